@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# GramSewa — the two set-up commands.
+#   ./run.sh        install, build, start MariaDB + FastCGI pool + nginx on
+#                   http://127.0.0.1:8080/ with demo data; print demo log-ins
+#   ./run.sh test   install, build, run every test (each in its own temp stack)
+#   ./run.sh stop   stop what ./run.sh started (by pid files)
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")" && pwd)
+export ROOT
+. "$ROOT/scripts/stack.sh"
+VAR="$ROOT/var"
+PORT=8080
+
+case "${1:-start}" in
+start)
+    gs_install $GS_BUILD_PKGS $GS_RUN_PKGS
+    gs_build
+    gs_stack_init "$VAR" "$PORT"
+    gs_db_start "$VAR"
+    gs_ctl "$VAR" migrate >/dev/null
+    gs_ctl "$VAR" seed-demo
+    gs_app_start "$VAR" "$PORT"
+    cat <<MSG
+
+GramSewa is running at http://127.0.0.1:$PORT/
+
+Demo log-ins (staff and CSC operators; password demo-pass-2026):
+  stateadmin  deptadmin                       state and department administration
+  karmachari  ci  co                          Medininagar circle, Palamu
+  bdo  sdo  dm                                Palamu
+  csc1  csc2                                  CSC operators (wallets hold Rs 5,000)
+  sewak                                       Panchayat Swayam Sewak
+Citizen: mobile 9000000001, log in with an OTP; the OTP is written to
+  $VAR/log/notifications.log
+
+Logs: $VAR/log/   Stop: ./run.sh stop
+MSG
+    ;;
+stop)
+    gs_stack_stop "$VAR"
+    echo "stopped"
+    ;;
+test)
+    gs_install $GS_BUILD_PKGS $GS_RUN_PKGS $GS_TEST_PKGS
+    gs_build --enable-debug
+    exec "$ROOT/tests/run-all.sh"
+    ;;
+*)
+    echo "usage: ./run.sh [start|stop|test]" >&2
+    exit 2
+    ;;
+esac

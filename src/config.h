@@ -1,0 +1,68 @@
+/*
+ * config.h — the one configuration table.  Every key has a type, a default
+ * and a line of help; an unknown key in the file is an error, and
+ * `gramsewactl config` prints the effective values.
+ */
+#ifndef GS_CONFIG_H
+#define GS_CONFIG_H
+#include <stdbool.h>
+#include <stdio.h>
+
+struct config {
+	char *home;		/* project root; relative paths are resolved against it */
+	char *socket;		/* FastCGI listen socket path or host:port */
+	long workers;		/* prefork worker count */
+	long backlog;		/* listen backlog */
+	char *pid_file;		/* supervisor pid file */
+	char *db_socket;	/* MariaDB unix socket ("" = use host/port) */
+	char *db_host;		/* MariaDB host when no socket */
+	long db_port;		/* MariaDB port */
+	char *db_user;		/* MariaDB user */
+	char *db_password;	/* MariaDB password */
+	char *db_name;		/* database name */
+	char *templates;	/* template directory */
+	char *data_dir;		/* var/ data: uploads, certificates, keys */
+	long max_body;		/* bytes: largest request body accepted */
+	long max_upload;	/* bytes: largest single uploaded document */
+	long max_fields;	/* form fields per request */
+	long max_cookie;	/* bytes: largest Cookie header */
+	long session_idle;	/* seconds of inactivity before a session ends */
+	long session_max;	/* seconds: absolute session lifetime */
+	bool secure_cookies;	/* add Secure to cookies (behind TLS) */
+	char *base_url;		/* public base URL, used in QR codes and e-mails */
+	char *default_lang;	/* en or hi */
+	char *secret;		/* server secret for CSRF and anonymous tokens (hex, 64 chars) */
+	char *key_passphrase;	/* passphrase protecting signing keys at rest */
+	long argon_ops;		/* Argon2id opslimit for password hashes */
+	long argon_mem_kib;	/* Argon2id memlimit in KiB */
+	long otp_ttl;		/* seconds an OTP lives */
+	long otp_tries;		/* wrong OTPs before the mobile is locked */
+	long otp_lock;		/* seconds a mobile stays locked */
+	long login_max_fail;	/* wrong passwords before the account locks */
+	long login_lock;	/* seconds an account stays locked */
+	long claim_timeout;	/* seconds an opened application stays with its officer */
+	char *notify_driver;	/* log, http or smtp (sms always via http when set) */
+	char *notify_log;	/* file the log driver appends to */
+	char *sms_url;		/* SMS gateway URL template with {mobile} {text} {dlt} */
+	char *smtp_url;		/* smtp://host:port for e-mail */
+	char *smtp_from;	/* From: address */
+	char *pay_gateway_url;	/* payment gateway redirect URL */
+	char *pay_merchant;	/* merchant id at the gateway */
+	char *pay_key;		/* HMAC key shared with the gateway */
+	bool pay_sandbox;	/* enable the built-in test-only sandbox gateway routes */
+	char *digilocker_key;	/* HMAC key for DigiLocker pull requests */
+	char *digilocker_issuer;/* our DigiLocker issuer id */
+	char *state_code;	/* two-letter prefix of application numbers */
+	bool debug_errors;	/* show error details on 500 pages (development) */
+};
+
+extern struct config cfg;
+
+/* Load defaults, then the file (NULL = defaults only).  Returns 0, or -1 with
+ * a message in err (caller-provided buffer). */
+int config_load(const char *path, char *err, size_t errlen);
+void config_print(FILE *f);
+void config_free(void);
+/* Resolve a path relative to cfg.home; returns malloc'd string. */
+char *config_path(const char *p);
+#endif

@@ -1,0 +1,23 @@
+/*
+ * ctl.h — gramsewactl command table entries contributed by feature modules.
+ * Each module's ctl_* function is declared here and listed in CTL_COMMANDS.
+ */
+#ifndef GS_CTL_H
+#define GS_CTL_H
+#include "util.h"
+
+struct ctl_cmd {
+	const char *name;	/* sub-command */
+	int (*fn)(int argc, char **argv);	/* argv[0] is the sub-command */
+	const char *usage;	/* argument synopsis */
+	const char *help;	/* one line */
+	bool needs_db;		/* connect before running */
+};
+
+char *ctl_slurp(const char *path, size_t *len);	/* malloc'd file contents or NULL */
+
+int ctl_seed_demo(int argc, char **argv);
+
+#define CTL_COMMANDS \
+	{ "seed-demo", ctl_seed_demo, "", "load the demo data (development only; idempotent)", true },
+#endif

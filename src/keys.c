@@ -1,0 +1,1232 @@
+/*
+ * keys.c - the deployment's signing keys (see keys.h).
+ *
+ * One module owns every private key so that the storage can change (files
+ * today, a PKCS#11 token tomorrow) without the callers noticing: they get
+ * an EVP_PKEY inside a struct pdf_signer, or an opaque struct qrkey.
+ *
+ * Choices, and why:
+ * - X.509 keys are P-256 ECDSA: ~0.1 ms per signature against ~0.3 ms for
+ *   RSA-2048, and pdfsig/NSS and Acrobat verify them.  ECDSA in OpenSSL 3.0
+ *   is randomised (no RFC 6979), so two signatures of one PDF differ.
+ * - Private keys at rest: PKCS#8 EncryptedPrivateKeyInfo with PBES2
+ *   (PBKDF2-HMAC-SHA256, KEYS_PBKDF2_ITER rounds, AES-256-CBC), readable by
+ *   `openssl pkey`.  Only encrypted keys are accepted when loading.
+ * - Officer certificates carry extendedKeyUsage emailProtection: NSS
+ *   (pdfsig) verifies PDF signatures as an e-mail signer and rejects
+ *   codeSigning-only certificates; emailProtection also keeps the key from
+ *   passing as a TLS client certificate.
+ * - QR keys are Ed25519 (libsodium).  The secret key file holds the 32-byte
+ *   seed sealed with crypto_secretbox under an Argon2id key derived from the
+ *   passphrase; the cost parameters are stored in the file so they can grow.
+ *   A kid is the first 6 bytes of SHA-256(public key) in base64url (8 chars),
+ *   so it can be recomputed from the published key and is checked on load.
+ */
+#include "keys.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <openssl/bn.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/pkcs12.h>
+#include <openssl/rand.h>
+#include <openssl/x509v3.h>
+
+#include <sodium.h>
+
+/* PBKDF2-HMAC-SHA256 rounds for PKCS#8 key files (~0.1 s per load). */
+#define KEYS_PBKDF2_ITER     200000
+/* Longest passphrase accepted. */
+#define KEYS_PASS_MAX        1024
+/* Longest path we build. */
+#define KEYS_PATH_MAX        4096
+/* Validity bounds for certificates, in days. */
+#define KEYS_DAYS_MAX        36500
+/* Largest PEM or key-set file we read. */
+#define KEYS_FILE_MAX        (1024 * 1024)
+/* Certificates are back-dated this much against clock skew between hosts. */
+#define KEYS_BACKDATE_SEC    300
+
+/* QR secret key file: magic | opslimit | memlimit | salt | nonce | box(seed). */
+#define QRK_MAGIC            "GSQRK01\n"
+#define QRK_MAGIC_LEN        8
+#define QRK_OPSLIMIT         3ULL                 /* Argon2id passes */
+#define QRK_MEMLIMIT         (64ULL << 20)        /* 64 MiB */
+#define QRK_MEMLIMIT_MAX     (1ULL << 30)         /* refuse files asking for more */
+#define QRK_OFF_OPS          QRK_MAGIC_LEN
+#define QRK_OFF_MEM          (QRK_OFF_OPS + 8)
+#define QRK_OFF_SALT         (QRK_OFF_MEM + 8)
+#define QRK_OFF_NONCE        (QRK_OFF_SALT + crypto_pwhash_SALTBYTES)
+#define QRK_OFF_BOX          (QRK_OFF_NONCE + crypto_secretbox_NONCEBYTES)
+#define QRK_FILE_LEN         (QRK_OFF_BOX + crypto_secretbox_MACBYTES + crypto_sign_SEEDBYTES)
+/* Depth of JSON nesting we skip through in a key set. */
+#define QRK_JSON_DEPTH       16
+
+const char *keys_strerror(int err)
+{
+	switch (err) {
+	case KEYS_OK: return "ok";
+	case KEYS_EINVAL: return "invalid argument";
+	case KEYS_EEXIST: return "file exists; refusing to overwrite";
+	case KEYS_EIO: return "file could not be read or written";
+	case KEYS_EPASS: return "wrong passphrase";
+	case KEYS_EFORMAT: return "malformed key, certificate or key set file";
+	case KEYS_EMISMATCH: return "key and certificate do not belong together";
+	case KEYS_ECRYPTO: return "crypto library failure";
+	case KEYS_ENOKEY: return "no such key";
+	case KEYS_EBADSIG: return "signature does not verify";
+	case KEYS_EUNSUPPORTED: return "not supported in this build";
+	default: return "unknown error";
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Small helpers: memory, paths, files, input checks.                  */
+
+static void *xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	if (q == NULL)
+		abort();
+	return q;
+}
+
+/* buf = dir "/" name; 0 or -1 if it does not fit. */
+static int path_join(char *buf, size_t cap, const char *dir, const char *name)
+{
+	int n = snprintf(buf, cap, "%s/%s", dir, name);
+
+	return n < 0 || (size_t)n >= cap ? -1 : 0;
+}
+
+/* Create path exclusively with mode; *fd on success.  enum keys_err. */
+static int file_create(const char *path, mode_t mode, int *fd)
+{
+	*fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+	if (*fd >= 0)
+		return KEYS_OK;
+	return errno == EEXIST ? KEYS_EEXIST : KEYS_EIO;
+}
+
+/* Write all of buf to fd, fsync and close it.  enum keys_err. */
+static int file_finish(int fd, const void *buf, size_t len)
+{
+	const unsigned char *p = buf;
+	ssize_t n;
+
+	while (len > 0) {
+		n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			goto fail;
+		p += n;
+		len -= (size_t)n;
+	}
+	if (fsync(fd) != 0)
+		goto fail;
+	return close(fd) == 0 ? KEYS_OK : KEYS_EIO;
+fail:
+	close(fd);
+	return KEYS_EIO;
+}
+
+/*
+ * Read a whole file of at most KEYS_FILE_MAX bytes into a malloc'd,
+ * NUL-terminated buffer (*buf, caller frees).  KEYS_ENOKEY if it does not
+ * exist, KEYS_EIO otherwise.
+ */
+static int file_read(const char *path, char **buf, size_t *len)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC), err = KEYS_EIO;
+	size_t cap = 4096;
+	ssize_t n;
+
+	*buf = NULL;
+	*len = 0;
+	if (fd < 0)
+		return errno == ENOENT ? KEYS_ENOKEY : KEYS_EIO;
+	*buf = xrealloc(NULL, cap);
+	for (;;) {
+		if (*len + 1 >= cap) {
+			if (cap > KEYS_FILE_MAX)
+				goto fail;
+			cap *= 2;
+			*buf = xrealloc(*buf, cap);
+		}
+		n = read(fd, *buf + *len, cap - 1 - *len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			goto fail;
+		if (n == 0)
+			break;
+		*len += (size_t)n;
+	}
+	(*buf)[*len] = '\0';
+	close(fd);
+	return KEYS_OK;
+fail:
+	close(fd);
+	free(*buf);
+	*buf = NULL;
+	*len = 0;
+	return err;
+}
+
+/* Non-empty, bounded passphrase? */
+static int pass_ok(const char *pass)
+{
+	return pass != NULL && pass[0] != '\0' && strlen(pass) <= KEYS_PASS_MAX;
+}
+
+/* UTF-8 without control characters, 1..maxbytes bytes? */
+static int text_ok(const char *s, size_t maxbytes)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, n, k, extra;
+	uint32_t cp;
+
+	if (s == NULL || (n = strlen(s)) == 0 || n > maxbytes)
+		return 0;
+	for (i = 0; i < n; i += extra + 1) {
+		if (u[i] < 0x80)
+			cp = u[i], extra = 0;
+		else if ((u[i] & 0xe0) == 0xc0)
+			cp = u[i] & 0x1f, extra = 1;
+		else if ((u[i] & 0xf0) == 0xe0)
+			cp = u[i] & 0x0f, extra = 2;
+		else if ((u[i] & 0xf8) == 0xf0)
+			cp = u[i] & 0x07, extra = 3;
+		else
+			return 0;
+		if (extra >= n - i)
+			return 0;
+		for (k = 1; k <= extra; k++) {
+			if ((u[i + k] & 0xc0) != 0x80)
+				return 0;
+			cp = cp << 6 | (u[i + k] & 0x3f);
+		}
+		if (cp < 0x20 || cp == 0x7f || (extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) ||
+		    (extra == 3 && cp < 0x10000) || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return 0;
+	}
+	return 1;
+}
+
+/* Every byte of s in the set `allowed`, length 1..maxlen? */
+static int chars_ok(const char *s, size_t maxlen, const char *allowed)
+{
+	size_t n = s != NULL ? strlen(s) : 0;
+
+	return n > 0 && n <= maxlen && strspn(s, allowed) == n;
+}
+
+#define CH_ALNUM "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+
+/* A plain addr-spec: local@domain, ASCII, no quoting or comments. */
+static int email_ok(const char *s)
+{
+	const char *at = s != NULL ? strchr(s, '@') : NULL;
+	size_t n = s != NULL ? strlen(s) : 0;
+	char local[65];
+
+	if (at == NULL || at == s || (size_t)(at - s) >= sizeof local || n > 254 ||
+	    strchr(at + 1, '@') != NULL)
+		return 0;
+	memcpy(local, s, (size_t)(at - s));
+	local[at - s] = '\0';
+	return chars_ok(local, 64, CH_ALNUM ".!#$%&'*+/=?^_`{|}~-") &&
+	       chars_ok(at + 1, 253, CH_ALNUM ".-") && strchr(at + 1, '.') != NULL &&
+	       at[1] != '.' && at[1] != '-' && s[n - 1] != '.';
+}
+
+/* ------------------------------------------------------------------ */
+/* X.509 keys and certificates.                                        */
+
+/* A fresh key of the kind every X.509 key here is (see banner). */
+static EVP_PKEY *key_generate(void)
+{
+	return EVP_PKEY_Q_keygen(NULL, NULL, "EC", "P-256");
+}
+
+/* What pem_create() writes: an encrypted key, or a certificate. */
+struct pem_item {
+	EVP_PKEY *key;        /* key to write encrypted, or NULL */
+	const char *pass;     /* its passphrase */
+	X509 *cert;           /* certificate to write when key is NULL */
+};
+
+/* Create path (must not exist) holding item as PEM.  enum keys_err. */
+static int pem_create(const char *path, mode_t mode, const struct pem_item *item)
+{
+	PKCS8_PRIV_KEY_INFO *p8 = NULL;
+	X509_SIG *enc = NULL;
+	BIO *mem = NULL;
+	char *data;
+	long n;
+	int fd = -1, err;
+
+	err = KEYS_ECRYPTO;
+	if ((mem = BIO_new(BIO_s_mem())) == NULL)
+		goto fail;
+	if (item->key != NULL) {
+		if ((p8 = EVP_PKEY2PKCS8(item->key)) == NULL ||
+		    (enc = PKCS8_encrypt(-1, EVP_aes_256_cbc(), item->pass, (int)strlen(item->pass),
+		                         NULL, 0, KEYS_PBKDF2_ITER, p8)) == NULL ||
+		    !PEM_write_bio_PKCS8(mem, enc))
+			goto fail;
+	} else if (!PEM_write_bio_X509(mem, item->cert)) {
+		goto fail;
+	}
+	n = BIO_get_mem_data(mem, &data);
+	if (n <= 0 || (err = file_create(path, mode, &fd)) != KEYS_OK)
+		goto fail;
+	if ((err = file_finish(fd, data, (size_t)n)) != KEYS_OK)
+		unlink(path);
+fail:
+	BIO_free(mem);
+	X509_SIG_free(enc);
+	PKCS8_PRIV_KEY_INFO_free(p8);
+	return err;
+}
+
+/* Load an encrypted PKCS#8 PEM key.  *key is the caller's.  enum keys_err. */
+static int key_read(const char *path, const char *pass, EVP_PKEY **key)
+{
+	PKCS8_PRIV_KEY_INFO *p8 = NULL;
+	X509_SIG *enc = NULL;
+	BIO *in;
+	int err = KEYS_EIO;
+
+	*key = NULL;
+	if ((in = BIO_new_file(path, "r")) == NULL)
+		goto fail;
+	err = KEYS_EFORMAT;
+	if ((enc = PEM_read_bio_PKCS8(in, NULL, NULL, NULL)) == NULL)
+		goto fail;
+	err = KEYS_EPASS;
+	if ((p8 = PKCS8_decrypt(enc, pass, (int)strlen(pass))) == NULL)
+		goto fail;
+	err = KEYS_EFORMAT;
+	if ((*key = EVP_PKCS82PKEY(p8)) == NULL)
+		goto fail;
+	err = KEYS_OK;
+fail:
+	ERR_clear_error();
+	PKCS8_PRIV_KEY_INFO_free(p8);
+	X509_SIG_free(enc);
+	BIO_free(in);
+	return err;
+}
+
+/*
+ * Read every certificate in a PEM file into a new stack (*out, caller
+ * frees with sk_X509_pop_free).  Requires at least one, and exactly one
+ * when `one` is set.  enum keys_err.
+ */
+static int certs_read(const char *path, int one, STACK_OF(X509) **out)
+{
+	BIO *in = NULL;
+	X509 *c;
+	unsigned long e;
+	int err = KEYS_EIO;
+
+	*out = NULL;
+	if ((in = BIO_new_file(path, "r")) == NULL)
+		goto fail;
+	err = KEYS_EFORMAT;
+	if ((*out = sk_X509_new_null()) == NULL)
+		goto fail;
+	while ((c = PEM_read_bio_X509(in, NULL, NULL, NULL)) != NULL) {
+		if (sk_X509_push(*out, c) <= 0) {
+			X509_free(c);
+			goto fail;
+		}
+	}
+	/* Running out of PEM blocks is the normal end; anything else is not. */
+	e = ERR_peek_last_error();
+	if (ERR_GET_LIB(e) != ERR_LIB_PEM || ERR_GET_REASON(e) != PEM_R_NO_START_LINE)
+		goto fail;
+	if (sk_X509_num(*out) == 0 || (one && sk_X509_num(*out) != 1))
+		goto fail;
+	err = KEYS_OK;
+fail:
+	ERR_clear_error();
+	if (err != KEYS_OK) {
+		sk_X509_pop_free(*out, X509_free);
+		*out = NULL;
+	}
+	BIO_free(in);
+	return err;
+}
+
+/* The single certificate in a PEM file (*cert caller's).  enum keys_err. */
+static int cert_read(const char *path, X509 **cert)
+{
+	STACK_OF(X509) *sk;
+	int err = certs_read(path, 1, &sk);
+
+	*cert = err == KEYS_OK ? sk_X509_shift(sk) : NULL;
+	sk_X509_pop_free(sk, X509_free);
+	return err;
+}
+
+/* What to put in a new certificate. */
+struct cert_req {
+	const char *cn;        /* subject CN, UTF-8 */
+	const char *uid;       /* subject UID, or NULL */
+	const char *email;     /* subjectAltName e-mail, or NULL */
+	int days;              /* validity from now */
+	int ca;                /* 1: the deployment CA, 0: an officer */
+};
+
+/* Fixed extensions by certificate kind.  Values are constants, never input. */
+static const struct {
+	int nid;               /* extension */
+	const char *ca;        /* value in the CA certificate, or NULL */
+	const char *officer;   /* value in an officer certificate, or NULL */
+} cert_exts[] = {
+	{ NID_basic_constraints, "critical,CA:TRUE", "critical,CA:FALSE" },
+	{ NID_key_usage, "critical,keyCertSign,cRLSign", "critical,digitalSignature,nonRepudiation" },
+	{ NID_ext_key_usage, NULL, "emailProtection" },
+	{ NID_subject_key_identifier, "hash", "hash" },      /* before AKI: AKI copies it */
+	{ NID_authority_key_identifier, "keyid:always", "keyid:always" },
+};
+
+/* Add an rfc822Name subjectAltName built directly (no config-string parsing). */
+static int cert_add_email(X509 *x, const char *email)
+{
+	GENERAL_NAMES *gens = GENERAL_NAMES_new();
+	GENERAL_NAME *gn = GENERAL_NAME_new();
+	ASN1_IA5STRING *ia5 = ASN1_IA5STRING_new();
+	int ok = 0;
+
+	if (gens == NULL || gn == NULL || ia5 == NULL || !ASN1_STRING_set(ia5, email, -1))
+		goto fail;
+	GENERAL_NAME_set0_value(gn, GEN_EMAIL, ia5);
+	ia5 = NULL;
+	if (!sk_GENERAL_NAME_push(gens, gn))
+		goto fail;
+	gn = NULL;
+	ok = X509_add1_ext_i2d(x, NID_subject_alt_name, gens, 0, X509V3_ADD_DEFAULT) == 1;
+fail:
+	ASN1_IA5STRING_free(ia5);
+	GENERAL_NAME_free(gn);
+	GENERAL_NAMES_free(gens);
+	return ok;
+}
+
+/*
+ * Make a certificate for key as described by rq, signed by issuer_key on
+ * behalf of issuer (both NULL: self-signed).  Returns it (caller frees) or
+ * NULL.
+ */
+static X509 *cert_make(EVP_PKEY *key, const struct cert_req *rq, X509 *issuer, EVP_PKEY *issuer_key)
+{
+	X509 *x = X509_new();
+	X509_NAME *nm = X509_NAME_new();
+	X509_EXTENSION *ext;
+	BIGNUM *bn = NULL;
+	X509V3_CTX ctx;
+	unsigned char serial[16];
+	const char *val;
+	size_t i;
+
+	if (x == NULL || nm == NULL || !X509_set_version(x, X509_VERSION_3))
+		goto fail;
+	/* 128 random bits, top bit clear (positive), next set (fixed length). */
+	if (RAND_bytes(serial, sizeof serial) != 1)
+		goto fail;
+	serial[0] = (unsigned char)((serial[0] & 0x7f) | 0x40);
+	if ((bn = BN_bin2bn(serial, sizeof serial, NULL)) == NULL ||
+	    BN_to_ASN1_INTEGER(bn, X509_get_serialNumber(x)) == NULL)
+		goto fail;
+	if (!X509_NAME_add_entry_by_NID(nm, NID_commonName, MBSTRING_UTF8,
+	                                (const unsigned char *)rq->cn, -1, -1, 0) ||
+	    (rq->uid != NULL && !X509_NAME_add_entry_by_NID(nm, NID_userId, MBSTRING_UTF8,
+	                                                    (const unsigned char *)rq->uid, -1, -1, 0)) ||
+	    !X509_set_subject_name(x, nm) ||
+	    !X509_set_issuer_name(x, issuer != NULL ? X509_get_subject_name(issuer) : nm) ||
+	    X509_gmtime_adj(X509_getm_notBefore(x), -KEYS_BACKDATE_SEC) == NULL ||
+	    X509_time_adj_ex(X509_getm_notAfter(x), rq->days, 0, NULL) == NULL ||
+	    !X509_set_pubkey(x, key))
+		goto fail;
+	X509V3_set_ctx(&ctx, issuer != NULL ? issuer : x, x, NULL, NULL, 0);
+	for (i = 0; i < sizeof cert_exts / sizeof cert_exts[0]; i++) {
+		val = rq->ca ? cert_exts[i].ca : cert_exts[i].officer;
+		if (val == NULL)
+			continue;
+		ext = X509V3_EXT_conf_nid(NULL, &ctx, cert_exts[i].nid, val);
+		if (ext == NULL || !X509_add_ext(x, ext, -1)) {
+			X509_EXTENSION_free(ext);
+			goto fail;
+		}
+		X509_EXTENSION_free(ext);
+	}
+	if (rq->email != NULL && !cert_add_email(x, rq->email))
+		goto fail;
+	if (X509_sign(x, issuer_key != NULL ? issuer_key : key, EVP_sha256()) <= 0)
+		goto fail;
+	BN_free(bn);
+	X509_NAME_free(nm);
+	return x;
+fail:
+	BN_free(bn);
+	X509_NAME_free(nm);
+	X509_free(x);
+	return NULL;
+}
+
+/*
+ * Generate a key, certify it per rq (by issuer/issuer_key, or self-signed)
+ * and write key (encrypted, 0600) and certificate (0644) to new files.
+ * Nothing is left behind on failure.  enum keys_err.
+ */
+static int key_and_cert_create(const char *key_path, const char *cert_path, const char *pass,
+                               const struct cert_req *rq, X509 *issuer, EVP_PKEY *issuer_key)
+{
+	EVP_PKEY *key = NULL;
+	X509 *cert = NULL;
+	struct pem_item ki, ci;
+	int err = KEYS_ECRYPTO;
+
+	if ((key = key_generate()) == NULL || (cert = cert_make(key, rq, issuer, issuer_key)) == NULL)
+		goto fail;
+	ki = (struct pem_item){ key, pass, NULL };
+	ci = (struct pem_item){ NULL, NULL, cert };
+	if ((err = pem_create(key_path, 0600, &ki)) != KEYS_OK)
+		goto fail;
+	if ((err = pem_create(cert_path, 0644, &ci)) != KEYS_OK)
+		unlink(key_path);
+fail:
+	X509_free(cert);
+	EVP_PKEY_free(key);
+	return err;
+}
+
+int ca_init(const char *dir, const char *passphrase, const char *subject_cn, int days)
+{
+	char kp[KEYS_PATH_MAX], cp[KEYS_PATH_MAX];
+	struct cert_req rq = { subject_cn, NULL, NULL, days, 1 };
+	int err = KEYS_EINVAL;
+
+	if (dir == NULL || !pass_ok(passphrase) || !text_ok(subject_cn, 256) || days < 1 ||
+	    days > KEYS_DAYS_MAX || path_join(kp, sizeof kp, dir, "ca.key.pem") != 0 ||
+	    path_join(cp, sizeof cp, dir, "ca.cert.pem") != 0)
+		goto fail;
+	err = KEYS_EIO;
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+		goto fail;
+	err = key_and_cert_create(kp, cp, passphrase, &rq, NULL, NULL);
+fail:
+	ERR_clear_error();
+	return err;
+}
+
+int ca_issue(const char *dir, const char *passphrase, const char *user_id,
+             const char *common_name, const char *email, int days,
+             const char *out_key_path, const char *out_cert_path)
+{
+	char kp[KEYS_PATH_MAX], cp[KEYS_PATH_MAX];
+	struct cert_req rq = { common_name, user_id, NULL, days, 0 };
+	EVP_PKEY *ca_key = NULL;
+	X509 *ca_cert = NULL;
+	int err = KEYS_EINVAL;
+
+	if (email != NULL && email[0] != '\0') {
+		if (!email_ok(email))
+			goto fail;
+		rq.email = email;
+	}
+	if (dir == NULL || !pass_ok(passphrase) || !chars_ok(user_id, 64, CH_ALNUM "._-") ||
+	    !text_ok(common_name, 256) || days < 1 || days > KEYS_DAYS_MAX ||
+	    out_key_path == NULL || out_cert_path == NULL ||
+	    path_join(kp, sizeof kp, dir, "ca.key.pem") != 0 ||
+	    path_join(cp, sizeof cp, dir, "ca.cert.pem") != 0)
+		goto fail;
+	if ((err = cert_read(cp, &ca_cert)) != KEYS_OK || (err = key_read(kp, passphrase, &ca_key)) != KEYS_OK)
+		goto fail;
+	err = KEYS_EMISMATCH;
+	if (X509_check_private_key(ca_cert, ca_key) != 1 || X509_check_ca(ca_cert) == 0)
+		goto fail;
+	err = key_and_cert_create(out_key_path, out_cert_path, passphrase, &rq, ca_cert, ca_key);
+fail:
+	ERR_clear_error();
+	EVP_PKEY_free(ca_key);
+	X509_free(ca_cert);
+	return err;
+}
+
+/*
+ * Load a private key from a PKCS#11 token by "pkcs11:" URI.
+ * TODO(pkcs11): not wired yet.  Debian 12 ships libengine-pkcs11-openssl
+ * (libp11's engine, OpenSSL ENGINE API) but no pkcs11-provider; the plan
+ * is ENGINE_by_id("pkcs11") + ENGINE_ctrl_cmd_string("PIN") +
+ * ENGINE_load_private_key(uri), keeping the ENGINE in s->token so
+ * pdf_signer_free() can release it.  Until then such URIs are refused.
+ */
+static int key_load_pkcs11(const char *uri, const char *pin, EVP_PKEY **key, void **token)
+{
+	(void)uri;
+	(void)pin;
+	*key = NULL;
+	*token = NULL;
+	return KEYS_EUNSUPPORTED;
+}
+
+int keys_load_signer(const char *key_path, const char *cert_path, const char *chain_path,
+                     const char *passphrase, struct pdf_signer *out)
+{
+	int err = KEYS_EINVAL;
+
+	if (out == NULL)
+		return KEYS_EINVAL;
+	memset(out, 0, sizeof *out);
+	if (key_path == NULL || cert_path == NULL || !pass_ok(passphrase))
+		goto fail;
+	if (strncmp(key_path, "pkcs11:", 7) == 0)
+		err = key_load_pkcs11(key_path, passphrase, &out->key, &out->token);
+	else
+		err = key_read(key_path, passphrase, &out->key);
+	if (err != KEYS_OK || (err = cert_read(cert_path, &out->cert)) != KEYS_OK ||
+	    (chain_path != NULL && (err = certs_read(chain_path, 0, &out->chain)) != KEYS_OK))
+		goto fail;
+	err = KEYS_EMISMATCH;
+	if (X509_check_private_key(out->cert, out->key) != 1 ||
+	    (X509_get_key_usage(out->cert) & (KU_DIGITAL_SIGNATURE | KU_NON_REPUDIATION)) == 0)
+		goto fail;
+	ERR_clear_error();
+	return KEYS_OK;
+fail:
+	ERR_clear_error();
+	pdf_signer_free(out);
+	return err;
+}
+
+void pdf_signer_free(struct pdf_signer *s)
+{
+	if (s == NULL)
+		return;
+	EVP_PKEY_free(s->key);
+	X509_free(s->cert);
+	sk_X509_pop_free(s->chain, X509_free);
+	/* s->token: released here once key_load_pkcs11() creates one. */
+	memset(s, 0, sizeof *s);
+}
+
+int keys_load_trust(const char *ca_cert_path, X509_STORE **out)
+{
+	STACK_OF(X509) *certs = NULL;
+	int i, err = KEYS_EINVAL;
+
+	if (out == NULL)
+		return KEYS_EINVAL;
+	*out = NULL;
+	if (ca_cert_path == NULL || (err = certs_read(ca_cert_path, 0, &certs)) != KEYS_OK)
+		goto fail;
+	err = KEYS_ECRYPTO;
+	if ((*out = X509_STORE_new()) == NULL)
+		goto fail;
+	for (i = 0; i < sk_X509_num(certs); i++)
+		if (!X509_STORE_add_cert(*out, sk_X509_value(certs, i)))
+			goto fail;
+	err = KEYS_OK;
+fail:
+	if (err != KEYS_OK) {
+		X509_STORE_free(*out);
+		*out = NULL;
+	}
+	ERR_clear_error();
+	sk_X509_pop_free(certs, X509_free);
+	return err;
+}
+
+/* ------------------------------------------------------------------ */
+/* QR keys: key ids, the encrypted secret key file.                    */
+
+/* kid = base64url(SHA-256(pk)[0..6)), 8 characters. */
+static void qrk_kid(const unsigned char pk[QRKEY_PUB_BYTES], char kid[QRKEY_KID_LEN + 1])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(h, pk, QRKEY_PUB_BYTES);
+	sodium_bin2base64(kid, QRKEY_KID_LEN + 1, h, 6, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+static int kid_ok(const char *kid)
+{
+	return kid != NULL && strlen(kid) == QRKEY_KID_LEN &&
+	       chars_ok(kid, QRKEY_KID_LEN, CH_ALNUM "-_");
+}
+
+static void put_u64(unsigned char *p, uint64_t v)
+{
+	int i;
+
+	for (i = 7; i >= 0; i--, v >>= 8)
+		p[i] = (unsigned char)(v & 0xff);
+}
+
+static uint64_t get_u64(const unsigned char *p)
+{
+	uint64_t v = 0;
+	int i;
+
+	for (i = 0; i < 8; i++)
+		v = v << 8 | p[i];
+	return v;
+}
+
+/* Secretbox key from the passphrase.  0 or -1 (out of memory in Argon2). */
+static int qrk_derive(unsigned char key[crypto_secretbox_KEYBYTES], const char *pass,
+                      const unsigned char *salt, uint64_t ops, uint64_t mem)
+{
+	return crypto_pwhash(key, crypto_secretbox_KEYBYTES, pass, strlen(pass), salt,
+	                     (unsigned long long)ops, (size_t)mem, crypto_pwhash_ALG_ARGON2ID13);
+}
+
+/* Path of the secret key file for kid. */
+static int qrk_path(char *buf, size_t cap, const char *dir, const char *kid)
+{
+	char name[QRKEY_KID_LEN + 8];
+
+	snprintf(name, sizeof name, "qr-%s.key", kid);
+	return path_join(buf, cap, dir, name);
+}
+
+/* Seal seed under pass into a new dir/qr-<kid>.key.  enum keys_err. */
+static int qrk_file_write(const char *dir, const char *kid, const unsigned char *seed, const char *pass)
+{
+	unsigned char f[QRK_FILE_LEN], key[crypto_secretbox_KEYBYTES];
+	char path[KEYS_PATH_MAX];
+	int fd, err = KEYS_EINVAL;
+
+	if (qrk_path(path, sizeof path, dir, kid) != 0)
+		goto fail;
+	memcpy(f, QRK_MAGIC, QRK_MAGIC_LEN);
+	put_u64(f + QRK_OFF_OPS, QRK_OPSLIMIT);
+	put_u64(f + QRK_OFF_MEM, QRK_MEMLIMIT);
+	randombytes_buf(f + QRK_OFF_SALT, crypto_pwhash_SALTBYTES);
+	randombytes_buf(f + QRK_OFF_NONCE, crypto_secretbox_NONCEBYTES);
+	err = KEYS_ECRYPTO;
+	if (qrk_derive(key, pass, f + QRK_OFF_SALT, QRK_OPSLIMIT, QRK_MEMLIMIT) != 0 ||
+	    crypto_secretbox_easy(f + QRK_OFF_BOX, seed, crypto_sign_SEEDBYTES, f + QRK_OFF_NONCE, key) != 0)
+		goto fail;
+	if ((err = file_create(path, 0600, &fd)) != KEYS_OK)
+		goto fail;
+	if ((err = file_finish(fd, f, sizeof f)) != KEYS_OK)
+		unlink(path);
+fail:
+	sodium_memzero(key, sizeof key);
+	return err;
+}
+
+/* Open dir/qr-<kid>.key with pass into seed.  enum keys_err. */
+static int qrk_file_read(const char *dir, const char *kid, const char *pass, unsigned char *seed)
+{
+	unsigned char key[crypto_secretbox_KEYBYTES];
+	const unsigned char *f;
+	char path[KEYS_PATH_MAX], *buf = NULL;
+	size_t len;
+	uint64_t ops, mem;
+	int err = KEYS_EINVAL;
+
+	if (qrk_path(path, sizeof path, dir, kid) != 0)
+		goto fail;
+	if ((err = file_read(path, &buf, &len)) != KEYS_OK)
+		goto fail;
+	f = (const unsigned char *)buf;
+	err = KEYS_EFORMAT;
+	if (len != QRK_FILE_LEN || memcmp(f, QRK_MAGIC, QRK_MAGIC_LEN) != 0)
+		goto fail;
+	ops = get_u64(f + QRK_OFF_OPS);
+	mem = get_u64(f + QRK_OFF_MEM);
+	if (ops < crypto_pwhash_OPSLIMIT_MIN || ops > crypto_pwhash_OPSLIMIT_SENSITIVE ||
+	    mem < crypto_pwhash_MEMLIMIT_MIN || mem > QRK_MEMLIMIT_MAX)
+		goto fail;
+	err = KEYS_ECRYPTO;
+	if (qrk_derive(key, pass, f + QRK_OFF_SALT, ops, mem) != 0)
+		goto fail;
+	err = KEYS_EPASS;
+	if (crypto_secretbox_open_easy(seed, f + QRK_OFF_BOX, QRK_FILE_LEN - QRK_OFF_BOX,
+	                               f + QRK_OFF_NONCE, key) != 0)
+		goto fail;
+	err = KEYS_OK;
+fail:
+	sodium_memzero(key, sizeof key);
+	free(buf);
+	return err;
+}
+
+/* ------------------------------------------------------------------ */
+/* QR key set: a strict little JSON reader for qr-keys.json.            */
+
+struct jp {
+	const char *s;   /* text */
+	size_t len;      /* its length */
+	size_t pos;      /* cursor */
+};
+
+static void jp_ws(struct jp *j)
+{
+	while (j->pos < j->len && strchr(" \t\r\n", j->s[j->pos]) != NULL && j->s[j->pos] != '\0')
+		j->pos++;
+}
+
+/* Consume c (after whitespace) if it is next.  1 if consumed. */
+static int jp_eat(struct jp *j, char c)
+{
+	jp_ws(j);
+	if (j->pos < j->len && j->s[j->pos] == c) {
+		j->pos++;
+		return 1;
+	}
+	return 0;
+}
+
+/* Consume the literal word w if it is next.  1 if consumed. */
+static int jp_word(struct jp *j, const char *w)
+{
+	size_t n = strlen(w);
+
+	jp_ws(j);
+	if (j->len - j->pos >= n && memcmp(j->s + j->pos, w, n) == 0) {
+		j->pos += n;
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Read a string into out[cap] (NUL-terminated; only ASCII escapes are
+ * decoded), or skip it when out is NULL.  0, or -1 if malformed or too long.
+ */
+static int jp_string(struct jp *j, char *out, size_t cap)
+{
+	static const char esc_in[] = "\"\\/bfnrt", esc_out[] = "\"\\/\b\f\n\r\t";
+	const char *e;
+	size_t n = 0, k;
+	unsigned v;
+	char c;
+
+	if (!jp_eat(j, '"'))
+		return -1;
+	while (j->pos < j->len) {
+		c = j->s[j->pos++];
+		if (c == '"') {
+			if (out != NULL)
+				out[n] = '\0';
+			return 0;
+		}
+		if ((unsigned char)c < 0x20)
+			return -1;
+		if (c == '\\') {
+			if (j->pos >= j->len)
+				return -1;
+			c = j->s[j->pos++];
+			if (c == 'u') {
+				if (j->len - j->pos < 4)
+					return -1;
+				for (v = 0, k = 0; k < 4; k++) {
+					c = j->s[j->pos++];
+					if (!isxdigit((unsigned char)c))
+						return -1;
+					v = v * 16 + (unsigned)OPENSSL_hexchar2int((unsigned char)c);
+				}
+				if (out != NULL && (v < 0x20 || v > 0x7e))
+					return -1;   /* our fields are printable ASCII */
+				c = (char)v;
+			} else if (c != '\0' && (e = strchr(esc_in, c)) != NULL) {
+				c = esc_out[e - esc_in];
+			} else {
+				return -1;
+			}
+		}
+		if (out != NULL) {
+			if (n + 1 >= cap)
+				return -1;
+			out[n++] = c;
+		}
+	}
+	return -1;
+}
+
+/* Skip any JSON value.  0 or -1. */
+static int jp_skip(struct jp *j, int depth)
+{
+	size_t start;
+
+	if (depth > QRK_JSON_DEPTH)
+		return -1;
+	jp_ws(j);
+	if (j->pos >= j->len)
+		return -1;
+	switch (j->s[j->pos]) {
+	case '"':
+		return jp_string(j, NULL, 0);
+	case '{':
+		j->pos++;
+		if (jp_eat(j, '}'))
+			return 0;
+		do {
+			if (jp_string(j, NULL, 0) != 0 || !jp_eat(j, ':') || jp_skip(j, depth + 1) != 0)
+				return -1;
+		} while (jp_eat(j, ','));
+		return jp_eat(j, '}') ? 0 : -1;
+	case '[':
+		j->pos++;
+		if (jp_eat(j, ']'))
+			return 0;
+		do {
+			if (jp_skip(j, depth + 1) != 0)
+				return -1;
+		} while (jp_eat(j, ','));
+		return jp_eat(j, ']') ? 0 : -1;
+	default:
+		if (jp_word(j, "true") || jp_word(j, "false") || jp_word(j, "null"))
+			return 0;
+		for (start = j->pos; j->pos < j->len && j->s[j->pos] != '\0' &&
+		     strchr("0123456789+-.eE", j->s[j->pos]) != NULL; j->pos++)
+			;
+		return j->pos > start ? 0 : -1;
+	}
+}
+
+/* Read one key object into e; *keep is 0 for an alg we do not know.  0/-1. */
+static int jp_key_entry(struct jp *j, struct qrkey_pub *e, int *keep)
+{
+	char name[32], alg[32] = "", pub[64] = "", kid[QRKEY_KID_LEN + 1];
+	size_t binlen;
+	int have_kid = 0;
+
+	memset(e, 0, sizeof *e);
+	if (!jp_eat(j, '{'))
+		return -1;
+	if (!jp_eat(j, '}')) {
+		do {
+			if (jp_string(j, name, sizeof name) != 0 || !jp_eat(j, ':'))
+				return -1;
+			if (strcmp(name, "kid") == 0) {
+				if (jp_string(j, e->kid, sizeof e->kid) != 0 || !kid_ok(e->kid))
+					return -1;
+				have_kid = 1;
+			} else if (strcmp(name, "alg") == 0) {
+				if (jp_string(j, alg, sizeof alg) != 0)
+					return -1;
+			} else if (strcmp(name, "pub") == 0) {
+				if (jp_string(j, pub, sizeof pub) != 0)
+					return -1;
+			} else if (strcmp(name, "created") == 0) {
+				if (jp_string(j, e->created, sizeof e->created) != 0)
+					return -1;
+			} else if (strcmp(name, "active") == 0) {
+				if (jp_word(j, "true"))
+					e->active = 1;
+				else if (!jp_word(j, "false"))
+					return -1;
+			} else if (jp_skip(j, 1) != 0) {
+				return -1;
+			}
+		} while (jp_eat(j, ','));
+		if (!jp_eat(j, '}'))
+			return -1;
+	}
+	*keep = strcmp(alg, "Ed25519") == 0;
+	if (!*keep)
+		return 0;
+	/* A published key must decode and its kid must be the one we derive. */
+	if (!have_kid || sodium_base642bin(e->pk, sizeof e->pk, pub, strlen(pub), NULL, &binlen, NULL,
+	                                   sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+	    binlen != sizeof e->pk)
+		return -1;
+	qrk_kid(e->pk, kid);
+	return strcmp(kid, e->kid) == 0 ? 0 : -1;
+}
+
+/* The entry of set with this kid, or NULL. */
+static const struct qrkey_pub *set_find(const struct qrkey_set *set, const char *kid)
+{
+	size_t i;
+
+	for (i = 0; i < set->n; i++)
+		if (strcmp(set->keys[i].kid, kid) == 0)
+			return &set->keys[i];
+	return NULL;
+}
+
+int qrkey_set_parse(const char *json, size_t len, struct qrkey_set *out)
+{
+	struct jp j = { json, len, 0 };
+	struct qrkey_pub e;
+	char name[32];
+	int keep, seen = 0, err = KEYS_EINVAL;
+
+	if (out == NULL)
+		return KEYS_EINVAL;
+	memset(out, 0, sizeof *out);
+	if (json == NULL || sodium_init() < 0)
+		goto fail;
+	err = KEYS_EFORMAT;
+	if (!jp_eat(&j, '{'))
+		goto fail;
+	if (!jp_eat(&j, '}')) {
+		do {
+			if (jp_string(&j, name, sizeof name) != 0 || !jp_eat(&j, ':'))
+				goto fail;
+			if (strcmp(name, "keys") != 0) {
+				if (jp_skip(&j, 1) != 0)
+					goto fail;
+				continue;
+			}
+			if (seen++ || !jp_eat(&j, '['))
+				goto fail;
+			if (jp_eat(&j, ']'))
+				continue;
+			do {
+				if (jp_key_entry(&j, &e, &keep) != 0)
+					goto fail;
+				if (!keep)
+					continue;
+				if (out->n >= QRKEY_SET_MAX || set_find(out, e.kid) != NULL)
+					goto fail;
+				out->keys = xrealloc(out->keys, (out->n + 1) * sizeof *out->keys);
+				out->keys[out->n++] = e;
+			} while (jp_eat(&j, ','));
+			if (!jp_eat(&j, ']'))
+				goto fail;
+		} while (jp_eat(&j, ','));
+		if (!jp_eat(&j, '}'))
+			goto fail;
+	}
+	jp_ws(&j);
+	if (!seen || j.pos != j.len)
+		goto fail;
+	return KEYS_OK;
+fail:
+	qrkey_set_free(out);
+	return err;
+}
+
+int qrkey_set_load(const char *path, struct qrkey_set *out)
+{
+	char *buf = NULL;
+	size_t len;
+	int err;
+
+	if (out == NULL)
+		return KEYS_EINVAL;
+	memset(out, 0, sizeof *out);
+	if (path == NULL)
+		return KEYS_EINVAL;
+	err = file_read(path, &buf, &len);
+	if (err == KEYS_OK)
+		err = qrkey_set_parse(buf, len, out);
+	free(buf);
+	return err;
+}
+
+void qrkey_set_free(struct qrkey_set *set)
+{
+	if (set == NULL)
+		return;
+	free(set->keys);
+	memset(set, 0, sizeof *set);
+}
+
+/* Replace dir/qr-keys.json with set, atomically (temp file + rename). */
+static int set_write(const char *dir, const struct qrkey_set *set)
+{
+	char path[KEYS_PATH_MAX], tmp[KEYS_PATH_MAX], pub[64];
+	char *text = NULL;
+	size_t len = 0, i;
+	FILE *mem;
+	int fd, err = KEYS_EINVAL;
+
+	if (path_join(path, sizeof path, dir, QRKEY_SET_FILE) != 0 ||
+	    path_join(tmp, sizeof tmp, dir, QRKEY_SET_FILE ".tmp") != 0)
+		goto fail;
+	if ((mem = open_memstream(&text, &len)) == NULL)
+		abort();
+	/* Every value is ours and printable ASCII: kid/pub base64url, ISO time. */
+	fputs("{\"keys\":[", mem);
+	for (i = 0; i < set->n; i++) {
+		sodium_bin2base64(pub, sizeof pub, set->keys[i].pk, QRKEY_PUB_BYTES,
+		                  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+		fprintf(mem, "%s\n {\"kid\":\"%s\",\"alg\":\"Ed25519\",\"pub\":\"%s\",\"created\":\"%s\",\"active\":%s}",
+		        i ? "," : "", set->keys[i].kid, pub, set->keys[i].created,
+		        set->keys[i].active ? "true" : "false");
+	}
+	fputs("\n]}\n", mem);
+	if (fclose(mem) != 0)
+		abort();
+	err = KEYS_EIO;
+	unlink(tmp);   /* a leftover from a crash; we hold the lock */
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644)) < 0 ||
+	    file_finish(fd, text, len) != KEYS_OK)
+		goto fail;
+	if (rename(tmp, path) != 0) {
+		unlink(tmp);
+		goto fail;
+	}
+	err = KEYS_OK;
+fail:
+	free(text);
+	return err;
+}
+
+/* Take the key-set lock of dir; *fd to close afterwards.  enum keys_err. */
+static int set_lock(const char *dir, int *fd)
+{
+	char path[KEYS_PATH_MAX];
+
+	*fd = -1;
+	if (path_join(path, sizeof path, dir, "qr-keys.lock") != 0)
+		return KEYS_EINVAL;
+	if ((*fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600)) < 0)
+		return KEYS_EIO;
+	while (flock(*fd, LOCK_EX) != 0)
+		if (errno != EINTR)
+			return KEYS_EIO;
+	return KEYS_OK;
+}
+
+int qrkey_generate(const char *dir, const char *passphrase, char kid_out[QRKEY_KID_LEN + 1])
+{
+	struct qrkey_set set = { 0, NULL };
+	struct qrkey_pub *e;
+	unsigned char seed[crypto_sign_SEEDBYTES], pk[QRKEY_PUB_BYTES], sk[64];
+	char path[KEYS_PATH_MAX], kid[QRKEY_KID_LEN + 1];
+	struct tm tm;
+	time_t now = time(NULL);
+	size_t i;
+	int tries, lock = -1, err = KEYS_EINVAL;
+
+	if (dir == NULL || !pass_ok(passphrase) || kid_out == NULL ||
+	    path_join(path, sizeof path, dir, QRKEY_SET_FILE) != 0 || gmtime_r(&now, &tm) == NULL)
+		goto fail;
+	err = KEYS_ECRYPTO;
+	if (sodium_init() < 0)
+		goto fail;
+	if ((err = set_lock(dir, &lock)) != KEYS_OK)
+		goto fail;
+	err = qrkey_set_load(path, &set);
+	if (err == KEYS_ENOKEY)   /* first key of this deployment */
+		err = KEYS_OK;
+	if (err != KEYS_OK)
+		goto fail;
+	err = KEYS_EFORMAT;
+	if (set.n >= QRKEY_SET_MAX)
+		goto fail;
+	for (tries = 0; tries < 8; tries++) {   /* 48-bit kids: a clash is news */
+		randombytes_buf(seed, sizeof seed);
+		crypto_sign_seed_keypair(pk, sk, seed);
+		qrk_kid(pk, kid);
+		if (set_find(&set, kid) == NULL)
+			break;
+	}
+	if (tries == 8 || (err = qrk_file_write(dir, kid, seed, passphrase)) != KEYS_OK)
+		goto fail;
+	for (i = 0; i < set.n; i++)
+		set.keys[i].active = 0;
+	set.keys = xrealloc(set.keys, (set.n + 1) * sizeof *set.keys);
+	e = &set.keys[set.n++];
+	memset(e, 0, sizeof *e);
+	memcpy(e->kid, kid, sizeof e->kid);
+	memcpy(e->pk, pk, sizeof e->pk);
+	strftime(e->created, sizeof e->created, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	e->active = 1;
+	if ((err = set_write(dir, &set)) != KEYS_OK) {
+		qrk_path(path, sizeof path, dir, kid);
+		unlink(path);
+		goto fail;
+	}
+	memcpy(kid_out, kid, QRKEY_KID_LEN + 1);
+fail:
+	sodium_memzero(seed, sizeof seed);
+	sodium_memzero(sk, sizeof sk);
+	if (lock >= 0)
+		close(lock);
+	qrkey_set_free(&set);
+	return err;
+}
+
+int qrkey_load_active(const char *dir, const char *passphrase, struct qrkey *out)
+{
+	struct qrkey_set set = { 0, NULL };
+	const struct qrkey_pub *active = NULL;
+	unsigned char seed[crypto_sign_SEEDBYTES];
+	char path[KEYS_PATH_MAX];
+	size_t i;
+	int err = KEYS_EINVAL;
+
+	if (out == NULL)
+		return KEYS_EINVAL;
+	memset(out, 0, sizeof *out);
+	if (dir == NULL || !pass_ok(passphrase) || path_join(path, sizeof path, dir, QRKEY_SET_FILE) != 0)
+		goto fail;
+	if ((err = qrkey_set_load(path, &set)) != KEYS_OK)
+		goto fail;
+	err = KEYS_EFORMAT;
+	for (i = 0; i < set.n; i++) {
+		if (!set.keys[i].active)
+			continue;
+		if (active != NULL)
+			goto fail;   /* two active keys: someone edited the set */
+		active = &set.keys[i];
+	}
+	err = KEYS_ENOKEY;
+	if (active == NULL || (err = qrk_file_read(dir, active->kid, passphrase, seed)) != KEYS_OK)
+		goto fail;
+	crypto_sign_seed_keypair(out->pk, out->sk, seed);
+	err = KEYS_EMISMATCH;
+	if (sodium_memcmp(out->pk, active->pk, sizeof out->pk) != 0)
+		goto fail;
+	memcpy(out->kid, active->kid, sizeof out->kid);
+	err = KEYS_OK;
+fail:
+	if (err != KEYS_OK)
+		qrkey_wipe(out);
+	sodium_memzero(seed, sizeof seed);
+	qrkey_set_free(&set);
+	return err;
+}
+
+void qrkey_wipe(struct qrkey *k)
+{
+	if (k != NULL)
+		sodium_memzero(k, sizeof *k);
+}
+
+int qrkey_sign(const struct qrkey *k, const unsigned char *record, size_t len,
+               unsigned char sig[QRKEY_SIG_BYTES])
+{
+	if (k == NULL || (record == NULL && len != 0) || sig == NULL || !kid_ok(k->kid))
+		return KEYS_EINVAL;
+	return crypto_sign_detached(sig, NULL, record, len, k->sk) == 0 ? KEYS_OK : KEYS_ECRYPTO;
+}
+
+int qrkey_verify(const struct qrkey_set *set, const char *kid, const unsigned char *record,
+                 size_t len, const unsigned char sig[QRKEY_SIG_BYTES])
+{
+	const struct qrkey_pub *e;
+
+	if (set == NULL || kid == NULL || (record == NULL && len != 0) || sig == NULL)
+		return KEYS_EINVAL;
+	if ((e = set_find(set, kid)) == NULL)
+		return KEYS_ENOKEY;
+	return crypto_sign_verify_detached(sig, record, len, e->pk) == 0 ? KEYS_OK : KEYS_EBADSIG;
+}

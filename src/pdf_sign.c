@@ -1,0 +1,1146 @@
+/*
+ * pdf_sign.c - PAdES signatures on the PDFs GramSewa issues (see pdf_sign.h).
+ *
+ * The input is our own libharu output, but it is parsed as hostile anyway:
+ * every read goes through the tokenizer below, which never looks outside
+ * [0, len), and every number taken from the file is range-checked before
+ * it is used as an offset.  We parse only what an incremental update needs:
+ * startxref, the xref tables (following /Prev), the trailer, the catalog,
+ * the page tree down to the first page, and the /Annots and /AcroForm
+ * values we must merge with.  Dictionaries we rewrite are re-emitted from
+ * the original bytes entry by entry, so keys we do not know survive.
+ *
+ * Layout of the update (object numbers S = old /Size, W = S + 1):
+ *   S 0 obj  /Sig dict: /ByteRange placeholder, /Contents <00...>, /M ...
+ *   W 0 obj  widget annotation = signature field (/FT /Sig /V S 0 R)
+ *   page     rewritten with /Annots [... W 0 R]
+ *   catalog  rewritten with /AcroForm << /Fields [... W 0 R] /SigFlags 3 >>
+ *   xref + trailer (/Prev = old startxref) + startxref + %%EOF
+ */
+#include "pdf_sign.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/asn1.h>
+#include <openssl/bio.h>
+#include <openssl/cms.h>
+#include <openssl/err.h>
+#include <openssl/objects.h>
+#include <openssl/x509v3.h>
+
+/* Largest input we sign: offsets must fit the 10-digit xref fields. */
+#define PDF_MAX_INPUT        ((size_t)1 << 30)
+/* Nesting depth of arrays/dicts we follow, and page-tree depth. */
+#define PDF_MAX_DEPTH        32
+/* How many xref sections (/Prev hops) we follow. */
+#define PDF_MAX_SECTIONS     64
+/* Largest /Size we accept (PDF's own implementation limit is 8,388,607). */
+#define PDF_MAX_OBJECTS      8388607UL
+/* "startxref" must sit in the last this-many bytes. */
+#define PDF_TAIL_WINDOW      1024
+/* Width reserved for the /ByteRange array, filled after layout. */
+#define PDF_BYTERANGE_WIDTH  64
+/* Largest /Contents a verified signature may have (others' LTV data). */
+#define PDF_VERIFY_MAX_DER   ((size_t)1 << 20)
+
+/* ------------------------------------------------------------------ */
+/* Growable output buffer.  Aborts on OOM like the rest of the project. */
+
+struct sbuf {
+	unsigned char *p;   /* bytes; malloc'd */
+	size_t len;         /* used */
+	size_t cap;         /* allocated */
+};
+
+static void sb_reserve(struct sbuf *b, size_t more)
+{
+	size_t need, cap;
+	unsigned char *np;
+
+	if (more > SIZE_MAX - b->len)
+		abort();
+	need = b->len + more;
+	if (need <= b->cap)
+		return;
+	cap = b->cap ? b->cap : 4096;
+	while (cap < need)
+		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+	np = realloc(b->p, cap);
+	if (np == NULL)
+		abort();
+	b->p = np;
+	b->cap = cap;
+}
+
+static void sb_put(struct sbuf *b, const void *d, size_t n)
+{
+	sb_reserve(b, n);
+	memcpy(b->p + b->len, d, n);
+	b->len += n;
+}
+
+static void sb_puts(struct sbuf *b, const char *s)
+{
+	sb_put(b, s, strlen(s));
+}
+
+static void sb_printf(struct sbuf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void sb_printf(struct sbuf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		abort();
+	sb_reserve(b, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf((char *)b->p + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tokenizer.  Works on [pos, end) of the document and never past it.  */
+
+struct doc {
+	const unsigned char *p;   /* the whole file */
+	size_t len;               /* its length */
+	size_t xref_off;          /* newest xref section (from startxref) */
+	struct span {
+		size_t a, b;          /* [a, b) byte offsets into p */
+	} trailer;                /* newest trailer dictionary */
+};
+
+enum tok_type {
+	TK_EOF, TK_ERR, TK_NUM, TK_NAME, TK_STR, TK_HEX, TK_KW,
+	TK_DICT, TK_DICT_END, TK_ARR, TK_ARR_END
+};
+
+struct tok {
+	enum tok_type t;   /* kind */
+	size_t a, b;       /* [a, b) bytes of the token */
+};
+
+static int is_ws(unsigned char c)
+{
+	return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' ';
+}
+
+static int is_delim(unsigned char c)
+{
+	return c != 0 && strchr("()<>[]{}/%", c) != NULL;
+}
+
+static int is_hex(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* Skip whitespace and comments; return the new position (<= end). */
+static size_t skip_ws(const struct doc *d, size_t pos, size_t end)
+{
+	while (pos < end) {
+		if (is_ws(d->p[pos])) {
+			pos++;
+		} else if (d->p[pos] == '%') {
+			while (pos < end && d->p[pos] != '\r' && d->p[pos] != '\n')
+				pos++;
+		} else {
+			break;
+		}
+	}
+	return pos;
+}
+
+/*
+ * Read the next token from [*pos, end) into t and advance *pos past it.
+ * Returns t->t; TK_ERR for anything malformed or unterminated.
+ */
+static enum tok_type tok_next(const struct doc *d, size_t end, size_t *pos, struct tok *t)
+{
+	const unsigned char *p = d->p;
+	size_t i = skip_ws(d, *pos, end);
+	int depth, num;
+
+	t->a = t->b = i;
+	if (i >= end)
+		return t->t = TK_EOF;
+	switch (p[i]) {
+	case '<':
+		if (i + 1 < end && p[i + 1] == '<') {
+			t->t = TK_DICT;
+			i += 2;
+			break;
+		}
+		for (i++; i < end && p[i] != '>'; i++)
+			if (!is_hex(p[i]) && !is_ws(p[i]))
+				return t->t = TK_ERR;
+		if (i >= end)
+			return t->t = TK_ERR;
+		t->t = TK_HEX;
+		i++;
+		break;
+	case '>':
+		if (i + 1 >= end || p[i + 1] != '>')
+			return t->t = TK_ERR;
+		t->t = TK_DICT_END;
+		i += 2;
+		break;
+	case '[':
+		t->t = TK_ARR;
+		i++;
+		break;
+	case ']':
+		t->t = TK_ARR_END;
+		i++;
+		break;
+	case '(':
+		for (depth = 1, i++; i < end && depth > 0; i++) {
+			if (p[i] == '\\')
+				i++;
+			else if (p[i] == '(')
+				depth++;
+			else if (p[i] == ')')
+				depth--;
+		}
+		if (depth != 0 || i > end)
+			return t->t = TK_ERR;
+		t->t = TK_STR;
+		break;
+	case '/':
+		for (i++; i < end && !is_ws(p[i]) && !is_delim(p[i]); i++)
+			;
+		t->t = TK_NAME;
+		break;
+	case ')': case '{': case '}':
+		return t->t = TK_ERR;
+	default:
+		for (num = 1; i < end && !is_ws(p[i]) && !is_delim(p[i]); i++)
+			if (!strchr("0123456789+-.", p[i]))
+				num = 0;
+		t->t = num ? TK_NUM : TK_KW;
+		break;
+	}
+	t->b = i;
+	*pos = i;
+	return t->t;
+}
+
+/* Does token/span [a, b) hold exactly the string s? */
+static int span_is(const struct doc *d, size_t a, size_t b, const char *s)
+{
+	size_t n = strlen(s);
+
+	return b - a == n && memcmp(d->p + a, s, n) == 0;
+}
+
+/* Parse an unsigned decimal integer filling [a, b) exactly. 0 ok, -1 not. */
+static int span_uint(const struct doc *d, size_t a, size_t b, uint64_t *out)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	if (a >= b || b - a > 18)
+		return -1;
+	for (i = a; i < b; i++) {
+		if (d->p[i] < '0' || d->p[i] > '9')
+			return -1;
+		v = v * 10 + (uint64_t)(d->p[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+/*
+ * Read one complete value (number, name, string, array, dict, "n g R",
+ * true/false/null) from [*pos, end) into v.  Returns 0 or -1.
+ */
+static int val_next(const struct doc *d, size_t end, size_t *pos, struct span *v, int depth)
+{
+	struct tok t, t2, t3;
+	struct span inner;
+	size_t save;
+	uint64_t u;
+
+	if (depth > PDF_MAX_DEPTH)
+		return -1;
+	switch (tok_next(d, end, pos, &t)) {
+	case TK_DICT:
+		for (;;) {
+			if (tok_next(d, end, pos, &t2) == TK_DICT_END)
+				break;
+			if (t2.t != TK_NAME || val_next(d, end, pos, &inner, depth + 1) != 0)
+				return -1;
+		}
+		break;
+	case TK_ARR:
+		for (;;) {
+			save = *pos;
+			if (tok_next(d, end, pos, &t2) == TK_ARR_END)
+				break;
+			*pos = save;
+			if (val_next(d, end, pos, &inner, depth + 1) != 0)
+				return -1;
+		}
+		break;
+	case TK_NUM:
+		/* "n g R" is one value: look ahead, and step back if it is not. */
+		save = *pos;
+		if (span_uint(d, t.a, t.b, &u) == 0 &&
+		    tok_next(d, end, pos, &t2) == TK_NUM && span_uint(d, t2.a, t2.b, &u) == 0 &&
+		    tok_next(d, end, pos, &t3) == TK_KW && span_is(d, t3.a, t3.b, "R"))
+			break;
+		*pos = save;
+		break;
+	case TK_NAME: case TK_STR: case TK_HEX:
+		break;
+	case TK_KW:
+		if (span_is(d, t.a, t.b, "true") || span_is(d, t.a, t.b, "false") ||
+		    span_is(d, t.a, t.b, "null"))
+			break;
+		return -1;
+	default:
+		return -1;
+	}
+	v->a = t.a;
+	v->b = *pos;
+	return 0;
+}
+
+/* If v is "n g R", store n and g and return 0; else -1. */
+static int span_ref(const struct doc *d, struct span v, uint64_t *num, uint64_t *gen)
+{
+	struct tok t1, t2, t3, t4;
+	size_t pos = v.a;
+
+	if (tok_next(d, v.b, &pos, &t1) != TK_NUM || tok_next(d, v.b, &pos, &t2) != TK_NUM ||
+	    tok_next(d, v.b, &pos, &t3) != TK_KW || !span_is(d, t3.a, t3.b, "R") ||
+	    tok_next(d, v.b, &pos, &t4) != TK_EOF)
+		return -1;
+	if (span_uint(d, t1.a, t1.b, num) != 0 || span_uint(d, t2.a, t2.b, gen) != 0)
+		return -1;
+	if (*num == 0 || *num > PDF_MAX_OBJECTS || *gen > 65535)
+		return -1;
+	return 0;
+}
+
+/* A value that is a single unsigned integer. */
+static int span_val_uint(const struct doc *d, struct span v, uint64_t *out)
+{
+	struct tok t1, t2;
+	size_t pos = v.a;
+
+	if (tok_next(d, v.b, &pos, &t1) != TK_NUM || tok_next(d, v.b, &pos, &t2) != TK_EOF)
+		return -1;
+	return span_uint(d, t1.a, t1.b, out);
+}
+
+/* Begin iterating dict v: *pos is set inside it.  0 or -1 if v is no dict. */
+static int dict_open(const struct doc *d, struct span v, size_t *pos)
+{
+	struct tok t;
+
+	*pos = v.a;
+	return tok_next(d, v.b, pos, &t) == TK_DICT ? 0 : -1;
+}
+
+/* Next entry of a dict opened with dict_open.  1 entry, 0 end, -1 error. */
+static int dict_next(const struct doc *d, struct span v, size_t *pos, struct span *key, struct span *val)
+{
+	struct tok t;
+
+	if (tok_next(d, v.b, pos, &t) == TK_DICT_END)
+		return 0;
+	if (t.t != TK_NAME || val_next(d, v.b, pos, val, 1) != 0)
+		return -1;
+	key->a = t.a;
+	key->b = t.b;
+	return 1;
+}
+
+/* Find /key in dict v.  0 found (*val set), 1 absent, -1 malformed. */
+static int dict_get(const struct doc *d, struct span v, const char *key, struct span *val)
+{
+	struct span k, x;
+	size_t pos;
+	int r;
+
+	if (dict_open(d, v, &pos) != 0)
+		return -1;
+	while ((r = dict_next(d, v, &pos, &k, &x)) == 1) {
+		if (k.b - k.a - 1 == strlen(key) && memcmp(d->p + k.a + 1, key, k.b - k.a - 1) == 0) {
+			*val = x;
+			return 0;
+		}
+	}
+	return r == 0 ? 1 : -1;
+}
+
+/* Is /key in dict v a name equal to name (e.g. "/Page")? */
+static int dict_name_is(const struct doc *d, struct span v, const char *key, const char *name)
+{
+	struct span x;
+
+	return dict_get(d, v, key, &x) == 0 && span_is(d, x.a, x.b, name);
+}
+
+/*
+ * Copy the entries of dict v to out, one per line, except keys listed in
+ * skip (NULL-terminated, without '/').  The braces are not written.
+ */
+static int dict_copy_except(const struct doc *d, struct span v, const char *const *skip, struct sbuf *out)
+{
+	struct span k, x;
+	size_t pos, i;
+	int r, drop;
+
+	if (dict_open(d, v, &pos) != 0)
+		return -1;
+	while ((r = dict_next(d, v, &pos, &k, &x)) == 1) {
+		for (drop = 0, i = 0; skip[i] != NULL && !drop; i++)
+			drop = k.b - k.a - 1 == strlen(skip[i]) &&
+			       memcmp(d->p + k.a + 1, skip[i], k.b - k.a - 1) == 0;
+		if (drop)
+			continue;
+		sb_put(out, d->p + k.a, x.b - k.a);
+		sb_puts(out, "\n");
+	}
+	return r;
+}
+
+/* ------------------------------------------------------------------ */
+/* xref tables and objects.                                            */
+
+/*
+ * Scan the xref section at off.  If num is in it, set *found to 1 (in use,
+ * with *obj_off / *gen) or -1 (free); otherwise leave *found alone.  Sets
+ * *trailer to the section's trailer dict.  Returns 0 or -1 if malformed.
+ */
+static int xref_section(const struct doc *d, size_t off, uint64_t num, int *found,
+                        size_t *obj_off, uint64_t *gen, struct span *trailer)
+{
+	struct tok t, t2;
+	size_t pos = off, ent;
+	uint64_t start, count, v;
+	const unsigned char *e;
+
+	if (off >= d->len || tok_next(d, d->len, &pos, &t) != TK_KW || t.a != off ||
+	    !span_is(d, t.a, t.b, "xref"))
+		return -1;
+	for (;;) {
+		if (tok_next(d, d->len, &pos, &t) == TK_KW && span_is(d, t.a, t.b, "trailer"))
+			break;
+		if (t.t != TK_NUM || span_uint(d, t.a, t.b, &start) != 0 ||
+		    tok_next(d, d->len, &pos, &t2) != TK_NUM || span_uint(d, t2.a, t2.b, &count) != 0)
+			return -1;
+		ent = skip_ws(d, pos, d->len);
+		if (start > PDF_MAX_OBJECTS || count > PDF_MAX_OBJECTS || count > (d->len - ent) / 20)
+			return -1;
+		if (num >= start && num < start + count) {
+			/* Fixed 20-byte entries: "oooooooooo ggggg n\r\n". */
+			e = d->p + ent + (num - start) * 20;
+			if (e[10] != ' ' || e[16] != ' ' || (e[17] != 'n' && e[17] != 'f') ||
+			    !is_ws(e[18]) || !is_ws(e[19]) ||
+			    span_uint(d, (size_t)(e - d->p), (size_t)(e - d->p) + 10, &v) != 0 ||
+			    span_uint(d, (size_t)(e - d->p) + 11, (size_t)(e - d->p) + 16, gen) != 0)
+				return -1;
+			*found = e[17] == 'n' ? 1 : -1;
+			*obj_off = (size_t)v;
+		}
+		pos = ent + count * 20;
+	}
+	if (val_next(d, d->len, &pos, trailer, 1) != 0 || trailer->b - trailer->a < 4 ||
+	    d->p[trailer->a] != '<' || d->p[trailer->a + 1] != '<')
+		return -1;
+	return 0;
+}
+
+/* Find the offset of object num (newest section first).  0 or -1. */
+static int xref_lookup(const struct doc *d, uint64_t num, uint64_t *gen, size_t *obj_off)
+{
+	struct span trailer, prev;
+	size_t off = d->xref_off;
+	uint64_t u;
+	int hops, found = 0;
+
+	for (hops = 0; hops < PDF_MAX_SECTIONS; hops++) {
+		if (xref_section(d, off, num, &found, obj_off, gen, &trailer) != 0)
+			return -1;
+		if (found != 0)
+			return found == 1 && *obj_off < d->len ? 0 : -1;
+		if (dict_get(d, trailer, "Prev", &prev) != 0 || span_val_uint(d, prev, &u) != 0 ||
+		    u >= d->len)
+			return -1;
+		off = (size_t)u;
+	}
+	return -1;
+}
+
+/* Value of indirect object num gen ("num gen obj <value> endobj"). */
+static int obj_get(const struct doc *d, uint64_t num, uint64_t gen, struct span *val)
+{
+	struct tok t1, t2, t3, t4;
+	uint64_t n, g, xgen;
+	size_t pos;
+
+	if (xref_lookup(d, num, &xgen, &pos) != 0 || xgen != gen)
+		return -1;
+	if (tok_next(d, d->len, &pos, &t1) != TK_NUM || span_uint(d, t1.a, t1.b, &n) != 0 || n != num ||
+	    tok_next(d, d->len, &pos, &t2) != TK_NUM || span_uint(d, t2.a, t2.b, &g) != 0 || g != gen ||
+	    tok_next(d, d->len, &pos, &t3) != TK_KW || !span_is(d, t3.a, t3.b, "obj"))
+		return -1;
+	if (val_next(d, d->len, &pos, val, 1) != 0 ||
+	    tok_next(d, d->len, &pos, &t4) != TK_KW || !span_is(d, t4.a, t4.b, "endobj"))
+		return -1;
+	return 0;
+}
+
+/* Follow v if it is a reference; *out is the direct value.  0 or -1. */
+static int val_resolve(const struct doc *d, struct span v, struct span *out)
+{
+	uint64_t num, gen;
+
+	if (span_ref(d, v, &num, &gen) != 0) {
+		*out = v;
+		return 0;
+	}
+	return obj_get(d, num, gen, out);
+}
+
+/* The items of array value v (direct or via a reference), without brackets. */
+static int array_items(const struct doc *d, struct span v, struct span *items)
+{
+	struct span arr;
+
+	if (val_resolve(d, v, &arr) != 0 || arr.b - arr.a < 2 ||
+	    d->p[arr.a] != '[' || d->p[arr.b - 1] != ']')
+		return -1;
+	items->a = arr.a + 1;
+	items->b = arr.b - 1;
+	return 0;
+}
+
+/* Locate startxref and the newest trailer.  0 or -1. */
+static int doc_open(struct doc *d, const unsigned char *p, size_t len)
+{
+	static const char sx[] = "startxref";
+	struct tok t;
+	size_t i, lo, pos;
+	uint64_t off;
+
+	d->p = p;
+	d->len = len;
+	if (len < 32 || memcmp(p, "%PDF-1.", 7) != 0)
+		return -1;
+	lo = len > PDF_TAIL_WINDOW ? len - PDF_TAIL_WINDOW : 0;
+	for (i = len - (sizeof sx - 1); i > lo && memcmp(p + i, sx, sizeof sx - 1) != 0; i--)
+		;
+	if (memcmp(p + i, sx, sizeof sx - 1) != 0)
+		return -1;
+	pos = i + sizeof sx - 1;
+	if (tok_next(d, len, &pos, &t) != TK_NUM || span_uint(d, t.a, t.b, &off) != 0 || off >= len)
+		return -1;
+	/* "%%EOF" reads as a comment to the tokenizer: look for it literally. */
+	pos = t.b;
+	while (pos < len && is_ws(p[pos]))
+		pos++;
+	if (len - pos < 5 || memcmp(p + pos, "%%EOF", 5) != 0)
+		return -1;
+	d->xref_off = (size_t)off;
+	{
+		int found = 0;
+		size_t dummy_off;
+		uint64_t dummy_gen;
+
+		return xref_section(d, d->xref_off, 0, &found, &dummy_off, &dummy_gen, &d->trailer);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing the update.                                                 */
+
+/* Append s as a PDF text string: literal if printable ASCII, else UTF-16BE. */
+static int put_text(struct sbuf *b, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, n;
+	uint32_t cp;
+	int ascii = 1, k, extra;
+
+	if (s == NULL)
+		s = "";
+	n = strlen(s);
+	if (n > PDF_SIG_TEXT_MAX)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (u[i] < 0x20 || u[i] > 0x7e)
+			ascii = 0;
+	if (ascii) {
+		sb_puts(b, "(");
+		for (i = 0; i < n; i++) {
+			if (u[i] == '(' || u[i] == ')' || u[i] == '\\')
+				sb_puts(b, "\\");
+			sb_put(b, u + i, 1);
+		}
+		sb_puts(b, ")");
+		return 0;
+	}
+	sb_puts(b, "<FEFF");
+	for (i = 0; i < n; i += (size_t)extra + 1) {
+		if (u[i] < 0x80) {
+			cp = u[i], extra = 0;
+		} else if ((u[i] & 0xe0) == 0xc0) {
+			cp = u[i] & 0x1f, extra = 1;
+		} else if ((u[i] & 0xf0) == 0xe0) {
+			cp = u[i] & 0x0f, extra = 2;
+		} else if ((u[i] & 0xf8) == 0xf0) {
+			cp = u[i] & 0x07, extra = 3;
+		} else {
+			return -1;
+		}
+		if ((size_t)extra >= n - i)
+			return -1;
+		for (k = 1; k <= extra; k++) {
+			if ((u[i + (size_t)k] & 0xc0) != 0x80)
+				return -1;
+			cp = (cp << 6) | (u[i + (size_t)k] & 0x3f);
+		}
+		if ((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) ||
+		    (extra == 3 && cp < 0x10000) || cp > 0x10ffff ||
+		    (cp >= 0xd800 && cp <= 0xdfff) || cp < 0x20)
+			return -1;
+		if (cp >= 0x10000)
+			sb_printf(b, "%04X%04X", 0xd800 + ((cp - 0x10000) >> 10),
+			          0xdc00 + ((cp - 0x10000) & 0x3ff));
+		else
+			sb_printf(b, "%04X", (unsigned)cp);
+	}
+	sb_puts(b, ">");
+	return 0;
+}
+
+/* One object of the update, for the xref section. */
+struct upd_obj {
+	uint64_t num;    /* object number */
+	uint64_t gen;    /* generation */
+	size_t off;      /* offset in the output */
+};
+
+static int upd_cmp(const void *x, const void *y)
+{
+	const struct upd_obj *a = x, *b = y;
+
+	return a->num < b->num ? -1 : a->num > b->num;
+}
+
+/* Write the xref section for objs (sorted here) grouped into runs. */
+static void put_xref(struct sbuf *b, struct upd_obj *objs, size_t n)
+{
+	size_t i, j;
+
+	qsort(objs, n, sizeof *objs, upd_cmp);
+	sb_puts(b, "xref\n");
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && objs[j].num == objs[j - 1].num + 1; j++)
+			;
+		sb_printf(b, "%llu %zu\n", (unsigned long long)objs[i].num, j - i);
+		for (; i < j; i++)
+			sb_printf(b, "%010zu %05llu n\r\n", objs[i].off, (unsigned long long)objs[i].gen);
+	}
+}
+
+/* The first page of the document: its number, generation and dict. */
+static int first_page(const struct doc *d, struct span catalog, uint64_t *num, uint64_t *gen, struct span *page)
+{
+	struct span v, kids;
+	size_t pos;
+	int depth;
+
+	if (dict_get(d, catalog, "Pages", &v) != 0 || span_ref(d, v, num, gen) != 0)
+		return -1;
+	for (depth = 0; depth < PDF_MAX_DEPTH; depth++) {
+		if (obj_get(d, *num, *gen, page) != 0)
+			return -1;
+		if (dict_name_is(d, *page, "Type", "/Page"))
+			return 0;
+		if (!dict_name_is(d, *page, "Type", "/Pages") ||
+		    dict_get(d, *page, "Kids", &v) != 0 || array_items(d, v, &kids) != 0)
+			return -1;
+		pos = kids.a;
+		if (val_next(d, kids.b, &pos, &v, 1) != 0 || span_ref(d, v, num, gen) != 0)
+			return -1;
+	}
+	return -1;
+}
+
+/*
+ * Append "/Key [ <old items> W 0 R ]" where the old items come from the
+ * array value of /key in dict (direct or referenced), if any.
+ */
+static int put_merged_array(const struct doc *d, struct span dict, const char *key,
+                            uint64_t add, struct sbuf *b)
+{
+	struct span v, items;
+	int r = dict_get(d, dict, key, &v);
+
+	if (r < 0 || (r == 0 && array_items(d, v, &items) != 0))
+		return -1;
+	sb_printf(b, "/%s [ ", key);
+	if (r == 0)
+		sb_put(b, d->p + items.a, items.b - items.a);
+	sb_printf(b, " %llu 0 R ]\n", (unsigned long long)add);
+	return 0;
+}
+
+/* Page dict with our widget added to /Annots. */
+static int put_page(const struct doc *d, struct span page, uint64_t widget, struct sbuf *b)
+{
+	static const char *const skip[] = { "Annots", NULL };
+
+	sb_puts(b, "<<\n");
+	if (dict_copy_except(d, page, skip, b) != 0 || put_merged_array(d, page, "Annots", widget, b) != 0)
+		return -1;
+	sb_puts(b, ">>");
+	return 0;
+}
+
+/* Catalog dict with /AcroForm merged and the ESIC extension declared. */
+static int put_catalog(const struct doc *d, struct span cat, uint64_t widget, struct sbuf *b)
+{
+	static const char *const skip_cat[] = { "AcroForm", NULL };
+	static const char *const skip_form[] = { "Fields", "SigFlags", NULL };
+	struct span v, form;
+	int r;
+
+	sb_puts(b, "<<\n");
+	if (dict_copy_except(d, cat, skip_cat, b) != 0)
+		return -1;
+	r = dict_get(d, cat, "AcroForm", &v);
+	if (r < 0 || (r == 0 && val_resolve(d, v, &form) != 0))
+		return -1;
+	sb_puts(b, "/AcroForm <<\n");
+	if (r == 0 && (dict_copy_except(d, form, skip_form, b) != 0 ||
+	               put_merged_array(d, form, "Fields", widget, b) != 0))
+		return -1;
+	if (r != 0)
+		sb_printf(b, "/Fields [ %llu 0 R ]\n", (unsigned long long)widget);
+	sb_puts(b, "/SigFlags 3\n>>\n");
+	/* ETSI.CAdES.detached is defined by the ESIC extension to PDF 1.7. */
+	if (dict_get(d, cat, "Extensions", &v) == 1)
+		sb_puts(b, "/Extensions << /ESIC << /BaseVersion /1.7 /ExtensionLevel 2 >> >>\n");
+	if (dict_get(d, cat, "Version", &v) == 1)
+		sb_puts(b, "/Version /1.7\n");
+	sb_puts(b, ">>");
+	return 0;
+}
+
+/* Where the placeholders of the /Sig dict sit in the output. */
+struct sig_slots {
+	size_t byterange;   /* offset of the /ByteRange array */
+	size_t lt;          /* offset of '<' opening /Contents */
+	size_t gt_end;      /* offset just past the closing '>' */
+};
+
+/* Append the /Sig object with placeholders; record their offsets. */
+static int put_sig(struct sbuf *b, const struct pdf_sig_info *info, struct sig_slots *slots)
+{
+	char date[32];
+	struct tm tm;
+
+	if (gmtime_r(&info->when, &tm) == NULL || tm.tm_year + 1900 < 1970 || tm.tm_year + 1900 > 9999 ||
+	    strftime(date, sizeof date, "D:%Y%m%d%H%M%S+00'00'", &tm) == 0)
+		return -1;
+	sb_puts(b, "<<\n/Type /Sig\n/Filter /Adobe.PPKLite\n/SubFilter /ETSI.CAdES.detached\n/ByteRange ");
+	slots->byterange = b->len;
+	sb_reserve(b, PDF_BYTERANGE_WIDTH);
+	memset(b->p + b->len, ' ', PDF_BYTERANGE_WIDTH);
+	memcpy(b->p + b->len, "[0 0 0 0]", 9);
+	b->len += PDF_BYTERANGE_WIDTH;
+	sb_puts(b, "\n/Contents <");
+	slots->lt = b->len - 1;
+	sb_reserve(b, 2 * PDF_SIG_CONTENTS_MAX);
+	memset(b->p + b->len, '0', 2 * PDF_SIG_CONTENTS_MAX);
+	b->len += 2 * PDF_SIG_CONTENTS_MAX;
+	sb_puts(b, ">");
+	slots->gt_end = b->len;
+	sb_printf(b, "\n/M (%s)\n/Reason ", date);
+	if (put_text(b, info->reason) != 0)
+		return -1;
+	sb_puts(b, "\n/Location ");
+	if (put_text(b, info->location) != 0)
+		return -1;
+	sb_puts(b, "\n/Name ");
+	if (put_text(b, info->name) != 0)
+		return -1;
+	sb_puts(b, "\n>>");
+	return 0;
+}
+
+/*
+ * Sign data[0..lt) + data[gt_end..len) with s and return the DER CMS.
+ * *der is OpenSSL-allocated (OPENSSL_free).  Returns its length or -1.
+ */
+static int cms_sign_ranges(const struct pdf_signer *s, const unsigned char *data, size_t len,
+                           const struct sig_slots *slots, time_t when, unsigned char **der)
+{
+	const unsigned int flags = CMS_DETACHED | CMS_BINARY | CMS_NOSMIMECAP | CMS_CADES;
+	CMS_ContentInfo *cms = NULL;
+	CMS_SignerInfo *si;
+	ASN1_TIME *t = NULL;
+	BIO *bio = NULL;
+	int n = -1;
+
+	cms = CMS_sign(s->cert, s->key, s->chain, NULL, flags | CMS_PARTIAL);
+	if (cms == NULL || (si = sk_CMS_SignerInfo_value(CMS_get0_SignerInfos(cms), 0)) == NULL)
+		goto fail;
+	/* Our time, not the clock's: OpenSSL only adds signingTime if absent. */
+	t = ASN1_TIME_adj(NULL, when, 0, 0);
+	if (t == NULL || !CMS_signed_add1_attr_by_NID(si, NID_pkcs9_signingTime, t->type, t, -1))
+		goto fail;
+	if ((bio = CMS_dataInit(cms, NULL)) == NULL ||
+	    BIO_write(bio, data, (int)slots->lt) != (int)slots->lt ||
+	    BIO_write(bio, data + slots->gt_end, (int)(len - slots->gt_end)) != (int)(len - slots->gt_end) ||
+	    !CMS_dataFinal(cms, bio))
+		goto fail;
+	*der = NULL;
+	n = i2d_CMS_ContentInfo(cms, der);
+fail:
+	BIO_free_all(bio);
+	ASN1_TIME_free(t);
+	CMS_ContentInfo_free(cms);
+	return n;
+}
+
+int pdf_sign(const unsigned char *pdf, size_t len, const struct pdf_signer *s,
+             const struct pdf_sig_info *info, unsigned char **out, size_t *outlen)
+{
+	static const char *const skip_trailer[] = { "Size", "Prev", NULL };
+	static const char hexd[] = "0123456789ABCDEF";
+	struct doc d;
+	struct sbuf b = { NULL, 0, 0 };
+	struct span v, catalog, page;
+	struct upd_obj objs[4];
+	struct sig_slots slots;
+	uint64_t size, root, root_gen, pg, pg_gen;
+	unsigned char *der = NULL;
+	size_t xref_at, i;
+	char br[PDF_BYTERANGE_WIDTH + 1];
+	int n, err = PDF_SIGN_EINVAL;
+
+	if (pdf == NULL || s == NULL || s->key == NULL || s->cert == NULL || info == NULL ||
+	    out == NULL || outlen == NULL || len > PDF_MAX_INPUT)
+		goto fail;
+	err = PDF_SIGN_EPARSE;
+	if (doc_open(&d, pdf, len) != 0)
+		goto fail;
+	if (dict_get(&d, d.trailer, "Encrypt", &v) != 1 || dict_get(&d, d.trailer, "XRefStm", &v) != 1) {
+		err = PDF_SIGN_EUNSUPPORTED;
+		goto fail;
+	}
+	if (dict_get(&d, d.trailer, "Size", &v) != 0 || span_val_uint(&d, v, &size) != 0 ||
+	    size == 0 || size > PDF_MAX_OBJECTS - 2 ||
+	    dict_get(&d, d.trailer, "Root", &v) != 0 || span_ref(&d, v, &root, &root_gen) != 0 ||
+	    obj_get(&d, root, root_gen, &catalog) != 0 || dict_open(&d, catalog, &i) != 0 ||
+	    first_page(&d, catalog, &pg, &pg_gen, &page) != 0 || pg == root)
+		goto fail;
+
+	/* Original bytes, then the update.  Objects: sig, widget, page, catalog. */
+	sb_put(&b, pdf, len);
+	if (pdf[len - 1] != '\n' && pdf[len - 1] != '\r')
+		sb_puts(&b, "\n");
+	err = PDF_SIGN_EINVAL;
+	objs[0] = (struct upd_obj){ size, 0, b.len };
+	sb_printf(&b, "%llu 0 obj\n", (unsigned long long)size);
+	if (put_sig(&b, info, &slots) != 0)
+		goto fail;
+	sb_puts(&b, "\nendobj\n");
+	err = PDF_SIGN_EPARSE;
+	objs[1] = (struct upd_obj){ size + 1, 0, b.len };
+	sb_printf(&b, "%llu 0 obj\n<<\n/Type /Annot\n/Subtype /Widget\n/FT /Sig\n/T (Signature%llu)\n"
+	          "/V %llu 0 R\n/F 132\n/Rect [0 0 0 0]\n/P %llu %llu R\n>>\nendobj\n",
+	          (unsigned long long)(size + 1), (unsigned long long)(size + 1),
+	          (unsigned long long)size, (unsigned long long)pg, (unsigned long long)pg_gen);
+	objs[2] = (struct upd_obj){ pg, pg_gen, b.len };
+	sb_printf(&b, "%llu %llu obj\n", (unsigned long long)pg, (unsigned long long)pg_gen);
+	if (put_page(&d, page, size + 1, &b) != 0)
+		goto fail;
+	sb_puts(&b, "\nendobj\n");
+	objs[3] = (struct upd_obj){ root, root_gen, b.len };
+	sb_printf(&b, "%llu %llu obj\n", (unsigned long long)root, (unsigned long long)root_gen);
+	if (put_catalog(&d, catalog, size + 1, &b) != 0)
+		goto fail;
+	sb_puts(&b, "\nendobj\n");
+	xref_at = b.len;
+	put_xref(&b, objs, 4);
+	sb_puts(&b, "trailer\n<<\n");
+	if (dict_copy_except(&d, d.trailer, skip_trailer, &b) != 0)
+		goto fail;
+	sb_printf(&b, "/Size %llu\n/Prev %zu\n>>\nstartxref\n%zu\n%%%%EOF\n",
+	          (unsigned long long)(size + 2), d.xref_off, xref_at);
+
+	/* Fill /ByteRange (inside the signed bytes), then sign, then /Contents. */
+	n = snprintf(br, sizeof br, "[0 %zu %zu %zu]", slots.lt, slots.gt_end, b.len - slots.gt_end);
+	if (n < 0 || (size_t)n > PDF_BYTERANGE_WIDTH)
+		goto fail;
+	memcpy(b.p + slots.byterange, br, (size_t)n);
+	err = PDF_SIGN_ECRYPTO;
+	n = cms_sign_ranges(s, b.p, b.len, &slots, info->when, &der);
+	if (n <= 0)
+		goto fail;
+	err = PDF_SIGN_ETOOBIG;
+	if ((size_t)n > PDF_SIG_CONTENTS_MAX)
+		goto fail;
+	for (i = 0; i < (size_t)n; i++) {
+		b.p[slots.lt + 1 + 2 * i] = (unsigned char)hexd[der[i] >> 4];
+		b.p[slots.lt + 2 + 2 * i] = (unsigned char)hexd[der[i] & 15];
+	}
+	OPENSSL_free(der);
+	*out = b.p;
+	*outlen = b.len;
+	return PDF_SIGN_OK;
+fail:
+	OPENSSL_free(der);
+	free(b.p);
+	return err;
+}
+
+const char *pdf_sign_strerror(int err)
+{
+	switch (err) {
+	case PDF_SIGN_OK: return "ok";
+	case PDF_SIGN_EINVAL: return "invalid argument";
+	case PDF_SIGN_EPARSE: return "not a PDF this signer understands";
+	case PDF_SIGN_EUNSUPPORTED: return "unsupported PDF (encrypted or xref stream)";
+	case PDF_SIGN_ECRYPTO: return "signing failed";
+	case PDF_SIGN_ETOOBIG: return "signature larger than the reserved space";
+	default: return "unknown error";
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Offline verification.                                               */
+
+const char *pdf_sig_status_str(enum pdf_sig_status st)
+{
+	switch (st) {
+	case PDF_SIG_VALID: return "valid";
+	case PDF_SIG_NONE: return "not signed";
+	case PDF_SIG_MALFORMED: return "malformed signature";
+	case PDF_SIG_INVALID: return "invalid signature";
+	case PDF_SIG_DIGEST_MISMATCH: return "digest mismatch";
+	case PDF_SIG_NOT_WHOLE: return "not whole document signed";
+	case PDF_SIG_UNTRUSTED: return "untrusted signer";
+	default: return "unknown";
+	}
+}
+
+/* Last occurrence of needle in p[0..len), or SIZE_MAX. */
+static size_t mem_rfind(const unsigned char *p, size_t len, const char *needle)
+{
+	size_t n = strlen(needle), i;
+
+	if (n > len)
+		return SIZE_MAX;
+	for (i = len - n + 1; i-- > 0;)
+		if (p[i] == (unsigned char)needle[0] && memcmp(p + i, needle, n) == 0)
+			return i;
+	return SIZE_MAX;
+}
+
+/* Copy the signer's CN into r->signer_cn, control characters as '?'. */
+static void result_set_cn(struct pdf_sig_result *r, X509 *signer)
+{
+	X509_NAME *nm = X509_get_subject_name(signer);
+	X509_NAME_ENTRY *e;
+	unsigned char *utf8 = NULL;
+	int i, n;
+
+	i = X509_NAME_get_index_by_NID(nm, NID_commonName, -1);
+	if (i < 0 || (e = X509_NAME_get_entry(nm, i)) == NULL ||
+	    (n = ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(e))) < 0)
+		return;
+	if ((size_t)n >= sizeof r->signer_cn) {
+		n = (int)sizeof r->signer_cn - 1;
+		while (n > 0 && (utf8[n] & 0xc0) == 0x80)   /* do not cut a character */
+			n--;
+	}
+	for (i = 0; i < n; i++)
+		r->signer_cn[i] = utf8[i] < 0x20 || utf8[i] == 0x7f ? '?' : (char)utf8[i];
+	r->signer_cn[n] = '\0';
+	OPENSSL_free(utf8);
+}
+
+/* CMS signingTime as time_t, or 0. */
+static time_t cms_signing_time(CMS_SignerInfo *si)
+{
+	int i = CMS_signed_get_attr_by_NID(si, NID_pkcs9_signingTime, -1);
+	X509_ATTRIBUTE *a;
+	ASN1_TYPE *at;
+	struct tm tm;
+
+	if (i < 0 || (a = CMS_signed_get_attr(si, i)) == NULL || X509_ATTRIBUTE_count(a) != 1 ||
+	    (at = X509_ATTRIBUTE_get0_type(a, 0)) == NULL ||
+	    (at->type != V_ASN1_UTCTIME && at->type != V_ASN1_GENERALIZEDTIME) ||
+	    !ASN1_TIME_to_tm(at->value.utctime, &tm))
+		return 0;
+	return timegm(&tm);
+}
+
+/* Does the messageDigest attribute match the two ranges? 1, 0, or -1. */
+static int cms_digest_matches(CMS_SignerInfo *si, const unsigned char *pdf, size_t r1, size_t r2, size_t r3)
+{
+	X509_ALGOR *alg = NULL;
+	const EVP_MD *md;
+	ASN1_OCTET_STRING *want;
+	unsigned char got[EVP_MAX_MD_SIZE];
+	unsigned int gotlen = 0;
+	EVP_MD_CTX *ctx = NULL;
+	int nid, ok = -1;
+
+	CMS_SignerInfo_get0_algs(si, NULL, NULL, &alg, NULL);
+	nid = alg != NULL ? OBJ_obj2nid(alg->algorithm) : NID_undef;
+	if (nid != NID_sha256 && nid != NID_sha384 && nid != NID_sha512)
+		goto fail;   /* nothing weaker, nothing exotic */
+	want = CMS_signed_get0_data_by_OBJ(si, OBJ_nid2obj(NID_pkcs9_messageDigest), -3, V_ASN1_OCTET_STRING);
+	if (want == NULL || (md = EVP_get_digestbynid(nid)) == NULL || (ctx = EVP_MD_CTX_new()) == NULL ||
+	    !EVP_DigestInit_ex(ctx, md, NULL) || !EVP_DigestUpdate(ctx, pdf, r1) ||
+	    !EVP_DigestUpdate(ctx, pdf + r2, r3) || !EVP_DigestFinal_ex(ctx, got, &gotlen))
+		goto fail;
+	ok = (size_t)ASN1_STRING_length(want) == gotlen &&
+	     CRYPTO_memcmp(ASN1_STRING_get0_data(want), got, gotlen) == 0;
+fail:
+	EVP_MD_CTX_free(ctx);
+	return ok;
+}
+
+/* Does signer chain to trust (with the CMS's certificates as helpers)? */
+static int cms_signer_trusted(X509_STORE *trust, X509 *signer, STACK_OF(X509) *certs,
+                              struct pdf_sig_result *r)
+{
+	X509_STORE_CTX *ctx = NULL;
+	int ok = 0;
+
+	if (trust == NULL) {
+		snprintf(r->detail, sizeof r->detail, "no trust store");
+		return 0;
+	}
+	if ((ctx = X509_STORE_CTX_new()) == NULL || !X509_STORE_CTX_init(ctx, trust, signer, certs) ||
+	    !X509_STORE_CTX_set_purpose(ctx, X509_PURPOSE_SMIME_SIGN))
+		goto fail;
+	ok = X509_verify_cert(ctx) == 1;
+	if (!ok)
+		snprintf(r->detail, sizeof r->detail, "certificate: %s",
+		         X509_verify_cert_error_string(X509_STORE_CTX_get_error(ctx)));
+fail:
+	X509_STORE_CTX_free(ctx);
+	return ok;
+}
+
+int pdf_sig_verify(const unsigned char *pdf, size_t len, X509_STORE *trust, struct pdf_sig_result *r)
+{
+	struct doc d = { pdf, len, 0, { 0, 0 } };
+	struct tok t;
+	uint64_t br[4];
+	size_t pos, i, derlen;
+	unsigned char *der = NULL;
+	const unsigned char *dp;
+	CMS_ContentInfo *cms = NULL;
+	STACK_OF(CMS_SignerInfo) *sis;
+	CMS_SignerInfo *si;
+	STACK_OF(X509) *certs = NULL;
+	X509 *signer = NULL;
+	const char *why;
+
+	if (pdf == NULL || r == NULL)
+		return -1;
+	memset(r, 0, sizeof *r);
+	r->status = PDF_SIG_NONE;
+	why = "no /ByteRange";
+	pos = mem_rfind(pdf, len, "/ByteRange");
+	if (pos == SIZE_MAX)
+		goto done;
+	r->status = PDF_SIG_MALFORMED;
+	why = "bad /ByteRange";
+	pos += 10;
+	if (tok_next(&d, len, &pos, &t) != TK_ARR)
+		goto done;
+	for (i = 0; i < 4; i++)
+		if (tok_next(&d, len, &pos, &t) != TK_NUM || span_uint(&d, t.a, t.b, &br[i]) != 0 || br[i] > len)
+			goto done;
+	if (tok_next(&d, len, &pos, &t) != TK_ARR_END || br[0] != 0 || br[1] + 2 > br[2] ||
+	    br[3] > len - br[2])
+		goto done;
+	why = "/ByteRange gap is not the /Contents hex string";
+	if (pdf[br[1]] != '<' || pdf[br[2] - 1] != '>' || (br[2] - br[1] - 2) % 2 != 0 ||
+	    br[2] - br[1] - 2 > 2 * PDF_VERIFY_MAX_DER)
+		goto done;
+	for (i = br[1]; i > 0 && is_ws(pdf[i - 1]); i--)
+		;
+	if (i < 9 || memcmp(pdf + i - 9, "/Contents", 9) != 0)
+		goto done;
+	derlen = (br[2] - br[1] - 2) / 2;
+	if ((der = malloc(derlen + 1)) == NULL)
+		abort();
+	for (i = 0; i < derlen; i++) {
+		const unsigned char *h = pdf + br[1] + 1 + 2 * i;
+
+		if (!is_hex(h[0]) || !is_hex(h[1]))
+			goto done;
+		der[i] = (unsigned char)(OPENSSL_hexchar2int(h[0]) << 4 | OPENSSL_hexchar2int(h[1]));
+	}
+	r->whole = br[2] + br[3] == len;
+
+	why = "/Contents is not a detached CMS with one signer";
+	dp = der;
+	cms = d2i_CMS_ContentInfo(NULL, &dp, (long)derlen);
+	if (cms == NULL || OBJ_obj2nid(CMS_get0_type(cms)) != NID_pkcs7_signed || !CMS_is_detached(cms) ||
+	    (sis = CMS_get0_SignerInfos(cms)) == NULL || sk_CMS_SignerInfo_num(sis) != 1)
+		goto done;
+	si = sk_CMS_SignerInfo_value(sis, 0);
+	why = "signer certificate missing from the signature";
+	if (CMS_set1_signers_certs(cms, NULL, 0) != 1)
+		goto done;
+	CMS_SignerInfo_get0_algs(si, NULL, &signer, NULL, NULL);
+	if (signer == NULL)
+		goto done;
+	result_set_cn(r, signer);
+	r->signing_time = cms_signing_time(si);
+
+	r->sig_ok = CMS_signed_get_attr_count(si) > 0 && CMS_SignerInfo_verify(si) == 1;
+	r->digest_ok = r->sig_ok && cms_digest_matches(si, pdf, br[1], br[2], br[3]) == 1;
+	certs = CMS_get1_certs(cms);
+	r->trusted = r->sig_ok && r->digest_ok && cms_signer_trusted(trust, signer, certs, r);
+	if (!r->sig_ok) {
+		r->status = PDF_SIG_INVALID;
+		why = "signature does not verify";
+	} else if (!r->digest_ok) {
+		r->status = PDF_SIG_DIGEST_MISMATCH;
+		why = "document changed after signing";
+	} else if (!r->whole) {
+		r->status = PDF_SIG_NOT_WHOLE;
+		why = "bytes after the signed range";
+	} else if (!r->trusted) {
+		r->status = PDF_SIG_UNTRUSTED;
+		why = NULL;   /* detail set by cms_signer_trusted */
+	} else {
+		r->status = PDF_SIG_VALID;
+		why = "";
+	}
+done:
+	if (why != NULL)
+		snprintf(r->detail, sizeof r->detail, "%s", why);
+	ERR_clear_error();
+	sk_X509_pop_free(certs, X509_free);
+	CMS_ContentInfo_free(cms);
+	free(der);
+	return 0;
+}

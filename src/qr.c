@@ -1,0 +1,86 @@
+/*
+ * qr.c — QR codes as vector rectangles on a libharu page (see qr.h).
+ */
+#include "qr.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <qrencode.h>
+
+int qr_encode(const void *data, size_t len, struct qr_code *q)
+{
+	QRcode *c = NULL;
+
+	memset(q, 0, sizeof *q);
+	if (!len || len > 2953)
+		goto fail;
+	c = QRcode_encodeData((int)len, data, 0, QR_ECLEVEL_M);
+	if (!c)
+		goto fail;
+	q->version = c->version;
+	q->width = c->width;
+	q->dark = malloc((size_t)c->width * (size_t)c->width);
+	if (!q->dark)
+		abort();	/* out of memory: the supervisor restarts us */
+	/* libqrencode: bit 0 of each byte is the module colour */
+	for (size_t i = 0; i < (size_t)c->width * (size_t)c->width; i++)
+		q->dark[i] = c->data[i] & 1;
+	QRcode_free(c);
+	return 0;
+fail:
+	QRcode_free(c);
+	return -1;
+}
+
+void qr_free(struct qr_code *q)
+{
+	free(q->dark);
+	memset(q, 0, sizeof *q);
+}
+
+double qr_side(const struct qr_code *q, double module)
+{
+	return (q->width + 2 * QR_QUIET) * module;
+}
+
+int qr_draw(HPDF_Page page, const struct qr_code *q, double x, double y,
+	    double module)
+{
+	double side = qr_side(q, module);
+
+	if (HPDF_Page_SetRGBFill(page, 1, 1, 1) != HPDF_OK ||
+	    HPDF_Page_Rectangle(page, (HPDF_REAL)x, (HPDF_REAL)y,
+				(HPDF_REAL)side, (HPDF_REAL)side) != HPDF_OK ||
+	    HPDF_Page_Fill(page) != HPDF_OK ||
+	    HPDF_Page_GSave(page) != HPDF_OK ||
+	    /* one unit = one module, origin at the symbol's lower left:
+	       coordinates are small integers, which keeps the stream small */
+	    HPDF_Page_Concat(page, (HPDF_REAL)module, 0, 0, (HPDF_REAL)module,
+			     (HPDF_REAL)(x + QR_QUIET * module),
+			     (HPDF_REAL)(y + QR_QUIET * module)) != HPDF_OK ||
+	    HPDF_Page_SetRGBFill(page, 0, 0, 0) != HPDF_OK)
+		goto fail;
+	for (int r = 0; r < q->width; r++) {
+		const unsigned char *row = q->dark + (size_t)r * (size_t)q->width;
+		for (int c = 0; c < q->width;) {
+			if (!row[c]) {
+				c++;
+				continue;
+			}
+			int c0 = c;
+			while (c < q->width && row[c])
+				c++;
+			/* row 0 is the top row */
+			if (HPDF_Page_Rectangle(page, (HPDF_REAL)c0,
+					(HPDF_REAL)(q->width - 1 - r),
+					(HPDF_REAL)(c - c0), 1) != HPDF_OK)
+				goto fail;
+		}
+	}
+	if (HPDF_Page_Fill(page) != HPDF_OK ||
+	    HPDF_Page_GRestore(page) != HPDF_OK)
+		goto fail;
+	return 0;
+fail:
+	return -1;
+}

@@ -1,0 +1,224 @@
+/*
+ * tmpl.c — template cache and rendering on ClearSilver 0.10.
+ */
+#include "tmpl.h"
+#include "db.h"
+#include "log.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct tmpl {
+	char *name;		/* file name relative to the template dir */
+	CSPARSE *cs;		/* parsed once */
+};
+
+static struct tmpl *tmpls;
+static size_t ntmpls;
+static HDF *init_hdf;		/* config for parsing (escape mode, load path) */
+static HDF *lang_hdf[2];	/* 0 = en, 1 = hi (hi falls back to en) */
+
+static void log_nerr(const char *what, NEOERR *err)
+{
+	STRING s;
+	string_init(&s);
+	nerr_error_string(err, &s);
+	log_error("%s: %s", what, s.buf ? s.buf : "?");
+	string_clear(&s);
+	nerr_ignore(&err);
+}
+
+static int load_lang(HDF **out, const char *dir, const char *first, const char *second)
+{
+	char path[1024];
+	NEOERR *err = hdf_init(out);
+	if (err)
+		goto fail;
+	const char *files[2] = { first, second };
+	for (int i = 0; i < 2 && files[i]; i++) {
+		snprintf(path, sizeof path, "%s/lang/%s", dir, files[i]);
+		err = hdf_read_file(*out, path);
+		if (err)
+			goto fail;
+	}
+	return 0;
+fail:
+	log_nerr("language file", err);
+	return -1;
+}
+
+static int is_cs(const char *n)
+{
+	size_t l = strlen(n);
+	return l > 3 && strcmp(n + l - 3, ".cs") == 0 && n[0] != '.';
+}
+
+static int parse_one(const char *name)
+{
+	CSPARSE *cs = NULL;
+	NEOERR *err = cs_init(&cs, init_hdf);
+	if (!err)
+		err = cgi_register_strfuncs(cs);
+	if (!err)
+		err = cs_parse_file(cs, name);
+	if (err) {
+		log_nerr(name, err);
+		if (cs)
+			cs_destroy(&cs);
+		return -1;
+	}
+	tmpls = xrealloc(tmpls, (ntmpls + 1) * sizeof *tmpls);
+	tmpls[ntmpls].name = xstrdup(name);
+	tmpls[ntmpls].cs = cs;
+	ntmpls++;
+	return 0;
+}
+
+int tmpl_init(const char *dir)
+{
+	static int nerr_ready;
+	if (!nerr_ready) {
+		nerr_init();
+		nerr_ready = 1;
+	}
+	tmpl_free();
+	NEOERR *err = hdf_init(&init_hdf);
+	if (!err)
+		err = hdf_set_value(init_hdf, "Config.VarEscapeMode", "html");
+	if (!err)
+		err = hdf_set_value(init_hdf, "hdf.loadpaths.0", dir);
+	if (err) {
+		log_nerr("template init", err);
+		return -1;
+	}
+	if (load_lang(&lang_hdf[0], dir, "en.hdf", NULL) || load_lang(&lang_hdf[1], dir, "en.hdf", "hi.hdf"))
+		return -1;
+	DIR *d = opendir(dir);
+	if (!d) {
+		log_error("template dir %s: cannot open", dir);
+		return -1;
+	}
+	struct dirent *e;
+	int rc = 0;
+	while ((e = readdir(d)))
+		if (is_cs(e->d_name) && parse_one(e->d_name) != 0)
+			rc = -1;
+	closedir(d);
+	return rc;
+}
+
+void tmpl_free(void)
+{
+	for (size_t i = 0; i < ntmpls; i++) {
+		free(tmpls[i].name);
+		cs_destroy(&tmpls[i].cs);
+	}
+	free(tmpls);
+	tmpls = NULL;
+	ntmpls = 0;
+	for (int i = 0; i < 2; i++)
+		if (lang_hdf[i])
+			hdf_destroy(&lang_hdf[i]);
+	if (init_hdf)
+		hdf_destroy(&init_hdf);
+}
+
+static NEOERR *out_cb(void *ctx, char *s)
+{
+	sbuf_adds(ctx, s);
+	return STATUS_OK;
+}
+
+static HDF *lang_of(const char *lang)
+{
+	return lang_hdf[str_eq(lang, "hi") ? 1 : 0];
+}
+
+int tmpl_render(struct req *r, const char *name)
+{
+	for (size_t i = 0; i < ntmpls; i++) {
+		if (strcmp(tmpls[i].name, name) != 0)
+			continue;
+		CSPARSE *cs = tmpls[i].cs;
+		sbuf_reset(&r->out);
+		cs->hdf = r->hdf;
+		cs->global_hdf = lang_of(r->lang);
+		NEOERR *err = cs_render(cs, &r->out, out_cb);
+		cs->hdf = init_hdf;
+		cs->global_hdf = NULL;
+		if (err) {
+			log_nerr(name, err);
+			sbuf_reset(&r->out);
+			return 500;
+		}
+		if (!r->status)
+			r->status = 200;
+		r->out_ctype = "text/html; charset=utf-8";
+		r->sent = true;
+		return 0;
+	}
+	log_error("template %s not found", name);
+	return 500;
+}
+
+const char *tmpl_str(const char *lang, const char *key)
+{
+	char full[256];
+	snprintf(full, sizeof full, "L.%s", key);
+	HDF *h = lang_of(lang);
+	const char *v = h ? hdf_get_value(h, full, NULL) : NULL;
+	return v ? v : key;
+}
+
+void hset(struct req *r, const char *key, const char *val)
+{
+	NEOERR *err = hdf_set_value(r->hdf, key, val ? val : "");
+	if (err)
+		log_nerr("hdf_set_value", err);
+}
+
+void hsetf(struct req *r, const char *key, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	char *v = arena_vprintf(r->a, fmt, ap);
+	va_end(ap);
+	hset(r, key, v);
+}
+
+void hset_int(struct req *r, const char *key, long long v)
+{
+	hsetf(r, key, "%lld", v);
+}
+
+void hset_rows(struct req *r, const char *prefix, const struct dbres *res, const char *const *cols)
+{
+	for (size_t i = 0; res && i < res->nrows; i++)
+		for (size_t c = 0; c < res->ncols && cols[c]; c++) {
+			const char *v = db_val(res, i, c);
+			if (v)
+				hset(r, arena_printf(r->a, "%s.%zu.%s", prefix, i, cols[c]), v);
+		}
+}
+
+void form_error(struct req *r, const char *field, const char *msg_key)
+{
+	hset(r, arena_printf(r->a, "Form.err.%s", field), tmpl_str(r->lang, msg_key));
+	hset(r, "Form.has_errors", "1");
+}
+
+bool form_has_errors(const struct req *r)
+{
+	return hdf_get_int_value(r->hdf, "Form.has_errors", 0) != 0;
+}
+
+void form_keep(struct req *r, const char *const *fields)
+{
+	for (size_t i = 0; fields[i]; i++) {
+		const char *v = req_form(r, fields[i]);
+		if (v)
+			hset(r, arena_printf(r->a, "Form.val.%s", fields[i]), v);
+	}
+}

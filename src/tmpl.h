@@ -1,0 +1,32 @@
+/*
+ * tmpl.h — ClearSilver templates.  Templates are parsed once per worker with
+ * HTML auto-escaping on (Config.VarEscapeMode = html); each render binds the
+ * request's HDF as the local data and the language HDF (L.* strings, falling
+ * back to English) as the global data.
+ */
+#ifndef GS_TMPL_H
+#define GS_TMPL_H
+#include "req.h"
+
+int tmpl_init(const char *dir);		/* parse every *.cs, load lang/en.hdf + hi.hdf; 0 or -1 */
+void tmpl_free(void);
+/* Render template `name` (e.g. "home.cs") into r->out as text/html.
+ * Returns 0, or 500 when the template is missing or fails (logged). */
+int tmpl_render(struct req *r, const char *name);
+/* A language string by key ("err.404.title" = L.err.404.title) for C-built
+ * text; returns the key itself when missing. */
+const char *tmpl_str(const char *lang, const char *key);
+
+/* Request data setters (copies the strings). */
+void hset(struct req *r, const char *key, const char *val);
+void hsetf(struct req *r, const char *key, const char *fmt, ...) GS_PRINTF(3, 4);
+void hset_int(struct req *r, const char *key, long long v);
+/* Sets prefix.<i>.<col name> for every row of a result. */
+struct dbres;
+void hset_rows(struct req *r, const char *prefix, const struct dbres *res, const char *const *cols);
+/* Field error for form re-rendering: Form.err.<field> = message key text. */
+void form_error(struct req *r, const char *field, const char *msg_key);
+bool form_has_errors(const struct req *r);
+/* Copy submitted form values into Form.val.* so the form re-renders filled. */
+void form_keep(struct req *r, const char *const *fields);
+#endif

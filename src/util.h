@@ -1,0 +1,84 @@
+/*
+ * util.h — memory and string helpers shared by every module.
+ *
+ * xmalloc and friends abort on out-of-memory: the supervisor restarts the
+ * worker, so no caller carries half-handled NULL checks.  An arena owns all
+ * per-request allocations and is reset when the response has been sent.
+ * sbuf is a growable byte buffer used for response bodies, JSON and SQL-free
+ * text building.
+ */
+#ifndef GS_UTIL_H
+#define GS_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+#include <time.h>
+
+#define GS_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) GS_PRINTF(1, 2);
+
+/* A bump allocator made of chunks; arena_reset keeps the first chunk. */
+struct arena_chunk;
+struct arena {
+	struct arena_chunk *head;	/* newest chunk first */
+	size_t total;			/* bytes handed out since the last reset */
+};
+void arena_init(struct arena *a);
+void *arena_alloc(struct arena *a, size_t n);	/* zeroed, 16-byte aligned */
+char *arena_strdup(struct arena *a, const char *s);
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+char *arena_printf(struct arena *a, const char *fmt, ...) GS_PRINTF(2, 3);
+char *arena_vprintf(struct arena *a, const char *fmt, va_list ap);
+void arena_reset(struct arena *a);	/* frees all but the first chunk */
+void arena_free(struct arena *a);
+
+/* Growable buffer; data is always NUL-terminated. */
+struct sbuf {
+	char *data;	/* malloc'd, owned */
+	size_t len;	/* bytes used, excluding the terminator */
+	size_t cap;	/* bytes allocated */
+};
+void sbuf_init(struct sbuf *b);
+void sbuf_add(struct sbuf *b, const void *p, size_t n);
+void sbuf_adds(struct sbuf *b, const char *s);
+void sbuf_addc(struct sbuf *b, char c);
+void sbuf_printf(struct sbuf *b, const char *fmt, ...) GS_PRINTF(2, 3);
+void sbuf_reset(struct sbuf *b);	/* keeps the allocation */
+void sbuf_free(struct sbuf *b);
+char *sbuf_detach(struct sbuf *b);	/* caller frees */
+
+/* Strings */
+bool str_eq(const char *a, const char *b);		/* NULL-safe */
+bool str_starts(const char *s, const char *prefix);
+bool str_empty(const char *s);				/* NULL or "" */
+bool utf8_valid(const char *s, size_t n);		/* strict, no NUL, no overlongs */
+size_t utf8_chars(const char *s);			/* code points in a valid string */
+char *str_trim(char *s);				/* in place */
+bool str_digits(const char *s, size_t min, size_t max);	/* only ASCII digits, length in range */
+bool parse_long(const char *s, long min, long max, long *out);
+bool parse_date(const char *s, int *y, int *m, int *d);	/* YYYY-MM-DD, calendar-checked */
+
+/* Encoding */
+char *hex_encode(struct arena *a, const unsigned char *p, size_t n);
+char *b64url_encode(struct arena *a, const unsigned char *p, size_t n);
+/* Returns decoded length or -1 on malformed input; out must hold n*3/4+3. */
+long b64url_decode(const char *s, size_t n, unsigned char *out, size_t outcap);
+char *b64_encode(struct arena *a, const unsigned char *p, size_t n);
+long b64_decode(const char *s, size_t n, unsigned char *out, size_t outcap);
+
+/* Time: the clock may be overridden for tests with GS_FAKE_NOW (unix secs). */
+time_t now_secs(void);
+double now_mono(void);		/* monotonic seconds, for measuring */
+void fmt_iso_time(char out[32], time_t t);	/* 2026-11-22T10:15:00+05:30 (IST) */
+void fmt_sql_time(char out[20], time_t t);	/* 2026-11-22 10:15:00 (IST wall) */
+
+#endif

@@ -1,0 +1,36 @@
+<!DOCTYPE html>
+<html lang="<?cs var:Lang ?>">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title><?cs if:Page.title ?><?cs var:Page.title ?> – <?cs /if ?><?cs var:L.site ?></title>
+<link rel="stylesheet" href="/static/gs.css">
+</head>
+<body>
+<a class="skip" href="#main"><?cs var:L.skip ?></a>
+<header class="top">
+ <div class="wrap top-row">
+  <a class="brand" href="/"><?cs var:L.site ?></a>
+  <?cs if:Lang == "hi" ?><a class="lang" lang="en" href="/lang?lang=en&amp;next=<?cs var:url_escape(Path) ?>">English</a><?cs
+  else ?><a class="lang" lang="hi" href="/lang?lang=hi&amp;next=<?cs var:url_escape(Path) ?>">हिन्दी</a><?cs /if ?>
+ </div>
+ <nav class="wrap nav" aria-label="<?cs var:L.nav.label ?>">
+  <?cs if:User.id ?>
+   <?cs if:User.r.citizen ?><a href="/my"><?cs var:L.nav.my ?></a><?cs /if ?>
+   <?cs if:User.r.operator ?><a href="/csc"><?cs var:L.nav.csc ?></a><?cs /if ?>
+   <?cs if:User.r.player ?><a href="/desk"><?cs var:L.nav.desk ?></a><?cs /if ?>
+   <?cs if:User.r.dash ?><a href="/dash"><?cs var:L.nav.dash ?></a><?cs /if ?>
+   <?cs if:User.r.admin ?><a href="/admin"><?cs var:L.nav.admin ?></a><?cs /if ?>
+   <a href="/profile"><?cs var:User.name ?></a>
+   <form class="inline" method="post" action="/logout"><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><button class="link"><?cs var:L.nav.logout ?></button></form>
+  <?cs else ?>
+   <a href="/services"><?cs var:L.nav.services ?></a>
+   <a href="/track"><?cs var:L.nav.track ?></a>
+   <a href="/verify"><?cs var:L.nav.verify ?></a>
+   <a href="/login"><?cs var:L.nav.login ?></a>
+  <?cs /if ?>
+ </nav>
+</header>
+<main id="main" class="wrap">
+<?cs if:Flash ?><div class="flash" role="status"><?cs var:Flash ?></div><?cs /if ?>
+<?cs if:Form.has_errors ?><div class="error-summary" role="alert" tabindex="-1"><h2><?cs var:L.form.problem ?></h2><ul><?cs each:e = Form.err ?><li><a href="#f-<?cs name:e ?>"><?cs var:e ?></a></li><?cs /each ?></ul></div><?cs /if ?>

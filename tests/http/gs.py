@@ -1,0 +1,177 @@
+"""gs.py — a small HTTP test kit for GramSewa over the real stack.
+
+Each test is a function decorated with @test; run() calls them in order and
+prints "ok - name" or "not ok - name: reason" per test.  Client keeps cookies,
+fetches CSRF tokens from forms, and speaks JSON for the API.  Standard
+library only (Debian's python3)."""
+import http.client
+import json
+import os
+import re
+import subprocess
+import sys
+import traceback
+import urllib.parse
+
+BASE = os.environ.get("GS_TEST_BASE", "http://127.0.0.1:8080")
+VAR = os.environ.get("GS_TEST_VAR", "")
+CTL = os.environ.get("GS_TEST_CTL", "build/gramsewactl")
+_u = urllib.parse.urlsplit(BASE)
+HOST, PORT = _u.hostname, _u.port or 80
+PASSWORD = "demo-pass-2026"
+
+_tests = []
+
+
+def test(fn):
+    _tests.append(fn)
+    return fn
+
+
+class Resp:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers
+        self.body = body
+
+    @property
+    def text(self):
+        return self.body.decode("utf-8", "replace")
+
+    def json(self):
+        return json.loads(self.body.decode("utf-8"))
+
+    def header(self, name):
+        for k, v in self.headers:
+            if k.lower() == name.lower():
+                return v
+        return None
+
+    def __repr__(self):
+        return "<%d %s>" % (self.status, self.text[:200])
+
+
+class Client:
+    """A browser-like client: cookies, CSRF, no automatic redirects."""
+
+    def __init__(self, token=None):
+        self.cookies = {}
+        self.token = token
+
+    def request(self, method, path, body=None, headers=None, ctype=None, raw=False):
+        h = dict(headers or {})
+        if self.cookies and not path.startswith("/api/"):
+            h["Cookie"] = "; ".join("%s=%s" % kv for kv in self.cookies.items())
+        if self.token:
+            h["Authorization"] = "Bearer " + self.token
+        if body is not None and not isinstance(body, (bytes, bytearray)):
+            if ctype == "json" or (ctype is None and not isinstance(body, dict)):
+                body = json.dumps(body).encode()
+                h.setdefault("Content-Type", "application/json")
+            else:
+                body = urllib.parse.urlencode(body, doseq=True).encode()
+                h.setdefault("Content-Type", "application/x-www-form-urlencoded")
+        elif ctype:
+            h["Content-Type"] = ctype
+        c = http.client.HTTPConnection(HOST, PORT, timeout=60)
+        try:
+            c.request(method, path, body=body, headers=h)
+            r = c.getresponse()
+            data = r.read()
+            hdrs = r.getheaders()
+        finally:
+            c.close()
+        for k, v in hdrs:
+            if k.lower() == "set-cookie":
+                name, _, rest = v.partition("=")
+                val = rest.split(";")[0]
+                if "Max-Age=0" in v:
+                    self.cookies.pop(name, None)
+                else:
+                    self.cookies[name] = val
+        return Resp(r.status, hdrs, data)
+
+    def get(self, path, **kw):
+        return self.request("GET", path, **kw)
+
+    def post(self, path, data=None, **kw):
+        return self.request("POST", path, body=data if data is not None else {}, **kw)
+
+    def csrf_from(self, html):
+        m = re.search(r'name="csrf" value="([^"]+)"', html)
+        return m.group(1) if m else None
+
+    def form_post(self, page, action, data, ctype=None):
+        """GET page, take its CSRF token, POST data to action."""
+        r = self.get(page)
+        assert r.status == 200, "GET %s -> %d" % (page, r.status)
+        tok = self.csrf_from(r.text)
+        assert tok, "no csrf token on " + page
+        d = dict(data)
+        d["csrf"] = tok
+        return self.post(action, d, ctype=ctype)
+
+    def login(self, username, password=PASSWORD):
+        r = self.form_post("/login", "/login", {"username": username, "password": password})
+        assert r.status == 303, "login %s -> %d %s" % (username, r.status, r.text[:300])
+        return r
+
+    def api_login(self, username, password=PASSWORD):
+        r = self.request("POST", "/api/v1/auth/login", body={"username": username, "password": password}, ctype="json")
+        assert r.status == 200, "api login %s -> %r" % (username, r)
+        self.token = r.json()["token"]
+        return r.json()
+
+    def api(self, method, path, body=None, headers=None):
+        return self.request(method, "/api/v1" + path, body=body, headers=headers, ctype="json" if body is not None else None)
+
+
+def ctl(*args, check=True, env=None):
+    e = dict(os.environ)
+    if env:
+        e.update(env)
+    p = subprocess.run([CTL, "-c", os.path.join(VAR, "gramsewa.conf")] + list(args),
+                       capture_output=True, text=True, env=e)
+    if check and p.returncode != 0:
+        raise AssertionError("gramsewactl %s failed (%d): %s %s" % (" ".join(args), p.returncode, p.stdout, p.stderr))
+    return p
+
+
+def sql(query):
+    """Run SQL on the test database (for checking outcomes, never for setup
+    that the product can do itself).  Returns rows as lists of strings."""
+    p = subprocess.run(["mariadb", "--no-defaults", "--socket=" + os.path.join(VAR, "run/mariadb.sock"),
+                        "-N", "-B", "gramsewa", "-e", query], capture_output=True, text=True)
+    if p.returncode != 0:
+        raise AssertionError("sql failed: " + p.stderr)
+    return [line.split("\t") for line in p.stdout.splitlines()]
+
+
+def notifications_log():
+    try:
+        with open(os.path.join(VAR, "log/notifications.log"), encoding="utf-8") as f:
+            return f.read()
+    except FileNotFoundError:
+        return ""
+
+
+def eq(a, b, what=""):
+    assert a == b, "%s: expected %r, got %r" % (what, b, a)
+
+
+def run():
+    failed = 0
+    only = sys.argv[1:] or None
+    for fn in _tests:
+        if only and fn.__name__ not in only:
+            continue
+        name = fn.__name__
+        try:
+            fn()
+            print("ok - %s" % name, flush=True)
+        except Exception as e:  # noqa: BLE001 - report every failure as a test result
+            failed += 1
+            msg = str(e).replace("\n", " ")[:400]
+            print("not ok - %s: %s" % (name, msg), flush=True)
+            traceback.print_exc(limit=3, file=sys.stdout)
+    sys.exit(1 if failed else 0)

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# GramSewa — the whole test suite.  Unit tests, fuzz smoke runs, then one
+# private stack (MariaDB + FastCGI + nginx) in a temp dir on free ports for
+# the HTTP, PDF and browser tests.  Every test prints one line; the suite
+# ends with "N passed, N failed" and exits non-zero on any failure.
+set -u
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+export ROOT
+. "$ROOT/scripts/stack.sh"
+PASS=0
+FAIL=0
+FAILED_NAMES=()
+T0=$(date +%s)
+
+# run_tap LABEL CMD... — run a test program, echo its lines, count ok/not ok.
+run_tap() {
+    local label=$1; shift
+    local out rc ok bad
+    out=$(mktemp)
+    "$@" >"$out" 2>&1
+    rc=$?
+    grep -E '^(ok|not ok)' "$out" | sed "s|^|[$label] |"
+    ok=$(grep -cE '^ok' "$out")
+    bad=$(grep -cE '^not ok' "$out")
+    PASS=$((PASS + ok))
+    FAIL=$((FAIL + bad))
+    if [ "$bad" -gt 0 ]; then
+        while IFS= read -r l; do FAILED_NAMES+=("[$label] $l"); done < <(grep -E '^not ok' "$out")
+    fi
+    if [ $rc -ne 0 ] && [ "$bad" -eq 0 ]; then
+        echo "[$label] not ok - $label exited with status $rc"
+        FAIL=$((FAIL + 1))
+        FAILED_NAMES+=("[$label] exited $rc")
+        tail -20 "$out" | sed "s|^|    |"
+    fi
+    if [ "$bad" -gt 0 ]; then
+        grep -vE '^(ok|not ok)' "$out" | tail -30 | sed "s|^|    |"
+    fi
+    rm -f "$out"
+}
+
+cd "$ROOT" || exit 1
+for t in build/tests/unit/test_*; do
+    [ -x "$t" ] && run_tap "unit:$(basename "$t")" "$t"
+done
+
+if [ -x tests/fuzz/run.sh ]; then
+    run_tap fuzz tests/fuzz/run.sh
+fi
+
+T=$(mktemp -d /tmp/gramsewa-test.XXXXXX)
+PORT=$(gs_free_port)
+export GS_DB_FLUSH=2 GS_DB_POOL=256M GS_WORKERS=4
+cleanup() { gs_stack_stop "$T"; rm -rf "$T"; }
+trap cleanup EXIT
+if gs_stack_init "$T" "$PORT" && gs_db_start "$T" && gs_ctl "$T" migrate >/dev/null &&
+   gs_ctl "$T" seed-demo >"$T/log/seed.log" 2>&1 && gs_app_start "$T" "$PORT"; then
+    export GS_TEST_BASE="http://127.0.0.1:$PORT" GS_TEST_VAR="$T" GS_TEST_CTL="$ROOT/build/gramsewactl"
+    for t in tests/http/test_*.py; do
+        run_tap "http:$(basename "$t" .py)" python3 "$t"
+    done
+    for t in tests/pdf/*.sh; do
+        [ -x "$t" ] && run_tap "pdf:$(basename "$t" .sh)" "$t"
+    done
+    if [ -f tests/browser/package.json ]; then
+        if (cd tests/browser && [ -d node_modules/playwright-core ] || npm ci --silent --no-audit --no-fund >/dev/null 2>&1); then
+            for t in tests/browser/test_*.js; do
+                run_tap "browser:$(basename "$t" .js)" node "$t"
+            done
+        else
+            echo "not ok - browser: npm ci failed"
+            FAIL=$((FAIL + 1))
+        fi
+    fi
+else
+    echo "not ok - stack: the test stack did not start"
+    tail -20 "$T/log/"*.log 2>/dev/null
+    FAIL=$((FAIL + 1))
+fi
+
+echo
+if [ ${#FAILED_NAMES[@]} -gt 0 ]; then
+    echo "Failed:"
+    printf '  %s\n' "${FAILED_NAMES[@]}"
+fi
+echo "suite time: $(( $(date +%s) - T0 ))s"
+echo "$PASS passed, $FAIL failed"
+[ "$FAIL" -eq 0 ] && [ "$PASS" -gt 0 ]

@@ -1,0 +1,237 @@
+/*
+ * test_core.c — unit tests for the pure parts of the request core: the
+ * parsers, JSON, UTF-8, dates, base64, the arena, config, route matching.
+ */
+#include "../../src/util.h"
+#include "../../src/json.h"
+#include "../../src/req.h"
+#include "../../src/config.h"
+#include "tap.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static struct arena A;
+
+static void setup(void) { arena_init(&A); }
+static void teardown(void) { arena_free(&A); }
+
+START_TEST(urlencoded_basic)
+{
+	struct param *p;
+	size_t n;
+	const char *s = "a=1&b=hello+world&c=%E0%A4%A8%E0%A4%BE%E0%A4%AE&d&e=";
+	ck_assert_int_eq(parse_urlencoded(&A, s, strlen(s), 10, &p, &n), PARSE_OK);
+	ck_assert_uint_eq(n, 5);
+	ck_assert_str_eq(p[1].value, "hello world");
+	ck_assert_str_eq(p[2].value, "नाम");
+	ck_assert_str_eq(p[3].name, "d");
+	ck_assert_str_eq(p[3].value, "");
+}
+END_TEST
+
+START_TEST(urlencoded_bad)
+{
+	struct param *p;
+	size_t n;
+	const char *bad[] = { "a=%", "a=%4", "a=%zz", "a=%00", "a=%C3%28", "%FF=1", "a=%ED%A0%80" };
+	for (size_t i = 0; i < ARRAY_LEN(bad); i++)
+		ck_assert_msg(parse_urlencoded(&A, bad[i], strlen(bad[i]), 10, &p, &n) == PARSE_BAD, "%s", bad[i]);
+	ck_assert_int_eq(parse_urlencoded(&A, "a=1&b=2&c=3", 11, 2, &p, &n), PARSE_TOO_MANY);
+}
+END_TEST
+
+START_TEST(cookies)
+{
+	struct param *p;
+	size_t n;
+	ck_assert_int_eq(parse_cookies(&A, "gs_s=abc; lang=hi;junk; x=\"q\"", 10, &p, &n), PARSE_OK);
+	ck_assert_uint_eq(n, 3);
+	ck_assert_str_eq(p[1].name, "lang");
+	ck_assert_str_eq(p[1].value, "hi");
+	ck_assert_str_eq(p[2].value, "q");
+	ck_assert_int_eq(parse_cookies(&A, "a=\xff", 10, &p, &n), PARSE_BAD);
+}
+END_TEST
+
+START_TEST(multipart_ok)
+{
+	const char *ct = "multipart/form-data; boundary=XyZ";
+	const char body[] = "--XyZ\r\nContent-Disposition: form-data; name=\"doc_type\"\r\n\r\nincome\r\n"
+			    "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"C:\\\\tmp\\\\a.pdf\"\r\n"
+			    "Content-Type: application/pdf\r\n\r\n%PDF-1.4\x00\x01\r\n--XyZ--\r\n";
+	struct param *f;
+	struct upload *u;
+	size_t nf, nu;
+	ck_assert_int_eq(parse_multipart(&A, ct, body, sizeof body - 1, 10, &f, &nf, &u, &nu), PARSE_OK);
+	ck_assert_uint_eq(nf, 1);
+	ck_assert_str_eq(f[0].value, "income");
+	ck_assert_uint_eq(nu, 1);
+	ck_assert_uint_eq(u[0].len, 10);
+	ck_assert_str_eq(u[0].filename, "a.pdf");
+}
+END_TEST
+
+START_TEST(multipart_bad)
+{
+	struct param *f;
+	struct upload *u;
+	size_t nf, nu;
+	const char *cases[][2] = {
+		{ "multipart/form-data", "--a\r\n\r\n" },
+		{ "multipart/form-data; boundary=a", "garbage" },
+		{ "multipart/form-data; boundary=a", "--a\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\nno end" },
+		{ "multipart/form-data; boundary=a", "--a\r\nContent-Disposition: form-data\r\n\r\nv\r\n--a--" },
+		{ "multipart/form-data; boundary=a", "--a\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n\xff\r\n--a--" },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++)
+		ck_assert_msg(parse_multipart(&A, cases[i][0], cases[i][1], strlen(cases[i][1]), 10, &f, &nf, &u, &nu) ==
+			      PARSE_BAD, "case %zu", i);
+}
+END_TEST
+
+START_TEST(json_roundtrip)
+{
+	const char *err = NULL;
+	const char *s = "{\"a\": [1, 2.5, -3e2, true, false, null], \"b\": \"x\\u0928\\\"\\n\", \"c\": {}}";
+	struct jval *v = json_parse(&A, s, strlen(s), &err);
+	ck_assert_ptr_nonnull(v);
+	ck_assert_uint_eq(json_get(v, "a")->n, 6);
+	ck_assert_str_eq(json_get_str(v, "b"), "xन\"\n");
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_value(&w, v);
+	ck_assert_str_eq(b.data, "{\"a\":[1,2.5,-3e2,true,false,null],\"b\":\"xन\\\"\\n\",\"c\":{}}");
+	sbuf_free(&b);
+}
+END_TEST
+
+START_TEST(json_bad)
+{
+	const char *bad[] = { "", "{", "[1,]", "{\"a\":1,}", "\"\\u0000\"", "\"\\ud800\"", "01", "1.", "[1] x",
+			      "\"\xff\"", "{a:1}", "nul", "\"a\nb\"" };
+	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
+		const char *err = NULL;
+		ck_assert_msg(json_parse(&A, bad[i], strlen(bad[i]), &err) == NULL, "accepted %s", bad[i]);
+		ck_assert_ptr_nonnull(err);
+	}
+	char deep[200];
+	memset(deep, '[', 100);
+	memset(deep + 100, ']', 100);
+	ck_assert_ptr_null(json_parse(&A, deep, 200, NULL));
+}
+END_TEST
+
+START_TEST(json_escape_html)
+{
+	struct sbuf b;
+	sbuf_init(&b);
+	json_escape(&b, "</script>&\x01");
+	ck_assert_str_eq(b.data, "\"\\u003c/script\\u003e\\u0026\\u0001\"");
+	sbuf_free(&b);
+}
+END_TEST
+
+START_TEST(utf8_rules)
+{
+	ck_assert(utf8_valid("नमस्ते", strlen("नमस्ते")));
+	ck_assert(!utf8_valid("\xc0\xaf", 2));		/* overlong */
+	ck_assert(!utf8_valid("\xed\xa0\x80", 3));	/* surrogate */
+	ck_assert(!utf8_valid("\xe0\xa4", 2));		/* truncated */
+	ck_assert(!utf8_valid("a\0b", 3));
+	ck_assert(!utf8_valid("\xf4\x90\x80\x80", 4));	/* > U+10FFFF */
+	ck_assert_uint_eq(utf8_chars("नाम"), 3);
+}
+END_TEST
+
+START_TEST(dates)
+{
+	int y, m, d;
+	ck_assert(parse_date("2024-02-29", &y, &m, &d));
+	ck_assert(!parse_date("2023-02-29", &y, &m, &d));
+	ck_assert(!parse_date("2023-13-01", &y, &m, &d));
+	ck_assert(!parse_date("2023-1-01", &y, &m, &d));
+	ck_assert(!parse_date("1899-12-31", &y, &m, &d));
+	long v;
+	ck_assert(parse_long("-12", -100, 100, &v) && v == -12);
+	ck_assert(!parse_long("12a", 0, 100, &v));
+	ck_assert(!parse_long("101", 0, 100, &v));
+	ck_assert(!parse_long("99999999999999999999", 0, 100, &v));
+}
+END_TEST
+
+START_TEST(base64)
+{
+	unsigned char out[64];
+	const char *e = b64url_encode(&A, (const unsigned char *)"\xff\xfe\x00hi", 5);
+	ck_assert_str_eq(e, "__4AaGk");
+	ck_assert_int_eq(b64url_decode(e, strlen(e), out, sizeof out), 5);
+	ck_assert(memcmp(out, "\xff\xfe\x00hi", 5) == 0);
+	ck_assert_int_eq(b64url_decode("a", 1, out, sizeof out), -1);
+	ck_assert_int_eq(b64url_decode("ab+c", 4, out, sizeof out), -1);
+	ck_assert_str_eq(b64_encode(&A, (const unsigned char *)"ab", 2), "YWI=");
+}
+END_TEST
+
+START_TEST(arena_growth)
+{
+	for (int i = 0; i < 1000; i++) {
+		char *p = arena_alloc(&A, 1000);
+		memset(p, 1, 1000);
+	}
+	ck_assert_uint_ge(A.total, 1000000);
+	arena_reset(&A);
+	ck_assert_uint_eq(A.total, 0);
+	char *s = arena_printf(&A, "%s-%d", "x", 5);
+	ck_assert_str_eq(s, "x-5");
+}
+END_TEST
+
+START_TEST(config_unknown_key)
+{
+	char path[] = "/tmp/gs-conf-XXXXXX", err[256];
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	FILE *f = fdopen(fd, "w");
+	fputs("workers = 3\nno_such_key = 1\n", f);
+	fclose(f);
+	ck_assert_int_eq(config_load(path, err, sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "unknown key 'no_such_key'"));
+	f = fopen(path, "w");
+	fputs("# comment\nworkers = 3\n", f);
+	fclose(f);
+	ck_assert_int_eq(config_load(path, err, sizeof err), 0);
+	ck_assert_int_eq(cfg.workers, 3);
+	f = fopen(path, "w");
+	fputs("workers = 0\n", f);
+	fclose(f);
+	ck_assert_int_eq(config_load(path, err, sizeof err), -1);
+	unlink(path);
+	config_free();
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("core");
+	TCase *tc = tcase_create("core");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, urlencoded_basic);
+	tcase_add_test(tc, urlencoded_bad);
+	tcase_add_test(tc, cookies);
+	tcase_add_test(tc, multipart_ok);
+	tcase_add_test(tc, multipart_bad);
+	tcase_add_test(tc, json_roundtrip);
+	tcase_add_test(tc, json_bad);
+	tcase_add_test(tc, json_escape_html);
+	tcase_add_test(tc, utf8_rules);
+	tcase_add_test(tc, dates);
+	tcase_add_test(tc, base64);
+	tcase_add_test(tc, arena_growth);
+	tcase_add_test(tc, config_unknown_key);
+	suite_add_tcase(s, tc);
+	return tap_run(s) ? 1 : 0;
+}
