@@ -19,6 +19,8 @@ CREATE TABLE locations (
   UNIQUE KEY uq_loc_code (type, lgd_code),
   UNIQUE KEY uq_loc_child (parent_id, type, name_en),
   KEY k_loc_path (path),
+  KEY k_loc_type_path (type, path),
+  KEY k_loc_code (lgd_code),
   KEY k_loc_name_en (name_en),
   KEY k_loc_name_hi (name_hi),
   CONSTRAINT fk_loc_parent FOREIGN KEY (parent_id) REFERENCES locations(id)

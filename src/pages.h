@@ -10,4 +10,35 @@
 int page_home(struct req *r);
 int page_healthz(struct req *r);
 int page_lang(struct req *r);
+/* page_auth.c */
+int page_login(struct req *r);
+int page_login_post(struct req *r);
+int page_otp(struct req *r);
+int page_otp_post(struct req *r);
+int page_otp_verify(struct req *r);
+int page_logout(struct req *r);
+int page_reset(struct req *r);
+int page_reset_post(struct req *r);
+int page_reset_verify(struct req *r);
+int api_login(struct req *r);
+int api_otp_request(struct req *r);
+int api_otp_verify(struct req *r);
+int api_logout(struct req *r);
+/* page_loc.c */
+int page_locations(struct req *r);
+int page_location(struct req *r);
+int page_location_post(struct req *r);
+int page_location_add(struct req *r);
+int api_locations(struct req *r);
+int api_location(struct req *r);
+/* page_hr.c */
+int page_admin(struct req *r);
+int page_users(struct req *r);
+int page_user_new(struct req *r);
+int page_user_create(struct req *r);
+int page_user(struct req *r);
+int page_user_post(struct req *r);
+/* page_profile.c */
+int page_profile(struct req *r);
+int page_profile_post(struct req *r);
 #endif

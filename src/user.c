@@ -111,3 +111,168 @@ const char **juris_prefixes(struct arena *a, const struct user *u, unsigned role
 			out[n++] = u->h[i].loc_path;
 	return out;
 }
+
+/* ---- creating users and holdings ---- */
+
+#include "location.h"
+#include "tmpl.h"
+
+#include <ctype.h>
+
+/* Which office level a role sits at, and the location type of that office;
+ * level NULL means the role covers an area, not an office. */
+static void role_place(enum role r, const char **level, enum loc_type *lt)
+{
+	*level = NULL;
+	switch (r) {
+	case ROLE_PSEWAK: *level = "panchayat"; *lt = LT_PANCHAYAT; break;
+	case ROLE_KARMACHARI: case ROLE_CI: case ROLE_CO: *level = "circle"; *lt = LT_BLOCK; break;
+	case ROLE_BDO: *level = "block"; *lt = LT_BLOCK; break;
+	case ROLE_SDO: *level = "subdivision"; *lt = LT_SUBDIVISION; break;
+	case ROLE_DM: *level = "district"; *lt = LT_DISTRICT; break;
+	case ROLE_DEPT_ADMIN: case ROLE_STATE_ADMIN: *level = "hq"; *lt = LT_STATE; break;
+	case ROLE_DI: *lt = LT_DISTRICT; break;
+	case ROLE_BI: *lt = LT_BLOCK; break;
+	case ROLE_SUPPORT: *lt = LT_STATE; break;
+	default: *lt = LT_COUNT; break;	/* operators: the place chosen */
+	}
+}
+
+static bool ok_text(const char *s, size_t max, bool required)
+{
+	if (str_empty(s))
+		return !required;
+	if (utf8_chars(s) > max)
+		return false;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p < 0x20)
+			return false;
+	return true;
+}
+
+static bool ok_username(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	if (n < 3 || n > 32)
+		return false;
+	for (const char *p = s; *p; p++)
+		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) || *p == '.' || *p == '_' || *p == '-'))
+			return false;
+	return true;
+}
+
+static bool ok_email(const char *s)
+{
+	if (str_empty(s))
+		return true;
+	const char *at = strchr(s, '@');
+	return strlen(s) <= 254 && at && at != s && strchr(at, '.') && !strchr(at + 1, '@') && !strpbrk(s, " <>\"'");
+}
+
+bool staff_validate(struct req *r, const struct staff_input *in, bool creating)
+{
+	bool ok = true;
+#define BAD(field, key) do { ok = false; if (r) form_error(r, field, key); } while (0)
+	if (creating && !ok_username(in->username))
+		BAD("username", "hr.username_bad");
+	if (!ok_text(in->first, 100, true))
+		BAD("first_name", "hr.name_bad");
+	if (!ok_text(in->middle, 100, false))
+		BAD("middle_name", "hr.name_bad");
+	if (!ok_text(in->last, 100, false))
+		BAD("last_name", "hr.name_bad");
+	if (!ok_email(in->email))
+		BAD("email", "hr.email_bad");
+	if (!str_digits(in->mobile, 10, 10) || in->mobile[0] < '6')
+		BAD("mobile", "auth.mobile_bad");
+	int y, m, d;
+	if (!str_empty(in->dob)) {
+		time_t now = now_secs();
+		struct tm tm;
+		gmtime_r(&now, &tm);
+		int age = tm.tm_year + 1900;
+		if (!parse_date(in->dob, &y, &m, &d) || age - y < 18 || age - y > 80)
+			BAD("dob", "hr.dob_bad");
+	}
+	if (!str_eq(in->user_type, "staff") && !str_eq(in->user_type, "csc") && !str_eq(in->user_type, "sewak") &&
+	    !str_eq(in->user_type, "jsk"))
+		BAD("user_type", "hr.type_bad");
+	if (!ok_text(in->designation, 100, false))
+		BAD("designation", "hr.name_bad");
+	if (str_eq(in->user_type, "csc") && (!in->csc_id || strlen(in->csc_id) < 6 || strlen(in->csc_id) > 20 ||
+					     strspn(in->csc_id, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") != strlen(in->csc_id)))
+		BAD("csc_id", "hr.csc_bad");
+#undef BAD
+	return ok;
+}
+
+long user_create(const struct staff_input *in, const char *pw_hash, bool *dup)
+{
+	*dup = false;
+	if (db_exec("INSERT INTO users (username, user_type, first_name, middle_name, last_name, mobile, email, dob, "
+		    "designation, csc_id, pw_hash) VALUES (?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?, NULLIF(?, ''), "
+		    "NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, ''), ?)",
+		    "sssssssssss", in->username, in->user_type, in->first, in->middle ? in->middle : "",
+		    in->last ? in->last : "", in->mobile, in->email ? in->email : "", in->dob ? in->dob : "",
+		    in->designation ? in->designation : "", in->csc_id ? in->csc_id : "", pw_hash) != 1) {
+		*dup = db_err_dup();
+		return 0;
+	}
+	return (long)db_last_id();
+}
+
+long holding_add(struct arena *a, long user_id, enum role role, long location_id, long department_id,
+		 const char *work_from, const char *work_to, long created_by, const char **err)
+{
+	int y, m, d, y2, m2, d2;
+	if (!parse_date(work_from, &y, &m, &d)) {
+		*err = "hr.date_bad";
+		return 0;
+	}
+	if (!str_empty(work_to) && (!parse_date(work_to, &y2, &m2, &d2) || strcmp(work_to, work_from) < 0)) {
+		*err = "hr.date_order";
+		return 0;
+	}
+	struct loc *l = loc_get(a, location_id);
+	if (!l) {
+		*err = "hr.place_missing";
+		return 0;
+	}
+	const char *level;
+	enum loc_type lt;
+	role_place(role, &level, &lt);
+	long place = 0;
+	if (lt == LT_COUNT) {
+		place = l->id;
+	} else {
+		long ids[12];
+		size_t n = loc_path_ids(l->path, ids, 12);
+		for (size_t i = 0; i < n && !place; i++) {
+			struct loc *x = loc_get(a, ids[i]);
+			if (x && x->type == lt)
+				place = x->id;
+		}
+	}
+	if (!place) {
+		*err = "hr.place_level";
+		return 0;
+	}
+	long office = 0;
+	if (level) {
+		const char *o = db_scalar(a, "SELECT id FROM offices WHERE location_id = ? AND level = ? AND active = 1",
+					  "is", (long long)place, level);
+		if (!o) {
+			*err = "hr.no_office";
+			return 0;
+		}
+		office = strtol(o, NULL, 10);
+	}
+	if (db_exec("INSERT INTO role_holdings (user_id, role, office_id, location_id, department_id, work_from, work_to, "
+		    "created_by) VALUES (?, ?, NULLIF(?, 0), ?, NULLIF(?, 0), ?, NULLIF(?, ''), NULLIF(?, 0))",
+		    "isiiissi", (long long)user_id, role_code(role), (long long)office, (long long)place,
+		    (long long)department_id, work_from, work_to ? work_to : "", (long long)created_by) != 1) {
+		*err = "hr.db";
+		return 0;
+	}
+	return (long)db_last_id();
+}

@@ -60,3 +60,21 @@ bool juris_office_role(const struct user *u, long office_id, enum role role);
  * NULL-terminated; a state admin gets "/" . */
 const char **juris_prefixes(struct arena *a, const struct user *u, unsigned role_mask);
 #endif
+
+/* ---- creating users and holdings (HR pages, seed) ---- */
+struct staff_input {
+	const char *username, *first, *middle, *last, *email, *mobile, *dob;	/* as typed */
+	const char *user_type;	/* staff, csc, sewak, jsk */
+	const char *designation;	/* state-wise designation text */
+	const char *csc_id;	/* CSC ID for operators */
+};
+/* Checks every field; records per-field errors with form_error when r is
+ * given.  Returns true when all are acceptable. */
+bool staff_validate(struct req *r, const struct staff_input *in, bool creating);
+/* Inserts the user; returns id or 0 (duplicate username/CSC ID → *dup). */
+long user_create(const struct staff_input *in, const char *pw_hash, bool *dup);
+/* Gives user the role from work_from (YYYY-MM-DD) to work_to (or NULL).
+ * The office is the one of the role's level at (or above) location_id.
+ * Returns the holding id, or 0 with a language key in *err. */
+long holding_add(struct arena *a, long user_id, enum role role, long location_id, long department_id,
+		 const char *work_from, const char *work_to, long created_by, const char **err);

@@ -15,3 +15,22 @@
 </div>
 <?cs /def ?>
 <?cs def:csrf_field() ?><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><?cs /def ?>
+<?cs def:field_select(name, label, opts, hint) ?>
+<div class="field<?cs if:Form.err[name] ?> has-error<?cs /if ?>">
+ <label for="f-<?cs var:name ?>"><?cs var:label ?></label>
+ <?cs if:hint ?><p class="hint"><?cs var:hint ?></p><?cs /if ?>
+ <?cs if:Form.err[name] ?><p class="error-message" id="e-<?cs var:name ?>"><?cs var:Form.err[name] ?></p><?cs /if ?>
+ <select id="f-<?cs var:name ?>" name="<?cs var:name ?>">
+  <option value=""><?cs var:L.loc.choose ?></option>
+  <?cs each:o = opts ?><option value="<?cs var:o.code ?>"<?cs if:o.code == Form.val[name] ?> selected<?cs /if ?>><?cs var:o.name ?></option><?cs /each ?>
+ </select>
+</div>
+<?cs /def ?>
+<?cs def:field_textarea(name, label, hint) ?>
+<div class="field<?cs if:Form.err[name] ?> has-error<?cs /if ?>">
+ <label for="f-<?cs var:name ?>"><?cs var:label ?></label>
+ <?cs if:hint ?><p class="hint"><?cs var:hint ?></p><?cs /if ?>
+ <?cs if:Form.err[name] ?><p class="error-message" id="e-<?cs var:name ?>"><?cs var:Form.err[name] ?></p><?cs /if ?>
+ <textarea id="f-<?cs var:name ?>" name="<?cs var:name ?>" rows="4"><?cs var:Form.val[name] ?></textarea>
+</div>
+<?cs /def ?>

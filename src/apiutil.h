@@ -1,0 +1,16 @@
+/*
+ * apiutil.h — small helpers shared by the JSON API handlers.
+ */
+#ifndef GS_APIUTIL_H
+#define GS_APIUTIL_H
+#include "json.h"
+#include "req.h"
+
+/* The request body parsed as a JSON object, or NULL (r->err_detail set;
+ * the handler returns 400). */
+struct jval *api_body(struct req *r);
+/* Sends a literal JSON body with a status. */
+int api_ok(struct req *r, int status, const char *json);
+/* Sends the JSON built in b (and frees it). */
+int api_send(struct req *r, int status, struct sbuf *b);
+#endif

@@ -1,0 +1,218 @@
+/*
+ * auth.c — passwords, OTPs, throttles.
+ */
+#include "auth.h"
+#include "audit.h"
+#include "config.h"
+#include "db.h"
+#include "log.h"
+#include "notify.h"
+#include "session.h"
+
+#include <ctype.h>
+#include <sodium.h>
+#include <stdlib.h>
+#include <string.h>
+
+char *auth_hash_password(const char *password)
+{
+	char out[crypto_pwhash_STRBYTES];
+	if (crypto_pwhash_str(out, password, strlen(password), (unsigned long long)cfg.argon_ops,
+			      (size_t)cfg.argon_mem_kib * 1024) != 0)
+		return NULL;
+	return xstrdup(out);
+}
+
+bool valid_mobile(const char *s)
+{
+	return str_digits(s, 10, 10) && s[0] >= '6';
+}
+
+const char *password_problem(const char *pw)
+{
+	size_t n = pw ? utf8_chars(pw) : 0;
+	if (n < 10)
+		return "auth.pw_short";
+	if (n > 128)
+		return "auth.pw_long";
+	int lower = 0, upper = 0, digit = 0, other = 0;
+	for (const unsigned char *p = (const unsigned char *)pw; *p; p++) {
+		if (islower(*p)) lower = 1;
+		else if (isupper(*p)) upper = 1;
+		else if (isdigit(*p)) digit = 1;
+		else other = 1;
+	}
+	return lower + upper + digit + other >= 2 ? NULL : "auth.pw_simple";
+}
+
+bool throttle_over(const char *key, long window, long max)
+{
+	struct arena a;
+	arena_init(&a);
+	db_exec("INSERT INTO throttles (k, window_start, hits) VALUES (?, NOW(), 1) "
+		"ON DUPLICATE KEY UPDATE hits = IF(window_start < NOW() - INTERVAL ? SECOND, 1, hits + 1), "
+		"window_start = IF(window_start < NOW() - INTERVAL ? SECOND, NOW(), window_start)",
+		"sii", key, (long long)window, (long long)window);
+	const char *hits = db_scalar(&a, "SELECT hits FROM throttles WHERE k = ?", "s", key);
+	bool over = hits && strtol(hits, NULL, 10) > max;
+	arena_free(&a);
+	return over;
+}
+
+/* A hash that exists only so unknown users cost the same time to reject. */
+static const char *dummy_hash(void)
+{
+	static char *h;
+	if (!h)
+		h = auth_hash_password("no such user: equal timing");
+	return h;
+}
+
+static void audit_login(struct req *r, const char *action, long uid, const char *who)
+{
+	struct audit_entry e = { .action = action, .entity = "user", .entity_id = who, .actor_id = uid };
+	audit_write(r, &e);
+}
+
+enum auth_result auth_password(struct req *r, const char *username, const char *password, long *user_id)
+{
+	if (str_empty(username) || str_empty(password) || strlen(username) > 64 || strlen(password) > 512)
+		return AUTH_FAIL;
+	if (throttle_over(arena_printf(r->a, "login-ip:%s", r->remote_ip), 600, 60))
+		return AUTH_THROTTLED;
+	struct dbres *u = db_query(r->a,
+		"SELECT id, pw_hash, locked_until > NOW(), active FROM users WHERE username = ? AND user_type <> 'citizen'",
+		"s", username);
+	if (!u)
+		return AUTH_ERROR;
+	const char *hash = u->nrows ? db_val(u, 0, 1) : NULL;
+	bool ok = crypto_pwhash_str_verify(hash ? hash : dummy_hash(), password, strlen(password)) == 0;
+	long uid = u->nrows ? (long)db_int(u, 0, 0) : 0;
+	bool locked = u->nrows && db_int(u, 0, 2) == 1;
+	bool active = u->nrows && db_int(u, 0, 3) == 1;
+	if (db_begin() != 0)
+		return AUTH_ERROR;
+	enum auth_result res = AUTH_FAIL;
+	if (uid && ok && !locked && active) {
+		db_exec("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?", "i", (long long)uid);
+		if (crypto_pwhash_str_needs_rehash(hash, (unsigned long long)cfg.argon_ops, (size_t)cfg.argon_mem_kib * 1024)) {
+			char *nh = auth_hash_password(password);
+			if (nh)
+				db_exec("UPDATE users SET pw_hash = ? WHERE id = ?", "si", nh, (long long)uid);
+			free(nh);
+		}
+		audit_login(r, "login", uid, username);
+		*user_id = uid;
+		res = AUTH_OK;
+	} else if (uid) {
+		if (!locked) {
+			db_exec("UPDATE users SET failed_logins = IF(locked_until IS NOT NULL, 1, failed_logins + 1), "
+				"locked_until = IF(failed_logins >= ?, NOW() + INTERVAL ? SECOND, NULL) WHERE id = ?",
+				"iii", (long long)cfg.login_max_fail, (long long)cfg.login_lock, (long long)uid);
+			const char *nowlocked = db_scalar(r->a, "SELECT locked_until IS NOT NULL FROM users WHERE id = ?",
+							  "i", (long long)uid);
+			if (str_eq(nowlocked, "1"))
+				audit_login(r, "login.locked", uid, username);
+		}
+		audit_login(r, locked ? "login.refused_locked" : "login.failed", uid, username);
+	} else {
+		audit_login(r, "login.unknown_user", 0, username);
+	}
+	if (db_commit() != 0)
+		return AUTH_ERROR;
+	return res;
+}
+
+/* Keyed hash of an OTP so a database copy does not reveal live codes. */
+static void otp_hash(const char *mobile, const char *purpose, const char *code, unsigned char out[32])
+{
+	char buf[64];
+	snprintf(buf, sizeof buf, "%s|%s|%s|%s", mobile, purpose, code, cfg.secret);
+	crypto_hash_sha256(out, (const unsigned char *)buf, strlen(buf));
+	sodium_memzero(buf, sizeof buf);
+}
+
+static bool mobile_locked(struct arena *a, const char *mobile)
+{
+	const char *v = db_scalar(a, "SELECT locked_until > NOW() FROM throttles WHERE k = ?", "s",
+				  arena_printf(a, "otp-lock:%s", mobile));
+	return str_eq(v, "1");
+}
+
+enum auth_result auth_otp_request(struct req *r, const char *mobile, const char *purpose)
+{
+	if (throttle_over(arena_printf(r->a, "otp-ip:%s", r->remote_ip), 3600, 30) ||
+	    throttle_over(arena_printf(r->a, "otp-mobile:%s", mobile), 900, 3))
+		return AUTH_THROTTLED;
+	if (mobile_locked(r->a, mobile))
+		return AUTH_OK;	/* say nothing different; verify will refuse */
+	char code[8];
+	snprintf(code, sizeof code, "%06u", randombytes_uniform(1000000));
+	unsigned char h[32];
+	otp_hash(mobile, purpose, code, h);
+	if (db_begin() != 0)
+		return AUTH_ERROR;
+	if (db_exec("INSERT INTO otps (mobile, purpose, code_hash, created_at, expires_at, ip) "
+		    "VALUES (?, ?, ?, NOW(), NOW() + INTERVAL ? SECOND, ?)",
+		    "ssbis", mobile, purpose, h, sizeof h, (long long)cfg.otp_ttl, r->remote_ip) != 1)
+		goto fail;
+	const char *text = str_eq(purpose, "login")
+		? arena_printf(r->a, "%s is your GramSewa log-in OTP. It is valid for %ld minutes. Do not share it. - GramSewa",
+			       code, cfg.otp_ttl / 60)
+		: arena_printf(r->a, "%s is your GramSewa password reset OTP, valid for %ld minutes. - GramSewa",
+			       code, cfg.otp_ttl / 60);
+	long nid = notify_queue("sms", mobile, text, "1107160000000000001", arena_printf(r->a, "otp.%s", purpose), NULL);
+	struct audit_entry e = { .action = "otp.issued", .entity = "mobile", .entity_id = mobile, .remarks = purpose };
+	if (!nid || audit_write(r, &e) != 0 || db_commit() != 0)
+		goto fail;
+	notify_send_now(nid);
+	return AUTH_OK;
+fail:
+	db_rollback();
+	return AUTH_ERROR;
+}
+
+enum auth_result auth_otp_verify(struct req *r, const char *mobile, const char *purpose, const char *code)
+{
+	if (!valid_mobile(mobile) || !str_digits(code, 6, 6))
+		return AUTH_FAIL;
+	if (throttle_over(arena_printf(r->a, "otpv-ip:%s", r->remote_ip), 3600, 60))
+		return AUTH_THROTTLED;
+	if (mobile_locked(r->a, mobile))
+		return AUTH_FAIL;
+	if (db_begin() != 0)
+		return AUTH_ERROR;
+	enum auth_result res = AUTH_FAIL;
+	struct dbres *o = db_query(r->a,
+		"SELECT id, code_hash, tries, expires_at > NOW(), used_at IS NULL FROM otps "
+		"WHERE mobile = ? AND purpose = ? ORDER BY id DESC LIMIT 1 FOR UPDATE", "ss", mobile, purpose);
+	if (!o)
+		goto error;
+	if (o->nrows == 1 && db_int(o, 0, 3) == 1 && db_int(o, 0, 4) == 1) {
+		unsigned char h[32];
+		otp_hash(mobile, purpose, code, h);
+		long long id = db_int(o, 0, 0);
+		if (o->lens[1] == 32 && sodium_memcmp(h, db_val(o, 0, 1), 32) == 0) {
+			db_exec("UPDATE otps SET used_at = NOW() WHERE id = ?", "i", id);
+			res = AUTH_OK;
+		} else {
+			db_exec("UPDATE otps SET tries = tries + 1 WHERE id = ?", "i", id);
+			if (db_int(o, 0, 2) + 1 >= cfg.otp_tries) {
+				db_exec("UPDATE otps SET used_at = NOW() WHERE id = ?", "i", id);	/* burn it */
+				db_exec("INSERT INTO throttles (k, window_start, hits, locked_until) VALUES (?, NOW(), 0, "
+					"NOW() + INTERVAL ? SECOND) ON DUPLICATE KEY UPDATE locked_until = VALUES(locked_until)",
+					"si", arena_printf(r->a, "otp-lock:%s", mobile), (long long)cfg.otp_lock);
+				struct audit_entry e = { .action = "otp.locked", .entity = "mobile", .entity_id = mobile };
+				audit_write(r, &e);
+			}
+		}
+	}
+	struct audit_entry e = { .action = res == AUTH_OK ? "otp.verified" : "otp.failed", .entity = "mobile",
+				 .entity_id = mobile, .remarks = purpose };
+	if (audit_write(r, &e) != 0 || db_commit() != 0)
+		goto error;
+	return res;
+error:
+	db_rollback();
+	return AUTH_ERROR;
+}

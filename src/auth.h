@@ -1,0 +1,36 @@
+/*
+ * auth.h — proving who you are: staff passwords (Argon2id), citizen and
+ * reset OTPs, throttles and lockouts.  Results are deliberately coarse so
+ * pages can answer with one uniform message (no user enumeration).
+ */
+#ifndef GS_AUTH_H
+#define GS_AUTH_H
+#include "req.h"
+
+enum auth_result {
+	AUTH_OK,		/* proven */
+	AUTH_FAIL,		/* wrong, unknown, locked, expired: one answer for all */
+	AUTH_THROTTLED,		/* too many attempts from this client or for this mobile */
+	AUTH_ERROR,		/* database down */
+};
+
+/* Argon2id hash (libsodium string form) of password; malloc'd or NULL. */
+char *auth_hash_password(const char *password);
+/* Checks username + password; counts failures, locks the account after
+ * cfg.login_max_fail, rehashes when the cost parameters changed, writes the
+ * audit rows.  On AUTH_OK *user_id is set. */
+enum auth_result auth_password(struct req *r, const char *username, const char *password, long *user_id);
+/* Issues a 6-digit OTP for mobile (purpose "login" or "reset"), queues it
+ * for SMS and sends it.  AUTH_OK also when nothing was sent because the
+ * mobile/username is unknown (the caller shows the same page either way). */
+enum auth_result auth_otp_request(struct req *r, const char *mobile, const char *purpose);
+/* Checks an OTP: 15-minute life, single use, 5 tries then the mobile is
+ * locked for an hour.  AUTH_OK consumes it. */
+enum auth_result auth_otp_verify(struct req *r, const char *mobile, const char *purpose, const char *code);
+/* Counts a hit on key; true when more than max hits fell in window secs. */
+bool throttle_over(const char *key, long window, long max);
+/* Indian mobile number: 10 digits starting 6-9. */
+bool valid_mobile(const char *s);
+/* Password policy for new passwords: 10..128 chars, not all one class. */
+const char *password_problem(const char *pw);	/* NULL if acceptable, else a lang key */
+#endif

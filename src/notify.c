@@ -1,0 +1,232 @@
+/*
+ * notify.c — the outbox and its delivery drivers.
+ */
+#include "notify.h"
+#include "config.h"
+#include "db.h"
+#include "log.h"
+
+#include <curl/curl.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <stdlib.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+long notify_queue(const char *channel, const char *recipient, const char *body, const char *dlt, const char *event,
+		  const char *ref)
+{
+	if (db_exec("INSERT INTO notifications (channel, recipient, body, dlt_template_id, event, ref, next_attempt_at) "
+		    "VALUES (?, ?, ?, ?, ?, ?, NOW())", "ssssss", channel, recipient, body, dlt, event, ref) != 1)
+		return 0;
+	return (long)db_last_id();
+}
+
+/* log driver: one line per message in cfg.notify_log, appended under a lock */
+static int drv_log(const char *channel, const char *to, const char *body, const char *dlt, long id, char *err)
+{
+	char *path = config_path(cfg.notify_log);
+	int fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0640);
+	free(path);
+	if (fd < 0) {
+		snprintf(err, 200, "cannot open the notification log");
+		return -1;
+	}
+	char ts[32];
+	fmt_iso_time(ts, now_secs());
+	char *line = xasprintf("%s %s to=%s dlt=%s id=%ld %s\n", ts, channel, to, dlt ? dlt : "-", id, body);
+	for (char *p = line; p[1]; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
+	flock(fd, LOCK_EX);
+	ssize_t w = write(fd, line, strlen(line));
+	flock(fd, LOCK_UN);
+	close(fd);
+	free(line);
+	return w > 0 ? 0 : -1;
+}
+
+static size_t curl_sink(char *p, size_t s, size_t n, void *u)
+{
+	(void)p;
+	(void)u;
+	return s * n;
+}
+
+/* HTTP SMS gateway: sms_url with {mobile} {text} {dlt} {ref} substituted
+ * (URL-encoded).  2xx = accepted. */
+static int drv_sms_http(const char *to, const char *body, const char *dlt, long id, char *err)
+{
+	if (str_empty(cfg.sms_url)) {
+		snprintf(err, 200, "sms_url is not configured");
+		return -1;
+	}
+	CURL *c = curl_easy_init();
+	if (!c)
+		return -1;
+	char ref[24];
+	snprintf(ref, sizeof ref, "%ld", id);
+	struct sbuf url;
+	sbuf_init(&url);
+	const char *keys[] = { "{mobile}", "{text}", "{dlt}", "{ref}" };
+	const char *vals[] = { to, body, dlt ? dlt : "", ref };
+	for (const char *p = cfg.sms_url; *p;) {
+		bool done = false;
+		for (size_t k = 0; k < 4 && !done; k++) {
+			size_t kl = strlen(keys[k]);
+			if (strncmp(p, keys[k], kl) == 0) {
+				char *e = curl_easy_escape(c, vals[k], 0);
+				sbuf_adds(&url, e);
+				curl_free(e);
+				p += kl;
+				done = true;
+			}
+		}
+		if (!done)
+			sbuf_addc(&url, *p++);
+	}
+	curl_easy_setopt(c, CURLOPT_URL, url.data);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, 10L);
+	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, curl_sink);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	CURLcode rc = curl_easy_perform(c);
+	long code = 0;
+	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
+	curl_easy_cleanup(c);
+	sbuf_free(&url);
+	if (rc != CURLE_OK || code < 200 || code > 299) {
+		snprintf(err, 200, "gateway: %s (HTTP %ld)", rc != CURLE_OK ? curl_easy_strerror(rc) : "refused", code);
+		return -1;
+	}
+	return 0;
+}
+
+struct mail_src {
+	const char *data;	/* message text */
+	size_t len, pos;	/* length, cursor */
+};
+
+static size_t mail_read(char *p, size_t s, size_t n, void *u)
+{
+	struct mail_src *m = u;
+	size_t k = s * n < m->len - m->pos ? s * n : m->len - m->pos;
+	memcpy(p, m->data + m->pos, k);
+	m->pos += k;
+	return k;
+}
+
+static int drv_smtp(const char *to, const char *body, long id, char *err)
+{
+	if (str_empty(cfg.smtp_url)) {
+		snprintf(err, 200, "smtp_url is not configured");
+		return -1;
+	}
+	CURL *c = curl_easy_init();
+	if (!c)
+		return -1;
+	char *msg = xasprintf("From: %s\r\nTo: %s\r\nSubject: GramSewa\r\nMessage-ID: <%ld@gramsewa>\r\n"
+			      "Content-Type: text/plain; charset=utf-8\r\n\r\n%s\r\n", cfg.smtp_from, to, id, body);
+	struct mail_src src = { msg, strlen(msg), 0 };
+	struct curl_slist *rcpt = curl_slist_append(NULL, to);
+	curl_easy_setopt(c, CURLOPT_URL, cfg.smtp_url);
+	curl_easy_setopt(c, CURLOPT_MAIL_FROM, cfg.smtp_from);
+	curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
+	curl_easy_setopt(c, CURLOPT_READFUNCTION, mail_read);
+	curl_easy_setopt(c, CURLOPT_READDATA, &src);
+	curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
+	curl_easy_setopt(c, CURLOPT_TIMEOUT, 15L);
+	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+	CURLcode rc = curl_easy_perform(c);
+	curl_slist_free_all(rcpt);
+	curl_easy_cleanup(c);
+	free(msg);
+	if (rc != CURLE_OK) {
+		snprintf(err, 200, "smtp: %s", curl_easy_strerror(rc));
+		return -1;
+	}
+	return 0;
+}
+
+static int deliver(const char *channel, const char *to, const char *body, const char *dlt, long id, char *err)
+{
+	if (str_eq(cfg.notify_driver, "log"))
+		return drv_log(channel, to, body, dlt, id, err);
+	if (str_eq(channel, "sms")) {
+		if (str_empty(dlt)) {	/* Indian operators drop SMS without a DLT template id */
+			snprintf(err, 200, "no DLT template id");
+			return -1;
+		}
+		return drv_sms_http(to, body, dlt, id, err);
+	}
+	return drv_smtp(to, body, id, err);
+}
+
+/* Claims message id (pending and due, or forced), delivers, records. */
+static int process(struct arena *a, long id, bool force)
+{
+	if (db_begin() != 0)
+		return -1;
+	struct dbres *r = db_query(a,
+		"SELECT id, channel, recipient, body, dlt_template_id, attempts FROM notifications "
+		"WHERE id = ? AND status IN ('pending', 'failed') AND (? OR next_attempt_at <= NOW()) AND attempts < 8 "
+		"FOR UPDATE SKIP LOCKED", "ii", (long long)id, (long long)force);
+	if (!r || r->nrows != 1) {
+		db_rollback();
+		return -1;
+	}
+	/* claim: once 'sending' is committed, no other runner will pick it up */
+	if (db_exec("UPDATE notifications SET status = 'sending', attempts = attempts + 1 WHERE id = ?", "i",
+		    (long long)id) != 1 || db_commit() != 0) {
+		db_rollback();
+		return -1;
+	}
+	char err[200] = "";
+	int rc = deliver(db_val(r, 0, 1), db_val(r, 0, 2), db_val(r, 0, 3), db_val(r, 0, 4), id, err);
+	long long attempts = db_int(r, 0, 5) + 1;
+	if (rc == 0)
+		db_exec("UPDATE notifications SET status = 'sent', sent_at = NOW(), last_error = NULL WHERE id = ?", "i",
+			(long long)id);
+	else
+		/* backoff: 1, 2, 4 ... minutes */
+		db_exec("UPDATE notifications SET status = 'failed', last_error = ?, "
+			"next_attempt_at = NOW() + INTERVAL ? MINUTE WHERE id = ?", "sii", err, 1LL << (attempts - 1),
+			(long long)id);
+	if (rc)
+		log_warn("notification %ld not delivered: %s", id, err);
+	return rc;
+}
+
+int notify_send_now(long id)
+{
+	struct arena a;
+	arena_init(&a);
+	int rc = process(&a, id, true);
+	arena_free(&a);
+	return rc;
+}
+
+long notify_run(long limit, FILE *report)
+{
+	struct arena a;
+	arena_init(&a);
+	long done = 0, sent = 0;
+	struct dbres *due = db_query(&a, "SELECT id FROM notifications WHERE status IN ('pending', 'failed') "
+					 "AND next_attempt_at <= NOW() AND attempts < 8 ORDER BY id LIMIT ?", "i", (long long)limit);
+	if (!due) {
+		arena_free(&a);
+		return -1;
+	}
+	for (size_t i = 0; i < due->nrows; i++) {
+		struct arena one;
+		arena_init(&one);
+		if (process(&one, (long)db_int(due, i, 0), false) == 0)
+			sent++;
+		arena_free(&one);
+		done++;
+	}
+	if (report)
+		fprintf(report, "notifications: %ld due, %ld sent, %ld failed (will retry)\n", done, sent, done - sent);
+	arena_free(&a);
+	return done;
+}

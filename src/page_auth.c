@@ -1,0 +1,358 @@
+/*
+ * page_auth.c — log-in pages and API calls: staff password, citizen OTP
+ * (which also registers a new citizen), password reset by OTP, log-out and
+ * log-out everywhere.  Every failure gets the same message.
+ */
+#include "pages.h"
+#include "apiutil.h"
+#include "audit.h"
+#include "auth.h"
+#include "config.h"
+#include "db.h"
+#include "json.h"
+#include "session.h"
+#include "tmpl.h"
+#include "user.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Where a freshly logged-in user starts. */
+static const char *home_for(const struct user *u)
+{
+	if (!u)
+		return "/";
+	if (u->roles & RB_ADMINS)
+		return "/admin";
+	if (u->roles & RB_PLAYERS)
+		return "/desk";
+	if (u->roles & RB_OPERATORS)
+		return "/csc";
+	if (u->roles & (RB(ROLE_DI) | RB(ROLE_BI)))
+		return "/dash";
+	return "/my";
+}
+
+/* A local path to return to after log-in, or NULL. */
+static const char *safe_next(const char *next)
+{
+	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strlen(next) > 512)
+		return NULL;
+	return next;
+}
+
+static int login_form(struct req *r, const char *msg_key)
+{
+	static const char *const keep[] = { "username", "next", NULL };
+	form_keep(r, keep);
+	if (!req_form(r, "next") && safe_next(req_query(r, "next")))
+		hset(r, "Form.val.next", req_query(r, "next"));
+	if (msg_key)
+		hset(r, "Msg", tmpl_str(r->lang, msg_key));
+	return tmpl_render(r, "login.cs");
+}
+
+/* GET /login */
+int page_login(struct req *r)
+{
+	if (r->user) {
+		resp_redirect(r, home_for(r->user));
+		return 0;
+	}
+	return login_form(r, NULL);
+}
+
+/* After any successful proof: new session (rotation), then go on. */
+static int start_session(struct req *r, long uid, const char *next)
+{
+	if (!session_create(r, uid, false, NULL))
+		return 500;
+	struct user *u = user_load(r->a, uid);
+	resp_redirect(r, safe_next(next) ? next : home_for(u));
+	return 0;
+}
+
+/* POST /login */
+int page_login_post(struct req *r)
+{
+	long uid = 0;
+	switch (auth_password(r, req_form(r, "username"), req_form(r, "password"), &uid)) {
+	case AUTH_OK:
+		return start_session(r, uid, req_form(r, "next"));
+	case AUTH_THROTTLED:
+		r->status = 429;
+		return login_form(r, "auth.throttled");
+	case AUTH_FAIL:
+		r->status = 200;
+		return login_form(r, "auth.failed");
+	default:
+		return 503;
+	}
+}
+
+/* GET /login/otp — citizens: ask for the mobile number. */
+int page_otp(struct req *r)
+{
+	return tmpl_render(r, "login_otp.cs");
+}
+
+/* POST /login/otp — send an OTP, then ask for it. */
+int page_otp_post(struct req *r)
+{
+	const char *mobile = req_form(r, "mobile");
+	hset(r, "Form.val.mobile", mobile);
+	if (!valid_mobile(mobile)) {
+		form_error(r, "mobile", "auth.mobile_bad");
+		return tmpl_render(r, "login_otp.cs");
+	}
+	enum auth_result res = auth_otp_request(r, mobile, "login");
+	if (res == AUTH_ERROR)
+		return 503;
+	if (res == AUTH_THROTTLED) {
+		r->status = 429;
+		form_error(r, "mobile", "auth.throttled");
+		return tmpl_render(r, "login_otp.cs");
+	}
+	hset(r, "Sent", "1");
+	return tmpl_render(r, "login_otp_verify.cs");
+}
+
+/* Finds the citizen with this mobile, registering one on first log-in. */
+static long citizen_for(struct req *r, const char *mobile)
+{
+	const char *id = db_scalar(r->a, "SELECT id FROM users WHERE citizen_mobile = ?", "s", mobile);
+	if (id)
+		return strtol(id, NULL, 10);
+	if (db_begin() != 0)
+		return 0;
+	if (db_exec("INSERT INTO users (user_type, first_name, mobile, lang) VALUES ('citizen', '', ?, ?)", "ss", mobile,
+		    r->lang) != 1)
+		goto fail;
+	long uid = (long)db_last_id();
+	struct audit_entry e = { .action = "user.register", .entity = "user", .entity_id = arena_printf(r->a, "%ld", uid),
+				 .actor_id = uid };
+	if (audit_write(r, &e) != 0 || db_commit() != 0)
+		goto fail;
+	return uid;
+fail:
+	db_rollback();
+	/* a concurrent first log-in may have created it */
+	id = db_scalar(r->a, "SELECT id FROM users WHERE citizen_mobile = ?", "s", mobile);
+	return id ? strtol(id, NULL, 10) : 0;
+}
+
+/* POST /login/otp/verify */
+int page_otp_verify(struct req *r)
+{
+	const char *mobile = req_form(r, "mobile"), *otp = req_form(r, "otp");
+	hset(r, "Form.val.mobile", mobile);
+	enum auth_result res = auth_otp_verify(r, mobile, "login", otp);
+	if (res == AUTH_ERROR)
+		return 503;
+	if (res != AUTH_OK) {
+		if (res == AUTH_THROTTLED)
+			r->status = 429;
+		form_error(r, "otp", res == AUTH_THROTTLED ? "auth.throttled" : "auth.otp_failed");
+		return tmpl_render(r, "login_otp_verify.cs");
+	}
+	long uid = citizen_for(r, mobile);
+	if (!uid)
+		return 503;
+	const char *name = db_scalar(r->a, "SELECT first_name FROM users WHERE id = ?", "i", (long long)uid);
+	return start_session(r, uid, str_empty(name) ? "/profile?welcome=1" : req_form(r, "next"));
+}
+
+/* POST /logout and /logout/all */
+int page_logout(struct req *r)
+{
+	long uid = r->user->id;
+	bool all = str_eq(r->path, "/logout/all");
+	struct audit_entry e = { .action = all ? "logout.all" : "logout", .entity = "user",
+				 .entity_id = arena_printf(r->a, "%ld", uid) };
+	audit_write(r, &e);
+	if (all)
+		session_revoke_all(uid);
+	session_revoke_current(r);
+	resp_redirect(r, "/");
+	return 0;
+}
+
+/* GET /login/reset — staff: username, then an OTP to the registered mobile. */
+int page_reset(struct req *r)
+{
+	return tmpl_render(r, "login_reset.cs");
+}
+
+/* POST /login/reset */
+int page_reset_post(struct req *r)
+{
+	const char *username = req_form(r, "username");
+	hset(r, "Form.val.username", username);
+	if (str_empty(username) || strlen(username) > 64) {
+		form_error(r, "username", "auth.username_missing");
+		return tmpl_render(r, "login_reset.cs");
+	}
+	const char *mobile = db_scalar(r->a, "SELECT mobile FROM users WHERE username = ? AND active = 1 "
+					     "AND user_type <> 'citizen'", "s", username);
+	/* the same page whether or not the user exists */
+	if (valid_mobile(mobile) && auth_otp_request(r, mobile, "reset") == AUTH_THROTTLED) {
+		r->status = 429;
+		form_error(r, "username", "auth.throttled");
+		return tmpl_render(r, "login_reset.cs");
+	}
+	return tmpl_render(r, "login_reset_verify.cs");
+}
+
+/* POST /login/reset/verify — OTP + new password. */
+int page_reset_verify(struct req *r)
+{
+	const char *username = req_form(r, "username"), *otp = req_form(r, "otp");
+	const char *pw = req_form(r, "password"), *pw2 = req_form(r, "password2");
+	hset(r, "Form.val.username", username);
+	const char *problem = password_problem(pw);
+	if (problem)
+		form_error(r, "password", problem);
+	else if (!str_eq(pw, pw2))
+		form_error(r, "password2", "auth.pw_mismatch");
+	if (form_has_errors(r))
+		return tmpl_render(r, "login_reset_verify.cs");
+	struct dbres *u = db_query(r->a, "SELECT id, mobile FROM users WHERE username = ? AND active = 1 "
+					 "AND user_type <> 'citizen'", "s", username ? username : "");
+	if (!u)
+		return 503;
+	const char *mobile = u->nrows ? db_val(u, 0, 1) : "0000000000";
+	enum auth_result res = auth_otp_verify(r, mobile, "reset", otp);
+	if (res == AUTH_ERROR)
+		return 503;
+	if (res != AUTH_OK || !u->nrows) {
+		form_error(r, "otp", "auth.otp_failed");
+		return tmpl_render(r, "login_reset_verify.cs");
+	}
+	long long uid = db_int(u, 0, 0);
+	char *hash = auth_hash_password(pw);
+	if (!hash || db_begin() != 0) {
+		free(hash);
+		return 503;
+	}
+	db_exec("UPDATE users SET pw_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?", "si", hash, uid);
+	free(hash);
+	db_exec("UPDATE sessions SET revoked_at = NOW() WHERE user_id = ? AND revoked_at IS NULL", "i", uid);
+	struct audit_entry e = { .action = "password.reset", .entity = "user", .entity_id = username, .actor_id = (long)uid };
+	if (audit_write(r, &e) != 0 || db_commit() != 0) {
+		db_rollback();
+		return 503;
+	}
+	hset(r, "Done", "1");
+	return tmpl_render(r, "login_reset_verify.cs");
+}
+
+/* ---- API ---- */
+
+/* The log-in response shape shared by password and OTP log-in. */
+static int api_token_response(struct req *r, long uid)
+{
+	char exp[32];
+	const char *tok = session_create(r, uid, true, exp);
+	struct user *u = tok ? user_load(r->a, uid) : NULL;
+	if (!u)
+		return 503;
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kstr(&w, "token", tok);
+	jw_kstr(&w, "expires_at", exp);
+	jw_key(&w, "user");
+	jw_obj(&w);
+	jw_kint(&w, "id", u->id);
+	jw_kstr(&w, "name", u->name);
+	jw_key(&w, "roles");
+	jw_arr(&w);
+	if (u->roles & RB(ROLE_CITIZEN)) {
+		jw_obj(&w);
+		jw_kstr(&w, "role", "citizen");
+		jw_key(&w, "office_id");
+		jw_null(&w);
+		jw_key(&w, "office_name");
+		jw_null(&w);
+		jw_obj_end(&w);
+	}
+	for (size_t i = 0; i < u->nh; i++) {
+		jw_obj(&w);
+		jw_kstr(&w, "role", role_code(u->h[i].role));
+		jw_key(&w, "office_id");
+		if (u->h[i].office_id)
+			jw_int(&w, u->h[i].office_id);
+		else
+			jw_null(&w);
+		jw_kstr(&w, "office_name", u->h[i].office_en);
+		jw_obj_end(&w);
+	}
+	jw_arr_end(&w);
+	jw_obj_end(&w);
+	jw_obj_end(&w);
+	resp_json(r, 200, &b);
+	sbuf_free(&b);
+	return 0;
+}
+
+static int api_auth_error(struct req *r, enum auth_result res)
+{
+	if (res == AUTH_THROTTLED)
+		return 429;
+	if (res == AUTH_ERROR)
+		return 503;
+	r->err_detail = tmpl_str(r->lang, "auth.failed");
+	r->err_code = "invalid_credentials";
+	return 401;
+}
+
+/* POST /api/v1/auth/login {username, password} */
+int api_login(struct req *r)
+{
+	struct jval *in = api_body(r);
+	if (!in)
+		return 400;
+	long uid = 0;
+	enum auth_result res = auth_password(r, json_get_str(in, "username"), json_get_str(in, "password"), &uid);
+	return res == AUTH_OK ? api_token_response(r, uid) : api_auth_error(r, res);
+}
+
+/* POST /api/v1/auth/otp/request {mobile} */
+int api_otp_request(struct req *r)
+{
+	struct jval *in = api_body(r);
+	if (!in)
+		return 400;
+	const char *mobile = json_get_str(in, "mobile");
+	if (!valid_mobile(mobile)) {
+		form_error(r, "mobile", "auth.mobile_bad");
+		return 422;
+	}
+	enum auth_result res = auth_otp_request(r, mobile, "login");
+	if (res != AUTH_OK)
+		return api_auth_error(r, res);
+	return api_ok(r, 200, "{\"sent\":true}");
+}
+
+/* POST /api/v1/auth/otp/verify {mobile, otp} */
+int api_otp_verify(struct req *r)
+{
+	struct jval *in = api_body(r);
+	if (!in)
+		return 400;
+	const char *mobile = json_get_str(in, "mobile");
+	enum auth_result res = auth_otp_verify(r, mobile, "login", json_get_str(in, "otp"));
+	if (res != AUTH_OK)
+		return api_auth_error(r, res);
+	long uid = citizen_for(r, mobile);
+	return uid ? api_token_response(r, uid) : 503;
+}
+
+/* POST /api/v1/auth/logout */
+int api_logout(struct req *r)
+{
+	session_revoke_current(r);
+	return api_ok(r, 200, "{\"logged_out\":true}");
+}

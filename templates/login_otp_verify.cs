@@ -1,0 +1,11 @@
+<?cs set:Page.title = L.auth.otp_enter_title ?><?cs include:"inc/head.cs" ?><?cs include:"inc/form.cs" ?>
+<h1><?cs var:L.auth.otp_enter_title ?></h1>
+<p><?cs var:L.auth.otp_sent ?> <strong><?cs var:Form.val.mobile ?></strong>.</p>
+<form method="post" action="/login/otp/verify" novalidate>
+ <?cs call:csrf_field() ?>
+ <input type="hidden" name="mobile" value="<?cs var:Form.val.mobile ?>">
+ <?cs call:field_input("otp", L.auth.otp, "text", L.auth.otp_hint, "otp") ?>
+ <button class="button" type="submit"><?cs var:L.auth.login ?></button>
+</form>
+<p><a href="/login/otp"><?cs var:L.auth.otp_again ?></a></p>
+<?cs include:"inc/foot.cs" ?>
