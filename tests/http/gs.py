@@ -73,6 +73,7 @@ class Client:
                 h.setdefault("Content-Type", "application/x-www-form-urlencoded")
         elif ctype:
             h["Content-Type"] = ctype
+        path = urllib.parse.quote(path, safe="/?=&%:@+,;~!*'()$[]")
         c = http.client.HTTPConnection(HOST, PORT, timeout=60)
         try:
             c.request(method, path, body=body, headers=h)

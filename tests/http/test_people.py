@@ -1,0 +1,479 @@
+"""People and places: LGD import, generator, log-in, OTP, sessions, CSRF,
+HR pages, location admin, picker."""
+import os
+import re
+import tempfile
+import time
+
+from gs import Client, test, eq, run, ctl, sql, notifications_log, PASSWORD
+
+
+def csv_file(text, raw=None):
+    f = tempfile.NamedTemporaryFile("wb", suffix=".csv", delete=False)
+    f.write(raw if raw is not None else text.encode("utf-8"))
+    f.close()
+    return f.name
+
+
+def loc_count():
+    return int(sql("SELECT COUNT(*) FROM locations")[0][0])
+
+
+FLAT_HDR = "type,lgd_code,name_en,name_hi,parent_type,parent_lgd_code\n"
+
+
+@test
+def import_flat_good_then_idempotent():
+    path = csv_file(FLAT_HDR +
+                    "district,T900,Testpur,टेस्टपुर,division,,\n".replace(",,\n", "\n") if False else
+                    FLAT_HDR +
+                    'division,TD1,Test Division,टेस्ट प्रमंडल,state,20\n'
+                    'district,TD2,Testpur,टेस्टपुर,division,TD1\n'
+                    'block,TB1,"Test Block, East",,district,TD2\n'
+                    'panchayat,TP1,Test Panchayat,टेस्ट पंचायत,block,TB1\n'
+                    'village,TV1,Test Village,टेस्ट गाँव,panchayat,TP1\n')
+    before = loc_count()
+    p = ctl("import-lgd", path)
+    assert "5 created" in p.stdout, p.stdout
+    eq(loc_count(), before + 5, "rows")
+    eq(sql("SELECT name_en FROM locations WHERE lgd_code='TB1'")[0][0], "Test Block, East", "quoted comma")
+    p = ctl("import-lgd", path)
+    assert "0 created, 0 updated" in p.stdout and "0 rejected" in p.stdout, p.stdout
+    eq(loc_count(), before + 5, "re-import changes nothing")
+
+
+def bad_import(body, line, words, raw=None):
+    path = csv_file(FLAT_HDR + body, raw)
+    before = loc_count()
+    p = ctl("import-lgd", path, check=False)
+    assert p.returncode != 0, "bad file accepted: " + p.stdout
+    assert re.search(r"line %d: rejected: .*%s" % (line, words), p.stdout), p.stdout
+    assert "nothing was imported" in p.stdout, p.stdout
+    eq(loc_count(), before, "nothing half-written")
+
+
+@test
+def import_rejects_orphan():
+    bad_import("block,XB1,Orphan Block,,district,NOPE\nvillage,XV0,Fine,,panchayat,TP1\n", 2, "orphan")
+
+
+@test
+def import_rejects_cycle():
+    bad_import("district,XC1,Loop,,district,XC1\n", 2, "cycle")
+
+
+@test
+def import_rejects_duplicate_code():
+    bad_import("village,XD1,One,,panchayat,TP1\nvillage,XD1,Two,,panchayat,TP1\n", 3, "duplicate LGD code XD1 .also on line 2")
+
+
+@test
+def import_rejects_wrong_type_parent():
+    bad_import("village,XW1,Village Under District,,district,TD2\n", 2, "cannot sit under a district")
+
+
+@test
+def import_rejects_unknown_type():
+    bad_import("hamlet,XH1,Tola,,village,TV1\n", 2, "unknown type 'hamlet'")
+
+
+@test
+def import_rejects_bad_quotes():
+    bad_import('village,XQ1,"Unclosed,,panchayat,TP1\n', 2, "unterminated quoted field")
+
+
+@test
+def import_rejects_wrong_column_count():
+    bad_import("village,XN1,Short,panchayat,TP1\n", 2, "5 fields, the header has 6")
+
+
+@test
+def import_rejects_non_utf8():
+    raw = (FLAT_HDR + "village,XU1,").encode() + b"Bad\xff\xfeName" + b",,panchayat,TP1\n"
+    bad_import("", 2, "not valid UTF-8", raw=raw)
+
+
+@test
+def import_child_of_rejected_row_reported():
+    bad_import("panchayat,XR1,Bad Parent,,district,TD2\nvillage,XR2,Child,,panchayat,XR1\n", 3,
+               "its parent .line 2. was rejected")
+
+
+@test
+def import_bom_crlf_and_skip_bad():
+    raw = b"\xef\xbb\xbf" + (FLAT_HDR.replace("\n", "\r\n") +
+                             "village,TV2,Crlf Village,,panchayat,TP1\r\n"
+                             "village,TV3,Bad Parent,,panchayat,NOPE\r\n").encode()
+    path = csv_file("", raw)
+    before = loc_count()
+    p = ctl("import-lgd", path, "--skip-bad", check=False)
+    assert re.search(r"line 3: rejected: .*orphan", p.stdout), p.stdout
+    eq(loc_count(), before + 1, "good row imported with --skip-bad")
+    eq(sql("SELECT name_en FROM locations WHERE lgd_code='TV2'")[0][0], "Crlf Village", "CRLF stripped")
+
+
+@test
+def import_hierarchical_files_as_given():
+    # the demo seed imported the real files; re-importing them changes nothing
+    root = os.environ.get("ROOT", ".")
+    for f in ("data/lgd/jharkhand_districts.csv", "data/lgd/palamu_villages.csv"):
+        p = ctl("import-lgd", os.path.join(root, f))
+        assert re.search(r"\b0 created, 0 updated, \d+ unchanged, 0 rejected", p.stdout), p.stdout
+    eq(sql("SELECT name_hi, lgd_code FROM locations WHERE type='district' AND name_en='Palamu'")[0], ["पलामू", "358"], "district")
+    eq(sql("SELECT COUNT(*) FROM locations d JOIN locations s ON s.lgd_code='20' AND s.type='state' "
+           "AND d.path LIKE CONCAT(s.path,'%') WHERE d.type='district' AND d.name_en <> 'Testpur'")[0][0], "24", "24 districts")
+    eq(sql("SELECT COUNT(*) FROM locations WHERE type='block' AND path LIKE (SELECT CONCAT(path,'%') FROM locations WHERE name_en='Palamu' AND type='district')")[0][0], "21", "Palamu blocks")
+
+
+@test
+def import_hierarchical_unknown_column_refused():
+    path = csv_file("district,tehsil\nPalamu,X\n")
+    p = ctl("import-lgd", path, check=False)
+    assert p.returncode != 0 and "unknown column 'tehsil'" in p.stdout, p.stdout
+
+
+@test
+def gen_state_small():
+    p = ctl("gen-state", "--districts", "2", "--blocks", "4", "--panchayats", "8", "--villages", "16", "--name", "Tinystate")
+    assert "generated state 'Tinystate'" in p.stdout, p.stdout
+    rows = dict(sql("SELECT l.type, COUNT(*) FROM locations l JOIN locations s ON s.name_en='Tinystate' "
+                    "AND l.path LIKE CONCAT(s.path, '%') GROUP BY l.type"))
+    eq(rows, {"state": "1", "division": "1", "district": "2", "subdivision": "4", "block": "4",
+              "panchayat": "8", "village": "16"}, "counts")
+    offices = sql("SELECT COUNT(*) FROM offices o JOIN locations l ON l.id=o.location_id JOIN locations s "
+                  "ON s.name_en='Tinystate' AND l.path LIKE CONCAT(s.path,'%')")[0][0]
+    eq(offices, str(8 + 4 + 4 + 4 + 2 + 1), "offices at every level")
+
+
+# ---- log-in ----
+
+FAILED = "The username or password is not right"
+
+
+@test
+def staff_login_and_role_home():
+    c = Client()
+    r = c.login("co")
+    eq(r.header("Location"), "/desk", "CO lands on the desk")
+    assert "gs_s" in c.cookies
+    r = c.get("/profile")
+    eq(r.status, 200, "profile")
+    assert "Kavita" in r.text
+
+
+@test
+def wrong_password_and_unknown_user_look_the_same():
+    c = Client()
+    t0 = time.time()
+    a = c.form_post("/login", "/login", {"username": "ci", "password": "wrong-password-1"})
+    t1 = time.time()
+    b = c.form_post("/login", "/login", {"username": "no-such-user", "password": "wrong-password-1"})
+    t2 = time.time()
+    eq(a.status, b.status, "same status")
+    assert FAILED in a.text and FAILED in b.text
+    strip = lambda t: re.sub(r'value="[^"]*"', "", t)
+    eq(strip(a.text), strip(b.text), "same page")
+    # both paths run Argon2id: neither answers much faster than the other
+    da, db_ = t1 - t0, t2 - t1
+    assert min(da, db_) > 0.5 * max(da, db_), "timing differs: %.3f vs %.3f" % (da, db_)
+    assert sql("SELECT COUNT(*) FROM audit_log WHERE action='login.unknown_user' AND entity_id='no-such-user'")[0][0] != "0"
+
+
+@test
+def lockout_after_five_failures():
+    # a fresh employee so other tests are not affected
+    admin = Client()
+    admin.login("stateadmin")
+    user, pw = create_employee(admin, "locktest")
+    c = Client()
+    for i in range(5):
+        r = c.form_post("/login", "/login", {"username": user, "password": "bad-password-%d" % i})
+        assert FAILED in r.text
+    r = c.form_post("/login", "/login", {"username": user, "password": pw})
+    assert FAILED in r.text, "locked account must refuse even the right password, with the same message"
+    eq(sql("SELECT locked_until IS NOT NULL FROM users WHERE username='%s'" % user)[0][0], "1", "locked")
+    assert int(sql("SELECT COUNT(*) FROM audit_log WHERE action='login.locked'")[0][0]) >= 1
+    # an administrator unlocks
+    uid = sql("SELECT id FROM users WHERE username='%s'" % user)[0][0]
+    r = admin.form_post("/admin/users/" + uid, "/admin/users/" + uid, {"action": "unlock"})
+    eq(r.status, 303, "unlock")
+    Client().login(user, pw)
+
+
+def create_employee(admin, username, role="karmachari", district="Palamu", block="Medininagar(Daltonganj)"):
+    did = sql("SELECT id FROM locations WHERE type='district' AND name_en='%s'" % district)[0][0]
+    bid = sql("SELECT id FROM locations WHERE type='block' AND name_en='%s'" % block)[0][0]
+    r = admin.form_post("/admin/users/new", "/admin/users/new", {
+        "username": username, "first_name": "Test", "last_name": "Employee", "mobile": "9123456780",
+        "dob": "1988-01-02", "user_type": "staff", "designation": "Rajasv Karmachari", "role": role,
+        "place_district": did, "place_block": bid, "work_from": "2025-01-01"})
+    eq(r.status, 200, "create employee: " + r.text[:300])
+    m = re.search(r"<code>([^<]+)</code>", r.text)
+    assert m, "initial password shown"
+    return username, m.group(1)
+
+
+@test
+def hr_create_transfer_deactivate():
+    admin = Client()
+    admin.login("stateadmin")
+    user, pw = create_employee(admin, "hrtest1")
+    assert "hrtest1" in notifications_log(), "initial password sent by SMS"
+    c = Client()
+    eq(c.login(user, pw).header("Location"), "/desk", "new karmachari logs in")
+    uid = sql("SELECT id FROM users WHERE username='hrtest1'")[0][0]
+    hid = sql("SELECT id FROM role_holdings WHERE user_id=%s" % uid)[0][0]
+    chhatarpur = sql("SELECT id FROM locations WHERE type='block' AND name_en='Chhatarpur'")[0][0]
+    palamu = sql("SELECT id FROM locations WHERE type='district' AND name_en='Palamu'")[0][0]
+    r = admin.form_post("/admin/users/" + uid, "/admin/users/" + uid, {
+        "action": "transfer", "holding": hid, "place_district": palamu, "place_block": chhatarpur,
+        "work_from": "2026-01-01"})
+    eq(r.status, 303, "transfer: " + r.text[:300])
+    rows = sql("SELECT o.name_en, rh.work_from, IFNULL(rh.work_to,'-'), IFNULL(rh.ended_reason,'-') FROM role_holdings rh "
+               "JOIN offices o ON o.id=rh.office_id WHERE rh.user_id=%s ORDER BY rh.id" % uid)
+    eq(rows, [["Circle Office, Medininagar(Daltonganj)", "2025-01-01", "2025-12-31", "transfer"],
+              ["Circle Office, Chhatarpur", "2026-01-01", "-", "-"]], "history kept")
+    r = admin.get("/admin/users/" + uid)
+    assert "Circle Office, Chhatarpur" in r.text and "Circle Office, Medininagar" in r.text
+    r = admin.form_post("/admin/users/" + uid, "/admin/users/" + uid, {"action": "deactivate"})
+    eq(r.status, 303, "deactivate")
+    eq(c.get("/profile").status, 303, "sessions of a deactivated user end")
+    r = Client().form_post("/login", "/login", {"username": user, "password": pw})
+    assert FAILED in r.text
+
+
+@test
+def hr_form_shows_errors_at_fields():
+    admin = Client()
+    admin.login("stateadmin")
+    r = admin.form_post("/admin/users/new", "/admin/users/new", {
+        "username": "Bad Name!", "first_name": "", "mobile": "12345", "dob": "2030-01-01", "user_type": "staff",
+        "email": "not-an-email", "role": "", "work_from": "2025-13-01"})
+    eq(r.status, 422, "status")
+    for field in ("username", "first_name", "mobile", "dob", "email", "role", "place", "work_from"):
+        assert 'id="e-%s"' % field in r.text or ('has-error" data-picker="%s"' % field) in r.text, field
+    assert 'value="12345"' in r.text, "values kept"
+
+
+@test
+def otp_login_registers_citizen():
+    c = Client()
+    mobile = "9811100001"
+    r = c.form_post("/login/otp", "/login/otp", {"mobile": mobile})
+    eq(r.status, 200, "otp requested")
+    code = otp_for(mobile)
+    tok = c.csrf_from(r.text)
+    r = c.post("/login/otp/verify", {"csrf": tok, "mobile": mobile, "otp": code})
+    eq(r.status, 303, "verified")
+    eq(r.header("Location"), "/profile?welcome=1", "new citizen asked for a name")
+    eq(sql("SELECT user_type FROM users WHERE citizen_mobile='%s'" % mobile)[0][0], "citizen", "registered")
+    # the same OTP cannot be used again
+    c2 = Client()
+    r = c2.form_post("/login/otp", "/login/otp/verify", {"mobile": mobile, "otp": code})
+    assert "This OTP is not right" in r.text, "reused OTP refused"
+
+
+def otp_for(mobile, purpose="log-in"):
+    deadline = time.time() + 5
+    while time.time() < deadline:
+        found = re.findall(r"to=%s .*? (\d{6}) is your GramSewa %s" % (mobile, purpose), notifications_log())
+        if found:
+            return found[-1]
+        time.sleep(0.05)
+    raise AssertionError("no OTP for %s in the notification log" % mobile)
+
+
+@test
+def otp_expired_refused():
+    c = Client()
+    mobile = "9811100002"
+    c.form_post("/login/otp", "/login/otp", {"mobile": mobile})
+    code = otp_for(mobile)
+    sql("UPDATE otps SET expires_at = NOW() - INTERVAL 1 SECOND WHERE mobile='%s'" % mobile)
+    r = c.form_post("/login/otp", "/login/otp/verify", {"mobile": mobile, "otp": code})
+    assert "This OTP is not right" in r.text
+
+
+@test
+def otp_five_wrong_tries_lock_mobile():
+    c = Client()
+    mobile = "9811100003"
+    c.form_post("/login/otp", "/login/otp", {"mobile": mobile})
+    code = otp_for(mobile)
+    wrong = "%06d" % ((int(code) + 1) % 1000000)
+    for _ in range(5):
+        r = c.form_post("/login/otp", "/login/otp/verify", {"mobile": mobile, "otp": wrong})
+        assert "This OTP is not right" in r.text
+    r = c.form_post("/login/otp", "/login/otp/verify", {"mobile": mobile, "otp": code})
+    assert "This OTP is not right" in r.text, "locked: even the right code is refused"
+    eq(sql("SELECT locked_until > NOW() + INTERVAL 50 MINUTE FROM throttles WHERE k='otp-lock:%s'" % mobile)[0][0], "1",
+       "locked for an hour")
+
+
+@test
+def otp_requests_rate_limited_per_mobile():
+    c = Client()
+    mobile = "9811100004"
+    statuses = [c.form_post("/login/otp", "/login/otp", {"mobile": mobile}).status for _ in range(4)]
+    eq(statuses, [200, 200, 200, 429], "fourth request in 15 minutes refused")
+
+
+@test
+def otp_bad_mobile_error_at_field():
+    r = Client().form_post("/login/otp", "/login/otp", {"mobile": "12345"})
+    assert 'id="e-mobile"' in r.text and "10-digit mobile" in r.text
+
+
+@test
+def session_rotates_on_login_and_logout_revokes():
+    c = Client()
+    c.get("/login")
+    anon = dict(c.cookies)
+    c.login("ci")
+    first = c.cookies["gs_s"]
+    assert first not in anon.values()
+    c2 = Client()
+    c2.cookies = dict(c.cookies)
+    # logging in again while logged in (the log-in form is posted from elsewhere)
+    tok = c.csrf_from(c.get("/profile").text)
+    r = c.post("/login", {"csrf": tok, "username": "ci", "password": PASSWORD})
+    eq(r.status, 303, "second log-in")
+    assert c.cookies["gs_s"] != first, "session id rotates"
+    eq(c2.get("/profile").status, 303, "the replaced session no longer works")
+    r = c.form_post("/profile", "/logout", {})
+    eq(r.status, 303, "logout")
+    eq(c.get("/profile").status, 303, "logged out")
+
+
+@test
+def session_idle_and_absolute_expiry():
+    c = Client()
+    c.login("bdo")
+    eq(c.get("/profile").status, 200, "fresh")
+    sql("UPDATE sessions SET last_seen = NOW() - INTERVAL 31 MINUTE WHERE user_id=(SELECT id FROM users WHERE username='bdo') AND revoked_at IS NULL")
+    eq(c.get("/profile").status, 303, "idle session ended")
+    c.login("bdo")
+    sql("UPDATE sessions SET expires_at = NOW() - INTERVAL 1 SECOND WHERE user_id=(SELECT id FROM users WHERE username='bdo') AND revoked_at IS NULL")
+    eq(c.get("/profile").status, 303, "absolute expiry")
+
+
+@test
+def logout_everywhere():
+    a, b = Client(), Client()
+    a.login("sdo")
+    b.login("sdo")
+    r = a.form_post("/profile", "/logout/all", {})
+    eq(r.status, 303, "logout all")
+    eq(b.get("/profile").status, 303, "other device logged out")
+
+
+@test
+def csrf_required_on_posts():
+    c = Client()
+    c.login("dm")
+    r = c.post("/profile", {"first_name": "X", "lang": "en"})
+    eq(r.status, 403, "no token")
+    assert "This form has expired" in r.text
+    other = Client()
+    other.login("dm")
+    tok = other.csrf_from(other.get("/profile").text)
+    r = c.post("/profile", {"csrf": tok, "first_name": "X", "lang": "en"})
+    eq(r.status, 403, "another session's token")
+    r = Client().post("/login", {"username": "dm", "password": PASSWORD})
+    eq(r.status, 403, "log-in form without token")
+
+
+@test
+def password_reset_by_otp():
+    admin = Client()
+    admin.login("stateadmin")
+    user, pw = create_employee(admin, "resettest")
+    old = Client()
+    old.login(user, pw)
+    c = Client()
+    r = c.form_post("/login/reset", "/login/reset", {"username": user})
+    assert "we have sent an OTP" in r.text
+    code = otp_for("9123456780", "password reset")
+    tok = c.csrf_from(r.text)
+    r = c.post("/login/reset/verify", {"csrf": tok, "username": user, "otp": code,
+                                        "password": "new-pass-2026", "password2": "new-pass-2026"})
+    assert "Your password has been changed" in r.text, r.text[:500]
+    eq(old.get("/profile").status, 303, "old sessions revoked")
+    Client().login(user, "new-pass-2026")
+    # unknown user: the same page, nothing sent
+    r = Client().form_post("/login/reset", "/login/reset", {"username": "nobody-here"})
+    assert "we have sent an OTP" in r.text
+
+
+@test
+def roles_gate_admin_pages():
+    for user, status in (("co", 403), ("csc1", 403), ("deptadmin", 403), ("stateadmin", 200)):
+        c = Client()
+        c.login(user)
+        eq(c.get("/admin/users").status, status, user)
+    eq(Client().get("/admin/users").status, 303, "anonymous sent to log-in")
+
+
+@test
+def api_login_token_and_logout():
+    c = Client()
+    j = c.api_login("co")
+    assert j["user"]["roles"][0]["role"] == "co" and j["user"]["roles"][0]["office_name"].startswith("Circle Office")
+    r = c.api("POST", "/auth/logout", {})
+    eq(r.status, 200, "logout")
+    r = c.api("POST", "/auth/logout", {})
+    eq(r.status, 401, "token revoked")
+    r = Client().request("POST", "/api/v1/auth/login", body={"username": "co", "password": "nope-nope-1"}, ctype="json")
+    eq(r.status, 401, "bad password")
+    eq(r.json()["error"]["code"], "invalid_credentials", "code")
+    r = Client().request("POST", "/api/v1/auth/login", body=b"{not json", ctype="application/json")
+    eq(r.status, 400, "malformed JSON")
+
+
+@test
+def location_admin_rename_and_deactivate():
+    admin = Client()
+    admin.login("stateadmin")
+    lid = sql("SELECT id FROM locations WHERE lgd_code='TV1'")[0][0]
+    r = admin.form_post("/admin/locations/" + lid, "/admin/locations/" + lid,
+                        {"action": "rename", "name_en": "Test Village Renamed", "name_hi": "नया नाम", "code": "TV1"})
+    eq(r.status, 303, "rename")
+    eq(sql("SELECT name_en, name_hi FROM locations WHERE id=%s" % lid)[0], ["Test Village Renamed", "नया नाम"], "renamed")
+    r = admin.form_post("/admin/locations/" + lid, "/admin/locations/" + lid, {"action": "deactivate"})
+    eq(r.status, 303, "deactivate")
+    eq(sql("SELECT active FROM locations WHERE id=%s" % lid)[0][0], "0", "inactive, not deleted")
+    assert sql("SELECT COUNT(*) FROM audit_log WHERE entity='location' AND entity_id='%s'" % lid)[0][0] == "2"
+    r = admin.get("/admin/locations?q=नया")
+    assert "Test Village Renamed" in r.text, "search by Hindi name"
+    r = admin.get("/admin/locations?q=TV1")
+    assert "Test Village Renamed" in r.text, "search by LGD code"
+    pid = sql("SELECT id FROM locations WHERE lgd_code='TP1'")[0][0]
+    j = Client().get("/api/v1/locations?parent=" + pid).json()
+    assert all(i["name_en"] != "Test Village Renamed" for i in j["items"]), "inactive not offered in pickers"
+
+
+@test
+def picker_works_without_javascript():
+    c = Client()
+    c.login("karmachari")
+    palamu = sql("SELECT id FROM locations WHERE type='district' AND name_en='Palamu'")[0][0]
+    r = c.form_post("/profile", "/profile", {"first_name": "Suresh", "lang": "en", "addr_district": palamu,
+                                              "refresh": "addr"})
+    eq(r.status, 200, "refresh re-renders")
+    assert "Medininagar(Daltonganj)</option>" in r.text, "blocks of Palamu offered"
+    assert 'name="addr_panchayat"' in r.text
+
+
+@test
+def location_api_search_and_within():
+    j = Client().get("/api/v1/locations?q=पलामू").json()
+    assert j["items"][0]["name_en"] == "Palamu"
+    palamu = j["items"][0]["id"]
+    j = Client().get("/api/v1/locations?type=block&within=%d&limit=100" % palamu).json()
+    eq(len(j["items"]), 21, "Palamu blocks through sub-divisions")
+    eq(Client().get("/api/v1/locations?type=hamlet").status, 422, "bad type")
+    eq(Client().get("/api/v1/locations/999999999").status, 404, "unknown id")
+
+
+if __name__ == "__main__":
+    run()
