@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Builds each libFuzzer target with clang (ASan + UBSan) and runs it briefly
+# from its seed corpus.  Prints one line per target.  Longer runs:
+#   FUZZ_SECONDS=600 tests/fuzz/run.sh
+set -u
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+OUT=${FUZZ_OUT:-$ROOT/tests/fuzz/out}
+SECS=${FUZZ_SECONDS:-6}
+mkdir -p "$OUT"
+SRC="$ROOT/src/util.c $ROOT/src/req.c $ROOT/src/json.c $ROOT/src/csv.c $ROOT/src/config.c"
+CFLAGS="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I/usr/include/ClearSilver -I$ROOT/src"
+fail=0
+for t in query cookie multipart json csv; do
+    bin="$OUT/fuzz_$t"
+    if ! clang $CFLAGS -DTARGET_$t "$ROOT/tests/fuzz/fuzz_parsers.c" $SRC -o "$bin" 2>"$OUT/build_$t.log"; then
+        echo "not ok - fuzz_$t: build failed"; sed 's/^/    /' "$OUT/build_$t.log" | tail -5; fail=1; continue
+    fi
+    mkdir -p "$OUT/corpus_$t"
+    if "$bin" -max_total_time="$SECS" -max_len=65536 -timeout=10 -rss_limit_mb=1024 \
+        "$OUT/corpus_$t" "$ROOT/tests/fuzz/corpus/$t" >"$OUT/run_$t.log" 2>&1; then
+        execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$OUT/run_$t.log" | grep -o '[0-9]*$')
+        [ -z "$execs" ] && execs=$(grep -oE '#[0-9]+' "$OUT/run_$t.log" | tail -1 | tr -d '#')
+        echo "ok - fuzz_$t (${execs:-?} runs in ${SECS}s, no crash)"
+    else
+        echo "not ok - fuzz_$t: crash or leak, see $OUT/run_$t.log"; grep -E 'ERROR|SUMMARY' "$OUT/run_$t.log" | head -5 | sed 's/^/    /'; fail=1
+    fi
+done
+exit $fail
