@@ -39,6 +39,7 @@
 #define LEAD 1.45		/* line height / font size */
 #define QR_MAX_SIDE 120.0	/* QR incl. quiet zone, points */
 #define FACT_SIZE_MAX 10.5	/* value font size to start from */
+#define FACT_SIZE_STACKED 9.0	/* smallest size with stacked labels */
 #define FACT_SIZE_MIN 8.0	/* the floor; below it we paginate */
 #define PAD_X 5.0		/* cell padding */
 #define PAD_Y 3.5
@@ -51,9 +52,11 @@ static const struct rgb C_GREY = { 0.33, 0.35, 0.40 };
 static const struct rgb C_RULE = { 0.55, 0.60, 0.70 };
 static const struct rgb C_TINT = { 0.93, 0.95, 0.98 };
 
+#define SIGN_ROOM 33.0		/* above the signature block: room to sign */
+
 /* A line of the footer's right-hand block. */
 struct fline {
-	const char *text;	/* NULL ends the list early */
+	const char *text;	/* NULL or "" is skipped */
 	enum pdft_style st;
 	double size;
 	const struct rgb *col;
@@ -84,7 +87,9 @@ struct spec {
 /* A table row (one fact) wrapped at the current size. */
 struct row {
 	const struct cert_fact *f;
-	struct pdft_lines hi, en, val;	/* wrapped label and value lines */
+	char *inl;			/* "hi / en" label when inline, owned */
+	struct pdft_lines hi, en, val;	/* wrapped label and value lines;
+					   hi holds inl's lines if inline */
 	double label_h;			/* height of both label parts */
 };
 
@@ -115,14 +120,24 @@ struct rctx {
 	HPDF_STATUS herr;		/* first libharu error */
 };
 
-static void *cp_xcalloc(size_t n, size_t size)
+/* Allocation that aborts on out-of-memory (the supervisor restarts). */
+static void *cp_check(void *p)
 {
-	void *p = calloc(n ? n : 1, size ? size : 1);
 	if (!p) {
 		fputs("cert_pdf: out of memory\n", stderr);
 		abort();
 	}
 	return p;
+}
+
+static void *cp_xcalloc(size_t n, size_t size)
+{
+	return cp_check(calloc(n ? n : 1, size ? size : 1));
+}
+
+static void *cp_xrealloc(void *p, size_t n)
+{
+	return cp_check(realloc(p, n ? n : 1));
 }
 
 static void on_hpdf_error(HPDF_STATUS err, HPDF_STATUS detail, void *ud)
@@ -166,9 +181,27 @@ static void hline(HPDF_Page pg, double x0, double x1, double y)
 }
 
 /*
- * Wrap s into width w and, if pg is not NULL, draw it in colour col with
- * the top of the first line at `top`.  Returns the height taken (0 for an
- * empty string).
+ * Draw n wrapped lines of s in colour col, the top of the first line at
+ * `top`, each line LEAD * size high.  Returns the height they take.
+ */
+static double draw_lines(struct rctx *r, HPDF_Page pg, const char *s,
+			 const struct pdft_line *l, size_t n,
+			 enum pdft_style st, double size,
+			 const struct rgb *col, double x, double top, double w,
+			 enum pdft_align al)
+{
+	if (!n)
+		return 0;
+	fill(pg, col);
+	if (pdft_draw_lines(r->t, pg, st, size, x, top - 0.75 * lead(size), w,
+			    lead(size), al, s, l, n) < 0)
+		r->failed = true;
+	return (double)n * lead(size);
+}
+
+/*
+ * Wrap s into width w and, if pg is not NULL, draw it (see draw_lines).
+ * Returns the height taken (0 for an empty string).
  */
 static double para(struct rctx *r, HPDF_Page pg, const char *s,
 		   enum pdft_style st, double size, const struct rgb *col,
@@ -177,13 +210,8 @@ static double para(struct rctx *r, HPDF_Page pg, const char *s,
 	if (empty(s))
 		return 0;
 	size_t n = pdft_wrap(r->t, st, size, s, w, &r->ln);
-	if (pg) {
-		fill(pg, col);
-		if (pdft_draw_lines(r->t, pg, st, size, x,
-				    top - 0.75 * lead(size), w, lead(size), al,
-				    s, r->ln.v, n) < 0)
-			r->failed = true;
-	}
+	if (pg)
+		draw_lines(r, pg, s, r->ln.v, n, st, size, col, x, top, w, al);
 	return (double)n * lead(size);
 }
 
@@ -201,14 +229,17 @@ static double bilingual(struct rctx *r, HPDF_Page pg,
 	return h + para(r, pg, t->en, st, size_en, col, x, top - h, w, al);
 }
 
-/* "हिन्दी / English" for one-line bilingual labels; caller frees. */
-static char *label_join(const char *hi, const char *en)
+/*
+ * Join two strings with sep between them if both are non-empty, e.g.
+ * "हिन्दी / English" for one-line bilingual labels.  Caller frees.
+ */
+static char *label_join(const char *hi, const char *sep, const char *en)
 {
 	size_t a = empty(hi) ? 0 : strlen(hi), b = empty(en) ? 0 : strlen(en);
-	char *s = cp_xcalloc(a + b + 4, 1);
+	size_t n = a + b + strlen(sep) + 1;
+	char *s = cp_xcalloc(n, 1);
 
-	snprintf(s, a + b + 4, "%s%s%s", a ? hi : "", a && b ? " / " : "",
-		 b ? en : "");
+	snprintf(s, n, "%s%s%s", a ? hi : "", a && b ? sep : "", b ? en : "");
 	return s;
 }
 
@@ -274,14 +305,15 @@ static void seal(HPDF_Page pg, double cx, double cy, double rad)
 static double ref_grid(struct rctx *r, HPDF_Page pg, double top)
 {
 	const struct spec *sp = r->sp;
-	double cw = CONTENT_W / 2, y = top;
+	double y = top;
 
 	for (size_t i = 0; i < sp->n_refs; i += 2) {
-		double h = 0;
-		for (size_t k = i; k < i + 2 && k < sp->n_refs; k++) {
+		bool two = i + 1 < sp->n_refs;	/* a lone last cell spans */
+		double cw = two ? CONTENT_W / 2 : CONTENT_W, h = 0;
+		for (size_t k = i; k < i + (two ? 2 : 1); k++) {
 			const struct cert_fact *f = &sp->refs[k];
 			double x = MARGIN + (double)(k - i) * cw + PAD_X;
-			char *lab = label_join(f->label_hi, f->label_en);
+			char *lab = label_join(f->label_hi, " / ", f->label_en);
 			double hh = para(r, pg, lab, PDFT_REGULAR, 8, &C_GREY, x,
 					 y - PAD_Y, cw - 2 * PAD_X, PDFT_LEFT);
 			hh += para(r, pg, f->value, PDFT_BOLD, 10.5, &C_TEXT, x,
@@ -295,9 +327,12 @@ static double ref_grid(struct rctx *r, HPDF_Page pg, double top)
 			stroke_col(pg, &C_RULE, 0.5);
 			HPDF_Page_Rectangle(pg, MARGIN, (HPDF_REAL)(y - h),
 					    (HPDF_REAL)CONTENT_W, (HPDF_REAL)h);
-			HPDF_Page_MoveTo(pg, (HPDF_REAL)(MARGIN + cw), (HPDF_REAL)y);
-			HPDF_Page_LineTo(pg, (HPDF_REAL)(MARGIN + cw),
-					 (HPDF_REAL)(y - h));
+			if (two) {
+				HPDF_Page_MoveTo(pg, (HPDF_REAL)(MARGIN + cw),
+						 (HPDF_REAL)y);
+				HPDF_Page_LineTo(pg, (HPDF_REAL)(MARGIN + cw),
+						 (HPDF_REAL)(y - h));
+			}
 			HPDF_Page_Stroke(pg);
 		}
 		y -= h;
@@ -347,8 +382,8 @@ static double header(struct rctx *r, HPDF_Page pg, double top)
 static double cont_header(struct rctx *r, HPDF_Page pg, double top)
 {
 	const struct spec *sp = r->sp;
-	char *t = label_join(sp->title->hi, sp->title->en);
-	char *n = label_join(sp->no_label, sp->no);
+	char *t = label_join(sp->title->hi, " / ", sp->title->en);
+	char *n = label_join(sp->no_label, " ", sp->no);
 	double y = top;
 
 	y -= para(r, pg, t, PDFT_BOLD, 12, &C_NAVY, MARGIN, y, CONTENT_W,
@@ -373,12 +408,14 @@ static double bottom_lines(struct rctx *r, HPDF_Page pg, int page)
 	double y = INNER + 6, h = 0;
 	char num[96];
 
-	if (r->npages > 1) {
-		snprintf(num, sizeof num, "पृष्ठ %d / %d  ·  Page %d of %d",
-			 page + 1, r->npages, page + 1, r->npages);
-		h += para(r, pg, num, PDFT_REGULAR, 7.5, &C_GREY, MARGIN,
-			  y + lead(7.5), CONTENT_W, PDFT_RIGHT);
-	}
+	/* the page-number line is reserved even on a single page, so the
+	   geometry does not depend on the page count */
+	snprintf(num, sizeof num, "पृष्ठ %d / %d  ·  Page %d of %d",
+		 page + 1, r->npages, page + 1, r->npages);
+	h += lead(7.5);
+	if (r->npages > 1)
+		para(r, pg, num, PDFT_REGULAR, 7.5, &C_GREY, MARGIN, y + h,
+		     CONTENT_W, PDFT_RIGHT);
 	if (!empty(r->sp->note)) {
 		double nh = para(r, NULL, r->sp->note, PDFT_REGULAR, 7.5,
 				 &C_GREY, MARGIN, 0, CONTENT_W, PDFT_CENTER);
@@ -409,11 +446,11 @@ static double footer(struct rctx *r, HPDF_Page pg, int page)
 	     para(r, NULL, sp->qr_line, PDFT_REGULAR, 7.5, &C_TEXT, 0, 0, capw,
 		  PDFT_LEFT);
 	lh = qs + ch;
-	for (int i = 0; i < MAX_FLINES && sp->right[i].text; i++)
+	for (int i = 0; i < MAX_FLINES; i++)	/* empty lines take no room */
 		rh += para(r, NULL, sp->right[i].text, sp->right[i].st,
 			   sp->right[i].size, sp->right[i].col, 0, 0, rw,
 			   PDFT_CENTER);
-	rh += sp->sign_rule ? 30 : 0;	/* room for a hand signature */
+	rh += sp->sign_rule ? SIGN_ROOM : 0;
 	top = base + (lh > rh ? lh : rh);
 	if (!pg)
 		return top;
@@ -427,12 +464,12 @@ static double footer(struct rctx *r, HPDF_Page pg, int page)
 	     PDFT_LEFT);
 	y = base + rh;
 	if (sp->sign_rule) {
-		y -= 30;
+		y -= SIGN_ROOM - 3;
 		stroke_col(pg, &C_GREY, 0.5);
 		hline(pg, rx + 20, rx + rw - 20, y);
 		y -= 3;
 	}
-	for (int i = 0; i < MAX_FLINES && sp->right[i].text; i++)
+	for (int i = 0; i < MAX_FLINES; i++)
 		y -= para(r, pg, sp->right[i].text, sp->right[i].st,
 			  sp->right[i].size, sp->right[i].col, rx, y, rw,
 			  PDFT_CENTER);
@@ -440,6 +477,22 @@ static double footer(struct rctx *r, HPDF_Page pg, int page)
 }
 
 /* ---- the facts table -------------------------------------------------- */
+
+/*
+ * Layouts tried in order until the table fits the first page: labels
+ * stacked (Hindi over smaller English) at falling sizes, then labels on
+ * one line ("हिन्दी / English") down to the floor.  The last one is used
+ * for pagination when nothing fits.
+ */
+static const struct fit {
+	bool inline_label;
+	double fs;			/* value size; labels follow */
+} fits[] = {
+	{ false, FACT_SIZE_MAX }, { false, 10 }, { false, 9.5 },
+	{ false, FACT_SIZE_STACKED },
+	{ true, 10 }, { true, 9.5 }, { true, 9 }, { true, 8.5 },
+	{ true, FACT_SIZE_MIN },
+};
 
 static double label_w(void)
 {
@@ -455,20 +508,28 @@ static double value_w(void)
 static double hi_size(double fs) { return fs - 0.5; }
 static double en_size(double fs) { return fs - 1.5; }
 
-/* Wrap every row at size fs; returns the table's total height. */
-static double wrap_rows(struct rctx *r, double fs)
+/* The text of the first label part: the Hindi label, or both inline. */
+static const char *label_text(const struct row *rw)
 {
-	double total = 0;
+	return rw->inl ? rw->inl : empty(rw->f->label_hi) ? "" : rw->f->label_hi;
+}
+
+/* Wrap every row for layout ft; returns the table's total height. */
+static double wrap_rows(struct rctx *r, const struct fit *ft)
+{
+	double fs = ft->fs, total = 0;
 
 	r->fs = fs;
 	for (size_t i = 0; i < r->sp->n_facts; i++) {
 		struct row *rw = &r->rows[i];
 		rw->f = &r->sp->facts[i];
-		pdft_wrap(r->t, PDFT_REGULAR, hi_size(fs),
-			  empty(rw->f->label_hi) ? "" : rw->f->label_hi,
+		free(rw->inl);
+		rw->inl = ft->inline_label ? label_join(rw->f->label_hi,
+							" / ", rw->f->label_en) : NULL;
+		pdft_wrap(r->t, PDFT_REGULAR, hi_size(fs), label_text(rw),
 			  label_w(), &rw->hi);
 		pdft_wrap(r->t, PDFT_REGULAR, en_size(fs),
-			  empty(rw->f->label_en) ? "" : rw->f->label_en,
+			  rw->inl || empty(rw->f->label_en) ? "" : rw->f->label_en,
 			  label_w(), &rw->en);
 		pdft_wrap(r->t, PDFT_BOLD, fs,
 			  empty(rw->f->value) ? "" : rw->f->value, value_w(),
@@ -493,24 +554,28 @@ static void add_piece(struct rctx *r, struct piece p)
 {
 	if (r->npc == r->cappc) {
 		r->cappc = r->cappc ? 2 * r->cappc : 16;
-		struct piece *n = realloc(r->pc, r->cappc * sizeof *n);
-		if (!n)
-			abort();
-		r->pc = n;
+		r->pc = cp_xrealloc(r->pc, r->cappc * sizeof *r->pc);
 	}
 	r->pc[r->npc++] = p;
 }
 
+/* Table geometry: where the table may run on each page. */
+struct frame_geo {
+	double top1, topn;	/* top on the first / later pages */
+	double b_other;		/* bottom on pages without the footer */
+	double b_last;		/* bottom on the page with the footer */
+	int last_from;		/* pages >= this one use b_last */
+};
+
 /*
- * Place the rows on pages: table space runs from top1 (first page) or
- * topn (later pages) down to bottom.  A row that does not fit moves to
- * the next page; a row taller than a whole page is split between value
- * lines.  Sets r->pc and r->npages.
+ * Place the rows on pages.  A row that does not fit moves to the next
+ * page; a row taller than a whole page is split between value lines.
+ * Sets r->pc, r->npc and r->npages.
  */
-static void paginate(struct rctx *r, double top1, double topn, double bottom)
+static void paginate(struct rctx *r, const struct frame_geo *g)
 {
 	int page = 0;
-	double y = top1;
+	double y = g->top1;
 
 	r->npc = 0;
 	for (size_t i = 0; i < r->sp->n_facts; i++) {
@@ -519,20 +584,21 @@ static void paginate(struct rctx *r, double top1, double topn, double bottom)
 		bool label = true;
 		while (v0 < nv || label) {
 			size_t vn = nv - v0;
-			double page_top = page ? topn : top1;
+			double page_top = page ? g->topn : g->top1;
+			double bottom = page >= g->last_from ? g->b_last
+							     : g->b_other;
 			if (y - piece_h(r, rw, label, vn) < bottom) {
 				/* how many value lines fit here? */
 				size_t k = 0;
 				while (k < vn && y - piece_h(r, rw, label, k + 1)
 						 >= bottom)
 					k++;
-				bool fits_empty = topn - piece_h(r, rw, label, vn)
-						  >= bottom;
-				if (k < 2 || fits_empty ||
-				    y - piece_h(r, rw, label, 0) < bottom) {
+				bool fits_empty = g->topn -
+					piece_h(r, rw, label, vn) >= g->b_last;
+				if (k < 2 || fits_empty) {
 					if (y < page_top) {	/* page not empty */
 						page++;
-						y = topn;
+						y = g->topn;
 						continue;
 					}
 					if (!k)
@@ -568,31 +634,20 @@ static void draw_piece(struct rctx *r, HPDF_Page pg, const struct piece *p)
 	HPDF_Page_MoveTo(pg, (HPDF_REAL)(MARGIN + lw), (HPDF_REAL)bot);
 	HPDF_Page_LineTo(pg, (HPDF_REAL)(MARGIN + lw), (HPDF_REAL)p->top);
 	HPDF_Page_Stroke(pg);
-	if (p->label) {
-		fill(pg, &C_TEXT);
-		if (pdft_draw_lines(r->t, pg, PDFT_REGULAR, hi_size(fs),
-				    MARGIN + PAD_X,
-				    y - 0.75 * lead(hi_size(fs)), label_w(),
-				    lead(hi_size(fs)), PDFT_LEFT,
-				    rw->f->label_hi, rw->hi.v, rw->hi.n) < 0)
-			r->failed = true;
-		y -= (double)rw->hi.n * lead(hi_size(fs));
-		fill(pg, &C_GREY);
-		if (pdft_draw_lines(r->t, pg, PDFT_REGULAR, en_size(fs),
-				    MARGIN + PAD_X,
-				    y - 0.75 * lead(en_size(fs)), label_w(),
-				    lead(en_size(fs)), PDFT_LEFT,
-				    rw->f->label_en, rw->en.v, rw->en.n) < 0)
-			r->failed = true;
+	if (!p->label) {
+		para(r, pg, "(जारी / contd.)", PDFT_REGULAR, en_size(fs), &C_GREY,
+		     MARGIN + PAD_X, y, label_w(), PDFT_LEFT);
+	} else {
+		y -= draw_lines(r, pg, label_text(rw), rw->hi.v, rw->hi.n,
+				PDFT_REGULAR, hi_size(fs), &C_TEXT,
+				MARGIN + PAD_X, y, label_w(), PDFT_LEFT);
+		draw_lines(r, pg, rw->f->label_en, rw->en.v, rw->en.n,
+			   PDFT_REGULAR, en_size(fs), &C_GREY, MARGIN + PAD_X, y,
+			   label_w(), PDFT_LEFT);
 	}
-	if (rw->val.n) {
-		fill(pg, &C_TEXT);
-		if (pdft_draw_lines(r->t, pg, PDFT_BOLD, fs, MARGIN + lw + PAD_X,
-				    p->top - PAD_Y - 0.75 * lead(fs), value_w(),
-				    lead(fs), PDFT_LEFT, rw->f->value,
-				    rw->val.v + p->v0, p->vn) < 0)
-			r->failed = true;
-	}
+	draw_lines(r, pg, rw->f->value, rw->val.v + p->v0,
+		   rw->val.n ? p->vn : 0, PDFT_BOLD, fs, &C_TEXT,
+		   MARGIN + lw + PAD_X, p->top - PAD_Y, value_w(), PDFT_LEFT);
 }
 
 /* ---- document --------------------------------------------------------- */
@@ -621,27 +676,37 @@ static void set_info(struct rctx *r)
 		HPDF_SetInfoAttr(r->pdf, HPDF_INFO_TITLE, t);
 }
 
-/* Pick the fact size and paginate; the header/footer geometry is fixed. */
+/*
+ * Pick the table layout and paginate.  The first fitting entry of fits[]
+ * wins; if none fits one page, the last is paginated.  Only the last page
+ * carries the footer, so pages before it may run lower: try the footer on
+ * page 0, 1, ... until the rows end on that page; if they end earlier
+ * (the extra room sufficed) and too low for the footer, the footer gets
+ * a page of its own.
+ */
 static void plan(struct rctx *r)
 {
 	double top = PAGE_H - INNER - 10;
-	double top1 = header(r, NULL, top) - 2;
-	double topn = cont_header(r, NULL, top) - 2;
-	double bottom;
-	double fs = FACT_SIZE_MAX;
+	struct frame_geo g = {
+		.top1 = header(r, NULL, top) - 2,
+		.topn = cont_header(r, NULL, top) - 2,
+		.b_other = INNER + 6 + bottom_lines(r, NULL, 0) + 16,
+		.b_last = footer(r, NULL, 0) + 10,
+	};
+	size_t i = 0, nfits = sizeof fits / sizeof fits[0];
 
-	/* footer height does not depend on the page count except for the
-	   page-number line, which only exists when there are 2+ pages */
-	r->npages = 1;
-	bottom = footer(r, NULL, 0) + 10;
-	while (fs > FACT_SIZE_MIN && wrap_rows(r, fs) > top1 - bottom)
-		fs -= 0.5;
-	if (fs <= FACT_SIZE_MIN)
-		wrap_rows(r, FACT_SIZE_MIN);
-	paginate(r, top1, topn, bottom);
-	if (r->npages > 1) {
-		bottom = footer(r, NULL, 0) + 10;
-		paginate(r, top1, topn, bottom);
+	while (i + 1 < nfits && wrap_rows(r, &fits[i]) > g.top1 - g.b_last)
+		i++;
+	if (i + 1 == nfits)
+		wrap_rows(r, &fits[i]);
+	for (g.last_from = 0;; g.last_from++) {
+		paginate(r, &g);
+		if (r->npages - 1 > g.last_from)
+			continue;
+		if (r->npages - 1 < g.last_from && r->npc &&
+		    r->pc[r->npc - 1].top - r->pc[r->npc - 1].h < g.b_last)
+			r->npages++;
+		break;
 	}
 }
 
@@ -708,9 +773,7 @@ static int render(const struct spec *sp, unsigned char **out, size_t *len)
 	    HPDF_SaveToStream(r.pdf) != HPDF_OK)
 		goto fail;
 	sz = HPDF_GetStreamSize(r.pdf);
-	*out = malloc(sz ? sz : 1);
-	if (!*out)
-		abort();
+	*out = cp_xrealloc(NULL, sz);
 	if (HPDF_ReadFromStream(r.pdf, *out, &sz) != HPDF_OK || r.herr) {
 		free(*out);
 		*out = NULL;
@@ -723,6 +786,7 @@ fail:
 		pdft_lines_free(&r.rows[i].hi);
 		pdft_lines_free(&r.rows[i].en);
 		pdft_lines_free(&r.rows[i].val);
+		free(r.rows[i].inl);
 	}
 	free(r.rows);
 	free(r.pc);

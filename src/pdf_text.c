@@ -7,7 +7,8 @@
  *    space, so widths are additive across words and the width that
  *    pdft_wrap measures for a line is exactly what pdft_draw places.
  *  - shape(): HarfBuzz turns each segment into glyph ids, advances and
- *    offsets, in font units.
+ *    offsets, in font units; shaped words are cached process-wide, since
+ *    the same labels and names are measured, wrapped and drawn repeatedly.
  *  - emit_text(): writes "/Span <</ActualText ..>> BDC BT ... [<gid>..] TJ
  *    ET EMC" straight into the page's content stream (libharu's own stream
  *    object); TJ adjustments reproduce HarfBuzz's positions wherever they
@@ -48,6 +49,7 @@ const struct pdft_family pdft_family_default = {
 		"/usr/share/fonts/truetype/noto/NotoSerif-Regular.ttf",
 		"/usr/share/fonts/truetype/noto/NotoSerif-Bold.ttf",
 	},
+	.deva_scale = 1.1,
 };
 
 enum { SC_NEUTRAL = -1, SC_LATN = 0, SC_DEVA = 1 };
@@ -59,7 +61,8 @@ enum { SC_NEUTRAL = -1, SC_LATN = 0, SC_DEVA = 1 };
 struct pdft_face {
 	char *path;			/* file it came from; cache key */
 	hb_blob_t *blob;		/* the whole file */
-	hb_face_t *face;		/* shaping and subsetting source */
+	hb_face_t *face;		/* shaping source */
+	hb_face_t *lean;		/* subsetting source: no layout/hints */
 	hb_font_t *font;		/* scale = upem: positions in font units */
 	unsigned upem;			/* units per em */
 	unsigned nglyphs;		/* glyph count (maxp) */
@@ -70,6 +73,7 @@ struct pdft_face {
 };
 
 static struct pdft_face *face_cache;
+static void shape_cache_clear(void);
 
 /* One ToUnicode entry: glyph -> UTF-16 text. */
 struct tu_ent {
@@ -83,6 +87,7 @@ struct face_use {
 	struct pdft_face *f;		/* cached font, not owned */
 	HPDF_Dict type0;		/* Type0 font dict, NULL until first draw */
 	char res[8];			/* resource name in page /Font dicts */
+	double scale;			/* size multiplier (see pdft_family) */
 	uint8_t *used;			/* bitmap of glyph ids drawn */
 	uint8_t *mapped;		/* bitmap of glyph ids with a tu entry */
 	struct tu_ent *tu;		/* ToUnicode entries, owned */
@@ -96,6 +101,13 @@ struct seg {
 	size_t g0, ng;			/* its glyphs in doc->g, after shaping */
 };
 
+/* A decoded code point while itemizing. */
+struct cpinfo {
+	size_t off;			/* byte offset in the string */
+	uint32_t c;			/* code point */
+	int8_t sc;			/* script, SC_* */
+};
+
 /* A shaped glyph, positions in font units of its face. */
 struct sglyph {
 	uint32_t gid;
@@ -107,6 +119,8 @@ struct pdft_doc {
 	HPDF_Doc pdf;			/* not owned */
 	struct face_use fu[NFACES];	/* by FACE_IX */
 	hb_buffer_t *buf;		/* reused for every shaping call */
+	struct cpinfo *cp;		/* scratch: code points of the string */
+	size_t capcp;
 	struct seg *seg;		/* scratch: segments of the current string */
 	size_t nseg, capseg;
 	struct sglyph *g;		/* scratch: glyphs of the current string */
@@ -116,6 +130,7 @@ struct pdft_doc {
 	double *pre;			/* scratch for wrap: prefix widths by byte */
 	uint8_t *bound;			/* scratch for wrap: cluster starts */
 	size_t cappre;
+	struct shape_ent *uncached;	/* last shaped segment too long to cache */
 	uint32_t *gids;			/* scratch: glyph ids of one segment */
 	size_t capgids;
 	struct pdft_lines lines;	/* scratch for pdft_draw_box */
@@ -124,9 +139,9 @@ struct pdft_doc {
 
 /* ---- memory ---------------------------------------------------------- */
 
-static void *pdft_xrealloc(void *p, size_t n)
+/* Allocation aborts on out-of-memory: the supervisor restarts the worker. */
+static void *pdft_check(void *p)
 {
-	p = realloc(p, n ? n : 1);
 	if (!p) {
 		fputs("pdf_text: out of memory\n", stderr);
 		abort();
@@ -134,14 +149,14 @@ static void *pdft_xrealloc(void *p, size_t n)
 	return p;
 }
 
+static void *pdft_xrealloc(void *p, size_t n)
+{
+	return pdft_check(realloc(p, n ? n : 1));
+}
+
 static void *pdft_xcalloc(size_t n, size_t size)
 {
-	void *p = calloc(n ? n : 1, size ? size : 1);
-	if (!p) {
-		fputs("pdf_text: out of memory\n", stderr);
-		abort();
-	}
-	return p;
+	return pdft_check(calloc(n ? n : 1, size ? size : 1));
 }
 
 /* Make room for `more` elements of size `el` in a growable array. */
@@ -163,11 +178,61 @@ static int be16s(const char *p)
 	return (int16_t)(((unsigned)(uint8_t)p[0] << 8) | (uint8_t)p[1]);
 }
 
+/*
+ * Subset src keeping glyph ids: the glyphs whose bit is set in used (all
+ * if used is NULL), without layout tables (shaping is done, the PDF only
+ * draws glyphs by id) or hinting.  Returns the font program as a blob the
+ * caller destroys, or NULL.
+ */
+static hb_blob_t *subset_blob(hb_face_t *src, const uint8_t *used,
+			      unsigned nglyphs)
+{
+	static const hb_tag_t drop[] = {
+		HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'),
+		HB_TAG('G', 'D', 'E', 'F'), HB_TAG('B', 'A', 'S', 'E'),
+		HB_TAG('J', 'S', 'T', 'F'), HB_TAG('M', 'A', 'T', 'H'),
+		HB_TAG('D', 'S', 'I', 'G'), HB_TAG('k', 'e', 'r', 'n'),
+		HB_TAG('m', 'e', 't', 'a'), HB_TAG('S', 'T', 'A', 'T'),
+		HB_TAG('g', 'a', 's', 'p'),
+		/* glyphs are addressed by id (CIDToGIDMap /Identity), so the
+		   character map is dead weight, and subsetting scans it */
+		HB_TAG('c', 'm', 'a', 'p'),
+	};
+	hb_subset_input_t *in = hb_subset_input_create_or_fail();
+	hb_face_t *sub = NULL;
+	hb_blob_t *blob = NULL;
+
+	if (!in)
+		goto fail;
+	hb_set_t *gs = hb_subset_input_glyph_set(in);
+	for (unsigned g = 0; g < nglyphs; g++)
+		if (!used || (used[g >> 3] & (1u << (g & 7))))
+			hb_set_add(gs, g);
+	hb_set_t *dt = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
+	for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
+		hb_set_add(dt, drop[i]);
+	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS |
+				      HB_SUBSET_FLAGS_NO_HINTING);
+	sub = hb_subset_or_fail(src, in);
+	if (!sub)
+		goto fail;
+	blob = hb_face_reference_blob(sub);
+	if (!hb_blob_get_length(blob)) {
+		hb_blob_destroy(blob);
+		blob = NULL;
+	}
+fail:
+	hb_face_destroy(sub);
+	hb_subset_input_destroy(in);
+	return blob;
+}
+
 static void face_free(struct pdft_face *f)
 {
 	if (!f)
 		return;
 	hb_font_destroy(f->font);
+	hb_face_destroy(f->lean);
 	hb_face_destroy(f->face);
 	hb_blob_destroy(f->blob);
 	free(f->path);
@@ -188,9 +253,7 @@ static struct pdft_face *face_get(const char *path)
 		if (!strcmp(f->path, path))
 			return f;
 	f = pdft_xcalloc(1, sizeof *f);
-	f->path = strdup(path);
-	if (!f->path)
-		abort();
+	f->path = pdft_check(strdup(path));
 	f->blob = hb_blob_create_from_file_or_fail(path);
 	if (!f->blob)
 		goto fail;
@@ -207,6 +270,13 @@ static struct pdft_face *face_get(const char *path)
 		f->bbox[i] = be16s(h + 36 + 2 * i);
 	f->font = hb_font_create(f->face);
 	hb_font_set_scale(f->font, (int)f->upem, (int)f->upem);
+	/* per-document subsets are made from a copy already stripped of
+	   what they drop anyway: several times faster */
+	hb_blob_t *lb = subset_blob(f->face, NULL, f->nglyphs);
+	if (!lb)
+		goto fail;
+	f->lean = hb_face_create(lb, 0);
+	hb_blob_destroy(lb);
 	hb_position_t v;
 	hb_ot_metrics_get_position_with_fallback(f->font,
 		HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &v);
@@ -244,6 +314,7 @@ fail:
 
 void pdft_cache_free(void)
 {
+	shape_cache_clear();
 	while (face_cache) {
 		struct pdft_face *f = face_cache;
 		face_cache = f->next;
@@ -260,6 +331,9 @@ struct pdft_doc *pdft_doc_new(HPDF_Doc pdf, const struct pdft_family *fam)
 	if (!fam)
 		fam = &pdft_family_default;
 	d->pdf = pdf;
+	/* /ActualText in marked content is PDF 1.5; libharu says 1.3 */
+	if (pdf->pdf_version < HPDF_VER_15)
+		pdf->pdf_version = HPDF_VER_15;
 	for (int sc = SC_LATN; sc <= SC_DEVA; sc++) {
 		for (int st = PDFT_REGULAR; st <= PDFT_BOLD; st++) {
 			struct face_use *u = &d->fu[FACE_IX(sc, st)];
@@ -268,13 +342,15 @@ struct pdft_doc *pdft_doc_new(HPDF_Doc pdf, const struct pdft_family *fam)
 			if (!u->f)
 				goto fail;
 			snprintf(u->res, sizeof u->res, "GSF%d", FACE_IX(sc, st));
+			u->scale = sc == SC_DEVA && fam->deva_scale > 0
+				   ? fam->deva_scale : 1.0;
 			u->used = pdft_xcalloc(u->f->nglyphs / 8 + 1, 1);
 			u->mapped = pdft_xcalloc(u->f->nglyphs / 8 + 1, 1);
 		}
 	}
 	d->buf = hb_buffer_create();
 	if (!hb_buffer_allocation_successful(d->buf))
-		abort();
+		pdft_check(NULL);
 	return d;
 fail:
 	pdft_doc_free(d);
@@ -301,12 +377,14 @@ void pdft_doc_free(struct pdft_doc *d)
 		free(d->fu[i].tu);
 	}
 	hb_buffer_destroy(d->buf);
+	free(d->cp);
 	free(d->seg);
 	free(d->g);
 	free(d->ob);
 	free(d->pre);
 	free(d->bound);
 	free(d->gids);
+	free(d->uncached);
 	pdft_lines_free(&d->lines);
 	free(d);
 }
@@ -367,60 +445,180 @@ static bool has_glyph(const struct pdft_face *f, uint32_t c)
 	return hb_font_get_nominal_glyph(f->font, c, &g);
 }
 
+static void push_seg(struct pdft_doc *d, size_t off, size_t len, int face)
+{
+	d->seg = grow(d->seg, &d->capseg, d->nseg, 1, sizeof *d->seg);
+	d->seg[d->nseg++] = (struct seg){ .off = off, .len = len, .face = face };
+}
+
 /*
  * Split s[0..len) into d->seg: maximal single-face pieces that also end
- * after a space.  Neutral characters join the script before them (or
- * the first strong one after them at the start), unless only the other
- * script's font has them.
+ * after a space.  Neutral characters (spaces, digits, punctuation) go
+ * with the script before them, except that in a neutral stretch between
+ * two scripts what follows its last space goes with the next script, so
+ * "पत्नी (Wife)" puts "(" with "Wife".  A stretch at the start takes the
+ * first script.  A character only the other script's font has goes there.
  */
 static void itemize(struct pdft_doc *d, enum pdft_style st, const char *s,
 		    size_t len)
 {
-	int cur = SC_LATN;
-	size_t i = 0, start = 0;
-	int face = -1;
-	bool prev_space = false;
+	size_t n = 0, i = 0;
+	int cur = -1;
 
 	d->nseg = 0;
 	while (i < len) {
-		int sc = script_of(utf8_next(s, len, &i));
-		if (sc != SC_NEUTRAL) {
-			cur = sc;
-			break;
-		}
+		d->cp = grow(d->cp, &d->capcp, n, 1, sizeof *d->cp);
+		d->cp[n].off = i;
+		d->cp[n].c = utf8_next(s, len, &i);
+		d->cp[n].sc = (int8_t)script_of(d->cp[n].c);
+		n++;
 	}
-	for (i = 0; i < len;) {
-		size_t at = i;
-		uint32_t c = utf8_next(s, len, &i);
-		int sc = script_of(c);
-		if (sc == SC_NEUTRAL) {
-			sc = cur;
-			if (!has_glyph(d->fu[FACE_IX(sc, st)].f, c) &&
-			    has_glyph(d->fu[FACE_IX(!sc, st)].f, c))
+	for (i = 0; i < n; i++) {
+		if (d->cp[i].sc != SC_NEUTRAL) {
+			cur = d->cp[i].sc;
+			continue;
+		}
+		size_t j = i, after = i;	/* after: past the last space */
+		while (j < n && d->cp[j].sc == SC_NEUTRAL)
+			if (d->cp[j++].c == ' ')
+				after = j;
+		int next = j < n ? d->cp[j].sc : cur < 0 ? SC_LATN : cur;
+		for (size_t k = i; k < j; k++) {
+			int sc = cur < 0 || (j < n && k >= after) ? next : cur;
+			if (!has_glyph(d->fu[FACE_IX(sc, st)].f, d->cp[k].c) &&
+			    has_glyph(d->fu[FACE_IX(!sc, st)].f, d->cp[k].c))
 				sc = !sc;
-		} else {
-			cur = sc;
+			d->cp[k].sc = (int8_t)sc;
 		}
-		int fx = FACE_IX(sc, st);
-		bool space = c == ' ';
-		if (fx != face || (prev_space && !space)) {
-			if (face >= 0) {
-				d->seg = grow(d->seg, &d->capseg, d->nseg, 1,
-					      sizeof *d->seg);
-				d->seg[d->nseg++] = (struct seg){
-					.off = start, .len = at - start,
-					.face = face };
+		i = j - 1;
+	}
+	for (i = 0; i < n; i++) {
+		int fx = FACE_IX(d->cp[i].sc, st);
+		bool cut = i && (fx != d->seg[d->nseg - 1].face ||
+				 (d->cp[i - 1].c == ' ' && d->cp[i].c != ' '));
+		if (!i || cut) {
+			if (i)
+				d->seg[d->nseg - 1].len = d->cp[i].off -
+							  d->seg[d->nseg - 1].off;
+			push_seg(d, d->cp[i].off, 0, fx);
+		}
+	}
+	if (d->nseg)
+		d->seg[d->nseg - 1].len = len - d->seg[d->nseg - 1].off;
+}
+
+/*
+ * Process-wide cache of shaped words.  Segments end after a space, so
+ * most are one word, and the same words (labels, headings, names) are
+ * shaped again and again: to choose a font size, to wrap, to draw, and
+ * in every document.  Shaping is deterministic, so a hit gives exactly
+ * what hb_shape would.  Bounded: when full it is emptied.
+ */
+#define SHAPE_BUCKETS 4096
+#define SHAPE_MAX_ENTRIES 16384
+#define SHAPE_MAX_TEXT 96		/* longer segments are not cached */
+
+struct shape_ent {
+	struct shape_ent *next;		/* hash chain */
+	const struct pdft_face *f;	/* font shaped with */
+	uint32_t hash;
+	uint16_t len;			/* text bytes */
+	uint16_t ng;			/* glyphs */
+	bool deva;			/* script/language used */
+	char *text;			/* points into the allocation */
+	struct sglyph g[];		/* clusters relative to the segment */
+};
+
+static struct shape_ent *shape_tab[SHAPE_BUCKETS];
+static size_t shape_count;
+
+static void shape_cache_clear(void)
+{
+	for (size_t i = 0; i < SHAPE_BUCKETS; i++) {
+		while (shape_tab[i]) {
+			struct shape_ent *e = shape_tab[i];
+			shape_tab[i] = e->next;
+			free(e);
+		}
+	}
+	shape_count = 0;
+}
+
+static uint32_t shape_hash(const struct pdft_face *f, bool deva,
+			   const char *s, size_t len)
+{
+	uint32_t h = 2166136261u ^ (uint32_t)(uintptr_t)f ^ (deva ? 0x9e37u : 0);
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (uint8_t)s[i]) * 16777619u;
+	return h;
+}
+
+/* Shape s[0..len) with HarfBuzz into d->buf. */
+static void hb_run(struct pdft_doc *d, const struct pdft_face *f, bool deva,
+		   const char *s, size_t len)
+{
+	static hb_language_t hi, en;
+
+	if (!hi) {
+		hi = hb_language_from_string("hi", -1);
+		en = hb_language_from_string("en", -1);
+	}
+	hb_buffer_clear_contents(d->buf);
+	hb_buffer_add_utf8(d->buf, s, (int)len, 0, (int)len);
+	hb_buffer_set_direction(d->buf, HB_DIRECTION_LTR);
+	hb_buffer_set_script(d->buf, deva ? HB_SCRIPT_DEVANAGARI
+					  : HB_SCRIPT_LATIN);
+	hb_buffer_set_language(d->buf, deva ? hi : en);
+	hb_shape(f->font, d->buf, NULL, 0);
+}
+
+/*
+ * The shaped glyphs of one segment, from the cache or from HarfBuzz
+ * (then cached).  The entry belongs to the cache; *n gets the count.
+ */
+static const struct sglyph *shape_word(struct pdft_doc *d,
+				       const struct pdft_face *f, bool deva,
+				       const char *s, size_t len, size_t *n)
+{
+	uint32_t h = shape_hash(f, deva, s, len);
+	struct shape_ent *e;
+	unsigned ng;
+
+	if (len <= SHAPE_MAX_TEXT)
+		for (e = shape_tab[h % SHAPE_BUCKETS]; e; e = e->next)
+			if (e->hash == h && e->f == f && e->deva == deva &&
+			    e->len == len && !memcmp(e->text, s, len)) {
+				*n = e->ng;
+				return e->g;
 			}
-			start = at;
-			face = fx;
-		}
-		prev_space = space;
+	hb_run(d, f, deva, s, len);
+	hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(d->buf, &ng);
+	hb_glyph_position_t *gp = hb_buffer_get_glyph_positions(d->buf, NULL);
+	if (shape_count >= SHAPE_MAX_ENTRIES)
+		shape_cache_clear();
+	e = pdft_xcalloc(1, sizeof *e + ng * sizeof e->g[0] + len + 1);
+	e->f = f;
+	e->hash = h;
+	e->len = (uint16_t)len;
+	e->ng = (uint16_t)ng;
+	e->deva = deva;
+	e->text = (char *)(e->g + ng);
+	memcpy(e->text, s, len);
+	for (unsigned j = 0; j < ng; j++)
+		e->g[j] = (struct sglyph){ .gid = gi[j].codepoint,
+			.cluster = gi[j].cluster, .adv = gp[j].x_advance,
+			.xoff = gp[j].x_offset, .yoff = gp[j].y_offset };
+	if (len <= SHAPE_MAX_TEXT && ng <= UINT16_MAX) {
+		e->next = shape_tab[h % SHAPE_BUCKETS];
+		shape_tab[h % SHAPE_BUCKETS] = e;
+		shape_count++;
+	} else {			/* too long to keep: park it in d */
+		free(d->uncached);
+		d->uncached = e;
 	}
-	if (face >= 0) {
-		d->seg = grow(d->seg, &d->capseg, d->nseg, 1, sizeof *d->seg);
-		d->seg[d->nseg++] = (struct seg){ .off = start,
-			.len = len - start, .face = face };
-	}
+	*n = ng;
+	return e->g;
 }
 
 /*
@@ -430,39 +628,21 @@ static void itemize(struct pdft_doc *d, enum pdft_style st, const char *s,
  */
 static void shape(struct pdft_doc *d, const char *s)
 {
-	static hb_language_t hi, en;
-
-	if (!hi) {
-		hi = hb_language_from_string("hi", -1);
-		en = hb_language_from_string("en", -1);
-	}
 	d->ng = 0;
 	for (size_t k = 0; k < d->nseg; k++) {
 		struct seg *sg = &d->seg[k];
-		bool deva = sg->face >= FACE_IX(SC_DEVA, 0);
-		unsigned n;
+		size_t n;
+		const struct sglyph *g = shape_word(d, d->fu[sg->face].f,
+			sg->face >= FACE_IX(SC_DEVA, 0), s + sg->off, sg->len,
+			&n);
 
-		hb_buffer_clear_contents(d->buf);
-		hb_buffer_add_utf8(d->buf, s + sg->off, (int)sg->len, 0,
-				   (int)sg->len);
-		hb_buffer_set_direction(d->buf, HB_DIRECTION_LTR);
-		hb_buffer_set_script(d->buf, deva ? HB_SCRIPT_DEVANAGARI
-						  : HB_SCRIPT_LATIN);
-		hb_buffer_set_language(d->buf, deva ? hi : en);
-		hb_shape(d->fu[sg->face].f->font, d->buf, NULL, 0);
-		hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(d->buf, &n);
-		hb_glyph_position_t *gp =
-			hb_buffer_get_glyph_positions(d->buf, NULL);
 		d->g = grow(d->g, &d->capg, d->ng, n, sizeof *d->g);
 		sg->g0 = d->ng;
 		sg->ng = n;
-		for (unsigned j = 0; j < n; j++)
-			d->g[d->ng++] = (struct sglyph){
-				.gid = gi[j].codepoint,
-				.cluster = gi[j].cluster + (uint32_t)sg->off,
-				.adv = gp[j].x_advance,
-				.xoff = gp[j].x_offset,
-				.yoff = gp[j].y_offset };
+		for (size_t j = 0; j < n; j++) {
+			d->g[d->ng] = g[j];
+			d->g[d->ng++].cluster += (uint32_t)sg->off;
+		}
 	}
 }
 
@@ -479,7 +659,8 @@ static double layout(struct pdft_doc *d, enum pdft_style st, double size,
 		long units = 0;
 		for (size_t j = sg->g0; j < sg->g0 + sg->ng; j++)
 			units += d->g[j].adv;
-		w += (double)units * size / d->fu[sg->face].f->upem;
+		w += (double)units * size * d->fu[sg->face].scale /
+		     d->fu[sg->face].f->upem;
 	}
 	return w;
 }
@@ -509,18 +690,14 @@ static void ob_num(struct pdft_doc *d, double v)
 {
 	char buf[48];
 	long long m = (long long)(v * 1000.0 + (v < 0 ? -0.5 : 0.5));
-	int n = snprintf(buf, sizeof buf, "%s%lld", m < 0 ? "-" : "",
-			 (m < 0 ? -m : m) / 1000);
-	long long frac = (m < 0 ? -m : m) % 1000;
-	if (frac) {
-		buf[n++] = '.';
-		for (int div = 100; div && frac; div /= 10) {
-			buf[n++] = (char)('0' + frac / div);
-			frac %= div;
-		}
-	}
-	if (m == 0)
-		n = snprintf(buf, sizeof buf, "0");
+	long long a = m < 0 ? -m : m;
+	int n = snprintf(buf, sizeof buf, "%s%lld.%03lld", m < 0 ? "-" : "",
+			 a / 1000, a % 1000);
+
+	while (buf[n - 1] == '0')	/* "12.500" -> "12.5", "3.000" -> "3" */
+		n--;
+	if (buf[n - 1] == '.')
+		n--;
 	buf[n++] = ' ';
 	ob_add(d, buf, (size_t)n);
 }
@@ -533,24 +710,30 @@ static void ob_hex16(struct pdft_doc *d, unsigned v)
 	ob_add(d, b, 4);
 }
 
-/* Append s as UTF-16BE hex digits (no BOM); returns units written. */
-static size_t ob_utf16(struct pdft_doc *d, const char *s, size_t len)
+/* Code point c as UTF-16 code units in u[0..2); returns how many. */
+static int utf16(uint32_t c, uint16_t u[2])
 {
-	size_t i = 0, units = 0;
+	if (c < 0x10000) {
+		u[0] = (uint16_t)c;
+		return 1;
+	}
+	c -= 0x10000;
+	u[0] = (uint16_t)(0xD800 | (c >> 10));
+	u[1] = (uint16_t)(0xDC00 | (c & 0x3FF));
+	return 2;
+}
+
+/* Append s as UTF-16BE hex digits (no BOM). */
+static void ob_utf16(struct pdft_doc *d, const char *s, size_t len)
+{
+	size_t i = 0;
 
 	while (i < len) {
-		uint32_t c = utf8_next(s, len, &i);
-		if (c >= 0x10000) {
-			c -= 0x10000;
-			ob_hex16(d, 0xD800 | (c >> 10));
-			ob_hex16(d, 0xDC00 | (c & 0x3FF));
-			units += 2;
-		} else {
-			ob_hex16(d, c);
-			units++;
-		}
+		uint16_t u[2];
+		int n = utf16(utf8_next(s, len, &i), u);
+		for (int k = 0; k < n; k++)
+			ob_hex16(d, u[k]);
 	}
-	return units;
 }
 
 /* ---- per-document glyph bookkeeping ----------------------------------- */
@@ -564,16 +747,9 @@ static void tu_add(struct face_use *u, uint32_t gid, const char *s,
 	if (u->mapped[gid >> 3] & (1u << (gid & 7)) || !len)
 		return;
 	while (i < len) {
-		uint32_t c = utf8_next(s, len, &i);
 		if (e.n + 2 > TU_MAX)
 			return;
-		if (c >= 0x10000) {
-			c -= 0x10000;
-			e.u[e.n++] = (uint16_t)(0xD800 | (c >> 10));
-			e.u[e.n++] = (uint16_t)(0xDC00 | (c & 0x3FF));
-		} else {
-			e.u[e.n++] = (uint16_t)c;
-		}
+		e.n = (uint16_t)(e.n + utf16(utf8_next(s, len, &i), e.u + e.n));
 	}
 	u->mapped[gid >> 3] |= (uint8_t)(1u << (gid & 7));
 	u->tu = grow(u->tu, &u->captu, u->ntu, 1, sizeof *u->tu);
@@ -780,7 +956,7 @@ static int emit_text(struct pdft_doc *d, HPDF_Page page, double size,
 	for (size_t k = 0; k < d->nseg; k++) {
 		const struct seg *sg = &d->seg[k];
 		struct face_use *u = &d->fu[sg->face];
-		double scale = 1000.0 / u->f->upem;
+		double fsize = size * u->scale, scale = 1000.0 / u->f->upem;
 
 		if (!sg->ng)
 			continue;
@@ -788,11 +964,16 @@ static int emit_text(struct pdft_doc *d, HPDF_Page page, double size,
 		if (sg->face != face) {
 			if (use_face_on_page(d, u, page) < 0)
 				goto fail;
+			/* TJ numbers are in the current font size: settle the
+			   position before the size may change */
+			if (pen != cur)
+				tj_adjust(d, &t, cur - pen);
 			tj_end(d, &t);
+			pen = cur = 0;
 			ob_str(d, "/");
 			ob_str(d, u->res);
 			ob_str(d, " ");
-			ob_num(d, size);
+			ob_num(d, fsize);
 			ob_str(d, "Tf\n");
 			face = sg->face;
 		}
@@ -801,7 +982,7 @@ static int emit_text(struct pdft_doc *d, HPDF_Page page, double size,
 		for (size_t j = 0; j < sg->ng; j++) {
 			const struct sglyph *g = &d->g[sg->g0 + j];
 			double want = pen + g->xoff * scale;
-			double r = g->yoff * size / u->f->upem;
+			double r = g->yoff * fsize / u->f->upem;
 
 			if (r != rise) {
 				tj_end(d, &t);
@@ -833,6 +1014,16 @@ static int emit_text(struct pdft_doc *d, HPDF_Page page, double size,
 	return 0;
 fail:
 	return -1;
+}
+
+int pdft_page_write(HPDF_Page page, const char *ops, size_t len)
+{
+	HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
+
+	if (HPDF_Stream_Write(attr->stream, (const HPDF_BYTE *)ops,
+			      (HPDF_UINT)len) != HPDF_OK)
+		return -1;
+	return 0;
 }
 
 double pdft_draw(struct pdft_doc *d, HPDF_Page page, enum pdft_style st,
@@ -1011,7 +1202,8 @@ size_t pdft_wrap(struct pdft_doc *d, enum pdft_style st, double size,
 	memset(d->bound, 0, len + 1);
 	for (size_t k = 0; k < d->nseg; k++) {
 		const struct seg *sg = &d->seg[k];
-		double f = size / d->fu[sg->face].f->upem;
+		double f = size * d->fu[sg->face].scale /
+			   d->fu[sg->face].f->upem;
 		d->bound[sg->off] = 1;
 		for (size_t j = sg->g0; j < sg->g0 + sg->ng; j++) {
 			d->pre[d->g[j].cluster + 1] += d->g[j].adv * f;
@@ -1092,11 +1284,13 @@ static HPDF_Dict new_stream(struct pdft_doc *d)
 	return s;
 }
 
+/* A dict registered as an indirect object; NULL on error. */
 static HPDF_Dict new_indirect_dict(struct pdft_doc *d)
 {
 	HPDF_Dict o = HPDF_Dict_New(d->pdf->mmgr);
+
 	if (o && HPDF_Xref_Add(d->pdf->xref, o) != HPDF_OK)
-		return NULL;	/* HPDF_Xref_Add freed it */
+		o = NULL;	/* HPDF_Xref_Add freed it */
 	return o;
 }
 
@@ -1112,7 +1306,7 @@ static HPDF_Dict make_tounicode(struct pdft_doc *d, struct face_use *u)
 	HPDF_Dict st = new_stream(d);
 
 	if (!st)
-		return NULL;
+		goto fail;
 	qsort(u->tu, u->ntu, sizeof *u->tu, cmp_tu);
 	d->nob = 0;
 	ob_str(d, "/CIDInit /ProcSet findresource begin\n12 dict begin\n"
@@ -1138,18 +1332,22 @@ static HPDF_Dict make_tounicode(struct pdft_doc *d, struct face_use *u)
 		  "end\nend\n");
 	if (HPDF_Stream_Write(st->stream, (const HPDF_BYTE *)d->ob,
 			      (HPDF_UINT)d->nob) != HPDF_OK)
-		return NULL;
+		goto fail;
 	return st;
+fail:
+	return NULL;	/* a stream in the xref is freed with the document */
 }
 
-/* /W array: runs of consecutive used glyph ids with their default widths. */
-static HPDF_Array make_widths(struct pdft_doc *d, const struct face_use *u)
+/*
+ * Fill the /W array w (already owned by its dict): runs of consecutive
+ * used glyph ids with their default widths.  Returns 0 or -1.  Arrays
+ * are attached before they are filled, so libharu owns them on error.
+ */
+static int fill_widths(struct pdft_doc *d, const struct face_use *u,
+		       HPDF_Array w)
 {
-	HPDF_Array w = HPDF_Array_New(d->pdf->mmgr);
 	double scale = 1000.0 / u->f->upem;
 
-	if (!w)
-		return NULL;
 	for (unsigned g = 0; g < u->f->nglyphs;) {
 		if (!glyph_used(u, g)) {
 			g++;
@@ -1158,55 +1356,17 @@ static HPDF_Array make_widths(struct pdft_doc *d, const struct face_use *u)
 		HPDF_Array run = HPDF_Array_New(d->pdf->mmgr);
 		if (!run || HPDF_Array_AddNumber(w, (HPDF_INT32)g) != HPDF_OK ||
 		    HPDF_Array_Add(w, run) != HPDF_OK)
-			return NULL;
+			goto fail;
 		for (; g < u->f->nglyphs && glyph_used(u, g); g++) {
 			double adv = hb_font_get_glyph_h_advance(u->f->font, g)
 				     * scale;
 			if (HPDF_Array_AddReal(run, (HPDF_REAL)adv) != HPDF_OK)
-				return NULL;
+				goto fail;
 		}
 	}
-	return w;
-}
-
-/* The subset font program; caller destroys the blob.  NULL on failure. */
-static hb_blob_t *make_subset(const struct face_use *u)
-{
-	static const hb_tag_t drop[] = {
-		HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'),
-		HB_TAG('G', 'D', 'E', 'F'), HB_TAG('B', 'A', 'S', 'E'),
-		HB_TAG('J', 'S', 'T', 'F'), HB_TAG('M', 'A', 'T', 'H'),
-		HB_TAG('D', 'S', 'I', 'G'), HB_TAG('k', 'e', 'r', 'n'),
-		HB_TAG('m', 'e', 't', 'a'), HB_TAG('S', 'T', 'A', 'T'),
-		HB_TAG('g', 'a', 's', 'p'),
-	};
-	hb_subset_input_t *in = hb_subset_input_create_or_fail();
-	hb_face_t *sub = NULL;
-	hb_blob_t *blob = NULL;
-
-	if (!in)
-		goto fail;
-	hb_set_t *gs = hb_subset_input_glyph_set(in);
-	for (unsigned g = 0; g < u->f->nglyphs; g++)
-		if (glyph_used(u, g))
-			hb_set_add(gs, g);
-	hb_set_t *dt = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
-	for (size_t i = 0; i < sizeof drop / sizeof drop[0]; i++)
-		hb_set_add(dt, drop[i]);
-	hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_RETAIN_GIDS |
-				      HB_SUBSET_FLAGS_NO_HINTING);
-	sub = hb_subset_or_fail(u->f->face, in);
-	if (!sub)
-		goto fail;
-	blob = hb_face_reference_blob(sub);
-	if (!hb_blob_get_length(blob)) {
-		hb_blob_destroy(blob);
-		blob = NULL;
-	}
+	return 0;
 fail:
-	hb_face_destroy(sub);
-	hb_subset_input_destroy(in);
-	return blob;
+	return -1;
 }
 
 /* Fill in the Type0 font of face u and the objects it points to. */
@@ -1215,7 +1375,7 @@ static int embed_face(struct pdft_doc *d, struct face_use *u)
 	const struct pdft_face *f = u->f;
 	double k = 1000.0 / f->upem;
 	char tag[8], name[80];
-	hb_blob_t *blob = make_subset(u);
+	hb_blob_t *blob = subset_blob(f->lean, u->used, f->nglyphs);
 	HPDF_Dict ff, fd, cid, tu, si;
 	HPDF_Array arr, w;
 	unsigned len;
@@ -1261,13 +1421,14 @@ static int embed_face(struct pdft_doc *d, struct face_use *u)
 	    HPDF_Dict_AddNumber(si, "Supplement", 0) != HPDF_OK ||
 	    HPDF_Dict_Add(cid, "FontDescriptor", fd) != HPDF_OK ||
 	    HPDF_Dict_AddName(cid, "CIDToGIDMap", "Identity") != HPDF_OK ||
-	    !(w = make_widths(d, u)) || HPDF_Dict_Add(cid, "W", w) != HPDF_OK)
+	    !(w = HPDF_Array_New(d->pdf->mmgr)) ||
+	    HPDF_Dict_Add(cid, "W", w) != HPDF_OK || fill_widths(d, u, w) < 0)
 		goto fail;
 
 	if (!(tu = make_tounicode(d, u)) || !(arr = HPDF_Array_New(d->pdf->mmgr)) ||
+	    HPDF_Dict_Add(u->type0, "DescendantFonts", arr) != HPDF_OK ||
 	    HPDF_Array_Add(arr, cid) != HPDF_OK ||
 	    HPDF_Dict_AddName(u->type0, "BaseFont", name) != HPDF_OK ||
-	    HPDF_Dict_Add(u->type0, "DescendantFonts", arr) != HPDF_OK ||
 	    HPDF_Dict_Add(u->type0, "ToUnicode", tu) != HPDF_OK)
 		goto fail;
 	hb_blob_destroy(blob);

@@ -41,9 +41,11 @@ enum pdft_align {
 struct pdft_family {
 	const char *deva[2];	/* Devanagari font, indexed by enum pdft_style */
 	const char *latn[2];	/* Latin font, indexed by enum pdft_style */
+	double deva_scale;	/* Devanagari size / Latin size (0 = 1): Noto
+				   Devanagari looks small next to Noto Serif */
 };
 
-/* Noto Serif Devanagari + Noto Serif (fonts-noto-core). */
+/* Noto Serif Devanagari (drawn 10% larger) + Noto Serif (fonts-noto-core). */
 extern const struct pdft_family pdft_family_default;
 
 /* One line of wrapped text: a byte range of the caller's string. */
@@ -148,7 +150,14 @@ int pdft_draw_box(struct pdft_doc *d, HPDF_Page page, enum pdft_style st,
 		  double size, double x, double y, double w, double leading,
 		  enum pdft_align align, const char *s);
 
-/* Release the process-wide font cache (for leak checkers at exit). */
+/*
+ * Append raw content-stream operators to a page, for callers that emit
+ * many simple operators (QR modules).  The caller leaves no path or text
+ * object open and keeps q/Q balanced.  Returns 0 or -1.
+ */
+int pdft_page_write(HPDF_Page page, const char *ops, size_t len);
+
+/* Release the process-wide font and shaping caches (for leak checkers). */
 void pdft_cache_free(void);
 
 #endif

@@ -3,9 +3,12 @@
  */
 #include "qr.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <qrencode.h>
+
+#include "pdf_text.h"
 
 int qr_encode(const void *data, size_t len, struct qr_code *q)
 {
@@ -47,19 +50,13 @@ int qr_draw(HPDF_Page page, const struct qr_code *q, double x, double y,
 	    double module)
 {
 	double side = qr_side(q, module);
+	/* "c r n 1 re\n" per run, at most 16 bytes, at most (w+1)/2 runs a
+	   row; then "f\n" */
+	size_t cap = (size_t)q->width * (size_t)(q->width + 1) * 8 + 16, n = 0;
+	char *ops = malloc(cap);
 
-	if (HPDF_Page_SetRGBFill(page, 1, 1, 1) != HPDF_OK ||
-	    HPDF_Page_Rectangle(page, (HPDF_REAL)x, (HPDF_REAL)y,
-				(HPDF_REAL)side, (HPDF_REAL)side) != HPDF_OK ||
-	    HPDF_Page_Fill(page) != HPDF_OK ||
-	    HPDF_Page_GSave(page) != HPDF_OK ||
-	    /* one unit = one module, origin at the symbol's lower left:
-	       coordinates are small integers, which keeps the stream small */
-	    HPDF_Page_Concat(page, (HPDF_REAL)module, 0, 0, (HPDF_REAL)module,
-			     (HPDF_REAL)(x + QR_QUIET * module),
-			     (HPDF_REAL)(y + QR_QUIET * module)) != HPDF_OK ||
-	    HPDF_Page_SetRGBFill(page, 0, 0, 0) != HPDF_OK)
-		goto fail;
+	if (!ops)
+		abort();	/* out of memory: the supervisor restarts us */
 	for (int r = 0; r < q->width; r++) {
 		const unsigned char *row = q->dark + (size_t)r * (size_t)q->width;
 		for (int c = 0; c < q->width;) {
@@ -71,16 +68,28 @@ int qr_draw(HPDF_Page page, const struct qr_code *q, double x, double y,
 			while (c < q->width && row[c])
 				c++;
 			/* row 0 is the top row */
-			if (HPDF_Page_Rectangle(page, (HPDF_REAL)c0,
-					(HPDF_REAL)(q->width - 1 - r),
-					(HPDF_REAL)(c - c0), 1) != HPDF_OK)
-				goto fail;
+			n += (size_t)snprintf(ops + n, cap - n, "%d %d %d 1 re\n",
+					      c0, q->width - 1 - r, c - c0);
 		}
 	}
-	if (HPDF_Page_Fill(page) != HPDF_OK ||
+	n += (size_t)snprintf(ops + n, cap - n, "f\n");
+	if (HPDF_Page_SetRGBFill(page, 1, 1, 1) != HPDF_OK ||
+	    HPDF_Page_Rectangle(page, (HPDF_REAL)x, (HPDF_REAL)y,
+				(HPDF_REAL)side, (HPDF_REAL)side) != HPDF_OK ||
+	    HPDF_Page_Fill(page) != HPDF_OK ||
+	    HPDF_Page_GSave(page) != HPDF_OK ||
+	    /* one unit = one module, origin at the symbol's lower left:
+	       coordinates are small integers, which keeps the stream small */
+	    HPDF_Page_Concat(page, (HPDF_REAL)module, 0, 0, (HPDF_REAL)module,
+			     (HPDF_REAL)(x + QR_QUIET * module),
+			     (HPDF_REAL)(y + QR_QUIET * module)) != HPDF_OK ||
+	    HPDF_Page_SetRGBFill(page, 0, 0, 0) != HPDF_OK ||
+	    pdft_page_write(page, ops, n) < 0 ||
 	    HPDF_Page_GRestore(page) != HPDF_OK)
 		goto fail;
+	free(ops);
 	return 0;
 fail:
+	free(ops);
 	return -1;
 }

@@ -59,8 +59,10 @@ if gs_stack_init "$T" "$PORT" && gs_db_start "$T" && gs_ctl "$T" migrate >/dev/n
     for t in tests/http/test_*.py; do
         run_tap "http:$(basename "$t" .py)" python3 "$t"
     done
-    for t in tests/pdf/*.sh; do
-        [ -x "$t" ] && run_tap "pdf:$(basename "$t" .sh)" "$t"
+    # each tests/pdf/check_X.sh takes the X_demo program built by make check
+    for t in tests/pdf/check_*.sh; do
+        name=$(basename "$t" .sh)
+        [ -x "$t" ] && run_tap "pdf:${name#check_}" "$t" "build/tests/pdf/${name#check_}_demo"
     done
     if [ -f tests/browser/package.json ]; then
         if (cd tests/browser && [ -d node_modules/playwright-core ] || npm ci --silent --no-audit --no-fund >/dev/null 2>&1); then

@@ -180,22 +180,60 @@ static void print_run(void *ctx, const char *font, const char *text,
 	putchar('\n');
 }
 
-static void print_inputs(const struct cert_layout *c)
+/* INPUT lines for --inputs: strings that must come back from pdftotext. */
+static void print_strings(const char *const *v, size_t n)
 {
-	const struct cert_pdf_text *bi[] = { &c->state, &c->department,
-		&c->office, &c->title, &c->statement };
+	for (size_t i = 0; i < n; i++)
+		if (v[i] && *v[i])
+			printf("INPUT\t%s\n", v[i]);
+}
+
+static void print_texts(const struct cert_pdf_text *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *v[] = { t[i].hi, t[i].en };
+		print_strings(v, 2);
+	}
+}
+
+static void print_facts(const struct cert_fact *f, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		/* a value longer than a page is split by a "contd." label */
+		const char *v[] = { f[i].label_hi, f[i].label_en,
+			strlen(f[i].value) < 1000 ? f[i].value : NULL };
+		print_strings(v, 3);
+	}
+}
+
+static void print_inputs(const struct cert_layout *c, enum demo_kind kind)
+{
+	const struct cert_pdf_text t[] = { c->state, c->department, c->office,
+					   c->title, c->statement };
+	const char *v[] = { c->cert_no, c->app_no, c->issue_date,
+			    c->valid_until, c->officer_name,
+			    c->officer_designation, c->verify_line };
+
 	printf("URL\t%s\n", c->verify_url);
-	for (size_t i = 0; i < sizeof bi / sizeof bi[0]; i++)
-		printf("INPUT\t%s\nINPUT\t%s\n", bi[i]->hi, bi[i]->en);
-	for (size_t i = 0; i < c->n_facts; i++)
-		printf("INPUT\t%s\nINPUT\t%s\nINPUT\t%s\n", c->facts[i].label_hi,
-		       c->facts[i].label_en, c->facts[i].value);
-	printf("INPUT\t%s\nINPUT\t%s\nINPUT\t%s\n", c->cert_no, c->app_no,
-	       c->issue_date);
-	printf("INPUT\t%s\nINPUT\t%s\nINPUT\t%s\n", c->officer_name,
-	       c->officer_designation, c->verify_line);
-	for (size_t i = 0; i < sizeof demo_words / sizeof demo_words[0]; i++)
+	print_texts(t, sizeof t / sizeof t[0]);
+	print_facts(c->facts, c->n_facts);
+	print_strings(v, sizeof v / sizeof v[0]);
+	for (size_t i = 0; kind == DEMO_NORMAL &&
+			   i < sizeof demo_words / sizeof demo_words[0]; i++)
 		printf("WORD\t%s\n", demo_words[i]);
+}
+
+static void print_ack_inputs(const struct ack_layout *a)
+{
+	const struct cert_pdf_text t[] = { a->state, a->department, a->office,
+					   a->title };
+	const char *v[] = { a->app_no, a->filed_date, a->due_date,
+			    a->track_line };
+
+	printf("URL\t%s\n", a->track_url);
+	print_texts(t, sizeof t / sizeof t[0]);
+	print_facts(a->facts, a->n_facts);
+	print_strings(v, sizeof v / sizeof v[0]);
 }
 
 int main(int argc, char **argv)
@@ -233,8 +271,10 @@ int main(int argc, char **argv)
 		goto usage;
 	demo_cert(&c, kind);
 	demo_ack(&a);
-	if (inputs)
-		print_inputs(&c);
+	if (inputs && ack)
+		print_ack_inputs(&a);
+	else if (inputs)
+		print_inputs(&c, kind);
 	if (bench > 0) {
 		struct timespec t0, t1;
 		/* first render loads the fonts: not part of the figure */
