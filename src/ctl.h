@@ -22,10 +22,13 @@ int ctl_seed_more(struct arena *a);	/* feature modules' demo data (services, wal
 int ctl_import_lgd(int argc, char **argv);
 int ctl_gen_state(int argc, char **argv);
 int ctl_send_notifications(int argc, char **argv);
+int ctl_service(int argc, char **argv);
+int ctl_seed_services(struct arena *a);
 
 #define CTL_COMMANDS \
 	{ "seed-demo", ctl_seed_demo, "", "load the demo data (development only; idempotent)", true }, \
 	{ "import-lgd", ctl_import_lgd, "FILE.csv [--dry-run] [--skip-bad]", "import locations (docs/lgd-import.md)", true }, \
 	{ "gen-state", ctl_gen_state, "[--districts N ...]", "generate a full-size synthetic state", true }, \
-	{ "send-notifications", ctl_send_notifications, "[--limit N]", "deliver due SMS/e-mail from the outbox", true },
+	{ "send-notifications", ctl_send_notifications, "[--limit N]", "deliver due SMS/e-mail from the outbox", true }, \
+	{ "service", ctl_service, "import FILE [--publish] | export CODE", "move service definitions as JSON", true },
 #endif

@@ -22,6 +22,5 @@ int ctl_send_notifications(int argc, char **argv)
 
 int ctl_seed_more(struct arena *a)
 {
-	(void)a;
-	return 0;
+	return ctl_seed_services(a) == 0 ? 0 : 1;
 }

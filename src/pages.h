@@ -41,4 +41,31 @@ int page_user_post(struct req *r);
 /* page_profile.c */
 int page_profile(struct req *r);
 int page_profile_post(struct req *r);
+/* page_service.c */
+struct svc;
+const char *rupees(struct arena *a, long paise);	/* 3050 -> "30.50" */
+void service_to_hdf(struct req *r, const struct svc *s, const char *prefix);
+int page_services(struct req *r);
+int page_service(struct req *r);
+int api_services(struct req *r);
+int api_service(struct req *r);
+/* page_designer.c */
+int page_designer_list(struct req *r);
+int page_designer_create(struct req *r);
+int page_designer(struct req *r);
+int page_designer_general(struct req *r);
+int page_designer_field_add(struct req *r);
+int page_designer_field(struct req *r);
+int page_designer_field_form(struct req *r);
+int page_designer_field_save(struct req *r);
+int page_designer_docs(struct req *r);
+int page_designer_settings(struct req *r);
+int page_designer_stages(struct req *r);
+int page_designer_notifs(struct req *r);
+int page_designer_json(struct req *r);
+int page_designer_publish(struct req *r);
+int page_designer_retire(struct req *r);
+int page_designer_export(struct req *r);
+int page_designer_import(struct req *r);
+int page_designer_preview(struct req *r);
 #endif

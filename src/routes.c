@@ -37,6 +37,27 @@ const struct route routes[] = {
 	{ "POST", "/admin/users/new", page_user_create, SA, 0 },
 	{ "GET", "/admin/users/:id", page_user, SA, 0 },
 	{ "POST", "/admin/users/:id", page_user_post, SA, 0 },
+	/* services: catalogue and designer */
+	{ "GET", "/services", page_services, 0, F_PUBLIC },
+	{ "GET", "/services/:code", page_service, 0, F_PUBLIC },
+	{ "GET", "/admin/services", page_designer_list, RB_ADMINS, 0 },
+	{ "POST", "/admin/services", page_designer_create, RB_ADMINS, 0 },
+	{ "POST", "/admin/services/import", page_designer_import, RB_ADMINS, 0 },
+	{ "GET", "/admin/services/:code", page_designer, RB_ADMINS, 0 },
+	{ "POST", "/admin/services/:code/general", page_designer_general, RB_ADMINS, 0 },
+	{ "POST", "/admin/services/:code/fields", page_designer_field_add, RB_ADMINS, 0 },
+	{ "GET", "/admin/services/:code/fields/:name", page_designer_field_form, RB_ADMINS, 0 },
+	{ "POST", "/admin/services/:code/fields/:name", page_designer_field, RB_ADMINS, 0 },
+	{ "POST", "/admin/services/:code/fields/:name/edit", page_designer_field_save, RB_ADMINS, 0 },
+	{ "POST", "/admin/services/:code/documents", page_designer_docs, RB_ADMINS, 0 },
+	{ "POST", "/admin/services/:code/settings", page_designer_settings, RB_ADMINS, 0 },
+	{ "POST", "/admin/services/:code/stages", page_designer_stages, RB_ADMINS, 0 },
+	{ "POST", "/admin/services/:code/notifications", page_designer_notifs, RB_ADMINS, 0 },
+	{ "POST", "/admin/services/:code/json", page_designer_json, RB_ADMINS, 0 },
+	{ "POST", "/admin/services/:code/publish", page_designer_publish, RB_ADMINS, 0 },
+	{ "POST", "/admin/services/:code/retire", page_designer_retire, RB_ADMINS, 0 },
+	{ "GET", "/admin/services/:code/export", page_designer_export, RB_ADMINS, 0 },
+	{ "GET", "/admin/services/:code/preview", page_designer_preview, RB_ADMINS, 0 },
 	/* JSON API v1 */
 	{ "POST", "/api/v1/auth/login", api_login, 0, F_PUBLIC },
 	{ "POST", "/api/v1/auth/otp/request", api_otp_request, 0, F_PUBLIC },
@@ -44,6 +65,8 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/auth/logout", api_logout, 0, 0 },
 	{ "GET", "/api/v1/locations", api_locations, 0, F_PUBLIC },
 	{ "GET", "/api/v1/locations/:id", api_location, 0, F_PUBLIC },
+	{ "GET", "/api/v1/services", api_services, 0, F_PUBLIC },
+	{ "GET", "/api/v1/services/:code", api_service, 0, F_PUBLIC },
 };
 
 const size_t nroutes = sizeof routes / sizeof routes[0];

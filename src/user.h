@@ -59,7 +59,6 @@ bool juris_office_role(const struct user *u, long office_id, enum role role);
 /* Returns the path prefixes U may see (for SQL LIKE filters), arena array,
  * NULL-terminated; a state admin gets "/" . */
 const char **juris_prefixes(struct arena *a, const struct user *u, unsigned role_mask);
-#endif
 
 /* ---- creating users and holdings (HR pages, seed) ---- */
 struct staff_input {
@@ -78,3 +77,4 @@ long user_create(const struct staff_input *in, const char *pw_hash, bool *dup);
  * Returns the holding id, or 0 with a language key in *err. */
 long holding_add(struct arena *a, long user_id, enum role role, long location_id, long department_id,
 		 const char *work_from, const char *work_to, long created_by, const char **err);
+#endif

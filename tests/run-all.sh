@@ -40,6 +40,7 @@ run_tap() {
 }
 
 cd "$ROOT" || exit 1
+export SRCDIR="$ROOT"
 for t in build/tests/unit/test_*; do
     [ -x "$t" ] && run_tap "unit:$(basename "$t")" "$t"
 done

@@ -4,5 +4,6 @@
  <p><a href="/services"><?cs var:L.nav.services ?></a> · <a href="/track"><?cs var:L.nav.track ?></a> · <a href="/verify"><?cs var:L.nav.verify ?></a> · <a href="/transparency"><?cs var:L.nav.transparency ?></a></p>
 </div></footer>
 <?cs if:Page.picker ?><script src="/static/picker.js" defer></script><?cs /if ?>
+<?cs if:Page.svcform ?><script src="/static/form.js" defer></script><?cs /if ?>
 </body>
 </html>

@@ -1,0 +1,55 @@
+<?cs # svc_field(f): one field of a service form (see src/formview.c).
+     Inputs are named f.input; errors come from Form.err[f.input]. ?>
+<?cs def:svc_field(f) ?>
+<?cs if:f.type == "group" ?>
+<fieldset class="field group<?cs if:Form.err[f.input] ?> has-error<?cs /if ?>" id="f-<?cs var:f.input ?>">
+ <legend><?cs var:f.label ?></legend>
+ <?cs if:f.help ?><p class="hint"><?cs var:f.help ?></p><?cs /if ?>
+ <?cs if:Form.err[f.input] ?><p class="error-message"><?cs var:Form.err[f.input] ?></p><?cs /if ?>
+ <?cs each:row = f.rows ?>
+ <div class="group-row"><p class="small"><?cs var:L.svc.row ?> <?cs var:name(row) + 1 ?></p>
+  <?cs each:sf = row.fields ?><?cs call:svc_field(sf) ?><?cs /each ?>
+ </div>
+ <?cs /each ?>
+</fieldset>
+<?cs elif:f.type == "location" ?>
+<?cs call:picker(Picker[f.input], f.label) ?>
+<?cs elif:f.type == "radio" || (f.type == "checkbox" && subcount(f.options)) || f.type == "multiselect" ?>
+<fieldset class="field <?cs if:f.type == "radio" ?>radios<?cs else ?>checks<?cs /if ?><?cs if:Form.err[f.input] ?> has-error<?cs /if ?>" id="f-<?cs var:f.input ?>"<?cs if:f.show_field ?> data-show-field="<?cs var:f.show_field ?>" data-show-equals="<?cs var:f.show_equals ?>"<?cs /if ?><?cs if:f.hidden ?> hidden<?cs /if ?>>
+ <legend><?cs var:f.label ?><?cs if:!f.required ?> <span class="small">(<?cs var:L.hr.optional ?>)</span><?cs /if ?></legend>
+ <?cs if:f.help ?><p class="hint"><?cs var:f.help ?></p><?cs /if ?>
+ <?cs if:Form.err[f.input] ?><p class="error-message"><?cs var:Form.err[f.input] ?></p><?cs /if ?>
+ <?cs each:o = f.options ?><label><input type="<?cs if:f.type == "radio" ?>radio<?cs else ?>checkbox<?cs /if ?>" name="<?cs var:f.input ?>" value="<?cs var:o.value ?>"<?cs if:o.checked ?> checked<?cs /if ?>> <?cs var:o.label ?></label><?cs /each ?>
+</fieldset>
+<?cs elif:f.type == "checkbox" ?>
+<div class="field checks<?cs if:Form.err[f.input] ?> has-error<?cs /if ?>" id="f-<?cs var:f.input ?>">
+ <?cs if:Form.err[f.input] ?><p class="error-message"><?cs var:Form.err[f.input] ?></p><?cs /if ?>
+ <label><input type="checkbox" name="<?cs var:f.input ?>" value="true"<?cs if:f.checked || f.value == "true" ?> checked<?cs /if ?>> <?cs var:f.label ?></label>
+</div>
+<?cs else ?>
+<div class="field<?cs if:Form.err[f.input] ?> has-error<?cs /if ?>"<?cs if:f.show_field ?> data-show-field="<?cs var:f.show_field ?>" data-show-equals="<?cs var:f.show_equals ?>"<?cs /if ?><?cs if:f.hidden ?> hidden<?cs /if ?>>
+ <label for="f-<?cs var:f.input ?>"><?cs var:f.label ?><?cs if:!f.required ?> <span class="small">(<?cs var:L.hr.optional ?>)</span><?cs /if ?></label>
+ <?cs if:f.help ?><p class="hint"><?cs var:f.help ?></p><?cs /if ?>
+ <?cs if:Form.err[f.input] ?><p class="error-message" id="e-<?cs var:f.input ?>"><?cs var:Form.err[f.input] ?></p><?cs /if ?>
+ <?cs if:f.type == "select" ?>
+ <select id="f-<?cs var:f.input ?>" name="<?cs var:f.input ?>"><option value=""><?cs var:L.loc.choose ?></option>
+  <?cs each:o = f.options ?><option value="<?cs var:o.value ?>"<?cs if:o.checked || o.value == f.value ?> selected<?cs /if ?>><?cs var:o.label ?></option><?cs /each ?>
+ </select>
+ <?cs elif:f.type == "file" ?>
+ <select id="f-<?cs var:f.input ?>" name="<?cs var:f.input ?>"><option value=""><?cs var:L.loc.choose ?></option>
+  <?cs each:d = Locker ?><option value="<?cs var:d.id ?>"<?cs if:d.id == f.value ?> selected<?cs /if ?>><?cs var:d.name ?></option><?cs /each ?>
+ </select>
+ <?cs else ?>
+ <input id="f-<?cs var:f.input ?>" name="<?cs var:f.input ?>" value="<?cs var:f.value ?>" <?cs
+  if:f.type == "number" ?>type="text" inputmode="numeric"<?cs
+  elif:f.type == "date" ?>type="date"<?cs if:f.min ?> min="<?cs var:f.min ?>"<?cs /if ?><?cs
+  elif:f.type == "mobile" ?>type="tel" inputmode="numeric" maxlength="10" autocomplete="tel-national"<?cs
+  elif:f.type == "pin" ?>type="text" inputmode="numeric" maxlength="6" autocomplete="postal-code"<?cs
+  elif:f.type == "aadhaar" ?>type="text" inputmode="numeric" maxlength="14" autocomplete="off"<?cs
+  elif:f.type == "email" ?>type="email" autocomplete="email"<?cs
+  else ?>type="text"<?cs if:f.maxlength ?> maxlength="<?cs var:f.maxlength ?>"<?cs /if ?><?cs /if ?><?cs
+  if:Form.err[f.input] ?> aria-invalid="true" aria-describedby="e-<?cs var:f.input ?>"<?cs /if ?>>
+ <?cs /if ?>
+</div>
+<?cs /if ?>
+<?cs /def ?>

@@ -1,0 +1,187 @@
+"""Service designer and catalogue: create, edit, validate, publish, version,
+import/export, permissions."""
+import json
+import os
+import re
+import tempfile
+
+from gs import Client, test, eq, run, ctl, sql
+
+
+def dept_admin():
+    c = Client()
+    c.login("deptadmin")
+    return c
+
+
+def post(c, code, section, data):
+    return c.form_post("/admin/services/" + code, "/admin/services/%s/%s" % (code, section), data)
+
+
+@test
+def catalogue_lists_seeded_services_in_both_languages():
+    r = Client().get("/services")
+    eq(r.status, 200, "catalogue")
+    for name in ("Caste Certificate", "Income Certificate", "Residence Certificate", "Birth Certificate",
+                 "Death Certificate", "Land Possession Certificate"):
+        assert name in r.text, name
+    c = Client()
+    c.get("/lang?lang=hi&next=/services")
+    r = c.get("/services")
+    assert "आय प्रमाण पत्र" in r.text and "कार्य दिवस" in r.text
+    r = Client().get("/services/INC")
+    assert "Salary slip or income self-declaration" in r.text and "30 working days" in r.text
+    assert "₹30" in r.text, "CSC charge shown"
+
+
+@test
+def api_lists_services_and_definition():
+    j = Client().get("/api/v1/services").json()
+    codes = [s["code"] for s in j["items"]]
+    for c in ("CST", "INC", "RES", "BRT", "DTH", "LPC"):
+        assert c in codes, c
+    d = Client().get("/api/v1/services/CST").json()
+    eq(d["definition"]["processing"]["stages"][0]["role"], "karmachari", "first stage")
+    eq(Client().get("/api/v1/services/NOPE").status, 404, "unknown service")
+
+
+@test
+def create_build_publish_new_service():
+    c = dept_admin()
+    r = c.form_post("/admin/services", "/admin/services",
+                    {"code": "OBC", "name_en": "Non-Creamy Layer Certificate", "name_hi": "नॉन-क्रीमी लेयर प्रमाण पत्र", "dept": "REV"})
+    eq(r.status, 303, "created: " + r.text[:300])
+    r = c.get("/admin/services/OBC")
+    assert "Fix these before publishing" in r.text and "needs a location field" in r.text
+    for data in (
+        {"name": "applicant_name", "type": "text", "label_en": "Your name", "label_hi": "आपका नाम", "required": "1"},
+        {"name": "address", "type": "location", "label_en": "Village", "label_hi": "गाँव", "required": "1"},
+        {"name": "income", "type": "number", "label_en": "Family income", "label_hi": "पारिवारिक आय", "required": "1"},
+    ):
+        eq(post(c, "OBC", "fields", data).status, 303, "field " + data["name"])
+    eq(post(c, "OBC", "stages", {"action": "add", "stage_code": "check", "stage_en": "Check", "stage_hi": "जाँच",
+                                  "stage_role": "karmachari", "stage_actions": ["forward", "return", "reject"],
+                                  "stage_sla": "5"}).status, 303, "stage 1")
+    eq(post(c, "OBC", "stages", {"action": "add", "stage_code": "decide", "stage_en": "Decide", "stage_hi": "निर्णय",
+                                  "stage_role": "co", "stage_actions": ["approve", "reject", "recall"],
+                                  "stage_sla": "5"}).status, 303, "stage 2")
+    eq(post(c, "OBC", "fields/income", {"action": "print", "position": "1"}).status, 303, "print")
+    r = c.form_post("/admin/services/OBC", "/admin/services/OBC/publish", {})
+    eq(r.status, 303, "published: " + re.sub(r"\s+", " ", r.text)[:800])
+    r = Client().get("/services")
+    assert "Non-Creamy Layer Certificate" in r.text
+    eq(sql("SELECT v.version, v.status FROM service_versions v JOIN services s ON s.id=v.service_id WHERE s.code='OBC'"),
+       [["1", "published"]], "v1 published")
+    changes = int(sql("SELECT COUNT(*) FROM service_changes c JOIN services s ON s.id=c.service_id WHERE s.code='OBC'")[0][0])
+    assert changes >= 8, "history of who changed what: %d" % changes
+    assert sql("SELECT COUNT(*) FROM audit_log WHERE entity='service' AND entity_id='OBC' AND action='service.publish'")[0][0] == "1"
+
+
+@test
+def editing_published_makes_a_new_draft_version():
+    c = dept_admin()
+    r = post(c, "OBC", "general", {"name_en": "Non-Creamy Layer Certificate (OBC)", "name_hi": "नॉन-क्रीमी लेयर प्रमाण पत्र",
+                                     "channels": ["online", "csc"]})
+    eq(r.status, 303, "edit")
+    rows = sql("SELECT v.version, v.status FROM service_versions v JOIN services s ON s.id=v.service_id "
+               "WHERE s.code='OBC' ORDER BY v.version")
+    eq(rows, [["1", "published"], ["2", "draft"]], "draft v2 beside published v1")
+    assert "Non-Creamy Layer Certificate (OBC)" not in Client().get("/services").text, "citizens still see v1"
+    eq(c.form_post("/admin/services/OBC", "/admin/services/OBC/publish", {}).status, 303, "publish v2")
+    rows = sql("SELECT v.version, v.status FROM service_versions v JOIN services s ON s.id=v.service_id "
+               "WHERE s.code='OBC' ORDER BY v.version")
+    eq(rows, [["1", "superseded"], ["2", "published"]], "v2 live")
+
+
+@test
+def invalid_draft_cannot_be_published():
+    c = dept_admin()
+    # remove the approving stage
+    eq(post(c, "OBC", "stages", {"action": "delete", "stage": "decide"}).status, 303, "delete stage")
+    r = c.form_post("/admin/services/OBC", "/admin/services/OBC/publish", {})
+    eq(r.status, 422, "refused")
+    assert "Not published" in r.text and "no approve action" in r.text
+    eq(sql("SELECT v.status FROM service_versions v JOIN services s ON s.id=v.service_id WHERE s.code='OBC' AND v.version=2")[0][0],
+       "published", "the live version is unchanged")
+
+
+@test
+def field_form_errors_shown_at_field():
+    c = dept_admin()
+    r = post(c, "OBC", "fields", {"name": "Bad Name", "type": "select", "label_en": "", "label_hi": "x"})
+    eq(r.status, 422, "refused")
+    for f in ("name", "label_en", "options"):
+        assert 'id="e-%s"' % f in r.text, f
+    r = post(c, "OBC", "fields/income/edit", {"action": "save", "type": "number", "label_en": "Income", "label_hi": "आय",
+                                              "min": "100", "max": "5"})
+    eq(r.status, 422, "min > max refused")
+    assert 'id="e-max"' in r.text
+
+
+@test
+def json_edit_checked_before_saving():
+    c = dept_admin()
+    r = post(c, "OBC", "json", {"definition": "{not json"})
+    eq(r.status, 422, "malformed")
+    assert "not valid JSON" in r.text
+    r = post(c, "OBC", "json", {"definition": json.dumps({"format": "gramsewa.service/7"})})
+    eq(r.status, 422, "unknown format")
+    assert "unknown format" in r.text
+
+
+@test
+def import_export_round_trip():
+    out = ctl("service", "export", "INC").stdout
+    d = json.loads(out)
+    d["code"] = "INC2"
+    d["name"]["en"] = "Income Certificate (copy)"
+    f = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8")
+    json.dump(d, f, ensure_ascii=False)
+    f.close()
+    ctl("service", "import", f.name, "--publish")
+    back = json.loads(ctl("service", "export", "INC2").stdout)
+    eq(back, d, "export -> import -> export gives the same definition")
+
+
+@test
+def import_refuses_bad_files_with_reasons():
+    c = dept_admin()
+    for body, reason in ((b"{oops", "not valid JSON"), (b'{"format":"gramsewa.service/9"}', "unknown format"),
+                         (json.dumps({"format": "gramsewa.service/1", "code": "ZZ", "department": "REV"}).encode(),
+                          "needs both English and Hindi")):
+        page = c.get("/admin/services")
+        tok = c.csrf_from(page.text)
+        boundary = "XYZ123"
+        payload = ("--%s\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n"
+                   "--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"s.json\"\r\n"
+                   "Content-Type: application/json\r\n\r\n" % (boundary, tok, boundary)).encode() + body + \
+                  ("\r\n--%s--\r\n" % boundary).encode()
+        r = c.post("/admin/services/import", payload, ctype="multipart/form-data; boundary=" + boundary)
+        eq(r.status, 422, reason)
+        assert "The file was not imported" in r.text and reason in r.text, r.text[:2000]
+    eq(sql("SELECT COUNT(*) FROM services WHERE code='ZZ'")[0][0], "0", "nothing saved")
+
+
+@test
+def department_admin_limited_to_own_department():
+    c = dept_admin()
+    eq(c.get("/admin/services/BRT").status, 403, "Health service")
+    eq(c.get("/admin/services/INC").status, 200, "Revenue service")
+    co = Client()
+    co.login("co")
+    eq(co.get("/admin/services").status, 403, "circle officer")
+    sa = Client()
+    sa.login("stateadmin")
+    eq(sa.get("/admin/services/BRT").status, 200, "state admin sees all")
+
+
+@test
+def retire_hides_from_catalogue():
+    c = dept_admin()
+    eq(c.form_post("/admin/services/OBC", "/admin/services/OBC/retire", {}).status, 303, "retire")
+    assert "Non-Creamy Layer" not in Client().get("/services").text
+    eq(Client().get("/api/v1/services/OBC").status, 404, "no new applications")
+
+
+if __name__ == "__main__":
+    run()
