@@ -2,6 +2,11 @@
  * apiutil.c — JSON API helpers.
  */
 #include "apiutil.h"
+#include "db.h"
+#include "session.h"
+#include "user.h"
+
+#include <sodium.h>
 
 #include <string.h>
 
@@ -33,4 +38,51 @@ int api_send(struct req *r, int status, struct sbuf *b)
 	resp_json(r, status, b);
 	sbuf_free(b);
 	return 0;
+}
+
+static char *request_hash(struct req *r)
+{
+	crypto_hash_sha256_state st;
+	unsigned char h[32];
+	crypto_hash_sha256_init(&st);
+	crypto_hash_sha256_update(&st, (const unsigned char *)r->method, strlen(r->method));
+	crypto_hash_sha256_update(&st, (const unsigned char *)r->path, strlen(r->path) + 1);
+	crypto_hash_sha256_update(&st, (const unsigned char *)r->body, r->body_len);
+	crypto_hash_sha256_final(&st, h);
+	return hex_encode(r->a, h, sizeof h);
+}
+
+bool api_replay(struct req *r, int *status)
+{
+	*status = 0;
+	if (!r->idem_key || !r->user)
+		return false;
+	if (strlen(r->idem_key) > 80) {
+		*status = 400;
+		return true;
+	}
+	struct dbres *x = db_query(r->a, "SELECT request_hash, status, body FROM idempotency WHERE user_id = ? AND k = ?", "is",
+				   (long long)r->user->id, r->idem_key);
+	if (!x || x->nrows == 0)
+		return false;
+	if (!str_eq(db_val(x, 0, 0), request_hash(r))) {
+		r->err_detail = "this Idempotency-Key was used for a different request";
+		*status = 409;
+		return true;
+	}
+	struct sbuf b;
+	sbuf_init(&b);
+	sbuf_adds(&b, db_val(x, 0, 2));
+	resp_json(r, (int)db_int(x, 0, 1), &b);
+	resp_header(r, "Idempotent-Replay", "true");
+	sbuf_free(&b);
+	return true;
+}
+
+void api_remember(struct req *r)
+{
+	if (!r->idem_key || !r->user || strlen(r->idem_key) > 80 || r->status >= 500)
+		return;
+	db_exec("INSERT IGNORE INTO idempotency (user_id, k, request_hash, status, body) VALUES (?, ?, ?, ?, ?)", "issis",
+		(long long)r->user->id, r->idem_key, request_hash(r), (long long)r->status, r->out.data ? r->out.data : "");
 }

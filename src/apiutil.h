@@ -13,4 +13,10 @@ struct jval *api_body(struct req *r);
 int api_ok(struct req *r, int status, const char *json);
 /* Sends the JSON built in b (and frees it). */
 int api_send(struct req *r, int status, struct sbuf *b);
+/* Idempotency-Key: when this key was seen with the same request, send the
+ * stored answer and return true (a different request with the key: 409).
+ * Call before doing the work. */
+bool api_replay(struct req *r, int *status);
+/* Remember the answer just produced under the request's key. */
+void api_remember(struct req *r);
 #endif

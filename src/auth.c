@@ -59,6 +59,17 @@ bool throttle_over(const char *key, long window, long max)
 	return over;
 }
 
+bool throttle_full(const char *key, long window, long max)
+{
+	struct arena a;
+	arena_init(&a);
+	const char *hits = db_scalar(&a, "SELECT hits FROM throttles WHERE k = ? AND window_start >= NOW() - INTERVAL ? SECOND",
+				     "si", key, (long long)window);
+	bool full = hits && strtol(hits, NULL, 10) >= max;
+	arena_free(&a);
+	return full;
+}
+
 /* A hash that exists only so unknown users cost the same time to reject. */
 static const char *dummy_hash(void)
 {
@@ -78,7 +89,10 @@ enum auth_result auth_password(struct req *r, const char *username, const char *
 {
 	if (str_empty(username) || str_empty(password) || strlen(username) > 64 || strlen(password) > 512)
 		return AUTH_FAIL;
-	if (throttle_over(arena_printf(r->a, "login-ip:%s", r->remote_ip), 600, 60))
+	/* only failures count against the client address: a CSC centre is one
+	 * address for many honest operators */
+	const char *ipkey = arena_printf(r->a, "login-fail-ip:%s", r->remote_ip);
+	if (throttle_full(ipkey, 600, 100))
 		return AUTH_THROTTLED;
 	struct dbres *u = db_query(r->a,
 		"SELECT id, pw_hash, locked_until > NOW(), active FROM users WHERE username = ? AND user_type <> 'citizen'",
@@ -120,6 +134,8 @@ enum auth_result auth_password(struct req *r, const char *username, const char *
 	}
 	if (db_commit() != 0)
 		return AUTH_ERROR;
+	if (res != AUTH_OK)
+		throttle_over(ipkey, 600, 100);
 	return res;
 }
 

@@ -29,6 +29,8 @@ enum auth_result auth_otp_request(struct req *r, const char *mobile, const char 
 enum auth_result auth_otp_verify(struct req *r, const char *mobile, const char *purpose, const char *code);
 /* Counts a hit on key; true when more than max hits fell in window secs. */
 bool throttle_over(const char *key, long window, long max);
+/* True when key already has max or more hits in the window (no new hit). */
+bool throttle_full(const char *key, long window, long max);
 /* Indian mobile number: 10 digits starting 6-9. */
 bool valid_mobile(const char *s);
 /* Password policy for new passwords: 10..128 chars, not all one class. */

@@ -23,6 +23,14 @@ int ctl_import_lgd(int argc, char **argv);
 int ctl_gen_state(int argc, char **argv);
 int ctl_send_notifications(int argc, char **argv);
 int ctl_service(int argc, char **argv);
+int ctl_escalate(int argc, char **argv);
+int ctl_rebuild_stats(int argc, char **argv);
+int ctl_ca(int argc, char **argv);
+int ctl_keys(int argc, char **argv);
+int ctl_verify(int argc, char **argv);
+int ctl_ledger_verify(int argc, char **argv);
+int ctl_wallet_topup(int argc, char **argv);
+int ctl_seed_apps(struct arena *a);
 int ctl_seed_services(struct arena *a);
 
 #define CTL_COMMANDS \
@@ -30,5 +38,12 @@ int ctl_seed_services(struct arena *a);
 	{ "import-lgd", ctl_import_lgd, "FILE.csv [--dry-run] [--skip-bad]", "import locations (docs/lgd-import.md)", true }, \
 	{ "gen-state", ctl_gen_state, "[--districts N ...]", "generate a full-size synthetic state", true }, \
 	{ "send-notifications", ctl_send_notifications, "[--limit N]", "deliver due SMS/e-mail from the outbox", true }, \
-	{ "service", ctl_service, "import FILE [--publish] | export CODE", "move service definitions as JSON", true },
+	{ "service", ctl_service, "import FILE [--publish] | export CODE", "move service definitions as JSON", true }, \
+	{ "escalate", ctl_escalate, "", "mark overdue applications and notify (cron; idempotent)", true }, \
+	{ "rebuild-stats", ctl_rebuild_stats, "", "recompute dashboard summaries from events", true }, \
+	{ "ca", ctl_ca, "init | issue --user USER", "deployment CA and officer signing certificates", true }, \
+	{ "keys", ctl_keys, "rotate", "new QR signing key (old keys stay published)", false }, \
+	{ "verify", ctl_verify, "FILE.pdf|QRTEXT", "offline check of a certificate PDF or QR text", false }, \
+	{ "ledger-verify", ctl_ledger_verify, "", "check every balance against its ledger rows", true }, \
+	{ "wallet-topup", ctl_wallet_topup, "USER PAISE REFERENCE", "credit a CSC wallet", true },
 #endif

@@ -65,7 +65,7 @@ int db_connect(void)
 	const char *sock = str_empty(cfg.db_socket) ? NULL : cfg.db_socket;
 	char *sockpath = sock ? config_path(sock) : NULL;
 	if (!mysql_real_connect(conn, sock ? NULL : cfg.db_host, cfg.db_user, cfg.db_password, cfg.db_name,
-				(unsigned)cfg.db_port, sockpath, 0)) {
+				(unsigned)cfg.db_port, sockpath, CLIENT_FOUND_ROWS)) {
 		set_error(mysql_errno(conn), mysql_error(conn));
 		log_error("db connect failed: %s", last_error);
 		free(sockpath);

@@ -24,7 +24,7 @@ int db_connect(void);
 void db_close(void);
 bool db_ping(void);			/* true when the server answers */
 
-/* Execute; returns affected rows (>= 0) or -1 on error. */
+/* Execute; returns matched rows (>= 0; CLIENT_FOUND_ROWS) or -1 on error. */
 long long db_exec(const char *sql, const char *fmt, ...);
 /* Query into an arena-allocated result; NULL on error. */
 struct dbres *db_query(struct arena *a, const char *sql, const char *fmt, ...);

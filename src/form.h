@@ -19,6 +19,9 @@ struct form_env {
 	/* May the applicant use locker document id? */
 	bool (*document_ok)(void *ctx, long id);
 	void *ctx;
+	/* Answers already accepted (resubmission, officer corrections): a
+	 * stored Aadhaar is masked and is kept as it is, not re-checked. */
+	const struct jval *prior;
 };
 
 struct form_error {

@@ -234,4 +234,5 @@ void formview_env(struct req *r, long owner_id, struct form_env *env)
 	env->location_ok = env_location;
 	env->document_ok = env_document;
 	env->ctx = c;
+	env->prior = NULL;
 }

@@ -37,6 +37,9 @@
 #include <unistd.h>
 
 #include <openssl/bn.h>
+#ifndef OPENSSL_NO_ENGINE
+#include <openssl/engine.h>
+#endif
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -46,12 +49,16 @@
 
 #include <sodium.h>
 
+#include "util.h"
+
 /* PBKDF2-HMAC-SHA256 rounds for PKCS#8 key files (~0.1 s per load). */
 #define KEYS_PBKDF2_ITER     200000
 /* Longest passphrase accepted. */
 #define KEYS_PASS_MAX        1024
 /* Longest path we build. */
 #define KEYS_PATH_MAX        4096
+/* Longest CN in characters (X.520 ub-common-name). */
+#define KEYS_CN_MAX          64
 /* Validity bounds for certificates, in days. */
 #define KEYS_DAYS_MAX        36500
 /* Largest PEM or key-set file we read. */
@@ -85,7 +92,7 @@ const char *keys_strerror(int err)
 	case KEYS_EFORMAT: return "malformed key, certificate or key set file";
 	case KEYS_EMISMATCH: return "key and certificate do not belong together";
 	case KEYS_ECRYPTO: return "crypto library failure";
-	case KEYS_ENOKEY: return "no such key";
+	case KEYS_ENOKEY: return "no such key (or the token refused the PIN)";
 	case KEYS_EBADSIG: return "signature does not verify";
 	case KEYS_EUNSUPPORTED: return "not supported in this build";
 	default: return "unknown error";
@@ -94,15 +101,6 @@ const char *keys_strerror(int err)
 
 /* ------------------------------------------------------------------ */
 /* Small helpers: memory, paths, files, input checks.                  */
-
-static void *xrealloc(void *p, size_t n)
-{
-	void *q = realloc(p, n ? n : 1);
-
-	if (q == NULL)
-		abort();
-	return q;
-}
 
 /* buf = dir "/" name; 0 or -1 if it does not fit. */
 static int path_join(char *buf, size_t cap, const char *dir, const char *name)
@@ -193,37 +191,16 @@ static int pass_ok(const char *pass)
 	return pass != NULL && pass[0] != '\0' && strlen(pass) <= KEYS_PASS_MAX;
 }
 
-/* UTF-8 without control characters, 1..maxbytes bytes? */
-static int text_ok(const char *s, size_t maxbytes)
+/* Valid UTF-8 of 1..maxchars characters, no ASCII control characters? */
+static int text_ok(const char *s, size_t maxchars)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i, n, k, extra;
-	uint32_t cp;
+	size_t n = s != NULL ? strlen(s) : 0, i;
 
-	if (s == NULL || (n = strlen(s)) == 0 || n > maxbytes)
+	if (n == 0 || n > 4 * maxchars || !utf8_valid(s, n) || utf8_chars(s) > maxchars)
 		return 0;
-	for (i = 0; i < n; i += extra + 1) {
-		if (u[i] < 0x80)
-			cp = u[i], extra = 0;
-		else if ((u[i] & 0xe0) == 0xc0)
-			cp = u[i] & 0x1f, extra = 1;
-		else if ((u[i] & 0xf0) == 0xe0)
-			cp = u[i] & 0x0f, extra = 2;
-		else if ((u[i] & 0xf8) == 0xf0)
-			cp = u[i] & 0x07, extra = 3;
-		else
+	for (i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
 			return 0;
-		if (extra >= n - i)
-			return 0;
-		for (k = 1; k <= extra; k++) {
-			if ((u[i + k] & 0xc0) != 0x80)
-				return 0;
-			cp = cp << 6 | (u[i + k] & 0x3f);
-		}
-		if (cp < 0x20 || cp == 0x7f || (extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) ||
-		    (extra == 3 && cp < 0x10000) || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			return 0;
-	}
 	return 1;
 }
 
@@ -524,7 +501,7 @@ int ca_init(const char *dir, const char *passphrase, const char *subject_cn, int
 	struct cert_req rq = { subject_cn, NULL, NULL, days, 1 };
 	int err = KEYS_EINVAL;
 
-	if (dir == NULL || !pass_ok(passphrase) || !text_ok(subject_cn, 256) || days < 1 ||
+	if (dir == NULL || !pass_ok(passphrase) || !text_ok(subject_cn, KEYS_CN_MAX) || days < 1 ||
 	    days > KEYS_DAYS_MAX || path_join(kp, sizeof kp, dir, "ca.key.pem") != 0 ||
 	    path_join(cp, sizeof cp, dir, "ca.cert.pem") != 0)
 		goto fail;
@@ -553,7 +530,7 @@ int ca_issue(const char *dir, const char *passphrase, const char *user_id,
 		rq.email = email;
 	}
 	if (dir == NULL || !pass_ok(passphrase) || !chars_ok(user_id, 64, CH_ALNUM "._-") ||
-	    !text_ok(common_name, 256) || days < 1 || days > KEYS_DAYS_MAX ||
+	    !text_ok(common_name, KEYS_CN_MAX) || days < 1 || days > KEYS_DAYS_MAX ||
 	    out_key_path == NULL || out_cert_path == NULL ||
 	    path_join(kp, sizeof kp, dir, "ca.key.pem") != 0 ||
 	    path_join(cp, sizeof cp, dir, "ca.cert.pem") != 0)
@@ -572,21 +549,117 @@ fail:
 }
 
 /*
- * Load a private key from a PKCS#11 token by "pkcs11:" URI.
- * TODO(pkcs11): not wired yet.  Debian 12 ships libengine-pkcs11-openssl
- * (libp11's engine, OpenSSL ENGINE API) but no pkcs11-provider; the plan
- * is ENGINE_by_id("pkcs11") + ENGINE_ctrl_cmd_string("PIN") +
- * ENGINE_load_private_key(uri), keeping the ENGINE in s->token so
- * pdf_signer_free() can release it.  Until then such URIs are refused.
+ * Copy the RFC 7512 query attribute `name` of uri (after '?', '&'-separated,
+ * percent-decoded) into out[cap].  1 found, 0 absent, -1 malformed/too long.
+ */
+static int uri_query_attr(const char *uri, const char *name, char *out, size_t cap)
+{
+	const char *p = strchr(uri, '?'), *end;
+	size_t n = strlen(name), k;
+	int hi, lo;
+
+	for (; p != NULL; p = strchr(p + 1, '&')) {
+		if (strncmp(p + 1, name, n) != 0 || p[1 + n] != '=')
+			continue;
+		p += n + 2;
+		end = p + strcspn(p, "&");
+		for (k = 0; p < end; k++) {
+			if (k + 1 >= cap)
+				return -1;
+			if (*p == '%') {
+				if (end - p < 3 || (hi = OPENSSL_hexchar2int((unsigned char)p[1])) < 0 ||
+				    (lo = OPENSSL_hexchar2int((unsigned char)p[2])) < 0 || (hi == 0 && lo == 0))
+					return -1;
+				out[k] = (char)(hi << 4 | lo);
+				p += 3;
+			} else {
+				out[k] = *p++;
+			}
+		}
+		out[k] = '\0';
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * PKCS#11 keys go through libp11's "pkcs11" engine (Debian 12:
+ * libengine-pkcs11-openssl; there is no pkcs11-provider for OpenSSL 3 in
+ * bookworm).  The ENGINE API is deprecated in OpenSSL 3, so the warning is
+ * silenced here and only here.  TODO(pkcs11): move to a provider and
+ * OSSL_STORE_open() once Debian ships pkcs11-provider.
+ */
+#if !defined(OPENSSL_NO_ENGINE) && defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+#endif
+
+/*
+ * Load a private key from a token by "pkcs11:" URI, logging in with pin.
+ * An optional "?module-path=/path/to/module.so" picks the PKCS#11 module
+ * (default: p11-kit-proxy, which loads the registered modules, SoftHSM2
+ * among them).  *token receives the engine, released by token_release().
+ * enum keys_err: KEYS_EUNSUPPORTED without the engine, KEYS_ENOKEY when
+ * the token refuses (no such object, or wrong PIN).
  */
 static int key_load_pkcs11(const char *uri, const char *pin, EVP_PKEY **key, void **token)
 {
+#ifdef OPENSSL_NO_ENGINE
 	(void)uri;
 	(void)pin;
 	*key = NULL;
 	*token = NULL;
 	return KEYS_EUNSUPPORTED;
+#else
+	char module[KEYS_PATH_MAX], *base = NULL;
+	ENGINE *e = NULL;
+	int r, inited = 0, err = KEYS_EUNSUPPORTED;
+
+	*key = NULL;
+	*token = NULL;
+	if ((e = ENGINE_by_id("pkcs11")) == NULL)
+		goto fail;
+	err = KEYS_EINVAL;
+	if ((r = uri_query_attr(uri, "module-path", module, sizeof module)) < 0 ||
+	    (r == 1 && !ENGINE_ctrl_cmd_string(e, "MODULE_PATH", module, 0)))
+		goto fail;
+	/* libp11 does not know query attributes: hand it the path part only. */
+	base = OPENSSL_strndup(uri, strcspn(uri, "?"));
+	err = KEYS_ECRYPTO;
+	if (base == NULL || !ENGINE_ctrl_cmd_string(e, "PIN", pin, 0) || !ENGINE_init(e))
+		goto fail;
+	inited = 1;
+	err = KEYS_ENOKEY;
+	if ((*key = ENGINE_load_private_key(e, base, NULL, NULL)) == NULL)
+		goto fail;
+	*token = e;
+	OPENSSL_free(base);
+	return KEYS_OK;
+fail:
+	OPENSSL_free(base);
+	if (inited)
+		ENGINE_finish(e);
+	ENGINE_free(e);
+	return err;
+#endif
 }
+
+/* Release what key_load_pkcs11() put in *token (after the key is freed). */
+static void token_release(void *token)
+{
+#ifndef OPENSSL_NO_ENGINE
+	if (token != NULL) {
+		ENGINE_finish(token);
+		ENGINE_free(token);
+	}
+#else
+	(void)token;
+#endif
+}
+
+#if !defined(OPENSSL_NO_ENGINE) && defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
 
 int keys_load_signer(const char *key_path, const char *cert_path, const char *chain_path,
                      const char *passphrase, struct pdf_signer *out)
@@ -598,7 +671,7 @@ int keys_load_signer(const char *key_path, const char *cert_path, const char *ch
 	memset(out, 0, sizeof *out);
 	if (key_path == NULL || cert_path == NULL || !pass_ok(passphrase))
 		goto fail;
-	if (strncmp(key_path, "pkcs11:", 7) == 0)
+	if (str_starts(key_path, "pkcs11:"))
 		err = key_load_pkcs11(key_path, passphrase, &out->key, &out->token);
 	else
 		err = key_read(key_path, passphrase, &out->key);
@@ -624,7 +697,7 @@ void pdf_signer_free(struct pdf_signer *s)
 	EVP_PKEY_free(s->key);
 	X509_free(s->cert);
 	sk_X509_pop_free(s->chain, X509_free);
-	/* s->token: released here once key_load_pkcs11() creates one. */
+	token_release(s->token);
 	memset(s, 0, sizeof *s);
 }
 
@@ -1051,32 +1124,28 @@ void qrkey_set_free(struct qrkey_set *set)
 static int set_write(const char *dir, const struct qrkey_set *set)
 {
 	char path[KEYS_PATH_MAX], tmp[KEYS_PATH_MAX], pub[64];
-	char *text = NULL;
-	size_t len = 0, i;
-	FILE *mem;
+	struct sbuf text;
+	size_t i;
 	int fd, err = KEYS_EINVAL;
 
+	sbuf_init(&text);
 	if (path_join(path, sizeof path, dir, QRKEY_SET_FILE) != 0 ||
 	    path_join(tmp, sizeof tmp, dir, QRKEY_SET_FILE ".tmp") != 0)
 		goto fail;
-	if ((mem = open_memstream(&text, &len)) == NULL)
-		abort();
 	/* Every value is ours and printable ASCII: kid/pub base64url, ISO time. */
-	fputs("{\"keys\":[", mem);
+	sbuf_adds(&text, "{\"keys\":[");
 	for (i = 0; i < set->n; i++) {
 		sodium_bin2base64(pub, sizeof pub, set->keys[i].pk, QRKEY_PUB_BYTES,
 		                  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-		fprintf(mem, "%s\n {\"kid\":\"%s\",\"alg\":\"Ed25519\",\"pub\":\"%s\",\"created\":\"%s\",\"active\":%s}",
-		        i ? "," : "", set->keys[i].kid, pub, set->keys[i].created,
-		        set->keys[i].active ? "true" : "false");
+		sbuf_printf(&text, "%s\n {\"kid\":\"%s\",\"alg\":\"Ed25519\",\"pub\":\"%s\",\"created\":\"%s\",\"active\":%s}",
+		            i ? "," : "", set->keys[i].kid, pub, set->keys[i].created,
+		            set->keys[i].active ? "true" : "false");
 	}
-	fputs("\n]}\n", mem);
-	if (fclose(mem) != 0)
-		abort();
+	sbuf_adds(&text, "\n]}\n");
 	err = KEYS_EIO;
 	unlink(tmp);   /* a leftover from a crash; we hold the lock */
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644)) < 0 ||
-	    file_finish(fd, text, len) != KEYS_OK)
+	    file_finish(fd, text.data, text.len) != KEYS_OK)
 		goto fail;
 	if (rename(tmp, path) != 0) {
 		unlink(tmp);
@@ -1084,7 +1153,7 @@ static int set_write(const char *dir, const struct qrkey_set *set)
 	}
 	err = KEYS_OK;
 fail:
-	free(text);
+	sbuf_free(&text);
 	return err;
 }
 
@@ -1120,6 +1189,9 @@ int qrkey_generate(const char *dir, const char *passphrase, char kid_out[QRKEY_K
 		goto fail;
 	err = KEYS_ECRYPTO;
 	if (sodium_init() < 0)
+		goto fail;
+	err = KEYS_EIO;
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST)
 		goto fail;
 	if ((err = set_lock(dir, &lock)) != KEYS_OK)
 		goto fail;

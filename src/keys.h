@@ -34,7 +34,7 @@ enum keys_err {
 	KEYS_EFORMAT,       /* a file is not what it should be (PEM, key set, key file) */
 	KEYS_EMISMATCH,     /* key and certificate (or key and key set) do not belong together */
 	KEYS_ECRYPTO,       /* the crypto library failed (OpenSSL error queue has more) */
-	KEYS_ENOKEY,        /* no such kid, or no active QR key */
+	KEYS_ENOKEY,        /* no such kid, no active QR key, or the token refused (object/PIN) */
 	KEYS_EBADSIG,       /* QR signature does not verify */
 	KEYS_EUNSUPPORTED   /* e.g. a pkcs11: URI without the PKCS#11 engine installed */
 };
@@ -71,10 +71,13 @@ int ca_issue(const char *dir, const char *passphrase, const char *user_id,
              const char *out_key_path, const char *out_cert_path);
 
 /*
- * Load a signer for pdf_sign(): the private key at key_path (an encrypted
- * PEM file; "pkcs11:" URIs are reserved for a token, see keys.c), the
+ * Load a signer for pdf_sign(): the private key at key_path, the
  * certificate at cert_path and, if chain_path is not NULL, the CA
  * certificates in chain_path (PEM, one or more) to embed in signatures.
+ * key_path is an encrypted PEM file (passphrase decrypts it) or an RFC 7512
+ * URI "pkcs11:token=...;object=...;type=private[?module-path=/x.so]" for a
+ * key on a PKCS#11 token (passphrase is the user PIN); tokens need the
+ * libengine-pkcs11-openssl package, else KEYS_EUNSUPPORTED.
  * Checks that key and certificate match and that the certificate may sign.
  * On success *out owns everything; release it with pdf_signer_free().
  * Returns an enum keys_err; on failure *out is zeroed.
@@ -122,9 +125,9 @@ struct qrkey_set {
 };
 
 /*
- * Generate a new QR key in dir: the secret key goes encrypted to
- * dir/qr-<kid>.key (0600) and the public key is appended to
- * dir/qr-keys.json as the active key; earlier keys stay published but
+ * Generate a new QR key in dir (created 0700 if missing): the secret key
+ * goes encrypted to dir/qr-<kid>.key (0600) and the public key is appended
+ * to dir/qr-keys.json as the active key; earlier keys stay published but
  * become inactive (this is rotation).  The key set is replaced atomically
  * under a lock.  Writes the new kid to kid_out.  Returns an enum keys_err.
  */

@@ -190,7 +190,7 @@ static int process(struct arena *a, long id, bool force)
 	else
 		/* backoff: 1, 2, 4 ... minutes */
 		db_exec("UPDATE notifications SET status = 'failed', last_error = ?, "
-			"next_attempt_at = NOW() + INTERVAL ? MINUTE WHERE id = ?", "sii", err, 1LL << (attempts - 1),
+			"next_attempt_at = NOW() + INTERVAL ? MINUTE WHERE id = ?", "sii", err, (long long)(1LL << (attempts - 1)),
 			(long long)id);
 	if (rc)
 		log_warn("notification %ld not delivered: %s", id, err);

@@ -68,4 +68,49 @@ int page_designer_retire(struct req *r);
 int page_designer_export(struct req *r);
 int page_designer_import(struct req *r);
 int page_designer_preview(struct req *r);
+/* page_app.c */
+int page_apply(struct req *r);
+int page_apply_post(struct req *r);
+int page_draft(struct req *r);
+int page_my(struct req *r);
+int page_my_app(struct req *r);
+int page_ack_pdf(struct req *r);
+int page_resubmit(struct req *r);
+int page_appeal(struct req *r);
+int page_feedback(struct req *r);
+int page_track(struct req *r);
+int page_locker(struct req *r);
+int page_locker_post(struct req *r);
+int page_locker_get(struct req *r);
+int page_csc(struct req *r);
+/* page_desk.c */
+int page_desk(struct req *r);
+int page_desk_next(struct req *r);
+int page_desk_app(struct req *r);
+int page_desk_act(struct req *r);
+int page_desk_appeal(struct req *r);
+/* page_cert.c */
+int page_verify_qr(struct req *r);
+int page_verify(struct req *r);
+int api_verify(struct req *r);
+int page_keys(struct req *r);
+int page_cert_pdf(struct req *r);
+int api_certificate(struct req *r);
+int page_cert_revoke(struct req *r);
+int api_cert_revoke(struct req *r);
+/* api_app.c */
+int api_app_create(struct req *r);
+int api_app_get(struct req *r);
+int api_app_patch(struct req *r);
+int api_app_list(struct req *r);
+int api_track(struct req *r);
+int api_desk_queue(struct req *r);
+int api_desk_next(struct req *r);
+int api_app_act(struct req *r);
+int api_app_appeal(struct req *r);
+int api_doc_upload(struct req *r);
+int api_doc_list(struct req *r);
+int api_wallet(struct req *r);
+int api_topup(struct req *r);
+int api_app_ack(struct req *r);
 #endif

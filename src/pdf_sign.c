@@ -19,7 +19,6 @@
  */
 #include "pdf_sign.h"
 
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +30,8 @@
 #include <openssl/err.h>
 #include <openssl/objects.h>
 #include <openssl/x509v3.h>
+
+#include "util.h"
 
 /* Largest input we sign: offsets must fit the 10-digit xref fields. */
 #define PDF_MAX_INPUT        ((size_t)1 << 30)
@@ -46,67 +47,6 @@
 #define PDF_BYTERANGE_WIDTH  64
 /* Largest /Contents a verified signature may have (others' LTV data). */
 #define PDF_VERIFY_MAX_DER   ((size_t)1 << 20)
-
-/* ------------------------------------------------------------------ */
-/* Growable output buffer.  Aborts on OOM like the rest of the project. */
-
-struct sbuf {
-	unsigned char *p;   /* bytes; malloc'd */
-	size_t len;         /* used */
-	size_t cap;         /* allocated */
-};
-
-static void sb_reserve(struct sbuf *b, size_t more)
-{
-	size_t need, cap;
-	unsigned char *np;
-
-	if (more > SIZE_MAX - b->len)
-		abort();
-	need = b->len + more;
-	if (need <= b->cap)
-		return;
-	cap = b->cap ? b->cap : 4096;
-	while (cap < need)
-		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
-	np = realloc(b->p, cap);
-	if (np == NULL)
-		abort();
-	b->p = np;
-	b->cap = cap;
-}
-
-static void sb_put(struct sbuf *b, const void *d, size_t n)
-{
-	sb_reserve(b, n);
-	memcpy(b->p + b->len, d, n);
-	b->len += n;
-}
-
-static void sb_puts(struct sbuf *b, const char *s)
-{
-	sb_put(b, s, strlen(s));
-}
-
-static void sb_printf(struct sbuf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void sb_printf(struct sbuf *b, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		abort();
-	sb_reserve(b, (size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf((char *)b->p + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b->len += (size_t)n;
-}
 
 /* ------------------------------------------------------------------ */
 /* Tokenizer.  Works on [pos, end) of the document and never past it.  */
@@ -411,8 +351,8 @@ static int dict_copy_except(const struct doc *d, struct span v, const char *cons
 			       memcmp(d->p + k.a + 1, skip[i], k.b - k.a - 1) == 0;
 		if (drop)
 			continue;
-		sb_put(out, d->p + k.a, x.b - k.a);
-		sb_puts(out, "\n");
+		sbuf_add(out, d->p + k.a, x.b - k.a);
+		sbuf_adds(out, "\n");
 	}
 	return r;
 }
@@ -568,63 +508,52 @@ static int doc_open(struct doc *d, const unsigned char *p, size_t len)
 /* ------------------------------------------------------------------ */
 /* Writing the update.                                                 */
 
-/* Append s as a PDF text string: literal if printable ASCII, else UTF-16BE. */
+/*
+ * Append s as a PDF text string: a literal if it is printable ASCII, else
+ * UTF-16BE hex with a BOM.  -1 for invalid UTF-8, control characters or
+ * more than PDF_SIG_TEXT_MAX bytes.
+ */
 static int put_text(struct sbuf *b, const char *s)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	const unsigned char *u;
 	size_t i, n;
 	uint32_t cp;
 	int ascii = 1, k, extra;
 
 	if (s == NULL)
 		s = "";
+	u = (const unsigned char *)s;
 	n = strlen(s);
-	if (n > PDF_SIG_TEXT_MAX)
+	if (n > PDF_SIG_TEXT_MAX || !utf8_valid(s, n))
 		return -1;
 	for (i = 0; i < n; i++)
 		if (u[i] < 0x20 || u[i] > 0x7e)
 			ascii = 0;
 	if (ascii) {
-		sb_puts(b, "(");
+		sbuf_adds(b, "(");
 		for (i = 0; i < n; i++) {
 			if (u[i] == '(' || u[i] == ')' || u[i] == '\\')
-				sb_puts(b, "\\");
-			sb_put(b, u + i, 1);
+				sbuf_adds(b, "\\");
+			sbuf_add(b, u + i, 1);
 		}
-		sb_puts(b, ")");
+		sbuf_adds(b, ")");
 		return 0;
 	}
-	sb_puts(b, "<FEFF");
-	for (i = 0; i < n; i += (size_t)extra + 1) {
-		if (u[i] < 0x80) {
-			cp = u[i], extra = 0;
-		} else if ((u[i] & 0xe0) == 0xc0) {
-			cp = u[i] & 0x1f, extra = 1;
-		} else if ((u[i] & 0xf0) == 0xe0) {
-			cp = u[i] & 0x0f, extra = 2;
-		} else if ((u[i] & 0xf8) == 0xf0) {
-			cp = u[i] & 0x07, extra = 3;
-		} else {
-			return -1;
-		}
-		if ((size_t)extra >= n - i)
-			return -1;
-		for (k = 1; k <= extra; k++) {
-			if ((u[i + (size_t)k] & 0xc0) != 0x80)
-				return -1;
+	sbuf_adds(b, "<FEFF");
+	for (i = 0; i < n; i += (size_t)extra + 1) {   /* valid UTF-8: just decode */
+		extra = u[i] < 0x80 ? 0 : u[i] < 0xe0 ? 1 : u[i] < 0xf0 ? 2 : 3;
+		cp = extra == 0 ? u[i] : u[i] & (0x3f >> extra);
+		for (k = 1; k <= extra; k++)
 			cp = (cp << 6) | (u[i + (size_t)k] & 0x3f);
-		}
-		if ((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) ||
-		    (extra == 3 && cp < 0x10000) || cp > 0x10ffff ||
-		    (cp >= 0xd800 && cp <= 0xdfff) || cp < 0x20)
+		if (cp < 0x20 || cp == 0x7f)
 			return -1;
 		if (cp >= 0x10000)
-			sb_printf(b, "%04X%04X", 0xd800 + ((cp - 0x10000) >> 10),
-			          0xdc00 + ((cp - 0x10000) & 0x3ff));
+			sbuf_printf(b, "%04X%04X", 0xd800 + ((cp - 0x10000) >> 10),
+			            0xdc00 + ((cp - 0x10000) & 0x3ff));
 		else
-			sb_printf(b, "%04X", (unsigned)cp);
+			sbuf_printf(b, "%04X", (unsigned)cp);
 	}
-	sb_puts(b, ">");
+	sbuf_adds(b, ">");
 	return 0;
 }
 
@@ -648,13 +577,13 @@ static void put_xref(struct sbuf *b, struct upd_obj *objs, size_t n)
 	size_t i, j;
 
 	qsort(objs, n, sizeof *objs, upd_cmp);
-	sb_puts(b, "xref\n");
+	sbuf_adds(b, "xref\n");
 	for (i = 0; i < n; i = j) {
 		for (j = i + 1; j < n && objs[j].num == objs[j - 1].num + 1; j++)
 			;
-		sb_printf(b, "%llu %zu\n", (unsigned long long)objs[i].num, j - i);
+		sbuf_printf(b, "%llu %zu\n", (unsigned long long)objs[i].num, j - i);
 		for (; i < j; i++)
-			sb_printf(b, "%010zu %05llu n\r\n", objs[i].off, (unsigned long long)objs[i].gen);
+			sbuf_printf(b, "%010zu %05llu n\r\n", objs[i].off, (unsigned long long)objs[i].gen);
 	}
 }
 
@@ -694,10 +623,10 @@ static int put_merged_array(const struct doc *d, struct span dict, const char *k
 
 	if (r < 0 || (r == 0 && array_items(d, v, &items) != 0))
 		return -1;
-	sb_printf(b, "/%s [ ", key);
+	sbuf_printf(b, "/%s [ ", key);
 	if (r == 0)
-		sb_put(b, d->p + items.a, items.b - items.a);
-	sb_printf(b, " %llu 0 R ]\n", (unsigned long long)add);
+		sbuf_add(b, d->p + items.a, items.b - items.a);
+	sbuf_printf(b, " %llu 0 R ]\n", (unsigned long long)add);
 	return 0;
 }
 
@@ -706,10 +635,10 @@ static int put_page(const struct doc *d, struct span page, uint64_t widget, stru
 {
 	static const char *const skip[] = { "Annots", NULL };
 
-	sb_puts(b, "<<\n");
+	sbuf_adds(b, "<<\n");
 	if (dict_copy_except(d, page, skip, b) != 0 || put_merged_array(d, page, "Annots", widget, b) != 0)
 		return -1;
-	sb_puts(b, ">>");
+	sbuf_adds(b, ">>");
 	return 0;
 }
 
@@ -721,25 +650,25 @@ static int put_catalog(const struct doc *d, struct span cat, uint64_t widget, st
 	struct span v, form;
 	int r;
 
-	sb_puts(b, "<<\n");
+	sbuf_adds(b, "<<\n");
 	if (dict_copy_except(d, cat, skip_cat, b) != 0)
 		return -1;
 	r = dict_get(d, cat, "AcroForm", &v);
 	if (r < 0 || (r == 0 && val_resolve(d, v, &form) != 0))
 		return -1;
-	sb_puts(b, "/AcroForm <<\n");
+	sbuf_adds(b, "/AcroForm <<\n");
 	if (r == 0 && (dict_copy_except(d, form, skip_form, b) != 0 ||
 	               put_merged_array(d, form, "Fields", widget, b) != 0))
 		return -1;
 	if (r != 0)
-		sb_printf(b, "/Fields [ %llu 0 R ]\n", (unsigned long long)widget);
-	sb_puts(b, "/SigFlags 3\n>>\n");
+		sbuf_printf(b, "/Fields [ %llu 0 R ]\n", (unsigned long long)widget);
+	sbuf_adds(b, "/SigFlags 3\n>>\n");
 	/* ETSI.CAdES.detached is defined by the ESIC extension to PDF 1.7. */
 	if (dict_get(d, cat, "Extensions", &v) == 1)
-		sb_puts(b, "/Extensions << /ESIC << /BaseVersion /1.7 /ExtensionLevel 2 >> >>\n");
+		sbuf_adds(b, "/Extensions << /ESIC << /BaseVersion /1.7 /ExtensionLevel 2 >> >>\n");
 	if (dict_get(d, cat, "Version", &v) == 1)
-		sb_puts(b, "/Version /1.7\n");
-	sb_puts(b, ">>");
+		sbuf_adds(b, "/Version /1.7\n");
+	sbuf_adds(b, ">>");
 	return 0;
 }
 
@@ -755,33 +684,33 @@ static int put_sig(struct sbuf *b, const struct pdf_sig_info *info, struct sig_s
 {
 	char date[32];
 	struct tm tm;
+	static const char zeros[] = "0000000000000000000000000000000000000000000000000000000000000000";
+	size_t left, n;
 
 	if (gmtime_r(&info->when, &tm) == NULL || tm.tm_year + 1900 < 1970 || tm.tm_year + 1900 > 9999 ||
 	    strftime(date, sizeof date, "D:%Y%m%d%H%M%S+00'00'", &tm) == 0)
 		return -1;
-	sb_puts(b, "<<\n/Type /Sig\n/Filter /Adobe.PPKLite\n/SubFilter /ETSI.CAdES.detached\n/ByteRange ");
+	sbuf_adds(b, "<<\n/Type /Sig\n/Filter /Adobe.PPKLite\n/SubFilter /ETSI.CAdES.detached\n/ByteRange ");
 	slots->byterange = b->len;
-	sb_reserve(b, PDF_BYTERANGE_WIDTH);
-	memset(b->p + b->len, ' ', PDF_BYTERANGE_WIDTH);
-	memcpy(b->p + b->len, "[0 0 0 0]", 9);
-	b->len += PDF_BYTERANGE_WIDTH;
-	sb_puts(b, "\n/Contents <");
+	sbuf_printf(b, "%-*s", PDF_BYTERANGE_WIDTH, "[0 0 0 0]");
+	sbuf_adds(b, "\n/Contents <");
 	slots->lt = b->len - 1;
-	sb_reserve(b, 2 * PDF_SIG_CONTENTS_MAX);
-	memset(b->p + b->len, '0', 2 * PDF_SIG_CONTENTS_MAX);
-	b->len += 2 * PDF_SIG_CONTENTS_MAX;
-	sb_puts(b, ">");
+	for (left = 2 * PDF_SIG_CONTENTS_MAX; left > 0; left -= n) {
+		n = left < sizeof zeros - 1 ? left : sizeof zeros - 1;
+		sbuf_add(b, zeros, n);
+	}
+	sbuf_adds(b, ">");
 	slots->gt_end = b->len;
-	sb_printf(b, "\n/M (%s)\n/Reason ", date);
+	sbuf_printf(b, "\n/M (%s)\n/Reason ", date);
 	if (put_text(b, info->reason) != 0)
 		return -1;
-	sb_puts(b, "\n/Location ");
+	sbuf_adds(b, "\n/Location ");
 	if (put_text(b, info->location) != 0)
 		return -1;
-	sb_puts(b, "\n/Name ");
+	sbuf_adds(b, "\n/Name ");
 	if (put_text(b, info->name) != 0)
 		return -1;
-	sb_puts(b, "\n>>");
+	sbuf_adds(b, "\n>>");
 	return 0;
 }
 
@@ -826,7 +755,7 @@ int pdf_sign(const unsigned char *pdf, size_t len, const struct pdf_signer *s,
 	static const char *const skip_trailer[] = { "Size", "Prev", NULL };
 	static const char hexd[] = "0123456789ABCDEF";
 	struct doc d;
-	struct sbuf b = { NULL, 0, 0 };
+	struct sbuf b;
 	struct span v, catalog, page;
 	struct upd_obj objs[4];
 	struct sig_slots slots;
@@ -836,6 +765,7 @@ int pdf_sign(const unsigned char *pdf, size_t len, const struct pdf_signer *s,
 	char br[PDF_BYTERANGE_WIDTH + 1];
 	int n, err = PDF_SIGN_EINVAL;
 
+	sbuf_init(&b);
 	if (pdf == NULL || s == NULL || s->key == NULL || s->cert == NULL || info == NULL ||
 	    out == NULL || outlen == NULL || len > PDF_MAX_INPUT)
 		goto fail;
@@ -854,62 +784,62 @@ int pdf_sign(const unsigned char *pdf, size_t len, const struct pdf_signer *s,
 		goto fail;
 
 	/* Original bytes, then the update.  Objects: sig, widget, page, catalog. */
-	sb_put(&b, pdf, len);
+	sbuf_add(&b, pdf, len);
 	if (pdf[len - 1] != '\n' && pdf[len - 1] != '\r')
-		sb_puts(&b, "\n");
+		sbuf_adds(&b, "\n");
 	err = PDF_SIGN_EINVAL;
 	objs[0] = (struct upd_obj){ size, 0, b.len };
-	sb_printf(&b, "%llu 0 obj\n", (unsigned long long)size);
+	sbuf_printf(&b, "%llu 0 obj\n", (unsigned long long)size);
 	if (put_sig(&b, info, &slots) != 0)
 		goto fail;
-	sb_puts(&b, "\nendobj\n");
+	sbuf_adds(&b, "\nendobj\n");
 	err = PDF_SIGN_EPARSE;
 	objs[1] = (struct upd_obj){ size + 1, 0, b.len };
-	sb_printf(&b, "%llu 0 obj\n<<\n/Type /Annot\n/Subtype /Widget\n/FT /Sig\n/T (Signature%llu)\n"
-	          "/V %llu 0 R\n/F 132\n/Rect [0 0 0 0]\n/P %llu %llu R\n>>\nendobj\n",
-	          (unsigned long long)(size + 1), (unsigned long long)(size + 1),
-	          (unsigned long long)size, (unsigned long long)pg, (unsigned long long)pg_gen);
+	sbuf_printf(&b, "%llu 0 obj\n<<\n/Type /Annot\n/Subtype /Widget\n/FT /Sig\n/T (Signature%llu)\n"
+	            "/V %llu 0 R\n/F 132\n/Rect [0 0 0 0]\n/P %llu %llu R\n>>\nendobj\n",
+	            (unsigned long long)(size + 1), (unsigned long long)(size + 1),
+	            (unsigned long long)size, (unsigned long long)pg, (unsigned long long)pg_gen);
 	objs[2] = (struct upd_obj){ pg, pg_gen, b.len };
-	sb_printf(&b, "%llu %llu obj\n", (unsigned long long)pg, (unsigned long long)pg_gen);
+	sbuf_printf(&b, "%llu %llu obj\n", (unsigned long long)pg, (unsigned long long)pg_gen);
 	if (put_page(&d, page, size + 1, &b) != 0)
 		goto fail;
-	sb_puts(&b, "\nendobj\n");
+	sbuf_adds(&b, "\nendobj\n");
 	objs[3] = (struct upd_obj){ root, root_gen, b.len };
-	sb_printf(&b, "%llu %llu obj\n", (unsigned long long)root, (unsigned long long)root_gen);
+	sbuf_printf(&b, "%llu %llu obj\n", (unsigned long long)root, (unsigned long long)root_gen);
 	if (put_catalog(&d, catalog, size + 1, &b) != 0)
 		goto fail;
-	sb_puts(&b, "\nendobj\n");
+	sbuf_adds(&b, "\nendobj\n");
 	xref_at = b.len;
 	put_xref(&b, objs, 4);
-	sb_puts(&b, "trailer\n<<\n");
+	sbuf_adds(&b, "trailer\n<<\n");
 	if (dict_copy_except(&d, d.trailer, skip_trailer, &b) != 0)
 		goto fail;
-	sb_printf(&b, "/Size %llu\n/Prev %zu\n>>\nstartxref\n%zu\n%%%%EOF\n",
-	          (unsigned long long)(size + 2), d.xref_off, xref_at);
+	sbuf_printf(&b, "/Size %llu\n/Prev %zu\n>>\nstartxref\n%zu\n%%%%EOF\n",
+	            (unsigned long long)(size + 2), d.xref_off, xref_at);
 
 	/* Fill /ByteRange (inside the signed bytes), then sign, then /Contents. */
 	n = snprintf(br, sizeof br, "[0 %zu %zu %zu]", slots.lt, slots.gt_end, b.len - slots.gt_end);
 	if (n < 0 || (size_t)n > PDF_BYTERANGE_WIDTH)
 		goto fail;
-	memcpy(b.p + slots.byterange, br, (size_t)n);
+	memcpy(b.data + slots.byterange, br, (size_t)n);
 	err = PDF_SIGN_ECRYPTO;
-	n = cms_sign_ranges(s, b.p, b.len, &slots, info->when, &der);
+	n = cms_sign_ranges(s, (const unsigned char *)b.data, b.len, &slots, info->when, &der);
 	if (n <= 0)
 		goto fail;
 	err = PDF_SIGN_ETOOBIG;
 	if ((size_t)n > PDF_SIG_CONTENTS_MAX)
 		goto fail;
 	for (i = 0; i < (size_t)n; i++) {
-		b.p[slots.lt + 1 + 2 * i] = (unsigned char)hexd[der[i] >> 4];
-		b.p[slots.lt + 2 + 2 * i] = (unsigned char)hexd[der[i] & 15];
+		b.data[slots.lt + 1 + 2 * i] = hexd[der[i] >> 4];
+		b.data[slots.lt + 2 + 2 * i] = hexd[der[i] & 15];
 	}
 	OPENSSL_free(der);
-	*out = b.p;
 	*outlen = b.len;
+	*out = (unsigned char *)sbuf_detach(&b);
 	return PDF_SIGN_OK;
 fail:
 	OPENSSL_free(der);
-	free(b.p);
+	sbuf_free(&b);
 	return err;
 }
 
@@ -1088,8 +1018,7 @@ int pdf_sig_verify(const unsigned char *pdf, size_t len, X509_STORE *trust, stru
 	if (i < 9 || memcmp(pdf + i - 9, "/Contents", 9) != 0)
 		goto done;
 	derlen = (br[2] - br[1] - 2) / 2;
-	if ((der = malloc(derlen + 1)) == NULL)
-		abort();
+	der = xmalloc(derlen + 1);
 	for (i = 0; i < derlen; i++) {
 		const unsigned char *h = pdf + br[1] + 1 + 2 * i;
 

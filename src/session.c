@@ -86,7 +86,7 @@ const char *session_create(struct req *r, long user_id, bool api, char expires_i
 	long long life = cfg.session_max;
 	if (db_exec("INSERT INTO sessions (token_hash, user_id, kind, created_at, last_seen, expires_at, ip, user_agent) "
 		    "VALUES (?, ?, ?, NOW(), NOW(), NOW() + INTERVAL ? SECOND, ?, LEFT(?, 200))",
-		    "bisiss", h, sizeof h, (long long)user_id, api ? "api" : "web", life, r->remote_ip,
+		    "bisiss", h, sizeof h, (long long)user_id, api ? "api" : "web", (long long)life, r->remote_ip,
 		    r->user_agent) != 1)
 		return NULL;
 	if (expires_iso)

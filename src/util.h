@@ -59,6 +59,7 @@ char *sbuf_detach(struct sbuf *b);	/* caller frees */
 /* Strings */
 bool str_eq(const char *a, const char *b);		/* NULL-safe */
 bool str_starts(const char *s, const char *prefix);
+bool str_ends_with(const char *s, const char *suffix);
 bool str_empty(const char *s);				/* NULL or "" */
 bool utf8_valid(const char *s, size_t n);		/* strict, no NUL, no overlongs */
 size_t utf8_chars(const char *s);			/* code points in a valid string */

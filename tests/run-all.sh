@@ -45,6 +45,8 @@ for t in build/tests/unit/test_*; do
     [ -x "$t" ] && run_tap "unit:$(basename "$t")" "$t"
 done
 
+run_tap "static" python3 tools/check-sources.py "$ROOT"
+
 if [ -x tests/fuzz/run.sh ]; then
     run_tap fuzz tests/fuzz/run.sh
 fi

@@ -6,6 +6,7 @@ import tempfile
 import time
 
 from gs import Client, test, eq, run, ctl, sql, notifications_log, PASSWORD
+from lifecycle import create_employee
 
 
 def csv_file(text, raw=None):
@@ -198,19 +199,6 @@ def lockout_after_five_failures():
     r = admin.form_post("/admin/users/" + uid, "/admin/users/" + uid, {"action": "unlock"})
     eq(r.status, 303, "unlock")
     Client().login(user, pw)
-
-
-def create_employee(admin, username, role="karmachari", district="Palamu", block="Medininagar(Daltonganj)"):
-    did = sql("SELECT id FROM locations WHERE type='district' AND name_en='%s'" % district)[0][0]
-    bid = sql("SELECT id FROM locations WHERE type='block' AND name_en='%s'" % block)[0][0]
-    r = admin.form_post("/admin/users/new", "/admin/users/new", {
-        "username": username, "first_name": "Test", "last_name": "Employee", "mobile": "9123456780",
-        "dob": "1988-01-02", "user_type": "staff", "designation": "Rajasv Karmachari", "role": role,
-        "place_district": did, "place_block": bid, "work_from": "2025-01-01"})
-    eq(r.status, 200, "create employee: " + r.text[:300])
-    m = re.search(r"<code>([^<]+)</code>", r.text)
-    assert m, "initial password shown"
-    return username, m.group(1)
 
 
 @test

@@ -10,7 +10,9 @@
  *   sign_demo verify DIR FILE.pdf         exit 0 only if valid and trusted
  *   sign_demo bench DIR IN.pdf N [USER]   time N signatures with the key loaded
  *
- * The passphrase comes from $SIGN_DEMO_PASS (a fixed demo value if unset).
+ * The passphrase (or token PIN) comes from $SIGN_DEMO_PASS (a fixed demo
+ * value if unset).  $SIGN_DEMO_KEY, if set, replaces DIR/USER.key.pem as the
+ * signing key: e.g. "pkcs11:token=gs;object=officer;type=private".
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,10 +98,12 @@ static int demo_signer(const char *dir, const char *user, struct pdf_signer *s)
 	char kp[DEMO_PATH_MAX], cp[DEMO_PATH_MAX], ca[DEMO_PATH_MAX];
 	int err;
 
+	const char *key = getenv("SIGN_DEMO_KEY");
+
 	demo_path(kp, dir, user, ".key.pem");
 	demo_path(cp, dir, user, ".cert.pem");
 	demo_path(ca, dir, "ca", ".cert.pem");
-	err = keys_load_signer(kp, cp, ca, demo_pass(), s);
+	err = keys_load_signer(key != NULL && *key != '\0' ? key : kp, cp, ca, demo_pass(), s);
 	if (err != KEYS_OK)
 		fprintf(stderr, "load signer: %s\n", keys_strerror(err));
 	return err;
@@ -107,8 +111,8 @@ static int demo_signer(const char *dir, const char *user, struct pdf_signer *s)
 
 static int cmd_sign(const char *dir, const char *in, const char *out, const char *user, long n)
 {
-	static const struct pdf_sig_info info = {
-		"Certificate issued under the RTPS Act", "Block office, Ranchi", "Demo Officer", 1700000000
+	const struct pdf_sig_info info = {
+		"Certificate issued under the RTPS Act", "Block office, Ranchi", "Demo Officer", time(NULL)
 	};
 	struct pdf_signer s;
 	struct timespec t0, t1;

@@ -1,0 +1,623 @@
+/*
+ * api_app.c — the JSON API for applications, documents, the desk and the
+ * wallet (docs/api.md).  Same domain code, validation and permissions as
+ * the pages; state-changing calls honour Idempotency-Key.
+ */
+#include "pages.h"
+#include "apiutil.h"
+#include "application.h"
+#include "cert.h"
+#include "config.h"
+#include "db.h"
+#include "locker.h"
+#include "session.h"
+#include "tmpl.h"
+#include "user.h"
+#include "wallet.h"
+#include "workflow.h"
+#include "audit.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Field errors from a form result into Form.err (for the JSON error). */
+static void api_field_errors(struct req *r, const struct form_result *fr)
+{
+	for (size_t i = 0; i < fr->nerrs; i++) {
+		hset(r, arena_printf(r->a, "Form.err.%s", fr->errs[i].field), fr->errs[i].message);
+		hset(r, "Form.has_errors", "1");
+	}
+}
+
+static void app_json(struct req *r, struct jw *w, const struct app *ap, bool full)
+{
+	const struct svc *s = ap->ver->def;
+	jw_obj(w);
+	if (ap->number)
+		jw_kstr(w, "number", ap->number);
+	else
+		jw_kstr(w, "number", arena_printf(r->a, "D%ld", ap->id));
+	jw_kstr(w, "service", s->code);
+	jw_kint(w, "service_version", ap->ver->version);
+	jw_kstr(w, "status", ap->status);
+	const struct stage *st = svc_stage(s, (size_t)ap->stage_idx);
+	if (st && (str_eq(ap->status, "pending") || str_eq(ap->status, "returned"))) {
+		jw_key(w, "stage");
+		jw_obj(w);
+		jw_kstr(w, "code", st->code);
+		jw_kstr(w, "name", i18n_get(&st->name, r->lang));
+		jw_kstr(w, "role", ap->stage_role);
+		jw_obj_end(w);
+	}
+	jw_kstr(w, "channel", ap->channel);
+	jw_kbool(w, "tatkal", ap->tatkal);
+	jw_kstr(w, "submitted_at", ap->submitted_at);
+	jw_kstr(w, "due_date", ap->due_date);
+	jw_kstr(w, "stage_due", ap->stage_due);
+	if (ap->office_id) {
+		jw_key(w, "office");
+		jw_obj(w);
+		jw_kint(w, "id", ap->office_id);
+		jw_kstr(w, "name", db_scalar(r->a, "SELECT name_en FROM offices WHERE id = ?", "i", (long long)ap->office_id));
+		jw_obj_end(w);
+	}
+	jw_key(w, "fee");
+	jw_obj(w);
+	jw_kint(w, "amount_paise", ap->fee_paise);
+	jw_obj_end(w);
+	if (ap->return_remarks) {
+		jw_kstr(w, "return_remarks", ap->return_remarks);
+		jw_key(w, "return_fields");
+		const char *err;
+		jw_value(w, ap->return_fields ? json_parse(r->a, ap->return_fields, strlen(ap->return_fields), &err) : NULL);
+	}
+	if (full) {
+		jw_kstr(w, "applicant_name", ap->applicant_name);
+		jw_key(w, "fields");
+		const char *err;
+		jw_value(w, json_parse(r->a, ap->form, strlen(ap->form), &err));
+		jw_key(w, "history");
+		jw_arr(w);
+		struct dbres *ev = db_query(r->a, "SELECT DATE_FORMAT(at, '%Y-%m-%dT%H:%i:%s+05:30'), action, role, remarks, "
+						  "out_of_order_reason FROM app_events WHERE app_id = ? ORDER BY id", "i", (long long)ap->id);
+		for (size_t i = 0; ev && i < ev->nrows; i++) {
+			jw_obj(w);
+			jw_kstr(w, "at", db_val(ev, i, 0));
+			jw_kstr(w, "action", db_val(ev, i, 1));
+			jw_kstr(w, "role", db_val(ev, i, 2));
+			jw_kstr(w, "remarks", db_val(ev, i, 3));
+			if (db_val(ev, i, 4))
+				jw_kstr(w, "out_of_order_reason", db_val(ev, i, 4));
+			jw_obj_end(w);
+		}
+		jw_arr_end(w);
+		const char *cert = db_scalar(r->a, "SELECT number FROM certificates WHERE app_id = ? ORDER BY id DESC LIMIT 1", "i",
+					     (long long)ap->id);
+		if (cert)
+			jw_kstr(w, "certificate", cert);
+	}
+	jw_obj_end(w);
+}
+
+static int send_app(struct req *r, int status, const struct app *ap, bool full)
+{
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	app_json(r, &w, ap, full);
+	api_send(r, status, &b);
+	api_remember(r);
+	return 0;
+}
+
+/* The channel the API caller files through (explicit, or by role). */
+static const char *api_channel(struct req *r, const char *want)
+{
+	static const struct { const char *ch; enum role role; } map[] = {
+		{ "online", ROLE_CITIZEN }, { "csc", ROLE_CSC }, { "sewak", ROLE_SEWAK }, { "jsk", ROLE_JSK },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(map); i++)
+		if ((!want || str_eq(want, map[i].ch)) && user_has(r->user, map[i].role))
+			return map[i].ch;
+	if ((!want || str_eq(want, "counter")) && (r->user->roles & RB_PLAYERS))
+		return "counter";
+	return NULL;
+}
+
+/* Locker document ids per service document from {doc_type: id}. */
+static long *api_docs(struct req *r, const struct svc *s, const struct jval *docs)
+{
+	long *ids = arena_alloc(r->a, (s->ndocs + 1) * sizeof *ids);
+	for (size_t i = 0; i < s->ndocs; i++) {
+		long id;
+		if (json_get_long(docs, s->docs[i].code, &id))
+			ids[i] = id;
+	}
+	return ids;
+}
+
+/* Converts API answers: locations may come as {id} objects or ids. */
+static struct jval *api_answers(struct req *r, const struct jval *fields, const struct svc *s, const struct jval *in)
+{
+	if (!fields || fields->type != J_OBJ)
+		return (struct jval *)fields;
+	long loc;
+	if (json_get_long(in, "address_location_id", &loc) && !json_get(fields, s->route_field)) {
+		struct jval *o = arena_alloc(r->a, sizeof *o);
+		*o = *fields;
+		o->keys = arena_alloc(r->a, (fields->n + 1) * sizeof *o->keys);
+		o->kids = arena_alloc(r->a, (fields->n + 1) * sizeof *o->kids);
+		memcpy(o->keys, fields->keys, fields->n * sizeof *o->keys);
+		memcpy(o->kids, fields->kids, fields->n * sizeof *o->kids);
+		struct jval *v = arena_alloc(r->a, sizeof *v);
+		v->type = J_STR;
+		v->str = arena_printf(r->a, "%ld", loc);
+		o->keys[o->n] = (char *)s->route_field;
+		o->kids[o->n++] = v;
+		return o;
+	}
+	return (struct jval *)fields;
+}
+
+/* POST /api/v1/applications */
+int api_app_create(struct req *r)
+{
+	int st;
+	if (api_replay(r, &st))
+		return st;
+	struct jval *in = api_body(r);
+	if (!in)
+		return 400;
+	struct svc_ver *v = svcstore_published(r->a, json_get_str(in, "service") ? json_get_str(in, "service") : "");
+	if (!v) {
+		form_error(r, "service", "api.service_unknown");
+		return 422;
+	}
+	const char *ch = api_channel(r, json_get_str(in, "channel"));
+	if (!ch)
+		return 403;
+	struct jval *applicant = json_get(in, "applicant");
+	struct filing fl = { .filer = r->user->id, .channel = ch, .applicant_mobile = json_get_str(applicant, "mobile") };
+	struct jval *fields = api_answers(r, json_get(in, "fields"), v->def, in);
+	struct app_input ai = { .ver = v, .answers = fields, .doc_ids = api_docs(r, v->def, json_get(in, "documents")),
+				.tatkal = json_get_bool(in, "tatkal", false), .idem = r->idem_key,
+				.submit = json_get_bool(in, "submit", true) };
+	struct app_result res;
+	st = app_file(r, &fl, &ai, &res);
+	if (st) {
+		api_field_errors(r, &res.form);
+		if (res.message)
+			r->err_detail = tmpl_str(r->lang, res.message);
+		sbuf_free(&res.form.json);
+		return st;
+	}
+	sbuf_free(&res.form.json);
+	struct app *ap = app_load(r->a, NULL, res.id, false);
+	return ap ? send_app(r, res.repeat ? 200 : 201, ap, false) : 503;
+}
+
+/* Finds an application by NO (a number, or D<id> for a draft) visible to the user. */
+static struct app *api_find(struct req *r, const char *no)
+{
+	struct app *ap;
+	long id;
+	if (no && no[0] == 'D' && parse_long(no + 1, 1, 2000000000000L, &id))
+		ap = app_load(r->a, NULL, id, false);
+	else
+		ap = app_load(r->a, no, 0, false);
+	return ap && app_visible(r, ap) ? ap : NULL;
+}
+
+/* GET /api/v1/applications/NO */
+int api_app_get(struct req *r)
+{
+	struct app *ap = api_find(r, rp(r, 0));
+	return ap ? send_app(r, 200, ap, true) : 404;
+}
+
+/* PATCH /api/v1/applications/NO — edit a draft (or correct a returned one) */
+int api_app_patch(struct req *r)
+{
+	int st;
+	if (api_replay(r, &st))
+		return st;
+	struct app *ap = api_find(r, rp(r, 0));
+	if (!ap || (ap->filed_by != r->user->id && ap->applicant_id != r->user->id))
+		return 404;
+	struct jval *in = api_body(r);
+	if (!in)
+		return 400;
+	bool submit = str_ends_with(r->path, "/submit");
+	struct jval *fields = api_answers(r, json_get(in, "fields"), ap->ver->def, in);
+	if (str_eq(ap->status, "returned")) {
+		if (!submit)
+			return 409;
+		struct app_result res;
+		st = app_resubmit(r, ap->number, fields, api_docs(r, ap->ver->def, json_get(in, "documents")), &res);
+		api_field_errors(r, &res.form);
+		sbuf_free(&res.form.json);
+		if (st)
+			return st;
+	} else if (str_eq(ap->status, "draft")) {
+		struct svc_ver *v = svcstore_published(r->a, ap->ver->def->code);
+		if (!v)
+			return 409;
+		if (!fields) {
+			const char *err;
+			fields = json_parse(r->a, ap->form, strlen(ap->form), &err);
+		}
+		struct filing fl = { .filer = r->user->id, .channel = ap->channel, .applicant_mobile = ap->applicant_mobile };
+		struct app_input ai = { .ver = v, .answers = fields, .doc_ids = api_docs(r, v->def, json_get(in, "documents")),
+					.tatkal = json_get_bool(in, "tatkal", ap->tatkal), .submit = submit, .draft_id = ap->id };
+		struct app_result res;
+		st = app_file(r, &fl, &ai, &res);
+		api_field_errors(r, &res.form);
+		if (res.message)
+			r->err_detail = tmpl_str(r->lang, res.message);
+		sbuf_free(&res.form.json);
+		if (st)
+			return st;
+	} else {
+		return 409;
+	}
+	ap = app_load(r->a, NULL, ap->id, false);
+	return ap ? send_app(r, 200, ap, false) : 503;
+}
+
+/* GET /api/v1/applications?mine=1&status=S&limit=N */
+int api_app_list(struct req *r)
+{
+	const char *status = req_query(r, "status"), *lim = req_query(r, "limit");
+	long limit = 50;
+	if (lim && !parse_long(lim, 1, 100, &limit))
+		return 400;
+	struct dbres *rows = db_query(r->a, "SELECT id FROM applications WHERE (applicant_id = ? OR filed_by = ?) "
+					    "AND (? = '' OR status = ?) ORDER BY id DESC LIMIT ?", "iissi", (long long)r->user->id,
+				      (long long)r->user->id, status ? status : "", status ? status : "", (long long)limit);
+	if (!rows)
+		return 503;
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_key(&w, "items");
+	jw_arr(&w);
+	for (size_t i = 0; i < rows->nrows; i++) {
+		struct app *ap = app_load(r->a, NULL, (long)db_int(rows, i, 0), false);
+		if (ap)
+			app_json(r, &w, ap, false);
+	}
+	jw_arr_end(&w);
+	jw_key(&w, "next");
+	jw_null(&w);
+	jw_obj_end(&w);
+	return api_send(r, 200, &b);
+}
+
+/* GET /api/v1/track?number=&mobile= (public: status and stage only) */
+int api_track(struct req *r)
+{
+	const char *number = req_query(r, "number"), *mobile = req_query(r, "mobile");
+	if (!number || !mobile)
+		return 400;
+	struct app *ap = app_load(r->a, number, 0, false);
+	if (!ap || !str_eq(ap->applicant_mobile, mobile) || str_eq(ap->status, "draft"))
+		return 404;
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kstr(&w, "number", ap->number);
+	jw_kstr(&w, "service", ap->ver->def->code);
+	jw_kstr(&w, "status", ap->status);
+	const struct stage *st = svc_stage(ap->ver->def, (size_t)ap->stage_idx);
+	jw_kstr(&w, "stage", st && str_eq(ap->status, "pending") ? i18n_get(&st->name, r->lang) : NULL);
+	jw_kstr(&w, "due_date", ap->due_date);
+	jw_obj_end(&w);
+	return api_send(r, 200, &b);
+}
+
+static void queue_json(struct req *r, struct jw *w, struct dbres *q, bool tatkal)
+{
+	jw_arr(w);
+	for (size_t i = 0; q && i < q->nrows; i++) {
+		if ((db_int(q, i, 3) == 1) != tatkal)
+			continue;
+		jw_obj(w);
+		jw_kstr(w, "number", db_val(q, i, 1));
+		jw_kstr(w, "service", db_scalar(r->a, "SELECT code FROM services WHERE id = ?", "s", db_val(q, i, 2)));
+		jw_kstr(w, "arrived_at", db_val(q, i, 4));
+		jw_kstr(w, "due_at", db_val(q, i, 5));
+		jw_kbool(w, "overdue", db_int(q, i, 11) < 0);
+		jw_kbool(w, "claimed", db_int(q, i, 9) == 1);
+		jw_obj_end(w);
+	}
+	jw_arr_end(w);
+}
+
+/* GET /api/v1/desk/queue?office=ID&role=R */
+int api_desk_queue(struct req *r)
+{
+	long office;
+	const char *role = req_query(r, "role");
+	int ro = role_from_code(role);
+	if (!parse_long(req_query(r, "office"), 1, 2000000000L, &office) || ro < 0)
+		return 400;
+	if (!juris_office_role(r->user, office, (enum role)ro))
+		return 403;
+	long head;
+	struct dbres *q = wf_queue(r, office, role, &head);
+	if (!q)
+		return 503;
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_key(&w, "tatkal");
+	queue_json(r, &w, q, true);
+	jw_key(&w, "fifo");
+	queue_json(r, &w, q, false);
+	jw_obj_end(&w);
+	return api_send(r, 200, &b);
+}
+
+/* POST /api/v1/desk/next {office, role} — claim the head */
+int api_desk_next(struct req *r)
+{
+	struct jval *in = api_body(r);
+	long office;
+	if (!in || !json_get_long(in, "office", &office))
+		return 400;
+	int st;
+	const char *no = wf_next(r, office, json_get_str(in, "role"), &st);
+	if (st)
+		return st;
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kstr(&w, "number", no);
+	jw_obj_end(&w);
+	return api_send(r, 200, &b);
+}
+
+/* POST /api/v1/applications/NO/actions */
+int api_app_act(struct req *r)
+{
+	int st;
+	if (api_replay(r, &st))
+		return st;
+	struct jval *in = api_body(r);
+	if (!in)
+		return 400;
+	const char *flags[64];
+	size_t nf = 0;
+	struct jval *fl = json_get(in, "correct_fields");
+	struct jval *ret = json_get(in, "return_fields");
+	for (size_t i = 0; ret && ret->type == J_ARR && i < ret->n && nf < 64; i++)
+		if (ret->kids[i]->type == J_STR)
+			flags[nf++] = ret->kids[i]->str;
+	struct act_in ai = { .action = json_get_str(in, "action"), .remarks = json_get_str(in, "remarks"),
+			     .ooo_reason = json_get_str(in, "out_of_order_reason"), .return_fields = flags, .nreturn = nf,
+			     .corrections = fl && fl->type == J_OBJ ? fl : NULL };
+	if (!ai.action)
+		return 400;
+	struct act_out out;
+	st = wf_act(r, rp(r, 0), &ai, &out);
+	if (st)
+		return st;
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kstr(&w, "status", out.new_status);
+	jw_kint(&w, "stage", out.new_stage);
+	if (out.cert_no) {
+		jw_key(&w, "certificate");
+		jw_obj(&w);
+		jw_kstr(&w, "number", out.cert_no);
+		const char *c = db_scalar(r->a, "SELECT CONCAT(record, '\\n', sig) FROM certificates WHERE number = ?", "s", out.cert_no);
+		if (c) {
+			const char *nl = strchr(c, '\n');
+			jw_kstr(&w, "verify_url", arena_printf(r->a, "%s/v/%s?d=%s&s=%s", cfg.base_url, out.cert_no,
+							       b64url_encode(r->a, (const unsigned char *)c, (size_t)(nl - c)), nl + 1));
+		}
+		jw_obj_end(&w);
+	}
+	jw_obj_end(&w);
+	api_send(r, 200, &b);
+	api_remember(r);
+	return 0;
+}
+
+/* POST /api/v1/applications/NO/appeal {grounds} */
+int api_app_appeal(struct req *r)
+{
+	struct jval *in = api_body(r);
+	if (!in)
+		return 400;
+	int level = 0;
+	int st = wf_appeal_file(r, rp(r, 0), json_get_str(in, "grounds"), &level);
+	if (st)
+		return st;
+	return api_ok(r, 201, arena_printf(r->a, "{\"appeal_level\":%d,\"status\":\"pending\"}", level));
+}
+
+/* POST /api/v1/documents (multipart: file, doc_type[, mobile]) */
+int api_doc_upload(struct req *r)
+{
+	int st;
+	if (api_replay(r, &st))
+		return st;
+	const struct upload *u = req_upload(r, "file");
+	long owner = r->user->id;
+	if (!user_has(r->user, ROLE_CITIZEN)) {
+		const char *m = req_form(r, "mobile");
+		const char *o = m ? db_scalar(r->a, "SELECT id FROM users WHERE citizen_mobile = ?", "s", m) : NULL;
+		if (!(r->user->roles & RB_OPERATORS) || !o) {
+			form_error(r, "mobile", "locker.mobile_needed");
+			return 422;
+		}
+		owner = strtol(o, NULL, 10);
+	}
+	if (!u) {
+		form_error(r, "file", "locker.empty");
+		return 422;
+	}
+	if (db_begin() != 0)
+		return 503;
+	const char *err = NULL;
+	long id = locker_add(r->a, owner, r->user->id, req_form(r, "doc_type"), u->filename, u->data, u->len,
+			     (size_t)cfg.max_upload, &err);
+	struct audit_entry e = { .action = "locker.add", .entity = "document", .entity_id = arena_printf(r->a, "%ld", id) };
+	if (!id || audit_write(r, &e) != 0 || db_commit() != 0) {
+		db_rollback();
+		if (!id) {
+			form_error(r, str_eq(err, "locker.type_missing") ? "doc_type" : "file", err);
+			return str_eq(err, "locker.too_big") ? 413 : 422;
+		}
+		return 503;
+	}
+	struct dbres *d = db_query(r->a, "SELECT id, doc_type, mime, size, sha256 FROM documents WHERE id = ?", "i", (long long)id);
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kint(&w, "id", db_int(d, 0, 0));
+	jw_kstr(&w, "doc_type", db_val(d, 0, 1));
+	jw_kstr(&w, "mime", db_val(d, 0, 2));
+	jw_kint(&w, "size", db_int(d, 0, 3));
+	jw_kstr(&w, "sha256", db_val(d, 0, 4));
+	jw_obj_end(&w);
+	api_send(r, 201, &b);
+	api_remember(r);
+	return 0;
+}
+
+/* GET /api/v1/documents */
+int api_doc_list(struct req *r)
+{
+	struct dbres *d = db_query(r->a, "SELECT id, doc_type, mime, size, sha256 FROM documents WHERE owner_id = ? ORDER BY id DESC LIMIT 100",
+				   "i", (long long)r->user->id);
+	if (!d)
+		return 503;
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_key(&w, "items");
+	jw_arr(&w);
+	for (size_t i = 0; i < d->nrows; i++) {
+		jw_obj(&w);
+		jw_kint(&w, "id", db_int(d, i, 0));
+		jw_kstr(&w, "doc_type", db_val(d, i, 1));
+		jw_kstr(&w, "mime", db_val(d, i, 2));
+		jw_kint(&w, "size", db_int(d, i, 3));
+		jw_kstr(&w, "sha256", db_val(d, i, 4));
+		jw_obj_end(&w);
+	}
+	jw_arr_end(&w);
+	jw_key(&w, "next");
+	jw_null(&w);
+	jw_obj_end(&w);
+	return api_send(r, 200, &b);
+}
+
+/* GET /api/v1/wallet and /api/v1/wallet/entries?from=&to= */
+int api_wallet(struct req *r)
+{
+	bool entries = str_ends_with(r->path, "/entries");
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	if (!entries) {
+		jw_kint(&w, "balance_paise", wallet_balance(r->a, r->user->id));
+	} else {
+		const char *from = req_query(r, "from"), *to = req_query(r, "to");
+		int y, m, d;
+		if ((from && !parse_date(from, &y, &m, &d)) || (to && !parse_date(to, &y, &m, &d))) {
+			sbuf_free(&b);
+			form_error(r, "from", "form.err.date");
+			return 422;
+		}
+		struct dbres *e = db_query(r->a,
+			"SELECT t.id, t.kind, e.amount_paise, DATE_FORMAT(t.created_at, '%Y-%m-%dT%H:%i:%s+05:30'), t.reference, "
+			"IFNULL(a.number, '') FROM ledger_entries e JOIN ledger_txns t ON t.id = e.txn_id JOIN accounts ac ON ac.id = e.account_id "
+			"LEFT JOIN applications a ON a.id = t.app_id WHERE ac.kind = 'wallet' AND ac.user_id = ? "
+			"AND (? = '' OR t.created_at >= ?) AND (? = '' OR t.created_at < ? + INTERVAL 1 DAY) ORDER BY e.id LIMIT 1000",
+			"issss", (long long)r->user->id, from ? from : "", from ? from : "", to ? to : "", to ? to : "");
+		jw_key(&w, "items");
+		jw_arr(&w);
+		for (size_t i = 0; e && i < e->nrows; i++) {
+			jw_obj(&w);
+			jw_kint(&w, "txn", db_int(e, i, 0));
+			jw_kstr(&w, "kind", db_val(e, i, 1));
+			jw_kint(&w, "amount_paise", db_int(e, i, 2));
+			jw_kstr(&w, "at", db_val(e, i, 3));
+			jw_kstr(&w, "reference", db_val(e, i, 4));
+			jw_kstr(&w, "application", db_val(e, i, 5));
+			jw_obj_end(&w);
+		}
+		jw_arr_end(&w);
+		jw_key(&w, "next");
+		jw_null(&w);
+	}
+	jw_obj_end(&w);
+	return api_send(r, 200, &b);
+}
+
+/* POST /api/v1/admin/wallets/:user/topup {amount_paise, reference} */
+int api_topup(struct req *r)
+{
+	int st;
+	if (api_replay(r, &st))
+		return st;
+	long uid, amount;
+	struct jval *in = api_body(r);
+	if (!in)
+		return 400;
+	if (!parse_long(rp(r, 0), 1, 2000000000L, &uid))
+		return 404;
+	const char *ref = json_get_str(in, "reference");
+	if (!json_get_long(in, "amount_paise", &amount) || amount <= 0 || amount > 10000000) {
+		form_error(r, "amount_paise", "wallet.amount_bad");
+		return 422;
+	}
+	if (!ref || utf8_chars(ref) < 3 || utf8_chars(ref) > 100) {
+		form_error(r, "reference", "wallet.reference_bad");
+		return 422;
+	}
+	if (!db_scalar(r->a, "SELECT id FROM users WHERE id = ? AND user_type = 'csc'", "i", (long long)uid))
+		return 404;
+	if (db_begin() != 0)
+		return 503;
+	long to = wallet_account(r->a, uid), from = book_account(r->a, "topup", "topups", 0);
+	const char *key = r->idem_key ? arena_printf(r->a, "topup:%ld:%s", r->user->id, r->idem_key)
+				      : arena_printf(r->a, "topup:%s", random_token(r->a));
+	enum wallet_rc wr = ledger_move(r->a, "topup", key, from, to, amount, 0, ref, r->user->id, false);
+	struct audit_entry e = { .action = "wallet.topup", .entity = "user", .entity_id = arena_printf(r->a, "%ld", uid),
+				 .remarks = arena_printf(r->a, "%ld paise, %s", amount, ref) };
+	if ((wr != WALLET_OK && wr != WALLET_REPEAT) || audit_write(r, &e) != 0 || db_commit() != 0) {
+		db_rollback();
+		return 503;
+	}
+	api_ok(r, 200, arena_printf(r->a, "{\"balance_paise\":%ld}", wallet_balance(r->a, uid)));
+	api_remember(r);
+	return 0;
+}
+
+/* GET /api/v1/applications/NO/acknowledgement */
+int api_app_ack(struct req *r)
+{
+	return page_ack_pdf(r);
+}

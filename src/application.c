@@ -1,0 +1,551 @@
+/*
+ * application.c — filing applications.
+ */
+#include "application.h"
+#include "audit.h"
+#include "config.h"
+#include "db.h"
+#include "form.h"
+#include "formview.h"
+#include "location.h"
+#include "log.h"
+#include "notify.h"
+#include "sla.h"
+#include "stats.h"
+#include "tmpl.h"
+#include "user.h"
+#include "wallet.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define APP_COLS "id, number, service_id, version_id, applicant_id, applicant_name, applicant_mobile, channel, filed_by, " \
+	"IFNULL(address_location_id, 0), IFNULL(district_id, 0), IFNULL(office_id, 0), office_path, status, stage_idx, " \
+	"IFNULL(stage_office_id, 0), stage_role, tatkal, form, submitted_at, DATE_FORMAT(queued_at, '%Y-%m-%d %H:%i:%s.%f'), " \
+	"stage_due, due_date, decided_at, overdue, IFNULL(claimed_by, 0), (claimed_until > NOW()), IFNULL(forwarded_by, 0), " \
+	"stage_acted, return_remarks, return_fields, fee_paise"
+
+static struct app *app_row(struct arena *a, struct dbres *r)
+{
+	struct app *x = arena_alloc(a, sizeof *x);
+	size_t c = 0;
+	x->id = (long)db_int(r, 0, c++);
+	x->number = db_val(r, 0, c++);
+	x->service_id = (long)db_int(r, 0, c++);
+	x->version_id = (long)db_int(r, 0, c++);
+	x->applicant_id = (long)db_int(r, 0, c++);
+	x->applicant_name = db_val(r, 0, c++);
+	x->applicant_mobile = db_val(r, 0, c++);
+	x->channel = db_val(r, 0, c++);
+	x->filed_by = (long)db_int(r, 0, c++);
+	x->address_location_id = (long)db_int(r, 0, c++);
+	x->district_id = (long)db_int(r, 0, c++);
+	x->office_id = (long)db_int(r, 0, c++);
+	x->office_path = db_val(r, 0, c++);
+	x->status = db_val(r, 0, c++);
+	x->stage_idx = (int)db_int(r, 0, c++);
+	x->stage_office_id = (long)db_int(r, 0, c++);
+	x->stage_role = db_val(r, 0, c++);
+	x->tatkal = db_int(r, 0, c++) != 0;
+	x->form = db_val(r, 0, c++);
+	x->submitted_at = db_val(r, 0, c++);
+	x->queued_at = db_val(r, 0, c++);
+	x->stage_due = db_val(r, 0, c++);
+	x->due_date = db_val(r, 0, c++);
+	x->decided_at = db_val(r, 0, c++);
+	x->overdue = db_int(r, 0, c++) != 0;
+	x->claimed_by = (long)db_int(r, 0, c++);
+	x->claim_active = db_int(r, 0, c++) == 1;
+	x->forwarded_by = (long)db_int(r, 0, c++);
+	x->stage_acted = db_int(r, 0, c++) != 0;
+	x->return_remarks = db_val(r, 0, c++);
+	x->return_fields = db_val(r, 0, c++);
+	x->fee_paise = (long)db_int(r, 0, c++);
+	x->ver = svcstore_version(a, x->version_id);
+	return x->ver ? x : NULL;
+}
+
+struct app *app_load(struct arena *a, const char *number, long id, bool lock)
+{
+	struct dbres *r;
+	if (number)
+		r = lock ? db_query(a, "SELECT " APP_COLS " FROM applications WHERE number = ? FOR UPDATE", "s", number)
+			 : db_query(a, "SELECT " APP_COLS " FROM applications WHERE number = ?", "s", number);
+	else
+		r = lock ? db_query(a, "SELECT " APP_COLS " FROM applications WHERE id = ? FOR UPDATE", "i", (long long)id)
+			 : db_query(a, "SELECT " APP_COLS " FROM applications WHERE id = ?", "i", (long long)id);
+	return r && r->nrows == 1 ? app_row(a, r) : NULL;
+}
+
+bool app_visible(const struct req *r, const struct app *ap)
+{
+	const struct user *u = r->user;
+	if (!u || !ap)
+		return false;
+	if (ap->applicant_id == u->id || ap->filed_by == u->id)
+		return true;
+	if (str_eq(ap->status, "draft"))
+		return false;
+	return juris_path(u, ap->office_path);
+}
+
+long office_for(struct arena *a, long location_id, const char *level)
+{
+	struct loc *l = loc_get(a, location_id);
+	if (!l || !level)
+		return 0;
+	long ids[12];
+	size_t n = loc_path_ids(l->path, ids, 12);
+	/* nearest first: walk from the location up */
+	for (size_t i = n; i-- > 0;) {
+		const char *o = db_scalar(a, "SELECT id FROM offices WHERE location_id = ? AND level = ? AND active = 1", "is",
+					  (long long)ids[i], level);
+		if (o)
+			return strtol(o, NULL, 10);
+	}
+	return 0;
+}
+
+void fin_year(time_t t, char out[8])
+{
+	time_t l = t + 19800;
+	struct tm tm;
+	gmtime_r(&l, &tm);
+	int y = tm.tm_year + 1900;
+	if (tm.tm_mon < 3)	/* January to March belong to the year that began last April */
+		y--;
+	snprintf(out, 8, "%04u-%02u", (unsigned)y % 10000, (unsigned)(y + 1) % 100);
+}
+
+int app_event(struct req *r, const struct app *ap, const char *action, const char *role, long office, int from_stage,
+	      int to_stage, const char *to_status, const char *remarks, const char *ooo, const char *attachments)
+{
+	return db_exec("INSERT INTO app_events (app_id, at, actor_id, role, office_id, action, from_stage, to_stage, from_status, "
+		       "to_status, remarks, out_of_order_reason, attachments, ip) VALUES (?, NOW(6), NULLIF(?, 0), ?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		       "iisisiissssss", (long long)ap->id, (long long)(r && r->user ? r->user->id : 0), role, (long long)office, action,
+		       (long long)from_stage, (long long)to_stage, ap->status, to_status, remarks, ooo, attachments,
+		       r ? r->remote_ip : "cli") == 1 ? 0 : -1;
+}
+
+/* Replaces {key} placeholders. */
+static char *fill(struct arena *a, const char *tpl, const char *const *keys, const char *const *vals, size_t n)
+{
+	struct sbuf b;
+	sbuf_init(&b);
+	for (const char *p = tpl; *p;) {
+		bool done = false;
+		for (size_t k = 0; k < n && !done; k++) {
+			size_t kl = strlen(keys[k]);
+			if (strncmp(p, keys[k], kl) == 0) {
+				sbuf_adds(&b, vals[k] ? vals[k] : "");
+				p += kl;
+				done = true;
+			}
+		}
+		if (!done)
+			sbuf_addc(&b, *p++);
+	}
+	char *s = arena_strdup(a, b.data);
+	sbuf_free(&b);
+	return s;
+}
+
+int app_notify(struct req *r, const struct app *ap, const char *event, const char *remarks)
+{
+	struct arena tmp, *a = r ? r->a : &tmp;
+	if (!r)
+		arena_init(&tmp);
+	int rc = 0;
+	const struct svc *s = ap->ver->def;
+	const char *lang = db_scalar(a, "SELECT lang FROM users WHERE id = ?", "i", (long long)ap->applicant_id);
+	for (size_t i = 0; i < s->nnotifs; i++) {
+		const struct notif *n = &s->notifs[i];
+		if (!str_eq(n->event, event))
+			continue;
+		const struct stage *st = svc_stage(s, (size_t)ap->stage_idx);
+		static const char *const keys[] = { "{number}", "{service}", "{due}", "{remarks}", "{stage}", "{track}" };
+		const char *vals[] = { ap->number, i18n_get(&s->name, lang), ap->due_date, remarks,
+				       st ? i18n_get(&st->name, lang) : "", arena_printf(a, "%s/track", cfg.base_url) };
+		char *text = fill(a, i18n_get(&n->sms, lang), keys, vals, ARRAY_LEN(keys));
+		if (!notify_queue("sms", ap->applicant_mobile, text, n->dlt, arena_printf(a, "app.%s", event), ap->number))
+			rc = -1;
+		const char *email = n->email ? db_scalar(a, "SELECT email FROM users WHERE id = ?", "i", (long long)ap->applicant_id) : NULL;
+		if (email && !notify_queue("email", email, text, NULL, arena_printf(a, "app.%s", event), ap->number))
+			rc = -1;
+	}
+	if (!r)
+		arena_free(&tmp);
+	return rc;
+}
+
+/* The citizen who is the applicant: the filer for online filing, else found
+ * (or registered) by mobile. */
+static long applicant_for(struct req *r, const struct filing *fl, const char *name)
+{
+	if (str_eq(fl->channel, "online"))
+		return fl->filer;
+	const char *id = db_scalar(r->a, "SELECT id FROM users WHERE citizen_mobile = ?", "s", fl->applicant_mobile);
+	if (id)
+		return strtol(id, NULL, 10);
+	if (db_exec("INSERT INTO users (user_type, first_name, mobile, lang) VALUES ('citizen', ?, ?, ?)", "sss",
+		    name ? name : "", fl->applicant_mobile, r->lang) != 1)
+		return 0;
+	return (long)db_last_id();
+}
+
+/* Checks chosen documents against the service's list.  Adds field errors
+ * doc_<code>.  Returns the number of problems. */
+static int check_docs(struct req *r, const struct svc *s, long applicant, const long *ids, struct app_result *out)
+{
+	int bad = 0;
+	for (size_t i = 0; i < s->ndocs; i++) {
+		const struct docreq *d = &s->docs[i];
+		const char *field = arena_printf(r->a, "doc_%s", d->code);
+		if (!ids || !ids[i]) {
+			if (d->required) {
+				form_error(r, field, "app.doc_missing");
+				bad++;
+			}
+			continue;
+		}
+		struct dbres *doc = db_query(r->a, "SELECT mime, size FROM documents WHERE id = ? AND owner_id = ?", "ii",
+					     (long long)ids[i], (long long)applicant);
+		if (!doc || doc->nrows != 1) {
+			form_error(r, field, "form.err.document");
+			bad++;
+			continue;
+		}
+		const char *mime = db_val(doc, 0, 0);
+		unsigned want = str_eq(mime, "application/pdf") ? DOC_PDF : str_eq(mime, "image/jpeg") ? DOC_JPEG : DOC_PNG;
+		if (!(d->types & want)) {
+			form_error(r, field, "app.doc_type");
+			bad++;
+		} else if (db_int(doc, 0, 1) > d->max_kb * 1024) {
+			form_error(r, field, "app.doc_size");
+			bad++;
+		}
+	}
+	(void)out;
+	return bad;
+}
+
+/* The applicant's name from the answers (field applicant_name) or NULL. */
+static const char *answer_name(const struct jval *ans)
+{
+	const char *n = json_get_str(ans, "applicant_name");
+	return n && *n ? n : NULL;
+}
+
+struct file_ctx {
+	struct req *r;			/* request */
+	const struct filing *fl;	/* who */
+	struct app_input *in;		/* what */
+	struct app_result *out;		/* result */
+	const char *norm;		/* normalised answers JSON */
+};
+
+/* Routing, numbering, fees and dates for a validated application. */
+static int do_submit(struct file_ctx *c, long app_id, long applicant, const char *name)
+{
+	struct req *r = c->r;
+	const struct svc *s = c->in->ver->def;
+	struct jval *addr = json_get(json_parse(r->a, c->norm, strlen(c->norm), NULL), s->route_field);
+	long loc = 0;
+	json_get_long(addr, "id", &loc);
+	struct loc *l = loc ? loc_get(r->a, loc) : NULL;
+	const struct stage *st0 = svc_stage(s, 0);
+	long office = l ? office_for(r->a, loc, s->level) : 0;
+	long stage_office = l && st0 ? office_for(r->a, loc, level_role_level(st0->role)) : 0;
+	if (!office || !stage_office) {
+		c->out->status = 422;
+		c->out->message = "app.no_office";
+		return 1;
+	}
+	long district = 0;
+	long ids[12];
+	size_t n = loc_path_ids(l->path, ids, 12);
+	const char *dcode = NULL;
+	for (size_t i = 0; i < n && !district; i++) {
+		struct dbres *d = db_query(r->a, "SELECT id, IFNULL(lgd_code, id) FROM locations WHERE id = ? AND type = 'district'",
+					   "i", (long long)ids[i]);
+		if (d && d->nrows == 1) {
+			district = (long)db_int(d, 0, 0);
+			dcode = db_val(d, 0, 1);
+		}
+	}
+	const char *opath = db_scalar(r->a, "SELECT l.path FROM offices o JOIN locations l ON l.id = o.location_id WHERE o.id = ?",
+				      "i", (long long)office);
+	if (!district || !opath) {
+		c->out->status = 422;
+		c->out->message = "app.no_office";
+		return 1;
+	}
+	/* gap-free number: the sequence row stays locked until commit */
+	char fy[8];
+	fin_year(now_secs(), fy);
+	if (db_exec("INSERT INTO app_seq (district_id, service_id, fy, last) VALUES (?, ?, ?, 1) "
+		    "ON DUPLICATE KEY UPDATE last = last + 1", "iis", (long long)district, (long long)c->in->ver->service_id, fy) < 0)
+		return -1;
+	const char *seq = db_scalar(r->a, "SELECT last FROM app_seq WHERE district_id = ? AND service_id = ? AND fy = ?", "iis",
+				    (long long)district, (long long)c->in->ver->service_id, fy);
+	if (!seq)
+		return -1;
+	char *number = arena_printf(r->a, "%s/%s/%s/%s/%06ld", cfg.state_code, dcode, s->code, fy, strtol(seq, NULL, 10));
+	/* fees */
+	bool tatkal = c->in->tatkal && s->tatkal;
+	long fee = s->fee_gov + (tatkal ? s->fee_tatkal : 0);
+	const char *ch = c->fl->channel;
+	if (str_eq(ch, "jsk") && s->free_jsk)
+		fee = 0;
+	if (str_eq(ch, "csc")) {
+		long total = fee + s->fee_csc;
+		if (total > 0) {
+			long from = wallet_account(r->a, c->fl->filer);
+			long dept = book_account(r->a, "department", arena_printf(r->a, "fees:%s", s->dept), 0);
+			long charges = book_account(r->a, "commission", "csc-service-charges", 0);
+			const char *key = arena_printf(r->a, "app:%ld:fee", app_id);
+			enum wallet_rc wr = fee > 0 ? ledger_move(r->a, "debit", key, from, dept, fee, app_id, number, c->fl->filer, true)
+						    : WALLET_OK;
+			if (wr == WALLET_OK && s->fee_csc > 0)
+				wr = ledger_move(r->a, "debit", arena_printf(r->a, "app:%ld:charge", app_id), from, charges, s->fee_csc,
+						 app_id, number, c->fl->filer, true);
+			if (wr == WALLET_SHORT) {
+				c->out->status = 422;
+				c->out->message = "app.wallet_short";
+				return 1;
+			}
+			if (wr != WALLET_OK && wr != WALLET_REPEAT)
+				return -1;
+		}
+		fee = total;
+	}
+	/* due dates in working days */
+	struct calendar cal;
+	sla_calendar(r->a, &cal, s->weekly_off, district);
+	long today = sla_today();
+	char due[11], sdue[11];
+	sla_date(sla_add(&cal, today, tatkal ? s->tatkal_days : s->rtps_days), due);
+	sla_date(sla_add(&cal, today, st0->sla_days), sdue);
+	if (db_exec("UPDATE applications SET number = ?, applicant_id = ?, applicant_name = ?, address_location_id = ?, "
+		    "district_id = ?, office_id = ?, office_path = ?, status = 'pending', stage_idx = 0, stage_office_id = ?, "
+		    "stage_role = ?, tatkal = ?, form = ?, submitted_at = NOW(), queued_at = NOW(6), stage_due = ?, due_date = ?, "
+		    "fee_paise = ?, version_id = ?, forwarded_by = NULL, stage_acted = 0 WHERE id = ?",
+		    "sisiiisisisssiii", number, (long long)applicant, name ? name : "", (long long)loc, (long long)district,
+		    (long long)office, opath, (long long)stage_office, role_code(st0->role), (long long)tatkal, c->norm, sdue, due,
+		    (long long)fee, (long long)c->in->ver->id, (long long)app_id) != 1)
+		return -1;
+	c->out->number = number;
+	struct app *ap = app_load(r->a, NULL, app_id, false);
+	if (!ap)
+		return -1;
+	ap->status = "draft";	/* the event records the move from draft */
+	if (app_event(r, ap, "submit", role_code(str_eq(ch, "online") ? ROLE_CITIZEN : str_eq(ch, "csc") ? ROLE_CSC
+						  : str_eq(ch, "sewak") ? ROLE_SEWAK : str_eq(ch, "jsk") ? ROLE_JSK : ROLE_KARMACHARI),
+		      0, -1, 0, "pending", NULL, NULL, NULL) != 0)
+		return -1;
+	ap->status = "pending";
+	if (app_notify(r, ap, "submit", NULL) != 0 || stats_submit(r->a, ap) != 0)
+		return -1;
+	struct audit_entry e = { .action = "app.submit", .entity = "application", .entity_id = number,
+				 .remarks = arena_printf(r->a, "%s via %s", s->code, ch) };
+	return audit_write(r, &e) == 0 ? 0 : -1;
+}
+
+static int file_txn(void *p)
+{
+	struct file_ctx *c = p;
+	struct req *r = c->r;
+	struct app_input *in = c->in;
+	const struct svc *s = in->ver->def;
+	const char *name = answer_name(in->answers);
+	long app_id = in->draft_id;
+	c->out->repeat = false;
+	/* the same idempotency key from the same filer is the same application */
+	if (!app_id && in->idem) {
+		struct dbres *dup = db_query(r->a, "SELECT id, number, status FROM applications WHERE filed_by = ? AND idem_key = ? FOR UPDATE",
+					     "is", (long long)c->fl->filer, in->idem);
+		if (!dup)
+			return -1;
+		if (dup->nrows == 1) {
+			app_id = (long)db_int(dup, 0, 0);
+			if (!str_eq(db_val(dup, 0, 2), "draft")) {
+				c->out->id = app_id;
+				c->out->number = db_val(dup, 0, 1);
+				c->out->repeat = true;
+				return 0;
+			}
+		}
+	}
+	long applicant = applicant_for(r, c->fl, name);
+	if (!applicant)
+		return -1;
+	struct sbuf raw;
+	sbuf_init(&raw);
+	struct jw w;
+	jw_init(&w, &raw);
+	jw_value(&w, in->answers);
+	const char *rawj = arena_strdup(r->a, raw.data);
+	sbuf_free(&raw);
+	if (!app_id) {
+		const char *mobile = str_eq(c->fl->channel, "online") ? db_scalar(r->a, "SELECT mobile FROM users WHERE id = ?", "i",
+										  (long long)applicant) : c->fl->applicant_mobile;
+		if (db_exec("INSERT INTO applications (service_id, version_id, applicant_id, applicant_name, applicant_mobile, channel, "
+			    "filed_by, form, idem_key, tatkal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			    "iiisssissi", (long long)in->ver->service_id, (long long)in->ver->id, (long long)applicant,
+			    name ? name : "", mobile ? mobile : "", c->fl->channel, (long long)c->fl->filer, rawj, in->idem,
+			    (long long)in->tatkal) != 1)
+			return -1;
+		app_id = (long)db_last_id();
+	} else if (db_exec("UPDATE applications SET form = ?, applicant_name = ?, tatkal = ?, version_id = ? WHERE id = ? AND status = 'draft'",
+			   "ssiii", rawj, name ? name : "", (long long)in->tatkal, (long long)in->ver->id, (long long)app_id) < 0) {
+		return -1;
+	}
+	c->out->id = app_id;
+	/* the chosen documents travel with the draft too */
+	if (db_exec("DELETE FROM app_documents WHERE app_id = ?", "i", (long long)app_id) < 0)
+		return -1;
+	for (size_t i = 0; in->doc_ids && i < s->ndocs; i++)
+		if (in->doc_ids[i] && db_scalar(r->a, "SELECT id FROM documents WHERE id = ? AND owner_id = ?", "ii",
+						(long long)in->doc_ids[i], (long long)applicant) &&
+		    db_exec("INSERT INTO app_documents (app_id, doc_type, document_id) VALUES (?, ?, ?)", "isi", (long long)app_id,
+			    s->docs[i].code, (long long)in->doc_ids[i]) != 1)
+			return -1;
+	if (!in->submit) {
+		struct audit_entry e = { .action = "app.draft", .entity = "application", .entity_id = arena_printf(r->a, "%ld", app_id) };
+		return audit_write(r, &e) == 0 ? 0 : -1;
+	}
+	/* submit: every field, then the documents */
+	struct form_env env;
+	formview_env(r, applicant, &env);
+	sbuf_free(&c->out->form.json);
+	form_check(r->a, s->fields, s->nfields, in->answers, &env, &c->out->form);
+	c->norm = arena_strdup(r->a, c->out->form.json.data);
+	int bad = (int)c->out->form.nerrs + check_docs(r, s, applicant, in->doc_ids, c->out);
+	if (bad) {
+		c->out->status = 422;
+		return 1;
+	}
+	return do_submit(c, app_id, applicant, name);
+}
+
+int app_file(struct req *r, const struct filing *fl, struct app_input *in, struct app_result *out)
+{
+	memset(out, 0, sizeof *out);
+	sbuf_init(&out->form.json);
+	if (!str_eq(fl->channel, "online") && !(str_digits(fl->applicant_mobile, 10, 10) && fl->applicant_mobile[0] >= '6')) {
+		form_error(r, "applicant_mobile", "auth.mobile_bad");
+		out->status = 422;
+		return 422;
+	}
+	if (!(in->ver->def->channels & (1u << channel_from(fl->channel)))) {
+		out->status = 403;
+		out->message = "app.channel_closed";
+		return 403;
+	}
+	struct file_ctx c = { .r = r, .fl = fl, .in = in, .out = out };
+	int rc = db_txn(file_txn, &c);
+	if (rc == 0)
+		return 0;
+	if (out->status == 0)
+		out->status = 503;
+	return out->status;
+}
+
+/* ---- resubmission after a return ---- */
+
+struct resub_ctx {
+	struct req *r;			/* request */
+	const char *number;		/* application */
+	const struct jval *answers;	/* corrections */
+	long *doc_ids;			/* documents (per service doc) */
+	struct app_result *out;		/* result */
+};
+
+/* Is field name among the flagged ones (a JSON list)? */
+static bool flagged(struct arena *a, const char *list, const char *name)
+{
+	const char *err;
+	struct jval *v = list ? json_parse(a, list, strlen(list), &err) : NULL;
+	for (size_t i = 0; v && v->type == J_ARR && i < v->n; i++)
+		if (v->kids[i]->type == J_STR && (str_eq(v->kids[i]->str, name) || str_eq(v->kids[i]->str, "*")))
+			return true;
+	return false;
+}
+
+static int resub_txn(void *p)
+{
+	struct resub_ctx *c = p;
+	struct req *r = c->r;
+	struct app *ap = app_load(r->a, c->number, 0, true);
+	if (!ap || (ap->applicant_id != r->user->id && ap->filed_by != r->user->id)) {
+		c->out->status = 404;
+		return 1;
+	}
+	if (!str_eq(ap->status, "returned")) {
+		c->out->status = 409;
+		c->out->message = "app.not_returned";
+		return 1;
+	}
+	const struct svc *s = ap->ver->def;
+	/* start from what was filed; only flagged fields take the new answers */
+	const char *err;
+	struct jval *old = json_parse(r->a, ap->form, strlen(ap->form), &err);
+	struct jval *merged = arena_alloc(r->a, sizeof *merged);
+	merged->type = J_OBJ;
+	merged->keys = arena_alloc(r->a, (s->nfields + 1) * sizeof *merged->keys);
+	merged->kids = arena_alloc(r->a, (s->nfields + 1) * sizeof *merged->kids);
+	for (size_t i = 0; i < s->nfields; i++) {
+		const char *name = s->fields[i].name;
+		struct jval *v = flagged(r->a, ap->return_fields, name) ? json_get(c->answers, name) : json_get(old, name);
+		if (v && v->type == J_OBJ && s->fields[i].type == FT_LOCATION) {
+			/* stored locations are {id, name}: the checker takes the id */
+			struct jval *id = json_get(v, "id");
+			v = id;
+		}
+		if (v) {
+			merged->keys[merged->n] = (char *)name;
+			merged->kids[merged->n++] = v;
+		}
+	}
+	struct form_env env;
+	formview_env(r, ap->applicant_id, &env);
+	env.prior = old;
+	sbuf_free(&c->out->form.json);
+	form_check(r->a, s->fields, s->nfields, merged, &env, &c->out->form);
+	long *docs = arena_alloc(r->a, (s->ndocs + 1) * sizeof *docs);
+	for (size_t i = 0; i < s->ndocs; i++) {
+		const char *cur = db_scalar(r->a, "SELECT document_id FROM app_documents WHERE app_id = ? AND doc_type = ?", "is",
+					    (long long)ap->id, s->docs[i].code);
+		docs[i] = cur ? strtol(cur, NULL, 10) : 0;
+		if (c->doc_ids && c->doc_ids[i] && flagged(r->a, ap->return_fields, arena_printf(r->a, "doc_%s", s->docs[i].code)))
+			docs[i] = c->doc_ids[i];
+	}
+	if (c->out->form.nerrs + (size_t)check_docs(r, s, ap->applicant_id, docs, c->out)) {
+		c->out->status = 422;
+		return 1;
+	}
+	for (size_t i = 0; i < s->ndocs; i++)
+		if (docs[i] && db_exec("REPLACE INTO app_documents (app_id, doc_type, document_id) VALUES (?, ?, ?)", "isi",
+				       (long long)ap->id, s->docs[i].code, (long long)docs[i]) < 0)
+			return -1;
+	/* back into the same stage's queue at its original position (queued_at kept) */
+	if (db_exec("UPDATE applications SET status = 'pending', form = ?, return_remarks = NULL, return_fields = NULL, "
+		    "claimed_by = NULL, claimed_until = NULL WHERE id = ?", "si", c->out->form.json.data, (long long)ap->id) != 1 ||
+	    app_event(r, ap, "resubmit", NULL, 0, ap->stage_idx, ap->stage_idx, "pending", NULL, NULL, NULL) != 0 ||
+	    stats_status(r->a, ap, "returned", "pending") != 0)
+		return -1;
+	c->out->id = ap->id;
+	c->out->number = ap->number;
+	struct audit_entry e = { .action = "app.resubmit", .entity = "application", .entity_id = ap->number };
+	return audit_write(r, &e) == 0 ? 0 : -1;
+}
+
+int app_resubmit(struct req *r, const char *number, const struct jval *answers, long *doc_ids, struct app_result *out)
+{
+	memset(out, 0, sizeof *out);
+	sbuf_init(&out->form.json);
+	struct resub_ctx c = { r, number, answers, doc_ids, out };
+	if (db_txn(resub_txn, &c) == 0)
+		return 0;
+	return out->status ? out->status : 503;
+}

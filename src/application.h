@@ -1,0 +1,99 @@
+/*
+ * application.h — applications: drafts, submission (validation, routing,
+ * numbering, fees, due dates), resubmission after a return, tracking, and
+ * the events that make up an application's history.  Decisions by officers
+ * are in workflow.h.
+ */
+#ifndef GS_APPLICATION_H
+#define GS_APPLICATION_H
+#include "req.h"
+#include "svcstore.h"
+#include "form.h"
+
+struct app {
+	long id;			/* applications.id */
+	const char *number;		/* NULL while a draft */
+	long service_id, version_id;	/* what and which version */
+	long applicant_id;		/* citizen user */
+	const char *applicant_name;	/* as filed */
+	const char *applicant_mobile;	/* for tracking and SMS */
+	const char *channel;		/* online, csc, sewak, jsk, counter */
+	long filed_by;			/* user who filed */
+	long address_location_id;	/* routing location */
+	long district_id;		/* district of the address */
+	long office_id;			/* designated office */
+	const char *office_path;	/* its location path (jurisdiction) */
+	const char *status;		/* draft, pending, returned, approved, rejected */
+	int stage_idx;			/* current stage */
+	long stage_office_id;		/* where the current stage sits */
+	const char *stage_role;		/* who acts now */
+	bool tatkal;			/* Tatkal stack */
+	const char *form;		/* JSON answers */
+	const char *submitted_at, *queued_at, *stage_due, *due_date, *decided_at;	/* dates */
+	bool overdue;			/* past the stage due date */
+	long claimed_by;		/* officer holding it (when claim_active) */
+	bool claim_active;		/* claim not yet expired */
+	long forwarded_by;		/* who may recall */
+	bool stage_acted;		/* current stage acted since arrival */
+	const char *return_remarks;	/* why it was returned */
+	const char *return_fields;	/* JSON list of flagged fields */
+	long fee_paise;			/* charged */
+	struct svc_ver *ver;		/* its service version */
+};
+
+/* Loads by number (or id when number is NULL); FOR UPDATE when locking. */
+struct app *app_load(struct arena *a, const char *number, long id, bool lock);
+
+/* Who files and how. */
+struct filing {
+	long filer;			/* user filing */
+	const char *channel;		/* channel */
+	const char *applicant_mobile;	/* operators: the citizen's mobile */
+};
+
+/* Submission input. */
+struct app_input {
+	struct svc_ver *ver;		/* the published version */
+	const struct jval *answers;	/* form answers */
+	long *doc_ids;			/* per s->docs[i]: chosen document or 0 */
+	bool tatkal;			/* Tatkal requested */
+	const char *idem;		/* idempotency key (form token or API header) */
+	bool submit;			/* false = save as draft */
+	long draft_id;			/* continue this draft (0 = new) */
+};
+
+struct app_result {
+	int status;			/* 0 ok, or HTTP status (422, 409, 403) */
+	long id;			/* application id */
+	const char *number;		/* when submitted */
+	bool repeat;			/* the idempotency key was seen: nothing new done */
+	struct form_result form;	/* field errors (form.json must be freed by caller) */
+	const char *message;		/* lang key for a non-field refusal */
+	const char *detail;		/* extra text for the message */
+};
+
+/* Saves a draft or submits, in one transaction with the audit row, the
+ * wallet debit (CSC) and the notification.  Returns 0 or an HTTP status. */
+int app_file(struct req *r, const struct filing *fl, struct app_input *in, struct app_result *out);
+/* Resubmits a returned application with corrected answers (only flagged
+ * fields change). */
+int app_resubmit(struct req *r, const char *number, const struct jval *answers, long *doc_ids, struct app_result *out);
+
+/* May u see this application?  Applicant, filer, or officers whose
+ * jurisdiction covers its office. */
+bool app_visible(const struct req *r, const struct app *ap);
+
+/* Appends an event row (inside the caller's transaction). */
+int app_event(struct req *r, const struct app *ap, const char *action, const char *role, long office,
+	      int from_stage, int to_stage, const char *to_status, const char *remarks, const char *ooo,
+	      const char *attachments);
+/* Queues the service's SMS for event (submit/return/reject/approve/escalate)
+ * to the applicant, filling {number} {service} {due} {remarks} {stage}
+ * {track}.  Inside the caller's transaction.  Returns 0 or -1. */
+int app_notify(struct req *r, const struct app *ap, const char *event, const char *remarks);
+
+/* Nearest office of `level` at or above location (by path); 0 if none. */
+long office_for(struct arena *a, long location_id, const char *level);
+/* The financial year of a date: "2026-27". */
+void fin_year(time_t t, char out[8]);
+#endif

@@ -1,0 +1,50 @@
+/*
+ * cert.h — certificates: issue (inside the approve transaction), the
+ * signed QR record, verification (online page, API, offline CLI),
+ * revocation and supersession by a correction.
+ *
+ * The QR holds <base>/v/<no>?d=<base64url record>&s=<base64url Ed25519
+ * signature>; the record is "GS1|kid|number|service|holder|fact|issued|
+ * expires|issuer".  The PDF carries a PAdES signature by the approving
+ * officer's certificate from the deployment CA.
+ */
+#ifndef GS_CERT_H
+#define GS_CERT_H
+#include "req.h"
+
+enum vstatus { V_VALID, V_REVOKED, V_SUPERSEDED, V_EXPIRED, V_NOT_FOUND, V_MISMATCH, V_BAD };
+
+struct cert_view {
+	enum vstatus status;		/* the answer */
+	bool facts_ok;			/* record signature verified: facts may be shown */
+	const char *number;		/* certificate number */
+	const char *service_en, *service_hi;	/* title */
+	const char *holder;		/* holder's name */
+	const char *issued, *valid_until;	/* dates */
+	const char *revoked_at, *revoke_reason;	/* when revoked */
+	const char *superseded_by;	/* number of the newer certificate */
+	const char *facts;		/* JSON list of printed facts */
+	const char *issuer;		/* issuing officer */
+	long app_id;			/* for officers */
+};
+
+const char *vstatus_code(enum vstatus s);	/* "VALID", "SIGNATURE_MISMATCH", ... */
+/* Verifies a certificate number with optional d/s from the QR. */
+int cert_verify(struct arena *a, const char *number, const char *d, const char *s, struct cert_view *v);
+/* Parses a QR text (the URL) into number, d and s (arena); false if not ours. */
+bool cert_parse_qr(struct arena *a, const char *text, const char **number, const char **d, const char **s);
+/* Counts a verification for the dashboard (own small transaction). */
+void cert_count_verify(enum vstatus s);
+/* Revokes (reason required); notifies the holder.  0 or HTTP status. */
+int cert_revoke(struct req *r, const char *number, const char *reason);
+/* The PDF of a certificate (malloc'd), or NULL. */
+unsigned char *cert_pdf(struct arena *a, const char *number, size_t *len);
+
+/* Key management for gramsewactl (files under data_dir/keys). */
+char *cert_keys_dir(void);		/* malloc'd */
+int cert_ca_init(FILE *out);
+int cert_ca_issue(long user_id, FILE *out);
+int cert_keys_rotate(FILE *out);
+/* Offline check of a PDF file or QR text; prints findings; 0 when valid. */
+int cert_offline_verify(const char *arg, FILE *out);
+#endif

@@ -1,0 +1,136 @@
+/*
+ * ctl_app.c — gramsewactl commands for applications, certificates and
+ * money: escalate, rebuild-stats, ca init/issue, keys rotate, verify,
+ * ledger-verify, wallet-topup; and their demo data.
+ */
+#include "ctl.h"
+#include "audit.h"
+#include "cert.h"
+#include "db.h"
+#include "stats.h"
+#include "wallet.h"
+#include "workflow.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int ctl_escalate(int argc, char **argv)
+{
+	return wf_escalate(stdout) < 0 ? 1 : 0;
+}
+
+int ctl_rebuild_stats(int argc, char **argv)
+{
+	return stats_rebuild(stdout) == 0 ? 0 : 1;
+}
+
+/* ca init | ca issue --user U (id or username) */
+int ctl_ca(int argc, char **argv)
+{
+	if (argc == 2 && str_eq(argv[1], "init"))
+		return cert_ca_init(stdout);
+	if (argc == 4 && str_eq(argv[1], "issue") && str_eq(argv[2], "--user")) {
+		struct arena a;
+		arena_init(&a);
+		long id;
+		const char *u = parse_long(argv[3], 1, 2000000000L, &id) ? argv[3]
+				: db_scalar(&a, "SELECT id FROM users WHERE username = ?", "s", argv[3]);
+		int rc = u ? cert_ca_issue(strtol(u, NULL, 10), stdout) : (fprintf(stderr, "ca issue: no such user\n"), 1);
+		arena_free(&a);
+		return rc;
+	}
+	fprintf(stderr, "usage: gramsewactl ca init | ca issue --user USER\n");
+	return 2;
+}
+
+int ctl_keys(int argc, char **argv)
+{
+	if (argc == 2 && str_eq(argv[1], "rotate"))
+		return cert_keys_rotate(stdout);
+	fprintf(stderr, "usage: gramsewactl keys rotate\n");
+	return 2;
+}
+
+/* verify FILE.pdf | QRTEXT — offline: no database needed */
+int ctl_verify(int argc, char **argv)
+{
+	if (argc != 2) {
+		fprintf(stderr, "usage: gramsewactl verify FILE.pdf|QRTEXT\n");
+		return 2;
+	}
+	return cert_offline_verify(argv[1], stdout);
+}
+
+int ctl_ledger_verify(int argc, char **argv)
+{
+	long bad = ledger_verify(stdout);
+	if (bad == 0) {
+		struct arena a;
+		arena_init(&a);
+		printf("ledger consistent: %s transactions, %s entries; every wallet balance equals its entries\n",
+		       db_scalar(&a, "SELECT COUNT(*) FROM ledger_txns", NULL), db_scalar(&a, "SELECT COUNT(*) FROM ledger_entries", NULL));
+		arena_free(&a);
+	}
+	return bad == 0 ? 0 : 1;
+}
+
+/* wallet-topup USER PAISE REFERENCE */
+int ctl_wallet_topup(int argc, char **argv)
+{
+	long amount;
+	if (argc != 4 || !parse_long(argv[2], 1, 10000000, &amount)) {
+		fprintf(stderr, "usage: gramsewactl wallet-topup USERNAME PAISE REFERENCE\n");
+		return 2;
+	}
+	struct arena a;
+	arena_init(&a);
+	int rc = 1;
+	const char *uid = db_scalar(&a, "SELECT id FROM users WHERE username = ? AND user_type = 'csc'", "s", argv[1]);
+	if (!uid || db_begin() != 0) {
+		fprintf(stderr, "wallet-topup: no such CSC operator\n");
+		goto out;
+	}
+	long to = wallet_account(&a, strtol(uid, NULL, 10)), from = book_account(&a, "topup", "topups", 0);
+	enum wallet_rc wr = ledger_move(&a, "topup", arena_printf(&a, "topup:cli:%s:%s", argv[1], argv[3]), from, to, amount, 0,
+					argv[3], 0, false);
+	struct audit_entry e = { .action = "wallet.topup", .entity = "user", .entity_id = uid, .remarks = argv[3] };
+	if ((wr != WALLET_OK && wr != WALLET_REPEAT) || audit_write(NULL, &e) != 0 || db_commit() != 0) {
+		db_rollback();
+		goto out;
+	}
+	printf("%s: %s (balance %ld paise)\n", argv[1], wr == WALLET_REPEAT ? "already topped up with this reference" : "topped up",
+	       wallet_balance(&a, strtol(uid, NULL, 10)));
+	rc = 0;
+out:
+	arena_free(&a);
+	return rc;
+}
+
+/* Demo: keys, officer certificates for the signing roles, CSC wallets. */
+int ctl_seed_apps(struct arena *a)
+{
+	if (cert_ca_init(stdout) != 0)
+		return -1;
+	struct dbres *signers = db_query(a, "SELECT DISTINCT u.id FROM users u JOIN role_holdings rh ON rh.user_id = u.id "
+					    "WHERE u.username IS NOT NULL AND rh.role IN ('co', 'panchayat_sewak', 'sdo', 'dm', 'bdo')", NULL);
+	for (size_t i = 0; signers && i < signers->nrows; i++)
+		if (cert_ca_issue((long)db_int(signers, i, 0), stdout) != 0)
+			return -1;
+	static const char *const cscs[] = { "csc1", "csc2" };
+	for (size_t i = 0; i < 2; i++) {
+		const char *uid = db_scalar(a, "SELECT id FROM users WHERE username = ?", "s", cscs[i]);
+		if (!uid || db_begin() != 0)
+			return -1;
+		long to = wallet_account(a, strtol(uid, NULL, 10)), from = book_account(a, "topup", "topups", 0);
+		enum wallet_rc wr = ledger_move(a, "topup", arena_printf(a, "seed:%s", cscs[i]), from, to, 500000, 0,
+						"demo opening balance", 0, false);
+		if ((wr != WALLET_OK && wr != WALLET_REPEAT) || db_commit() != 0) {
+			db_rollback();
+			return -1;
+		}
+	}
+	printf("  wallets: csc1 and csc2 hold Rs %ld.%02ld each\n", wallet_balance(a, strtol(db_scalar(a,
+		"SELECT id FROM users WHERE username = 'csc1'", NULL), NULL, 10)) / 100, 0L);
+	return 0;
+}

@@ -1,0 +1,174 @@
+/*
+ * locker.c — documents and content-addressed blobs.
+ */
+#include "locker.h"
+#include "config.h"
+#include "db.h"
+#include "log.h"
+#include "user.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+const char *locker_sniff(const unsigned char *p, size_t n)
+{
+	if (n >= 8 && memcmp(p, "%PDF-1.", 7) == 0) {
+		/* a real PDF ends with %%EOF (allowing trailing whitespace) */
+		size_t tail = n > 1024 ? 1024 : n;
+		if (memmem(p + n - tail, tail, "%%EOF", 5))
+			return "application/pdf";
+		return NULL;
+	}
+	if (n >= 4 && p[0] == 0xFF && p[1] == 0xD8 && p[2] == 0xFF && p[n - 2] == 0xFF && p[n - 1] == 0xD9)
+		return "image/jpeg";
+	if (n >= 16 && memcmp(p, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(p + 12, "IHDR", 4) == 0)
+		return "image/png";
+	return NULL;
+}
+
+char *locker_blob_path(const char *hex)
+{
+	char *dir = config_path(cfg.data_dir);
+	char *p = xasprintf("%s/blobs/%.2s/%.2s/%s", dir, hex, hex + 2, hex);
+	free(dir);
+	return p;
+}
+
+static int mkdirs(char *path)
+{
+	for (char *s = path + 1; *s; s++)
+		if (*s == '/') {
+			*s = '\0';
+			if (mkdir(path, 0750) != 0 && errno != EEXIST) {
+				*s = '/';
+				return -1;
+			}
+			*s = '/';
+		}
+	return 0;
+}
+
+char *locker_put_blob(struct arena *a, const unsigned char *p, size_t n)
+{
+	unsigned char h[32];
+	crypto_hash_sha256(h, p, n);
+	char hex[65];
+	sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+	char *path = locker_blob_path(hex);
+	struct stat st;
+	char *res = NULL;
+	if (stat(path, &st) == 0 && (size_t)st.st_size == n) {
+		res = arena_strdup(a, hex);	/* already stored */
+		goto out;
+	}
+	if (mkdirs(path) != 0)
+		goto out;
+	char *tmp = xasprintf("%s.%d.tmp", path, (int)getpid());
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0640);
+	if (fd >= 0) {
+		size_t off = 0;
+		while (off < n) {
+			ssize_t w = write(fd, p + off, n - off);
+			if (w <= 0)
+				break;
+			off += (size_t)w;
+		}
+		bool ok = off == n && fsync(fd) == 0;
+		close(fd);
+		if (ok && rename(tmp, path) == 0)
+			res = arena_strdup(a, hex);
+		else
+			unlink(tmp);
+	}
+	free(tmp);
+out:
+	if (!res)
+		log_error("blob write failed for %s: %s", path, strerror(errno));
+	free(path);
+	return res;
+}
+
+long locker_add(struct arena *a, long owner, long uploader, const char *doc_type, const char *label,
+		const unsigned char *p, size_t n, size_t max, const char **err)
+{
+	if (n == 0) {
+		*err = "locker.empty";
+		return 0;
+	}
+	if (n > max) {
+		*err = "locker.too_big";
+		return 0;
+	}
+	const char *mime = locker_sniff(p, n);
+	if (!mime) {
+		*err = "locker.bad_type";
+		return 0;
+	}
+	if (str_empty(doc_type) || strlen(doc_type) > 40 || strspn(doc_type, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(doc_type)) {
+		*err = "locker.type_missing";
+		return 0;
+	}
+	char *hex = locker_put_blob(a, p, n);
+	if (!hex) {
+		*err = "locker.store_failed";
+		return 0;
+	}
+	char *clean = arena_strdup(a, label && utf8_valid(label, strlen(label)) ? label : "document");
+	if (utf8_chars(clean) > 100)
+		clean[100] = '\0';	/* byte cut is fine for display; re-validated below */
+	if (!utf8_valid(clean, strlen(clean)))
+		clean = "document";
+	if (db_exec("INSERT INTO documents (owner_id, uploaded_by, doc_type, label, mime, size, sha256) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		    "iisssis", (long long)owner, (long long)uploader, doc_type, clean, mime, (long long)n, hex) != 1) {
+		*err = "locker.store_failed";
+		return 0;
+	}
+	return (long)db_last_id();
+}
+
+bool locker_may_read(struct arena *a, const struct user *u, long id)
+{
+	if (!u)
+		return false;
+	const char *owner = db_scalar(a, "SELECT owner_id FROM documents WHERE id = ?", "i", (long long)id);
+	if (!owner)
+		return false;
+	if (strtol(owner, NULL, 10) == u->id)
+		return true;
+	/* officers: an application using the document lies in their jurisdiction */
+	struct dbres *apps = db_query(a, "SELECT a.office_path FROM app_documents d JOIN applications a ON a.id = d.app_id "
+					 "WHERE d.document_id = ? AND a.status <> 'draft'", "i", (long long)id);
+	for (size_t i = 0; apps && i < apps->nrows; i++)
+		if (juris_path(u, db_val(apps, i, 0)))
+			return true;
+	return false;
+}
+
+unsigned char *locker_read(struct arena *a, long id, size_t *len, const char **mime, const char **label)
+{
+	struct dbres *d = db_query(a, "SELECT sha256, mime, label FROM documents WHERE id = ?", "i", (long long)id);
+	if (!d || d->nrows != 1)
+		return NULL;
+	char *path = locker_blob_path(db_val(d, 0, 0));
+	FILE *f = fopen(path, "rb");
+	free(path);
+	if (!f)
+		return NULL;
+	struct sbuf b;
+	sbuf_init(&b);
+	char buf[65536];
+	size_t n;
+	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+		sbuf_add(&b, buf, n);
+	fclose(f);
+	*len = b.len;
+	*mime = db_val(d, 0, 1);
+	*label = db_val(d, 0, 2);
+	return (unsigned char *)sbuf_detach(&b);
+}

@@ -1,0 +1,28 @@
+/*
+ * locker.h — a citizen's document locker.  Files are checked by content
+ * (PDF, JPEG or PNG magic and trailer, not the name or declared type),
+ * size-capped, stored outside the web root under data_dir/blobs by SHA-256
+ * (so the same file is stored once), and reusable across applications.
+ */
+#ifndef GS_LOCKER_H
+#define GS_LOCKER_H
+#include "req.h"
+
+/* The MIME type of bytes by content, or NULL when not an accepted type. */
+const char *locker_sniff(const unsigned char *p, size_t n);
+/* Stores bytes as a document of owner (uploaded by uploader).  Call inside
+ * a transaction; the blob is written before the row, so a crash leaves at
+ * most an unreferenced blob.  Returns the id, or 0 with *err a lang key. */
+long locker_add(struct arena *a, long owner, long uploader, const char *doc_type, const char *label,
+		const unsigned char *p, size_t n, size_t max, const char **err);
+/* May user u read document id?  The owner may, and officers whose
+ * jurisdiction covers an application that uses it. */
+struct user;
+bool locker_may_read(struct arena *a, const struct user *u, long id);
+/* Reads a stored blob (malloc'd) by id; NULL if missing. */
+unsigned char *locker_read(struct arena *a, long id, size_t *len, const char **mime, const char **label);
+/* Path of a blob for a digest (malloc'd). */
+char *locker_blob_path(const char *sha_hex);
+/* Writes bytes content-addressed; returns the hex digest (arena) or NULL. */
+char *locker_put_blob(struct arena *a, const unsigned char *p, size_t n);
+#endif

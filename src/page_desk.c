@@ -1,0 +1,268 @@
+/*
+ * page_desk.c — the workflow player's desk: queues per (office, role) with
+ * the Tatkal stack first and the FIFO stack after, "open next", the
+ * application with its actions, and appeals for appellate officers.
+ */
+#include "pages.h"
+#include "application.h"
+#include "db.h"
+#include "formview.h"
+#include "tmpl.h"
+#include "user.h"
+#include "workflow.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Sets Queues.N for every (office, role) the user plays. */
+static void queues_to_hdf(struct req *r, bool with_rows)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < r->user->nh; i++) {
+		const struct holding *h = &r->user->h[i];
+		if (!h->office_id || !(RB(h->role) & RB_PLAYERS))
+			continue;
+		const char *p = arena_printf(r->a, "Queues.%zu", k++);
+		hset_int(r, arena_printf(r->a, "%s.office", p), h->office_id);
+		hset(r, arena_printf(r->a, "%s.office_name", p), str_eq(r->lang, "hi") && h->office_hi ? h->office_hi : h->office_en);
+		hset(r, arena_printf(r->a, "%s.role", p), role_code(h->role));
+		hset(r, arena_printf(r->a, "%s.role_name", p), tmpl_str(r->lang, arena_printf(r->a, "role.%s", role_code(h->role))));
+		long head;
+		struct dbres *q = wf_queue(r, h->office_id, role_code(h->role), &head);
+		size_t nt = 0, nf = 0;
+		for (size_t j = 0; q && j < q->nrows; j++) {
+			bool tk = db_int(q, j, 3) == 1;
+			const char *rp2 = arena_printf(r->a, "%s.%s.%zu", p, tk ? "tatkal" : "fifo", tk ? nt++ : nf++);
+			if (!with_rows && j >= 10)
+				continue;
+			hset(r, arena_printf(r->a, "%s.number", rp2), db_val(q, j, 1));
+			hset(r, arena_printf(r->a, "%s.arrived", rp2), db_val(q, j, 4));
+			hset(r, arena_printf(r->a, "%s.due", rp2), db_val(q, j, 5));
+			hset(r, arena_printf(r->a, "%s.applicant", rp2), db_val(q, j, 10));
+			long left = (long)db_int(q, j, 11);
+			hset_int(r, arena_printf(r->a, "%s.left", rp2), left);
+			hset(r, arena_printf(r->a, "%s.sla", rp2), left < 0 ? "red" : left <= 1 ? "amber" : "green");
+			if (db_int(q, j, 9) == 1)
+				hset(r, arena_printf(r->a, "%s.claimed", rp2), db_int(q, j, 8) == r->user->id ? "me" : "other");
+			if (db_int(q, j, 0) == head)
+				hset(r, arena_printf(r->a, "%s.head", rp2), "1");
+		}
+		hset_int(r, arena_printf(r->a, "%s.n_tatkal", p), (long long)nt);
+		hset_int(r, arena_printf(r->a, "%s.n_fifo", p), (long long)nf);
+	}
+	/* appeals waiting for this user */
+	size_t na = 0;
+	for (size_t i = 0; i < r->user->nh; i++) {
+		const struct holding *h = &r->user->h[i];
+		if (!h->office_id)
+			continue;
+		struct dbres *a = db_query(r->a, "SELECT ap.id, a.number, ap.level, DATE_FORMAT(ap.filed_at, '%Y-%m-%d') FROM appeals ap "
+						 "JOIN applications a ON a.id = ap.app_id WHERE ap.office_id = ? AND ap.role = ? "
+						 "AND ap.status = 'pending' ORDER BY ap.filed_at", "is", (long long)h->office_id,
+					   role_code(h->role));
+		for (size_t j = 0; a && j < a->nrows; j++) {
+			const char *p = arena_printf(r->a, "Appeals.%zu", na++);
+			hset(r, arena_printf(r->a, "%s.id", p), db_val(a, j, 0));
+			hset(r, arena_printf(r->a, "%s.number", p), db_val(a, j, 1));
+			hset(r, arena_printf(r->a, "%s.level", p), db_val(a, j, 2));
+			hset(r, arena_printf(r->a, "%s.filed", p), db_val(a, j, 3));
+		}
+	}
+}
+
+/* GET /desk */
+int page_desk(struct req *r)
+{
+	queues_to_hdf(r, true);
+	if (req_query(r, "empty"))
+		hset(r, "Flash", tmpl_str(r->lang, "desk.empty"));
+	if (req_query(r, "done"))
+		hset(r, "Flash", tmpl_str(r->lang, "desk.done"));
+	return tmpl_render(r, "desk.cs");
+}
+
+/* POST /desk/next — claim the head of a queue and open it */
+int page_desk_next(struct req *r)
+{
+	long office;
+	if (!parse_long(req_form(r, "office"), 1, 2000000000L, &office))
+		return 400;
+	int st;
+	const char *no = wf_next(r, office, req_form(r, "role"), &st);
+	if (st)
+		return st;
+	resp_redirect(r, no ? arena_printf(r->a, "/desk/app/%s", no) : "/desk?empty=1");
+	return 0;
+}
+
+/* GET /desk/app/@no */
+int page_desk_app(struct req *r)
+{
+	struct app *ap = app_load(r->a, rp(r, 0), 0, false);
+	if (!ap || !app_visible(r, ap))
+		return 404;
+	const struct svc *s = ap->ver->def;
+	hset(r, "App.number", ap->number);
+	hset(r, "App.status", ap->status);
+	hset(r, "App.status_text", tmpl_str(r->lang, arena_printf(r->a, "app.st.%s", ap->status)));
+	hset(r, "App.service", i18n_get(&s->name, r->lang));
+	hset(r, "App.applicant", ap->applicant_name);
+	hset(r, "App.mobile", ap->applicant_mobile);
+	hset(r, "App.channel", tmpl_str(r->lang, arena_printf(r->a, "svc.ch.%s", ap->channel)));
+	hset(r, "App.submitted", ap->submitted_at);
+	hset(r, "App.due", ap->due_date);
+	hset(r, "App.stage_due", ap->stage_due);
+	if (ap->tatkal)
+		hset(r, "App.tatkal", "1");
+	const struct stage *st = svc_stage(s, (size_t)ap->stage_idx);
+	hset(r, "App.stage", st ? i18n_get(&st->name, r->lang) : "");
+	/* answers as printed */
+	const char *err;
+	struct jval *form = json_parse(r->a, ap->form, strlen(ap->form), &err);
+	for (size_t i = 0; i < s->nfields; i++) {
+		const struct field *f = &s->fields[i];
+		struct jval *v = json_get(form, f->name);
+		if (!v)
+			continue;
+		const char *p = arena_printf(r->a, "Answers.%zu", i);
+		hset(r, arena_printf(r->a, "%s.name", p), f->name);
+		hset(r, arena_printf(r->a, "%s.label", p), i18n_get(&f->label, r->lang));
+		const char *text = v->type == J_STR || v->type == J_NUM ? v->str : v->type == J_BOOL ? (v->b ? "✓" : "✗")
+				   : v->type == J_OBJ ? json_get_str(v, "name") : NULL;
+		if (!text) {
+			struct sbuf b;
+			struct jw w;
+			sbuf_init(&b);
+			jw_init(&w, &b);
+			jw_value(&w, v);
+			text = arena_strdup(r->a, b.data);
+			sbuf_free(&b);
+		}
+		for (size_t k = 0; k < f->nopts && (v->type == J_STR); k++)
+			if (str_eq(f->opts[k].value, v->str))
+				text = i18n_get(&f->opts[k].label, r->lang);
+		hset(r, arena_printf(r->a, "%s.value", p), text);
+	}
+	struct dbres *docs = db_query(r->a, "SELECT d.id, ad.doc_type, d.label, d.mime FROM app_documents ad JOIN documents d "
+					    "ON d.id = ad.document_id WHERE ad.app_id = ?", "i", (long long)ap->id);
+	static const char *const dcols[] = { "id", "type", "label", "mime", NULL };
+	hset_rows(r, "Docs", docs, dcols);
+	for (size_t i = 0; i < s->ndocs; i++) {
+		hset(r, arena_printf(r->a, "SvcDocs.%zu.code", i), s->docs[i].code);
+		hset(r, arena_printf(r->a, "SvcDocs.%zu.label", i), i18n_get(&s->docs[i].label, r->lang));
+	}
+	struct dbres *ev = db_query(r->a, "SELECT DATE_FORMAT(e.at, '%Y-%m-%d %H:%i'), e.action, IFNULL(e.role, ''), "
+					  "IFNULL(TRIM(CONCAT_WS(' ', u.first_name, u.last_name)), ''), IFNULL(e.remarks, ''), "
+					  "IFNULL(e.out_of_order_reason, '') FROM app_events e LEFT JOIN users u ON u.id = e.actor_id "
+					  "WHERE e.app_id = ? ORDER BY e.id", "i", (long long)ap->id);
+	for (size_t i = 0; ev && i < ev->nrows; i++) {
+		const char *p = arena_printf(r->a, "History.%zu", i);
+		hset(r, arena_printf(r->a, "%s.at", p), db_val(ev, i, 0));
+		hset(r, arena_printf(r->a, "%s.action", p), tmpl_str(r->lang, arena_printf(r->a, "app.ev.%s", db_val(ev, i, 1))));
+		hset(r, arena_printf(r->a, "%s.who", p), db_val(ev, i, 3));
+		hset(r, arena_printf(r->a, "%s.remarks", p), db_val(ev, i, 4));
+		hset(r, arena_printf(r->a, "%s.ooo", p), db_val(ev, i, 5));
+	}
+	/* what this user may do now */
+	int ro = role_from_code(ap->stage_role);
+	bool mine = str_eq(ap->status, "pending") && ro >= 0 && juris_office_role(r->user, ap->stage_office_id, (enum role)ro);
+	if (mine && st) {
+		if (ap->claim_active && ap->claimed_by != r->user->id) {
+			hset(r, "ClaimedByOther", "1");
+		} else {
+			for (int a = 0; a < ACT_COUNT; a++)
+				if (a != ACT_RECALL && (st->actions & AB(a)))
+					hset(r, arena_printf(r->a, "Can.%s", action_code((enum wf_action)a)), "1");
+			long head;
+			wf_queue(r, ap->stage_office_id, ap->stage_role, &head);
+			if (!(ap->claim_active && ap->claimed_by == r->user->id) && head != ap->id)
+				hset(r, "NeedReason", "1");
+			if (st->editable)
+				hset(r, "Editable", "1");
+		}
+	}
+	if (str_eq(ap->status, "pending") && ap->forwarded_by == r->user->id && !ap->stage_acted && st && (st->actions & AB(ACT_RECALL)))
+		hset(r, "Can.recall", "1");
+	struct dbres *cert = db_query(r->a, "SELECT number, status FROM certificates WHERE app_id = ? ORDER BY id DESC LIMIT 1", "i",
+				      (long long)ap->id);
+	if (cert && cert->nrows == 1) {
+		hset(r, "App.cert", db_val(cert, 0, 0));
+		hset(r, "App.cert_status", db_val(cert, 0, 1));
+	}
+	return tmpl_render(r, "desk_app.cs");
+}
+
+/* POST /desk/app/@no — act (action, remarks, reason, flagged fields) */
+int page_desk_act(struct req *r)
+{
+	const char *action = req_form(r, "action");
+	if (str_eq(action, "open")) {
+		int st = wf_open(r, rp(r, 0), req_form(r, "ooo_reason"));
+		if (st == 409 && str_eq(r->err_code, "out_of_order")) {
+			hset(r, "Form.err.ooo_reason", tmpl_str(r->lang, "wf.need_reason"));
+			hset(r, "Form.has_errors", "1");
+			r->status = 409;
+			int rc = page_desk_app(r);
+			r->status = 409;
+			return rc;
+		}
+		if (st)
+			return st;
+		resp_redirect(r, arena_printf(r->a, "/desk/app/%s", rp(r, 0)));
+		return 0;
+	}
+	const char *flagged[64];
+	size_t nf = req_form_all(r, "return_fields", flagged, 64);
+	struct act_in in = { .action = action, .remarks = req_form(r, "remarks"), .ooo_reason = req_form(r, "ooo_reason"),
+			     .return_fields = flagged, .nreturn = nf };
+	struct act_out out;
+	int st = wf_act(r, rp(r, 0), &in, &out);
+	if (st == 0) {
+		resp_redirect(r, "/desk?done=1");
+		return 0;
+	}
+	if (st == 422 || (st == 409 && str_eq(r->err_code, "out_of_order"))) {
+		static const char *const keep[] = { "remarks", "ooo_reason", NULL };
+		form_keep(r, keep);
+		form_error(r, str_eq(r->err_code, "out_of_order") ? "ooo_reason" : "remarks", out.message ? out.message : "wf.remarks_needed");
+		r->status = st;
+		r->err_detail = NULL;
+		int rc = page_desk_app(r);
+		r->status = st;
+		return rc;
+	}
+	return st;
+}
+
+/* GET /desk/appeal/:id and POST (decide) */
+int page_desk_appeal(struct req *r)
+{
+	long id;
+	if (!parse_long(rp(r, 0), 1, 2000000000L, &id))
+		return 404;
+	struct dbres *a = db_query(r->a, "SELECT ap.id, a.number, ap.level, ap.grounds, ap.status, ap.office_id, ap.role, "
+					 "IFNULL(ap.order_text, '') FROM appeals ap JOIN applications a ON a.id = ap.app_id WHERE ap.id = ?",
+				   "i", (long long)id);
+	if (!a || a->nrows != 1)
+		return a ? 404 : 503;
+	int role = role_from_code(db_val(a, 0, 6));
+	if (role < 0 || !juris_office_role(r->user, (long)db_int(a, 0, 5), (enum role)role))
+		return 404;
+	if (str_eq(r->method, "POST")) {
+		const char *d = req_form(r, "decision");
+		if (!str_eq(d, "allow") && !str_eq(d, "dismiss"))
+			form_error(r, "decision", "appeal.decision_bad");
+		int st = form_has_errors(r) ? 422 : wf_appeal_decide(r, id, str_eq(d, "allow"), req_form(r, "order"));
+		if (st == 0) {
+			resp_redirect(r, "/desk?done=1");
+			return 0;
+		}
+		if (st != 422)
+			return st;
+		hset(r, "Form.val.order", req_form(r, "order"));
+		r->status = 422;
+	}
+	static const char *const cols[] = { "id", "number", "level", "grounds", "status", "office", "role", "order", NULL };
+	hset_rows(r, "Appeal", a, cols);
+	return tmpl_render(r, "desk_appeal.cs");
+}

@@ -1,0 +1,94 @@
+/*
+ * sla.c — working-day arithmetic.
+ */
+#include "sla.h"
+#include "db.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+long sla_day(const char *s)
+{
+	int y, m, d;
+	if (!parse_date(s, &y, &m, &d))
+		return -1;
+	/* days from civil (Howard Hinnant's algorithm) */
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+void sla_date(long z, char out[11])
+{
+	z += 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long y = yoe + era * 400;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	long d = doy - (153 * mp + 2) / 5 + 1;
+	long m = mp + (mp < 10 ? 3 : -9);
+	unsigned yy = (unsigned)((y + (m <= 2)) % 10000), mm = (unsigned)m % 100, dd = (unsigned)d % 100;
+	snprintf(out, 11, "%04u-%02u-%02u", yy % 10000, mm % 13, dd % 32);
+}
+
+long sla_today(void)
+{
+	return (long)((now_secs() + 19800) / 86400);	/* IST */
+}
+
+static int cmp_long(const void *a, const void *b)
+{
+	long x = *(const long *)a, y = *(const long *)b;
+	return x < y ? -1 : x > y;
+}
+
+void sla_calendar(struct arena *a, struct calendar *c, unsigned weekly_off, long district_id)
+{
+	c->weekly_off = weekly_off & 0x7f;
+	c->holidays = NULL;
+	c->nholidays = 0;
+	struct dbres *h = db_query(a, "SELECT DATE_FORMAT(day, '%Y-%m-%d') FROM holidays WHERE (location_id IS NULL OR location_id = ?) "
+				      "AND day >= CURDATE() - INTERVAL 400 DAY AND day <= CURDATE() + INTERVAL 800 DAY", "i",
+				 (long long)district_id);
+	if (!h)
+		return;
+	c->holidays = arena_alloc(a, (h->nrows + 1) * sizeof *c->holidays);
+	for (size_t i = 0; i < h->nrows; i++)
+		c->holidays[c->nholidays++] = sla_day(db_val(h, i, 0));
+	qsort(c->holidays, c->nholidays, sizeof *c->holidays, cmp_long);
+}
+
+bool sla_working(const struct calendar *c, long day)
+{
+	int wd = (int)(((day % 7) + 7 + 4) % 7);	/* 1970-01-01 was a Thursday */
+	if (c->weekly_off & (1u << wd))
+		return false;
+	return !bsearch(&day, c->holidays, c->nholidays, sizeof *c->holidays, cmp_long);
+}
+
+long sla_add(const struct calendar *c, long from, long n)
+{
+	long d = from;
+	if (c->weekly_off == 0x7f)
+		return from + n;	/* a calendar with no working days: fall back to plain days */
+	while (n > 0) {
+		d++;
+		if (sla_working(c, d))
+			n--;
+	}
+	return d;
+}
+
+long sla_between(const struct calendar *c, long a, long b)
+{
+	long n = 0;
+	for (long d = a + 1; d <= b && d - a < 5000; d++)
+		n += sla_working(c, d);
+	return n;
+}

@@ -1,0 +1,93 @@
+/*
+ * wallet.c — the ledger.
+ */
+#include "wallet.h"
+#include "db.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+long wallet_account(struct arena *a, long user_id)
+{
+	const char *id = db_scalar(a, "SELECT id FROM accounts WHERE kind = 'wallet' AND user_id = ?", "i", (long long)user_id);
+	if (id)
+		return strtol(id, NULL, 10);
+	if (db_exec("INSERT IGNORE INTO accounts (kind, user_id, name) VALUES ('wallet', ?, ?)", "is", (long long)user_id,
+		    arena_printf(a, "wallet:%ld", user_id)) < 0)
+		return 0;
+	id = db_scalar(a, "SELECT id FROM accounts WHERE kind = 'wallet' AND user_id = ?", "i", (long long)user_id);
+	return id ? strtol(id, NULL, 10) : 0;
+}
+
+long book_account(struct arena *a, const char *kind, const char *name, long department_id)
+{
+	const char *id = db_scalar(a, "SELECT id FROM accounts WHERE name = ?", "s", name);
+	if (id)
+		return strtol(id, NULL, 10);
+	if (db_exec("INSERT IGNORE INTO accounts (kind, name, department_id) VALUES (?, ?, NULLIF(?, 0))", "ssi", kind, name,
+		    (long long)department_id) < 0)
+		return 0;
+	id = db_scalar(a, "SELECT id FROM accounts WHERE name = ?", "s", name);
+	return id ? strtol(id, NULL, 10) : 0;
+}
+
+enum wallet_rc ledger_move(struct arena *a, const char *kind, const char *idem, long from, long to, long amount,
+			   long app_id, const char *reference, long by, bool from_wallet)
+{
+	if (amount <= 0 || amount > 100000000L || !from || !to || from == to || str_empty(idem))
+		return WALLET_BAD;
+	if (db_scalar(a, "SELECT id FROM ledger_txns WHERE idem_key = ?", "s", idem))
+		return WALLET_REPEAT;
+	/* lock both accounts in id order so concurrent moves cannot deadlock */
+	long first = from < to ? from : to, second = from < to ? to : from;
+	struct dbres *l1 = db_query(a, "SELECT balance_paise FROM accounts WHERE id = ? FOR UPDATE", "i", (long long)first);
+	struct dbres *l2 = db_query(a, "SELECT balance_paise FROM accounts WHERE id = ? FOR UPDATE", "i", (long long)second);
+	if (!l1 || !l2 || l1->nrows != 1 || l2->nrows != 1)
+		return l1 && l2 ? WALLET_BAD : WALLET_ERROR;
+	long long bal = db_int(from == first ? l1 : l2, 0, 0);
+	if (from_wallet && bal < amount)
+		return WALLET_SHORT;
+	if (db_exec("INSERT INTO ledger_txns (kind, idem_key, app_id, reference, created_by) VALUES (?, ?, NULLIF(?, 0), ?, NULLIF(?, 0))",
+		    "ssisi", kind, idem, (long long)app_id, reference, (long long)by) != 1)
+		return db_err_dup() ? WALLET_REPEAT : WALLET_ERROR;
+	long long txn = db_last_id();
+	if (db_exec("INSERT INTO ledger_entries (txn_id, account_id, amount_paise) VALUES (?, ?, ?), (?, ?, ?)", "iiiiii",
+		    txn, (long long)from, (long long)-amount, txn, (long long)to, (long long)amount) != 2 ||
+	    db_exec("UPDATE accounts SET balance_paise = balance_paise - ? WHERE id = ?", "ii", (long long)amount, (long long)from) != 1 ||
+	    db_exec("UPDATE accounts SET balance_paise = balance_paise + ? WHERE id = ?", "ii", (long long)amount, (long long)to) != 1)
+		return WALLET_ERROR;
+	return WALLET_OK;
+}
+
+long wallet_balance(struct arena *a, long user_id)
+{
+	const char *b = db_scalar(a, "SELECT IFNULL(SUM(e.amount_paise), 0) FROM ledger_entries e JOIN accounts ac "
+				     "ON ac.id = e.account_id WHERE ac.kind = 'wallet' AND ac.user_id = ?", "i", (long long)user_id);
+	return b ? strtol(b, NULL, 10) : 0;
+}
+
+long ledger_verify(FILE *out)
+{
+	struct arena a;
+	arena_init(&a);
+	long bad = -1;
+	struct dbres *acc = db_query(&a, "SELECT ac.id, ac.name, ac.balance_paise, IFNULL(SUM(e.amount_paise), 0) "
+					 "FROM accounts ac LEFT JOIN ledger_entries e ON e.account_id = ac.id "
+					 "GROUP BY ac.id HAVING ac.balance_paise <> IFNULL(SUM(e.amount_paise), 0)", NULL);
+	struct dbres *txn = db_query(&a, "SELECT txn_id, SUM(amount_paise) FROM ledger_entries GROUP BY txn_id "
+					 "HAVING SUM(amount_paise) <> 0", NULL);
+	struct dbres *neg = db_query(&a, "SELECT id, name, balance_paise FROM accounts WHERE kind = 'wallet' AND balance_paise < 0", NULL);
+	if (!acc || !txn || !neg)
+		goto out;
+	for (size_t i = 0; i < acc->nrows; i++)
+		fprintf(out, "account %s (%s): cached %s paise, entries sum to %s\n", db_val(acc, i, 0), db_val(acc, i, 1),
+			db_val(acc, i, 2), db_val(acc, i, 3));
+	for (size_t i = 0; i < txn->nrows; i++)
+		fprintf(out, "transaction %s does not balance (%s paise)\n", db_val(txn, i, 0), db_val(txn, i, 1));
+	for (size_t i = 0; i < neg->nrows; i++)
+		fprintf(out, "wallet %s is negative: %s paise\n", db_val(neg, i, 1), db_val(neg, i, 2));
+	bad = (long)(acc->nrows + txn->nrows + neg->nrows);
+out:
+	arena_free(&a);
+	return bad;
+}

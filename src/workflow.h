@@ -1,0 +1,51 @@
+/*
+ * workflow.h — officers at work: queues per (office, role) served Tatkal
+ * first then first-in-first-out, claims (an opened application is held by
+ * one officer until acted on or the claim times out), the actions a stage
+ * allows, appeals and SLA escalation.  Each action is one transaction with
+ * its event, audit row, notification and summary counts.
+ */
+#ifndef GS_WORKFLOW_H
+#define GS_WORKFLOW_H
+#include "application.h"
+
+struct act_in {
+	const char *action;		/* forward, field_verify, return, recall, reject, approve */
+	const char *remarks;		/* required for return, reject, field_verify */
+	const char *ooo_reason;		/* why a later application is taken before the head */
+	const char **return_fields;	/* fields (and doc_<code>) flagged for correction */
+	size_t nreturn;
+	const char *attachments;	/* comma-separated locker document ids */
+	const struct jval *corrections;	/* corrected answers at an editable stage */
+};
+
+struct act_out {
+	int status;			/* 0 or HTTP status */
+	const char *message;		/* lang key when refused */
+	const char *new_status;		/* application status after */
+	int new_stage;			/* stage index after */
+	const char *cert_no;		/* approve: the certificate issued */
+};
+
+int wf_act(struct req *r, const char *number, const struct act_in *in, struct act_out *out);
+
+/* The serving order of one queue; *head is the first the user may take. */
+struct dbres *wf_queue(struct req *r, long office, const char *role, long *head);
+/* Claims the head of the queue for the user; returns the number or NULL
+ * (empty queue, or *status set: 403 when the user does not hold the role). */
+const char *wf_next(struct req *r, long office, const char *role, int *status);
+/* Opens (claims) a specific application; a later one needs a reason.
+ * Returns 0 or an HTTP status (409 + r->err_code "out_of_order"). */
+int wf_open(struct req *r, const char *number, const char *reason);
+
+/* Appeals */
+int wf_appeal_file(struct req *r, const char *number, const char *grounds, int *level);
+int wf_appeal_decide(struct req *r, long appeal_id, bool allow, const char *order);
+
+/* Escalation job: marks overdue stages, notifies, records; one failing
+ * item never stops the rest.  Returns the number escalated, -1 on DB error. */
+long wf_escalate(FILE *report);
+
+/* Certificate issue hook (cert.c): called inside the approve transaction. */
+int cert_issue(struct req *r, const struct app *ap, const char **cert_no);
+#endif

@@ -1,0 +1,136 @@
+"""lifecycle.py — helpers shared by the application tests: valid answers
+for any service definition, filing through the API, acting as officers."""
+import os
+import re
+
+from gs import Client, sql, eq
+
+VILLAGE = None
+PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+       b"trailer<</Root 1 0 R>>\n%%EOF\n")
+PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
+       b"\x00\x00\x00\x0cIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
+
+
+def village(name="Pokhraha Kalan"):
+    return int(sql("SELECT id FROM locations WHERE type='village' AND name_en='%s' LIMIT 1" % name)[0][0])
+
+
+def answers_for(defn, mobile="9000000001", name="Sita Devi", place=None):
+    """Valid answers for every field of a service definition."""
+    out = {}
+    for f in defn["fields"]:
+        t, n = f["type"], f["name"]
+        if t == "text":
+            v = {"applicant_name": name, "khata_no": "123", "plot_no": "45, 46", "area": "1.25"}.get(n, "Ramesh Kumar")
+            if f.get("pattern") and n not in ("khata_no", "plot_no", "area"):
+                v = "123"
+            out[n] = v
+        elif t == "number":
+            lo, hi = f.get("min", 0), f.get("max", 100000)
+            out[n] = str(min(max(lo, 2005 if lo >= 1900 else 45), hi))
+        elif t == "date":
+            out[n] = "1990-06-15"
+        elif t in ("select", "radio"):
+            out[n] = f["options"][0]["value"]
+        elif t == "multiselect":
+            out[n] = [f["options"][0]["value"]]
+        elif t == "checkbox":
+            out[n] = "true"
+        elif t == "mobile":
+            out[n] = mobile
+        elif t == "email":
+            out[n] = "citizen@example.in"
+        elif t == "aadhaar":
+            out[n] = "234567890124"
+        elif t == "pin":
+            out[n] = "822101"
+        elif t == "location":
+            out[n] = str(place or village())
+        elif t == "group":
+            out[n] = []
+    return out
+
+
+def upload(c, doc_type, owner_mobile=None, data=PDF, name="doc.pdf", ctype="application/pdf"):
+    boundary = "GSBOUNDARY7"
+    parts = []
+    fields = {"doc_type": doc_type}
+    if owner_mobile:
+        fields["mobile"] = owner_mobile
+    for k, v in fields.items():
+        parts.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n" % (boundary, k, v)).encode())
+    parts.append(("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\nContent-Type: %s\r\n\r\n"
+                  % (boundary, name, ctype)).encode() + data + b"\r\n")
+    parts.append(("--%s--\r\n" % boundary).encode())
+    return c.request("POST", "/api/v1/documents", body=b"".join(parts), ctype="multipart/form-data; boundary=" + boundary)
+
+
+def definition(code):
+    return Client().get("/api/v1/services/" + code).json()["definition"]
+
+
+def file_app(code, filer="csc1", mobile="9000000001", tatkal=False, key=None, fields=None, place=None):
+    """Files an application through the API with every required document."""
+    c = Client()
+    c.api_login(filer)
+    d = definition(code)
+    docs = {}
+    for doc in d["documents"]:
+        if doc["required"]:
+            r = upload(c, doc["code"], None if filer == "citizen" else mobile)
+            assert r.status == 201, "upload %s: %r" % (doc["code"], r)
+            docs[doc["code"]] = r.json()["id"]
+    body = {"service": code, "applicant": {"mobile": mobile}, "submit": True, "tatkal": tatkal,
+            "fields": fields or answers_for(d, mobile, place=place), "documents": docs}
+    h = {"Idempotency-Key": key} if key else None
+    r = c.api("POST", "/applications", body, headers=h)
+    assert r.status in (200, 201), "file %s: %r" % (code, r)
+    return r.json()["number"], c
+
+
+def officer(username):
+    c = Client()
+    c.api_login(username)
+    return c
+
+
+def act(c, number, action, **kw):
+    body = {"action": action}
+    body.update(kw)
+    return c.api("POST", "/applications/%s/actions" % number, body)
+
+
+def office_of(username, role):
+    return int(sql("SELECT rh.office_id FROM role_holdings rh JOIN users u ON u.id=rh.user_id "
+                   "WHERE u.username='%s' AND rh.role='%s'" % (username, role))[0][0])
+
+
+def take_next(c, username, role):
+    r = c.api("POST", "/desk/next", {"office": office_of(username, role), "role": role})
+    assert r.status == 200, "next: %r" % r
+    return r.json()["number"]
+
+
+def walk_to_approval(number, stages):
+    """Acts forward at every stage but the last, then approves there."""
+    for i, (user, role) in enumerate(stages):
+        c = officer(user)
+        action = "approve" if i == len(stages) - 1 else "forward"
+        r = act(c, number, action, remarks="checked", out_of_order_reason="taken out of turn for the test walk")
+        assert r.status == 200, "%s by %s: %r" % (action, user, r)
+    return r.json()
+
+
+def create_employee(admin, username, role="karmachari", district="Palamu", block="Medininagar(Daltonganj)"):
+    """Creates an employee through the HR page; returns (username, first password)."""
+    did = sql("SELECT id FROM locations WHERE type='district' AND name_en='%s'" % district)[0][0]
+    bid = sql("SELECT id FROM locations WHERE type='block' AND name_en='%s'" % block)[0][0]
+    r = admin.form_post("/admin/users/new", "/admin/users/new", {
+        "username": username, "first_name": "Test", "last_name": "Employee", "mobile": "9123456780",
+        "dob": "1988-01-02", "user_type": "staff", "designation": "Rajasv Karmachari", "role": role,
+        "place_district": did, "place_block": bid, "work_from": "2025-01-01"})
+    eq(r.status, 200, "create employee: " + r.text[:300])
+    m = re.search(r"<code>([^<]+)</code>", r.text)
+    assert m, "initial password shown"
+    return username, m.group(1)

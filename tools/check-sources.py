@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""check-sources.py — static checks the compiler cannot make.
+
+For every db_exec/db_query/db_scalar call with a literal SQL string:
+  * the number of '?' placeholders equals the number of format letters
+    ('s', 'i', 'b'), and the number of arguments after the format matches
+    (a 'b' takes two: pointer and length);
+  * 'i' arguments are cast to (long long) or are plain integer literals,
+    's' arguments are not cast to (long long).
+It also refuses mysql_query( outside src/db.c and a non-literal SQL argument.
+Prints one line per problem and "ok - check-sources (N calls)" or
+"not ok - check-sources: N problems"."""
+import re
+import sys
+from pathlib import Path
+
+root = Path(sys.argv[1] if len(sys.argv) > 1 else ".")
+problems = []
+calls = 0
+CALL = re.compile(r'\b(db_exec|db_query|db_scalar)\s*\(')
+
+
+def split_args(text, start):
+    """Split the argument list that starts after '(' at index start."""
+    depth, i, args, cur, in_str, esc = 0, start, [], [], False, False
+    while i < len(text):
+        ch = text[i]
+        if in_str:
+            cur.append(ch)
+            if esc:
+                esc = False
+            elif ch == '\\':
+                esc = True
+            elif ch == '"':
+                in_str = False
+        elif ch == '"':
+            in_str = True
+            cur.append(ch)
+        elif ch in '([{':
+            depth += 1
+            cur.append(ch)
+        elif ch in ')]}':
+            if depth == 0:
+                args.append(''.join(cur).strip())
+                return args, i
+            depth -= 1
+            cur.append(ch)
+        elif ch == ',' and depth == 0:
+            args.append(''.join(cur).strip())
+            cur = []
+        else:
+            cur.append(ch)
+        i += 1
+    return args, i
+
+
+def literal(expr):
+    parts = re.findall(r'"((?:[^"\\]|\\.)*)"', expr)
+    rest = re.sub(r'"((?:[^"\\]|\\.)*)"', '', expr).strip()
+    return ''.join(parts), rest
+
+
+for path in sorted((root / "src").glob("*.c")):
+    text = path.read_text(encoding="utf-8")
+    if path.name != "db.c" and "mysql_query(" in text:
+        problems.append("%s: mysql_query outside db.c" % path)
+    for m in CALL.finditer(text):
+        fn = m.group(1)
+        line = text.count("\n", 0, m.start()) + 1
+        if text[:m.start()].rstrip().endswith(("int", "long long", "*")) or re.match(r'\s*\(\s*(struct|const)', text[m.end():]):
+            continue  # the definition/declaration
+        args, _ = split_args(text, m.end())
+        if fn == "db_exec":
+            sql_i, fmt_i = 0, 1
+        else:
+            sql_i, fmt_i = 1, 2
+        if len(args) <= fmt_i:
+            continue
+        calls += 1
+        sql, rest = literal(args[sql_i])
+        if not sql or (rest and not re.fullmatch(r'[A-Z_ ]*', rest)):
+            if not re.fullmatch(r'[A-Z_]+', args[sql_i].split('"')[0].strip() or "X"):
+                problems.append("%s:%d: %s with non-literal SQL" % (path.name, line, fn))
+            continue
+        # macros like LOC_COLS inside the SQL are literal text defined elsewhere; count only '?'
+        q = sql.count("?")
+        fmt = args[fmt_i]
+        if fmt == "NULL":
+            letters = ""
+        else:
+            letters, frest = literal(fmt)
+            if frest and frest != "":
+                continue
+        if q != len(letters):
+            problems.append("%s:%d: %d placeholders but format \"%s\"" % (path.name, line, q, letters))
+            continue
+        vals = args[fmt_i + 1:]
+        need = sum(2 if c == 'b' else 1 for c in letters)
+        if len(vals) != need:
+            problems.append("%s:%d: format \"%s\" needs %d arguments, got %d" % (path.name, line, letters, need, len(vals)))
+            continue
+        k = 0
+        for c in letters:
+            v = vals[k]
+            if c == 'i' and not (v.startswith("(long long)") or re.fullmatch(r'-?\d+(LL)?', v) or re.search(r'\b(db_int|strtoll)\s*\(', v)
+                                 or re.fullmatch(r'(after|id|txn|uid|expect|n|\w*_ll)', v)):
+                problems.append("%s:%d: 'i' argument %d (%s) is not (long long)" % (path.name, line, k + 1, v[:40]))
+            if c == 's' and v.startswith("(long long)"):
+                problems.append("%s:%d: 's' argument %d is an integer" % (path.name, line, k + 1))
+            k += 2 if c == 'b' else 1
+
+for p in problems:
+    print("    " + p)
+if problems:
+    print("not ok - check-sources: %d problems in %d SQL calls" % (len(problems), calls))
+    sys.exit(1)
+print("ok - check-sources (%d SQL calls checked)" % calls)
