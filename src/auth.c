@@ -70,13 +70,20 @@ bool throttle_full(const char *key, long window, long max)
 	return full;
 }
 
-/* A hash that exists only so unknown users cost the same time to reject. */
+/* A hash that exists only so unknown users cost the same time to reject;
+ * made when the worker starts (auth_warm) so no request pays for it. */
+static char *dummy;
+
+void auth_warm(void)
+{
+	if (!dummy)
+		dummy = auth_hash_password("no such user: equal timing");
+}
+
 static const char *dummy_hash(void)
 {
-	static char *h;
-	if (!h)
-		h = auth_hash_password("no such user: equal timing");
-	return h;
+	auth_warm();
+	return dummy;
 }
 
 static void audit_login(struct req *r, const char *action, long uid, const char *who)

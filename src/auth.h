@@ -16,6 +16,8 @@ enum auth_result {
 
 /* Argon2id hash (libsodium string form) of password; malloc'd or NULL. */
 char *auth_hash_password(const char *password);
+/* Prepares the equal-timing hash for unknown users (worker start). */
+void auth_warm(void);
 /* Checks username + password; counts failures, locks the account after
  * cfg.login_max_fail, rehashes when the cost parameters changed, writes the
  * audit rows.  On AUTH_OK *user_id is set. */

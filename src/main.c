@@ -9,6 +9,7 @@
  * MariaDB connection and the parsed templates for its lifetime and resets
  * its request arena after every response.
  */
+#include "auth.h"
 #include "config.h"
 #include "db.h"
 #include "log.h"
@@ -114,6 +115,7 @@ static int worker_main(int sock)
 	}
 	free(tdir);
 	db_connect();	/* failure is fine: queries reconnect, /healthz reports 503 */
+	auth_warm();
 
 	FCGX_Request fr;
 	FCGX_InitRequest(&fr, sock, FCGI_FAIL_ACCEPT_ON_INTR);

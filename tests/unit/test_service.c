@@ -61,7 +61,7 @@ static bool doc_ok(void *ctx, long id)
 	return id == 7;
 }
 
-static const struct form_env ENV = { "en", "2026-11-23", loc_ok, doc_ok, NULL };
+static const struct form_env ENV = { "en", "2026-11-23", loc_ok, doc_ok, NULL, NULL };
 
 /* Checks one field declared by JSON against one answer (JSON value text).
  * Returns the error message or NULL, and the normalised value in *norm. */
