@@ -165,6 +165,57 @@ static char *record_part(struct arena *a, const char *s, size_t max)
 	return o;
 }
 
+
+/* ---- rendering from the stored row (issue and regeneration share it) ---- */
+
+/* Renders the certificate PDF (unsigned) from its certificates row, so a
+ * regeneration gives the same document.  *out is malloc'd.  0 or -1. */
+int cert_render_stored(struct arena *a, const char *number, unsigned char **out, size_t *len)
+{
+	struct dbres *c = db_query(a,
+		"SELECT c.number, ap.number, DATE_FORMAT(c.issued_at, '%Y-%m-%d'), c.valid_until, c.record, c.sig, c.facts, "
+		"UNIX_TIMESTAMP(c.issued_at), TRIM(CONCAT_WS(' ', u.first_name, u.last_name)), c.signer_role, c.office_id, "
+		"c.title_en, c.title_hi, c.dept_code "
+		"FROM certificates c JOIN applications ap ON ap.id = c.app_id JOIN users u ON u.id = c.issued_by WHERE c.number = ?",
+		"s", number);
+	if (!c || c->nrows != 1)
+		return -1;
+	const char *title_en = db_val(c, 0, 11), *title_hi = db_val(c, 0, 12), *dept = db_val(c, 0, 13);
+	const char *err;
+	struct jval *fj = json_parse(a, db_val(c, 0, 6), c->lens[6], &err);
+	size_t nf = fj && fj->type == J_ARR ? fj->n : 0;
+	struct cert_fact *facts = arena_alloc(a, (nf + 1) * sizeof *facts);
+	for (size_t i = 0; i < nf; i++)
+		facts[i] = (struct cert_fact){ json_get_str(fj->kids[i], "en"), json_get_str(fj->kids[i], "hi"),
+					       json_get_str(fj->kids[i], "value") };
+	const char *role = db_val(c, 0, 9);
+	long long office = db_int(c, 0, 10);
+	const char *today = db_val(c, 0, 2), *expiry = db_val(c, 0, 3);
+	struct cert_layout cl = {
+		.state = { "Government of Jharkhand", "झारखण्ड सरकार" },
+		.department = { db_scalar(a, "SELECT name_en FROM departments WHERE code = ?", "s", dept),
+				db_scalar(a, "SELECT name_hi FROM departments WHERE code = ?", "s", dept) },
+		.office = { db_scalar(a, "SELECT name_en FROM offices WHERE id = ?", "i", (long long)office),
+			    db_scalar(a, "SELECT name_hi FROM offices WHERE id = ?", "i", (long long)office) },
+		.title = { title_en, title_hi },
+		.statement = { "This is to certify that the particulars below have been verified from the records of this office.",
+			       "प्रमाणित किया जाता है कि नीचे दिए गए विवरण इस कार्यालय के अभिलेखों से सत्यापित हैं।" },
+		.facts = facts, .n_facts = nf,
+		.cert_no = number,
+		.app_no = db_val(c, 0, 1),
+		.issue_date = dmy(a, today),
+		.valid_until = expiry ? dmy(a, expiry) : NULL,
+		.officer_name = db_val(c, 0, 8),
+		.officer_designation = arena_printf(a, "%s / %s", tmpl_str("hi", arena_printf(a, "role.%s", role)),
+						    tmpl_str("en", arena_printf(a, "role.%s", role))),
+		.verify_url = arena_printf(a, "%s/v/%s?d=%s&s=%s", cfg.base_url, number,
+					   b64url_encode(a, (const unsigned char *)db_val(c, 0, 4), c->lens[4]), db_val(c, 0, 5)),
+		.verify_line = arena_printf(a, "Verify at %s/v/%s", cfg.base_url, number),
+		.issued_at = (time_t)db_int(c, 0, 7),
+	};
+	return cert_pdf_render(&cl, out, len);
+}
+
 /* ---- issue ---- */
 
 int cert_issue(struct req *r, const struct app *ap, const char **cert_no)
@@ -267,57 +318,34 @@ int cert_issue(struct req *r, const struct app *ap, const char **cert_no)
 			break;
 		name_max -= 8;
 	}
-	/* the PDF */
-	const char *dept_en = db_scalar(a, "SELECT name_en FROM departments WHERE code = ?", "s", os->dept);
-	const char *dept_hi = db_scalar(a, "SELECT name_hi FROM departments WHERE code = ?", "s", os->dept);
-	long office = ap->stage_office_id;
-	const char *off_en = db_scalar(a, "SELECT name_en FROM offices WHERE id = ?", "i", (long long)office);
-	const char *off_hi = db_scalar(a, "SELECT name_hi FROM offices WHERE id = ?", "i", (long long)office);
-	const char *role = ap->stage_role;
-	const char *designation = arena_printf(a, "%s / %s", tmpl_str("hi", arena_printf(a, "role.%s", role)),
-					       tmpl_str("en", arena_printf(a, "role.%s", role)));
-	struct cert_layout cl = {
-		.state = { "Government of Jharkhand", "झारखण्ड सरकार" },
-		.department = { dept_en, dept_hi },
-		.office = { off_en, off_hi },
-		.title = { os->title.en, os->title.hi },
-		.statement = { "This is to certify that the particulars below have been verified from the records of this office.",
-			       "प्रमाणित किया जाता है कि नीचे दिए गए विवरण इस कार्यालय के अभिलेखों से सत्यापित हैं।" },
-		.facts = facts, .n_facts = nf,
-		.cert_no = number,
-		.app_no = ap->number,
-		.issue_date = dmy(a, today),
-		.valid_until = expiry ? dmy(a, expiry) : NULL,
-		.officer_name = r->user->name,
-		.officer_designation = designation,
-		.verify_url = url,
-		.verify_line = arena_printf(a, "Verify at %s/v/%s", cfg.base_url, number),
-		.issued_at = now_secs(),
-	};
+	/* the row, then the PDF rendered from it, signed, stored; all in this transaction */
+	const char *dob = json_get_str(sform, "dob");
 	unsigned char *pdf = NULL, *signed_pdf = NULL;
 	size_t plen = 0, slen = 0;
 	int rc = -1;
-	if (cert_pdf_render(&cl, &pdf, &plen) != 0)
+	if (db_exec("INSERT INTO certificates (number, app_id, service_id, holder_id, holder_name, holder_dob, record, sig, kid, facts, "
+		    "title_en, title_hi, dept_code, office_id, signer_role, pdf_sha256, pdf_size, issued_by, issued_at, valid_until) "
+		    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 0, ?, NOW(), ?)",
+		    "siiisssssssssisis", number, (long long)ap->id, (long long)(src->service_id), (long long)ap->applicant_id,
+		    record_part(a, holder, 100), dob, record, b64url_encode(a, sig, sizeof sig), qk->kid, fj.data,
+		    os->title.en, os->title.hi, os->dept, (long long)ap->stage_office_id, ap->stage_role,
+		    (long long)issuer, expiry) != 1)
+		goto out;
+	long cid = (long)db_last_id();
+	if (cert_render_stored(a, number, &pdf, &plen) != 0)
 		goto out;
 	struct pdf_sig_info info = { .reason = "Certificate issued under the Jharkhand Right to Service Act",
-				     .location = off_en, .name = r->user->name, .when = now_secs() };
+				     .location = db_scalar(a, "SELECT name_en FROM offices WHERE id = ?", "i", (long long)ap->stage_office_id),
+				     .name = r->user->name, .when = now_secs() };
 	int sr = pdf_sign(pdf, plen, signer, &info, &signed_pdf, &slen);
 	if (sr != PDF_SIGN_OK) {
 		log_error("pdf_sign: %s", pdf_sign_strerror(sr));
 		goto out;
 	}
-	/* the blob first (content-addressed), then the rows in this transaction */
 	char *hex = locker_put_blob(a, signed_pdf, slen);
-	if (!hex)
+	if (!hex || db_exec("UPDATE certificates SET pdf_sha256 = ?, pdf_size = ? WHERE id = ?", "sii", hex, (long long)slen,
+			    (long long)cid) != 1)
 		goto out;
-	const char *dob = json_get_str(sform, "dob");
-	if (db_exec("INSERT INTO certificates (number, app_id, service_id, holder_id, holder_name, holder_dob, record, sig, kid, facts, "
-		    "pdf_sha256, pdf_size, issued_by, issued_at, valid_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NOW(), ?)",
-		    "siiisssssssiis", number, (long long)ap->id, (long long)(src->service_id), (long long)ap->applicant_id,
-		    record_part(a, holder, 100), dob, record, b64url_encode(a, sig, sizeof sig), qk->kid, fj.data, hex,
-		    (long long)slen, (long long)issuer, expiry) != 1)
-		goto out;
-	long cid = (long)db_last_id();
 	if (db_exec("INSERT INTO documents (owner_id, uploaded_by, doc_type, label, mime, size, sha256, source) "
 		    "VALUES (?, ?, 'certificate', ?, 'application/pdf', ?, ?, 'certificate')", "iisis", (long long)ap->applicant_id,
 		    (long long)issuer, arena_printf(a, "%s %s", os->title.en, number), (long long)slen, hex) != 1)
@@ -325,6 +353,8 @@ int cert_issue(struct req *r, const struct app *ap, const char **cert_no)
 	if (orig && (db_exec("UPDATE certificates SET status = 'superseded', superseded_by = ? WHERE id = ?", "ii", (long long)cid,
 			     db_int(orig, 0, 0)) != 1))
 		goto out;
+	const char *role = ap->stage_role;
+	long office = ap->stage_office_id;
 	struct audit_entry e = { .action = "cert.issue", .entity = "certificate", .entity_id = number, .role = role,
 				 .office_id = office, .remarks = orig ? arena_printf(a, "supersedes %s", db_val(orig, 0, 2)) : NULL };
 	if (audit_write(r, &e) != 0)

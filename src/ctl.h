@@ -31,6 +31,7 @@ int ctl_verify(int argc, char **argv);
 int ctl_ledger_verify(int argc, char **argv);
 int ctl_wallet_topup(int argc, char **argv);
 int ctl_seed_apps(struct arena *a);
+int ctl_cert_render(int argc, char **argv);
 int ctl_seed_services(struct arena *a);
 
 #define CTL_COMMANDS \
@@ -45,5 +46,6 @@ int ctl_seed_services(struct arena *a);
 	{ "keys", ctl_keys, "rotate", "new QR signing key (old keys stay published)", false }, \
 	{ "verify", ctl_verify, "FILE.pdf|QRTEXT", "offline check of a certificate PDF or QR text", false }, \
 	{ "ledger-verify", ctl_ledger_verify, "", "check every balance against its ledger rows", true }, \
-	{ "wallet-topup", ctl_wallet_topup, "USER PAISE REFERENCE", "credit a CSC wallet", true },
+	{ "wallet-topup", ctl_wallet_topup, "USER PAISE REFERENCE", "credit a CSC wallet", true }, \
+	{ "cert-render", ctl_cert_render, "NUMBER OUT.pdf [--glyphs]", "draw a certificate again from its stored record", true },
 #endif

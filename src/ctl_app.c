@@ -134,3 +134,44 @@ int ctl_seed_apps(struct arena *a)
 		"SELECT id FROM users WHERE username = 'csc1'", NULL), NULL, 10)) / 100, 0L);
 	return 0;
 }
+
+#include "pdf_text.h"
+
+/* prints "RUN<TAB>font<TAB>text<TAB>gid gid ..." like tests/pdf/pdf_demo */
+static void trace_run(void *ctx, const char *font, const char *text, size_t len, const uint32_t *gids, size_t n)
+{
+	(void)ctx;
+	printf("RUN\t%s\t%.*s\t", font, (int)len, text);
+	for (size_t i = 0; i < n; i++)
+		printf(i ? " %u" : "%u", (unsigned)gids[i]);
+	putchar('\n');
+}
+
+/* cert-render NUMBER OUT.pdf [--glyphs] — the certificate drawn again from
+ * its stored row (unsigned); --glyphs prints every text run's glyph ids */
+int ctl_cert_render(int argc, char **argv)
+{
+	if (argc < 3 || (argc == 4 && !str_eq(argv[3], "--glyphs")) || argc > 4) {
+		fprintf(stderr, "usage: gramsewactl cert-render NUMBER OUT.pdf [--glyphs]\n");
+		return 2;
+	}
+	struct arena a;
+	arena_init(&a);
+	if (argc == 4)
+		pdft_set_trace(trace_run, NULL);
+	unsigned char *pdf = NULL;
+	size_t len = 0;
+	int rc = cert_render_stored(&a, argv[1], &pdf, &len);
+	pdft_set_trace(NULL, NULL);
+	if (rc == 0) {
+		FILE *f = fopen(argv[2], "wb");
+		rc = !f || fwrite(pdf, 1, len, f) != len;
+		if (f)
+			fclose(f);
+	}
+	free(pdf);
+	arena_free(&a);
+	if (rc)
+		fprintf(stderr, "cert-render: no such certificate or render failed\n");
+	return rc ? 1 : 0;
+}

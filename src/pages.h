@@ -113,4 +113,7 @@ int api_doc_list(struct req *r);
 int api_wallet(struct req *r);
 int api_topup(struct req *r);
 int api_app_ack(struct req *r);
+/* digilocker.c */
+int page_dl_pulluri(struct req *r);
+int page_dl_pulldoc(struct req *r);
 #endif

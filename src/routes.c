@@ -88,6 +88,9 @@ const struct route routes[] = {
 	{ "POST", "/verify", page_verify, 0, F_PUBLIC },
 	{ "GET", "/.well-known/gramsewa-keys.json", page_keys, 0, F_PUBLIC },
 	{ "GET", "/certificates/:no/pdf", page_cert_pdf, 0, 0 },
+	/* DigiLocker issuer API: authenticated by the x-digilocker-hmac header, not cookies */
+	{ "POST", "/digilocker/pulluri", page_dl_pulluri, 0, F_PUBLIC | F_NOCSRF },
+	{ "POST", "/digilocker/pulldoc", page_dl_pulldoc, 0, F_PUBLIC | F_NOCSRF },
 	/* JSON API v1 */
 	{ "POST", "/api/v1/auth/login", api_login, 0, F_PUBLIC },
 	{ "POST", "/api/v1/auth/otp/request", api_otp_request, 0, F_PUBLIC },

@@ -9,6 +9,7 @@
 #include "../../src/req.h"
 #include "../../src/json.h"
 #include "../../src/csv.h"
+#include "../../src/xmlmini.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -71,8 +72,13 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	while ((rc = csv_next(&c, &a, &f, &nf)) != 0 && guard++ < 100000)
 		if (rc > 0 && nf > 65)
 			abort();
+#elif defined(TARGET_xml)
+	const char *t = xml_text_of(&a, s, size, "URI");
+	const char *v = xml_attr(&a, s, size, "PullDocRequest", "ts");
+	if ((t && !utf8_valid(t, strlen(t))) || (v && !utf8_valid(v, strlen(v))))
+		abort();
 #else
-#error "define TARGET_query, TARGET_cookie, TARGET_multipart, TARGET_json or TARGET_csv"
+#error "define TARGET_query, TARGET_cookie, TARGET_multipart, TARGET_json, TARGET_csv or TARGET_xml"
 #endif
 	free(s);
 	arena_free(&a);
