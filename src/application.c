@@ -316,9 +316,21 @@ static int do_submit(struct file_ctx *c, long app_id, long applicant, const char
 			}
 			if (wr != WALLET_OK && wr != WALLET_REPEAT)
 				return -1;
+			/* the operator's commission, per the configured schedule */
+			const char *cm = db_scalar(r->a, "SELECT amount_paise FROM commission_rules WHERE kind = 'app' "
+							 "AND (key_code = ? OR key_code IS NULL) ORDER BY key_code IS NULL LIMIT 1", "s", s->code);
+			long commission = cm ? strtol(cm, NULL, 10) : 0;
+			if (commission > 0) {
+				wr = ledger_move(r->a, "commission", arena_printf(r->a, "app:%ld:commission", app_id), charges, from,
+						 commission, app_id, number, c->fl->filer, false);
+				if (wr != WALLET_OK && wr != WALLET_REPEAT)
+					return -1;
+			}
 		}
 		fee = total;
 	}
+	/* a citizen online pays the government fee at the gateway first */
+	bool unpaid = str_eq(ch, "online") && fee > 0;
 	/* due dates in working days */
 	struct calendar cal;
 	sla_calendar(r->a, &cal, s->weekly_off, district);
@@ -327,11 +339,11 @@ static int do_submit(struct file_ctx *c, long app_id, long applicant, const char
 	sla_date(sla_add(&cal, today, tatkal ? s->tatkal_days : s->rtps_days), due);
 	sla_date(sla_add(&cal, today, st0->sla_days), sdue);
 	if (db_exec("UPDATE applications SET number = ?, applicant_id = ?, applicant_name = ?, address_location_id = ?, "
-		    "district_id = ?, office_id = ?, office_path = ?, status = 'pending', stage_idx = 0, stage_office_id = ?, "
+		    "district_id = ?, office_id = ?, office_path = ?, status = ?, stage_idx = 0, stage_office_id = ?, "
 		    "stage_role = ?, tatkal = ?, form = ?, submitted_at = NOW(), queued_at = NOW(6), stage_due = ?, due_date = ?, "
 		    "fee_paise = ?, version_id = ?, forwarded_by = NULL, stage_acted = 0 WHERE id = ?",
-		    "sisiiisisisssiii", number, (long long)applicant, name ? name : "", (long long)loc, (long long)district,
-		    (long long)office, opath, (long long)stage_office, role_code(st0->role), (long long)tatkal, c->norm, sdue, due,
+		    "sisiiissisisssiii", number, (long long)applicant, name ? name : "", (long long)loc, (long long)district,
+		    (long long)office, opath, unpaid ? "unpaid" : "pending", (long long)stage_office, role_code(st0->role), (long long)tatkal, c->norm, sdue, due,
 		    (long long)fee, (long long)c->in->ver->id, (long long)app_id) != 1)
 		return -1;
 	c->out->number = number;
@@ -341,10 +353,10 @@ static int do_submit(struct file_ctx *c, long app_id, long applicant, const char
 	ap->status = "draft";	/* the event records the move from draft */
 	if (app_event(r, ap, "submit", role_code(str_eq(ch, "online") ? ROLE_CITIZEN : str_eq(ch, "csc") ? ROLE_CSC
 						  : str_eq(ch, "sewak") ? ROLE_SEWAK : str_eq(ch, "jsk") ? ROLE_JSK : ROLE_KARMACHARI),
-		      0, -1, 0, "pending", NULL, NULL, NULL) != 0)
+		      0, -1, 0, unpaid ? "unpaid" : "pending", NULL, NULL, NULL) != 0)
 		return -1;
-	ap->status = "pending";
-	if (app_notify(r, ap, "submit", NULL) != 0 || stats_submit(r->a, ap) != 0)
+	ap->status = unpaid ? "unpaid" : "pending";
+	if ((!unpaid && app_notify(r, ap, "submit", NULL) != 0) || stats_submit(r->a, ap) != 0)
 		return -1;
 	struct audit_entry e = { .action = "app.submit", .entity = "application", .entity_id = number,
 				 .remarks = arena_printf(r->a, "%s via %s", s->code, ch) };

@@ -32,6 +32,8 @@ int ctl_ledger_verify(int argc, char **argv);
 int ctl_wallet_topup(int argc, char **argv);
 int ctl_seed_apps(struct arena *a);
 int ctl_cert_render(int argc, char **argv);
+int ctl_pay_reconcile(int argc, char **argv);
+int ctl_commission(int argc, char **argv);
 int ctl_seed_services(struct arena *a);
 
 #define CTL_COMMANDS \
@@ -47,5 +49,7 @@ int ctl_seed_services(struct arena *a);
 	{ "verify", ctl_verify, "FILE.pdf|QRTEXT", "offline check of a certificate PDF or QR text", false }, \
 	{ "ledger-verify", ctl_ledger_verify, "", "check every balance against its ledger rows", true }, \
 	{ "wallet-topup", ctl_wallet_topup, "USER PAISE REFERENCE", "credit a CSC wallet", true }, \
-	{ "cert-render", ctl_cert_render, "NUMBER OUT.pdf [--glyphs]", "draw a certificate again from its stored record", true },
+	{ "cert-render", ctl_cert_render, "NUMBER OUT.pdf [--glyphs]", "draw a certificate again from its stored record", true }, \
+	{ "pay-reconcile", ctl_pay_reconcile, "", "settle stuck gateway orders and bills (cron; idempotent)", true }, \
+	{ "commission", ctl_commission, "app|bill CODE|default PAISE", "set the operators' commission schedule", true },
 #endif

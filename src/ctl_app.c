@@ -5,6 +5,8 @@
  */
 #include "ctl.h"
 #include "audit.h"
+#include "bills.h"
+#include "payment.h"
 #include "cert.h"
 #include "db.h"
 #include "stats.h"
@@ -18,6 +20,14 @@
 int ctl_escalate(int argc, char **argv)
 {
 	return wf_escalate(stdout) < 0 ? 1 : 0;
+}
+
+/* pay-reconcile — pending gateway orders older than 15 minutes, and bills
+ * waiting for their biller's confirmation */
+int ctl_pay_reconcile(int argc, char **argv)
+{
+	long p = pay_reconcile(stdout), b = bill_reconcile(stdout);
+	return p < 0 || b < 0 ? 1 : 0;
 }
 
 int ctl_rebuild_stats(int argc, char **argv)
@@ -130,6 +140,15 @@ int ctl_seed_apps(struct arena *a)
 			return -1;
 		}
 	}
+	if (db_exec("INSERT IGNORE INTO commission_rules (kind, key_code, amount_paise) VALUES ('app', NULL, 1000), ('bill', NULL, 500)", NULL) < 0 ||
+	    db_exec("INSERT IGNORE INTO billers (code, name_en, name_hi, category, fetch_label_en, fetch_label_hi, fetch_pattern, adapter) VALUES "
+		    "('JBVNL', 'Jharkhand Bijli Vitran Nigam (electricity)', 'झारखण्ड बिजली वितरण निगम (बिजली)', 'electricity', "
+		    "'Consumer number', 'उपभोक्ता संख्या', '[A-Z0-9]{6,15}', 'sandbox:'), "
+		    "('DWS', 'Drinking Water and Sanitation (water)', 'पेयजल एवं स्वच्छता (पानी)', 'water', 'Connection number', "
+		    "'कनेक्शन संख्या', '[0-9]{6,12}', 'sandbox:'), "
+		    "('BSNL', 'BSNL landline', 'BSNL लैंडलाइन', 'telephone', 'Telephone number with STD code', 'STD कोड सहित फ़ोन नंबर', "
+		    "'0[0-9]{9,11}', 'sandbox:')", NULL) < 0)
+		return -1;
 	printf("  wallets: csc1 and csc2 hold Rs %ld.%02ld each\n", wallet_balance(a, strtol(db_scalar(a,
 		"SELECT id FROM users WHERE username = 'csc1'", NULL), NULL, 10)) / 100, 0L);
 	return 0;
@@ -174,4 +193,29 @@ int ctl_cert_render(int argc, char **argv)
 	if (rc)
 		fprintf(stderr, "cert-render: no such certificate or render failed\n");
 	return rc ? 1 : 0;
+}
+
+/* commission KIND CODE|default PAISE — set what operators earn per
+ * application (kind app, code = service) or bill (kind bill, code = biller) */
+int ctl_commission(int argc, char **argv)
+{
+	long paise;
+	if (argc != 4 || (!str_eq(argv[1], "app") && !str_eq(argv[1], "bill")) || !parse_long(argv[3], 0, 1000000, &paise)) {
+		fprintf(stderr, "usage: gramsewactl commission app|bill CODE|default PAISE\n");
+		return 2;
+	}
+	const char *code = str_eq(argv[2], "default") ? NULL : argv[2];
+	if (db_begin() != 0)
+		return 1;
+	long long n = code ? db_exec("INSERT INTO commission_rules (kind, key_code, amount_paise) VALUES (?, ?, ?) "
+				     "ON DUPLICATE KEY UPDATE amount_paise = VALUES(amount_paise)", "ssi", argv[1], code, (long long)paise)
+			   : db_exec("UPDATE commission_rules SET amount_paise = ? WHERE kind = ? AND key_code IS NULL", "is",
+				     (long long)paise, argv[1]);
+	struct audit_entry e2 = { .action = "commission.set", .entity = "commission", .entity_id = argv[2], .remarks = argv[1] };
+	if (n < 0 || audit_write(NULL, &e2) != 0 || db_commit() != 0) {
+		db_rollback();
+		return 1;
+	}
+	printf("commission for %s %s: %ld paise\n", argv[1], argv[2], paise);
+	return 0;
 }

@@ -241,6 +241,9 @@ static void app_to_hdf(struct req *r, const struct app *ap)
 		hset(r, "App.cert", db_val(cert, 0, 0));
 		hset(r, "App.cert_status", db_val(cert, 0, 1));
 	}
+	struct dbres *rc = db_query(r->a, "SELECT receipt_no FROM receipts WHERE app_id = ? ORDER BY id", "i", (long long)ap->id);
+	static const char *const rcols[] = { "no", NULL };
+	hset_rows(r, "Receipts", rc, rcols);
 	struct dbres *ap2 = db_query(r->a, "SELECT level, status, IFNULL(order_text, ''), DATE_FORMAT(filed_at, '%Y-%m-%d') FROM appeals "
 					   "WHERE app_id = ? ORDER BY level", "i", (long long)ap->id);
 	static const char *const acols[] = { "level", "status", "order", "filed", NULL };
@@ -254,8 +257,10 @@ int page_my_app(struct req *r)
 	if (!ap || (ap->applicant_id != r->user->id && ap->filed_by != r->user->id))
 		return 404;
 	app_to_hdf(r, ap);
-	if (req_query(r, "ack"))
+	if (req_query(r, "ack") && !str_eq(ap->status, "unpaid"))
 		hset(r, "Ack", "1");
+	if (req_query(r, "paid"))
+		hset(r, "Flash", tmpl_str(r->lang, str_eq(req_query(r, "paid"), "success") ? "pay.done" : "pay.failed"));
 	bool late = str_eq(ap->status, "pending") && ap->due_date && strcmp(ap->due_date, db_scalar(r->a, "SELECT CURDATE()", NULL)) < 0;
 	if (str_eq(ap->status, "rejected") || late)
 		hset(r, "CanAppeal", "1");

@@ -116,4 +116,21 @@ int api_app_ack(struct req *r);
 /* digilocker.c */
 int page_dl_pulluri(struct req *r);
 int page_dl_pulldoc(struct req *r);
+/* page_money.c */
+int page_pay_start(struct req *r);
+int page_pay_return(struct req *r);
+int page_pay_callback(struct req *r);
+int page_sandbox_pay(struct req *r);
+int page_sandbox_decide(struct req *r);
+int page_sandbox_query(struct req *r);
+int page_receipt_verify(struct req *r);
+int page_receipt_pdf(struct req *r);
+int page_wallet(struct req *r);
+int page_admin_wallets(struct req *r);
+int page_admin_topup(struct req *r);
+int page_admin_money(struct req *r);
+int page_bills(struct req *r);
+int page_bill_fetch(struct req *r);
+int page_bill(struct req *r);
+int page_bill_pay(struct req *r);
 #endif

@@ -88,6 +88,27 @@ const struct route routes[] = {
 	{ "POST", "/verify", page_verify, 0, F_PUBLIC },
 	{ "GET", "/.well-known/gramsewa-keys.json", page_keys, 0, F_PUBLIC },
 	{ "GET", "/certificates/:no/pdf", page_cert_pdf, 0, 0 },
+	/* money */
+	{ "POST", "/pay/start", page_pay_start, RB(ROLE_CITIZEN) | RB(ROLE_CSC), 0 },
+	/* the gateway's answers are authenticated by their HMAC checksum, not cookies */
+	{ "POST", "/pay/return", page_pay_return, 0, F_PUBLIC | F_NOCSRF },
+	{ "POST", "/pay/callback", page_pay_callback, 0, F_PUBLIC | F_NOCSRF },
+	{ "GET", "/receipt/:no", page_receipt_verify, 0, F_PUBLIC },
+	{ "GET", "/receipts/:no/pdf", page_receipt_pdf, 0, 0 },
+	{ "GET", "/csc/wallet", page_wallet, RB(ROLE_CSC), 0 },
+	{ "GET", "/csc/bills", page_bills, RB(ROLE_CSC), 0 },
+	{ "POST", "/csc/bills", page_bill_fetch, RB(ROLE_CSC), 0 },
+	{ "GET", "/csc/bills/:id", page_bill, RB(ROLE_CSC), 0 },
+	{ "POST", "/csc/bills/:id/pay", page_bill_pay, RB(ROLE_CSC), 0 },
+	{ "GET", "/admin/wallets", page_admin_wallets, SA | RB(ROLE_DI) | RB(ROLE_BI), 0 },
+	{ "POST", "/admin/wallets/:user", page_admin_topup, SA, 0 },
+	{ "GET", "/admin/money", page_admin_money, SA, 0 },
+	/* TEST ONLY: the sandbox gateway, served only with pay_sandbox = true;
+	 * its pay page is posted to from another site in real life: no CSRF */
+	{ "GET", "/sandbox/pay", page_sandbox_pay, 0, F_PUBLIC | F_SANDBOX },
+	{ "POST", "/sandbox/pay", page_sandbox_pay, 0, F_PUBLIC | F_SANDBOX | F_NOCSRF },
+	{ "POST", "/sandbox/pay/decide", page_sandbox_decide, 0, F_PUBLIC | F_SANDBOX },
+	{ "GET", "/sandbox/pay/query", page_sandbox_query, 0, F_PUBLIC | F_SANDBOX },
 	/* DigiLocker issuer API: authenticated by the x-digilocker-hmac header, not cookies */
 	{ "POST", "/digilocker/pulluri", page_dl_pulluri, 0, F_PUBLIC | F_NOCSRF },
 	{ "POST", "/digilocker/pulldoc", page_dl_pulldoc, 0, F_PUBLIC | F_NOCSRF },

@@ -1,6 +1,8 @@
 <?cs set:Page.title = App.number ?><?cs include:"inc/head.cs" ?><?cs include:"inc/form.cs" ?>
 <?cs if:Ack ?><div class="flash" role="status"><h1><?cs var:L.app.received ?></h1><p><?cs var:L.app.your_number ?></p><p class="status-big ok"><?cs var:App.number ?></p><p><?cs var:L.app.ack_due ?> <strong><?cs var:App.due ?></strong>.</p></div>
 <?cs else ?><h1><?cs var:App.service ?></h1><?cs /if ?>
+<?cs if:App.status == "unpaid" ?><form method="post" action="/pay/start"><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><input type="hidden" name="app" value="<?cs var:App.number ?>"><p><?cs var:L.pay.unpaid ?>.</p><button class="button"><?cs var:L.pay.pay_now ?></button></form><?cs /if ?>
+<?cs each:rc = Receipts ?><p><a href="/receipts/<?cs var:rc.no ?>/pdf"><?cs var:L.pay.receipt ?> <?cs var:rc.no ?></a></p><?cs /each ?>
 <p><a class="button secondary" href="/my/app/<?cs var:App.number ?>/ack.pdf"><?cs var:L.app.ack_pdf ?></a>
 <?cs if:App.cert ?><a class="button" href="/certificates/<?cs var:App.cert ?>/pdf"><?cs var:L.app.download_cert ?></a><?cs /if ?></p>
 <dl class="summary">

@@ -1,0 +1,16 @@
+<?cs set:Page.title = L.wallet.recon ?><?cs include:"inc/head.cs" ?>
+<h1><?cs var:L.wallet.recon ?> — <?cs var:M.day ?></h1>
+<form method="get" action="/admin/money"><div class="field"><label for="f-day"><?cs var:L.wallet.date ?></label><input id="f-day" type="date" name="day" value="<?cs var:M.day ?>"></div><button class="button secondary"><?cs var:L.wallet.show ?></button></form>
+<dl class="summary">
+ <dt><?cs var:L.wallet.r_debits ?></dt><dd>₹<?cs var:M.wallet_debits ?></dd>
+ <dt><?cs var:L.wallet.r_dept ?></dt><dd>₹<?cs var:M.dept ?></dd>
+ <dt><?cs var:L.wallet.r_charges ?></dt><dd>₹<?cs var:M.charges ?></dd>
+ <dt><?cs var:L.wallet.r_commissions ?></dt><dd>₹<?cs var:M.commissions ?></dd>
+ <dt><?cs var:L.wallet.r_refunds ?></dt><dd>₹<?cs var:M.refunds ?></dd>
+ <dt><?cs var:L.wallet.r_balanced ?></dt><dd><?cs if:M.balanced ?><span class="tag green"><?cs var:L.wallet.yes ?></span><?cs else ?><span class="tag red"><?cs var:L.wallet.no ?></span><?cs /if ?></dd>
+</dl>
+<p><a href="/admin/money?day=<?cs var:M.day ?>&amp;format=csv"><?cs var:L.wallet.csv ?></a></p>
+<div class="table-wrap"><table><thead><tr><th><?cs var:L.wallet.what ?></th><th><?cs var:L.wallet.account ?></th><th class="num"><?cs var:L.pay.amount ?></th><th class="num">#</th></tr></thead><tbody>
+<?cs each:x = Rows ?><tr><td><?cs var:x.tkind ?></td><td><?cs var:x.akind ?>: <?cs var:x.name ?></td><td class="num">₹<?cs var:x.amount ?></td><td class="num"><?cs var:x.n ?></td></tr><?cs /each ?>
+</tbody></table></div>
+<?cs include:"inc/foot.cs" ?>
