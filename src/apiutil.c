@@ -55,7 +55,7 @@ static char *request_hash(struct req *r)
 bool api_replay(struct req *r, int *status)
 {
 	*status = 0;
-	if (!r->idem_key || !r->user)
+	if (!r->idem_key || !r->user || str_eq(r->method, "GET"))
 		return false;
 	if (strlen(r->idem_key) > 80) {
 		*status = 400;
@@ -81,7 +81,7 @@ bool api_replay(struct req *r, int *status)
 
 void api_remember(struct req *r)
 {
-	if (!r->idem_key || !r->user || strlen(r->idem_key) > 80 || r->status >= 500)
+	if (!r->idem_key || !r->user || strlen(r->idem_key) > 80 || r->status >= 500 || str_eq(r->method, "GET"))
 		return;
 	db_exec("INSERT IGNORE INTO idempotency (user_id, k, request_hash, status, body) VALUES (?, ?, ?, ?, ?)", "issis",
 		(long long)r->user->id, r->idem_key, request_hash(r), (long long)r->status, r->out.data ? r->out.data : "");

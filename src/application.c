@@ -337,7 +337,10 @@ static int do_submit(struct file_ctx *c, long app_id, long applicant, const char
 	long today = sla_today();
 	char due[11], sdue[11];
 	sla_date(sla_add(&cal, today, tatkal ? s->tatkal_days : s->rtps_days), due);
-	sla_date(sla_add(&cal, today, st0->sla_days), sdue);
+	long stage_days = st0->sla_days;
+	if (tatkal && s->tatkal_days < stage_days)
+		stage_days = s->tatkal_days;	/* a Tatkal stage cannot be due after the whole application */
+	sla_date(sla_add(&cal, today, stage_days), sdue);
 	if (db_exec("UPDATE applications SET number = ?, applicant_id = ?, applicant_name = ?, address_location_id = ?, "
 		    "district_id = ?, office_id = ?, office_path = ?, status = ?, stage_idx = 0, stage_office_id = ?, "
 		    "stage_role = ?, tatkal = ?, form = ?, submitted_at = NOW(), queued_at = NOW(6), stage_due = ?, due_date = ?, "
@@ -413,15 +416,21 @@ static int file_txn(void *p)
 		return -1;
 	}
 	c->out->id = app_id;
-	/* the chosen documents travel with the draft too */
-	if (db_exec("DELETE FROM app_documents WHERE app_id = ?", "i", (long long)app_id) < 0)
-		return -1;
+	/* the chosen documents travel with the draft too; a document not sent
+	 * again keeps the one chosen before */
 	for (size_t i = 0; in->doc_ids && i < s->ndocs; i++)
 		if (in->doc_ids[i] && db_scalar(r->a, "SELECT id FROM documents WHERE id = ? AND owner_id = ?", "ii",
 						(long long)in->doc_ids[i], (long long)applicant) &&
-		    db_exec("INSERT INTO app_documents (app_id, doc_type, document_id) VALUES (?, ?, ?)", "isi", (long long)app_id,
+		    db_exec("REPLACE INTO app_documents (app_id, doc_type, document_id) VALUES (?, ?, ?)", "isi", (long long)app_id,
 			    s->docs[i].code, (long long)in->doc_ids[i]) != 1)
 			return -1;
+	long *docs = arena_alloc(r->a, (s->ndocs + 1) * sizeof *docs);
+	for (size_t i = 0; i < s->ndocs; i++) {
+		const char *d = db_scalar(r->a, "SELECT document_id FROM app_documents WHERE app_id = ? AND doc_type = ?", "is",
+					  (long long)app_id, s->docs[i].code);
+		docs[i] = d ? strtol(d, NULL, 10) : 0;
+	}
+	in->doc_ids = docs;
 	if (!in->submit) {
 		struct audit_entry e = { .action = "app.draft", .entity = "application", .entity_id = arena_printf(r->a, "%ld", app_id) };
 		return audit_write(r, &e) == 0 ? 0 : -1;

@@ -149,7 +149,7 @@ enum auth_result auth_password(struct req *r, const char *username, const char *
 /* Keyed hash of an OTP so a database copy does not reveal live codes. */
 static void otp_hash(const char *mobile, const char *purpose, const char *code, unsigned char out[32])
 {
-	char buf[64];
+	char buf[160];
 	snprintf(buf, sizeof buf, "%s|%s|%s|%s", mobile, purpose, code, cfg.secret);
 	crypto_hash_sha256(out, (const unsigned char *)buf, strlen(buf));
 	sodium_memzero(buf, sizeof buf);

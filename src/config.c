@@ -84,9 +84,9 @@ static const struct ckey *find_key(const char *name)
 	return NULL;
 }
 
-static int set_value(const struct ckey *k, const char *v, char *err, size_t errlen)
+static int set_value(struct config *into, const struct ckey *k, const char *v, char *err, size_t errlen)
 {
-	void *field = (char *)&cfg + k->off;
+	void *field = (char *)into + k->off;
 	long n;
 	switch (k->type) {
 	case C_STR:
@@ -114,11 +114,37 @@ static int set_value(const struct ckey *k, const char *v, char *err, size_t errl
 	return -1;
 }
 
+static void free_strings(struct config *c)
+{
+	for (size_t i = 0; i < ARRAY_LEN(keys); i++)
+		if (keys[i].type == C_STR) {
+			char **p = (char **)((char *)c + keys[i].off);
+			free(*p);
+			*p = NULL;
+		}
+}
+
+static int load_into(struct config *next, const char *path, char *err, size_t errlen);
+
+/* Loads into a new table and replaces cfg only when everything is valid,
+ * so a bad reload leaves the running configuration as it was. */
 int config_load(const char *path, char *err, size_t errlen)
 {
-	config_free();
+	struct config next;
+	memset(&next, 0, sizeof next);
+	if (load_into(&next, path, err, errlen) != 0) {
+		free_strings(&next);
+		return -1;
+	}
+	free_strings(&cfg);
+	cfg = next;
+	return 0;
+}
+
+static int load_into(struct config *next, const char *path, char *err, size_t errlen)
+{
 	for (size_t i = 0; i < ARRAY_LEN(keys); i++)
-		if (set_value(&keys[i], keys[i].def, err, errlen))
+		if (set_value(next, &keys[i], keys[i].def, err, errlen))
 			return -1;
 	if (path) {
 		FILE *f = fopen(path, "r");
@@ -147,7 +173,7 @@ int config_load(const char *path, char *err, size_t errlen)
 				fclose(f);
 				return -1;
 			}
-			if (set_value(k, val, err, errlen)) {
+			if (set_value(next, k, val, err, errlen)) {
 				fclose(f);
 				return -1;
 			}
@@ -162,16 +188,16 @@ int config_load(const char *path, char *err, size_t errlen)
 			env[j++] = (char)toupper((unsigned char)*p);
 		env[j] = '\0';
 		const char *v = getenv(env);
-		if (v && set_value(&keys[i], v, err, errlen))
+		if (v && set_value(next, &keys[i], v, err, errlen))
 			return -1;
 	}
-	if (!str_eq(cfg.default_lang, "en") && !str_eq(cfg.default_lang, "hi")) {
+	if (!str_eq(next->default_lang, "en") && !str_eq(next->default_lang, "hi")) {
 		snprintf(err, errlen, "default_lang: must be en or hi");
 		return -1;
 	}
-	if (!str_empty(cfg.secret)) {
-		bool hex = strlen(cfg.secret) == 64;
-		for (const char *p = cfg.secret; hex && *p; p++)
+	if (!str_empty(next->secret)) {
+		bool hex = strlen(next->secret) == 64;
+		for (const char *p = next->secret; hex && *p; p++)
 			hex = isxdigit((unsigned char)*p);
 		if (!hex) {
 			snprintf(err, errlen, "secret: must be 64 hex characters");
@@ -206,12 +232,7 @@ void config_print(FILE *f)
 
 void config_free(void)
 {
-	for (size_t i = 0; i < ARRAY_LEN(keys); i++)
-		if (keys[i].type == C_STR) {
-			char **p = (char **)((char *)&cfg + keys[i].off);
-			free(*p);
-			*p = NULL;
-		}
+	free_strings(&cfg);
 }
 
 char *config_path(const char *p)

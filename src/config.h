@@ -41,7 +41,7 @@ struct config {
 	long login_max_fail;	/* wrong passwords before the account locks */
 	long login_lock;	/* seconds an account stays locked */
 	long claim_timeout;	/* seconds an opened application stays with its officer */
-	char *notify_driver;	/* log, http or smtp (sms always via http when set) */
+	char *notify_driver;	/* log (development) or live (SMS by HTTP gateway, e-mail by SMTP) */
 	char *notify_log;	/* file the log driver appends to */
 	char *sms_url;		/* SMS gateway URL template with {mobile} {text} {dlt} */
 	char *smtp_url;		/* smtp://host:port for e-mail */

@@ -2,6 +2,7 @@
  * ctl_loc.c — gramsewactl commands for the location tree.
  */
 #include "ctl.h"
+#include "db.h"
 #include "location.h"
 
 #include <stdio.h>
@@ -34,6 +35,19 @@ int ctl_import_lgd(int argc, char **argv)
 	struct import_stats st;
 	int rc = loc_import(text, len, skip, dry, stdout, &st);
 	free(text);
+	/* every new place gets its offices, so applications can route there */
+	if (rc == 0 && !dry && st.created > 0) {
+		struct arena a;
+		arena_init(&a);
+		struct dbres *states = db_query(&a, "SELECT id FROM locations WHERE type = 'state'", NULL);
+		long made = 0;
+		for (size_t i = 0; states && i < states->nrows; i++) {
+			long n = office_seed_all((long)db_int(states, i, 0));
+			made += n > 0 ? n : 0;
+		}
+		printf("offices created for new locations: %ld\n", made);
+		arena_free(&a);
+	}
 	printf("%s: %ld rows: %ld created, %ld updated, %ld unchanged, %ld rejected%s\n", file, st.rows, st.created,
 	       st.updated, st.unchanged, st.rejected, dry ? " (dry run: nothing written)" : "");
 	return rc == 0 ? 0 : 1;

@@ -318,9 +318,13 @@ static int import_hier_row(struct imp *im, const struct hcols *h, char **row)
 			if (id < 0)
 				return -1;
 			if (id == 0) {
-				/* not there yet: it may sit directly under the (single) state */
+				/* not there yet: it may sit directly under the (single) state,
+				 * unless that state already has the levels between (divisions) */
 				struct dbres *s = db_query(im->a, "SELECT id FROM locations WHERE type = 'state' AND active = 1 LIMIT 2", NULL);
-				if (!s || s->nrows != 1 || !loc_parent_ok(t, LT_STATE)) {
+				const char *between = s && s->nrows == 1 && t == LT_DISTRICT
+					? db_scalar(im->a, "SELECT id FROM locations WHERE parent_id = ? AND type = 'division' LIMIT 1", "s",
+						    db_val(s, 0, 0)) : NULL;
+				if (!s || s->nrows != 1 || !loc_parent_ok(t, LT_STATE) || between) {
 					snprintf(im->err, sizeof im->err, "unknown %s '%s'", loc_type_code(t), name);
 					return -1;
 				}
@@ -626,7 +630,8 @@ static long gen_node(struct arena *a, long parent, enum loc_type t, long idx, lo
 	long id = loc_create(a, parent, t, code, en, hi, NULL, NULL, err, sizeof err);
 	if (!id)
 		log_error("gen-state: %s", err);
-	(*made)++;
+	else
+		(*made)++;
 	return id;
 }
 
@@ -675,7 +680,9 @@ int loc_generate(const struct gen_spec *g, FILE *report)
 	}
 	free(div);
 	long offices = office_seed_all(state);
-	if (offices < 0 || db_commit() != 0) {
+	const char *expected = arena_printf(&a, "%ld", ndiv + 3 * g->districts + g->blocks + g->panchayats + g->villages);
+	if (offices < 0 || made != strtol(expected, NULL, 10) || db_commit() != 0) {
+		fprintf(report, "gen-state: only %ld of %s locations could be made; nothing kept\n", made, expected);
 		db_rollback();
 		goto out;
 	}

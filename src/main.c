@@ -293,8 +293,8 @@ int main(int argc, char **argv)
 			stopping = true;
 			signal_all(SIGTERM);
 		} else if (sig == SIGHUP) {
-			if (config_load(config_file, err, sizeof err) != 0) {
-				log_error("reload refused: %s (keeping the running config)", err);
+			if (config_load(config_file, err, sizeof err) != 0 || str_empty(cfg.secret)) {
+				log_error("reload refused: %s (keeping the running config)", str_empty(cfg.secret) ? "secret is not set" : err);
 				continue;
 			}
 			log_info("reloading: replacing workers");
@@ -302,8 +302,11 @@ int main(int argc, char **argv)
 			size_t want = (size_t)cfg.workers;
 			signal_all(SIGTERM);	/* each finishes its request, then is replaced */
 			if (want != nslots) {
-				/* resize after the old generation has gone */
+				/* resize after the old generation has gone (killed after 10 s) */
+				time_t t0 = time(NULL);
 				while (live() > 0) {
+					if (time(NULL) - t0 > 10)
+						signal_all(SIGKILL);
 					struct timespec w = { .tv_sec = 0, .tv_nsec = 50000000 };
 					nanosleep(&w, NULL);
 					int st;

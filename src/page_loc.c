@@ -17,6 +17,21 @@
 #define ROW_COLS "id, IFNULL(parent_id, 0), type, lgd_code, name_en, name_hi, path, active"
 static const char *const row_names[] = { "id", "parent_id", "type", "code", "name_en", "name_hi", "path", "active", NULL };
 
+/* The text of q with LIKE's own characters escaped (for prefix search). */
+static const char *like_prefix(struct arena *a, const char *q)
+{
+	struct sbuf b;
+	sbuf_init(&b);
+	for (const char *p = q; *p; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			sbuf_addc(&b, '\\');
+		sbuf_addc(&b, *p);
+	}
+	char *s = arena_strdup(a, b.data);
+	sbuf_free(&b);
+	return s;
+}
+
 /* Sets Crumbs.N.{id,name_en,name_hi,type} for the ancestors of path. */
 static void crumbs(struct req *r, const char *path)
 {
@@ -42,7 +57,7 @@ int page_locations(struct req *r)
 		hset(r, "Q", q);
 		rows = db_query(r->a, "SELECT " ROW_COLS " FROM locations WHERE name_en LIKE CONCAT(?, '%') "
 				      "OR name_hi LIKE CONCAT(?, '%') OR lgd_code = ? ORDER BY depth, name_en LIMIT 50",
-				"sss", q, q, q);
+				"sss", like_prefix(r->a, q), like_prefix(r->a, q), q);
 	} else if (parent) {
 		struct loc *p = loc_get(r->a, parent);
 		if (!p)
@@ -264,7 +279,7 @@ int api_locations(struct req *r)
 		rows = db_query(r->a, "SELECT " ROW_COLS " FROM locations WHERE (name_en LIKE CONCAT(?, '%') "
 				      "OR name_hi LIKE CONCAT(?, '%') OR lgd_code = ?) AND (? = '' OR type = ?) "
 				      "AND active = 1 ORDER BY depth, name_en LIMIT ?",
-				"sssssi", q, q, q, type ? type : "", type ? type : "", (long long)limit);
+				"sssssi", like_prefix(r->a, q), like_prefix(r->a, q), q, type ? type : "", type ? type : "", (long long)limit);
 	} else if (within) {
 		if (!parse_long(within, 1, 2000000000L, &id) || !type)
 			return 400;
@@ -280,8 +295,8 @@ int api_locations(struct req *r)
 				      "AND active = 1 ORDER BY name_en LIMIT ?", "issi", (long long)id, type ? type : "",
 				type ? type : "", (long long)limit);
 	} else {
-		rows = db_query(r->a, "SELECT " ROW_COLS " FROM locations WHERE (? = '' AND parent_id IS NULL) OR type = ? "
-				      "ORDER BY name_en LIMIT ?", "ssi", type ? type : "", type ? type : "", (long long)limit);
+		rows = db_query(r->a, "SELECT " ROW_COLS " FROM locations WHERE ((? = '' AND parent_id IS NULL) OR type = ?) "
+				      "AND active = 1 ORDER BY name_en LIMIT ?", "ssi", type ? type : "", type ? type : "", (long long)limit);
 	}
 	if (!rows)
 		return 503;

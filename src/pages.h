@@ -133,4 +133,9 @@ int page_bills(struct req *r);
 int page_bill_fetch(struct req *r);
 int page_bill(struct req *r);
 int page_bill_pay(struct req *r);
+/* page_dash.c */
+int page_dash(struct req *r);
+int page_dash_csv(struct req *r);
+int page_transparency(struct req *r);
+int api_dash_summary(struct req *r);
 #endif

@@ -86,6 +86,18 @@ static size_t status_index(int status)
 	return ARRAY_LEN(statuses) - 2;	/* 500 */
 }
 
+/* Field errors as flat "a.b.c": message pairs (group rows nest in HDF). */
+static void errors_json(struct req *r, struct jw *w, HDF *node, const char *prefix)
+{
+	for (HDF *c = hdf_obj_child(node); c; c = hdf_obj_next(c)) {
+		const char *name = prefix ? arena_printf(r->a, "%s.%s", prefix, hdf_obj_name(c)) : hdf_obj_name(c);
+		if (hdf_obj_value(c))
+			jw_kstr(w, name, hdf_obj_value(c));
+		if (hdf_obj_child(c))
+			errors_json(r, w, c, name);
+	}
+}
+
 void render_error(struct req *r, int status)
 {
 	size_t i = status_index(status);
@@ -108,8 +120,7 @@ void render_error(struct req *r, int status)
 		if (errs) {
 			jw_key(&w, "fields");
 			jw_obj(&w);
-			for (HDF *c = hdf_obj_child(errs); c; c = hdf_obj_next(c))
-				jw_kstr(&w, hdf_obj_name(c), hdf_obj_value(c));
+			errors_json(r, &w, errs, NULL);
 			jw_obj_end(&w);
 		}
 		jw_obj_end(&w);

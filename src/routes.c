@@ -88,6 +88,10 @@ const struct route routes[] = {
 	{ "POST", "/verify", page_verify, 0, F_PUBLIC },
 	{ "GET", "/.well-known/gramsewa-keys.json", page_keys, 0, F_PUBLIC },
 	{ "GET", "/certificates/:no/pdf", page_cert_pdf, 0, 0 },
+	/* dashboards */
+	{ "GET", "/dash", page_dash, RB_OFFICERS & ~RB(ROLE_SUPPORT), 0 },
+	{ "GET", "/dash/csv", page_dash_csv, RB_OFFICERS & ~RB(ROLE_SUPPORT), 0 },
+	{ "GET", "/transparency", page_transparency, 0, F_PUBLIC },
 	/* money */
 	{ "POST", "/pay/start", page_pay_start, RB(ROLE_CITIZEN) | RB(ROLE_CSC), 0 },
 	/* the gateway's answers are authenticated by their HMAC checksum, not cookies */
@@ -141,6 +145,7 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/certificates/:no", api_certificate, 0, 0 },
 	{ "GET", "/api/v1/certificates/:no/pdf", page_cert_pdf, 0, 0 },
 	{ "POST", "/api/v1/certificates/:no/revoke", api_cert_revoke, RB_OFFICERS, 0 },
+	{ "GET", "/api/v1/dash/summary", api_dash_summary, RB_OFFICERS & ~RB(ROLE_SUPPORT), 0 },
 	{ "GET", "/api/v1/wallet", api_wallet, RB(ROLE_CSC), 0 },
 	{ "GET", "/api/v1/wallet/entries", api_wallet, RB(ROLE_CSC), 0 },
 	{ "POST", "/api/v1/admin/wallets/:user/topup", api_topup, SA, 0 },

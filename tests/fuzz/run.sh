@@ -16,7 +16,7 @@ for t in query cookie multipart json csv xml; do
         echo "not ok - fuzz_$t: build failed"; sed 's/^/    /' "$OUT/build_$t.log" | tail -5; fail=1; continue
     fi
     mkdir -p "$OUT/corpus_$t"
-    if "$bin" -max_total_time="$SECS" -max_len=65536 -timeout=10 -rss_limit_mb=1024 \
+    if "$bin" -max_total_time="$SECS" -max_len=65536 -timeout=10 -rss_limit_mb=1024 -artifact_prefix="$OUT/" \
         "$OUT/corpus_$t" "$ROOT/tests/fuzz/corpus/$t" >"$OUT/run_$t.log" 2>&1; then
         execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$OUT/run_$t.log" | grep -o '[0-9]*$')
         [ -z "$execs" ] && execs=$(grep -oE '#[0-9]+' "$OUT/run_$t.log" | tail -1 | tr -d '#')

@@ -41,7 +41,7 @@ def csc_channel_debits_wallet_once_and_records_filer():
     number, c = file_app("INC", key="idem-csc-" + RUN)
     again = c.api("POST", "/applications", {"service": "INC"}, headers={"Idempotency-Key": "idem-csc-" + RUN})
     eq(again.status, 409, "same key, different body")
-    eq(before - wallet("csc1"), 3000, "Rs 30 CSC charge, once")
+    eq(before - wallet("csc1"), 2000, "Rs 30 CSC charge less Rs 10 commission, once")
     row = sql("SELECT a.channel, u.username FROM applications a JOIN users u ON u.id=a.filed_by WHERE a.number='%s'" % number)
     eq(row, [["csc", "csc1"]], "channel and filer stored")
 
@@ -59,7 +59,7 @@ def retried_api_submit_is_one_application():
     eq(r2.status, 201, "replayed answer")
     eq(r1.json()["number"], r2.json()["number"], "same application")
     eq(sql("SELECT COUNT(*) FROM applications WHERE idem_key='retry-%s'" % RUN)[0][0], "1", "one row")
-    eq(before - wallet("csc2"), 3000, "one debit")
+    eq(before - wallet("csc2"), 2000, "one debit (Rs 30 less Rs 10 commission)")
 
 
 @test

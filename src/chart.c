@@ -1,0 +1,159 @@
+/*
+ * chart.c — SVG bars, lines and tiles.
+ */
+#include "chart.h"
+#include "req.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void esc(struct sbuf *b, const char *s)
+{
+	html_escape(b, s ? s : "");
+}
+
+static long max_of(const struct series *s, size_t ns, size_t n, bool stacked)
+{
+	long m = 1;
+	for (size_t i = 0; i < n; i++) {
+		long sum = 0;
+		for (size_t k = 0; k < ns; k++) {
+			if (stacked)
+				sum += s[k].v[i];
+			else if (s[k].v[i] > m)
+				m = s[k].v[i];
+		}
+		if (stacked && sum > m)
+			m = sum;
+	}
+	return m;
+}
+
+static void legend(struct sbuf *b, const struct series *s, size_t ns, int y)
+{
+	int x = 4;
+	for (size_t k = 0; k < ns; k++) {
+		sbuf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"12\" height=\"12\" fill=\"%s\"/>", x, y, s[k].color);
+		sbuf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"13\">", x + 16, y + 11);
+		esc(b, s[k].name);
+		sbuf_adds(b, "</text>");
+		x += 20 + 8 * (int)utf8_chars(s[k].name ? s[k].name : "") + 16;
+	}
+}
+
+void chart_bars(struct sbuf *b, const char *title, const char *const *labels, size_t n, const struct series *s,
+		size_t ns)
+{
+	const int W = 480, lw = 170, row = 26, top = 30;
+	int h = top + (int)n * row + 30;
+	long m = max_of(s, ns, n, true);
+	sbuf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", W, h);
+	esc(b, title);
+	sbuf_adds(b, "\"><title>");
+	esc(b, title);
+	sbuf_adds(b, "</title>");
+	legend(b, s, ns, 6);
+	for (size_t i = 0; i < n; i++) {
+		int y = top + (int)i * row;
+		sbuf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"13\" text-anchor=\"end\">", lw - 6, y + 16);
+		/* long names are cut for the picture; the table beside it has them whole */
+		char cut[64];
+		snprintf(cut, sizeof cut, "%s", labels[i] ? labels[i] : "");
+		size_t cl = strlen(cut);
+		while (cl > 0 && ((unsigned char)cut[cl - 1] & 0xC0) == 0x80)
+			cut[--cl] = '\0';
+		if (cl && ((unsigned char)cut[cl - 1] & 0xC0) == 0xC0)
+			cut[--cl] = '\0';
+		esc(b, cut);
+		sbuf_adds(b, "</text>");
+		double x = lw;
+		long total = 0;
+		for (size_t k = 0; k < ns; k++) {
+			double w = (double)(W - lw - 60) * (double)s[k].v[i] / (double)m;
+			if (w > 0)
+				sbuf_printf(b, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>", x, y + 3, w, row - 8,
+					    s[k].color);
+			x += w;
+			total += s[k].v[i];
+		}
+		sbuf_printf(b, "<text x=\"%.1f\" y=\"%d\" font-size=\"13\">%ld</text>", x + 4, y + 16, total);
+	}
+	sbuf_adds(b, "</svg>");
+}
+
+void chart_lines(struct sbuf *b, const char *title, const char *const *labels, size_t n, const struct series *s,
+		 size_t ns)
+{
+	const int W = 480, H = 220, l = 40, r = 10, t = 30, bt = 40;
+	long m = max_of(s, ns, n, false);
+	sbuf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", W, H);
+	esc(b, title);
+	sbuf_adds(b, "\"><title>");
+	esc(b, title);
+	sbuf_adds(b, "</title>");
+	legend(b, s, ns, 6);
+	sbuf_printf(b, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#0b0c0c\"/>", l, H - bt, W - r, H - bt);
+	sbuf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\">%ld</text>", l - 4, t + 4, m);
+	sbuf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"12\" text-anchor=\"end\">0</text>", l - 4, H - bt);
+	double step = n > 1 ? (double)(W - l - r) / (double)(n - 1) : 0;
+	for (size_t k = 0; k < ns; k++) {
+		sbuf_printf(b, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\" points=\"", s[k].color);
+		for (size_t i = 0; i < n; i++)
+			sbuf_printf(b, "%.1f,%.1f ", l + step * (double)i,
+				    (double)(H - bt) - (double)(H - bt - t) * (double)s[k].v[i] / (double)m);
+		sbuf_adds(b, "\"/>");
+	}
+	size_t every = n > 8 ? n / 6 : 1;
+	for (size_t i = 0; i < n; i += every) {
+		sbuf_printf(b, "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">", l + step * (double)i, H - bt + 18);
+		esc(b, labels[i] && strlen(labels[i]) == 10 ? labels[i] + 5 : labels[i]);	/* MM-DD */
+		sbuf_adds(b, "</text>");
+	}
+	sbuf_adds(b, "</svg>");
+}
+
+/* red (0) .. amber (50) .. green (100) */
+static void tile_colour(long pct, char out[8])
+{
+	if (pct < 0) {
+		snprintf(out, 8, "#dddddd");
+		return;
+	}
+	long r = pct < 50 ? 212 : 212 - (pct - 50) * 212 / 50;
+	long g = pct < 50 ? 53 + pct * 3 : 112 + (pct - 50) / 2;
+	snprintf(out, 8, "#%02lx%02lx%02lx", r & 255, g & 255, 28L);
+}
+
+void chart_tiles(struct sbuf *b, const char *title, const char *const *labels, const long *pct, size_t n)
+{
+	const int cols = 4, tw = 156, th = 56, gap = 4;
+	int rows = (int)((n + cols - 1) / cols);
+	sbuf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"",
+		    cols * (tw + gap), rows * (th + gap) + 4);
+	esc(b, title);
+	sbuf_adds(b, "\"><title>");
+	esc(b, title);
+	sbuf_adds(b, "</title>");
+	for (size_t i = 0; i < n; i++) {
+		int x = (int)(i % cols) * (tw + gap), y = (int)(i / cols) * (th + gap);
+		char c[8];
+		tile_colour(pct[i], c);
+		sbuf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>", x, y, tw, th, c);
+		sbuf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"#fff\">", x + 6, y + 20);
+		char cut[40];
+		snprintf(cut, sizeof cut, "%s", labels[i] ? labels[i] : "");
+		size_t cl = strlen(cut);
+		while (cl > 0 && ((unsigned char)cut[cl - 1] & 0xC0) == 0x80)
+			cut[--cl] = '\0';
+		if (cl && ((unsigned char)cut[cl - 1] & 0xC0) == 0xC0)
+			cut[--cl] = '\0';
+		esc(b, cut);
+		sbuf_adds(b, "</text>");
+		if (pct[i] >= 0)
+			sbuf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"18\" font-weight=\"700\" fill=\"#fff\">%ld%%</text>", x + 6,
+				    y + 44, pct[i]);
+		else
+			sbuf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"#333\">—</text>", x + 6, y + 44);
+	}
+	sbuf_adds(b, "</svg>");
+}

@@ -1,0 +1,15 @@
+<?cs set:Page.title = L.dash.public_title ?><?cs include:"inc/head.cs" ?>
+<h1><?cs var:L.dash.public_title ?> — <?cs var:D.name ?></h1>
+<p class="lead"><?cs var:L.dash.public_lead ?> <?cs var:D.from ?> – <?cs var:D.to ?>.</p>
+<div class="tiles">
+ <div class="kpi"><span class="kpi-n"><?cs var:K.received ?></span><span><?cs var:L.dash.received ?></span></div>
+ <div class="kpi"><span class="kpi-n"><?cs var:K.disposed ?></span><span><?cs var:L.dash.disposed ?></span></div>
+ <div class="kpi"><span class="kpi-n"><?cs var:K.pending ?></span><span><?cs var:L.dash.pending_now ?></span></div>
+ <div class="kpi"><span class="kpi-n"><?cs var:K.sla ?></span><span><?cs var:L.dash.sla ?></span></div>
+</div>
+<h2><?cs var:L.dash.sla_by_district ?></h2>
+<div class="chart"><?cs uvar:Charts.Tiles ?></div>
+<div class="table-wrap"><table><thead><tr><th><?cs var:L.loc.type.district ?></th><th class="num"><?cs var:L.dash.received ?></th><th class="num"><?cs var:L.dash.disposed ?></th><th class="num"><?cs var:L.dash.pending_now ?></th><th class="num"><?cs var:L.dash.sla ?></th></tr></thead>
+<tbody><?cs each:x = Places ?><tr><td><?cs var:x.name ?></td><td class="num"><?cs var:x.received ?></td><td class="num"><?cs var:x.disposed ?></td><td class="num"><?cs var:x.pending ?></td><td class="num"><?cs var:x.sla ?></td></tr><?cs /each ?></tbody></table></div>
+<p class="small"><a href="/transparency?format=csv&amp;from=<?cs var:D.from ?>&amp;to=<?cs var:D.to ?>"><?cs var:L.dash.csv ?></a></p>
+<?cs include:"inc/foot.cs" ?>
