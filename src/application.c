@@ -455,6 +455,10 @@ int app_file(struct req *r, const struct filing *fl, struct app_input *in, struc
 	sbuf_init(&out->form.json);
 	if (!str_eq(fl->channel, "online") && !(str_digits(fl->applicant_mobile, 10, 10) && fl->applicant_mobile[0] >= '6')) {
 		form_error(r, "applicant_mobile", "auth.mobile_bad");
+		/* the answers are checked too, so every error shows at once */
+		struct form_env env;
+		formview_env(r, 0, &env);
+		form_check(r->a, in->ver->def->fields, in->ver->def->nfields, in->answers, &env, &out->form);
 		out->status = 422;
 		return 422;
 	}

@@ -5,11 +5,32 @@
 #include "req.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void esc(struct sbuf *b, const char *s)
 {
 	html_escape(b, s ? s : "");
+}
+
+/* A label of at most max code points, escaped; a longer one ends in "…". */
+static void label(struct sbuf *b, const char *s, size_t max)
+{
+	s = s ? s : "";
+	size_t i = 0, cp = 0;
+	while (s[i] && cp < max) {
+		i++;
+		while (((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		cp++;
+	}
+	char *cut = strndup(s, i);
+	if (!cut)
+		return;
+	esc(b, cut);
+	free(cut);
+	if (s[i])
+		sbuf_adds(b, "…");
 }
 
 static long max_of(const struct series *s, size_t ns, size_t n, bool stacked)
@@ -57,14 +78,7 @@ void chart_bars(struct sbuf *b, const char *title, const char *const *labels, si
 		int y = top + (int)i * row;
 		sbuf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"13\" text-anchor=\"end\">", lw - 6, y + 16);
 		/* long names are cut for the picture; the table beside it has them whole */
-		char cut[64];
-		snprintf(cut, sizeof cut, "%s", labels[i] ? labels[i] : "");
-		size_t cl = strlen(cut);
-		while (cl > 0 && ((unsigned char)cut[cl - 1] & 0xC0) == 0x80)
-			cut[--cl] = '\0';
-		if (cl && ((unsigned char)cut[cl - 1] & 0xC0) == 0xC0)
-			cut[--cl] = '\0';
-		esc(b, cut);
+		label(b, labels[i], 22);
 		sbuf_adds(b, "</text>");
 		double x = lw;
 		long total = 0;
@@ -140,14 +154,7 @@ void chart_tiles(struct sbuf *b, const char *title, const char *const *labels, c
 		tile_colour(pct[i], c);
 		sbuf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>", x, y, tw, th, c);
 		sbuf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"#fff\">", x + 6, y + 20);
-		char cut[40];
-		snprintf(cut, sizeof cut, "%s", labels[i] ? labels[i] : "");
-		size_t cl = strlen(cut);
-		while (cl > 0 && ((unsigned char)cut[cl - 1] & 0xC0) == 0x80)
-			cut[--cl] = '\0';
-		if (cl && ((unsigned char)cut[cl - 1] & 0xC0) == 0xC0)
-			cut[--cl] = '\0';
-		esc(b, cut);
+		label(b, labels[i], 19);
 		sbuf_adds(b, "</text>");
 		if (pct[i] >= 0)
 			sbuf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"18\" font-weight=\"700\" fill=\"#fff\">%ld%%</text>", x + 6,

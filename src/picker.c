@@ -48,7 +48,7 @@ long picker_fill(struct req *r, const char *name, long preset_id, enum loc_type 
 		hset(r, arena_printf(r->a, "%s.field", lp), arena_printf(r->a, "%s_%s", name, loc_type_code(levels[k])));
 		hset(r, arena_printf(r->a, "%s.label", lp), tmpl_str(r->lang, arena_printf(r->a, "loc.type.%s", loc_type_code(levels[k]))));
 		if (k > 0 && !parent_path)
-			break;	/* the level above is not chosen yet */
+			continue;	/* the level above is not chosen yet: shown empty, for the script to fill */
 		struct dbres *opts = k == 0
 			? db_query(r->a, "SELECT id, name_en, name_hi, path FROM locations WHERE type = 'district' AND active = 1 "
 					 "ORDER BY name_en", NULL)

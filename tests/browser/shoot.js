@@ -1,7 +1,8 @@
 // shoot.js — screenshots for people to look at (not a test):
 //   node tests/browser/shoot.js BASE OUTDIR [user] path...
 // Logs in as user (password demo-pass-2026) when given, then saves each
-// path at 360 px and 1280 px as OUTDIR/<name>-phone.png / -desktop.png.
+// path at 360 px and 1280 px as OUTDIR/<name>-phone.png / -desktop.png
+// (long pages also as OUTDIR/<name>-phone-1.png, -2.png, ... slices).
 'use strict';
 const { chromium } = require('playwright-core');
 const path = require('path');
@@ -22,6 +23,11 @@ const path = require('path');
       await page.setViewportSize({ width: w, height: 800 });
       await page.goto(base + p);
       await page.screenshot({ path: path.join(out, `${name}-${tag}.png`), fullPage: true });
+      // long pages also as screen-sized slices, easier to read one at a time
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      for (let y = 0, k = 1; height > 1600 && y < height; y += 1200, k++)
+        await page.screenshot({ path: path.join(out, `${name}-${tag}-${k}.png`), fullPage: true,
+          clip: { x: 0, y, width: w, height: Math.min(1200, height - y) } });
     }
   }
   await browser.close();

@@ -167,6 +167,9 @@ def department_admin_limited_to_own_department():
     c = dept_admin()
     eq(c.get("/admin/services/BRT").status, 403, "Health service")
     eq(c.get("/admin/services/INC").status, 200, "Revenue service")
+    page = c.get("/admin/services").text
+    assert "/admin/services/INC" in page and "/admin/services/BRT" not in page, "list holds only own department"
+    assert 'value="REV"' in page and 'value="HLT"' not in page, "new services only in own department"
     co = Client()
     co.login("co")
     eq(co.get("/admin/services").status, 403, "circle officer")
