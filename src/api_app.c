@@ -51,7 +51,7 @@ static void app_json(struct req *r, struct jw *w, const struct app *ap, bool ful
 	}
 	jw_kstr(w, "channel", ap->channel);
 	jw_kbool(w, "tatkal", ap->tatkal);
-	jw_kstr(w, "submitted_at", ap->submitted_at);
+	jw_kstr(w, "submitted_at", sql_time_iso(r->a, ap->submitted_at));
 	jw_kstr(w, "due_date", ap->due_date);
 	jw_kstr(w, "stage_due", ap->stage_due);
 	if (ap->office_id) {
@@ -107,7 +107,6 @@ static int send_app(struct req *r, int status, const struct app *ap, bool full)
 	jw_init(&w, &b);
 	app_json(r, &w, ap, full);
 	api_send(r, status, &b);
-	api_remember(r);
 	return 0;
 }
 
@@ -137,35 +136,45 @@ static long *api_docs(struct req *r, const struct svc *s, const struct jval *doc
 	return ids;
 }
 
-/* Converts API answers: locations may come as {id} objects or ids. */
-static struct jval *api_answers(struct req *r, const struct jval *fields, const struct svc *s, const struct jval *in)
+/* fields plus name = value when fields has no answer for name yet. */
+static struct jval *with_answer(struct req *r, struct jval *fields, const char *name, const char *value)
+{
+	if (!name || !value || json_get(fields, name))
+		return fields;
+	struct jval *o = arena_alloc(r->a, sizeof *o);
+	*o = *fields;
+	o->keys = arena_alloc(r->a, (fields->n + 1) * sizeof *o->keys);
+	o->kids = arena_alloc(r->a, (fields->n + 1) * sizeof *o->kids);
+	memcpy(o->keys, fields->keys, fields->n * sizeof *o->keys);
+	memcpy(o->kids, fields->kids, fields->n * sizeof *o->kids);
+	struct jval *v = arena_alloc(r->a, sizeof *v);
+	v->type = J_STR;
+	v->str = (char *)value;
+	o->keys[o->n] = (char *)name;
+	o->kids[o->n++] = v;
+	return o;
+}
+
+/* The answers of a filing: "fields", completed from the envelope's
+ * address_location_id (the routing field) and applicant.name (the
+ * applicant_name field) when the service has those fields. */
+static struct jval *api_answers(struct req *r, struct jval *fields, const struct svc *s, const struct jval *in)
 {
 	if (!fields || fields->type != J_OBJ)
-		return (struct jval *)fields;
+		return fields;
 	long loc;
-	if (json_get_long(in, "address_location_id", &loc) && !json_get(fields, s->route_field)) {
-		struct jval *o = arena_alloc(r->a, sizeof *o);
-		*o = *fields;
-		o->keys = arena_alloc(r->a, (fields->n + 1) * sizeof *o->keys);
-		o->kids = arena_alloc(r->a, (fields->n + 1) * sizeof *o->kids);
-		memcpy(o->keys, fields->keys, fields->n * sizeof *o->keys);
-		memcpy(o->kids, fields->kids, fields->n * sizeof *o->kids);
-		struct jval *v = arena_alloc(r->a, sizeof *v);
-		v->type = J_STR;
-		v->str = arena_printf(r->a, "%ld", loc);
-		o->keys[o->n] = (char *)s->route_field;
-		o->kids[o->n++] = v;
-		return o;
-	}
-	return (struct jval *)fields;
+	if (json_get_long(in, "address_location_id", &loc))
+		fields = with_answer(r, fields, s->route_field, arena_printf(r->a, "%ld", loc));
+	for (size_t i = 0; i < s->nfields; i++)
+		if (str_eq(s->fields[i].name, "applicant_name"))
+			fields = with_answer(r, fields, "applicant_name", json_get_str(json_get(in, "applicant"), "name"));
+	return fields;
 }
 
 /* POST /api/v1/applications */
 int api_app_create(struct req *r)
 {
 	int st;
-	if (api_replay(r, &st))
-		return st;
 	struct jval *in = api_body(r);
 	if (!in)
 		return 400;
@@ -220,8 +229,6 @@ int api_app_get(struct req *r)
 int api_app_patch(struct req *r)
 {
 	int st;
-	if (api_replay(r, &st))
-		return st;
 	struct app *ap = api_find(r, rp(r, 0));
 	if (!ap || (ap->filed_by != r->user->id && ap->applicant_id != r->user->id))
 		return 404;
@@ -231,8 +238,12 @@ int api_app_patch(struct req *r)
 	bool submit = str_ends_with(r->path, "/submit");
 	struct jval *fields = api_answers(r, json_get(in, "fields"), ap->ver->def, in);
 	if (str_eq(ap->status, "returned")) {
-		if (!submit)
+		if (!submit) {
+			/* corrections go back into the queue at once: one call, not two */
+			r->err_code = "use_submit";
+			r->err_detail = tmpl_str(r->lang, "app.patch_returned");
 			return 409;
+		}
 		struct app_result res;
 		st = app_resubmit(r, ap->number, fields, api_docs(r, ap->ver->def, json_get(in, "documents")), &res);
 		api_field_errors(r, &res.form);
@@ -268,13 +279,32 @@ int api_app_patch(struct req *r)
 /* GET /api/v1/applications?mine=1&status=S&limit=N */
 int api_app_list(struct req *r)
 {
-	const char *status = req_query(r, "status"), *lim = req_query(r, "limit");
-	long limit = 50;
-	if (lim && !parse_long(lim, 1, 100, &limit))
+	const char *status = req_query(r, "status"), *lim = req_query(r, "limit"), *before = req_query(r, "before");
+	long limit = 50, cursor = 0;
+	if ((lim && !parse_long(lim, 1, 100, &limit)) || (before && !parse_long(before, 1, 2000000000000L, &cursor)))
 		return 400;
-	struct dbres *rows = db_query(r->a, "SELECT id FROM applications WHERE (applicant_id = ? OR filed_by = ?) "
-					    "AND (? = '' OR status = ?) ORDER BY id DESC LIMIT ?", "iissi", (long long)r->user->id,
-				      (long long)r->user->id, status ? status : "", status ? status : "", (long long)limit);
+	/* mine=0: an officer's whole jurisdiction (offices under up to four
+	 * holding roots); otherwise what the caller filed or applied for */
+	const char *roots[4] = { "", "", "", "" };
+	bool area = str_eq(req_query(r, "mine"), "0");
+	if (area) {
+		const char **pre = juris_prefixes(r->a, r->user, RB_OFFICERS);
+		for (size_t i = 0; pre[i] && i < 4; i++)
+			roots[i] = pre[i];
+		if (!*roots[0]) {
+			r->err_detail = tmpl_str(r->lang, "api.no_area");
+			return 403;
+		}
+	}
+	struct dbres *rows = db_query(r->a,
+		"SELECT a.id FROM applications a LEFT JOIN offices o ON o.id = a.office_id LEFT JOIN locations l ON l.id = o.location_id "
+		"WHERE (? = 0 AND (a.applicant_id = ? OR a.filed_by = ?) OR ? = 1 AND a.status <> 'draft' AND "
+		"(l.path LIKE CONCAT(?, '%') OR l.path LIKE CONCAT(?, '%') OR l.path LIKE CONCAT(?, '%') OR l.path LIKE CONCAT(?, '%'))) "
+		"AND (? = '' OR a.status = ?) AND (? = 0 OR a.id < ?) ORDER BY a.id DESC LIMIT ?",
+		"iiiissssssiii", (long long)area, (long long)r->user->id, (long long)r->user->id, (long long)area,
+		*roots[0] ? roots[0] : "\x01", *roots[1] ? roots[1] : "\x01", *roots[2] ? roots[2] : "\x01",
+		*roots[3] ? roots[3] : "\x01", status ? status : "", status ? status : "", (long long)cursor, (long long)cursor,
+		(long long)limit);
 	if (!rows)
 		return 503;
 	struct sbuf b;
@@ -290,8 +320,12 @@ int api_app_list(struct req *r)
 			app_json(r, &w, ap, false);
 	}
 	jw_arr_end(&w);
+	/* a full page may have more behind it: ask again with before=<next> */
 	jw_key(&w, "next");
-	jw_null(&w);
+	if (rows->nrows == (size_t)limit)
+		jw_str(&w, db_val(rows, rows->nrows - 1, 0));
+	else
+		jw_null(&w);
 	jw_obj_end(&w);
 	return api_send(r, 200, &b);
 }
@@ -329,7 +363,7 @@ static void queue_json(struct req *r, struct jw *w, struct dbres *q, bool tatkal
 		jw_obj(w);
 		jw_kstr(w, "number", db_val(q, i, 1));
 		jw_kstr(w, "service", db_scalar(r->a, "SELECT code FROM services WHERE id = ?", "s", db_val(q, i, 2)));
-		jw_kstr(w, "arrived_at", db_val(q, i, 4));
+		jw_kstr(w, "arrived_at", sql_time_iso(r->a, db_val(q, i, 4)));
 		jw_kstr(w, "due_at", db_val(q, i, 5));
 		jw_kbool(w, "overdue", db_int(q, i, 11) < 0);
 		jw_kbool(w, "claimed", db_int(q, i, 9) == 1);
@@ -390,8 +424,6 @@ int api_desk_next(struct req *r)
 int api_app_act(struct req *r)
 {
 	int st;
-	if (api_replay(r, &st))
-		return st;
 	struct jval *in = api_body(r);
 	if (!in)
 		return 400;
@@ -432,7 +464,6 @@ int api_app_act(struct req *r)
 	}
 	jw_obj_end(&w);
 	api_send(r, 200, &b);
-	api_remember(r);
 	return 0;
 }
 
@@ -449,29 +480,31 @@ int api_app_appeal(struct req *r)
 	return api_ok(r, 201, arena_printf(r->a, "{\"appeal_level\":%d,\"status\":\"pending\"}", level));
 }
 
+/* The locker an API call works on; 0 with the field error set when none. */
+static long api_locker_owner(struct req *r, const char *mobile, bool create)
+{
+	long owner = locker_owner(r, mobile, create);
+	if (owner <= 0)
+		form_error(r, "mobile", "locker.mobile_needed");
+	return owner > 0 ? owner : 0;
+}
+
 /* POST /api/v1/documents (multipart: file, doc_type[, mobile]) */
 int api_doc_upload(struct req *r)
 {
-	int st;
-	if (api_replay(r, &st))
-		return st;
 	const struct upload *u = req_upload(r, "file");
-	long owner = r->user->id;
-	if (!user_has(r->user, ROLE_CITIZEN)) {
-		const char *m = req_form(r, "mobile");
-		const char *o = m ? db_scalar(r->a, "SELECT id FROM users WHERE citizen_mobile = ?", "s", m) : NULL;
-		if (!(r->user->roles & RB_OPERATORS) || !o) {
-			form_error(r, "mobile", "locker.mobile_needed");
-			return 422;
-		}
-		owner = strtol(o, NULL, 10);
-	}
 	if (!u) {
 		form_error(r, "file", "locker.empty");
 		return 422;
 	}
 	if (db_begin() != 0)
 		return 503;
+	/* a villager new to the system is registered by the first upload */
+	long owner = api_locker_owner(r, req_form(r, "mobile"), true);
+	if (!owner) {
+		db_rollback();
+		return 422;
+	}
 	const char *err = NULL;
 	long id = locker_add(r->a, owner, r->user->id, req_form(r, "doc_type"), u->filename, u->data, u->len,
 			     (size_t)cfg.max_upload, &err);
@@ -497,15 +530,17 @@ int api_doc_upload(struct req *r)
 	jw_kstr(&w, "sha256", db_val(d, 0, 4));
 	jw_obj_end(&w);
 	api_send(r, 201, &b);
-	api_remember(r);
 	return 0;
 }
 
-/* GET /api/v1/documents */
+/* GET /api/v1/documents (operators: ?mobile= of the villager) */
 int api_doc_list(struct req *r)
 {
+	long owner = api_locker_owner(r, req_query(r, "mobile"), false);
+	if (!owner)
+		return 422;
 	struct dbres *d = db_query(r->a, "SELECT id, doc_type, mime, size, sha256 FROM documents WHERE owner_id = ? ORDER BY id DESC LIMIT 100",
-				   "i", (long long)r->user->id);
+				   "i", (long long)owner);
 	if (!d)
 		return 503;
 	struct sbuf b;
@@ -579,9 +614,6 @@ int api_wallet(struct req *r)
 /* POST /api/v1/admin/wallets/:user/topup {amount_paise, reference} */
 int api_topup(struct req *r)
 {
-	int st;
-	if (api_replay(r, &st))
-		return st;
 	long uid, amount;
 	struct jval *in = api_body(r);
 	if (!in)
@@ -612,7 +644,6 @@ int api_topup(struct req *r)
 		return 503;
 	}
 	api_ok(r, 200, arena_printf(r->a, "{\"balance_paise\":%ld}", wallet_balance(r->a, uid)));
-	api_remember(r);
 	return 0;
 }
 

@@ -30,6 +30,12 @@ const char *vstatus_code(enum vstatus s)
 	return (unsigned)s < ARRAY_LEN(vcodes) ? vcodes[s] : "BAD_REQUEST";
 }
 
+enum vstatus cert_vstatus(const char *stored, bool expired)
+{
+	return str_eq(stored, "revoked") ? V_REVOKED : str_eq(stored, "superseded") ? V_SUPERSEDED
+	       : expired ? V_EXPIRED : V_VALID;
+}
+
 char *cert_keys_dir(void)
 {
 	char *d = config_path(cfg.data_dir);
@@ -486,8 +492,7 @@ int cert_verify(struct arena *a, const char *number, const char *d, const char *
 	v->revoke_reason = db_val(c, 0, 5);
 	v->superseded_by = db_val(c, 0, 6);
 	v->app_id = (long)db_int(c, 0, 12);
-	v->status = str_eq(st, "revoked") ? V_REVOKED : str_eq(st, "superseded") ? V_SUPERSEDED
-		    : db_int(c, 0, 3) == 1 ? V_EXPIRED : V_VALID;
+	v->status = cert_vstatus(st, db_int(c, 0, 3) == 1);
 	if (have_qr) {	/* only a verified QR shows personal data */
 		v->facts_ok = true;
 		v->holder = db_val(c, 0, 7);

@@ -19,6 +19,12 @@ long locker_add(struct arena *a, long owner, long uploader, const char *doc_type
  * jurisdiction covers an application that uses it. */
 struct user;
 bool locker_may_read(struct arena *a, const struct user *u, long id);
+/* Whose locker a request works on: a citizen's own; an operator's villager
+ * named by mobile, registered as a citizen when create is set (the first
+ * upload, inside the caller's transaction).  Returns the user id, -1 for
+ * a valid mobile not registered yet (create unset), or 0 when not allowed
+ * or the mobile is not valid. */
+long locker_owner(struct req *r, const char *mobile, bool create);
 /* Reads a stored blob (malloc'd) by id; NULL if missing. */
 unsigned char *locker_read(struct arena *a, long id, size_t *len, const char **mime, const char **label);
 /* Path of a blob for a digest (malloc'd). */

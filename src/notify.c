@@ -169,14 +169,18 @@ static int process(struct arena *a, long id, bool force)
 		return -1;
 	struct dbres *r = db_query(a,
 		"SELECT id, channel, recipient, body, dlt_template_id, attempts FROM notifications "
-		"WHERE id = ? AND status IN ('pending', 'failed') AND (? OR next_attempt_at <= NOW()) AND attempts < 8 "
+		"WHERE id = ? AND (status IN ('pending', 'failed') AND (? OR next_attempt_at <= NOW()) "
+		"OR status = 'sending' AND next_attempt_at <= NOW()) AND attempts < 8 "
 		"FOR UPDATE SKIP LOCKED", "ii", (long long)id, (long long)force);
 	if (!r || r->nrows != 1) {
 		db_rollback();
 		return -1;
 	}
-	/* claim: once 'sending' is committed, no other runner will pick it up */
-	if (db_exec("UPDATE notifications SET status = 'sending', attempts = attempts + 1 WHERE id = ?", "i",
+	/* claim: once 'sending' is committed no other runner picks it up until
+	 * the ten-minute lease runs out (a sender that died mid-way); such a
+	 * message may then go twice, never zero times */
+	if (db_exec("UPDATE notifications SET status = 'sending', attempts = attempts + 1, "
+		    "next_attempt_at = NOW() + INTERVAL 10 MINUTE WHERE id = ?", "i",
 		    (long long)id) != 1 || db_commit() != 0) {
 		db_rollback();
 		return -1;
@@ -211,7 +215,7 @@ long notify_run(long limit, FILE *report)
 	struct arena a;
 	arena_init(&a);
 	long done = 0, sent = 0;
-	struct dbres *due = db_query(&a, "SELECT id FROM notifications WHERE status IN ('pending', 'failed') "
+	struct dbres *due = db_query(&a, "SELECT id FROM notifications WHERE status IN ('pending', 'failed', 'sending') "
 					 "AND next_attempt_at <= NOW() AND attempts < 8 ORDER BY id LIMIT ?", "i", (long long)limit);
 	if (!due) {
 		arena_free(&a);

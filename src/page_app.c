@@ -483,31 +483,18 @@ int page_track(struct req *r)
 
 /* ---- the locker ---- */
 
-/* The citizen whose locker this page shows: the user, or (operators) the
- * citizen with ?mobile= (registered on first use). */
-static long locker_owner(struct req *r, const char **mobile_out)
+/* The citizen whose locker this page shows (see locker_owner). */
+static long page_locker_owner(struct req *r, const char **mobile_out)
 {
-	if (user_has(r->user, ROLE_CITIZEN))
-		return r->user->id;
-	const char *m = req_param(r, "mobile");
-	*mobile_out = m;
-	if (!(r->user->roles & RB_OPERATORS) || !str_digits(m, 10, 10) || m[0] < '6')
-		return 0;
-	const char *id = db_scalar(r->a, "SELECT id FROM users WHERE citizen_mobile = ?", "s", m);
-	if (id)
-		return strtol(id, NULL, 10);
-	if (!str_eq(r->method, "POST"))
-		return -1;	/* unknown yet; registered when a document is uploaded */
-	if (db_exec("INSERT INTO users (user_type, first_name, mobile, lang) VALUES ('citizen', '', ?, ?)", "ss", m, r->lang) != 1)
-		return 0;
-	return (long)db_last_id();
+	*mobile_out = req_param(r, "mobile");
+	return locker_owner(r, *mobile_out, str_eq(r->method, "POST"));
 }
 
 /* GET /locker */
 int page_locker(struct req *r)
 {
 	const char *mobile = NULL;
-	long owner = locker_owner(r, &mobile);
+	long owner = page_locker_owner(r, &mobile);
 	hset(r, "Form.val.mobile", mobile);
 	if (owner > 0)
 		locker_options(r, owner);
@@ -525,7 +512,7 @@ int page_locker_post(struct req *r)
 	const char *type = req_form(r, "doc_type");
 	if (db_begin() != 0)
 		return 503;
-	long owner = locker_owner(r, &mobile);
+	long owner = page_locker_owner(r, &mobile);
 	hset(r, "Form.val.mobile", mobile);
 	const char *err = NULL;
 	long id = 0;

@@ -197,8 +197,8 @@ int api_certificate(struct req *r)
 	struct app *ap = cert_app(r, rp(r, 0));
 	if (!ap)
 		return 404;
-	struct dbres *c = db_query(r->a, "SELECT number, status, DATE_FORMAT(issued_at, '%Y-%m-%d'), valid_until, record, sig "
-					 "FROM certificates WHERE number = ?", "s", rp(r, 0));
+	struct dbres *c = db_query(r->a, "SELECT number, status, DATE_FORMAT(issued_at, '%Y-%m-%d'), valid_until, record, sig, "
+					 "IFNULL(valid_until < CURDATE(), 0) FROM certificates WHERE number = ?", "s", rp(r, 0));
 	if (!c || c->nrows != 1)
 		return 503;
 	struct sbuf b;
@@ -207,7 +207,7 @@ int api_certificate(struct req *r)
 	jw_init(&w, &b);
 	jw_obj(&w);
 	jw_kstr(&w, "number", db_val(c, 0, 0));
-	jw_kstr(&w, "status", db_val(c, 0, 1));
+	jw_kstr(&w, "status", vstatus_code(cert_vstatus(db_val(c, 0, 1), db_int(c, 0, 6) == 1)));	/* as /verify says it */
 	jw_kstr(&w, "application", ap->number);
 	jw_kstr(&w, "issued", db_val(c, 0, 2));
 	jw_kstr(&w, "valid_until", db_val(c, 0, 3));

@@ -54,19 +54,19 @@ static const char *design_depts(struct req *r)
 int page_designer_list(struct req *r)
 {
 	const char *mine = design_depts(r);
-	long long all = mine == NULL;
+	bool all = mine == NULL;
 	struct dbres *rows = db_query(r->a,
 		"SELECT s.code, IFNULL(p.name_en, d.name_en), IFNULL(p.name_hi, d.name_hi), s.status, IFNULL(p.version, 0), "
 		"IFNULL(d.version, 0), dep.code FROM services s JOIN departments dep ON dep.id = s.department_id "
 		"LEFT JOIN service_versions p ON p.id = s.published_version_id "
 		"LEFT JOIN service_versions d ON d.service_id = s.id AND d.status = 'draft' "
-		"WHERE ? OR FIND_IN_SET(s.department_id, ?) ORDER BY s.code", "is", all, mine ? mine : "");
+		"WHERE ? OR FIND_IN_SET(s.department_id, ?) ORDER BY s.code", "is", (long long)all, mine ? mine : "");
 	if (!rows)
 		return 503;
 	static const char *const cols[] = { "code", "name_en", "name_hi", "status", "published", "draft", "dept", NULL };
 	hset_rows(r, "Rows", rows, cols);
 	struct dbres *deps = db_query(r->a, "SELECT code, name_en FROM departments WHERE ? OR FIND_IN_SET(id, ?) ORDER BY name_en",
-				      "is", all, mine ? mine : "");
+				      "is", (long long)all, mine ? mine : "");
 	static const char *const dcols[] = { "code", "name", NULL };
 	hset_rows(r, "Depts", deps, dcols);
 	return tmpl_render(r, "designer_list.cs");

@@ -2,6 +2,7 @@
  * router.c — route matching and the request gate.
  */
 #include "router.h"
+#include "apiutil.h"
 #include "config.h"
 #include "db.h"
 #include "json.h"
@@ -236,13 +237,22 @@ void dispatch(struct req *r)
 	}
 	if (!r->api)
 		hset(r, "CSRF", csrf_token(r));
+	/* an API change sent again with the same Idempotency-Key gets the first answer */
+	if (r->api && api_replay(r, &status)) {
+		if (status == 0)
+			return;
+		goto error;
+	}
 	status = found->fn(r);
 	if (status == 0 && !r->sent) {
 		log_error("handler for %s %s produced no response", r->method, r->path);
 		status = 500;
 	}
-	if (status == 0)
+	if (status == 0) {
+		if (r->api)
+			api_remember(r);
 		return;
+	}
 error:
 	if (db_in_txn())
 		db_rollback();
@@ -251,4 +261,6 @@ error:
 	if (status >= 500)
 		log_error("%s %s -> %d", r->method, r->path, status);
 	render_error(r, status);
+	if (r->api)
+		api_remember(r);	/* refusals too; never 5xx (api_remember skips them): those may be retried */
 }

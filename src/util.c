@@ -501,6 +501,14 @@ void fmt_iso_time(char out[32], time_t t)
 	strftime(out, 32, "%Y-%m-%dT%H:%M:%S+05:30", &tm);
 }
 
+const char *sql_time_iso(struct arena *a, const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	if (n < 16 || s[10] != ' ')
+		return s;
+	return arena_printf(a, "%.10sT%.5s:%.2s+05:30", s, s + 11, n >= 19 ? s + 17 : "00");
+}
+
 void fmt_sql_time(char out[20], time_t t)
 {
 	time_t l = t + IST_OFFSET;

@@ -81,5 +81,8 @@ time_t now_secs(void);
 double now_mono(void);		/* monotonic seconds, for measuring */
 void fmt_iso_time(char out[32], time_t t);	/* 2026-11-22T10:15:00+05:30 (IST) */
 void fmt_sql_time(char out[20], time_t t);	/* 2026-11-22 10:15:00 (IST wall) */
+/* A stored IST wall time ("2026-11-22 10:15[:00[.000000]]") as ISO 8601 with
+ * +05:30; anything else (NULL, a plain date) is returned unchanged. */
+const char *sql_time_iso(struct arena *a, const char *s);
 
 #endif

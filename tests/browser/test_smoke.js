@@ -48,8 +48,7 @@ test('cascading picker without JavaScript, then with it', async (ctx) => {
   await page.goto(BASE + '/profile');
   await page.selectOption('select[name=addr_district]', { label: 'Palamu' });
   // with JavaScript the block list fills in place
-  await page.waitForFunction(() => document.querySelector('select[name=addr_block]') &&
-    document.querySelector('select[name=addr_block]').options.length > 5);
+  await page.locator('select[name=addr_block] option').nth(5).waitFor({ state: 'attached' });
   const n = await page.$$eval('select[name=addr_block] option', (o) => o.length);
   assert(n === 22, 'Palamu blocks + placeholder: ' + n);
   await page.screenshot({ path: path.join(SHOTS, 'profile-picker.png'), fullPage: true });

@@ -155,6 +155,11 @@ START_TEST(dates)
 	ck_assert(!parse_date("2023-13-01", &y, &m, &d));
 	ck_assert(!parse_date("2023-1-01", &y, &m, &d));
 	ck_assert(!parse_date("1899-12-31", &y, &m, &d));
+	ck_assert_str_eq(sql_time_iso(&A, "2026-11-23 08:21:09"), "2026-11-23T08:21:09+05:30");
+	ck_assert_str_eq(sql_time_iso(&A, "2026-11-23 08:21:09.123456"), "2026-11-23T08:21:09+05:30");
+	ck_assert_str_eq(sql_time_iso(&A, "2026-11-23 08:21"), "2026-11-23T08:21:00+05:30");
+	ck_assert_str_eq(sql_time_iso(&A, "2026-11-23"), "2026-11-23");
+	ck_assert(sql_time_iso(&A, NULL) == NULL);
 	long v;
 	ck_assert(parse_long("-12", -100, 100, &v) && v == -12);
 	ck_assert(!parse_long("12a", 0, 100, &v));
