@@ -8,7 +8,7 @@ GS_BUILD_PKGS="build-essential autoconf automake libtool pkg-config libfcgi-dev 
  libsodium-dev libharfbuzz-dev libfreetype-dev check libcurl4-openssl-dev"
 GS_RUN_PKGS="mariadb-server mariadb-client nginx fonts-noto-core fonts-lohit-deva curl openssl"
 GS_TEST_PKGS="python3 poppler-utils zbar-tools libnss3-tools libharfbuzz-bin chromium clang
- libclang-rt-14-dev wrk valgrind nodejs npm softhsm2"
+ libclang-rt-14-dev wrk valgrind nodejs npm softhsm2 libengine-pkcs11-openssl"
 
 gs_log() { printf '%s\n' "$*" >&2; }
 
@@ -126,13 +126,14 @@ gs_db_start() {
         "CREATE DATABASE IF NOT EXISTS gramsewa CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 }
 
-gs_ctl() { local var=$1; shift; "$ROOT/build/gramsewactl" -c "$var/gramsewa.conf" "$@"; }
+# GS_BIN: where the programs are (build/ unless a sanitizer build is wanted)
+gs_ctl() { local var=$1; shift; "${GS_BIN:-$ROOT/build}/gramsewactl" -c "$var/gramsewa.conf" "$@"; }
 
 # gs_app_start VAR PORT — FastCGI pool and nginx; waits for /healthz.
 gs_app_start() {
     local var=$1 port=$2
     if ! gs_pid_alive "$var/run/gramsewa-fcgi.pid"; then
-        setsid "$ROOT/build/gramsewa-fcgi" -c "$var/gramsewa.conf" </dev/null >>"$var/log/gramsewa.log" 2>&1 &
+        setsid "${GS_BIN:-$ROOT/build}/gramsewa-fcgi" -c "$var/gramsewa.conf" </dev/null >>"$var/log/gramsewa.log" 2>&1 &
     fi
     if ! gs_pid_alive "$var/run/nginx.pid"; then
         nginx -c "$var/nginx.conf" -p "$var" -e "$var/log/nginx-error.log" 2>>"$var/log/nginx-error.log" || {

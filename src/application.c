@@ -229,6 +229,19 @@ static int check_docs(struct req *r, const struct svc *s, long applicant, const 
 	return bad;
 }
 
+void app_due_dates(struct arena *a, const struct svc *s, bool tatkal, long district, char due[11], char stage_due[11])
+{
+	struct calendar cal;
+	sla_calendar(a, &cal, s->weekly_off, district);
+	long today = sla_today();
+	sla_date(sla_add(&cal, today, tatkal ? s->tatkal_days : s->rtps_days), due);
+	const struct stage *st0 = svc_stage(s, 0);
+	long stage_days = st0 ? st0->sla_days : 0;
+	if (tatkal && s->tatkal_days < stage_days)
+		stage_days = s->tatkal_days;	/* a Tatkal stage cannot be due after the whole application */
+	sla_date(sla_add(&cal, today, stage_days), stage_due);
+}
+
 /* The applicant's name from the answers (field applicant_name) or NULL. */
 static const char *answer_name(const struct jval *ans)
 {
@@ -331,16 +344,8 @@ static int do_submit(struct file_ctx *c, long app_id, long applicant, const char
 	}
 	/* a citizen online pays the government fee at the gateway first */
 	bool unpaid = str_eq(ch, "online") && fee > 0;
-	/* due dates in working days */
-	struct calendar cal;
-	sla_calendar(r->a, &cal, s->weekly_off, district);
-	long today = sla_today();
 	char due[11], sdue[11];
-	sla_date(sla_add(&cal, today, tatkal ? s->tatkal_days : s->rtps_days), due);
-	long stage_days = st0->sla_days;
-	if (tatkal && s->tatkal_days < stage_days)
-		stage_days = s->tatkal_days;	/* a Tatkal stage cannot be due after the whole application */
-	sla_date(sla_add(&cal, today, stage_days), sdue);
+	app_due_dates(r->a, s, tatkal, district, due, sdue);
 	if (db_exec("UPDATE applications SET number = ?, applicant_id = ?, applicant_name = ?, address_location_id = ?, "
 		    "district_id = ?, office_id = ?, office_path = ?, status = ?, stage_idx = 0, stage_office_id = ?, "
 		    "stage_role = ?, tatkal = ?, form = ?, submitted_at = NOW(), queued_at = NOW(6), stage_due = ?, due_date = ?, "
@@ -359,7 +364,8 @@ static int do_submit(struct file_ctx *c, long app_id, long applicant, const char
 		      0, -1, 0, unpaid ? "unpaid" : "pending", NULL, NULL, NULL) != 0)
 		return -1;
 	ap->status = unpaid ? "unpaid" : "pending";
-	if ((!unpaid && app_notify(r, ap, "submit", NULL) != 0) || stats_submit(r->a, ap) != 0)
+	/* an unpaid application is received (and counted) when it is paid */
+	if (!unpaid && (app_notify(r, ap, "submit", NULL) != 0 || stats_submit(r->a, ap) != 0))
 		return -1;
 	struct audit_entry e = { .action = "app.submit", .entity = "application", .entity_id = number,
 				 .remarks = arena_printf(r->a, "%s via %s", s->code, ch) };
@@ -458,6 +464,7 @@ int app_file(struct req *r, const struct filing *fl, struct app_input *in, struc
 		/* the answers are checked too, so every error shows at once */
 		struct form_env env;
 		formview_env(r, 0, &env);
+		sbuf_free(&out->form.json);	/* form_check starts its own */
 		form_check(r->a, in->ver->def->fields, in->ver->def->nfields, in->answers, &env, &out->form);
 		out->status = 422;
 		return 422;

@@ -75,6 +75,9 @@ struct app_result {
 /* Saves a draft or submits, in one transaction with the audit row, the
  * wallet debit (CSC) and the notification.  Returns 0 or an HTTP status. */
 int app_file(struct req *r, const struct filing *fl, struct app_input *in, struct app_result *out);
+/* Due dates counted from today in working days: the application's and its
+ * first stage's (YYYY-MM-DD). */
+void app_due_dates(struct arena *a, const struct svc *s, bool tatkal, long district, char due[11], char stage_due[11]);
 /* Resubmits a returned application with corrected answers (only flagged
  * fields change). */
 int app_resubmit(struct req *r, const char *number, const struct jval *answers, long *doc_ids, struct app_result *out);

@@ -23,8 +23,8 @@ static int sbx_fetch(struct arena *a, const char *url, const char *consumer, str
 {
 	(void)a;
 	(void)url;
-	if (consumer[0] == '0')
-		return 1;	/* "no such consumer" */
+	if (str_starts(consumer, "000"))
+		return 1;	/* "no such consumer" (a single leading 0 is an STD code) */
 	unsigned long sum = 0;
 	for (const char *p = consumer; *p; p++)
 		sum = sum * 31 + (unsigned char)*p;
@@ -49,7 +49,18 @@ static int sbx_pay(struct arena *a, const char *url, const char *ref, long amoun
 	return 0;
 }
 
-static const struct biller_adapter sandbox_adapter = { sbx_fetch, sbx_pay };
+static int sbx_status(struct arena *a, const char *url, const char *ref, char txn[65])
+{
+	(void)a;
+	(void)url;
+	size_t n = strlen(ref);
+	if (n && ref[n - 1] == '9')
+		return 1;
+	snprintf(txn, 65, "SBXTXN-%s", ref);
+	return 0;
+}
+
+static const struct biller_adapter sandbox_adapter = { sbx_fetch, sbx_pay, sbx_status };
 
 /* ---- HTTP JSON adapter: POST url/fetch {consumer} and url/pay {ref, amount_paise} ---- */
 
@@ -107,7 +118,9 @@ static int http_fetch(struct arena *a, const char *url, const char *consumer, st
 	return 0;
 }
 
-static int http_pay(struct arena *a, const char *url, const char *ref, long amount, char txn[65])
+/* POST url/op {ref[, amount_paise]}: {status: confirmed, txn} -> 0;
+ * refused or not_paid -> 1; anything else -> -1 (ask again later). */
+static int http_settle(struct arena *a, const char *url, const char *op, const char *ref, long amount, char txn[65])
 {
 	struct sbuf q;
 	struct jw w;
@@ -115,19 +128,30 @@ static int http_pay(struct arena *a, const char *url, const char *ref, long amou
 	jw_init(&w, &q);
 	jw_obj(&w);
 	jw_kstr(&w, "ref", ref);
-	jw_kint(&w, "amount_paise", amount);
+	if (amount >= 0)
+		jw_kint(&w, "amount_paise", amount);
 	jw_obj_end(&w);
-	struct jval *j = post_json(a, arena_printf(a, "%s/pay", url), q.data);
+	struct jval *j = post_json(a, arena_printf(a, "%s/%s", url, op), q.data);
 	sbuf_free(&q);
 	const char *st = json_get_str(j, "status"), *t = json_get_str(j, "txn");
 	if (str_eq(st, "confirmed") && t) {
 		snprintf(txn, 65, "%s", t);
 		return 0;
 	}
-	return str_eq(st, "refused") ? 1 : -1;
+	return str_eq(st, "refused") || str_eq(st, "not_paid") ? 1 : -1;
 }
 
-static const struct biller_adapter http_adapter = { http_fetch, http_pay };
+static int http_pay(struct arena *a, const char *url, const char *ref, long amount, char txn[65])
+{
+	return http_settle(a, url, "pay", ref, amount, txn);
+}
+
+static int http_status(struct arena *a, const char *url, const char *ref, char txn[65])
+{
+	return http_settle(a, url, "status", ref, -1, txn);
+}
+
+static const struct biller_adapter http_adapter = { http_fetch, http_pay, http_status };
 
 const struct biller_adapter *biller_adapter_for(const char *adapter)
 {
@@ -285,7 +309,9 @@ long bill_reconcile(FILE *report)
 	for (size_t i = 0; p && i < p->nrows; i++) {
 		const struct biller_adapter *ad = biller_adapter_for(db_val(p, i, 1));
 		char txn[65] = "";
-		int rc = ad ? ad->pay(&a, db_val(p, i, 1), db_val(p, i, 2), (long)db_int(p, i, 3), txn) : -1;
+		/* ask what became of it; never pay again (a biller that does not
+		 * treat a repeated reference as the same payment would be paid twice) */
+		int rc = ad ? ad->status(&a, db_val(p, i, 1), db_val(p, i, 2), txn) : -1;
 		if (rc < 0)
 			continue;
 		if (bill_finish(NULL, &a, (long)db_int(p, i, 0), rc, txn))

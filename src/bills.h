@@ -21,6 +21,9 @@ struct biller_adapter {
 	int (*fetch)(struct arena *a, const char *url, const char *consumer, struct bill_info *out);
 	/* 0 confirmed (txn set), 1 refused by the biller, -1 unreachable/unknown */
 	int (*pay)(struct arena *a, const char *url, const char *ref, long amount, char txn[65]);
+	/* what became of a payment sent earlier: 0 confirmed (txn set), 1 refused
+	 * or never received, -1 unknown (ask again later) */
+	int (*status)(struct arena *a, const char *url, const char *ref, char txn[65]);
 };
 const struct biller_adapter *biller_adapter_for(const char *adapter);
 

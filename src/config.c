@@ -126,6 +126,8 @@ static void free_strings(struct config *c)
 
 static int load_into(struct config *next, const char *path, char *err, size_t errlen);
 
+bool config_need_secret;
+
 /* Loads into a new table and replaces cfg only when everything is valid,
  * so a bad reload leaves the running configuration as it was. */
 int config_load(const char *path, char *err, size_t errlen)
@@ -133,6 +135,11 @@ int config_load(const char *path, char *err, size_t errlen)
 	struct config next;
 	memset(&next, 0, sizeof next);
 	if (load_into(&next, path, err, errlen) != 0) {
+		free_strings(&next);
+		return -1;
+	}
+	if (config_need_secret && (!next.secret || !*next.secret)) {
+		snprintf(err, errlen, "secret is not set in the config");
 		free_strings(&next);
 		return -1;
 	}

@@ -61,6 +61,9 @@ extern struct config cfg;
 /* Load defaults, then the file (NULL = defaults only).  Returns 0, or -1 with
  * a message in err (caller-provided buffer). */
 int config_load(const char *path, char *err, size_t errlen);
+/* Set by the server: a config without a secret is refused (at start and on
+ * reload, before it replaces the running one). */
+extern bool config_need_secret;
 void config_print(FILE *f);
 void config_free(void);
 /* Resolve a path relative to cfg.home; returns malloc'd string. */

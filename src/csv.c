@@ -120,3 +120,16 @@ fail:
 	skip_line(c);
 	return -1;
 }
+
+void csv_cell(struct sbuf *b, const char *s)
+{
+	sbuf_addc(b, '"');
+	if (s && *s && strchr("=+-@", s[0]))
+		sbuf_addc(b, '\'');
+	for (; s && *s; s++) {
+		if (*s == '"')
+			sbuf_addc(b, '"');
+		sbuf_addc(b, *s);
+	}
+	sbuf_addc(b, '"');
+}

@@ -1,5 +1,6 @@
 /*
- * csv.h — a strict RFC 4180 reader for imports: quoted fields with "" and
+ * csv.h — a strict RFC 4180 reader for imports (and the cell writer for
+ * exports): quoted fields with "" and
  * embedded newlines, CRLF or LF, a UTF-8 BOM skipped, every field checked
  * for valid UTF-8.  Errors name the line where the record started.
  */
@@ -20,4 +21,7 @@ void csv_init(struct csv *c, const char *s, size_t len);
  * 0 (end of input) or -1 (malformed record; c->err says why; the reader
  * resumes at the next line so later records can still be reported). */
 int csv_next(struct csv *c, struct arena *a, char ***fields, size_t *nfields);
+/* Writes one CSV cell for export: quoted, quotes doubled, and a leading
+ * = + - @ neutralised with ' so spreadsheets do not run it as a formula. */
+void csv_cell(struct sbuf *b, const char *s);
 #endif

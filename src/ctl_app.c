@@ -207,10 +207,10 @@ int ctl_commission(int argc, char **argv)
 	const char *code = str_eq(argv[2], "default") ? NULL : argv[2];
 	if (db_begin() != 0)
 		return 1;
-	long long n = code ? db_exec("INSERT INTO commission_rules (kind, key_code, amount_paise) VALUES (?, ?, ?) "
-				     "ON DUPLICATE KEY UPDATE amount_paise = VALUES(amount_paise)", "ssi", argv[1], code, (long long)paise)
-			   : db_exec("UPDATE commission_rules SET amount_paise = ? WHERE kind = ? AND key_code IS NULL", "is",
-				     (long long)paise, argv[1]);
+	/* the default (NULL code) is unique per kind too (key_norm) */
+	long long n = db_exec("INSERT INTO commission_rules (kind, key_code, amount_paise) VALUES (?, NULLIF(?, ''), ?) "
+			      "ON DUPLICATE KEY UPDATE amount_paise = VALUES(amount_paise)", "ssi", argv[1], code ? code : "",
+			      (long long)paise);
 	struct audit_entry e2 = { .action = "commission.set", .entity = "commission", .entity_id = argv[2], .remarks = argv[1] };
 	if (n < 0 || audit_write(NULL, &e2) != 0 || db_commit() != 0) {
 		db_rollback();

@@ -230,12 +230,9 @@ int main(int argc, char **argv)
 	}
 	if (sodium_init() < 0)
 		return 1;
+	config_need_secret = true;
 	if (config_load(config_file, err, sizeof err) != 0) {
 		fprintf(stderr, "gramsewa-fcgi: %s\n", err);
-		return 1;
-	}
-	if (str_empty(cfg.secret)) {
-		fprintf(stderr, "gramsewa-fcgi: secret is not set in the config\n");
 		return 1;
 	}
 	if (FCGX_Init() != 0)
@@ -293,8 +290,8 @@ int main(int argc, char **argv)
 			stopping = true;
 			signal_all(SIGTERM);
 		} else if (sig == SIGHUP) {
-			if (config_load(config_file, err, sizeof err) != 0 || str_empty(cfg.secret)) {
-				log_error("reload refused: %s (keeping the running config)", str_empty(cfg.secret) ? "secret is not set" : err);
+			if (config_load(config_file, err, sizeof err) != 0) {
+				log_error("reload refused: %s (keeping the running config)", err);
 				continue;
 			}
 			log_info("reloading: replacing workers");

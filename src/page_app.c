@@ -295,6 +295,12 @@ int page_ack_pdf(struct req *r)
 	struct app *ap = app_load(r->a, rp(r, 0), 0, false);
 	if (!ap || !app_visible(r, ap) || str_eq(ap->status, "draft"))
 		return 404;
+	if (str_eq(ap->status, "unpaid")) {
+		/* nothing is acknowledged until the fee is paid */
+		r->err_code = "unpaid";
+		r->err_detail = tmpl_str(r->lang, "pay.ack_after_payment");
+		return 409;
+	}
 	const struct svc *s = ap->ver->def;
 	const char *office_en = db_scalar(r->a, "SELECT name_en FROM offices WHERE id = ?", "i", (long long)ap->office_id);
 	const char *office_hi = db_scalar(r->a, "SELECT name_hi FROM offices WHERE id = ?", "i", (long long)ap->office_id);

@@ -10,6 +10,7 @@
 #include "apiutil.h"
 #include "chart.h"
 #include "dash.h"
+#include "csv.h"
 #include "db.h"
 #include "location.h"
 #include "sla.h"
@@ -181,7 +182,6 @@ static void extra_tables(struct req *r, const struct scope *sc)
 		"FROM users u JOIN role_holdings rh ON rh.user_id = u.id AND rh.role = 'csc' AND rh.active = 1 "
 		"JOIN locations l ON l.id = rh.location_id WHERE l.path LIKE CONCAT(?, '%') AND u.active = 1 ORDER BY 3 DESC, u.username LIMIT 100",
 		"sssssss", sc->from, sc->to, sc->from, sc->to, sc->from, sc->to, path);
-	long active = 0;
 	for (size_t i = 0; csc && i < csc->nrows; i++) {
 		const char *p = arena_printf(r->a, "Cscs.%zu", i);
 		hset(r, arena_printf(r->a, "%s.username", p), db_val(csc, i, 0));
@@ -189,10 +189,18 @@ static void extra_tables(struct req *r, const struct scope *sc)
 		hset(r, arena_printf(r->a, "%s.filed", p), db_val(csc, i, 2));
 		hset(r, arena_printf(r->a, "%s.turnover", p), rupees(r->a, (long)db_int(csc, i, 3)));
 		hset(r, arena_printf(r->a, "%s.commission", p), rupees(r->a, (long)db_int(csc, i, 4)));
-		active += db_int(csc, i, 2) > 0;
 	}
-	hset_int(r, "Csc.active", active);
-	hset_int(r, "Csc.inactive", csc ? (long long)csc->nrows - active : 0);
+	/* active = filed at least once in the range, over every operator in scope
+	 * (the list above shows the busiest hundred) */
+	struct dbres *ca = db_query(r->a,
+		"SELECT COUNT(DISTINCT u.id), COUNT(DISTINCT IF(EXISTS(SELECT 1 FROM applications a WHERE a.filed_by = u.id "
+		"AND a.submitted_at >= ? AND a.submitted_at < ? + INTERVAL 1 DAY), u.id, NULL)) "
+		"FROM users u JOIN role_holdings rh ON rh.user_id = u.id AND rh.role = 'csc' AND rh.active = 1 "
+		"JOIN locations l ON l.id = rh.location_id WHERE l.path LIKE CONCAT(?, '%') AND u.active = 1",
+		"sss", sc->from, sc->to, path);
+	long long all = ca && ca->nrows ? db_int(ca, 0, 0) : 0, busy = ca && ca->nrows ? db_int(ca, 0, 1) : 0;
+	hset_int(r, "Csc.active", busy);
+	hset_int(r, "Csc.inactive", all - busy);
 	struct dbres *ce = db_query(r->a,
 		"SELECT IFNULL(SUM(c.issued_at >= ? AND c.issued_at < ? + INTERVAL 1 DAY), 0), "
 		"IFNULL(SUM(c.revoked_at >= ? AND c.revoked_at < ? + INTERVAL 1 DAY), 0) "
@@ -287,20 +295,6 @@ int page_dash(struct req *r)
 	if ((st = build(r, &sc)))
 		return st;
 	return tmpl_render(r, "dash.cs");
-}
-
-/* CSV cell: quoted, doubled quotes, and = + - @ neutralised for spreadsheets. */
-static void csv_cell(struct sbuf *b, const char *s)
-{
-	sbuf_addc(b, '"');
-	if (s && *s && strchr("=+-@", s[0]))
-		sbuf_addc(b, '\'');
-	for (; s && *s; s++) {
-		if (*s == '"')
-			sbuf_addc(b, '"');
-		sbuf_addc(b, *s);
-	}
-	sbuf_addc(b, '"');
 }
 
 /* Writes an HDF table (prefix.N.col) as CSV. */

@@ -10,6 +10,7 @@
 #include "bills.h"
 #include "cert_pdf.h"
 #include "config.h"
+#include "csv.h"
 #include "db.h"
 #include "location.h"
 #include "payment.h"
@@ -343,10 +344,11 @@ int page_wallet(struct req *r)
 		hset(r, arena_printf(r->a, "%s.app", p), db_val(rows, i, 4));
 		if (amt < 0)
 			hset(r, arena_printf(r->a, "%s.debit", p), "1");
-		/* CSV cells are quoted; a leading = + - @ is neutralised for spreadsheets */
-		const char *ref = db_val(rows, i, 3);
-		sbuf_printf(&csv, "%s,%s,%lld,%lld,\"%s%s\",%s\r\n", db_val(rows, i, 0), db_val(rows, i, 1), amt, bal,
-			    strchr("=+-@", ref[0]) && ref[0] ? "'" : "", ref, db_val(rows, i, 4));
+		sbuf_printf(&csv, "%s,%s,%lld,%lld,", db_val(rows, i, 0), db_val(rows, i, 1), amt, bal);
+		csv_cell(&csv, db_val(rows, i, 3));
+		sbuf_addc(&csv, ',');
+		csv_cell(&csv, db_val(rows, i, 4));
+		sbuf_adds(&csv, "\r\n");
 		facts[nf++] = (struct cert_fact){ db_val(rows, i, 0), db_val(rows, i, 1),
 						  arena_printf(r->a, "%s%s  (%s)  balance %s", amt < 0 ? "-" : "+",
 							       rupees(r->a, (long)(amt < 0 ? -amt : amt)), db_val(rows, i, 3),
@@ -404,7 +406,11 @@ int page_admin_wallets(struct req *r)
 		return 404;
 	if (l && !juris_path(r->user, l->path))
 		return 403;
-	const char *prefix = l ? l->path : "/";
+	/* without ?location: the whole state for a state admin, else the
+	 * caller's own district or block */
+	const char *prefix = l ? l->path : juris_prefixes(r->a, r->user, RB(ROLE_DI) | RB(ROLE_BI))[0];
+	if (!prefix)
+		return 403;
 	struct dbres *rows = db_query(r->a,
 		"SELECT u.id, u.username, TRIM(CONCAT_WS(' ', u.first_name, u.last_name)), u.csc_id, l.name_en, "
 		"IFNULL((SELECT balance_paise FROM accounts WHERE kind = 'wallet' AND user_id = u.id), 0) "
@@ -423,6 +429,8 @@ int page_admin_wallets(struct req *r)
 		hset(r, arena_printf(r->a, "%s.balance", p), rupees(r->a, (long)db_int(rows, i, 5)));
 	}
 	hset(r, "Loc", l ? l->name_en : "");
+	hset(r, "Topped", req_query(r, "topped"));
+	hset(r, "Repeat", req_query(r, "repeat"));
 	return tmpl_render(r, "admin_wallets.cs");
 }
 
@@ -442,8 +450,9 @@ int page_admin_topup(struct req *r)
 	if (db_begin() != 0)
 		return 503;
 	long to = wallet_account(r->a, uid), from = book_account(r->a, "topup", "topups", 0);
-	const char *idem = req_form(r, "idem");
-	enum wallet_rc wr = ledger_move(r->a, "topup", arena_printf(r->a, "topup:%ld:%s", r->user->id, idem ? idem : ref), from, to,
+	/* the deposit reference is the key: one slip credits one wallet once,
+	 * whoever of the administrators types it in */
+	enum wallet_rc wr = ledger_move(r->a, "topup", arena_printf(r->a, "topup:ref:%ld:%s", uid, ref), from, to,
 					amount * 100, 0, ref, r->user->id, false);
 	struct audit_entry e = { .action = "wallet.topup", .entity = "user", .entity_id = arena_printf(r->a, "%ld", uid),
 				 .remarks = arena_printf(r->a, "Rs %ld, %s", amount, ref) };
@@ -451,7 +460,7 @@ int page_admin_topup(struct req *r)
 		db_rollback();
 		return 503;
 	}
-	resp_redirect(r, "/admin/wallets?topped=1");
+	resp_redirect(r, wr == WALLET_REPEAT ? "/admin/wallets?repeat=1" : "/admin/wallets?topped=1");
 	return 0;
 }
 
@@ -495,7 +504,9 @@ int page_admin_money(struct req *r)
 		hset(r, arena_printf(r->a, "%s.name", p), name);
 		hset(r, arena_printf(r->a, "%s.amount", p), arena_printf(r->a, "%s%s", v < 0 ? "−" : "", rupees(r->a, (long)(v < 0 ? -v : v))));
 		hset(r, arena_printf(r->a, "%s.n", p), db_val(rows, i, 4));
-		sbuf_printf(&csv, "%s,%s,\"%s\",%lld,%s\r\n", tk, ak, name, v, db_val(rows, i, 4));
+		sbuf_printf(&csv, "%s,%s,", tk, ak);
+		csv_cell(&csv, name);
+		sbuf_printf(&csv, ",%lld,%s\r\n", v, db_val(rows, i, 4));
 	}
 	if (str_eq(req_query(r, "format"), "csv")) {
 		resp_bytes(r, "text/csv; charset=utf-8", csv.data, csv.len, arena_printf(r->a, "reconciliation-%s.csv", day));
@@ -510,6 +521,17 @@ int page_admin_money(struct req *r)
 	hset(r, "M.commissions", rupees(r->a, (long)commissions));
 	hset(r, "M.refunds", rupees(r->a, (long)refunds));
 	hset(r, "M.balanced", sum == 0 ? "1" : "");
+	/* money the gateway took for applications already paid: to be refunded */
+	struct dbres *owed = db_query(r->a, "SELECT o.order_no, IFNULL(a.number, ''), o.amount_paise, "
+					    "DATE_FORMAT(o.settled_at, '%Y-%m-%d %H:%i') FROM payment_orders o "
+					    "LEFT JOIN applications a ON a.id = o.app_id WHERE o.status = 'refund_due' ORDER BY o.id LIMIT 200", NULL);
+	for (size_t i = 0; owed && i < owed->nrows; i++) {
+		const char *p = arena_printf(r->a, "Owed.%zu", i);
+		hset(r, arena_printf(r->a, "%s.order", p), db_val(owed, i, 0));
+		hset(r, arena_printf(r->a, "%s.app", p), db_val(owed, i, 1));
+		hset(r, arena_printf(r->a, "%s.amount", p), rupees(r->a, (long)db_int(owed, i, 2)));
+		hset(r, arena_printf(r->a, "%s.at", p), db_val(owed, i, 3));
+	}
 	return tmpl_render(r, "admin_money.cs");
 }
 

@@ -2,6 +2,7 @@
  * payment.c — gateway orders, settlement, reconciliation, receipts.
  */
 #include "payment.h"
+#include "stats.h"
 #include "application.h"
 #include "audit.h"
 #include "config.h"
@@ -72,19 +73,36 @@ static int on_success(struct req *r, struct arena *a, struct dbres *o)
 	struct app *ap = app_load(a, NULL, (long)app_id, true);
 	if (!ap)
 		return -1;
+	if (!str_eq(ap->status, "unpaid")) {
+		/* paid already (another order went through first): the money is
+		 * held as owed back to the payer, listed for a refund, not kept */
+		long owed = book_account(a, "gateway", "refunds-due", 0);
+		enum wallet_rc dr = owed ? ledger_move(a, "payment", arena_printf(a, "order:%s", order_no), gw, owed, (long)amount,
+							ap->id, ap->number, (long)user, false) : WALLET_ERROR;
+		if ((dr != WALLET_OK && dr != WALLET_REPEAT) ||
+		    db_exec("UPDATE payment_orders SET status = 'refund_due' WHERE id = ?", "i", id) != 1)
+			return -1;
+		struct audit_entry e = { .action = "pay.refund_due", .entity = "payment", .entity_id = order_no,
+					 .remarks = arena_printf(a, "%s already paid", ap->number), .actor_id = (long)user };
+		return audit_write(r, &e);
+	}
 	long dept = book_account(a, "department", arena_printf(a, "fees:%s", ap->ver->def->dept), 0);
 	enum wallet_rc wr = ledger_move(a, "payment", arena_printf(a, "order:%s", order_no), gw, dept, (long)amount, ap->id,
 					ap->number, (long)user, false);
 	if (wr != WALLET_OK && wr != WALLET_REPEAT)
 		return -1;
 	if (str_eq(ap->status, "unpaid")) {
-		/* paid: the application joins its first stage's queue now */
-		if (db_exec("UPDATE applications SET status = 'pending', queued_at = NOW(6), fee_paise = ? WHERE id = ?", "ii", (long long)amount,
-			    (long long)ap->id) != 1 ||
+		/* paid: the application is complete now, so it is received now: it
+		 * joins its first stage's queue and its time limits start today */
+		char due[11], sdue[11];
+		app_due_dates(a, ap->ver->def, ap->tatkal, ap->district_id, due, sdue);
+		if (db_exec("UPDATE applications SET status = 'pending', queued_at = NOW(6), submitted_at = NOW(), due_date = ?, "
+			    "stage_due = ?, fee_paise = ? WHERE id = ?", "ssii", due, sdue, (long long)amount, (long long)ap->id) != 1 ||
 		    app_event(r, ap, "payment", NULL, 0, ap->stage_idx, ap->stage_idx, "pending", order_no, NULL, NULL) != 0)
 			return -1;
 		ap->status = "pending";
-		if (app_notify(r, ap, "submit", NULL) != 0)
+		ap->due_date = arena_strdup(a, due);
+		if (app_notify(r, ap, "submit", NULL) != 0 || stats_submit(a, ap) != 0)
 			return -1;
 	}
 	(void)id;
@@ -103,8 +121,8 @@ struct settle_ctx {
 static int settle_txn(void *p)
 {
 	struct settle_ctx *c = p;
-	struct dbres *o = db_query(c->a, "SELECT id, purpose, IFNULL(app_id, 0), user_id, amount_paise, status, order_no "
-					 "FROM payment_orders WHERE order_no = ? FOR UPDATE", "s", c->order_no);
+	struct dbres *o = db_query(c->a, "SELECT id, purpose, IFNULL(app_id, 0), user_id, amount_paise, status, order_no, "
+					 "IFNULL(gateway_txn, '') FROM payment_orders WHERE order_no = ? FOR UPDATE", "s", c->order_no);
 	if (!o)
 		return -1;
 	if (o->nrows != 1) {
@@ -115,11 +133,14 @@ static int settle_txn(void *p)
 		c->rc = SETTLE_MISMATCH;
 		return 1;
 	}
-	if (!str_eq(db_val(o, 0, 5), "pending")) {
+	bool ok = str_eq(c->status, "SUCCESS");
+	/* settled once; except that a success for an order we gave up on (the
+	 * gateway had not heard of it for two hours) is money taken: it counts */
+	bool late = ok && str_eq(db_val(o, 0, 5), "failed") && str_eq(db_val(o, 0, 7), "not-paid");
+	if (!str_eq(db_val(o, 0, 5), "pending") && !late) {
 		c->rc = SETTLE_ALREADY;
 		return 1;
 	}
-	bool ok = str_eq(c->status, "SUCCESS");
 	if (db_exec("UPDATE payment_orders SET status = ?, gateway_txn = LEFT(?, 64), settled_by = ?, settled_at = NOW() WHERE id = ?",
 		    "sssi", ok ? "success" : "failed", c->txn ? c->txn : "", c->source, db_int(o, 0, 0)) != 1)
 		return -1;

@@ -81,6 +81,10 @@ long stats_days_taken(struct arena *a, const struct app *ap, const char *decided
 	return taken(a, ap, sub, decided_day);
 }
 
+/* The event that makes an application received: its submission, or for
+ * one filed online with a fee, its payment. */
+#define RECEIVED "e.action = 'submit' AND e.to_status <> 'unpaid' OR e.action = 'payment'"
+
 int stats_rebuild(FILE *report)
 {
 	struct arena a;
@@ -93,7 +97,7 @@ int stats_rebuild(FILE *report)
 	/* counts that need no calendar, straight from the events */
 	if (db_exec("INSERT INTO stats_daily (day, office_id, service_id, channel, received, tatkal, returned, out_of_order, "
 		    "appeals, escalated) SELECT DATE(e.at), a.office_id, a.service_id, a.channel, "
-		    "SUM(e.action = 'submit'), SUM(e.action = 'submit' AND a.tatkal = 1), SUM(e.action = 'return'), "
+		    "SUM(" RECEIVED "), SUM((" RECEIVED ") AND a.tatkal = 1), SUM(e.action = 'return'), "
 		    "SUM(e.out_of_order_reason IS NOT NULL AND e.action IN ('forward','field_verify','return','reject','approve')), "
 		    "SUM(e.action = 'appeal'), SUM(e.action = 'escalate') "
 		    "FROM app_events e JOIN applications a ON a.id = e.app_id WHERE a.office_id IS NOT NULL "

@@ -162,6 +162,9 @@ static char *due_after(struct arena *a, const struct app *ap, long days)
 	sla_calendar(a, &cal, ap->ver->def->weekly_off, ap->district_id);
 	char *d = arena_alloc(a, 11);
 	sla_date(sla_add(&cal, sla_today(), days), d);
+	/* no stage is due after the application itself (a Tatkal one above all) */
+	if (ap->due_date && strcmp(d, ap->due_date) > 0)
+		snprintf(d, 11, "%s", ap->due_date);
 	return d;
 }
 

@@ -13,4 +13,9 @@
 <div class="table-wrap"><table><thead><tr><th><?cs var:L.wallet.what ?></th><th><?cs var:L.wallet.account ?></th><th class="num"><?cs var:L.pay.amount ?></th><th class="num">#</th></tr></thead><tbody>
 <?cs each:x = Rows ?><tr><td><?cs var:x.tkind ?></td><td><?cs var:x.akind ?>: <?cs var:x.name ?></td><td class="num">₹<?cs var:x.amount ?></td><td class="num"><?cs var:x.n ?></td></tr><?cs /each ?>
 </tbody></table></div>
+<h2 id="owed"><?cs var:L.pay.owed_h ?></h2>
+<?cs if:subcount(Owed) ?><p><?cs var:L.pay.owed_lead ?></p>
+<div class="table-wrap"><table><thead><tr><th><?cs var:L.pay.order ?></th><th><?cs var:L.app.number ?></th><th class="num"><?cs var:L.pay.amount ?></th><th><?cs var:L.wallet.date ?></th></tr></thead><tbody>
+<?cs each:o = Owed ?><tr><td><?cs var:o.order ?></td><td><?cs var:o.app ?></td><td class="num">₹<?cs var:o.amount ?></td><td><?cs var:o.at ?></td></tr><?cs /each ?>
+</tbody></table></div><?cs else ?><p><?cs var:L.pay.owed_none ?></p><?cs /if ?>
 <?cs include:"inc/foot.cs" ?>

@@ -1,5 +1,7 @@
 <?cs set:Page.title = L.wallet.admin_title ?><?cs include:"inc/head.cs" ?>
 <h1><?cs var:L.wallet.admin_title ?><?cs if:Loc ?> — <?cs var:Loc ?><?cs /if ?></h1>
+<?cs if:Topped ?><div class="flash" role="status"><?cs var:L.wallet.topped ?></div><?cs /if ?>
+<?cs if:Repeat ?><div class="error-summary" role="alert"><p><?cs var:L.wallet.topup_repeat ?></p></div><?cs /if ?>
 <p><a href="/admin/money"><?cs var:L.wallet.recon ?></a></p>
 <div class="table-wrap"><table><thead><tr><th><?cs var:L.auth.username ?></th><th><?cs var:L.hr.csc_id ?></th><th><?cs var:L.loc.name ?></th><th class="num"><?cs var:L.wallet.balance ?></th><th><?cs var:L.wallet.topup ?></th></tr></thead><tbody>
 <?cs each:w = Rows ?><tr><td><?cs var:w.username ?><br><span class="small"><?cs var:w.name ?></span></td><td><?cs var:w.csc_id ?></td><td><?cs var:w.place ?></td><td class="num">₹<?cs var:w.balance ?></td>

@@ -18,6 +18,7 @@
  <div class="kpi"><span class="kpi-n"><?cs var:K.returns ?></span><span><?cs var:L.dash.returns_rate ?></span></div>
  <div class="kpi"><span class="kpi-n"><?cs var:K.ooo ?></span><span><?cs var:L.dash.ooo ?></span></div>
  <div class="kpi"><span class="kpi-n"><?cs var:K.appeals ?></span><span><?cs var:L.dash.appeals ?></span></div>
+ <div class="kpi warn"><span class="kpi-n"><?cs var:K.escalated ?></span><span><?cs var:L.dash.escalated ?></span></div>
 </div>
 <p class="small"><?cs var:L.dash.note ?></p>
 <?cs if:Charts.Tiles ?><h2><?cs var:L.dash.sla_by_district ?></h2><div class="chart"><?cs uvar:Charts.Tiles ?></div><?cs /if ?>

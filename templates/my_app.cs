@@ -3,7 +3,7 @@
 <?cs else ?><h1><?cs var:App.service ?></h1><?cs /if ?>
 <?cs if:App.status == "unpaid" ?><form method="post" action="/pay/start"><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><input type="hidden" name="app" value="<?cs var:App.number ?>"><p><?cs var:L.pay.unpaid ?>.</p><button class="button"><?cs var:L.pay.pay_now ?></button></form><?cs /if ?>
 <?cs each:rc = Receipts ?><p><a href="/receipts/<?cs var:rc.no ?>/pdf"><?cs var:L.pay.receipt ?> <?cs var:rc.no ?></a></p><?cs /each ?>
-<p><a class="button secondary" href="/my/app/<?cs var:App.number ?>/ack.pdf"><?cs var:L.app.ack_pdf ?></a>
+<p><?cs if:App.status != "unpaid" ?><a class="button secondary" href="/my/app/<?cs var:App.number ?>/ack.pdf"><?cs var:L.app.ack_pdf ?></a><?cs /if ?>
 <?cs if:App.cert ?><a class="button" href="/certificates/<?cs var:App.cert ?>/pdf"><?cs var:L.app.download_cert ?></a><?cs /if ?></p>
 <dl class="summary">
  <dt><?cs var:L.app.number ?></dt><dd><?cs var:App.number ?></dd>

@@ -58,7 +58,7 @@ cleanup() { gs_stack_stop "$T"; rm -rf "$T"; }
 trap cleanup EXIT
 if gs_stack_init "$T" "$PORT" && gs_db_start "$T" && gs_ctl "$T" migrate >/dev/null &&
    gs_ctl "$T" seed-demo >"$T/log/seed.log" 2>&1 && gs_app_start "$T" "$PORT"; then
-    export GS_TEST_BASE="http://127.0.0.1:$PORT" GS_TEST_VAR="$T" GS_TEST_CTL="$ROOT/build/gramsewactl"
+    export GS_TEST_BASE="http://127.0.0.1:$PORT" GS_TEST_VAR="$T" GS_TEST_CTL="${GS_BIN:-$ROOT/build}/gramsewactl"
     for t in tests/http/test_*.py; do
         run_tap "http:$(basename "$t" .py)" python3 "$t"
     done

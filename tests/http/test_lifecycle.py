@@ -169,6 +169,9 @@ def tatkal_overtakes_fifo_and_out_of_order_needs_reason():
             break
         act(k, n, "forward")
     eq(act(k, t, "forward").status, 200, "tatkal first")
+    # at the next stage too, a Tatkal application is due no later than its own due date
+    due, stage_due = sql("SELECT due_date, stage_due FROM applications WHERE number='%s'" % t)[0]
+    assert stage_due <= due, "stage due %s after the Tatkal due date %s" % (stage_due, due)
     while True:
         n = take_next(k, "karmachari", "karmachari")
         if n == a:

@@ -218,6 +218,90 @@ def stuck_order_settled_by_reconciliation():
     eq(sql("SELECT COUNT(*) FROM ledger_txns WHERE idem_key='order:%s'" % order)[0][0], "1", "once")
 
 
+def received_online(code):
+    return int(sql("SELECT IFNULL(SUM(s.received),0) FROM stats_daily s JOIN services v ON v.id=s.service_id "
+                   "WHERE v.code='%s' AND s.channel='online'" % code)[0][0])
+
+
+def file_online(mobile, code="INC"):
+    web, api = citizen(mobile)
+    d = definition(code)
+    docs = {doc["code"]: upload(api, doc["code"]).json()["id"] for doc in d["documents"] if doc["required"]}
+    r = api.api("POST", "/applications", {"service": code, "tatkal": True, "fields": answers_for(d, mobile=mobile),
+                                           "documents": docs})
+    eq(r.json()["status"], "unpaid", "waits for the fee")
+    return web, api, r.json()["number"]
+
+
+@test
+def unpaid_application_is_received_when_paid():
+    before = received_online("INC")
+    web, api, number = file_online("9811100104")
+    eq(received_online("INC"), before, "not counted as received while unpaid")
+    r = api.api("GET", "/applications/%s/acknowledgement" % number)
+    eq(r.status, 409, "no acknowledgement before payment")
+    assert "/ack.pdf" not in web.get("/my/app/" + number).text, "no acknowledgement link either"
+    sql("UPDATE applications SET submitted_at = NOW() - INTERVAL 40 DAY, due_date = CURDATE() - INTERVAL 33 DAY "
+        "WHERE number='%s'" % number)           # filed long ago, paid only today
+    pay_through_sandbox(web, {"app": number})
+    eq(received_online("INC"), before + 1, "counted once, on payment")
+    due, sub = sql("SELECT due_date, DATE(submitted_at) FROM applications WHERE number='%s'" % number)[0]
+    eq(sub, sql("SELECT CURDATE()")[0][0], "the clock starts at payment")
+    assert due >= sub, "due %s is not before the day it was paid" % due
+    eq(api.api("GET", "/applications/%s/acknowledgement" % number).status, 200, "acknowledged once paid")
+
+
+@test
+def second_payment_for_a_paid_application_is_owed_back():
+    web, api, number = file_online("9811100105")
+    page = web.get("/my/app/" + number)
+    # two tabs: both orders started before either is paid
+    starts = []
+    for _ in range(2):
+        r = web.post("/pay/start", {"csrf": web.csrf_from(page.text), "app": number})
+        starts.append(dict(re.findall(r'name="([a-z_]+)" value="([^"]*)"', r.text)))
+    for f in starts:
+        f.pop("csrf", None)
+        gw = web.post("/sandbox/pay", f)
+        back = web.post("/sandbox/pay/decide", {"csrf": web.csrf_from(gw.text), "order_no": f["order_no"], "amount": f["amount"],
+                                                "return_url": f["return_url"], "decision": "pay"})
+        web.post("/pay/return", dict(re.findall(r'name="([a-z_]+)" value="([^"]*)"', back.text)))
+    got = sorted(sql("SELECT status FROM payment_orders WHERE order_no IN ('%s','%s')" %
+                     (starts[0]["order_no"], starts[1]["order_no"])))
+    eq(got, [["refund_due"], ["success"]], "one pays the fee, the other is owed back")
+    eq(sql("SELECT status FROM applications WHERE number='%s'" % number)[0][0], "pending", "paid once")
+    eq(sql("SELECT COUNT(*) FROM receipts r JOIN applications a ON a.id=r.app_id WHERE a.number='%s'" % number)[0][0], "1",
+       "one receipt for the fee")
+    owed = sql("SELECT order_no FROM payment_orders WHERE status='refund_due' AND order_no IN ('%s','%s')" %
+               (starts[0]["order_no"], starts[1]["order_no"]))[0][0]
+    admin = Client()
+    admin.login("stateadmin")
+    assert owed in admin.get("/admin/money").text, "listed for a refund"
+    assert "ledger consistent" in ctl("ledger-verify").stdout
+
+
+@test
+def success_after_we_gave_up_still_counts():
+    web, api, number = file_online("9811100106")
+    page = web.get("/my/app/" + number)
+    r = web.post("/pay/start", {"csrf": web.csrf_from(page.text), "app": number})
+    f = dict(re.findall(r'name="([a-z_]+)" value="([^"]*)"', r.text))
+    order, amount = f["order_no"], int(f["amount"])
+    # the gateway never heard of it for hours: reconciliation gives up
+    sql("UPDATE payment_orders SET created_at = NOW() - INTERVAL 3 HOUR WHERE order_no='%s'" % order)
+    ctl("pay-reconcile")
+    eq(sql("SELECT status FROM payment_orders WHERE order_no='%s'" % order)[0][0], "failed", "given up")
+    # then the money arrives after all
+    cb = Client().post("/pay/callback", {"order_no": order, "status": "SUCCESS", "gateway_txn": "LATE1", "amount": str(amount),
+                                         "checksum": sign(order, "SUCCESS", "LATE1", amount)})
+    eq(cb.status, 200, "late success accepted: %r" % cb)
+    eq(sql("SELECT status FROM payment_orders WHERE order_no='%s'" % order)[0][0], "success", "settled")
+    eq(sql("SELECT status FROM applications WHERE number='%s'" % number)[0][0], "pending", "the application goes ahead")
+    again = Client().post("/pay/callback", {"order_no": order, "status": "SUCCESS", "gateway_txn": "LATE1", "amount": str(amount),
+                                            "checksum": sign(order, "SUCCESS", "LATE1", amount)})
+    eq(again.json()["result"], "already settled", "and only once")
+
+
 @test
 def csc_tops_up_through_the_gateway():
     web = Client()
@@ -258,11 +342,31 @@ def bill_payment_and_biller_failure_refund():
 
 
 @test
+def web_topup_credits_a_deposit_slip_once():
+    admin = Client()
+    admin.login("stateadmin")
+    uid = sql("SELECT id FROM users WHERE username='csc1'")[0][0]
+    before = balance("csc1")
+    ref = 'SBI slip "%s", Daltonganj' % RUN            # a quote and a comma: the CSV must still parse
+    r = admin.form_post("/admin/wallets", "/admin/wallets/" + uid, {"rupees": "300", "reference": ref})
+    eq((r.status, r.header("Location")), (303, "/admin/wallets?topped=1"), "topped up")
+    assert "The wallet was topped up" in admin.get("/admin/wallets?topped=1").text
+    r = admin.form_post("/admin/wallets", "/admin/wallets/" + uid, {"rupees": "300", "reference": ref})
+    eq(r.header("Location"), "/admin/wallets?repeat=1", "the same slip again")
+    assert "already made for this operator" in admin.get("/admin/wallets?repeat=1").text
+    eq(balance("csc1"), before + 30000, "credited once")
+
+
+@test
 def statement_matches_the_ledger():
+    import csv as csvmod
+    import io
     c = Client()
     c.login("csc1")
-    csv = c.get("/csc/wallet?from=2020-01-01&to=2030-12-31&format=csv").text.strip().splitlines()
-    rows = [l.split(",") for l in csv[1:]]
+    text = c.get("/csc/wallet?from=2020-01-01&to=2030-12-31&format=csv").text
+    rows = list(csvmod.reader(io.StringIO(text)))[1:]
+    assert all(len(r) == 6 for r in rows), "every row has six cells: %r" % [r for r in rows if len(r) != 6][:2]
+    assert any(r[4].startswith('SBI slip "') for r in rows), "the quoted reference survives"
     total = sum(int(r[2]) for r in rows)
     eq(total, balance("csc1"), "CSV rows add up to the balance")
     eq(int(rows[-1][3]), balance("csc1"), "closing balance")

@@ -214,6 +214,21 @@ START_TEST(config_unknown_key)
 	fputs("workers = 0\n", f);
 	fclose(f);
 	ck_assert_int_eq(config_load(path, err, sizeof err), -1);
+	ck_assert_int_eq(cfg.workers, 3);		/* a refused load changes nothing */
+	/* the server refuses a config without a secret, keeping the running one */
+	config_need_secret = true;
+	f = fopen(path, "w");
+	fputs("workers = 5\nsecret = 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n", f);
+	fclose(f);
+	ck_assert_int_eq(config_load(path, err, sizeof err), 0);
+	f = fopen(path, "w");
+	fputs("workers = 7\n", f);
+	fclose(f);
+	ck_assert_int_eq(config_load(path, err, sizeof err), -1);
+	ck_assert_ptr_nonnull(strstr(err, "secret"));
+	ck_assert_int_eq(cfg.workers, 5);
+	ck_assert_str_eq(cfg.secret, "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+	config_need_secret = false;
 	unlink(path);
 	config_free();
 }
