@@ -309,25 +309,14 @@ int api_app_list(struct req *r)
 		return 503;
 	struct sbuf b;
 	struct jw w;
-	sbuf_init(&b);
-	jw_init(&w, &b);
-	jw_obj(&w);
-	jw_key(&w, "items");
-	jw_arr(&w);
+	api_list_open(&b, &w);
 	for (size_t i = 0; i < rows->nrows; i++) {
 		struct app *ap = app_load(r->a, NULL, (long)db_int(rows, i, 0), false);
 		if (ap)
 			app_json(r, &w, ap, false);
 	}
-	jw_arr_end(&w);
 	/* a full page may have more behind it: ask again with before=<next> */
-	jw_key(&w, "next");
-	if (rows->nrows == (size_t)limit)
-		jw_str(&w, db_val(rows, rows->nrows - 1, 0));
-	else
-		jw_null(&w);
-	jw_obj_end(&w);
-	return api_send(r, 200, &b);
+	return api_list_send(r, &b, &w, rows->nrows == (size_t)limit ? db_val(rows, rows->nrows - 1, 0) : NULL);
 }
 
 /* GET /api/v1/track?number=&mobile= (public: status and stage only) */
@@ -362,7 +351,7 @@ static void queue_json(struct req *r, struct jw *w, struct dbres *q, bool tatkal
 			continue;
 		jw_obj(w);
 		jw_kstr(w, "number", db_val(q, i, 1));
-		jw_kstr(w, "service", db_scalar(r->a, "SELECT code FROM services WHERE id = ?", "s", db_val(q, i, 2)));
+		jw_kstr(w, "service", db_val(q, i, 12));
 		jw_kstr(w, "arrived_at", sql_time_iso(r->a, db_val(q, i, 4)));
 		jw_kstr(w, "due_at", db_val(q, i, 5));
 		jw_kbool(w, "overdue", db_int(q, i, 11) < 0);
@@ -382,15 +371,24 @@ int api_desk_queue(struct req *r)
 		return 400;
 	if (!juris_office_role(r->user, office, (enum role)ro))
 		return 403;
-	long head;
-	struct dbres *q = wf_queue(r, office, role, &head);
-	if (!q)
+	long head, limit = 100, nt, nf;
+	const char *lim = req_query(r, "limit");
+	if (lim && !parse_long(lim, 1, 500, &limit))
+		return 400;
+	struct dbres *q = wf_queue(r, office, role, limit, &head);
+	if (!q || wf_counts(r, office, role, &nt, &nf) != 0)
 		return 503;
 	struct sbuf b;
 	struct jw w;
 	sbuf_init(&b);
 	jw_init(&w, &b);
 	jw_obj(&w);
+	/* how many wait in all; the lists hold the first `limit` in serving order */
+	jw_key(&w, "waiting");
+	jw_obj(&w);
+	jw_kint(&w, "tatkal", nt);
+	jw_kint(&w, "fifo", nf);
+	jw_obj_end(&w);
 	jw_key(&w, "tatkal");
 	queue_json(r, &w, q, true);
 	jw_key(&w, "fifo");
@@ -545,11 +543,7 @@ int api_doc_list(struct req *r)
 		return 503;
 	struct sbuf b;
 	struct jw w;
-	sbuf_init(&b);
-	jw_init(&w, &b);
-	jw_obj(&w);
-	jw_key(&w, "items");
-	jw_arr(&w);
+	api_list_open(&b, &w);
 	for (size_t i = 0; i < d->nrows; i++) {
 		jw_obj(&w);
 		jw_kint(&w, "id", db_int(d, i, 0));
@@ -559,11 +553,7 @@ int api_doc_list(struct req *r)
 		jw_kstr(&w, "sha256", db_val(d, i, 4));
 		jw_obj_end(&w);
 	}
-	jw_arr_end(&w);
-	jw_key(&w, "next");
-	jw_null(&w);
-	jw_obj_end(&w);
-	return api_send(r, 200, &b);
+	return api_list_send(r, &b, &w, NULL);
 }
 
 /* GET /api/v1/wallet and /api/v1/wallet/entries?from=&to= */

@@ -40,6 +40,24 @@ int api_send(struct req *r, int status, struct sbuf *b)
 	return 0;
 }
 
+void api_list_open(struct sbuf *b, struct jw *w)
+{
+	sbuf_init(b);
+	jw_init(w, b);
+	jw_obj(w);
+	jw_key(w, "items");
+	jw_arr(w);
+}
+
+int api_list_send(struct req *r, struct sbuf *b, struct jw *w, const char *next)
+{
+	jw_arr_end(w);
+	jw_key(w, "next");
+	jw_str(w, next);	/* NULL writes null */
+	jw_obj_end(w);
+	return api_send(r, 200, b);
+}
+
 static char *request_hash(struct req *r)
 {
 	crypto_hash_sha256_state st;

@@ -13,6 +13,10 @@ struct jval *api_body(struct req *r);
 int api_ok(struct req *r, int status, const char *json);
 /* Sends the JSON built in b (and frees it). */
 int api_send(struct req *r, int status, struct sbuf *b);
+/* Every API listing is {"items": [...], "next": cursor-or-null}: open it,
+ * write the items with w, then send it (200). */
+void api_list_open(struct sbuf *b, struct jw *w);
+int api_list_send(struct req *r, struct sbuf *b, struct jw *w, const char *next);
 /* Idempotency-Key: when this key was seen with the same request, send the
  * stored answer and return true (a different request with the key: 409).
  * Call before doing the work. */

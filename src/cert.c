@@ -64,6 +64,23 @@ static const struct qrkey *qr_active(void)
 	return &qr_cache;
 }
 
+void cert_random_tail(char out[9])
+{
+	static const char b32[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";	/* no 0/O, 1/I */
+	unsigned char rnd[8];
+	randombytes_buf(rnd, sizeof rnd);
+	for (int i = 0; i < 8; i++)
+		out[i] = b32[rnd[i] & 31];
+	out[8] = '\0';
+}
+
+void cert_warm(void)
+{
+	/* the QR key is used by every certificate; a missing one is logged
+	 * here and again when a certificate needs it */
+	(void)qr_active();
+}
+
 #define SIGNER_SLOTS 16
 static struct {
 	long user;			/* officer */
@@ -289,13 +306,8 @@ int cert_issue(struct req *r, const struct app *ap, const char **cert_no)
 	/* number: not guessable, unique */
 	char *number = NULL;
 	for (int tries = 0; tries < 5 && !number; tries++) {
-		static const char b32[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-		unsigned char rnd[8];
-		randombytes_buf(rnd, sizeof rnd);
 		char tail[9];
-		for (int i = 0; i < 8; i++)
-			tail[i] = b32[rnd[i] & 31];
-		tail[8] = '\0';
+		cert_random_tail(tail);
 		char ym[8];
 		time_t t = now_secs() + 19800;
 		struct tm tm;

@@ -31,6 +31,11 @@ struct cert_view {
 const char *vstatus_code(enum vstatus s);	/* "VALID", "SIGNATURE_MISMATCH", ... */
 /* The answer for a stored certificate status ('valid', 'revoked', 'superseded'). */
 enum vstatus cert_vstatus(const char *stored, bool expired);
+/* Loads the QR signing key at worker start (decrypting it costs a KDF run),
+ * so the first certificate of a worker does not pay for it. */
+void cert_warm(void);
+/* Eight random characters that are hard to misread, for certificate numbers. */
+void cert_random_tail(char out[9]);
 /* Verifies a certificate number with optional d/s from the QR. */
 int cert_verify(struct arena *a, const char *number, const char *d, const char *s, struct cert_view *v);
 /* Parses a QR text (the URL) into number, d and s (arena); false if not ours. */

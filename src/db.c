@@ -29,10 +29,20 @@ static int txn_depth;
 static unsigned last_errno;
 static char last_error[512];
 
+/* Set when a statement inside a transaction hit a deadlock or lock wait
+ * timeout: the server has rolled the transaction back, so nothing more may
+ * run in it (it would run on its own, committed at once) until db_rollback;
+ * db_commit fails and db_txn retries the whole unit. */
+static bool txn_broken;
+
+static bool retryable(unsigned no) { return no == 1213 || no == 1205; }
+
 static void set_error(unsigned no, const char *msg)
 {
 	last_errno = no;
 	snprintf(last_error, sizeof last_error, "%s", msg ? msg : "");
+	if (txn_depth > 0 && retryable(no))
+		txn_broken = true;
 }
 
 static void cache_clear(void)
@@ -204,6 +214,10 @@ static int bind_params(MYSQL_STMT *st, struct bound *b, const char *fmt, va_list
 static MYSQL_STMT *run(const char *sql, const char *fmt, va_list ap)
 {
 	struct bound b;
+	if (txn_broken) {
+		set_error(1213, "statement after a deadlock in the same transaction");
+		return NULL;
+	}
 	for (int attempt = 0; attempt < 2; attempt++) {
 		va_list aq;
 		if (db_connect() != 0)
@@ -357,7 +371,7 @@ long long db_last_id(void)
 unsigned db_errno(void) { return last_errno; }
 const char *db_error(void) { return last_error; }
 bool db_err_dup(void) { return last_errno == 1062; }
-bool db_err_retry(void) { return last_errno == 1213 || last_errno == 1205; }
+bool db_err_retry(void) { return retryable(last_errno); }
 
 int db_exec_script(const char *script)
 {
@@ -404,11 +418,17 @@ int db_begin(void)
 			return -1;
 	}
 	txn_depth = 1;
+	txn_broken = false;
 	return 0;
 }
 
 int db_commit(void)
 {
+	if (txn_broken) {
+		db_rollback();
+		set_error(1213, "commit of a transaction a deadlock rolled back");
+		return -1;
+	}
 	int rc = simple("COMMIT");
 	txn_depth = 0;
 	return rc;
@@ -416,6 +436,7 @@ int db_commit(void)
 
 void db_rollback(void)
 {
+	txn_broken = false;
 	if (txn_depth == 0)
 		return;
 	txn_depth = 0;

@@ -14,6 +14,8 @@ enum loc_type {
 	LT_STATE, LT_DIVISION, LT_DISTRICT, LT_SUBDIVISION, LT_BLOCK, LT_PANCHAYAT, LT_VILLAGE, LT_ULB, LT_WARD,
 	LT_COUNT
 };
+/* locations.depth (0 = the state) never exceeds this: one level per type */
+#define LOC_MAX_DEPTH (LT_COUNT - 1)
 
 struct loc {
 	long id;		/* locations.id */

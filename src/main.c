@@ -10,6 +10,7 @@
  * its request arena after every response.
  */
 #include "auth.h"
+#include "cert.h"
 #include "config.h"
 #include "db.h"
 #include "log.h"
@@ -116,6 +117,7 @@ static int worker_main(int sock)
 	free(tdir);
 	db_connect();	/* failure is fine: queries reconnect, /healthz reports 503 */
 	auth_warm();
+	cert_warm();
 
 	FCGX_Request fr;
 	FCGX_InitRequest(&fr, sock, FCGI_FAIL_ACCEPT_ON_INTR);

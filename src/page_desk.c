@@ -27,14 +27,14 @@ static void queues_to_hdf(struct req *r, bool with_rows)
 		hset(r, arena_printf(r->a, "%s.office_name", p), str_eq(r->lang, "hi") && h->office_hi ? h->office_hi : h->office_en);
 		hset(r, arena_printf(r->a, "%s.role", p), role_code(h->role));
 		hset(r, arena_printf(r->a, "%s.role_name", p), tmpl_str(r->lang, arena_printf(r->a, "role.%s", role_code(h->role))));
-		long head;
-		struct dbres *q = wf_queue(r, h->office_id, role_code(h->role), &head);
+		long head, nt_all, nf_all;
+		struct dbres *q = wf_queue(r, h->office_id, role_code(h->role), with_rows ? 50 : 10, &head);
+		if (wf_counts(r, h->office_id, role_code(h->role), &nt_all, &nf_all) != 0)
+			continue;
 		size_t nt = 0, nf = 0;
 		for (size_t j = 0; q && j < q->nrows; j++) {
 			bool tk = db_int(q, j, 3) == 1;
 			const char *rp2 = arena_printf(r->a, "%s.%s.%zu", p, tk ? "tatkal" : "fifo", tk ? nt++ : nf++);
-			if (!with_rows && j >= 10)
-				continue;
 			hset(r, arena_printf(r->a, "%s.number", rp2), db_val(q, j, 1));
 			hset(r, arena_printf(r->a, "%s.arrived", rp2), db_val(q, j, 4));
 			hset(r, arena_printf(r->a, "%s.due", rp2), db_val(q, j, 5));
@@ -47,8 +47,8 @@ static void queues_to_hdf(struct req *r, bool with_rows)
 			if (db_int(q, j, 0) == head)
 				hset(r, arena_printf(r->a, "%s.head", rp2), "1");
 		}
-		hset_int(r, arena_printf(r->a, "%s.n_tatkal", p), (long long)nt);
-		hset_int(r, arena_printf(r->a, "%s.n_fifo", p), (long long)nf);
+		hset_int(r, arena_printf(r->a, "%s.n_tatkal", p), nt_all);
+		hset_int(r, arena_printf(r->a, "%s.n_fifo", p), nf_all);
 	}
 	/* appeals waiting for this user */
 	size_t na = 0;
@@ -173,9 +173,7 @@ int page_desk_app(struct req *r)
 			for (int a = 0; a < ACT_COUNT; a++)
 				if (a != ACT_RECALL && (st->actions & AB(a)))
 					hset(r, arena_printf(r->a, "Can.%s", action_code((enum wf_action)a)), "1");
-			long head;
-			wf_queue(r, ap->stage_office_id, ap->stage_role, &head);
-			if (!(ap->claim_active && ap->claimed_by == r->user->id) && head != ap->id)
+			if (!(ap->claim_active && ap->claimed_by == r->user->id) && wf_head(r, ap->stage_office_id, ap->stage_role) != ap->id)
 				hset(r, "NeedReason", "1");
 			if (st->editable)
 				hset(r, "Editable", "1");

@@ -258,6 +258,38 @@ static void loc_json(struct jw *w, const struct dbres *rows, size_t i)
 	jw_obj_end(w);
 }
 
+/* Name (either script) prefix or LGD code search, in tree order (districts
+ * before blocks before villages) and name order within a level.  Each level
+ * is three index range reads that stop at the page size (010), so a one-letter
+ * search costs the same as a whole name: nothing beyond a page is sorted. */
+static int search_json(struct req *r, const char *q, const char *type, long limit)
+{
+	const char *pre = like_prefix(r->a, q);
+	struct sbuf b;
+	struct jw w;
+	api_list_open(&b, &w);
+	long left = limit;
+	for (int depth = 0; depth <= LOC_MAX_DEPTH && left > 0; depth++) {
+		struct dbres *rows = db_query(r->a, "SELECT * FROM ("
+			"(SELECT " ROW_COLS " FROM locations WHERE depth = ? AND name_en LIKE CONCAT(?, '%') AND active = 1 "
+			"AND (? = '' OR type = ?) ORDER BY name_en LIMIT ?) UNION "
+			"(SELECT " ROW_COLS " FROM locations WHERE depth = ? AND name_hi LIKE CONCAT(?, '%') AND active = 1 "
+			"AND (? = '' OR type = ?) ORDER BY name_hi LIMIT ?) UNION "
+			"(SELECT " ROW_COLS " FROM locations WHERE depth = ? AND lgd_code = ? AND active = 1 AND (? = '' OR type = ?))"
+			") x ORDER BY name_en LIMIT ?",
+			"isssiisssiisssi", (long long)depth, pre, type, type, (long long)left, (long long)depth, pre, type, type,
+			(long long)left, (long long)depth, q, type, type, (long long)left);
+		if (!rows) {
+			sbuf_free(&b);
+			return 503;
+		}
+		for (size_t i = 0; i < rows->nrows; i++)
+			loc_json(&w, rows, i);
+		left -= (long)rows->nrows;
+	}
+	return api_list_send(r, &b, &w, NULL);
+}
+
 /* GET /api/v1/locations?parent=ID | within=ID&type=T | q=TEXT [&limit=N] */
 int api_locations(struct req *r)
 {
@@ -276,10 +308,7 @@ int api_locations(struct req *r)
 	if (!str_empty(q)) {
 		if (utf8_chars(q) > 100)
 			return 400;
-		rows = db_query(r->a, "SELECT " ROW_COLS " FROM locations WHERE (name_en LIKE CONCAT(?, '%') "
-				      "OR name_hi LIKE CONCAT(?, '%') OR lgd_code = ?) AND (? = '' OR type = ?) "
-				      "AND active = 1 ORDER BY depth, name_en LIMIT ?",
-				"sssssi", like_prefix(r->a, q), like_prefix(r->a, q), q, type ? type : "", type ? type : "", (long long)limit);
+		return search_json(r, q, type ? type : "", limit);
 	} else if (within) {
 		if (!parse_long(within, 1, 2000000000L, &id) || !type)
 			return 400;
@@ -302,18 +331,10 @@ int api_locations(struct req *r)
 		return 503;
 	struct sbuf b;
 	struct jw w;
-	sbuf_init(&b);
-	jw_init(&w, &b);
-	jw_obj(&w);
-	jw_key(&w, "items");
-	jw_arr(&w);
+	api_list_open(&b, &w);
 	for (size_t i = 0; i < rows->nrows; i++)
 		loc_json(&w, rows, i);
-	jw_arr_end(&w);
-	jw_key(&w, "next");
-	jw_null(&w);
-	jw_obj_end(&w);
-	return api_send(r, 200, &b);
+	return api_list_send(r, &b, &w, NULL);
 }
 
 /* GET /api/v1/locations/:id */

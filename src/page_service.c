@@ -93,11 +93,7 @@ int api_services(struct req *r)
 		return 503;
 	struct sbuf b;
 	struct jw w;
-	sbuf_init(&b);
-	jw_init(&w, &b);
-	jw_obj(&w);
-	jw_key(&w, "items");
-	jw_arr(&w);
+	api_list_open(&b, &w);
 	for (size_t i = 0; i < rows->nrows; i++) {
 		struct svc_ver *v = svcstore_version(r->a, (long)db_int(rows, i, 0));
 		if (!v)
@@ -115,11 +111,7 @@ int api_services(struct req *r)
 		jw_obj_end(&w);
 		jw_obj_end(&w);
 	}
-	jw_arr_end(&w);
-	jw_key(&w, "next");
-	jw_null(&w);
-	jw_obj_end(&w);
-	return api_send(r, 200, &b);
+	return api_list_send(r, &b, &w, NULL);
 }
 
 /* GET /api/v1/services/:code — the full definition of the current version */

@@ -38,23 +38,43 @@ enum wallet_rc ledger_move(struct arena *a, const char *kind, const char *idem, 
 		return WALLET_BAD;
 	if (db_scalar(a, "SELECT id FROM ledger_txns WHERE idem_key = ?", "s", idem))
 		return WALLET_REPEAT;
-	/* lock both accounts in id order so concurrent moves cannot deadlock */
-	long first = from < to ? from : to, second = from < to ? to : from;
-	struct dbres *l1 = db_query(a, "SELECT balance_paise FROM accounts WHERE id = ? FOR UPDATE", "i", (long long)first);
-	struct dbres *l2 = db_query(a, "SELECT balance_paise FROM accounts WHERE id = ? FOR UPDATE", "i", (long long)second);
-	if (!l1 || !l2 || l1->nrows != 1 || l2->nrows != 1)
-		return l1 && l2 ? WALLET_BAD : WALLET_ERROR;
-	long long bal = db_int(from == first ? l1 : l2, 0, 0);
-	if (from_wallet && bal < amount)
-		return WALLET_SHORT;
+	/* Only wallets keep a cached balance (it is checked before a debit) and
+	 * are locked, in id order so concurrent moves cannot deadlock.  Book
+	 * accounts (department fees, commissions, gateway) take every CSC's
+	 * movements: their balance is the sum of their entries, so they are
+	 * never a row every transaction in the state waits on. */
+	struct dbres *k = db_query(a, "SELECT id, kind = 'wallet' FROM accounts WHERE id IN (?, ?) ORDER BY id", "ii",
+				   (long long)from, (long long)to);
+	if (!k || k->nrows != 2)
+		return k ? WALLET_BAD : WALLET_ERROR;
+	bool wallet_from = false, wallet_to = false;
+	for (size_t i = 0; i < 2; i++) {
+		if (db_int(k, i, 1) != 1)
+			continue;
+		long id = (long)db_int(k, i, 0);
+		struct dbres *l = db_query(a, "SELECT balance_paise FROM accounts WHERE id = ? FOR UPDATE", "i", (long long)id);
+		if (!l || l->nrows != 1)
+			return WALLET_ERROR;
+		if (id == from) {
+			wallet_from = true;
+			if (from_wallet && db_int(l, 0, 0) < amount)
+				return WALLET_SHORT;
+		} else {
+			wallet_to = true;
+		}
+	}
+	if (from_wallet && !wallet_from)
+		return WALLET_BAD;
 	if (db_exec("INSERT INTO ledger_txns (kind, idem_key, app_id, reference, created_by) VALUES (?, ?, NULLIF(?, 0), ?, NULLIF(?, 0))",
 		    "ssisi", kind, idem, (long long)app_id, reference, (long long)by) != 1)
 		return db_err_dup() ? WALLET_REPEAT : WALLET_ERROR;
 	long long txn = db_last_id();
 	if (db_exec("INSERT INTO ledger_entries (txn_id, account_id, amount_paise) VALUES (?, ?, ?), (?, ?, ?)", "iiiiii",
 		    txn, (long long)from, (long long)-amount, txn, (long long)to, (long long)amount) != 2 ||
-	    db_exec("UPDATE accounts SET balance_paise = balance_paise - ? WHERE id = ?", "ii", (long long)amount, (long long)from) != 1 ||
-	    db_exec("UPDATE accounts SET balance_paise = balance_paise + ? WHERE id = ?", "ii", (long long)amount, (long long)to) != 1)
+	    (wallet_from && db_exec("UPDATE accounts SET balance_paise = balance_paise - ? WHERE id = ?", "ii", (long long)amount,
+				    (long long)from) != 1) ||
+	    (wallet_to && db_exec("UPDATE accounts SET balance_paise = balance_paise + ? WHERE id = ?", "ii", (long long)amount,
+				  (long long)to) != 1))
 		return WALLET_ERROR;
 	return WALLET_OK;
 }
@@ -71,8 +91,9 @@ long ledger_verify(FILE *out)
 	struct arena a;
 	arena_init(&a);
 	long bad = -1;
+	/* wallets carry a cached balance; book accounts are only their entries */
 	struct dbres *acc = db_query(&a, "SELECT ac.id, ac.name, ac.balance_paise, IFNULL(SUM(e.amount_paise), 0) "
-					 "FROM accounts ac LEFT JOIN ledger_entries e ON e.account_id = ac.id "
+					 "FROM accounts ac LEFT JOIN ledger_entries e ON e.account_id = ac.id WHERE ac.kind = 'wallet' "
 					 "GROUP BY ac.id HAVING ac.balance_paise <> IFNULL(SUM(e.amount_paise), 0)", NULL);
 	struct dbres *txn = db_query(&a, "SELECT txn_id, SUM(amount_paise) FROM ledger_entries GROUP BY txn_id "
 					 "HAVING SUM(amount_paise) <> 0", NULL);

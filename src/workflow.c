@@ -19,19 +19,43 @@
 #include <string.h>
 
 /* Queue order: the Tatkal stack, then first-in-first-out by arrival. */
-#define QUEUE_SQL "SELECT id, number, service_id, tatkal, DATE_FORMAT(queued_at, '%Y-%m-%d %H:%i'), stage_due, due_date, " \
-	"overdue, IFNULL(claimed_by, 0), (claimed_until > NOW()), applicant_name, DATEDIFF(stage_due, CURDATE()) " \
-	"FROM applications WHERE stage_office_id = ? AND stage_role = ? AND status = 'pending' " \
-	"ORDER BY tatkal DESC, queued_at, id LIMIT 500"
+/* The serving order is the order of key k_app_queue (009): Tatkal first,
+ * then by arrival; no query here sorts a queue. */
+#define QUEUE_SQL "SELECT a.id, a.number, a.service_id, a.tatkal, DATE_FORMAT(a.queued_at, '%Y-%m-%d %H:%i'), a.stage_due, " \
+	"a.due_date, a.overdue, IFNULL(a.claimed_by, 0), (a.claimed_until > NOW()), a.applicant_name, " \
+	"DATEDIFF(a.stage_due, CURDATE()), s.code FROM applications a JOIN services s ON s.id = a.service_id " \
+	"WHERE a.stage_office_id = ? AND a.stage_role = ? AND a.status = 'pending' " \
+	"ORDER BY a.tatkal DESC, a.queued_at, a.id LIMIT ?"
 
-struct dbres *wf_queue(struct req *r, long office, const char *role, long *head)
+/* Applications this user may take: unclaimed, claim lapsed, or their own. */
+#define TAKEABLE "(claimed_until IS NULL OR claimed_until < NOW() OR claimed_by = ?)"
+
+struct dbres *wf_queue(struct req *r, long office, const char *role, long limit, long *head)
 {
-	struct dbres *q = db_query(r->a, QUEUE_SQL, "is", (long long)office, role);
+	struct dbres *q = db_query(r->a, QUEUE_SQL, "isi", (long long)office, role, (long long)limit);
 	*head = 0;
 	for (size_t i = 0; q && i < q->nrows && !*head; i++)
 		if (!(db_int(q, i, 9) == 1 && db_int(q, i, 8) != r->user->id))
 			*head = (long)db_int(q, i, 0);
 	return q;
+}
+
+int wf_counts(struct req *r, long office, const char *role, long *tatkal, long *fifo)
+{
+	*tatkal = *fifo = 0;
+	struct dbres *c = db_query(r->a, "SELECT tatkal, COUNT(*) FROM applications WHERE stage_office_id = ? AND stage_role = ? "
+					 "AND status = 'pending' GROUP BY tatkal", "is", (long long)office, role);
+	for (size_t i = 0; c && i < c->nrows; i++)
+		*(db_int(c, i, 0) ? tatkal : fifo) = (long)db_int(c, i, 1);
+	return c ? 0 : -1;
+}
+
+long wf_head(struct req *r, long office, const char *role)
+{
+	const char *h = db_scalar(r->a, "SELECT id FROM applications WHERE stage_office_id = ? AND stage_role = ? AND status = 'pending' "
+					"AND " TAKEABLE " ORDER BY tatkal DESC, queued_at, id LIMIT 1", "isi", (long long)office, role,
+				  (long long)r->user->id);
+	return h ? strtol(h, NULL, 10) : 0;
 }
 
 const char *wf_next(struct req *r, long office, const char *role, int *status)
@@ -42,46 +66,46 @@ const char *wf_next(struct req *r, long office, const char *role, int *status)
 		*status = 403;
 		return NULL;
 	}
-	for (int attempt = 0; attempt < 3; attempt++) {
-		if (db_begin() != 0) {
+	/* Pick candidates by a plain read in serving order, then lock just one
+	 * row by id (SKIP LOCKED: someone else is taking it, try the next).  A
+	 * locking read of the queue itself would lock every row it passes. */
+	for (int round = 0; round < 4; round++) {
+		struct dbres *cand = db_query(r->a, "SELECT id FROM applications WHERE stage_office_id = ? AND stage_role = ? "
+						    "AND status = 'pending' AND " TAKEABLE " ORDER BY tatkal DESC, queued_at, id LIMIT 8",
+					      "isi", (long long)office, role, (long long)r->user->id);
+		if (!cand) {
 			*status = 503;
 			return NULL;
 		}
-		/* SKIP LOCKED: two officers asking at once get different applications */
-		struct dbres *h = db_query(r->a, "SELECT id, number FROM applications WHERE stage_office_id = ? AND stage_role = ? "
-						 "AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < NOW() OR claimed_by = ?) "
-						 "ORDER BY tatkal DESC, queued_at, id LIMIT 1 FOR UPDATE SKIP LOCKED",
-					   "isi", (long long)office, role, (long long)r->user->id);
-		if (!h) {
-			db_rollback();
-			if (db_err_retry())
-				continue;
-			*status = 503;
+		if (cand->nrows == 0)
 			return NULL;
+		for (size_t i = 0; i < cand->nrows; i++) {
+			if (db_begin() != 0) {
+				*status = 503;
+				return NULL;
+			}
+			struct dbres *h = db_query(r->a, "SELECT id, number FROM applications WHERE id = ? AND stage_office_id = ? "
+							 "AND stage_role = ? AND status = 'pending' AND " TAKEABLE " FOR UPDATE SKIP LOCKED",
+						   "iisi", db_int(cand, i, 0), (long long)office, role, (long long)r->user->id);
+			if (!h || h->nrows == 0) {
+				db_rollback();
+				if (!h && !db_err_retry()) {
+					*status = 503;
+					return NULL;
+				}
+				continue;	/* taken meanwhile, or locked by someone taking it */
+			}
+			if (db_exec("UPDATE applications SET claimed_by = ?, claimed_until = NOW() + INTERVAL ? SECOND WHERE id = ?", "iii",
+				    (long long)r->user->id, (long long)cfg.claim_timeout, db_int(h, 0, 0)) != 1 || db_commit() != 0) {
+				db_rollback();
+				*status = 503;
+				return NULL;
+			}
+			return db_val(h, 0, 1);
 		}
-		if (h->nrows == 0) {
-			db_rollback();
-			return NULL;
-		}
-		if (db_exec("UPDATE applications SET claimed_by = ?, claimed_until = NOW() + INTERVAL ? SECOND WHERE id = ?", "iii",
-			    (long long)r->user->id, (long long)cfg.claim_timeout, db_int(h, 0, 0)) != 1 || db_commit() != 0) {
-			db_rollback();
-			*status = 503;
-			return NULL;
-		}
-		return db_val(h, 0, 1);
 	}
-	*status = 503;
+	*status = 503;	/* eight candidates taken under us four times over */
 	return NULL;
-}
-
-/* The head of the queue for this officer right now (0 if empty). */
-static long head_of(struct req *r, long office, const char *role)
-{
-	const char *h = db_scalar(r->a, "SELECT id FROM applications WHERE stage_office_id = ? AND stage_role = ? AND status = 'pending' "
-					"AND (claimed_until IS NULL OR claimed_until < NOW() OR claimed_by = ?) "
-					"ORDER BY tatkal DESC, queued_at, id LIMIT 1", "isi", (long long)office, role, (long long)r->user->id);
-	return h ? strtol(h, NULL, 10) : 0;
 }
 
 static bool ooo_ok(const char *reason)
@@ -112,7 +136,7 @@ int wf_open(struct req *r, const char *number, const char *reason)
 	}
 	if (ap->claim_active && ap->claimed_by == r->user->id)
 		goto out;	/* already mine */
-	if (head_of(r, ap->stage_office_id, ap->stage_role) != ap->id) {
+	if (wf_head(r, ap->stage_office_id, ap->stage_role) != ap->id) {
 		if (!ooo_ok(reason)) {
 			r->err_code = "out_of_order";
 			r->err_detail = tmpl_str(r->lang, "wf.need_reason");
@@ -244,7 +268,7 @@ static int act_txn(void *p)
 	if (ap->claim_active && ap->claimed_by != r->user->id)
 		return refuse(c, 409, "wf.claimed");
 	const char *ooo = NULL;
-	if (!(ap->claim_active && ap->claimed_by == r->user->id) && head_of(r, ap->stage_office_id, ap->stage_role) != ap->id) {
+	if (!(ap->claim_active && ap->claimed_by == r->user->id) && wf_head(r, ap->stage_office_id, ap->stage_role) != ap->id) {
 		if (!ooo_ok(in->ooo_reason)) {
 			r->err_code = "out_of_order";
 			return refuse(c, 409, "wf.need_reason");

@@ -29,8 +29,13 @@ struct act_out {
 
 int wf_act(struct req *r, const char *number, const struct act_in *in, struct act_out *out);
 
-/* The serving order of one queue; *head is the first the user may take. */
-struct dbres *wf_queue(struct req *r, long office, const char *role, long *head);
+/* The first `limit` of one queue in serving order; *head is the first of
+ * them the user may take. */
+struct dbres *wf_queue(struct req *r, long office, const char *role, long limit, long *head);
+/* How many wait in one queue, Tatkal and in order of arrival. */
+int wf_counts(struct req *r, long office, const char *role, long *tatkal, long *fifo);
+/* The application the user should take next from a queue (0 if none). */
+long wf_head(struct req *r, long office, const char *role);
 /* Claims the head of the queue for the user; returns the number or NULL
  * (empty queue, or *status set: 403 when the user does not hold the role). */
 const char *wf_next(struct req *r, long office, const char *role, int *status);

@@ -3,6 +3,7 @@ for any service definition, filing through the API, acting as officers."""
 import os
 import re
 
+import answers
 from gs import Client, sql, eq
 
 VILLAGE = None
@@ -18,38 +19,7 @@ def village(name="Pokhraha Kalan"):
 
 def answers_for(defn, mobile="9000000001", name="Sita Devi", place=None):
     """Valid answers for every field of a service definition."""
-    out = {}
-    for f in defn["fields"]:
-        t, n = f["type"], f["name"]
-        if t == "text":
-            v = {"applicant_name": name, "khata_no": "123", "plot_no": "45, 46", "area": "1.25"}.get(n, "Ramesh Kumar")
-            if f.get("pattern") and n not in ("khata_no", "plot_no", "area"):
-                v = "123"
-            out[n] = v
-        elif t == "number":
-            lo, hi = f.get("min", 0), f.get("max", 100000)
-            out[n] = str(min(max(lo, 2005 if lo >= 1900 else 45), hi))
-        elif t == "date":
-            out[n] = "1990-06-15"
-        elif t in ("select", "radio"):
-            out[n] = f["options"][0]["value"]
-        elif t == "multiselect":
-            out[n] = [f["options"][0]["value"]]
-        elif t == "checkbox":
-            out[n] = "true"
-        elif t == "mobile":
-            out[n] = mobile
-        elif t == "email":
-            out[n] = "citizen@example.in"
-        elif t == "aadhaar":
-            out[n] = "234567890124"
-        elif t == "pin":
-            out[n] = "822101"
-        elif t == "location":
-            out[n] = str(place or village())
-        elif t == "group":
-            out[n] = []
-    return out
+    return answers.answers_for(defn, mobile, name, place or village())
 
 
 def upload(c, doc_type, owner_mobile=None, data=PDF, name="doc.pdf", ctype="application/pdf"):
