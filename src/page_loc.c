@@ -258,27 +258,33 @@ static void loc_json(struct jw *w, const struct dbres *rows, size_t i)
 	jw_obj_end(w);
 }
 
-/* Name (either script) prefix or LGD code search, in tree order (districts
- * before blocks before villages) and name order within a level.  Each level
- * is three index range reads that stop at the page size (010), so a one-letter
- * search costs the same as a whole name: nothing beyond a page is sorted. */
+/* Name prefix or LGD code search, in tree order (districts before blocks
+ * before villages) and name order within a level.  What is typed picks the
+ * column: digits an LGD code, Latin letters the English name, anything else
+ * the Hindi name.  Each level is then one index range read (010) that stops
+ * at the page size, so a one-letter search costs what a whole name costs:
+ * nothing beyond a page is ever sorted. */
 static int search_json(struct req *r, const char *q, const char *type, long limit)
 {
 	const char *pre = like_prefix(r->a, q);
+	bool code = str_digits(q, 1, 20), latin = true;
+	for (const char *p = q; *p; p++)
+		latin &= (unsigned char)*p < 0x80;
 	struct sbuf b;
 	struct jw w;
 	api_list_open(&b, &w);
 	long left = limit;
 	for (int depth = 0; depth <= LOC_MAX_DEPTH && left > 0; depth++) {
-		struct dbres *rows = db_query(r->a, "SELECT * FROM ("
-			"(SELECT " ROW_COLS " FROM locations WHERE depth = ? AND name_en LIKE CONCAT(?, '%') AND active = 1 "
-			"AND (? = '' OR type = ?) ORDER BY name_en LIMIT ?) UNION "
-			"(SELECT " ROW_COLS " FROM locations WHERE depth = ? AND name_hi LIKE CONCAT(?, '%') AND active = 1 "
-			"AND (? = '' OR type = ?) ORDER BY name_hi LIMIT ?) UNION "
-			"(SELECT " ROW_COLS " FROM locations WHERE depth = ? AND lgd_code = ? AND active = 1 AND (? = '' OR type = ?))"
-			") x ORDER BY name_en LIMIT ?",
-			"isssiisssiisssi", (long long)depth, pre, type, type, (long long)left, (long long)depth, pre, type, type,
-			(long long)left, (long long)depth, q, type, type, (long long)left);
+		struct dbres *rows = code
+			? db_query(r->a, "SELECT " ROW_COLS " FROM locations WHERE depth = ? AND lgd_code = ? AND active = 1 "
+					 "AND (? = '' OR type = ?) ORDER BY name_en LIMIT ?", "isssi", (long long)depth, q, type, type, (long long)left)
+			: latin
+			? db_query(r->a, "SELECT " ROW_COLS " FROM locations WHERE depth = ? AND name_en LIKE CONCAT(?, '%') "
+					 "AND active = 1 AND (? = '' OR type = ?) ORDER BY name_en LIMIT ?", "isssi", (long long)depth, pre, type, type,
+				   (long long)left)
+			: db_query(r->a, "SELECT " ROW_COLS " FROM locations WHERE depth = ? AND name_hi LIKE CONCAT(?, '%') "
+					 "AND active = 1 AND (? = '' OR type = ?) ORDER BY name_hi LIMIT ?", "isssi", (long long)depth, pre, type, type,
+				   (long long)left);
 		if (!rows) {
 			sbuf_free(&b);
 			return 503;
