@@ -49,7 +49,8 @@ fi
 # ---- 2. the approve path ----
 [ "$HN" -gt 0 ] || exit 0
 bench_begin certs
-python3 - "$BASE" "$HN" <<'PYEOF'
+VURL=$(mktemp)
+python3 - "$BASE" "$HN" "$VURL" <<'PYEOF'
 import http.client, json, sys, time, urllib.parse
 base, n = sys.argv[1], int(sys.argv[2])
 u = urllib.parse.urlsplit(base)
@@ -126,4 +127,19 @@ print("cert issue via HTTP approve, 1 officer: %.1f certificates/s (%d in %.2f s
       "desk/next p50 %.1f ms; certificate PDF %.1f kB (GET %d, %.1f ms)"
       % (n / wall, n, wall, 1000 * pct(lat, 0.5), 1000 * pct(lat, 0.95), 1000 * max(lat), slow, 1000 * pct(nexts, 0.5),
          len(pdf) / 1024, st, 1000 * dt))
+# the URL in the last certificate's QR code, for the verify-page run below
+st, body, _ = ps.req("GET", "/api/v1/certificates/%s" % certs[-1])
+open(sys.argv[3], "w").write(json.loads(body)["verify_url"].split("/", 3)[3])
 PYEOF
+
+# ---- 3. the page a QR scan opens, against nginx static in the same run ----
+if [ -s "$VURL" ]; then
+    DUR=${BENCH_DURATION:-10}
+    static=$(bench_wrk static "$BASE/static/gs.css" -t2 -c64 -d"${DUR}s")
+    echo "$static"
+    verify=$(bench_wrk verify-page "$BASE/$(cat "$VURL")" -t2 -c64 -d"${DUR}s")
+    echo "$verify"
+    awk -v s="$(bench_rps "$static")" -v v="$(bench_rps "$verify")" 'BEGIN {
+        if (s > 0) printf "ratio to static: verify page %.3f (target >= 0.10)\n", v / s }'
+fi
+rm -f "$VURL"

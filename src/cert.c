@@ -516,10 +516,29 @@ int cert_verify(struct arena *a, const char *number, const char *d, const char *
 	return 0;
 }
 
+/* Verifications are counted in the worker and written every few seconds:
+ * one row per (day, result) written by every scan would be a row each
+ * worker waits on, and a commit per scan.  A crashed worker loses at most
+ * a few seconds of counts, which only feed a dashboard figure. */
+static long verify_pending[V_BAD + 1];
+static double verify_flushed;
+
 void cert_count_verify(enum vstatus s)
 {
-	db_exec("INSERT INTO verify_daily (day, result, n) VALUES (CURDATE(), ?, 1) ON DUPLICATE KEY UPDATE n = n + 1", "s",
-		vstatus_code(s));
+	if ((unsigned)s <= V_BAD)
+		verify_pending[s]++;
+}
+
+void cert_count_flush(bool now)
+{
+	if (!now && now_mono() - verify_flushed < 5)
+		return;
+	verify_flushed = now_mono();
+	for (int k = 0; k <= V_BAD; k++)
+		if (verify_pending[k] &&
+		    db_exec("INSERT INTO verify_daily (day, result, n) VALUES (CURDATE(), ?, ?) ON DUPLICATE KEY UPDATE n = n + VALUES(n)",
+			    "si", vstatus_code((enum vstatus)k), (long long)verify_pending[k]) >= 0)
+			verify_pending[k] = 0;
 }
 
 unsigned char *cert_pdf(struct arena *a, const char *number, size_t *len)

@@ -42,6 +42,8 @@ int cert_verify(struct arena *a, const char *number, const char *d, const char *
 bool cert_parse_qr(struct arena *a, const char *text, const char **number, const char **d, const char **s);
 /* Counts a verification for the dashboard (own small transaction). */
 void cert_count_verify(enum vstatus s);
+/* Writes the counted verifications (every 5 s at most, unless now). */
+void cert_count_flush(bool now);
 /* Renders the (unsigned) PDF again from the stored row: deterministic. */
 int cert_render_stored(struct arena *a, const char *number, unsigned char **out, size_t *len);
 /* Revokes (reason required); notifies the holder.  0 or HTTP status. */

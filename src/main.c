@@ -127,7 +127,9 @@ static int worker_main(int sock)
 		serve(&fr, &a);
 		FCGX_Finish_r(&fr);
 		arena_reset(&a);
+		cert_count_flush(false);	/* after the answer has gone */
 	}
+	cert_count_flush(true);
 	arena_free(&a);
 	FCGX_Free(&fr, 1);
 	db_close();

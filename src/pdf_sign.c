@@ -679,8 +679,26 @@ struct sig_slots {
 	size_t gt_end;      /* offset just past the closing '>' */
 };
 
-/* Append the /Sig object with placeholders; record their offsets. */
-static int put_sig(struct sbuf *b, const struct pdf_sig_info *info, struct sig_slots *slots)
+/* Room for this signer's CMS: its certificates, the signature, and a fixed
+ * allowance for the signed attributes and ASN.1 framing; never more than
+ * PDF_SIG_CONTENTS_MAX.  Reserving only what is needed keeps a certificate
+ * PDF small (an EC officer key needs ~3 KB, not 8). */
+static size_t sig_reserve(const struct pdf_signer *s)
+{
+	size_t need = 1536 + (size_t)EVP_PKEY_get_size(s->key);
+	int n = i2d_X509(s->cert, NULL);
+	need += n > 0 ? (size_t)n : PDF_SIG_CONTENTS_MAX;
+	for (int i = 0; s->chain && i < sk_X509_num(s->chain); i++) {
+		n = i2d_X509(sk_X509_value(s->chain, i), NULL);
+		need += n > 0 ? (size_t)n : PDF_SIG_CONTENTS_MAX;
+	}
+	need = (need + 255) & ~(size_t)255;
+	return need < PDF_SIG_CONTENTS_MAX ? need : PDF_SIG_CONTENTS_MAX;
+}
+
+/* Append the /Sig object with placeholders for reserve bytes of DER;
+ * record their offsets. */
+static int put_sig(struct sbuf *b, const struct pdf_sig_info *info, size_t reserve, struct sig_slots *slots)
 {
 	char date[32];
 	struct tm tm;
@@ -695,7 +713,7 @@ static int put_sig(struct sbuf *b, const struct pdf_sig_info *info, struct sig_s
 	sbuf_printf(b, "%-*s", PDF_BYTERANGE_WIDTH, "[0 0 0 0]");
 	sbuf_adds(b, "\n/Contents <");
 	slots->lt = b->len - 1;
-	for (left = 2 * PDF_SIG_CONTENTS_MAX; left > 0; left -= n) {
+	for (left = 2 * reserve; left > 0; left -= n) {
 		n = left < sizeof zeros - 1 ? left : sizeof zeros - 1;
 		sbuf_add(b, zeros, n);
 	}
@@ -790,7 +808,8 @@ int pdf_sign(const unsigned char *pdf, size_t len, const struct pdf_signer *s,
 	err = PDF_SIGN_EINVAL;
 	objs[0] = (struct upd_obj){ size, 0, b.len };
 	sbuf_printf(&b, "%llu 0 obj\n", (unsigned long long)size);
-	if (put_sig(&b, info, &slots) != 0)
+	size_t reserve = sig_reserve(s);
+	if (put_sig(&b, info, reserve, &slots) != 0)
 		goto fail;
 	sbuf_adds(&b, "\nendobj\n");
 	err = PDF_SIGN_EPARSE;
@@ -827,7 +846,7 @@ int pdf_sign(const unsigned char *pdf, size_t len, const struct pdf_signer *s,
 	if (n <= 0)
 		goto fail;
 	err = PDF_SIGN_ETOOBIG;
-	if ((size_t)n > PDF_SIG_CONTENTS_MAX)
+	if ((size_t)n > reserve)
 		goto fail;
 	for (i = 0; i < (size_t)n; i++) {
 		b.data[slots.lt + 1 + 2 * i] = hexd[der[i] >> 4];

@@ -20,7 +20,8 @@
 #include <openssl/evp.h>
 #include <openssl/x509.h>
 
-/* Room reserved for the DER signature in /Contents (written as 2x hex). */
+/* Most room reserved for the DER signature in /Contents (written as 2x hex);
+ * each signature reserves what its signer's certificates need, up to this. */
 #define PDF_SIG_CONTENTS_MAX 8192
 
 /* Longest /Reason, /Location or /Name accepted, in bytes of UTF-8. */
@@ -53,7 +54,7 @@ enum pdf_sign_err {
 	PDF_SIGN_EPARSE,        /* input is not a PDF we understand (truncated, garbage) */
 	PDF_SIGN_EUNSUPPORTED,  /* valid PDF we do not handle: encrypted, xref stream */
 	PDF_SIGN_ECRYPTO,       /* OpenSSL refused to sign (see the OpenSSL error queue) */
-	PDF_SIGN_ETOOBIG        /* the CMS does not fit in PDF_SIG_CONTENTS_MAX */
+	PDF_SIGN_ETOOBIG        /* the CMS does not fit in the space reserved for it */
 };
 
 /*

@@ -348,7 +348,9 @@ START_TEST(sign_is_deterministic_outside_contents)
 	b = sign_ok(pdf, len, &blen);
 	ck_assert_uint_eq(alen, blen);
 	lt = find_last(a, alen, "/Contents <");
-	gt = lt + 11 + 2 * PDF_SIG_CONTENTS_MAX;
+	gt = lt + 11;
+	while ((size_t)gt < alen && a[gt] != '>')
+		gt++;
 	ck_assert_int_gt(lt, 0);
 	ck_assert_mem_eq(a, b, (size_t)lt);
 	ck_assert_mem_eq(a + gt, b + gt, alen - (size_t)gt);
