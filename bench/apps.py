@@ -24,7 +24,7 @@ Prints figures only, never asserts on timing.  Environment:
   BENCH_DURATION   seconds of mixed load (30)
   BENCH_CLIENTS    mixed-load clients (32)
   BENCH_PROCS      client processes (2)
-  BENCH_PHASES     which parts run (queue,submit,mixed); add "kinds" for 10 s of
+  BENCH_PHASES     which parts run (queue,submit,dash,mixed); add "kinds" for 10 s of
                    each kind alone after the mix (track only, desk only, submit only)
   BENCH_MIX        percentages track,desk,submit of the mixed load (70,20,10)
   GS_BENCH_BUILD   binaries (see bench/lib.sh), BENCH_KEEP=1 keeps the stack
@@ -385,19 +385,70 @@ def run(stack, n_apps, dur, clients, procs):
     print("set-up: %d applications in the database, %d waiting at the busy desk (office %s); %d desk users logged in, "
           "%d tracking pairs sampled in %.1f s" % (total, queue, busy_office, len(names), len(w.track), time.time() - t), flush=True)
 
-    phases = os.environ.get("BENCH_PHASES", "queue,submit,mixed").split(",")
+    phases = os.environ.get("BENCH_PHASES", "queue,submit,dash,mixed").split(",")
     if "queue" in phases:
         desk_queue(w, ktok, busy_office, lock)
     if "submit" in phases:
         submits(w, lock)
     if "mixed" in phases:
         mixed(w, stack, clients, procs, dur, busy_office, queue)
+    if "dash" in phases:
+        dashboards(w, stack, lock)
     if "kinds" in phases:	# each kind alone: where the mixed load's time goes
         mix = w.mix
         for alone in ([100, 0, 0], [0, 100, 0], [0, 0, 100]):
             w.mix = alone
             mixed(w, stack, clients, procs, min(dur, 10), busy_office, None)
         w.mix = mix
+
+
+def dashboards(w, stack, lock):
+    """The state dashboard and a district drill-down over the generated
+    state (where the applications are), as JSON and as the HTML page; the
+    last 30 days, one client then 8."""
+    st_id = stack.sql("SELECT id FROM locations WHERE type = 'state' AND name_en LIKE 'Generated%' LIMIT 1")
+    if not st_id:
+        print("dashboards: skipped (no generated state)")
+        return
+    state = st_id[0][0]
+    district = stack.sql("SELECT id FROM locations WHERE type = 'district' AND path LIKE CONCAT((SELECT path FROM locations "
+                         "WHERE id = %s), '%%') ORDER BY id LIMIT 1" % state)[0][0]
+    api = Client(w.host, w.port, login(w.host, w.port, "stateadmin"))
+    web = Client(w.host, w.port)
+    st, body, _ = web.request("GET", "/login")
+    m = re.search(rb'name="csrf" value="([^"]+)"', body)
+    form = urllib.parse.urlencode({"username": "stateadmin", "password": PASSWORD, "csrf": m.group(1).decode() if m else ""})
+    web.request("POST", "/login", form.encode(), ctype="application/x-www-form-urlencoded")
+    for label, c, path in (("dashboard JSON, state", api, "/api/v1/dash/summary?location=%s" % state),
+                           ("dashboard JSON, district", api, "/api/v1/dash/summary?location=%s" % district),
+                           ("dashboard page, state", web, "/dash?location=%s" % state),
+                           ("dashboard page, district", web, "/dash?location=%s" % district)):
+        c.request("GET", path)
+        lat, codes = [], {}
+        t = time.time()
+        for _ in range(20):
+            st, body, dt = c.request("GET", path)
+            lat.append(dt)
+            codes[st] = codes.get(st, 0) + 1
+        print(line(label + ", 1 client", lat, time.time() - t, status_note(codes), ", %d kB" % (len(body) // 1024)), flush=True)
+        lat8, codes8 = [], {}
+        end = time.time() + 5
+
+        def dclient():
+            cc = Client(w.host, w.port, c.token)
+            cc.cookies = dict(c.cookies)
+            while time.time() < end:
+                st, _, dt = cc.request("GET", path)
+                with lock:
+                    lat8.append(dt)
+                    codes8[st] = codes8.get(st, 0) + 1
+        t = time.time()
+        ts = [threading.Thread(target=dclient) for _ in range(8)]
+        for th in ts:
+            th.start()
+        for th in ts:
+            th.join()
+        print(line(label + ", 8 clients", lat8, time.time() - t, status_note(codes8)), flush=True)
 
 
 def desk_queue(w, ktok, busy_office, lock):

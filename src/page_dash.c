@@ -10,6 +10,7 @@
 #include "apiutil.h"
 #include "chart.h"
 #include "dash.h"
+#include "dcache.h"
 #include "csv.h"
 #include "db.h"
 #include "location.h"
@@ -285,6 +286,18 @@ static int build(struct req *r, struct scope *sc)
 	return 0;
 }
 
+static int fill_dash(struct req *r, void *sc)
+{
+	return build(r, sc);
+}
+
+/* The dashboard of a place and range, from the shared cache when it is
+ * recent enough (dcache.h). */
+static int cached_build(struct req *r, struct scope *sc)
+{
+	return dcache_hdf(r, arena_printf(r->a, "dash:%ld:%s:%s:%s", sc->loc->id, sc->from, sc->to, r->lang), fill_dash, sc);
+}
+
 /* GET /dash */
 int page_dash(struct req *r)
 {
@@ -292,7 +305,7 @@ int page_dash(struct req *r)
 	int st = read_scope(r, &sc, false);
 	if (st)
 		return st;
-	if ((st = build(r, &sc)))
+	if ((st = cached_build(r, &sc)))
 		return st;
 	return tmpl_render(r, "dash.cs");
 }
@@ -342,7 +355,7 @@ int page_dash_csv(struct req *r)
 		int st = read_scope(r, &sc, false);
 		if (st)
 			return st;
-		if ((st = build(r, &sc)))
+		if ((st = cached_build(r, &sc)))
 			return st;
 		struct sbuf b;
 		sbuf_init(&b);
@@ -358,25 +371,20 @@ int page_dash_csv(struct req *r)
 
 /* GET /transparency — public: state totals and per-district disposal and
  * SLA compliance; counts only, no personal data */
-int page_transparency(struct req *r)
+static int fill_public(struct req *r, void *ctx)
 {
-	struct scope sc;
-	int st = read_scope(r, &sc, true);
-	if (st)
-		return st;
-	if (sc.loc->type != LT_STATE)
-		return 404;
+	struct scope *sc = ctx;
 	struct figures f;
-	if (dash_totals(r->a, sc.loc->path, sc.from, sc.to, &f) != 0)
+	if (dash_totals(r->a, sc->loc->path, sc->from, sc->to, &f) != 0)
 		return 503;
 	figures_to_hdf(r, "K", &f);
-	hset(r, "D.name", loc_name(sc.loc, r->lang));
-	hset(r, "D.from", sc.from);
-	hset(r, "D.to", sc.to);
+	hset(r, "D.name", loc_name(sc->loc, r->lang));
+	hset(r, "D.from", sc->from);
+	hset(r, "D.to", sc->to);
 	const char *dd = db_scalar(r->a, "SELECT depth FROM locations WHERE type = 'district' AND path LIKE CONCAT(?, '%') LIMIT 1", "s",
-				   sc.loc->path);
+				   sc->loc->path);
 	size_t n = 0;
-	struct dash_row *rows = dd ? dash_breakdown(r->a, sc.loc->path, (int)strtol(dd, NULL, 10), BY_PLACE, sc.from, sc.to, &n) : NULL;
+	struct dash_row *rows = dd ? dash_breakdown(r->a, sc->loc->path, (int)strtol(dd, NULL, 10), BY_PLACE, sc->from, sc->to, &n) : NULL;
 	if (dd && !rows)
 		return 503;
 	rows_to_hdf(r, "Places", rows, n, tmpl_str(r->lang, "dash.by_place"), false);
@@ -391,6 +399,20 @@ int page_transparency(struct req *r)
 	chart_tiles(&svg, tmpl_str(r->lang, "dash.sla_by_district"), labels, pct, n);
 	hset(r, "Charts.Tiles", svg.data);
 	sbuf_free(&svg);
+	return 0;
+}
+
+int page_transparency(struct req *r)
+{
+	struct scope sc;
+	int st = read_scope(r, &sc, true);
+	if (st)
+		return st;
+	if (sc.loc->type != LT_STATE)
+		return 404;
+	/* public: the cache keeps a crowd of visitors from adding up the state each time */
+	if ((st = dcache_hdf(r, arena_printf(r->a, "pub:%ld:%s:%s:%s", sc.loc->id, sc.from, sc.to, r->lang), fill_public, &sc)))
+		return st;
 	if (str_eq(req_query(r, "format"), "csv")) {
 		static const char *const cols[] = { "key", "name", "received", "disposed", "pending", "sla", NULL };
 		struct sbuf b;
@@ -429,32 +451,28 @@ static void fig_json(struct jw *w, const struct figures *x, const char *key, con
 }
 
 /* GET /api/v1/dash/summary?location=&from=&to= */
-int api_dash_summary(struct req *r)
+static int make_summary(struct req *r, void *ctx, struct sbuf *b)
 {
-	struct scope sc;
-	int st = read_scope(r, &sc, false);
-	if (st)
-		return st;
+	struct scope *sc = ctx;
 	struct figures f;
-	if (dash_totals(r->a, sc.loc->path, sc.from, sc.to, &f) != 0)
+	if (dash_totals(r->a, sc->loc->path, sc->from, sc->to, &f) != 0)
 		return 503;
 	size_t n;
-	struct dash_row *rows = dash_breakdown(r->a, sc.loc->path, sc.depth + 1, BY_PLACE, sc.from, sc.to, &n);
+	struct dash_row *rows = dash_breakdown(r->a, sc->loc->path, sc->depth + 1, BY_PLACE, sc->from, sc->to, &n);
 	if (!rows)
 		return 503;
-	struct sbuf b;
 	struct jw w;
-	sbuf_init(&b);
-	jw_init(&w, &b);
+	jw_init(&w, b);
 	jw_obj(&w);
 	jw_key(&w, "location");
 	jw_obj(&w);
-	jw_kint(&w, "id", sc.loc->id);
-	jw_kstr(&w, "name_en", sc.loc->name_en);
-	jw_kstr(&w, "type", loc_type_code(sc.loc->type));
+	jw_kint(&w, "id", sc->loc->id);
+	jw_kstr(&w, "name_en", sc->loc->name_en);
+	jw_kstr(&w, "type", loc_type_code(sc->loc->type));
 	jw_obj_end(&w);
-	jw_kstr(&w, "from", sc.from);
-	jw_kstr(&w, "to", sc.to);
+	jw_kstr(&w, "from", sc->from);
+	jw_kstr(&w, "to", sc->to);
+	jw_kstr(&w, "as_of", sql_time_iso(r->a, db_scalar(r->a, "SELECT NOW()", NULL)));
 	jw_key(&w, "totals");
 	fig_json(&w, &f, NULL, NULL);
 	jw_key(&w, "children");
@@ -463,5 +481,17 @@ int api_dash_summary(struct req *r)
 		fig_json(&w, &rows[k].f, rows[k].key, rows[k].name_en);
 	jw_arr_end(&w);
 	jw_obj_end(&w);
-	return api_send(r, 200, &b);
+	return 0;
+}
+
+int api_dash_summary(struct req *r)
+{
+	struct scope sc;
+	int st = read_scope(r, &sc, false);
+	if (st)
+		return st;
+	const char *body;
+	if ((st = dcache_text(r, arena_printf(r->a, "api:%ld:%s:%s", sc.loc->id, sc.from, sc.to), make_summary, &sc, &body)))
+		return st;
+	return api_ok(r, 200, body);
 }

@@ -521,6 +521,7 @@ int page_admin_money(struct req *r)
 	hset(r, "M.commissions", rupees(r->a, (long)commissions));
 	hset(r, "M.refunds", rupees(r->a, (long)refunds));
 	hset(r, "M.balanced", sum == 0 ? "1" : "");
+	hset(r, "Refunded", req_query(r, "refunded"));
 	/* money the gateway took for applications already paid: to be refunded */
 	struct dbres *owed = db_query(r->a, "SELECT o.order_no, IFNULL(a.number, ''), o.amount_paise, "
 					    "DATE_FORMAT(o.settled_at, '%Y-%m-%d %H:%i') FROM payment_orders o "
@@ -533,6 +534,38 @@ int page_admin_money(struct req *r)
 		hset(r, arena_printf(r->a, "%s.at", p), db_val(owed, i, 3));
 	}
 	return tmpl_render(r, "admin_money.cs");
+}
+
+/* POST /admin/money/refund/:order {reference} — records the refund of an
+ * owed payment, made at the gateway's refund desk: the money leaves the
+ * refunds-due account and the order is closed. */
+int page_admin_refund(struct req *r)
+{
+	const char *ref = req_form(r, "reference");
+	if (!ref || utf8_chars(str_trim((char *)ref)) < 3 || utf8_chars(ref) > 100) {
+		r->err_detail = tmpl_str(r->lang, "wallet.reference_bad");
+		return 422;
+	}
+	if (db_begin() != 0)
+		return 503;
+	struct dbres *o = db_query(r->a, "SELECT id, amount_paise, IFNULL(app_id, 0), user_id FROM payment_orders "
+					 "WHERE order_no = ? AND status = 'refund_due' FOR UPDATE", "s", rp(r, 0));
+	if (!o || o->nrows != 1) {
+		db_rollback();
+		return o ? 404 : 503;
+	}
+	long owed = book_account(r->a, "gateway", "refunds-due", 0), gw = book_account(r->a, "gateway", "gateway-receipts", 0);
+	enum wallet_rc wr = ledger_move(r->a, "refund", arena_printf(r->a, "refund:%s", rp(r, 0)), owed, gw, (long)db_int(o, 0, 1),
+					(long)db_int(o, 0, 2), ref, r->user->id, false);
+	struct audit_entry e = { .action = "pay.refunded", .entity = "payment", .entity_id = rp(r, 0), .remarks = ref };
+	if ((wr != WALLET_OK && wr != WALLET_REPEAT) ||
+	    db_exec("UPDATE payment_orders SET status = 'refunded', refund_ref = ? WHERE id = ?", "si", ref, db_int(o, 0, 0)) != 1 ||
+	    audit_write(r, &e) != 0 || db_commit() != 0) {
+		db_rollback();
+		return 503;
+	}
+	resp_redirect(r, "/admin/money?refunded=1#owed");
+	return 0;
 }
 
 /* ---- bills at the CSC ---- */

@@ -129,6 +129,7 @@ int page_wallet(struct req *r);
 int page_admin_wallets(struct req *r);
 int page_admin_topup(struct req *r);
 int page_admin_money(struct req *r);
+int page_admin_refund(struct req *r);
 int page_bills(struct req *r);
 int page_bill_fetch(struct req *r);
 int page_bill(struct req *r);

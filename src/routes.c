@@ -107,6 +107,7 @@ const struct route routes[] = {
 	{ "GET", "/admin/wallets", page_admin_wallets, SA | RB(ROLE_DI) | RB(ROLE_BI), 0 },
 	{ "POST", "/admin/wallets/:user", page_admin_topup, SA, 0 },
 	{ "GET", "/admin/money", page_admin_money, SA, 0 },
+	{ "POST", "/admin/money/refund/:order", page_admin_refund, SA, 0 },
 	/* TEST ONLY: the sandbox gateway, served only with pay_sandbox = true;
 	 * its pay page is posted to from another site in real life: no CSRF */
 	{ "GET", "/sandbox/pay", page_sandbox_pay, 0, F_PUBLIC | F_SANDBOX },

@@ -14,8 +14,10 @@
 <?cs each:x = Rows ?><tr><td><?cs var:x.tkind ?></td><td><?cs var:x.akind ?>: <?cs var:x.name ?></td><td class="num">₹<?cs var:x.amount ?></td><td class="num"><?cs var:x.n ?></td></tr><?cs /each ?>
 </tbody></table></div>
 <h2 id="owed"><?cs var:L.pay.owed_h ?></h2>
+<?cs if:Refunded ?><div class="flash" role="status"><?cs var:L.pay.refund_recorded ?></div><?cs /if ?>
 <?cs if:subcount(Owed) ?><p><?cs var:L.pay.owed_lead ?></p>
-<div class="table-wrap"><table><thead><tr><th><?cs var:L.pay.order ?></th><th><?cs var:L.app.number ?></th><th class="num"><?cs var:L.pay.amount ?></th><th><?cs var:L.wallet.date ?></th></tr></thead><tbody>
-<?cs each:o = Owed ?><tr><td><?cs var:o.order ?></td><td><?cs var:o.app ?></td><td class="num">₹<?cs var:o.amount ?></td><td><?cs var:o.at ?></td></tr><?cs /each ?>
+<div class="table-wrap"><table><thead><tr><th><?cs var:L.pay.order ?></th><th><?cs var:L.app.number ?></th><th class="num"><?cs var:L.pay.amount ?></th><th><?cs var:L.wallet.date ?></th><th><?cs var:L.pay.refund_h ?></th></tr></thead><tbody>
+<?cs each:o = Owed ?><tr><td><?cs var:o.order ?></td><td><?cs var:o.app ?></td><td class="num">₹<?cs var:o.amount ?></td><td><?cs var:o.at ?></td>
+<td><form method="post" action="/admin/money/refund/<?cs var:o.order ?>"><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><label class="small" for="rf-<?cs var:o.order ?>"><?cs var:L.pay.refund_ref ?></label><input id="rf-<?cs var:o.order ?>" name="reference" type="text" style="width:10em"> <button class="button secondary"><?cs var:L.pay.refund_done ?></button></form></td></tr><?cs /each ?>
 </tbody></table></div><?cs else ?><p><?cs var:L.pay.owed_none ?></p><?cs /if ?>
 <?cs include:"inc/foot.cs" ?>

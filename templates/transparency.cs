@@ -1,5 +1,6 @@
 <?cs set:Page.title = L.dash.public_title ?><?cs include:"inc/head.cs" ?>
 <h1><?cs var:L.dash.public_title ?> — <?cs var:D.name ?></h1>
+<?cs if:D.as_of ?><p class="small"><?cs var:L.dash.as_of ?> <?cs var:D.as_of ?></p><?cs /if ?>
 <p class="lead"><?cs var:L.dash.public_lead ?> <?cs var:D.from ?> – <?cs var:D.to ?>.</p>
 <div class="tiles">
  <div class="kpi"><span class="kpi-n"><?cs var:K.received ?></span><span><?cs var:L.dash.received ?></span></div>

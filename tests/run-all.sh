@@ -56,7 +56,10 @@ PORT=$(gs_free_port)
 export GS_DB_FLUSH=2 GS_DB_POOL=256M GS_WORKERS=4
 cleanup() { gs_stack_stop "$T"; rm -rf "$T"; }
 trap cleanup EXIT
-if gs_stack_init "$T" "$PORT" && gs_db_start "$T" && gs_ctl "$T" migrate >/dev/null &&
+# the figure tests compare dashboards with what just happened: no cache
+# (test_dash turns it on for the one test of the cache itself)
+if gs_stack_init "$T" "$PORT" && echo "dash_cache_seconds = 0" >> "$T/gramsewa.conf" &&
+   gs_db_start "$T" && gs_ctl "$T" migrate >/dev/null &&
    gs_ctl "$T" seed-demo >"$T/log/seed.log" 2>&1 && gs_app_start "$T" "$PORT"; then
     export GS_TEST_BASE="http://127.0.0.1:$PORT" GS_TEST_VAR="$T" GS_TEST_CTL="${GS_BIN:-$ROOT/build}/gramsewactl"
     for t in tests/http/test_*.py; do

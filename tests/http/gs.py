@@ -138,6 +138,30 @@ def ctl(*args, check=True, env=None):
     return p
 
 
+def workers():
+    """The supervisor's pid and its workers' pids."""
+    pid = int(open(os.path.join(VAR, "run/gramsewa-fcgi.pid")).read())
+    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+    return pid, sorted(int(x) for x in out)
+
+
+def reload_workers():
+    """SIGHUP the supervisor (it re-reads the config) and wait until every
+    worker has been replaced; returns the new workers."""
+    import signal
+    import time
+    sup, before = workers()
+    os.kill(sup, signal.SIGHUP)
+    deadline = time.time() + 15
+    after = before
+    while time.time() < deadline:
+        _, after = workers()
+        if len(after) == len(before) and not set(after) & set(before):
+            break
+        time.sleep(0.05)
+    return after
+
+
 def sql(query):
     """Run SQL on the test database (for checking outcomes, never for setup
     that the product can do itself).  Returns rows as lists of strings."""

@@ -1,10 +1,9 @@
 """HTTP tests of the running stack: pages, errors, hostile input, workers."""
 import os
 import signal
-import subprocess
 import time
 
-from gs import Client, test, eq, run, VAR, BASE
+from gs import Client, test, eq, run, workers, reload_workers
 
 
 @test
@@ -114,21 +113,15 @@ def worker_alive_after_bad_input():
     eq(r.status, 200, "still serving")
 
 
-def _workers():
-    pid = int(open(os.path.join(VAR, "run/gramsewa-fcgi.pid")).read())
-    out = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
-    return pid, sorted(int(x) for x in out)
-
-
 @test
 def killed_worker_is_replaced():
-    sup, before = _workers()
+    sup, before = workers()
     assert len(before) >= 2, "workers: %r" % before
     os.kill(before[0], signal.SIGKILL)
     deadline = time.time() + 10
     after = []
     while time.time() < deadline:
-        _, after = _workers()
+        _, after = workers()
         if len(after) == len(before) and before[0] not in after:
             break
         time.sleep(0.05)
@@ -140,14 +133,8 @@ def killed_worker_is_replaced():
 
 @test
 def sighup_replaces_workers_and_keeps_serving():
-    sup, before = _workers()
-    os.kill(sup, signal.SIGHUP)
-    deadline = time.time() + 10
-    while time.time() < deadline:
-        _, after = _workers()
-        if len(after) == len(before) and not set(after) & set(before):
-            break
-        time.sleep(0.05)
+    _, before = workers()
+    after = reloadworkers()
     assert not set(after) & set(before), "old workers still running: %r / %r" % (before, after)
     eq(Client().get("/").status, 200, "serving after reload")
 

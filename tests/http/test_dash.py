@@ -9,7 +9,7 @@ import json
 import re
 import time
 
-from gs import Client, test, eq, run, ctl, sql
+from gs import Client, test, eq, run, ctl, sql, reload_workers
 from lifecycle import file_app, officer, act, take_next, upload, definition, answers_for
 
 RUN = str(int(time.time() * 1000) % 10000000)
@@ -226,6 +226,45 @@ def jurisdiction_and_bad_input():
     csc.login("csc1")
     eq(csc.get("/dash").status, 403, "operators have no dashboard")
     eq(Client().get("/transparency?from=2026-05-01&to=2026-04-01").status, 400, "public page checks dates too")
+
+
+def set_cache_seconds(n):
+    """Writes dash_cache_seconds into the stack's config and reloads."""
+    import os
+    from gs import VAR
+    path = os.path.join(VAR, "gramsewa.conf")
+    lines = [l for l in open(path).read().splitlines() if not l.startswith("dash_cache_seconds")]
+    lines.append("dash_cache_seconds = %d" % n)
+    open(path, "w").write("\n".join(lines) + "\n")
+    reload_workers()
+
+
+@test
+def cached_figures_are_shared_and_say_how_old():
+    sa = Client()
+    sa.login("stateadmin")
+    sa.api_login("stateadmin")
+    loc = sql("SELECT id FROM locations WHERE type='state' AND name_en='Jharkhand'")[0][0]   # where file_app files
+    set_cache_seconds(600)
+    try:
+        first = summary(loc, sa)
+        page1 = sa.get("/dash?location=%s" % loc).text
+        as_of = re.search(r"Figures as of ([0-9: -]+)<", page1)
+        assert as_of, "the page says how old its figures are"
+        pub1 = Client().get("/transparency").text
+        # something happens: the cached answers do not change for a while
+        file_app("INC")
+        eq(summary(loc, sa)["totals"], first["totals"], "the API answer comes from the cache")
+        page2 = sa.get("/dash?location=%s" % loc).text
+        eq(re.search(r"Figures as of ([0-9: -]+)<", page2).group(1), as_of.group(1), "same figures, same time")
+        eq(Client().get("/transparency").text, pub1, "the public page too")
+        assert sql("SELECT COUNT(*) FROM dash_cache")[0][0] != "0", "kept in the database for every worker"
+        # an entry older than the limit is computed afresh
+        sql("UPDATE dash_cache SET computed_at = computed_at - INTERVAL 1 DAY")
+        eq(summary(loc, sa)["totals"]["received"], first["totals"]["received"] + 1, "recomputed once stale")
+    finally:
+        set_cache_seconds(0)
+    eq(summary(loc, sa)["totals"]["received"], first["totals"]["received"] + 1, "without the cache: live")
 
 
 if __name__ == "__main__":

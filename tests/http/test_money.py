@@ -277,6 +277,18 @@ def second_payment_for_a_paid_application_is_owed_back():
     admin = Client()
     admin.login("stateadmin")
     assert owed in admin.get("/admin/money").text, "listed for a refund"
+    # the administrator refunds it at the gateway and records that here
+    r = admin.form_post("/admin/money", "/admin/money/refund/" + owed, {"reference": "x"})
+    eq(r.status, 422, "a reference is needed")
+    r = admin.form_post("/admin/money", "/admin/money/refund/" + owed, {"reference": "RFND-%s" % RUN})
+    eq(r.status, 303, "recorded")
+    eq(sql("SELECT status, refund_ref FROM payment_orders WHERE order_no='%s'" % owed)[0], ["refunded", "RFND-%s" % RUN],
+       "closed with its reference")
+    assert owed not in admin.get("/admin/money").text, "no longer owed"
+    eq(admin.form_post("/admin/money", "/admin/money/refund/" + owed, {"reference": "again"}).status, 404, "only once")
+    eq(sql("SELECT IFNULL(SUM(e.amount_paise),0) FROM ledger_entries e JOIN accounts a ON a.id=e.account_id "
+           "JOIN ledger_txns t ON t.id=e.txn_id WHERE a.name='refunds-due' AND t.idem_key IN ('order:%s','refund:%s')"
+           % (owed, owed))[0][0], "0", "nothing left owed for it")
     assert "ledger consistent" in ctl("ledger-verify").stdout
 
 
