@@ -134,7 +134,7 @@ def killed_worker_is_replaced():
 @test
 def sighup_replaces_workers_and_keeps_serving():
     _, before = workers()
-    after = reloadworkers()
+    after = reload_workers()
     assert not set(after) & set(before), "old workers still running: %r / %r" % (before, after)
     eq(Client().get("/").status, 200, "serving after reload")
 
