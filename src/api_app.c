@@ -165,9 +165,8 @@ static struct jval *api_answers(struct req *r, struct jval *fields, const struct
 	long loc;
 	if (json_get_long(in, "address_location_id", &loc))
 		fields = with_answer(r, fields, s->route_field, arena_printf(r->a, "%ld", loc));
-	for (size_t i = 0; i < s->nfields; i++)
-		if (str_eq(s->fields[i].name, "applicant_name"))
-			fields = with_answer(r, fields, "applicant_name", json_get_str(json_get(in, "applicant"), "name"));
+	if (svc_field(s, "applicant_name"))
+		fields = with_answer(r, fields, "applicant_name", json_get_str(json_get(in, "applicant"), "name"));
 	return fields;
 }
 
@@ -623,17 +622,14 @@ int api_topup(struct req *r)
 		return 404;
 	if (db_begin() != 0)
 		return 503;
-	long to = wallet_account(r->a, uid), from = book_account(r->a, "topup", "topups", 0);
-	const char *key = r->idem_key ? arena_printf(r->a, "topup:%ld:%s", r->user->id, r->idem_key)
-				      : arena_printf(r->a, "topup:%s", random_token(r->a));
-	enum wallet_rc wr = ledger_move(r->a, "topup", key, from, to, amount, 0, ref, r->user->id, false);
-	struct audit_entry e = { .action = "wallet.topup", .entity = "user", .entity_id = arena_printf(r->a, "%ld", uid),
-				 .remarks = arena_printf(r->a, "%ld paise, %s", amount, ref) };
-	if ((wr != WALLET_OK && wr != WALLET_REPEAT) || audit_write(r, &e) != 0 || db_commit() != 0) {
+	enum wallet_rc wr = wallet_topup(r, r->a, uid, amount, ref, r->user->id);
+	if ((wr != WALLET_OK && wr != WALLET_REPEAT) || db_commit() != 0) {
 		db_rollback();
 		return 503;
 	}
-	api_ok(r, 200, arena_printf(r->a, "{\"balance_paise\":%ld}", wallet_balance(r->a, uid)));
+	/* credited false: this reference had already credited this wallet */
+	api_ok(r, 200, arena_printf(r->a, "{\"balance_paise\":%ld,\"credited\":%s}", wallet_balance(r->a, uid),
+				     wr == WALLET_OK ? "true" : "false"));
 	return 0;
 }
 

@@ -99,7 +99,9 @@ bool api_replay(struct req *r, int *status)
 
 void api_remember(struct req *r)
 {
-	if (!r->idem_key || !r->user || strlen(r->idem_key) > 80 || r->status >= 500 || str_eq(r->method, "GET"))
+	/* only what was done: a refusal (claimed, throttled, short of money)
+	 * changed nothing and may go through when asked again */
+	if (!r->idem_key || !r->user || strlen(r->idem_key) > 80 || r->status < 200 || r->status >= 300 || str_eq(r->method, "GET"))
 		return;
 	db_exec("INSERT IGNORE INTO idempotency (user_id, k, request_hash, status, body) VALUES (?, ?, ?, ?, ?)", "issis",
 		(long long)r->user->id, r->idem_key, request_hash(r), (long long)r->status, r->out.data ? r->out.data : "");

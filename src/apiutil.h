@@ -21,6 +21,7 @@ int api_list_send(struct req *r, struct sbuf *b, struct jw *w, const char *next)
  * stored answer and return true (a different request with the key: 409).
  * Call before doing the work. */
 bool api_replay(struct req *r, int *status);
-/* Remember the answer just produced under the request's key. */
+/* Remember the answer just produced under the request's key (successes
+ * only: a refusal changed nothing and may be asked again). */
 void api_remember(struct req *r);
 #endif

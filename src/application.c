@@ -236,10 +236,9 @@ void app_due_dates(struct arena *a, const struct svc *s, bool tatkal, long distr
 	long today = sla_today();
 	sla_date(sla_add(&cal, today, tatkal ? s->tatkal_days : s->rtps_days), due);
 	const struct stage *st0 = svc_stage(s, 0);
-	long stage_days = st0 ? st0->sla_days : 0;
-	if (tatkal && s->tatkal_days < stage_days)
-		stage_days = s->tatkal_days;	/* a Tatkal stage cannot be due after the whole application */
-	sla_date(sla_add(&cal, today, stage_days), stage_due);
+	sla_date(sla_add(&cal, today, st0 ? st0->sla_days : 0), stage_due);
+	if (strcmp(stage_due, due) > 0)
+		memcpy(stage_due, due, 11);	/* no stage is due after the application (Tatkal above all) */
 }
 
 /* The applicant's name from the answers (field applicant_name) or NULL. */

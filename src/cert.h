@@ -40,7 +40,7 @@ void cert_random_tail(char out[9]);
 int cert_verify(struct arena *a, const char *number, const char *d, const char *s, struct cert_view *v);
 /* Parses a QR text (the URL) into number, d and s (arena); false if not ours. */
 bool cert_parse_qr(struct arena *a, const char *text, const char **number, const char **d, const char **s);
-/* Counts a verification for the dashboard (own small transaction). */
+/* Counts a verification for the dashboard (in memory; see cert_count_flush). */
 void cert_count_verify(enum vstatus s);
 /* Writes the counted verifications (every 5 s at most, unless now). */
 void cert_count_flush(bool now);

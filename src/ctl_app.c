@@ -89,8 +89,9 @@ int ctl_ledger_verify(int argc, char **argv)
 int ctl_wallet_topup(int argc, char **argv)
 {
 	long amount;
-	if (argc != 4 || !parse_long(argv[2], 1, 10000000, &amount)) {
-		fprintf(stderr, "usage: gramsewactl wallet-topup USERNAME PAISE REFERENCE\n");
+	if (argc != 4 || !parse_long(argv[2], 1, 10000000, &amount) || !utf8_valid(argv[3], strlen(argv[3])) ||
+	    utf8_chars(argv[3]) < 3 || utf8_chars(argv[3]) > 100) {
+		fprintf(stderr, "usage: gramsewactl wallet-topup USERNAME PAISE REFERENCE (3 to 100 characters)\n");
 		return 2;
 	}
 	struct arena a;
@@ -101,11 +102,8 @@ int ctl_wallet_topup(int argc, char **argv)
 		fprintf(stderr, "wallet-topup: no such CSC operator\n");
 		goto out;
 	}
-	long to = wallet_account(&a, strtol(uid, NULL, 10)), from = book_account(&a, "topup", "topups", 0);
-	enum wallet_rc wr = ledger_move(&a, "topup", arena_printf(&a, "topup:cli:%s:%s", argv[1], argv[3]), from, to, amount, 0,
-					argv[3], 0, false);
-	struct audit_entry e = { .action = "wallet.topup", .entity = "user", .entity_id = uid, .remarks = argv[3] };
-	if ((wr != WALLET_OK && wr != WALLET_REPEAT) || audit_write(NULL, &e) != 0 || db_commit() != 0) {
+	enum wallet_rc wr = wallet_topup(NULL, &a, strtol(uid, NULL, 10), amount, argv[3], 0);
+	if ((wr != WALLET_OK && wr != WALLET_REPEAT) || db_commit() != 0) {
 		db_rollback();
 		goto out;
 	}

@@ -431,6 +431,7 @@ int db_commit(void)
 	}
 	int rc = simple("COMMIT");
 	txn_depth = 0;
+	txn_broken = false;	/* a failed COMMIT ends the transaction too */
 	return rc;
 }
 

@@ -55,7 +55,7 @@ static enum look decide(struct arena *a, const char *key, const char **body, con
 	}
 	if (*body)
 		return STALE_SERVE;
-	if (!lock(a, key, 30))
+	if (!lock(a, key, 10))
 		return COMPUTE_UNLOCKED;
 	*body = lookup(a, key, &age, at);
 	if (*body && age < ttl) {
@@ -65,16 +65,20 @@ static enum look decide(struct arena *a, const char *key, const char **body, con
 	return COMPUTE;
 }
 
-static void store(struct arena *a, const char *key, const char *body)
+static void store(const char *key, const char *body)
 {
 	if (db_exec("REPLACE INTO dash_cache (k, computed_at, body) VALUES (?, NOW(), ?)", "ss", key, body) < 0)
 		log_warn("dashboard cache: %s not stored", key);
-	(void)a;
+	/* entries nobody asked for again in a day go (any range may be asked
+	 * for, also by anonymous visitors of the public page) */
+	db_exec("DELETE FROM dash_cache WHERE computed_at < NOW() - INTERVAL 1 DAY", NULL);
 }
 
 static const char *now_text(struct arena *a)
 {
-	return db_scalar(a, "SELECT DATE_FORMAT(NOW(), '%Y-%m-%d %H:%i')", NULL);
+	char t[20];
+	fmt_sql_time(t, now_secs());
+	return arena_printf(a, "%.16s", t);	/* to the minute, as stored entries show */
 }
 
 int dcache_hdf(struct req *r, const char *key, int (*fill)(struct req *r, void *ctx), void *ctx)
@@ -94,10 +98,14 @@ int dcache_hdf(struct req *r, const char *key, int (*fill)(struct req *r, void *
 		}
 		nerr_ignore(&err);	/* unreadable: compute it afresh */
 	}
-	/* the top-level names present before fill: the rest is fill's */
-	char *before[128];
+	/* the top-level names present before fill (the viewer's: User, CSRF,
+	 * Lang ...) are never stored; the rest is fill's */
 	size_t nb = 0;
-	for (HDF *c = hdf_obj_child(r->hdf); c && nb < 128; c = hdf_obj_next(c))
+	for (HDF *c = hdf_obj_child(r->hdf); c; c = hdf_obj_next(c))
+		nb++;
+	const char **before = arena_alloc(r->a, (nb + 1) * sizeof *before);
+	nb = 0;
+	for (HDF *c = hdf_obj_child(r->hdf); c; c = hdf_obj_next(c))
 		before[nb++] = arena_strdup(r->a, hdf_obj_name(c));
 	int st = fill(r, ctx);
 	if (st == 0) {
@@ -114,7 +122,7 @@ int dcache_hdf(struct req *r, const char *key, int (*fill)(struct req *r, void *
 		if (!err)
 			err = hdf_write_string(keep, &text);
 		if (!err)
-			store(r->a, key, text);
+			store(key, text);
 		nerr_ignore(&err);
 		free(text);
 		hdf_destroy(&keep);
@@ -140,7 +148,7 @@ int dcache_text(struct req *r, const char *key, int (*make)(struct req *r, void 
 	if (st == 0) {
 		*out = arena_strdup(r->a, b.data);
 		if (cfg.dash_cache_seconds > 0)
-			store(r->a, key, b.data);
+			store(key, b.data);
 	}
 	sbuf_free(&b);
 	if (l == COMPUTE)

@@ -232,7 +232,6 @@ static int build(struct req *r, struct scope *sc)
 	hset(r, "D.type", tmpl_str(r->lang, arena_printf(r->a, "loc.type.%s", loc_type_code(sc->loc->type))));
 	hset(r, "D.from", sc->from);
 	hset(r, "D.to", sc->to);
-	crumbs(r, sc->loc);
 	size_t n;
 	struct dash_row *rows = dash_breakdown(r->a, sc->loc->path, sc->depth + 1, BY_PLACE, sc->from, sc->to, &n);
 	if (!rows)
@@ -295,7 +294,10 @@ static int fill_dash(struct req *r, void *sc)
  * recent enough (dcache.h). */
 static int cached_build(struct req *r, struct scope *sc)
 {
-	return dcache_hdf(r, arena_printf(r->a, "dash:%ld:%s:%s:%s", sc->loc->id, sc->from, sc->to, r->lang), fill_dash, sc);
+	int st = dcache_hdf(r, arena_printf(r->a, "dash:%ld:%s:%s:%s", sc->loc->id, sc->from, sc->to, r->lang), fill_dash, sc);
+	if (st == 0)
+		crumbs(r, sc->loc);	/* per viewer (only places they may see): never cached */
+	return st;
 }
 
 /* GET /dash */
@@ -472,7 +474,9 @@ static int make_summary(struct req *r, void *ctx, struct sbuf *b)
 	jw_obj_end(&w);
 	jw_kstr(&w, "from", sc->from);
 	jw_kstr(&w, "to", sc->to);
-	jw_kstr(&w, "as_of", sql_time_iso(r->a, db_scalar(r->a, "SELECT NOW()", NULL)));
+	char now[32];
+	fmt_iso_time(now, now_secs());
+	jw_kstr(&w, "as_of", now);
 	jw_key(&w, "totals");
 	fig_json(&w, &f, NULL, NULL);
 	jw_key(&w, "children");

@@ -274,10 +274,11 @@ static int search_json(struct req *r, const char *q, const char *type, long limi
 	struct jw w;
 	api_list_open(&b, &w);
 	long left = limit;
-	for (int depth = 0; depth <= LOC_MAX_DEPTH && left > 0; depth++) {
+	/* an LGD code is a handful of rows at most: one read of its key */
+	for (int depth = code ? LOC_MAX_DEPTH : 0; depth <= LOC_MAX_DEPTH && left > 0; depth++) {
 		struct dbres *rows = code
-			? db_query(r->a, "SELECT " ROW_COLS " FROM locations WHERE depth = ? AND lgd_code = ? AND active = 1 "
-					 "AND (? = '' OR type = ?) ORDER BY name_en LIMIT ?", "isssi", (long long)depth, q, type, type, (long long)left)
+			? db_query(r->a, "SELECT " ROW_COLS " FROM locations WHERE lgd_code = ? AND active = 1 "
+					 "AND (? = '' OR type = ?) ORDER BY depth, name_en LIMIT ?", "sssi", q, type, type, (long long)left)
 			: latin
 			? db_query(r->a, "SELECT " ROW_COLS " FROM locations WHERE depth = ? AND name_en LIKE CONCAT(?, '%') "
 					 "AND active = 1 AND (? = '' OR type = ?) ORDER BY name_en LIMIT ?", "isssi", (long long)depth, pre, type, type,

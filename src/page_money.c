@@ -449,14 +449,8 @@ int page_admin_topup(struct req *r)
 		return 404;
 	if (db_begin() != 0)
 		return 503;
-	long to = wallet_account(r->a, uid), from = book_account(r->a, "topup", "topups", 0);
-	/* the deposit reference is the key: one slip credits one wallet once,
-	 * whoever of the administrators types it in */
-	enum wallet_rc wr = ledger_move(r->a, "topup", arena_printf(r->a, "topup:ref:%ld:%s", uid, ref), from, to,
-					amount * 100, 0, ref, r->user->id, false);
-	struct audit_entry e = { .action = "wallet.topup", .entity = "user", .entity_id = arena_printf(r->a, "%ld", uid),
-				 .remarks = arena_printf(r->a, "Rs %ld, %s", amount, ref) };
-	if ((wr != WALLET_OK && wr != WALLET_REPEAT) || audit_write(r, &e) != 0 || db_commit() != 0) {
+	enum wallet_rc wr = wallet_topup(r, r->a, uid, amount * 100, ref, r->user->id);
+	if ((wr != WALLET_OK && wr != WALLET_REPEAT) || db_commit() != 0) {
 		db_rollback();
 		return 503;
 	}

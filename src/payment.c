@@ -91,21 +91,18 @@ static int on_success(struct req *r, struct arena *a, struct dbres *o)
 					ap->number, (long)user, false);
 	if (wr != WALLET_OK && wr != WALLET_REPEAT)
 		return -1;
-	if (str_eq(ap->status, "unpaid")) {
-		/* paid: the application is complete now, so it is received now: it
-		 * joins its first stage's queue and its time limits start today */
-		char due[11], sdue[11];
-		app_due_dates(a, ap->ver->def, ap->tatkal, ap->district_id, due, sdue);
-		if (db_exec("UPDATE applications SET status = 'pending', queued_at = NOW(6), submitted_at = NOW(), due_date = ?, "
-			    "stage_due = ?, fee_paise = ? WHERE id = ?", "ssii", due, sdue, (long long)amount, (long long)ap->id) != 1 ||
-		    app_event(r, ap, "payment", NULL, 0, ap->stage_idx, ap->stage_idx, "pending", order_no, NULL, NULL) != 0)
-			return -1;
-		ap->status = "pending";
-		ap->due_date = arena_strdup(a, due);
-		if (app_notify(r, ap, "submit", NULL) != 0 || stats_submit(a, ap) != 0)
-			return -1;
-	}
-	(void)id;
+	/* paid: the application is complete now, so it is received now: it
+	 * joins its first stage's queue and its time limits start today */
+	char due[11], sdue[11];
+	app_due_dates(a, ap->ver->def, ap->tatkal, ap->district_id, due, sdue);
+	if (db_exec("UPDATE applications SET status = 'pending', queued_at = NOW(6), submitted_at = NOW(), due_date = ?, "
+		    "stage_due = ?, fee_paise = ? WHERE id = ?", "ssii", due, sdue, (long long)amount, (long long)ap->id) != 1 ||
+	    app_event(r, ap, "payment", NULL, 0, ap->stage_idx, ap->stage_idx, "pending", order_no, NULL, NULL) != 0)
+		return -1;
+	ap->status = "pending";
+	ap->due_date = arena_strdup(a, due);
+	if (app_notify(r, ap, "submit", NULL) != 0 || stats_submit(a, ap) != 0)
+		return -1;
 	return receipt_issue(a, "payment", order_no, ap->applicant_id, ap->id, (long)amount,
 			     arena_printf(a, "{\"order\":\"%s\",\"application\":\"%s\"}", order_no, ap->number)) ? 0 : -1;
 }

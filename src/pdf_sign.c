@@ -767,8 +767,8 @@ fail:
 	return n;
 }
 
-int pdf_sign(const unsigned char *pdf, size_t len, const struct pdf_signer *s,
-             const struct pdf_sig_info *info, unsigned char **out, size_t *outlen)
+static int sign_with(const unsigned char *pdf, size_t len, const struct pdf_signer *s,
+                     const struct pdf_sig_info *info, size_t reserve, unsigned char **out, size_t *outlen)
 {
 	static const char *const skip_trailer[] = { "Size", "Prev", NULL };
 	static const char hexd[] = "0123456789ABCDEF";
@@ -808,7 +808,6 @@ int pdf_sign(const unsigned char *pdf, size_t len, const struct pdf_signer *s,
 	err = PDF_SIGN_EINVAL;
 	objs[0] = (struct upd_obj){ size, 0, b.len };
 	sbuf_printf(&b, "%llu 0 obj\n", (unsigned long long)size);
-	size_t reserve = sig_reserve(s);
 	if (put_sig(&b, info, reserve, &slots) != 0)
 		goto fail;
 	sbuf_adds(&b, "\nendobj\n");
@@ -860,6 +859,19 @@ fail:
 	OPENSSL_free(der);
 	sbuf_free(&b);
 	return err;
+}
+
+int pdf_sign(const unsigned char *pdf, size_t len, const struct pdf_signer *s,
+             const struct pdf_sig_info *info, unsigned char **out, size_t *outlen)
+{
+	if (s == NULL || s->key == NULL || s->cert == NULL)
+		return PDF_SIGN_EINVAL;
+	/* the space the signer's certificates need; should its signed
+	 * attributes come out larger than allowed for, once more with the most */
+	int rc = sign_with(pdf, len, s, info, sig_reserve(s), out, outlen);
+	if (rc == PDF_SIGN_ETOOBIG && sig_reserve(s) < PDF_SIG_CONTENTS_MAX)
+		rc = sign_with(pdf, len, s, info, PDF_SIG_CONTENTS_MAX, out, outlen);
+	return rc;
 }
 
 const char *pdf_sign_strerror(int err)

@@ -254,13 +254,10 @@ void dispatch(struct req *r)
 		return;
 	}
 error:
-	if (db_in_txn())
-		db_rollback();
+	db_rollback();		/* a no-op unless a handler left one open; clears a broken one */
 	if (status >= 500 && db_down())
 		status = 503;
 	if (status >= 500)
 		log_error("%s %s -> %d", r->method, r->path, status);
 	render_error(r, status);
-	if (r->api)
-		api_remember(r);	/* refusals too; never 5xx (api_remember skips them): those may be retried */
 }

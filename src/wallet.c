@@ -2,10 +2,13 @@
  * wallet.c — the ledger.
  */
 #include "wallet.h"
+#include "audit.h"
 #include "db.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 long wallet_account(struct arena *a, long user_id)
 {
@@ -111,4 +114,22 @@ long ledger_verify(FILE *out)
 out:
 	arena_free(&a);
 	return bad;
+}
+
+enum wallet_rc wallet_topup(struct req *r, struct arena *a, long user_id, long paise, const char *ref, long by)
+{
+	long to = wallet_account(a, user_id), from = book_account(a, "topup", "topups", 0);
+	if (!to || !from)
+		return WALLET_ERROR;
+	/* the deposit reference is the key: one slip credits one wallet once,
+	 * whoever enters it and however (hashed: a reference is free text) */
+	unsigned char h[32];
+	crypto_hash_sha256(h, (const unsigned char *)ref, strlen(ref));
+	enum wallet_rc wr = ledger_move(a, "topup", arena_printf(a, "topup:%ld:%s", user_id, hex_encode(a, h, 16)), from, to, paise,
+					0, ref, by, false);
+	if (wr != WALLET_OK)
+		return wr;
+	struct audit_entry e = { .action = "wallet.topup", .entity = "user", .entity_id = arena_printf(a, "%ld", user_id),
+				 .remarks = arena_printf(a, "%ld paise, %s", paise, ref), .actor_id = by };
+	return audit_write(r, &e) == 0 ? WALLET_OK : WALLET_ERROR;
 }

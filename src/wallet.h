@@ -29,6 +29,12 @@ long book_account(struct arena *a, const char *kind, const char *name, long depa
 enum wallet_rc ledger_move(struct arena *a, const char *kind, const char *idem, long from, long to, long amount,
 			   long app_id, const char *reference, long by, bool from_wallet);
 long wallet_balance(struct arena *a, long user_id);
+/* Credits a CSC wallet against a deposit reference, inside the caller's
+ * transaction: one reference credits a wallet once (WALLET_REPEAT after),
+ * whether it comes from the page, the API or the command line; audited
+ * when money moved.  r may be NULL (command line). */
+struct req;
+enum wallet_rc wallet_topup(struct req *r, struct arena *a, long user_id, long paise, const char *ref, long by);
 /* Sum of entries vs cached balance for every account; prints mismatches.
  * Returns mismatching accounts + unbalanced transactions (0 = clean). */
 long ledger_verify(FILE *out);

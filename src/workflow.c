@@ -70,9 +70,11 @@ const char *wf_next(struct req *r, long office, const char *role, int *status)
 	 * row by id (SKIP LOCKED: someone else is taking it, try the next).  A
 	 * locking read of the queue itself would lock every row it passes. */
 	for (int round = 0; round < 4; round++) {
+		/* each round looks further down: the ones tried are being taken */
 		struct dbres *cand = db_query(r->a, "SELECT id FROM applications WHERE stage_office_id = ? AND stage_role = ? "
-						    "AND status = 'pending' AND " TAKEABLE " ORDER BY tatkal DESC, queued_at, id LIMIT 8",
-					      "isi", (long long)office, role, (long long)r->user->id);
+						    "AND status = 'pending' AND " TAKEABLE " ORDER BY tatkal DESC, queued_at, id "
+						    "LIMIT 8 OFFSET ?", "isii", (long long)office, role, (long long)r->user->id,
+					      (long long)(round * 8));
 		if (!cand) {
 			*status = 503;
 			return NULL;
@@ -104,7 +106,7 @@ const char *wf_next(struct req *r, long office, const char *role, int *status)
 			return db_val(h, 0, 1);
 		}
 	}
-	*status = 503;	/* eight candidates taken under us four times over */
+	*status = 503;	/* the first 32 all taken under us */
 	return NULL;
 }
 
