@@ -544,22 +544,7 @@ void cert_count_flush(bool now)
 unsigned char *cert_pdf(struct arena *a, const char *number, size_t *len)
 {
 	const char *hex = db_scalar(a, "SELECT pdf_sha256 FROM certificates WHERE number = ?", "s", number);
-	if (!hex)
-		return NULL;
-	char *path = locker_blob_path(hex);
-	FILE *f = fopen(path, "rb");
-	free(path);
-	if (!f)
-		return NULL;
-	struct sbuf b;
-	sbuf_init(&b);
-	char buf[65536];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		sbuf_add(&b, buf, n);
-	fclose(f);
-	*len = b.len;
-	return (unsigned char *)sbuf_detach(&b);
+	return hex ? locker_read_blob(hex, len) : NULL;
 }
 
 int cert_revoke(struct req *r, const char *number, const char *reason)

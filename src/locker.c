@@ -155,7 +155,14 @@ unsigned char *locker_read(struct arena *a, long id, size_t *len, const char **m
 	struct dbres *d = db_query(a, "SELECT sha256, mime, label FROM documents WHERE id = ?", "i", (long long)id);
 	if (!d || d->nrows != 1)
 		return NULL;
-	char *path = locker_blob_path(db_val(d, 0, 0));
+	*mime = db_val(d, 0, 1);
+	*label = db_val(d, 0, 2);
+	return locker_read_blob(db_val(d, 0, 0), len);
+}
+
+unsigned char *locker_read_blob(const char *sha_hex, size_t *len)
+{
+	char *path = locker_blob_path(sha_hex);
 	FILE *f = fopen(path, "rb");
 	free(path);
 	if (!f)
@@ -168,8 +175,6 @@ unsigned char *locker_read(struct arena *a, long id, size_t *len, const char **m
 		sbuf_add(&b, buf, n);
 	fclose(f);
 	*len = b.len;
-	*mime = db_val(d, 0, 1);
-	*label = db_val(d, 0, 2);
 	return (unsigned char *)sbuf_detach(&b);
 }
 

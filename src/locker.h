@@ -27,6 +27,8 @@ bool locker_may_read(struct arena *a, const struct user *u, long id);
 long locker_owner(struct req *r, const char *mobile, bool create);
 /* Reads a stored blob (malloc'd) by id; NULL if missing. */
 unsigned char *locker_read(struct arena *a, long id, size_t *len, const char **mime, const char **label);
+/* Reads a stored blob (malloc'd) by its digest; NULL if missing. */
+unsigned char *locker_read_blob(const char *sha_hex, size_t *len);
 /* Path of a blob for a digest (malloc'd). */
 char *locker_blob_path(const char *sha_hex);
 /* Writes bytes content-addressed; returns the hex digest (arena) or NULL. */

@@ -221,6 +221,31 @@ static void extra_tables(struct req *r, const struct scope *sc)
 }
 
 /* Everything the dashboard page shows; 0 or status. */
+/* The districts under the place (*rows, *n; none is fine), drawn as the
+ * SLA tile grid in Charts.Tiles.  0, or 503 on a database error. */
+static int district_tiles(struct req *r, const struct scope *sc, struct dash_row **out, size_t *n)
+{
+	*n = 0;
+	const char *dd = db_scalar(r->a, "SELECT depth FROM locations WHERE type = 'district' AND path LIKE CONCAT(?, '%') LIMIT 1", "s",
+				   sc->loc->path);
+	struct dash_row *rows = dd ? dash_breakdown(r->a, sc->loc->path, (int)strtol(dd, NULL, 10), BY_PLACE, sc->from, sc->to, n) : NULL;
+	if (dd && !rows)
+		return 503;
+	const char **labels = arena_alloc(r->a, (*n + 1) * sizeof *labels);
+	long *pct = arena_alloc(r->a, (*n + 1) * sizeof *pct);
+	for (size_t i = 0; i < *n; i++) {
+		labels[i] = name_of(r, rows[i].name_en, rows[i].name_hi);
+		pct[i] = dash_pct(rows[i].f.in_sla, rows[i].f.approved + rows[i].f.rejected);
+	}
+	struct sbuf svg;
+	sbuf_init(&svg);
+	chart_tiles(&svg, tmpl_str(r->lang, "dash.sla_by_district"), labels, pct, *n);
+	hset(r, "Charts.Tiles", svg.data);
+	sbuf_free(&svg);
+	*out = rows;
+	return 0;
+}
+
 static int build(struct req *r, struct scope *sc)
 {
 	struct figures f;
@@ -238,23 +263,10 @@ static int build(struct req *r, struct scope *sc)
 		return 503;
 	rows_to_hdf(r, "Places", rows, n, tmpl_str(r->lang, "dash.by_place"), true);
 	/* a district grid at state and division level */
-	if (sc->loc->type == LT_STATE || sc->loc->type == LT_DIVISION) {
-		const char *dd = db_scalar(r->a, "SELECT depth FROM locations WHERE type = 'district' AND path LIKE CONCAT(?, '%') LIMIT 1",
-					   "s", sc->loc->path);
-		size_t nd = 0;
-		struct dash_row *drows = dd ? dash_breakdown(r->a, sc->loc->path, (int)strtol(dd, NULL, 10), BY_PLACE, sc->from, sc->to, &nd) : NULL;
-		const char **labels = arena_alloc(r->a, (nd + 1) * sizeof *labels);
-		long *pct = arena_alloc(r->a, (nd + 1) * sizeof *pct);
-		for (size_t i = 0; i < nd; i++) {
-			labels[i] = name_of(r, drows[i].name_en, drows[i].name_hi);
-			pct[i] = dash_pct(drows[i].f.in_sla, drows[i].f.approved + drows[i].f.rejected);
-		}
-		struct sbuf svg;
-		sbuf_init(&svg);
-		chart_tiles(&svg, tmpl_str(r->lang, "dash.sla_by_district"), labels, pct, nd);
-		hset(r, "Charts.Tiles", svg.data);
-		sbuf_free(&svg);
-	}
+	struct dash_row *districts;
+	size_t nd;
+	if ((sc->loc->type == LT_STATE || sc->loc->type == LT_DIVISION) && district_tiles(r, sc, &districts, &nd) != 0)
+		return 503;
 	if (!(rows = dash_breakdown(r->a, sc->loc->path, 0, BY_SERVICE, sc->from, sc->to, &n)))
 		return 503;
 	rows_to_hdf(r, "Services", rows, n, tmpl_str(r->lang, "dash.by_service"), false);
@@ -383,24 +395,11 @@ static int fill_public(struct req *r, void *ctx)
 	hset(r, "D.name", loc_name(sc->loc, r->lang));
 	hset(r, "D.from", sc->from);
 	hset(r, "D.to", sc->to);
-	const char *dd = db_scalar(r->a, "SELECT depth FROM locations WHERE type = 'district' AND path LIKE CONCAT(?, '%') LIMIT 1", "s",
-				   sc->loc->path);
-	size_t n = 0;
-	struct dash_row *rows = dd ? dash_breakdown(r->a, sc->loc->path, (int)strtol(dd, NULL, 10), BY_PLACE, sc->from, sc->to, &n) : NULL;
-	if (dd && !rows)
+	struct dash_row *rows = NULL;
+	size_t n;
+	if (district_tiles(r, sc, &rows, &n) != 0)
 		return 503;
 	rows_to_hdf(r, "Places", rows, n, tmpl_str(r->lang, "dash.by_place"), false);
-	const char **labels = arena_alloc(r->a, (n + 1) * sizeof *labels);
-	long *pct = arena_alloc(r->a, (n + 1) * sizeof *pct);
-	for (size_t i = 0; i < n; i++) {
-		labels[i] = name_of(r, rows[i].name_en, rows[i].name_hi);
-		pct[i] = dash_pct(rows[i].f.in_sla, rows[i].f.approved + rows[i].f.rejected);
-	}
-	struct sbuf svg;
-	sbuf_init(&svg);
-	chart_tiles(&svg, tmpl_str(r->lang, "dash.sla_by_district"), labels, pct, n);
-	hset(r, "Charts.Tiles", svg.data);
-	sbuf_free(&svg);
 	return 0;
 }
 
