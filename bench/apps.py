@@ -402,6 +402,48 @@ def run(stack, n_apps, dur, clients, procs):
         w.mix = mix
 
 
+def web_login(w, username):
+    """A browser-like client logged in through the form, or None."""
+    web = Client(w.host, w.port)
+    st, body, _ = web.request("GET", "/login")
+    m = re.search(rb'name="csrf" value="([^"]+)"', body)
+    form = urllib.parse.urlencode({"username": username, "password": PASSWORD, "csrf": m.group(1).decode() if m else ""})
+    st, _, _ = web.request("POST", "/login", form.encode(), ctype="application/x-www-form-urlencoded")
+    return web if st == 303 else None
+
+
+def one_then_eight(w, lock, label, c, path, n=20, unit="kB"):
+    """GET path: once to warm up, n times from one client, then 5 s from 8
+    clients sharing c's log-in; prints both lines."""
+    c.request("GET", path)
+    lat, codes = [], {}
+    t = time.time()
+    body = b""
+    for _ in range(n):
+        st, body, dt = c.request("GET", path)
+        lat.append(dt)
+        codes[st] = codes.get(st, 0) + 1
+    print(line(label + ", 1 client", lat, time.time() - t, status_note(codes), ", %d %s" % (len(body) // 1024, unit)), flush=True)
+    lat8, codes8 = [], {}
+    end = time.time() + 5
+
+    def client():
+        cc = Client(w.host, w.port, c.token)
+        cc.cookies = dict(c.cookies)
+        while time.time() < end:
+            st, _, dt = cc.request("GET", path)
+            with lock:
+                lat8.append(dt)
+                codes8[st] = codes8.get(st, 0) + 1
+    t = time.time()
+    ts = [threading.Thread(target=client) for _ in range(8)]
+    for th in ts:
+        th.start()
+    for th in ts:
+        th.join()
+    print(line(label + ", 8 clients", lat8, time.time() - t, status_note(codes8)), flush=True)
+
+
 def dashboards(w, stack, lock):
     """The state dashboard and a district drill-down over the generated
     state (where the applications are), as JSON and as the HTML page; the
@@ -414,91 +456,26 @@ def dashboards(w, stack, lock):
     district = stack.sql("SELECT id FROM locations WHERE type = 'district' AND path LIKE CONCAT((SELECT path FROM locations "
                          "WHERE id = %s), '%%') ORDER BY id LIMIT 1" % state)[0][0]
     api = Client(w.host, w.port, login(w.host, w.port, "stateadmin"))
-    web = Client(w.host, w.port)
-    st, body, _ = web.request("GET", "/login")
-    m = re.search(rb'name="csrf" value="([^"]+)"', body)
-    form = urllib.parse.urlencode({"username": "stateadmin", "password": PASSWORD, "csrf": m.group(1).decode() if m else ""})
-    web.request("POST", "/login", form.encode(), ctype="application/x-www-form-urlencoded")
+    web = web_login(w, "stateadmin")
     for label, c, path in (("dashboard JSON, state", api, "/api/v1/dash/summary?location=%s" % state),
                            ("dashboard JSON, district", api, "/api/v1/dash/summary?location=%s" % district),
                            ("dashboard page, state", web, "/dash?location=%s" % state),
                            ("dashboard page, district", web, "/dash?location=%s" % district)):
-        c.request("GET", path)
-        lat, codes = [], {}
-        t = time.time()
-        for _ in range(20):
-            st, body, dt = c.request("GET", path)
-            lat.append(dt)
-            codes[st] = codes.get(st, 0) + 1
-        print(line(label + ", 1 client", lat, time.time() - t, status_note(codes), ", %d kB" % (len(body) // 1024)), flush=True)
-        lat8, codes8 = [], {}
-        end = time.time() + 5
-
-        def dclient():
-            cc = Client(w.host, w.port, c.token)
-            cc.cookies = dict(c.cookies)
-            while time.time() < end:
-                st, _, dt = cc.request("GET", path)
-                with lock:
-                    lat8.append(dt)
-                    codes8[st] = codes8.get(st, 0) + 1
-        t = time.time()
-        ts = [threading.Thread(target=dclient) for _ in range(8)]
-        for th in ts:
-            th.start()
-        for th in ts:
-            th.join()
-        print(line(label + ", 8 clients", lat8, time.time() - t, status_note(codes8)), flush=True)
+        if c is None:
+            print("%s: log-in through the form failed" % label)
+            continue
+        one_then_eight(w, lock, label, c, path)
 
 
 def desk_queue(w, ktok, busy_office, lock):
-    kc = Client(w.host, w.port, ktok)
-    qpath = "/api/v1/desk/queue?office=%s&role=karmachari" % busy_office
-    lat, codes = [], {}
-    kc.request("GET", qpath)
-    t = time.time()
-    for _ in range(50):
-        st, body, dt = kc.request("GET", qpath)
-        lat.append(dt)
-        codes[st] = codes.get(st, 0) + 1
-    size = len(body)
-    print(line("desk queue API, 1 client", lat, time.time() - t, status_note(codes), ", %d kB per answer" % (size // 1024)),
-          flush=True)
-    lat8, codes8 = [], {}
-    end = time.time() + 5
-
-    def qclient():
-        c = Client(w.host, w.port, ktok)
-        while time.time() < end:
-            st, _, dt = c.request("GET", qpath)
-            with lock:
-                lat8.append(dt)
-                codes8[st] = codes8.get(st, 0) + 1
-    t = time.time()
-    ts = [threading.Thread(target=qclient) for _ in range(8)]
-    for th in ts:
-        th.start()
-    for th in ts:
-        th.join()
-    print(line("desk queue API, 8 clients", lat8, time.time() - t, status_note(codes8)), flush=True)
+    one_then_eight(w, lock, "desk queue API", Client(w.host, w.port, ktok),
+                   "/api/v1/desk/queue?office=%s&role=karmachari" % busy_office, n=50, unit="kB per answer")
     # the HTML desk page, logged in through the form
-    web = Client(w.host, w.port)
-    st, body, _ = web.request("GET", "/login")
-    m = re.search(rb'name="csrf" value="([^"]+)"', body)
-    form = urllib.parse.urlencode({"username": "karmachari", "password": PASSWORD, "csrf": m.group(1).decode() if m else ""})
-    st, body, _ = web.request("POST", "/login", form.encode(), ctype="application/x-www-form-urlencoded")
-    if st == 303:
-        lat, codes = [], {}
-        web.request("GET", "/desk")
-        t = time.time()
-        for _ in range(20):
-            st, body, dt = web.request("GET", "/desk")
-            lat.append(dt)
-            codes[st] = codes.get(st, 0) + 1
-        print(line("desk page /desk, 1 client", lat, time.time() - t, status_note(codes), ", %d kB per page" % (len(body) // 1024)),
-              flush=True)
+    web = web_login(w, "karmachari")
+    if web:
+        one_then_eight(w, lock, "desk page /desk", web, "/desk", unit="kB per page")
     else:
-        print("desk page: log-in through the form failed (%d)" % st)
+        print("desk page: log-in through the form failed")
 
 
 
