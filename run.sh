@@ -2,7 +2,8 @@
 # GramSewa — the two set-up commands.
 #   ./run.sh        install, build, start MariaDB + FastCGI pool + nginx on
 #                   http://127.0.0.1:8080/ with demo data; print demo log-ins
-#   ./run.sh test   install, build, run every test (each in its own temp stack)
+#   ./run.sh test   install, build, run every test (each in its own temp stack);
+#                   ./run.sh test http:test_api runs only the test programs named
 #   ./run.sh stop   stop what ./run.sh started (by pid files)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")" && pwd)
@@ -43,7 +44,7 @@ stop)
 test)
     gs_install $GS_BUILD_PKGS $GS_RUN_PKGS $GS_TEST_PKGS
     gs_build --enable-debug
-    exec "$ROOT/tests/run-all.sh"
+    exec "$ROOT/tests/run-all.sh" "${@:2}"
     ;;
 *)
     echo "usage: ./run.sh [start|stop|test]" >&2
