@@ -530,14 +530,15 @@ int api_doc_upload(struct req *r)
 	return 0;
 }
 
-/* GET /api/v1/documents (operators: ?mobile= of the villager) */
+/* GET /api/v1/documents (operators: ?mobile= of the villager; what they
+ * uploaded, or everything with the villager's consent) */
 int api_doc_list(struct req *r)
 {
 	long owner = api_locker_owner(r, req_query(r, "mobile"), false);
 	if (!owner)
 		return 422;
-	struct dbres *d = db_query(r->a, "SELECT id, doc_type, mime, size, sha256 FROM documents WHERE owner_id = ? ORDER BY id DESC LIMIT 100",
-				   "i", (long long)owner);
+	/* an operator without the citizen's consent: its own uploads only */
+	struct dbres *d = locker_list(r->a, r->user, owner);
 	if (!d)
 		return 503;
 	struct sbuf b;

@@ -8,6 +8,7 @@
 #include "form.h"
 #include "formview.h"
 #include "location.h"
+#include "locker.h"
 #include "log.h"
 #include "notify.h"
 #include "sla.h"
@@ -422,10 +423,11 @@ static int file_txn(void *p)
 	}
 	c->out->id = app_id;
 	/* the chosen documents travel with the draft too; a document not sent
-	 * again keeps the one chosen before */
+	 * again keeps the one chosen before.  Only what the filer sees in the
+	 * applicant's locker can be chosen (an operator: own uploads, or all
+	 * with the citizen's consent) */
 	for (size_t i = 0; in->doc_ids && i < s->ndocs; i++)
-		if (in->doc_ids[i] && db_scalar(r->a, "SELECT id FROM documents WHERE id = ? AND owner_id = ?", "ii",
-						(long long)in->doc_ids[i], (long long)applicant) &&
+		if (in->doc_ids[i] && locker_may_use(r->a, r->user, applicant, in->doc_ids[i]) &&
 		    db_exec("REPLACE INTO app_documents (app_id, doc_type, document_id) VALUES (?, ?, ?)", "isi", (long long)app_id,
 			    s->docs[i].code, (long long)in->doc_ids[i]) != 1)
 			return -1;
@@ -544,14 +546,23 @@ static int resub_txn(void *p)
 	sbuf_free(&c->out->form.json);
 	form_check(r->a, s->fields, s->nfields, merged, &env, &c->out->form);
 	long *docs = arena_alloc(r->a, (s->ndocs + 1) * sizeof *docs);
+	size_t unseen = 0;
 	for (size_t i = 0; i < s->ndocs; i++) {
 		const char *cur = db_scalar(r->a, "SELECT document_id FROM app_documents WHERE app_id = ? AND doc_type = ?", "is",
 					    (long long)ap->id, s->docs[i].code);
 		docs[i] = cur ? strtol(cur, NULL, 10) : 0;
-		if (c->doc_ids && c->doc_ids[i] && flagged(r->a, ap->return_fields, arena_printf(r->a, "doc_%s", s->docs[i].code)))
+		if (!c->doc_ids || !c->doc_ids[i] || c->doc_ids[i] == docs[i] ||
+		    !flagged(r->a, ap->return_fields, arena_printf(r->a, "doc_%s", s->docs[i].code)))
+			continue;
+		/* a new choice must be one the filer sees in the locker */
+		if (locker_may_use(r->a, r->user, ap->applicant_id, c->doc_ids[i])) {
 			docs[i] = c->doc_ids[i];
+		} else {
+			form_error(r, arena_printf(r->a, "doc_%s", s->docs[i].code), "form.err.document");
+			unseen++;
+		}
 	}
-	if (c->out->form.nerrs + (size_t)check_docs(r, s, ap->applicant_id, docs, c->out)) {
+	if (c->out->form.nerrs + unseen + (size_t)check_docs(r, s, ap->applicant_id, docs, c->out)) {
 		c->out->status = 422;
 		return 1;
 	}

@@ -8,6 +8,7 @@
 #include "log.h"
 #include "notify.h"
 #include "session.h"
+#include "user.h"
 
 #include <ctype.h>
 #include <sodium.h>
@@ -155,19 +156,49 @@ static void otp_hash(const char *mobile, const char *purpose, const char *code, 
 	sodium_memzero(buf, sizeof buf);
 }
 
-static bool mobile_locked(struct arena *a, const char *mobile)
+/* A throttle or lock key of a mobile's OTPs.  Log-in and reset share one
+ * per mobile; other purposes (an operator asking a citizen's consent,
+ * "consent:<operator id>") count apart, so an operator's wrong codes never
+ * lock the citizen out of their own log-in, nor another operator out. */
+static const char *otp_key(struct arena *a, const char *kind, const char *mobile, const char *purpose)
+{
+	if (str_eq(purpose, "login") || str_eq(purpose, "reset"))
+		return arena_printf(a, "%s:%s", kind, mobile);
+	return arena_printf(a, "%s:%s:%s", kind, mobile, purpose);
+}
+
+/* The per-client limit key: a logged-in user (an operator asking consent)
+ * by id, since a CSC centre is one address for many; others by address. */
+static const char *otp_client(struct req *r, const char *kind)
+{
+	if (r->user)
+		return arena_printf(r->a, "%s-user:%ld", kind, r->user->id);
+	return arena_printf(r->a, "%s-ip:%s", kind, r->remote_ip);
+}
+
+static bool mobile_locked(struct arena *a, const char *mobile, const char *purpose)
 {
 	const char *v = db_scalar(a, "SELECT locked_until > NOW() FROM throttles WHERE k = ?", "s",
-				  arena_printf(a, "otp-lock:%s", mobile));
+				  otp_key(a, "otp-lock", mobile, purpose));
 	return str_eq(v, "1");
 }
 
 enum auth_result auth_otp_request(struct req *r, const char *mobile, const char *purpose)
 {
-	if (throttle_over(arena_printf(r->a, "otp-ip:%s", r->remote_ip), 3600, 30) ||
-	    throttle_over(arena_printf(r->a, "otp-mobile:%s", mobile), 900, 3))
+	const char *after = str_eq(purpose, "login")
+		? arena_printf(r->a, " is your GramSewa log-in OTP. It is valid for %ld minutes. Do not share it. - GramSewa",
+			       cfg.otp_ttl / 60)
+		: arena_printf(r->a, " is your GramSewa password reset OTP, valid for %ld minutes. - GramSewa",
+			       cfg.otp_ttl / 60);
+	return auth_otp_send(r, mobile, purpose, after, "1107160000000000001");
+}
+
+enum auth_result auth_otp_send(struct req *r, const char *mobile, const char *purpose, const char *after, const char *dlt)
+{
+	if (throttle_over(otp_client(r, "otp"), 3600, 30) ||
+	    throttle_over(otp_key(r->a, "otp-mobile", mobile, purpose), 900, 3))
 		return AUTH_THROTTLED;
-	if (mobile_locked(r->a, mobile))
+	if (mobile_locked(r->a, mobile, purpose))
 		return AUTH_OK;	/* say nothing different; verify will refuse */
 	char code[8];
 	snprintf(code, sizeof code, "%06u", randombytes_uniform(1000000));
@@ -179,12 +210,8 @@ enum auth_result auth_otp_request(struct req *r, const char *mobile, const char 
 		    "VALUES (?, ?, ?, NOW(), NOW() + INTERVAL ? SECOND, ?)",
 		    "ssbis", mobile, purpose, h, sizeof h, (long long)cfg.otp_ttl, r->remote_ip) != 1)
 		goto fail;
-	const char *text = str_eq(purpose, "login")
-		? arena_printf(r->a, "%s is your GramSewa log-in OTP. It is valid for %ld minutes. Do not share it. - GramSewa",
-			       code, cfg.otp_ttl / 60)
-		: arena_printf(r->a, "%s is your GramSewa password reset OTP, valid for %ld minutes. - GramSewa",
-			       code, cfg.otp_ttl / 60);
-	long nid = notify_queue("sms", mobile, text, "1107160000000000001", arena_printf(r->a, "otp.%s", purpose), NULL);
+	const char *text = arena_printf(r->a, "%s%s", code, after);
+	long nid = notify_queue("sms", mobile, text, dlt, arena_printf(r->a, "otp.%s", purpose), NULL);
 	struct audit_entry e = { .action = "otp.issued", .entity = "mobile", .entity_id = mobile, .remarks = purpose };
 	if (!nid || audit_write(r, &e) != 0 || db_commit() != 0)
 		goto fail;
@@ -199,9 +226,9 @@ enum auth_result auth_otp_verify(struct req *r, const char *mobile, const char *
 {
 	if (!valid_mobile(mobile) || !str_digits(code, 6, 6))
 		return AUTH_FAIL;
-	if (throttle_over(arena_printf(r->a, "otpv-ip:%s", r->remote_ip), 3600, 60))
+	if (throttle_over(otp_client(r, "otpv"), 3600, 60))
 		return AUTH_THROTTLED;
-	if (mobile_locked(r->a, mobile))
+	if (mobile_locked(r->a, mobile, purpose))
 		return AUTH_FAIL;
 	if (db_begin() != 0)
 		return AUTH_ERROR;
@@ -224,7 +251,7 @@ enum auth_result auth_otp_verify(struct req *r, const char *mobile, const char *
 				db_exec("UPDATE otps SET used_at = NOW() WHERE id = ?", "i", id);	/* burn it */
 				db_exec("INSERT INTO throttles (k, window_start, hits, locked_until) VALUES (?, NOW(), 0, "
 					"NOW() + INTERVAL ? SECOND) ON DUPLICATE KEY UPDATE locked_until = VALUES(locked_until)",
-					"si", arena_printf(r->a, "otp-lock:%s", mobile), (long long)cfg.otp_lock);
+					"si", otp_key(r->a, "otp-lock", mobile, purpose), (long long)cfg.otp_lock);
 				struct audit_entry e = { .action = "otp.locked", .entity = "mobile", .entity_id = mobile };
 				audit_write(r, &e);
 			}

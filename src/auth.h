@@ -26,6 +26,11 @@ enum auth_result auth_password(struct req *r, const char *username, const char *
  * for SMS and sends it.  AUTH_OK also when nothing was sent because the
  * mobile/username is unknown (the caller shows the same page either way). */
 enum auth_result auth_otp_request(struct req *r, const char *mobile, const char *purpose);
+/* The same for any purpose (e.g. "consent:<operator id>", see consent.h):
+ * the SMS is the code followed by `after`, sent with DLT template id dlt.
+ * Purposes other than log-in and reset have their own per-mobile request
+ * limit and lock; a logged-in caller is limited per user, not per address. */
+enum auth_result auth_otp_send(struct req *r, const char *mobile, const char *purpose, const char *after, const char *dlt);
 /* Checks an OTP: 15-minute life, single use, 5 tries then the mobile is
  * locked for an hour.  AUTH_OK consumes it. */
 enum auth_result auth_otp_verify(struct req *r, const char *mobile, const char *purpose, const char *code);

@@ -58,6 +58,8 @@ static const struct ckey keys[] = {
 	L(otp_ttl, "900", 30, 86400, "OTP lifetime in seconds"),
 	L(otp_tries, "5", 1, 50, "wrong OTPs before the mobile locks"),
 	L(otp_lock, "3600", 60, 604800, "seconds a mobile stays locked after too many wrong OTPs"),
+	L(consent_ttl, "86400", 1, 2592000, "seconds an operator may see a citizen's whole locker after the citizen's consent"),
+	S(consent_sms_dlt, "1107160000000000002", "DLT template id of the SMS carrying a consent code"),
 	L(login_max_fail, "5", 1, 100, "wrong passwords before the account locks"),
 	L(login_lock, "900", 60, 604800, "seconds an account stays locked"),
 	L(claim_timeout, "900", 30, 86400, "seconds an opened application stays with its officer"),

@@ -295,13 +295,19 @@ static void check_one(struct fc *c, const struct field *f, const char *path, con
 		jw_obj_end(w);
 		return;
 	}
-	case FT_FILE:
-		if (!parse_long(t, 1, 2000000000L, &n) || !c->env->document_ok || !c->env->document_ok(c->env->ctx, n)) {
+	case FT_FILE: {
+		/* a document kept from the answers accepted earlier stays, even if
+		 * the one correcting them (an officer, an operator whose consent
+		 * ended) may not choose it from the locker now */
+		long was = 0;
+		bool kept = c->env->prior && json_get_long(c->env->prior, key, &was) && parse_long(t, 1, 2000000000L, &n) && n == was;
+		if (!kept && (!parse_long(t, 1, 2000000000L, &n) || !c->env->document_ok || !c->env->document_ok(c->env->ctx, n))) {
 			err(c, path, "form.err.document", NULL);
 			return;
 		}
 		jw_kint(w, key, n);
 		return;
+	}
 	default:
 		err(c, path, "form.err.not_text", NULL);
 	}

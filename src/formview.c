@@ -4,6 +4,7 @@
 #include "formview.h"
 #include "db.h"
 #include "location.h"
+#include "locker.h"
 #include "picker.h"
 #include "tmpl.h"
 
@@ -214,11 +215,13 @@ static bool env_location(void *ctx, long id, const char **name)
 	return true;
 }
 
+/* A document answer must be in the applicant's locker and seen there by
+ * the one filing (locker_may_use: an operator needs the citizen's consent
+ * for documents it did not upload). */
 static bool env_document(void *ctx, long id)
 {
 	struct env_ctx *c = ctx;
-	return db_scalar(c->r->a, "SELECT id FROM documents WHERE id = ? AND owner_id = ?", "ii", (long long)id,
-			 (long long)c->owner) != NULL;
+	return c->r->user && locker_may_use(c->r->a, c->r->user, c->owner, id);
 }
 
 void formview_env(struct req *r, long owner_id, struct form_env *env)

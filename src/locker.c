@@ -132,14 +132,33 @@ long locker_add(struct arena *a, long owner, long uploader, const char *doc_type
 	return (long)db_last_id();
 }
 
+/* Does the user (bound three times) see document d of a citizen's locker?
+ * The citizen does, whoever uploaded it does (an operator acting for the
+ * villager), and an operator the citizen let in with a live consent
+ * (consent.h) sees the whole locker.  Nobody else, whatever the mobile. */
+#define LOCKER_SEES "(d.owner_id = ? OR d.uploaded_by = ? OR EXISTS (SELECT 1 FROM locker_consents c " \
+	"WHERE c.citizen_id = d.owner_id AND c.operator_id = ? AND c.withdrawn_at IS NULL AND c.expires_at > NOW()))"
+
+struct dbres *locker_list(struct arena *a, const struct user *u, long owner)
+{
+	return db_query(a, "SELECT d.id, d.doc_type, d.mime, d.size, d.sha256, "
+			   "CONCAT(d.label, ' (', d.doc_type, ', ', ROUND(d.size / 1024), ' KB)') FROM documents d "
+			   "WHERE d.owner_id = ? AND " LOCKER_SEES " ORDER BY d.id DESC LIMIT 100",
+			"iiii", (long long)owner, (long long)u->id, (long long)u->id, (long long)u->id);
+}
+
+bool locker_may_use(struct arena *a, const struct user *u, long owner, long id)
+{
+	return db_scalar(a, "SELECT d.id FROM documents d WHERE d.id = ? AND d.owner_id = ? AND " LOCKER_SEES,
+			 "iiiii", (long long)id, (long long)owner, (long long)u->id, (long long)u->id, (long long)u->id) != NULL;
+}
+
 bool locker_may_read(struct arena *a, const struct user *u, long id)
 {
 	if (!u)
 		return false;
-	const char *owner = db_scalar(a, "SELECT owner_id FROM documents WHERE id = ?", "i", (long long)id);
-	if (!owner)
-		return false;
-	if (strtol(owner, NULL, 10) == u->id)
+	if (db_scalar(a, "SELECT d.id FROM documents d WHERE d.id = ? AND " LOCKER_SEES, "iiii", (long long)id,
+		      (long long)u->id, (long long)u->id, (long long)u->id))
 		return true;
 	/* officers: an application using the document lies in their jurisdiction */
 	struct dbres *apps = db_query(a, "SELECT a.office_path FROM app_documents d JOIN applications a ON a.id = d.app_id "

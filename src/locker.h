@@ -15,9 +15,18 @@ const char *locker_sniff(const unsigned char *p, size_t n);
  * most an unreferenced blob.  Returns the id, or 0 with *err a lang key. */
 long locker_add(struct arena *a, long owner, long uploader, const char *doc_type, const char *label,
 		const unsigned char *p, size_t n, size_t max, const char **err);
-/* May user u read document id?  The owner may, and officers whose
- * jurisdiction covers an application that uses it. */
 struct user;
+struct dbres;
+/* The documents of owner's locker that u sees: all of them for the citizen
+ * and for an operator with the citizen's live consent (consent.h), else
+ * only those u uploaded.  Newest first, at most 100; columns id, doc_type,
+ * mime, size, sha256, display label.  Arena result; NULL on DB error. */
+struct dbres *locker_list(struct arena *a, const struct user *u, long owner);
+/* May u attach document id of owner's locker to an application (the same
+ * rule as locker_list)? */
+bool locker_may_use(struct arena *a, const struct user *u, long owner, long id);
+/* May user u read document id?  Whoever sees it in the locker (above), and
+ * officers whose jurisdiction covers an application that uses it. */
 bool locker_may_read(struct arena *a, const struct user *u, long id);
 /* Whose locker a request works on: a citizen's own; an operator's villager
  * named by mobile, registered as a citizen when create is set (the first

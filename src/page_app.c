@@ -33,13 +33,12 @@ static const char *channel_of(const struct user *u)
 	return NULL;
 }
 
-/* The locker documents the applicant can attach (Locker.N). */
+/* The locker documents of owner the user sees and can attach (Locker.N):
+ * an operator without the citizen's consent only its own uploads. */
 static void locker_options(struct req *r, long owner)
 {
-	struct dbres *d = db_query(r->a, "SELECT id, CONCAT(label, ' (', doc_type, ', ', ROUND(size / 1024), ' KB)') FROM documents "
-					 "WHERE owner_id = ? ORDER BY id DESC LIMIT 100", "i", (long long)owner);
-	static const char *const cols[] = { "id", "label", NULL };
-	hset_rows(r, "Locker", d, cols);
+	static const char *const cols[] = { "id", "doc_type", "mime", "size", "sha256", "label", NULL };
+	hset_rows(r, "Locker", locker_list(r->a, r->user, owner), cols);
 }
 
 /* Renders the apply form for version v with answers/errors. */
@@ -496,18 +495,29 @@ static long page_locker_owner(struct req *r, const char **mobile_out)
 	return locker_owner(r, *mobile_out, str_eq(r->method, "POST"));
 }
 
+/* The locker page (declared in pages.h). */
+int page_locker_show(struct req *r, long owner)
+{
+	if (owner > 0)
+		locker_options(r, owner);
+	if (owner != 0 || user_has(r->user, ROLE_CITIZEN))
+		hset(r, "Owner", "1");
+	hset_int(r, "MaxKB", cfg.max_upload / 1024);
+	consent_to_hdf(r, owner);
+	return tmpl_render(r, "locker.cs");
+}
+
 /* GET /locker */
 int page_locker(struct req *r)
 {
 	const char *mobile = NULL;
 	long owner = page_locker_owner(r, &mobile);
 	hset(r, "Form.val.mobile", mobile);
-	if (owner > 0)
-		locker_options(r, owner);
-	if (owner != 0 || user_has(r->user, ROLE_CITIZEN))
-		hset(r, "Owner", "1");
-	hset_int(r, "MaxKB", cfg.max_upload / 1024);
-	return tmpl_render(r, "locker.cs");
+	static const char *const done[] = { "consent", "granted", "withdrawn", NULL };
+	for (size_t i = 0; done[i]; i++)
+		if (req_query(r, done[i]))
+			hset(r, "Flash", tmpl_str(r->lang, arena_printf(r->a, "consent.done_%s", done[i])));
+	return page_locker_show(r, owner);
 }
 
 /* POST /locker (multipart: file, doc_type, mobile for operators) */
@@ -532,13 +542,7 @@ int page_locker_post(struct req *r)
 		db_rollback();
 		form_error(r, err && str_starts(err, "locker.type") ? "doc_type" : "file", err ? err : "locker.store_failed");
 		r->status = 422;
-		if (owner > 0)
-			locker_options(r, owner);
-		hset(r, "Owner", owner > 0 ? "1" : "");
-		hset_int(r, "MaxKB", cfg.max_upload / 1024);
-		int rc = tmpl_render(r, "locker.cs");
-		r->status = 422;
-		return rc;
+		return page_locker_show(r, owner);
 	}
 	struct audit_entry e = { .action = "locker.add", .entity = "document", .entity_id = arena_printf(r->a, "%ld", id) };
 	if (audit_write(r, &e) != 0 || db_commit() != 0) {
@@ -549,7 +553,8 @@ int page_locker_post(struct req *r)
 	return 0;
 }
 
-/* GET /locker/:id — download, owner or officers with an application using it */
+/* GET /locker/:id — download: whoever sees it in the locker (locker_list),
+ * or officers with an application using it */
 int page_locker_get(struct req *r)
 {
 	long id;
