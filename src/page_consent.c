@@ -47,14 +47,26 @@ static long citizen_of(struct req *r, const char *mobile)
 	return citizen;
 }
 
+/* The citizen of a consent form's mobile (*mobile), or 0 after the locker
+ * page was rendered again with the error (*rc, 422). */
+static long form_citizen(struct req *r, const char **mobile, int *rc)
+{
+	*mobile = req_form(r, "mobile");
+	hset(r, "Form.val.mobile", *mobile);
+	long owner = citizen_of(r, *mobile);
+	if (!owner)
+		*rc = locker_again(r, locker_owner(r, *mobile, false), 422);
+	return owner;
+}
+
 /* POST /locker/consent — an operator asks the citizen (mobile) for consent */
 int page_consent_request(struct req *r)
 {
-	const char *mobile = req_form(r, "mobile");
-	hset(r, "Form.val.mobile", mobile);
-	long owner = citizen_of(r, mobile);
+	const char *mobile;
+	int rc = 0;
+	long owner = form_citizen(r, &mobile, &rc);
 	if (!owner)
-		return locker_again(r, locker_owner(r, mobile, false), 422);
+		return rc;
 	enum auth_result res = consent_ask(r, mobile);
 	if (res == AUTH_ERROR)
 		return 503;
@@ -70,11 +82,11 @@ int page_consent_request(struct req *r)
 /* POST /locker/consent/verify — the code the citizen read out */
 int page_consent_verify(struct req *r)
 {
-	const char *mobile = req_form(r, "mobile");
-	hset(r, "Form.val.mobile", mobile);
-	long owner = citizen_of(r, mobile);
+	const char *mobile;
+	int rc = 0;
+	long owner = form_citizen(r, &mobile, &rc);
 	if (!owner)
-		return locker_again(r, locker_owner(r, mobile, false), 422);
+		return rc;
 	enum auth_result res = consent_confirm(r, mobile, req_form(r, "otp"));
 	if (res == AUTH_OK) {
 		resp_redirect(r, arena_printf(r->a, "/locker?mobile=%s&consent=1", url_encode(r->a, mobile)));

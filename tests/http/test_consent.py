@@ -8,12 +8,14 @@ document id.  Consent is an OTP to the citizen's mobile that the citizen
 reads out to that one operator, or a grant the citizen makes while logged
 in; it lasts consent_ttl seconds (24 hours by default), is audited, can be
 withdrawn by the citizen, and wrong codes burn the OTP like the log-in OTP."""
+import json
 import os
 import re
+import tempfile
 import time
 
-from gs import Client, test, eq, run, sql, notifications_log, reload_workers, VAR
-from lifecycle import upload, citizen, definition, answers_for
+from gs import Client, test, eq, run, sql, ctl, notifications_log, reload_workers, VAR
+from lifecycle import upload, citizen, definition, answers_for, act, officer
 
 RUN = str(int(time.time() * 1000) % 10000000).rjust(7, "0")
 _seq = [0]
@@ -194,6 +196,57 @@ def without_consent_another_document_cannot_be_attached_by_id():
     eq(r.status, 422, "filing with the citizen's document without consent: %r" % r)
     assert any(k.startswith("doc_") for k in r.json()["error"].get("fields", {})), "the document field is named: %r" % r
     eq(sql("SELECT COUNT(*) FROM app_documents WHERE document_id=%d" % s["mine"]), before, "nothing attached")
+
+
+@test
+def without_consent_a_returned_application_takes_no_other_document():
+    s = scene()
+    c1, mobile = s["c1"], s["mobile"]
+    d = definition("INC")
+    code = next(doc["code"] for doc in d["documents"] if doc["required"])
+    own = upload(c1.api, code, mobile).json()["id"]
+    r = c1.api.api("POST", "/applications", {"service": "INC", "applicant": {"mobile": mobile}, "submit": True,
+                                           "fields": answers_for(d, mobile), "documents": {code: own}})
+    eq(r.status, 201, "filed with csc1's own upload: %r" % r)
+    number = r.json()["number"]
+    r = act(officer("karmachari"), number, "return", remarks="Attach a clearer income proof",
+            return_fields=["doc_" + code], out_of_order_reason="returned for the consent test")
+    eq(r.status, 200, "returned: %r" % r)
+    r = c1.api.api("POST", "/applications/%s/submit" % number, {"documents": {code: s["mine"]}})
+    eq(r.status, 422, "the citizen's own document swapped in without consent: %r" % r)
+    assert "doc_" + code in r.json()["error"].get("fields", {}), "the slot is named: %r" % r
+    eq(sql("SELECT ad.document_id FROM app_documents ad JOIN applications a ON a.id=ad.app_id WHERE a.number='%s' "
+           "AND ad.doc_type='%s'" % (number, code)), [[str(own)]], "the slot keeps csc1's upload")
+
+
+@test
+def without_consent_a_file_answer_takes_only_own_uploads():
+    s = scene()
+    c1, mobile = s["c1"], s["mobile"]
+    svc = "FT" + RUN
+    d = json.loads(ctl("service", "export", "INC").stdout)
+    d["code"] = svc
+    d["fields"].append({"name": "extra_proof", "type": "file", "label": {"en": "Extra proof", "hi": "अतिरिक्त प्रमाण"},
+                        "required": True})
+    f = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8")
+    json.dump(d, f, ensure_ascii=False)
+    f.close()
+    try:
+        ctl("service", "import", f.name, "--publish")
+    finally:
+        os.unlink(f.name)
+    defn = definition(svc)
+    docs = {doc["code"]: upload(c1.api, doc["code"], mobile).json()["id"] for doc in defn["documents"] if doc["required"]}
+
+    def file_with(doc):
+        fields = dict(answers_for(defn, mobile), extra_proof=str(doc))
+        return c1.api.api("POST", "/applications", {"service": svc, "applicant": {"mobile": mobile}, "submit": True,
+                                                    "fields": fields, "documents": docs})
+    r = file_with(s["mine"])
+    eq(r.status, 422, "the citizen's own document as an answer without consent: %r" % r)
+    assert "extra_proof" in r.json()["error"].get("fields", {}), "the field is named: %r" % r
+    r = file_with(s["a"])
+    eq(r.status, 201, "csc1's own upload as the answer: %r" % r)
 
 
 @test
