@@ -261,7 +261,7 @@ int page_my_app(struct req *r)
 		hset(r, "Ack", "1");
 	if (req_query(r, "paid"))
 		hset(r, "Flash", tmpl_str(r->lang, str_eq(req_query(r, "paid"), "success") ? "pay.done" : "pay.failed"));
-	bool late = str_eq(ap->status, "pending") && ap->due_date && strcmp(ap->due_date, db_scalar(r->a, "SELECT CURDATE()", NULL)) < 0;
+	bool late = str_eq(ap->status, "pending") && ap->due_date && strcmp(ap->due_date, ist_today(r->a)) < 0;
 	if (str_eq(ap->status, "rejected") || late)
 		hset(r, "CanAppeal", "1");
 	if ((str_eq(ap->status, "approved") || str_eq(ap->status, "rejected")) &&

@@ -1,7 +1,6 @@
 """Service designer and catalogue: create, edit, validate, publish, version,
 import/export, permissions."""
 import json
-import os
 import re
 import tempfile
 

@@ -168,6 +168,32 @@ START_TEST(dates)
 }
 END_TEST
 
+/* The test clock: GS_FAKE_NOW="T@A" reads T at real time A and runs on;
+ * "T" alone starts at the first reading.  Dates are IST dates. */
+START_TEST(fake_clock_runs_and_dates_are_ist)
+{
+	char env[64];
+	time_t real = time(NULL);
+	/* 2027-03-31 23:59:00 IST (18:29 UTC), anchored 10 s ago */
+	snprintf(env, sizeof env, "1806517740@%lld", (long long)real - 10);
+	setenv("GS_FAKE_NOW", env, 1);
+	ck_assert(clock_faked());
+	time_t t = now_secs();
+	ck_assert(t >= 1806517750 && t <= 1806517752);
+	ck_assert(now_usecs() / 1000000 >= t);				/* it runs, never back */
+	ck_assert_str_eq(ist_today(&A), "2027-03-31");
+	char iso[32];
+	fmt_iso_time(iso, 1806517860);					/* two minutes later */
+	ck_assert_str_eq(iso, "2027-04-01T00:01:00+05:30");
+	ck_assert_int_eq(ist_day(1806517860) - ist_day(1806517740), 1);	/* the next IST day, the same UTC day */
+	setenv("GS_FAKE_NOW", "1806517860", 1);				/* re-read when it changes */
+	ck_assert_str_eq(ist_today(&A), "2027-04-01");
+	unsetenv("GS_FAKE_NOW");
+	ck_assert(!clock_faked());
+	ck_assert(now_secs() >= real);
+}
+END_TEST
+
 START_TEST(base64)
 {
 	unsigned char out[64];
@@ -249,6 +275,7 @@ int main(void)
 	tcase_add_test(tc, json_escape_html);
 	tcase_add_test(tc, utf8_rules);
 	tcase_add_test(tc, dates);
+	tcase_add_test(tc, fake_clock_runs_and_dates_are_ist);
 	tcase_add_test(tc, base64);
 	tcase_add_test(tc, arena_growth);
 	tcase_add_test(tc, config_unknown_key);
