@@ -217,6 +217,19 @@ def import_cannot_take_over_another_departments_service():
 
 
 @test
+def json_editor_cannot_give_a_service_to_another_department():
+    c = dept_admin()
+    before = owner_and_versions("INCR")   # Revenue's, from the import test
+    d = json.loads(ctl("service", "export", "INCR").stdout)
+    d["department"] = "HLT"
+    r = post(c, "INCR", "json", {"definition": json.dumps(d, ensure_ascii=False)})
+    eq(r.status, 403, "naming Health in Revenue's service")
+    eq(owner_and_versions("INCR"), before, "unchanged")
+    d["department"] = "REV"
+    eq(post(c, "INCR", "json", {"definition": json.dumps(d, ensure_ascii=False)}).status, 303, "own department")
+
+
+@test
 def state_admin_may_move_a_service_by_import():
     sa = Client()
     sa.login("stateadmin")
