@@ -84,8 +84,7 @@ int page_apply(struct req *r)
 	if (str_eq(ch, "online")) {
 		const char *addr = db_scalar(r->a, "SELECT address_location_id FROM users WHERE id = ?", "i", (long long)r->user->id);
 		if (addr) {
-			char *j = arena_printf(r->a, "{\"%s\":\"%s\",\"mobile\":\"%s\"}", v->def->route_field, addr,
-					       r->user->mobile ? r->user->mobile : "");
+			char *j = json_strobj(r->a, v->def->route_field, addr, "mobile", r->user->mobile ? r->user->mobile : "", NULL);
 			start = json_parse(r->a, j, strlen(j), NULL);
 		}
 	}

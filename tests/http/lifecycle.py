@@ -93,12 +93,14 @@ def walk_to_approval(number, stages):
     return r.json()
 
 
-def create_employee(admin, username, role="karmachari", district="Palamu", block="Medininagar(Daltonganj)"):
-    """Creates an employee through the HR page; returns (username, first password)."""
+def create_employee(admin, username, role="karmachari", district="Palamu", block="Medininagar(Daltonganj)",
+                    mobile="9123456780"):
+    """Creates an employee through the HR page; returns (username, first password).
+    Give a mobile of its own when a test sends OTPs to it (they are throttled per mobile)."""
     did = sql("SELECT id FROM locations WHERE type='district' AND name_en='%s'" % district)[0][0]
     bid = sql("SELECT id FROM locations WHERE type='block' AND name_en='%s'" % block)[0][0]
     r = admin.form_post("/admin/users/new", "/admin/users/new", {
-        "username": username, "first_name": "Test", "last_name": "Employee", "mobile": "9123456780",
+        "username": username, "first_name": "Test", "last_name": "Employee", "mobile": mobile,
         "dob": "1988-01-02", "user_type": "staff", "designation": "Rajasv Karmachari", "role": role,
         "place_district": did, "place_block": bid, "work_from": "2025-01-01"})
     eq(r.status, 200, "create employee: " + r.text[:300])

@@ -355,6 +355,61 @@ def bill_payment_and_biller_failure_refund():
     eq(r.status, 422, "bad consumer number")
 
 
+def biller_stub(txn):
+    """A biller's HTTP adapter on a free port that confirms every payment
+    with the transaction id txn; (server, url).  Stop it with shutdown()."""
+    import http.server
+    import json as js
+    import threading
+
+    class Stub(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            if self.path == "/fetch":
+                out = {"found": True, "name": "Stub Consumer", "ref": "STUB-1", "amount_paise": 5000}
+            else:
+                out = {"status": "confirmed", "txn": txn}
+            body = js.dumps(out).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *a):
+            pass
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Stub)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    return srv, "http://127.0.0.1:%d" % srv.server_address[1]
+
+
+@test
+def biller_transaction_id_cannot_forge_receipt_lines():
+    txn = 'T1","consumer":"FORGED\\'   # outside data: quotes and a backslash
+    srv, url = biller_stub(txn)
+    code = "STUB" + RUN[-6:]
+    # billers are configured by the deployment (seeded), not through a page
+    sql("INSERT INTO billers (code, name_en, name_hi, category, fetch_label_en, fetch_label_hi, fetch_pattern, adapter) "
+        "VALUES ('%s', 'Stub biller', 'स्टब बिलर', 'test', 'Number', 'संख्या', '[0-9]{6}', '%s')" % (code, url))
+    try:
+        c = Client()
+        c.login("csc2")
+        r = c.form_post("/csc/bills", "/csc/bills", {"biller": code, "consumer": "123456"})
+        eq(r.status, 303, "fetched: " + r.text[:300])
+        bill = r.header("Location").rsplit("/", 1)[1]
+        page = c.get("/csc/bills/" + bill)
+        eq(c.post("/csc/bills/%s/pay" % bill, {"csrf": c.csrf_from(page.text), "idem": "stub-" + bill}).status, 303, "paid")
+        eq(sql("SELECT status FROM bills WHERE id=%s" % bill)[0][0], "confirmed", "confirmed by the biller")
+        eq(sql("SELECT JSON_VALID(details), JSON_LENGTH(details), JSON_VALUE(details, '$.consumer'), "
+               "JSON_VALUE(details, '$.biller_txn') = biller_txn FROM receipts r JOIN bills b ON b.id = r.ref "
+               "WHERE r.kind='bill' AND r.ref='%s'" % bill),
+           [["1", "3", "123456", "1"]], "the receipt's lines hold the biller's id as one string, nothing more")
+    finally:
+        sql("UPDATE billers SET active = 0 WHERE code = '%s'" % code)
+        srv.shutdown()
+
+
 @test
 def web_topup_credits_a_deposit_slip_once():
     admin = Client()
