@@ -27,12 +27,6 @@ def new_mobile():
     return "93%02d%s" % (_seq[0], RUN[-6:])
 
 
-def ist_sql(query):
-    """sql() on the product's clock: stored times are IST wall times, and
-    the product's connections run with time_zone +05:30."""
-    return sql("SET time_zone = '+05:30'; " + query)
-
-
 def uid(username):
     return int(sql("SELECT id FROM users WHERE username='%s'" % username)[0][0])
 
@@ -130,7 +124,7 @@ def grant_by_otp(op, mobile):
 
 def grants(citizen_mobile, op):
     """Live grants of the citizen to the operator: [[seconds, via]]."""
-    return ist_sql("SELECT TIMESTAMPDIFF(SECOND, granted_at, expires_at), via FROM locker_consents WHERE citizen_id=%d "
+    return sql("SELECT TIMESTAMPDIFF(SECOND, granted_at, expires_at), via FROM locker_consents WHERE citizen_id=%d "
                "AND operator_id=%d AND withdrawn_at IS NULL AND expires_at > NOW()" % (citizen_id(citizen_mobile), op.id))
 
 
@@ -333,7 +327,7 @@ def wrong_consent_codes_are_throttled_like_the_login_otp():
     purpose = "consent:%d" % c1.id
     eq(audit_count("otp.failed", c1.id, mobile, purpose), 5, "every refused attempt is audited")
     eq(audit_count("otp.locked", c1.id, mobile), 1, "and the lock")
-    eq(ist_sql("SELECT locked_until > NOW() + INTERVAL 50 MINUTE FROM throttles WHERE k='otp-lock:%s:%s'" % (mobile, purpose)),
+    eq(sql("SELECT locked_until > NOW() + INTERVAL 50 MINUTE FROM throttles WHERE k='otp-lock:%s:%s'" % (mobile, purpose)),
        [["1"]], "locked for an hour, for this operator and citizen")
     statuses = [c1.api.api("POST", "/consent/request", {"mobile": mobile}).status for _ in range(3)]
     eq(statuses, [200, 200, 429], "three codes per mobile and operator in 15 minutes")
@@ -396,7 +390,7 @@ def consent_ends_when_the_configured_time_is_up():
                % (citizen_id(mobile), c1.id)), [["3"]], "expiry = grant + consent_ttl")
         # let the configured time pass (the database clock decides expiry)
         deadline = time.time() + 10
-        while ist_sql("SELECT COUNT(*) FROM locker_consents WHERE citizen_id=%d AND expires_at > NOW()" % citizen_id(mobile)) != [["0"]]:
+        while sql("SELECT COUNT(*) FROM locker_consents WHERE citizen_id=%d AND expires_at > NOW()" % citizen_id(mobile)) != [["0"]]:
             assert time.time() < deadline, "the grant never expired"
             time.sleep(0.2)
         eq(api_ids(c1.api, mobile), {a}, "after expiry: own upload only")
