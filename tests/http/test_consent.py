@@ -64,6 +64,15 @@ def villager(web=False, api=False):
     return mobile, w, a, r.json()["id"]
 
 
+def operators_with_uploads(mobile):
+    """csc1 and csc2 logged in, each having uploaded one document for the
+    citizen with this mobile: (csc1, csc2, csc1's id, csc2's id)."""
+    c1, c2 = Operator("csc1"), Operator("csc2")
+    a = upload(c1.api, "ration_card", mobile).json()["id"]
+    b = upload(c2.api, "voter_id", mobile).json()["id"]
+    return c1, c2, a, b
+
+
 def api_ids(c, mobile=None):
     r = c.api("GET", "/documents" + ("?mobile=" + mobile if mobile else ""))
     eq(r.status, 200, "document list: %r" % r)
@@ -143,9 +152,7 @@ def scene():
     one by csc2; nobody has consent.  Made once, shared by the tests below."""
     if not _scene:
         mobile, _, capi, mine = villager(api=True)
-        c1, c2 = Operator("csc1"), Operator("csc2")
-        a = upload(c1.api, "ration_card", mobile).json()["id"]
-        b = upload(c2.api, "voter_id", mobile).json()["id"]
+        c1, c2, a, b = operators_with_uploads(mobile)
         _scene.update(mobile=mobile, capi=capi, mine=mine, c1=c1, c2=c2, a=a, b=b)
     return _scene
 
@@ -250,9 +257,7 @@ def without_consent_a_file_answer_takes_only_own_uploads():
 @test
 def consent_by_otp_opens_the_locker_to_that_operator_for_24_hours():
     mobile, _, _, _ = villager()
-    c1, c2 = Operator("csc1"), Operator("csc2")
-    a = upload(c1.api, "ration_card", mobile).json()["id"]
-    b = upload(c2.api, "voter_id", mobile).json()["id"]
+    c1, c2, a, b = operators_with_uploads(mobile)
     page = c1.web.get("/locker?mobile=" + mobile).text
     assert 'action="/locker/consent"' in page, "the page offers to ask the citizen for consent"
     r = c1.web.form_post("/locker?mobile=" + mobile, "/locker/consent", {"mobile": mobile})
@@ -310,9 +315,7 @@ def consent_through_the_api():
 @test
 def wrong_consent_codes_are_throttled_like_the_login_otp():
     mobile, _, _, _ = villager()
-    c1, c2 = Operator("csc1"), Operator("csc2")
-    a = upload(c1.api, "ration_card", mobile).json()["id"]
-    b = upload(c2.api, "voter_id", mobile).json()["id"]
+    c1, c2, a, b = operators_with_uploads(mobile)
     eq(c1.api.api("POST", "/consent/request", {"mobile": mobile}).status, 200, "asked")
     code, _ = consent_sms(mobile)
     wrong = "%06d" % ((int(code) + 1) % 1000000)
@@ -379,9 +382,7 @@ def set_consent_ttl(seconds):
 @test
 def consent_ends_when_the_configured_time_is_up():
     mobile, cweb, _, _ = villager(web=True)
-    c1, c2 = Operator("csc1"), Operator("csc2")
-    a = upload(c1.api, "ration_card", mobile).json()["id"]
-    b = upload(c2.api, "voter_id", mobile).json()["id"]
+    c1, c2, a, b = operators_with_uploads(mobile)
     set_consent_ttl(3)
     try:
         r = cweb.form_post("/locker", "/locker/consent/grant", {"operator": c1.csc_id})
