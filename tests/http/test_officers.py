@@ -22,8 +22,8 @@ def path_of(url):
     return "/" + url.split("/", 3)[3]
 
 
-def issue(code, stages=CIRCLE):
-    number, filer = file_app(code)
+def issue(code, stages=CIRCLE, **kw):
+    number, filer = file_app(code, **kw)
     out = walk_to_approval(number, stages)
     return number, out["certificate"]["number"], out["certificate"]["verify_url"], filer
 
@@ -106,7 +106,7 @@ def desk_actions_need_role_and_office_from_one_holding():
 
 @test
 def department_admin_sees_only_own_departments_applications():
-    brt, cert, url, filer = issue("BRT", PANCHAYAT)          # Health
+    brt, cert, url, filer = issue("BRT", PANCHAYAT, all_docs=True)   # Health
     inc, _ = file_app("INC")                                 # Revenue
     dept = officer("deptadmin")                              # Revenue
     r = dept.api("GET", "/applications/" + brt)
