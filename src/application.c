@@ -63,7 +63,10 @@ static struct app *app_row(struct arena *a, struct dbres *r)
 	x->return_fields = db_val(r, 0, c++);
 	x->fee_paise = (long)db_int(r, 0, c++);
 	x->ver = svcstore_version(a, x->version_id);
-	return x->ver ? x : NULL;
+	/* a plain read: app_load's FOR UPDATE must not lock the service row */
+	const char *dept = db_scalar(a, "SELECT department_id FROM services WHERE id = ?", "i", (long long)x->service_id);
+	x->dept_id = dept ? strtol(dept, NULL, 10) : 0;
+	return x->ver && dept ? x : NULL;
 }
 
 struct app *app_load(struct arena *a, const char *number, long id, bool lock)
@@ -87,7 +90,7 @@ bool app_visible(const struct req *r, const struct app *ap)
 		return true;
 	if (str_eq(ap->status, "draft"))
 		return false;
-	return juris_path(u, ap->office_path);
+	return juris_holding(u, RB_OFFICERS, 0, ap->office_path, ap->dept_id) != NULL;
 }
 
 long office_for(struct arena *a, long location_id, const char *level)

@@ -160,11 +160,12 @@ bool locker_may_read(struct arena *a, const struct user *u, long id)
 	if (db_scalar(a, "SELECT d.id FROM documents d WHERE d.id = ? AND " LOCKER_SEES, "iiii", (long long)id,
 		      (long long)u->id, (long long)u->id, (long long)u->id))
 		return true;
-	/* officers: an application using the document lies in their jurisdiction */
-	struct dbres *apps = db_query(a, "SELECT a.office_path FROM app_documents d JOIN applications a ON a.id = d.app_id "
-					 "WHERE d.document_id = ? AND a.status <> 'draft'", "i", (long long)id);
+	/* officers: an application using the document lies in their jurisdiction (app_visible's rule) */
+	struct dbres *apps = db_query(a, "SELECT a.office_path, s.department_id FROM app_documents d JOIN applications a ON a.id = d.app_id "
+					 "JOIN services s ON s.id = a.service_id WHERE d.document_id = ? AND a.status <> 'draft'",
+				      "i", (long long)id);
 	for (size_t i = 0; apps && i < apps->nrows; i++)
-		if (juris_path(u, db_val(apps, i, 0)))
+		if (juris_holding(u, RB_OFFICERS, 0, db_val(apps, i, 0), (long)db_int(apps, i, 1)))
 			return true;
 	return false;
 }

@@ -408,7 +408,7 @@ int page_admin_wallets(struct req *r)
 		return 403;
 	/* without ?location: the whole state for a state admin, else the
 	 * caller's own district or block */
-	const char *prefix = l ? l->path : juris_prefixes(r->a, r->user, RB(ROLE_DI) | RB(ROLE_BI))[0];
+	const char *prefix = l ? l->path : juris_prefixes(r->a, r->user, RB(ROLE_DI) | RB(ROLE_BI))[0].path;
 	if (!prefix)
 		return 403;
 	struct dbres *rows = db_query(r->a,

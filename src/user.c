@@ -74,41 +74,61 @@ bool user_has(const struct user *u, enum role role)
 	return u && (u->roles & RB(role));
 }
 
-bool juris_path(const struct user *u, const char *target_path)
+bool role_dept_scoped(enum role r)
 {
-	if (!u || !target_path)
-		return false;
-	if (user_has(u, ROLE_STATE_ADMIN))
-		return true;
+	return r == ROLE_DEPT_ADMIN;
+}
+
+long holding_dept(const struct holding *h)
+{
+	if (!role_dept_scoped(h->role))
+		return 0;
+	return h->department_id > 0 ? h->department_id : -1;	/* scoped to no department: sees none */
+}
+
+/* Filers see their own records, never an area. */
+static bool role_filer(enum role r)
+{
+	return RB(r) & RB_FILERS;
+}
+
+const struct holding *juris_holding(const struct user *u, unsigned roles, long office_id, const char *path, long dept)
+{
+	if (!u || (office_id <= 0 && !path))
+		return NULL;
 	for (size_t i = 0; i < u->nh; i++) {
 		const struct holding *h = &u->h[i];
-		if (h->role == ROLE_CITIZEN || h->role == ROLE_CSC || h->role == ROLE_SEWAK || h->role == ROLE_JSK)
-			continue;	/* filers see their own records, not an area */
-		if (h->loc_path && str_starts(target_path, h->loc_path))
-			return true;
+		if (role_filer(h->role) || !(roles & RB(h->role)))
+			continue;
+		if (dept > 0 && holding_dept(h) && holding_dept(h) != dept)
+			continue;
+		if (office_id > 0 ? h->office_id == office_id
+				  : h->role == ROLE_STATE_ADMIN || (h->loc_path && str_starts(path, h->loc_path)))
+			return h;
 	}
-	return false;
+	return NULL;
 }
 
-bool juris_office_role(const struct user *u, long office_id, enum role role)
+bool juris_path(const struct user *u, const char *target_path)
 {
-	for (size_t i = 0; u && i < u->nh; i++)
-		if (u->h[i].role == role && u->h[i].office_id == office_id)
-			return true;
-	return false;
+	return juris_holding(u, RB_OFFICERS, 0, target_path, 0) != NULL;
 }
 
-const char **juris_prefixes(struct arena *a, const struct user *u, unsigned role_mask)
+const struct juris_root *juris_prefixes(struct arena *a, const struct user *u, unsigned role_mask)
 {
-	const char **out = arena_alloc(a, ((u ? u->nh : 0) + 2) * sizeof *out);
+	struct juris_root *out = arena_alloc(a, ((u ? u->nh : 0) + 2) * sizeof *out);
 	size_t n = 0;
-	if (user_has(u, ROLE_STATE_ADMIN)) {
-		out[n++] = "/";
-		return out;
-	}
 	for (size_t i = 0; u && i < u->nh; i++)
-		if ((role_mask & RB(u->h[i].role)) && u->h[i].loc_path)
-			out[n++] = u->h[i].loc_path;
+		if (u->h[i].role == ROLE_STATE_ADMIN) {	/* the whole state, whatever the mask */
+			out[0] = (struct juris_root){ "/", 0 };
+			out[1].path = NULL;
+			return out;
+		}
+	for (size_t i = 0; u && i < u->nh; i++) {
+		const struct holding *h = &u->h[i];
+		if ((role_mask & RB(h->role)) && !role_filer(h->role) && h->loc_path)
+			out[n++] = (struct juris_root){ h->loc_path, holding_dept(h) };
+	}
 	return out;
 }
 

@@ -7,7 +7,7 @@
 <?cs if:App.cert ?><a class="button" href="/certificates/<?cs var:App.cert ?>/pdf"><?cs var:L.app.download_cert ?></a><?cs /if ?></p>
 <dl class="summary">
  <dt><?cs var:L.app.number ?></dt><dd><?cs var:App.number ?></dd>
- <dt><?cs var:L.loc.status ?></dt><dd><span class="tag <?cs if:App.status == "approved" ?>green<?cs elif:App.status == "rejected" ?>red<?cs elif:App.status == "returned" ?>amber<?cs /if ?>"><?cs var:App.status_text ?></span><?cs if:App.stage ?> — <?cs var:App.stage ?><?cs /if ?></dd>
+ <dt><?cs var:L.loc.status ?></dt><dd><span class="tag <?cs if:App.status == "approved" ?>green<?cs elif:App.status == "rejected" || App.status == "revoked" ?>red<?cs elif:App.status == "returned" ?>amber<?cs /if ?>"><?cs var:App.status_text ?></span><?cs if:App.stage ?> — <?cs var:App.stage ?><?cs /if ?></dd>
  <dt><?cs var:L.app.service ?></dt><dd><?cs var:App.service ?></dd>
  <dt><?cs var:L.app.applicant_h ?></dt><dd><?cs var:App.applicant ?></dd>
  <dt><?cs var:L.app.office ?></dt><dd><?cs var:App.office ?></dd>

@@ -41,14 +41,15 @@ def definition(code):
     return Client().get("/api/v1/services/" + code).json()["definition"]
 
 
-def file_app(code, filer="csc1", mobile="9000000001", tatkal=False, key=None, fields=None, place=None):
-    """Files an application through the API with every required document."""
+def file_app(code, filer="csc1", mobile="9000000001", tatkal=False, key=None, fields=None, place=None, all_docs=False):
+    """Files an application through the API with every required document
+    (every document with all_docs)."""
     c = Client()
     c.api_login(filer)
     d = definition(code)
     docs = {}
     for doc in d["documents"]:
-        if doc["required"]:
+        if doc["required"] or all_docs:
             r = upload(c, doc["code"], None if filer == "citizen" else mobile)
             assert r.status == 201, "upload %s: %r" % (doc["code"], r)
             docs[doc["code"]] = r.json()["id"]

@@ -216,7 +216,7 @@ def acting_outside_stage_or_twice_is_refused():
     k = officer("karmachari")
     eq(act(k, number, "approve", out_of_order_reason="approve is not allowed here").status, 409, "action not allowed at stage")
     eq(act(k, number, "forward", out_of_order_reason="forwarding for the double-act test").status, 200, "forward")
-    eq(act(k, number, "forward", out_of_order_reason="forwarding for the double-act test").status, 403, "already moved on")
+    eq(act(k, number, "forward", out_of_order_reason="forwarding for the double-act test").status, 409, "already moved on (a conflict, as at every stage)")
     eq(act(k, number, "teleport").status, 422, "unknown action")
 
 
