@@ -134,3 +134,36 @@ def citizen(mobile):
     assert r.status == 200, "api otp %r" % r
     api.token = r.json()["token"]
     return web, api
+
+
+def page_fields(defn, ans):
+    """The apply page's form fields (f_<name>, the location picker's levels)
+    for API-style answers."""
+    form = {}
+    for f in defn["fields"]:
+        k = f["name"]
+        if k not in ans:
+            continue
+        if f["type"] == "location":
+            path = sql("SELECT path FROM locations WHERE id=%s" % int(ans[k]))[0][0].strip("/").split("/")
+            ids = {sql("SELECT type FROM locations WHERE id=%s" % i)[0][0]: i for i in path}
+            for lv in ("district", "block", "panchayat", "village"):
+                form["f_%s_%s" % (k, lv)] = ids[lv]
+        elif f["type"] != "group":
+            form["f_" + k] = ans[k]
+    return form
+
+
+def apply_page(c, code, mobile="9000000001", save=False, draft=None, fields=None, docs=None):
+    """Posts the apply page of service code as the logged-in web client c:
+    save a draft (save=True) or submit, continuing draft id when given."""
+    page = c.get("/apply/" + code)
+    assert page.status == 200, "GET /apply/%s -> %d" % (code, page.status)
+    d = definition(code)
+    form = {"csrf": c.csrf_from(page.text), "idem": re.search(r'name="idem" value="([^"]+)"', page.text).group(1),
+            "applicant_mobile": mobile, "save" if save else "submit": "1"}
+    form.update(page_fields(d, fields or answers_for(d, mobile)))
+    if draft:
+        form["draft"] = str(draft)
+    form.update(docs or {})
+    return c.post("/apply/" + code, form)
