@@ -9,7 +9,7 @@
 #include "cert.h"
 #include "config.h"
 #include "db.h"
-#include "limits.h"
+#include "lengths.h"
 #include "locker.h"
 #include "session.h"
 #include "tmpl.h"

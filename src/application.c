@@ -7,7 +7,7 @@
 #include "db.h"
 #include "form.h"
 #include "formview.h"
-#include "limits.h"
+#include "lengths.h"
 #include "location.h"
 #include "log.h"
 #include "notify.h"

@@ -2,7 +2,7 @@
  * form.c — the field-by-field answer checker.
  */
 #include "form.h"
-#include "limits.h"
+#include "lengths.h"
 #include "tmpl.h"
 
 #include <ctype.h>

@@ -11,7 +11,7 @@
 #include "config.h"
 #include "db.h"
 #include "formview.h"
-#include "limits.h"
+#include "lengths.h"
 #include "locker.h"
 #include "picker.h"
 #include "session.h"

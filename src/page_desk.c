@@ -7,7 +7,7 @@
 #include "application.h"
 #include "db.h"
 #include "formview.h"
-#include "limits.h"
+#include "lengths.h"
 #include "tmpl.h"
 #include "user.h"
 #include "workflow.h"

@@ -8,7 +8,7 @@
 #include "auth.h"
 #include "db.h"
 #include "json.h"
-#include "limits.h"
+#include "lengths.h"
 #include "notify.h"
 #include "picker.h"
 #include "session.h"

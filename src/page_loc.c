@@ -10,7 +10,7 @@
 #include "location.h"
 #include "tmpl.h"
 #include "user.h"
-#include "limits.h"
+#include "lengths.h"
 
 #include <stdlib.h>
 #include <string.h>

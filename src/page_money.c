@@ -12,7 +12,7 @@
 #include "config.h"
 #include "csv.h"
 #include "db.h"
-#include "limits.h"
+#include "lengths.h"
 #include "location.h"
 #include "payment.h"
 #include "tmpl.h"

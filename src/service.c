@@ -3,7 +3,7 @@
  * checks run before a definition can be published or imported.
  */
 #include "service.h"
-#include "limits.h"
+#include "lengths.h"
 
 #include <ctype.h>
 #include <regex.h>

@@ -29,7 +29,7 @@ void hset_rows(struct req *r, const char *prefix, const struct dbres *res, const
 /* Field error for form re-rendering: Form.err.<field> = message key text. */
 void form_error(struct req *r, const char *field, const char *msg_key);
 bool form_has_errors(const struct req *r);
-/* Checks a text input against its limit (limits.h): when value has more
+/* Checks a text input against its limit (lengths.h): when value has more
  * than max characters, sets the field's error "Enter at most <max>
  * characters" and returns false.  NULL passes. */
 bool form_max_len(struct req *r, const char *field, const char *value, long max);

@@ -1,5 +1,5 @@
 /*
- * limits.h — the longest text each input may have, in characters, declared
+ * lengths.h — the longest text each input may have, in characters, declared
  * once next to the column that stores it.  Handlers check an input against
  * its limit (form_max_len in tmpl.h) before anything is written, so an
  * over-long value is a 422 naming the field and never a database error
@@ -11,8 +11,8 @@
  * (max_length, FORM_TEXT_MAX when it has none: form.h); the answers are
  * stored as JSON, except the applicant's name, which also has a column.
  */
-#ifndef GS_LIMITS_H
-#define GS_LIMITS_H
+#ifndef GS_LENGTHS_H
+#define GS_LENGTHS_H
 
 #define LIM_PERSON_NAME 100	/* users.first_name/middle_name/last_name, applications.applicant_name */
 #define LIM_DESIGNATION 100	/* users.designation */
