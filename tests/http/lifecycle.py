@@ -69,6 +69,15 @@ def file_app(code, filer="csc1", mobile="9000000001", tatkal=False, key=None, fi
     return r.json()["number"], c
 
 
+def rejected(code="INC", why="No income proof on record"):
+    """An application filed through csc1 and rejected at its first stage
+    (so the operator's wallet is refunded); returns its number."""
+    number, _ = file_app(code)
+    r = act(officer("karmachari"), number, "reject", remarks=why, out_of_order_reason="rejected out of turn for a test")
+    assert r.status == 200, "rejected: %r" % r
+    return number
+
+
 def officer(username):
     c = Client()
     c.api_login(username)

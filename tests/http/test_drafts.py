@@ -11,7 +11,7 @@ import re
 import time
 
 from gs import Client, test, eq, run, sql
-from lifecycle import (file_app, officer, act, upload, definition, answers_for, walk_to_approval, apply_page, citizen)
+from lifecycle import (file_app, officer, upload, definition, answers_for, walk_to_approval, apply_page, citizen, rejected)
 
 RUN = str(int(time.time() * 1000) % 10000000)
 CIRCLE = [("karmachari", "karmachari"), ("ci", "ci"), ("co", "co")]
@@ -111,10 +111,7 @@ def own_draft_under_another_service_code_is_conflict():
 
 @test
 def refunded_application_cannot_be_refiled_free():
-    number, _ = file_app("INC")
-    r = act(officer("karmachari"), number, "reject", remarks="No income proof on record",
-            out_of_order_reason="rejected for the draft test")
-    eq(r.status, 200, "rejected (the CSC wallet is refunded): %r" % r)
+    number = rejected()     # the CSC wallet is refunded
     aid = app_id(number)
     before, money = row(aid), wallet("csc1")
     txns = sql("SELECT COUNT(*) FROM ledger_txns WHERE app_id=%d" % aid)

@@ -12,8 +12,8 @@ import re
 import time
 
 from gs import Client, test, eq, run, sql
-from lifecycle import (file_app, officer, act, upload, definition, answers_for, walk_to_approval, create_employee,
-                       page_fields, PDF, village)
+from lifecycle import (file_app, officer, act, definition, answers_for, walk_to_approval, create_employee, page_fields,
+                       rejected, PDF, village)
 
 RUN = str(int(time.time() * 1000) % 10000000)
 MARK = "Lq" + RUN          # every over-long value starts with it, so a stored one can be found
@@ -88,16 +88,12 @@ def returned_app():
 
 @once
 def rejected_app():
-    number, _ = file_app("INC")
-    r = act(api("karmachari"), number, "reject", remarks="No income proof on record", out_of_order_reason="limits test")
-    assert r.status == 200, "rejected: %r" % r
-    return number
+    return rejected()
 
 
 @once
 def appeal_id():
-    number, _ = file_app("INC")
-    act(api("karmachari"), number, "reject", remarks="No income proof on record", out_of_order_reason="limits test")
+    number = rejected()
     r = api("csc1").api("POST", "/applications/%s/appeal" % number, {"grounds": "The proof was attached at filing."})
     assert r.status == 201, "appeal: %r" % r
     return sql("SELECT ap.id FROM appeals ap JOIN applications a ON a.id=ap.app_id WHERE a.number='%s'" % number)[0][0]
