@@ -635,6 +635,10 @@ int page_bill_pay(struct req *r)
 	if (!parse_long(rp(r, 0), 1, 2000000000000L, &id))
 		return 404;
 	const char *err = NULL;
+	if (!form_max_len(r, "idem", req_form(r, "idem"), LIM_IDEM_KEY)) {
+		r->err_detail = tmpl_str(r->lang, "bill.store_failed");
+		return 422;
+	}
 	const char *st = bill_pay(r, id, req_form(r, "idem"), &err);
 	if (!st) {
 		r->err_detail = tmpl_str(r->lang, err ? err : "bill.store_failed");

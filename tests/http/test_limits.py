@@ -133,6 +133,28 @@ def service():
 
 
 @once
+def bill():
+    """A bill fetched by csc1, not paid."""
+    c = web("csc1")
+    r = c.post("/csc/bills", {"csrf": c.tok, "biller": "DWS", "consumer": "4" + RUN.rjust(8, "0")})
+    assert r.status == 303, "bill fetched: %r" % r
+    return r.header("Location").rsplit("/", 1)[1]
+
+
+@once
+def service_with_parts():
+    """The service being designed, with a field and a stage to edit."""
+    code = service()
+    c = web("deptadmin")
+    for path, data in [("fields", {"name": "note", "type": "text", "label_en": "Note", "label_hi": "टिप्पणी"}),
+                       ("stages", {"stage_code": "verify", "stage_en": "Verify", "stage_hi": "सत्यापन", "stage_role": "co",
+                                   "stage_actions": "approve", "stage_sla": "5"})]:
+        r = c.post("/admin/services/%s/%s" % (code, path), dict(data, csrf=c.tok))
+        assert r.status == 303, "%s added: %r" % (path, r)
+    return code
+
+
+@once
 def places():
     """A village to rename and the panchayat above it."""
     vid = village()
@@ -223,6 +245,7 @@ MONEY = "SELECT COUNT(*) FROM ledger_txns WHERE reference LIKE '%{m}%'"
 HOLDINGS = "SELECT COUNT(*) FROM role_holdings WHERE ended_reason LIKE '%{m}%'"
 FEEDBACK = "SELECT COUNT(*) FROM feedback WHERE comment LIKE '%{m}%'"
 BILLS = "SELECT COUNT(*) FROM bills WHERE consumer_no LIKE '%{m}%'"
+BILLS_PAID = "SELECT COUNT(*) FROM bills WHERE idem_key LIKE '%{m}%' OR status <> 'fetched' AND paid_at > NOW() - INTERVAL 1 MINUTE"
 
 
 class Case:
@@ -286,6 +309,12 @@ CASES = [
                    ("default", 200), ("show_field", 40), ("show_equals", 60)]],
     designer("fields", {"name": "kind_" + RUN[-4:], "type": "select", "label_en": "Kind", "label_hi": "प्रकार",
                         "options": V}, "options", 60),
+    *[Case("designer field edit " + f, page("deptadmin", lambda: "/admin/services/%s/fields/note/edit" % service_with_parts(),
+                                            dict({"action": "save", "type": "text", "label_en": "Note", "label_hi": "टिप्पणी"},
+                                                 **{f: V})), f, n, SVC) for f, n in [("label_en", 300), ("help_hi", 500)]],
+    Case("designer stage edit", page("deptadmin", lambda: "/admin/services/%s/stages" % service_with_parts(), {
+        "action": "save", "stage": "verify", "stage_en": V, "stage_hi": "सत्यापन", "stage_role": "co", "stage_actions": "approve",
+        "stage_sla": "5"}), "stage_en", 200, SVC),
     *[designer("documents", dict({"doc_code": "proof_" + RUN[-4:], "doc_en": "Proof", "doc_hi": "प्रमाण", "doc_types": "pdf"}, **{f: V}),
                f, n) for f, n in [("doc_code", 40), ("doc_en", 200), ("doc_hi", 200)]],
     *[designer("settings", dict({"level": "circle", "designated": "co", "appeal1": "sdo", "signing": "co", "rtps_days": "30",
@@ -359,6 +388,7 @@ CASES = [
          "reason", 500, CERTS),
     # money
     Case("bill fetch", page("csc1", "/csc/bills", {"biller": "DWS", "consumer": V}), "consumer", 40, BILLS),
+    Case("bill payment key", page("csc1", lambda: "/csc/bills/%s/pay" % bill(), {"idem": V}), "idem", 80, BILLS_PAID),
     Case("top-up reference page", page("stateadmin", lambda: "/admin/wallets/%s" % sql(
         "SELECT id FROM users WHERE username='csc2'")[0][0], {"rupees": "1", "reference": V}), "reference", 100, MONEY),
     Case("top-up reference API", call("stateadmin", "POST", lambda: "/admin/wallets/%s/topup" % sql(
