@@ -478,7 +478,15 @@ int api_app_appeal(struct req *r)
 	int st = wf_appeal_file(r, rp(r, 0), json_get_str(in, "grounds"), &level);
 	if (st)
 		return st;
-	return api_ok(r, 201, arena_printf(r->a, "{\"appeal_level\":%d,\"status\":\"pending\"}", level));
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kint(&w, "appeal_level", level);
+	jw_kstr(&w, "status", "pending");
+	jw_obj_end(&w);
+	return api_send(r, 201, &b);
 }
 
 /* The locker an API call works on; 0 with the field error set when none. */
@@ -632,9 +640,15 @@ int api_topup(struct req *r)
 		return 503;
 	}
 	/* credited false: this reference had already credited this wallet */
-	api_ok(r, 200, arena_printf(r->a, "{\"balance_paise\":%ld,\"credited\":%s}", wallet_balance(r->a, uid),
-				     wr == WALLET_OK ? "true" : "false"));
-	return 0;
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kint(&w, "balance_paise", wallet_balance(r->a, uid));
+	jw_kbool(&w, "credited", wr == WALLET_OK);
+	jw_obj_end(&w);
+	return api_send(r, 200, &b);
 }
 
 /* GET /api/v1/applications/NO/acknowledgement */

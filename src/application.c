@@ -109,9 +109,8 @@ long office_for(struct arena *a, long location_id, const char *level)
 
 void fin_year(time_t t, char out[8])
 {
-	time_t l = t + 19800;
 	struct tm tm;
-	gmtime_r(&l, &tm);
+	ist_tm(t, &tm);
 	int y = tm.tm_year + 1900;
 	if (tm.tm_mon < 3)	/* January to March belong to the year that began last April */
 		y--;

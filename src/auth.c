@@ -86,10 +86,43 @@ static const char *dummy_hash(void)
 	return dummy;
 }
 
-static void audit_login(struct req *r, const char *action, long uid, const char *who)
+static int audit_login(struct req *r, const char *action, long uid, const char *who)
 {
 	struct audit_entry e = { .action = action, .entity = "user", .entity_id = who, .actor_id = uid };
-	audit_write(r, &e);
+	return audit_write(r, &e);
+}
+
+/* Takes one try at uid's password before the slow check: the try is
+ * counted as a failure at once (a right password clears the count
+ * afterwards) by one UPDATE that applies only while the account is open, so
+ * parallel guesses cannot all see it open, and a late failure cannot reset
+ * the count or lift a lock another try has set.  An expired lock starts a
+ * new count.  The try that locks the account writes login.locked; the
+ * outcome of every try is audited by the caller.  Returns 1 when the
+ * password may be checked, 0 when the account is locked, -1 on DB error. */
+static int take_try(struct req *r, long uid, const char *username)
+{
+	if (db_begin() != 0)
+		return -1;
+	long long open = db_exec("UPDATE users SET failed_logins = IF(locked_until IS NULL, failed_logins + 1, 1), "
+				 "locked_until = IF(failed_logins >= ?, NOW() + INTERVAL ? SECOND, NULL) "
+				 "WHERE id = ? AND (locked_until IS NULL OR locked_until <= NOW())",
+				 "iii", (long long)cfg.login_max_fail, (long long)cfg.login_lock, (long long)uid);
+	if (open < 0)
+		goto fail;
+	if (open == 1) {
+		/* our UPDATE holds the row: a lock on it now is the one this try set */
+		const char *locked = db_scalar(r->a, "SELECT locked_until IS NOT NULL FROM users WHERE id = ?", "i",
+					       (long long)uid);
+		if (!locked || (str_eq(locked, "1") && audit_login(r, "login.locked", uid, username) != 0))
+			goto fail;
+	}
+	if (db_commit() != 0)
+		goto fail;
+	return open == 1;
+fail:
+	db_rollback();
+	return -1;
 }
 
 enum auth_result auth_password(struct req *r, const char *username, const char *password, long *user_id)
@@ -101,49 +134,43 @@ enum auth_result auth_password(struct req *r, const char *username, const char *
 	const char *ipkey = arena_printf(r->a, "login-fail-ip:%s", r->remote_ip);
 	if (throttle_full(ipkey, 600, 100))
 		return AUTH_THROTTLED;
-	struct dbres *u = db_query(r->a,
-		"SELECT id, pw_hash, locked_until > NOW(), active FROM users WHERE username = ? AND user_type <> 'citizen'",
-		"s", username);
+	struct dbres *u = db_query(r->a, "SELECT id, pw_hash, active FROM users WHERE username = ? AND user_type <> 'citizen'",
+				   "s", username);
 	if (!u)
 		return AUTH_ERROR;
-	const char *hash = u->nrows ? db_val(u, 0, 1) : NULL;
-	bool ok = crypto_pwhash_str_verify(hash ? hash : dummy_hash(), password, strlen(password)) == 0;
 	long uid = u->nrows ? (long)db_int(u, 0, 0) : 0;
-	bool locked = u->nrows && db_int(u, 0, 2) == 1;
-	bool active = u->nrows && db_int(u, 0, 3) == 1;
+	const char *hash = uid ? db_val(u, 0, 1) : NULL;
+	int open = uid ? take_try(r, uid, username) : 0;
+	if (open < 0)
+		return AUTH_ERROR;
+	/* unknown users and locked accounts cost the same Argon2id time */
+	bool checked = open && hash;
+	bool ok = crypto_pwhash_str_verify(checked ? hash : dummy_hash(), password, strlen(password)) == 0 && checked;
 	if (db_begin() != 0)
 		return AUTH_ERROR;
 	enum auth_result res = AUTH_FAIL;
-	if (uid && ok && !locked && active) {
-		db_exec("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?", "i", (long long)uid);
+	const char *action = !uid ? "login.unknown_user" : !open ? "login.refused_locked" : "login.failed";
+	if (ok && db_int(u, 0, 2) == 1) {
+		if (db_exec("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?", "i", (long long)uid) != 1)
+			goto fail;
 		if (crypto_pwhash_str_needs_rehash(hash, (unsigned long long)cfg.argon_ops, (size_t)cfg.argon_mem_kib * 1024)) {
 			char *nh = auth_hash_password(password);
 			if (nh)
 				db_exec("UPDATE users SET pw_hash = ? WHERE id = ?", "si", nh, (long long)uid);
 			free(nh);
 		}
-		audit_login(r, "login", uid, username);
+		action = "login";
 		*user_id = uid;
 		res = AUTH_OK;
-	} else if (uid) {
-		if (!locked) {
-			db_exec("UPDATE users SET failed_logins = IF(locked_until IS NOT NULL, 1, failed_logins + 1), "
-				"locked_until = IF(failed_logins >= ?, NOW() + INTERVAL ? SECOND, NULL) WHERE id = ?",
-				"iii", (long long)cfg.login_max_fail, (long long)cfg.login_lock, (long long)uid);
-			const char *nowlocked = db_scalar(r->a, "SELECT locked_until IS NOT NULL FROM users WHERE id = ?",
-							  "i", (long long)uid);
-			if (str_eq(nowlocked, "1"))
-				audit_login(r, "login.locked", uid, username);
-		}
-		audit_login(r, locked ? "login.refused_locked" : "login.failed", uid, username);
-	} else {
-		audit_login(r, "login.unknown_user", 0, username);
 	}
-	if (db_commit() != 0)
-		return AUTH_ERROR;
+	if (audit_login(r, action, uid, username) != 0 || db_commit() != 0)
+		goto fail;
 	if (res != AUTH_OK)
 		throttle_over(ipkey, 600, 100);
 	return res;
+fail:
+	db_rollback();
+	return AUTH_ERROR;
 }
 
 /* Keyed hash of an OTP so a database copy does not reveal live codes. */
@@ -193,6 +220,24 @@ enum auth_result auth_otp_request(struct req *r, const char *mobile, const char 
 fail:
 	db_rollback();
 	return AUTH_ERROR;
+}
+
+enum auth_result auth_reset_request(struct req *r, const char *username)
+{
+	/* count both keys on every try, whatever the username */
+	bool over = throttle_over(arena_printf(r->a, "reset-user:%s", username), 900, 3);
+	if (throttle_over(arena_printf(r->a, "reset-ip:%s", r->remote_ip), 3600, 30) || over)
+		return AUTH_THROTTLED;
+	struct dbres *u = db_query(r->a, "SELECT mobile FROM users WHERE username = ? AND active = 1 AND user_type <> 'citizen'",
+				   "s", username);
+	if (!u)
+		return AUTH_ERROR;
+	const char *mobile = u->nrows ? db_val(u, 0, 0) : NULL;
+	if (!valid_mobile(mobile))
+		return AUTH_OK;
+	/* the OTP's own limits (per mobile, per address) may stop the SMS;
+	 * saying so would tell a real username from an unknown one */
+	return auth_otp_request(r, mobile, "reset") == AUTH_ERROR ? AUTH_ERROR : AUTH_OK;
 }
 
 enum auth_result auth_otp_verify(struct req *r, const char *mobile, const char *purpose, const char *code)

@@ -309,9 +309,8 @@ int cert_issue(struct req *r, const struct app *ap, const char **cert_no)
 		char tail[9];
 		cert_random_tail(tail);
 		char ym[8];
-		time_t t = now_secs() + 19800;
 		struct tm tm;
-		gmtime_r(&t, &tm);
+		ist_tm(now_secs(), &tm);
 		snprintf(ym, sizeof ym, "%02u%02u", (unsigned)(tm.tm_year % 100), (unsigned)(tm.tm_mon + 1) % 100);
 		char *cand = arena_printf(a, "%s-%s-%s-%s", cfg.state_code, os->code, ym, tail);
 		if (!db_scalar(a, "SELECT id FROM certificates WHERE number = ?", "s", cand))
@@ -319,7 +318,7 @@ int cert_issue(struct req *r, const struct app *ap, const char **cert_no)
 	}
 	if (!number)
 		return -1;
-	const char *today = db_scalar(a, "SELECT CURDATE()", NULL);
+	const char *today = ist_today(a);
 	const char *expiry = os->validity_days > 0 ? db_scalar(a, "SELECT CURDATE() + INTERVAL ? DAY", "i", (long long)os->validity_days) : NULL;
 	/* the signed compact record, kept short enough for QR version <= 13 */
 	size_t name_max = 48;

@@ -85,8 +85,7 @@ int page_apply(struct req *r)
 	if (str_eq(ch, "online")) {
 		const char *addr = db_scalar(r->a, "SELECT address_location_id FROM users WHERE id = ?", "i", (long long)r->user->id);
 		if (addr) {
-			char *j = arena_printf(r->a, "{\"%s\":\"%s\",\"mobile\":\"%s\"}", v->def->route_field, addr,
-					       r->user->mobile ? r->user->mobile : "");
+			char *j = json_strobj(r->a, v->def->route_field, addr, "mobile", r->user->mobile ? r->user->mobile : "", NULL);
 			start = json_parse(r->a, j, strlen(j), NULL);
 		}
 	}
@@ -262,7 +261,7 @@ int page_my_app(struct req *r)
 		hset(r, "Ack", "1");
 	if (req_query(r, "paid"))
 		hset(r, "Flash", tmpl_str(r->lang, str_eq(req_query(r, "paid"), "success") ? "pay.done" : "pay.failed"));
-	bool late = str_eq(ap->status, "pending") && ap->due_date && strcmp(ap->due_date, db_scalar(r->a, "SELECT CURDATE()", NULL)) < 0;
+	bool late = str_eq(ap->status, "pending") && ap->due_date && strcmp(ap->due_date, ist_today(r->a)) < 0;
 	if (str_eq(ap->status, "rejected") || late)
 		hset(r, "CanAppeal", "1");
 	if ((str_eq(ap->status, "approved") || str_eq(ap->status, "rejected")) &&

@@ -312,7 +312,7 @@ static struct dbres *statement(struct req *r, long user, const char *from, const
 int page_wallet(struct req *r)
 {
 	const char *from = req_query(r, "from"), *to = req_query(r, "to"), *fmt = req_query(r, "format");
-	const char *today = db_scalar(r->a, "SELECT CURDATE()", NULL);
+	const char *today = ist_today(r->a);
 	if (!from)
 		from = db_scalar(r->a, "SELECT CURDATE() - INTERVAL 30 DAY", NULL);
 	if (!to)
@@ -471,7 +471,7 @@ int page_admin_money(struct req *r)
 	const char *day = req_query(r, "day");
 	int y, m, d;
 	if (!day)
-		day = db_scalar(r->a, "SELECT CURDATE()", NULL);
+		day = ist_today(r->a);
 	if (!parse_date(day, &y, &m, &d))
 		return 400;
 	struct dbres *rows = db_query(r->a,

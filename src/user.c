@@ -188,9 +188,8 @@ bool staff_validate(struct req *r, const struct staff_input *in, bool creating)
 		BAD("mobile", "auth.mobile_bad");
 	int y, m, d;
 	if (!str_empty(in->dob)) {
-		time_t now = now_secs();
 		struct tm tm;
-		gmtime_r(&now, &tm);
+		ist_tm(now_secs(), &tm);	/* the year in India, not in UTC */
 		int age = tm.tm_year + 1900;
 		if (!parse_date(in->dob, &y, &m, &d) || age - y < 18 || age - y > 80)
 			BAD("dob", "hr.dob_bad");

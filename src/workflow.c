@@ -363,8 +363,7 @@ static int act_txn(void *p)
 	}
 	case ACT_REJECT:
 	case ACT_APPROVE: {
-		const char *today = db_scalar(r->a, "SELECT CURDATE()", NULL);
-		long days = today ? stats_days_taken(r->a, ap, today) : 0;
+		long days = stats_days_taken(r->a, ap, ist_today(r->a));
 		const char *ns = act == ACT_APPROVE ? "approved" : "rejected";
 		if (db_exec("UPDATE applications SET status = ?, decided_at = NOW(), claimed_by = NULL, claimed_until = NULL, "
 			    "stage_acted = 1 WHERE id = ?", "si", ns, (long long)ap->id) != 1 ||

@@ -1,6 +1,7 @@
 """lifecycle.py — helpers shared by the application tests: valid answers
-for any service definition, filing through the API, acting as officers."""
-import os
+for any service definition, filing through the API, acting as officers,
+the due dates an application should get."""
+import datetime
 import re
 import struct
 import zlib
@@ -111,12 +112,14 @@ def walk_to_approval(number, stages):
     return r.json()
 
 
-def create_employee(admin, username, role="karmachari", district="Palamu", block="Medininagar(Daltonganj)"):
-    """Creates an employee through the HR page; returns (username, first password)."""
+def create_employee(admin, username, role="karmachari", district="Palamu", block="Medininagar(Daltonganj)",
+                    mobile="9123456780"):
+    """Creates an employee through the HR page; returns (username, first password).
+    Give a mobile of its own when a test sends OTPs to it (they are throttled per mobile)."""
     did = sql("SELECT id FROM locations WHERE type='district' AND name_en='%s'" % district)[0][0]
     bid = sql("SELECT id FROM locations WHERE type='block' AND name_en='%s'" % block)[0][0]
     r = admin.form_post("/admin/users/new", "/admin/users/new", {
-        "username": username, "first_name": "Test", "last_name": "Employee", "mobile": "9123456780",
+        "username": username, "first_name": "Test", "last_name": "Employee", "mobile": mobile,
         "dob": "1988-01-02", "user_type": "staff", "designation": "Rajasv Karmachari", "role": role,
         "place_district": did, "place_block": bid, "work_from": "2025-01-01"})
     eq(r.status, 200, "create employee: " + r.text[:300])
@@ -186,3 +189,30 @@ def apply_page(c, code, mobile="9000000001", save=False, draft=None, fields=None
         form["draft"] = str(draft)
     form.update(docs or {})
     return c.post("/apply/" + code, form)
+
+
+def working_days_after(day, n, weekly_off, holidays):
+    """The date (YYYY-MM-DD) n working days after day, day itself not
+    counted: the RTPS rule, worked out here apart from the product's C."""
+    d = datetime.date.fromisoformat(day)
+    if len(set(weekly_off)) == 7:
+        return (d + datetime.timedelta(days=n)).isoformat()
+    while n > 0:
+        d += datetime.timedelta(days=1)
+        if d.isoweekday() % 7 not in weekly_off and d.isoformat() not in holidays:
+            n -= 1
+    return d.isoformat()
+
+
+def expected_due_dates(number, day):
+    """(due_date, stage_due) that application number should have when it
+    was received on day: its service's time limit (Tatkal or not) and first
+    stage's, in working days of its calendar and its district's holidays;
+    no stage is due after the application."""
+    code, tatkal, district = sql("SELECT s.code, a.tatkal, IFNULL(a.district_id, 0) FROM applications a "
+                                 "JOIN services s ON s.id=a.service_id WHERE a.number='%s'" % number)[0]
+    p = definition(code)["processing"]
+    off = p["calendar"]["weekly_off"]
+    holidays = {d for (d,) in sql("SELECT day FROM holidays WHERE location_id IS NULL OR location_id=%s" % district)}
+    due = working_days_after(day, p["tatkal"]["rtps_days"] if tatkal == "1" else p["rtps_days"], off, holidays)
+    return due, min(due, working_days_after(day, p["stages"][0]["sla_days"], off, holidays))

@@ -110,6 +110,20 @@ START_TEST(mobile_and_password_rules)
 }
 END_TEST
 
+/* Age is counted in the Indian year: at 00:01 IST on 1 January 2027 (still
+ * 2026 in UTC) someone born in 2009 is 18 by the year rule. */
+START_TEST(staff_age_by_the_ist_year)
+{
+	struct staff_input in = { .username = "agetest", .first = "Asha", .mobile = "9123456780", .dob = "2009-06-01",
+				  .user_type = "staff" };
+	setenv("GS_FAKE_NOW", "1798741860", 1);
+	ck_assert(staff_validate(NULL, &in, true));
+	in.dob = "2010-01-01";
+	ck_assert(!staff_validate(NULL, &in, true));
+	unsetenv("GS_FAKE_NOW");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("people");
@@ -121,6 +135,7 @@ int main(void)
 	tcase_add_test(tc, location_rules);
 	tcase_add_test(tc, csv_records);
 	tcase_add_test(tc, mobile_and_password_rules);
+	tcase_add_test(tc, staff_age_by_the_ist_year);
 	suite_add_tcase(s, tc);
 	return tap_run(s) ? 1 : 0;
 }
