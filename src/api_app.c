@@ -9,6 +9,7 @@
 #include "cert.h"
 #include "config.h"
 #include "db.h"
+#include "lengths.h"
 #include "locker.h"
 #include "session.h"
 #include "tmpl.h"
@@ -442,6 +443,9 @@ int api_app_act(struct req *r)
 			     .corrections = fl && fl->type == J_OBJ ? fl : NULL };
 	if (!ai.action)
 		return 400;
+	bool fits = form_max_len(r, "remarks", ai.remarks, LIM_REMARKS);
+	if (!form_max_len(r, "out_of_order_reason", ai.ooo_reason, LIM_OOO_REASON) || !fits)
+		return 422;
 	struct act_out out;
 	st = wf_act(r, rp(r, 0), &ai, &out);
 	if (st)

@@ -76,8 +76,8 @@ static void fill_fields(struct req *r, const struct field *fields, size_t n, con
 			hset_int(r, arena_printf(r->a, "%s.min", hp), f->min);
 		if (f->has_max)
 			hset_int(r, arena_printf(r->a, "%s.max", hp), f->max);
-		if (f->max_len)
-			hset_int(r, arena_printf(r->a, "%s.maxlength", hp), f->max_len);
+		if (f->type == FT_TEXT)
+			hset_int(r, arena_printf(r->a, "%s.maxlength", hp), form_text_max(f));
 		if (f->show_field && !path_prefix) {
 			hset(r, arena_printf(r->a, "%s.show_field", hp), input_name(r->a, f->show_field));
 			hset(r, arena_printf(r->a, "%s.show_equals", hp), f->show_equals);

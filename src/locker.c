@@ -5,6 +5,7 @@
 #include "config.h"
 #include "db.h"
 #include "log.h"
+#include "upcheck.h"
 #include "user.h"
 
 #include <errno.h>
@@ -15,22 +16,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-const char *locker_sniff(const unsigned char *p, size_t n)
-{
-	if (n >= 8 && memcmp(p, "%PDF-1.", 7) == 0) {
-		/* a real PDF ends with %%EOF (allowing trailing whitespace) */
-		size_t tail = n > 1024 ? 1024 : n;
-		if (memmem(p + n - tail, tail, "%%EOF", 5))
-			return "application/pdf";
-		return NULL;
-	}
-	if (n >= 4 && p[0] == 0xFF && p[1] == 0xD8 && p[2] == 0xFF && p[n - 2] == 0xFF && p[n - 1] == 0xD9)
-		return "image/jpeg";
-	if (n >= 16 && memcmp(p, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(p + 12, "IHDR", 4) == 0)
-		return "image/png";
-	return NULL;
-}
 
 char *locker_blob_path(const char *hex)
 {
@@ -105,11 +90,9 @@ long locker_add(struct arena *a, long owner, long uploader, const char *doc_type
 		*err = "locker.too_big";
 		return 0;
 	}
-	const char *mime = locker_sniff(p, n);
-	if (!mime) {
-		*err = "locker.bad_type";
+	const char *mime = upcheck_file(p, n, err);	/* *err: the rule it broke */
+	if (!mime)
 		return 0;
-	}
 	if (str_empty(doc_type) || strlen(doc_type) > 40 || strspn(doc_type, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(doc_type)) {
 		*err = "locker.type_missing";
 		return 0;

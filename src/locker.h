@@ -1,6 +1,6 @@
 /*
  * locker.h — a citizen's document locker.  Files are checked by content
- * (PDF, JPEG or PNG magic and trailer, not the name or declared type),
+ * (parsed as PDF, JPEG or PNG by upcheck.c; never the name or declared type),
  * size-capped, stored outside the web root under data_dir/blobs by SHA-256
  * (so the same file is stored once), and reusable across applications.
  */
@@ -8,11 +8,10 @@
 #define GS_LOCKER_H
 #include "req.h"
 
-/* The MIME type of bytes by content, or NULL when not an accepted type. */
-const char *locker_sniff(const unsigned char *p, size_t n);
 /* Stores bytes as a document of owner (uploaded by uploader).  Call inside
  * a transaction; the blob is written before the row, so a crash leaves at
- * most an unreferenced blob.  Returns the id, or 0 with *err a lang key. */
+ * most an unreferenced blob.  Returns the id, or 0 with *err a lang key
+ * (for a refused file, the rule it broke: upcheck.h). */
 long locker_add(struct arena *a, long owner, long uploader, const char *doc_type, const char *label,
 		const unsigned char *p, size_t n, size_t max, const char **err);
 struct user;

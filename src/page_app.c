@@ -11,6 +11,7 @@
 #include "config.h"
 #include "db.h"
 #include "formview.h"
+#include "lengths.h"
 #include "locker.h"
 #include "picker.h"
 #include "session.h"
@@ -405,6 +406,20 @@ int page_resubmit(struct req *r)
 	return st;
 }
 
+/* The application page again with the field errors set and status 422,
+ * offering the form (CanAppeal or CanFeedback) the user was filling. */
+static int my_app_refused(struct req *r, const struct app *ap, const char *offer)
+{
+	static const char *const keep[] = { "grounds", "comment", "rating", NULL };
+	form_keep(r, keep);
+	r->status = 422;
+	app_to_hdf(r, ap);
+	hset(r, offer, "1");
+	int rc = tmpl_render(r, "my_app.cs");
+	r->status = 422;
+	return rc;
+}
+
 /* POST /my/app/@no/appeal */
 int page_appeal(struct req *r)
 {
@@ -412,15 +427,7 @@ int page_appeal(struct req *r)
 	int st = wf_appeal_file(r, rp(r, 0), req_form(r, "grounds"), &level);
 	if (st == 422) {
 		struct app *ap = app_load(r->a, rp(r, 0), 0, false);
-		if (!ap)
-			return 404;
-		hset(r, "Form.val.grounds", req_form(r, "grounds"));
-		r->status = 422;
-		app_to_hdf(r, ap);
-		hset(r, "CanAppeal", "1");
-		int rc = tmpl_render(r, "my_app.cs");
-		r->status = 422;
-		return rc;
+		return ap ? my_app_refused(r, ap, "CanAppeal") : 404;
 	}
 	if (st)
 		return st;
@@ -436,8 +443,10 @@ int page_feedback(struct req *r)
 		return 404;
 	long rating;
 	const char *comment = req_form(r, "comment");
-	if (!parse_long(req_form(r, "rating"), 1, 5, &rating) || (comment && utf8_chars(comment) > 1000))
+	if (!parse_long(req_form(r, "rating"), 1, 5, &rating))
 		return 400;
+	if (!form_max_len(r, "comment", comment, LIM_FEEDBACK))
+		return my_app_refused(r, ap, "CanFeedback");
 	if (!str_eq(ap->status, "approved") && !str_eq(ap->status, "rejected"))
 		return 409;
 	if (db_begin() != 0)
@@ -539,7 +548,8 @@ int page_locker_post(struct req *r)
 		id = locker_add(r->a, owner, r->user->id, type, u->filename, u->data, u->len, (size_t)cfg.max_upload, &err);
 	if (!id) {
 		db_rollback();
-		form_error(r, err && str_starts(err, "locker.type") ? "doc_type" : "file", err ? err : "locker.store_failed");
+		form_error(r, err && str_starts(err, "locker.type") ? "doc_type" : str_eq(err, "locker.mobile_needed") ? "mobile" : "file",
+			   err ? err : "locker.store_failed");
 		r->status = 422;
 		return page_locker_show(r, owner);
 	}

@@ -8,6 +8,7 @@
 #include "cert.h"
 #include "db.h"
 #include "formview.h"
+#include "lengths.h"
 #include "tmpl.h"
 #include "user.h"
 #include "workflow.h"
@@ -198,6 +199,16 @@ int page_desk_app(struct req *r)
 int page_desk_act(struct req *r)
 {
 	const char *action = req_form(r, "action");
+	/* lengths first: an over-long reason is not a missing one */
+	bool fits = form_max_len(r, "remarks", req_form(r, "remarks"), LIM_REMARKS);
+	if (!form_max_len(r, "ooo_reason", req_form(r, "ooo_reason"), LIM_OOO_REASON) || !fits) {
+		static const char *const keep[] = { "remarks", "ooo_reason", NULL };
+		form_keep(r, keep);
+		r->status = 422;
+		int rc = page_desk_app(r);
+		r->status = 422;
+		return rc;
+	}
 	if (str_eq(action, "open")) {
 		int st = wf_open(r, rp(r, 0), req_form(r, "ooo_reason"));
 		if (st == 409 && str_eq(r->err_code, "out_of_order")) {

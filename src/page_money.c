@@ -12,6 +12,7 @@
 #include "config.h"
 #include "csv.h"
 #include "db.h"
+#include "lengths.h"
 #include "location.h"
 #include "payment.h"
 #include "tmpl.h"
@@ -441,7 +442,13 @@ int page_admin_topup(struct req *r)
 	const char *ref = req_form(r, "reference");
 	if (!parse_long(rp(r, 0), 1, 2000000000L, &uid))
 		return 404;
-	if (!parse_long(req_form(r, "rupees"), 1, 100000, &amount) || !ref || utf8_chars(ref) < 3 || utf8_chars(ref) > 100) {
+	bool amount_ok = parse_long(req_form(r, "rupees"), 1, 100000, &amount);
+	bool ref_ok = ref && utf8_chars(ref) >= 3 && utf8_chars(ref) <= LIM_REFERENCE;
+	if (!amount_ok || !ref_ok) {
+		if (!amount_ok)
+			form_error(r, "rupees", "wallet.topup_bad");
+		if (!ref_ok)
+			form_error(r, "reference", "wallet.reference_bad");
 		r->err_detail = tmpl_str(r->lang, "wallet.topup_bad");
 		return 422;
 	}
@@ -536,7 +543,8 @@ int page_admin_money(struct req *r)
 int page_admin_refund(struct req *r)
 {
 	const char *ref = req_form(r, "reference");
-	if (!ref || utf8_chars(str_trim((char *)ref)) < 3 || utf8_chars(ref) > 100) {
+	if (!ref || utf8_chars(str_trim((char *)ref)) < 3 || utf8_chars(ref) > LIM_REFERENCE) {
+		form_error(r, "reference", "wallet.reference_bad");
 		r->err_detail = tmpl_str(r->lang, "wallet.reference_bad");
 		return 422;
 	}
@@ -627,6 +635,10 @@ int page_bill_pay(struct req *r)
 	if (!parse_long(rp(r, 0), 1, 2000000000000L, &id))
 		return 404;
 	const char *err = NULL;
+	if (!form_max_len(r, "idem", req_form(r, "idem"), LIM_IDEM_KEY)) {
+		r->err_detail = tmpl_str(r->lang, "bill.store_failed");
+		return 422;
+	}
 	const char *st = bill_pay(r, id, req_form(r, "idem"), &err);
 	if (!st) {
 		r->err_detail = tmpl_str(r->lang, err ? err : "bill.store_failed");

@@ -3,6 +3,7 @@
  */
 #include "user.h"
 #include "db.h"
+#include "lengths.h"
 
 #include <string.h>
 
@@ -186,7 +187,7 @@ static bool ok_email(const char *s)
 	if (str_empty(s))
 		return true;
 	const char *at = strchr(s, '@');
-	return strlen(s) <= 254 && at && at != s && strchr(at, '.') && !strchr(at + 1, '@') && !strpbrk(s, " <>\"'");
+	return strlen(s) <= LIM_EMAIL && at && at != s && strchr(at, '.') && !strchr(at + 1, '@') && !strpbrk(s, " <>\"'");
 }
 
 bool staff_validate(struct req *r, const struct staff_input *in, bool creating)
@@ -195,11 +196,11 @@ bool staff_validate(struct req *r, const struct staff_input *in, bool creating)
 #define BAD(field, key) do { ok = false; if (r) form_error(r, field, key); } while (0)
 	if (creating && !ok_username(in->username))
 		BAD("username", "hr.username_bad");
-	if (!ok_text(in->first, 100, true))
+	if (!ok_text(in->first, LIM_PERSON_NAME, true))
 		BAD("first_name", "hr.name_bad");
-	if (!ok_text(in->middle, 100, false))
+	if (!ok_text(in->middle, LIM_PERSON_NAME, false))
 		BAD("middle_name", "hr.name_bad");
-	if (!ok_text(in->last, 100, false))
+	if (!ok_text(in->last, LIM_PERSON_NAME, false))
 		BAD("last_name", "hr.name_bad");
 	if (!ok_email(in->email))
 		BAD("email", "hr.email_bad");
@@ -216,7 +217,7 @@ bool staff_validate(struct req *r, const struct staff_input *in, bool creating)
 	if (!str_eq(in->user_type, "staff") && !str_eq(in->user_type, "csc") && !str_eq(in->user_type, "sewak") &&
 	    !str_eq(in->user_type, "jsk"))
 		BAD("user_type", "hr.type_bad");
-	if (!ok_text(in->designation, 100, false))
+	if (!ok_text(in->designation, LIM_DESIGNATION, false))
 		BAD("designation", "hr.name_bad");
 	if (str_eq(in->user_type, "csc") && (!in->csc_id || strlen(in->csc_id) < 6 || strlen(in->csc_id) > 20 ||
 					     strspn(in->csc_id, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") != strlen(in->csc_id)))

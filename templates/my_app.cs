@@ -33,7 +33,7 @@
 <form method="post" action="/my/app/<?cs var:App.number ?>/feedback"><?cs call:csrf_field() ?>
 <fieldset class="field radios"><legend><?cs var:L.app.rating ?></legend>
 <label><input type="radio" name="rating" value="5"> 5 — <?cs var:L.app.r5 ?></label><label><input type="radio" name="rating" value="4"> 4</label><label><input type="radio" name="rating" value="3"> 3</label><label><input type="radio" name="rating" value="2"> 2</label><label><input type="radio" name="rating" value="1"> 1 — <?cs var:L.app.r1 ?></label></fieldset>
-<div class="field"><label for="f-comment"><?cs var:L.app.comment ?></label><textarea id="f-comment" name="comment"></textarea></div>
+<?cs call:field_textarea("comment", L.app.comment, "") ?>
 <button class="button secondary"><?cs var:L.app.send_feedback ?></button></form>
 <?cs /if ?>
 <?cs include:"inc/foot.cs" ?>

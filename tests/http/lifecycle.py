@@ -3,15 +3,25 @@ for any service definition, filing through the API, acting as officers,
 the due dates an application should get."""
 import datetime
 import re
+import struct
+import zlib
 
 import answers
 from gs import Client, sql, eq
 
 VILLAGE = None
 PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
-       b"trailer<</Root 1 0 R>>\n%%EOF\n")
-PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
-       b"\x00\x00\x00\x0cIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
+       b"xref\n0 3\n0000000000 65535 f\r\n0000000009 00000 n\r\n0000000052 00000 n\r\n"
+       b"trailer<</Size 3/Root 1 0 R>>\nstartxref\n96\n%%EOF\n")
+
+
+def _chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+# one red pixel: a PNG that decodes (uploads are decoded before they are stored)
+PNG = (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+       + _chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + _chunk(b"IEND", b""))
 
 
 def village(name="Pokhraha Kalan"):
@@ -59,6 +69,15 @@ def file_app(code, filer="csc1", mobile="9000000001", tatkal=False, key=None, fi
     r = c.api("POST", "/applications", body, headers=h)
     assert r.status in (200, 201), "file %s: %r" % (code, r)
     return r.json()["number"], c
+
+
+def rejected(code="INC", why="No income proof on record"):
+    """An application filed through csc1 and rejected at its first stage
+    (so the operator's wallet is refunded); returns its number."""
+    number, _ = file_app(code)
+    r = act(officer("karmachari"), number, "reject", remarks=why, out_of_order_reason="rejected out of turn for a test")
+    assert r.status == 200, "rejected: %r" % r
+    return number
 
 
 def officer(username):
@@ -143,6 +162,39 @@ def citizen(mobile, web=True, api=True):
         assert r.status == 200, "api otp %r" % r
         a.token = r.json()["token"]
     return w, a
+
+
+def page_fields(defn, ans):
+    """The apply page's form fields (f_<name>, the location picker's levels)
+    for API-style answers."""
+    form = {}
+    for f in defn["fields"]:
+        k = f["name"]
+        if k not in ans:
+            continue
+        if f["type"] == "location":
+            path = sql("SELECT path FROM locations WHERE id=%s" % int(ans[k]))[0][0].strip("/").split("/")
+            ids = {sql("SELECT type FROM locations WHERE id=%s" % i)[0][0]: i for i in path}
+            for lv in ("district", "block", "panchayat", "village"):
+                form["f_%s_%s" % (k, lv)] = ids[lv]
+        elif f["type"] != "group":
+            form["f_" + k] = ans[k]
+    return form
+
+
+def apply_page(c, code, mobile="9000000001", save=False, draft=None, fields=None, docs=None):
+    """Posts the apply page of service code as the logged-in web client c:
+    save a draft (save=True) or submit, continuing draft id when given."""
+    page = c.get("/apply/" + code)
+    assert page.status == 200, "GET /apply/%s -> %d" % (code, page.status)
+    d = definition(code)
+    form = {"csrf": c.csrf_from(page.text), "idem": re.search(r'name="idem" value="([^"]+)"', page.text).group(1),
+            "applicant_mobile": mobile, "save" if save else "submit": "1"}
+    form.update(page_fields(d, fields or answers_for(d, mobile)))
+    if draft:
+        form["draft"] = str(draft)
+    form.update(docs or {})
+    return c.post("/apply/" + code, form)
 
 
 def working_days_after(day, n, weekly_off, holidays):

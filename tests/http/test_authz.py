@@ -9,16 +9,14 @@ Medininagar officers' area.  A route answers someone not entitled with
 and changes nothing of hers.
 
 The table ROUTES says, for every route, what the product must do; a route
-in routes.c without an entry fails the walk, so a new route needs one.
-Entries marked pending= wait for another branch of issue 11 and are
-reported as SKIP until the lead turns them on after the merge."""
+in routes.c without an entry fails the walk, so a new route needs one."""
 import json
 import os
 import re
 import time
 import urllib.parse
 
-from gs import Client, Skip, test, eq, run, sql, ctl
+from gs import Client, test, eq, run, sql, ctl
 from lifecycle import definition, answers_for, upload, citizen, act
 
 RUN = str(int(time.time() * 1000) % 10000000)
@@ -33,8 +31,6 @@ ROLES = ["anonymous", "citizen", "csc1", "csc2", "sewak", "karmachari", "ci", "c
 # Medininagar: an appellate role of BRT, but held elsewhere, so he may not
 # revoke her certificate (role and place from one holding).
 AREA = ("dm", "stateadmin", "mixed")
-# GS_AUTHZ_PENDING=1 runs the pending cases too (to check a merge)
-RUN_PENDING = os.environ.get("GS_AUTHZ_PENDING") == "1"
 V = {}          # the objects owned by others, made by setup_objects_owned_by_others
 CLIENTS = {}    # role -> (web client, API client, page CSRF token)
 
@@ -50,13 +46,12 @@ class Case:
            public: as own, for everybody, logged in or not
     params path parameter -> key of V; query, body: dict or function of V
     allowed roles entitled to the object (not requested: the object is theirs)
-    pending the branch whose merge turns the case on; reported as SKIP
     last   run after every other route (log-outs end the walk's sessions)"""
 
-    def __init__(self, kind, params=None, query=None, body=None, allowed=(), forbid=(), pending=None, last=False,
+    def __init__(self, kind, params=None, query=None, body=None, allowed=(), forbid=(), last=False,
                  multipart=None, echo=()):
         self.kind, self.params, self.query, self.body = kind, params or {}, query, body
-        self.allowed, self.forbid, self.pending, self.last = set(allowed), forbid, pending, last
+        self.allowed, self.forbid, self.last = set(allowed), forbid, last
         self.multipart, self.echo = multipart, set(echo)
 
 
@@ -140,8 +135,7 @@ ROUTES = {
     # applying and tracking: a draft is its filer's; an application its
     # applicant's, its filer's and the officers' of its place and department
     ("GET", "/apply/:code"): own(params={"code": "service"}, query=lambda v: {"draft": v["draft_id"]}),
-    ("POST", "/apply/:code"): deny(params={"code": "service"}, pending="h11-apply (draft overwrite by id)",
-                                   body=lambda v: dict(v["draft_form"], draft=v["draft_id"], save="1")),
+    ("POST", "/apply/:code"): deny(params={"code": "service"}, body=lambda v: dict(v["draft_form"], draft=v["draft_id"], save="1")),
     ("GET", "/my"): own(forbid=NUMBERS),
     ("GET", "/my/drafts/:id"): deny(params={"id": "draft_id"}),
     ("GET", "/my/app/@no"): deny(params={"no": "app_pending"}),
@@ -367,8 +361,6 @@ def check(method, pattern, case, role):
 
 def walk(method, pattern):
     case = ROUTES[(method, pattern)]
-    if case.pending and not RUN_PENDING:
-        raise Skip("pending merge of %s" % case.pending)
     if not CLIENTS:
         raise AssertionError("the setup did not run")
     bad = []
