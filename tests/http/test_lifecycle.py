@@ -5,7 +5,7 @@ escalation, notifications, the audit chain."""
 import re
 import time
 
-from gs import Client, test, eq, run, ctl, sql, notifications_log, today, fin_year
+from gs import Client, test, eq, run, ctl, sql, notifications_log, send_notifications, today, fin_year
 from lifecycle import (create_employee, file_app, officer, act, take_next, walk_to_approval, definition, answers_for, upload,
                        office_of, expected_due_dates, PNG)
 
@@ -99,7 +99,7 @@ def return_to_applicant_and_resubmit_keeps_position():
     r = act(k, number, "return", remarks="Income figure looks wrong", return_fields=["annual_income"],
             out_of_order_reason="testing a return out of turn")
     eq(r.json()["status"], "returned", "returned")
-    ctl("send-notifications")
+    send_notifications()
     assert "needs correction: Income figure looks wrong" in notifications_log()
     d = definition("INC")
     ans = answers_for(d)
@@ -335,7 +335,7 @@ def escalation_marks_overdue_once():
     p = ctl("escalate")
     assert "escalated %s" % number in p.stdout, p.stdout
     eq(sql("SELECT overdue FROM applications WHERE number='%s'" % number)[0][0], "1", "overdue")
-    ctl("send-notifications")
+    send_notifications()
     assert re.search(r"Application %s is overdue" % re.escape(number), notifications_log()), "next level told"
     p = ctl("escalate")
     assert number not in p.stdout, "idempotent"
@@ -346,11 +346,11 @@ def escalation_marks_overdue_once():
 @test
 def notifications_sent_at_submit_and_decision():
     number, _ = file_app("BRT")
-    ctl("send-notifications")
+    send_notifications()
     log = notifications_log()
     assert re.search(r"Application %s for Birth Certificate received" % re.escape(number), log), "submit SMS"
     walk_to_approval(number, PANCHAYAT)
-    ctl("send-notifications")
+    send_notifications()
     assert re.search(r"Your Birth Certificate for application %s is issued" % re.escape(number), notifications_log())
     eq(sql("SELECT COUNT(*) FROM notifications WHERE ref='%s' AND status='sent'" % number)[0][0],
        sql("SELECT COUNT(*) FROM notifications WHERE ref='%s'" % number)[0][0], "all sent, none twice")
