@@ -524,7 +524,7 @@ int api_doc_upload(struct req *r)
 	long id = locker_add(r->a, owner, r->user->id, req_form(r, "doc_type"), u->filename, u->data, u->len,
 			     (size_t)cfg.max_upload, &err);
 	struct audit_entry e = { .action = "locker.add", .entity = "document", .entity_id = arena_printf(r->a, "%ld", id) };
-	if (!id || audit_write(r, &e) != 0 || db_commit() != 0) {
+	if (!id || audit_write(&r->actor, &e) != 0 || db_commit() != 0) {
 		db_rollback();
 		if (!id) {
 			form_error(r, str_eq(err, "locker.type_missing") ? "doc_type" : "file", err);
@@ -641,7 +641,7 @@ int api_topup(struct req *r)
 		return 404;
 	if (db_begin() != 0)
 		return 503;
-	enum wallet_rc wr = wallet_topup(r, r->a, uid, amount, ref, r->user->id);
+	enum wallet_rc wr = wallet_topup(r->a, &r->actor, uid, amount, ref);
 	if ((wr != WALLET_OK && wr != WALLET_REPEAT) || db_commit() != 0) {
 		db_rollback();
 		return 503;

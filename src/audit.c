@@ -7,8 +7,6 @@
 #include "audit.h"
 #include "db.h"
 #include "log.h"
-#include "session.h"
-#include "user.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -34,11 +32,10 @@ static void row_hash(const char *const f[12], char out[65])
 	sodium_bin2hex(out, 65, h, sizeof h);
 }
 
-int audit_write(struct req *r, const struct audit_entry *e)
+int audit_write(const struct actor *who, const struct audit_entry *e)
 {
-	struct arena tmp, *a = r ? r->a : &tmp;
-	if (!r)
-		arena_init(&tmp);
+	struct arena tmp, *a = &tmp;
+	arena_init(&tmp);
 	int rc = -1;
 	struct dbres *head = db_query(a, "SELECT last_id, last_hash, DATE_FORMAT(NOW(6), '%Y-%m-%d %H:%i:%s.%f') "
 					 "FROM audit_head WHERE id = 1 FOR UPDATE", NULL);
@@ -46,26 +43,25 @@ int audit_write(struct req *r, const struct audit_entry *e)
 		goto out;
 	long long id = db_int(head, 0, 0) + 1;
 	const char *prev = db_val(head, 0, 1), *at = db_val(head, 0, 2);
-	long actor = e->actor_id ? e->actor_id : (r && r->user ? r->user->id : 0);
+	long actor = e->actor_id ? e->actor_id : actor_id(who);
 	char sid[24], sactor[24], soffice[24], hash[65];
 	snprintf(sid, sizeof sid, "%lld", id);
 	snprintf(sactor, sizeof sactor, "%ld", actor);
 	snprintf(soffice, sizeof soffice, "%ld", e->office_id);
-	const char *ip = r ? r->remote_ip : "cli";
+	const char *ip = who ? who->ip : "cli";
 	const char *f[12] = { prev, sid, at, sactor, e->role, soffice, ip, e->action, e->entity,
 			      e->entity_id, e->remarks, e->detail };
 	row_hash(f, hash);
 	if (db_exec("INSERT INTO audit_log (id, at, actor_id, role, office_id, ip, request_id, action, entity, "
 		    "entity_id, remarks, detail, prev_hash, hash) VALUES (?, ?, NULLIF(?, 0), ?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 		    "isisisssssssss", id, at, (long long)actor, e->role, (long long)e->office_id, ip,
-		    r ? r->id : "cli", e->action, e->entity, e->entity_id, e->remarks, e->detail, prev, hash) != 1)
+		    who ? who->req_id : "cli", e->action, e->entity, e->entity_id, e->remarks, e->detail, prev, hash) != 1)
 		goto out;
 	if (db_exec("UPDATE audit_head SET last_id = ?, last_hash = ? WHERE id = 1", "is", id, hash) != 1)
 		goto out;
 	rc = 0;
 out:
-	if (!r)
-		arena_free(&tmp);
+	arena_free(&tmp);
 	return rc;
 }
 

@@ -5,7 +5,7 @@
  */
 #ifndef GS_AUDIT_H
 #define GS_AUDIT_H
-#include "req.h"
+#include "domain.h"
 
 struct audit_entry {
 	const char *action;	/* "login", "app.submit", "wf.forward", ... */
@@ -15,11 +15,12 @@ struct audit_entry {
 	long office_id;		/* acting office, or 0 */
 	const char *remarks;	/* free text, or NULL */
 	const char *detail;	/* JSON text (before/after), or NULL */
-	long actor_id;		/* overrides r->user when non-zero (e.g. failed log-in target) */
+	long actor_id;		/* overrides the acting user when non-zero (e.g. failed log-in target) */
 };
 
-/* Appends one row (r may be NULL for CLI jobs).  Returns 0 or -1. */
-int audit_write(struct req *r, const struct audit_entry *e);
+/* Appends one row for who (NULL: the system, e.g. a cron job).  Returns 0
+ * or -1. */
+int audit_write(const struct actor *who, const struct audit_entry *e);
 /* Walks the chain; returns 0 when intact, else the first bad row id (>0),
  * or -1 on DB error.  Prints progress to the given stream when non-NULL. */
 long audit_verify(struct arena *a);

@@ -102,7 +102,7 @@ int ctl_wallet_topup(int argc, char **argv)
 		fprintf(stderr, "wallet-topup: no such CSC operator\n");
 		goto out;
 	}
-	enum wallet_rc wr = wallet_topup(NULL, &a, strtol(uid, NULL, 10), amount, argv[3], 0);
+	enum wallet_rc wr = wallet_topup(&a, NULL, strtol(uid, NULL, 10), amount, argv[3]);
 	if ((wr != WALLET_OK && wr != WALLET_REPEAT) || db_commit() != 0) {
 		db_rollback();
 		goto out;

@@ -31,7 +31,7 @@ long actor_id(const struct actor *who);
 struct field_err {
 	const char *field;	/* input name: "applicant_name", "family.1.name", "doc_income" */
 	const char *key;	/* language key of the message: "form.err.required" */
-	const char *arg;	/* fills {arg} in the message (a label, a limit), or NULL */
+	const char *arg;	/* fills {n} in the message (a limit, a date, a label), or NULL */
 };
 
 /* What a domain function answers besides its typed results. */

@@ -7,6 +7,7 @@
 #ifndef GS_REQ_H
 #define GS_REQ_H
 #include "util.h"
+#include "domain.h"
 #include <ClearSilver.h>
 
 struct param {
@@ -59,6 +60,7 @@ struct req {
 	struct user *user;		/* logged-in user or NULL */
 	const char *csrf;		/* token to embed in forms */
 	const char *anon;		/* anonymous visitor id (cookie) */
+	struct actor actor;		/* who acts, for domain functions (user, ip, request id) */
 	/* response */
 	int status;			/* HTTP status */
 	const char *out_ctype;		/* response Content-Type */

@@ -206,6 +206,7 @@ void dispatch(struct req *r)
 	match(r, found->pattern, r->path);
 	r->route = found;
 
+	r->actor = (struct actor){ .ip = r->remote_ip, .req_id = r->id };
 	status = session_resolve(r);
 	if (status)
 		goto error;

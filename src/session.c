@@ -60,6 +60,7 @@ static int lookup(struct req *r, const char *token, bool api)
 	ss->api = api;
 	r->sess = ss;
 	r->user = u;
+	r->actor.user = u;
 	if (db_int(s, 0, 2) >= 60)	/* touch at most once a minute */
 		db_exec("UPDATE sessions SET last_seen = NOW() WHERE id = ?", "i", (long long)ss->id);
 	return 0;
@@ -112,6 +113,7 @@ int session_revoke_current(struct req *r)
 		resp_cookie(r, SESSION_COOKIE, "", 0);
 	r->sess = NULL;
 	r->user = NULL;
+	r->actor.user = NULL;
 	r->csrf = NULL;
 	return rc < 0 ? -1 : 0;
 }

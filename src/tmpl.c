@@ -226,6 +226,24 @@ bool form_max_len(struct req *r, const char *field, const char *value, long max)
 	return false;
 }
 
+int page_outcome(struct req *r, const struct outcome *o)
+{
+	for (size_t i = 0; i < o->nerrs; i++) {
+		const struct field_err *e = &o->errs[i];
+		const char *text = tmpl_str_n(r->a, r->lang, e->key, e->arg);
+		hset(r, arena_printf(r->a, "Form.err.%s", e->field), text);
+		hset(r, arena_printf(r->a, "Form.errs.%zu.field", i), e->field);
+		hset(r, arena_printf(r->a, "Form.errs.%zu.text", i), text);
+	}
+	if (o->nerrs)
+		hset(r, "Form.has_errors", "1");
+	if (o->key)
+		r->err_detail = tmpl_str(r->lang, o->key);
+	if (o->code)
+		r->err_code = o->code;
+	return o->status;
+}
+
 bool form_has_errors(const struct req *r)
 {
 	return hdf_get_int_value(r->hdf, "Form.has_errors", 0) != 0;

@@ -29,6 +29,13 @@ void hset_rows(struct req *r, const char *prefix, const struct dbres *res, const
 /* Field error for form re-rendering: Form.err.<field> = message key text. */
 void form_error(struct req *r, const char *field, const char *msg_key);
 bool form_has_errors(const struct req *r);
+/* Puts a domain function's outcome on the page or API answer: each input
+ * problem as Form.err.<field> (its message, {n} filled) and as
+ * Form.errs.<i>.field/.text in the order found (the error summary), a
+ * refusal's message and API code as the error page's.  Returns o->status
+ * (0 when the outcome is a success). */
+struct outcome;
+int page_outcome(struct req *r, const struct outcome *o);
 /* Checks a text input against its limit (lengths.h): when value has more
  * than max characters, sets the field's error "Enter at most <max>
  * characters" and returns false.  NULL passes. */

@@ -116,8 +116,9 @@ out:
 	return bad;
 }
 
-enum wallet_rc wallet_topup(struct req *r, struct arena *a, long user_id, long paise, const char *ref, long by)
+enum wallet_rc wallet_topup(struct arena *a, const struct actor *who, long user_id, long paise, const char *ref)
 {
+	long by = actor_id(who);
 	long to = wallet_account(a, user_id), from = book_account(a, "topup", "topups", 0);
 	if (!to || !from)
 		return WALLET_ERROR;
@@ -130,6 +131,6 @@ enum wallet_rc wallet_topup(struct req *r, struct arena *a, long user_id, long p
 	if (wr != WALLET_OK)
 		return wr;
 	struct audit_entry e = { .action = "wallet.topup", .entity = "user", .entity_id = arena_printf(a, "%ld", user_id),
-				 .remarks = arena_printf(a, "%ld paise, %s", paise, ref), .actor_id = by };
-	return audit_write(r, &e) == 0 ? WALLET_OK : WALLET_ERROR;
+				 .remarks = arena_printf(a, "%ld paise, %s", paise, ref) };
+	return audit_write(who, &e) == 0 ? WALLET_OK : WALLET_ERROR;
 }

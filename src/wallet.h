@@ -9,7 +9,7 @@
  */
 #ifndef GS_WALLET_H
 #define GS_WALLET_H
-#include "util.h"
+#include "domain.h"
 #include <stdio.h>
 
 enum wallet_rc {
@@ -32,9 +32,8 @@ long wallet_balance(struct arena *a, long user_id);
 /* Credits a CSC wallet against a deposit reference, inside the caller's
  * transaction: one reference credits a wallet once (WALLET_REPEAT after),
  * whether it comes from the page, the API or the command line; audited
- * when money moved.  r may be NULL (command line). */
-struct req;
-enum wallet_rc wallet_topup(struct req *r, struct arena *a, long user_id, long paise, const char *ref, long by);
+ * when money moved.  who may be NULL (the command line). */
+enum wallet_rc wallet_topup(struct arena *a, const struct actor *who, long user_id, long paise, const char *ref);
 /* Sum of entries vs cached balance for every account; prints mismatches.
  * Returns mismatching accounts + unbalanced transactions (0 = clean). */
 long ledger_verify(FILE *out);
