@@ -24,7 +24,7 @@ wanted() {
 needs_stack() {
     [ ${#FILTERS[@]} -eq 0 ] && return 0
     local f
-    for f in "${FILTERS[@]}"; do [[ "$f" == http* || "$f" == pdf* || "$f" == browser* ]] && return 0; done
+    for f in "${FILTERS[@]}"; do [[ "$f" == http* || "$f" == pdf* || "$f" == browser* || "$f" == db* ]] && return 0; done
     return 1
 }
 
@@ -80,6 +80,10 @@ if gs_stack_init "$T" "$PORT" && echo "dash_cache_seconds = 0" >> "$T/gramsewa.c
    gs_db_start "$T" && gs_ctl "$T" migrate >/dev/null &&
    gs_ctl "$T" seed-demo >"$T/log/seed.log" 2>&1 && gs_app_start "$T" "$PORT"; then
     export GS_TEST_BASE="http://127.0.0.1:$PORT" GS_TEST_VAR="$T" GS_TEST_CTL="${GS_BIN:-$ROOT/build}/gramsewactl"
+    # C programs that exercise db.c against the stack's database
+    for t in build/tests/db/test_*; do
+        [ -x "$t" ] && run_tap "db:$(basename "$t")" "$t" "$T/gramsewa.conf"
+    done
     for t in tests/http/test_*.py; do
         run_tap "http:$(basename "$t" .py)" python3 "$t"
     done
