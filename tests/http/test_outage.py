@@ -3,6 +3,8 @@ dependency is down: retry), never a 4xx that tells the client its input was
 wrong, and nothing half-written.  The failure is made by a trigger that
 refuses the insert, as a server that went away or a failed certification
 would refuse it."""
+import time
+
 from gs import Client, test, eq, run, sql
 from lifecycle import upload
 
@@ -15,7 +17,7 @@ HEAL = "DROP TRIGGER IF EXISTS test_outage_documents"
 def upload_when_the_database_fails_answers_503_and_stores_nothing():
     c = Client()
     c.api_login("csc1")
-    mobile = "6000000731"          # a villager new to the system: the upload registers them
+    mobile = "6%09d" % (int(time.time() * 10) % 10 ** 9)    # new to the system: the upload registers them
     sql(FAIL)
     try:
         r = upload(c, "income_proof", mobile)
