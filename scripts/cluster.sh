@@ -107,7 +107,7 @@ gc_configs() {
     for n in $GC_DBS; do peers+="${peers:+,}${GC_DB_ADDR[$n]}:$GC_GCOMM_PORT"; done
     for n in $GC_DBS; do
         sed -e "s|@DATADIR@|$dir/db$n|" -e "s|@SOCK@|$(gc_sock "$dir" "$n")|" -e "s|@PID@|$dir/run/db$n.pid|" \
-            -e "s|@LOG@|$dir/log/db$n.log|" -e "s|@ADDR@|${GC_DB_ADDR[$n]}|g" -e "s|@SQL_PORT@|$GC_SQL_PORT|" \
+            -e "s|@LOG@|$dir/log/db$n.log|" -e "s|@TMP@|$dir/tmp|" -e "s|@ADDR@|${GC_DB_ADDR[$n]}|g" -e "s|@SQL_PORT@|$GC_SQL_PORT|" \
             -e "s|@GCOMM_PORT@|$GC_GCOMM_PORT|g" -e "s|@IST_PORT@|$GC_IST_PORT|" -e "s|@SST_PORT@|$GC_SST_PORT|" \
             -e "s|@PEERS@|$peers|" -e "s|@NAME@|db$n|" -e "s|@POOL@|$GC_DB_POOL|" -e "s|@GCACHE@|128M|" \
             -e "s|@SUSPECT@|$GC_SUSPECT|" -e "s|@INACTIVE@|PT15S|" \
