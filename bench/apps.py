@@ -52,7 +52,8 @@ ROOT = os.environ.get("ROOT") or os.path.dirname(HERE)
 BUILD = os.environ.get("GS_BENCH_BUILD") or os.path.join(ROOT, "build")
 PASSWORD = "demo-pass-2026"
 PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
-       b"trailer<</Root 1 0 R>>\n%%EOF\n")
+       b"xref\n0 3\n0000000000 65535 f\r\n0000000009 00000 n\r\n0000000052 00000 n\r\n"
+       b"trailer<</Size 3/Root 1 0 R>>\nstartxref\n96\n%%EOF\n")
 SUBMIT_SERVICES = ["INC", "RES", "CST", "LPC"]	# circle services: they land in the busy office's queue
 
 

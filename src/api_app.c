@@ -9,6 +9,7 @@
 #include "cert.h"
 #include "config.h"
 #include "db.h"
+#include "lengths.h"
 #include "locker.h"
 #include "session.h"
 #include "tmpl.h"
@@ -283,27 +284,32 @@ int api_app_list(struct req *r)
 	if ((lim && !parse_long(lim, 1, 100, &limit)) || (before && !parse_long(before, 1, 2000000000000L, &cursor)))
 		return 400;
 	/* mine=0: an officer's whole jurisdiction (offices under up to four
-	 * holding roots); otherwise what the caller filed or applied for */
-	const char *roots[4] = { "", "", "", "" };
+	 * holding roots, each with its department for a department-scoped
+	 * holding); otherwise what the caller filed or applied for */
+	struct juris_root roots[4] = { { "\x01", 0 }, { "\x01", 0 }, { "\x01", 0 }, { "\x01", 0 } };
 	bool area = str_eq(req_query(r, "mine"), "0");
 	if (area) {
-		const char **pre = juris_prefixes(r->a, r->user, RB_OFFICERS);
-		for (size_t i = 0; pre[i] && i < 4; i++)
+		const struct juris_root *pre = juris_prefixes(r->a, r->user, RB_OFFICERS);
+		for (size_t i = 0; pre[i].path && i < 4; i++)
 			roots[i] = pre[i];
-		if (!*roots[0]) {
+		if (!pre[0].path) {
 			r->err_detail = tmpl_str(r->lang, "api.no_area");
 			return 403;
 		}
 	}
+#define ROOT_MATCH "(l.path LIKE CONCAT(?, '%') AND (? = 0 OR s.department_id = ?))"
 	struct dbres *rows = db_query(r->a,
-		"SELECT a.id FROM applications a LEFT JOIN offices o ON o.id = a.office_id LEFT JOIN locations l ON l.id = o.location_id "
+		"SELECT a.id FROM applications a JOIN services s ON s.id = a.service_id LEFT JOIN offices o ON o.id = a.office_id "
+		"LEFT JOIN locations l ON l.id = o.location_id "
 		"WHERE (? = 0 AND (a.applicant_id = ? OR a.filed_by = ?) OR ? = 1 AND a.status <> 'draft' AND "
-		"(l.path LIKE CONCAT(?, '%') OR l.path LIKE CONCAT(?, '%') OR l.path LIKE CONCAT(?, '%') OR l.path LIKE CONCAT(?, '%'))) "
+		"(" ROOT_MATCH " OR " ROOT_MATCH " OR " ROOT_MATCH " OR " ROOT_MATCH ")) "
 		"AND (? = '' OR a.status = ?) AND (? = 0 OR a.id < ?) ORDER BY a.id DESC LIMIT ?",
-		"iiiissssssiii", (long long)area, (long long)r->user->id, (long long)r->user->id, (long long)area,
-		*roots[0] ? roots[0] : "\x01", *roots[1] ? roots[1] : "\x01", *roots[2] ? roots[2] : "\x01",
-		*roots[3] ? roots[3] : "\x01", status ? status : "", status ? status : "", (long long)cursor, (long long)cursor,
-		(long long)limit);
+		"iiiisiisiisiisiissiii", (long long)area, (long long)r->user->id, (long long)r->user->id, (long long)area,
+		roots[0].path, (long long)roots[0].dept, (long long)roots[0].dept, roots[1].path, (long long)roots[1].dept,
+		(long long)roots[1].dept, roots[2].path, (long long)roots[2].dept, (long long)roots[2].dept, roots[3].path,
+		(long long)roots[3].dept, (long long)roots[3].dept, status ? status : "", status ? status : "", (long long)cursor,
+		(long long)cursor, (long long)limit);
+#undef ROOT_MATCH
 	if (!rows)
 		return 503;
 	struct sbuf b;
@@ -368,14 +374,15 @@ int api_desk_queue(struct req *r)
 	int ro = role_from_code(role);
 	if (!parse_long(req_query(r, "office"), 1, 2000000000L, &office) || ro < 0)
 		return 400;
-	if (!juris_office_role(r->user, office, (enum role)ro))
+	const struct holding *h = juris_holding(r->user, RB(ro), office, NULL, 0);
+	if (!h)
 		return 403;
 	long head, limit = 100, nt, nf;
 	const char *lim = req_query(r, "limit");
 	if (lim && !parse_long(lim, 1, 500, &limit))
 		return 400;
-	struct dbres *q = wf_queue(r, office, role, limit, &head);
-	if (!q || wf_counts(r, office, role, &nt, &nf) != 0)
+	struct dbres *q = wf_queue(r, h, limit, &head);
+	if (!q || wf_counts(r, h, &nt, &nf) != 0)
 		return 503;
 	struct sbuf b;
 	struct jw w;
@@ -436,6 +443,9 @@ int api_app_act(struct req *r)
 			     .corrections = fl && fl->type == J_OBJ ? fl : NULL };
 	if (!ai.action)
 		return 400;
+	bool fits = form_max_len(r, "remarks", ai.remarks, LIM_REMARKS);
+	if (!form_max_len(r, "out_of_order_reason", ai.ooo_reason, LIM_OOO_REASON) || !fits)
+		return 422;
 	struct act_out out;
 	st = wf_act(r, rp(r, 0), &ai, &out);
 	if (st)
@@ -474,7 +484,15 @@ int api_app_appeal(struct req *r)
 	int st = wf_appeal_file(r, rp(r, 0), json_get_str(in, "grounds"), &level);
 	if (st)
 		return st;
-	return api_ok(r, 201, arena_printf(r->a, "{\"appeal_level\":%d,\"status\":\"pending\"}", level));
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kint(&w, "appeal_level", level);
+	jw_kstr(&w, "status", "pending");
+	jw_obj_end(&w);
+	return api_send(r, 201, &b);
 }
 
 /* The locker an API call works on; 0 with the field error set when none. */
@@ -553,14 +571,15 @@ int api_doc_upload(struct req *r)
 	return 0;
 }
 
-/* GET /api/v1/documents (operators: ?mobile= of the villager) */
+/* GET /api/v1/documents (operators: ?mobile= of the villager; what they
+ * uploaded, or everything with the villager's consent) */
 int api_doc_list(struct req *r)
 {
 	long owner = api_locker_owner(r, req_query(r, "mobile"), false);
 	if (!owner)
 		return 422;
-	struct dbres *d = db_query(r->a, "SELECT id, doc_type, mime, size, sha256 FROM documents WHERE owner_id = ? ORDER BY id DESC LIMIT 100",
-				   "i", (long long)owner);
+	/* an operator without the citizen's consent: its own uploads only */
+	struct dbres *d = locker_list(r->a, r->user, owner);
 	if (!d)
 		return 503;
 	struct sbuf b;
@@ -651,9 +670,15 @@ int api_topup(struct req *r)
 		return 503;
 	}
 	/* credited false: this reference had already credited this wallet */
-	api_ok(r, 200, arena_printf(r->a, "{\"balance_paise\":%ld,\"credited\":%s}", wallet_balance(r->a, uid),
-				     wr == WALLET_OK ? "true" : "false"));
-	return 0;
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kint(&w, "balance_paise", wallet_balance(r->a, uid));
+	jw_kbool(&w, "credited", wr == WALLET_OK);
+	jw_obj_end(&w);
+	return api_send(r, 200, &b);
 }
 
 /* GET /api/v1/applications/NO/acknowledgement */

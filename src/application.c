@@ -7,7 +7,9 @@
 #include "db.h"
 #include "form.h"
 #include "formview.h"
+#include "lengths.h"
 #include "location.h"
+#include "locker.h"
 #include "log.h"
 #include "notify.h"
 #include "sla.h"
@@ -62,7 +64,10 @@ static struct app *app_row(struct arena *a, struct dbres *r)
 	x->return_fields = db_val(r, 0, c++);
 	x->fee_paise = (long)db_int(r, 0, c++);
 	x->ver = svcstore_version(a, x->version_id);
-	return x->ver ? x : NULL;
+	/* a plain read: app_load's FOR UPDATE must not lock the service row */
+	const char *dept = db_scalar(a, "SELECT department_id FROM services WHERE id = ?", "i", (long long)x->service_id);
+	x->dept_id = dept ? strtol(dept, NULL, 10) : 0;
+	return x->ver && dept ? x : NULL;
 }
 
 struct app *app_load(struct arena *a, const char *number, long id, bool lock)
@@ -86,7 +91,7 @@ bool app_visible(const struct req *r, const struct app *ap)
 		return true;
 	if (str_eq(ap->status, "draft"))
 		return false;
-	return juris_path(u, ap->office_path);
+	return juris_holding(u, RB_OFFICERS, 0, ap->office_path, ap->dept_id) != NULL;
 }
 
 long office_for(struct arena *a, long location_id, const char *level)
@@ -108,9 +113,8 @@ long office_for(struct arena *a, long location_id, const char *level)
 
 void fin_year(time_t t, char out[8])
 {
-	time_t l = t + 19800;
 	struct tm tm;
-	gmtime_r(&l, &tm);
+	ist_tm(t, &tm);
 	int y = tm.tm_year + 1900;
 	if (tm.tm_mon < 3)	/* January to March belong to the year that began last April */
 		y--;
@@ -241,11 +245,22 @@ void app_due_dates(struct arena *a, const struct svc *s, bool tatkal, long distr
 		memcpy(stage_due, due, 11);	/* no stage is due after the application (Tatkal above all) */
 }
 
-/* The applicant's name from the answers (field applicant_name) or NULL. */
-static const char *answer_name(const struct jval *ans)
+/* The applicant's name from the answers (field applicant_name, trimmed as
+ * the form check trims it) or NULL. */
+static const char *answer_name(struct arena *a, const struct jval *ans)
 {
-	const char *n = json_get_str(ans, "applicant_name");
-	return n && *n ? n : NULL;
+	const char *n = json_get_str(ans, FORM_NAME_FIELD);
+	char *t = n ? str_trim(arena_strdup(a, n)) : NULL;
+	return t && *t ? t : NULL;
+}
+
+/* Puts document doc into slot code of an application, replacing the one
+ * chosen before.  Inside the caller's transaction; 0 or -1. */
+static int app_doc_set(long app_id, const char *code, long doc)
+{
+	return db_exec("INSERT INTO app_documents (app_id, doc_type, document_id) VALUES (?, ?, ?) "
+		       "ON DUPLICATE KEY UPDATE document_id = VALUES(document_id)", "isi", (long long)app_id, code,
+		       (long long)doc) < 0 ? -1 : 0;
 }
 
 struct file_ctx {
@@ -348,7 +363,7 @@ static int do_submit(struct file_ctx *c, long app_id, long applicant, const char
 	if (db_exec("UPDATE applications SET number = ?, applicant_id = ?, applicant_name = ?, address_location_id = ?, "
 		    "district_id = ?, office_id = ?, office_path = ?, status = ?, stage_idx = 0, stage_office_id = ?, "
 		    "stage_role = ?, tatkal = ?, form = ?, submitted_at = NOW(), queued_at = NOW(6), stage_due = ?, due_date = ?, "
-		    "fee_paise = ?, version_id = ?, forwarded_by = NULL, stage_acted = 0 WHERE id = ?",
+		    "fee_paise = ?, version_id = ?, forwarded_by = NULL, stage_acted = 0 WHERE id = ? AND status = 'draft'",
 		    "sisiiissisisssiii", number, (long long)applicant, name ? name : "", (long long)loc, (long long)district,
 		    (long long)office, opath, unpaid ? "unpaid" : "pending", (long long)stage_office, role_code(st0->role), (long long)tatkal, c->norm, sdue, due,
 		    (long long)fee, (long long)c->in->ver->id, (long long)app_id) != 1)
@@ -371,13 +386,42 @@ static int do_submit(struct file_ctx *c, long app_id, long applicant, const char
 	return audit_write(r, &e) == 0 ? 0 : -1;
 }
 
+/* May the filer continue application app_id as a draft of service
+ * service_id?  Locks the row until commit, so two submissions of one draft
+ * cannot both number it.  Returns 0, or 1 with out->status: 404 when the
+ * caller may not even see it (someone else's draft does not exist for
+ * them), 403 when they may see it but did not start it (the applicant of an
+ * operator's draft), 409 when it is no longer a draft or belongs to another
+ * service; -1 on a database error. */
+static int draft_take(struct req *r, const struct filing *fl, long app_id, long service_id, struct app_result *out)
+{
+	struct app *ap = app_load(r->a, NULL, app_id, true);
+	if (!ap && db_errno())
+		return -1;
+	if (!ap || !app_visible(r, ap)) {
+		out->status = 404;
+		return 1;
+	}
+	if (ap->filed_by != fl->filer) {
+		out->status = 403;
+		out->message = "app.draft_not_yours";
+		return 1;
+	}
+	if (!str_eq(ap->status, "draft") || ap->service_id != service_id) {
+		out->status = 409;
+		out->message = str_eq(ap->status, "draft") ? "app.draft_other_service" : "app.not_draft";
+		return 1;
+	}
+	return 0;
+}
+
 static int file_txn(void *p)
 {
 	struct file_ctx *c = p;
 	struct req *r = c->r;
 	struct app_input *in = c->in;
 	const struct svc *s = in->ver->def;
-	const char *name = answer_name(in->answers);
+	const char *name = answer_name(r->a, in->answers);
 	long app_id = in->draft_id;
 	c->out->repeat = false;
 	/* the same idempotency key from the same filer is the same application */
@@ -396,6 +440,11 @@ static int file_txn(void *p)
 			}
 		}
 	}
+	if (app_id) {
+		int rc = draft_take(r, c->fl, app_id, in->ver->service_id, c->out);
+		if (rc)
+			return rc;
+	}
 	long applicant = applicant_for(r, c->fl, name);
 	if (!applicant)
 		return -1;
@@ -406,9 +455,9 @@ static int file_txn(void *p)
 	jw_value(&w, in->answers);
 	const char *rawj = arena_strdup(r->a, raw.data);
 	sbuf_free(&raw);
+	const char *mobile = str_eq(c->fl->channel, "online") ? db_scalar(r->a, "SELECT mobile FROM users WHERE id = ?", "i",
+									  (long long)applicant) : c->fl->applicant_mobile;
 	if (!app_id) {
-		const char *mobile = str_eq(c->fl->channel, "online") ? db_scalar(r->a, "SELECT mobile FROM users WHERE id = ?", "i",
-										  (long long)applicant) : c->fl->applicant_mobile;
 		if (db_exec("INSERT INTO applications (service_id, version_id, applicant_id, applicant_name, applicant_mobile, channel, "
 			    "filed_by, form, idem_key, tatkal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 			    "iiisssissi", (long long)in->ver->service_id, (long long)in->ver->id, (long long)applicant,
@@ -416,18 +465,19 @@ static int file_txn(void *p)
 			    (long long)in->tatkal) != 1)
 			return -1;
 		app_id = (long)db_last_id();
-	} else if (db_exec("UPDATE applications SET form = ?, applicant_name = ?, tatkal = ?, version_id = ? WHERE id = ? AND status = 'draft'",
-			   "ssiii", rawj, name ? name : "", (long long)in->tatkal, (long long)in->ver->id, (long long)app_id) < 0) {
-		return -1;
+	} else if (db_exec("UPDATE applications SET form = ?, applicant_id = ?, applicant_name = ?, applicant_mobile = ?, tatkal = ?, "
+			   "version_id = ? WHERE id = ? AND status = 'draft'", "sissiii", rawj, (long long)applicant, name ? name : "",
+			   mobile ? mobile : "", (long long)in->tatkal, (long long)in->ver->id, (long long)app_id) != 1) {
+		return -1;	/* the row is locked as a draft (draft_take): anything else is a fault */
 	}
 	c->out->id = app_id;
 	/* the chosen documents travel with the draft too; a document not sent
-	 * again keeps the one chosen before */
+	 * again keeps the one chosen before.  Only what the filer sees in the
+	 * applicant's locker can be chosen (an operator: own uploads, or all
+	 * with the citizen's consent) */
 	for (size_t i = 0; in->doc_ids && i < s->ndocs; i++)
-		if (in->doc_ids[i] && db_scalar(r->a, "SELECT id FROM documents WHERE id = ? AND owner_id = ?", "ii",
-						(long long)in->doc_ids[i], (long long)applicant) &&
-		    db_exec("REPLACE INTO app_documents (app_id, doc_type, document_id) VALUES (?, ?, ?)", "isi", (long long)app_id,
-			    s->docs[i].code, (long long)in->doc_ids[i]) != 1)
+		if (in->doc_ids[i] && locker_may_use(r->a, r->user, applicant, in->doc_ids[i]) &&
+		    app_doc_set(app_id, s->docs[i].code, in->doc_ids[i]) != 0)
 			return -1;
 	long *docs = arena_alloc(r->a, (s->ndocs + 1) * sizeof *docs);
 	for (size_t i = 0; i < s->ndocs; i++) {
@@ -458,13 +508,22 @@ int app_file(struct req *r, const struct filing *fl, struct app_input *in, struc
 {
 	memset(out, 0, sizeof *out);
 	sbuf_init(&out->form.json);
-	if (!str_eq(fl->channel, "online") && !(str_digits(fl->applicant_mobile, 10, 10) && fl->applicant_mobile[0] >= '6')) {
+	bool bad_mobile = !str_eq(fl->channel, "online") && !(str_digits(fl->applicant_mobile, 10, 10) && fl->applicant_mobile[0] >= '6');
+	if (bad_mobile)
 		form_error(r, "applicant_mobile", "auth.mobile_bad");
+	/* nothing longer than its column reaches the database, not even in a
+	 * draft, which is otherwise stored unchecked */
+	bool bad_idem = !form_max_len(r, "idem", in->idem, LIM_IDEM_KEY);
+	if (bad_mobile || bad_idem) {
 		/* the answers are checked too, so every error shows at once */
 		struct form_env env;
 		formview_env(r, 0, &env);
 		sbuf_free(&out->form.json);	/* form_check starts its own */
 		form_check(r->a, in->ver->def->fields, in->ver->def->nfields, in->answers, &env, &out->form);
+		out->status = 422;
+		return 422;
+	}
+	if (form_check_lengths(r->a, in->ver->def->fields, in->ver->def->nfields, in->answers, r->lang, &out->form)) {
 		out->status = 422;
 		return 422;
 	}
@@ -544,20 +603,28 @@ static int resub_txn(void *p)
 	sbuf_free(&c->out->form.json);
 	form_check(r->a, s->fields, s->nfields, merged, &env, &c->out->form);
 	long *docs = arena_alloc(r->a, (s->ndocs + 1) * sizeof *docs);
+	size_t unseen = 0;
 	for (size_t i = 0; i < s->ndocs; i++) {
 		const char *cur = db_scalar(r->a, "SELECT document_id FROM app_documents WHERE app_id = ? AND doc_type = ?", "is",
 					    (long long)ap->id, s->docs[i].code);
 		docs[i] = cur ? strtol(cur, NULL, 10) : 0;
-		if (c->doc_ids && c->doc_ids[i] && flagged(r->a, ap->return_fields, arena_printf(r->a, "doc_%s", s->docs[i].code)))
+		if (!c->doc_ids || !c->doc_ids[i] || c->doc_ids[i] == docs[i] ||
+		    !flagged(r->a, ap->return_fields, arena_printf(r->a, "doc_%s", s->docs[i].code)))
+			continue;
+		/* a new choice must be one the filer sees in the locker */
+		if (locker_may_use(r->a, r->user, ap->applicant_id, c->doc_ids[i])) {
 			docs[i] = c->doc_ids[i];
+		} else {
+			form_error(r, arena_printf(r->a, "doc_%s", s->docs[i].code), "form.err.document");
+			unseen++;
+		}
 	}
-	if (c->out->form.nerrs + (size_t)check_docs(r, s, ap->applicant_id, docs, c->out)) {
+	if (c->out->form.nerrs + unseen + (size_t)check_docs(r, s, ap->applicant_id, docs, c->out)) {
 		c->out->status = 422;
 		return 1;
 	}
 	for (size_t i = 0; i < s->ndocs; i++)
-		if (docs[i] && db_exec("REPLACE INTO app_documents (app_id, doc_type, document_id) VALUES (?, ?, ?)", "isi",
-				       (long long)ap->id, s->docs[i].code, (long long)docs[i]) < 0)
+		if (docs[i] && app_doc_set(ap->id, s->docs[i].code, docs[i]) != 0)
 			return -1;
 	/* back into the same stage's queue at its original position (queued_at kept) */
 	if (db_exec("UPDATE applications SET status = 'pending', form = ?, return_remarks = NULL, return_fields = NULL, "

@@ -14,6 +14,7 @@ struct app {
 	long id;			/* applications.id */
 	const char *number;		/* NULL while a draft */
 	long service_id, version_id;	/* what and which version */
+	long dept_id;			/* the service's department (services.department_id) */
 	long applicant_id;		/* citizen user */
 	const char *applicant_name;	/* as filed */
 	const char *applicant_mobile;	/* for tracking and SMS */
@@ -23,7 +24,7 @@ struct app {
 	long district_id;		/* district of the address */
 	long office_id;			/* designated office */
 	const char *office_path;	/* its location path (jurisdiction) */
-	const char *status;		/* draft, pending, returned, approved, rejected */
+	const char *status;		/* draft, unpaid, pending, returned, approved, rejected, revoked */
 	int stage_idx;			/* current stage */
 	long stage_office_id;		/* where the current stage sits */
 	const char *stage_role;		/* who acts now */
@@ -82,8 +83,9 @@ void app_due_dates(struct arena *a, const struct svc *s, bool tatkal, long distr
  * fields change). */
 int app_resubmit(struct req *r, const char *number, const struct jval *answers, long *doc_ids, struct app_result *out);
 
-/* May u see this application?  Applicant, filer, or officers whose
- * jurisdiction covers its office. */
+/* May u see this application?  Applicant, filer, or (once submitted)
+ * officers whose jurisdiction covers its designated office, department-
+ * scoped ones only for their own department (juris_holding). */
 bool app_visible(const struct req *r, const struct app *ap);
 
 /* Appends an event row (inside the caller's transaction). */

@@ -8,6 +8,7 @@
 #include "log.h"
 #include "notify.h"
 #include "session.h"
+#include "user.h"
 
 #include <ctype.h>
 #include <sodium.h>
@@ -86,10 +87,43 @@ static const char *dummy_hash(void)
 	return dummy;
 }
 
-static void audit_login(struct req *r, const char *action, long uid, const char *who)
+static int audit_login(struct req *r, const char *action, long uid, const char *who)
 {
 	struct audit_entry e = { .action = action, .entity = "user", .entity_id = who, .actor_id = uid };
-	audit_write(r, &e);
+	return audit_write(r, &e);
+}
+
+/* Takes one try at uid's password before the slow check: the try is
+ * counted as a failure at once (a right password clears the count
+ * afterwards) by one UPDATE that applies only while the account is open, so
+ * parallel guesses cannot all see it open, and a late failure cannot reset
+ * the count or lift a lock another try has set.  An expired lock starts a
+ * new count.  The try that locks the account writes login.locked; the
+ * outcome of every try is audited by the caller.  Returns 1 when the
+ * password may be checked, 0 when the account is locked, -1 on DB error. */
+static int take_try(struct req *r, long uid, const char *username)
+{
+	if (db_begin() != 0)
+		return -1;
+	long long open = db_exec("UPDATE users SET failed_logins = IF(locked_until IS NULL, failed_logins + 1, 1), "
+				 "locked_until = IF(failed_logins >= ?, NOW() + INTERVAL ? SECOND, NULL) "
+				 "WHERE id = ? AND (locked_until IS NULL OR locked_until <= NOW())",
+				 "iii", (long long)cfg.login_max_fail, (long long)cfg.login_lock, (long long)uid);
+	if (open < 0)
+		goto fail;
+	if (open == 1) {
+		/* our UPDATE holds the row: a lock on it now is the one this try set */
+		const char *locked = db_scalar(r->a, "SELECT locked_until IS NOT NULL FROM users WHERE id = ?", "i",
+					       (long long)uid);
+		if (!locked || (str_eq(locked, "1") && audit_login(r, "login.locked", uid, username) != 0))
+			goto fail;
+	}
+	if (db_commit() != 0)
+		goto fail;
+	return open == 1;
+fail:
+	db_rollback();
+	return -1;
 }
 
 enum auth_result auth_password(struct req *r, const char *username, const char *password, long *user_id)
@@ -101,49 +135,43 @@ enum auth_result auth_password(struct req *r, const char *username, const char *
 	const char *ipkey = arena_printf(r->a, "login-fail-ip:%s", r->remote_ip);
 	if (throttle_full(ipkey, 600, 100))
 		return AUTH_THROTTLED;
-	struct dbres *u = db_query(r->a,
-		"SELECT id, pw_hash, locked_until > NOW(), active FROM users WHERE username = ? AND user_type <> 'citizen'",
-		"s", username);
+	struct dbres *u = db_query(r->a, "SELECT id, pw_hash, active FROM users WHERE username = ? AND user_type <> 'citizen'",
+				   "s", username);
 	if (!u)
 		return AUTH_ERROR;
-	const char *hash = u->nrows ? db_val(u, 0, 1) : NULL;
-	bool ok = crypto_pwhash_str_verify(hash ? hash : dummy_hash(), password, strlen(password)) == 0;
 	long uid = u->nrows ? (long)db_int(u, 0, 0) : 0;
-	bool locked = u->nrows && db_int(u, 0, 2) == 1;
-	bool active = u->nrows && db_int(u, 0, 3) == 1;
+	const char *hash = uid ? db_val(u, 0, 1) : NULL;
+	int open = uid ? take_try(r, uid, username) : 0;
+	if (open < 0)
+		return AUTH_ERROR;
+	/* unknown users and locked accounts cost the same Argon2id time */
+	bool checked = open && hash;
+	bool ok = crypto_pwhash_str_verify(checked ? hash : dummy_hash(), password, strlen(password)) == 0 && checked;
 	if (db_begin() != 0)
 		return AUTH_ERROR;
 	enum auth_result res = AUTH_FAIL;
-	if (uid && ok && !locked && active) {
-		db_exec("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?", "i", (long long)uid);
+	const char *action = !uid ? "login.unknown_user" : !open ? "login.refused_locked" : "login.failed";
+	if (ok && db_int(u, 0, 2) == 1) {
+		if (db_exec("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = ?", "i", (long long)uid) != 1)
+			goto fail;
 		if (crypto_pwhash_str_needs_rehash(hash, (unsigned long long)cfg.argon_ops, (size_t)cfg.argon_mem_kib * 1024)) {
 			char *nh = auth_hash_password(password);
 			if (nh)
 				db_exec("UPDATE users SET pw_hash = ? WHERE id = ?", "si", nh, (long long)uid);
 			free(nh);
 		}
-		audit_login(r, "login", uid, username);
+		action = "login";
 		*user_id = uid;
 		res = AUTH_OK;
-	} else if (uid) {
-		if (!locked) {
-			db_exec("UPDATE users SET failed_logins = IF(locked_until IS NOT NULL, 1, failed_logins + 1), "
-				"locked_until = IF(failed_logins >= ?, NOW() + INTERVAL ? SECOND, NULL) WHERE id = ?",
-				"iii", (long long)cfg.login_max_fail, (long long)cfg.login_lock, (long long)uid);
-			const char *nowlocked = db_scalar(r->a, "SELECT locked_until IS NOT NULL FROM users WHERE id = ?",
-							  "i", (long long)uid);
-			if (str_eq(nowlocked, "1"))
-				audit_login(r, "login.locked", uid, username);
-		}
-		audit_login(r, locked ? "login.refused_locked" : "login.failed", uid, username);
-	} else {
-		audit_login(r, "login.unknown_user", 0, username);
 	}
-	if (db_commit() != 0)
-		return AUTH_ERROR;
+	if (audit_login(r, action, uid, username) != 0 || db_commit() != 0)
+		goto fail;
 	if (res != AUTH_OK)
 		throttle_over(ipkey, 600, 100);
 	return res;
+fail:
+	db_rollback();
+	return AUTH_ERROR;
 }
 
 /* Keyed hash of an OTP so a database copy does not reveal live codes. */
@@ -155,19 +183,49 @@ static void otp_hash(const char *mobile, const char *purpose, const char *code, 
 	sodium_memzero(buf, sizeof buf);
 }
 
-static bool mobile_locked(struct arena *a, const char *mobile)
+/* A throttle or lock key of a mobile's OTPs.  Log-in and reset share one
+ * per mobile; other purposes (an operator asking a citizen's consent,
+ * "consent:<operator id>") count apart, so an operator's wrong codes never
+ * lock the citizen out of their own log-in, nor another operator out. */
+static const char *otp_key(struct arena *a, const char *kind, const char *mobile, const char *purpose)
+{
+	if (str_eq(purpose, "login") || str_eq(purpose, "reset"))
+		return arena_printf(a, "%s:%s", kind, mobile);
+	return arena_printf(a, "%s:%s:%s", kind, mobile, purpose);
+}
+
+/* The per-client limit key: a logged-in user (an operator asking consent)
+ * by id, since a CSC centre is one address for many; others by address. */
+static const char *otp_client(struct req *r, const char *kind)
+{
+	if (r->user)
+		return arena_printf(r->a, "%s-user:%ld", kind, r->user->id);
+	return arena_printf(r->a, "%s-ip:%s", kind, r->remote_ip);
+}
+
+static bool mobile_locked(struct arena *a, const char *mobile, const char *purpose)
 {
 	const char *v = db_scalar(a, "SELECT locked_until > NOW() FROM throttles WHERE k = ?", "s",
-				  arena_printf(a, "otp-lock:%s", mobile));
+				  otp_key(a, "otp-lock", mobile, purpose));
 	return str_eq(v, "1");
 }
 
 enum auth_result auth_otp_request(struct req *r, const char *mobile, const char *purpose)
 {
-	if (throttle_over(arena_printf(r->a, "otp-ip:%s", r->remote_ip), 3600, 30) ||
-	    throttle_over(arena_printf(r->a, "otp-mobile:%s", mobile), 900, 3))
+	const char *after = str_eq(purpose, "login")
+		? arena_printf(r->a, " is your GramSewa log-in OTP. It is valid for %ld minutes. Do not share it. - GramSewa",
+			       cfg.otp_ttl / 60)
+		: arena_printf(r->a, " is your GramSewa password reset OTP, valid for %ld minutes. - GramSewa",
+			       cfg.otp_ttl / 60);
+	return auth_otp_send(r, mobile, purpose, after, "1107160000000000001");
+}
+
+enum auth_result auth_otp_send(struct req *r, const char *mobile, const char *purpose, const char *after, const char *dlt)
+{
+	if (throttle_over(otp_client(r, "otp"), 3600, 30) ||
+	    throttle_over(otp_key(r->a, "otp-mobile", mobile, purpose), 900, 3))
 		return AUTH_THROTTLED;
-	if (mobile_locked(r->a, mobile))
+	if (mobile_locked(r->a, mobile, purpose))
 		return AUTH_OK;	/* say nothing different; verify will refuse */
 	char code[8];
 	snprintf(code, sizeof code, "%06u", randombytes_uniform(1000000));
@@ -179,12 +237,8 @@ enum auth_result auth_otp_request(struct req *r, const char *mobile, const char 
 		    "VALUES (?, ?, ?, NOW(), NOW() + INTERVAL ? SECOND, ?)",
 		    "ssbis", mobile, purpose, h, sizeof h, (long long)cfg.otp_ttl, r->remote_ip) != 1)
 		goto fail;
-	const char *text = str_eq(purpose, "login")
-		? arena_printf(r->a, "%s is your GramSewa log-in OTP. It is valid for %ld minutes. Do not share it. - GramSewa",
-			       code, cfg.otp_ttl / 60)
-		: arena_printf(r->a, "%s is your GramSewa password reset OTP, valid for %ld minutes. - GramSewa",
-			       code, cfg.otp_ttl / 60);
-	long nid = notify_queue("sms", mobile, text, "1107160000000000001", arena_printf(r->a, "otp.%s", purpose), NULL);
+	const char *text = arena_printf(r->a, "%s%s", code, after);
+	long nid = notify_queue("sms", mobile, text, dlt, arena_printf(r->a, "otp.%s", purpose), NULL);
 	struct audit_entry e = { .action = "otp.issued", .entity = "mobile", .entity_id = mobile, .remarks = purpose };
 	if (!nid || audit_write(r, &e) != 0 || db_commit() != 0)
 		goto fail;
@@ -195,13 +249,31 @@ fail:
 	return AUTH_ERROR;
 }
 
+enum auth_result auth_reset_request(struct req *r, const char *username)
+{
+	/* count both keys on every try, whatever the username */
+	bool over = throttle_over(arena_printf(r->a, "reset-user:%s", username), 900, 3);
+	if (throttle_over(arena_printf(r->a, "reset-ip:%s", r->remote_ip), 3600, 30) || over)
+		return AUTH_THROTTLED;
+	struct dbres *u = db_query(r->a, "SELECT mobile FROM users WHERE username = ? AND active = 1 AND user_type <> 'citizen'",
+				   "s", username);
+	if (!u)
+		return AUTH_ERROR;
+	const char *mobile = u->nrows ? db_val(u, 0, 0) : NULL;
+	if (!valid_mobile(mobile))
+		return AUTH_OK;
+	/* the OTP's own limits (per mobile, per address) may stop the SMS;
+	 * saying so would tell a real username from an unknown one */
+	return auth_otp_request(r, mobile, "reset") == AUTH_ERROR ? AUTH_ERROR : AUTH_OK;
+}
+
 enum auth_result auth_otp_verify(struct req *r, const char *mobile, const char *purpose, const char *code)
 {
 	if (!valid_mobile(mobile) || !str_digits(code, 6, 6))
 		return AUTH_FAIL;
-	if (throttle_over(arena_printf(r->a, "otpv-ip:%s", r->remote_ip), 3600, 60))
+	if (throttle_over(otp_client(r, "otpv"), 3600, 60))
 		return AUTH_THROTTLED;
-	if (mobile_locked(r->a, mobile))
+	if (mobile_locked(r->a, mobile, purpose))
 		return AUTH_FAIL;
 	if (db_begin() != 0)
 		return AUTH_ERROR;
@@ -224,7 +296,7 @@ enum auth_result auth_otp_verify(struct req *r, const char *mobile, const char *
 				db_exec("UPDATE otps SET used_at = NOW() WHERE id = ?", "i", id);	/* burn it */
 				db_exec("INSERT INTO throttles (k, window_start, hits, locked_until) VALUES (?, NOW(), 0, "
 					"NOW() + INTERVAL ? SECOND) ON DUPLICATE KEY UPDATE locked_until = VALUES(locked_until)",
-					"si", arena_printf(r->a, "otp-lock:%s", mobile), (long long)cfg.otp_lock);
+					"si", otp_key(r->a, "otp-lock", mobile, purpose), (long long)cfg.otp_lock);
 				struct audit_entry e = { .action = "otp.locked", .entity = "mobile", .entity_id = mobile };
 				audit_write(r, &e);
 			}

@@ -224,8 +224,8 @@ static const char *bill_finish(struct req *r, struct arena *a, long bill_id, int
 		long commission = cm ? strtol(cm, NULL, 10) : 0;
 		long cpool = book_account(a, "commission", "commission-pool", 0);
 		const char *rno = receipt_issue(a, "bill", arena_printf(a, "%ld", bill_id), op, 0, amount,
-						arena_printf(a, "{\"biller\":\"%s\",\"consumer\":\"%s\",\"biller_txn\":\"%s\"}",
-							     db_val(b, 0, 3), db_val(b, 0, 4), txn));
+						json_strobj(a, "biller", db_val(b, 0, 3), "consumer", db_val(b, 0, 4),
+							    "biller_txn", txn, NULL));
 		if (db_exec("UPDATE bills SET status = 'confirmed', biller_txn = ? WHERE id = ?", "si", txn, (long long)bill_id) != 1 || !rno ||
 		    (commission > 0 && ledger_move(a, "commission", arena_printf(a, "bill:%ld:commission", bill_id), cpool, wallet, commission,
 						   0, db_val(b, 0, 5), op, false) < 0))

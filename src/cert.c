@@ -309,9 +309,8 @@ int cert_issue(struct req *r, const struct app *ap, const char **cert_no)
 		char tail[9];
 		cert_random_tail(tail);
 		char ym[8];
-		time_t t = now_secs() + 19800;
 		struct tm tm;
-		gmtime_r(&t, &tm);
+		ist_tm(now_secs(), &tm);
 		snprintf(ym, sizeof ym, "%02u%02u", (unsigned)(tm.tm_year % 100), (unsigned)(tm.tm_mon + 1) % 100);
 		char *cand = arena_printf(a, "%s-%s-%s-%s", cfg.state_code, os->code, ym, tail);
 		if (!db_scalar(a, "SELECT id FROM certificates WHERE number = ?", "s", cand))
@@ -319,7 +318,7 @@ int cert_issue(struct req *r, const struct app *ap, const char **cert_no)
 	}
 	if (!number)
 		return -1;
-	const char *today = db_scalar(a, "SELECT CURDATE()", NULL);
+	const char *today = ist_today(a);
 	const char *expiry = os->validity_days > 0 ? db_scalar(a, "SELECT CURDATE() + INTERVAL ? DAY", "i", (long long)os->validity_days) : NULL;
 	/* the signed compact record, kept short enough for QR version <= 13 */
 	size_t name_max = 48;
@@ -505,6 +504,12 @@ int cert_verify(struct arena *a, const char *number, const char *d, const char *
 	v->superseded_by = db_val(c, 0, 6);
 	v->app_id = (long)db_int(c, 0, 12);
 	v->status = cert_vstatus(st, db_int(c, 0, 3) == 1);
+	if (v->status == V_REVOKED) {
+		/* a revoked certificate is answered with its number, status, the
+		 * date and the reason only: whatever it once said is not repeated */
+		v->issued = v->valid_until = NULL;
+		return 0;
+	}
 	if (have_qr) {	/* only a verified QR shows personal data */
 		v->facts_ok = true;
 		v->holder = db_val(c, 0, 7);
@@ -547,6 +552,17 @@ unsigned char *cert_pdf(struct arena *a, const char *number, size_t *len)
 	return hex ? locker_read_blob(hex, len) : NULL;
 }
 
+const struct holding *cert_revoker(const struct req *r, const struct app *ap)
+{
+	const struct svc *s = ap->ver->def;
+	unsigned roles = RB(ROLE_STATE_ADMIN);
+	int up[3] = { s->signing, s->appeal1, s->appeal2 };
+	for (int i = 0; i < 3; i++)
+		if (up[i] >= 0)
+			roles |= RB(up[i]);
+	return juris_holding(r->user, roles, 0, ap->office_path, ap->dept_id);
+}
+
 int cert_revoke(struct req *r, const char *number, const char *reason)
 {
 	if (!reason || utf8_chars(reason) < 5 || utf8_chars(reason) > 500) {
@@ -556,22 +572,16 @@ int cert_revoke(struct req *r, const char *number, const char *reason)
 	if (db_begin() != 0)
 		return 503;
 	int st = 503;
-	struct dbres *c = db_query(r->a, "SELECT c.id, c.status, a.office_path, a.number, c.app_id FROM certificates c "
-					 "JOIN applications a ON a.id = c.app_id WHERE c.number = ? FOR UPDATE", "s", number);
+	struct dbres *c = db_query(r->a, "SELECT id, status, app_id FROM certificates WHERE number = ? FOR UPDATE", "s", number);
 	if (!c)
 		goto out;
-	if (c->nrows != 1 || !juris_path(r->user, db_val(c, 0, 2))) {
-		st = 404;
+	struct app *ap = c->nrows == 1 ? app_load(r->a, NULL, (long)db_int(c, 0, 2), true) : NULL;
+	if (!ap || !app_visible(r, ap)) {
+		st = c->nrows == 1 && !ap ? 503 : 404;
 		goto out;
 	}
-	struct app *ap = app_load(r->a, NULL, (long)db_int(c, 0, 4), false);
-	if (!ap)
-		goto out;
-	/* the signing role, or the appellate authorities above it */
-	const struct svc *s = ap->ver->def;
-	bool may = user_has(r->user, ROLE_STATE_ADMIN) || (s->signing >= 0 && user_has(r->user, (enum role)s->signing)) ||
-		   (s->appeal1 >= 0 && user_has(r->user, (enum role)s->appeal1)) || (s->appeal2 >= 0 && user_has(r->user, (enum role)s->appeal2));
-	if (!may) {
+	const struct holding *h = cert_revoker(r, ap);
+	if (!h) {
 		st = 403;
 		goto out;
 	}
@@ -579,14 +589,21 @@ int cert_revoke(struct req *r, const char *number, const char *reason)
 		st = 409;
 		goto out;
 	}
+	/* the application carries the mark; the event and the audit row say
+	 * who revoked, in which role and at which office */
+	const char *role = role_code(h->role);
 	if (db_exec("UPDATE certificates SET status = 'revoked', revoked_at = NOW(), revoked_by = ?, revoke_reason = ? WHERE id = ?",
-		    "isi", (long long)r->user->id, reason, db_int(c, 0, 0)) != 1)
+		    "isi", (long long)r->user->id, reason, db_int(c, 0, 0)) != 1 ||
+	    (str_eq(ap->status, "approved") &&
+	     db_exec("UPDATE applications SET status = 'revoked' WHERE id = ?", "i", (long long)ap->id) != 1))
 		goto out;
 	const char *text = arena_printf(r->a, "Your certificate %s (application %s) has been revoked: %s - GramSewa", number,
 					ap->number, reason);
-	struct audit_entry e = { .action = "cert.revoke", .entity = "certificate", .entity_id = number, .remarks = reason };
+	struct audit_entry e = { .action = "cert.revoke", .entity = "certificate", .entity_id = number, .role = role,
+				 .office_id = h->office_id, .remarks = reason };
 	if (!notify_queue("sms", ap->applicant_mobile, text, "1107161000000000901", "cert.revoke", number) ||
-	    app_event(r, ap, "revoke", NULL, 0, ap->stage_idx, ap->stage_idx, ap->status, reason, NULL, NULL) != 0 ||
+	    app_event(r, ap, "revoke", role, h->office_id, ap->stage_idx, ap->stage_idx,
+		      str_eq(ap->status, "approved") ? "revoked" : ap->status, reason, NULL, NULL) != 0 ||
 	    audit_write(r, &e) != 0)
 		goto out;
 	st = 0;

@@ -36,7 +36,10 @@ enum vstatus cert_vstatus(const char *stored, bool expired);
 void cert_warm(void);
 /* Eight random characters that are hard to misread, for certificate numbers. */
 void cert_random_tail(char out[9]);
-/* Verifies a certificate number with optional d/s from the QR. */
+/* Verifies a certificate number with optional d/s from the QR.  Facts
+ * come only with a verified QR record, and never for a revoked
+ * certificate: that answer is its number, status, revocation date and
+ * reason. */
 int cert_verify(struct arena *a, const char *number, const char *d, const char *s, struct cert_view *v);
 /* Parses a QR text (the URL) into number, d and s (arena); false if not ours. */
 bool cert_parse_qr(struct arena *a, const char *text, const char **number, const char **d, const char **s);
@@ -46,7 +49,18 @@ void cert_count_verify(enum vstatus s);
 void cert_count_flush(bool now);
 /* Renders the (unsigned) PDF again from the stored row: deterministic. */
 int cert_render_stored(struct arena *a, const char *number, unsigned char **out, size_t *len);
-/* Revokes (reason required); notifies the holder.  0 or HTTP status. */
+struct app;
+struct holding;
+/* The holding that lets the user revoke the certificate of ap: a state
+ * admin, or the service's signing or an appellate role, whose jurisdiction
+ * covers the application's office, in one holding (juris_holding).  NULL
+ * when none. */
+const struct holding *cert_revoker(const struct req *r, const struct app *ap);
+/* Revokes (reason 5-500 characters, else 422): 404 when the certificate
+ * does not exist or its application is not visible to the user, 403 without
+ * a revoking holding, 409 when it is not valid.  Marks the application
+ * `revoked`, records the event and audit row with the revoker's role and
+ * office, and notifies the holder, in one transaction.  0 or HTTP status. */
 int cert_revoke(struct req *r, const char *number, const char *reason);
 /* The PDF of a certificate (malloc'd), or NULL. */
 unsigned char *cert_pdf(struct arena *a, const char *number, size_t *len);

@@ -38,6 +38,8 @@ struct config {
 	long otp_ttl;		/* seconds an OTP lives */
 	long otp_tries;		/* wrong OTPs before the mobile is locked */
 	long otp_lock;		/* seconds a mobile stays locked */
+	long consent_ttl;	/* seconds an operator sees a citizen's whole locker after consent */
+	char *consent_sms_dlt;	/* DLT template id of the consent-code SMS */
 	long login_max_fail;	/* wrong passwords before the account locks */
 	long login_lock;	/* seconds an account stays locked */
 	long claim_timeout;	/* seconds an opened application stays with its officer */

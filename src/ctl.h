@@ -41,7 +41,7 @@ int ctl_seed_services(struct arena *a);
 	{ "import-lgd", ctl_import_lgd, "FILE.csv [--dry-run] [--skip-bad]", "import locations (docs/lgd-import.md)", true }, \
 	{ "gen-state", ctl_gen_state, "[--districts N ...]", "generate a full-size synthetic state", true }, \
 	{ "send-notifications", ctl_send_notifications, "[--limit N]", "deliver due SMS/e-mail from the outbox", true }, \
-	{ "service", ctl_service, "import FILE [--publish] | export CODE", "move service definitions as JSON", true }, \
+	{ "service", ctl_service, "import FILE [--publish] [--department DEPT] | export CODE", "move service definitions as JSON", true }, \
 	{ "escalate", ctl_escalate, "", "mark overdue applications and notify (cron; idempotent)", true }, \
 	{ "rebuild-stats", ctl_rebuild_stats, "", "recompute dashboard summaries from events", true }, \
 	{ "ca", ctl_ca, "init | issue --user USER", "deployment CA and officer signing certificates", true }, \

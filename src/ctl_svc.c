@@ -3,8 +3,10 @@
  * and holidays loaded by seed-demo.
  */
 #include "ctl.h"
+#include "audit.h"
 #include "config.h"
 #include "db.h"
+#include "json.h"
 #include "svcstore.h"
 
 #include <dirent.h>
@@ -12,8 +14,22 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Imports one file; prints problems.  0 ok, 1 refused, -1 DB. */
-static int import_file(const char *path, bool publish, bool quiet)
+/* Who the command line acts for in an import: the department given with
+ * --department (dept), else the department the file names.  Either way the
+ * ownership rule of the designer applies (svcstore_may_write): a code owned
+ * by another department is refused, and moving a service is left to a
+ * state administrator on the designer page.  seed-demo passes state. */
+static struct svc_actor cli_actor(struct arena *a, const char *text, size_t len, const char *dept, bool state, long *id)
+{
+	if (!dept)
+		dept = json_get_str(json_parse(a, text, len, NULL), "department");
+	*id = svcstore_dept(a, dept);
+	return (struct svc_actor){ .state = state, .depts = id, .ndepts = 1 };
+}
+
+/* Imports one file for dept (NULL: the file's department), or as the
+ * state when state is true; prints problems.  0 ok, 1 refused, -1 DB. */
+static int import_file(const char *path, bool publish, bool quiet, const char *dept, bool state)
 {
 	size_t len;
 	char *text = ctl_slurp(path, &len);
@@ -25,15 +41,21 @@ static int import_file(const char *path, bool publish, bool quiet)
 	arena_init(&a);
 	struct sbuf probs;
 	sbuf_init(&probs);
+	long dept_id;
+	struct svc_actor who = cli_actor(&a, text, len, dept, state, &dept_id);
 	int rc = -1;
 	if (db_begin() == 0) {
-		rc = svcstore_import(&a, text, len, publish, 0, &probs);
-		if (rc == 0 && db_commit() == 0) {
+		rc = svcstore_import(&a, text, len, publish, 0, &who, &probs);
+		const char *code = rc == 0 ? json_get_str(json_parse(&a, text, len, NULL), "code") : NULL;
+		struct audit_entry e = { .action = "service.import", .entity = "service", .entity_id = code,
+					 .remarks = publish ? "published (command line)" : "draft (command line)" };
+		if (rc == 0 && audit_write(NULL, &e) == 0 && db_commit() == 0) {
 			if (!quiet)
 				printf("%s: imported%s\n", path, publish ? " and published" : " as a draft");
 		} else {
 			db_rollback();
 			fprintf(stderr, "%s: refused:\n%s", path, probs.len ? probs.data : "database error\n");
+			rc = rc > 0 ? 1 : -1;
 		}
 	}
 	sbuf_free(&probs);
@@ -42,12 +64,21 @@ static int import_file(const char *path, bool publish, bool quiet)
 	return rc;
 }
 
-/* service import FILE.json [--publish] | service export CODE [--version N] */
+/* service import FILE.json [--publish] [--department DEPT] | service export CODE [--version N] */
 int ctl_service(int argc, char **argv)
 {
 	if (argc >= 3 && str_eq(argv[1], "import")) {
-		bool publish = argc > 3 && str_eq(argv[3], "--publish");
-		return import_file(argv[2], publish, false) == 0 ? 0 : 1;
+		bool publish = false;
+		const char *dept = NULL;
+		for (int i = 3; i < argc; i++) {
+			if (str_eq(argv[i], "--publish"))
+				publish = true;
+			else if (str_eq(argv[i], "--department") && i + 1 < argc)
+				dept = argv[++i];
+			else
+				goto usage;
+		}
+		return import_file(argv[2], publish, false, dept, false) == 0 ? 0 : 1;
 	}
 	if (argc >= 3 && str_eq(argv[1], "export")) {
 		struct arena a;
@@ -74,7 +105,8 @@ int ctl_service(int argc, char **argv)
 		arena_free(&a);
 		return 0;
 	}
-	fprintf(stderr, "usage: gramsewactl service import FILE.json [--publish]\n"
+usage:
+	fprintf(stderr, "usage: gramsewactl service import FILE.json [--publish] [--department DEPT]\n"
 			"       gramsewactl service export CODE [--version N]\n");
 	return 2;
 }
@@ -104,7 +136,7 @@ int ctl_seed_services(struct arena *a)
 		snprintf(code, sizeof code, "%.*s", (int)(strcspn(names[i], ".")), names[i]);
 		if (!db_scalar(a, "SELECT id FROM services WHERE code = ?", "s", code)) {
 			char *path = xasprintf("%s/%s", dir, names[i]);
-			if (import_file(path, true, true) != 0)
+			if (import_file(path, true, true, NULL, true) != 0)
 				rc = -1;
 			else
 				n++;

@@ -98,16 +98,10 @@ int db_connect(void)
 		return -1;
 	}
 	free(sockpath);
-	/* Times are Indian Standard Time everywhere; GS_FAKE_NOW moves NOW() for tests. */
-	char init[128];
-	const char *fake = getenv("GS_FAKE_NOW");
+	/* Times are Indian Standard Time everywhere, whatever the server's zone,
+	 * so CURDATE() is the IST date that ist_today() gives in C. */
 	if (mysql_query(conn, "SET time_zone = '+05:30', tx_isolation = 'READ-COMMITTED'") != 0)
 		goto fail;
-	if (fake && *fake) {
-		snprintf(init, sizeof init, "SET timestamp = %lld", (long long)strtoll(fake, NULL, 10));
-		if (mysql_query(conn, init) != 0)	/* a number we formatted, not user data */
-			goto fail;
-	}
 	return 0;
 fail:
 	set_error(mysql_errno(conn), mysql_error(conn));
@@ -115,6 +109,24 @@ fail:
 	mysql_close(conn);
 	conn = NULL;
 	return -1;
+}
+
+/* Under the test clock, sets the session's timestamp to now_usecs() so
+ * NOW(6) and CURDATE() follow the application's clock.  Called before every
+ * statement: a timestamp set once would stand still, and rows stamped
+ * NOW(6) (queue order) would tie.  Returns 0, or -1 (error recorded). */
+static int sync_clock(void)
+{
+	if (!clock_faked())
+		return 0;
+	long long us = now_usecs();
+	char q[64];
+	snprintf(q, sizeof q, "SET timestamp = %lld.%06lld", us / 1000000, us % 1000000);
+	if (mysql_query(conn, q) != 0) {	/* a number we formatted, not user data */
+		set_error(mysql_errno(conn), mysql_error(conn));
+		return -1;
+	}
+	return 0;
 }
 
 static bool conn_lost(unsigned no)
@@ -250,11 +262,13 @@ static MYSQL_STMT *run(const char *sql, const char *fmt, va_list ap)
 		va_end(aq);
 		if (rc != 0)
 			return NULL;
-		if (mysql_stmt_execute(st) == 0) {
+		rc = sync_clock();
+		if (rc == 0 && mysql_stmt_execute(st) == 0) {
 			last_errno = 0;
 			return st;
 		}
-		set_error(mysql_stmt_errno(st), mysql_stmt_error(st));
+		if (rc == 0)
+			set_error(mysql_stmt_errno(st), mysql_stmt_error(st));
 		if (conn_lost(last_errno) && txn_depth == 0 && attempt == 0) {
 			log_warn("db connection lost (%s); reconnecting", last_error);
 			db_close();

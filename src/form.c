@@ -2,6 +2,7 @@
  * form.c — the field-by-field answer checker.
  */
 #include "form.h"
+#include "lengths.h"
 #include "tmpl.h"
 
 #include <ctype.h>
@@ -27,12 +28,8 @@ static void err(struct fc *c, const char *field, const char *key, const char *n)
 		c->out->errs = e;
 		c->cap = nc;
 	}
-	const char *msg = tmpl_str(c->env->lang, key);
-	const char *at = n ? strstr(msg, "{n}") : NULL;
-	if (at)
-		msg = arena_printf(c->a, "%.*s%s%s", (int)(at - msg), msg, n, at + 3);
 	c->out->errs[c->out->nerrs].field = field;
-	c->out->errs[c->out->nerrs].message = msg;
+	c->out->errs[c->out->nerrs].message = tmpl_str_n(c->a, c->env->lang, key, n);
 	c->out->nerrs++;
 }
 
@@ -177,7 +174,7 @@ static void check_one(struct fc *c, const struct field *f, const char *path, con
 	switch (f->type) {
 	case FT_TEXT: {
 		size_t len = utf8_chars(t);
-		long max = f->max_len ? f->max_len : 500;
+		long max = form_text_max(f);
 		if (!text_clean(t)) {
 			err(c, path, "form.err.not_text", NULL);
 			return;
@@ -295,13 +292,19 @@ static void check_one(struct fc *c, const struct field *f, const char *path, con
 		jw_obj_end(w);
 		return;
 	}
-	case FT_FILE:
-		if (!parse_long(t, 1, 2000000000L, &n) || !c->env->document_ok || !c->env->document_ok(c->env->ctx, n)) {
+	case FT_FILE: {
+		/* a document kept from the answers accepted earlier stays, even if
+		 * the one correcting them (an officer, an operator whose consent
+		 * ended) may not choose it from the locker now */
+		long was = 0;
+		bool kept = c->env->prior && json_get_long(c->env->prior, key, &was) && parse_long(t, 1, 2000000000L, &n) && n == was;
+		if (!kept && (!parse_long(t, 1, 2000000000L, &n) || !c->env->document_ok || !c->env->document_ok(c->env->ctx, n))) {
 			err(c, path, "form.err.document", NULL);
 			return;
 		}
 		jw_kint(w, key, n);
 		return;
+	}
 	default:
 		err(c, path, "form.err.not_text", NULL);
 	}
@@ -346,6 +349,70 @@ static void check_fields(struct fc *c, const struct field *fields, size_t nf, co
 		}
 		jw_arr_end(w);
 	}
+}
+
+long form_text_max(const struct field *f)
+{
+	long max = f->max_len ? f->max_len : FORM_TEXT_MAX;
+	if (str_eq(f->name, FORM_NAME_FIELD) && max > LIM_PERSON_NAME)
+		max = LIM_PERSON_NAME;
+	return max;
+}
+
+/* The longest scalar answer a field of this kind can have when it is
+ * right: what a draft may keep of it. */
+static long answer_max(const struct field *f)
+{
+	switch (f->type) {
+	case FT_TEXT: return form_text_max(f);
+	case FT_EMAIL: return LIM_EMAIL;
+	default: return 64;	/* numbers, dates, ids, option values (at most 60) */
+	}
+}
+
+static void check_lengths(struct fc *c, const struct field *fields, size_t nf, const struct jval *ans, const char *prefix)
+{
+	for (size_t i = 0; ans && ans->type == J_OBJ && i < nf; i++) {
+		const struct field *f = &fields[i];
+		const struct jval *v = json_get(ans, f->name);
+		const char *path = prefix ? arena_printf(c->a, "%s.%s", prefix, f->name) : f->name;
+		if (!v)
+			continue;
+		if (f->type == FT_GROUP) {
+			if (v->type != J_ARR)
+				continue;
+			if ((long)v->n > f->max_items) {
+				err(c, path, "form.err.rows_max", num(c, f->max_items));
+				continue;
+			}
+			for (size_t k = 0; k < v->n; k++)
+				check_lengths(c, f->sub, f->nsub, v->kids[k], arena_printf(c->a, "%s.%zu", path, k));
+			continue;
+		}
+		long max = answer_max(f);
+		size_t n = v->type == J_ARR ? v->n : 1;
+		if (v->type == J_ARR && n > 64) {
+			err(c, path, "form.err.choice", NULL);
+			continue;
+		}
+		for (size_t k = 0; k < n; k++) {
+			const char *t = scalar(v->type == J_ARR ? v->kids[k] : v);
+			if (t && (long)utf8_chars(str_trim(arena_strdup(c->a, t))) > max) {
+				err(c, path, "form.err.too_long", num(c, max));
+				break;
+			}
+		}
+	}
+}
+
+size_t form_check_lengths(struct arena *a, const struct field *fields, size_t nfields, const struct jval *answers,
+			  const char *lang, struct form_result *out)
+{
+	struct form_env env = { .lang = lang };
+	struct fc c = { .a = a, .env = &env, .out = out, .cap = out->nerrs };
+	size_t before = out->nerrs;
+	check_lengths(&c, fields, nfields, answers, NULL);
+	return out->nerrs - before;
 }
 
 size_t form_check(struct arena *a, const struct field *fields, size_t nfields, const struct jval *answers,

@@ -35,6 +35,23 @@ struct form_result {
 	size_t nerrs;
 };
 
+/* A text answer with no max_length in its definition may have this many
+ * characters. */
+#define FORM_TEXT_MAX 500
+/* The answer that names the applicant; it is also stored in
+ * applications.applicant_name (LIM_PERSON_NAME characters). */
+#define FORM_NAME_FIELD "applicant_name"
+
+/* The most characters a text answer to f may have: its max_length (or
+ * FORM_TEXT_MAX), and never more than the column the applicant's name
+ * goes to.  The page's maxlength and the check agree through this. */
+long form_text_max(const struct field *f);
+/* Checks only the lengths of the answers given (shown or not, required or
+ * not): what a draft must meet before it is stored.  Appends one error per
+ * answer that is too long to out (errs, nerrs; out->json is not touched).
+ * Returns the number of errors. */
+size_t form_check_lengths(struct arena *a, const struct field *fields, size_t nfields, const struct jval *answers,
+			  const char *lang, struct form_result *out);
 /* Checks answers (a JSON object, may be NULL = no answers).  Returns the
  * number of errors; out->json always holds the normalised answers that were
  * acceptable. */

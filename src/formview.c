@@ -4,6 +4,7 @@
 #include "formview.h"
 #include "db.h"
 #include "location.h"
+#include "locker.h"
 #include "picker.h"
 #include "tmpl.h"
 
@@ -75,8 +76,8 @@ static void fill_fields(struct req *r, const struct field *fields, size_t n, con
 			hset_int(r, arena_printf(r->a, "%s.min", hp), f->min);
 		if (f->has_max)
 			hset_int(r, arena_printf(r->a, "%s.max", hp), f->max);
-		if (f->max_len)
-			hset_int(r, arena_printf(r->a, "%s.maxlength", hp), f->max_len);
+		if (f->type == FT_TEXT)
+			hset_int(r, arena_printf(r->a, "%s.maxlength", hp), form_text_max(f));
 		if (f->show_field && !path_prefix) {
 			hset(r, arena_printf(r->a, "%s.show_field", hp), input_name(r->a, f->show_field));
 			hset(r, arena_printf(r->a, "%s.show_equals", hp), f->show_equals);
@@ -214,11 +215,13 @@ static bool env_location(void *ctx, long id, const char **name)
 	return true;
 }
 
+/* A document answer must be in the applicant's locker and seen there by
+ * the one filing (locker_may_use: an operator needs the citizen's consent
+ * for documents it did not upload). */
 static bool env_document(void *ctx, long id)
 {
 	struct env_ctx *c = ctx;
-	return db_scalar(c->r->a, "SELECT id FROM documents WHERE id = ? AND owner_id = ?", "ii", (long long)id,
-			 (long long)c->owner) != NULL;
+	return c->r->user && locker_may_use(c->r->a, c->r->user, c->owner, id);
 }
 
 void formview_env(struct req *r, long owner_id, struct form_env *env)

@@ -503,5 +503,23 @@ void jw_value(struct jw *w, const struct jval *v)
 }
 
 void jw_kstr(struct jw *w, const char *k, const char *s) { jw_key(w, k); jw_str(w, s); }
+
+char *json_strobj(struct arena *a, const char *key, ...)
+{
+	struct sbuf b;
+	struct jw w;
+	va_list ap;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	va_start(ap, key);
+	for (const char *k = key; k; k = va_arg(ap, const char *))
+		jw_kstr(&w, k, va_arg(ap, const char *));
+	va_end(ap);
+	jw_obj_end(&w);
+	char *out = arena_strdup(a, b.data);
+	sbuf_free(&b);
+	return out;
+}
 void jw_kint(struct jw *w, const char *k, long long v) { jw_key(w, k); jw_int(w, v); }
 void jw_kbool(struct jw *w, const char *k, bool v) { jw_key(w, k); jw_bool(w, v); }

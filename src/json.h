@@ -55,6 +55,11 @@ void jw_value(struct jw *w, const struct jval *v);	/* re-serialise a parsed valu
 void jw_kstr(struct jw *w, const char *k, const char *s);
 void jw_kint(struct jw *w, const char *k, long long v);
 void jw_kbool(struct jw *w, const char *k, bool v);
+/* A flat object of strings, {"k1":"v1",...}, from key, value pairs ended
+ * by a NULL key (a NULL value writes null); arena string.  For small
+ * records such as receipt lines, where a format string would let a quote
+ * in outside data add or change keys. */
+char *json_strobj(struct arena *a, const char *key, ...);
 /* Escape s as a JSON string literal (with quotes) onto b. */
 void json_escape(struct sbuf *b, const char *s);
 #endif

@@ -49,6 +49,7 @@
 
 #include <sodium.h>
 
+#include "json.h"
 #include "util.h"
 
 /* PBKDF2-HMAC-SHA256 rounds for PKCS#8 key files (~0.1 s per load). */
@@ -1125,6 +1126,7 @@ static int set_write(const char *dir, const struct qrkey_set *set)
 {
 	char path[KEYS_PATH_MAX], tmp[KEYS_PATH_MAX], pub[64];
 	struct sbuf text;
+	struct jw w;
 	size_t i;
 	int fd, err = KEYS_EINVAL;
 
@@ -1132,16 +1134,24 @@ static int set_write(const char *dir, const struct qrkey_set *set)
 	if (path_join(path, sizeof path, dir, QRKEY_SET_FILE) != 0 ||
 	    path_join(tmp, sizeof tmp, dir, QRKEY_SET_FILE ".tmp") != 0)
 		goto fail;
-	/* Every value is ours and printable ASCII: kid/pub base64url, ISO time. */
-	sbuf_adds(&text, "{\"keys\":[");
+	jw_init(&w, &text);
+	jw_obj(&w);
+	jw_key(&w, "keys");
+	jw_arr(&w);
 	for (i = 0; i < set->n; i++) {
 		sodium_bin2base64(pub, sizeof pub, set->keys[i].pk, QRKEY_PUB_BYTES,
 		                  sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-		sbuf_printf(&text, "%s\n {\"kid\":\"%s\",\"alg\":\"Ed25519\",\"pub\":\"%s\",\"created\":\"%s\",\"active\":%s}",
-		            i ? "," : "", set->keys[i].kid, pub, set->keys[i].created,
-		            set->keys[i].active ? "true" : "false");
+		jw_obj(&w);
+		jw_kstr(&w, "kid", set->keys[i].kid);
+		jw_kstr(&w, "alg", "Ed25519");
+		jw_kstr(&w, "pub", pub);
+		jw_kstr(&w, "created", set->keys[i].created);
+		jw_kbool(&w, "active", set->keys[i].active);
+		jw_obj_end(&w);
 	}
-	sbuf_adds(&text, "\n]}\n");
+	jw_arr_end(&w);
+	jw_obj_end(&w);
+	sbuf_addc(&text, '\n');
 	err = KEYS_EIO;
 	unlink(tmp);   /* a leftover from a crash; we hold the lock */
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644)) < 0 ||

@@ -5,6 +5,7 @@
 #include "config.h"
 #include "db.h"
 #include "log.h"
+#include "upcheck.h"
 #include "user.h"
 
 #include <errno.h>
@@ -15,22 +16,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-const char *locker_sniff(const unsigned char *p, size_t n)
-{
-	if (n >= 8 && memcmp(p, "%PDF-1.", 7) == 0) {
-		/* a real PDF ends with %%EOF (allowing trailing whitespace) */
-		size_t tail = n > 1024 ? 1024 : n;
-		if (memmem(p + n - tail, tail, "%%EOF", 5))
-			return "application/pdf";
-		return NULL;
-	}
-	if (n >= 4 && p[0] == 0xFF && p[1] == 0xD8 && p[2] == 0xFF && p[n - 2] == 0xFF && p[n - 1] == 0xD9)
-		return "image/jpeg";
-	if (n >= 16 && memcmp(p, "\x89PNG\r\n\x1a\n", 8) == 0 && memcmp(p + 12, "IHDR", 4) == 0)
-		return "image/png";
-	return NULL;
-}
 
 char *locker_blob_path(const char *hex)
 {
@@ -105,11 +90,9 @@ long locker_add(struct arena *a, long owner, long uploader, const char *doc_type
 		*err = "locker.too_big";
 		return 0;
 	}
-	const char *mime = locker_sniff(p, n);
-	if (!mime) {
-		*err = "locker.bad_type";
+	const char *mime = upcheck_file(p, n, err);	/* *err: the rule it broke */
+	if (!mime)
 		return 0;
-	}
 	if (str_empty(doc_type) || strlen(doc_type) > 40 || strspn(doc_type, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(doc_type)) {
 		*err = "locker.type_missing";
 		return 0;
@@ -132,20 +115,40 @@ long locker_add(struct arena *a, long owner, long uploader, const char *doc_type
 	return (long)db_last_id();
 }
 
+/* Does the user (bound three times) see document d of a citizen's locker?
+ * The citizen does, whoever uploaded it does (an operator acting for the
+ * villager), and an operator the citizen let in with a live consent
+ * (consent.h) sees the whole locker.  Nobody else, whatever the mobile. */
+#define LOCKER_SEES "(d.owner_id = ? OR d.uploaded_by = ? OR EXISTS (SELECT 1 FROM locker_consents c " \
+	"WHERE c.citizen_id = d.owner_id AND c.operator_id = ? AND c.withdrawn_at IS NULL AND c.expires_at > NOW()))"
+
+struct dbres *locker_list(struct arena *a, const struct user *u, long owner)
+{
+	return db_query(a, "SELECT d.id, d.doc_type, d.mime, d.size, d.sha256, "
+			   "CONCAT(d.label, ' (', d.doc_type, ', ', ROUND(d.size / 1024), ' KB)') FROM documents d "
+			   "WHERE d.owner_id = ? AND " LOCKER_SEES " ORDER BY d.id DESC LIMIT 100",
+			"iiii", (long long)owner, (long long)u->id, (long long)u->id, (long long)u->id);
+}
+
+bool locker_may_use(struct arena *a, const struct user *u, long owner, long id)
+{
+	return db_scalar(a, "SELECT d.id FROM documents d WHERE d.id = ? AND d.owner_id = ? AND " LOCKER_SEES,
+			 "iiiii", (long long)id, (long long)owner, (long long)u->id, (long long)u->id, (long long)u->id) != NULL;
+}
+
 bool locker_may_read(struct arena *a, const struct user *u, long id)
 {
 	if (!u)
 		return false;
-	const char *owner = db_scalar(a, "SELECT owner_id FROM documents WHERE id = ?", "i", (long long)id);
-	if (!owner)
-		return false;
-	if (strtol(owner, NULL, 10) == u->id)
+	if (db_scalar(a, "SELECT d.id FROM documents d WHERE d.id = ? AND " LOCKER_SEES, "iiii", (long long)id,
+		      (long long)u->id, (long long)u->id, (long long)u->id))
 		return true;
-	/* officers: an application using the document lies in their jurisdiction */
-	struct dbres *apps = db_query(a, "SELECT a.office_path FROM app_documents d JOIN applications a ON a.id = d.app_id "
-					 "WHERE d.document_id = ? AND a.status <> 'draft'", "i", (long long)id);
+	/* officers: an application using the document lies in their jurisdiction (app_visible's rule) */
+	struct dbres *apps = db_query(a, "SELECT a.office_path, s.department_id FROM app_documents d JOIN applications a ON a.id = d.app_id "
+					 "JOIN services s ON s.id = a.service_id WHERE d.document_id = ? AND a.status <> 'draft'",
+				      "i", (long long)id);
 	for (size_t i = 0; apps && i < apps->nrows; i++)
-		if (juris_path(u, db_val(apps, i, 0)))
+		if (juris_holding(u, RB_OFFICERS, 0, db_val(apps, i, 0), (long)db_int(apps, i, 1)))
 			return true;
 	return false;
 }

@@ -1,6 +1,6 @@
 /*
  * locker.h — a citizen's document locker.  Files are checked by content
- * (PDF, JPEG or PNG magic and trailer, not the name or declared type),
+ * (parsed as PDF, JPEG or PNG by upcheck.c; never the name or declared type),
  * size-capped, stored outside the web root under data_dir/blobs by SHA-256
  * (so the same file is stored once), and reusable across applications.
  */
@@ -8,16 +8,24 @@
 #define GS_LOCKER_H
 #include "req.h"
 
-/* The MIME type of bytes by content, or NULL when not an accepted type. */
-const char *locker_sniff(const unsigned char *p, size_t n);
 /* Stores bytes as a document of owner (uploaded by uploader).  Call inside
  * a transaction; the blob is written before the row, so a crash leaves at
- * most an unreferenced blob.  Returns the id, or 0 with *err a lang key. */
+ * most an unreferenced blob.  Returns the id, or 0 with *err a lang key
+ * (for a refused file, the rule it broke: upcheck.h). */
 long locker_add(struct arena *a, long owner, long uploader, const char *doc_type, const char *label,
 		const unsigned char *p, size_t n, size_t max, const char **err);
-/* May user u read document id?  The owner may, and officers whose
- * jurisdiction covers an application that uses it. */
 struct user;
+struct dbres;
+/* The documents of owner's locker that u sees: all of them for the citizen
+ * and for an operator with the citizen's live consent (consent.h), else
+ * only those u uploaded.  Newest first, at most 100; columns id, doc_type,
+ * mime, size, sha256, display label.  Arena result; NULL on DB error. */
+struct dbres *locker_list(struct arena *a, const struct user *u, long owner);
+/* May u attach document id of owner's locker to an application (the same
+ * rule as locker_list)? */
+bool locker_may_use(struct arena *a, const struct user *u, long owner, long id);
+/* May user u read document id?  Whoever sees it in the locker (above), and
+ * officers whose jurisdiction covers an application that uses it. */
 bool locker_may_read(struct arena *a, const struct user *u, long id);
 /* Whose locker a request works on: a citizen's own; an operator's villager
  * named by mobile, registered as a citizen when create is set (the first

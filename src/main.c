@@ -256,6 +256,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	server_started = time(NULL);
+	if (clock_faked())	/* anchor the test clock once, so every worker inherits the same one */
+		log_warn("test clock in force (GS_FAKE_NOW), now %lld", (long long)now_secs());
 	log_info("listening on %s with %ld workers", bindto, cfg.workers);
 
 	sigset_t set;

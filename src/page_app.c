@@ -11,6 +11,7 @@
 #include "config.h"
 #include "db.h"
 #include "formview.h"
+#include "lengths.h"
 #include "locker.h"
 #include "picker.h"
 #include "session.h"
@@ -33,13 +34,12 @@ static const char *channel_of(const struct user *u)
 	return NULL;
 }
 
-/* The locker documents the applicant can attach (Locker.N). */
+/* The locker documents of owner the user sees and can attach (Locker.N):
+ * an operator without the citizen's consent only its own uploads. */
 static void locker_options(struct req *r, long owner)
 {
-	struct dbres *d = db_query(r->a, "SELECT id, CONCAT(label, ' (', doc_type, ', ', ROUND(size / 1024), ' KB)') FROM documents "
-					 "WHERE owner_id = ? ORDER BY id DESC LIMIT 100", "i", (long long)owner);
-	static const char *const cols[] = { "id", "label", NULL };
-	hset_rows(r, "Locker", d, cols);
+	static const char *const cols[] = { "id", "doc_type", "mime", "size", "sha256", "label", NULL };
+	hset_rows(r, "Locker", locker_list(r->a, r->user, owner), cols);
 }
 
 /* Renders the apply form for version v with answers/errors. */
@@ -84,8 +84,7 @@ int page_apply(struct req *r)
 	if (str_eq(ch, "online")) {
 		const char *addr = db_scalar(r->a, "SELECT address_location_id FROM users WHERE id = ?", "i", (long long)r->user->id);
 		if (addr) {
-			char *j = arena_printf(r->a, "{\"%s\":\"%s\",\"mobile\":\"%s\"}", v->def->route_field, addr,
-					       r->user->mobile ? r->user->mobile : "");
+			char *j = json_strobj(r->a, v->def->route_field, addr, "mobile", r->user->mobile ? r->user->mobile : "", NULL);
 			start = json_parse(r->a, j, strlen(j), NULL);
 		}
 	}
@@ -261,7 +260,7 @@ int page_my_app(struct req *r)
 		hset(r, "Ack", "1");
 	if (req_query(r, "paid"))
 		hset(r, "Flash", tmpl_str(r->lang, str_eq(req_query(r, "paid"), "success") ? "pay.done" : "pay.failed"));
-	bool late = str_eq(ap->status, "pending") && ap->due_date && strcmp(ap->due_date, db_scalar(r->a, "SELECT CURDATE()", NULL)) < 0;
+	bool late = str_eq(ap->status, "pending") && ap->due_date && strcmp(ap->due_date, ist_today(r->a)) < 0;
 	if (str_eq(ap->status, "rejected") || late)
 		hset(r, "CanAppeal", "1");
 	if ((str_eq(ap->status, "approved") || str_eq(ap->status, "rejected")) &&
@@ -407,6 +406,20 @@ int page_resubmit(struct req *r)
 	return st;
 }
 
+/* The application page again with the field errors set and status 422,
+ * offering the form (CanAppeal or CanFeedback) the user was filling. */
+static int my_app_refused(struct req *r, const struct app *ap, const char *offer)
+{
+	static const char *const keep[] = { "grounds", "comment", "rating", NULL };
+	form_keep(r, keep);
+	r->status = 422;
+	app_to_hdf(r, ap);
+	hset(r, offer, "1");
+	int rc = tmpl_render(r, "my_app.cs");
+	r->status = 422;
+	return rc;
+}
+
 /* POST /my/app/@no/appeal */
 int page_appeal(struct req *r)
 {
@@ -414,15 +427,7 @@ int page_appeal(struct req *r)
 	int st = wf_appeal_file(r, rp(r, 0), req_form(r, "grounds"), &level);
 	if (st == 422) {
 		struct app *ap = app_load(r->a, rp(r, 0), 0, false);
-		if (!ap)
-			return 404;
-		hset(r, "Form.val.grounds", req_form(r, "grounds"));
-		r->status = 422;
-		app_to_hdf(r, ap);
-		hset(r, "CanAppeal", "1");
-		int rc = tmpl_render(r, "my_app.cs");
-		r->status = 422;
-		return rc;
+		return ap ? my_app_refused(r, ap, "CanAppeal") : 404;
 	}
 	if (st)
 		return st;
@@ -438,8 +443,10 @@ int page_feedback(struct req *r)
 		return 404;
 	long rating;
 	const char *comment = req_form(r, "comment");
-	if (!parse_long(req_form(r, "rating"), 1, 5, &rating) || (comment && utf8_chars(comment) > 1000))
+	if (!parse_long(req_form(r, "rating"), 1, 5, &rating))
 		return 400;
+	if (!form_max_len(r, "comment", comment, LIM_FEEDBACK))
+		return my_app_refused(r, ap, "CanFeedback");
 	if (!str_eq(ap->status, "approved") && !str_eq(ap->status, "rejected"))
 		return 409;
 	if (db_begin() != 0)
@@ -496,18 +503,29 @@ static long page_locker_owner(struct req *r, const char **mobile_out)
 	return locker_owner(r, *mobile_out, str_eq(r->method, "POST"));
 }
 
+/* The locker page (declared in pages.h). */
+int page_locker_show(struct req *r, long owner)
+{
+	if (owner > 0)
+		locker_options(r, owner);
+	if (owner != 0 || user_has(r->user, ROLE_CITIZEN))
+		hset(r, "Owner", "1");
+	hset_int(r, "MaxKB", cfg.max_upload / 1024);
+	consent_to_hdf(r, owner);
+	return tmpl_render(r, "locker.cs");
+}
+
 /* GET /locker */
 int page_locker(struct req *r)
 {
 	const char *mobile = NULL;
 	long owner = page_locker_owner(r, &mobile);
 	hset(r, "Form.val.mobile", mobile);
-	if (owner > 0)
-		locker_options(r, owner);
-	if (owner != 0 || user_has(r->user, ROLE_CITIZEN))
-		hset(r, "Owner", "1");
-	hset_int(r, "MaxKB", cfg.max_upload / 1024);
-	return tmpl_render(r, "locker.cs");
+	static const char *const done[] = { "consent", "granted", "withdrawn", NULL };
+	for (size_t i = 0; done[i]; i++)
+		if (req_query(r, done[i]))
+			hset(r, "Flash", tmpl_str(r->lang, arena_printf(r->a, "consent.done_%s", done[i])));
+	return page_locker_show(r, owner);
 }
 
 /* POST /locker (multipart: file, doc_type, mobile for operators) */
@@ -530,15 +548,10 @@ int page_locker_post(struct req *r)
 		id = locker_add(r->a, owner, r->user->id, type, u->filename, u->data, u->len, (size_t)cfg.max_upload, &err);
 	if (!id) {
 		db_rollback();
-		form_error(r, err && str_starts(err, "locker.type") ? "doc_type" : "file", err ? err : "locker.store_failed");
+		form_error(r, err && str_starts(err, "locker.type") ? "doc_type" : str_eq(err, "locker.mobile_needed") ? "mobile" : "file",
+			   err ? err : "locker.store_failed");
 		r->status = 422;
-		if (owner > 0)
-			locker_options(r, owner);
-		hset(r, "Owner", owner > 0 ? "1" : "");
-		hset_int(r, "MaxKB", cfg.max_upload / 1024);
-		int rc = tmpl_render(r, "locker.cs");
-		r->status = 422;
-		return rc;
+		return page_locker_show(r, owner);
 	}
 	struct audit_entry e = { .action = "locker.add", .entity = "document", .entity_id = arena_printf(r->a, "%ld", id) };
 	if (audit_write(r, &e) != 0 || db_commit() != 0) {
@@ -549,7 +562,8 @@ int page_locker_post(struct req *r)
 	return 0;
 }
 
-/* GET /locker/:id — download, owner or officers with an application using it */
+/* GET /locker/:id — download: whoever sees it in the locker (locker_list),
+ * or officers with an application using it */
 int page_locker_get(struct req *r)
 {
 	long id;

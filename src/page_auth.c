@@ -33,19 +33,11 @@ static const char *home_for(const struct user *u)
 	return "/my";
 }
 
-/* A local path to return to after log-in, or NULL. */
-static const char *safe_next(const char *next)
-{
-	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\' || strlen(next) > 512)
-		return NULL;
-	return next;
-}
-
 static int login_form(struct req *r, const char *msg_key)
 {
 	static const char *const keep[] = { "username", "next", NULL };
 	form_keep(r, keep);
-	if (!req_form(r, "next") && safe_next(req_query(r, "next")))
+	if (!req_form(r, "next") && url_is_local(req_query(r, "next")))
 		hset(r, "Form.val.next", req_query(r, "next"));
 	if (msg_key)
 		hset(r, "Msg", tmpl_str(r->lang, msg_key));
@@ -68,7 +60,7 @@ static int start_session(struct req *r, long uid, const char *next)
 	if (!session_create(r, uid, false, NULL))
 		return 500;
 	struct user *u = user_load(r->a, uid);
-	resp_redirect(r, safe_next(next) ? next : home_for(u));
+	resp_redirect(r, url_is_local(next) ? next : home_for(u));
 	return 0;
 }
 
@@ -192,10 +184,11 @@ int page_reset_post(struct req *r)
 		form_error(r, "username", "auth.username_missing");
 		return tmpl_render(r, "login_reset.cs");
 	}
-	const char *mobile = db_scalar(r->a, "SELECT mobile FROM users WHERE username = ? AND active = 1 "
-					     "AND user_type <> 'citizen'", "s", username);
-	/* the same page whether or not the user exists */
-	if (valid_mobile(mobile) && auth_otp_request(r, mobile, "reset") == AUTH_THROTTLED) {
+	/* the same pages whether or not the user exists */
+	enum auth_result res = auth_reset_request(r, username);
+	if (res == AUTH_ERROR)
+		return 503;
+	if (res == AUTH_THROTTLED) {
 		r->status = 429;
 		form_error(r, "username", "auth.throttled");
 		return tmpl_render(r, "login_reset.cs");

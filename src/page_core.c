@@ -40,8 +40,6 @@ int page_healthz(struct req *r)
 int page_lang(struct req *r)
 {
 	const char *next = req_query(r, "next");
-	if (!next || next[0] != '/' || next[1] == '/' || next[1] == '\\')
-		next = "/";
-	resp_redirect(r, next);
+	resp_redirect(r, url_is_local(next) ? next : "/");
 	return 0;
 }

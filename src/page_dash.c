@@ -53,7 +53,7 @@ static int read_scope(struct req *r, struct scope *sc, bool public_view)
 	if (!public_view && !juris_path(r->user, sc->loc->path))
 		return 403;
 	sc->depth = (int)strtol(db_scalar(r->a, "SELECT depth FROM locations WHERE id = ?", "i", (long long)id), NULL, 10);
-	const char *today = db_scalar(r->a, "SELECT CURDATE()", NULL);
+	const char *today = ist_today(r->a);
 	sc->to = req_query(r, "to") ? req_query(r, "to") : today;
 	sc->from = req_query(r, "from");
 	if (!sc->from) {

@@ -17,16 +17,32 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The user as a service designer: a state administrator, or the
+ * departments they administer today (arena memory). */
+static const struct svc_actor *designer(struct req *r)
+{
+	struct svc_actor *w = arena_alloc(r->a, sizeof *w);
+	long *d = arena_alloc(r->a, (r->user->nh + 1) * sizeof *d);
+	w->state = user_has(r->user, ROLE_STATE_ADMIN);
+	for (size_t i = 0; i < r->user->nh; i++)
+		if (r->user->h[i].role == ROLE_DEPT_ADMIN)
+			d[w->ndepts++] = r->user->h[i].department_id;
+	w->depts = d;
+	return w;
+}
+
 /* May this user design services of department dept (code)? */
 static bool may_design(struct req *r, const char *dept)
 {
-	if (user_has(r->user, ROLE_STATE_ADMIN))
-		return true;
-	long id = svcstore_dept(r->a, dept);
-	for (size_t i = 0; i < r->user->nh; i++)
-		if (r->user->h[i].role == ROLE_DEPT_ADMIN && id && r->user->h[i].department_id == id)
-			return true;
-	return false;
+	return svcstore_actor_has(designer(r), svcstore_dept(r->a, dept));
+}
+
+/* May this user write service code's definition naming department dept
+ * (the ownership rule of svcstore_may_write)?  0, 403, or 503. */
+static int may_write(struct req *r, const char *code, const char *dept, struct sbuf *why)
+{
+	int rc = svcstore_may_write(r->a, designer(r), code, dept, why);
+	return rc == 0 ? 0 : rc > 0 ? 403 : 503;
 }
 
 /* The version to show: the draft if there is one, else the published one. */
@@ -41,12 +57,12 @@ static struct svc_ver *current(struct req *r, const char *code)
  * for a state administrator (all of them). */
 static const char *design_depts(struct req *r)
 {
-	if (user_has(r->user, ROLE_STATE_ADMIN))
+	const struct svc_actor *w = designer(r);
+	if (w->state)
 		return NULL;
 	const char *set = "0";
-	for (size_t i = 0; i < r->user->nh; i++)
-		if (r->user->h[i].role == ROLE_DEPT_ADMIN)
-			set = arena_printf(r->a, "%s,%ld", set, r->user->h[i].department_id);
+	for (size_t i = 0; i < w->ndepts; i++)
+		set = arena_printf(r->a, "%s,%ld", set, w->depts[i]);
 	return set;
 }
 
@@ -132,8 +148,12 @@ static int load(struct req *r, struct svc_ver **out)
 	struct svc_ver *v = current(r, code);
 	if (!v)
 		return 404;
-	if (!may_design(r, v->def->dept))
-		return 403;
+	struct sbuf why;
+	sbuf_init(&why);
+	int st = may_write(r, code, v->def->dept, &why);
+	sbuf_free(&why);
+	if (st)
+		return st;
 	hset(r, "D.code", code);
 	hset_int(r, "D.version", v->version);
 	hset(r, "D.status", v->status);
@@ -314,11 +334,18 @@ static int edit_txn(void *p)
 	struct svc_ver *v = svcstore_draft(e->r->a, e->code, e->r->user->id);
 	if (!v)
 		return -1;
-	if (!may_design(e->r, v->def->dept)) {
-		e->result = 403;
-		return 1;
+	struct sbuf why;
+	sbuf_init(&why);
+	e->result = may_write(e->r, e->code, v->def->dept, &why);
+	if (!e->result) {
+		e->result = e->apply(e, v->def);
+		/* the JSON editor may name another department: the same rule */
+		if (!e->result)
+			e->result = may_write(e->r, e->code, v->def->dept, &why);
 	}
-	e->result = e->apply(e, v->def);
+	sbuf_free(&why);
+	if (e->result == 503)
+		return -1;
 	if (e->result)
 		return 1;
 	if (svcstore_save(v, e->r->user->id, e->summary) != 0 || audit_svc(e->r, "service.edit", e->code, e->summary) != 0)
@@ -1016,18 +1043,12 @@ static int import_txn(void *p)
 {
 	struct imp *x = p;
 	sbuf_reset(&x->probs);
-	/* permission: the department named inside the file */
-	const char *err;
-	struct jval *j = json_parse(x->r->a, x->text, x->len, &err);
-	const char *dept = j ? json_get_str(j, "department") : NULL;
-	if (dept && !may_design(x->r, dept)) {
-		x->rc = 403;
-		return 1;
-	}
-	x->rc = svcstore_import(x->r->a, x->text, x->len, x->publish, x->r->user->id, &x->probs);
+	/* permission: the department that owns the code (svcstore_may_write) */
+	x->rc = svcstore_import(x->r->a, x->text, x->len, x->publish, x->r->user->id, designer(x->r), &x->probs);
 	if (x->rc != 0)
 		return 1;
-	return audit_svc(x->r, "service.import", j ? json_get_str(j, "code") : "?", x->publish ? "published" : "draft");
+	struct jval *j = json_parse(x->r->a, x->text, x->len, NULL);
+	return audit_svc(x->r, "service.import", json_get_str(j, "code"), x->publish ? "published" : "draft");
 }
 
 /* POST /admin/services/import (multipart: file, publish) */
@@ -1051,16 +1072,18 @@ int page_designer_import(struct req *r)
 			return 0;
 		}
 	}
-	if (x.rc == 403 || x.rc < 0) {
+	if (x.rc < 0) {
 		sbuf_free(&x.probs);
-		return x.rc == 403 ? 403 : 503;
+		return 503;
 	}
+	/* refused (422) or not this user's to import (403): the list with the reasons */
+	int status = x.rc == 2 ? 403 : 422;
 	problems_to_hdf(r, x.probs.data);
 	hset(r, "ImportRefused", "1");
 	sbuf_free(&x.probs);
-	r->status = 422;
+	r->status = status;
 	int st = page_designer_list(r);
-	r->status = 422;
+	r->status = status;
 	return st;
 }
 

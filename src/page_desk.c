@@ -5,8 +5,10 @@
  */
 #include "pages.h"
 #include "application.h"
+#include "cert.h"
 #include "db.h"
 #include "formview.h"
+#include "lengths.h"
 #include "tmpl.h"
 #include "user.h"
 #include "workflow.h"
@@ -28,8 +30,8 @@ static void queues_to_hdf(struct req *r, bool with_rows)
 		hset(r, arena_printf(r->a, "%s.role", p), role_code(h->role));
 		hset(r, arena_printf(r->a, "%s.role_name", p), tmpl_str(r->lang, arena_printf(r->a, "role.%s", role_code(h->role))));
 		long head, nt_all, nf_all;
-		struct dbres *q = wf_queue(r, h->office_id, role_code(h->role), with_rows ? 50 : 10, &head);
-		if (wf_counts(r, h->office_id, role_code(h->role), &nt_all, &nf_all) != 0)
+		struct dbres *q = wf_queue(r, h, with_rows ? 50 : 10, &head);
+		if (wf_counts(r, h, &nt_all, &nf_all) != 0)
 			continue;
 		size_t nt = 0, nf = 0;
 		for (size_t j = 0; q && j < q->nrows; j++) {
@@ -56,10 +58,12 @@ static void queues_to_hdf(struct req *r, bool with_rows)
 		const struct holding *h = &r->user->h[i];
 		if (!h->office_id)
 			continue;
+		long dept = holding_dept(h);
 		struct dbres *a = db_query(r->a, "SELECT ap.id, a.number, ap.level, DATE_FORMAT(ap.filed_at, '%Y-%m-%d') FROM appeals ap "
-						 "JOIN applications a ON a.id = ap.app_id WHERE ap.office_id = ? AND ap.role = ? "
-						 "AND ap.status = 'pending' ORDER BY ap.filed_at", "is", (long long)h->office_id,
-					   role_code(h->role));
+						 "JOIN applications a ON a.id = ap.app_id JOIN services s ON s.id = a.service_id "
+						 "WHERE ap.office_id = ? AND ap.role = ? AND ap.status = 'pending' "
+						 "AND (? = 0 OR s.department_id = ?) ORDER BY ap.filed_at", "isii", (long long)h->office_id,
+					   role_code(h->role), (long long)dept, (long long)dept);
 		for (size_t j = 0; a && j < a->nrows; j++) {
 			const char *p = arena_printf(r->a, "Appeals.%zu", na++);
 			hset(r, arena_printf(r->a, "%s.id", p), db_val(a, j, 0));
@@ -164,8 +168,7 @@ int page_desk_app(struct req *r)
 		hset(r, arena_printf(r->a, "%s.ooo", p), db_val(ev, i, 5));
 	}
 	/* what this user may do now */
-	int ro = role_from_code(ap->stage_role);
-	bool mine = str_eq(ap->status, "pending") && ro >= 0 && juris_office_role(r->user, ap->stage_office_id, (enum role)ro);
+	const struct holding *mine = wf_stage_holding(r, ap);
 	if (mine && st) {
 		if (ap->claim_active && ap->claimed_by != r->user->id) {
 			hset(r, "ClaimedByOther", "1");
@@ -173,7 +176,7 @@ int page_desk_app(struct req *r)
 			for (int a = 0; a < ACT_COUNT; a++)
 				if (a != ACT_RECALL && (st->actions & AB(a)))
 					hset(r, arena_printf(r->a, "Can.%s", action_code((enum wf_action)a)), "1");
-			if (!(ap->claim_active && ap->claimed_by == r->user->id) && wf_head(r, ap->stage_office_id, ap->stage_role) != ap->id)
+			if (!(ap->claim_active && ap->claimed_by == r->user->id) && wf_head(r, mine) != ap->id)
 				hset(r, "NeedReason", "1");
 			if (st->editable)
 				hset(r, "Editable", "1");
@@ -186,6 +189,8 @@ int page_desk_app(struct req *r)
 	if (cert && cert->nrows == 1) {
 		hset(r, "App.cert", db_val(cert, 0, 0));
 		hset(r, "App.cert_status", db_val(cert, 0, 1));
+		if (str_eq(db_val(cert, 0, 1), "valid") && cert_revoker(r, ap))
+			hset(r, "CanRevoke", "1");
 	}
 	return tmpl_render(r, "desk_app.cs");
 }
@@ -194,6 +199,16 @@ int page_desk_app(struct req *r)
 int page_desk_act(struct req *r)
 {
 	const char *action = req_form(r, "action");
+	/* lengths first: an over-long reason is not a missing one */
+	bool fits = form_max_len(r, "remarks", req_form(r, "remarks"), LIM_REMARKS);
+	if (!form_max_len(r, "ooo_reason", req_form(r, "ooo_reason"), LIM_OOO_REASON) || !fits) {
+		static const char *const keep[] = { "remarks", "ooo_reason", NULL };
+		form_keep(r, keep);
+		r->status = 422;
+		int rc = page_desk_app(r);
+		r->status = 422;
+		return rc;
+	}
 	if (str_eq(action, "open")) {
 		int st = wf_open(r, rp(r, 0), req_form(r, "ooo_reason"));
 		if (st == 409 && str_eq(r->err_code, "out_of_order")) {
@@ -239,12 +254,13 @@ int page_desk_appeal(struct req *r)
 	if (!parse_long(rp(r, 0), 1, 2000000000L, &id))
 		return 404;
 	struct dbres *a = db_query(r->a, "SELECT ap.id, a.number, ap.level, ap.grounds, ap.status, ap.office_id, ap.role, "
-					 "IFNULL(ap.order_text, '') FROM appeals ap JOIN applications a ON a.id = ap.app_id WHERE ap.id = ?",
-				   "i", (long long)id);
+					 "IFNULL(ap.order_text, ''), s.department_id FROM appeals ap JOIN applications a ON a.id = ap.app_id "
+					 "JOIN services s ON s.id = a.service_id WHERE ap.id = ?", "i", (long long)id);
 	if (!a || a->nrows != 1)
 		return a ? 404 : 503;
+	/* the appellate role at the appeal's office, of the application's department (as wf_appeal_decide) */
 	int role = role_from_code(db_val(a, 0, 6));
-	if (role < 0 || !juris_office_role(r->user, (long)db_int(a, 0, 5), (enum role)role))
+	if (role < 0 || !juris_holding(r->user, RB(role), (long)db_int(a, 0, 5), NULL, (long)db_int(a, 0, 8)))
 		return 404;
 	if (str_eq(r->method, "POST")) {
 		const char *d = req_form(r, "decision");

@@ -8,6 +8,7 @@
 #include "auth.h"
 #include "db.h"
 #include "json.h"
+#include "lengths.h"
 #include "notify.h"
 #include "picker.h"
 #include "session.h"
@@ -332,8 +333,10 @@ int page_user_post(struct req *r)
 			goto fail;
 	} else if (str_eq(action, "end_role")) {
 		const char *reason = req_form(r, "reason");
+		if (!form_max_len(r, "reason", reason, LIM_ENDED_REASON))
+			goto user_error;
 		if (db_exec("UPDATE role_holdings SET work_to = LEAST(IFNULL(work_to, CURDATE()), CURDATE()), active = 0, "
-			    "ended_reason = LEFT(?, 200) WHERE id = ? AND user_id = ?", "sii", reason ? reason : "ended",
+			    "ended_reason = ? WHERE id = ? AND user_id = ?", "sii", reason ? reason : "ended",
 			    (long long)hid, (long long)id) != 1) {
 			db_rollback();
 			return 404;

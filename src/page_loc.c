@@ -10,6 +10,7 @@
 #include "location.h"
 #include "tmpl.h"
 #include "user.h"
+#include "lengths.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -152,11 +153,11 @@ int page_location_post(struct req *r)
 	} else if (str_eq(action, "rename")) {
 		static const char *const keep[] = { "name_en", "name_hi", "code", NULL };
 		form_keep(r, keep);
-		if (str_empty(en) || utf8_chars(en) > 150)
+		if (str_empty(en) || utf8_chars(en) > LIM_LOC_NAME)
 			form_error(r, "name_en", "loc.name_bad");
-		if (hi && utf8_chars(hi) > 150)
+		if (hi && utf8_chars(hi) > LIM_LOC_NAME)
 			form_error(r, "name_hi", "loc.name_bad");
-		if (!str_empty(code) && (strlen(code) > 20 || strspn(code, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-") != strlen(code)))
+		if (!str_empty(code) && (strlen(code) > LIM_LGD_CODE || strspn(code, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-") != strlen(code)))
 			form_error(r, "code", "loc.code_bad");
 		if (form_has_errors(r)) {
 			db_rollback();
@@ -219,14 +220,24 @@ int page_location_add(struct req *r)
 	char err[200] = "";
 	if (t < 0)
 		return 400;
-	if (db_begin() != 0)
-		return 503;
-	long nid = loc_create(r->a, id, (enum loc_type)t, req_form(r, "code"), req_form(r, "name_en"),
-			      req_form(r, "name_hi"), NULL, NULL, err, sizeof err);
+	/* lengths at their inputs (all three reported); loc_create says what
+	 * else is wrong */
+	bool fits = form_max_len(r, "name_en", req_form(r, "name_en"), LIM_LOC_NAME);
+	fits = form_max_len(r, "name_hi", req_form(r, "name_hi"), LIM_LOC_NAME) && fits;
+	fits = form_max_len(r, "code", req_form(r, "code"), LIM_LGD_CODE) && fits;
+	long nid = 0;
+	if (fits) {
+		if (db_begin() != 0)
+			return 503;
+		nid = loc_create(r->a, id, (enum loc_type)t, req_form(r, "code"), req_form(r, "name_en"), req_form(r, "name_hi"),
+				 NULL, NULL, err, sizeof err);
+		if (!nid) {
+			db_rollback();
+			hset(r, "Form.err.child", err);
+			hset(r, "Form.has_errors", "1");
+		}
+	}
 	if (!nid) {
-		db_rollback();
-		hset(r, "Form.err.child", err);
-		hset(r, "Form.has_errors", "1");
 		static const char *const keep[] = { "code", "name_en", "name_hi", "type", NULL };
 		form_keep(r, keep);
 		r->status = 422;

@@ -12,6 +12,7 @@
 #include "config.h"
 #include "csv.h"
 #include "db.h"
+#include "lengths.h"
 #include "location.h"
 #include "payment.h"
 #include "tmpl.h"
@@ -311,7 +312,7 @@ static struct dbres *statement(struct req *r, long user, const char *from, const
 int page_wallet(struct req *r)
 {
 	const char *from = req_query(r, "from"), *to = req_query(r, "to"), *fmt = req_query(r, "format");
-	const char *today = db_scalar(r->a, "SELECT CURDATE()", NULL);
+	const char *today = ist_today(r->a);
 	if (!from)
 		from = db_scalar(r->a, "SELECT CURDATE() - INTERVAL 30 DAY", NULL);
 	if (!to)
@@ -408,7 +409,7 @@ int page_admin_wallets(struct req *r)
 		return 403;
 	/* without ?location: the whole state for a state admin, else the
 	 * caller's own district or block */
-	const char *prefix = l ? l->path : juris_prefixes(r->a, r->user, RB(ROLE_DI) | RB(ROLE_BI))[0];
+	const char *prefix = l ? l->path : juris_prefixes(r->a, r->user, RB(ROLE_DI) | RB(ROLE_BI))[0].path;
 	if (!prefix)
 		return 403;
 	struct dbres *rows = db_query(r->a,
@@ -441,7 +442,13 @@ int page_admin_topup(struct req *r)
 	const char *ref = req_form(r, "reference");
 	if (!parse_long(rp(r, 0), 1, 2000000000L, &uid))
 		return 404;
-	if (!parse_long(req_form(r, "rupees"), 1, 100000, &amount) || !ref || utf8_chars(ref) < 3 || utf8_chars(ref) > 100) {
+	bool amount_ok = parse_long(req_form(r, "rupees"), 1, 100000, &amount);
+	bool ref_ok = ref && utf8_chars(ref) >= 3 && utf8_chars(ref) <= LIM_REFERENCE;
+	if (!amount_ok || !ref_ok) {
+		if (!amount_ok)
+			form_error(r, "rupees", "wallet.topup_bad");
+		if (!ref_ok)
+			form_error(r, "reference", "wallet.reference_bad");
 		r->err_detail = tmpl_str(r->lang, "wallet.topup_bad");
 		return 422;
 	}
@@ -464,7 +471,7 @@ int page_admin_money(struct req *r)
 	const char *day = req_query(r, "day");
 	int y, m, d;
 	if (!day)
-		day = db_scalar(r->a, "SELECT CURDATE()", NULL);
+		day = ist_today(r->a);
 	if (!parse_date(day, &y, &m, &d))
 		return 400;
 	struct dbres *rows = db_query(r->a,
@@ -536,7 +543,8 @@ int page_admin_money(struct req *r)
 int page_admin_refund(struct req *r)
 {
 	const char *ref = req_form(r, "reference");
-	if (!ref || utf8_chars(str_trim((char *)ref)) < 3 || utf8_chars(ref) > 100) {
+	if (!ref || utf8_chars(str_trim((char *)ref)) < 3 || utf8_chars(ref) > LIM_REFERENCE) {
+		form_error(r, "reference", "wallet.reference_bad");
 		r->err_detail = tmpl_str(r->lang, "wallet.reference_bad");
 		return 422;
 	}
@@ -627,6 +635,10 @@ int page_bill_pay(struct req *r)
 	if (!parse_long(rp(r, 0), 1, 2000000000000L, &id))
 		return 404;
 	const char *err = NULL;
+	if (!form_max_len(r, "idem", req_form(r, "idem"), LIM_IDEM_KEY)) {
+		r->err_detail = tmpl_str(r->lang, "bill.store_failed");
+		return 422;
+	}
 	const char *st = bill_pay(r, id, req_form(r, "idem"), &err);
 	if (!st) {
 		r->err_detail = tmpl_str(r->lang, err ? err : "bill.store_failed");

@@ -5,6 +5,7 @@
 #include "pages.h"
 #include "audit.h"
 #include "db.h"
+#include "lengths.h"
 #include "picker.h"
 #include "tmpl.h"
 #include "user.h"
@@ -52,7 +53,7 @@ int page_profile_post(struct req *r)
 	if (!str_eq(lang, "en") && !str_eq(lang, "hi"))
 		form_error(r, "lang", "profile.lang_bad");
 	const char *line = req_form(r, "address_line");
-	if (line && utf8_chars(line) > 200)
+	if (line && utf8_chars(line) > LIM_ADDRESS_LINE)
 		form_error(r, "address_line", "profile.line_bad");
 	if (str_eq(r->user->user_type, "citizen") && !addr)
 		form_error(r, "addr", "profile.addr_missing");

@@ -120,10 +120,17 @@ int api_service(struct req *r)
 	struct svc_ver *v = svcstore_published(r->a, rp(r, 0));
 	if (!v)
 		return 404;
-	struct sbuf b;
+	struct sbuf def, b;
+	struct jw w;
+	sbuf_init(&def);
+	svc_to_json(v->def, &def);
 	sbuf_init(&b);
-	sbuf_printf(&b, "{\"version\":%ld,\"definition\":", v->version);
-	svc_to_json(v->def, &b);
-	sbuf_addc(&b, '}');
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kint(&w, "version", v->version);
+	jw_key(&w, "definition");
+	jw_raw(&w, def.data);
+	jw_obj_end(&w);
+	sbuf_free(&def);
 	return api_send(r, 200, &b);
 }

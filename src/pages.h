@@ -82,7 +82,24 @@ int page_track(struct req *r);
 int page_locker(struct req *r);
 int page_locker_post(struct req *r);
 int page_locker_get(struct req *r);
+/* The locker page for owner (locker_owner's answer): the documents the user
+ * sees, the upload form and the consent part.  Returns tmpl_render's. */
+int page_locker_show(struct req *r, long owner);
 int page_csc(struct req *r);
+/* page_consent.c */
+/* Sets the locker page's consent part: a citizen's running grants
+ * (Consents.N), or for an operator on owner's locker Consent.until or
+ * Consent.ask. */
+void consent_to_hdf(struct req *r, long owner);
+int page_consent_request(struct req *r);
+int page_consent_verify(struct req *r);
+int page_consent_grant(struct req *r);
+int page_consent_withdraw(struct req *r);
+int api_consent_request(struct req *r);
+int api_consent_verify(struct req *r);
+int api_consents(struct req *r);
+int api_consent_grant(struct req *r);
+int api_consent_withdraw(struct req *r);
 /* page_desk.c */
 int page_desk(struct req *r);
 int page_desk_next(struct req *r);

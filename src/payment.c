@@ -68,7 +68,7 @@ static int on_success(struct req *r, struct arena *a, struct dbres *o)
 		if (wr != WALLET_OK && wr != WALLET_REPEAT)
 			return -1;
 		return receipt_issue(a, "topup", order_no, (long)user, 0, (long)amount,
-				     arena_printf(a, "{\"order\":\"%s\",\"purpose\":\"wallet top-up\"}", order_no)) ? 0 : -1;
+				     json_strobj(a, "order", order_no, "purpose", "wallet top-up", NULL)) ? 0 : -1;
 	}
 	struct app *ap = app_load(a, NULL, (long)app_id, true);
 	if (!ap)
@@ -104,7 +104,7 @@ static int on_success(struct req *r, struct arena *a, struct dbres *o)
 	if (app_notify(r, ap, "submit", NULL) != 0 || stats_submit(a, ap) != 0)
 		return -1;
 	return receipt_issue(a, "payment", order_no, ap->applicant_id, ap->id, (long)amount,
-			     arena_printf(a, "{\"order\":\"%s\",\"application\":\"%s\"}", order_no, ap->number)) ? 0 : -1;
+			     json_strobj(a, "order", order_no, "application", ap->number, NULL)) ? 0 : -1;
 }
 
 struct settle_ctx {

@@ -2,7 +2,7 @@
  * pdf_sign.c - PAdES signatures on the PDFs GramSewa issues (see pdf_sign.h).
  *
  * The input is our own libharu output, but it is parsed as hostile anyway:
- * every read goes through the tokenizer below, which never looks outside
+ * every read goes through the tokenizer of pdf_lex.c, which never looks outside
  * [0, len), and every number taken from the file is range-checked before
  * it is used as an offset.  We parse only what an incremental update needs:
  * startxref, the xref tables (following /Prev), the trailer, the catalog,
@@ -31,321 +31,29 @@
 #include <openssl/objects.h>
 #include <openssl/x509v3.h>
 
+#include "pdf_lex.h"
 #include "util.h"
 
 /* Largest input we sign: offsets must fit the 10-digit xref fields. */
 #define PDF_MAX_INPUT        ((size_t)1 << 30)
-/* Nesting depth of arrays/dicts we follow, and page-tree depth. */
-#define PDF_MAX_DEPTH        32
-/* How many xref sections (/Prev hops) we follow. */
-#define PDF_MAX_SECTIONS     64
-/* Largest /Size we accept (PDF's own implementation limit is 8,388,607). */
-#define PDF_MAX_OBJECTS      8388607UL
-/* "startxref" must sit in the last this-many bytes. */
-#define PDF_TAIL_WINDOW      1024
 /* Width reserved for the /ByteRange array, filled after layout. */
 #define PDF_BYTERANGE_WIDTH  64
 /* Largest /Contents a verified signature may have (others' LTV data). */
 #define PDF_VERIFY_MAX_DER   ((size_t)1 << 20)
 
-/* ------------------------------------------------------------------ */
-/* Tokenizer.  Works on [pos, end) of the document and never past it.  */
-
-struct doc {
-	const unsigned char *p;   /* the whole file */
-	size_t len;               /* its length */
-	size_t xref_off;          /* newest xref section (from startxref) */
-	struct span {
-		size_t a, b;          /* [a, b) byte offsets into p */
-	} trailer;                /* newest trailer dictionary */
-};
-
-enum tok_type {
-	TK_EOF, TK_ERR, TK_NUM, TK_NAME, TK_STR, TK_HEX, TK_KW,
-	TK_DICT, TK_DICT_END, TK_ARR, TK_ARR_END
-};
-
-struct tok {
-	enum tok_type t;   /* kind */
-	size_t a, b;       /* [a, b) bytes of the token */
-};
-
-static int is_ws(unsigned char c)
-{
-	return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' ';
-}
-
-static int is_delim(unsigned char c)
-{
-	return c != 0 && strchr("()<>[]{}/%", c) != NULL;
-}
-
-static int is_hex(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
-/* Skip whitespace and comments; return the new position (<= end). */
-static size_t skip_ws(const struct doc *d, size_t pos, size_t end)
-{
-	while (pos < end) {
-		if (is_ws(d->p[pos])) {
-			pos++;
-		} else if (d->p[pos] == '%') {
-			while (pos < end && d->p[pos] != '\r' && d->p[pos] != '\n')
-				pos++;
-		} else {
-			break;
-		}
-	}
-	return pos;
-}
-
-/*
- * Read the next token from [*pos, end) into t and advance *pos past it.
- * Returns t->t; TK_ERR for anything malformed or unterminated.
- */
-static enum tok_type tok_next(const struct doc *d, size_t end, size_t *pos, struct tok *t)
-{
-	const unsigned char *p = d->p;
-	size_t i = skip_ws(d, *pos, end);
-	int depth, num;
-
-	t->a = t->b = i;
-	if (i >= end)
-		return t->t = TK_EOF;
-	switch (p[i]) {
-	case '<':
-		if (i + 1 < end && p[i + 1] == '<') {
-			t->t = TK_DICT;
-			i += 2;
-			break;
-		}
-		for (i++; i < end && p[i] != '>'; i++)
-			if (!is_hex(p[i]) && !is_ws(p[i]))
-				return t->t = TK_ERR;
-		if (i >= end)
-			return t->t = TK_ERR;
-		t->t = TK_HEX;
-		i++;
-		break;
-	case '>':
-		if (i + 1 >= end || p[i + 1] != '>')
-			return t->t = TK_ERR;
-		t->t = TK_DICT_END;
-		i += 2;
-		break;
-	case '[':
-		t->t = TK_ARR;
-		i++;
-		break;
-	case ']':
-		t->t = TK_ARR_END;
-		i++;
-		break;
-	case '(':
-		for (depth = 1, i++; i < end && depth > 0; i++) {
-			if (p[i] == '\\')
-				i++;
-			else if (p[i] == '(')
-				depth++;
-			else if (p[i] == ')')
-				depth--;
-		}
-		if (depth != 0 || i > end)
-			return t->t = TK_ERR;
-		t->t = TK_STR;
-		break;
-	case '/':
-		for (i++; i < end && !is_ws(p[i]) && !is_delim(p[i]); i++)
-			;
-		t->t = TK_NAME;
-		break;
-	case ')': case '{': case '}':
-		return t->t = TK_ERR;
-	default:
-		for (num = 1; i < end && !is_ws(p[i]) && !is_delim(p[i]); i++)
-			if (!strchr("0123456789+-.", p[i]))
-				num = 0;
-		t->t = num ? TK_NUM : TK_KW;
-		break;
-	}
-	t->b = i;
-	*pos = i;
-	return t->t;
-}
-
-/* Does token/span [a, b) hold exactly the string s? */
-static int span_is(const struct doc *d, size_t a, size_t b, const char *s)
-{
-	size_t n = strlen(s);
-
-	return b - a == n && memcmp(d->p + a, s, n) == 0;
-}
-
-/* Parse an unsigned decimal integer filling [a, b) exactly. 0 ok, -1 not. */
-static int span_uint(const struct doc *d, size_t a, size_t b, uint64_t *out)
-{
-	uint64_t v = 0;
-	size_t i;
-
-	if (a >= b || b - a > 18)
-		return -1;
-	for (i = a; i < b; i++) {
-		if (d->p[i] < '0' || d->p[i] > '9')
-			return -1;
-		v = v * 10 + (uint64_t)(d->p[i] - '0');
-	}
-	*out = v;
-	return 0;
-}
-
-/*
- * Read one complete value (number, name, string, array, dict, "n g R",
- * true/false/null) from [*pos, end) into v.  Returns 0 or -1.
- */
-static int val_next(const struct doc *d, size_t end, size_t *pos, struct span *v, int depth)
-{
-	struct tok t, t2, t3;
-	struct span inner;
-	size_t save;
-	uint64_t u;
-
-	if (depth > PDF_MAX_DEPTH)
-		return -1;
-	switch (tok_next(d, end, pos, &t)) {
-	case TK_DICT:
-		for (;;) {
-			if (tok_next(d, end, pos, &t2) == TK_DICT_END)
-				break;
-			if (t2.t != TK_NAME || val_next(d, end, pos, &inner, depth + 1) != 0)
-				return -1;
-		}
-		break;
-	case TK_ARR:
-		for (;;) {
-			save = *pos;
-			if (tok_next(d, end, pos, &t2) == TK_ARR_END)
-				break;
-			*pos = save;
-			if (val_next(d, end, pos, &inner, depth + 1) != 0)
-				return -1;
-		}
-		break;
-	case TK_NUM:
-		/* "n g R" is one value: look ahead, and step back if it is not. */
-		save = *pos;
-		if (span_uint(d, t.a, t.b, &u) == 0 &&
-		    tok_next(d, end, pos, &t2) == TK_NUM && span_uint(d, t2.a, t2.b, &u) == 0 &&
-		    tok_next(d, end, pos, &t3) == TK_KW && span_is(d, t3.a, t3.b, "R"))
-			break;
-		*pos = save;
-		break;
-	case TK_NAME: case TK_STR: case TK_HEX:
-		break;
-	case TK_KW:
-		if (span_is(d, t.a, t.b, "true") || span_is(d, t.a, t.b, "false") ||
-		    span_is(d, t.a, t.b, "null"))
-			break;
-		return -1;
-	default:
-		return -1;
-	}
-	v->a = t.a;
-	v->b = *pos;
-	return 0;
-}
-
-/* If v is "n g R", store n and g and return 0; else -1. */
-static int span_ref(const struct doc *d, struct span v, uint64_t *num, uint64_t *gen)
-{
-	struct tok t1, t2, t3, t4;
-	size_t pos = v.a;
-
-	if (tok_next(d, v.b, &pos, &t1) != TK_NUM || tok_next(d, v.b, &pos, &t2) != TK_NUM ||
-	    tok_next(d, v.b, &pos, &t3) != TK_KW || !span_is(d, t3.a, t3.b, "R") ||
-	    tok_next(d, v.b, &pos, &t4) != TK_EOF)
-		return -1;
-	if (span_uint(d, t1.a, t1.b, num) != 0 || span_uint(d, t2.a, t2.b, gen) != 0)
-		return -1;
-	if (*num == 0 || *num > PDF_MAX_OBJECTS || *gen > 65535)
-		return -1;
-	return 0;
-}
-
-/* A value that is a single unsigned integer. */
-static int span_val_uint(const struct doc *d, struct span v, uint64_t *out)
-{
-	struct tok t1, t2;
-	size_t pos = v.a;
-
-	if (tok_next(d, v.b, &pos, &t1) != TK_NUM || tok_next(d, v.b, &pos, &t2) != TK_EOF)
-		return -1;
-	return span_uint(d, t1.a, t1.b, out);
-}
-
-/* Begin iterating dict v: *pos is set inside it.  0 or -1 if v is no dict. */
-static int dict_open(const struct doc *d, struct span v, size_t *pos)
-{
-	struct tok t;
-
-	*pos = v.a;
-	return tok_next(d, v.b, pos, &t) == TK_DICT ? 0 : -1;
-}
-
-/* Next entry of a dict opened with dict_open.  1 entry, 0 end, -1 error. */
-static int dict_next(const struct doc *d, struct span v, size_t *pos, struct span *key, struct span *val)
-{
-	struct tok t;
-
-	if (tok_next(d, v.b, pos, &t) == TK_DICT_END)
-		return 0;
-	if (t.t != TK_NAME || val_next(d, v.b, pos, val, 1) != 0)
-		return -1;
-	key->a = t.a;
-	key->b = t.b;
-	return 1;
-}
-
-/* Find /key in dict v.  0 found (*val set), 1 absent, -1 malformed. */
-static int dict_get(const struct doc *d, struct span v, const char *key, struct span *val)
-{
-	struct span k, x;
-	size_t pos;
-	int r;
-
-	if (dict_open(d, v, &pos) != 0)
-		return -1;
-	while ((r = dict_next(d, v, &pos, &k, &x)) == 1) {
-		if (k.b - k.a - 1 == strlen(key) && memcmp(d->p + k.a + 1, key, k.b - k.a - 1) == 0) {
-			*val = x;
-			return 0;
-		}
-	}
-	return r == 0 ? 1 : -1;
-}
-
-/* Is /key in dict v a name equal to name (e.g. "/Page")? */
-static int dict_name_is(const struct doc *d, struct span v, const char *key, const char *name)
-{
-	struct span x;
-
-	return dict_get(d, v, key, &x) == 0 && span_is(d, x.a, x.b, name);
-}
-
 /*
  * Copy the entries of dict v to out, one per line, except keys listed in
  * skip (NULL-terminated, without '/').  The braces are not written.
  */
-static int dict_copy_except(const struct doc *d, struct span v, const char *const *skip, struct sbuf *out)
+static int dict_copy_except(const struct pdf_doc *d, struct pdf_span v, const char *const *skip, struct sbuf *out)
 {
-	struct span k, x;
+	struct pdf_span k, x;
 	size_t pos, i;
 	int r, drop;
 
-	if (dict_open(d, v, &pos) != 0)
+	if (pdf_dict_open(d, v, &pos) != 0)
 		return -1;
-	while ((r = dict_next(d, v, &pos, &k, &x)) == 1) {
+	while ((r = pdf_dict_next(d, v, &pos, &k, &x)) == 1) {
 		for (drop = 0, i = 0; skip[i] != NULL && !drop; i++)
 			drop = k.b - k.a - 1 == strlen(skip[i]) &&
 			       memcmp(d->p + k.a + 1, skip[i], k.b - k.a - 1) == 0;
@@ -355,154 +63,6 @@ static int dict_copy_except(const struct doc *d, struct span v, const char *cons
 		sbuf_adds(out, "\n");
 	}
 	return r;
-}
-
-/* ------------------------------------------------------------------ */
-/* xref tables and objects.                                            */
-
-/*
- * Scan the xref section at off.  If num is in it, set *found to 1 (in use,
- * with *obj_off / *gen) or -1 (free); otherwise leave *found alone.  Sets
- * *trailer to the section's trailer dict.  Returns 0 or -1 if malformed.
- */
-static int xref_section(const struct doc *d, size_t off, uint64_t num, int *found,
-                        size_t *obj_off, uint64_t *gen, struct span *trailer)
-{
-	struct tok t, t2;
-	size_t pos = off, ent;
-	uint64_t start, count, v;
-	const unsigned char *e;
-
-	if (off >= d->len || tok_next(d, d->len, &pos, &t) != TK_KW || t.a != off ||
-	    !span_is(d, t.a, t.b, "xref"))
-		return -1;
-	for (;;) {
-		if (tok_next(d, d->len, &pos, &t) == TK_KW && span_is(d, t.a, t.b, "trailer"))
-			break;
-		if (t.t != TK_NUM || span_uint(d, t.a, t.b, &start) != 0 ||
-		    tok_next(d, d->len, &pos, &t2) != TK_NUM || span_uint(d, t2.a, t2.b, &count) != 0)
-			return -1;
-		ent = skip_ws(d, pos, d->len);
-		if (start > PDF_MAX_OBJECTS || count > PDF_MAX_OBJECTS || count > (d->len - ent) / 20)
-			return -1;
-		if (num >= start && num < start + count) {
-			/* Fixed 20-byte entries: "oooooooooo ggggg n\r\n". */
-			e = d->p + ent + (num - start) * 20;
-			if (e[10] != ' ' || e[16] != ' ' || (e[17] != 'n' && e[17] != 'f') ||
-			    !is_ws(e[18]) || !is_ws(e[19]) ||
-			    span_uint(d, (size_t)(e - d->p), (size_t)(e - d->p) + 10, &v) != 0 ||
-			    span_uint(d, (size_t)(e - d->p) + 11, (size_t)(e - d->p) + 16, gen) != 0)
-				return -1;
-			*found = e[17] == 'n' ? 1 : -1;
-			*obj_off = (size_t)v;
-		}
-		pos = ent + count * 20;
-	}
-	if (val_next(d, d->len, &pos, trailer, 1) != 0 || trailer->b - trailer->a < 4 ||
-	    d->p[trailer->a] != '<' || d->p[trailer->a + 1] != '<')
-		return -1;
-	return 0;
-}
-
-/* Find the offset of object num (newest section first).  0 or -1. */
-static int xref_lookup(const struct doc *d, uint64_t num, uint64_t *gen, size_t *obj_off)
-{
-	struct span trailer, prev;
-	size_t off = d->xref_off;
-	uint64_t u;
-	int hops, found = 0;
-
-	for (hops = 0; hops < PDF_MAX_SECTIONS; hops++) {
-		if (xref_section(d, off, num, &found, obj_off, gen, &trailer) != 0)
-			return -1;
-		if (found != 0)
-			return found == 1 && *obj_off < d->len ? 0 : -1;
-		if (dict_get(d, trailer, "Prev", &prev) != 0 || span_val_uint(d, prev, &u) != 0 ||
-		    u >= d->len)
-			return -1;
-		off = (size_t)u;
-	}
-	return -1;
-}
-
-/* Value of indirect object num gen ("num gen obj <value> endobj"). */
-static int obj_get(const struct doc *d, uint64_t num, uint64_t gen, struct span *val)
-{
-	struct tok t1, t2, t3, t4;
-	uint64_t n, g, xgen;
-	size_t pos;
-
-	if (xref_lookup(d, num, &xgen, &pos) != 0 || xgen != gen)
-		return -1;
-	if (tok_next(d, d->len, &pos, &t1) != TK_NUM || span_uint(d, t1.a, t1.b, &n) != 0 || n != num ||
-	    tok_next(d, d->len, &pos, &t2) != TK_NUM || span_uint(d, t2.a, t2.b, &g) != 0 || g != gen ||
-	    tok_next(d, d->len, &pos, &t3) != TK_KW || !span_is(d, t3.a, t3.b, "obj"))
-		return -1;
-	if (val_next(d, d->len, &pos, val, 1) != 0 ||
-	    tok_next(d, d->len, &pos, &t4) != TK_KW || !span_is(d, t4.a, t4.b, "endobj"))
-		return -1;
-	return 0;
-}
-
-/* Follow v if it is a reference; *out is the direct value.  0 or -1. */
-static int val_resolve(const struct doc *d, struct span v, struct span *out)
-{
-	uint64_t num, gen;
-
-	if (span_ref(d, v, &num, &gen) != 0) {
-		*out = v;
-		return 0;
-	}
-	return obj_get(d, num, gen, out);
-}
-
-/* The items of array value v (direct or via a reference), without brackets. */
-static int array_items(const struct doc *d, struct span v, struct span *items)
-{
-	struct span arr;
-
-	if (val_resolve(d, v, &arr) != 0 || arr.b - arr.a < 2 ||
-	    d->p[arr.a] != '[' || d->p[arr.b - 1] != ']')
-		return -1;
-	items->a = arr.a + 1;
-	items->b = arr.b - 1;
-	return 0;
-}
-
-/* Locate startxref and the newest trailer.  0 or -1. */
-static int doc_open(struct doc *d, const unsigned char *p, size_t len)
-{
-	static const char sx[] = "startxref";
-	struct tok t;
-	size_t i, lo, pos;
-	uint64_t off;
-
-	d->p = p;
-	d->len = len;
-	if (len < 32 || memcmp(p, "%PDF-1.", 7) != 0)
-		return -1;
-	lo = len > PDF_TAIL_WINDOW ? len - PDF_TAIL_WINDOW : 0;
-	for (i = len - (sizeof sx - 1); i > lo && memcmp(p + i, sx, sizeof sx - 1) != 0; i--)
-		;
-	if (memcmp(p + i, sx, sizeof sx - 1) != 0)
-		return -1;
-	pos = i + sizeof sx - 1;
-	if (tok_next(d, len, &pos, &t) != TK_NUM || span_uint(d, t.a, t.b, &off) != 0 || off >= len)
-		return -1;
-	/* "%%EOF" reads as a comment to the tokenizer: look for it literally. */
-	pos = t.b;
-	while (pos < len && is_ws(p[pos]))
-		pos++;
-	if (len - pos < 5 || memcmp(p + pos, "%%EOF", 5) != 0)
-		return -1;
-	d->xref_off = (size_t)off;
-	{
-		int found = 0;
-		size_t dummy_off;
-		uint64_t dummy_gen;
-
-		return xref_section(d, d->xref_off, 0, &found, &dummy_off, &dummy_gen, &d->trailer);
-	}
 }
 
 /* ------------------------------------------------------------------ */
@@ -588,24 +148,24 @@ static void put_xref(struct sbuf *b, struct upd_obj *objs, size_t n)
 }
 
 /* The first page of the document: its number, generation and dict. */
-static int first_page(const struct doc *d, struct span catalog, uint64_t *num, uint64_t *gen, struct span *page)
+static int first_page(const struct pdf_doc *d, struct pdf_span catalog, uint64_t *num, uint64_t *gen, struct pdf_span *page)
 {
-	struct span v, kids;
+	struct pdf_span v, kids;
 	size_t pos;
 	int depth;
 
-	if (dict_get(d, catalog, "Pages", &v) != 0 || span_ref(d, v, num, gen) != 0)
+	if (pdf_dict_get(d, catalog, "Pages", &v) != 0 || pdf_span_ref(d, v, num, gen) != 0)
 		return -1;
 	for (depth = 0; depth < PDF_MAX_DEPTH; depth++) {
-		if (obj_get(d, *num, *gen, page) != 0)
+		if (pdf_obj_get(d, *num, *gen, page) != 0)
 			return -1;
-		if (dict_name_is(d, *page, "Type", "/Page"))
+		if (pdf_dict_name_is(d, *page, "Type", "/Page"))
 			return 0;
-		if (!dict_name_is(d, *page, "Type", "/Pages") ||
-		    dict_get(d, *page, "Kids", &v) != 0 || array_items(d, v, &kids) != 0)
+		if (!pdf_dict_name_is(d, *page, "Type", "/Pages") ||
+		    pdf_dict_get(d, *page, "Kids", &v) != 0 || pdf_array_items(d, v, &kids) != 0)
 			return -1;
 		pos = kids.a;
-		if (val_next(d, kids.b, &pos, &v, 1) != 0 || span_ref(d, v, num, gen) != 0)
+		if (pdf_val_next(d, kids.b, &pos, &v, 1) != 0 || pdf_span_ref(d, v, num, gen) != 0)
 			return -1;
 	}
 	return -1;
@@ -615,13 +175,13 @@ static int first_page(const struct doc *d, struct span catalog, uint64_t *num, u
  * Append "/Key [ <old items> W 0 R ]" where the old items come from the
  * array value of /key in dict (direct or referenced), if any.
  */
-static int put_merged_array(const struct doc *d, struct span dict, const char *key,
+static int put_merged_array(const struct pdf_doc *d, struct pdf_span dict, const char *key,
                             uint64_t add, struct sbuf *b)
 {
-	struct span v, items;
-	int r = dict_get(d, dict, key, &v);
+	struct pdf_span v, items;
+	int r = pdf_dict_get(d, dict, key, &v);
 
-	if (r < 0 || (r == 0 && array_items(d, v, &items) != 0))
+	if (r < 0 || (r == 0 && pdf_array_items(d, v, &items) != 0))
 		return -1;
 	sbuf_printf(b, "/%s [ ", key);
 	if (r == 0)
@@ -631,7 +191,7 @@ static int put_merged_array(const struct doc *d, struct span dict, const char *k
 }
 
 /* Page dict with our widget added to /Annots. */
-static int put_page(const struct doc *d, struct span page, uint64_t widget, struct sbuf *b)
+static int put_page(const struct pdf_doc *d, struct pdf_span page, uint64_t widget, struct sbuf *b)
 {
 	static const char *const skip[] = { "Annots", NULL };
 
@@ -643,18 +203,18 @@ static int put_page(const struct doc *d, struct span page, uint64_t widget, stru
 }
 
 /* Catalog dict with /AcroForm merged and the ESIC extension declared. */
-static int put_catalog(const struct doc *d, struct span cat, uint64_t widget, struct sbuf *b)
+static int put_catalog(const struct pdf_doc *d, struct pdf_span cat, uint64_t widget, struct sbuf *b)
 {
 	static const char *const skip_cat[] = { "AcroForm", NULL };
 	static const char *const skip_form[] = { "Fields", "SigFlags", NULL };
-	struct span v, form;
+	struct pdf_span v, form;
 	int r;
 
 	sbuf_adds(b, "<<\n");
 	if (dict_copy_except(d, cat, skip_cat, b) != 0)
 		return -1;
-	r = dict_get(d, cat, "AcroForm", &v);
-	if (r < 0 || (r == 0 && val_resolve(d, v, &form) != 0))
+	r = pdf_dict_get(d, cat, "AcroForm", &v);
+	if (r < 0 || (r == 0 && pdf_val_resolve(d, v, &form) != 0))
 		return -1;
 	sbuf_adds(b, "/AcroForm <<\n");
 	if (r == 0 && (dict_copy_except(d, form, skip_form, b) != 0 ||
@@ -664,9 +224,9 @@ static int put_catalog(const struct doc *d, struct span cat, uint64_t widget, st
 		sbuf_printf(b, "/Fields [ %llu 0 R ]\n", (unsigned long long)widget);
 	sbuf_adds(b, "/SigFlags 3\n>>\n");
 	/* ETSI.CAdES.detached is defined by the ESIC extension to PDF 1.7. */
-	if (dict_get(d, cat, "Extensions", &v) == 1)
+	if (pdf_dict_get(d, cat, "Extensions", &v) == 1)
 		sbuf_adds(b, "/Extensions << /ESIC << /BaseVersion /1.7 /ExtensionLevel 2 >> >>\n");
-	if (dict_get(d, cat, "Version", &v) == 1)
+	if (pdf_dict_get(d, cat, "Version", &v) == 1)
 		sbuf_adds(b, "/Version /1.7\n");
 	sbuf_adds(b, ">>");
 	return 0;
@@ -772,9 +332,9 @@ static int sign_with(const unsigned char *pdf, size_t len, const struct pdf_sign
 {
 	static const char *const skip_trailer[] = { "Size", "Prev", NULL };
 	static const char hexd[] = "0123456789ABCDEF";
-	struct doc d;
+	struct pdf_doc d;
 	struct sbuf b;
-	struct span v, catalog, page;
+	struct pdf_span v, catalog, page;
 	struct upd_obj objs[4];
 	struct sig_slots slots;
 	uint64_t size, root, root_gen, pg, pg_gen;
@@ -788,16 +348,16 @@ static int sign_with(const unsigned char *pdf, size_t len, const struct pdf_sign
 	    out == NULL || outlen == NULL || len > PDF_MAX_INPUT)
 		goto fail;
 	err = PDF_SIGN_EPARSE;
-	if (doc_open(&d, pdf, len) != 0)
+	if (pdf_doc_open(&d, pdf, len) != 0)
 		goto fail;
-	if (dict_get(&d, d.trailer, "Encrypt", &v) != 1 || dict_get(&d, d.trailer, "XRefStm", &v) != 1) {
+	if (pdf_dict_get(&d, d.trailer, "Encrypt", &v) != 1 || pdf_dict_get(&d, d.trailer, "XRefStm", &v) != 1) {
 		err = PDF_SIGN_EUNSUPPORTED;
 		goto fail;
 	}
-	if (dict_get(&d, d.trailer, "Size", &v) != 0 || span_val_uint(&d, v, &size) != 0 ||
+	if (pdf_dict_get(&d, d.trailer, "Size", &v) != 0 || pdf_span_val_uint(&d, v, &size) != 0 ||
 	    size == 0 || size > PDF_MAX_OBJECTS - 2 ||
-	    dict_get(&d, d.trailer, "Root", &v) != 0 || span_ref(&d, v, &root, &root_gen) != 0 ||
-	    obj_get(&d, root, root_gen, &catalog) != 0 || dict_open(&d, catalog, &i) != 0 ||
+	    pdf_dict_get(&d, d.trailer, "Root", &v) != 0 || pdf_span_ref(&d, v, &root, &root_gen) != 0 ||
+	    pdf_obj_get(&d, root, root_gen, &catalog) != 0 || pdf_dict_open(&d, catalog, &i) != 0 ||
 	    first_page(&d, catalog, &pg, &pg_gen, &page) != 0 || pg == root)
 		goto fail;
 
@@ -1008,8 +568,8 @@ fail:
 
 int pdf_sig_verify(const unsigned char *pdf, size_t len, X509_STORE *trust, struct pdf_sig_result *r)
 {
-	struct doc d = { pdf, len, 0, { 0, 0 } };
-	struct tok t;
+	struct pdf_doc d = { pdf, len, 0, { 0, 0 } };
+	struct pdf_tok t;
 	uint64_t br[4];
 	size_t pos, i, derlen;
 	unsigned char *der = NULL;
@@ -1032,19 +592,19 @@ int pdf_sig_verify(const unsigned char *pdf, size_t len, X509_STORE *trust, stru
 	r->status = PDF_SIG_MALFORMED;
 	why = "bad /ByteRange";
 	pos += 10;
-	if (tok_next(&d, len, &pos, &t) != TK_ARR)
+	if (pdf_tok_next(&d, len, &pos, &t) != PDF_TK_ARR)
 		goto done;
 	for (i = 0; i < 4; i++)
-		if (tok_next(&d, len, &pos, &t) != TK_NUM || span_uint(&d, t.a, t.b, &br[i]) != 0 || br[i] > len)
+		if (pdf_tok_next(&d, len, &pos, &t) != PDF_TK_NUM || pdf_span_uint(&d, t.a, t.b, &br[i]) != 0 || br[i] > len)
 			goto done;
-	if (tok_next(&d, len, &pos, &t) != TK_ARR_END || br[0] != 0 || br[1] + 2 > br[2] ||
+	if (pdf_tok_next(&d, len, &pos, &t) != PDF_TK_ARR_END || br[0] != 0 || br[1] + 2 > br[2] ||
 	    br[3] > len - br[2])
 		goto done;
 	why = "/ByteRange gap is not the /Contents hex string";
 	if (pdf[br[1]] != '<' || pdf[br[2] - 1] != '>' || (br[2] - br[1] - 2) % 2 != 0 ||
 	    br[2] - br[1] - 2 > 2 * PDF_VERIFY_MAX_DER)
 		goto done;
-	for (i = br[1]; i > 0 && is_ws(pdf[i - 1]); i--)
+	for (i = br[1]; i > 0 && pdf_is_ws(pdf[i - 1]); i--)
 		;
 	if (i < 9 || memcmp(pdf + i - 9, "/Contents", 9) != 0)
 		goto done;
@@ -1053,7 +613,7 @@ int pdf_sig_verify(const unsigned char *pdf, size_t len, X509_STORE *trust, stru
 	for (i = 0; i < derlen; i++) {
 		const unsigned char *h = pdf + br[1] + 1 + 2 * i;
 
-		if (!is_hex(h[0]) || !is_hex(h[1]))
+		if (!pdf_is_hex(h[0]) || !pdf_is_hex(h[1]))
 			goto done;
 		der[i] = (unsigned char)(OPENSSL_hexchar2int(h[0]) << 4 | OPENSSL_hexchar2int(h[1]));
 	}

@@ -312,6 +312,38 @@ char *url_encode(struct arena *a, const char *s)
 	return o;
 }
 
+/* The byte a URL reader may see at s: a %XX escape decoded, else the byte
+ * itself.  *len gets the bytes it took (1 or 3). */
+static int url_byte(const char *s, size_t *len)
+{
+	int h = s[0] == '%' ? hexdig((unsigned char)s[1]) : -1;
+	int l = h >= 0 ? hexdig((unsigned char)s[2]) : -1;
+	if (l >= 0) {
+		*len = 3;
+		return h << 4 | l;
+	}
+	*len = 1;
+	return (unsigned char)s[0];
+}
+
+/* A local path of at most 512 bytes: one '/', then a byte that is not '/',
+ * '\\' or a control character, and no control character anywhere, both as
+ * written and %-decoded.  Browsers drop tab, CR and LF inside a URL and read
+ * '\\' as '/', so "/\t/evil.example" would be followed as "//evil.example",
+ * another site; CR/LF would also split the header. */
+bool url_is_local(const char *s)
+{
+	if (!s || s[0] != '/' || strlen(s) > 512)
+		return false;
+	size_t n;
+	for (size_t i = 0; s[i]; i += n) {
+		int c = url_byte(s + i, &n);
+		if (c < 0x20 || c == 0x7f || (i == 1 && (c == '/' || c == '\\')))
+			return false;
+	}
+	return true;
+}
+
 void resp_header(struct req *r, const char *name, const char *value)
 {
 	/* header values never carry CR/LF: drop any */

@@ -98,6 +98,12 @@ size_t req_form_all(const struct req *r, const char *name, const char **out, siz
 /* Escaping for C-built output (templates escape by themselves). */
 void html_escape(struct sbuf *b, const char *s);
 char *url_encode(struct arena *a, const char *s);
+/* May s, a place to go back to that came from the user ("next"), be sent
+ * as a redirect's Location?  Only a path on this site: it starts with a
+ * single '/' followed by neither '/', '\\' nor a control character, holds no
+ * control character anywhere (also %-encoded), and is at most 512 bytes.
+ * Every redirect to a user-supplied place goes through this check. */
+bool url_is_local(const char *s);
 
 /* Response helpers */
 void resp_header(struct req *r, const char *name, const char *value);

@@ -3,6 +3,7 @@
  * checks run before a definition can be published or imported.
  */
 #include "service.h"
+#include "lengths.h"
 
 #include <ctype.h>
 #include <regex.h>
@@ -279,6 +280,10 @@ struct svc *svc_from_json(struct arena *a, const struct jval *v, struct sbuf *pr
 	struct svc *s = arena_alloc(a, sizeof *s);
 	s->code = rstr(&rd, v, "code", "service");
 	s->name = ri18n(&rd, v, "name", "service");
+	/* the name also goes to a column of service_versions: a draft longer
+	 * than that could not even be stored */
+	if ((s->name.en && utf8_chars(s->name.en) > LIM_SERVICE_NAME) || (s->name.hi && utf8_chars(s->name.hi) > LIM_SERVICE_NAME))
+		prob(&rd, "service: the name may have at most %d characters in each language", LIM_SERVICE_NAME);
 	s->desc = ri18n(&rd, v, "description", "service");
 	s->elig = ri18n(&rd, v, "eligibility", "service");
 	s->dept = rstr(&rd, v, "department", "service");

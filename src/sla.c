@@ -39,7 +39,7 @@ void sla_date(long z, char out[11])
 
 long sla_today(void)
 {
-	return (long)((now_secs() + 19800) / 86400);	/* IST */
+	return ist_day(now_secs());
 }
 
 static int cmp_long(const void *a, const void *b)

@@ -196,7 +196,39 @@ int svcstore_create(struct arena *a, struct svc *def, long user_id, struct sbuf 
 		       "ii", (long long)sid, (long long)user_id) == 1 ? 0 : -1;
 }
 
-int svcstore_import(struct arena *a, const char *json, size_t len, bool publish, long user_id, struct sbuf *probs)
+bool svcstore_actor_has(const struct svc_actor *who, long dept_id)
+{
+	if (who->state)
+		return true;
+	for (size_t i = 0; dept_id > 0 && i < who->ndepts; i++)
+		if (who->depts[i] == dept_id)
+			return true;
+	return false;
+}
+
+int svcstore_may_write(struct arena *a, const struct svc_actor *who, const char *code, const char *dept, struct sbuf *why)
+{
+	if (who->state)
+		return 0;
+	/* locked until the writing transaction ends: the owner cannot change under it */
+	struct dbres *o = db_query(a, "SELECT s.department_id, d.code FROM services s JOIN departments d ON d.id = s.department_id "
+				      "WHERE s.code = ? FOR UPDATE", "s", code ? code : "");
+	if (!o)
+		return -1;
+	if (o->nrows == 1 && !svcstore_actor_has(who, (long)db_int(o, 0, 0))) {
+		sbuf_printf(why, "service %s belongs to department %s\n", code, db_val(o, 0, 1));
+		return 1;
+	}
+	long id = dept ? svcstore_dept(a, dept) : 0;
+	if (dept && !svcstore_actor_has(who, id)) {
+		sbuf_printf(why, id ? "the definition names department %s, which is not yours\n" : "unknown department '%s'\n", dept);
+		return 1;
+	}
+	return 0;
+}
+
+int svcstore_import(struct arena *a, const char *json, size_t len, bool publish, long user_id,
+		    const struct svc_actor *who, struct sbuf *probs)
 {
 	const char *err = NULL;
 	struct jval *j = json_parse(a, json, len, &err);
@@ -208,6 +240,9 @@ int svcstore_import(struct arena *a, const char *json, size_t len, bool publish,
 	struct svc *def = svc_from_json(a, j, probs);
 	if (!def || probs->len != before)
 		return 1;
+	int may = svcstore_may_write(a, who, def->code, def->dept ? def->dept : "", probs);
+	if (may != 0)
+		return may < 0 ? -1 : 2;
 	if (svc_validate(def, probs) > 0)
 		return 1;
 	const char *exists = db_scalar(a, "SELECT id FROM services WHERE code = ?", "s", def->code);

@@ -30,10 +30,29 @@ int svcstore_save(struct svc_ver *v, long user_id, const char *summary);
 int svcstore_publish(struct arena *a, const char *code, long user_id, struct sbuf *probs);
 /* Creates a service with a first draft.  0, 1 (code taken / bad input), -1. */
 int svcstore_create(struct arena *a, struct svc *def, long user_id, struct sbuf *probs);
-/* Imports a definition (JSON text): refused with problems when malformed,
- * unknown format or invalid; else becomes the service's draft (created if
- * new), published when publish is true.  0, 1 or -1. */
-int svcstore_import(struct arena *a, const char *json, size_t len, bool publish, long user_id, struct sbuf *probs);
+/* Who writes service definitions, for the ownership rule below. */
+struct svc_actor {
+	bool state;		/* state administrator: every department */
+	const long *depts;	/* departments.id this actor administers */
+	size_t ndepts;		/* entries in depts */
+};
+/* Does who administer department dept_id (0: unknown department, never)? */
+bool svcstore_actor_has(const struct svc_actor *who, long dept_id);
+/* The ownership rule for every write of a definition (import, designer):
+ * the department that owns an existing code decides, never the file.  A
+ * department administrator may write only codes that are new or owned by
+ * one of their departments, and only naming one of them as the department
+ * (dept: the code the definition names).  A state administrator may write
+ * anything, which is how a service moves to another department.  0 when
+ * allowed; 1 with the reason on why; -1 on DB error. */
+int svcstore_may_write(struct arena *a, const struct svc_actor *who, const char *code, const char *dept, struct sbuf *why);
+/* Imports a definition (JSON text) for who: refused with problems when
+ * malformed, unknown format or invalid (1), or when the ownership rule
+ * does not allow it (2, the reason in probs); else it becomes the
+ * service's draft (created if new), published when publish is true (0).
+ * -1 on DB error.  Call inside a transaction. */
+int svcstore_import(struct arena *a, const char *json, size_t len, bool publish, long user_id,
+		    const struct svc_actor *who, struct sbuf *probs);
 int svcstore_retire(const char *code, long user_id);
 /* Department id for a code, 0 if unknown. */
 long svcstore_dept(struct arena *a, const char *code);

@@ -209,6 +209,23 @@ void form_error(struct req *r, const char *field, const char *msg_key)
 	hset(r, "Form.has_errors", "1");
 }
 
+const char *tmpl_str_n(struct arena *a, const char *lang, const char *key, const char *n)
+{
+	const char *msg = tmpl_str(lang, key);
+	const char *at = n ? strstr(msg, "{n}") : NULL;
+	return at ? arena_printf(a, "%.*s%s%s", (int)(at - msg), msg, n, at + 3) : msg;
+}
+
+bool form_max_len(struct req *r, const char *field, const char *value, long max)
+{
+	if (!value || (long)utf8_chars(value) <= max)
+		return true;
+	hset(r, arena_printf(r->a, "Form.err.%s", field),
+	     tmpl_str_n(r->a, r->lang, "form.err.too_long", arena_printf(r->a, "%ld", max)));
+	hset(r, "Form.has_errors", "1");
+	return false;
+}
+
 bool form_has_errors(const struct req *r)
 {
 	return hdf_get_int_value(r->hdf, "Form.has_errors", 0) != 0;

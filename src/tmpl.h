@@ -16,6 +16,8 @@ int tmpl_render(struct req *r, const char *name);
 /* A language string by key ("err.404.title" = L.err.404.title) for C-built
  * text; returns the key itself when missing. */
 const char *tmpl_str(const char *lang, const char *key);
+/* The same with "{n}" in the text replaced by n (arena memory when replaced). */
+const char *tmpl_str_n(struct arena *a, const char *lang, const char *key, const char *n);
 
 /* Request data setters (copies the strings). */
 void hset(struct req *r, const char *key, const char *val);
@@ -27,6 +29,10 @@ void hset_rows(struct req *r, const char *prefix, const struct dbres *res, const
 /* Field error for form re-rendering: Form.err.<field> = message key text. */
 void form_error(struct req *r, const char *field, const char *msg_key);
 bool form_has_errors(const struct req *r);
+/* Checks a text input against its limit (lengths.h): when value has more
+ * than max characters, sets the field's error "Enter at most <max>
+ * characters" and returns false.  NULL passes. */
+bool form_max_len(struct req *r, const char *field, const char *value, long max);
 /* Copy submitted form values into Form.val.* so the form re-renders filled. */
 void form_keep(struct req *r, const char *const *fields);
 #endif

@@ -3,6 +3,7 @@
  */
 #include "user.h"
 #include "db.h"
+#include "lengths.h"
 
 #include <string.h>
 
@@ -74,41 +75,61 @@ bool user_has(const struct user *u, enum role role)
 	return u && (u->roles & RB(role));
 }
 
-bool juris_path(const struct user *u, const char *target_path)
+bool role_dept_scoped(enum role r)
 {
-	if (!u || !target_path)
-		return false;
-	if (user_has(u, ROLE_STATE_ADMIN))
-		return true;
+	return r == ROLE_DEPT_ADMIN;
+}
+
+long holding_dept(const struct holding *h)
+{
+	if (!role_dept_scoped(h->role))
+		return 0;
+	return h->department_id > 0 ? h->department_id : -1;	/* scoped to no department: sees none */
+}
+
+/* Filers see their own records, never an area. */
+static bool role_filer(enum role r)
+{
+	return RB(r) & RB_FILERS;
+}
+
+const struct holding *juris_holding(const struct user *u, unsigned roles, long office_id, const char *path, long dept)
+{
+	if (!u || (office_id <= 0 && !path))
+		return NULL;
 	for (size_t i = 0; i < u->nh; i++) {
 		const struct holding *h = &u->h[i];
-		if (h->role == ROLE_CITIZEN || h->role == ROLE_CSC || h->role == ROLE_SEWAK || h->role == ROLE_JSK)
-			continue;	/* filers see their own records, not an area */
-		if (h->loc_path && str_starts(target_path, h->loc_path))
-			return true;
+		if (role_filer(h->role) || !(roles & RB(h->role)))
+			continue;
+		if (dept > 0 && holding_dept(h) && holding_dept(h) != dept)
+			continue;
+		if (office_id > 0 ? h->office_id == office_id
+				  : h->role == ROLE_STATE_ADMIN || (h->loc_path && str_starts(path, h->loc_path)))
+			return h;
 	}
-	return false;
+	return NULL;
 }
 
-bool juris_office_role(const struct user *u, long office_id, enum role role)
+bool juris_path(const struct user *u, const char *target_path)
 {
-	for (size_t i = 0; u && i < u->nh; i++)
-		if (u->h[i].role == role && u->h[i].office_id == office_id)
-			return true;
-	return false;
+	return juris_holding(u, RB_OFFICERS, 0, target_path, 0) != NULL;
 }
 
-const char **juris_prefixes(struct arena *a, const struct user *u, unsigned role_mask)
+const struct juris_root *juris_prefixes(struct arena *a, const struct user *u, unsigned role_mask)
 {
-	const char **out = arena_alloc(a, ((u ? u->nh : 0) + 2) * sizeof *out);
+	struct juris_root *out = arena_alloc(a, ((u ? u->nh : 0) + 2) * sizeof *out);
 	size_t n = 0;
-	if (user_has(u, ROLE_STATE_ADMIN)) {
-		out[n++] = "/";
-		return out;
-	}
 	for (size_t i = 0; u && i < u->nh; i++)
-		if ((role_mask & RB(u->h[i].role)) && u->h[i].loc_path)
-			out[n++] = u->h[i].loc_path;
+		if (u->h[i].role == ROLE_STATE_ADMIN) {	/* the whole state, whatever the mask */
+			out[0] = (struct juris_root){ "/", 0 };
+			out[1].path = NULL;
+			return out;
+		}
+	for (size_t i = 0; u && i < u->nh; i++) {
+		const struct holding *h = &u->h[i];
+		if ((role_mask & RB(h->role)) && !role_filer(h->role) && h->loc_path)
+			out[n++] = (struct juris_root){ h->loc_path, holding_dept(h) };
+	}
 	return out;
 }
 
@@ -166,7 +187,7 @@ static bool ok_email(const char *s)
 	if (str_empty(s))
 		return true;
 	const char *at = strchr(s, '@');
-	return strlen(s) <= 254 && at && at != s && strchr(at, '.') && !strchr(at + 1, '@') && !strpbrk(s, " <>\"'");
+	return strlen(s) <= LIM_EMAIL && at && at != s && strchr(at, '.') && !strchr(at + 1, '@') && !strpbrk(s, " <>\"'");
 }
 
 bool staff_validate(struct req *r, const struct staff_input *in, bool creating)
@@ -175,11 +196,11 @@ bool staff_validate(struct req *r, const struct staff_input *in, bool creating)
 #define BAD(field, key) do { ok = false; if (r) form_error(r, field, key); } while (0)
 	if (creating && !ok_username(in->username))
 		BAD("username", "hr.username_bad");
-	if (!ok_text(in->first, 100, true))
+	if (!ok_text(in->first, LIM_PERSON_NAME, true))
 		BAD("first_name", "hr.name_bad");
-	if (!ok_text(in->middle, 100, false))
+	if (!ok_text(in->middle, LIM_PERSON_NAME, false))
 		BAD("middle_name", "hr.name_bad");
-	if (!ok_text(in->last, 100, false))
+	if (!ok_text(in->last, LIM_PERSON_NAME, false))
 		BAD("last_name", "hr.name_bad");
 	if (!ok_email(in->email))
 		BAD("email", "hr.email_bad");
@@ -187,9 +208,8 @@ bool staff_validate(struct req *r, const struct staff_input *in, bool creating)
 		BAD("mobile", "auth.mobile_bad");
 	int y, m, d;
 	if (!str_empty(in->dob)) {
-		time_t now = now_secs();
 		struct tm tm;
-		gmtime_r(&now, &tm);
+		ist_tm(now_secs(), &tm);	/* the year in India, not in UTC */
 		int age = tm.tm_year + 1900;
 		if (!parse_date(in->dob, &y, &m, &d) || age - y < 18 || age - y > 80)
 			BAD("dob", "hr.dob_bad");
@@ -197,7 +217,7 @@ bool staff_validate(struct req *r, const struct staff_input *in, bool creating)
 	if (!str_eq(in->user_type, "staff") && !str_eq(in->user_type, "csc") && !str_eq(in->user_type, "sewak") &&
 	    !str_eq(in->user_type, "jsk"))
 		BAD("user_type", "hr.type_bad");
-	if (!ok_text(in->designation, 100, false))
+	if (!ok_text(in->designation, LIM_DESIGNATION, false))
 		BAD("designation", "hr.name_bad");
 	if (str_eq(in->user_type, "csc") && (!in->csc_id || strlen(in->csc_id) < 6 || strlen(in->csc_id) > 20 ||
 					     strspn(in->csc_id, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ") != strlen(in->csc_id)))

@@ -31,7 +31,7 @@ struct holding {
 	const char *loc_path;	/* materialised path of the jurisdiction root */
 	const char *office_en;	/* office name (English), may be NULL */
 	const char *office_hi;	/* office name (Hindi), may be NULL */
-	long department_id;	/* department admins: their department */
+	long department_id;	/* department-scoped roles (role_dept_scoped): their department */
 };
 
 struct user {
@@ -50,15 +50,38 @@ struct user {
 struct user *user_load(struct arena *a, long id);
 bool user_has(const struct user *u, enum role role);
 
-/* Jurisdiction.  The single answer to "may U see location L?": true when
- * any active holding's root is an ancestor-or-self of L (by path prefix), or
- * U is a state admin.  Callers pass the target's materialised path. */
+/* Department-scoped roles act for one department only (the holding's
+ * department_id): the department administrator.  Every other role reaches
+ * a place, whatever the department. */
+bool role_dept_scoped(enum role r);
+/* The department a holding is limited to, for SQL filters written
+ * "(? = 0 OR department_id = ?)": 0 = every department; -1 for a
+ * department-scoped holding without a department (it sees none). */
+long holding_dept(const struct holding *h);
+
+/* Jurisdiction: the one rule.  Returns the active holding of U (a pointer
+ * into u->h) that gives a role in `roles` (RB() mask) over the target, or
+ * NULL.  The target is an office (office_id > 0: the holding is at exactly
+ * that office) or a place (its materialised path: the holding's root is an
+ * ancestor-or-self, by path prefix; a state admin's holding covers every
+ * place).  dept is the department of the record (services.department_id),
+ * 0 for a place that belongs to no department: a department-scoped holding
+ * counts only for its own department.  Role, place and department always
+ * come from the same holding, so a CO of one circle who is a karmachari of
+ * another is neither a CO of the second nor a karmachari of the first.
+ * Filer roles (citizen, csc, sewak, jsk) never give an area. */
+const struct holding *juris_holding(const struct user *u, unsigned roles, long office_id, const char *path, long dept);
+/* May U see location L (any officer holding covering its path)? */
 bool juris_path(const struct user *u, const char *target_path);
-/* May U act at office O as role R (holds R at exactly O today)? */
-bool juris_office_role(const struct user *u, long office_id, enum role role);
-/* Returns the path prefixes U may see (for SQL LIKE filters), arena array,
- * NULL-terminated; a state admin gets "/" . */
-const char **juris_prefixes(struct arena *a, const struct user *u, unsigned role_mask);
+
+/* A root of what U may see through one holding, for SQL LIKE filters. */
+struct juris_root {
+	const char *path;	/* materialised path of the holding's root ("/" for a state admin) */
+	long dept;		/* holding_dept() of the holding: 0 = every department */
+};
+/* The roots of U's holdings of the roles in role_mask; arena array ended
+ * by a NULL path.  A state admin gets the single root "/". */
+const struct juris_root *juris_prefixes(struct arena *a, const struct user *u, unsigned role_mask);
 
 /* ---- creating users and holdings (HR pages, seed) ---- */
 struct staff_input {

@@ -476,12 +476,45 @@ long b64_decode(const char *s, size_t n, unsigned char *out, size_t outcap)
 
 /* ---- time ---- */
 
+/* The test clock (see util.h): the GS_FAKE_NOW text last seen and the
+ * offset it gives from the real clock.  Re-read when the variable changes,
+ * so a unit test may set it more than once. */
+static char fake_seen[64];
+static long long fake_offset_us;
+
+static long long real_usecs(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+long long now_usecs(void)
+{
+	long long real = real_usecs();
+	const char *fake = getenv("GS_FAKE_NOW");
+	if (!fake || !*fake)
+		return real;
+	if (strcmp(fake, fake_seen) != 0) {
+		/* "T" or "T@A": T at real time A, or at this first reading */
+		char *end;
+		long long t = strtoll(fake, &end, 10);
+		long long anchor = *end == '@' ? strtoll(end + 1, NULL, 10) * 1000000 : real;
+		fake_offset_us = t * 1000000 - anchor;
+		snprintf(fake_seen, sizeof fake_seen, "%s", fake);
+	}
+	return real + fake_offset_us;
+}
+
 time_t now_secs(void)
 {
+	return (time_t)(now_usecs() / 1000000);
+}
+
+bool clock_faked(void)
+{
 	const char *fake = getenv("GS_FAKE_NOW");
-	if (fake && *fake)
-		return (time_t)strtoll(fake, NULL, 10);
-	return time(NULL);
+	return fake && *fake;
 }
 
 double now_mono(void)
@@ -491,13 +524,31 @@ double now_mono(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-#define IST_OFFSET (5 * 3600 + 30 * 60)
+void ist_tm(time_t t, struct tm *tm)
+{
+	time_t l = t + IST_OFFSET;
+	gmtime_r(&l, tm);
+}
+
+long ist_day(time_t t)
+{
+	long long l = (long long)t + IST_OFFSET;
+	return (long)(l >= 0 ? l / 86400 : -((-l + 86399) / 86400));
+}
+
+const char *ist_today(struct arena *a)
+{
+	struct tm tm;
+	ist_tm(now_secs(), &tm);
+	char *out = arena_alloc(a, 11);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+	return out;
+}
 
 void fmt_iso_time(char out[32], time_t t)
 {
-	time_t l = t + IST_OFFSET;
 	struct tm tm;
-	gmtime_r(&l, &tm);
+	ist_tm(t, &tm);
 	strftime(out, 32, "%Y-%m-%dT%H:%M:%S+05:30", &tm);
 }
 
@@ -511,8 +562,7 @@ const char *sql_time_iso(struct arena *a, const char *s)
 
 void fmt_sql_time(char out[20], time_t t)
 {
-	time_t l = t + IST_OFFSET;
 	struct tm tm;
-	gmtime_r(&l, &tm);
+	ist_tm(t, &tm);
 	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
 }

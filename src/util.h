@@ -76,9 +76,21 @@ long b64url_decode(const char *s, size_t n, unsigned char *out, size_t outcap);
 char *b64_encode(struct arena *a, const unsigned char *p, size_t n);
 long b64_decode(const char *s, size_t n, unsigned char *out, size_t outcap);
 
-/* Time: the clock may be overridden for tests with GS_FAKE_NOW (unix secs). */
+/* Time.  India has one time zone, IST (UTC+05:30, no daylight saving), and
+ * every date the product shows, stores or counts by is an IST date: "today"
+ * is ist_day(now_secs()) in C and CURDATE() in SQL, which agree because
+ * db.c puts each session in +05:30 and, under the test clock, on the same
+ * instant.  The test clock: GS_FAKE_NOW="T[@A]" (unix seconds) makes the
+ * clock read T at real time A (default: the first reading in this process)
+ * and run on from there; never set in production. */
+#define IST_OFFSET (5 * 3600 + 30 * 60)
 time_t now_secs(void);
+long long now_usecs(void);	/* the same clock in microseconds */
+bool clock_faked(void);		/* GS_FAKE_NOW is in force */
 double now_mono(void);		/* monotonic seconds, for measuring */
+void ist_tm(time_t t, struct tm *tm);		/* t as IST wall time */
+long ist_day(time_t t);				/* t's IST date as days since 1970-01-01 */
+const char *ist_today(struct arena *a);		/* today's IST date, YYYY-MM-DD */
 void fmt_iso_time(char out[32], time_t t);	/* 2026-11-22T10:15:00+05:30 (IST) */
 void fmt_sql_time(char out[20], time_t t);	/* 2026-11-22 10:15:00 (IST wall) */
 /* A stored IST wall time ("2026-11-22 10:15[:00[.000000]]") as ISO 8601 with

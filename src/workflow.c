@@ -18,21 +18,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Queue order: the Tatkal stack, then first-in-first-out by arrival. */
-/* The serving order is the order of key k_app_queue (009): Tatkal first,
- * then by arrival; no query here sorts a queue. */
+/* The serving order is the order of key k_app_queue (009): the Tatkal
+ * stack first, then first-in-first-out by arrival; no query here sorts a
+ * queue.  A department-scoped holding's queue holds only its department's
+ * applications (the two parameters of DEPT_ONLY are holding_dept twice). */
+#define DEPT_ONLY "(? = 0 OR a.service_id IN (SELECT id FROM services WHERE department_id = ?))"
 #define QUEUE_SQL "SELECT a.id, a.number, a.service_id, a.tatkal, DATE_FORMAT(a.queued_at, '%Y-%m-%d %H:%i'), a.stage_due, " \
 	"a.due_date, a.overdue, IFNULL(a.claimed_by, 0), (a.claimed_until > NOW()), a.applicant_name, " \
 	"DATEDIFF(a.stage_due, CURDATE()), s.code FROM applications a JOIN services s ON s.id = a.service_id " \
-	"WHERE a.stage_office_id = ? AND a.stage_role = ? AND a.status = 'pending' " \
+	"WHERE a.stage_office_id = ? AND a.stage_role = ? AND a.status = 'pending' AND (? = 0 OR s.department_id = ?) " \
 	"ORDER BY a.tatkal DESC, a.queued_at, a.id LIMIT ?"
 
 /* Applications this user may take: unclaimed, claim lapsed, or their own. */
-#define TAKEABLE "(claimed_until IS NULL OR claimed_until < NOW() OR claimed_by = ?)"
+#define TAKEABLE "(a.claimed_until IS NULL OR a.claimed_until < NOW() OR a.claimed_by = ?)"
 
-struct dbres *wf_queue(struct req *r, long office, const char *role, long limit, long *head)
+struct dbres *wf_queue(struct req *r, const struct holding *h, long limit, long *head)
 {
-	struct dbres *q = db_query(r->a, QUEUE_SQL, "isi", (long long)office, role, (long long)limit);
+	long dept = holding_dept(h);
+	struct dbres *q = db_query(r->a, QUEUE_SQL, "isiii", (long long)h->office_id, role_code(h->role), (long long)dept,
+				   (long long)dept, (long long)limit);
 	*head = 0;
 	for (size_t i = 0; q && i < q->nrows && !*head; i++)
 		if (!(db_int(q, i, 9) == 1 && db_int(q, i, 8) != r->user->id))
@@ -40,41 +44,47 @@ struct dbres *wf_queue(struct req *r, long office, const char *role, long limit,
 	return q;
 }
 
-int wf_counts(struct req *r, long office, const char *role, long *tatkal, long *fifo)
+int wf_counts(struct req *r, const struct holding *h, long *tatkal, long *fifo)
 {
 	*tatkal = *fifo = 0;
-	struct dbres *c = db_query(r->a, "SELECT tatkal, COUNT(*) FROM applications WHERE stage_office_id = ? AND stage_role = ? "
-					 "AND status = 'pending' GROUP BY tatkal", "is", (long long)office, role);
+	long dept = holding_dept(h);
+	struct dbres *c = db_query(r->a, "SELECT a.tatkal, COUNT(*) FROM applications a WHERE a.stage_office_id = ? AND a.stage_role = ? "
+					 "AND a.status = 'pending' AND " DEPT_ONLY " GROUP BY a.tatkal", "isii", (long long)h->office_id,
+				   role_code(h->role), (long long)dept, (long long)dept);
 	for (size_t i = 0; c && i < c->nrows; i++)
 		*(db_int(c, i, 0) ? tatkal : fifo) = (long)db_int(c, i, 1);
 	return c ? 0 : -1;
 }
 
-long wf_head(struct req *r, long office, const char *role)
+long wf_head(struct req *r, const struct holding *h)
 {
-	const char *h = db_scalar(r->a, "SELECT id FROM applications WHERE stage_office_id = ? AND stage_role = ? AND status = 'pending' "
-					"AND " TAKEABLE " ORDER BY tatkal DESC, queued_at, id LIMIT 1", "isi", (long long)office, role,
-				  (long long)r->user->id);
-	return h ? strtol(h, NULL, 10) : 0;
+	long dept = holding_dept(h);
+	const char *id = db_scalar(r->a, "SELECT a.id FROM applications a WHERE a.stage_office_id = ? AND a.stage_role = ? "
+					 "AND a.status = 'pending' AND " DEPT_ONLY " AND " TAKEABLE " ORDER BY a.tatkal DESC, a.queued_at, a.id "
+					 "LIMIT 1", "isiii", (long long)h->office_id, role_code(h->role), (long long)dept, (long long)dept,
+				   (long long)r->user->id);
+	return id ? strtol(id, NULL, 10) : 0;
 }
 
 const char *wf_next(struct req *r, long office, const char *role, int *status)
 {
 	int ro = role_from_code(role);
 	*status = 0;
-	if (ro < 0 || !juris_office_role(r->user, office, (enum role)ro)) {
+	const struct holding *hd = ro < 0 ? NULL : juris_holding(r->user, RB(ro), office, NULL, 0);
+	if (!hd) {
 		*status = 403;
 		return NULL;
 	}
+	long dept = holding_dept(hd);
 	/* Pick candidates by a plain read in serving order, then lock just one
 	 * row by id (SKIP LOCKED: someone else is taking it, try the next).  A
 	 * locking read of the queue itself would lock every row it passes. */
 	for (int round = 0; round < 4; round++) {
 		/* each round looks further down: the ones tried are being taken */
-		struct dbres *cand = db_query(r->a, "SELECT id FROM applications WHERE stage_office_id = ? AND stage_role = ? "
-						    "AND status = 'pending' AND " TAKEABLE " ORDER BY tatkal DESC, queued_at, id "
-						    "LIMIT 8 OFFSET ?", "isii", (long long)office, role, (long long)r->user->id,
-					      (long long)(round * 8));
+		struct dbres *cand = db_query(r->a, "SELECT a.id FROM applications a WHERE a.stage_office_id = ? AND a.stage_role = ? "
+						    "AND a.status = 'pending' AND " DEPT_ONLY " AND " TAKEABLE " ORDER BY a.tatkal DESC, "
+						    "a.queued_at, a.id LIMIT 8 OFFSET ?", "isiiii", (long long)office, role, (long long)dept, (long long)dept,
+					      (long long)r->user->id, (long long)(round * 8));
 		if (!cand) {
 			*status = 503;
 			return NULL;
@@ -86,8 +96,8 @@ const char *wf_next(struct req *r, long office, const char *role, int *status)
 				*status = 503;
 				return NULL;
 			}
-			struct dbres *h = db_query(r->a, "SELECT id, number FROM applications WHERE id = ? AND stage_office_id = ? "
-							 "AND stage_role = ? AND status = 'pending' AND " TAKEABLE " FOR UPDATE SKIP LOCKED",
+			struct dbres *h = db_query(r->a, "SELECT a.id, a.number FROM applications a WHERE a.id = ? AND a.stage_office_id = ? "
+							 "AND a.stage_role = ? AND a.status = 'pending' AND " TAKEABLE " FOR UPDATE SKIP LOCKED",
 						   "iisi", db_int(cand, i, 0), (long long)office, role, (long long)r->user->id);
 			if (!h || h->nrows == 0) {
 				db_rollback();
@@ -110,6 +120,39 @@ const char *wf_next(struct req *r, long office, const char *role, int *status)
 	return NULL;
 }
 
+/* Officer's office for a stage, from the application's address. */
+static long stage_office(struct arena *a, const struct app *ap, const struct stage *st)
+{
+	return office_for(a, ap->address_location_id, level_role_level(st->role));
+}
+
+const struct holding *wf_stage_holding(const struct req *r, const struct app *ap)
+{
+	int ro = role_from_code(ap->stage_role);
+	if (!str_eq(ap->status, "pending") || ro < 0)
+		return NULL;
+	return juris_holding(r->user, RB(ro), ap->stage_office_id, NULL, ap->dept_id);
+}
+
+int wf_gate(const struct req *r, const struct app *ap)
+{
+	if (!ap || !app_visible(r, ap))
+		return 404;
+	const struct svc *s = ap->ver->def;
+	int ro = role_from_code(ap->stage_role);
+	if (ro >= 0 && juris_holding(r->user, RB(ro), ap->stage_office_id, NULL, ap->dept_id))
+		return 0;	/* the current stage's office: no need to route again */
+	for (size_t i = 0; i < s->nstages; i++) {
+		const struct stage *st = &s->stages[i];
+		if (!(r->user->roles & RB(st->role)))
+			continue;	/* the office need not be found for a role the user never holds */
+		long office = stage_office(r->a, ap, st);
+		if (office && juris_holding(r->user, RB(st->role), office, NULL, ap->dept_id))
+			return 0;
+	}
+	return 403;
+}
+
 static bool ooo_ok(const char *reason)
 {
 	return reason && utf8_chars(str_trim((char *)reason)) >= 5 && utf8_chars(reason) <= 1000;
@@ -120,14 +163,13 @@ int wf_open(struct req *r, const char *number, const char *reason)
 	if (db_begin() != 0)
 		return 503;
 	struct app *ap = app_load(r->a, number, 0, true);
-	int st = 0;
-	if (!ap || !app_visible(r, ap)) {
-		st = 404;
+	int st = wf_gate(r, ap);
+	if (st)
 		goto out;
-	}
-	int ro = role_from_code(ap->stage_role);
-	if (!str_eq(ap->status, "pending") || ro < 0 || !juris_office_role(r->user, ap->stage_office_id, (enum role)ro)) {
-		st = 403;
+	const struct holding *mine = wf_stage_holding(r, ap);
+	if (!mine) {
+		r->err_detail = tmpl_str(r->lang, str_eq(ap->status, "pending") ? "wf.not_your_stage" : "wf.not_pending");
+		st = 409;
 		goto out;
 	}
 	if (ap->claim_active && ap->claimed_by != r->user->id) {
@@ -138,7 +180,7 @@ int wf_open(struct req *r, const char *number, const char *reason)
 	}
 	if (ap->claim_active && ap->claimed_by == r->user->id)
 		goto out;	/* already mine */
-	if (wf_head(r, ap->stage_office_id, ap->stage_role) != ap->id) {
+	if (wf_head(r, mine) != ap->id) {
 		if (!ooo_ok(reason)) {
 			r->err_code = "out_of_order";
 			r->err_detail = tmpl_str(r->lang, "wf.need_reason");
@@ -156,6 +198,8 @@ int wf_open(struct req *r, const char *number, const char *reason)
 		st = 503;
 out:
 	if (st) {
+		if (st == 403 && !r->err_detail)
+			r->err_detail = tmpl_str(r->lang, "wf.no_role");
 		db_rollback();
 		return st;
 	}
@@ -174,12 +218,6 @@ static int refuse(struct act_ctx *c, int status, const char *key)
 	c->out->status = status;
 	c->out->message = key;
 	return 1;
-}
-
-/* Officer's office for the next stage, from the application's address. */
-static long stage_office(struct arena *a, const struct app *ap, const struct stage *st)
-{
-	return office_for(a, ap->address_location_id, level_role_level(st->role));
 }
 
 static char *due_after(struct arena *a, const struct app *ap, long days)
@@ -231,8 +269,10 @@ static int act_txn(void *p)
 	if (act < 0)
 		return refuse(c, 422, "wf.bad_action");
 	struct app *ap = app_load(r->a, c->number, 0, true);
-	if (!ap || !app_visible(r, ap))
-		return refuse(c, 404, NULL);
+	int gate = wf_gate(r, ap);
+	if (gate)
+		return refuse(c, gate, gate == 403 ? "wf.no_role" : NULL);
+	/* from here on every refusal is a conflict with the application's state */
 	const struct svc *s = ap->ver->def;
 	if (!str_eq(ap->status, "pending"))
 		return refuse(c, 409, "wf.not_pending");
@@ -247,8 +287,8 @@ static int act_txn(void *p)
 		if (ap->stage_idx == 0 || !prev || !(st->actions & AB(ACT_RECALL)))
 			return refuse(c, 409, "wf.cannot_recall");
 		long prev_office = stage_office(r->a, ap, prev);
-		if (ap->forwarded_by != r->user->id || !juris_office_role(r->user, prev_office, prev->role))
-			return refuse(c, 403, "wf.not_yours");
+		if (ap->forwarded_by != r->user->id || !juris_holding(r->user, RB(prev->role), prev_office, NULL, ap->dept_id))
+			return refuse(c, 409, "wf.not_yours");
 		if (ap->stage_acted || (ap->claim_active && ap->claimed_by != r->user->id))
 			return refuse(c, 409, "wf.already_taken");
 		if (db_exec("UPDATE applications SET stage_idx = ?, stage_office_id = ?, stage_role = ?, claimed_by = ?, "
@@ -263,14 +303,15 @@ static int act_txn(void *p)
 		goto audit;
 	}
 
+	const struct holding *mine = wf_stage_holding(r, ap);
+	if (!mine)
+		return refuse(c, 409, "wf.not_your_stage");
 	if (!(st->actions & AB(act)))
 		return refuse(c, 409, "wf.not_allowed_here");
-	if (!juris_office_role(r->user, ap->stage_office_id, st->role))
-		return refuse(c, 403, "wf.not_your_stage");
 	if (ap->claim_active && ap->claimed_by != r->user->id)
 		return refuse(c, 409, "wf.claimed");
 	const char *ooo = NULL;
-	if (!(ap->claim_active && ap->claimed_by == r->user->id) && wf_head(r, ap->stage_office_id, ap->stage_role) != ap->id) {
+	if (!(ap->claim_active && ap->claimed_by == r->user->id) && wf_head(r, mine) != ap->id) {
 		if (!ooo_ok(in->ooo_reason)) {
 			r->err_code = "out_of_order";
 			return refuse(c, 409, "wf.need_reason");
@@ -363,8 +404,7 @@ static int act_txn(void *p)
 	}
 	case ACT_REJECT:
 	case ACT_APPROVE: {
-		const char *today = db_scalar(r->a, "SELECT CURDATE()", NULL);
-		long days = today ? stats_days_taken(r->a, ap, today) : 0;
+		long days = stats_days_taken(r->a, ap, ist_today(r->a));
 		const char *ns = act == ACT_APPROVE ? "approved" : "rejected";
 		if (db_exec("UPDATE applications SET status = ?, decided_at = NOW(), claimed_by = NULL, claimed_until = NULL, "
 			    "stage_acted = 1 WHERE id = ?", "si", ns, (long long)ap->id) != 1 ||
@@ -496,8 +536,13 @@ static int appeal_decide_txn(void *p)
 		c->status = a ? 404 : 503;
 		return 1;
 	}
+	struct app *ap = app_load(r->a, NULL, (long)db_int(a, 0, 0), true);
+	if (!ap)
+		return -1;
+	/* the appellate role at the appeal's office, in one holding, of the
+	 * application's department; nobody else learns the appeal exists */
 	int role = role_from_code(db_val(a, 0, 2));
-	if (role < 0 || !juris_office_role(r->user, (long)db_int(a, 0, 1), (enum role)role)) {
+	if (role < 0 || !juris_holding(r->user, RB(role), (long)db_int(a, 0, 1), NULL, ap->dept_id)) {
 		c->status = 404;
 		return 1;
 	}
@@ -505,9 +550,6 @@ static int appeal_decide_txn(void *p)
 		c->status = 409;
 		return 1;
 	}
-	struct app *ap = app_load(r->a, NULL, (long)db_int(a, 0, 0), true);
-	if (!ap)
-		return -1;
 	if (db_exec("UPDATE appeals SET status = ?, decided_by = ?, decided_at = NOW(), order_text = ? WHERE id = ?", "sisi",
 		    c->allow ? "allowed" : "dismissed", (long long)r->user->id, c->order, (long long)c->id) != 1)
 		return -1;

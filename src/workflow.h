@@ -8,6 +8,7 @@
 #ifndef GS_WORKFLOW_H
 #define GS_WORKFLOW_H
 #include "application.h"
+#include "user.h"
 
 struct act_in {
 	const char *action;		/* forward, field_verify, return, recall, reject, approve */
@@ -29,19 +30,35 @@ struct act_out {
 
 int wf_act(struct req *r, const char *number, const struct act_in *in, struct act_out *out);
 
-/* The first `limit` of one queue in serving order; *head is the first of
+/* Queues belong to one holding: its office and role, and for a
+ * department-scoped holding only its department's applications. */
+/* The first `limit` of the queue in serving order; *head is the first of
  * them the user may take. */
-struct dbres *wf_queue(struct req *r, long office, const char *role, long limit, long *head);
-/* How many wait in one queue, Tatkal and in order of arrival. */
-int wf_counts(struct req *r, long office, const char *role, long *tatkal, long *fifo);
-/* The application the user should take next from a queue (0 if none). */
-long wf_head(struct req *r, long office, const char *role);
-/* Claims the head of the queue for the user; returns the number or NULL
- * (empty queue, or *status set: 403 when the user does not hold the role). */
+struct dbres *wf_queue(struct req *r, const struct holding *h, long limit, long *head);
+/* How many wait in the queue, Tatkal and in order of arrival. */
+int wf_counts(struct req *r, const struct holding *h, long *tatkal, long *fifo);
+/* The application the user should take next from the queue (0 if none). */
+long wf_head(struct req *r, const struct holding *h);
+/* Claims the head of the queue of (office, role) for the user; returns the
+ * number or NULL (empty queue, or *status set: 403 when the user does not
+ * hold the role there). */
 const char *wf_next(struct req *r, long office, const char *role, int *status);
 /* Opens (claims) a specific application; a later one needs a reason.
- * Returns 0 or an HTTP status (409 + r->err_code "out_of_order"). */
+ * Returns 0 or an HTTP status in the order of wf_gate, then 409 (+
+ * r->err_code "out_of_order" or "claimed"). */
 int wf_open(struct req *r, const char *number, const char *reason);
+
+/* The one order of checks before an officer acts on or opens an
+ * application: 404 when it does not exist or the user may not see it; 403
+ * when the user holds no role that could ever act on it (a stage role at
+ * the office that stage has for this application, in one holding, of its
+ * department); 0 otherwise.  Everything refused after this gate (not
+ * pending, not at the user's stage, already acted, claimed, out of turn,
+ * stale) is 409 conflict. */
+int wf_gate(const struct req *r, const struct app *ap);
+/* The user's holding at the application's current stage (its role at its
+ * office, of its department), or NULL, also when it is not pending. */
+const struct holding *wf_stage_holding(const struct req *r, const struct app *ap);
 
 /* Appeals */
 int wf_appeal_file(struct req *r, const char *number, const char *grounds, int *level);

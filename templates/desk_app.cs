@@ -29,7 +29,7 @@
 </form>
 <?cs /if ?>
 <?cs if:Can.recall ?><form method="post" action="/desk/app/<?cs var:App.number ?>"><?cs call:csrf_field() ?><p><?cs var:L.desk.recall_text ?></p><button class="button secondary" name="action" value="recall"><?cs var:L.wf.act.recall ?></button></form><?cs /if ?>
-<?cs if:App.cert && App.cert_status == "valid" ?><h2><?cs var:L.cert.revoke ?></h2><form method="post" action="/desk/cert/<?cs var:App.cert ?>/revoke"><?cs call:csrf_field() ?><div class="field"><label for="f-reason"><?cs var:L.cert.reason ?></label><textarea id="f-reason" name="reason"></textarea></div><button class="button warning"><?cs var:L.cert.revoke ?></button></form><?cs /if ?>
+<?cs if:CanRevoke ?><h2><?cs var:L.cert.revoke ?></h2><form method="post" action="/desk/cert/<?cs var:App.cert ?>/revoke"><?cs call:csrf_field() ?><div class="field"><label for="f-reason"><?cs var:L.cert.reason ?></label><textarea id="f-reason" name="reason"></textarea></div><button class="button warning"><?cs var:L.cert.revoke ?></button></form><?cs /if ?>
 <h2><?cs var:L.app.history ?></h2>
 <ol class="history"><?cs each:h = History ?><li><strong><?cs var:h.action ?></strong> — <?cs var:h.at ?><?cs if:h.who ?>, <?cs var:h.who ?><?cs /if ?><?cs if:h.remarks ?><br><span class="small"><?cs var:h.remarks ?></span><?cs /if ?><?cs if:h.ooo ?><br><span class="small"><?cs var:L.desk.ooo ?>: <?cs var:h.ooo ?></span><?cs /if ?></li><?cs /each ?></ol>
 <?cs include:"inc/foot.cs" ?>

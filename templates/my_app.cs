@@ -7,7 +7,7 @@
 <?cs if:App.cert ?><a class="button" href="/certificates/<?cs var:App.cert ?>/pdf"><?cs var:L.app.download_cert ?></a><?cs /if ?></p>
 <dl class="summary">
  <dt><?cs var:L.app.number ?></dt><dd><?cs var:App.number ?></dd>
- <dt><?cs var:L.loc.status ?></dt><dd><span class="tag <?cs if:App.status == "approved" ?>green<?cs elif:App.status == "rejected" ?>red<?cs elif:App.status == "returned" ?>amber<?cs /if ?>"><?cs var:App.status_text ?></span><?cs if:App.stage ?> — <?cs var:App.stage ?><?cs /if ?></dd>
+ <dt><?cs var:L.loc.status ?></dt><dd><span class="tag <?cs if:App.status == "approved" ?>green<?cs elif:App.status == "rejected" || App.status == "revoked" ?>red<?cs elif:App.status == "returned" ?>amber<?cs /if ?>"><?cs var:App.status_text ?></span><?cs if:App.stage ?> — <?cs var:App.stage ?><?cs /if ?></dd>
  <dt><?cs var:L.app.service ?></dt><dd><?cs var:App.service ?></dd>
  <dt><?cs var:L.app.applicant_h ?></dt><dd><?cs var:App.applicant ?></dd>
  <dt><?cs var:L.app.office ?></dt><dd><?cs var:App.office ?></dd>
@@ -33,7 +33,7 @@
 <form method="post" action="/my/app/<?cs var:App.number ?>/feedback"><?cs call:csrf_field() ?>
 <fieldset class="field radios"><legend><?cs var:L.app.rating ?></legend>
 <label><input type="radio" name="rating" value="5"> 5 — <?cs var:L.app.r5 ?></label><label><input type="radio" name="rating" value="4"> 4</label><label><input type="radio" name="rating" value="3"> 3</label><label><input type="radio" name="rating" value="2"> 2</label><label><input type="radio" name="rating" value="1"> 1 — <?cs var:L.app.r1 ?></label></fieldset>
-<div class="field"><label for="f-comment"><?cs var:L.app.comment ?></label><textarea id="f-comment" name="comment"></textarea></div>
+<?cs call:field_textarea("comment", L.app.comment, "") ?>
 <button class="button secondary"><?cs var:L.app.send_feedback ?></button></form>
 <?cs /if ?>
 <?cs include:"inc/foot.cs" ?>

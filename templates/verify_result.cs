@@ -10,6 +10,7 @@
 <?cs if:V.facts_ok ?>
 <h2><?cs var:V.service ?></h2>
 <dl class="summary"><?cs each:f = V.facts ?><dt><?cs var:f.label ?></dt><dd><?cs var:f.value ?></dd><?cs /each ?><dt><?cs var:L.verify.issuer ?></dt><dd><?cs var:V.issuer ?></dd></dl>
+<?cs elif:V.status == "REVOKED" ?><p class="small"><?cs var:L.verify.revoked_text ?></p>
 <?cs elif:V.status != "SIGNATURE_MISMATCH" && V.status != "NOT_FOUND" && V.status != "BAD_REQUEST" ?><p class="small"><?cs var:L.verify.status_only ?></p><?cs /if ?>
 <?cs if:V.status == "SIGNATURE_MISMATCH" ?><p><?cs var:L.verify.mismatch_text ?></p><?cs /if ?>
 <p><a href="/verify"><?cs var:L.verify.another ?></a></p>

@@ -25,7 +25,7 @@ wanted() {
 needs_stack() {
     [ ${#FILTERS[@]} -eq 0 ] && return 0
     local f
-    for f in "${FILTERS[@]}"; do [[ "$f" == http* || "$f" == pdf* || "$f" == browser* || "$f" == db* ]] && return 0; done
+    for f in "${FILTERS[@]}"; do [[ "$f" == http* || "$f" == pdf* || "$f" == browser* || "$f" == clock* || "$f" == db* ]] && return 0; done
     return 1
 }
 
@@ -56,6 +56,47 @@ run_tap() {
         grep -vE '^(ok|not ok)' "$out" | tail -30 | sed "s|^|    |"
     fi
     rm -f "$out"
+}
+
+# The date-sensitive checks, run once more against workers on the test clock
+# (GS_FAKE_NOW: the C clock, and through db.c the database's NOW() and
+# CURDATE()) set to 23:59 IST on 31 March and then 00:01 IST on 1 April:
+# the last minute of a day and of a financial year, and the first of the
+# next, when the UTC date is still the day before.  The clock starts at that
+# instant and runs on; the tests get the same GS_FAKE_NOW.  Each entry is a
+# test program and the tests in it to run (none: all).
+CLOCK_CHECKS=("test_dash"
+              "test_money unpaid_application_is_received_when_paid"
+              "test_lifecycle number_and_due_dates_follow_the_indian_day escalation_marks_overdue_once")
+
+# clock_phase LABEL UNIX_SECS — restart the workers on the test clock at
+# that instant, run CLOCK_CHECKS against them, and leave the clock off.
+clock_phase() {
+    local label=$1 at=$2 check
+    wanted "$label" || return 0
+    export GS_FAKE_NOW="$at@$(date +%s)"
+    gs_stop_pidfile "$T/run/gramsewa-fcgi.pid"
+    if gs_app_start "$T" "$PORT"; then
+        for check in "${CLOCK_CHECKS[@]}"; do
+            read -ra args <<<"$check"
+            run_tap "$label:${args[0]}" python3 "tests/http/${args[0]}.py" "${args[@]:1}"
+        done
+    else
+        echo "not ok - $label: the workers did not start on the test clock"
+        FAIL=$((FAIL + 1))
+        FAILED_NAMES+=("[$label] workers did not start")
+    fi
+    unset GS_FAKE_NOW
+}
+
+# the next 31 March 23:59 IST (18:29 UTC) from today, so the faked days hold
+# nothing but what the checks do there
+clock_eve() {
+    local ist y
+    ist=$(( $(date +%s) + 19800 ))
+    y=$(date -u -d "@$ist" +%Y)
+    [ "$(date -u -d "@$ist" +%m%d)" -gt 331 ] && y=$((y + 1))
+    date -u -d "$y-03-31 18:29:00" +%s
 }
 
 cd "$ROOT" || exit 1
@@ -104,6 +145,9 @@ if gs_stack_init "$T" "$PORT" && echo "dash_cache_seconds = 0" >> "$T/gramsewa.c
             FAIL=$((FAIL + 1))
         fi
     fi
+    EVE=$(clock_eve)
+    clock_phase clock-2359 "$EVE"
+    clock_phase clock-0001 $((EVE + 120))
 else
     echo "not ok - stack: the test stack did not start"
     tail -20 "$T/log/"*.log 2>/dev/null

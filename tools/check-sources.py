@@ -7,7 +7,10 @@ For every db_exec/db_query/db_scalar call with a literal SQL string:
     (a 'b' takes two: pointer and length);
   * 'i' arguments are cast to (long long) or are plain integer literals,
     's' arguments are not cast to (long long).
-It also refuses mysql_query( outside src/db.c and a non-literal SQL argument.
+It also refuses mysql_query( outside src/db.c and a non-literal SQL argument,
+and a printf-style format string that writes a JSON object ('{"' inside the
+format of sbuf_printf, arena_printf, xasprintf, snprintf, ...): JSON is
+written with the jw_* writer of src/json.h, which escapes every string.
 Prints one line per problem and "ok - check-sources (N calls)" or
 "not ok - check-sources: N problems"."""
 import re
@@ -78,10 +81,37 @@ def expand_string_macros(text):
     return "\n".join(out)
 
 
+# printf-family functions and the index of their format argument
+PRINTF = {"sbuf_printf": 1, "arena_printf": 1, "arena_vprintf": 1, "xasprintf": 0, "snprintf": 2, "sprintf": 1,
+          "printf": 0, "fprintf": 1, "dprintf": 1, "asprintf": 1, "vsnprintf": 2}
+PRINTF_CALL = re.compile(r'\b(%s)\s*\(' % "|".join(PRINTF))
+JSON_OBJECT = re.compile(r'\{\s*"')
+json_formats = 0
+
+
+def check_json_formats(path, text):
+    """A format string holding '{"' builds JSON by hand: refuse it."""
+    global json_formats
+    for m in PRINTF_CALL.finditer(text):
+        if text[:m.start()].rstrip().endswith(("void", "char *", "int")):
+            continue  # a declaration
+        args, _ = split_args(text, m.end())
+        i = PRINTF[m.group(1)]
+        if len(args) <= i:
+            continue
+        fmt, _ = literal(args[i])
+        json_formats += 1
+        if JSON_OBJECT.search(fmt.replace('\\"', '"')):
+            line = text.count("\n", 0, m.start()) + 1
+            problems.append("%s:%d: %s builds a JSON object with a format string; use the jw_* writer (json.h)"
+                            % (path.name, line, m.group(1)))
+
+
 for path in sorted((root / "src").glob("*.c")):
     text = expand_string_macros(path.read_text(encoding="utf-8"))
     if path.name != "db.c" and "mysql_query(" in text:
         problems.append("%s: mysql_query outside db.c" % path)
+    check_json_formats(path, text)
     for m in CALL.finditer(text):
         fn = m.group(1)
         line = text.count("\n", 0, m.start()) + 1
@@ -130,6 +160,6 @@ for path in sorted((root / "src").glob("*.c")):
 for p in problems:
     print("    " + p)
 if problems:
-    print("not ok - check-sources: %d problems in %d SQL calls" % (len(problems), calls))
+    print("not ok - check-sources: %d problems in %d SQL calls and %d format strings" % (len(problems), calls, json_formats))
     sys.exit(1)
-print("ok - check-sources (%d SQL calls checked)" % calls)
+print("ok - check-sources (%d SQL calls, %d format strings checked)" % (calls, json_formats))

@@ -37,7 +37,7 @@
  </select>
  <?cs elif:f.type == "file" ?>
  <select id="f-<?cs var:f.input ?>" name="<?cs var:f.input ?>"><option value=""><?cs var:L.loc.choose ?></option>
-  <?cs each:d = Locker ?><option value="<?cs var:d.id ?>"<?cs if:d.id == f.value ?> selected<?cs /if ?>><?cs var:d.name ?></option><?cs /each ?>
+  <?cs each:d = Locker ?><option value="<?cs var:d.id ?>"<?cs if:d.id == f.value ?> selected<?cs /if ?>><?cs var:d.label ?></option><?cs /each ?>
  </select>
  <?cs else ?>
  <input id="f-<?cs var:f.input ?>" name="<?cs var:f.input ?>" value="<?cs var:f.value ?>" <?cs

@@ -6,6 +6,7 @@
 const { BASE, SHOTS, test, run, assert, login, fitsWidth, path } = require('./lib');
 
 const CODE = process.env.GS_FLOW_CODE || 'SCH';
+const NAME = `School Admission Residence Letter ${CODE}`;
 const PLACE = ['Palamu', 'Medininagar(Daltonganj)', 'Jamune', 'Pokhraha Kalan'];
 const MOBILE = '9000000001';
 let appNumber = null;
@@ -68,7 +69,7 @@ test('department admin builds and publishes a service in the designer', async (c
   await login(page, 'deptadmin');
   await page.goto(BASE + '/admin/services');
   await page.fill('#f-code', CODE);
-  await page.fill('#f-name_en', 'School Admission Residence Letter');
+  await page.fill('#f-name_en', NAME);
   await page.fill('#f-name_hi', 'विद्यालय प्रवेश हेतु निवास पत्र');
   await press(page, 'form[action="/admin/services"] button[type=submit]');
   assert(page.url().endsWith('/admin/services/' + CODE), 'on the new service: ' + page.url());
@@ -184,8 +185,17 @@ test('state dashboard drills down to the district, at phone and desktop', async 
   await shoot(page, 'dash-state');
   await press(page, 'table.dash a:has-text("Palamu")');
   assert((await page.textContent('h1')).includes('Palamu'), 'district level');
+  // the application filed above is counted once under its service, and the
+  // page's total is the sum of the services table's (the CSV of the same view)
   const received = Number(await page.textContent('.kpi .kpi-n'));
-  assert(received >= 1, 'the application filed above is counted: ' + received);
+  const loc = new URL(page.url()).searchParams.get('location');
+  const csv = await (await page.request.get(`${BASE}/dash/csv?table=services&location=${loc}`)).text();
+  const rows = csv.trim().split(/\r?\n/).slice(1)
+    .map((l) => l.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((c) => c.replace(/^"|"$/g, '').replace(/""/g, '"')));
+  const ours = rows.filter((r) => r[1] === NAME);
+  assert(ours.length === 1 && ours[0][2] === '1', 'the application filed above, once: ' + JSON.stringify(ours));
+  const sum = rows.reduce((n, r) => n + Number(r[2]), 0);
+  assert(received === sum, `Received ${received} = the services' ${sum}`);
   await shoot(page, 'dash-district');
   await page.goto(BASE + '/transparency');
   await shoot(page, 'transparency');

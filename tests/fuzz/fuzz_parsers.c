@@ -1,8 +1,9 @@
 /*
  * fuzz_parsers.c — libFuzzer targets for every parser that reads untrusted
  * bytes.  One binary per target, chosen at compile time with -DTARGET_x:
- * query strings, cookies, multipart bodies, JSON, CSV imports, and the
- * compact certificate record once it exists.  Each target also checks an
+ * query strings, cookies, multipart bodies, JSON, CSV imports, the
+ * DigiLocker XML, and uploaded documents (PDF cross-reference sections,
+ * PNG and JPEG decoding).  Each target also checks an
  * invariant of a successful parse (valid UTF-8 out, counts within limits).
  */
 #include "../../src/util.h"
@@ -10,6 +11,7 @@
 #include "../../src/json.h"
 #include "../../src/csv.h"
 #include "../../src/xmlmini.h"
+#include "../../src/upcheck.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -77,8 +79,14 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	const char *v = xml_attr(&a, s, size, "PullDocRequest", "ts");
 	if ((t && !utf8_valid(t, strlen(t))) || (v && !utf8_valid(v, strlen(v))))
 		abort();
+#elif defined(TARGET_upload)
+	/* accepted or refused with a rule, never both, never neither */
+	const char *rule = NULL;
+	const char *mime = upcheck_file(data, size, &rule);
+	if ((mime == NULL) == (rule == NULL))
+		abort();
 #else
-#error "define TARGET_query, TARGET_cookie, TARGET_multipart, TARGET_json, TARGET_csv or TARGET_xml"
+#error "define TARGET_query, TARGET_cookie, TARGET_multipart, TARGET_json, TARGET_csv, TARGET_xml or TARGET_upload"
 #endif
 	free(s);
 	arena_free(&a);

@@ -10,6 +10,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 import traceback
 import urllib.parse
 
@@ -149,7 +150,6 @@ def reload_workers():
     """SIGHUP the supervisor (it re-reads the config) and wait until every
     worker has been replaced; returns the new workers."""
     import signal
-    import time
     sup, before = workers()
     os.kill(sup, signal.SIGHUP)
     deadline = time.time() + 15
@@ -162,11 +162,50 @@ def reload_workers():
     return after
 
 
+# Time.  The product keeps Indian Standard Time (UTC+05:30) whatever the
+# machine's zone, so a test never asks the machine for "today" (its date is
+# the UTC date here, a day behind after 18:30 UTC): it asks these.  Under the
+# test clock the runner gives the workers and these helpers the same
+# GS_FAKE_NOW="T@A" (the clock read T at real time A and runs on).
+IST = 5 * 3600 + 30 * 60
+_T0 = time.time()
+
+
+def now():
+    """Unix seconds on the product's clock (the test clock when one is set)."""
+    fake = os.environ.get("GS_FAKE_NOW", "")
+    if not fake:
+        return time.time()
+    t, _, anchor = fake.partition("@")
+    return int(t) + time.time() - (int(anchor) if anchor else _T0)
+
+
+def today(days=0):
+    """The IST date (YYYY-MM-DD) the product calls today, plus days."""
+    return time.strftime("%Y-%m-%d", time.gmtime(now() + IST + days * 86400))
+
+
+def iso_time(offset=0):
+    """The product's clock as ISO 8601 with +05:30, offset seconds away."""
+    return time.strftime("%Y-%m-%dT%H:%M:%S+05:30", time.gmtime(now() + IST + offset))
+
+
+def fin_year(day):
+    """The financial year (April to March) of a YYYY-MM-DD date: 2026-27."""
+    y = int(day[:4]) - (int(day[5:7]) < 4)
+    return "%d-%02d" % (y, (y + 1) % 100)
+
+
 def sql(query):
     """Run SQL on the test database (for checking outcomes, never for setup
-    that the product can do itself).  Returns rows as lists of strings."""
+    that the product can do itself).  Returns rows as lists of strings.  The
+    session is the product's: IST, and on the test clock, so NOW() and
+    CURDATE() here mean what they mean in the product."""
+    clock = "SET time_zone = '+05:30';"
+    if os.environ.get("GS_FAKE_NOW"):
+        clock += " SET timestamp = %.6f;" % now()
     p = subprocess.run(["mariadb", "--no-defaults", "--socket=" + os.path.join(VAR, "run/mariadb.sock"),
-                        "-N", "-B", "gramsewa", "-e", query], capture_output=True, text=True)
+                        "-N", "-B", "gramsewa", "-e", clock + " " + query], capture_output=True, text=True)
     if p.returncode != 0:
         raise AssertionError("sql failed: " + p.stderr)
     return [line.split("\t") for line in p.stdout.splitlines()]

@@ -1,16 +1,27 @@
 """lifecycle.py — helpers shared by the application tests: valid answers
-for any service definition, filing through the API, acting as officers."""
-import os
+for any service definition, filing through the API, acting as officers,
+the due dates an application should get."""
+import datetime
 import re
+import struct
+import zlib
 
 import answers
 from gs import Client, sql, eq
 
 VILLAGE = None
 PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
-       b"trailer<</Root 1 0 R>>\n%%EOF\n")
-PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00\x90wS\xde"
-       b"\x00\x00\x00\x0cIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82")
+       b"xref\n0 3\n0000000000 65535 f\r\n0000000009 00000 n\r\n0000000052 00000 n\r\n"
+       b"trailer<</Size 3/Root 1 0 R>>\nstartxref\n96\n%%EOF\n")
+
+
+def _chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+# one red pixel: a PNG that decodes (uploads are decoded before they are stored)
+PNG = (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+       + _chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + _chunk(b"IEND", b""))
 
 
 def village(name="Pokhraha Kalan"):
@@ -40,14 +51,15 @@ def definition(code):
     return Client().get("/api/v1/services/" + code).json()["definition"]
 
 
-def file_app(code, filer="csc1", mobile="9000000001", tatkal=False, key=None, fields=None, place=None):
-    """Files an application through the API with every required document."""
+def file_app(code, filer="csc1", mobile="9000000001", tatkal=False, key=None, fields=None, place=None, all_docs=False):
+    """Files an application through the API with every required document
+    (every document with all_docs)."""
     c = Client()
     c.api_login(filer)
     d = definition(code)
     docs = {}
     for doc in d["documents"]:
-        if doc["required"]:
+        if doc["required"] or all_docs:
             r = upload(c, doc["code"], None if filer == "citizen" else mobile)
             assert r.status == 201, "upload %s: %r" % (doc["code"], r)
             docs[doc["code"]] = r.json()["id"]
@@ -57,6 +69,15 @@ def file_app(code, filer="csc1", mobile="9000000001", tatkal=False, key=None, fi
     r = c.api("POST", "/applications", body, headers=h)
     assert r.status in (200, 201), "file %s: %r" % (code, r)
     return r.json()["number"], c
+
+
+def rejected(code="INC", why="No income proof on record"):
+    """An application filed through csc1 and rejected at its first stage
+    (so the operator's wallet is refunded); returns its number."""
+    number, _ = file_app(code)
+    r = act(officer("karmachari"), number, "reject", remarks=why, out_of_order_reason="rejected out of turn for a test")
+    assert r.status == 200, "rejected: %r" % r
+    return number
 
 
 def officer(username):
@@ -92,12 +113,14 @@ def walk_to_approval(number, stages):
     return r.json()
 
 
-def create_employee(admin, username, role="karmachari", district="Palamu", block="Medininagar(Daltonganj)"):
-    """Creates an employee through the HR page; returns (username, first password)."""
+def create_employee(admin, username, role="karmachari", district="Palamu", block="Medininagar(Daltonganj)",
+                    mobile="9123456780"):
+    """Creates an employee through the HR page; returns (username, first password).
+    Give a mobile of its own when a test sends OTPs to it (they are throttled per mobile)."""
     did = sql("SELECT id FROM locations WHERE type='district' AND name_en='%s'" % district)[0][0]
     bid = sql("SELECT id FROM locations WHERE type='block' AND name_en='%s'" % block)[0][0]
     r = admin.form_post("/admin/users/new", "/admin/users/new", {
-        "username": username, "first_name": "Test", "last_name": "Employee", "mobile": "9123456780",
+        "username": username, "first_name": "Test", "last_name": "Employee", "mobile": mobile,
         "dob": "1988-01-02", "user_type": "staff", "designation": "Rajasv Karmachari", "role": role,
         "place_district": did, "place_block": bid, "work_from": "2025-01-01"})
     eq(r.status, 200, "create employee: " + r.text[:300])
@@ -106,31 +129,96 @@ def create_employee(admin, username, role="karmachari", district="Palamu", block
     return username, m.group(1)
 
 
-def citizen(mobile):
-    """A citizen logged in on the web (cookies) and the API (token) by OTP."""
+def citizen(mobile, web=True, api=True):
+    """A citizen logged in on the web (cookies) and the API (token) by OTP;
+    web=False or api=False skips one (each costs an OTP, and OTP requests
+    are limited per client address for the whole suite)."""
     from gs import notifications_log
     import time as _t
-    web = Client()
-    r = web.form_post("/login/otp", "/login/otp", {"mobile": mobile})
-    code = None
-    deadline = _t.time() + 5
-    while not code and _t.time() < deadline:
-        found = re.findall(r"to=%s .*? (\d{6}) is your GramSewa log-in OTP" % mobile, notifications_log())
-        code = found[-1] if found else None
-    assert code, "no OTP"
-    tok = web.csrf_from(r.text)
-    r = web.post("/login/otp/verify", {"csrf": tok, "mobile": mobile, "otp": code})
-    assert r.status == 303, "otp login %r" % r
-    api = Client()
-    r = api.request("POST", "/api/v1/auth/otp/request", body={"mobile": mobile}, ctype="json")
-    deadline = _t.time() + 5
-    code2 = None
-    while _t.time() < deadline:
-        found = re.findall(r"to=%s .*? (\d{6}) is your GramSewa log-in OTP" % mobile, notifications_log())
-        if found and found[-1] != code:
-            code2 = found[-1]
-            break
-    r = api.request("POST", "/api/v1/auth/otp/verify", body={"mobile": mobile, "otp": code2}, ctype="json")
-    assert r.status == 200, "api otp %r" % r
-    api.token = r.json()["token"]
-    return web, api
+    pattern = r"to=%s .*? (\d{6}) is your GramSewa log-in OTP" % mobile
+
+    def otp_after(send):
+        """Sends a request and returns the OTP it caused."""
+        before = len(re.findall(pattern, notifications_log()))
+        r = send()
+        deadline = _t.time() + 5
+        while _t.time() < deadline:
+            found = re.findall(pattern, notifications_log())
+            if len(found) > before:
+                return r, found[-1]
+            _t.sleep(0.05)
+        raise AssertionError("no OTP for %s" % mobile)
+
+    w = a = None
+    if web:
+        w = Client()
+        r, code = otp_after(lambda: w.form_post("/login/otp", "/login/otp", {"mobile": mobile}))
+        r = w.post("/login/otp/verify", {"csrf": w.csrf_from(r.text), "mobile": mobile, "otp": code})
+        assert r.status == 303, "otp login %r" % r
+    if api:
+        a = Client()
+        _, code = otp_after(lambda: a.request("POST", "/api/v1/auth/otp/request", body={"mobile": mobile}, ctype="json"))
+        r = a.request("POST", "/api/v1/auth/otp/verify", body={"mobile": mobile, "otp": code}, ctype="json")
+        assert r.status == 200, "api otp %r" % r
+        a.token = r.json()["token"]
+    return w, a
+
+
+def page_fields(defn, ans):
+    """The apply page's form fields (f_<name>, the location picker's levels)
+    for API-style answers."""
+    form = {}
+    for f in defn["fields"]:
+        k = f["name"]
+        if k not in ans:
+            continue
+        if f["type"] == "location":
+            path = sql("SELECT path FROM locations WHERE id=%s" % int(ans[k]))[0][0].strip("/").split("/")
+            ids = {sql("SELECT type FROM locations WHERE id=%s" % i)[0][0]: i for i in path}
+            for lv in ("district", "block", "panchayat", "village"):
+                form["f_%s_%s" % (k, lv)] = ids[lv]
+        elif f["type"] != "group":
+            form["f_" + k] = ans[k]
+    return form
+
+
+def apply_page(c, code, mobile="9000000001", save=False, draft=None, fields=None, docs=None):
+    """Posts the apply page of service code as the logged-in web client c:
+    save a draft (save=True) or submit, continuing draft id when given."""
+    page = c.get("/apply/" + code)
+    assert page.status == 200, "GET /apply/%s -> %d" % (code, page.status)
+    d = definition(code)
+    form = {"csrf": c.csrf_from(page.text), "idem": re.search(r'name="idem" value="([^"]+)"', page.text).group(1),
+            "applicant_mobile": mobile, "save" if save else "submit": "1"}
+    form.update(page_fields(d, fields or answers_for(d, mobile)))
+    if draft:
+        form["draft"] = str(draft)
+    form.update(docs or {})
+    return c.post("/apply/" + code, form)
+
+
+def working_days_after(day, n, weekly_off, holidays):
+    """The date (YYYY-MM-DD) n working days after day, day itself not
+    counted: the RTPS rule, worked out here apart from the product's C."""
+    d = datetime.date.fromisoformat(day)
+    if len(set(weekly_off)) == 7:
+        return (d + datetime.timedelta(days=n)).isoformat()
+    while n > 0:
+        d += datetime.timedelta(days=1)
+        if d.isoweekday() % 7 not in weekly_off and d.isoformat() not in holidays:
+            n -= 1
+    return d.isoformat()
+
+
+def expected_due_dates(number, day):
+    """(due_date, stage_due) that application number should have when it
+    was received on day: its service's time limit (Tatkal or not) and first
+    stage's, in working days of its calendar and its district's holidays;
+    no stage is due after the application."""
+    code, tatkal, district = sql("SELECT s.code, a.tatkal, IFNULL(a.district_id, 0) FROM applications a "
+                                 "JOIN services s ON s.id=a.service_id WHERE a.number='%s'" % number)[0]
+    p = definition(code)["processing"]
+    off = p["calendar"]["weekly_off"]
+    holidays = {d for (d,) in sql("SELECT day FROM holidays WHERE location_id IS NULL OR location_id=%s" % district)}
+    due = working_days_after(day, p["tatkal"]["rtps_days"] if tatkal == "1" else p["rtps_days"], off, holidays)
+    return due, min(due, working_days_after(day, p["stages"][0]["sla_days"], off, holidays))

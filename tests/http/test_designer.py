@@ -1,7 +1,6 @@
 """Service designer and catalogue: create, edit, validate, publish, version,
 import/export, permissions."""
 import json
-import os
 import re
 import tempfile
 
@@ -143,23 +142,122 @@ def import_export_round_trip():
     eq(back, d, "export -> import -> export gives the same definition")
 
 
+def upload_import(c, body, publish=False):
+    """POST /admin/services/import with body as the uploaded file."""
+    tok = c.csrf_from(c.get("/admin/services").text)
+    boundary = "XYZ123"
+    fields = {"csrf": tok}
+    if publish:
+        fields["publish"] = "1"
+    payload = "".join("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n" % (boundary, k, v)
+                      for k, v in fields.items())
+    payload = (payload + "--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"s.json\"\r\n"
+               "Content-Type: application/json\r\n\r\n" % boundary).encode() + body + ("\r\n--%s--\r\n" % boundary).encode()
+    return c.post("/admin/services/import", payload, ctype="multipart/form-data; boundary=" + boundary)
+
+
 @test
 def import_refuses_bad_files_with_reasons():
     c = dept_admin()
     for body, reason in ((b"{oops", "not valid JSON"), (b'{"format":"gramsewa.service/9"}', "unknown format"),
                          (json.dumps({"format": "gramsewa.service/1", "code": "ZZ", "department": "REV"}).encode(),
                           "needs both English and Hindi")):
-        page = c.get("/admin/services")
-        tok = c.csrf_from(page.text)
-        boundary = "XYZ123"
-        payload = ("--%s\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n%s\r\n"
-                   "--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"s.json\"\r\n"
-                   "Content-Type: application/json\r\n\r\n" % (boundary, tok, boundary)).encode() + body + \
-                  ("\r\n--%s--\r\n" % boundary).encode()
-        r = c.post("/admin/services/import", payload, ctype="multipart/form-data; boundary=" + boundary)
+        r = upload_import(c, body)
         eq(r.status, 422, reason)
         assert "The file was not imported" in r.text and reason in r.text, r.text[:2000]
     eq(sql("SELECT COUNT(*) FROM services WHERE code='ZZ'")[0][0], "0", "nothing saved")
+
+
+def owner_and_versions(code):
+    """The owning department of a service and its versions, for before/after comparisons."""
+    return sql("SELECT d.code, (SELECT GROUP_CONCAT(v.version, v.status ORDER BY v.version) FROM service_versions v "
+               "WHERE v.service_id = s.id) FROM services s JOIN departments d ON d.id = s.department_id "
+               "WHERE s.code = '%s'" % code)
+
+
+def definition_file(code, dept, new_code=None):
+    """A service's published definition naming dept (and new_code), as a file."""
+    d = json.loads(ctl("service", "export", code).stdout)
+    d["department"] = dept
+    if new_code:
+        d["code"] = new_code
+    f = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8")
+    json.dump(d, f, ensure_ascii=False)
+    f.close()
+    return f.name, json.dumps(d, ensure_ascii=False).encode()
+
+
+@test
+def import_cannot_take_over_another_departments_service():
+    c = dept_admin()   # Revenue
+    for code in ("DTH", "BRT"):   # Health services
+        before = owner_and_versions(code)
+        eq(before[0][0], "HLT", code + " belongs to Health")
+        for dept in ("REV", "HLT"):
+            for publish in (True, False):
+                _, body = definition_file(code, dept)
+                r = upload_import(c, body, publish=publish)
+                eq(r.status, 403, "%s naming %s, publish=%s: %s" % (code, dept, publish, r.text[:200]))
+        eq(owner_and_versions(code), before, code + " unchanged")
+    # own department: a new code or one it owns
+    _, body = definition_file("INC", "REV", new_code="INCR")
+    eq(upload_import(c, body, publish=True).status, 303, "a new code into Revenue")
+    _, body = definition_file("INCR", "REV")
+    eq(upload_import(c, body).status, 303, "a code Revenue owns")
+    eq(owner_and_versions("INCR")[0], ["REV", "1published,2draft"], "Revenue's service, new draft")
+    # but not into another department, neither new nor its own code moved away
+    for code, new in (("INC", "INCH"), ("INCR", None)):
+        _, body = definition_file(code, "HLT", new_code=new)
+        eq(upload_import(c, body, publish=True).status, 403, "into Health: %s" % (new or code))
+    eq(owner_and_versions("INCH"), [], "nothing created")
+    eq(owner_and_versions("INCR")[0], ["REV", "1published,2draft"], "not moved")
+    eq(sql("SELECT COUNT(*) FROM audit_log WHERE action='service.import' AND entity_id IN ('DTH', 'BRT') "
+           "AND actor_id = (SELECT id FROM users WHERE username='deptadmin')"), [["0"]], "no import by Revenue")
+
+
+@test
+def json_editor_cannot_give_a_service_to_another_department():
+    c = dept_admin()
+    before = owner_and_versions("INCR")   # Revenue's, from the import test
+    d = json.loads(ctl("service", "export", "INCR").stdout)
+    d["department"] = "HLT"
+    r = post(c, "INCR", "json", {"definition": json.dumps(d, ensure_ascii=False)})
+    eq(r.status, 403, "naming Health in Revenue's service")
+    eq(owner_and_versions("INCR"), before, "unchanged")
+    d["department"] = "REV"
+    eq(post(c, "INCR", "json", {"definition": json.dumps(d, ensure_ascii=False)}).status, 303, "own department")
+
+
+@test
+def state_admin_may_move_a_service_by_import():
+    sa = Client()
+    sa.login("stateadmin")
+    _, body = definition_file("INC", "HLT", new_code="MOVE1")
+    eq(upload_import(sa, body, publish=True).status, 303, "new, into Health")
+    _, body = definition_file("MOVE1", "REV")
+    eq(upload_import(sa, body, publish=True).status, 303, "moved to Revenue")
+    eq(owner_and_versions("MOVE1")[0][0], "REV", "owned by Revenue now")
+
+
+@test
+def cli_import_keeps_services_with_their_department():
+    before = owner_and_versions("DTH")
+    path, _ = definition_file("DTH", "REV")
+    p = ctl("service", "import", path, "--publish", check=False)
+    eq(p.returncode, 1, "refused: " + p.stdout + p.stderr)
+    assert "DTH belongs to department HLT" in p.stderr, p.stderr
+    # acting for one department: only that department's files and codes
+    p = ctl("service", "import", path, "--publish", "--department", "HLT", check=False)
+    eq(p.returncode, 1, "a file naming Revenue, imported for Health: " + p.stderr)
+    path, _ = definition_file("DTH", "HLT")
+    p = ctl("service", "import", path, "--department", "REV", check=False)
+    eq(p.returncode, 1, "Health's code, imported for Revenue: " + p.stderr)
+    eq(owner_and_versions("DTH"), before, "DTH unchanged")
+    path, _ = definition_file("INC", "REV", new_code="INCCLI")
+    ctl("service", "import", path, "--publish", "--department", "REV")
+    eq(owner_and_versions("INCCLI")[0], ["REV", "1published"], "a new code for Revenue")
+    assert sql("SELECT COUNT(*) FROM audit_log WHERE action='service.import' AND entity_id='INCCLI'")[0][0] == "1", \
+        "the command line's import is audited too"
 
 
 @test

@@ -5,9 +5,9 @@ escalation, notifications, the audit chain."""
 import re
 import time
 
-from gs import Client, test, eq, run, ctl, sql, notifications_log
+from gs import Client, test, eq, run, ctl, sql, notifications_log, today, fin_year
 from lifecycle import (create_employee, file_app, officer, act, take_next, walk_to_approval, definition, answers_for, upload,
-                       village, office_of, PDF, PNG)
+                       office_of, expected_due_dates, PNG)
 
 RUN = str(int(time.time() * 1000) % 10000000)
 CIRCLE = [("karmachari", "karmachari"), ("ci", "ci"), ("co", "co")]
@@ -30,8 +30,7 @@ def every_seeded_service_submit_to_certificate():
         cert = out["certificate"]["number"]
         assert out["certificate"]["verify_url"].startswith("http"), out
         eq(sql("SELECT status FROM certificates WHERE number='%s'" % cert)[0][0], "valid", code + " certificate row")
-        r = Client().get(out["certificate"]["verify_url"].split("8080", 1)[-1] if False else
-                         "/" + out["certificate"]["verify_url"].split("/", 3)[3])
+        r = Client().get("/" + out["certificate"]["verify_url"].split("/", 3)[3])
         assert "Valid certificate" in r.text, code + ": " + r.text[:300]
 
 
@@ -195,16 +194,15 @@ def two_officers_never_get_the_same_application():
     k1, k2 = officer("karmachari"), officer("karmachari")
     n1 = take_next(k1, "karmachari", "karmachari")
     n2 = take_next(k2, "karmachari", "karmachari")
-    assert n1 != n2 or True  # the same user may re-take their own claim
+    eq(n2, n1, "the same officer (another device) is handed back their own claim")
     # a second karmachari in the same office is a different user
     admin = Client()
     admin.login("stateadmin")
     user, pw = create_employee(admin, "karmachari2x" + RUN)
     k3 = Client()
     k3.api_login(user, pw)
-    n3 = take_next(k3, "karmachari", "karmachari") if False else k3.api("POST", "/desk/next", {
-        "office": office_of("karmachari", "karmachari"), "role": "karmachari"}).json()["number"]
-    assert n3 not in (n1, n2), "claimed applications are not handed out again"
+    n3 = take_next(k3, user, "karmachari")
+    assert n3 and n3 != n1, "a claimed application is not handed to another officer: %s" % n3
     r = act(k3, n1, "forward", out_of_order_reason="trying to take someone else's claim")
     eq(r.status, 409, "claimed by another officer")
 
@@ -218,7 +216,7 @@ def acting_outside_stage_or_twice_is_refused():
     k = officer("karmachari")
     eq(act(k, number, "approve", out_of_order_reason="approve is not allowed here").status, 409, "action not allowed at stage")
     eq(act(k, number, "forward", out_of_order_reason="forwarding for the double-act test").status, 200, "forward")
-    eq(act(k, number, "forward", out_of_order_reason="forwarding for the double-act test").status, 403, "already moved on")
+    eq(act(k, number, "forward", out_of_order_reason="forwarding for the double-act test").status, 409, "already moved on (a conflict, as at every stage)")
     eq(act(k, number, "teleport").status, 422, "unknown action")
 
 
@@ -310,6 +308,24 @@ def unroutable_address_refused_clearly():
     eq(r.status, 422, "refused")
     assert "no office" in r.json()["error"]["message"], r.text
     eq(sql("SELECT COUNT(*) FROM applications WHERE status='pending'")[0][0], before, "never stranded")
+
+
+@test
+def number_and_due_dates_follow_the_indian_day():
+    """The financial year in the number, the day stamped on it and the SLA
+    due dates all come from the IST day it arrives (the runner runs this
+    again at 23:59 IST on 31 March and 00:01 IST on 1 April)."""
+    for tatkal in (False, True):
+        before = today()
+        number, _ = file_app("INC", tatkal=tatkal)
+        after = today()
+        day, due, stage_due = sql("SELECT DATE(submitted_at), due_date, stage_due FROM applications WHERE number='%s'"
+                                  % number)[0]
+        assert day in (before, after), "filed on the IST day %s, stamped %s" % (after, day)
+        eq(number.split("/")[3], fin_year(day), "financial year in %s" % number)
+        eq((due, stage_due), expected_due_dates(number, day), "due dates of %s (tatkal %s)" % (number, tatkal))
+        j = officer("karmachari").api("GET", "/applications/" + number).json()
+        eq((j["due_date"], j["submitted_at"][:10]), (due, day), "the API says the same")
 
 
 @test

@@ -10,8 +10,8 @@ import os
 import re
 import time
 
-from gs import Client, test, eq, run, ctl, sql, VAR
-from lifecycle import (file_app, officer, act, definition, answers_for, upload, create_employee, citizen, PDF)
+from gs import Client, test, eq, run, ctl, sql, VAR, today
+from lifecycle import (file_app, officer, act, definition, answers_for, upload, citizen, expected_due_dates)
 
 RUN = str(int(time.time() * 1000) % 10000000)
 
@@ -63,7 +63,6 @@ def topup_debit_commission_and_refund_on_rejection():
 @test
 def insufficient_balance_refused_ledger_unchanged():
     c, uid = new_csc("poor" + RUN, 20)
-    rows = sql("SELECT COUNT(*) FROM ledger_entries")[0][0]
     d = definition("RES")
     docs = {doc["code"]: upload(c, doc["code"], "9000000001").json()["id"] for doc in d["documents"] if doc["required"]}
     rows = sql("SELECT COUNT(*) FROM ledger_entries")[0][0]
@@ -236,18 +235,20 @@ def file_online(mobile, code="INC"):
 @test
 def unpaid_application_is_received_when_paid():
     before = received_online("INC")
-    web, api, number = file_online("9811100104")
+    web, api, number = file_online("98112" + RUN[-5:].rjust(5, "0"))   # a new citizen each run: within OTP limits
     eq(received_online("INC"), before, "not counted as received while unpaid")
     r = api.api("GET", "/applications/%s/acknowledgement" % number)
     eq(r.status, 409, "no acknowledgement before payment")
     assert "/ack.pdf" not in web.get("/my/app/" + number).text, "no acknowledgement link either"
     sql("UPDATE applications SET submitted_at = NOW() - INTERVAL 40 DAY, due_date = CURDATE() - INTERVAL 33 DAY "
         "WHERE number='%s'" % number)           # filed long ago, paid only today
+    paid_from = today()
     pay_through_sandbox(web, {"app": number})
+    paid_by = today()
     eq(received_online("INC"), before + 1, "counted once, on payment")
-    due, sub = sql("SELECT due_date, DATE(submitted_at) FROM applications WHERE number='%s'" % number)[0]
-    eq(sub, sql("SELECT CURDATE()")[0][0], "the clock starts at payment")
-    assert due >= sub, "due %s is not before the day it was paid" % due
+    sub, due, stage_due = sql("SELECT DATE(submitted_at), due_date, stage_due FROM applications WHERE number='%s'" % number)[0]
+    assert sub in (paid_from, paid_by), "the clock starts on the (IST) day of payment %s, not %s" % (paid_by, sub)
+    eq((due, stage_due), expected_due_dates(number, sub), "due dates counted from the payment")
     eq(api.api("GET", "/applications/%s/acknowledgement" % number).status, 200, "acknowledged once paid")
 
 
@@ -339,6 +340,7 @@ def bill_payment_and_biller_failure_refund():
     eq(sql("SELECT status FROM bills WHERE id=%s" % bill)[0][0], "confirmed", "biller confirmed")
     eq(balance("csc1"), before - amount + 500, "paid from the wallet, Rs 5 commission")
     again = c.post("/csc/bills/%s/pay" % bill, {"csrf": c.csrf_from(page.text), "idem": "bill-" + bill})
+    eq((again.status, again.header("Location")), (r.status, r.header("Location")), "a second click lands on the same page")
     eq(balance("csc1"), before - amount + 500, "a second click pays nothing more")
     assert "Print the receipt" in c.get("/csc/bills/" + bill).text
     # a consumer the sandbox biller refuses (ends in 9): refunded automatically
@@ -351,6 +353,61 @@ def bill_payment_and_biller_failure_refund():
     eq(balance("csc1"), mid, "the wallet is whole again")
     r = c.form_post("/csc/bills", "/csc/bills", {"biller": "JBVNL", "consumer": "bad consumer!"})
     eq(r.status, 422, "bad consumer number")
+
+
+def biller_stub(txn):
+    """A biller's HTTP adapter on a free port that confirms every payment
+    with the transaction id txn; (server, url).  Stop it with shutdown()."""
+    import http.server
+    import json as js
+    import threading
+
+    class Stub(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            self.rfile.read(int(self.headers.get("Content-Length", "0")))
+            if self.path == "/fetch":
+                out = {"found": True, "name": "Stub Consumer", "ref": "STUB-1", "amount_paise": 5000}
+            else:
+                out = {"status": "confirmed", "txn": txn}
+            body = js.dumps(out).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *a):
+            pass
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Stub)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    return srv, "http://127.0.0.1:%d" % srv.server_address[1]
+
+
+@test
+def biller_transaction_id_cannot_forge_receipt_lines():
+    txn = 'T1","consumer":"FORGED\\'   # outside data: quotes and a backslash
+    srv, url = biller_stub(txn)
+    code = "STUB" + RUN[-6:]
+    # billers are configured by the deployment (seeded), not through a page
+    sql("INSERT INTO billers (code, name_en, name_hi, category, fetch_label_en, fetch_label_hi, fetch_pattern, adapter) "
+        "VALUES ('%s', 'Stub biller', 'स्टब बिलर', 'test', 'Number', 'संख्या', '[0-9]{6}', '%s')" % (code, url))
+    try:
+        c = Client()
+        c.login("csc2")
+        r = c.form_post("/csc/bills", "/csc/bills", {"biller": code, "consumer": "123456"})
+        eq(r.status, 303, "fetched: " + r.text[:300])
+        bill = r.header("Location").rsplit("/", 1)[1]
+        page = c.get("/csc/bills/" + bill)
+        eq(c.post("/csc/bills/%s/pay" % bill, {"csrf": c.csrf_from(page.text), "idem": "stub-" + bill}).status, 303, "paid")
+        eq(sql("SELECT status FROM bills WHERE id=%s" % bill)[0][0], "confirmed", "confirmed by the biller")
+        eq(sql("SELECT JSON_VALID(details), JSON_LENGTH(details), JSON_VALUE(details, '$.consumer'), "
+               "JSON_VALUE(details, '$.biller_txn') = biller_txn FROM receipts r JOIN bills b ON b.id = r.ref "
+               "WHERE r.kind='bill' AND r.ref='%s'" % bill),
+           [["1", "3", "123456", "1"]], "the receipt's lines hold the biller's id as one string, nothing more")
+    finally:
+        sql("UPDATE billers SET active = 0 WHERE code = '%s'" % code)
+        srv.shutdown()
 
 
 @test
@@ -389,8 +446,7 @@ def statement_matches_the_ledger():
     eq(c.get("/csc/wallet?from=2030-01-01&to=2020-01-01").status, 400, "reversed dates")
     admin = Client()
     admin.login("stateadmin")
-    day = sql("SELECT CURDATE()")[0][0]
-    r = admin.get("/admin/money?day=" + day)
+    r = admin.get("/admin/money?day=" + today())
     assert "Every transaction balances" in r.text and "tag green" in r.text
     p = ctl("ledger-verify")
     assert "ledger consistent" in p.stdout, p.stdout

@@ -26,8 +26,6 @@ FLAT_HDR = "type,lgd_code,name_en,name_hi,parent_type,parent_lgd_code\n"
 @test
 def import_flat_good_then_idempotent():
     path = csv_file(FLAT_HDR +
-                    "district,T900,Testpur,टेस्टपुर,division,,\n".replace(",,\n", "\n") if False else
-                    FLAT_HDR +
                     'division,TD1,Test Division,टेस्ट प्रमंडल,state,20\n'
                     'district,TD2,Testpur,टेस्टपुर,division,TD1\n'
                     'block,TB1,"Test Block, East",,district,TD2\n'

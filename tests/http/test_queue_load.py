@@ -11,7 +11,7 @@ import threading
 import time
 
 from gs import Client, test, eq, run, ctl, sql
-from lifecycle import file_app, officer, act, create_employee, office_of
+from lifecycle import file_app, act, create_employee, office_of
 
 RUN = str(int(time.time() * 1000) % 10000000)
 SECONDS = float(os.environ.get("GS_LOAD_SECONDS", "30"))

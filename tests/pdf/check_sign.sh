@@ -13,8 +13,8 @@
 # Uses $SIGN_DEMO if set, else builds it (from the repository root):
 #   gcc -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wformat=2 -Wshadow \
 #       -Wmissing-prototypes -Werror -O2 -g -Isrc -o sign_demo \
-#       tests/pdf/sign_demo.c src/pdf_sign.c src/keys.c src/util.c \
-#       -lhpdf $(pkg-config --libs libcrypto libsodium)
+#       tests/pdf/sign_demo.c src/pdf_sign.c src/pdf_lex.c src/keys.c src/json.c src/util.c \
+#       -lhpdf $(pkg-config --libs libcrypto libsodium) -lm
 # CHECK_SIGN_VALGRIND=0 skips the valgrind leak check of sign_demo.
 set -u
 
@@ -58,8 +58,8 @@ if [ -z "$demo" ]; then
 	# shellcheck disable=SC2046
 	check "build sign_demo" gcc -std=c11 -D_GNU_SOURCE -Wall -Wextra -Wformat=2 -Wshadow \
 		-Wmissing-prototypes -Werror -O2 -g -I"$root/src" -o "$demo" \
-		"$root/tests/pdf/sign_demo.c" "$root/src/pdf_sign.c" "$root/src/keys.c" "$root/src/util.c" \
-		-lhpdf $(pkg-config --libs libcrypto libsodium)
+		"$root/tests/pdf/sign_demo.c" "$root/src/pdf_sign.c" "$root/src/pdf_lex.c" "$root/src/keys.c" "$root/src/json.c" "$root/src/util.c" \
+		-lhpdf $(pkg-config --libs libcrypto libsodium) -lm
 fi
 if [ ! -x "$demo" ]; then
 	echo "$passed passed, $((failed + 1)) failed"

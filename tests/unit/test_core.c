@@ -10,6 +10,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static struct arena A;
@@ -168,6 +169,32 @@ START_TEST(dates)
 }
 END_TEST
 
+/* The test clock: GS_FAKE_NOW="T@A" reads T at real time A and runs on;
+ * "T" alone starts at the first reading.  Dates are IST dates. */
+START_TEST(fake_clock_runs_and_dates_are_ist)
+{
+	char env[64];
+	time_t real = time(NULL);
+	/* 2027-03-31 23:59:00 IST (18:29 UTC), anchored 10 s ago */
+	snprintf(env, sizeof env, "1806517740@%lld", (long long)real - 10);
+	setenv("GS_FAKE_NOW", env, 1);
+	ck_assert(clock_faked());
+	time_t t = now_secs();
+	ck_assert(t >= 1806517750 && t <= 1806517752);
+	ck_assert(now_usecs() / 1000000 >= t);				/* it runs, never back */
+	ck_assert_str_eq(ist_today(&A), "2027-03-31");
+	char iso[32];
+	fmt_iso_time(iso, 1806517860);					/* two minutes later */
+	ck_assert_str_eq(iso, "2027-04-01T00:01:00+05:30");
+	ck_assert_int_eq(ist_day(1806517860) - ist_day(1806517740), 1);	/* the next IST day, the same UTC day */
+	setenv("GS_FAKE_NOW", "1806517860", 1);				/* re-read when it changes */
+	ck_assert_str_eq(ist_today(&A), "2027-04-01");
+	unsetenv("GS_FAKE_NOW");
+	ck_assert(!clock_faked());
+	ck_assert(now_secs() >= real);
+}
+END_TEST
+
 START_TEST(base64)
 {
 	unsigned char out[64];
@@ -234,6 +261,70 @@ START_TEST(config_unknown_key)
 }
 END_TEST
 
+START_TEST(local_redirect_targets)
+{
+	char longest[514];
+	memset(longest, 'a', sizeof longest);
+	longest[0] = '/';
+	longest[512] = '\0';	/* 512 bytes: the longest accepted */
+	const char *good[] = { "/", "/desk", "/services/INC?x=1#fees", "/a%20b", "/%41bc", "/\xe0\xa4\xb9\xe0\xa4\xbf", "/a/b//c",
+			       "/a\\b", "/@evil.example", longest };
+	for (size_t i = 0; i < ARRAY_LEN(good); i++)
+		ck_assert_msg(url_is_local(good[i]), "refused %s", good[i]);
+	longest[512] = 'a';
+	longest[513] = '\0';
+	/* browsers drop tab/CR/LF inside a URL and read '\' as '/': each of
+	 * these could become "//host" (another site) or split a header */
+	const char *bad[] = { NULL, "", "x", "//evil.example", "/\\evil.example", "/\t/evil.example", "/\r/evil.example",
+			      "/\n/evil.example", "/%09/evil.example", "/%0d/evil.example", "/%0A/evil.example", "/%2F/evil.example",
+			      "/%2f/evil.example", "/%5C/evil.example", "\t//evil.example", " /x", "\t", "/a\tb", "/a\rb", "/a\nb",
+			      "/ok\r\nSet-Cookie: x=1", "/a%0db", "/a%7Fb", "/a\x7f", "/\x1b", "http://evil.example/",
+			      "https:evil.example", "javascript:alert(1)", "data:text/html,x", "\\\\evil.example", longest };
+	for (size_t i = 0; i < ARRAY_LEN(bad); i++)
+		ck_assert_msg(!url_is_local(bad[i]), "accepted bad[%zu] %s", i, bad[i] ? bad[i] : "(null)");
+}
+END_TEST
+
+/* Writes text to a new temporary file with the given mode; its path. */
+static char *conf_file(const char *text, mode_t mode)
+{
+	static char path[32];
+	strcpy(path, "/tmp/gs-conf-XXXXXX");
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(fchmod(fd, mode), 0);
+	ck_assert_int_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	return path;
+}
+
+START_TEST(config_with_secrets_must_be_private)
+{
+	char err[512];
+	static const char *const secrets[] = {
+		"secret = 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n",
+		"key_passphrase = hunter2hunter2\n", "pay_key = k\n", "digilocker_key = k\n", "db_password = p\n",
+	};
+	for (size_t i = 0; i < ARRAY_LEN(secrets); i++) {
+		for (mode_t m = 0; m < 3; m++) {
+			mode_t mode = (mode_t[]){ 0644, 0640, 0602 }[m];
+			char *path = conf_file(secrets[i], mode);
+			ck_assert_msg(config_load(path, err, sizeof err) == -1, "mode %o with %s", (unsigned)mode, secrets[i]);
+			ck_assert_msg(strstr(err, path) && strstr(err, "chmod 600"), "message: %s", err);
+			unlink(path);
+		}
+		char *path = conf_file(secrets[i], 0600);
+		ck_assert_msg(config_load(path, err, sizeof err) == 0, "%s", err);
+		unlink(path);
+	}
+	/* readable by all is fine when it holds no secret (nor an empty one) */
+	char *path = conf_file("workers = 2\nsecret =\npay_key = \n", 0644);
+	ck_assert_msg(config_load(path, err, sizeof err) == 0, "%s", err);
+	unlink(path);
+	config_free();
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("core");
@@ -249,9 +340,12 @@ int main(void)
 	tcase_add_test(tc, json_escape_html);
 	tcase_add_test(tc, utf8_rules);
 	tcase_add_test(tc, dates);
+	tcase_add_test(tc, fake_clock_runs_and_dates_are_ist);
 	tcase_add_test(tc, base64);
 	tcase_add_test(tc, arena_growth);
 	tcase_add_test(tc, config_unknown_key);
+	tcase_add_test(tc, local_redirect_targets);
+	tcase_add_test(tc, config_with_secrets_must_be_private);
 	suite_add_tcase(s, tc);
 	return tap_run(s) ? 1 : 0;
 }

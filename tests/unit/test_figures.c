@@ -9,6 +9,7 @@
 #include "../../src/dash.h"
 #include "../../src/config.h"
 #include "../../src/payment.h"
+#include "../../src/application.h"
 #include "tap.h"
 
 #include <string.h>
@@ -51,6 +52,22 @@ START_TEST(sla_skips_sundays_and_holidays)
 	/* a calendar with every day off falls back to plain days, never loops */
 	struct calendar none = { .weekly_off = 0x7f };
 	ck_assert_int_eq(sla_add(&none, mon, 3), mon + 3);
+}
+END_TEST
+
+/* The last minute of a financial year and the first of the next, in IST
+ * (the UTC date is 31 March at both). */
+START_TEST(financial_year_and_today_turn_at_ist_midnight)
+{
+	char fy[8], day[11];
+	fin_year(1806517740, fy);				/* 2027-03-31 23:59 IST */
+	ck_assert_str_eq(fy, "2026-27");
+	fin_year(1806517860, fy);				/* 2027-04-01 00:01 IST */
+	ck_assert_str_eq(fy, "2027-28");
+	setenv("GS_FAKE_NOW", "1806517860", 1);
+	sla_date(sla_today(), day);
+	ck_assert_str_eq(day, "2027-04-01");
+	unsetenv("GS_FAKE_NOW");
 }
 END_TEST
 
@@ -123,6 +140,7 @@ int main(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, sla_dates_round_trip);
 	tcase_add_test(tc, sla_skips_sundays_and_holidays);
+	tcase_add_test(tc, financial_year_and_today_turn_at_ist_midnight);
 	tcase_add_test(tc, dash_rates_round_and_say_no_data);
 	tcase_add_test(tc, chart_labels_escaped_and_cut_on_characters);
 	tcase_add_test(tc, payment_mac_checks);

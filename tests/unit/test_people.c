@@ -34,9 +34,51 @@ START_TEST(juris_overlapping_holdings)
 	struct user u = { .id = 6, .roles = RB(ROLE_CO) | RB(ROLE_DM), .h = two, .nh = 2 };
 	ck_assert(juris_path(&u, "/1/2/3/31/33/"));		/* through the district holding */
 	ck_assert(!juris_path(&u, "/1/2/4/"));
-	ck_assert(juris_office_role(&u, 7, ROLE_CO));
-	ck_assert(!juris_office_role(&u, 7, ROLE_DM));
-	ck_assert(!juris_office_role(&u, 8, ROLE_CO));
+	ck_assert(juris_holding(&u, RB(ROLE_CO), 7, NULL, 0) == &two[0]);
+	ck_assert(!juris_holding(&u, RB(ROLE_DM), 7, NULL, 0));
+	ck_assert(!juris_holding(&u, RB(ROLE_CO), 8, NULL, 0));
+	ck_assert(juris_holding(&u, RB(ROLE_DM), 0, "/1/2/3/31/33/", 0) == &two[1]);
+}
+END_TEST
+
+/* a karmachari of one circle who is the CO of the next: role and place
+ * must come from one holding (issue 11, item 4) */
+START_TEST(juris_role_and_place_from_one_holding)
+{
+	struct holding k = { .id = 4, .role = ROLE_KARMACHARI, .office_id = 7, .location_id = 32, .loc_path = "/1/2/3/31/32/" };
+	struct holding co = { .id = 5, .role = ROLE_CO, .office_id = 8, .location_id = 33, .loc_path = "/1/2/3/31/33/" };
+	struct holding two[2] = { k, co };
+	struct user u = { .id = 9, .roles = RB(ROLE_KARMACHARI) | RB(ROLE_CO), .h = two, .nh = 2 };
+	ck_assert(juris_path(&u, "/1/2/3/31/32/40/"));			/* sees Medininagar as karmachari */
+	ck_assert(!juris_holding(&u, RB(ROLE_CO), 0, "/1/2/3/31/32/40/", 0));	/* but is not its CO */
+	ck_assert(juris_holding(&u, RB(ROLE_CO), 0, "/1/2/3/31/33/50/", 0) == &two[1]);
+	ck_assert(!juris_holding(&u, RB(ROLE_KARMACHARI), 8, NULL, 0));	/* nor Chainpur's karmachari */
+}
+END_TEST
+
+/* a department administrator reaches the whole state, for one department */
+START_TEST(juris_department_scoped_roles)
+{
+	struct holding rev = { .id = 6, .role = ROLE_DEPT_ADMIN, .office_id = 1, .location_id = 1, .loc_path = "/1/",
+			       .department_id = 1 };
+	struct user u = { .id = 10, .roles = RB(ROLE_DEPT_ADMIN), .h = &rev, .nh = 1 };
+	ck_assert(juris_holding(&u, RB_OFFICERS, 0, "/1/2/3/31/32/", 1) == &rev);	/* own department */
+	ck_assert(!juris_holding(&u, RB_OFFICERS, 0, "/1/2/3/31/32/", 2));		/* another's record */
+	ck_assert(juris_path(&u, "/1/2/3/"));						/* a place: no department */
+	ck_assert_int_eq(holding_dept(&rev), 1);
+	ck_assert_int_eq(holding_dept(&co_medininagar), 0);
+	struct holding none = rev;
+	none.department_id = 0;
+	ck_assert_int_eq(holding_dept(&none), -1);	/* scoped to no department: sees none */
+	struct user v = { .id = 11, .roles = RB(ROLE_DEPT_ADMIN), .h = &none, .nh = 1 };
+	ck_assert(!juris_holding(&v, RB_OFFICERS, 0, "/1/2/", 1));
+	struct arena a;
+	arena_init(&a);
+	const struct juris_root *roots = juris_prefixes(&a, &u, RB_OFFICERS);
+	ck_assert_str_eq(roots[0].path, "/1/");
+	ck_assert_int_eq(roots[0].dept, 1);	/* lists filter by the department too */
+	ck_assert(roots[1].path == NULL);
+	arena_free(&a);
 }
 END_TEST
 
@@ -44,7 +86,8 @@ START_TEST(juris_filers_have_no_area)
 {
 	struct user u = { .id = 7, .roles = RB(ROLE_CSC), .h = &csc_jamune, .nh = 1 };
 	ck_assert(!juris_path(&u, "/1/2/3/31/32/40/"));
-	struct user admin = { .id = 8, .roles = RB(ROLE_STATE_ADMIN) };
+	struct holding sa = { .id = 8, .role = ROLE_STATE_ADMIN, .office_id = 1, .location_id = 1, .loc_path = "/1/" };
+	struct user admin = { .id = 8, .roles = RB(ROLE_STATE_ADMIN), .h = &sa, .nh = 1 };
 	ck_assert(juris_path(&admin, "/9/9/"));
 }
 END_TEST
@@ -110,17 +153,34 @@ START_TEST(mobile_and_password_rules)
 }
 END_TEST
 
+/* Age is counted in the Indian year: at 00:01 IST on 1 January 2027 (still
+ * 2026 in UTC) someone born in 2009 is 18 by the year rule. */
+START_TEST(staff_age_by_the_ist_year)
+{
+	struct staff_input in = { .username = "agetest", .first = "Asha", .mobile = "9123456780", .dob = "2009-06-01",
+				  .user_type = "staff" };
+	setenv("GS_FAKE_NOW", "1798741860", 1);
+	ck_assert(staff_validate(NULL, &in, true));
+	in.dob = "2010-01-01";
+	ck_assert(!staff_validate(NULL, &in, true));
+	unsetenv("GS_FAKE_NOW");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("people");
 	TCase *tc = tcase_create("people");
 	tcase_add_test(tc, juris_officer_subtree);
 	tcase_add_test(tc, juris_overlapping_holdings);
+	tcase_add_test(tc, juris_role_and_place_from_one_holding);
+	tcase_add_test(tc, juris_department_scoped_roles);
 	tcase_add_test(tc, juris_filers_have_no_area);
 	tcase_add_test(tc, roles_codes_roundtrip);
 	tcase_add_test(tc, location_rules);
 	tcase_add_test(tc, csv_records);
 	tcase_add_test(tc, mobile_and_password_rules);
+	tcase_add_test(tc, staff_age_by_the_ist_year);
 	suite_add_tcase(s, tc);
 	return tap_run(s) ? 1 : 0;
 }

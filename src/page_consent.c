@@ -1,0 +1,243 @@
+/*
+ * page_consent.c — consent to see a citizen's locker (consent.h), on the
+ * locker page and in the API.  An operator asks for a code and types the
+ * one the citizen reads out; a citizen logged in lets an operator in by CSC
+ * ID or log-in name, sees who may look at the locker now and withdraws it.
+ */
+#include "pages.h"
+#include "apiutil.h"
+#include "consent.h"
+#include "db.h"
+#include "locker.h"
+#include "tmpl.h"
+#include "user.h"
+
+#include <stdlib.h>
+
+void consent_to_hdf(struct req *r, long owner)
+{
+	static const char *const cols[] = { "citizen", "mobile", "operator", "name", "csc_id", "username", "until", "via", NULL };
+	if (user_has(r->user, ROLE_CITIZEN)) {
+		hset_rows(r, "Consents", consent_list(r->a, r->user->id, 0), cols);
+		return;
+	}
+	if (owner <= 0 || !(r->user->roles & RB_OPERATORS))
+		return;
+	struct dbres *d = consent_list(r->a, owner, r->user->id);
+	if (d && d->nrows)
+		hset(r, "Consent.until", db_val(d, 0, 6));
+	else
+		hset(r, "Consent.ask", "1");
+}
+
+/* The locker page again with status (422, 429) after a refused step. */
+static int locker_again(struct req *r, long owner, int status)
+{
+	r->status = status;
+	return page_locker_show(r, owner);
+}
+
+/* The citizen whose locker an operator's consent step is about, or 0 with
+ * the error at the mobile field. */
+static long citizen_of(struct req *r, const char *mobile)
+{
+	long citizen = consent_citizen(r->a, mobile);
+	if (!citizen)
+		form_error(r, "mobile", valid_mobile(mobile) ? "consent.no_locker" : "auth.mobile_bad");
+	return citizen;
+}
+
+/* The citizen of a consent form's mobile (*mobile), or 0 after the locker
+ * page was rendered again with the error (*rc, 422). */
+static long form_citizen(struct req *r, const char **mobile, int *rc)
+{
+	*mobile = req_form(r, "mobile");
+	hset(r, "Form.val.mobile", *mobile);
+	long owner = citizen_of(r, *mobile);
+	if (!owner)
+		*rc = locker_again(r, locker_owner(r, *mobile, false), 422);
+	return owner;
+}
+
+/* POST /locker/consent — an operator asks the citizen (mobile) for consent */
+int page_consent_request(struct req *r)
+{
+	const char *mobile;
+	int rc = 0;
+	long owner = form_citizen(r, &mobile, &rc);
+	if (!owner)
+		return rc;
+	enum auth_result res = consent_ask(r, mobile);
+	if (res == AUTH_ERROR)
+		return 503;
+	if (res == AUTH_THROTTLED) {
+		form_error(r, "consent", "auth.throttled");
+		return locker_again(r, owner, 429);
+	}
+	hset(r, "Consent.asked", "1");
+	hset(r, "Flash", tmpl_str(r->lang, "consent.sent"));
+	return page_locker_show(r, owner);
+}
+
+/* POST /locker/consent/verify — the code the citizen read out */
+int page_consent_verify(struct req *r)
+{
+	const char *mobile;
+	int rc = 0;
+	long owner = form_citizen(r, &mobile, &rc);
+	if (!owner)
+		return rc;
+	enum auth_result res = consent_confirm(r, mobile, req_form(r, "otp"));
+	if (res == AUTH_OK) {
+		resp_redirect(r, arena_printf(r->a, "/locker?mobile=%s&consent=1", url_encode(r->a, mobile)));
+		return 0;
+	}
+	if (res == AUTH_ERROR)
+		return 503;
+	form_error(r, "otp", res == AUTH_THROTTLED ? "auth.throttled" : "consent.code_wrong");
+	hset(r, "Consent.asked", "1");
+	return locker_again(r, owner, res == AUTH_THROTTLED ? 429 : 422);
+}
+
+/* POST /locker/consent/grant — a citizen lets an operator in */
+int page_consent_grant(struct req *r)
+{
+	const char *ref = req_form(r, "operator");
+	hset(r, "Form.val.operator", ref);
+	long op = consent_operator(r->a, ref);
+	if (!op) {
+		form_error(r, "operator", "consent.no_operator");
+		return locker_again(r, r->user->id, 422);
+	}
+	int st = consent_grant(r, r->user->id, op, "citizen");
+	if (st)
+		return st;
+	resp_redirect(r, "/locker?granted=1");
+	return 0;
+}
+
+/* POST /locker/consent/withdraw — a citizen ends an operator's access */
+int page_consent_withdraw(struct req *r)
+{
+	long op;
+	if (!parse_long(req_form(r, "operator"), 1, 4294967295L, &op))
+		return 404;
+	int st = consent_withdraw(r, r->user->id, op);
+	if (st)
+		return st;
+	resp_redirect(r, "/locker?withdrawn=1");
+	return 0;
+}
+
+/* ---- API ---- */
+
+/* One running grant as JSON (a consent_list row). */
+static void grant_json(struct arena *a, struct jw *w, const struct dbres *d, size_t i)
+{
+	jw_obj(w);
+	jw_kstr(w, "mobile", db_val(d, i, 1));
+	jw_key(w, "operator");
+	jw_obj(w);
+	jw_kint(w, "id", db_int(d, i, 2));
+	jw_kstr(w, "name", db_val(d, i, 3));
+	jw_kstr(w, "csc_id", db_val(d, i, 4));
+	jw_kstr(w, "username", db_val(d, i, 5));
+	jw_obj_end(w);
+	jw_kstr(w, "via", db_val(d, i, 7));
+	jw_kstr(w, "expires_at", sql_time_iso(a, db_val(d, i, 6)));
+	jw_obj_end(w);
+}
+
+/* Answers a grant just made with its running state (as GET lists it). */
+static int send_grant(struct req *r, long citizen, long operator)
+{
+	struct dbres *d = consent_list(r->a, citizen, operator);
+	if (!d || d->nrows != 1)
+		return 503;
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	grant_json(r->a, &w, d, 0);
+	return api_send(r, 201, &b);
+}
+
+/* POST /api/v1/consent/request {mobile} — an operator asks for a code */
+int api_consent_request(struct req *r)
+{
+	struct jval *in = api_body(r);
+	if (!in)
+		return 400;
+	const char *mobile = json_get_str(in, "mobile");
+	if (!citizen_of(r, mobile))
+		return 422;
+	enum auth_result res = consent_ask(r, mobile);
+	if (res != AUTH_OK)
+		return res == AUTH_THROTTLED ? 429 : 503;
+	return api_ok(r, 200, "{\"sent\":true}");
+}
+
+/* POST /api/v1/consent/verify {mobile, otp} — the code the citizen read out */
+int api_consent_verify(struct req *r)
+{
+	struct jval *in = api_body(r);
+	if (!in)
+		return 400;
+	const char *mobile = json_get_str(in, "mobile");
+	long citizen = citizen_of(r, mobile);
+	if (!citizen)
+		return 422;
+	enum auth_result res = consent_confirm(r, mobile, json_get_str(in, "otp"));
+	if (res == AUTH_OK)
+		return send_grant(r, citizen, r->user->id);
+	if (res != AUTH_FAIL)
+		return res == AUTH_THROTTLED ? 429 : 503;
+	form_error(r, "otp", "consent.code_wrong");
+	return 422;
+}
+
+/* GET /api/v1/consent — running grants: a citizen's own, or the ones an
+ * operator holds */
+int api_consents(struct req *r)
+{
+	bool citizen = user_has(r->user, ROLE_CITIZEN);
+	struct dbres *d = consent_list(r->a, citizen ? r->user->id : 0, citizen ? 0 : r->user->id);
+	if (!d)
+		return 503;
+	struct sbuf b;
+	struct jw w;
+	api_list_open(&b, &w);
+	for (size_t i = 0; i < d->nrows; i++)
+		grant_json(r->a, &w, d, i);
+	return api_list_send(r, &b, &w, NULL);
+}
+
+/* POST /api/v1/consent/grant {operator} — a citizen lets an operator in */
+int api_consent_grant(struct req *r)
+{
+	struct jval *in = api_body(r);
+	if (!in)
+		return 400;
+	long op = consent_operator(r->a, json_get_str(in, "operator"));
+	if (!op) {
+		form_error(r, "operator", "consent.no_operator");
+		return 422;
+	}
+	int st = consent_grant(r, r->user->id, op, "citizen");
+	return st ? st : send_grant(r, r->user->id, op);
+}
+
+/* POST /api/v1/consent/withdraw {operator: id} — a citizen ends it */
+int api_consent_withdraw(struct req *r)
+{
+	struct jval *in = api_body(r);
+	if (!in)
+		return 400;
+	long op;
+	if (!json_get_long(in, "operator", &op) || op < 1) {
+		form_error(r, "operator", "consent.no_operator");
+		return 422;
+	}
+	int st = consent_withdraw(r, r->user->id, op);
+	return st ? st : api_ok(r, 200, "{\"withdrawn\":true}");
+}

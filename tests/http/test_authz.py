@@ -1,0 +1,509 @@
+"""The authorization walk: every route of src/routes.c, requested as every
+demo role (and as nobody), with its path and body naming objects that
+belong to someone else: a villager's applications filed by a CSC operator
+the walk does not log in as (pending, approved with a certificate,
+rejected and appealed, a draft), her document, the operator's bill and
+receipt and wallet, the Health department's service, a place outside the
+Medininagar officers' area.  A route answers someone not entitled with
+403/404 (401 or the log-in page when logged out), shows none of her data,
+and changes nothing of hers.
+
+The table ROUTES says, for every route, what the product must do; a route
+in routes.c without an entry fails the walk, so a new route needs one."""
+import json
+import os
+import re
+import time
+import urllib.parse
+
+from gs import Client, test, eq, run, sql, ctl
+from lifecycle import definition, answers_for, upload, citizen, act
+
+RUN = str(int(time.time() * 1000) % 10000000)
+ROUTES_C = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "routes.c")
+ROLES = ["anonymous", "citizen", "csc1", "csc2", "sewak", "karmachari", "ci", "co", "bdo", "sdo", "dm", "deptadmin",
+         "stateadmin", "mixed"]
+# The villager lives in Hussainabad (another sub-division of Palamu): the
+# district's DM and the state admin see her applications; the Medininagar
+# officers and the SDO of Medininagar Sadar do not; the Revenue department
+# admin does not see Health (BRT) ones.  "mixed" (made by the setup) is the
+# karmachari of Hussainabad, so he sees them too, and the BDO of
+# Medininagar: an appellate role of BRT, but held elsewhere, so he may not
+# revoke her certificate (role and place from one holding).
+AREA = ("dm", "stateadmin", "mixed")
+V = {}          # the objects owned by others, made by setup_objects_owned_by_others
+CLIENTS = {}    # role -> (web client, API client, page CSRF token)
+
+
+class Case:
+    """What one route must do for the roles not in `allowed`.
+
+    kind   deny:   answer 403/404 (401/log-in page when logged out), show
+                   nothing of hers, change nothing of hers
+           own:    the route works on the caller's own things: any answer
+                   below 500, nothing of hers shown (`forbid` adds strings),
+                   nothing of hers changed
+           public: as own, for everybody, logged in or not
+    params path parameter -> key of V; query, body: dict or function of V
+    allowed roles entitled to the object (not requested: the object is theirs)
+    last   run after every other route (log-outs end the walk's sessions)"""
+
+    def __init__(self, kind, params=None, query=None, body=None, allowed=(), forbid=(), last=False,
+                 multipart=None, echo=()):
+        self.kind, self.params, self.query, self.body = kind, params or {}, query, body
+        self.allowed, self.forbid, self.last = set(allowed), forbid, last
+        self.multipart, self.echo = multipart, set(echo)
+
+
+def deny(**kw):
+    return Case("deny", **kw)
+
+
+def own(**kw):
+    return Case("own", **kw)
+
+
+def public(**kw):
+    return Case("public", **kw)
+
+
+def val(x):
+    return x(V) if callable(x) else x
+
+
+SA = ("stateadmin",)
+NUMBERS = lambda v: [v["app_pending"], v["app_approved"], v["app_rejected"]]   # noqa: E731
+BRT_JSON = lambda v: json.dumps(dict(definition("BRT"), department="REV"))     # noqa: E731
+
+ROUTES = {
+    # core and log-in: nothing of anyone's; requests that would send OTPs or
+    # count failures are sent incomplete so the walk trips no throttle
+    ("GET", "/"): public(),
+    ("GET", "/healthz"): public(),
+    ("GET", "/lang"): public(query={"lang": "hi", "next": "/track"}),
+    ("GET", "/login"): public(),
+    ("POST", "/login"): public(body=lambda v: {"username": v["vcsc_user"], "password": ""}),
+    ("GET", "/login/otp"): public(),
+    ("POST", "/login/otp"): public(body={"mobile": "12345"}),
+    ("POST", "/login/otp/verify"): public(body=lambda v: {"mobile": v["mobile"], "otp": "abc"}, echo=("mobile",)),
+    ("GET", "/login/reset"): public(),
+    ("POST", "/login/reset"): public(body={"username": ""}),
+    ("POST", "/login/reset/verify"): public(body=lambda v: {"username": v["vcsc_user"], "otp": "abc", "password": "x"}),
+    ("POST", "/logout"): own(last=True),
+    ("POST", "/logout/all"): own(last=True),
+    ("GET", "/profile"): own(),
+    ("POST", "/profile"): own(body={"first_name": ""}),
+    # administration: the state admin's; the villager's place and people
+    ("GET", "/admin"): deny(allowed=("deptadmin", "stateadmin")),
+    ("GET", "/admin/locations"): deny(allowed=SA),
+    ("GET", "/admin/locations/:id"): deny(params={"id": "village"}, allowed=SA),
+    ("POST", "/admin/locations/:id"): deny(params={"id": "village"}, body={"name_en": "Renamed", "name_hi": "नया"},
+                                           allowed=SA),
+    ("POST", "/admin/locations/:id/children"): deny(params={"id": "village"}, allowed=SA,
+                                                    body={"type": "ward", "name_en": "New", "name_hi": "नया"}),
+    ("GET", "/admin/users"): deny(allowed=SA),
+    ("GET", "/admin/users/new"): deny(allowed=SA),
+    ("POST", "/admin/users/new"): deny(allowed=SA, body={"username": "walk" + RUN}),
+    ("GET", "/admin/users/:id"): deny(params={"id": "vcsc_id"}, allowed=SA),
+    ("POST", "/admin/users/:id"): deny(params={"id": "vcsc_id"}, body={"action": "deactivate"}, allowed=SA),
+    # services: anyone reads the catalogue; only the owning department designs
+    ("GET", "/services"): public(),
+    ("GET", "/services/:code"): public(params={"code": "service"}),
+    ("GET", "/admin/services"): own(forbid=("/admin/services/BRT",), allowed=SA),
+    ("POST", "/admin/services"): deny(allowed=SA, body={"code": "Z" + RUN[-5:], "name_en": "Walk", "name_hi": "वॉक",
+                                                       "dept": "HLT"}),
+    ("POST", "/admin/services/import"): deny(allowed=SA, multipart=("file", "brt.json", BRT_JSON)),
+    ("GET", "/admin/services/:code"): deny(params={"code": "service"}, allowed=SA),
+    ("POST", "/admin/services/:code/general"): deny(params={"code": "service"}, allowed=SA,
+                                                   body={"name_en": "Taken", "name_hi": "लिया", "channels": "online"}),
+    ("POST", "/admin/services/:code/fields"): deny(params={"code": "service"}, allowed=SA,
+                                                  body={"name": "walk", "type": "text", "label_en": "W", "label_hi": "व"}),
+    ("GET", "/admin/services/:code/fields/:name"): deny(params={"code": "service", "name": "field"}, allowed=SA),
+    ("POST", "/admin/services/:code/fields/:name"): deny(params={"code": "service", "name": "field"}, allowed=SA,
+                                                        body={"op": "delete"}),
+    ("POST", "/admin/services/:code/fields/:name/edit"): deny(params={"code": "service", "name": "field"}, allowed=SA,
+                                                             body={"label_en": "Taken", "label_hi": "लिया"}),
+    ("POST", "/admin/services/:code/documents"): deny(params={"code": "service"}, allowed=SA, body={"op": "add"}),
+    ("POST", "/admin/services/:code/settings"): deny(params={"code": "service"}, allowed=SA, body={"rtps_days": "1"}),
+    ("POST", "/admin/services/:code/stages"): deny(params={"code": "service"}, allowed=SA, body={"op": "add"}),
+    ("POST", "/admin/services/:code/notifications"): deny(params={"code": "service"}, allowed=SA, body={"op": "add"}),
+    ("POST", "/admin/services/:code/json"): deny(params={"code": "service"}, allowed=SA, body=lambda v: {"json": BRT_JSON(v)}),
+    ("POST", "/admin/services/:code/publish"): deny(params={"code": "service"}, allowed=SA),
+    ("POST", "/admin/services/:code/retire"): deny(params={"code": "service"}, allowed=SA),
+    ("GET", "/admin/services/:code/export"): deny(params={"code": "service"}, allowed=SA),
+    ("GET", "/admin/services/:code/preview"): deny(params={"code": "service"}, allowed=SA),
+    # applying and tracking: a draft is its filer's; an application its
+    # applicant's, its filer's and the officers' of its place and department
+    ("GET", "/apply/:code"): own(params={"code": "service"}, query=lambda v: {"draft": v["draft_id"]}),
+    ("POST", "/apply/:code"): deny(params={"code": "service"}, body=lambda v: dict(v["draft_form"], draft=v["draft_id"], save="1")),
+    ("GET", "/my"): own(forbid=NUMBERS),
+    ("GET", "/my/drafts/:id"): deny(params={"id": "draft_id"}),
+    ("GET", "/my/app/@no"): deny(params={"no": "app_pending"}),
+    ("GET", "/my/app/@no/ack.pdf"): deny(params={"no": "app_pending"}, allowed=AREA),
+    ("GET", "/my/app/@no/edit"): deny(params={"no": "app_pending"}),
+    ("POST", "/my/app/@no/edit"): deny(params={"no": "app_pending"}, body={"f_applicant_name": "Taken Over"}),
+    ("POST", "/my/app/@no/appeal"): deny(params={"no": "app_rejected"}, body={"grounds": "an appeal by someone else"}),
+    ("POST", "/my/app/@no/feedback"): deny(params={"no": "app_approved"}, body={"rating": "1", "comment": "not mine"}),
+    ("GET", "/track"): public(query=lambda v: {"number": v["app_pending"], "mobile": "9999999999"}),
+    ("GET", "/locker"): own(query=lambda v: {"mobile": v["mobile"]}, echo=("mobile",)),
+    ("POST", "/locker"): own(body=lambda v: {"mobile": v["mobile"], "doc_type": "other"}, echo=("mobile",)),
+    # consent to see her locker: asking sends an OTP, so the walk asks for a
+    # malformed mobile; a wrong code grants nothing; a citizen's grants and
+    # withdrawals name nobody real
+    ("POST", "/locker/consent"): own(body={"mobile": "12345"}),
+    ("POST", "/locker/consent/verify"): own(body=lambda v: {"mobile": v["mobile"], "otp": "abc"}, echo=("mobile",)),
+    ("POST", "/locker/consent/grant"): own(body={"operator": ""}),
+    ("POST", "/locker/consent/withdraw"): own(body={"operator": "0"}),
+    ("GET", "/locker/:id"): deny(params={"id": "doc"}, allowed=AREA),
+    ("GET", "/csc"): own(forbid=NUMBERS),
+    # the desk: her application waits at a panchayat of Hussainabad
+    ("GET", "/desk"): own(forbid=NUMBERS),
+    ("POST", "/desk/next"): deny(body=lambda v: {"office": v["stage_office"], "role": "panchayat_sewak"}),
+    ("GET", "/desk/app/@no"): deny(params={"no": "app_pending"}, allowed=AREA),
+    ("POST", "/desk/app/@no"): deny(params={"no": "app_pending"},
+                                    body={"action": "reject", "remarks": "rejected by a stranger", "ooo_reason": "walking"}),
+    ("GET", "/desk/appeal/:id"): deny(params={"id": "appeal"}),
+    ("POST", "/desk/appeal/:id"): deny(params={"id": "appeal"}, body={"decision": "allow", "order": "allowed by a stranger"}),
+    ("POST", "/desk/cert/:no/revoke"): deny(params={"no": "cert"}, allowed=SA, body={"reason": "revoked by a stranger"}),
+    # certificates: a number alone shows the status only
+    ("GET", "/v/:no"): public(params={"no": "cert"}),
+    ("GET", "/verify"): public(),
+    ("POST", "/verify"): public(body=lambda v: {"number": v["cert"]}),
+    ("GET", "/.well-known/gramsewa-keys.json"): public(),
+    ("GET", "/certificates/:no/pdf"): deny(params={"no": "cert"}, allowed=AREA),
+    # dashboards: counts by place; her block is outside Medininagar
+    ("GET", "/dash"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA + ("deptadmin",)),
+    ("GET", "/dash/csv"): deny(query=lambda v: {"location": v["block"], "table": "cscs"}, allowed=AREA + ("deptadmin",)),
+    ("GET", "/transparency"): public(),
+    # money
+    ("POST", "/pay/start"): deny(body=lambda v: {"app": v["app_pending"]}),
+    ("POST", "/pay/return"): public(body={"order_no": "GSO0", "status": "SUCCESS", "gateway_txn": "X", "amount": "1",
+                                          "checksum": "00"}),
+    ("POST", "/pay/callback"): public(body={"order_no": "GSO0", "status": "SUCCESS", "gateway_txn": "X", "amount": "1",
+                                            "checksum": "00"}),
+    ("GET", "/receipt/:no"): public(params={"no": "receipt"}),
+    ("GET", "/receipts/:no/pdf"): deny(params={"no": "receipt"}),
+    ("GET", "/csc/wallet"): own(forbid=lambda v: [v["bill_consumer"]] + NUMBERS(v)),
+    ("GET", "/csc/bills"): own(forbid=lambda v: [v["bill_consumer"]]),
+    ("POST", "/csc/bills"): own(body={"biller": "JBVNL", "consumer": "bad consumer!"}),
+    ("GET", "/csc/bills/:id"): deny(params={"id": "bill"}),
+    ("POST", "/csc/bills/:id/pay"): deny(params={"id": "bill"}, body={"idem": "walk-pay"}),
+    ("GET", "/admin/wallets"): deny(query=lambda v: {"location": v["block"]}, allowed=SA),
+    ("POST", "/admin/wallets/:user"): deny(params={"user": "vcsc_id"}, body={"rupees": "1", "reference": "walk top-up"},
+                                           allowed=SA),
+    ("GET", "/admin/money"): deny(allowed=SA),
+    ("POST", "/admin/money/refund/:order"): deny(params={"order": "order"}, body={"reference": "walk refund"}, allowed=SA),
+    # the test-only sandbox gateway (404 unless pay_sandbox = true) plays
+    # the gateway: it answers for any order it is asked about
+    ("GET", "/sandbox/pay"): public(query={"order_no": "GSO0"}),
+    ("POST", "/sandbox/pay"): public(body={"order_no": "GSO0"}),
+    ("POST", "/sandbox/pay/decide"): public(body={"order_no": "GSO0"}),
+    ("GET", "/sandbox/pay/query"): public(query={"order_no": "GSO0"}),
+    # DigiLocker pulls are authenticated by their HMAC header
+    ("POST", "/digilocker/pulluri"): public(body=lambda v: "<PullURIRequest><DocDetails><certificate_no>%s</certificate_no>"
+                                                         "</DocDetails></PullURIRequest>" % v["cert"]),
+    ("POST", "/digilocker/pulldoc"): public(body=lambda v: "<PullDocRequest><DocDetails><URI>in.gov.jh-BRT-%s</URI>"
+                                                         "</DocDetails></PullDocRequest>" % v["cert"]),
+    # the JSON API
+    ("POST", "/api/v1/auth/login"): public(body=lambda v: {"username": v["vcsc_user"], "password": ""}),
+    ("POST", "/api/v1/auth/otp/request"): public(body={"mobile": "12345"}),
+    ("POST", "/api/v1/auth/otp/verify"): public(body=lambda v: {"mobile": v["mobile"], "otp": "abc"}),
+    ("POST", "/api/v1/auth/logout"): own(last=True),
+    ("GET", "/api/v1/locations"): public(),
+    ("GET", "/api/v1/locations/:id"): public(params={"id": "village"}),
+    ("GET", "/api/v1/services"): public(),
+    ("GET", "/api/v1/services/:code"): public(params={"code": "service"}),
+    ("POST", "/api/v1/applications"): own(body={"service": "NOPE"}),
+    ("GET", "/api/v1/applications"): own(query={"mine": "0", "limit": "100"}, forbid=NUMBERS, allowed=AREA),
+    ("GET", "/api/v1/applications/:no"): deny(params={"no": "draft"}),
+    ("PATCH", "/api/v1/applications/:no"): deny(params={"no": "draft"}, body={"tatkal": True}),
+    ("POST", "/api/v1/applications/:no/submit"): deny(params={"no": "draft"}, body={}),
+    ("GET", "/api/v1/applications/@no"): deny(params={"no": "app_pending"}, allowed=AREA),
+    ("PATCH", "/api/v1/applications/@no"): deny(params={"no": "app_pending"}, body={"tatkal": True}),
+    ("POST", "/api/v1/applications/@no/submit"): deny(params={"no": "app_pending"}, body={}),
+    ("POST", "/api/v1/applications/@no/actions"): deny(params={"no": "app_pending"},
+                                                       body={"action": "reject", "remarks": "rejected by a stranger",
+                                                             "out_of_order_reason": "walking the routes"}),
+    ("POST", "/api/v1/applications/@no/appeal"): deny(params={"no": "app_rejected"},
+                                                      body={"grounds": "an appeal by someone else"}),
+    ("GET", "/api/v1/applications/@no/acknowledgement"): deny(params={"no": "app_pending"}, allowed=AREA),
+    ("GET", "/api/v1/track"): public(query=lambda v: {"number": v["app_pending"], "mobile": "9999999999"}),
+    ("GET", "/api/v1/desk/queue"): deny(query=lambda v: {"office": v["stage_office"], "role": "panchayat_sewak"}),
+    ("POST", "/api/v1/desk/next"): deny(body=lambda v: {"office": v["stage_office"], "role": "panchayat_sewak"}),
+    ("POST", "/api/v1/documents"): own(body={}),
+    ("GET", "/api/v1/documents"): own(query=lambda v: {"mobile": v["mobile"]}, forbid=lambda v: ['"id":%s,' % v["doc"]]),
+    ("POST", "/api/v1/consent/request"): own(body={"mobile": "12345"}),
+    ("POST", "/api/v1/consent/verify"): own(body=lambda v: {"mobile": v["mobile"], "otp": "abc"}, echo=("mobile",)),
+    ("GET", "/api/v1/consent"): own(),
+    ("POST", "/api/v1/consent/grant"): own(body={"operator": ""}),
+    ("POST", "/api/v1/consent/withdraw"): own(body={"operator": 0}),
+    ("GET", "/api/v1/verify"): public(query=lambda v: {"no": v["cert"]}),
+    ("GET", "/api/v1/certificates/:no"): deny(params={"no": "cert"}, allowed=AREA),
+    ("GET", "/api/v1/certificates/:no/pdf"): deny(params={"no": "cert"}, allowed=AREA),
+    ("POST", "/api/v1/certificates/:no/revoke"): deny(params={"no": "cert"}, allowed=SA,
+                                                      body={"reason": "revoked by a stranger"}),
+    ("GET", "/api/v1/dash/summary"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA + ("deptadmin",)),
+    ("GET", "/api/v1/wallet"): own(),
+    ("GET", "/api/v1/wallet/entries"): own(forbid=NUMBERS),
+    ("POST", "/api/v1/admin/wallets/:user/topup"): deny(params={"user": "vcsc_id"}, allowed=SA,
+                                                        body={"amount_paise": 100, "reference": "walk top-up"}),
+}
+
+
+def parse_routes():
+    """(method, pattern) of every entry of the route table, in order."""
+    text = open(ROUTES_C, encoding="utf-8").read()
+    table = text[text.index("const struct route routes[]"):]
+    return re.findall(r'\{\s*"([A-Z]+)",\s*"([^"]+)",\s*\w+,', table)
+
+
+def fingerprint():
+    """Everything of hers and of her operator that a request could change."""
+    q = ("SELECT MD5(CONCAT_WS('|', "
+         "(SELECT GROUP_CONCAT(CONCAT_WS(',', id, IFNULL(number, '-'), status, stage_idx, IFNULL(stage_office_id, 0), "
+         " IFNULL(claimed_by, 0), tatkal, version_id, MD5(form)) ORDER BY id) FROM applications WHERE applicant_id = {v}), "
+         "(SELECT COUNT(*) FROM app_events e JOIN applications a ON a.id = e.app_id WHERE a.applicant_id = {v}), "
+         "(SELECT GROUP_CONCAT(CONCAT_WS(',', c.id, c.status) ORDER BY c.id) FROM certificates c WHERE c.holder_id = {v}), "
+         "(SELECT GROUP_CONCAT(CONCAT_WS(',', p.id, p.status) ORDER BY p.id) FROM appeals p JOIN applications a ON a.id = p.app_id "
+         " WHERE a.applicant_id = {v}), "
+         "(SELECT COUNT(*) FROM feedback f JOIN applications a ON a.id = f.app_id WHERE a.applicant_id = {v}), "
+         "(SELECT COUNT(*) FROM documents WHERE owner_id = {v}), "
+         "(SELECT GROUP_CONCAT(CONCAT_WS(',', id, IFNULL(withdrawn_at, '-')) ORDER BY id) FROM locker_consents "
+         " WHERE citizen_id = {v}), "
+         "(SELECT GROUP_CONCAT(CONCAT_WS(',', id, status) ORDER BY id) FROM bills WHERE operator_id = {c}), "
+         "(SELECT IFNULL(SUM(balance_paise), 0) FROM accounts WHERE kind = 'wallet' AND user_id = {c}), "
+         "(SELECT GROUP_CONCAT(CONCAT_WS(',', id, active, IFNULL(first_name, ''), IFNULL(pw_hash, '')) ORDER BY id) "
+         " FROM users WHERE id IN ({v}, {c}, {p})), "
+         "(SELECT COUNT(*) FROM role_holdings WHERE user_id IN ({v}, {c}, {p})), "
+         "(SELECT COUNT(*) FROM sessions WHERE user_id IN ({c}, {p}) AND revoked_at IS NULL), "
+         "(SELECT CONCAT_WS(',', department_id, published_version_id, status) FROM services WHERE code = 'BRT'), "
+         "(SELECT COUNT(*) FROM service_versions v JOIN services s ON s.id = v.service_id WHERE s.code = 'BRT'), "
+         "(SELECT CONCAT_WS(',', name_en, name_hi, active) FROM locations WHERE id = {l}), "
+         "(SELECT COUNT(*) FROM locations WHERE parent_id = {l})))")
+    return sql(q.format(v=V["citizen_id"], c=V["vcsc_id"], p=V["vps_id"], l=V["village"]))[0][0]
+
+
+def markers(case):
+    """Her data that no refused or foreign answer may contain."""
+    out = [V["name"], V["doc_label"], V["bill_consumer"]]
+    if "mobile" not in case.echo:
+        out.append(V["mobile"])
+    return out + list(val(case.forbid) or [])
+
+
+def fill(pattern, case):
+    path = pattern
+    for name, key in case.params.items():
+        path = re.sub(r"[:@]%s\b" % name, str(V[key]), path)
+    assert not re.search(r"/[:@]", path), "unfilled parameter in %s" % pattern
+    q = val(case.query)
+    return path + ("?" + urllib.parse.urlencode(q) if q else "")
+
+
+def multipart(fields, file_field, filename, data):
+    b = "WALKBOUNDARY"
+    parts = [("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n" % (b, k, v)).encode()
+             for k, v in fields.items()]
+    parts.append(("--%s\r\nContent-Disposition: form-data; name=\"%s\"; filename=\"%s\"\r\n"
+                  "Content-Type: application/octet-stream\r\n\r\n" % (b, file_field, filename)).encode() + data + b"\r\n")
+    parts.append(("--%s--\r\n" % b).encode())
+    return b"".join(parts), "multipart/form-data; boundary=" + b
+
+
+def send(role, method, pattern, case):
+    web, api, token = CLIENTS[role]
+    path = fill(pattern, case)
+    body = val(case.body)
+    if pattern.startswith("/api/"):
+        if method == "GET":
+            return api.request(method, path)
+        return api.request(method, path, body=body if body is not None else {}, ctype="json")
+    if method == "GET":
+        return web.get(path)
+    if pattern.startswith("/digilocker/"):
+        return web.request(method, path, body=body.encode(), ctype="application/xml", headers={"x-digilocker-hmac": "AAAA"})
+    form = dict(body or {})
+    form["csrf"] = token
+    if case.multipart:
+        field, name, data = case.multipart
+        data = val(data)
+        raw, ctype = multipart(form, field, name, data.encode() if isinstance(data, str) else data)
+        return web.request(method, path, body=raw, ctype=ctype)
+    return web.post(path, form)
+
+
+def refused(pattern, role, r):
+    if r.status in (403, 404):
+        return True
+    if role == "anonymous":
+        if pattern.startswith("/api/"):
+            return r.status == 401
+        return r.status == 303 and (r.header("Location") or "").startswith("/login")
+    return False
+
+
+def check(method, pattern, case, role):
+    """None, or what went wrong for this role."""
+    before = fingerprint() if method != "GET" else None
+    r = send(role, method, pattern, case)
+    text = r.body.decode("utf-8", "replace")
+    if r.status >= 500:
+        return "%s: %d" % (role, r.status)
+    if case.kind == "deny" and not refused(pattern, role, r):
+        return "%s: %d, not refused (%s)" % (role, r.status, text[:120].replace("\n", " "))
+    for m in markers(case):
+        if m and str(m) in text:
+            return "%s: %d shows %r" % (role, r.status, m)
+    if before is not None and fingerprint() != before:
+        return "%s: %d changed her records" % (role, r.status)
+    return None
+
+
+def walk(method, pattern):
+    case = ROUTES[(method, pattern)]
+    if not CLIENTS:
+        raise AssertionError("the setup did not run")
+    bad = []
+    for role in ROLES:
+        if role in case.allowed:
+            continue
+        try:
+            why = check(method, pattern, case, role)
+        except Exception as e:  # noqa: BLE001 - a crash of one request is a finding
+            why = "%s: %s" % (role, e)
+        if why:
+            bad.append(why)
+    assert not bad, "; ".join(bad[:4]) + (" (+%d more)" % (len(bad) - 4) if len(bad) > 4 else "")
+
+
+# ---- the objects owned by others, made through the product ----
+
+def hr_create(admin, username, role, place, user_type="staff", csc_id=None):
+    """A user made on the HR page; returns (id, first password)."""
+    form = {"username": username, "first_name": "Walk", "last_name": username, "mobile": "9123456781", "dob": "1985-03-04",
+            "user_type": user_type, "designation": "Walk", "role": role, "work_from": "2025-01-01"}
+    form.update(place)
+    if csc_id:
+        form["csc_id"] = csc_id
+    r = admin.form_post("/admin/users/new", "/admin/users/new", form)
+    eq(r.status, 200, "create %s: %s" % (username, r.text[:300]))
+    pw = re.search(r"<code>([^<]+)</code>", r.text).group(1)
+    return sql("SELECT id FROM users WHERE username='%s'" % username)[0][0], pw
+
+
+def file_for_her(c, fields, docs=None, submit=True):
+    body = {"service": "BRT", "applicant": {"mobile": V["mobile"]}, "submit": submit, "fields": fields,
+            "documents": docs or {}}
+    r = c.api("POST", "/applications", body)
+    assert r.status in (200, 201), "file: %r" % r
+    return r.json()["number"]
+
+
+@test
+def setup_objects_owned_by_others():
+    admin = Client()
+    admin.login("stateadmin")
+    api_admin = Client()
+    api_admin.api_login("stateadmin")
+    palamu = sql("SELECT id FROM locations WHERE type='district' AND name_en='Palamu'")[0][0]
+    block, bpath = sql("SELECT id, path FROM locations WHERE type='block' AND name_en='Hussainabad'")[0]
+    pan, ppath = sql("SELECT id, path FROM locations WHERE type='panchayat' AND path LIKE '%s%%' ORDER BY id LIMIT 1" % bpath)[0]
+    village = sql("SELECT id FROM locations WHERE type='village' AND path LIKE '%s%%' ORDER BY id LIMIT 1" % ppath)[0][0]
+    place = {"place_district": palamu, "place_block": block, "place_panchayat": pan}
+    V.update(block=block, village=village, service="BRT", name="Zorawar Vikramaditya", mobile="97%08d" % int(RUN),
+             doc_label="walk-secret-%s.pdf" % RUN, bill_consumer="ZV%s1" % RUN, field="child_name", order="GSO0")
+    V["vcsc_user"] = "walkcsc" + RUN
+    V["vcsc_id"], csc_pw = hr_create(admin, V["vcsc_user"], "csc", place, "csc", "CSCW%s" % RUN)
+    V["vps_id"], ps_pw = hr_create(admin, "walkps" + RUN, "panchayat_sewak", place)
+    ctl("ca", "issue", "--user", "walkps" + RUN)
+    r = api_admin.api("POST", "/admin/wallets/%s/topup" % V["vcsc_id"], {"amount_paise": 500000, "reference": "walk " + RUN})
+    eq(r.status, 200, "top-up: %r" % r)
+    op = Client()
+    op.api_login(V["vcsc_user"], csc_pw)
+    d = definition("BRT")
+    fields = answers_for(d, V["mobile"], V["name"], village)
+    fields[V["field"]] = V["name"]          # the certificate's holder is her name too
+    doc = upload(op, "hospital_slip", V["mobile"], name=V["doc_label"])
+    eq(doc.status, 201, "upload: %r" % doc)
+    V["doc"] = doc.json()["id"]
+    V["app_pending"] = file_for_her(op, fields, {"hospital_slip": V["doc"]})
+    V["app_approved"] = file_for_her(op, fields)
+    V["app_rejected"] = file_for_her(op, fields)
+    V["draft"] = file_for_her(op, fields, submit=False)
+    V["draft_id"] = V["draft"][1:]
+    V["draft_form"] = {"applicant_mobile": V["mobile"], "f_child_name": "Taken Over"}
+    V["citizen_id"] = sql("SELECT id FROM users WHERE citizen_mobile='%s'" % V["mobile"])[0][0]
+    ps = Client()
+    ps.api_login("walkps" + RUN, ps_pw)
+    out = act(ps, V["app_approved"], "approve", out_of_order_reason="walk: approving out of turn")
+    eq(out.status, 200, "approve: %r" % out)
+    V["cert"] = out.json()["certificate"]["number"]
+    out = act(ps, V["app_rejected"], "reject", remarks="walk: rejected", out_of_order_reason="walk: out of turn")
+    eq(out.status, 200, "reject: %r" % out)
+    eq(op.api("POST", "/applications/%s/appeal" % V["app_rejected"], {"grounds": "the walk's appeal, level one"}).status,
+       201, "appeal")
+    V["appeal"] = sql("SELECT p.id FROM appeals p JOIN applications a ON a.id=p.app_id WHERE a.number='%s'"
+                      % V["app_rejected"])[0][0]
+    V["stage_office"] = int(sql("SELECT stage_office_id FROM applications WHERE number='%s'" % V["app_pending"])[0][0])
+    w = Client()
+    w.login(V["vcsc_user"], csc_pw)
+    r = w.form_post("/csc/bills", "/csc/bills", {"biller": "JBVNL", "consumer": V["bill_consumer"]})
+    eq(r.status, 303, "bill fetch: %r" % r)
+    V["bill"] = r.header("Location").rsplit("/", 1)[1]
+    page = w.get("/csc/bills/" + V["bill"])
+    w.post("/csc/bills/%s/pay" % V["bill"], {"csrf": w.csrf_from(page.text), "idem": "walk-" + V["bill"]})
+    paid = sql("SELECT receipt_no FROM receipts WHERE kind='bill' AND ref='%s'" % V["bill"])
+    assert paid, "the bill was not paid (the sandbox biller refuses consumers ending in 9)"
+    V["receipt"] = paid[0][0]
+    # the walkers; "mixed" holds two roles in two places
+    mixed, mixed_pw = hr_create(admin, "walkmix" + RUN, "karmachari", place)
+    medininagar = sql("SELECT id FROM locations WHERE type='block' AND name_en='Medininagar(Daltonganj)'")[0][0]
+    r = admin.form_post("/admin/users/" + mixed, "/admin/users/" + mixed, {
+        "action": "add_role", "role": "bdo", "place_district": palamu, "place_block": medininagar, "work_from": "2025-01-01"})
+    eq(r.status, 303, "second holding")
+    for role in ROLES:
+        if role == "mixed":
+            web, api = Client(), Client()
+            web.login("walkmix" + RUN, mixed_pw)
+            api.api_login("walkmix" + RUN, mixed_pw)
+            token = web.csrf_from(web.get("/profile").text)
+        elif role == "anonymous":
+            web, api = Client(), Client()
+            token = web.csrf_from(web.get("/login").text)
+        elif role == "citizen":
+            web, api = citizen("96%08d" % int(RUN))
+            token = web.csrf_from(web.get("/profile").text)
+        else:
+            web, api = Client(), Client()
+            web.login(role)
+            api.api_login(role)
+            token = web.csrf_from(web.get("/profile").text)
+        assert token, role + ": no CSRF token"
+        CLIENTS[role] = (web, api, token)
+
+
+@test
+def every_route_has_an_entry():
+    routes = parse_routes()
+    assert len(routes) > 100, "parsed %d routes" % len(routes)
+    missing = [m + " " + p for m, p in routes if (m, p) not in ROUTES]
+    stale = [m + " " + p for (m, p) in ROUTES if (m, p) not in routes]
+    assert not missing, "routes without an entry in test_authz.ROUTES: %s" % missing
+    assert not stale, "entries for routes that are gone: %s" % stale
+
+
+def _register():
+    routes = parse_routes()
+    order = [rt for rt in routes if rt in ROUTES and not ROUTES[rt].last] + \
+            [rt for rt in routes if rt in ROUTES and ROUTES[rt].last]
+    for method, pattern in order:
+        def t(method=method, pattern=pattern):
+            walk(method, pattern)
+        t.__name__ = "%s %s" % (method, pattern)
+        test(t)
+
+
+_register()
+
+if __name__ == "__main__":
+    run()
