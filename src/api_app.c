@@ -539,7 +539,7 @@ static int upload_txn(void *p)
 		return 1;
 	}
 	struct audit_entry e = { .action = "locker.add", .entity = "document", .entity_id = arena_printf(r->a, "%ld", c->id) };
-	return audit_write(&r->actor, &e) == 0 ? 0 : -1;
+	return audit_write(req_actor(r), &e) == 0 ? 0 : -1;
 }
 
 /* POST /api/v1/documents (multipart: file, doc_type[, mobile]) */
