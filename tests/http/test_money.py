@@ -355,9 +355,11 @@ def bill_payment_and_biller_failure_refund():
     eq(r.status, 422, "bad consumer number")
 
 
-def biller_stub(txn):
+def biller_stub(txn, pay_answers=True):
     """A biller's HTTP adapter on a free port that confirms every payment
-    with the transaction id txn; (server, url).  Stop it with shutdown()."""
+    with the transaction id txn (with pay_answers False, a payment gets no
+    answer the product can read, and only asking its status confirms it);
+    (server, url).  Stop it with shutdown()."""
     import http.server
     import json as js
     import threading
@@ -367,6 +369,8 @@ def biller_stub(txn):
             self.rfile.read(int(self.headers.get("Content-Length", "0")))
             if self.path == "/fetch":
                 out = {"found": True, "name": "Stub Consumer", "ref": "STUB-1", "amount_paise": 5000}
+            elif self.path == "/pay" and not pay_answers:
+                out = {"status": "pending"}
             else:
                 out = {"status": "confirmed", "txn": txn}
             body = js.dumps(out).encode()
@@ -384,14 +388,24 @@ def biller_stub(txn):
     return srv, "http://127.0.0.1:%d" % srv.server_address[1]
 
 
+def stub_biller(url):
+    """A biller (seeded as the deployment would: no page makes billers)
+    speaking through the adapter at url; its code."""
+    code = "STUB" + RUN[-5:] + str(len(_stubs))
+    _stubs.append(code)
+    sql("INSERT INTO billers (code, name_en, name_hi, category, fetch_label_en, fetch_label_hi, fetch_pattern, adapter) "
+        "VALUES ('%s', 'Stub biller', 'स्टब बिलर', 'test', 'Number', 'संख्या', '[0-9]{6}', '%s')" % (code, url))
+    return code
+
+
+_stubs = []
+
+
 @test
 def biller_transaction_id_cannot_forge_receipt_lines():
     txn = 'T1","consumer":"FORGED\\'   # outside data: quotes and a backslash
     srv, url = biller_stub(txn)
-    code = "STUB" + RUN[-6:]
-    # billers are configured by the deployment (seeded), not through a page
-    sql("INSERT INTO billers (code, name_en, name_hi, category, fetch_label_en, fetch_label_hi, fetch_pattern, adapter) "
-        "VALUES ('%s', 'Stub biller', 'स्टब बिलर', 'test', 'Number', 'संख्या', '[0-9]{6}', '%s')" % (code, url))
+    code = stub_biller(url)
     try:
         c = Client()
         c.login("csc2")
@@ -405,6 +419,34 @@ def biller_transaction_id_cannot_forge_receipt_lines():
                "JSON_VALUE(details, '$.biller_txn') = biller_txn FROM receipts r JOIN bills b ON b.id = r.ref "
                "WHERE r.kind='bill' AND r.ref='%s'" % bill),
            [["1", "3", "123456", "1"]], "the receipt's lines hold the biller's id as one string, nothing more")
+    finally:
+        sql("UPDATE billers SET active = 0 WHERE code = '%s'" % code)
+        srv.shutdown()
+
+
+@test
+def bill_left_unconfirmed_is_settled_by_reconciliation():
+    srv, url = biller_stub("LATE-1", pay_answers=False)
+    code = stub_biller(url)
+    try:
+        c = Client()
+        c.login("csc2")
+        before = balance("csc2")
+        r = c.form_post("/csc/bills", "/csc/bills", {"biller": code, "consumer": "654321"})
+        eq(r.status, 303, "fetched: " + r.text[:300])
+        bill = r.header("Location").rsplit("/", 1)[1]
+        page = c.get("/csc/bills/" + bill)
+        eq(c.post("/csc/bills/%s/pay" % bill, {"csrf": c.csrf_from(page.text), "idem": "late-" + bill}).status, 303, "paid")
+        eq(sql("SELECT status FROM bills WHERE id=%s" % bill)[0][0], "paid", "the biller's answer is not known yet")
+        eq(balance("csc2"), before - 5000, "debited while it waits")
+        sql("UPDATE bills SET paid_at = NOW() - INTERVAL 3 MINUTE WHERE id=%s" % bill)
+        p = ctl("pay-reconcile")
+        assert "bill-reconcile: " in p.stdout, p.stdout
+        eq(sql("SELECT status, biller_txn FROM bills WHERE id=%s" % bill)[0], ["confirmed", "LATE-1"], "confirmed by the job")
+        eq(sql("SELECT COUNT(*) FROM receipts WHERE kind='bill' AND ref='%s'" % bill)[0][0], "1", "a receipt")
+        eq(sql("SELECT actor_id IS NULL, ip FROM audit_log WHERE entity='bill' AND entity_id='%s' AND action='bill.confirmed'"
+               % bill), [["0", "cli"]], "audited for the operator, from the job")
+        eq(balance("csc2"), before - 5000 + 500, "and the operator's commission")
     finally:
         sql("UPDATE billers SET active = 0 WHERE code = '%s'" % code)
         srv.shutdown()
