@@ -10,6 +10,7 @@
 #include "audit.h"
 #include "db.h"
 #include "formview.h"
+#include "money.h"
 #include "svcstore.h"
 #include "tmpl.h"
 #include "user.h"
@@ -264,9 +265,10 @@ int page_designer(struct req *r)
 	}
 	stages_to_hdf(r, s);
 	/* settings */
-	hset_int(r, "P.fee_gov", s->fee_gov / 100);
-	hset_int(r, "P.fee_csc", s->fee_csc / 100);
-	hset_int(r, "P.fee_tatkal", s->fee_tatkal / 100);
+	/* in rupees as people type them, paise kept: 30.50 comes back as 30.50 */
+	hset(r, "P.fee_gov", money_plain(r->a, s->fee_gov));
+	hset(r, "P.fee_csc", money_plain(r->a, s->fee_csc));
+	hset(r, "P.fee_tatkal", money_plain(r->a, s->fee_tatkal));
 	if (s->free_jsk)
 		hset(r, "P.free_jsk", "1");
 	hset(r, "P.level", s->level);
@@ -397,6 +399,19 @@ static bool read_long(struct req *r, const char *name, long min, long max, long 
 		return false;
 	}
 	return true;
+}
+
+/* A fee typed in rupees ("30", "30.50", "₹1,234.50"): 0 to ₹1,00,000 in
+ * paise, or the field's error; an empty input means 0. */
+static void read_fee(struct req *r, const char *name, long *paise)
+{
+	const char *v = req_form(r, name);
+	long long p = 0;
+	if (!str_empty(v) && (!money_parse(v, false, &p) || p > 10000000)) {
+		form_error(r, name, "svc.fee_bad");
+		return;
+	}
+	*paise = (long)p;
 }
 
 /* ---- general ---- */
@@ -756,9 +771,9 @@ static int apply_settings(struct edit *e, struct svc *s)
 {
 	struct req *r = e->r;
 	long v;
-	if (read_long(r, "fee_gov", 0, 100000, &v)) s->fee_gov = v * 100;
-	if (read_long(r, "fee_csc", 0, 100000, &v)) s->fee_csc = v * 100;
-	if (read_long(r, "fee_tatkal", 0, 100000, &v)) s->fee_tatkal = v * 100;
+	read_fee(r, "fee_gov", &s->fee_gov);
+	read_fee(r, "fee_csc", &s->fee_csc);
+	read_fee(r, "fee_tatkal", &s->fee_tatkal);
 	s->free_jsk = req_form(r, "free_jsk") != NULL;
 	const char *level = req_form(r, "level");
 	static const char *const levels[] = { "panchayat", "circle", "block", "subdivision", "district", "hq" };
