@@ -6,6 +6,7 @@
 #include "ctl.h"
 #include "cert.h"
 #include "db.h"
+#include "money.h"
 #include "stats.h"
 #include "wallet.h"
 #include "workflow.h"
@@ -93,8 +94,8 @@ int ctl_seed_apps(struct arena *a)
 		    "('BSNL', 'BSNL landline', 'BSNL लैंडलाइन', 'telephone', 'Telephone number with STD code', 'STD कोड सहित फ़ोन नंबर', "
 		    "'0[0-9]{9,11}', 'sandbox:')", NULL) < 0)
 		return -1;
-	printf("  wallets: csc1 and csc2 hold Rs %ld.%02ld each\n", wallet_balance(a, strtol(db_scalar(a,
-		"SELECT id FROM users WHERE username = 'csc1'", NULL), NULL, 10)) / 100, 0L);
+	printf("  wallets: csc1 and csc2 hold %s each\n", money_fmt(a, wallet_balance(a, strtol(db_scalar(a,
+		"SELECT id FROM users WHERE username = 'csc1'", NULL), NULL, 10))));
 	return 0;
 }
 

@@ -80,33 +80,6 @@ struct jval *net_json(struct arena *a, const char *url, const char *body, long t
 	return json_parse(a, ans.body, ans.len, &err);
 }
 
-char *net_url_fill(struct arena *a, const char *tpl, const char *const *keys, const char *const *vals, size_t n)
-{
-	struct sbuf b;
-	sbuf_init(&b);
-	for (const char *p = tpl; *p;) {
-		bool done = false;
-		for (size_t k = 0; k < n && !done; k++) {
-			size_t kl = strlen(keys[k]);
-			if (strncmp(p, keys[k], kl) != 0)
-				continue;
-			/* what curl_easy_escape keeps: letters, digits and - . _ ~ */
-			for (const unsigned char *v = (const unsigned char *)(vals[k] ? vals[k] : ""); *v; v++)
-				if ((*v >= 'A' && *v <= 'Z') || (*v >= 'a' && *v <= 'z') || (*v >= '0' && *v <= '9') || strchr("-._~", *v))
-					sbuf_addc(&b, (char)*v);
-				else
-					sbuf_printf(&b, "%%%02X", *v);
-			p += kl;
-			done = true;
-		}
-		if (!done)
-			sbuf_addc(&b, *p++);
-	}
-	char *s = arena_strndup(a, b.data ? b.data : "", b.len);
-	sbuf_free(&b);
-	return s;
-}
-
 /* The message, handed to libcurl a piece at a time. */
 struct mail_src {
 	const char *data;	/* message text */

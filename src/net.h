@@ -33,9 +33,6 @@ int net_http(struct arena *a, const char *url, const char *body, const char *cty
  * NULL); the answer parsed whatever its status.  NULL when no answer came
  * or it is not JSON.  Arena memory. */
 struct jval *net_json(struct arena *a, const char *url, const char *body, long timeout);
-/* url with every {key} of keys replaced by its value, percent-encoded
- * (the SMS gateway's URL template).  Arena memory. */
-char *net_url_fill(struct arena *a, const char *tpl, const char *const *keys, const char *const *vals, size_t n);
 /* Sends one message (its headers and body, CRLF lines) by SMTP (url
  * smtp://host:port or smtps://...) from from to to.  0, or -1 with err. */
 int net_smtp(const char *url, const char *from, const char *to, const char *message, long timeout, char err[200]);

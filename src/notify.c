@@ -60,7 +60,7 @@ static int drv_sms_http(const char *to, const char *body, const char *dlt, long 
 	const char *keys[] = { "{mobile}", "{text}", "{dlt}", "{ref}" };
 	const char *vals[] = { to, body, dlt ? dlt : "", arena_printf(&a, "%ld", id) };
 	struct net_answer ans;
-	int rc = net_http(NULL, net_url_fill(&a, cfg.sms_url, keys, vals, ARRAY_LEN(keys)), NULL, NULL, 10, &ans);
+	int rc = net_http(NULL, str_fill(&a, cfg.sms_url, keys, vals, ARRAY_LEN(keys), true), NULL, NULL, 10, &ans);
 	arena_free(&a);
 	if (rc != 0 || ans.status < 200 || ans.status > 299) {
 		snprintf(err, 200, "gateway: %.150s (HTTP %ld)", rc != 0 ? ans.err : "refused", ans.status);

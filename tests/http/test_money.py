@@ -401,6 +401,17 @@ def stub_biller(url):
 _stubs = []
 
 
+def fetch_and_pay(c, code, consumer, idem):
+    """As the CSC operator c: fetch consumer's bill from biller code and pay
+    it; the bill's id."""
+    r = c.form_post("/csc/bills", "/csc/bills", {"biller": code, "consumer": consumer})
+    eq(r.status, 303, "fetched: " + r.text[:300])
+    bill = r.header("Location").rsplit("/", 1)[1]
+    page = c.get("/csc/bills/" + bill)
+    eq(c.post("/csc/bills/%s/pay" % bill, {"csrf": c.csrf_from(page.text), "idem": idem + bill}).status, 303, "paid")
+    return bill
+
+
 @test
 def biller_transaction_id_cannot_forge_receipt_lines():
     txn = 'T1","consumer":"FORGED\\'   # outside data: quotes and a backslash
@@ -409,11 +420,7 @@ def biller_transaction_id_cannot_forge_receipt_lines():
     try:
         c = Client()
         c.login("csc2")
-        r = c.form_post("/csc/bills", "/csc/bills", {"biller": code, "consumer": "123456"})
-        eq(r.status, 303, "fetched: " + r.text[:300])
-        bill = r.header("Location").rsplit("/", 1)[1]
-        page = c.get("/csc/bills/" + bill)
-        eq(c.post("/csc/bills/%s/pay" % bill, {"csrf": c.csrf_from(page.text), "idem": "stub-" + bill}).status, 303, "paid")
+        bill = fetch_and_pay(c, code, "123456", "stub-")
         eq(sql("SELECT status FROM bills WHERE id=%s" % bill)[0][0], "confirmed", "confirmed by the biller")
         eq(sql("SELECT JSON_VALID(details), JSON_LENGTH(details), JSON_VALUE(details, '$.consumer'), "
                "JSON_VALUE(details, '$.biller_txn') = biller_txn FROM receipts r JOIN bills b ON b.id = r.ref "
@@ -432,11 +439,7 @@ def bill_left_unconfirmed_is_settled_by_reconciliation():
         c = Client()
         c.login("csc2")
         before = balance("csc2")
-        r = c.form_post("/csc/bills", "/csc/bills", {"biller": code, "consumer": "654321"})
-        eq(r.status, 303, "fetched: " + r.text[:300])
-        bill = r.header("Location").rsplit("/", 1)[1]
-        page = c.get("/csc/bills/" + bill)
-        eq(c.post("/csc/bills/%s/pay" % bill, {"csrf": c.csrf_from(page.text), "idem": "late-" + bill}).status, 303, "paid")
+        bill = fetch_and_pay(c, code, "654321", "late-")
         eq(sql("SELECT status FROM bills WHERE id=%s" % bill)[0][0], "paid", "the biller's answer is not known yet")
         eq(balance("csc2"), before - 5000, "debited while it waits")
         sql("UPDATE bills SET paid_at = NOW() - INTERVAL 3 MINUTE WHERE id=%s" % bill)
