@@ -14,6 +14,6 @@
 </tbody></table></div>
 <h2><?cs var:L.wallet.topup ?></h2>
 <form method="post" action="/pay/start"><input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
- <div class="field"><label for="f-topup"><?cs var:L.wallet.topup_amount ?></label><input id="f-topup" name="topup" type="text" inputmode="numeric"></div>
+ <div class="field"><label for="f-topup"><?cs var:L.wallet.topup_amount ?></label><input id="f-topup" name="topup" type="text" inputmode="decimal"></div>
  <button class="button"><?cs var:L.wallet.topup_button ?></button></form>
 <?cs include:"inc/foot.cs" ?>

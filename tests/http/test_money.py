@@ -469,6 +469,10 @@ def web_topup_credits_a_deposit_slip_once():
     eq(r.header("Location"), "/admin/wallets?repeat=1", "the same slip again")
     assert "already made for this operator" in admin.get("/admin/wallets?repeat=1").text
     eq(balance("csc1"), before + 30000, "credited once")
+    # rupees as people type them, paise and all
+    r = admin.form_post("/admin/wallets", "/admin/wallets/" + uid, {"rupees": "1,000.50", "reference": ref + " (2)"})
+    eq(r.header("Location"), "/admin/wallets?topped=1", "topped up with paise")
+    eq(balance("csc1"), before + 30000 + 100050, "₹1,000.50 credited")
 
 
 @test
