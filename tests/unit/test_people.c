@@ -9,6 +9,7 @@
 #include "../../src/auth.h"
 #include "tap.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static struct holding co_medininagar = { .id = 1, .role = ROLE_CO, .office_id = 7, .location_id = 32, .loc_path = "/1/2/3/31/32/" };
@@ -160,9 +161,9 @@ START_TEST(staff_age_by_the_ist_year)
 	struct staff_input in = { .username = "agetest", .first = "Asha", .mobile = "9123456780", .dob = "2009-06-01",
 				  .user_type = "staff" };
 	setenv("GS_FAKE_NOW", "1798741860", 1);
-	ck_assert(staff_validate(NULL, &in, true));
+	ck_assert(staff_validate(&in, true, NULL));
 	in.dob = "2010-01-01";
-	ck_assert(!staff_validate(NULL, &in, true));
+	ck_assert(!staff_validate(&in, true, NULL));
 	unsetenv("GS_FAKE_NOW");
 }
 END_TEST
