@@ -217,6 +217,17 @@ int loc_set_active(struct arena *a, const struct actor *who, long id, bool on, s
 	return out_txn(out, active_txn, &c);
 }
 
+/* key: {"name_en", "name_hi", "code"} */
+static void names_json(struct jw *w, const char *key, const char *en, const char *hi, const char *code)
+{
+	jw_key(w, key);
+	jw_obj(w);
+	jw_kstr(w, "name_en", en);
+	jw_kstr(w, "name_hi", hi);
+	jw_kstr(w, "code", code);
+	jw_obj_end(w);
+}
+
 /* {"before": {...}, "after": {...}} of a rename, for the audit row (arena). */
 static const char *rename_detail(struct arena *a, const struct loc *l, const struct change_ctx *c)
 {
@@ -225,18 +236,8 @@ static const char *rename_detail(struct arena *a, const struct loc *l, const str
 	sbuf_init(&b);
 	jw_init(&w, &b);
 	jw_obj(&w);
-	jw_key(&w, "before");
-	jw_obj(&w);
-	jw_kstr(&w, "name_en", l->name_en);
-	jw_kstr(&w, "name_hi", l->name_hi);
-	jw_kstr(&w, "code", l->code);
-	jw_obj_end(&w);
-	jw_key(&w, "after");
-	jw_obj(&w);
-	jw_kstr(&w, "name_en", c->en);
-	jw_kstr(&w, "name_hi", c->hi);
-	jw_kstr(&w, "code", c->code);
-	jw_obj_end(&w);
+	names_json(&w, "before", l->name_en, l->name_hi, l->code);
+	names_json(&w, "after", c->en, c->hi, c->code);
 	jw_obj_end(&w);
 	const char *detail = arena_strdup(a, b.data);
 	sbuf_free(&b);

@@ -387,19 +387,25 @@ def csrf_required_on_posts():
     eq(r.status, 403, "log-in form without token")
 
 
-@test
-def password_reset_by_otp():
+def reset_asked(username, mobile):
+    """An employee made on the HR page, logged in on one client, asks for a
+    password reset on another; returns (username, first password, the
+    logged-in client, the asking client, the page asking for the OTP, the OTP)."""
     admin = Client()
     admin.login("stateadmin")
-    user, pw = create_employee(admin, "resettest")
+    user, pw = create_employee(admin, username, mobile=mobile)
     old = Client()
     old.login(user, pw)
     c = Client()
     r = c.form_post("/login/reset", "/login/reset", {"username": user})
     assert "we have sent an OTP" in r.text
-    code = otp_for("9123456780", "password reset")
-    tok = c.csrf_from(r.text)
-    r = c.post("/login/reset/verify", {"csrf": tok, "username": user, "otp": code,
+    return user, pw, old, c, r, otp_for(mobile, "password reset")
+
+
+@test
+def password_reset_by_otp():
+    user, pw, old, c, r, code = reset_asked("resettest", "9123456780")
+    r = c.post("/login/reset/verify", {"csrf": c.csrf_from(r.text), "username": user, "otp": code,
                                         "password": "new-pass-2026", "password2": "new-pass-2026"})
     assert "Your password has been changed" in r.text, r.text[:500]
     eq(old.get("/profile").status, 303, "old sessions revoked")
@@ -614,15 +620,7 @@ def track_page_refuses_a_mobile_not_starting_6_to_9_at_the_field():
 
 @test
 def password_reset_writes_nothing_when_the_password_cannot_be_saved():
-    admin = Client()
-    admin.login("stateadmin")
-    user, pw = create_employee(admin, "resetfail" + RUN[-4:], mobile="9123456781")
-    old = Client()
-    old.login(user, pw)
-    c = Client()
-    r = c.form_post("/login/reset", "/login/reset", {"username": user})
-    assert "we have sent an OTP" in r.text
-    code = otp_for("9123456781", "password reset")
+    user, pw, old, c, r, code = reset_asked("resetfail" + RUN[-4:], "9123456781")
     # the database refuses this user's new password (a failing disk, a bad migration...)
     p = subprocess.run(["mariadb", "--no-defaults", "--socket=" + os.path.join(VAR, "run/mariadb.sock"), "gramsewa"],
                        input="DELIMITER //\nCREATE TRIGGER refuse_pw BEFORE UPDATE ON users FOR EACH ROW "
