@@ -187,6 +187,6 @@ long locker_owner(struct req *r, const char *mobile, bool create)
 		return r->user->id;
 	if (!(r->user->roles & RB_OPERATORS) || !valid_mobile(mobile))
 		return 0;
-	long id = create ? user_citizen(r->a, &r->actor, mobile, NULL, r->lang) : user_citizen_id(r->a, mobile);
+	long id = create ? user_citizen(r->a, req_actor(r), mobile, NULL, r->lang) : user_citizen_id(r->a, mobile);
 	return id > 0 ? id : create ? 0 : -1;
 }
