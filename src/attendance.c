@@ -589,7 +589,7 @@ static int ci_txn(void *p)
 	if (db_exec("INSERT INTO checkins (user_id, gp_id, day, source, server_at, event_at, fix_at, lat, lon, accuracy_m, "
 		    "distance_m, is_mock, device_uid, device_id, nonce, elapsed_ms, status, late, reasons, evidence, review) "
 		    "VALUES (?, ?, ?, ?, NOW(3), ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?, NULLIF(?, -1), ?, ?, ?, ?, ?)",
-		    "iissssssssisisiisisss", (long long)c->user, (long long)c->g.gp, day, src, sql_time(c->a, c->event),
+		    "iissssssssisisisisss", (long long)c->user, (long long)c->g.gp, day, src, sql_time(c->a, c->event),
 		    c->has_fix ? sql_time(c->a, c->fix) : NULL, lat, lon,
 		    c->has_fix ? arena_printf(c->a, "%ld", lround(c->acc)) : NULL,
 		    c->res->distance_m >= 0 ? arena_printf(c->a, "%ld", c->res->distance_m) : NULL, (long long)(c->in->is_mock ? 1 : 0),

@@ -40,6 +40,7 @@ int ctl_attendance_absent_sms(int argc, char **argv);
 int ctl_attendance_purge(int argc, char **argv);
 int ctl_attendance_on_duty(int argc, char **argv);
 int ctl_attendance_points(int argc, char **argv);
+int ctl_seed_attendance(struct arena *a);	/* demo: Palamu's GP points and approved geofences */
 
 #define CTL_COMMANDS \
 	{ "seed-demo", ctl_seed_demo, "", "load the demo data (development only; idempotent)", true }, \
