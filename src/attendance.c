@@ -456,8 +456,8 @@ static int ci_travel(struct ci *c, const char *cmp)
 	struct geo_pt q = { strtod(db_val(p, 0, 1), NULL), strtod(db_val(p, 0, 2), NULL) };
 	double d = geo_distance_m(q, c->at), eff = d - c->acc - (double)db_int(p, 0, 3);
 	long long dt = llabs((long long)c->event - db_int(p, 0, 4));
-	if (eff <= 0)
-		return 0;
+	if (eff <= 1000)
+		return 0;	/* within a village: GPS wander, not travel */
 	double kmh = geo_speed_kmh(q, 0, c->at, dt) * (eff / d);
 	if (kmh <= (double)cfg.attendance_max_speed_kmh || strstr(c->reasons.data ? c->reasons.data : "", "fast_travel"))
 		return 0;
@@ -781,6 +781,7 @@ static long vle_of(struct arena *a, const struct actor *who, const char *ref, st
 struct dev_ctx {
 	struct arena *a;
 	const struct actor *who;
+	struct vle_gp g;	/* the VLE's place */
 	long user, device;
 	const char *uid;
 	unsigned char key[32];
@@ -807,6 +808,8 @@ static int enrol_txn(void *p)
 		    "isbi", (long long)c->user, c->uid, box, sizeof box, (long long)actor_id(c->who)) != 1)
 		return -1;
 	c->device = (long)db_last_id();
+	if (roster_touch(c->user, &c->g, NULL) != 0)
+		return -1;
 	struct audit_entry e = { .action = "attendance.device_enrol", .entity = "user", .entity_id = arena_printf(c->a, "%ld", c->user),
 				 .remarks = arena_printf(c->a, "device %s (enrolment %ld)", c->uid, c->device) };
 	return audit_write(c->who, &e) == 0 ? 0 : -1;
@@ -815,11 +818,10 @@ static int enrol_txn(void *p)
 int attendance_device_enrol(struct arena *a, const struct actor *who, const char *vle, const char *device_uid,
 			    char key_hex[65], long *device_id, struct outcome *out)
 {
-	struct vle_gp g;
 	struct dev_ctx c = { .a = a, .who = who, .uid = device_uid, .out = out };
 	if (!token_ok(device_uid, 4, 64, "._:-"))
 		out_field(out, "device_id", "attendance.err.device", NULL);
-	c.user = vle_of(a, who, vle, &g);
+	c.user = vle_of(a, who, vle, &c.g);
 	if (!c.user)
 		out_field(out, "vle", "attendance.err.vle", NULL);
 	if (out->status)
@@ -852,10 +854,9 @@ static int unbind_txn(void *p)
 
 int attendance_device_unbind(struct arena *a, const struct actor *who, long device_id, struct outcome *out)
 {
-	struct vle_gp g;
 	const char *user = db_scalar(a, "SELECT user_id FROM attendance_devices WHERE id = ?", "i", (long long)device_id);
 	struct dev_ctx c = { .a = a, .who = who, .device = device_id, .out = out };
-	c.user = user ? vle_of(a, who, user, &g) : 0;
+	c.user = user ? vle_of(a, who, user, &c.g) : 0;
 	if (!c.user)
 		return out_fail(out, 404, NULL);
 	int rc = db_txn(unbind_txn, &c);
@@ -877,6 +878,8 @@ struct leave_ctx {
 static int request_txn(void *p)
 {
 	struct leave_ctx *c = p;
+	if (roster_touch(c->user, &c->g, NULL) != 0)	/* the BI's queue reads the roster */
+		return -1;
 	if (db_exec("INSERT INTO leave_requests (user_id, kind, from_day, to_day, reason, requested_at) VALUES (?, ?, ?, ?, ?, NOW())",
 		    "issss", (long long)c->user, c->kind, c->from, c->to, c->reason) != 1)
 		return -1;
