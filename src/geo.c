@@ -150,7 +150,7 @@ struct proj {
 static double px(const struct proj *p, struct geo_pt g) { return p->pad + (g.lon - p->min_lon) * p->kx; }
 static double py(const struct proj *p, struct geo_pt g) { return p->pad + (p->max_lat - g.lat) * p->ky; }
 
-enum { MAP_W = 640, MAP_PAD = 16, KEY_ROW = 22 };
+enum { MAP_W = 640, MAP_PAD = 16, KEY_ROW = 32 };
 
 void geo_map_svg(struct sbuf *b, const struct map_spec *m)
 {
@@ -177,7 +177,7 @@ void geo_map_svg(struct sbuf *b, const struct map_spec *m)
 	struct proj p = { box.min_lon, box.max_lat, scale * cos(mid * DEG), scale, MAP_PAD };
 	int map_h = (int)(hdeg * scale) + 2 * MAP_PAD;
 	int keys_h = m->nkeys ? KEY_ROW * (int)((m->nkeys + 1) / 2) + 8 : 0;
-	double dot = m->dot > 0 ? m->dot : 5;
+	double dot = m->dot > 0 ? m->dot : 7;
 
 	sbuf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\" width=\"100%%\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"",
 		    MAP_W, map_h + keys_h);
@@ -203,7 +203,7 @@ void geo_map_svg(struct sbuf *b, const struct map_spec *m)
 			sbuf_adds(b, "<title>");
 			esc(b, s->label);
 			sbuf_adds(b, "</title></polygon>");
-			sbuf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" text-anchor=\"middle\" fill=\"#0b0c0c\">",
+			sbuf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"16\" text-anchor=\"middle\" fill=\"#0b0c0c\">",
 				    cx / (double)s->n, cy / (double)s->n);
 			esc(b, s->label);
 			sbuf_adds(b, "</text>");
@@ -231,9 +231,9 @@ void geo_map_svg(struct sbuf *b, const struct map_spec *m)
 	}
 	for (size_t i = 0; i < m->nkeys; i++) {
 		int x = 8 + (int)(i % 2) * (MAP_W / 2), y = map_h + 8 + (int)(i / 2) * KEY_ROW;
-		sbuf_printf(b, "<circle cx=\"%d\" cy=\"%d\" r=\"6\" fill=\"%s\" stroke=\"#0b0c0c\" stroke-width=\"0.5\"/>", x + 6,
+		sbuf_printf(b, "<circle cx=\"%d\" cy=\"%d\" r=\"9\" fill=\"%s\" stroke=\"#0b0c0c\" stroke-width=\"0.5\"/>", x + 9,
 			    y + 7, colour(m->keys[i].color, "#6f777b"));
-		sbuf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"14\" fill=\"#0b0c0c\">", x + 18, y + 12);
+		sbuf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"21\" fill=\"#0b0c0c\">", x + 24, y + 14);
 		esc(b, m->keys[i].label);
 		sbuf_adds(b, "</text>");
 	}

@@ -11,7 +11,7 @@
     return r.ok ? r.json() : Promise.reject(r.status);
   }).then(function (data) {
     el.hidden = false;
-    var map = L.map(el, { attributionControl: false, zoomSnap: 0.25 });
+    var map = L.map(el, { attributionControl: false, zoomSnap: 0.25, minZoom: 5, maxZoom: 16 });
     var outlines = L.geoJSON(data.features.filter(function (f) { return f.properties.kind === 'block'; }), {
       style: function () { return { color: '#6f777b', weight: 1.5, fillColor: '#dee0e2', fillOpacity: 0.35 }; },
       onEachFeature: function (f, layer) { layer.bindTooltip(f.properties.name); }
@@ -30,5 +30,5 @@
     if (b.isValid()) map.fitBounds(b.pad(0.05)); else map.setView([23.65, 85.55], 7);
     var svg = document.getElementById('svg-map');
     if (svg) svg.hidden = true;
-  }).catch(function () { /* the SVG map stays */ });
+  }).catch(function (e) { if (window.console) console.warn("attendance map: " + e); /* the SVG map stays */ });
 })();
