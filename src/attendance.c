@@ -175,7 +175,7 @@ static int day_refresh(struct arena *a, long user, const char *day, const struct
 	if (!c || !l)
 		return -1;
 	const char *best = NULL, *first = NULL;
-	for (size_t i = 0; i < c->nrows; i++) {
+	for (size_t i = 0; i < c->nrows; i++) {	/* in event order: the first that counts is first_at */
 		const char *src = db_val(c, i, 0), *st = db_val(c, i, 1), *rv = db_val(c, i, 3), *cand = NULL;
 		bool counts = str_eq(st, "accepted") || str_eq(st, "offline_verified") ||
 			      (str_eq(st, "flagged") && str_eq(rv, "accepted"));
@@ -185,13 +185,10 @@ static int day_refresh(struct arena *a, long user, const char *day, const struct
 			cand = db_int(c, i, 2) ? "late" : "present";
 		else if (str_eq(st, "flagged") && str_eq(rv, "pending"))
 			cand = "flagged";
-		if (cand && rank(cand) > rank(best)) {
-			best = cand;
-			if (counts && !first)
-				first = db_val(c, i, 4);
-		} else if (cand && counts && !first) {
+		if (counts && !first)
 			first = db_val(c, i, 4);
-		}
+		if (cand && rank(cand) > rank(best))
+			best = cand;
 	}
 	if (l->nrows) {
 		const char *lv = str_eq(db_val(l, 0, 0), "on_duty") ? "on_duty" : "leave";
@@ -556,6 +553,7 @@ static int ci_txn(void *p)
 	jw_init(&c->w, &c->ev);
 	jw_obj(&c->w);
 	c->device = 0;
+	c->rejected = false;
 	c->res->distance_m = -1;
 	c->now = now_secs();
 	c->event = c->in->offline ? c->fix : c->now;
