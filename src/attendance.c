@@ -113,6 +113,13 @@ static long to_long(const char *s)
 	return s ? strtol(s, NULL, 10) : 0;
 }
 
+/* The answer of a domain call after its transaction: 0, the refusal the
+ * transaction recorded, or 503 for a database failure. */
+static int txn_status(int rc, struct outcome *out)
+{
+	return rc == 0 ? 0 : out->status ? out->status : out_fail(out, 503, NULL);
+}
+
 /* ---- places ---- */
 
 /* The VLE's gram panchayat: from the active CSC holding at a panchayat or
@@ -757,8 +764,7 @@ int attendance_geofence_approve(struct arena *a, const struct actor *who, long g
 	if (!over(who, RB(ROLE_DI) | RB(ROLE_STATE_ADMIN), path))
 		return out_fail(out, 403, "attendance.not_di");
 	struct gf_ctx c = { .a = a, .who = who, .gp = gp, .out = out };
-	int rc = db_txn(approve_txn, &c);
-	return rc == 0 ? 0 : out->status ? out->status : out_fail(out, 503, NULL);
+	return txn_status(db_txn(approve_txn, &c), out);
 }
 
 /* ---- devices ---- */
@@ -831,7 +837,7 @@ int attendance_device_enrol(struct arena *a, const struct actor *who, const char
 		*device_id = c.device;
 	}
 	sodium_memzero(c.key, sizeof c.key);
-	return rc == 0 ? 0 : out->status ? out->status : out_fail(out, 503, NULL);
+	return txn_status(rc, out);
 }
 
 static int unbind_txn(void *p)
@@ -857,8 +863,7 @@ int attendance_device_unbind(struct arena *a, const struct actor *who, long devi
 	c.user = user ? vle_of(a, who, user, &c.g) : 0;
 	if (!c.user)
 		return out_fail(out, 404, NULL);
-	int rc = db_txn(unbind_txn, &c);
-	return rc == 0 ? 0 : out->status ? out->status : out_fail(out, 503, NULL);
+	return txn_status(db_txn(unbind_txn, &c), out);
 }
 
 /* ---- leave and on duty ---- */
@@ -946,20 +951,28 @@ static int decide_txn(void *p)
 	return audit_write(c->who, &e) == 0 ? 0 : -1;
 }
 
+/* The VLE (user, the id as text) a reviewer's decision is about, in who's
+ * area, into *uid and g, and the note at most max characters: 0, or 404
+ * (no such record, or outside the area) or 422 in out. */
+static int decision_of(struct arena *a, const struct actor *who, const char *user, const char *note, size_t max,
+		       long *uid, struct vle_gp *g, struct outcome *out)
+{
+	*uid = user ? vle_of(a, who, user, g) : 0;
+	if (!*uid)
+		return out_fail(out, 404, NULL);
+	if (note && utf8_chars(note) > max)
+		out_field(out, "note", "attendance.err.note", NULL);
+	return out->status;
+}
+
 int attendance_leave_decide(struct arena *a, const struct actor *who, long id, bool approve, const char *note,
 			    struct outcome *out)
 {
 	struct leave_ctx c = { .a = a, .who = who, .id = id, .approve = approve, .note = note, .out = out };
 	const char *user = db_scalar(a, "SELECT user_id FROM leave_requests WHERE id = ?", "i", (long long)id);
-	c.user = user ? vle_of(a, who, user, &c.g) : 0;
-	if (!c.user)
-		return out_fail(out, 404, NULL);
-	if (note && utf8_chars(note) > 300)
-		out_field(out, "note", "attendance.err.note", NULL);
-	if (out->status)
+	if (decision_of(a, who, user, note, 300, &c.user, &c.g, out))
 		return out->status;
-	int rc = db_txn(decide_txn, &c);
-	return rc == 0 ? 0 : out->status ? out->status : out_fail(out, 503, NULL);
+	return txn_status(db_txn(decide_txn, &c), out);
 }
 
 /* ---- review ---- */
@@ -1001,17 +1014,11 @@ int attendance_review(struct arena *a, const struct actor *who, long checkin, bo
 {
 	struct review_ctx c = { .a = a, .who = who, .id = checkin, .accept = accept, .note = note, .out = out };
 	const char *user = db_scalar(a, "SELECT user_id FROM checkins WHERE id = ?", "i", (long long)checkin);
-	c.user = user ? vle_of(a, who, user, &c.g) : 0;
-	if (!c.user)
-		return out_fail(out, 404, NULL);
-	if (note && utf8_chars(note) > 500)
-		out_field(out, "note", "attendance.err.note", NULL);
-	else if (!accept && (!note || utf8_chars(note) < 3))
-		out_field(out, "note", "attendance.err.note_needed", NULL);
-	if (out->status)
+	if (decision_of(a, who, user, note, 500, &c.user, &c.g, out))
 		return out->status;
-	int rc = db_txn(review_txn, &c);
-	return rc == 0 ? 0 : out->status ? out->status : out_fail(out, 503, NULL);
+	if (!accept && (!note || utf8_chars(note) < 3))
+		return out_field(out, "note", "attendance.err.note_needed", NULL), out->status;
+	return txn_status(db_txn(review_txn, &c), out);
 }
 
 /* ---- jobs ---- */

@@ -33,36 +33,32 @@ static int job_rc(long n, const char *name)
 	return n < 0 ? 1 : 0;
 }
 
-/* attendance-rollup [--day D] — close a day (default yesterday) */
-int ctl_attendance_rollup(int argc, char **argv)
+/* A job over one day: --day D or the default (days from today). */
+static int day_job(int argc, char **argv, long from_today, const char *name, long (*fn)(struct arena *, const char *, FILE *))
 {
 	char buf[11];
-	const char *day = day_arg(argc, argv, -1, buf);
+	const char *day = day_arg(argc, argv, from_today, buf);
 	if (!day) {
-		fprintf(stderr, "usage: gramsewactl attendance-rollup [--day YYYY-MM-DD]\n");
+		fprintf(stderr, "usage: gramsewactl %s [--day YYYY-MM-DD]\n", name);
 		return 2;
 	}
 	struct arena a;
 	arena_init(&a);
-	long n = attendance_rollup(&a, day, stdout);
+	long n = fn(&a, day, stdout);
 	arena_free(&a);
-	return job_rc(n, "attendance-rollup");
+	return job_rc(n, name);
+}
+
+/* attendance-rollup [--day D] — close a day (default yesterday) */
+int ctl_attendance_rollup(int argc, char **argv)
+{
+	return day_job(argc, argv, -1, "attendance-rollup", attendance_rollup);
 }
 
 /* attendance-absent-sms [--day D] — absentees told, BIs' digests (default today) */
 int ctl_attendance_absent_sms(int argc, char **argv)
 {
-	char buf[11];
-	const char *day = day_arg(argc, argv, 0, buf);
-	if (!day) {
-		fprintf(stderr, "usage: gramsewactl attendance-absent-sms [--day YYYY-MM-DD]\n");
-		return 2;
-	}
-	struct arena a;
-	arena_init(&a);
-	long n = attendance_absent_sms(&a, day, stdout);
-	arena_free(&a);
-	return job_rc(n, "attendance-absent-sms");
+	return day_job(argc, argv, 0, "attendance-absent-sms", attendance_absent_sms);
 }
 
 /* attendance-purge — delete check-ins past checkin_retention_days */

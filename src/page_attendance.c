@@ -75,6 +75,26 @@ static bool is_hi(const struct req *r)
 	return str_eq(r->lang, "hi");
 }
 
+/* Flag reasons ("outside,weak_gps") as their sentences at prefix.N. */
+static void reasons_hdf(struct req *r, const char *prefix, const char *reasons)
+{
+	char *copy = arena_strdup(r->a, reasons ? reasons : "");
+	size_t i = 0;
+	for (char *s = strtok(copy, ","); s; s = strtok(NULL, ","))
+		hset(r, arena_printf(r->a, "%s.%zu", prefix, i++), tmpl_str(r->lang, arena_printf(r->a, "attendance.flag.%s", s)));
+}
+
+/* Flag reasons as a JSON array under "reasons". */
+static void reasons_json(struct arena *a, struct jw *w, const char *reasons)
+{
+	char *copy = arena_strdup(a, reasons ? reasons : "");
+	jw_key(w, "reasons");
+	jw_arr(w);
+	for (char *s = strtok(copy, ","); s; s = strtok(NULL, ","))
+		jw_str(w, s);
+	jw_arr_end(w);
+}
+
 static void status_words(struct req *r)
 {
 	for (size_t i = 0; STATUSES[i]; i++)
@@ -182,10 +202,7 @@ int page_attendance_checkin_post(struct req *r)
 	hset(r, "Result.at", res.server_at);
 	if (res.distance_m >= 0)
 		hset_int(r, "Result.distance", res.distance_m);
-	char *reasons = arena_strdup(r->a, res.reasons);
-	size_t i = 0;
-	for (char *s = strtok(reasons, ","); s; s = strtok(NULL, ","))
-		hset(r, arena_printf(r->a, "Result.reasons.%zu", i++), tmpl_str(r->lang, arena_printf(r->a, "attendance.flag.%s", s)));
+	reasons_hdf(r, "Result.reasons", res.reasons);
 	r->status = 201;
 	return page_attendance_checkin(r);
 }
@@ -224,16 +241,24 @@ int page_attendance_leave_post(struct req *r)
 	return 0;
 }
 
-/* POST /attendance/leave/:id — a reviewer decides */
-int page_attendance_leave_decide(struct req *r)
+/* A reviewer's decision from a page form (decision = yes, or anything
+ * else for no; note): the queue page again on a refusal, else to done. */
+static int page_decision(struct req *r, const char *yes,
+			 int (*fn)(struct arena *, const struct actor *, long, bool, const char *, struct outcome *),
+			 int (*again)(struct req *), const char *done)
 {
 	struct outcome o;
 	out_init(&o, r->a);
-	if (attendance_leave_decide(r->a, &r->actor, path_id(r), str_eq(req_form(r, "decision"), "approve"),
-				    req_form(r, "note"), &o) != 0)
-		return page_refused(r, &o, page_attendance_leave);
-	resp_redirect(r, "/attendance/leave?decided=1");
+	if (fn(r->a, &r->actor, path_id(r), str_eq(req_form(r, "decision"), yes), req_form(r, "note"), &o) != 0)
+		return page_refused(r, &o, again);
+	resp_redirect(r, done);
 	return 0;
+}
+
+/* POST /attendance/leave/:id — a reviewer decides */
+int page_attendance_leave_decide(struct req *r)
+{
+	return page_decision(r, "approve", attendance_leave_decide, page_attendance_leave, "/attendance/leave?decided=1");
 }
 
 /* ---- officers: month, map, review, reference points, devices ---- */
@@ -417,7 +442,8 @@ static int send_geojson(struct req *r)
 	return api_send(r, 200, &b);
 }
 
-/* GET /attendance/map.json — the same for the page's Leaflet (cookies) */
+/* GET /attendance/map.json (the page's Leaflet, with cookies) and GET
+ * /api/v1/attendance/map — GeoJSON */
 int page_attendance_geojson(struct req *r)
 {
 	return send_geojson(r);
@@ -443,11 +469,7 @@ int page_attendance_review(struct req *r)
 		hset(r, arena_printf(r->a, "%s.evidence", k), db_val(f, i, 8));
 		hset(r, arena_printf(r->a, "%s.distance", k), db_val(f, i, 12));
 		hset(r, arena_printf(r->a, "%s.accuracy", k), db_val(f, i, 11));
-		char *reasons = arena_strdup(r->a, db_val(f, i, 7));
-		size_t n = 0;
-		for (char *s = strtok(reasons, ","); s; s = strtok(NULL, ","))
-			hset(r, arena_printf(r->a, "%s.reasons.%zu", k, n++),
-			     tmpl_str(r->lang, arena_printf(r->a, "attendance.flag.%s", s)));
+		reasons_hdf(r, arena_printf(r->a, "%s.reasons", k), db_val(f, i, 7));
 	}
 	hset(r, "Reviewed", req_query(r, "reviewed"));
 	return tmpl_render(r, "attendance_review.cs");
@@ -456,12 +478,7 @@ int page_attendance_review(struct req *r)
 /* POST /attendance/review/:id — accept or reject a flagged check-in */
 int page_attendance_review_post(struct req *r)
 {
-	struct outcome o;
-	out_init(&o, r->a);
-	if (attendance_review(r->a, &r->actor, path_id(r), str_eq(req_form(r, "decision"), "accept"), req_form(r, "note"), &o) != 0)
-		return page_refused(r, &o, page_attendance_review);
-	resp_redirect(r, "/attendance/review?reviewed=1");
-	return 0;
+	return page_decision(r, "accept", attendance_review, page_attendance_review, "/attendance/review?reviewed=1");
 }
 
 /* GET /attendance/geofence/:gp — the GP's reference point */
@@ -592,12 +609,7 @@ int api_attendance_checkin(struct req *r)
 	jw_kint(&w, "id", res.id);
 	jw_kstr(&w, "status", res.status);
 	jw_kbool(&w, "late", res.late);
-	jw_key(&w, "reasons");
-	jw_arr(&w);
-	char *reasons = arena_strdup(r->a, res.reasons);
-	for (char *s = strtok(reasons, ","); s; s = strtok(NULL, ","))
-		jw_str(&w, s);
-	jw_arr_end(&w);
+	reasons_json(r->a, &w, res.reasons);
 	jw_key(&w, "distance_m");
 	if (res.distance_m >= 0)
 		jw_int(&w, res.distance_m);
@@ -725,8 +737,12 @@ int api_attendance_leave(struct req *r)
 	return api_done(r, 201, "id", id, "pending");
 }
 
-/* POST /api/v1/attendance/leave/:id/decide {decision: approve|refuse, note?} */
-int api_attendance_leave_decide(struct req *r)
+/* A reviewer's decision: {decision: yes|no, note?} through fn (leave or
+ * review), answered {"id", "status": done_yes|done_no}. */
+typedef int (*decide_fn)(struct arena *, const struct actor *, long, bool, const char *, struct outcome *);
+
+static int api_decision(struct req *r, const char *yes, const char *no, decide_fn fn, const char *done_yes,
+			const char *done_no)
 {
 	struct jval *in = api_body(r);
 	if (!in)
@@ -734,13 +750,19 @@ int api_attendance_leave_decide(struct req *r)
 	const char *d = json_get_str(in, "decision");
 	struct outcome o;
 	out_init(&o, r->a);
-	if (!str_eq(d, "approve") && !str_eq(d, "refuse"))
+	if (!str_eq(d, yes) && !str_eq(d, no))
 		out_field(&o, "decision", "attendance.err.decision", NULL);
 	else
-		attendance_leave_decide(r->a, &r->actor, path_id(r), str_eq(d, "approve"), json_get_str(in, "note"), &o);
+		fn(r->a, &r->actor, path_id(r), str_eq(d, yes), json_get_str(in, "note"), &o);
 	if (o.status)
 		return page_outcome(r, &o);
-	return api_done(r, 200, "id", path_id(r), str_eq(d, "approve") ? "approved" : "refused");
+	return api_done(r, 200, "id", path_id(r), str_eq(d, yes) ? done_yes : done_no);
+}
+
+/* POST /api/v1/attendance/leave/:id/decide {decision: approve|refuse, note?} */
+int api_attendance_leave_decide(struct req *r)
+{
+	return api_decision(r, "approve", "refuse", attendance_leave_decide, "approved", "refused");
 }
 
 /* GET /api/v1/attendance/flags — flagged check-ins waiting in the area */
@@ -763,12 +785,7 @@ int api_attendance_flags(struct req *r)
 		jw_kstr(&w, "gp", db_val(f, i, 3));
 		jw_kstr(&w, "server_at", sql_time_iso(r->a, db_val(f, i, 4)));
 		jw_kstr(&w, "source", db_val(f, i, 6));
-		jw_key(&w, "reasons");
-		jw_arr(&w);
-		char *reasons = arena_strdup(r->a, db_val(f, i, 7));
-		for (char *s = strtok(reasons, ","); s; s = strtok(NULL, ","))
-			jw_str(&w, s);
-		jw_arr_end(&w);
+		reasons_json(r->a, &w, db_val(f, i, 7));
 		jw_key(&w, "evidence");
 		jw_raw(&w, db_val(f, i, 8) ? db_val(f, i, 8) : "null");	/* JSON our own writer stored */
 		jw_obj_end(&w);
@@ -779,19 +796,7 @@ int api_attendance_flags(struct req *r)
 /* POST /api/v1/attendance/flags/:id/review {decision: accept|reject, note} */
 int api_attendance_review(struct req *r)
 {
-	struct jval *in = api_body(r);
-	if (!in)
-		return 400;
-	const char *d = json_get_str(in, "decision");
-	struct outcome o;
-	out_init(&o, r->a);
-	if (!str_eq(d, "accept") && !str_eq(d, "reject"))
-		out_field(&o, "decision", "attendance.err.decision", NULL);
-	else
-		attendance_review(r->a, &r->actor, path_id(r), str_eq(d, "accept"), json_get_str(in, "note"), &o);
-	if (o.status)
-		return page_outcome(r, &o);
-	return api_done(r, 200, "id", path_id(r), str_eq(d, "accept") ? "accepted" : "rejected");
+	return api_decision(r, "accept", "reject", attendance_review, "accepted", "rejected");
 }
 
 /* The availability word of a day status. */
@@ -863,8 +868,3 @@ int api_attendance_availability(struct req *r)
 	return api_send(r, 200, &b);
 }
 
-/* GET /api/v1/attendance/map?location=&day= — GeoJSON */
-int api_attendance_map(struct req *r)
-{
-	return send_geojson(r);
-}

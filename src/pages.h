@@ -183,6 +183,5 @@ int api_attendance_leave_decide(struct req *r);
 int api_attendance_flags(struct req *r);
 int api_attendance_review(struct req *r);
 int api_attendance_availability(struct req *r);
-int api_attendance_map(struct req *r);
 int api_dash_summary(struct req *r);
 #endif

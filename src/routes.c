@@ -188,7 +188,7 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/attendance/flags", api_attendance_flags, ATT_REVIEWERS, 0 },
 	{ "POST", "/api/v1/attendance/flags/:id/review", api_attendance_review, ATT_REVIEWERS, 0 },
 	{ "GET", "/api/v1/attendance/availability", api_attendance_availability, ATT_VIEWERS, 0 },
-	{ "GET", "/api/v1/attendance/map", api_attendance_map, ATT_VIEWERS, 0 },
+	{ "GET", "/api/v1/attendance/map", page_attendance_geojson, ATT_VIEWERS, 0 },
 };
 
 const size_t nroutes = sizeof routes / sizeof routes[0];
