@@ -107,6 +107,7 @@ CREATE TABLE attendance_vles (
   gp_path VARCHAR(255) NOT NULL,
   last_at DATETIME NULL,
   KEY k_vles_block (block_id),
+  KEY k_vles_gp (gp_id),
   KEY k_vles_path (gp_path)
 ) ENGINE=InnoDB;
 

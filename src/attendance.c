@@ -485,10 +485,11 @@ static int ci_history(struct ci *c, const char *day)
 	struct dbres *same = db_query(c->a, "SELECT id, day FROM checkins WHERE user_id = ? AND lat = ? AND lon = ? AND day <> ? "
 					    "AND source IN ('web', 'app', 'offline') AND server_at > NOW() - INTERVAL 30 DAY "
 					    "ORDER BY id DESC LIMIT 5", "isss", (long long)c->user, lat, lon, day);
-	/* phones report accuracy that changes with every fix */
-	struct dbres *accs = db_query(c->a, "SELECT accuracy_m FROM checkins WHERE user_id = ? AND accuracy_m IS NOT NULL "
-					    "AND day <> ? AND source IN ('web', 'app', 'offline') ORDER BY event_at DESC LIMIT 4",
-				      "is", (long long)c->user, day);
+	/* phones report accuracy that changes with every fix: the lowest and
+	 * highest of each of the last four other days */
+	struct dbres *accs = db_query(c->a, "SELECT day, MIN(accuracy_m), MAX(accuracy_m) FROM checkins WHERE user_id = ? "
+					    "AND accuracy_m IS NOT NULL AND day <> ? AND source IN ('web', 'app', 'offline') "
+					    "GROUP BY day ORDER BY day DESC LIMIT 4", "is", (long long)c->user, day);
 	if (!same || !accs)
 		return -1;
 	if (same->nrows) {
@@ -506,12 +507,16 @@ static int ci_history(struct ci *c, const char *day)
 	long acc = lround(c->acc);
 	bool constant = accs->nrows == 4;
 	for (size_t i = 0; constant && i < accs->nrows; i++)
-		constant = db_int(accs, i, 0) == acc;
+		constant = db_int(accs, i, 1) == acc && db_int(accs, i, 2) == acc;
 	if (constant) {
 		flag(c, "constant_accuracy");
 		jw_obj(&c->w);
 		jw_kint(&c->w, "accuracy_m", acc);
-		jw_kint(&c->w, "times", 5);
+		jw_key(&c->w, "days");
+		jw_arr(&c->w);
+		for (size_t i = 0; i < accs->nrows; i++)
+			jw_str(&c->w, db_val(accs, i, 0));
+		jw_arr_end(&c->w);
 		jw_obj_end(&c->w);
 	}
 	if (ci_travel(c, "before") != 0 || ci_travel(c, "after") != 0)

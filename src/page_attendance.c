@@ -199,7 +199,7 @@ int page_attendance_checkin_post(struct req *r)
 	hset(r, "Result.status", res.status);
 	hset(r, "Result.late", res.late ? "1" : "");
 	hset(r, "Result.day", res.day);
-	hset(r, "Result.at", res.server_at);
+	hset(r, "Result.at", res.server_at + 11);	/* the time: the day is beside it */
 	if (res.distance_m >= 0)
 		hset_int(r, "Result.distance", res.distance_m);
 	reasons_hdf(r, "Result.reasons", res.reasons);
