@@ -111,6 +111,18 @@ CREATE TABLE attendance_vles (
   KEY k_vles_path (gp_path)
 ) ENGINE=InnoDB;
 
+-- Each block's outline on the maps: the convex hull of its panchayats'
+-- points as "lat lon,lat lon,...", recomputed when a point changes (a DI's
+-- approval, attendance-points), so a state's map reads 263 short rows
+-- instead of 4,398 points.
+CREATE TABLE attendance_outlines (
+  block_id INT UNSIGNED NOT NULL PRIMARY KEY,
+  hull TEXT NOT NULL,
+  gps INT UNSIGNED NOT NULL COMMENT 'panchayats with a point',
+  updated_at DATETIME NOT NULL,
+  CONSTRAINT fk_outline_block FOREIGN KEY (block_id) REFERENCES locations(id)
+) ENGINE=InnoDB;
+
 -- Leave and on-duty requests, decided by the BI of the VLE's block.
 CREATE TABLE leave_requests (
   id INT UNSIGNED AUTO_INCREMENT PRIMARY KEY,

@@ -222,6 +222,34 @@ static int roster_touch(long user, const struct vle_gp *g, const char *at)
 		       "iiiss", (long long)user, (long long)g->gp, (long long)g->block, g->path, at) < 0 ? -1 : 0;
 }
 
+/* Recomputes a block's outline (attendance_outlines) from its panchayats'
+ * points: the approved reference point, else the place's own.  Inside the
+ * caller's transaction. */
+static int outline_refresh(struct arena *a, long block)
+{
+	struct dbres *p = db_query(a, "SELECT IFNULL(f.lat, g.lat), IFNULL(f.lon, g.lon) FROM locations g "
+				      "LEFT JOIN geofences f ON f.location_id = g.id AND f.lat IS NOT NULL "
+				      "WHERE g.parent_id = ? AND g.type = 'panchayat' AND IFNULL(f.lat, g.lat) IS NOT NULL",
+				   "i", (long long)block);
+	if (!p)
+		return -1;
+	if (!p->nrows)
+		return db_exec("DELETE FROM attendance_outlines WHERE block_id = ?", "i", (long long)block) < 0 ? -1 : 0;
+	struct geo_pt *pts = arena_alloc(a, p->nrows * sizeof *pts);
+	for (size_t i = 0; i < p->nrows; i++)
+		pts[i] = (struct geo_pt){ strtod(db_val(p, i, 0), NULL), strtod(db_val(p, i, 1), NULL) };
+	size_t n = geo_hull(pts, p->nrows);
+	struct sbuf hull;
+	sbuf_init(&hull);
+	for (size_t i = 0; i < n; i++)
+		sbuf_printf(&hull, "%s%.6f %.6f", i ? "," : "", pts[i].lat, pts[i].lon);
+	long long rc = db_exec("INSERT INTO attendance_outlines (block_id, hull, gps, updated_at) VALUES (?, ?, ?, NOW()) "
+			       "ON DUPLICATE KEY UPDATE hull = VALUES(hull), gps = VALUES(gps), updated_at = VALUES(updated_at)",
+			       "isi", (long long)block, hull.data, (long long)p->nrows);
+	sbuf_free(&hull);
+	return rc < 0 ? -1 : 0;
+}
+
 /* ---- device keys ---- */
 
 /* The key that seals device keys at rest: derived from the deployment
@@ -756,6 +784,8 @@ static int approve_txn(void *p)
 		    "p_lat = NULL, p_lon = NULL, p_accuracy_m = NULL, p_radius_m = NULL WHERE location_id = ?",
 		    "ii", (long long)actor_id(c->who), (long long)c->gp) != 1)
 		return -1;
+	if (outline_refresh(c->a, to_long(db_scalar(c->a, "SELECT parent_id FROM locations WHERE id = ?", "i", (long long)c->gp))) != 0)
+		return -1;
 	struct audit_entry e = { .action = "attendance.geofence_approve", .entity = "location",
 				 .entity_id = arena_printf(c->a, "%ld", c->gp), .role = "di" };
 	return audit_write(c->who, &e) == 0 ? 0 : -1;
@@ -1204,9 +1234,20 @@ long attendance_points(struct arena *a, long under, bool approve, FILE *report)
 			return -1;
 		n++;
 	}
+	struct dbres *blocks = db_query(a, "SELECT id FROM locations WHERE type = 'block' AND path LIKE CONCAT(?, '%')", "s", path);
+	if (!blocks)
+		return -1;
+	for (size_t i = 0; i < blocks->nrows; i++) {
+		struct arena t;
+		arena_init(&t);
+		int rc = outline_refresh(&t, (long)db_int(blocks, i, 0));
+		arena_free(&t);
+		if (rc != 0)
+			return -1;
+	}
 	if (report)
-		fprintf(report, "attendance-points: %ld gram panchayats given a demonstration point%s\n", n,
-			approve ? " and an approved geofence" : "");
+		fprintf(report, "attendance-points: %ld gram panchayats given a demonstration point%s; %zu block outlines drawn\n", n,
+			approve ? " and an approved geofence" : "", blocks->nrows);
 	return n;
 }
 
@@ -1333,21 +1374,51 @@ struct dbres *attendance_devices(struct arena *a, const char *path)
 			   "ORDER BY dv.unbound_at IS NULL DESC, dv.id DESC LIMIT 500", "s", path);
 }
 
-size_t attendance_outlines(struct arena *a, const struct dbres *gps, const char *lang, struct map_shape **out)
+struct dbres *attendance_block_map(struct arena *a, const char *path, const char *day)
 {
-	/* rows come ordered by block: each run of one block is one outline */
-	size_t n = 0;
-	struct map_shape *s = arena_alloc(a, (gps->nrows + 1) * sizeof *s);
-	for (size_t i = 0, j; i < gps->nrows; i = j) {
-		struct geo_pt *p = arena_alloc(a, gps->nrows * sizeof *p);
+	/* the outlines table holds one short row per block: scanning it beats an index on a path OR */
+	return db_query(a, "SELECT b.id, b.name_en, IFNULL(b.name_hi, b.name_en), o.hull, COUNT(v.user_id), "
+			   "SUM(d.status IN ('present', 'late', 'on_duty')), SUM(d.status IN ('leave', 'holiday')) "
+			   "FROM attendance_outlines o JOIN locations b ON b.id = o.block_id "
+			   "LEFT JOIN attendance_vles v ON v.block_id = b.id "
+			   "LEFT JOIN attendance_days d ON d.user_id = v.user_id AND d.day = ? "
+			   "WHERE b.path LIKE CONCAT(?, '%') OR ? LIKE CONCAT(b.path, '%') GROUP BY b.id ORDER BY b.id LIMIT 2000",
+			"sss", day, path, path);
+}
+
+/* The fill of a block: its share present of the VLEs expected today. */
+static const char *share_colour(long vles, long present, long off)
+{
+	long due = vles - off;
+	if (due <= 0)
+		return "#dee0e2";
+	long pct = 100 * present / due;
+	return pct >= 90 ? "#00703c" : pct >= 75 ? "#85994b" : pct >= 50 ? "#f47738" : "#d4351c";
+}
+
+size_t attendance_shapes(struct arena *a, const struct dbres *blocks, const char *lang, struct map_shape **out)
+{
+	struct map_shape *s = arena_alloc(a, (blocks->nrows + 1) * sizeof *s);
+	for (size_t i = 0; i < blocks->nrows; i++) {
+		const char *hull = db_val(blocks, i, 3);
+		size_t n = 1;
+		for (const char *c = hull; *c; c++)
+			n += *c == ',';
+		struct geo_pt *p = arena_alloc(a, n * sizeof *p);
 		size_t k = 0;
-		for (j = i; j < gps->nrows && db_int(gps, j, 5) == db_int(gps, i, 5); j++)
-			p[k++] = (struct geo_pt){ strtod(db_val(gps, j, 3), NULL), strtod(db_val(gps, j, 4), NULL) };
-		s[n++] = (struct map_shape){ .pts = p, .n = geo_hull(p, k), .fill = "#dee0e2",
-					     .label = str_eq(lang, "hi") ? db_val(gps, i, 9) : db_val(gps, i, 6) };
+		for (const char *c = hull; c && *c && k < n;) {
+			char *end;
+			p[k].lat = strtod(c, &end);
+			p[k].lon = strtod(end, &end);
+			k++;
+			c = *end == ',' ? end + 1 : NULL;
+		}
+		s[i] = (struct map_shape){ .pts = p, .n = k, .label = db_val(blocks, i, str_eq(lang, "hi") ? 2 : 1),
+					   .fill = share_colour((long)db_int(blocks, i, 4), (long)db_int(blocks, i, 5),
+								(long)db_int(blocks, i, 6)) };
 	}
 	*out = s;
-	return n;
+	return blocks->nrows;
 }
 
 const char *attendance_colour(const char *status)

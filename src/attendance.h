@@ -171,9 +171,10 @@ struct dbres *attendance_blocks(struct arena *a, const char *path, const char *d
  * GP name_hi, day status (NULL: not yet), first counted check-in time,
  * last check-in time.  At most 2,000 rows.  NULL on error. */
 struct dbres *attendance_muster(struct arena *a, const char *path, const char *day);
-/* Per GP under path that has VLEs or a point: id, name_en, name_hi, lat,
- * lon (point in force, else the place's own), block id, block name_en,
- * VLEs, best day status among its VLEs (NULL: none yet).  NULL on error. */
+/* Per GP under path that has a point: id, name_en, name_hi, lat, lon
+ * (point in force, else the place's own), block id, block name_en, VLEs,
+ * best day status among its VLEs (NULL: none yet), block name_hi.  NULL
+ * on error. */
 struct dbres *attendance_gps(struct arena *a, const char *path, const char *day);
 /* Per VLE under path for the days from..to: user id, name, GP name_en, GP
  * name_hi, present, late, on_duty, leave, flagged, holiday, absent.
@@ -198,11 +199,15 @@ struct dbres *attendance_leaves(struct arena *a, long user, const char *path);
 /* Devices enrolled under path: id, VLE log-in, VLE name, device_uid,
  * bound_at, unbound_at.  NULL on error. */
 struct dbres *attendance_devices(struct arena *a, const char *path);
-/* A location's block outlines: the convex hulls of the GP points in
- * r[0..n) (rows of attendance_gps), grouped by block, written as n_out
- * shapes into arena memory (pts) with the block names in lang. */
+/* The blocks of (or above) path with an outline, for day: block id,
+ * name_en, name_hi, hull ("lat lon,lat lon,..."), VLEs, counted present
+ * (present, late, on duty), not expected (leave, holiday).  NULL on error. */
+struct dbres *attendance_block_map(struct arena *a, const char *path, const char *day);
+/* Rows of attendance_block_map as map outlines (arena memory) labelled in
+ * lang and filled by the share present: green 90% and more, olive 75%,
+ * orange 50%, red below, grey with nobody expected.  Returns the count. */
 struct map_shape;
-size_t attendance_outlines(struct arena *a, const struct dbres *gps, const char *lang, struct map_shape **out);
+size_t attendance_shapes(struct arena *a, const struct dbres *blocks, const char *lang, struct map_shape **out);
 /* The colour of a day status on the maps ("present" ...; NULL: not yet). */
 const char *attendance_colour(const char *status);
 #endif

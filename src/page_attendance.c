@@ -26,6 +26,15 @@
 
 static const char *const STATUSES[] = { "present", "late", "on_duty", "leave", "flagged", "absent", NULL };
 
+/* Is s one of STATUSES (the rest, holiday or none yet, are grey)? */
+static bool rank_known(const char *s)
+{
+	for (size_t k = 0; STATUSES[k]; k++)
+		if (str_eq(STATUSES[k], s))
+			return true;
+	return false;
+}
+
 /* ---- shared bits ---- */
 
 /* ?location= and ?day= of a viewer's page: the place (checked against the
@@ -321,7 +330,32 @@ static size_t gp_points(struct req *r, const struct dbres *gps, struct map_point
 	return gps->nrows;
 }
 
-/* GET /attendance/map — the SVG map (no JavaScript needed) */
+/* The legend of the dots: each day status with how many GPs have it. */
+static size_t dot_keys(struct req *r, const struct dbres *gps, struct map_key *keys)
+{
+	size_t nk = 0;
+	for (size_t k = 0; k <= ARRAY_LEN(STATUSES) - 1; k++) {
+		long n = 0;
+		for (size_t i = 0; i < gps->nrows; i++)
+			n += STATUSES[k] ? str_eq(STATUSES[k], db_val(gps, i, 8)) : !rank_known(db_val(gps, i, 8));
+		const char *st = STATUSES[k] ? STATUSES[k] : "none";
+		keys[nk++] = (struct map_key){ attendance_colour(STATUSES[k]),
+					       arena_printf(r->a, "%s: %ld", tmpl_str(r->lang, arena_printf(r->a, "attendance.status.%s", st)), n) };
+	}
+	return nk;
+}
+
+/* The legend of the block fills (shares present). */
+static size_t share_keys(struct req *r, struct map_key *keys)
+{
+	static const char *const colours[] = { "#00703c", "#85994b", "#f47738", "#d4351c", "#dee0e2" };
+	for (size_t k = 0; k < ARRAY_LEN(colours); k++)
+		keys[k] = (struct map_key){ colours[k], tmpl_str(r->lang, arena_printf(r->a, "attendance.share.%zu", k)) };
+	return ARRAY_LEN(colours);
+}
+
+/* GET /attendance/map — the SVG map (no JavaScript needed): block outlines
+ * filled by their share present; below a state, each GP a dot by status */
 int page_attendance_map(struct req *r)
 {
 	struct att_place p;
@@ -329,40 +363,28 @@ int page_attendance_map(struct req *r)
 	int st = scope_of(r, &p, &day);
 	if (st)
 		return st;
-	struct dbres *gps = attendance_gps(r->a, p.path, day);
-	if (!gps)
+	/* a whole state is drawn by block: thousands of dots say less than 263 outlines */
+	bool dots = !str_eq(p.type, "state") && !str_eq(p.type, "division");
+	struct dbres *blocks = attendance_block_map(r->a, p.path, day);
+	struct dbres *gps = dots ? attendance_gps(r->a, p.path, day) : NULL;
+	if (!blocks || (dots && !gps))
 		return 503;
 	struct map_shape *shapes;
 	struct map_point *pts = NULL;
-	size_t ns = attendance_outlines(r->a, gps, r->lang, &shapes);
-	/* a whole state is drawn by block: thousands of dots say less than 263 outlines */
-	bool dots = !str_eq(p.type, "state") && !str_eq(p.type, "division");
+	struct map_key keys[ARRAY_LEN(STATUSES) + 6];
+	size_t ns = attendance_shapes(r->a, blocks, r->lang, &shapes);
 	size_t np = dots ? gp_points(r, gps, &pts) : 0;
-	long count[ARRAY_LEN(STATUSES)] = { 0 }, none = 0;
-	for (size_t i = 0; i < gps->nrows; i++) {
-		size_t k = 0;
-		while (STATUSES[k] && !str_eq(STATUSES[k], db_val(gps, i, 8)))
-			k++;
-		if (STATUSES[k])
-			count[k]++;
-		else
-			none++;
-	}
-	struct map_key keys[ARRAY_LEN(STATUSES) + 1];
-	size_t nk = 0;
-	for (size_t k = 0; STATUSES[k]; k++)
-		keys[nk++] = (struct map_key){ attendance_colour(STATUSES[k]),
-					       arena_printf(r->a, "%s: %ld", tmpl_str(r->lang, arena_printf(r->a, "attendance.status.%s", STATUSES[k])), count[k]) };
-	keys[nk++] = (struct map_key){ attendance_colour(NULL), arena_printf(r->a, "%s: %ld", tmpl_str(r->lang, "attendance.status.none"), none) };
+	size_t nk = dots ? dot_keys(r, gps, keys) : share_keys(r, keys);
 	struct map_spec m = { .title = arena_printf(r->a, "%s — %s", tmpl_str(r->lang, "attendance.map_title"),
 						    is_hi(r) && p.name_hi ? p.name_hi : p.name_en),
-			      .shapes = shapes, .nshapes = ns, .points = dots ? pts : NULL, .npoints = np, .keys = keys, .nkeys = nk };
+			      .shapes = shapes, .nshapes = ns, .points = pts, .npoints = np, .keys = keys, .nkeys = nk };
 	struct sbuf svg;
 	sbuf_init(&svg);
 	geo_map_svg(&svg, &m);
 	hset(r, "Map", svg.data);
 	sbuf_free(&svg);
-	hset_int(r, "Gps", (long long)gps->nrows);
+	hset(r, "Map_note", tmpl_str(r->lang, dots ? "attendance.map_note" : "attendance.map_note_state"));
+	hset_int(r, "Gps", (long long)(dots ? gps->nrows : ns));
 	hset(r, "Page.leaflet", "1");
 	return tmpl_render(r, "attendance_map.cs");
 }
@@ -376,10 +398,11 @@ static int send_geojson(struct req *r)
 	if (st)
 		return st;
 	struct dbres *gps = attendance_gps(r->a, p.path, day);
-	if (!gps)
+	struct dbres *blocks = attendance_block_map(r->a, p.path, day);
+	if (!gps || !blocks)
 		return 503;
 	struct map_shape *shapes;
-	size_t ns = attendance_outlines(r->a, gps, r->lang, &shapes);
+	size_t ns = attendance_shapes(r->a, blocks, r->lang, &shapes);
 	struct sbuf b;
 	struct jw w;
 	sbuf_init(&b);
@@ -398,6 +421,9 @@ static int send_geojson(struct req *r)
 		jw_obj(&w);
 		jw_kstr(&w, "kind", "block");
 		jw_kstr(&w, "name", shapes[i].label);
+		jw_kint(&w, "vles", db_int(blocks, i, 4));
+		jw_kint(&w, "present", db_int(blocks, i, 5));
+		jw_kstr(&w, "colour", shapes[i].fill);
 		jw_obj_end(&w);
 		jw_key(&w, "geometry");
 		jw_obj(&w);

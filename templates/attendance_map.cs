@@ -8,5 +8,5 @@
 <p><a href="/attendance?location=<?cs var:Place.id ?>&amp;day=<?cs var:Day ?>"><?cs var:L.attendance.table_link ?></a></p>
 <div id="live-map" class="live-map" hidden data-src="/attendance/map.json?location=<?cs var:Place.id ?>&amp;day=<?cs var:Day ?>"></div>
 <div class="chart map-svg" id="svg-map"><?cs uvar:Map ?></div>
-<p class="small"><?cs var:L.attendance.map_note ?> (<?cs var:Gps ?>)</p>
+<p class="small"><?cs var:Map_note ?> (<?cs var:Gps ?>)</p>
 <?cs include:"inc/foot.cs" ?>
