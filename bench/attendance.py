@@ -26,6 +26,8 @@ never asserts on timing.  Environment:
   BENCH_PACED      seconds of paced check-ins (60; 900 is the whole quarter hour)
   BENCH_RATE       paced check-ins per second (5)
   BENCH_CLIENTS    clients of the sustained part (16)
+  BENCH_PHASES     which parts run: checkins,reads (reads alone on a kept stack:
+                   BENCH_BASE=... BENCH_VAR=... BENCH_PHASES=reads)
   BENCH_BASE/BENCH_VAR, GS_BENCH_BUILD, BENCH_KEEP=1 as for apps.py
 Standard library only.
 """
@@ -214,6 +216,10 @@ def main():
             else "optimised build"
         print("attendance benchmark (%s, %d CPUs, load average %s)" % (kind, os.cpu_count(),
                                                                       open("/proc/loadavg").read().split()[0]), flush=True)
+        phases = os.environ.get("BENCH_PHASES", "checkins,reads").split(",")
+        if "checkins" not in phases:
+            reads(stack, stack.sql("SELECT id FROM locations WHERE type='state' AND name_en='Benchstate'")[0][0])
+            return
         vles, state = setup(stack)
         random.seed(16)
         random.shuffle(vles)
@@ -230,7 +236,8 @@ def main():
         done = stack.sql("SET time_zone = '+05:30'; SELECT status, COUNT(*) FROM attendance_days WHERE day = CURDATE() "
                          "GROUP BY status")
         print("attendance_days today: %s" % ", ".join("%s %s" % tuple(r) for r in done), flush=True)
-        reads(stack, state)
+        if "reads" in phases:
+            reads(stack, state)
     finally:
         stack.stop()
 
