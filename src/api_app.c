@@ -504,35 +504,58 @@ static long api_locker_owner(struct req *r, const char *mobile, bool create)
 	return owner > 0 ? owner : 0;
 }
 
+struct upload_ctx {
+	struct req *r;			/* request */
+	const struct upload *file;	/* the uploaded file */
+	long id;			/* out: the document */
+	int status;			/* out: 4xx when the input is refused */
+};
+
+/* One upload: the owner (registered by a first upload), the document, the
+ * audit row.  0, 1 with c->status for refused input, -1 on a database or
+ * storage failure (db_txn retries it when it was a lost connection or a
+ * deadlock; otherwise the client gets 503 and may retry). */
+static int upload_txn(void *p)
+{
+	struct upload_ctx *c = p;
+	struct req *r = c->r;
+	long owner = locker_owner(r, req_form(r, "mobile"), true);
+	if (owner <= 0) {
+		/* no owner because a statement failed is not the client's fault */
+		if (db_errno())
+			return -1;
+		form_error(r, "mobile", "locker.mobile_needed");
+		c->status = 422;
+		return 1;
+	}
+	const char *err = NULL;
+	c->id = locker_add(r->a, owner, r->user->id, req_form(r, "doc_type"), c->file->filename, c->file->data, c->file->len,
+			   (size_t)cfg.max_upload, &err);
+	if (!c->id && str_eq(err, "locker.store_failed"))
+		return -1;
+	if (!c->id) {
+		form_error(r, str_eq(err, "locker.type_missing") ? "doc_type" : "file", err);
+		c->status = str_eq(err, "locker.too_big") ? 413 : 422;
+		return 1;
+	}
+	struct audit_entry e = { .action = "locker.add", .entity = "document", .entity_id = arena_printf(r->a, "%ld", c->id) };
+	return audit_write(req_actor(r), &e) == 0 ? 0 : -1;
+}
+
 /* POST /api/v1/documents (multipart: file, doc_type[, mobile]) */
 int api_doc_upload(struct req *r)
 {
-	const struct upload *u = req_upload(r, "file");
-	if (!u) {
+	struct upload_ctx c = { .r = r, .file = req_upload(r, "file") };
+	if (!c.file) {
 		form_error(r, "file", "locker.empty");
 		return 422;
 	}
-	if (db_begin() != 0)
-		return 503;
-	/* a villager new to the system is registered by the first upload */
-	long owner = api_locker_owner(r, req_form(r, "mobile"), true);
-	if (!owner) {
-		db_rollback();
-		return 422;
-	}
-	const char *err = NULL;
-	long id = locker_add(r->a, owner, r->user->id, req_form(r, "doc_type"), u->filename, u->data, u->len,
-			     (size_t)cfg.max_upload, &err);
-	struct audit_entry e = { .action = "locker.add", .entity = "document", .entity_id = arena_printf(r->a, "%ld", id) };
-	if (!id || audit_write(&r->actor, &e) != 0 || db_commit() != 0) {
-		db_rollback();
-		if (!id) {
-			form_error(r, str_eq(err, "locker.type_missing") ? "doc_type" : "file", err);
-			return str_eq(err, "locker.too_big") ? 413 : 422;
-		}
-		return 503;
-	}
-	struct dbres *d = db_query(r->a, "SELECT id, doc_type, mime, size, sha256 FROM documents WHERE id = ?", "i", (long long)id);
+	int rc = db_txn(upload_txn, &c);
+	if (rc != 0)
+		return rc > 0 ? c.status : 503;
+	struct dbres *d = db_query(r->a, "SELECT id, doc_type, mime, size, sha256 FROM documents WHERE id = ?", "i", (long long)c.id);
+	if (!d || d->nrows != 1)
+		return 503;	/* stored, but unreadable now (the database went away): the client tries again */
 	struct sbuf b;
 	struct jw w;
 	sbuf_init(&b);

@@ -383,7 +383,7 @@ static int do_submit(struct file_ctx *c, long app_id, long applicant, const char
 		return -1;
 	struct audit_entry e = { .action = "app.submit", .entity = "application", .entity_id = number,
 				 .remarks = arena_printf(r->a, "%s via %s", s->code, ch) };
-	return audit_write(&r->actor, &e) == 0 ? 0 : -1;
+	return audit_write(req_actor(r), &e) == 0 ? 0 : -1;
 }
 
 /* May the filer continue application app_id as a draft of service
@@ -488,7 +488,7 @@ static int file_txn(void *p)
 	in->doc_ids = docs;
 	if (!in->submit) {
 		struct audit_entry e = { .action = "app.draft", .entity = "application", .entity_id = arena_printf(r->a, "%ld", app_id) };
-		return audit_write(&r->actor, &e) == 0 ? 0 : -1;
+		return audit_write(req_actor(r), &e) == 0 ? 0 : -1;
 	}
 	/* submit: every field, then the documents */
 	struct form_env env;
@@ -635,7 +635,7 @@ static int resub_txn(void *p)
 	c->out->id = ap->id;
 	c->out->number = ap->number;
 	struct audit_entry e = { .action = "app.resubmit", .entity = "application", .entity_id = ap->number };
-	return audit_write(&r->actor, &e) == 0 ? 0 : -1;
+	return audit_write(req_actor(r), &e) == 0 ? 0 : -1;
 }
 
 int app_resubmit(struct req *r, const char *number, const struct jval *answers, long *doc_ids, struct app_result *out)

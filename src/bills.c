@@ -240,7 +240,7 @@ static const char *bill_finish(struct req *r, struct arena *a, long bill_id, int
 	}
 	struct audit_entry e = { .action = rc == 0 ? "bill.confirmed" : "bill.refunded", .entity = "bill",
 				 .entity_id = arena_printf(a, "%ld", bill_id), .actor_id = op };
-	if (audit_write(&r->actor, &e) != 0 || db_commit() != 0)
+	if (audit_write(req_actor(r), &e) != 0 || db_commit() != 0)
 		goto fail;
 	return status;
 fail:
@@ -281,7 +281,7 @@ const char *bill_pay(struct req *r, long bill_id, const char *idem, const char *
 		return NULL;
 	}
 	if (wr != WALLET_OK || db_exec("UPDATE bills SET status = 'paid', paid_at = NOW(), idem_key = ? WHERE id = ?", "si", idem,
-				       (long long)bill_id) != 1 || audit_write(&r->actor, &e) != 0 || db_commit() != 0) {
+				       (long long)bill_id) != 1 || audit_write(req_actor(r), &e) != 0 || db_commit() != 0) {
 		db_rollback();
 		*err = "bill.store_failed";
 		return NULL;

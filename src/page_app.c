@@ -454,7 +454,7 @@ int page_feedback(struct req *r)
 	long long n = db_exec("INSERT IGNORE INTO feedback (app_id, rating, comment) VALUES (?, ?, NULLIF(?, ''))", "iis",
 			      (long long)ap->id, (long long)rating, comment ? comment : "");
 	struct audit_entry e = { .action = "app.feedback", .entity = "application", .entity_id = ap->number };
-	if (n < 0 || audit_write(&r->actor, &e) != 0 || db_commit() != 0) {
+	if (n < 0 || audit_write(req_actor(r), &e) != 0 || db_commit() != 0) {
 		db_rollback();
 		return 503;
 	}
@@ -554,7 +554,7 @@ int page_locker_post(struct req *r)
 		return page_locker_show(r, owner);
 	}
 	struct audit_entry e = { .action = "locker.add", .entity = "document", .entity_id = arena_printf(r->a, "%ld", id) };
-	if (audit_write(&r->actor, &e) != 0 || db_commit() != 0) {
+	if (audit_write(req_actor(r), &e) != 0 || db_commit() != 0) {
 		db_rollback();
 		return 503;
 	}

@@ -92,7 +92,7 @@ static int audit_svc(struct req *r, const char *action, const char *code, const 
 {
 	struct audit_entry e = { .action = action, .entity = "service", .entity_id = code,
 				 .role = user_has(r->user, ROLE_STATE_ADMIN) ? "state_admin" : "dept_admin", .remarks = remarks };
-	return audit_write(&r->actor, &e);
+	return audit_write(req_actor(r), &e);
 }
 
 /* POST /admin/services — a new service with a first draft */

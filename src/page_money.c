@@ -70,7 +70,7 @@ int page_pay_start(struct req *r)
 	const char *no = pay_order_create(r->a, purpose, app_id, r->user->id, amount);
 	struct audit_entry e = { .action = "pay.start", .entity = "payment", .entity_id = no,
 				 .remarks = arena_printf(r->a, "%s %ld paise", purpose, amount) };
-	if (!no || audit_write(&r->actor, &e) != 0 || db_commit() != 0) {
+	if (!no || audit_write(req_actor(r), &e) != 0 || db_commit() != 0) {
 		db_rollback();
 		return 503;
 	}
@@ -562,7 +562,7 @@ int page_admin_refund(struct req *r)
 	struct audit_entry e = { .action = "pay.refunded", .entity = "payment", .entity_id = rp(r, 0), .remarks = ref };
 	if ((wr != WALLET_OK && wr != WALLET_REPEAT) ||
 	    db_exec("UPDATE payment_orders SET status = 'refunded', refund_ref = ? WHERE id = ?", "si", ref, db_int(o, 0, 0)) != 1 ||
-	    audit_write(&r->actor, &e) != 0 || db_commit() != 0) {
+	    audit_write(req_actor(r), &e) != 0 || db_commit() != 0) {
 		db_rollback();
 		return 503;
 	}
