@@ -271,6 +271,18 @@ def constant_accuracy_is_flagged():
 
 
 @test
+def constant_accuracy_needs_four_days_not_four_checkins_of_one_day():
+    username, _, c, _ = vle()
+    device = "ONEDAY-%s" % RUN
+    key = enrol(username, device)
+    _, lat, lon, _ = gp()
+    for i in range(4):      # four records of one earlier day, all reporting 7 m
+        offline(c, key, device, lat + 0.00001 * (i + 1), lon, 7, now() - 30 * 3600 - 60 * i, "n%s-d%d" % (RUN, i))
+    r = checkin(c, lat, lon, acc=7, device=device)
+    assert "constant_accuracy" not in reasons(r), "one day of equal readings is not a pattern: %r" % r
+
+
+@test
 def several_devices_per_vle_and_vles_per_device_are_flagged():
     a_name, a_id, a, _ = vle()
     _, _, b, _ = vle()
