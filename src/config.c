@@ -79,6 +79,8 @@ static const struct ckey keys[] = {
 	SECRET(digilocker_key, "HMAC key for DigiLocker pull requests"),
 	S(digilocker_issuer, "in.gov.jharkhand.gramsewa", "DigiLocker issuer id"),
 	S(state_code, "JH", "state prefix of application numbers"),
+	S(state_name_en, "Government of Jharkhand", "the issuing government at the head of certificates, receipts, acknowledgements and statements (English)"),
+	S(state_name_hi, "झारखण्ड सरकार", "the same in Hindi"),
 	B(debug_errors, "false", "show error details on 500 pages (development only)"),
 };
 

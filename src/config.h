@@ -56,6 +56,8 @@ struct config {
 	char *digilocker_key;	/* HMAC key for DigiLocker pull requests */
 	char *digilocker_issuer;/* our DigiLocker issuer id */
 	char *state_code;	/* two-letter prefix of application numbers */
+	char *state_name_en;	/* the issuing government at the head of our PDFs, in English */
+	char *state_name_hi;	/* the same in Hindi */
 	bool debug_errors;	/* show error details on 500 pages (development) */
 };
 
