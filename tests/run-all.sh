@@ -104,6 +104,8 @@ for t in build/tests/unit/test_*; do
 done
 
 run_tap "static" python3 tools/check-sources.py "$ROOT"
+run_tap "static:lang" python3 tools/check-lang.py "$ROOT"
+run_tap "static:docs" python3 tools/check-docs.py "$ROOT"
 
 if [ -x tests/fuzz/run.sh ]; then
     run_tap fuzz tests/fuzz/run.sh
