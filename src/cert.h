@@ -47,8 +47,6 @@ int cert_verify(struct arena *a, const char *number, const char *d, const char *
 void cert_count_verify(enum vstatus s);
 /* Writes the counted verifications (every 5 s at most, unless now). */
 void cert_count_flush(bool now);
-/* Renders the (unsigned) PDF again from the stored row: deterministic. */
-int cert_render_stored(struct arena *a, const char *number, unsigned char **out, size_t *len);
 struct app;
 struct holding;
 struct user;

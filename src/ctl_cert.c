@@ -4,6 +4,7 @@
  */
 #include "ctl.h"
 #include "cert.h"
+#include "cert_render.h"
 #include "db.h"
 #include "pdf_text.h"
 
