@@ -573,6 +573,22 @@ int cert_keys_rotate(FILE *out)
 	return rc == KEYS_OK ? 0 : 1;
 }
 
+int cert_pdf_check(const unsigned char *pdf, size_t len, struct pdf_sig_result *res)
+{
+	char *dir = cert_keys_dir();
+	char *ca = xasprintf("%s/ca.cert.pem", dir);
+	X509_STORE *trust = NULL;
+	int rc = keys_load_trust(ca, &trust) == KEYS_OK ? 0 : -1;
+	free(ca);
+	free(dir);
+	memset(res, 0, sizeof *res);
+	if (rc == 0) {
+		pdf_sig_verify(pdf, len, trust, res);
+		X509_STORE_free(trust);
+	}
+	return rc;
+}
+
 int cert_offline_verify(const char *arg, FILE *out)
 {
 	struct arena a;
@@ -604,20 +620,13 @@ int cert_offline_verify(const char *arg, FILE *out)
 	while ((n = fread(buf, 1, sizeof buf, f)) > 0 && b.len < 20 * 1024 * 1024)
 		sbuf_add(&b, buf, n);
 	fclose(f);
-	char *dir = cert_keys_dir();
-	char *ca = xasprintf("%s/ca.cert.pem", dir);
-	X509_STORE *trust = NULL;
-	if (keys_load_trust(ca, &trust) != KEYS_OK) {
-		fprintf(out, "verify: cannot load the CA certificate %s\n", ca);
+	struct pdf_sig_result res;
+	if (cert_pdf_check((unsigned char *)b.data, b.len, &res) != 0) {
+		fprintf(out, "verify: cannot load the CA certificate (keys/ca.cert.pem)\n");
 	} else {
-		struct pdf_sig_result res;
-		pdf_sig_verify((unsigned char *)b.data, b.len, trust, &res);
 		fprintf(out, "PDF signature: %s (signer %s)\n", pdf_sig_status_str(res.status), res.signer_cn);
 		rc = res.status == PDF_SIG_VALID ? 0 : 1;
-		X509_STORE_free(trust);
 	}
-	free(ca);
-	free(dir);
 	sbuf_free(&b);
 out:
 	arena_free(&a);

@@ -85,6 +85,10 @@ char *cert_keys_dir(void);		/* malloc'd */
 int cert_ca_init(FILE *out);
 int cert_ca_issue(long user_id, FILE *out);
 int cert_keys_rotate(FILE *out);
+struct pdf_sig_result;
+/* Checks a PDF's own signature against the deployment CA into *res (its
+ * status and signer).  0, or -1 when the CA certificate cannot be loaded. */
+int cert_pdf_check(const unsigned char *pdf, size_t len, struct pdf_sig_result *res);
 /* Offline check of a PDF file or QR text; prints findings; 0 when valid. */
 int cert_offline_verify(const char *arg, FILE *out);
 #endif

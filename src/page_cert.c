@@ -8,7 +8,6 @@
 #include "cert.h"
 #include "cert_qr.h"
 #include "db.h"
-#include "keys.h"
 #include "pdf_sign.h"
 #include "tmpl.h"
 #include "user.h"
@@ -70,17 +69,9 @@ int page_verify(struct req *r)
 			return tmpl_render(r, "verify.cs");
 		}
 		/* the PDF's own signature against the deployment CA */
-		char *dir = cert_keys_dir();
-		char *ca = xasprintf("%s/ca.cert.pem", dir);
-		X509_STORE *trust = NULL;
-		struct pdf_sig_result res = { 0 };
-		int lt = keys_load_trust(ca, &trust);
-		free(dir);
-		free(ca);
-		if (lt != KEYS_OK)
+		struct pdf_sig_result res;
+		if (cert_pdf_check(u->data, u->len, &res) != 0)
 			return 503;
-		pdf_sig_verify(u->data, u->len, trust, &res);
-		X509_STORE_free(trust);
 		hset(r, "P.status", pdf_sig_status_str(res.status));
 		hset(r, "P.valid", res.status == PDF_SIG_VALID ? "1" : "");
 		hset(r, "P.signer", res.signer_cn);

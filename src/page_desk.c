@@ -267,9 +267,7 @@ int page_desk_appeal(struct req *r)
 					 "JOIN services s ON s.id = a.service_id WHERE ap.id = ?", "i", (long long)id);
 	if (!a || a->nrows != 1)
 		return a ? 404 : 503;
-	/* the appellate role at the appeal's office, of the application's department (as wf_appeal_decide) */
-	int role = role_from_code(db_val(a, 0, 6));
-	if (role < 0 || !juris_holding(r->user, RB(role), (long)db_int(a, 0, 5), NULL, (long)db_int(a, 0, 8)))
+	if (!wf_appeal_hears(r->user, db_val(a, 0, 6), (long)db_int(a, 0, 5), (long)db_int(a, 0, 8)))
 		return 404;
 	if (str_eq(r->method, "POST")) {
 		const char *d = req_form(r, "decision");

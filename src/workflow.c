@@ -587,6 +587,12 @@ int wf_appeal_level(struct arena *a, const struct app *ap, bool lock)
 	return wf_appeal_may(&st);
 }
 
+bool wf_appeal_hears(const struct user *u, const char *role, long office, long dept)
+{
+	int ro = role_from_code(role);
+	return u && ro >= 0 && juris_holding(u, RB(ro), office, NULL, dept);
+}
+
 struct appeal_ctx {
 	struct arena *a;		/* request memory */
 	const struct actor *who;	/* applicant, or the appellate officer */
@@ -671,10 +677,8 @@ static int appeal_decide_txn(void *p)
 	struct app *ap = app_load(a, NULL, (long)db_int(row, 0, 0), true);
 	if (!ap)
 		return -1;
-	/* the appellate role at the appeal's office, in one holding, of the
-	 * application's department; nobody else learns the appeal exists */
-	int role = role_from_code(db_val(row, 0, 2));
-	if (role < 0 || !c->who->user || !juris_holding(c->who->user, RB(role), (long)db_int(row, 0, 1), NULL, ap->dept_id)) {
+	/* nobody but its appellate officer learns the appeal exists */
+	if (!wf_appeal_hears(c->who->user, db_val(row, 0, 2), (long)db_int(row, 0, 1), ap->dept_id)) {
 		out_fail(c->out, 404, NULL);
 		return 1;
 	}

@@ -91,6 +91,10 @@ int wf_appeal_may(const struct appeal_state *st);
 /* The rule for an application, reading its latest appeal (locked when
  * lock, inside the caller's transaction): 0, 1, 2, or -1 on DB error. */
 int wf_appeal_level(struct arena *a, const struct app *ap, bool lock);
+/* Does u hear appeals heard by role at office, for applications of
+ * department dept?  The appellate role there, in one holding, of that
+ * department (juris_holding).  Only they see or decide such an appeal. */
+bool wf_appeal_hears(const struct user *u, const char *role, long office, long dept);
 /* Files the applicant's (or filer's) appeal: 0 with *level set; 422
  * (field "grounds", 10-4000 characters), 404 (not theirs), 409
  * (appeal.not_now, app.no_office), 503. */
