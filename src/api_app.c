@@ -1,6 +1,6 @@
 /*
- * api_app.c — the JSON API for applications, documents and the
- * wallet (docs/api.md).  Same domain code, validation and permissions as
+ * api_app.c — the JSON API for applications and documents
+ * (docs/api.md).  Same domain code, validation and permissions as
  * the pages; state-changing calls honour Idempotency-Key.
  */
 #include "pages.h"
@@ -13,7 +13,6 @@
 #include "session.h"
 #include "tmpl.h"
 #include "user.h"
-#include "wallet.h"
 #include "audit.h"
 
 #include <stdlib.h>
@@ -355,35 +354,58 @@ static long api_locker_owner(struct req *r, const char *mobile, bool create)
 	return owner > 0 ? owner : 0;
 }
 
+struct upload_ctx {
+	struct req *r;			/* request */
+	const struct upload *file;	/* the uploaded file */
+	long id;			/* out: the document */
+	int status;			/* out: 4xx when the input is refused */
+};
+
+/* One upload: the owner (registered by a first upload), the document, the
+ * audit row.  0, 1 with c->status for refused input, -1 on a database or
+ * storage failure (db_txn retries it when it was a lost connection or a
+ * deadlock; otherwise the client gets 503 and may retry). */
+static int upload_txn(void *p)
+{
+	struct upload_ctx *c = p;
+	struct req *r = c->r;
+	long owner = locker_owner(r, req_form(r, "mobile"), true);
+	if (owner <= 0) {
+		/* no owner because a statement failed is not the client's fault */
+		if (db_errno())
+			return -1;
+		form_error(r, "mobile", "locker.mobile_needed");
+		c->status = 422;
+		return 1;
+	}
+	const char *err = NULL;
+	c->id = locker_add(r->a, owner, r->user->id, req_form(r, "doc_type"), c->file->filename, c->file->data, c->file->len,
+			   (size_t)cfg.max_upload, &err);
+	if (!c->id && str_eq(err, "locker.store_failed"))
+		return -1;
+	if (!c->id) {
+		form_error(r, str_eq(err, "locker.type_missing") ? "doc_type" : "file", err);
+		c->status = str_eq(err, "locker.too_big") ? 413 : 422;
+		return 1;
+	}
+	struct audit_entry e = { .action = "locker.add", .entity = "document", .entity_id = arena_printf(r->a, "%ld", c->id) };
+	return audit_write(req_actor(r), &e) == 0 ? 0 : -1;
+}
+
 /* POST /api/v1/documents (multipart: file, doc_type[, mobile]) */
 int api_doc_upload(struct req *r)
 {
-	const struct upload *u = req_upload(r, "file");
-	if (!u) {
+	struct upload_ctx c = { .r = r, .file = req_upload(r, "file") };
+	if (!c.file) {
 		form_error(r, "file", "locker.empty");
 		return 422;
 	}
-	if (db_begin() != 0)
-		return 503;
-	/* a villager new to the system is registered by the first upload */
-	long owner = api_locker_owner(r, req_form(r, "mobile"), true);
-	if (!owner) {
-		db_rollback();
-		return 422;
-	}
-	const char *err = NULL;
-	long id = locker_add(r->a, owner, r->user->id, req_form(r, "doc_type"), u->filename, u->data, u->len,
-			     (size_t)cfg.max_upload, &err);
-	struct audit_entry e = { .action = "locker.add", .entity = "document", .entity_id = arena_printf(r->a, "%ld", id) };
-	if (!id || audit_write(&r->actor, &e) != 0 || db_commit() != 0) {
-		db_rollback();
-		if (!id) {
-			form_error(r, str_eq(err, "locker.type_missing") ? "doc_type" : "file", err);
-			return str_eq(err, "locker.too_big") ? 413 : 422;
-		}
-		return 503;
-	}
-	struct dbres *d = db_query(r->a, "SELECT id, doc_type, mime, size, sha256 FROM documents WHERE id = ?", "i", (long long)id);
+	int rc = db_txn(upload_txn, &c);
+	if (rc != 0)
+		return rc > 0 ? c.status : 503;
+	struct dbres *d = db_query(r->a, "SELECT id, doc_type, mime, size, sha256 FROM documents WHERE id = ?", "i", (long long)c.id);
+	if (!d || d->nrows != 1)
+		return 503;	/* stored, but unreadable now (the database went away): the client tries again */
 	struct sbuf b;
 	struct jw w;
 	sbuf_init(&b);
@@ -423,90 +445,6 @@ int api_doc_list(struct req *r)
 		jw_obj_end(&w);
 	}
 	return api_list_send(r, &b, &w, NULL);
-}
-
-/* GET /api/v1/wallet and /api/v1/wallet/entries?from=&to= */
-int api_wallet(struct req *r)
-{
-	bool entries = str_ends_with(r->path, "/entries");
-	struct sbuf b;
-	struct jw w;
-	sbuf_init(&b);
-	jw_init(&w, &b);
-	jw_obj(&w);
-	if (!entries) {
-		jw_kint(&w, "balance_paise", wallet_balance(r->a, r->user->id));
-	} else {
-		const char *from = req_query(r, "from"), *to = req_query(r, "to");
-		int y, m, d;
-		if ((from && !parse_date(from, &y, &m, &d)) || (to && !parse_date(to, &y, &m, &d))) {
-			sbuf_free(&b);
-			form_error(r, "from", "form.err.date");
-			return 422;
-		}
-		struct dbres *e = db_query(r->a,
-			"SELECT t.id, t.kind, e.amount_paise, DATE_FORMAT(t.created_at, '%Y-%m-%dT%H:%i:%s+05:30'), t.reference, "
-			"IFNULL(a.number, '') FROM ledger_entries e JOIN ledger_txns t ON t.id = e.txn_id JOIN accounts ac ON ac.id = e.account_id "
-			"LEFT JOIN applications a ON a.id = t.app_id WHERE ac.kind = 'wallet' AND ac.user_id = ? "
-			"AND (? = '' OR t.created_at >= ?) AND (? = '' OR t.created_at < ? + INTERVAL 1 DAY) ORDER BY e.id LIMIT 1000",
-			"issss", (long long)r->user->id, from ? from : "", from ? from : "", to ? to : "", to ? to : "");
-		jw_key(&w, "items");
-		jw_arr(&w);
-		for (size_t i = 0; e && i < e->nrows; i++) {
-			jw_obj(&w);
-			jw_kint(&w, "txn", db_int(e, i, 0));
-			jw_kstr(&w, "kind", db_val(e, i, 1));
-			jw_kint(&w, "amount_paise", db_int(e, i, 2));
-			jw_kstr(&w, "at", db_val(e, i, 3));
-			jw_kstr(&w, "reference", db_val(e, i, 4));
-			jw_kstr(&w, "application", db_val(e, i, 5));
-			jw_obj_end(&w);
-		}
-		jw_arr_end(&w);
-		jw_key(&w, "next");
-		jw_null(&w);
-	}
-	jw_obj_end(&w);
-	return api_send(r, 200, &b);
-}
-
-/* POST /api/v1/admin/wallets/:user/topup {amount_paise, reference} */
-int api_topup(struct req *r)
-{
-	long uid, amount;
-	struct jval *in = api_body(r);
-	if (!in)
-		return 400;
-	if (!parse_long(rp(r, 0), 1, 2000000000L, &uid))
-		return 404;
-	const char *ref = json_get_str(in, "reference");
-	if (!json_get_long(in, "amount_paise", &amount) || amount <= 0 || amount > 10000000) {
-		form_error(r, "amount_paise", "wallet.amount_bad");
-		return 422;
-	}
-	if (!ref || utf8_chars(ref) < 3 || utf8_chars(ref) > 100) {
-		form_error(r, "reference", "wallet.reference_bad");
-		return 422;
-	}
-	if (!db_scalar(r->a, "SELECT id FROM users WHERE id = ? AND user_type = 'csc'", "i", (long long)uid))
-		return 404;
-	if (db_begin() != 0)
-		return 503;
-	enum wallet_rc wr = wallet_topup(r->a, &r->actor, uid, amount, ref);
-	if ((wr != WALLET_OK && wr != WALLET_REPEAT) || db_commit() != 0) {
-		db_rollback();
-		return 503;
-	}
-	/* credited false: this reference had already credited this wallet */
-	struct sbuf b;
-	struct jw w;
-	sbuf_init(&b);
-	jw_init(&w, &b);
-	jw_obj(&w);
-	jw_kint(&w, "balance_paise", wallet_balance(r->a, uid));
-	jw_kbool(&w, "credited", wr == WALLET_OK);
-	jw_obj_end(&w);
-	return api_send(r, 200, &b);
 }
 
 /* GET /api/v1/applications/NO/acknowledgement */

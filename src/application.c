@@ -173,29 +173,6 @@ int app_event(const struct actor *who, const struct app *ap, const char *action,
 		       who ? who->ip : "cli") == 1 ? 0 : -1;
 }
 
-/* Replaces {key} placeholders. */
-static char *fill(struct arena *a, const char *tpl, const char *const *keys, const char *const *vals, size_t n)
-{
-	struct sbuf b;
-	sbuf_init(&b);
-	for (const char *p = tpl; *p;) {
-		bool done = false;
-		for (size_t k = 0; k < n && !done; k++) {
-			size_t kl = strlen(keys[k]);
-			if (strncmp(p, keys[k], kl) == 0) {
-				sbuf_adds(&b, vals[k] ? vals[k] : "");
-				p += kl;
-				done = true;
-			}
-		}
-		if (!done)
-			sbuf_addc(&b, *p++);
-	}
-	char *s = arena_strdup(a, b.data);
-	sbuf_free(&b);
-	return s;
-}
-
 int app_notify(struct arena *a, const struct app *ap, const char *event, const char *remarks)
 {
 	int rc = 0;
@@ -209,7 +186,7 @@ int app_notify(struct arena *a, const struct app *ap, const char *event, const c
 		static const char *const keys[] = { "{number}", "{service}", "{due}", "{remarks}", "{stage}", "{track}" };
 		const char *vals[] = { ap->number, i18n_get(&s->name, lang), ap->due_date, remarks,
 				       st ? i18n_get(&st->name, lang) : "", arena_printf(a, "%s/track", cfg.base_url) };
-		char *text = fill(a, i18n_get(&n->sms, lang), keys, vals, ARRAY_LEN(keys));
+		char *text = str_fill(a, i18n_get(&n->sms, lang), keys, vals, ARRAY_LEN(keys), false);
 		if (!notify_queue("sms", ap->applicant_mobile, text, n->dlt, arena_printf(a, "app.%s", event), ap->number))
 			rc = -1;
 		const char *email = n->email ? db_scalar(a, "SELECT email FROM users WHERE id = ?", "i", (long long)ap->applicant_id) : NULL;
@@ -420,7 +397,7 @@ static int do_submit(struct file_ctx *c, long app_id, long applicant, const char
 		return -1;
 	struct audit_entry e = { .action = "app.submit", .entity = "application", .entity_id = number,
 				 .remarks = arena_printf(r->a, "%s via %s", s->code, ch) };
-	return audit_write(&r->actor, &e) == 0 ? 0 : -1;
+	return audit_write(req_actor(r), &e) == 0 ? 0 : -1;
 }
 
 /* May the filer continue application app_id as a draft of service
@@ -525,7 +502,7 @@ static int file_txn(void *p)
 	in->doc_ids = docs;
 	if (!in->submit) {
 		struct audit_entry e = { .action = "app.draft", .entity = "application", .entity_id = arena_printf(r->a, "%ld", app_id) };
-		return audit_write(&r->actor, &e) == 0 ? 0 : -1;
+		return audit_write(req_actor(r), &e) == 0 ? 0 : -1;
 	}
 	/* submit: every field, then the documents */
 	struct form_env env;
@@ -672,7 +649,7 @@ static int resub_txn(void *p)
 	c->out->id = ap->id;
 	c->out->number = ap->number;
 	struct audit_entry e = { .action = "app.resubmit", .entity = "application", .entity_id = ap->number };
-	return audit_write(&r->actor, &e) == 0 ? 0 : -1;
+	return audit_write(req_actor(r), &e) == 0 ? 0 : -1;
 }
 
 int app_resubmit(struct req *r, const char *number, const struct jval *answers, long *doc_ids, struct app_result *out)

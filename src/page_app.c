@@ -13,6 +13,7 @@
 #include "formview.h"
 #include "lengths.h"
 #include "locker.h"
+#include "money.h"
 #include "picker.h"
 #include "session.h"
 #include "tmpl.h"
@@ -206,7 +207,7 @@ static void app_to_hdf(struct req *r, const struct app *ap)
 	hset(r, "App.submitted", ap->submitted_at);
 	hset(r, "App.due", ap->due_date);
 	hset(r, "App.stage_due", ap->stage_due);
-	hset(r, "App.fee", rupees(r->a, ap->fee_paise));
+	hset(r, "App.fee", money_fmt(r->a, ap->fee_paise));
 	if (ap->tatkal)
 		hset(r, "App.tatkal", "1");
 	if (ap->overdue)
@@ -309,7 +310,7 @@ int page_ack_pdf(struct req *r)
 	facts[n++] = (struct cert_fact){ "Applicant", "आवेदक", ap->applicant_name };
 	facts[n++] = (struct cert_fact){ "Service", "सेवा", arena_printf(r->a, "%s / %s", s->name.en, s->name.hi) };
 	facts[n++] = (struct cert_fact){ "Channel", "माध्यम", ap->channel };
-	facts[n++] = (struct cert_fact){ "Fee paid", "शुल्क", arena_printf(r->a, "Rs %s", rupees(r->a, ap->fee_paise)) };
+	facts[n++] = (struct cert_fact){ "Fee paid", "शुल्क", money_fmt(r->a, ap->fee_paise) };
 	facts[n++] = (struct cert_fact){ "Tatkal", "तत्काल", ap->tatkal ? "Yes / हाँ" : "No / नहीं" };
 	struct ack_layout al = {
 		.state = { cfg.state_name_en, cfg.state_name_hi },
@@ -456,7 +457,7 @@ int page_feedback(struct req *r)
 	long long n = db_exec("INSERT IGNORE INTO feedback (app_id, rating, comment) VALUES (?, ?, NULLIF(?, ''))", "iis",
 			      (long long)ap->id, (long long)rating, comment ? comment : "");
 	struct audit_entry e = { .action = "app.feedback", .entity = "application", .entity_id = ap->number };
-	if (n < 0 || audit_write(&r->actor, &e) != 0 || db_commit() != 0) {
+	if (n < 0 || audit_write(req_actor(r), &e) != 0 || db_commit() != 0) {
 		db_rollback();
 		return 503;
 	}
@@ -556,7 +557,7 @@ int page_locker_post(struct req *r)
 		return page_locker_show(r, owner);
 	}
 	struct audit_entry e = { .action = "locker.add", .entity = "document", .entity_id = arena_printf(r->a, "%ld", id) };
-	if (audit_write(&r->actor, &e) != 0 || db_commit() != 0) {
+	if (audit_write(req_actor(r), &e) != 0 || db_commit() != 0) {
 		db_rollback();
 		return 503;
 	}
@@ -586,7 +587,7 @@ int page_locker_get(struct req *r)
 /* GET /csc — the operator's start page: wallet, recent applications */
 int page_csc(struct req *r)
 {
-	hset(r, "Wallet", rupees(r->a, wallet_balance(r->a, r->user->id)));
+	hset(r, "Wallet", money_fmt(r->a, wallet_balance(r->a, r->user->id)));
 	struct dbres *rows = db_query(r->a,
 		"SELECT a.number, v.name_en, v.name_hi, a.status, a.applicant_name, DATE_FORMAT(a.submitted_at, '%Y-%m-%d'), a.id "
 		"FROM applications a JOIN service_versions v ON v.id = a.version_id WHERE a.filed_by = ? ORDER BY a.id DESC LIMIT 20",
