@@ -741,9 +741,20 @@ static int escalate_one(struct arena *a, long id, FILE *report)
 		      "stage time limit passed", NULL, NULL) != 0 ||
 	    stats_count(a, ap, "escalated") != 0)
 		goto fail;
-	/* tell the next level: the designated officer, and the first appellate authority */
+	/* tell the next level: the designated officer, and the first appellate
+	 * authority, in the service's escalation SMS (English) */
 	const struct svc *s = ap->ver->def;
 	const struct stage *st = svc_stage(s, (size_t)ap->stage_idx);
+	const char *tpl = NULL, *dlt = NULL;
+	for (size_t n = 0; n < s->nnotifs; n++)
+		if (str_eq(s->notifs[n].event, "escalate")) {
+			tpl = s->notifs[n].sms.en;
+			dlt = s->notifs[n].dlt;
+		}
+	static const char *const keys[] = { "{number}", "{stage}" };
+	const char *vals[] = { ap->number, st ? i18n_get(&st->name, "en") : "" };
+	const char *text = str_fill(a, tpl ? tpl : "Application {number} is overdue at {stage}. Please act - GramSewa", keys, vals,
+				    ARRAY_LEN(keys), false);
 	int roles[2] = { s->designated, s->appeal1 };
 	for (int k = 0; k < 2; k++) {
 		if (roles[k] < 0)
@@ -753,27 +764,9 @@ static int escalate_one(struct arena *a, long id, FILE *report)
 						"WHERE rh.office_id = ? AND rh.role = ? AND rh.active = 1 AND u.active = 1 "
 						"AND rh.work_from <= CURDATE() AND (rh.work_to IS NULL OR rh.work_to >= CURDATE())",
 					     "is", (long long)off, role_code((enum role)roles[k]));
-		for (size_t i = 0; who && i < who->nrows; i++) {
-			const char *text = NULL, *dlt = NULL;
-			for (size_t n = 0; n < s->nnotifs; n++)
-				if (str_eq(s->notifs[n].event, "escalate")) {
-					text = s->notifs[n].sms.en;
-					dlt = s->notifs[n].dlt;
-				}
-			if (!text)
-				text = "Application {number} is overdue at {stage}. Please act - GramSewa";
-			struct sbuf b;
-			sbuf_init(&b);
-			for (const char *p = text; *p; p++) {
-				if (str_starts(p, "{number}")) { sbuf_adds(&b, ap->number); p += 7; }
-				else if (str_starts(p, "{stage}")) { sbuf_adds(&b, st ? i18n_get(&st->name, "en") : ""); p += 6; }
-				else sbuf_addc(&b, *p);
-			}
-			long nid = notify_queue("sms", db_val(who, i, 0), b.data, dlt, "app.escalate", ap->number);
-			sbuf_free(&b);
-			if (!nid)
+		for (size_t i = 0; who && i < who->nrows; i++)
+			if (!notify_queue("sms", db_val(who, i, 0), text, dlt, "app.escalate", ap->number))
 				goto fail;
-		}
 	}
 	struct audit_entry e = { .action = "wf.escalate", .entity = "application", .entity_id = ap->number };
 	if (audit_write(NULL, &e) != 0 || db_commit() != 0)
