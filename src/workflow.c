@@ -656,11 +656,10 @@ int wf_appeal_file(struct arena *a, const struct actor *who, const char *number,
 		return out->status;
 	}
 	struct appeal_ctx c = { .a = a, .who = who, .out = out, .number = number, .grounds = grounds };
-	if (db_txn(appeal_file_txn, &c) == 0) {
+	int st = out_txn(out, appeal_file_txn, &c);
+	if (st == 0)
 		*level = c.level;
-		return 0;
-	}
-	return out->status ? out->status : out_fail(out, 503, NULL);
+	return st;
 }
 
 static int appeal_decide_txn(void *p)
@@ -715,9 +714,7 @@ int wf_appeal_decide(struct arena *a, const struct actor *who, long appeal_id, b
 		return out->status;
 	}
 	struct appeal_ctx c = { .a = a, .who = who, .out = out, .id = appeal_id, .allow = allow, .order = order };
-	if (db_txn(appeal_decide_txn, &c) == 0)
-		return 0;
-	return out->status ? out->status : out_fail(out, 503, NULL);
+	return out_txn(out, appeal_decide_txn, &c);
 }
 
 /* ---- escalation ---- */
