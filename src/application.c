@@ -202,13 +202,8 @@ static long applicant_for(struct req *r, const struct filing *fl, const char *na
 {
 	if (str_eq(fl->channel, "online"))
 		return fl->filer;
-	const char *id = db_scalar(r->a, "SELECT id FROM users WHERE citizen_mobile = ?", "s", fl->applicant_mobile);
-	if (id)
-		return strtol(id, NULL, 10);
-	if (db_exec("INSERT INTO users (user_type, first_name, mobile, lang) VALUES ('citizen', ?, ?, ?)", "sss",
-		    name ? name : "", fl->applicant_mobile, r->lang) != 1)
-		return 0;
-	return (long)db_last_id();
+	long id = user_citizen(r->a, req_actor(r), fl->applicant_mobile, name, r->lang);
+	return id > 0 ? id : 0;
 }
 
 /* Checks chosen documents against the service's list.  Adds field errors
@@ -522,7 +517,7 @@ int app_file(struct req *r, const struct filing *fl, struct app_input *in, struc
 {
 	memset(out, 0, sizeof *out);
 	sbuf_init(&out->form.json);
-	bool bad_mobile = !str_eq(fl->channel, "online") && !(str_digits(fl->applicant_mobile, 10, 10) && fl->applicant_mobile[0] >= '6');
+	bool bad_mobile = !str_eq(fl->channel, "online") && !valid_mobile(fl->applicant_mobile);
 	if (bad_mobile)
 		form_error(r, "applicant_mobile", "auth.mobile_bad");
 	/* nothing longer than its column reaches the database, not even in a

@@ -194,15 +194,8 @@ long locker_owner(struct req *r, const char *mobile, bool create)
 {
 	if (user_has(r->user, ROLE_CITIZEN))
 		return r->user->id;
-	if (!(r->user->roles & RB_OPERATORS) || !str_digits(mobile, 10, 10) || mobile[0] < '6')
+	if (!(r->user->roles & RB_OPERATORS) || !valid_mobile(mobile))
 		return 0;
-	const char *id = db_scalar(r->a, "SELECT id FROM users WHERE citizen_mobile = ?", "s", mobile);
-	if (id)
-		return strtol(id, NULL, 10);
-	if (!create)
-		return -1;
-	if (db_exec("INSERT INTO users (user_type, first_name, mobile, lang) VALUES ('citizen', '', ?, ?)", "ss", mobile,
-		    r->lang) != 1)
-		return 0;
-	return (long)db_last_id();
+	long id = create ? user_citizen(r->a, req_actor(r), mobile, NULL, r->lang) : user_citizen_id(r->a, mobile);
+	return id > 0 ? id : create ? 0 : -1;
 }
