@@ -82,9 +82,8 @@ struct app *app_load(struct arena *a, const char *number, long id, bool lock)
 	return r && r->nrows == 1 ? app_row(a, r) : NULL;
 }
 
-bool app_visible(const struct req *r, const struct app *ap)
+bool app_visible(const struct user *u, const struct app *ap)
 {
-	const struct user *u = r->user;
 	if (!u || !ap)
 		return false;
 	if (ap->applicant_id == u->id || ap->filed_by == u->id)
@@ -92,6 +91,49 @@ bool app_visible(const struct req *r, const struct app *ap)
 	if (str_eq(ap->status, "draft"))
 		return false;
 	return juris_holding(u, RB_OFFICERS, 0, ap->office_path, ap->dept_id) != NULL;
+}
+
+struct env_ctx {
+	struct arena *a;		/* where look-ups live */
+	const struct user *u;		/* who files or corrects */
+	long owner;			/* applicant user id */
+};
+
+static bool env_location(void *ctx, long id, const char **name)
+{
+	struct env_ctx *c = ctx;
+	struct dbres *l = db_query(c->a, "SELECT name_en FROM locations WHERE id = ? AND active = 1 "
+					 "AND type IN ('village', 'ward')", "i", (long long)id);
+	if (!l || l->nrows != 1)
+		return false;
+	*name = db_val(l, 0, 0);
+	return true;
+}
+
+/* A document answer must be in the applicant's locker and seen there by
+ * the one filing (locker_may_use: an operator needs the citizen's consent
+ * for documents it did not upload). */
+static bool env_document(void *ctx, long id)
+{
+	struct env_ctx *c = ctx;
+	return c->u && locker_may_use(c->a, c->u, c->owner, id);
+}
+
+void app_form_env(struct arena *a, const struct user *u, long owner, struct form_env *env)
+{
+	struct env_ctx *c = arena_alloc(a, sizeof *c);
+	c->a = a;
+	c->u = u;
+	c->owner = owner;
+	char *today = arena_alloc(a, 20);
+	fmt_sql_time(today, now_secs());
+	today[10] = '\0';
+	env->lang = u && u->lang ? u->lang : cfg.default_lang;
+	env->today = today;
+	env->location_ok = env_location;
+	env->document_ok = env_document;
+	env->ctx = c;
+	env->prior = NULL;
 }
 
 long office_for(struct arena *a, long location_id, const char *level)
@@ -121,21 +163,18 @@ void fin_year(time_t t, char out[8])
 	snprintf(out, 8, "%04u-%02u", (unsigned)y % 10000, (unsigned)(y + 1) % 100);
 }
 
-int app_event(struct req *r, const struct app *ap, const char *action, const char *role, long office, int from_stage,
+int app_event(const struct actor *who, const struct app *ap, const char *action, const char *role, long office, int from_stage,
 	      int to_stage, const char *to_status, const char *remarks, const char *ooo, const char *attachments)
 {
 	return db_exec("INSERT INTO app_events (app_id, at, actor_id, role, office_id, action, from_stage, to_stage, from_status, "
 		       "to_status, remarks, out_of_order_reason, attachments, ip) VALUES (?, NOW(6), NULLIF(?, 0), ?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		       "iisisiissssss", (long long)ap->id, (long long)(r && r->user ? r->user->id : 0), role, (long long)office, action,
+		       "iisisiissssss", (long long)ap->id, (long long)actor_id(who), role, (long long)office, action,
 		       (long long)from_stage, (long long)to_stage, ap->status, to_status, remarks, ooo, attachments,
-		       r ? r->remote_ip : "cli") == 1 ? 0 : -1;
+		       who ? who->ip : "cli") == 1 ? 0 : -1;
 }
 
-int app_notify(struct req *r, const struct app *ap, const char *event, const char *remarks)
+int app_notify(struct arena *a, const struct app *ap, const char *event, const char *remarks)
 {
-	struct arena tmp, *a = r ? r->a : &tmp;
-	if (!r)
-		arena_init(&tmp);
 	int rc = 0;
 	const struct svc *s = ap->ver->def;
 	const char *lang = db_scalar(a, "SELECT lang FROM users WHERE id = ?", "i", (long long)ap->applicant_id);
@@ -154,8 +193,6 @@ int app_notify(struct req *r, const struct app *ap, const char *event, const cha
 		if (email && !notify_queue("email", email, text, NULL, arena_printf(a, "app.%s", event), ap->number))
 			rc = -1;
 	}
-	if (!r)
-		arena_free(&tmp);
 	return rc;
 }
 
@@ -345,13 +382,13 @@ static int do_submit(struct file_ctx *c, long app_id, long applicant, const char
 	if (!ap)
 		return -1;
 	ap->status = "draft";	/* the event records the move from draft */
-	if (app_event(r, ap, "submit", role_code(str_eq(ch, "online") ? ROLE_CITIZEN : str_eq(ch, "csc") ? ROLE_CSC
+	if (app_event(&r->actor, ap, "submit", role_code(str_eq(ch, "online") ? ROLE_CITIZEN : str_eq(ch, "csc") ? ROLE_CSC
 						  : str_eq(ch, "sewak") ? ROLE_SEWAK : str_eq(ch, "jsk") ? ROLE_JSK : ROLE_KARMACHARI),
 		      0, -1, 0, unpaid ? "unpaid" : "pending", NULL, NULL, NULL) != 0)
 		return -1;
 	ap->status = unpaid ? "unpaid" : "pending";
 	/* an unpaid application is received (and counted) when it is paid */
-	if (!unpaid && (app_notify(r, ap, "submit", NULL) != 0 || stats_submit(r->a, ap) != 0))
+	if (!unpaid && (app_notify(r->a, ap, "submit", NULL) != 0 || stats_submit(r->a, ap) != 0))
 		return -1;
 	struct audit_entry e = { .action = "app.submit", .entity = "application", .entity_id = number,
 				 .remarks = arena_printf(r->a, "%s via %s", s->code, ch) };
@@ -370,7 +407,7 @@ static int draft_take(struct req *r, const struct filing *fl, long app_id, long 
 	struct app *ap = app_load(r->a, NULL, app_id, true);
 	if (!ap && db_errno())
 		return -1;
-	if (!ap || !app_visible(r, ap)) {
+	if (!ap || !app_visible(r->user, ap)) {
 		out->status = 404;
 		return 1;
 	}
@@ -601,7 +638,7 @@ static int resub_txn(void *p)
 	/* back into the same stage's queue at its original position (queued_at kept) */
 	if (db_exec("UPDATE applications SET status = 'pending', form = ?, return_remarks = NULL, return_fields = NULL, "
 		    "claimed_by = NULL, claimed_until = NULL WHERE id = ?", "si", c->out->form.json.data, (long long)ap->id) != 1 ||
-	    app_event(r, ap, "resubmit", NULL, 0, ap->stage_idx, ap->stage_idx, "pending", NULL, NULL, NULL) != 0 ||
+	    app_event(&r->actor, ap, "resubmit", NULL, 0, ap->stage_idx, ap->stage_idx, "pending", NULL, NULL, NULL) != 0 ||
 	    stats_status(r->a, ap, "returned", "pending") != 0)
 		return -1;
 	c->out->id = ap->id;

@@ -10,6 +10,8 @@
 #include "svcstore.h"
 #include "form.h"
 
+struct user;
+
 struct app {
 	long id;			/* applications.id */
 	const char *number;		/* NULL while a draft */
@@ -86,16 +88,22 @@ int app_resubmit(struct req *r, const char *number, const struct jval *answers, 
 /* May u see this application?  Applicant, filer, or (once submitted)
  * officers whose jurisdiction covers its designated office, department-
  * scoped ones only for their own department (juris_holding). */
-bool app_visible(const struct req *r, const struct app *ap);
+bool app_visible(const struct user *u, const struct app *ap);
+/* The look-ups form_check needs, from the database: active villages and
+ * wards, and documents of owner's locker that u may attach (locker_may_use).
+ * Lives in arena a. */
+void app_form_env(struct arena *a, const struct user *u, long owner, struct form_env *env);
 
-/* Appends an event row (inside the caller's transaction). */
-int app_event(struct req *r, const struct app *ap, const char *action, const char *role, long office,
+/* Appends an event row (inside the caller's transaction); who NULL = the
+ * system (jobs). */
+int app_event(const struct actor *who, const struct app *ap, const char *action, const char *role, long office,
 	      int from_stage, int to_stage, const char *to_status, const char *remarks, const char *ooo,
 	      const char *attachments);
 /* Queues the service's SMS for event (submit/return/reject/approve/escalate)
- * to the applicant, filling {number} {service} {due} {remarks} {stage}
- * {track}.  Inside the caller's transaction.  Returns 0 or -1. */
-int app_notify(struct req *r, const struct app *ap, const char *event, const char *remarks);
+ * to the applicant in the applicant's language, filling {number} {service}
+ * {due} {remarks} {stage} {track}.  Inside the caller's transaction.
+ * Returns 0 or -1. */
+int app_notify(struct arena *a, const struct app *ap, const char *event, const char *remarks);
 
 /* Nearest office of `level` at or above location (by path); 0 if none. */
 long office_for(struct arena *a, long location_id, const char *level);

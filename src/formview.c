@@ -2,9 +2,8 @@
  * formview.c — rendering and reading service forms on pages.
  */
 #include "formview.h"
-#include "db.h"
+#include "application.h"
 #include "location.h"
-#include "locker.h"
 #include "picker.h"
 #include "tmpl.h"
 
@@ -199,43 +198,8 @@ struct jval *formview_answers(struct req *r, const struct svc *s)
 	return read_level(r, s->fields, s->nfields, NULL, &any);
 }
 
-struct env_ctx {
-	struct req *r;		/* request (arena) */
-	long owner;		/* applicant user id */
-};
-
-static bool env_location(void *ctx, long id, const char **name)
-{
-	struct env_ctx *c = ctx;
-	struct dbres *l = db_query(c->r->a, "SELECT name_en FROM locations WHERE id = ? AND active = 1 "
-					    "AND type IN ('village', 'ward')", "i", (long long)id);
-	if (!l || l->nrows != 1)
-		return false;
-	*name = db_val(l, 0, 0);
-	return true;
-}
-
-/* A document answer must be in the applicant's locker and seen there by
- * the one filing (locker_may_use: an operator needs the citizen's consent
- * for documents it did not upload). */
-static bool env_document(void *ctx, long id)
-{
-	struct env_ctx *c = ctx;
-	return c->r->user && locker_may_use(c->r->a, c->r->user, c->owner, id);
-}
-
 void formview_env(struct req *r, long owner_id, struct form_env *env)
 {
-	struct env_ctx *c = arena_alloc(r->a, sizeof *c);
-	c->r = r;
-	c->owner = owner_id;
-	char *today = arena_alloc(r->a, 20);
-	fmt_sql_time(today, now_secs());
-	today[10] = '\0';
+	app_form_env(r->a, r->user, owner_id, env);
 	env->lang = r->lang;
-	env->today = today;
-	env->location_ok = env_location;
-	env->document_ok = env_document;
-	env->ctx = c;
-	env->prior = NULL;
 }

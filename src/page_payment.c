@@ -218,7 +218,7 @@ int page_receipt_pdf(struct req *r)
 		return 404;
 	long app = (long)db_int(x, 0, 7);
 	struct app *ap = app ? app_load(r->a, NULL, app, false) : NULL;
-	if (db_int(x, 0, 3) != r->user->id && !(ap && app_visible(r, ap)))
+	if (db_int(x, 0, 3) != r->user->id && !(ap && app_visible(r->user, ap)))
 		return 404;
 	const char *err;
 	struct jval *d = json_parse(r->a, db_val(x, 0, 5), x->lens[5], &err);
@@ -232,7 +232,7 @@ int page_receipt_pdf(struct req *r)
 		if (d->kids[i]->type == J_STR)
 			facts[n++] = (struct cert_fact){ d->keys[i], NULL, d->kids[i]->str };
 	struct ack_layout al = {
-		.state = { "Government of Jharkhand", "झारखण्ड सरकार" },
+		.state = { cfg.state_name_en, cfg.state_name_hi },
 		.department = { "GramSewa", "ग्रामसेवा" },
 		.title = { "Payment Receipt", "भुगतान रसीद" },
 		.facts = facts, .n_facts = n,

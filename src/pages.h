@@ -105,6 +105,10 @@ int page_desk_next(struct req *r);
 int page_desk_app(struct req *r);
 int page_desk_act(struct req *r);
 int page_desk_appeal(struct req *r);
+int api_desk_queue(struct req *r);
+int api_desk_next(struct req *r);
+int api_app_act(struct req *r);
+int api_app_appeal(struct req *r);
 /* page_cert.c */
 int page_verify_qr(struct req *r);
 int page_verify(struct req *r);
@@ -120,14 +124,10 @@ int api_app_get(struct req *r);
 int api_app_patch(struct req *r);
 int api_app_list(struct req *r);
 int api_track(struct req *r);
-int api_desk_queue(struct req *r);
-int api_desk_next(struct req *r);
-int api_app_act(struct req *r);
-int api_app_appeal(struct req *r);
 int api_doc_upload(struct req *r);
 int api_doc_list(struct req *r);
 int api_app_ack(struct req *r);
-/* digilocker.c */
+/* page_digilocker.c */
 int page_dl_pulluri(struct req *r);
 int page_dl_pulldoc(struct req *r);
 /* page_payment.c */

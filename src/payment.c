@@ -9,7 +9,6 @@
 #include "config.h"
 #include "db.h"
 #include "lengths.h"
-#include "req.h"
 #include "log.h"
 #include "net.h"
 #include "sla.h"
@@ -107,25 +106,9 @@ void pay_refused(const struct actor *who, const char *source, const char *order_
 	pay_event(order_no, source, NULL, "bad checksum", who);
 }
 
-/* app_event and app_notify still take a request (application.c is being
- * converted to actors on another branch); until they take an actor, this
- * carries who acts to them: the user and the address, nothing else.  NULL
- * for the system, as before. */
-static struct req *as_req(struct arena *a, const struct actor *who, struct req *tmp)
-{
-	if (!who)
-		return NULL;
-	memset(tmp, 0, sizeof *tmp);
-	tmp->a = a;
-	tmp->user = (struct user *)who->user;
-	tmp->remote_ip = who->ip;
-	return tmp;
-}
-
 /* What a successful payment does. */
 static int on_success(struct arena *a, const struct actor *who, struct dbres *o)
 {
-	struct req tmp, *r = as_req(a, who, &tmp);
 	const char *purpose = db_val(o, 0, 1);
 	long long id = db_int(o, 0, 0), app_id = db_int(o, 0, 2), user = db_int(o, 0, 3), amount = db_int(o, 0, 4);
 	const char *order_no = db_val(o, 0, 6);
@@ -168,11 +151,11 @@ static int on_success(struct arena *a, const struct actor *who, struct dbres *o)
 	app_due_dates(a, ap->ver->def, ap->tatkal, ap->district_id, due, sdue);
 	if (db_exec("UPDATE applications SET status = 'pending', queued_at = NOW(6), submitted_at = NOW(), due_date = ?, "
 		    "stage_due = ?, fee_paise = ? WHERE id = ?", "ssii", due, sdue, (long long)amount, (long long)ap->id) != 1 ||
-	    app_event(r, ap, "payment", NULL, 0, ap->stage_idx, ap->stage_idx, "pending", order_no, NULL, NULL) != 0)
+	    app_event(who, ap, "payment", NULL, 0, ap->stage_idx, ap->stage_idx, "pending", order_no, NULL, NULL) != 0)
 		return -1;
 	ap->status = "pending";
 	ap->due_date = arena_strdup(a, due);
-	if (app_notify(r, ap, "submit", NULL) != 0 || stats_submit(a, ap) != 0)
+	if (app_notify(a, ap, "submit", NULL) != 0 || stats_submit(a, ap) != 0)
 		return -1;
 	return receipt_issue(a, "payment", order_no, ap->applicant_id, ap->id, (long)amount,
 			     json_strobj(a, "order", order_no, "application", ap->number, NULL)) ? 0 : -1;

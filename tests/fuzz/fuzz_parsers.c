@@ -2,8 +2,9 @@
  * fuzz_parsers.c — libFuzzer targets for every parser that reads untrusted
  * bytes.  One binary per target, chosen at compile time with -DTARGET_x:
  * query strings, cookies, multipart bodies, JSON, CSV imports, the
- * DigiLocker XML, and uploaded documents (PDF cross-reference sections,
- * PNG and JPEG decoding).  Each target also checks an
+ * DigiLocker XML, uploaded documents (PDF cross-reference sections, PNG
+ * and JPEG decoding), and a certificate's QR text and signed record.  Each
+ * target also checks an
  * invariant of a successful parse (valid UTF-8 out, counts within limits).
  */
 #include "../../src/util.h"
@@ -12,6 +13,7 @@
 #include "../../src/csv.h"
 #include "../../src/xmlmini.h"
 #include "../../src/upcheck.h"
+#include "../../src/cert_qr.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -85,8 +87,25 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	const char *mime = upcheck_file(data, size, &rule);
 	if ((mime == NULL) == (rule == NULL))
 		abort();
+#elif defined(TARGET_qr)
+	/* the text a camera read: the URL, then its record; a record read
+	 * back is valid UTF-8 for the URL's certificate, and its nine parts
+	 * build the same record again */
+	const char *number, *d, *sg;
+	struct cert_record rec;
+	const unsigned char *raw;
+	size_t rawlen;
+	unsigned char sig[64];
+	if (cert_parse_qr(&a, s, &number, &d, &sg) && cert_record_read(&a, number, d, sg, &rec, &raw, &rawlen, sig)) {
+		if (!str_eq(rec.number, number) || !utf8_valid((const char *)raw, rawlen))
+			abort();
+		/* (a newline in the name or fact is written as a space) */
+		if (!memchr(raw, '\n', rawlen) &&
+		    !str_eq(cert_record_text(&a, &rec, 2 * rawlen), arena_strndup(&a, (const char *)raw, rawlen)))
+			abort();
+	}
 #else
-#error "define TARGET_query, TARGET_cookie, TARGET_multipart, TARGET_json, TARGET_csv, TARGET_xml or TARGET_upload"
+#error "define TARGET_query, TARGET_cookie, TARGET_multipart, TARGET_json, TARGET_csv, TARGET_xml, TARGET_upload or TARGET_qr"
 #endif
 	free(s);
 	arena_free(&a);
