@@ -3,7 +3,7 @@
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title><?cs if:Page.title ?><?cs var:Page.title ?> – <?cs /if ?><?cs var:L.site ?></title>
+<title><?cs if:Form.has_errors ?><?cs var:L.form.error_title ?> <?cs /if ?><?cs if:Page.title ?><?cs var:Page.title ?> – <?cs /if ?><?cs var:L.site ?></title>
 <link rel="stylesheet" href="/static/gs.css">
 <?cs if:Page.leaflet ?><link rel="stylesheet" href="/javascript/leaflet/leaflet.css"><link rel="stylesheet" href="/javascript/leaflet/MarkerCluster.css"><link rel="stylesheet" href="/javascript/leaflet/MarkerCluster.Default.css"><?cs /if ?>
 </head>

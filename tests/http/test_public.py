@@ -1,0 +1,99 @@
+"""The public pages of issue 12: verifying a certificate forgives typing and
+says what to do next; the layout's footer (helpline, accessibility
+statement, privacy notice); empty tables; statuses in words; HTML sent
+compressed."""
+import re
+
+from gs import Client, test, eq, run
+from lifecycle import file_app, walk_to_approval
+
+DEVANAGARI = str.maketrans("0123456789", "०१२३४५६७८९")
+CIRCLE = [("karmachari", "karmachari"), ("ci", "ci"), ("co", "co")]
+_cert = []
+
+
+def cert():
+    """The number of a valid certificate (an income certificate filed by
+    csc1 and approved by the circle), made once."""
+    if not _cert:
+        number, _ = file_app("INC")
+        _cert.append(walk_to_approval(number, CIRCLE)["certificate"]["number"])
+    return _cert[0]
+
+
+def verify(c, number):
+    return c.form_post("/verify", "/verify", {"number": number})
+
+
+def title(html):
+    m = re.search(r"<title>([^<]*)</title>", html)
+    return m.group(1) if m else ""
+
+
+def h1(html):
+    m = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+    return re.sub(r"<[^>]+>", "", m.group(1)).strip() if m else None
+
+
+@test
+def verify_accepts_lower_case_spaces_and_missing_dashes():
+    no = cert()
+    state, svc, ym, tail = no.split("-")
+    typed = ["  " + no.lower() + " ",                            # lower case, spaces round it
+             "%s %s %s %s" % (state, svc, ym, tail),               # spaces for dashes
+             "%s-%s-%s-%s %s" % (state, svc, ym, tail[:4], tail[4:]),  # a space inside the last group
+             (state + svc + ym + tail).lower(),                    # no dashes at all
+             "%s – %s – %s – %s" % (state, svc, ym, tail),          # en dashes, as phones type them
+             "%s-%s-%s-%s" % (state, svc, ym.translate(DEVANAGARI), tail)]  # a Hindi keyboard's digits
+    c = Client()
+    for t in typed:
+        r = verify(c, t)
+        eq(r.status, 200, "status for %r" % t)
+        eq(h1(r.text), "Valid certificate", "outcome for %r" % t)
+        assert no in r.text, "the number as printed, for %r" % t
+    j = Client().get("/api/v1/verify?no=" + no.lower()).json()
+    eq(j["status"], "VALID", "the API forgives the same")
+    eq(j["number"], no, "and answers with the number as printed")
+
+
+@test
+def verify_input_error_is_shown_on_the_form_not_as_an_outcome():
+    c = Client()
+    for typed in ("JH-INC-26!1-K7Q2", "certificate please"):
+        r = verify(c, typed)
+        eq(r.status, 422, "status for %r" % typed)
+        t = r.text
+        assert title(t).startswith("Error: "), "title: " + title(t)
+        assert 'id="f-number"' in t and 'aria-invalid="true"' in t, "the form again, the field marked"
+        assert re.search(r'class="error-summary"[^>]*>.*<a href="#f-number">[^<]*certificate number', t, re.S), \
+            "the summary links to the field and names it"
+        assert "panel" not in t and "status-big" not in t, "no outcome box for a typing error"
+        assert 'value="%s"' % typed.replace("!", "!") in t, "what was typed is kept"
+    r = verify(c, "")
+    eq(r.status, 422, "empty")
+    assert "Enter the certificate number" in r.text
+    c.get("/lang?lang=hi&next=/")
+    r = verify(c, "JH-INC-26!1")
+    assert title(r.text).startswith("त्रुटि: "), "Hindi title: " + title(r.text)
+
+
+@test
+def verify_outcome_is_an_h1_panel_with_next_steps():
+    c = Client()
+    r = verify(c, cert())
+    t = r.text
+    assert re.search(r'<div class="panel panel-ok"[^>]*>\s*<h1 class="panel-title">Valid certificate</h1>', t), t[:1500]
+    assert "Compare these details with the paper" in t or "compare these details with the paper" in t, "next step for VALID"
+    r = verify(c, "JH-INC-0000-AAAAAAAA")
+    eq(r.status, 200, "a number of the right shape that is not on record is an outcome")
+    t = r.text
+    assert re.search(r'<div class="panel panel-bad"[^>]*>\s*<h1 class="panel-title">Not found</h1>', t), t[:1500]
+    assert "Check the number on the paper" in t and "do not accept" in t.lower(), "what to do when not found"
+    assert 'href="/verify"' in t, "a way to check again"
+    c.get("/lang?lang=hi&next=/")
+    t = verify(c, cert()).text
+    assert 'class="panel-title">मान्य प्रमाण पत्र</h1>' in t and "काग़ज़" in t, "Hindi outcome and next step"
+
+
+if __name__ == "__main__":
+    run()
