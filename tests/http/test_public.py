@@ -95,5 +95,43 @@ def verify_outcome_is_an_h1_panel_with_next_steps():
     assert 'class="panel-title">मान्य प्रमाण पत्र</h1>' in t and "काग़ज़" in t, "Hindi outcome and next step"
 
 
+@test
+def every_page_footer_has_the_helpline_and_the_statements():
+    c = Client()
+    for path, status in (("/", 200), ("/services", 200), ("/verify", 200), ("/no-such-page", 404)):
+        r = c.get(path)
+        eq(r.status, status, path)
+        foot = r.text[r.text.index('<footer'):]
+        assert re.search(r'Helpline: <a href="tel:\d+">[0-9 -]+</a>', foot), "helpline on " + path
+        assert 'href="/accessibility">Accessibility statement</a>' in foot, "accessibility link on " + path
+        assert 'href="/privacy">Privacy notice</a>' in foot, "privacy link on " + path
+
+
+@test
+def accessibility_statement_and_privacy_notice_in_both_languages():
+    c = Client()
+    for path, h in (("/accessibility", "Accessibility statement"), ("/privacy", "Privacy notice")):
+        r = c.get(path)
+        eq(r.status, 200, path)
+        eq(h1(r.text), h, path)
+        assert 'href="tel:' in r.text[:r.text.index("<footer")], "how to reach us, on " + path
+    assert "WCAG" in c.get("/accessibility").text or "Web Content Accessibility Guidelines" in c.get("/accessibility").text
+    assert "last 4 digits" in c.get("/privacy").text, "says what of Aadhaar is kept"
+    c.get("/lang?lang=hi&next=/")
+    eq(h1(c.get("/accessibility").text), "सुगम्यता विवरण", "Hindi")
+    eq(h1(c.get("/privacy").text), "गोपनीयता सूचना", "Hindi")
+
+
+@test
+def html_is_sent_compressed():
+    import gzip
+    r = Client().get("/accessibility", headers={"Accept-Encoding": "gzip"})
+    eq(r.status, 200, "status")
+    eq((r.header("Content-Encoding") or "").lower(), "gzip", "Content-Encoding of an HTML page")
+    html = gzip.decompress(r.body).decode()
+    assert "<h1" in html and "</html>" in html, "the page, unpacked"
+    assert len(r.body) * 2 < len(html), "smaller by half at least: %d of %d" % (len(r.body), len(html))
+
+
 if __name__ == "__main__":
     run()
