@@ -5,7 +5,7 @@ compressed."""
 import re
 
 from gs import Client, test, eq, run
-from lifecycle import file_app, walk_to_approval
+from lifecycle import answers_for, citizen, definition, file_app, upload, walk_to_approval
 
 DEVANAGARI = str.maketrans("0123456789", "०१२३४५६७८९")
 CIRCLE = [("karmachari", "karmachari"), ("ci", "ci"), ("co", "co")]
@@ -19,6 +19,13 @@ def cert():
         number, _ = file_app("INC")
         _cert.append(walk_to_approval(number, CIRCLE)["certificate"]["number"])
     return _cert[0]
+
+
+def staff(username):
+    """A member of staff logged in on the web."""
+    c = Client()
+    c.login(username)
+    return c
 
 
 def verify(c, number):
@@ -131,6 +138,84 @@ def html_is_sent_compressed():
     html = gzip.decompress(r.body).decode()
     assert "<h1" in html and "</html>" in html, "the page, unpacked"
     assert len(r.body) * 2 < len(html), "smaller by half at least: %d of %d" % (len(r.body), len(html))
+
+
+@test
+def error_pages_say_their_language():
+    r = Client().get("/no-such-page")
+    eq(r.status, 404, "status")
+    assert '<html lang="en">' in r.text, r.text[:120]
+    c = Client()
+    c.get("/lang?lang=hi&next=/")
+    assert '<html lang="hi">' in c.get("/no-such-page").text, "Hindi 404"
+
+
+@test
+def csc_recent_applications_have_headers_and_statuses_in_words():
+    file_app("INC")
+    c = staff("csc1")
+    t = c.get("/csc").text
+    recent = t[t.index('id="recent-h"'):t.index("<footer")]
+    for col in ("Application number", "Applicant", "Service", "Status"):
+        assert re.search(r"<th>%s</th>" % col, recent), "column " + col
+    assert 'class="stack"' in recent, "one card per application on a phone"
+    assert re.search(r'<td data-label="Status"><span class="tag[^"]*">Being processed</span>', recent), recent[:800]
+    assert not re.search(r">(pending|approved|rejected|returned|unpaid)<", recent), "no raw status words"
+    c.get("/lang?lang=hi&next=/csc")
+    assert "प्रक्रिया में" in c.get("/csc").text, "statuses in Hindi"
+
+
+@test
+def a_paid_fee_is_named_in_the_history():
+    web, api = citizen("9811100777")
+    d = definition("INC")
+    docs = {doc["code"]: upload(api, doc["code"]).json()["id"] for doc in d["documents"] if doc["required"]}
+    r = api.api("POST", "/applications", {"service": "INC", "tatkal": True, "fields": answers_for(d, mobile="9811100777"),
+                                           "documents": docs})
+    eq(r.status, 201, "filed: %r" % r)
+    number = r.json()["number"]
+    start = web.post("/pay/start", {"csrf": web.csrf_from(web.get("/my").text), "app": number})
+    f = dict(re.findall(r'name="([a-z_]+)" value="([^"]*)"', start.text))
+    f.pop("csrf", None)
+    gw = web.post("/sandbox/pay", f)
+    back = web.post("/sandbox/pay/decide", {"csrf": web.csrf_from(gw.text), "order_no": f["order_no"], "amount": f["amount"],
+                                            "return_url": f["return_url"], "decision": "pay"})
+    web.post("/pay/return", dict(re.findall(r'name="([a-z_]+)" value="([^"]*)"', back.text)))
+    t = web.get("/my/app/" + number).text
+    assert "app.ev." not in t, "a language key shown as it is: " + re.search(r"app\.ev\.\w+", t).group(0)
+    assert "<strong>Fee paid</strong>" in t, "the payment in the history"
+
+
+@test
+def empty_tables_say_none_yet():
+    c = staff("csc1")
+    t = c.get("/csc/wallet?from=2001-01-01&to=2001-01-31").text
+    assert re.search(r'class="none-yet">None yet<', t), "an empty passbook"
+    sa = staff("stateadmin")
+    t = sa.get("/admin/money?day=2001-01-01").text
+    assert re.search(r'class="none-yet">None yet<', t), "the ledger of a quiet day"
+    sa.get("/lang?lang=hi&next=/")
+    assert "अभी कोई नहीं" in sa.get("/admin/money?day=2001-01-01").text, "in Hindi"
+
+
+@test
+def dashboard_charts_keep_text_readable_and_scroll_boxes_reachable():
+    t = staff("stateadmin").get("/dash").text
+    assert '<ul class="tilemap"' in t, "the district tiles are a list that reflows"
+    assert re.search(r'<li class="tm-(good|fair|poor|none)"><span class="tm-name">Palamu</span> <strong class="tm-pct">', t)
+    svgs = re.findall(r"<svg[^>]*>", t)
+    assert svgs, "charts drawn"
+    for s in svgs:
+        w = re.search(r' width="(\d+)"', s)
+        assert w and int(w.group(1)) <= 330, "drawn no wider than a phone's page: " + s[:120]
+    sizes = [int(x) for x in re.findall(r'<text[^>]* font-size="(\d+)"', t)]
+    assert sizes and min(sizes) >= 12, "chart text at 12 px at least: %r" % sorted(set(sizes))
+    wraps = re.findall(r'<div class="table-wrap"[^>]*>', t)
+    assert wraps, "wide tables in scroll boxes"
+    for w in wraps:
+        assert 'tabindex="0"' in w and 'role="region"' in w and re.search(r'aria-label="[^"]+"', w), w
+    p = Client().get("/transparency").text
+    assert '<table class="stack">' in p and 'data-label="Received"' in p, "the public figures as cards on a phone"
 
 
 if __name__ == "__main__":
