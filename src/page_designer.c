@@ -161,14 +161,15 @@ static void tasks_to_hdf(struct req *r, const struct svc *s)
 	bool settings = s->designated >= 0 && s->rtps_days > 0 && !str_empty(s->title.en) && !str_empty(s->title.hi);
 	const char *state[ARRAY_LEN(sections)] = {
 		general ? "done" : "todo", s->nfields ? "done" : "todo", "optional", settings ? "done" : "todo",
-		s->nstages ? "done" : "todo", "optional", "optional", "optional",
+		s->nstages ? "done" : "todo", "optional", NULL, NULL,	/* JSON and history: other views, no task */
 	};
 	for (size_t i = 0; i < ARRAY_LEN(sections); i++) {
 		const char *p = arena_printf(r->a, "Tasks.%zu", i);
 		hset(r, arena_printf(r->a, "%s.sec", p), sections[i].sec);
 		hset(r, arena_printf(r->a, "%s.name", p), tmpl_str(r->lang, arena_printf(r->a, "svc.s_%s", sections[i].key)));
 		hset(r, arena_printf(r->a, "%s.hint", p), tmpl_str(r->lang, arena_printf(r->a, "svc.task_hint.%s", sections[i].sec)));
-		hset(r, arena_printf(r->a, "%s.state", p), state[i]);
+		if (state[i])
+			hset(r, arena_printf(r->a, "%s.state", p), state[i]);
 	}
 	hset_int(r, "D.nfields", (long long)s->nfields);
 	hset_int(r, "D.ndocs", (long long)s->ndocs);

@@ -20,8 +20,8 @@
 </p>
 <h2><?cs var:L.svc.tasks_h ?></h2>
 <ol class="task-list"><?cs each:t = Tasks ?>
- <li><span class="task-name"><a href="/admin/services/<?cs var:D.code ?>/<?cs var:t.sec ?>" aria-describedby="ts-<?cs var:t.sec ?>"><?cs var:t.name ?></a><span class="hint"><?cs var:t.hint ?></span></span>
- <strong id="ts-<?cs var:t.sec ?>" class="tag<?cs if:t.state == "todo" ?> amber<?cs elif:t.state == "optional" ?> grey<?cs else ?> green<?cs /if ?>"><?cs var:L.svc.task_state[t.state] ?></strong></li><?cs /each ?>
+ <li><span class="task-name"><a href="/admin/services/<?cs var:D.code ?>/<?cs var:t.sec ?>"<?cs if:t.state ?> aria-describedby="ts-<?cs var:t.sec ?>"<?cs /if ?>><?cs var:t.name ?></a><span class="hint"><?cs var:t.hint ?></span></span>
+ <?cs if:t.state ?><strong id="ts-<?cs var:t.sec ?>" class="tag<?cs if:t.state == "todo" ?> amber<?cs elif:t.state == "optional" ?> grey<?cs else ?> green<?cs /if ?>"><?cs var:L.svc.task_state[t.state] ?></strong><?cs /if ?></li><?cs /each ?>
 </ol>
 <?cs if:D.svc_status == "active" ?><form method="post" action="/admin/services/<?cs var:D.code ?>/retire"><?cs call:csrf_field() ?><p><?cs var:L.svc.retire_text ?></p><button class="button warning"><?cs var:L.svc.retire ?></button></form><?cs /if ?>
 <?cs elif:Section == "general" ?>
