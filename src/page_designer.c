@@ -190,11 +190,17 @@ static bool section_set(struct req *r, const char *sec)
 }
 
 /* GET /admin/services/:code/:section — one section of the designer, with
- * its one form (the task list links here) */
+ * its one form (the task list links here); /retire asks "Are you sure?" */
 int page_designer_section(struct req *r)
 {
-	if (!section_set(r, rp(r, 1)))
+	if (str_eq(rp(r, 1), "retire")) {
+		/* "Are you sure?" with what retiring does; the form posts to
+		 * page_designer_retire */
+		hset(r, "Section", "retire");
+		hset(r, "Page.section", tmpl_str(r->lang, "svc.retire"));
+	} else if (!section_set(r, rp(r, 1))) {
 		return 404;
+	}
 	return page_designer(r);
 }
 

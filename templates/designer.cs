@@ -23,7 +23,7 @@
  <li><span class="task-name"><a href="/admin/services/<?cs var:D.code ?>/<?cs var:t.sec ?>"<?cs if:t.state ?> aria-describedby="ts-<?cs var:t.sec ?>"<?cs /if ?>><?cs var:t.name ?></a><span class="hint"><?cs var:t.hint ?></span></span>
  <?cs if:t.state ?><strong id="ts-<?cs var:t.sec ?>" class="tag<?cs if:t.state == "todo" ?> amber<?cs elif:t.state == "optional" ?> grey<?cs else ?> green<?cs /if ?>"><?cs var:L.svc.task_state[t.state] ?></strong><?cs /if ?></li><?cs /each ?>
 </ol>
-<?cs if:D.svc_status == "active" ?><form method="post" action="/admin/services/<?cs var:D.code ?>/retire"><?cs call:csrf_field() ?><p><?cs var:L.svc.retire_text ?></p><button class="button warning"><?cs var:L.svc.retire ?></button></form><?cs /if ?>
+<?cs if:D.svc_status == "active" ?><p><?cs var:L.svc.retire_text ?></p><p><a class="button warning" href="/admin/services/<?cs var:D.code ?>/retire"><?cs var:L.svc.retire ?></a></p><?cs /if ?>
 <?cs elif:Section == "general" ?>
 <form method="post" action="/admin/services/<?cs var:D.code ?>/general" novalidate><?cs call:csrf_field() ?>
  <?cs call:tbox("name_en", L.svc.name_en, G.name_en) ?><?cs call:tbox("name_hi", L.svc.name_hi, G.name_hi) ?>
@@ -113,5 +113,12 @@
 <button class="button secondary"><?cs var:L.form.save ?></button></form>
 <?cs elif:Section == "history" ?>
 <?cs call:region(L.svc.s_history) ?><table><tbody><?cs each:h = History ?><tr><td>v<?cs var:h.version ?></td><td><?cs var:h.at ?></td><td><?cs var:h.user ?></td><td><?cs var:h.summary ?></td></tr><?cs /each ?><?cs if:!subcount(History) ?><tr><td colspan="1" class="none-yet"><?cs var:L.none_yet ?></td></tr><?cs /if ?></tbody></table></div>
+<?cs elif:Section == "retire" ?>
+<?cs if:D.svc_status == "active" ?>
+<div class="warning-text"><h2><?cs var:L.svc.retire_h ?></h2><p><?cs var:L.svc.retire_what ?></p></div>
+<form method="post" action="/admin/services/<?cs var:D.code ?>/retire"><?cs call:csrf_field() ?>
+ <button class="button warning"><?cs var:L.svc.retire_yes ?></button> <a class="button secondary" href="/admin/services/<?cs var:D.code ?>"><?cs var:L.svc.retire_no ?></a>
+</form>
+<?cs else ?><p><span class="tag grey"><?cs var:L.svc.retired ?></span></p><?cs /if ?>
 <?cs /if ?>
 <?cs include:"inc/foot.cs" ?>

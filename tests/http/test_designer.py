@@ -397,5 +397,25 @@ def designer_is_a_task_list_with_one_form_per_page():
     assert "सेवा तैयार करें" in c.get("/admin/services/" + code).text, "in Hindi"
 
 
+@test
+def retiring_asks_are_you_sure_on_a_page_of_its_own():
+    c = dept_admin()
+    code = "RT" + RUN[-3:]
+    eq(c.form_post("/admin/services", "/admin/services", {"code": code, "name_en": "Retire test", "name_hi": "बंद परीक्षण",
+                                                           "dept": "REV"}).status, 303, "created")
+    inc = json.loads(c.get("/admin/services/INC/export").body)
+    inc["code"] = code
+    eq(post(c, code, "json", {"definition": json.dumps(inc)}).status, 303, "a whole definition")
+    eq(c.form_post("/admin/services/" + code, "/admin/services/%s/publish" % code, {}).status, 303, "published")
+    t = c.get("/admin/services/" + code).text
+    assert 'href="/admin/services/%s/retire"' % code in t, "the task list links to the question"
+    assert 'action="/admin/services/%s/retire"' % code not in t, "and does not retire in one click"
+    q = c.get("/admin/services/%s/retire" % code)
+    eq(q.status, 200, "the question")
+    assert "Are you sure you want to retire this service?" in q.text and "Applications already filed" in q.text, "what will happen"
+    assert 'action="/admin/services/%s/retire"' % code in q.text and "Yes, retire this service" in q.text
+    eq(sql("SELECT status FROM services WHERE code='%s'" % code)[0][0], "active", "asking changed nothing")
+
+
 if __name__ == "__main__":
     run()
