@@ -84,7 +84,7 @@ static int on_success(struct req *r, struct arena *a, struct dbres *o)
 			return -1;
 		struct audit_entry e = { .action = "pay.refund_due", .entity = "payment", .entity_id = order_no,
 					 .remarks = arena_printf(a, "%s already paid", ap->number), .actor_id = (long)user };
-		return audit_write(&r->actor, &e);
+		return audit_write(r ? &r->actor : NULL, &e);
 	}
 	long dept = book_account(a, "department", arena_printf(a, "fees:%s", ap->ver->def->dept), 0);
 	enum wallet_rc wr = ledger_move(a, "payment", arena_printf(a, "order:%s", order_no), gw, dept, (long)amount, ap->id,
@@ -145,7 +145,7 @@ static int settle_txn(void *p)
 		return -1;
 	struct audit_entry e = { .action = ok ? "pay.success" : "pay.failed", .entity = "payment", .entity_id = c->order_no,
 				 .remarks = c->source, .actor_id = (long)db_int(o, 0, 3) };
-	if (audit_write(&c->r->actor, &e) != 0)
+	if (audit_write(c->r ? &c->r->actor : NULL, &e) != 0)	/* no request: pay-reconcile */
 		return -1;
 	c->rc = SETTLE_DONE;
 	return 0;
