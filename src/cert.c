@@ -576,7 +576,7 @@ int cert_revoke(struct req *r, const char *number, const char *reason)
 	if (!c)
 		goto out;
 	struct app *ap = c->nrows == 1 ? app_load(r->a, NULL, (long)db_int(c, 0, 2), true) : NULL;
-	if (!ap || !app_visible(r, ap)) {
+	if (!ap || !app_visible(r->user, ap)) {
 		st = c->nrows == 1 && !ap ? 503 : 404;
 		goto out;
 	}
@@ -602,7 +602,7 @@ int cert_revoke(struct req *r, const char *number, const char *reason)
 	struct audit_entry e = { .action = "cert.revoke", .entity = "certificate", .entity_id = number, .role = role,
 				 .office_id = h->office_id, .remarks = reason };
 	if (!notify_queue("sms", ap->applicant_mobile, text, "1107161000000000901", "cert.revoke", number) ||
-	    app_event(r, ap, "revoke", role, h->office_id, ap->stage_idx, ap->stage_idx,
+	    app_event(&r->actor, ap, "revoke", role, h->office_id, ap->stage_idx, ap->stage_idx,
 		      str_eq(ap->status, "approved") ? "revoked" : ap->status, reason, NULL, NULL) != 0 ||
 	    audit_write(&r->actor, &e) != 0)
 		goto out;

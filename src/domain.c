@@ -55,3 +55,11 @@ bool out_has(const struct outcome *o, const char *field)
 			return true;
 	return false;
 }
+
+bool out_max_len(struct outcome *o, const char *field, const char *value, long max)
+{
+	if (!value || (long)utf8_chars(value) <= max)
+		return true;
+	out_field(o, field, "form.err.too_long", arena_printf(o->a, "%ld", max));
+	return false;
+}

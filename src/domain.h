@@ -51,4 +51,8 @@ int out_fail(struct outcome *o, int status, const char *key);
  * refusal is already recorded). */
 void out_field(struct outcome *o, const char *field, const char *key, const char *arg);
 bool out_has(const struct outcome *o, const char *field);
+/* Checks a text input against its limit (lengths.h): a value of more than
+ * max characters is a problem with field ("form.err.too_long", {n} = max)
+ * and gives false.  NULL passes. */
+bool out_max_len(struct outcome *o, const char *field, const char *value, long max);
 #endif

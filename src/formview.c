@@ -2,9 +2,7 @@
  * formview.c — rendering and reading service forms on pages.
  */
 #include "formview.h"
-#include "db.h"
 #include "location.h"
-#include "locker.h"
 #include "picker.h"
 #include "tmpl.h"
 
@@ -116,19 +114,25 @@ static void fill_fields(struct req *r, const struct field *fields, size_t n, con
 	}
 }
 
-void formview_fill(struct req *r, const struct svc *s, const struct jval *answers, const struct form_result *res)
+void formview_fill(struct req *r, const struct svc *s, const struct jval *answers, const struct outcome *errs)
 {
 	fill_fields(r, s->fields, s->nfields, answers, "Svc.fields", NULL, s->fields, s->nfields);
-	if (res)
-		formview_errors(r, res);
+	if (errs)
+		formview_outcome(r, s, errs);
 }
 
-void formview_errors(struct req *r, const struct form_result *res)
+int formview_outcome(struct req *r, const struct svc *s, const struct outcome *o)
 {
-	for (size_t i = 0; i < res->nerrs; i++) {
-		hset(r, arena_printf(r->a, "Form.err.%s", input_name(r->a, res->errs[i].field)), res->errs[i].message);
-		hset(r, "Form.has_errors", "1");
+	struct outcome named = *o;
+	named.errs = arena_alloc(r->a, (o->nerrs + 1) * sizeof *named.errs);
+	for (size_t i = 0; i < o->nerrs; i++) {
+		named.errs[i] = o->errs[i];
+		const char *f = o->errs[i].field;
+		size_t top = strcspn(f, ".");
+		if (svc_field(s, arena_strndup(r->a, f, top)))
+			named.errs[i].field = input_name(r->a, f);
 	}
+	return page_outcome(r, &named);
 }
 
 static struct jval *jstr(struct arena *a, const char *s)
@@ -197,45 +201,4 @@ struct jval *formview_answers(struct req *r, const struct svc *s)
 {
 	bool any = false;
 	return read_level(r, s->fields, s->nfields, NULL, &any);
-}
-
-struct env_ctx {
-	struct req *r;		/* request (arena) */
-	long owner;		/* applicant user id */
-};
-
-static bool env_location(void *ctx, long id, const char **name)
-{
-	struct env_ctx *c = ctx;
-	struct dbres *l = db_query(c->r->a, "SELECT name_en FROM locations WHERE id = ? AND active = 1 "
-					    "AND type IN ('village', 'ward')", "i", (long long)id);
-	if (!l || l->nrows != 1)
-		return false;
-	*name = db_val(l, 0, 0);
-	return true;
-}
-
-/* A document answer must be in the applicant's locker and seen there by
- * the one filing (locker_may_use: an operator needs the citizen's consent
- * for documents it did not upload). */
-static bool env_document(void *ctx, long id)
-{
-	struct env_ctx *c = ctx;
-	return c->r->user && locker_may_use(c->r->a, c->r->user, c->owner, id);
-}
-
-void formview_env(struct req *r, long owner_id, struct form_env *env)
-{
-	struct env_ctx *c = arena_alloc(r->a, sizeof *c);
-	c->r = r;
-	c->owner = owner_id;
-	char *today = arena_alloc(r->a, 20);
-	fmt_sql_time(today, now_secs());
-	today[10] = '\0';
-	env->lang = r->lang;
-	env->today = today;
-	env->location_ok = env_location;
-	env->document_ok = env_document;
-	env->ctx = c;
-	env->prior = NULL;
 }

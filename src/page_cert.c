@@ -173,7 +173,7 @@ static struct app *cert_app(struct req *r, const char *number)
 {
 	const char *app = db_scalar(r->a, "SELECT app_id FROM certificates WHERE number = ?", "s", number);
 	struct app *ap = app ? app_load(r->a, NULL, strtol(app, NULL, 10), false) : NULL;
-	return ap && app_visible(r, ap) ? ap : NULL;
+	return ap && app_visible(r->user, ap) ? ap : NULL;
 }
 
 /* GET /certificates/:no/pdf (page and API) */

@@ -55,7 +55,7 @@ static long form_citizen(struct req *r, const char **mobile, int *rc)
 	hset(r, "Form.val.mobile", *mobile);
 	long owner = citizen_of(r, *mobile);
 	if (!owner)
-		*rc = locker_again(r, locker_owner(r, *mobile, false), 422);
+		*rc = locker_again(r, locker_owner(r->a, r->user, *mobile), 422);
 	return owner;
 }
 

@@ -103,7 +103,7 @@ int page_desk_next(struct req *r)
 int page_desk_app(struct req *r)
 {
 	struct app *ap = app_load(r->a, rp(r, 0), 0, false);
-	if (!ap || !app_visible(r, ap))
+	if (!ap || !app_visible(r->user, ap))
 		return 404;
 	const struct svc *s = ap->ver->def;
 	hset(r, "App.number", ap->number);

@@ -259,7 +259,7 @@ int page_receipt_pdf(struct req *r)
 		return 404;
 	long app = (long)db_int(x, 0, 7);
 	struct app *ap = app ? app_load(r->a, NULL, app, false) : NULL;
-	if (db_int(x, 0, 3) != r->user->id && !(ap && app_visible(r, ap)))
+	if (db_int(x, 0, 3) != r->user->id && !(ap && app_visible(r->user, ap)))
 		return 404;
 	const char *err;
 	struct jval *d = json_parse(r->a, db_val(x, 0, 5), x->lens[5], &err);

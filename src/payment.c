@@ -97,11 +97,11 @@ static int on_success(struct req *r, struct arena *a, struct dbres *o)
 	app_due_dates(a, ap->ver->def, ap->tatkal, ap->district_id, due, sdue);
 	if (db_exec("UPDATE applications SET status = 'pending', queued_at = NOW(6), submitted_at = NOW(), due_date = ?, "
 		    "stage_due = ?, fee_paise = ? WHERE id = ?", "ssii", due, sdue, (long long)amount, (long long)ap->id) != 1 ||
-	    app_event(r, ap, "payment", NULL, 0, ap->stage_idx, ap->stage_idx, "pending", order_no, NULL, NULL) != 0)
+	    app_event(r ? &r->actor : NULL, ap, "payment", NULL, 0, ap->stage_idx, ap->stage_idx, "pending", order_no, NULL, NULL) != 0)
 		return -1;
 	ap->status = "pending";
 	ap->due_date = arena_strdup(a, due);
-	if (app_notify(r, ap, "submit", NULL) != 0 || stats_submit(a, ap) != 0)
+	if (app_notify(a, ap, "submit", NULL) != 0 || stats_submit(a, app_stats(ap)) != 0)
 		return -1;
 	return receipt_issue(a, "payment", order_no, ap->applicant_id, ap->id, (long)amount,
 			     json_strobj(a, "order", order_no, "application", ap->number, NULL)) ? 0 : -1;

@@ -136,7 +136,7 @@ const struct holding *wf_stage_holding(const struct req *r, const struct app *ap
 
 int wf_gate(const struct req *r, const struct app *ap)
 {
-	if (!ap || !app_visible(r, ap))
+	if (!ap || !app_visible(r->user, ap))
 		return 404;
 	const struct svc *s = ap->ver->def;
 	int ro = role_from_code(ap->stage_role);
@@ -187,7 +187,7 @@ int wf_open(struct req *r, const char *number, const char *reason)
 			st = 409;
 			goto out;
 		}
-		if (app_event(r, ap, "open_out_of_order", ap->stage_role, ap->stage_office_id, ap->stage_idx, ap->stage_idx,
+		if (app_event(&r->actor, ap, "open_out_of_order", ap->stage_role, ap->stage_office_id, ap->stage_idx, ap->stage_idx,
 			      ap->status, NULL, reason, NULL) != 0) {
 			st = 503;
 			goto out;
@@ -295,7 +295,7 @@ static int act_txn(void *p)
 			    "claimed_until = NOW() + INTERVAL ? SECOND, stage_acted = 0, forwarded_by = NULL WHERE id = ?",
 			    "iisiii", (long long)ap->stage_idx - 1, (long long)prev_office, role_code(prev->role), (long long)r->user->id,
 			    (long long)cfg.claim_timeout, (long long)ap->id) != 1 ||
-		    app_event(r, ap, "recall", role_code(prev->role), prev_office, ap->stage_idx, ap->stage_idx - 1, "pending",
+		    app_event(&r->actor, ap, "recall", role_code(prev->role), prev_office, ap->stage_idx, ap->stage_idx - 1, "pending",
 			      remarks, NULL, NULL) != 0)
 			return -1;
 		c->out->new_status = "pending";
@@ -326,34 +326,19 @@ static int act_txn(void *p)
 			return refuse(c, 409, "wf.not_editable");
 		const char *err;
 		struct jval *old = json_parse(r->a, ap->form, strlen(ap->form), &err);
-		struct jval *m = arena_alloc(r->a, sizeof *m);
-		m->type = J_OBJ;
-		m->keys = arena_alloc(r->a, (s->nfields + 1) * sizeof *m->keys);
-		m->kids = arena_alloc(r->a, (s->nfields + 1) * sizeof *m->kids);
-		for (size_t i = 0; i < s->nfields; i++) {
-			struct jval *v = json_get(in->corrections, s->fields[i].name);
-			if (!v)
-				v = json_get(old, s->fields[i].name);
-			if (v && v->type == J_OBJ && s->fields[i].type == FT_LOCATION)
-				v = json_get(v, "id");
-			if (v) {
-				m->keys[m->n] = (char *)s->fields[i].name;
-				m->kids[m->n++] = v;
-			}
-		}
+		struct jval *m = form_merge(r->a, s->fields, s->nfields, old, in->corrections, NULL);
 		struct form_env env;
-		formview_env(r, ap->applicant_id, &env);
+		app_form_env(r->a, r->user, ap->applicant_id, &env);
 		env.prior = old;
-		struct form_result fr;
-		form_check(r->a, s->fields, s->nfields, m, &env, &fr);
-		if (fr.nerrs) {
-			formview_errors(r, &fr);
-			sbuf_free(&fr.json);
+		struct outcome fo;
+		out_init(&fo, r->a);
+		const char *norm;
+		if (form_check(r->a, s->fields, s->nfields, m, &env, &fo, &norm)) {
+			formview_outcome(r, s, &fo);
 			return refuse(c, 422, "wf.corrections_bad");
 		}
-		int urc = (int)db_exec("UPDATE applications SET form = ? WHERE id = ?", "si", fr.json.data, (long long)ap->id);
-		sbuf_free(&fr.json);
-		if (urc != 1 || app_event(r, ap, "correct", ap->stage_role, ap->stage_office_id, ap->stage_idx, ap->stage_idx,
+		int urc = (int)db_exec("UPDATE applications SET form = ? WHERE id = ?", "si", norm, (long long)ap->id);
+		if (urc != 1 || app_event(&r->actor, ap, "correct", ap->stage_role, ap->stage_office_id, ap->stage_idx, ap->stage_idx,
 					  ap->status, "form corrected by the officer", NULL, NULL) != 0)
 			return -1;
 	}
@@ -396,7 +381,7 @@ static int act_txn(void *p)
 		long long n = db_exec("UPDATE applications SET status = 'returned', return_remarks = ?, return_fields = ?, "
 				      "claimed_by = NULL, claimed_until = NULL, stage_acted = 1 WHERE id = ?", "ssi", remarks, f.data, (long long)ap->id);
 		sbuf_free(&f);
-		if (n != 1 || stats_status(r->a, ap, "pending", "returned") != 0)
+		if (n != 1 || stats_status(r->a, app_stats(ap), "pending", "returned") != 0)
 			return -1;
 		c->out->new_status = "returned";
 		c->out->new_stage = ap->stage_idx;
@@ -404,11 +389,11 @@ static int act_txn(void *p)
 	}
 	case ACT_REJECT:
 	case ACT_APPROVE: {
-		long days = stats_days_taken(r->a, ap, ist_today(r->a));
+		long days = stats_days_taken(r->a, app_stats(ap), ist_today(r->a));
 		const char *ns = act == ACT_APPROVE ? "approved" : "rejected";
 		if (db_exec("UPDATE applications SET status = ?, decided_at = NOW(), claimed_by = NULL, claimed_until = NULL, "
 			    "stage_acted = 1 WHERE id = ?", "si", ns, (long long)ap->id) != 1 ||
-		    stats_decide(r->a, ap, act == ACT_APPROVE, days) != 0)
+		    stats_decide(r->a, app_stats(ap), act == ACT_APPROVE, days) != 0)
 			return -1;
 		if (act == ACT_REJECT && refund_if_due(r, ap) != 0)
 			return -1;
@@ -421,14 +406,14 @@ static int act_txn(void *p)
 	default:
 		return refuse(c, 422, "wf.bad_action");
 	}
-	if (app_event(r, ap, action_code((enum wf_action)act), role, office, ap->stage_idx, c->out->new_stage,
+	if (app_event(&r->actor, ap, action_code((enum wf_action)act), role, office, ap->stage_idx, c->out->new_stage,
 		      c->out->new_status, remarks, ooo, in->attachments) != 0)
 		return -1;
-	if (ooo && stats_count(r->a, ap, "out_of_order") != 0)
+	if (ooo && stats_count(r->a, app_stats(ap), "out_of_order") != 0)
 		return -1;
 	if (act == ACT_RETURN || act == ACT_REJECT || act == ACT_APPROVE) {
 		struct app *now = app_load(r->a, NULL, ap->id, false);
-		if (!now || app_notify(r, now, act == ACT_RETURN ? "return" : act == ACT_REJECT ? "reject" : "approve", remarks) != 0)
+		if (!now || app_notify(r->a, now, act == ACT_RETURN ? "return" : act == ACT_REJECT ? "reject" : "approve", remarks) != 0)
 			return -1;
 	}
 audit:;
@@ -503,8 +488,8 @@ static int appeal_file_txn(void *p)
 	if (db_exec("INSERT INTO appeals (app_id, level, grounds, office_id, role, filed_at, filed_by) VALUES (?, ?, ?, ?, ?, NOW(), ?)",
 		    "iisisi", (long long)ap->id, (long long)level, c->grounds, (long long)office, role_code((enum role)role),
 		    (long long)r->user->id) != 1 ||
-	    app_event(r, ap, "appeal", NULL, office, ap->stage_idx, ap->stage_idx, ap->status, c->grounds, NULL, NULL) != 0 ||
-	    stats_count(r->a, ap, "appeals") != 0)
+	    app_event(&r->actor, ap, "appeal", NULL, office, ap->stage_idx, ap->stage_idx, ap->status, c->grounds, NULL, NULL) != 0 ||
+	    stats_count(r->a, app_stats(ap), "appeals") != 0)
 		return -1;
 	c->level = level;
 	struct audit_entry e = { .action = "appeal.file", .entity = "application", .entity_id = ap->number,
@@ -562,7 +547,7 @@ static int appeal_decide_txn(void *p)
 				    (long long)ap->ver->def->nstages - 1, (long long)off, role_code(last->role), (long long)ap->id) != 1)
 			return -1;
 	}
-	if (app_event(r, ap, c->allow ? "appeal_allowed" : "appeal_dismissed", db_val(a, 0, 2), (long)db_int(a, 0, 1),
+	if (app_event(&r->actor, ap, c->allow ? "appeal_allowed" : "appeal_dismissed", db_val(a, 0, 2), (long)db_int(a, 0, 1),
 		      ap->stage_idx, ap->stage_idx, ap->status, c->order, NULL, NULL) != 0)
 		return -1;
 	struct audit_entry e = { .action = c->allow ? "appeal.allow" : "appeal.dismiss", .entity = "application",
@@ -602,7 +587,7 @@ static int escalate_one(struct arena *a, long id, FILE *report)
 	if (db_exec("UPDATE applications SET overdue = 1, escalated_stage = stage_idx WHERE id = ?", "i", (long long)id) != 1 ||
 	    app_event(NULL, ap, "escalate", NULL, ap->stage_office_id, ap->stage_idx, ap->stage_idx, ap->status,
 		      "stage time limit passed", NULL, NULL) != 0 ||
-	    stats_count(a, ap, "escalated") != 0)
+	    stats_count(a, app_stats(ap), "escalated") != 0)
 		goto fail;
 	/* tell the next level: the designated officer, and the first appellate authority */
 	const struct svc *s = ap->ver->def;
