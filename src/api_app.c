@@ -1,7 +1,9 @@
 /*
- * api_app.c — the JSON API for applications, documents, the desk and the
- * wallet (docs/api.md).  Same domain code, validation and permissions as
- * the pages; state-changing calls honour Idempotency-Key.
+ * api_app.c — the JSON API calls of the desk and the wallet, until they
+ * move to their feature's page file as the applications' (page_app.c) and
+ * the documents' (page_locker.c) did (docs/api.md).  Same domain code,
+ * validation and permissions as the pages; state-changing calls honour
+ * Idempotency-Key.
  */
 #include "pages.h"
 #include "apiutil.h"
@@ -10,7 +12,6 @@
 #include "config.h"
 #include "db.h"
 #include "lengths.h"
-#include "locker.h"
 #include "session.h"
 #include "tmpl.h"
 #include "user.h"
