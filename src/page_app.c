@@ -265,7 +265,7 @@ int page_my(struct req *r)
 int page_ack_pdf(struct req *r)
 {
 	struct app *ap = app_load(r->a, rp(r, 0), 0, false);
-	if (!app_visible(r->user, ap) || str_eq(ap->status, "draft"))
+	if (!ap || !app_visible(r->user, ap) || str_eq(ap->status, "draft"))
 		return 404;
 	if (str_eq(ap->status, "unpaid")) {
 		/* nothing is acknowledged until the fee is paid */
