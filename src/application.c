@@ -585,9 +585,7 @@ int app_file(struct arena *a, const struct actor *who, const struct filing *fl, 
 	if (!(s->channels & (1u << channel_from(fl->channel))))
 		return out_fail(out, 403, "app.channel_closed");
 	struct file_ctx c = { .a = a, .who = who, .fl = fl, .in = in, .done = done, .out = out };
-	if (db_txn(file_txn, &c) == 0)
-		return 0;
-	return out->status ? out->status : out_fail(out, 503, NULL);
+	return out_txn(out, file_txn, &c);
 }
 
 /* ---- resubmission after a return ---- */
@@ -655,9 +653,7 @@ int app_resubmit(struct arena *a, const struct actor *who, const char *number, c
 		 struct outcome *out)
 {
 	struct resub_ctx c = { a, who, number, answers, doc_ids, out };
-	if (db_txn(resub_txn, &c) == 0)
-		return 0;
-	return out->status ? out->status : out_fail(out, 503, NULL);
+	return out_txn(out, resub_txn, &c);
 }
 
 /* ---- feedback ---- */
@@ -705,7 +701,5 @@ int app_feedback(struct arena *a, const struct actor *who, const char *number, l
 	if (!out_max_len(out, "comment", comment, LIM_FEEDBACK))
 		return out_fail(out, 422, NULL);
 	struct feedback_ctx c = { a, who, number, rating, comment, out };
-	if (db_txn(feedback_txn, &c) == 0)
-		return 0;
-	return out->status ? out->status : out_fail(out, 503, NULL);
+	return out_txn(out, feedback_txn, &c);
 }

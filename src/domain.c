@@ -2,6 +2,7 @@
  * domain.c — actors and outcomes (see domain.h).
  */
 #include "domain.h"
+#include "db.h"
 #include "user.h"
 
 #include <string.h>
@@ -62,4 +63,12 @@ bool out_max_len(struct outcome *o, const char *field, const char *value, long m
 		return true;
 	out_field(o, field, "form.err.too_long", arena_printf(o->a, "%ld", max));
 	return false;
+}
+
+int out_txn(struct outcome *o, int (*fn)(void *ctx), void *ctx)
+{
+	if (db_txn(fn, ctx) == 0)
+		return 0;
+	/* a refusal keeps its status; anything else was the database */
+	return o->status ? o->status : out_fail(o, 503, NULL);
 }

@@ -51,8 +51,13 @@ int out_fail(struct outcome *o, int status, const char *key);
  * refusal is already recorded). */
 void out_field(struct outcome *o, const char *field, const char *key, const char *arg);
 bool out_has(const struct outcome *o, const char *field);
-/* Checks a text input against its limit (lengths.h): a value of more than
- * max characters is a problem with field ("form.err.too_long", {n} = max)
- * and gives false.  NULL passes. */
+/* The length rule of a text input (lengths.h): when value has more than
+ * max characters, adds the problem "form.err.too_long" ({n} = max) and
+ * returns false.  NULL passes. */
 bool out_max_len(struct outcome *o, const char *field, const char *value, long max);
+/* Runs fn(ctx) in one transaction (db_txn: rolled back when fn returns
+ * non-zero, retried after a deadlock).  fn returns 0 (commit), 1 after
+ * recording a refusal in o, or -1 on a database error.  Returns 0, o's
+ * status, or 503 (also recorded in o) when the database failed. */
+int out_txn(struct outcome *o, int (*fn)(void *ctx), void *ctx);
 #endif

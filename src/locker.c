@@ -239,9 +239,5 @@ long locker_upload(struct arena *a, const struct actor *who, const struct locker
 		return 0;
 	}
 	struct upload_ctx c = { .a = a, .who = who, .in = in, .out = out };
-	if (db_txn(upload_txn, &c) == 0)
-		return c.id;
-	if (!out->status)
-		out_fail(out, 503, NULL);
-	return 0;
+	return out_txn(out, upload_txn, &c) == 0 ? c.id : 0;
 }
