@@ -9,6 +9,10 @@ GS_BUILD_PKGS="build-essential autoconf automake libtool pkg-config libfcgi-dev 
 GS_RUN_PKGS="mariadb-server mariadb-client nginx fonts-noto-core fonts-lohit-deva curl openssl"
 GS_TEST_PKGS="python3 poppler-utils zbar-tools libnss3-tools libharfbuzz-bin chromium clang
  libclang-rt-14-dev wrk valgrind nodejs npm softhsm2 libengine-pkcs11-openssl"
+# ./run.sh cluster and tests/cluster/: Galera, the write proxy, mariabackup
+# for full state transfers (its SST script needs socat, and ss from iproute2
+# to watch its port), socat also for HAProxy's admin socket
+GS_CLUSTER_PKGS="galera-4 haproxy mariadb-backup socat iproute2 python3"
 
 gs_log() { printf '%s\n' "$*" >&2; }
 
@@ -109,7 +113,14 @@ CONF
     mkdir -p "$var"/tmp/nginx-{body,fastcgi,proxy,uwsgi,scgi}
 }
 
-gs_pid_alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
+# gs_pid_alive FILE — the process in FILE runs (a killed one not yet reaped,
+# a zombie, does not count: it would keep a killed node from being started)
+gs_pid_alive() {
+    [ -f "$1" ] || return 1
+    local pid
+    pid=$(cat "$1")
+    kill -0 "$pid" 2>/dev/null && ! grep -qs '^[0-9]* (.*) Z ' "/proc/$pid/stat"
+}
 
 # gs_db_start VAR — start the private MariaDB and wait until it answers.
 gs_db_start() {
@@ -140,16 +151,25 @@ gs_app_start() {
     if ! gs_pid_alive "$var/run/gramsewa-fcgi.pid"; then
         setsid "${GS_BIN:-$ROOT/build}/gramsewa-fcgi" -c "$var/gramsewa.conf" </dev/null >>"$var/log/gramsewa.log" 2>&1 &
     fi
-    if ! gs_pid_alive "$var/run/nginx.pid"; then
-        nginx -c "$var/nginx.conf" -p "$var" -e "$var/log/nginx-error.log" 2>>"$var/log/nginx-error.log" || {
-            gs_log "nginx did not start; see $var/log/nginx-error.log"; return 1; }
-    fi
+    gs_nginx_start "$var" && gs_wait_healthz "http://127.0.0.1:$port" "$var/log/gramsewa.log"
+}
+
+# gs_nginx_start VAR — nginx from VAR/nginx.conf unless VAR/run/nginx.pid is alive.
+gs_nginx_start() {
+    local var=$1
+    gs_pid_alive "$var/run/nginx.pid" && return 0
+    nginx -c "$var/nginx.conf" -p "$var" -e "$var/log/nginx-error.log" 2>>"$var/log/nginx-error.log" || {
+        gs_log "nginx did not start; see $var/log/nginx-error.log"; return 1; }
+}
+
+# gs_wait_healthz URL LOG — poll URL/healthz for up to 20 s; on failure show LOG's end.
+gs_wait_healthz() {
     for _ in $(seq 1 200); do
-        curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && return 0
+        curl -fsS "$1/healthz" >/dev/null 2>&1 && return 0
         sleep 0.1
     done
-    gs_log "the service did not answer /healthz; see $var/log/gramsewa.log"
-    tail -5 "$var/log/gramsewa.log" >&2
+    gs_log "the service did not answer /healthz; see $2"
+    tail -5 "$2" >&2
     return 1
 }
 

@@ -1,7 +1,7 @@
 /*
- * api_app.c — the JSON API calls of the desk and the wallet, until they
- * move to their feature's page file as the applications' (page_app.c) and
- * the documents' (page_locker.c) did (docs/api.md).  Same domain code,
+ * api_app.c — the JSON API calls of the desk, until they move to their
+ * feature's page file as the applications' (page_app.c), the documents'
+ * (page_locker.c) and the wallet's (page_wallet.c) did (docs/api.md).  Same domain code,
  * validation and permissions as the pages; state-changing calls honour
  * Idempotency-Key.
  */
@@ -15,7 +15,6 @@
 #include "session.h"
 #include "tmpl.h"
 #include "user.h"
-#include "wallet.h"
 #include "workflow.h"
 #include "audit.h"
 
@@ -167,88 +166,4 @@ int api_app_appeal(struct req *r)
 	jw_kstr(&w, "status", "pending");
 	jw_obj_end(&w);
 	return api_send(r, 201, &b);
-}
-
-/* GET /api/v1/wallet and /api/v1/wallet/entries?from=&to= */
-int api_wallet(struct req *r)
-{
-	bool entries = str_ends_with(r->path, "/entries");
-	struct sbuf b;
-	struct jw w;
-	sbuf_init(&b);
-	jw_init(&w, &b);
-	jw_obj(&w);
-	if (!entries) {
-		jw_kint(&w, "balance_paise", wallet_balance(r->a, r->user->id));
-	} else {
-		const char *from = req_query(r, "from"), *to = req_query(r, "to");
-		int y, m, d;
-		if ((from && !parse_date(from, &y, &m, &d)) || (to && !parse_date(to, &y, &m, &d))) {
-			sbuf_free(&b);
-			form_error(r, "from", "form.err.date");
-			return 422;
-		}
-		struct dbres *e = db_query(r->a,
-			"SELECT t.id, t.kind, e.amount_paise, DATE_FORMAT(t.created_at, '%Y-%m-%dT%H:%i:%s+05:30'), t.reference, "
-			"IFNULL(a.number, '') FROM ledger_entries e JOIN ledger_txns t ON t.id = e.txn_id JOIN accounts ac ON ac.id = e.account_id "
-			"LEFT JOIN applications a ON a.id = t.app_id WHERE ac.kind = 'wallet' AND ac.user_id = ? "
-			"AND (? = '' OR t.created_at >= ?) AND (? = '' OR t.created_at < ? + INTERVAL 1 DAY) ORDER BY e.id LIMIT 1000",
-			"issss", (long long)r->user->id, from ? from : "", from ? from : "", to ? to : "", to ? to : "");
-		jw_key(&w, "items");
-		jw_arr(&w);
-		for (size_t i = 0; e && i < e->nrows; i++) {
-			jw_obj(&w);
-			jw_kint(&w, "txn", db_int(e, i, 0));
-			jw_kstr(&w, "kind", db_val(e, i, 1));
-			jw_kint(&w, "amount_paise", db_int(e, i, 2));
-			jw_kstr(&w, "at", db_val(e, i, 3));
-			jw_kstr(&w, "reference", db_val(e, i, 4));
-			jw_kstr(&w, "application", db_val(e, i, 5));
-			jw_obj_end(&w);
-		}
-		jw_arr_end(&w);
-		jw_key(&w, "next");
-		jw_null(&w);
-	}
-	jw_obj_end(&w);
-	return api_send(r, 200, &b);
-}
-
-/* POST /api/v1/admin/wallets/:user/topup {amount_paise, reference} */
-int api_topup(struct req *r)
-{
-	long uid, amount;
-	struct jval *in = api_body(r);
-	if (!in)
-		return 400;
-	if (!parse_long(rp(r, 0), 1, 2000000000L, &uid))
-		return 404;
-	const char *ref = json_get_str(in, "reference");
-	if (!json_get_long(in, "amount_paise", &amount) || amount <= 0 || amount > 10000000) {
-		form_error(r, "amount_paise", "wallet.amount_bad");
-		return 422;
-	}
-	if (!ref || utf8_chars(ref) < 3 || utf8_chars(ref) > 100) {
-		form_error(r, "reference", "wallet.reference_bad");
-		return 422;
-	}
-	if (!db_scalar(r->a, "SELECT id FROM users WHERE id = ? AND user_type = 'csc'", "i", (long long)uid))
-		return 404;
-	if (db_begin() != 0)
-		return 503;
-	enum wallet_rc wr = wallet_topup(r->a, &r->actor, uid, amount, ref);
-	if ((wr != WALLET_OK && wr != WALLET_REPEAT) || db_commit() != 0) {
-		db_rollback();
-		return 503;
-	}
-	/* credited false: this reference had already credited this wallet */
-	struct sbuf b;
-	struct jw w;
-	sbuf_init(&b);
-	jw_init(&w, &b);
-	jw_obj(&w);
-	jw_kint(&w, "balance_paise", wallet_balance(r->a, uid));
-	jw_kbool(&w, "credited", wr == WALLET_OK);
-	jw_obj_end(&w);
-	return api_send(r, 200, &b);
 }

@@ -204,29 +204,6 @@ int app_event(const struct actor *who, const struct app *ap, const char *action,
 		       who ? who->ip : "cli") == 1 ? 0 : -1;
 }
 
-/* Replaces {key} placeholders. */
-static char *fill(struct arena *a, const char *tpl, const char *const *keys, const char *const *vals, size_t n)
-{
-	struct sbuf b;
-	sbuf_init(&b);
-	for (const char *p = tpl; *p;) {
-		bool done = false;
-		for (size_t k = 0; k < n && !done; k++) {
-			size_t kl = strlen(keys[k]);
-			if (strncmp(p, keys[k], kl) == 0) {
-				sbuf_adds(&b, vals[k] ? vals[k] : "");
-				p += kl;
-				done = true;
-			}
-		}
-		if (!done)
-			sbuf_addc(&b, *p++);
-	}
-	char *s = arena_strdup(a, b.data);
-	sbuf_free(&b);
-	return s;
-}
-
 int app_notify(struct arena *a, const struct app *ap, const char *event, const char *remarks)
 {
 	int rc = 0;
@@ -240,7 +217,7 @@ int app_notify(struct arena *a, const struct app *ap, const char *event, const c
 		static const char *const keys[] = { "{number}", "{service}", "{due}", "{remarks}", "{stage}", "{track}" };
 		const char *vals[] = { ap->number, i18n_get(&s->name, lang), ap->due_date, remarks,
 				       st ? i18n_get(&st->name, lang) : "", arena_printf(a, "%s/track", cfg.base_url) };
-		char *text = fill(a, i18n_get(&n->sms, lang), keys, vals, ARRAY_LEN(keys));
+		char *text = str_fill(a, i18n_get(&n->sms, lang), keys, vals, ARRAY_LEN(keys), false);
 		if (!notify_queue("sms", ap->applicant_mobile, text, n->dlt, arena_printf(a, "app.%s", event), ap->number))
 			rc = -1;
 		const char *email = n->email ? db_scalar(a, "SELECT email FROM users WHERE id = ?", "i", (long long)ap->applicant_id) : NULL;

@@ -90,7 +90,7 @@ static const char *dummy_hash(void)
 static int audit_login(struct req *r, const char *action, long uid, const char *who)
 {
 	struct audit_entry e = { .action = action, .entity = "user", .entity_id = who, .actor_id = uid };
-	return audit_write(&r->actor, &e);
+	return audit_write(req_actor(r), &e);
 }
 
 /* Takes one try at uid's password before the slow check: the try is
@@ -240,7 +240,7 @@ enum auth_result auth_otp_send(struct req *r, const char *mobile, const char *pu
 	const char *text = arena_printf(r->a, "%s%s", code, after);
 	long nid = notify_queue("sms", mobile, text, dlt, arena_printf(r->a, "otp.%s", purpose), NULL);
 	struct audit_entry e = { .action = "otp.issued", .entity = "mobile", .entity_id = mobile, .remarks = purpose };
-	if (!nid || audit_write(&r->actor, &e) != 0 || db_commit() != 0)
+	if (!nid || audit_write(req_actor(r), &e) != 0 || db_commit() != 0)
 		goto fail;
 	notify_send_now(nid);
 	return AUTH_OK;
@@ -298,13 +298,13 @@ enum auth_result auth_otp_verify(struct req *r, const char *mobile, const char *
 					"NOW() + INTERVAL ? SECOND) ON DUPLICATE KEY UPDATE locked_until = VALUES(locked_until)",
 					"si", otp_key(r->a, "otp-lock", mobile, purpose), (long long)cfg.otp_lock);
 				struct audit_entry e = { .action = "otp.locked", .entity = "mobile", .entity_id = mobile };
-				audit_write(&r->actor, &e);
+				audit_write(req_actor(r), &e);
 			}
 		}
 	}
 	struct audit_entry e = { .action = res == AUTH_OK ? "otp.verified" : "otp.failed", .entity = "mobile",
 				 .entity_id = mobile, .remarks = purpose };
-	if (audit_write(&r->actor, &e) != 0 || db_commit() != 0)
+	if (audit_write(req_actor(r), &e) != 0 || db_commit() != 0)
 		goto error;
 	return res;
 error:

@@ -6,12 +6,13 @@
 #include "config.h"
 #include "db.h"
 #include "json.h"
+#include "lengths.h"
 #include "log.h"
+#include "net.h"
 #include "payment.h"
 #include "user.h"
 #include "wallet.h"
 
-#include <curl/curl.h>
 #include <regex.h>
 #include <sodium.h>
 #include <stdlib.h>
@@ -64,36 +65,6 @@ static const struct biller_adapter sandbox_adapter = { sbx_fetch, sbx_pay, sbx_s
 
 /* ---- HTTP JSON adapter: POST url/fetch {consumer} and url/pay {ref, amount_paise} ---- */
 
-static size_t sink(char *p, size_t s, size_t n, void *u)
-{
-	sbuf_add(u, p, s * n);
-	return ((struct sbuf *)u)->len > 65536 ? 0 : s * n;
-}
-
-static struct jval *post_json(struct arena *a, const char *url, const char *body)
-{
-	CURL *c = curl_easy_init();
-	if (!c)
-		return NULL;
-	struct sbuf b;
-	sbuf_init(&b);
-	struct curl_slist *h = curl_slist_append(NULL, "Content-Type: application/json");
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
-	curl_easy_setopt(c, CURLOPT_HTTPHEADER, h);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, 15L);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, sink);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, &b);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	CURLcode rc = curl_easy_perform(c);
-	curl_slist_free_all(h);
-	curl_easy_cleanup(c);
-	const char *err;
-	struct jval *j = rc == CURLE_OK ? json_parse(a, b.data, b.len, &err) : NULL;
-	sbuf_free(&b);
-	return j;
-}
-
 static int http_fetch(struct arena *a, const char *url, const char *consumer, struct bill_info *out)
 {
 	struct sbuf q;
@@ -103,7 +74,7 @@ static int http_fetch(struct arena *a, const char *url, const char *consumer, st
 	jw_obj(&w);
 	jw_kstr(&w, "consumer", consumer);
 	jw_obj_end(&w);
-	struct jval *j = post_json(a, arena_printf(a, "%s/fetch", url), q.data);
+	struct jval *j = net_json(a, arena_printf(a, "%s/fetch", url), q.data, 15);
 	sbuf_free(&q);
 	if (!j)
 		return -1;
@@ -131,7 +102,7 @@ static int http_settle(struct arena *a, const char *url, const char *op, const c
 	if (amount >= 0)
 		jw_kint(&w, "amount_paise", amount);
 	jw_obj_end(&w);
-	struct jval *j = post_json(a, arena_printf(a, "%s/%s", url, op), q.data);
+	struct jval *j = net_json(a, arena_printf(a, "%s/%s", url, op), q.data, 15);
 	sbuf_free(&q);
 	const char *st = json_get_str(j, "status"), *t = json_get_str(j, "txn");
 	if (str_eq(st, "confirmed") && t) {
@@ -164,47 +135,74 @@ const struct biller_adapter *biller_adapter_for(const char *adapter)
 
 /* ---- fetch and pay ---- */
 
-long bill_fetch(struct req *r, const char *code, const char *consumer, const char **err)
+/* bill_fetch's transaction. */
+struct fetch_ctx {
+	struct arena *a;		/* memory */
+	const struct actor *who;	/* the operator */
+	long long biller_id;		/* billers.id */
+	const char *consumer;		/* the consumer number */
+	const struct bill_info *info;	/* the biller's answer */
+	long id;			/* the stored bill */
+};
+
+static int fetch_txn(void *p)
 {
-	struct dbres *b = db_query(r->a, "SELECT id, fetch_pattern, min_paise, max_paise, adapter FROM billers WHERE code = ? AND active = 1",
+	struct fetch_ctx *c = p;
+	if (db_exec("INSERT INTO bills (biller_id, consumer_no, consumer_name, amount_paise, due_date, bill_ref, operator_id) "
+		    "VALUES (?, ?, ?, ?, NULLIF(?, ''), ?, ?)", "ississi", (long long)c->biller_id, c->consumer, c->info->name,
+		    (long long)c->info->amount, c->info->due, c->info->ref, (long long)actor_id(c->who)) != 1)
+		return -1;
+	c->id = (long)db_last_id();
+	struct audit_entry e = { .action = "bill.fetch", .entity = "bill", .entity_id = arena_printf(c->a, "%ld", c->id),
+				 .remarks = arena_printf(c->a, "%ld paise", c->info->amount) };
+	return audit_write(c->who, &e);
+}
+
+int bill_fetch(struct arena *a, const struct actor *who, const char *code, const char *consumer, long *id,
+	       struct outcome *out)
+{
+	*id = 0;
+	struct dbres *b = db_query(a, "SELECT id, fetch_pattern, min_paise, max_paise, adapter FROM billers WHERE code = ? AND active = 1",
 				   "s", code ? code : "");
 	if (!b || b->nrows != 1) {
-		*err = "bill.biller_bad";
-		return 0;
+		out_field(out, "consumer", "bill.biller_bad", NULL);
+		return out->status;
 	}
 	regex_t re;
-	char *anch = arena_printf(r->a, "^(%s)$", db_val(b, 0, 1));
+	char *anch = arena_printf(a, "^(%s)$", db_val(b, 0, 1));
 	bool ok = consumer && strlen(consumer) <= 40 && regcomp(&re, anch, REG_EXTENDED | REG_NOSUB) == 0;
 	if (ok) {
 		ok = regexec(&re, consumer, 0, NULL, 0) == 0;
 		regfree(&re);
 	}
 	if (!ok) {
-		*err = "bill.consumer_bad";
-		return 0;
+		out_field(out, "consumer", "bill.consumer_bad", NULL);
+		return out->status;
 	}
+	/* the biller is asked outside any transaction: nothing is held open
+	 * over the network */
 	const struct biller_adapter *ad = biller_adapter_for(db_val(b, 0, 4));
 	struct bill_info info = { 0 };
-	int rc = ad ? ad->fetch(r->a, db_val(b, 0, 4), consumer, &info) : -1;
-	if (rc != 0) {
-		*err = rc == 1 ? "bill.not_found" : "bill.biller_down";
-		return 0;
+	int rc = ad ? ad->fetch(a, db_val(b, 0, 4), consumer, &info) : -1;
+	if (rc != 0)
+		out_field(out, "consumer", rc == 1 ? "bill.not_found" : "bill.biller_down", NULL);
+	else if (info.amount < db_int(b, 0, 2) || info.amount > db_int(b, 0, 3))
+		out_field(out, "consumer", "bill.amount_bad", NULL);
+	if (out->status)
+		return out->status;
+	struct fetch_ctx c = { .a = a, .who = who, .biller_id = db_int(b, 0, 0), .consumer = consumer, .info = &info };
+	if (db_txn(fetch_txn, &c) != 0) {
+		out_field(out, "consumer", "bill.store_failed", NULL);	/* shown at the form, as a refusal */
+		return out->status;
 	}
-	if (info.amount < db_int(b, 0, 2) || info.amount > db_int(b, 0, 3)) {
-		*err = "bill.amount_bad";
-		return 0;
-	}
-	if (db_exec("INSERT INTO bills (biller_id, consumer_no, consumer_name, amount_paise, due_date, bill_ref, operator_id) "
-		    "VALUES (?, ?, ?, ?, NULLIF(?, ''), ?, ?)", "ississi", db_int(b, 0, 0), consumer, info.name, (long long)info.amount,
-		    info.due, info.ref, (long long)r->user->id) != 1) {
-		*err = "bill.store_failed";
-		return 0;
-	}
-	return (long)db_last_id();
+	*id = c.id;
+	return 0;
 }
 
-/* Confirms or refunds a paid bill after the biller's answer (own txn). */
-static const char *bill_finish(struct req *r, struct arena *a, long bill_id, int rc, const char *txn)
+/* Confirms or refunds a paid bill after the biller's answer (own
+ * transaction), as who (NULL: the reconciliation job).  The bill's status
+ * afterwards, or NULL on a database error. */
+static const char *bill_finish(struct arena *a, const struct actor *who, long bill_id, int rc, const char *txn)
 {
 	if (db_begin() != 0)
 		return NULL;
@@ -240,7 +238,7 @@ static const char *bill_finish(struct req *r, struct arena *a, long bill_id, int
 	}
 	struct audit_entry e = { .action = rc == 0 ? "bill.confirmed" : "bill.refunded", .entity = "bill",
 				 .entity_id = arena_printf(a, "%ld", bill_id), .actor_id = op };
-	if (audit_write(&r->actor, &e) != 0 || db_commit() != 0)
+	if (audit_write(who, &e) != 0 || db_commit() != 0)
 		goto fail;
 	return status;
 fail:
@@ -248,55 +246,57 @@ fail:
 	return NULL;
 }
 
-const char *bill_pay(struct req *r, long bill_id, const char *idem, const char **err)
+int bill_pay(struct arena *a, const struct actor *who, long bill_id, const char *idem, const char **status,
+	     struct outcome *out)
 {
-	/* 1: debit the wallet and mark paid, in one transaction */
-	if (db_begin() != 0) {
-		*err = "bill.store_failed";
-		return NULL;
+	*status = NULL;
+	if (idem && utf8_chars(idem) > LIM_IDEM_KEY) {
+		out_field(out, "idem", "form.err.too_long", arena_printf(a, "%d", LIM_IDEM_KEY));
+		return out_fail(out, 422, "bill.store_failed");
 	}
-	struct dbres *b = db_query(r->a, "SELECT b.status, b.amount_paise, bl.code, bl.adapter, b.bill_ref, b.operator_id "
-					 "FROM bills b JOIN billers bl ON bl.id = b.biller_id WHERE b.id = ? FOR UPDATE", "i",
+	/* 1: debit the wallet and mark paid, in one transaction */
+	if (db_begin() != 0)
+		return out_fail(out, 422, "bill.store_failed");
+	struct dbres *b = db_query(a, "SELECT b.status, b.amount_paise, bl.code, bl.adapter, b.bill_ref, b.operator_id "
+				      "FROM bills b JOIN billers bl ON bl.id = b.biller_id WHERE b.id = ? FOR UPDATE", "i",
 				   (long long)bill_id);
-	if (!b || b->nrows != 1 || db_int(b, 0, 5) != r->user->id) {
+	if (!b || b->nrows != 1 || db_int(b, 0, 5) != actor_id(who)) {
 		db_rollback();
-		*err = "bill.not_found";
-		return NULL;
+		return out_fail(out, 404, "bill.not_found");
 	}
 	const char *st = db_val(b, 0, 0);
 	if (!str_eq(st, "fetched")) {
 		db_rollback();
-		return st;	/* a repeat: answer with where it stands */
+		*status = st;	/* a repeat: answer with where it stands */
+		return 0;
 	}
 	long amount = (long)db_int(b, 0, 1);
-	long wallet = wallet_account(r->a, r->user->id);
-	long pool = book_account(r->a, "department", arena_printf(r->a, "biller:%s", db_val(b, 0, 2)), 0);
-	enum wallet_rc wr = ledger_move(r->a, "bill", arena_printf(r->a, "bill:%ld", bill_id), wallet, pool, amount, 0,
-					db_val(b, 0, 4), r->user->id, true);
-	struct audit_entry e = { .action = "bill.pay", .entity = "bill", .entity_id = arena_printf(r->a, "%ld", bill_id),
-				 .remarks = arena_printf(r->a, "%ld paise", amount) };
+	long wallet = wallet_account(a, actor_id(who));
+	long pool = book_account(a, "department", arena_printf(a, "biller:%s", db_val(b, 0, 2)), 0);
+	enum wallet_rc wr = ledger_move(a, "bill", arena_printf(a, "bill:%ld", bill_id), wallet, pool, amount, 0,
+					db_val(b, 0, 4), actor_id(who), true);
+	struct audit_entry e = { .action = "bill.pay", .entity = "bill", .entity_id = arena_printf(a, "%ld", bill_id),
+				 .remarks = arena_printf(a, "%ld paise", amount) };
 	if (wr == WALLET_SHORT) {
 		db_rollback();
-		*err = "app.wallet_short";
-		return NULL;
+		return out_fail(out, 422, "app.wallet_short");
 	}
 	if (wr != WALLET_OK || db_exec("UPDATE bills SET status = 'paid', paid_at = NOW(), idem_key = ? WHERE id = ?", "si", idem,
-				       (long long)bill_id) != 1 || audit_write(&r->actor, &e) != 0 || db_commit() != 0) {
+				       (long long)bill_id) != 1 || audit_write(who, &e) != 0 || db_commit() != 0) {
 		db_rollback();
-		*err = "bill.store_failed";
-		return NULL;
+		return out_fail(out, 422, "bill.store_failed");
 	}
 	/* 2: the biller, outside any transaction (no locks held over the network) */
 	const struct biller_adapter *ad = biller_adapter_for(db_val(b, 0, 3));
 	char txn[65] = "";
-	int rc = ad ? ad->pay(r->a, db_val(b, 0, 3), db_val(b, 0, 4), amount, txn) : -1;
-	if (rc < 0)
-		return "paid";	/* unknown: bill-reconcile asks again */
+	int rc = ad ? ad->pay(a, db_val(b, 0, 3), db_val(b, 0, 4), amount, txn) : -1;
+	if (rc < 0) {
+		*status = "paid";	/* unknown: bill-reconcile asks again */
+		return 0;
+	}
 	/* 3: confirm with commission and receipt, or refund */
-	const char *fin = bill_finish(r, r->a, bill_id, rc, txn);
-	if (!fin)
-		*err = "bill.store_failed";
-	return fin;
+	*status = bill_finish(a, who, bill_id, rc, txn);
+	return *status ? 0 : out_fail(out, 422, "bill.store_failed");
 }
 
 long bill_reconcile(FILE *report)
@@ -314,7 +314,7 @@ long bill_reconcile(FILE *report)
 		int rc = ad ? ad->status(&a, db_val(p, i, 1), db_val(p, i, 2), txn) : -1;
 		if (rc < 0)
 			continue;
-		if (bill_finish(NULL, &a, (long)db_int(p, i, 0), rc, txn))
+		if (bill_finish(&a, NULL, (long)db_int(p, i, 0), rc, txn))
 			done++;
 	}
 	if (report)

@@ -7,7 +7,8 @@
  */
 #ifndef GS_BILLS_H
 #define GS_BILLS_H
-#include "req.h"
+#include "domain.h"
+#include <stdio.h>
 
 struct bill_info {
 	char name[101];		/* consumer name */
@@ -27,12 +28,22 @@ struct biller_adapter {
 };
 const struct biller_adapter *biller_adapter_for(const char *adapter);
 
-/* Fetches a bill; returns the bill id (0 with *err lang key). */
-long bill_fetch(struct req *r, const char *biller_code, const char *consumer, const char **err);
-/* Pays a fetched bill from the operator's wallet: debit, biller call,
- * confirm (commission + receipt) or refund.  Returns the final status
- * ("confirmed", "refunded") or NULL with *err. */
-const char *bill_pay(struct req *r, long bill_id, const char *idem, const char **err);
+/* Fetches a consumer's bill from the biller for who (a CSC operator) and
+ * stores it, in one transaction: 0 with *id; 422 with the reason on the
+ * field "consumer" (no such biller, a number the biller does not use, no
+ * such bill, an amount outside the biller's range, the biller down); 503. */
+int bill_fetch(struct arena *a, const struct actor *who, const char *biller_code, const char *consumer, long *id,
+	       struct outcome *out);
+/* Pays who's fetched bill from who's wallet: debit (one transaction), the
+ * biller's call (outside any), then confirmation with commission and
+ * receipt, or a refund (another).  idem: the form's key (at most
+ * LIM_IDEM_KEY characters, field "idem").  0 with *status where the bill
+ * stands ("paid" while the biller's answer is unknown, "confirmed",
+ * "refunded"; a repeat answers with where it stands); 404 (not who's
+ * bill); 422 (the wallet is short, or idem too long); 503.  The refusal's
+ * message key is out->key. */
+int bill_pay(struct arena *a, const struct actor *who, long bill_id, const char *idem, const char **status,
+	     struct outcome *out);
 /* Bills left 'paid' (no confirmation seen): ask again; refund refusals. */
 long bill_reconcile(FILE *report);
 #endif

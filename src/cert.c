@@ -374,7 +374,7 @@ int cert_issue(struct req *r, const struct app *ap, const char **cert_no)
 	long office = ap->stage_office_id;
 	struct audit_entry e = { .action = "cert.issue", .entity = "certificate", .entity_id = number, .role = role,
 				 .office_id = office, .remarks = orig ? arena_printf(a, "supersedes %s", db_val(orig, 0, 2)) : NULL };
-	if (audit_write(&r->actor, &e) != 0)
+	if (audit_write(req_actor(r), &e) != 0)
 		goto out;
 	*cert_no = number;
 	rc = 0;
@@ -604,7 +604,7 @@ int cert_revoke(struct req *r, const char *number, const char *reason)
 	if (!notify_queue("sms", ap->applicant_mobile, text, "1107161000000000901", "cert.revoke", number) ||
 	    app_event(&r->actor, ap, "revoke", role, h->office_id, ap->stage_idx, ap->stage_idx,
 		      str_eq(ap->status, "approved") ? "revoked" : ap->status, reason, NULL, NULL) != 0 ||
-	    audit_write(&r->actor, &e) != 0)
+	    audit_write(req_actor(r), &e) != 0)
 		goto out;
 	st = 0;
 out:

@@ -91,7 +91,7 @@ static int grant_txn(void *p)
 		return -1;
 	struct audit_entry e = { .action = "consent.grant", .entity = "locker", .entity_id = arena_printf(r->a, "%ld", c->citizen),
 				 .remarks = arena_printf(r->a, "operator %ld via %s until %s", c->operator, c->via, until) };
-	return audit_write(&r->actor, &e) == 0 ? 0 : -1;
+	return audit_write(req_actor(r), &e) == 0 ? 0 : -1;
 }
 
 int consent_grant(struct req *r, long citizen, long operator, const char *via)
@@ -120,7 +120,7 @@ static int withdraw_txn(void *p)
 	struct audit_entry e = { .action = "consent.withdraw", .entity = "locker",
 				 .entity_id = arena_printf(c->r->a, "%ld", c->citizen),
 				 .remarks = arena_printf(c->r->a, "operator %ld", c->operator) };
-	return audit_write(&c->r->actor, &e) == 0 ? 0 : -1;
+	return audit_write(req_actor(c->r), &e) == 0 ? 0 : -1;
 }
 
 int consent_withdraw(struct req *r, long citizen, long operator)

@@ -3,9 +3,9 @@
  * and holidays loaded by seed-demo.
  */
 #include "ctl.h"
-#include "audit.h"
 #include "config.h"
 #include "db.h"
+#include "designer.h"
 #include "json.h"
 #include "svcstore.h"
 
@@ -42,21 +42,17 @@ static int import_file(const char *path, bool publish, bool quiet, const char *d
 	struct sbuf probs;
 	sbuf_init(&probs);
 	long dept_id;
-	struct svc_actor who = cli_actor(&a, text, len, dept, state, &dept_id);
-	int rc = -1;
-	if (db_begin() == 0) {
-		rc = svcstore_import(&a, text, len, publish, 0, &who, &probs);
-		const char *code = rc == 0 ? json_get_str(json_parse(&a, text, len, NULL), "code") : NULL;
-		struct audit_entry e = { .action = "service.import", .entity = "service", .entity_id = code,
-					 .remarks = publish ? "published (command line)" : "draft (command line)" };
-		if (rc == 0 && audit_write(NULL, &e) == 0 && db_commit() == 0) {
-			if (!quiet)
-				printf("%s: imported%s\n", path, publish ? " and published" : " as a draft");
-		} else {
-			db_rollback();
-			fprintf(stderr, "%s: refused:\n%s", path, probs.len ? probs.data : "database error\n");
-			rc = rc > 0 ? 1 : -1;
-		}
+	struct svc_actor as = cli_actor(&a, text, len, dept, state, &dept_id);
+	struct actor who = actor_cli(NULL);
+	struct outcome out;
+	out_init(&out, &a);
+	int rc = designer_import(&a, &who, &as, text, len, publish, &probs, &out);
+	if (rc == 0) {
+		if (!quiet)
+			printf("%s: imported%s\n", path, publish ? " and published" : " as a draft");
+	} else {
+		fprintf(stderr, "%s: refused:\n%s", path, probs.len ? probs.data : "database error\n");
+		rc = rc == 503 ? -1 : 1;
 	}
 	sbuf_free(&probs);
 	arena_free(&a);

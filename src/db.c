@@ -2,7 +2,8 @@
  * db.c — MariaDB access over the MySQL C API.  One persistent connection per
  * process, a cache of prepared statements keyed by the SQL literal, string
  * results copied into the caller's arena, reconnect when the server went away
- * (outside a transaction), and a deadlock-retrying transaction helper.
+ * (outside a transaction), and a transaction helper that runs a unit again
+ * after a deadlock or after losing the connection before COMMIT.
  */
 #include "db.h"
 #include "config.h"
@@ -30,19 +31,25 @@ static unsigned last_errno;
 static char last_error[512];
 
 /* Set when a statement inside a transaction hit a deadlock or lock wait
- * timeout: the server has rolled the transaction back, so nothing more may
- * run in it (it would run on its own, committed at once) until db_rollback;
- * db_commit fails and db_txn retries the whole unit. */
+ * timeout, or lost the connection (a node or the proxy in front of it went
+ * away): the server has rolled the transaction back, so nothing more may run
+ * in it until db_rollback (it would run on its own, committed at once, on a
+ * new connection); db_commit fails and db_txn runs the whole unit again.
+ * broken_errno keeps the first error, which says which of the two it was. */
 static bool txn_broken;
+static unsigned broken_errno;
 
 static bool retryable(unsigned no) { return no == 1213 || no == 1205; }
+static bool conn_lost(unsigned no);
 
 static void set_error(unsigned no, const char *msg)
 {
 	last_errno = no;
 	snprintf(last_error, sizeof last_error, "%s", msg ? msg : "");
-	if (txn_depth > 0 && retryable(no))
+	if (txn_depth > 0 && !txn_broken && (retryable(no) || conn_lost(no))) {
 		txn_broken = true;
+		broken_errno = no;
+	}
 }
 
 static void cache_clear(void)
@@ -52,13 +59,20 @@ static void cache_clear(void)
 	ncache = 0;
 }
 
-void db_close(void)
+/* Drops a dead connection; an open transaction stays open (and broken) for
+ * its caller to end, so that nothing reconnects in the middle of it. */
+static void conn_drop(void)
 {
 	if (!conn)
 		return;
 	cache_clear();
 	mysql_close(conn);
 	conn = NULL;
+}
+
+void db_close(void)
+{
+	conn_drop();
 	txn_depth = 0;
 }
 
@@ -227,7 +241,8 @@ static MYSQL_STMT *run(const char *sql, const char *fmt, va_list ap)
 {
 	struct bound b;
 	if (txn_broken) {
-		set_error(1213, "statement after a deadlock in the same transaction");
+		set_error(broken_errno, retryable(broken_errno) ? "statement after a deadlock in the same transaction"
+							  : "statement after the transaction lost its connection");
 		return NULL;
 	}
 	for (int attempt = 0; attempt < 2; attempt++) {
@@ -260,7 +275,7 @@ static MYSQL_STMT *run(const char *sql, const char *fmt, va_list ap)
 			continue;
 		}
 		if (conn_lost(last_errno))
-			db_close();
+			conn_drop();
 		if (last_errno != 1062 && last_errno != 1213 && last_errno != 1205)
 			log_error("execute failed: %u %s: %.200s", last_errno, last_error, sql);
 		return NULL;
@@ -439,8 +454,10 @@ int db_begin(void)
 int db_commit(void)
 {
 	if (txn_broken) {
+		unsigned why = broken_errno;
 		db_rollback();
-		set_error(1213, "commit of a transaction a deadlock rolled back");
+		set_error(why, retryable(why) ? "commit of a transaction a deadlock rolled back"
+					      : "commit of a transaction that lost its connection (rolled back)");
 		return -1;
 	}
 	int rc = simple("COMMIT");
@@ -470,6 +487,12 @@ int db_txn(int (*fn)(void *ctx), void *ctx)
 		if (db_begin() != 0)
 			return -1;
 		int rc = fn(ctx);
+		/* lost before COMMIT was sent: the server rolled it all back, and
+		 * whatever fn decided from reads that failed is void, so it runs
+		 * again on a new connection.  A COMMIT whose answer is lost is not
+		 * retried: it may have landed (the client retries with its
+		 * Idempotency-Key). */
+		bool lost = txn_broken && conn_lost(broken_errno);
 		if (rc == 0) {
 			if (db_commit() == 0)
 				return 0;
@@ -478,7 +501,7 @@ int db_txn(int (*fn)(void *ctx), void *ctx)
 			db_rollback();
 			last_errno = saved;
 		}
-		if (!db_err_retry())
+		if (!db_err_retry() && !lost)
 			return rc ? rc : -1;
 		log_warn("transaction retry %d after %s", attempt + 1, last_error);
 	}

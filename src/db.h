@@ -41,8 +41,11 @@ bool db_down(void);			/* last failure was the connection */
 int db_exec_script(const char *script);
 
 /* Transactions.  db_txn runs fn inside BEGIN/COMMIT, rolls back when fn
- * returns non-zero, and retries the whole function (up to 4 times) when the
- * server reports a deadlock.  Returns fn's result, or -1 on DB error. */
+ * returns non-zero, and runs the whole function again (up to 4 times in all)
+ * when the server reports a deadlock (a Galera certification conflict is
+ * one) or the connection was lost before COMMIT; after either, every
+ * statement of the transaction fails until it ends.  A COMMIT whose answer
+ * is lost is not retried.  Returns fn's result, or -1 on DB error. */
 int db_begin(void);
 int db_commit(void);
 void db_rollback(void);

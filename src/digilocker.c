@@ -183,7 +183,7 @@ static int pull(struct req *r, bool by_uri)
 	struct audit_entry e = { .action = by_uri ? "digilocker.pulluri" : "digilocker.pulldoc", .entity = "certificate",
 				 .entity_id = number, .remarks = found ? "issued" : "refused" };
 	if (db_begin() == 0) {
-		if (audit_write(&r->actor, &e) == 0)
+		if (audit_write(req_actor(r), &e) == 0)
 			db_commit();
 		else
 			db_rollback();

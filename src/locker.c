@@ -218,8 +218,10 @@ static int upload_txn(void *p)
 	const char *err = NULL;
 	c->id = locker_add(a, owner, actor_id(c->who), c->in->doc_type, c->in->label, c->in->data, c->in->len,
 			   (size_t)cfg.max_upload, &err);
+	if (!c->id && str_eq(err, "locker.store_failed"))
+		return -1;	/* the database or the file store, not the file: 503, sent again */
 	if (!c->id) {
-		out_field(c->out, str_eq(err, "locker.type_missing") ? "doc_type" : "file", err ? err : "locker.store_failed", NULL);
+		out_field(c->out, str_eq(err, "locker.type_missing") ? "doc_type" : "file", err, NULL);
 		out_fail(c->out, str_eq(err, "locker.too_big") ? 413 : 422, NULL);
 		return 1;	/* refused: rolled back, the villager too */
 	}

@@ -47,9 +47,10 @@ struct locker_file {
  * registering an operator's villager on the first upload, in one
  * transaction with its audit row.  Returns the document id, or 0 with
  * out: problems with mobile (locker.mobile_needed), file (locker.empty,
- * locker.too_big with status 413, the upload rule it broke: upcheck.h,
- * locker.store_failed) or doc_type (locker.type_missing); 503 on a
- * database error. */
+ * locker.too_big with status 413, the upload rule it broke: upcheck.h)
+ * or doc_type (locker.type_missing); 503 when the database or the file
+ * store failed (retried first when the connection was lost or a deadlock
+ * hit). */
 long locker_upload(struct arena *a, const struct actor *who, const struct locker_file *in, struct outcome *out);
 /* Reads a stored blob (malloc'd) by id; NULL if missing. */
 unsigned char *locker_read(struct arena *a, long id, size_t *len, const char **mime, const char **label);

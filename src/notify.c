@@ -5,8 +5,8 @@
 #include "config.h"
 #include "db.h"
 #include "log.h"
+#include "net.h"
 
-#include <curl/curl.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -47,13 +47,6 @@ static int drv_log(const char *channel, const char *to, const char *body, const 
 	return w > 0 ? 0 : -1;
 }
 
-static size_t curl_sink(char *p, size_t s, size_t n, void *u)
-{
-	(void)p;
-	(void)u;
-	return s * n;
-}
-
 /* HTTP SMS gateway: sms_url with {mobile} {text} {dlt} {ref} substituted
  * (URL-encoded).  2xx = accepted. */
 static int drv_sms_http(const char *to, const char *body, const char *dlt, long id, char *err)
@@ -62,58 +55,18 @@ static int drv_sms_http(const char *to, const char *body, const char *dlt, long 
 		snprintf(err, 200, "sms_url is not configured");
 		return -1;
 	}
-	CURL *c = curl_easy_init();
-	if (!c)
-		return -1;
-	char ref[24];
-	snprintf(ref, sizeof ref, "%ld", id);
-	struct sbuf url;
-	sbuf_init(&url);
+	struct arena a;
+	arena_init(&a);
 	const char *keys[] = { "{mobile}", "{text}", "{dlt}", "{ref}" };
-	const char *vals[] = { to, body, dlt ? dlt : "", ref };
-	for (const char *p = cfg.sms_url; *p;) {
-		bool done = false;
-		for (size_t k = 0; k < 4 && !done; k++) {
-			size_t kl = strlen(keys[k]);
-			if (strncmp(p, keys[k], kl) == 0) {
-				char *e = curl_easy_escape(c, vals[k], 0);
-				sbuf_adds(&url, e);
-				curl_free(e);
-				p += kl;
-				done = true;
-			}
-		}
-		if (!done)
-			sbuf_addc(&url, *p++);
-	}
-	curl_easy_setopt(c, CURLOPT_URL, url.data);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, 10L);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, curl_sink);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	CURLcode rc = curl_easy_perform(c);
-	long code = 0;
-	curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &code);
-	curl_easy_cleanup(c);
-	sbuf_free(&url);
-	if (rc != CURLE_OK || code < 200 || code > 299) {
-		snprintf(err, 200, "gateway: %s (HTTP %ld)", rc != CURLE_OK ? curl_easy_strerror(rc) : "refused", code);
+	const char *vals[] = { to, body, dlt ? dlt : "", arena_printf(&a, "%ld", id) };
+	struct net_answer ans;
+	int rc = net_http(NULL, str_fill(&a, cfg.sms_url, keys, vals, ARRAY_LEN(keys), true), NULL, NULL, 10, &ans);
+	arena_free(&a);
+	if (rc != 0 || ans.status < 200 || ans.status > 299) {
+		snprintf(err, 200, "gateway: %.150s (HTTP %ld)", rc != 0 ? ans.err : "refused", ans.status);
 		return -1;
 	}
 	return 0;
-}
-
-struct mail_src {
-	const char *data;	/* message text */
-	size_t len, pos;	/* length, cursor */
-};
-
-static size_t mail_read(char *p, size_t s, size_t n, void *u)
-{
-	struct mail_src *m = u;
-	size_t k = s * n < m->len - m->pos ? s * n : m->len - m->pos;
-	memcpy(p, m->data + m->pos, k);
-	m->pos += k;
-	return k;
 }
 
 static int drv_smtp(const char *to, const char *body, long id, char *err)
@@ -122,30 +75,11 @@ static int drv_smtp(const char *to, const char *body, long id, char *err)
 		snprintf(err, 200, "smtp_url is not configured");
 		return -1;
 	}
-	CURL *c = curl_easy_init();
-	if (!c)
-		return -1;
 	char *msg = xasprintf("From: %s\r\nTo: %s\r\nSubject: GramSewa\r\nMessage-ID: <%ld@gramsewa>\r\n"
 			      "Content-Type: text/plain; charset=utf-8\r\n\r\n%s\r\n", cfg.smtp_from, to, id, body);
-	struct mail_src src = { msg, strlen(msg), 0 };
-	struct curl_slist *rcpt = curl_slist_append(NULL, to);
-	curl_easy_setopt(c, CURLOPT_URL, cfg.smtp_url);
-	curl_easy_setopt(c, CURLOPT_MAIL_FROM, cfg.smtp_from);
-	curl_easy_setopt(c, CURLOPT_MAIL_RCPT, rcpt);
-	curl_easy_setopt(c, CURLOPT_READFUNCTION, mail_read);
-	curl_easy_setopt(c, CURLOPT_READDATA, &src);
-	curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, 15L);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	CURLcode rc = curl_easy_perform(c);
-	curl_slist_free_all(rcpt);
-	curl_easy_cleanup(c);
+	int rc = net_smtp(cfg.smtp_url, cfg.smtp_from, to, msg, 15, err);
 	free(msg);
-	if (rc != CURLE_OK) {
-		snprintf(err, 200, "smtp: %s", curl_easy_strerror(rc));
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
 static int deliver(const char *channel, const char *to, const char *body, const char *dlt, long id, char *err)

@@ -14,6 +14,7 @@
 #include "db.h"
 #include "formview.h"
 #include "locker.h"
+#include "money.h"
 #include "picker.h"
 #include "session.h"
 #include "tmpl.h"
@@ -180,7 +181,7 @@ static void app_to_hdf(struct req *r, const struct app *ap)
 	hset(r, "App.submitted", ap->submitted_at);
 	hset(r, "App.due", ap->due_date);
 	hset(r, "App.stage_due", ap->stage_due);
-	hset(r, "App.fee", rupees(r->a, ap->fee_paise));
+	hset(r, "App.fee", money_fmt(r->a, ap->fee_paise));
 	if (ap->tatkal)
 		hset(r, "App.tatkal", "1");
 	if (ap->overdue)
@@ -283,7 +284,7 @@ int page_ack_pdf(struct req *r)
 	facts[n++] = (struct cert_fact){ "Applicant", "आवेदक", ap->applicant_name };
 	facts[n++] = (struct cert_fact){ "Service", "सेवा", arena_printf(r->a, "%s / %s", s->name.en, s->name.hi) };
 	facts[n++] = (struct cert_fact){ "Channel", "माध्यम", ap->channel };
-	facts[n++] = (struct cert_fact){ "Fee paid", "शुल्क", arena_printf(r->a, "Rs %s", rupees(r->a, ap->fee_paise)) };
+	facts[n++] = (struct cert_fact){ "Fee paid", "शुल्क", money_fmt(r->a, ap->fee_paise) };
 	facts[n++] = (struct cert_fact){ "Tatkal", "तत्काल", ap->tatkal ? "Yes / हाँ" : "No / नहीं" };
 	struct ack_layout al = {
 		.state = { "Government of Jharkhand", "झारखण्ड सरकार" },
@@ -448,7 +449,7 @@ int page_track(struct req *r)
 /* GET /csc — the operator's start page: wallet, recent applications */
 int page_csc(struct req *r)
 {
-	hset(r, "Wallet", rupees(r->a, wallet_balance(r->a, r->user->id)));
+	hset(r, "Wallet", money_fmt(r->a, wallet_balance(r->a, r->user->id)));
 	struct dbres *rows = db_query(r->a,
 		"SELECT a.number, v.name_en, v.name_hi, a.status, a.applicant_name, DATE_FORMAT(a.submitted_at, '%Y-%m-%d'), a.id "
 		"FROM applications a JOIN service_versions v ON v.id = a.version_id WHERE a.filed_by = ? ORDER BY a.id DESC LIMIT 20",

@@ -123,7 +123,7 @@ static long citizen_for(struct req *r, const char *mobile)
 	long uid = (long)db_last_id();
 	struct audit_entry e = { .action = "user.register", .entity = "user", .entity_id = arena_printf(r->a, "%ld", uid),
 				 .actor_id = uid };
-	if (audit_write(&r->actor, &e) != 0 || db_commit() != 0)
+	if (audit_write(req_actor(r), &e) != 0 || db_commit() != 0)
 		goto fail;
 	return uid;
 fail:
@@ -161,7 +161,7 @@ int page_logout(struct req *r)
 	bool all = str_eq(r->path, "/logout/all");
 	struct audit_entry e = { .action = all ? "logout.all" : "logout", .entity = "user",
 				 .entity_id = arena_printf(r->a, "%ld", uid) };
-	audit_write(&r->actor, &e);
+	audit_write(req_actor(r), &e);
 	if (all)
 		session_revoke_all(uid);
 	session_revoke_current(r);
@@ -231,7 +231,7 @@ int page_reset_verify(struct req *r)
 	free(hash);
 	db_exec("UPDATE sessions SET revoked_at = NOW() WHERE user_id = ? AND revoked_at IS NULL", "i", uid);
 	struct audit_entry e = { .action = "password.reset", .entity = "user", .entity_id = username, .actor_id = (long)uid };
-	if (audit_write(&r->actor, &e) != 0 || db_commit() != 0) {
+	if (audit_write(req_actor(r), &e) != 0 || db_commit() != 0) {
 		db_rollback();
 		return 503;
 	}

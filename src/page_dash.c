@@ -14,6 +14,7 @@
 #include "csv.h"
 #include "db.h"
 #include "location.h"
+#include "money.h"
 #include "sla.h"
 #include "tmpl.h"
 #include "user.h"
@@ -188,8 +189,8 @@ static void extra_tables(struct req *r, const struct scope *sc)
 		hset(r, arena_printf(r->a, "%s.username", p), db_val(csc, i, 0));
 		hset(r, arena_printf(r->a, "%s.name", p), db_val(csc, i, 1));
 		hset(r, arena_printf(r->a, "%s.filed", p), db_val(csc, i, 2));
-		hset(r, arena_printf(r->a, "%s.turnover", p), rupees(r->a, (long)db_int(csc, i, 3)));
-		hset(r, arena_printf(r->a, "%s.commission", p), rupees(r->a, (long)db_int(csc, i, 4)));
+		hset(r, arena_printf(r->a, "%s.turnover", p), money_fmt(r->a, db_int(csc, i, 3)));
+		hset(r, arena_printf(r->a, "%s.commission", p), money_fmt(r->a, db_int(csc, i, 4)));
 	}
 	/* active = filed at least once in the range, over every operator in scope
 	 * (the list above shows the busiest hundred) */

@@ -125,7 +125,7 @@ static int create_txn(void *p)
 	struct audit_entry e = { .action = "user.create", .entity = "user",
 				 .entity_id = arena_printf(c->r->a, "%ld", c->uid), .role = "state_admin",
 				 .remarks = arena_printf(c->r->a, "%s as %s", c->in.username, role_code(c->role)) };
-	return audit_write(&c->r->actor, &e) == 0 ? 0 : -1;
+	return audit_write(req_actor(c->r), &e) == 0 ? 0 : -1;
 }
 
 /* POST /admin/users/new */
@@ -233,7 +233,7 @@ static int audit_user(struct req *r, const char *action, long id, const char *re
 {
 	struct audit_entry e = { .action = action, .entity = "user", .entity_id = arena_printf(r->a, "%ld", id),
 				 .role = "state_admin", .remarks = remarks };
-	return audit_write(&r->actor, &e);
+	return audit_write(req_actor(r), &e);
 }
 
 /* POST /admin/users/:id — action = edit | deactivate | activate | unlock |

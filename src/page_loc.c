@@ -129,7 +129,7 @@ static int audit_loc(struct req *r, const char *action, long id, const char *det
 {
 	struct audit_entry e = { .action = action, .entity = "location", .entity_id = arena_printf(r->a, "%ld", id),
 				 .role = "state_admin", .detail = detail };
-	return audit_write(&r->actor, &e);
+	return audit_write(req_actor(r), &e);
 }
 
 /* POST /admin/locations/:id — rename (en/hi), set code, activate/deactivate */

@@ -115,6 +115,8 @@ int api_doc_upload(struct req *r)
 	if (!id)
 		return page_outcome(r, &out);
 	struct dbres *d = db_query(r->a, "SELECT id, doc_type, mime, size, sha256 FROM documents WHERE id = ?", "i", (long long)id);
+	if (!d || d->nrows != 1)
+		return 503;	/* stored, but unreadable now (the database went away): the client tries again */
 	struct sbuf b;
 	struct jw w;
 	sbuf_init(&b);

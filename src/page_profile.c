@@ -70,7 +70,7 @@ int page_profile_post(struct req *r)
 		goto fail;
 	struct audit_entry e = { .action = "profile.update", .entity = "user",
 				 .entity_id = arena_printf(r->a, "%ld", r->user->id) };
-	if (audit_write(&r->actor, &e) != 0 || db_commit() != 0)
+	if (audit_write(req_actor(r), &e) != 0 || db_commit() != 0)
 		goto fail;
 	resp_cookie(r, "lang", lang, 86400 * 365);
 	resp_redirect(r, "/profile?saved=1");

@@ -6,16 +6,11 @@
 #include "apiutil.h"
 #include "db.h"
 #include "formview.h"
+#include "money.h"
 #include "svcstore.h"
 #include "tmpl.h"
 
 #include <string.h>
-
-/* Rupees text for paise: 3000 -> "30", 3050 -> "30.50". */
-const char *rupees(struct arena *a, long paise)
-{
-	return paise % 100 ? arena_printf(a, "%ld.%02ld", paise / 100, paise % 100) : arena_printf(a, "%ld", paise / 100);
-}
 
 /* Sets Svc.* summary values of a definition for templates. */
 void service_to_hdf(struct req *r, const struct svc *s, const char *prefix)
@@ -24,9 +19,11 @@ void service_to_hdf(struct req *r, const struct svc *s, const char *prefix)
 	hset(r, arena_printf(r->a, "%s.name", prefix), i18n_get(&s->name, r->lang));
 	hset(r, arena_printf(r->a, "%s.desc", prefix), i18n_get(&s->desc, r->lang));
 	hset(r, arena_printf(r->a, "%s.elig", prefix), i18n_get(&s->elig, r->lang));
-	hset(r, arena_printf(r->a, "%s.fee_gov", prefix), rupees(r->a, s->fee_gov));
-	hset(r, arena_printf(r->a, "%s.fee_csc", prefix), rupees(r->a, s->fee_csc));
-	hset(r, arena_printf(r->a, "%s.fee_tatkal", prefix), rupees(r->a, s->fee_tatkal));
+	hset(r, arena_printf(r->a, "%s.fee_gov", prefix), money_fmt(r->a, s->fee_gov));
+	if (!s->fee_gov)
+		hset(r, arena_printf(r->a, "%s.fee_gov_free", prefix), "1");
+	hset(r, arena_printf(r->a, "%s.fee_csc", prefix), money_fmt(r->a, s->fee_csc));
+	hset(r, arena_printf(r->a, "%s.fee_tatkal", prefix), money_fmt(r->a, s->fee_tatkal));
 	hset_int(r, arena_printf(r->a, "%s.rtps_days", prefix), s->rtps_days);
 	if (s->tatkal)
 		hset_int(r, arena_printf(r->a, "%s.tatkal_days", prefix), s->tatkal_days);

@@ -43,7 +43,6 @@ int page_profile(struct req *r);
 int page_profile_post(struct req *r);
 /* page_service.c */
 struct svc;
-const char *rupees(struct arena *a, long paise);	/* 3050 -> "30.50" */
 void service_to_hdf(struct req *r, const struct svc *s, const char *prefix);
 int page_services(struct req *r);
 int page_service(struct req *r);
@@ -131,12 +130,10 @@ int api_desk_queue(struct req *r);
 int api_desk_next(struct req *r);
 int api_app_act(struct req *r);
 int api_app_appeal(struct req *r);
-int api_wallet(struct req *r);
-int api_topup(struct req *r);
 /* digilocker.c */
 int page_dl_pulluri(struct req *r);
 int page_dl_pulldoc(struct req *r);
-/* page_money.c */
+/* page_payment.c */
 int page_pay_start(struct req *r);
 int page_pay_return(struct req *r);
 int page_pay_callback(struct req *r);
@@ -145,11 +142,15 @@ int page_sandbox_decide(struct req *r);
 int page_sandbox_query(struct req *r);
 int page_receipt_verify(struct req *r);
 int page_receipt_pdf(struct req *r);
+int page_admin_refund(struct req *r);
+/* page_wallet.c */
 int page_wallet(struct req *r);
+int api_wallet(struct req *r);
 int page_admin_wallets(struct req *r);
 int page_admin_topup(struct req *r);
+int api_topup(struct req *r);
 int page_admin_money(struct req *r);
-int page_admin_refund(struct req *r);
+/* page_bills.c */
 int page_bills(struct req *r);
 int page_bill_fetch(struct req *r);
 int page_bill(struct req *r);

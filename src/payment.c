@@ -1,5 +1,6 @@
 /*
- * payment.c — gateway orders, settlement, reconciliation, receipts.
+ * payment.c — gateway orders (start, settlement, reconciliation, refunds of
+ * payments owed back), the test-only sandbox gateway's book, receipts.
  */
 #include "payment.h"
 #include "stats.h"
@@ -7,12 +8,14 @@
 #include "audit.h"
 #include "config.h"
 #include "db.h"
+#include "lengths.h"
+#include "req.h"
 #include "log.h"
+#include "net.h"
 #include "sla.h"
 #include "user.h"
 #include "wallet.h"
 
-#include <curl/curl.h>
 #include <sodium.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,14 +49,66 @@ const char *pay_order_create(struct arena *a, const char *purpose, long app_id, 
 	return no;
 }
 
-static void pay_event(const char *order_no, const char *source, const char *status, const char *outcome, const char *ip)
+/* pay_start's transaction. */
+struct start_ctx {
+	struct arena *a;		/* memory */
+	const struct actor *who;	/* the payer */
+	const char *purpose;		/* app_fee, topup */
+	long app_id;			/* the application, or 0 */
+	struct pay_order *order;	/* the answer */
+};
+
+static int start_txn(void *p)
+{
+	struct start_ctx *c = p;
+	c->order->no = pay_order_create(c->a, c->purpose, c->app_id, actor_id(c->who), (long)c->order->amount);
+	if (!c->order->no)
+		return -1;
+	struct audit_entry e = { .action = "pay.start", .entity = "payment", .entity_id = c->order->no,
+				 .remarks = arena_printf(c->a, "%s %lld paise", c->purpose, c->order->amount) };
+	return audit_write(c->who, &e);
+}
+
+int pay_start(struct arena *a, const struct actor *who, const struct pay_for *in, struct pay_order *order,
+	      struct outcome *out)
+{
+	struct start_ctx c = { .a = a, .who = who, .order = order };
+	order->no = NULL;
+	if (in->app_number) {
+		struct app *ap = app_load(a, in->app_number, 0, false);
+		if (!ap || ap->applicant_id != actor_id(who))
+			return out_fail(out, 404, NULL);
+		if (!str_eq(ap->status, "unpaid"))
+			return out_fail(out, 409, NULL);
+		const struct svc *s = ap->ver->def;
+		order->amount = s->fee_gov + (ap->tatkal ? s->fee_tatkal : 0);
+		c.app_id = ap->id;
+		c.purpose = "app_fee";
+	} else {
+		if (!who->user || !user_has(who->user, ROLE_CSC) || in->topup_paise < 100 || in->topup_paise > 10000000)
+			return out_fail(out, 422, "wallet.amount_bad");
+		order->amount = in->topup_paise;
+		c.purpose = "topup";
+	}
+	if (db_txn(start_txn, &c) != 0)
+		return out_fail(out, 503, NULL);
+	return 0;
+}
+
+static void pay_event(const char *order_no, const char *source, const char *status, const char *outcome,
+		      const struct actor *who)
 {
 	db_exec("INSERT INTO payment_events (order_no, source, status, outcome, ip) VALUES (LEFT(?, 64), ?, LEFT(?, 16), ?, ?)",
-		"sssss", order_no ? order_no : "", source, status, outcome, ip);
+		"sssss", order_no ? order_no : "", source, status, outcome, who ? who->ip : "cli");
+}
+
+void pay_refused(const struct actor *who, const char *source, const char *order_no)
+{
+	pay_event(order_no, source, NULL, "bad checksum", who);
 }
 
 /* What a successful payment does. */
-static int on_success(struct req *r, struct arena *a, struct dbres *o)
+static int on_success(struct arena *a, const struct actor *who, struct dbres *o)
 {
 	const char *purpose = db_val(o, 0, 1);
 	long long id = db_int(o, 0, 0), app_id = db_int(o, 0, 2), user = db_int(o, 0, 3), amount = db_int(o, 0, 4);
@@ -84,7 +139,7 @@ static int on_success(struct req *r, struct arena *a, struct dbres *o)
 			return -1;
 		struct audit_entry e = { .action = "pay.refund_due", .entity = "payment", .entity_id = order_no,
 					 .remarks = arena_printf(a, "%s already paid", ap->number), .actor_id = (long)user };
-		return audit_write(r ? &r->actor : NULL, &e);
+		return audit_write(who, &e);
 	}
 	long dept = book_account(a, "department", arena_printf(a, "fees:%s", ap->ver->def->dept), 0);
 	enum wallet_rc wr = ledger_move(a, "payment", arena_printf(a, "order:%s", order_no), gw, dept, (long)amount, ap->id,
@@ -97,7 +152,7 @@ static int on_success(struct req *r, struct arena *a, struct dbres *o)
 	app_due_dates(a, ap->ver->def, ap->tatkal, ap->district_id, due, sdue);
 	if (db_exec("UPDATE applications SET status = 'pending', queued_at = NOW(6), submitted_at = NOW(), due_date = ?, "
 		    "stage_due = ?, fee_paise = ? WHERE id = ?", "ssii", due, sdue, (long long)amount, (long long)ap->id) != 1 ||
-	    app_event(r ? &r->actor : NULL, ap, "payment", NULL, 0, ap->stage_idx, ap->stage_idx, "pending", order_no, NULL, NULL) != 0)
+	    app_event(who, ap, "payment", NULL, 0, ap->stage_idx, ap->stage_idx, "pending", order_no, NULL, NULL) != 0)
 		return -1;
 	ap->status = "pending";
 	ap->due_date = arena_strdup(a, due);
@@ -108,7 +163,7 @@ static int on_success(struct req *r, struct arena *a, struct dbres *o)
 }
 
 struct settle_ctx {
-	struct req *r;			/* may be NULL (CLI) */
+	const struct actor *who;	/* NULL: the reconciliation job */
 	struct arena *a;		/* memory */
 	const char *order_no, *status, *txn, *source;	/* the gateway's answer */
 	long amount;			/* paise */
@@ -141,42 +196,33 @@ static int settle_txn(void *p)
 	if (db_exec("UPDATE payment_orders SET status = ?, gateway_txn = LEFT(?, 64), settled_by = ?, settled_at = NOW() WHERE id = ?",
 		    "sssi", ok ? "success" : "failed", c->txn ? c->txn : "", c->source, db_int(o, 0, 0)) != 1)
 		return -1;
-	if (ok && on_success(c->r, c->a, o) != 0)
+	if (ok && on_success(c->a, c->who, o) != 0)
 		return -1;
 	struct audit_entry e = { .action = ok ? "pay.success" : "pay.failed", .entity = "payment", .entity_id = c->order_no,
 				 .remarks = c->source, .actor_id = (long)db_int(o, 0, 3) };
-	if (audit_write(c->r ? &c->r->actor : NULL, &e) != 0)	/* no request: pay-reconcile */
+	if (audit_write(c->who, &e) != 0)
 		return -1;
 	c->rc = SETTLE_DONE;
 	return 0;
 }
 
-enum settle_rc pay_settle(struct req *r, const char *order_no, const char *status, const char *txn, long amount,
-			  const char *source)
+enum settle_rc pay_settle(struct arena *a, const struct actor *who, const char *order_no, const char *status,
+			  const char *txn, long amount, const char *source)
 {
-	struct arena tmp;
-	arena_init(&tmp);
-	struct settle_ctx c = { .r = r, .a = r ? r->a : &tmp, .order_no = order_no, .status = status, .txn = txn,
+	struct settle_ctx c = { .who = who, .a = a, .order_no = order_no, .status = status, .txn = txn,
 				.source = source, .amount = amount, .rc = SETTLE_ERROR };
 	if (!str_eq(status, "SUCCESS") && !str_eq(status, "FAILED"))
 		c.rc = SETTLE_MISMATCH;
 	else if (db_txn(settle_txn, &c) != 0 && c.rc == SETTLE_DONE)
 		c.rc = SETTLE_ERROR;
 	static const char *const outcomes[] = { "settled", "already settled (replay ignored)", "unknown order", "amount or status mismatch" };
-	pay_event(order_no, source, status, c.rc >= 0 ? outcomes[c.rc] : "error", r ? r->remote_ip : "cli");
+	pay_event(order_no, source, status, c.rc >= 0 ? outcomes[c.rc] : "error", who);
 	if (c.rc != SETTLE_DONE && c.rc != SETTLE_ALREADY)
 		log_warn("payment %s from %s: %s", order_no ? order_no : "?", source, c.rc >= 0 ? outcomes[c.rc] : "error");
-	arena_free(&tmp);
 	return c.rc;
 }
 
 /* ---- reconciliation ---- */
-
-static size_t sink(char *p, size_t s, size_t n, void *u)
-{
-	sbuf_add(u, p, s * n);
-	return ((struct sbuf *)u)->len > 65536 ? 0 : s * n;
-}
 
 /* Asks the gateway about an order.  status "SUCCESS"/"FAILED"/"PENDING"
  * or NULL when it could not be asked. */
@@ -193,24 +239,10 @@ static const char *query_gateway(struct arena *a, const char *order_no, const ch
 		*amount = (long)db_int(s, 0, 2);
 		return db_val(s, 0, 0);
 	}
-	CURL *c = curl_easy_init();
-	if (!c)
-		return NULL;
 	char *url = arena_printf(a, "%s/query?merchant_id=%s&order_no=%s&checksum=%s", cfg.pay_gateway_url, cfg.pay_merchant,
 				 order_no, pay_mac(a, arena_printf(a, "%s|%s", cfg.pay_merchant, order_no)));
-	struct sbuf b;
-	sbuf_init(&b);
-	curl_easy_setopt(c, CURLOPT_URL, url);
-	curl_easy_setopt(c, CURLOPT_TIMEOUT, 10L);
-	curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, sink);
-	curl_easy_setopt(c, CURLOPT_WRITEDATA, &b);
-	curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-	CURLcode rc = curl_easy_perform(c);
-	curl_easy_cleanup(c);
+	struct jval *j = net_json(a, url, NULL, 10);
 	const char *st = NULL;
-	const char *err;
-	struct jval *j = rc == CURLE_OK ? json_parse(a, b.data, b.len, &err) : NULL;
-	sbuf_free(&b);
 	long amt;
 	const char *s = json_get_str(j, "status"), *t = json_get_str(j, "gateway_txn"), *sum = json_get_str(j, "checksum");
 	if (s && t && json_get_long(j, "amount_paise", &amt) &&
@@ -249,7 +281,7 @@ long pay_reconcile(FILE *report)
 			st = "FAILED";
 			txn = "not-paid";
 		}
-		enum settle_rc rc = pay_settle(NULL, no, st, txn, amount, "reconcile");
+		enum settle_rc rc = pay_settle(&a, NULL, no, st, txn, amount, "reconcile");
 		if (rc == SETTLE_DONE)
 			settled++;
 		if (report)
@@ -259,6 +291,72 @@ long pay_reconcile(FILE *report)
 		fprintf(report, "pay-reconcile: %ld settled of %zu pending\n", settled, p->nrows);
 	arena_free(&a);
 	return settled;
+}
+
+/* ---- refunds of payments owed back ---- */
+
+/* pay_refund's transaction. */
+struct refund_ctx {
+	struct arena *a;		/* memory */
+	const struct actor *who;	/* the administrator */
+	const char *order_no, *ref;	/* the order, the gateway's refund reference */
+	int status;			/* 404 when the order is not owed */
+};
+
+static int refund_txn(void *p)
+{
+	struct refund_ctx *c = p;
+	struct dbres *o = db_query(c->a, "SELECT id, amount_paise, IFNULL(app_id, 0) FROM payment_orders "
+					 "WHERE order_no = ? AND status = 'refund_due' FOR UPDATE", "s", c->order_no);
+	if (!o)
+		return -1;
+	if (o->nrows != 1) {
+		c->status = 404;
+		return 1;
+	}
+	long owed = book_account(c->a, "gateway", "refunds-due", 0), gw = book_account(c->a, "gateway", "gateway-receipts", 0);
+	enum wallet_rc wr = ledger_move(c->a, "refund", arena_printf(c->a, "refund:%s", c->order_no), owed, gw, (long)db_int(o, 0, 1),
+					(long)db_int(o, 0, 2), c->ref, actor_id(c->who), false);
+	struct audit_entry e = { .action = "pay.refunded", .entity = "payment", .entity_id = c->order_no, .remarks = c->ref };
+	if ((wr != WALLET_OK && wr != WALLET_REPEAT) ||
+	    db_exec("UPDATE payment_orders SET status = 'refunded', refund_ref = ? WHERE id = ?", "si", c->ref, db_int(o, 0, 0)) != 1 ||
+	    audit_write(c->who, &e) != 0)
+		return -1;
+	return 0;
+}
+
+int pay_refund(struct arena *a, const struct actor *who, const char *order_no, const char *ref, struct outcome *out)
+{
+	ref = ref ? str_trim(arena_strdup(a, ref)) : NULL;
+	if (!wallet_reference_ok(ref)) {
+		out_field(out, "reference", "wallet.reference_bad", NULL);
+		return out_fail(out, 422, "wallet.reference_bad");
+	}
+	struct refund_ctx c = { .a = a, .who = who, .order_no = order_no, .ref = ref };
+	int rc = db_txn(refund_txn, &c);
+	if (rc == 0)
+		return 0;
+	return out_fail(out, rc > 0 ? c.status : 503, NULL);
+}
+
+/* ---- the test-only sandbox gateway's book (the gateway's state, not
+ * ours: one row per order, written once, nothing of ours changes) ---- */
+
+int pay_sandbox_decide(struct arena *a, const char *order_no, long amount, const char *decision, const char **status,
+		       const char **txn)
+{
+	unsigned char rnd[6];
+	randombytes_buf(rnd, sizeof rnd);
+	if (db_exec("INSERT IGNORE INTO sandbox_orders (order_no, amount_paise, status, txn) VALUES (?, ?, ?, ?)", "siss", order_no,
+		    (long long)amount, str_eq(decision, "pay") ? "SUCCESS" : "FAILED",
+		    arena_printf(a, "SBX%s", hex_encode(a, rnd, sizeof rnd))) < 0)
+		return -1;
+	struct dbres *s = db_query(a, "SELECT status, txn FROM sandbox_orders WHERE order_no = ?", "s", order_no);
+	if (!s || s->nrows != 1)
+		return -1;
+	*status = db_val(s, 0, 0);
+	*txn = db_val(s, 0, 1);
+	return 0;
 }
 
 /* ---- receipts ---- */

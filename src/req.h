@@ -73,6 +73,13 @@ struct req {
 	HDF *field_errors;		/* per-field validation messages (HDF subtree) */
 };
 
+/* The request's actor, or NULL (the system) when there is no request:
+ * domain code that still takes an optional struct req passes this on. */
+static inline const struct actor *req_actor(const struct req *r)
+{
+	return r ? &r->actor : NULL;
+}
+
 /* Parsing results */
 enum { PARSE_OK = 0, PARSE_BAD = -1, PARSE_TOO_MANY = -2 };
 

@@ -349,6 +349,32 @@ bool str_digits(const char *s, size_t min, size_t max)
 	return n >= min && n <= max;
 }
 
+char *str_fill(struct arena *a, const char *tpl, const char *const *keys, const char *const *vals, size_t n, bool url)
+{
+	struct sbuf b;
+	sbuf_init(&b);
+	for (const char *p = tpl; *p;) {
+		size_t k = 0;
+		while (k < n && strncmp(p, keys[k], strlen(keys[k])) != 0)
+			k++;
+		if (k == n) {
+			sbuf_addc(&b, *p++);
+			continue;
+		}
+		const unsigned char *v = (const unsigned char *)(vals[k] ? vals[k] : "");
+		for (; *v; v++)
+			if (!url || (*v >= 'A' && *v <= 'Z') || (*v >= 'a' && *v <= 'z') || (*v >= '0' && *v <= '9') ||
+			    strchr("-._~", *v))
+				sbuf_addc(&b, (char)*v);
+			else
+				sbuf_printf(&b, "%%%02X", *v);
+		p += strlen(keys[k]);
+	}
+	char *s = arena_strndup(a, b.data ? b.data : "", b.len);
+	sbuf_free(&b);
+	return s;
+}
+
 bool parse_long(const char *s, long min, long max, long *out)
 {
 	if (str_empty(s))

@@ -65,6 +65,10 @@ bool utf8_valid(const char *s, size_t n);		/* strict, no NUL, no overlongs */
 size_t utf8_chars(const char *s);			/* code points in a valid string */
 char *str_trim(char *s);				/* in place */
 bool str_digits(const char *s, size_t min, size_t max);	/* only ASCII digits, length in range */
+/* tpl with every {key} of keys[i] replaced by vals[i] (NULL: ""), percent-
+ * encoded when url (all but letters, digits and - . _ ~, as libcurl does):
+ * SMS texts and the SMS gateway's URL.  Arena memory. */
+char *str_fill(struct arena *a, const char *tpl, const char *const *keys, const char *const *vals, size_t n, bool url);
 bool parse_long(const char *s, long min, long max, long *out);
 bool parse_date(const char *s, int *y, int *m, int *d);	/* YYYY-MM-DD, calendar-checked */
 

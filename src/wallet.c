@@ -1,9 +1,10 @@
 /*
- * wallet.c — the ledger.
+ * wallet.c — the ledger, wallet top-ups and the commission schedule.
  */
 #include "wallet.h"
 #include "audit.h"
 #include "db.h"
+#include "lengths.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -116,21 +117,89 @@ out:
 	return bad;
 }
 
-enum wallet_rc wallet_topup(struct arena *a, const struct actor *who, long user_id, long paise, const char *ref)
+bool wallet_reference_ok(const char *ref)
 {
-	long by = actor_id(who);
-	long to = wallet_account(a, user_id), from = book_account(a, "topup", "topups", 0);
+	if (!ref || !utf8_valid(ref, strlen(ref)))
+		return false;
+	size_t n = utf8_chars(ref);
+	return n >= 3 && n <= LIM_REFERENCE;
+}
+
+/* wallet_topup's transaction. */
+struct topup_ctx {
+	struct arena *a;		/* memory */
+	const struct actor *who;	/* who credits */
+	const struct topup *in;		/* what */
+	enum wallet_rc wr;		/* ledger_move's answer */
+};
+
+static int topup_txn(void *p)
+{
+	struct topup_ctx *c = p;
+	const struct topup *in = c->in;
+	long to = wallet_account(c->a, in->user_id), from = book_account(c->a, "topup", "topups", 0);
 	if (!to || !from)
-		return WALLET_ERROR;
+		return -1;
 	/* the deposit reference is the key: one slip credits one wallet once,
 	 * whoever enters it and however (hashed: a reference is free text) */
 	unsigned char h[32];
-	crypto_hash_sha256(h, (const unsigned char *)ref, strlen(ref));
-	enum wallet_rc wr = ledger_move(a, "topup", arena_printf(a, "topup:%ld:%s", user_id, hex_encode(a, h, 16)), from, to, paise,
-					0, ref, by, false);
-	if (wr != WALLET_OK)
-		return wr;
-	struct audit_entry e = { .action = "wallet.topup", .entity = "user", .entity_id = arena_printf(a, "%ld", user_id),
-				 .remarks = arena_printf(a, "%ld paise, %s", paise, ref) };
-	return audit_write(who, &e) == 0 ? WALLET_OK : WALLET_ERROR;
+	crypto_hash_sha256(h, (const unsigned char *)in->reference, strlen(in->reference));
+	c->wr = ledger_move(c->a, "topup", arena_printf(c->a, "topup:%ld:%s", in->user_id, hex_encode(c->a, h, 16)), from, to,
+			    (long)in->paise, 0, in->reference, actor_id(c->who), false);
+	if (c->wr == WALLET_REPEAT)
+		return 0;
+	if (c->wr != WALLET_OK)
+		return -1;
+	struct audit_entry e = { .action = "wallet.topup", .entity = "user", .entity_id = arena_printf(c->a, "%ld", in->user_id),
+				 .remarks = arena_printf(c->a, "%lld paise, %s", in->paise, in->reference) };
+	return audit_write(c->who, &e);
+}
+
+int wallet_topup(struct arena *a, const struct actor *who, const struct topup *in, bool *credited, struct outcome *out)
+{
+	*credited = false;
+	if (in->paise < 1 || in->paise > 10000000)
+		out_field(out, "amount_paise", "wallet.amount_bad", NULL);
+	if (!wallet_reference_ok(in->reference))
+		out_field(out, "reference", "wallet.reference_bad", NULL);
+	if (out->status)
+		return out->status;
+	if (!db_scalar(a, "SELECT id FROM users WHERE id = ? AND user_type = 'csc'", "i", (long long)in->user_id))
+		return out_fail(out, 404, NULL);
+	struct topup_ctx c = { .a = a, .who = who, .in = in };
+	if (db_txn(topup_txn, &c) != 0)
+		return out_fail(out, 503, NULL);
+	*credited = c.wr == WALLET_OK;
+	return 0;
+}
+
+/* wallet_commission_set's transaction. */
+struct commission_ctx {
+	const struct actor *who;	/* who sets it */
+	const char *kind, *code;	/* app|bill; service or biller code, NULL for the default */
+	long paise;			/* the amount */
+};
+
+static int commission_txn(void *p)
+{
+	struct commission_ctx *c = p;
+	/* the default (NULL code) is unique per kind too (key_norm) */
+	long long n = db_exec("INSERT INTO commission_rules (kind, key_code, amount_paise) VALUES (?, NULLIF(?, ''), ?) "
+			      "ON DUPLICATE KEY UPDATE amount_paise = VALUES(amount_paise)", "ssi", c->kind, c->code ? c->code : "",
+			      (long long)c->paise);
+	struct audit_entry e = { .action = "commission.set", .entity = "commission", .entity_id = c->code ? c->code : "default",
+				 .remarks = c->kind };
+	return n < 0 || audit_write(c->who, &e) != 0 ? -1 : 0;
+}
+
+int wallet_commission_set(const struct actor *who, const char *kind, const char *code, long paise, struct outcome *out)
+{
+	if (!str_eq(kind, "app") && !str_eq(kind, "bill"))
+		out_field(out, "kind", "form.err.choice", NULL);
+	if (paise < 0 || paise > 1000000)
+		out_field(out, "amount_paise", "wallet.amount_bad", NULL);
+	if (out->status)
+		return out->status;
+	struct commission_ctx c = { .who = who, .kind = kind, .code = code, .paise = paise };
+	return db_txn(commission_txn, &c) == 0 ? 0 : out_fail(out, 503, NULL);
 }

@@ -4,8 +4,10 @@
  * zero; no row is ever changed.  A wallet's balance is the sum of its
  * entries (cached in accounts.balance_paise under the wallet's row lock and
  * checked by `gramsewactl ledger-verify`).  Every debit carries an
- * idempotency key, so a retried request debits once.  Call these inside the
- * caller's transaction.
+ * idempotency key, so a retried request debits once.  The ledger functions
+ * (ledger_move, the accounts) run inside the caller's transaction; the
+ * domain functions (wallet_topup, wallet_commission_set) are whole changes
+ * with their own transaction and audit row.
  */
 #ifndef GS_WALLET_H
 #define GS_WALLET_H
@@ -29,11 +31,26 @@ long book_account(struct arena *a, const char *kind, const char *name, long depa
 enum wallet_rc ledger_move(struct arena *a, const char *kind, const char *idem, long from, long to, long amount,
 			   long app_id, const char *reference, long by, bool from_wallet);
 long wallet_balance(struct arena *a, long user_id);
-/* Credits a CSC wallet against a deposit reference, inside the caller's
- * transaction: one reference credits a wallet once (WALLET_REPEAT after),
- * whether it comes from the page, the API or the command line; audited
- * when money moved.  who may be NULL (the command line). */
-enum wallet_rc wallet_topup(struct arena *a, const struct actor *who, long user_id, long paise, const char *ref);
+/* A deposit slip or refund reference: 3 to LIM_REFERENCE characters of
+ * valid UTF-8 (the rule of every top-up and refund). */
+bool wallet_reference_ok(const char *ref);
+
+/* A top-up of a CSC operator's wallet against a deposit slip. */
+struct topup {
+	long user_id;		/* the operator (users.id) */
+	long long paise;	/* 1 to 1,00,00,000 (₹1 lakh) */
+	const char *reference;	/* the slip's reference (wallet_reference_ok) */
+};
+/* Credits a CSC wallet, in one transaction with its audit row: one
+ * reference credits a wallet once, whether it comes from the page, the API
+ * or the command line (*credited false: already credited, nothing moved).
+ * who may be a system actor (the command line).  0; 404 (no such CSC
+ * operator); 422 (fields "amount_paise", "reference"); 503. */
+int wallet_topup(struct arena *a, const struct actor *who, const struct topup *in, bool *credited, struct outcome *out);
+/* Sets what operators earn per application (kind "app", code: a service)
+ * or bill (kind "bill", code: a biller); code NULL sets the kind's default.
+ * One transaction with its audit row.  0; 422 (a bad kind or amount); 503. */
+int wallet_commission_set(const struct actor *who, const char *kind, const char *code, long paise, struct outcome *out);
 /* Sum of entries vs cached balance for every account; prints mismatches.
  * Returns mismatching accounts + unbalanced transactions (0 = clean). */
 long ledger_verify(FILE *out);

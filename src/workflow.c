@@ -420,7 +420,7 @@ audit:;
 	struct audit_entry e = { .action = arena_printf(r->a, "wf.%s", in->action), .entity = "application",
 				 .entity_id = ap->number, .role = ap->stage_role, .office_id = ap->stage_office_id,
 				 .remarks = remarks };
-	return audit_write(&r->actor, &e) == 0 ? 0 : -1;
+	return audit_write(req_actor(r), &e) == 0 ? 0 : -1;
 }
 
 int wf_act(struct req *r, const char *number, const struct act_in *in, struct act_out *out)
@@ -494,7 +494,7 @@ static int appeal_file_txn(void *p)
 	c->level = level;
 	struct audit_entry e = { .action = "appeal.file", .entity = "application", .entity_id = ap->number,
 				 .remarks = arena_printf(r->a, "level %d", level) };
-	return audit_write(&r->actor, &e) == 0 ? 0 : -1;
+	return audit_write(req_actor(r), &e) == 0 ? 0 : -1;
 }
 
 int wf_appeal_file(struct req *r, const char *number, const char *grounds, int *level)
@@ -553,7 +553,7 @@ static int appeal_decide_txn(void *p)
 	struct audit_entry e = { .action = c->allow ? "appeal.allow" : "appeal.dismiss", .entity = "application",
 				 .entity_id = ap->number, .role = db_val(a, 0, 2), .office_id = (long)db_int(a, 0, 1),
 				 .remarks = c->order };
-	return audit_write(&r->actor, &e) == 0 ? 0 : -1;
+	return audit_write(req_actor(r), &e) == 0 ? 0 : -1;
 }
 
 int wf_appeal_decide(struct req *r, long appeal_id, bool allow, const char *order)

@@ -24,7 +24,7 @@
  <p class="small"><?cs var:L.app.locker_hint ?> <a href="<?cs var:LockerLink ?>"><?cs var:L.app.locker_link ?></a></p>
  <?cs /if ?>
  <?cs if:Svc.tatkal_days ?>
- <div class="field checks"><label><input type="checkbox" name="tatkal" value="1"<?cs if:Form.val.tatkal ?> checked<?cs /if ?>> <?cs var:L.app.tatkal ?> (<?cs var:Svc.tatkal_days ?> <?cs var:L.svc.working_days ?>, ₹<?cs var:Svc.fee_tatkal ?>)</label></div>
+ <div class="field checks"><label><input type="checkbox" name="tatkal" value="1"<?cs if:Form.val.tatkal ?> checked<?cs /if ?>> <?cs var:L.app.tatkal ?> (<?cs var:Svc.tatkal_days ?> <?cs var:L.svc.working_days ?>, <?cs var:Svc.fee_tatkal ?>)</label></div>
  <?cs /if ?>
  <?cs if:!Preview ?>
  <button class="button" type="submit" name="submit" value="1"><?cs var:L.app.submit ?></button>

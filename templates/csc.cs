@@ -1,6 +1,6 @@
 <?cs set:Page.title = L.nav.csc ?><?cs include:"inc/head.cs" ?>
 <h1><?cs var:L.nav.csc ?></h1>
-<p class="lead"><?cs var:L.csc.balance ?>: <strong>₹<?cs var:Wallet ?></strong></p>
+<p class="lead"><?cs var:L.csc.balance ?>: <strong><?cs var:Wallet ?></strong></p>
 <h2><?cs var:L.csc.new ?></h2>
 <ul class="service-list"><?cs each:s = Services ?><li><a class="button secondary" href="/apply/<?cs var:s.code ?>"><?cs if:Lang == "hi" ?><?cs var:s.name_hi ?><?cs else ?><?cs var:s.name_en ?><?cs /if ?></a></li><?cs /each ?></ul>
 <p><a class="button secondary" href="/csc/bills"><?cs var:L.bill.title ?></a> <a class="button secondary" href="/csc/wallet"><?cs var:L.wallet.title ?></a></p>

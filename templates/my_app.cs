@@ -14,7 +14,7 @@
  <dt><?cs var:L.app.channel ?></dt><dd><?cs var:App.channel ?> (<?cs var:App.filed_by ?>)</dd>
  <dt><?cs var:L.app.submitted ?></dt><dd><?cs var:App.submitted ?></dd>
  <dt><?cs var:L.app.due ?></dt><dd><?cs var:App.due ?><?cs if:App.tatkal ?> <span class="tag amber"><?cs var:L.svc.tatkal ?></span><?cs /if ?></dd>
- <dt><?cs var:L.app.fee_paid ?></dt><dd>₹<?cs var:App.fee ?></dd>
+ <dt><?cs var:L.app.fee_paid ?></dt><dd><?cs var:App.fee ?></dd>
  <?cs if:App.cert ?><dt><?cs var:L.app.certificate ?></dt><dd><?cs var:App.cert ?> (<?cs var:App.cert_status ?>)</dd><?cs /if ?>
 </dl>
 <?cs if:App.status == "returned" ?><div class="error-summary"><h2><?cs var:L.app.returned_h ?></h2><p><?cs var:App.return_remarks ?></p><p><a class="button" href="/my/app/<?cs var:App.number ?>/edit"><?cs var:L.app.correct ?></a></p></div><?cs /if ?>

@@ -1,6 +1,6 @@
 <?cs set:Page.title = L.pay.title ?><?cs include:"inc/head.cs" ?>
 <h1><?cs var:L.pay.title ?></h1>
-<p class="lead"><?cs var:L.pay.lead ?> ₹<?cs var:Pay.rupees ?>.</p>
+<p class="lead"><?cs var:L.pay.lead ?> <?cs var:Pay.rupees ?>.</p>
 <form method="post" action="<?cs var:Pay.url ?>">
  <input type="hidden" name="merchant_id" value="<?cs var:Pay.merchant ?>">
  <input type="hidden" name="order_no" value="<?cs var:Pay.order ?>">

@@ -1,6 +1,6 @@
 <?cs set:Page.title = "Sandbox payment gateway" ?><?cs include:"inc/head.cs" ?>
 <p class="tag red">TEST ONLY — sandbox gateway. No real money moves.</p>
-<h1>Pay ₹<?cs var:S.rupees ?></h1>
+<h1>Pay <?cs var:S.rupees ?></h1>
 <p>Merchant <?cs var:S.merchant ?>, order <?cs var:S.order ?></p>
 <form method="post" action="/sandbox/pay/decide">
  <input type="hidden" name="csrf" value="<?cs var:CSRF ?>">

@@ -9,9 +9,9 @@
 <h2><?cs var:L.svc.cost_time ?></h2>
 <dl class="summary">
  <dt><?cs var:L.svc.time ?></dt><dd><?cs var:Svc.rtps_days ?> <?cs var:L.svc.working_days ?></dd>
- <?cs if:Svc.tatkal_days ?><dt><?cs var:L.svc.tatkal ?></dt><dd><?cs var:Svc.tatkal_days ?> <?cs var:L.svc.working_days ?>, ₹<?cs var:Svc.fee_tatkal ?> <?cs var:L.svc.extra ?></dd><?cs /if ?>
- <dt><?cs var:L.svc.fee_online ?></dt><dd><?cs if:Svc.fee_gov == "0" ?><?cs var:L.svc.free ?><?cs else ?>₹<?cs var:Svc.fee_gov ?><?cs /if ?></dd>
- <dt><?cs var:L.svc.fee_csc ?></dt><dd>₹<?cs var:Svc.fee_csc ?></dd>
+ <?cs if:Svc.tatkal_days ?><dt><?cs var:L.svc.tatkal ?></dt><dd><?cs var:Svc.tatkal_days ?> <?cs var:L.svc.working_days ?>, <?cs var:Svc.fee_tatkal ?> <?cs var:L.svc.extra ?></dd><?cs /if ?>
+ <dt><?cs var:L.svc.fee_online ?></dt><dd><?cs if:Svc.fee_gov_free ?><?cs var:L.svc.free ?><?cs else ?><?cs var:Svc.fee_gov ?><?cs /if ?></dd>
+ <dt><?cs var:L.svc.fee_csc ?></dt><dd><?cs var:Svc.fee_csc ?></dd>
  <?cs if:Svc.free_jsk ?><dt><?cs var:L.svc.jsk ?></dt><dd><?cs var:L.svc.free ?></dd><?cs /if ?>
  <dt><?cs var:L.svc.office ?></dt><dd><?cs var:Svc.office ?></dd>
 </dl>

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # GramSewa — the whole test suite.  Unit tests, fuzz smoke runs, then one
 # private stack (MariaDB + FastCGI + nginx) in a temp dir on free ports for
-# the HTTP, PDF and browser tests.  Every test prints one line; the suite
-# ends with "N passed, N failed" and exits non-zero on any failure.
+# the db, HTTP, PDF and browser tests, then (when asked, or when time
+# allows: see below) the cluster layer.  Every test prints one line; the
+# suite ends with "N passed, N failed" and exits non-zero on any failure.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 export ROOT
@@ -24,7 +25,7 @@ wanted() {
 needs_stack() {
     [ ${#FILTERS[@]} -eq 0 ] && return 0
     local f
-    for f in "${FILTERS[@]}"; do [[ "$f" == http* || "$f" == pdf* || "$f" == browser* || "$f" == clock* ]] && return 0; done
+    for f in "${FILTERS[@]}"; do [[ "$f" == http* || "$f" == pdf* || "$f" == browser* || "$f" == clock* || "$f" == db* ]] && return 0; done
     return 1
 }
 
@@ -36,7 +37,8 @@ run_tap() {
     out=$(mktemp)
     "$@" >"$out" 2>&1
     rc=$?
-    grep -E '^(ok|not ok)' "$out" | sed "s|^|[$label] |"
+    # results; with TAP_NOTES set, also the "# ..." figures (the cluster's stalls)
+    grep -E "^(ok|not ok${TAP_NOTES:+|# })" "$out" | sed "s|^|[$label] |"
     ok=$(grep -cE '^ok' "$out")
     bad=$(grep -cE '^not ok' "$out")
     PASS=$((PASS + ok))
@@ -104,12 +106,14 @@ for t in build/tests/unit/test_*; do
 done
 
 run_tap "static" python3 tools/check-sources.py "$ROOT"
+run_tap "static:lang" python3 tools/check-lang.py "$ROOT"
+run_tap "static:docs" python3 tools/check-docs.py "$ROOT"
 
 if [ -x tests/fuzz/run.sh ]; then
     run_tap fuzz tests/fuzz/run.sh
 fi
 
-needs_stack || { echo; echo "$PASS passed, $FAIL failed"; [ "$FAIL" -eq 0 ] && [ "$PASS" -gt 0 ]; exit; }
+if needs_stack; then
 T=$(mktemp -d /tmp/gramsewa-test.XXXXXX)
 PORT=$(gs_free_port)
 export GS_DB_FLUSH=2 GS_DB_POOL=256M GS_WORKERS=4
@@ -121,6 +125,10 @@ if gs_stack_init "$T" "$PORT" && echo "dash_cache_seconds = 0" >> "$T/gramsewa.c
    gs_db_start "$T" && gs_ctl "$T" migrate >/dev/null &&
    gs_ctl "$T" seed-demo >"$T/log/seed.log" 2>&1 && gs_app_start "$T" "$PORT"; then
     export GS_TEST_BASE="http://127.0.0.1:$PORT" GS_TEST_VAR="$T" GS_TEST_CTL="${GS_BIN:-$ROOT/build}/gramsewactl"
+    # C programs that exercise db.c against the stack's database
+    for t in build/tests/db/test_*; do
+        [ -x "$t" ] && run_tap "db:$(basename "$t")" "$t" "$T/gramsewa.conf"
+    done
     for t in tests/http/test_*.py; do
         run_tap "http:$(basename "$t" .py)" python3 "$t"
     done
@@ -146,6 +154,33 @@ else
     echo "not ok - stack: the test stack did not start"
     tail -20 "$T/log/"*.log 2>/dev/null
     FAIL=$((FAIL + 1))
+fi
+cleanup     # the cluster below wants the machine's cores
+trap - EXIT
+fi
+
+# The cluster layer (tests/cluster/): three Galera nodes, HAProxy, three
+# application nodes and nginx of their own, killed under load; 1.5 to 3
+# minutes on a 2-core machine, most of it starting the cluster.  It runs
+# unless GS_TEST_CLUSTER=0, and, unless GS_TEST_CLUSTER=1 forces it, only
+# while the suite so far plus GS_CLUSTER_SECONDS (240) stays within
+# GS_TEST_BUDGET seconds (900): a suite grown slow skips it and says so
+# rather than pass 15 minutes.  With labels, it runs when one names it.
+run_cluster=0
+if [ ${#FILTERS[@]} -gt 0 ]; then
+    wanted cluster:test_failover && run_cluster=1
+elif [ "${GS_TEST_CLUSTER:-auto}" = 1 ]; then
+    run_cluster=1
+elif [ "${GS_TEST_CLUSTER:-auto}" = auto ] &&
+     [ $(( $(date +%s) - T0 + ${GS_CLUSTER_SECONDS:-240} )) -le "${GS_TEST_BUDGET:-900}" ]; then
+    run_cluster=1
+fi
+if [ $run_cluster = 1 ]; then
+    for t in tests/cluster/test_*.py; do
+        TAP_NOTES=1 run_tap "cluster:$(basename "$t" .py)" python3 "$t"
+    done
+elif [ ${#FILTERS[@]} -eq 0 ]; then
+    echo "# cluster layer not run (GS_TEST_CLUSTER=${GS_TEST_CLUSTER:-auto}, $(( $(date +%s) - T0 ))s of ${GS_TEST_BUDGET:-900}s used): ./run.sh test cluster runs it"
 fi
 
 echo

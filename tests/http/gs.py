@@ -246,7 +246,7 @@ def eq(a, b, what=""):
 
 
 def run():
-    failed = 0
+    passed = failed = 0
     only = sys.argv[1:] or None
     for fn in _tests:
         if only and fn.__name__ not in only:
@@ -254,10 +254,12 @@ def run():
         name = fn.__name__
         try:
             fn()
+            passed += 1
             print("ok - %s" % name, flush=True)
         except Exception as e:  # noqa: BLE001 - report every failure as a test result
             failed += 1
             msg = str(e).replace("\n", " ")[:400]
             print("not ok - %s: %s" % (name, msg), flush=True)
             traceback.print_exc(limit=3, file=sys.stdout)
+    print("%d passed, %d failed" % (passed, failed), flush=True)
     sys.exit(1 if failed else 0)

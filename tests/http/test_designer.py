@@ -1,10 +1,14 @@
 """Service designer and catalogue: create, edit, validate, publish, version,
 import/export, permissions."""
+import html.parser
 import json
 import re
 import tempfile
+import time
 
 from gs import Client, test, eq, run, ctl, sql
+
+RUN = str(int(time.time() * 1000) % 100000)
 
 
 def dept_admin():
@@ -15,6 +19,45 @@ def dept_admin():
 
 def post(c, code, section, data):
     return c.form_post("/admin/services/" + code, "/admin/services/%s/%s" % (code, section), data)
+
+
+class _Form(html.parser.HTMLParser):
+    """What a browser would send for the form posting to action: text
+    inputs, ticked boxes and chosen options, as {name: value or [values]}."""
+
+    def __init__(self, action):
+        super().__init__()
+        self.action, self.inside, self.select, self.values = action, False, None, {}
+
+    def add(self, name, value):
+        old = self.values.get(name)
+        self.values[name] = value if old is None else (old if isinstance(old, list) else [old]) + [value]
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "form":
+            self.inside = a.get("action") == self.action
+        elif self.inside and tag == "input" and a.get("name") and a.get("type") != "submit":
+            if a.get("type") != "checkbox" or "checked" in a:
+                self.add(a["name"], a.get("value", ""))
+        elif self.inside and tag == "select":
+            self.select = a.get("name")
+        elif self.inside and tag == "option" and self.select and "selected" in a:
+            self.add(self.select, a.get("value", ""))
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+        elif tag == "select":
+            self.select = None
+
+
+def form_as_shown(c, code, section):
+    """The designer's form for section as the page fills it in."""
+    f = _Form("/admin/services/%s/%s" % (code, section))
+    f.feed(c.get("/admin/services/" + code).text)
+    f.values.pop("csrf", None)
+    return f.values
 
 
 @test
@@ -126,6 +169,38 @@ def json_edit_checked_before_saving():
     r = post(c, "OBC", "json", {"definition": json.dumps({"format": "gramsewa.service/7"})})
     eq(r.status, 422, "unknown format")
     assert "unknown format" in r.text
+
+
+@test
+def fees_keep_their_paise_through_the_designer():
+    # a service whose fees are not whole rupees (a definition may say so)
+    d = json.loads(ctl("service", "export", "INC").stdout)
+    code = "FEE" + RUN
+    d["code"] = code
+    d["fees"].update({"government_paise": 1025, "csc_charge_paise": 3050, "tatkal_paise": 0})
+    f = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8")
+    json.dump(d, f, ensure_ascii=False)
+    f.close()
+    ctl("service", "import", f.name, "--publish")
+    c = dept_admin()
+
+    def fees():
+        return json.loads(c.get("/admin/services/%s/export" % code).body)["fees"]
+    # saving the settings as the page shows them, for another reason,
+    # keeps the fees as they were
+    shown = form_as_shown(c, code, "settings")
+    shown["rtps_days"] = "29"
+    eq(post(c, code, "settings", shown).status, 303, "settings saved")
+    eq((fees()["government_paise"], fees()["csc_charge_paise"]), (1025, 3050), "no paisa lost on saving")
+    eq((shown["fee_gov"], shown["fee_csc"], shown["fee_tatkal"]), ("10.25", "30.50", "0"), "the fees as the form shows them")
+    # and an amount in rupees and paise is read as such
+    shown["fee_csc"] = "₹ 1,234.50"
+    eq(post(c, code, "settings", shown).status, 303, "a typed amount")
+    eq(fees()["csc_charge_paise"], 123450, "₹1,234.50")
+    shown["fee_csc"] = "30.505"
+    r = post(c, code, "settings", shown)
+    eq(r.status, 422, "three decimals refused")
+    assert 'href="#f-fee_csc"' in r.text, "the fee named"
 
 
 @test

@@ -355,9 +355,11 @@ def bill_payment_and_biller_failure_refund():
     eq(r.status, 422, "bad consumer number")
 
 
-def biller_stub(txn):
+def biller_stub(txn, pay_answers=True):
     """A biller's HTTP adapter on a free port that confirms every payment
-    with the transaction id txn; (server, url).  Stop it with shutdown()."""
+    with the transaction id txn (with pay_answers False, a payment gets no
+    answer the product can read, and only asking its status confirms it);
+    (server, url).  Stop it with shutdown()."""
     import http.server
     import json as js
     import threading
@@ -367,6 +369,8 @@ def biller_stub(txn):
             self.rfile.read(int(self.headers.get("Content-Length", "0")))
             if self.path == "/fetch":
                 out = {"found": True, "name": "Stub Consumer", "ref": "STUB-1", "amount_paise": 5000}
+            elif self.path == "/pay" and not pay_answers:
+                out = {"status": "pending"}
             else:
                 out = {"status": "confirmed", "txn": txn}
             body = js.dumps(out).encode()
@@ -384,27 +388,68 @@ def biller_stub(txn):
     return srv, "http://127.0.0.1:%d" % srv.server_address[1]
 
 
+def stub_biller(url):
+    """A biller (seeded as the deployment would: no page makes billers)
+    speaking through the adapter at url; its code."""
+    code = "STUB" + RUN[-5:] + str(len(_stubs))
+    _stubs.append(code)
+    sql("INSERT INTO billers (code, name_en, name_hi, category, fetch_label_en, fetch_label_hi, fetch_pattern, adapter) "
+        "VALUES ('%s', 'Stub biller', 'स्टब बिलर', 'test', 'Number', 'संख्या', '[0-9]{6}', '%s')" % (code, url))
+    return code
+
+
+_stubs = []
+
+
+def fetch_and_pay(c, code, consumer, idem):
+    """As the CSC operator c: fetch consumer's bill from biller code and pay
+    it; the bill's id."""
+    r = c.form_post("/csc/bills", "/csc/bills", {"biller": code, "consumer": consumer})
+    eq(r.status, 303, "fetched: " + r.text[:300])
+    bill = r.header("Location").rsplit("/", 1)[1]
+    page = c.get("/csc/bills/" + bill)
+    eq(c.post("/csc/bills/%s/pay" % bill, {"csrf": c.csrf_from(page.text), "idem": idem + bill}).status, 303, "paid")
+    return bill
+
+
 @test
 def biller_transaction_id_cannot_forge_receipt_lines():
     txn = 'T1","consumer":"FORGED\\'   # outside data: quotes and a backslash
     srv, url = biller_stub(txn)
-    code = "STUB" + RUN[-6:]
-    # billers are configured by the deployment (seeded), not through a page
-    sql("INSERT INTO billers (code, name_en, name_hi, category, fetch_label_en, fetch_label_hi, fetch_pattern, adapter) "
-        "VALUES ('%s', 'Stub biller', 'स्टब बिलर', 'test', 'Number', 'संख्या', '[0-9]{6}', '%s')" % (code, url))
+    code = stub_biller(url)
     try:
         c = Client()
         c.login("csc2")
-        r = c.form_post("/csc/bills", "/csc/bills", {"biller": code, "consumer": "123456"})
-        eq(r.status, 303, "fetched: " + r.text[:300])
-        bill = r.header("Location").rsplit("/", 1)[1]
-        page = c.get("/csc/bills/" + bill)
-        eq(c.post("/csc/bills/%s/pay" % bill, {"csrf": c.csrf_from(page.text), "idem": "stub-" + bill}).status, 303, "paid")
+        bill = fetch_and_pay(c, code, "123456", "stub-")
         eq(sql("SELECT status FROM bills WHERE id=%s" % bill)[0][0], "confirmed", "confirmed by the biller")
         eq(sql("SELECT JSON_VALID(details), JSON_LENGTH(details), JSON_VALUE(details, '$.consumer'), "
                "JSON_VALUE(details, '$.biller_txn') = biller_txn FROM receipts r JOIN bills b ON b.id = r.ref "
                "WHERE r.kind='bill' AND r.ref='%s'" % bill),
            [["1", "3", "123456", "1"]], "the receipt's lines hold the biller's id as one string, nothing more")
+    finally:
+        sql("UPDATE billers SET active = 0 WHERE code = '%s'" % code)
+        srv.shutdown()
+
+
+@test
+def bill_left_unconfirmed_is_settled_by_reconciliation():
+    srv, url = biller_stub("LATE-1", pay_answers=False)
+    code = stub_biller(url)
+    try:
+        c = Client()
+        c.login("csc2")
+        before = balance("csc2")
+        bill = fetch_and_pay(c, code, "654321", "late-")
+        eq(sql("SELECT status FROM bills WHERE id=%s" % bill)[0][0], "paid", "the biller's answer is not known yet")
+        eq(balance("csc2"), before - 5000, "debited while it waits")
+        sql("UPDATE bills SET paid_at = NOW() - INTERVAL 3 MINUTE WHERE id=%s" % bill)
+        p = ctl("pay-reconcile")
+        assert "bill-reconcile: " in p.stdout, p.stdout
+        eq(sql("SELECT status, biller_txn FROM bills WHERE id=%s" % bill)[0], ["confirmed", "LATE-1"], "confirmed by the job")
+        eq(sql("SELECT COUNT(*) FROM receipts WHERE kind='bill' AND ref='%s'" % bill)[0][0], "1", "a receipt")
+        eq(sql("SELECT actor_id IS NULL, ip FROM audit_log WHERE entity='bill' AND entity_id='%s' AND action='bill.confirmed'"
+               % bill), [["0", "cli"]], "audited for the operator, from the job")
+        eq(balance("csc2"), before - 5000 + 500, "and the operator's commission")
     finally:
         sql("UPDATE billers SET active = 0 WHERE code = '%s'" % code)
         srv.shutdown()
@@ -424,6 +469,10 @@ def web_topup_credits_a_deposit_slip_once():
     eq(r.header("Location"), "/admin/wallets?repeat=1", "the same slip again")
     assert "already made for this operator" in admin.get("/admin/wallets?repeat=1").text
     eq(balance("csc1"), before + 30000, "credited once")
+    # rupees as people type them, paise and all
+    r = admin.form_post("/admin/wallets", "/admin/wallets/" + uid, {"rupees": "1,000.50", "reference": ref + " (2)"})
+    eq(r.header("Location"), "/admin/wallets?topped=1", "topped up with paise")
+    eq(balance("csc1"), before + 30000 + 100050, "₹1,000.50 credited")
 
 
 @test

@@ -1,7 +1,8 @@
 /*
  * test_figures.c — unit tests for the counting parts: working-day due dates,
  * dashboard percentages and averages, the SVG charts (escaping, label
- * cutting on character boundaries), and the payment message MAC.
+ * cutting on character boundaries), the payment message MAC, and the SMS
+ * gateway's URL template.
  */
 #include "../../src/util.h"
 #include "../../src/sla.h"
@@ -12,6 +13,7 @@
 #include "../../src/application.h"
 #include "tap.h"
 
+#include <curl/curl.h>
 #include <string.h>
 
 static struct arena A;
@@ -133,6 +135,17 @@ START_TEST(payment_mac_checks)
 }
 END_TEST
 
+START_TEST(sms_url_template_is_percent_encoded_like_libcurl)
+{
+	static const char *const keys[] = { "{mobile}", "{text}" };
+	const char *vals[] = { "9000000001", "OTP 123456: आवेदन JH/358 & more~_.-" };
+	char *url = str_fill(&A, "https://sms.example/send?to={mobile}&msg={text}&x={text", keys, vals, 2, true);
+	char *want = curl_easy_escape(NULL, vals[1], 0);
+	ck_assert_str_eq(url, arena_printf(&A, "https://sms.example/send?to=9000000001&msg=%s&x={text", want));
+	curl_free(want);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("figures");
@@ -144,6 +157,7 @@ int main(void)
 	tcase_add_test(tc, dash_rates_round_and_say_no_data);
 	tcase_add_test(tc, chart_labels_escaped_and_cut_on_characters);
 	tcase_add_test(tc, payment_mac_checks);
+	tcase_add_test(tc, sms_url_template_is_percent_encoded_like_libcurl);
 	suite_add_tcase(s, tc);
 	return tap_run(s) ? 1 : 0;
 }

@@ -1,9 +1,11 @@
 /*
  * test_money.c — unit tests for amounts of money: reading what people type,
- * the plain and shown forms (sign, Indian digit grouping), and the amount in
- * words in English and Hindi.
+ * the plain and shown forms (sign, Indian digit grouping), the amount in
+ * words in English and Hindi; and the rule for a top-up's or refund's
+ * reference.
  */
 #include "../../src/money.h"
+#include "../../src/wallet.h"
 #include "tap.h"
 
 #include <string.h>
@@ -119,6 +121,30 @@ START_TEST(words_in_hindi)
 }
 END_TEST
 
+START_TEST(reference_is_three_to_a_hundred_characters)
+{
+	ck_assert(!wallet_reference_ok(NULL));
+	ck_assert(!wallet_reference_ok("ab"));
+	ck_assert(wallet_reference_ok("SBI"));
+	char ref[202];
+	memset(ref, 'x', 101);
+	ref[101] = '\0';
+	ck_assert(!wallet_reference_ok(ref));
+	ref[100] = '\0';
+	ck_assert(wallet_reference_ok(ref));
+	/* characters, not bytes: 100 Devanagari letters are 300 bytes */
+	struct sbuf b;
+	sbuf_init(&b);
+	for (int i = 0; i < 100; i++)
+		sbuf_adds(&b, "\xe0\xa4\x95");	/* क */
+	ck_assert(wallet_reference_ok(b.data));
+	sbuf_adds(&b, "\xe0\xa4\x95");
+	ck_assert(!wallet_reference_ok(b.data));
+	sbuf_free(&b);
+	ck_assert(!wallet_reference_ok("SBI \xff slip"));	/* not UTF-8 (a command line can send anything) */
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("money");
@@ -131,6 +157,7 @@ int main(void)
 	tcase_add_test(tc, shown_with_indian_grouping);
 	tcase_add_test(tc, words_in_english);
 	tcase_add_test(tc, words_in_hindi);
+	tcase_add_test(tc, reference_is_three_to_a_hundred_characters);
 	suite_add_tcase(s, tc);
 	return tap_run(s) ? 1 : 0;
 }
