@@ -241,13 +241,8 @@ static long applicant_for(struct arena *a, const struct actor *who, const struct
 {
 	if (str_eq(fl->channel, "online"))
 		return actor_id(who);
-	const char *id = db_scalar(a, "SELECT id FROM users WHERE citizen_mobile = ?", "s", fl->applicant_mobile);
-	if (id)
-		return strtol(id, NULL, 10);
-	if (db_exec("INSERT INTO users (user_type, first_name, mobile, lang) VALUES ('citizen', ?, ?, ?)", "sss",
-		    name ? name : "", fl->applicant_mobile, fl->lang) != 1)
-		return 0;
-	return (long)db_last_id();
+	long id = user_citizen(a, who, fl->applicant_mobile, name, fl->lang);
+	return id > 0 ? id : 0;
 }
 
 /* Checks chosen documents against the service's list: a problem with

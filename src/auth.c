@@ -24,11 +24,6 @@ char *auth_hash_password(const char *password)
 	return xstrdup(out);
 }
 
-bool valid_mobile(const char *s)
-{
-	return str_digits(s, 10, 10) && s[0] >= '6';
-}
-
 const char *password_problem(const char *pw)
 {
 	size_t n = pw ? utf8_chars(pw) : 0;
@@ -87,10 +82,10 @@ static const char *dummy_hash(void)
 	return dummy;
 }
 
-static int audit_login(struct req *r, const char *action, long uid, const char *who)
+static int audit_login(const struct actor *who, const char *action, long uid, const char *username)
 {
-	struct audit_entry e = { .action = action, .entity = "user", .entity_id = who, .actor_id = uid };
-	return audit_write(req_actor(r), &e);
+	struct audit_entry e = { .action = action, .entity = "user", .entity_id = username, .actor_id = uid };
+	return audit_write(who, &e);
 }
 
 /* Takes one try at uid's password before the slow check: the try is
@@ -101,7 +96,7 @@ static int audit_login(struct req *r, const char *action, long uid, const char *
  * new count.  The try that locks the account writes login.locked; the
  * outcome of every try is audited by the caller.  Returns 1 when the
  * password may be checked, 0 when the account is locked, -1 on DB error. */
-static int take_try(struct req *r, long uid, const char *username)
+static int take_try(struct arena *a, const struct actor *who, long uid, const char *username)
 {
 	if (db_begin() != 0)
 		return -1;
@@ -113,9 +108,9 @@ static int take_try(struct req *r, long uid, const char *username)
 		goto fail;
 	if (open == 1) {
 		/* our UPDATE holds the row: a lock on it now is the one this try set */
-		const char *locked = db_scalar(r->a, "SELECT locked_until IS NOT NULL FROM users WHERE id = ?", "i",
+		const char *locked = db_scalar(a, "SELECT locked_until IS NOT NULL FROM users WHERE id = ?", "i",
 					       (long long)uid);
-		if (!locked || (str_eq(locked, "1") && audit_login(r, "login.locked", uid, username) != 0))
+		if (!locked || (str_eq(locked, "1") && audit_login(who, "login.locked", uid, username) != 0))
 			goto fail;
 	}
 	if (db_commit() != 0)
@@ -126,22 +121,23 @@ fail:
 	return -1;
 }
 
-enum auth_result auth_password(struct req *r, const char *username, const char *password, long *user_id)
+enum auth_result auth_password(struct arena *a, const struct actor *who, const char *username, const char *password,
+			       long *user_id)
 {
 	if (str_empty(username) || str_empty(password) || strlen(username) > 64 || strlen(password) > 512)
 		return AUTH_FAIL;
 	/* only failures count against the client address: a CSC centre is one
 	 * address for many honest operators */
-	const char *ipkey = arena_printf(r->a, "login-fail-ip:%s", r->remote_ip);
+	const char *ipkey = arena_printf(a, "login-fail-ip:%s", who->ip);
 	if (throttle_full(ipkey, 600, 100))
 		return AUTH_THROTTLED;
-	struct dbres *u = db_query(r->a, "SELECT id, pw_hash, active FROM users WHERE username = ? AND user_type <> 'citizen'",
+	struct dbres *u = db_query(a, "SELECT id, pw_hash, active FROM users WHERE username = ? AND user_type <> 'citizen'",
 				   "s", username);
 	if (!u)
 		return AUTH_ERROR;
 	long uid = u->nrows ? (long)db_int(u, 0, 0) : 0;
 	const char *hash = uid ? db_val(u, 0, 1) : NULL;
-	int open = uid ? take_try(r, uid, username) : 0;
+	int open = uid ? take_try(a, who, uid, username) : 0;
 	if (open < 0)
 		return AUTH_ERROR;
 	/* unknown users and locked accounts cost the same Argon2id time */
@@ -164,7 +160,7 @@ enum auth_result auth_password(struct req *r, const char *username, const char *
 		*user_id = uid;
 		res = AUTH_OK;
 	}
-	if (audit_login(r, action, uid, username) != 0 || db_commit() != 0)
+	if (audit_login(who, action, uid, username) != 0 || db_commit() != 0)
 		goto fail;
 	if (res != AUTH_OK)
 		throttle_over(ipkey, 600, 100);
@@ -196,11 +192,11 @@ static const char *otp_key(struct arena *a, const char *kind, const char *mobile
 
 /* The per-client limit key: a logged-in user (an operator asking consent)
  * by id, since a CSC centre is one address for many; others by address. */
-static const char *otp_client(struct req *r, const char *kind)
+static const char *otp_client(struct arena *a, const struct actor *who, const char *kind)
 {
-	if (r->user)
-		return arena_printf(r->a, "%s-user:%ld", kind, r->user->id);
-	return arena_printf(r->a, "%s-ip:%s", kind, r->remote_ip);
+	if (who->user)
+		return arena_printf(a, "%s-user:%ld", kind, who->user->id);
+	return arena_printf(a, "%s-ip:%s", kind, who->ip);
 }
 
 static bool mobile_locked(struct arena *a, const char *mobile, const char *purpose)
@@ -210,22 +206,23 @@ static bool mobile_locked(struct arena *a, const char *mobile, const char *purpo
 	return str_eq(v, "1");
 }
 
-enum auth_result auth_otp_request(struct req *r, const char *mobile, const char *purpose)
+enum auth_result auth_otp_request(struct arena *a, const struct actor *who, const char *mobile, const char *purpose)
 {
 	const char *after = str_eq(purpose, "login")
-		? arena_printf(r->a, " is your GramSewa log-in OTP. It is valid for %ld minutes. Do not share it. - GramSewa",
+		? arena_printf(a, " is your GramSewa log-in OTP. It is valid for %ld minutes. Do not share it. - GramSewa",
 			       cfg.otp_ttl / 60)
-		: arena_printf(r->a, " is your GramSewa password reset OTP, valid for %ld minutes. - GramSewa",
+		: arena_printf(a, " is your GramSewa password reset OTP, valid for %ld minutes. - GramSewa",
 			       cfg.otp_ttl / 60);
-	return auth_otp_send(r, mobile, purpose, after, "1107160000000000001");
+	return auth_otp_send(a, who, mobile, purpose, after, "1107160000000000001");
 }
 
-enum auth_result auth_otp_send(struct req *r, const char *mobile, const char *purpose, const char *after, const char *dlt)
+enum auth_result auth_otp_send(struct arena *a, const struct actor *who, const char *mobile, const char *purpose,
+			       const char *after, const char *dlt)
 {
-	if (throttle_over(otp_client(r, "otp"), 3600, 30) ||
-	    throttle_over(otp_key(r->a, "otp-mobile", mobile, purpose), 900, 3))
+	if (throttle_over(otp_client(a, who, "otp"), 3600, 30) ||
+	    throttle_over(otp_key(a, "otp-mobile", mobile, purpose), 900, 3))
 		return AUTH_THROTTLED;
-	if (mobile_locked(r->a, mobile, purpose))
+	if (mobile_locked(a, mobile, purpose))
 		return AUTH_OK;	/* say nothing different; verify will refuse */
 	char code[8];
 	snprintf(code, sizeof code, "%06u", randombytes_uniform(1000000));
@@ -235,12 +232,12 @@ enum auth_result auth_otp_send(struct req *r, const char *mobile, const char *pu
 		return AUTH_ERROR;
 	if (db_exec("INSERT INTO otps (mobile, purpose, code_hash, created_at, expires_at, ip) "
 		    "VALUES (?, ?, ?, NOW(), NOW() + INTERVAL ? SECOND, ?)",
-		    "ssbis", mobile, purpose, h, sizeof h, (long long)cfg.otp_ttl, r->remote_ip) != 1)
+		    "ssbis", mobile, purpose, h, sizeof h, (long long)cfg.otp_ttl, who->ip) != 1)
 		goto fail;
-	const char *text = arena_printf(r->a, "%s%s", code, after);
-	long nid = notify_queue("sms", mobile, text, dlt, arena_printf(r->a, "otp.%s", purpose), NULL);
+	const char *text = arena_printf(a, "%s%s", code, after);
+	long nid = notify_queue("sms", mobile, text, dlt, arena_printf(a, "otp.%s", purpose), NULL);
 	struct audit_entry e = { .action = "otp.issued", .entity = "mobile", .entity_id = mobile, .remarks = purpose };
-	if (!nid || audit_write(req_actor(r), &e) != 0 || db_commit() != 0)
+	if (!nid || audit_write(who, &e) != 0 || db_commit() != 0)
 		goto fail;
 	notify_send_now(nid);
 	return AUTH_OK;
@@ -249,13 +246,13 @@ fail:
 	return AUTH_ERROR;
 }
 
-enum auth_result auth_reset_request(struct req *r, const char *username)
+enum auth_result auth_reset_request(struct arena *a, const struct actor *who, const char *username)
 {
 	/* count both keys on every try, whatever the username */
-	bool over = throttle_over(arena_printf(r->a, "reset-user:%s", username), 900, 3);
-	if (throttle_over(arena_printf(r->a, "reset-ip:%s", r->remote_ip), 3600, 30) || over)
+	bool over = throttle_over(arena_printf(a, "reset-user:%s", username), 900, 3);
+	if (throttle_over(arena_printf(a, "reset-ip:%s", who->ip), 3600, 30) || over)
 		return AUTH_THROTTLED;
-	struct dbres *u = db_query(r->a, "SELECT mobile FROM users WHERE username = ? AND active = 1 AND user_type <> 'citizen'",
+	struct dbres *u = db_query(a, "SELECT mobile FROM users WHERE username = ? AND active = 1 AND user_type <> 'citizen'",
 				   "s", username);
 	if (!u)
 		return AUTH_ERROR;
@@ -264,21 +261,22 @@ enum auth_result auth_reset_request(struct req *r, const char *username)
 		return AUTH_OK;
 	/* the OTP's own limits (per mobile, per address) may stop the SMS;
 	 * saying so would tell a real username from an unknown one */
-	return auth_otp_request(r, mobile, "reset") == AUTH_ERROR ? AUTH_ERROR : AUTH_OK;
+	return auth_otp_request(a, who, mobile, "reset") == AUTH_ERROR ? AUTH_ERROR : AUTH_OK;
 }
 
-enum auth_result auth_otp_verify(struct req *r, const char *mobile, const char *purpose, const char *code)
+enum auth_result auth_otp_verify(struct arena *a, const struct actor *who, const char *mobile, const char *purpose,
+				 const char *code)
 {
 	if (!valid_mobile(mobile) || !str_digits(code, 6, 6))
 		return AUTH_FAIL;
-	if (throttle_over(otp_client(r, "otpv"), 3600, 60))
+	if (throttle_over(otp_client(a, who, "otpv"), 3600, 60))
 		return AUTH_THROTTLED;
-	if (mobile_locked(r->a, mobile, purpose))
+	if (mobile_locked(a, mobile, purpose))
 		return AUTH_FAIL;
 	if (db_begin() != 0)
 		return AUTH_ERROR;
 	enum auth_result res = AUTH_FAIL;
-	struct dbres *o = db_query(r->a,
+	struct dbres *o = db_query(a,
 		"SELECT id, code_hash, tries, expires_at > NOW(), used_at IS NULL FROM otps "
 		"WHERE mobile = ? AND purpose = ? ORDER BY id DESC LIMIT 1 FOR UPDATE", "ss", mobile, purpose);
 	if (!o)
@@ -296,18 +294,81 @@ enum auth_result auth_otp_verify(struct req *r, const char *mobile, const char *
 				db_exec("UPDATE otps SET used_at = NOW() WHERE id = ?", "i", id);	/* burn it */
 				db_exec("INSERT INTO throttles (k, window_start, hits, locked_until) VALUES (?, NOW(), 0, "
 					"NOW() + INTERVAL ? SECOND) ON DUPLICATE KEY UPDATE locked_until = VALUES(locked_until)",
-					"si", otp_key(r->a, "otp-lock", mobile, purpose), (long long)cfg.otp_lock);
+					"si", otp_key(a, "otp-lock", mobile, purpose), (long long)cfg.otp_lock);
 				struct audit_entry e = { .action = "otp.locked", .entity = "mobile", .entity_id = mobile };
-				audit_write(req_actor(r), &e);
+				audit_write(who, &e);
 			}
 		}
 	}
 	struct audit_entry e = { .action = res == AUTH_OK ? "otp.verified" : "otp.failed", .entity = "mobile",
 				 .entity_id = mobile, .remarks = purpose };
-	if (audit_write(req_actor(r), &e) != 0 || db_commit() != 0)
+	if (audit_write(who, &e) != 0 || db_commit() != 0)
 		goto error;
 	return res;
 error:
 	db_rollback();
 	return AUTH_ERROR;
+}
+
+enum auth_result auth_citizen_login(struct arena *a, const struct actor *who, const char *mobile, const char *code,
+				    const char *lang, long *user_id)
+{
+	enum auth_result res = auth_otp_verify(a, who, mobile, "login", code);
+	if (res != AUTH_OK)
+		return res;
+	long id = user_citizen(a, who, mobile, NULL, lang);
+	if (id <= 0)
+		return AUTH_ERROR;
+	*user_id = id;
+	return AUTH_OK;
+}
+
+/* The new password of a reset and where its outcome goes (db_txn's context). */
+struct reset_ctx {
+	const struct actor *who;	/* who asked (nobody logged in) */
+	long uid;			/* whose password */
+	const char *username;		/* for the audit row */
+	const char *hash;		/* the new password's hash */
+};
+
+static int reset_txn(void *p)
+{
+	struct reset_ctx *c = p;
+	if (db_exec("UPDATE users SET pw_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?", "si", c->hash,
+		    (long long)c->uid) != 1 ||
+	    session_revoke_all(c->uid) != 0)
+		return -1;
+	struct audit_entry e = { .action = "password.reset", .entity = "user", .entity_id = c->username, .actor_id = c->uid };
+	return audit_write(c->who, &e) == 0 ? 0 : -1;
+}
+
+int auth_reset_password(struct arena *a, const struct actor *who, const struct reset_input *in, struct outcome *out)
+{
+	const char *problem = password_problem(in->password);
+	if (problem)
+		out_field(out, "password", problem, NULL);
+	else if (!str_eq(in->password, in->password2))
+		out_field(out, "password2", "auth.pw_mismatch", NULL);
+	if (out->nerrs)
+		return out->status;
+	struct dbres *u = db_query(a, "SELECT id, mobile FROM users WHERE username = ? AND active = 1 "
+				      "AND user_type <> 'citizen'", "s", in->username ? in->username : "");
+	if (!u)
+		return out_fail(out, 503, NULL);
+	/* an unknown username costs the same OTP check as a known one */
+	enum auth_result res = auth_otp_verify(a, who, u->nrows ? db_val(u, 0, 1) : "0000000000", "reset", in->otp);
+	if (res == AUTH_ERROR)
+		return out_fail(out, 503, NULL);
+	if (res != AUTH_OK || !u->nrows) {
+		out_field(out, "otp", "auth.otp_failed", NULL);
+		return out->status;
+	}
+	struct reset_ctx c = { .who = who, .uid = (long)db_int(u, 0, 0), .username = in->username };
+	char *hash = auth_hash_password(in->password);
+	if (!hash)
+		return out_fail(out, 503, NULL);
+	c.hash = hash;
+	int st = out_txn(out, reset_txn, &c);
+	free(hash);
+	return st;
 }

@@ -13,15 +13,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-long consent_citizen(struct arena *a, const char *mobile)
+/* The citizen registered with mobile, or 0 with the problem at "mobile"
+ * (422), or -1 (503). */
+static long citizen_of(struct arena *a, const char *mobile, struct outcome *out)
 {
-	if (!valid_mobile(mobile))
-		return 0;
-	const char *id = db_scalar(a, "SELECT id FROM users WHERE citizen_mobile = ?", "s", mobile);
-	return id ? strtol(id, NULL, 10) : 0;
+	long citizen = user_citizen_id(a, mobile);
+	if (citizen < 0)
+		out_fail(out, 503, NULL);
+	else if (!citizen)
+		out_field(out, "mobile", valid_mobile(mobile) ? "consent.no_locker" : "auth.mobile_bad", NULL);
+	return citizen;
 }
 
-long consent_operator(struct arena *a, const char *ref)
+/* An active operator named by CSC ID or log-in name, or 0. */
+static long operator_of(struct arena *a, const char *ref)
 {
 	if (str_empty(ref) || strlen(ref) > 64)
 		return 0;
@@ -32,11 +37,11 @@ long consent_operator(struct arena *a, const char *ref)
 	return u && (u->roles & RB_OPERATORS) ? u->id : 0;
 }
 
-/* The OTP purpose of r->user's consent codes: the code's hash covers it, so
+/* The OTP purpose of who's consent codes: the code's hash covers it, so
  * a code works only for the operator who asked. */
-static const char *purpose_of(struct req *r)
+static const char *purpose_of(struct arena *a, const struct actor *who)
 {
-	return arena_printf(r->a, "consent:%ld", r->user->id);
+	return arena_printf(a, "consent:%ld", actor_id(who));
 }
 
 /* consent_ttl in words for the SMS: "24 hours", "90 minutes". */
@@ -48,32 +53,41 @@ static const char *ttl_words(struct arena *a)
 	return arena_printf(a, "%ld minute%s", m, m == 1 ? "" : "s");
 }
 
-enum auth_result consent_ask(struct req *r, const char *mobile)
+/* An auth.c answer as an outcome status (a wrong code at "otp"). */
+static int auth_status(struct outcome *out, enum auth_result res)
 {
-	struct dbres *op = db_query(r->a, "SELECT TRIM(CONCAT_WS(' ', first_name, last_name)), IFNULL(csc_id, username) FROM users "
-					  "WHERE id = ?", "i", (long long)r->user->id);
-	if (!op || op->nrows != 1)
-		return AUTH_ERROR;
-	/* the citizen hears who will see the documents, and for how long */
-	const char *after = arena_printf(r->a, " is your GramSewa consent code. Give it to %s (%s) only if you agree that they "
-					 "see all the documents in your locker for %s. - GramSewa",
-					 db_val(op, 0, 0), db_val(op, 0, 1), ttl_words(r->a));
-	return auth_otp_send(r, mobile, purpose_of(r), after, cfg.consent_sms_dlt);
+	switch (res) {
+	case AUTH_OK:
+		return 0;
+	case AUTH_FAIL:
+		out_field(out, "otp", "consent.code_wrong", NULL);
+		return out->status;
+	case AUTH_THROTTLED:
+		return out_fail(out, 429, NULL);
+	default:
+		return out_fail(out, 503, NULL);
+	}
 }
 
-enum auth_result consent_confirm(struct req *r, const char *mobile, const char *code)
+int consent_ask(struct arena *a, const struct actor *who, const char *mobile, long *citizen, struct outcome *out)
 {
-	enum auth_result res = auth_otp_verify(r, mobile, purpose_of(r), code);
-	if (res != AUTH_OK)
-		return res;
-	long citizen = consent_citizen(r->a, mobile);
-	if (!citizen)
-		return AUTH_FAIL;	/* no code is sent for an unregistered mobile */
-	return consent_grant(r, citizen, r->user->id, "otp") == 0 ? AUTH_OK : AUTH_ERROR;
+	*citizen = citizen_of(a, mobile, out);
+	if (*citizen <= 0)
+		return out->status;
+	struct dbres *op = db_query(a, "SELECT TRIM(CONCAT_WS(' ', first_name, last_name)), IFNULL(csc_id, username) FROM users "
+				       "WHERE id = ?", "i", (long long)actor_id(who));
+	if (!op || op->nrows != 1)
+		return out_fail(out, 503, NULL);
+	/* the citizen hears who will see the documents, and for how long */
+	const char *after = arena_printf(a, " is your GramSewa consent code. Give it to %s (%s) only if you agree that they "
+					 "see all the documents in your locker for %s. - GramSewa",
+					 db_val(op, 0, 0), db_val(op, 0, 1), ttl_words(a));
+	return auth_status(out, auth_otp_send(a, who, mobile, purpose_of(a, who), after, cfg.consent_sms_dlt));
 }
 
 struct grant_ctx {
-	struct req *r;			/* request (arena, audit) */
+	struct arena *a;		/* for the audit row's text */
+	const struct actor *who;	/* who grants (the citizen, or the operator with the citizen's code) */
 	long citizen, operator;		/* who lets whom in */
 	const char *via;		/* "otp" or "citizen" */
 };
@@ -81,53 +95,74 @@ struct grant_ctx {
 static int grant_txn(void *p)
 {
 	struct grant_ctx *c = p;
-	struct req *r = c->r;
 	if (db_exec("INSERT INTO locker_consents (citizen_id, operator_id, via, granted_at, expires_at) "
 		    "VALUES (?, ?, ?, NOW(), NOW() + INTERVAL ? SECOND)", "iisi", (long long)c->citizen, (long long)c->operator,
 		    c->via, (long long)cfg.consent_ttl) != 1)
 		return -1;
-	const char *until = db_scalar(r->a, "SELECT expires_at FROM locker_consents WHERE id = LAST_INSERT_ID()", NULL);
+	const char *until = db_scalar(c->a, "SELECT expires_at FROM locker_consents WHERE id = LAST_INSERT_ID()", NULL);
 	if (!until)
 		return -1;
-	struct audit_entry e = { .action = "consent.grant", .entity = "locker", .entity_id = arena_printf(r->a, "%ld", c->citizen),
-				 .remarks = arena_printf(r->a, "operator %ld via %s until %s", c->operator, c->via, until) };
-	return audit_write(req_actor(r), &e) == 0 ? 0 : -1;
+	struct audit_entry e = { .action = "consent.grant", .entity = "locker", .entity_id = arena_printf(c->a, "%ld", c->citizen),
+				 .remarks = arena_printf(c->a, "operator %ld via %s until %s", c->operator, c->via, until) };
+	return audit_write(c->who, &e) == 0 ? 0 : -1;
 }
 
-int consent_grant(struct req *r, long citizen, long operator, const char *via)
+/* Grants operator the citizen's whole locker for consent_ttl seconds, in
+ * one transaction with the audit row.  Returns 0 or 503. */
+static int grant(struct arena *a, const struct actor *who, long citizen, long operator, const char *via, struct outcome *out)
 {
-	struct grant_ctx c = { .r = r, .citizen = citizen, .operator = operator, .via = via };
-	return db_txn(grant_txn, &c) == 0 ? 0 : 503;
+	struct grant_ctx c = { .a = a, .who = who, .citizen = citizen, .operator = operator, .via = via };
+	return out_txn(out, grant_txn, &c);
+}
+
+int consent_confirm(struct arena *a, const struct actor *who, const char *mobile, const char *code, long *citizen,
+		    struct outcome *out)
+{
+	*citizen = citizen_of(a, mobile, out);
+	if (*citizen <= 0)
+		return out->status;
+	int st = auth_status(out, auth_otp_verify(a, who, mobile, purpose_of(a, who), code));
+	return st ? st : grant(a, who, *citizen, actor_id(who), "otp", out);
+}
+
+int consent_grant(struct arena *a, const struct actor *who, const char *ref, long *operator, struct outcome *out)
+{
+	*operator = operator_of(a, ref);
+	if (!*operator) {
+		out_field(out, "operator", "consent.no_operator", NULL);
+		return out->status;
+	}
+	return grant(a, who, actor_id(who), *operator, "citizen", out);
 }
 
 struct withdraw_ctx {
-	struct req *r;			/* request (arena, audit) */
-	long citizen, operator;		/* whose grant to whom */
-	int status;			/* out: 404 when nothing was running */
+	struct arena *a;		/* for the audit row's text */
+	const struct actor *who;	/* the citizen */
+	long operator;			/* whose access ends */
+	struct outcome *out;		/* 404 when nothing was running */
 };
 
 static int withdraw_txn(void *p)
 {
 	struct withdraw_ctx *c = p;
+	long citizen = actor_id(c->who);
 	long long n = db_exec("UPDATE locker_consents SET withdrawn_at = NOW() WHERE citizen_id = ? AND operator_id = ? "
-			      "AND withdrawn_at IS NULL AND expires_at > NOW()", "ii", (long long)c->citizen, (long long)c->operator);
+			      "AND withdrawn_at IS NULL AND expires_at > NOW()", "ii", (long long)citizen, (long long)c->operator);
 	if (n < 0)
 		return -1;
 	if (n == 0) {
-		c->status = 404;
+		out_fail(c->out, 404, NULL);
 		return 1;
 	}
-	struct audit_entry e = { .action = "consent.withdraw", .entity = "locker",
-				 .entity_id = arena_printf(c->r->a, "%ld", c->citizen),
-				 .remarks = arena_printf(c->r->a, "operator %ld", c->operator) };
-	return audit_write(req_actor(c->r), &e) == 0 ? 0 : -1;
+	struct audit_entry e = { .action = "consent.withdraw", .entity = "locker", .entity_id = arena_printf(c->a, "%ld", citizen),
+				 .remarks = arena_printf(c->a, "operator %ld", c->operator) };
+	return audit_write(c->who, &e) == 0 ? 0 : -1;
 }
 
-int consent_withdraw(struct req *r, long citizen, long operator)
+int consent_withdraw(struct arena *a, const struct actor *who, long operator, struct outcome *out)
 {
-	struct withdraw_ctx c = { .r = r, .citizen = citizen, .operator = operator };
-	int rc = db_txn(withdraw_txn, &c);
-	return rc == 0 ? 0 : c.status ? c.status : 503;
+	struct withdraw_ctx c = { .a = a, .who = who, .operator = operator, .out = out };
+	return out_txn(out, withdraw_txn, &c);
 }
 
 struct dbres *consent_list(struct arena *a, long citizen, long operator)

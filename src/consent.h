@@ -17,26 +17,27 @@
 
 struct dbres;
 
-/* The citizen registered with mobile, or 0 (not valid, not registered). */
-long consent_citizen(struct arena *a, const char *mobile);
-/* An active operator named by CSC ID or log-in name (what a citizen reads
- * off the CSC's board or receipt), or 0. */
-long consent_operator(struct arena *a, const char *ref);
-/* Sends the citizen with this mobile a consent code for the operator
- * r->user, naming the operator and the duration in the SMS.  Limits and
- * answers are auth_otp_send's. */
-enum auth_result consent_ask(struct req *r, const char *mobile);
-/* Checks the code the citizen read out to r->user (auth_otp_verify: the
- * tries, lock and audit rows of the log-in OTP); when right, grants r->user
- * the citizen's locker (consent_grant, "otp"). */
-enum auth_result consent_confirm(struct req *r, const char *mobile, const char *code);
-/* Grants operator the citizen's whole locker for consent_ttl seconds, in
- * one transaction with the audit row; via is "otp" or "citizen".  Returns
- * 0 or 503. */
-int consent_grant(struct req *r, long citizen, long operator, const char *via);
-/* Ends every running grant of citizen to operator, audited.  Returns 0, 404
- * when none is running, or 503. */
-int consent_withdraw(struct req *r, long citizen, long operator);
+/* An operator (who) asks the citizen registered with mobile for consent:
+ * sends a code naming the operator and the duration in the SMS (limits
+ * and answers of auth_otp_send).  Returns 0 with the citizen in *citizen;
+ * 422 (the problem at "mobile": not valid, or nobody registered with it);
+ * 429 (a limit; no problem recorded: the caller says it its way); 503. */
+int consent_ask(struct arena *a, const struct actor *who, const char *mobile, long *citizen, struct outcome *out);
+/* Checks the code the citizen with mobile read out to who
+ * (auth_otp_verify: the tries, lock and audit rows of the log-in OTP);
+ * when right, grants who the citizen's locker (via "otp").  Returns 0; 422
+ * (the problem at "mobile" as consent_ask, or at "otp": wrong or expired);
+ * 429 (nothing recorded); 503.  *citizen is set once the mobile is known. */
+int consent_confirm(struct arena *a, const struct actor *who, const char *mobile, const char *code, long *citizen,
+		    struct outcome *out);
+/* A citizen (who) lets the active operator named by ref (CSC ID or log-in
+ * name, as on the CSC's board or receipt) see the whole locker for
+ * consent_ttl seconds (via "citizen"), audited.  Returns 0 with the
+ * operator in *operator, 422 (the problem at "operator"), or 503. */
+int consent_grant(struct arena *a, const struct actor *who, const char *ref, long *operator, struct outcome *out);
+/* A citizen (who) ends every running grant to operator, audited.  Returns
+ * 0, 404 when none is running, or 503. */
+int consent_withdraw(struct arena *a, const struct actor *who, long operator, struct outcome *out);
 /* Running grants, one row per (citizen, operator), latest expiry first, at
  * most 100: citizen id, citizen mobile, operator id, operator name, CSC ID
  * (or NULL), log-in name, expires_at (IST wall), via of the newest grant.

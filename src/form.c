@@ -3,6 +3,7 @@
  */
 #include "form.h"
 #include "lengths.h"
+#include "user.h"
 
 #include <ctype.h>
 #include <regex.h>
@@ -224,7 +225,7 @@ static void check_one(struct fc *c, const struct field *f, const char *path, con
 		jw_kstr(w, key, t);
 		return;
 	case FT_MOBILE:
-		if (!str_digits(t, 10, 10) || t[0] < '6') {
+		if (!valid_mobile(t)) {
 			err(c, path, "auth.mobile_bad", NULL);
 			return;
 		}

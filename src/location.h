@@ -8,6 +8,7 @@
 #define GS_LOCATION_H
 #include "util.h"
 #include "db.h"
+#include "domain.h"
 #include <stdio.h>
 
 enum loc_type {
@@ -44,6 +45,22 @@ const char *loc_name(const struct loc *l, const char *lang);
  * the id, or 0 with a message in err.  Call inside a transaction. */
 long loc_create(struct arena *a, long parent_id, enum loc_type type, const char *code, const char *name_en,
 		const char *name_hi, const char *lat, const char *lon, char *err, size_t errlen);
+
+/* ---- changes from the location pages (page_loc.c), each audited ---- */
+
+/* Activates or deactivates location id (its history stays).  Returns 0,
+ * 404 or 503. */
+int loc_set_active(struct arena *a, const struct actor *who, long id, bool on, struct outcome *out);
+/* Renames location id (English, Hindi) and sets its LGD code; the audit
+ * row keeps the values before and after.  Returns 0, 404, 422 (the
+ * problems at name_en, name_hi, code) or 503. */
+int loc_rename(struct arena *a, const struct actor *who, long id, const char *name_en, const char *name_hi,
+	       const char *code, struct outcome *out);
+/* Adds a location of type under parent (loc_create's rules).  Returns 0
+ * with the new id in *id; 422 (a length at its input, or what loc_create
+ * refuses at "child"); or 503. */
+int loc_add(struct arena *a, const struct actor *who, long parent, enum loc_type type, const char *code,
+	    const char *name_en, const char *name_hi, long *id, struct outcome *out);
 
 /* Import statistics */
 struct import_stats {

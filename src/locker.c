@@ -190,8 +190,8 @@ long locker_owner(struct arena *a, const struct user *u, const char *mobile)
 		return u->id;
 	if (!u || !(u->roles & RB_OPERATORS) || !valid_mobile(mobile))
 		return 0;
-	const char *id = db_scalar(a, "SELECT id FROM users WHERE citizen_mobile = ?", "s", mobile);
-	return id ? strtol(id, NULL, 10) : -1;
+	long id = user_citizen_id(a, mobile);
+	return id > 0 ? id : -1;	/* not registered yet: the first upload registers the villager */
 }
 
 struct upload_ctx {
@@ -208,13 +208,10 @@ static int upload_txn(void *p)
 	struct arena *a = c->a;
 	out_init(c->out, a);	/* a retried transaction starts again */
 	long owner = locker_owner(a, c->who->user, c->in->mobile);
-	/* a villager new to the system is registered by the first upload */
-	if (owner < 0) {
-		if (db_exec("INSERT INTO users (user_type, first_name, mobile, lang) VALUES ('citizen', '', ?, ?)", "ss",
-			    c->in->mobile, c->in->lang) != 1)
-			return -1;
-		owner = (long)db_last_id();
-	}
+	/* a villager new to the system is registered by the first upload
+	 * (audited; rolled back with the upload when it is refused) */
+	if (owner < 0 && (owner = user_citizen(a, c->who, c->in->mobile, NULL, c->in->lang)) <= 0)
+		return -1;
 	const char *err = NULL;
 	c->id = locker_add(a, owner, actor_id(c->who), c->in->doc_type, c->in->label, c->in->data, c->in->len,
 			   (size_t)cfg.max_upload, &err);

@@ -109,11 +109,8 @@ int page_apply_post(struct req *r)
 	struct app_input in = { .ver = v, .answers = answers, .doc_ids = chosen_docs(r, v->def), .tatkal = req_form(r, "tatkal") != NULL,
 				.idem = req_form(r, "idem"), .submit = req_form(r, "save") == NULL && !picker_refresh(r),
 				.draft_id = draft_id };
-	long owner = str_eq(ch, "online") ? r->user->id : 0;
-	if (!owner && str_digits(fl.applicant_mobile, 10, 10)) {
-		const char *o = db_scalar(r->a, "SELECT id FROM users WHERE citizen_mobile = ?", "s", fl.applicant_mobile);
-		owner = o ? strtol(o, NULL, 10) : 0;
-	}
+	long owner = str_eq(ch, "online") ? r->user->id : user_citizen_id(r->a, fl.applicant_mobile);
+	owner = owner > 0 ? owner : 0;	/* not registered yet (or no database): no locker */
 	if (picker_refresh(r))
 		return apply_form(r, v, answers, NULL, in.doc_ids, owner);
 	struct app_filed done;
@@ -424,7 +421,7 @@ int page_track(struct req *r)
 		return tmpl_render(r, "track.cs");
 	if (str_empty(number) || strlen(number) > 48)
 		form_error(r, "number", "track.number_bad");
-	if (!str_digits(mobile, 10, 10))
+	if (!valid_mobile(mobile))
 		form_error(r, "mobile", "auth.mobile_bad");
 	if (form_has_errors(r)) {
 		r->status = 422;

@@ -5,16 +5,13 @@
  */
 #include "pages.h"
 #include "apiutil.h"
-#include "audit.h"
 #include "auth.h"
-#include "config.h"
 #include "db.h"
 #include "json.h"
 #include "session.h"
 #include "tmpl.h"
 #include "user.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 /* Where a freshly logged-in user starts. */
@@ -68,7 +65,7 @@ static int start_session(struct req *r, long uid, const char *next)
 int page_login_post(struct req *r)
 {
 	long uid = 0;
-	switch (auth_password(r, req_form(r, "username"), req_form(r, "password"), &uid)) {
+	switch (auth_password(r->a, &r->actor, req_form(r, "username"), req_form(r, "password"), &uid)) {
 	case AUTH_OK:
 		return start_session(r, uid, req_form(r, "next"));
 	case AUTH_THROTTLED:
@@ -97,7 +94,7 @@ int page_otp_post(struct req *r)
 		form_error(r, "mobile", "auth.mobile_bad");
 		return tmpl_render(r, "login_otp.cs");
 	}
-	enum auth_result res = auth_otp_request(r, mobile, "login");
+	enum auth_result res = auth_otp_request(r->a, &r->actor, mobile, "login");
 	if (res == AUTH_ERROR)
 		return 503;
 	if (res == AUTH_THROTTLED) {
@@ -109,36 +106,13 @@ int page_otp_post(struct req *r)
 	return tmpl_render(r, "login_otp_verify.cs");
 }
 
-/* Finds the citizen with this mobile, registering one on first log-in. */
-static long citizen_for(struct req *r, const char *mobile)
-{
-	const char *id = db_scalar(r->a, "SELECT id FROM users WHERE citizen_mobile = ?", "s", mobile);
-	if (id)
-		return strtol(id, NULL, 10);
-	if (db_begin() != 0)
-		return 0;
-	if (db_exec("INSERT INTO users (user_type, first_name, mobile, lang) VALUES ('citizen', '', ?, ?)", "ss", mobile,
-		    r->lang) != 1)
-		goto fail;
-	long uid = (long)db_last_id();
-	struct audit_entry e = { .action = "user.register", .entity = "user", .entity_id = arena_printf(r->a, "%ld", uid),
-				 .actor_id = uid };
-	if (audit_write(req_actor(r), &e) != 0 || db_commit() != 0)
-		goto fail;
-	return uid;
-fail:
-	db_rollback();
-	/* a concurrent first log-in may have created it */
-	id = db_scalar(r->a, "SELECT id FROM users WHERE citizen_mobile = ?", "s", mobile);
-	return id ? strtol(id, NULL, 10) : 0;
-}
-
 /* POST /login/otp/verify */
 int page_otp_verify(struct req *r)
 {
 	const char *mobile = req_form(r, "mobile"), *otp = req_form(r, "otp");
 	hset(r, "Form.val.mobile", mobile);
-	enum auth_result res = auth_otp_verify(r, mobile, "login", otp);
+	long uid = 0;
+	enum auth_result res = auth_citizen_login(r->a, &r->actor, mobile, otp, r->lang, &uid);
 	if (res == AUTH_ERROR)
 		return 503;
 	if (res != AUTH_OK) {
@@ -147,9 +121,6 @@ int page_otp_verify(struct req *r)
 		form_error(r, "otp", res == AUTH_THROTTLED ? "auth.throttled" : "auth.otp_failed");
 		return tmpl_render(r, "login_otp_verify.cs");
 	}
-	long uid = citizen_for(r, mobile);
-	if (!uid)
-		return 503;
 	const char *name = db_scalar(r->a, "SELECT first_name FROM users WHERE id = ?", "i", (long long)uid);
 	return start_session(r, uid, str_empty(name) ? "/profile?welcome=1" : req_form(r, "next"));
 }
@@ -157,14 +128,9 @@ int page_otp_verify(struct req *r)
 /* POST /logout and /logout/all */
 int page_logout(struct req *r)
 {
-	long uid = r->user->id;
-	bool all = str_eq(r->path, "/logout/all");
-	struct audit_entry e = { .action = all ? "logout.all" : "logout", .entity = "user",
-				 .entity_id = arena_printf(r->a, "%ld", uid) };
-	audit_write(req_actor(r), &e);
-	if (all)
-		session_revoke_all(uid);
-	session_revoke_current(r);
+	int st = session_logout(r, str_eq(r->path, "/logout/all"));
+	if (st)
+		return st;
 	resp_redirect(r, "/");
 	return 0;
 }
@@ -185,7 +151,7 @@ int page_reset_post(struct req *r)
 		return tmpl_render(r, "login_reset.cs");
 	}
 	/* the same pages whether or not the user exists */
-	enum auth_result res = auth_reset_request(r, username);
+	enum auth_result res = auth_reset_request(r->a, &r->actor, username);
 	if (res == AUTH_ERROR)
 		return 503;
 	if (res == AUTH_THROTTLED) {
@@ -199,43 +165,19 @@ int page_reset_post(struct req *r)
 /* POST /login/reset/verify — OTP + new password. */
 int page_reset_verify(struct req *r)
 {
-	const char *username = req_form(r, "username"), *otp = req_form(r, "otp");
-	const char *pw = req_form(r, "password"), *pw2 = req_form(r, "password2");
-	hset(r, "Form.val.username", username);
-	const char *problem = password_problem(pw);
-	if (problem)
-		form_error(r, "password", problem);
-	else if (!str_eq(pw, pw2))
-		form_error(r, "password2", "auth.pw_mismatch");
-	if (form_has_errors(r))
-		return tmpl_render(r, "login_reset_verify.cs");
-	struct dbres *u = db_query(r->a, "SELECT id, mobile FROM users WHERE username = ? AND active = 1 "
-					 "AND user_type <> 'citizen'", "s", username ? username : "");
-	if (!u)
-		return 503;
-	const char *mobile = u->nrows ? db_val(u, 0, 1) : "0000000000";
-	enum auth_result res = auth_otp_verify(r, mobile, "reset", otp);
-	if (res == AUTH_ERROR)
-		return 503;
-	if (res != AUTH_OK || !u->nrows) {
-		form_error(r, "otp", "auth.otp_failed");
-		return tmpl_render(r, "login_reset_verify.cs");
-	}
-	long long uid = db_int(u, 0, 0);
-	char *hash = auth_hash_password(pw);
-	if (!hash || db_begin() != 0) {
-		free(hash);
-		return 503;
-	}
-	db_exec("UPDATE users SET pw_hash = ?, failed_logins = 0, locked_until = NULL WHERE id = ?", "si", hash, uid);
-	free(hash);
-	db_exec("UPDATE sessions SET revoked_at = NOW() WHERE user_id = ? AND revoked_at IS NULL", "i", uid);
-	struct audit_entry e = { .action = "password.reset", .entity = "user", .entity_id = username, .actor_id = (long)uid };
-	if (audit_write(req_actor(r), &e) != 0 || db_commit() != 0) {
-		db_rollback();
-		return 503;
-	}
-	hset(r, "Done", "1");
+	struct reset_input in = { .username = req_form(r, "username"), .otp = req_form(r, "otp"),
+				  .password = req_form(r, "password"), .password2 = req_form(r, "password2") };
+	hset(r, "Form.val.username", in.username);
+	struct outcome out;
+	out_init(&out, r->a);
+	int st = auth_reset_password(r->a, &r->actor, &in, &out);
+	if (st && st != 422)
+		return page_outcome(r, &out);
+	/* a refusal is shown on the form as it was (200) */
+	if (st)
+		page_outcome(r, &out);
+	else
+		hset(r, "Done", "1");
 	return tmpl_render(r, "login_reset_verify.cs");
 }
 
@@ -308,7 +250,7 @@ int api_login(struct req *r)
 	if (!in)
 		return 400;
 	long uid = 0;
-	enum auth_result res = auth_password(r, json_get_str(in, "username"), json_get_str(in, "password"), &uid);
+	enum auth_result res = auth_password(r->a, &r->actor, json_get_str(in, "username"), json_get_str(in, "password"), &uid);
 	return res == AUTH_OK ? api_token_response(r, uid) : api_auth_error(r, res);
 }
 
@@ -323,7 +265,7 @@ int api_otp_request(struct req *r)
 		form_error(r, "mobile", "auth.mobile_bad");
 		return 422;
 	}
-	enum auth_result res = auth_otp_request(r, mobile, "login");
+	enum auth_result res = auth_otp_request(r->a, &r->actor, mobile, "login");
 	if (res != AUTH_OK)
 		return api_auth_error(r, res);
 	return api_ok(r, 200, "{\"sent\":true}");
@@ -335,17 +277,15 @@ int api_otp_verify(struct req *r)
 	struct jval *in = api_body(r);
 	if (!in)
 		return 400;
-	const char *mobile = json_get_str(in, "mobile");
-	enum auth_result res = auth_otp_verify(r, mobile, "login", json_get_str(in, "otp"));
-	if (res != AUTH_OK)
-		return api_auth_error(r, res);
-	long uid = citizen_for(r, mobile);
-	return uid ? api_token_response(r, uid) : 503;
+	long uid = 0;
+	enum auth_result res = auth_citizen_login(r->a, &r->actor, json_get_str(in, "mobile"), json_get_str(in, "otp"), r->lang,
+						  &uid);
+	return res == AUTH_OK ? api_token_response(r, uid) : api_auth_error(r, res);
 }
 
 /* POST /api/v1/auth/logout */
 int api_logout(struct req *r)
 {
-	session_revoke_current(r);
-	return api_ok(r, 200, "{\"logged_out\":true}");
+	int st = session_logout(r, false);
+	return st ? st : api_ok(r, 200, "{\"logged_out\":true}");
 }

@@ -37,43 +37,38 @@ static int locker_again(struct req *r, long owner, int status)
 	return page_locker_show(r, owner);
 }
 
-/* The citizen whose locker an operator's consent step is about, or 0 with
- * the error at the mobile field. */
-static long citizen_of(struct req *r, const char *mobile)
+/* The locker page again after a refused consent step: its problems at
+ * their inputs (422; the locker of the typed mobile when the citizen is
+ * not known), a limit's message at limit_field (429), or the error page. */
+static int refused(struct req *r, const char *mobile, long owner, const struct outcome *out, const char *limit_field)
 {
-	long citizen = consent_citizen(r->a, mobile);
-	if (!citizen)
-		form_error(r, "mobile", valid_mobile(mobile) ? "consent.no_locker" : "auth.mobile_bad");
-	return citizen;
+	if (out->status == 429) {
+		form_error(r, limit_field, "auth.throttled");
+		return locker_again(r, owner, 429);
+	}
+	int st = page_outcome(r, out);
+	if (st != 422)
+		return st;
+	return locker_again(r, owner > 0 ? owner : locker_owner(r->a, r->user, mobile), 422);
 }
 
-/* The citizen of a consent form's mobile (*mobile), or 0 after the locker
- * page was rendered again with the error (*rc, 422). */
-static long form_citizen(struct req *r, const char **mobile, int *rc)
+/* The mobile of an operator's consent form, kept on the page. */
+static const char *form_mobile(struct req *r)
 {
-	*mobile = req_form(r, "mobile");
-	hset(r, "Form.val.mobile", *mobile);
-	long owner = citizen_of(r, *mobile);
-	if (!owner)
-		*rc = locker_again(r, locker_owner(r->a, r->user, *mobile), 422);
-	return owner;
+	const char *mobile = req_form(r, "mobile");
+	hset(r, "Form.val.mobile", mobile);
+	return mobile;
 }
 
 /* POST /locker/consent — an operator asks the citizen (mobile) for consent */
 int page_consent_request(struct req *r)
 {
-	const char *mobile;
-	int rc = 0;
-	long owner = form_citizen(r, &mobile, &rc);
-	if (!owner)
-		return rc;
-	enum auth_result res = consent_ask(r, mobile);
-	if (res == AUTH_ERROR)
-		return 503;
-	if (res == AUTH_THROTTLED) {
-		form_error(r, "consent", "auth.throttled");
-		return locker_again(r, owner, 429);
-	}
+	const char *mobile = form_mobile(r);
+	long owner = 0;
+	struct outcome out;
+	out_init(&out, r->a);
+	if (consent_ask(r->a, &r->actor, mobile, &owner, &out))
+		return refused(r, mobile, owner, &out, "consent");
 	hset(r, "Consent.asked", "1");
 	hset(r, "Flash", tmpl_str(r->lang, "consent.sent"));
 	return page_locker_show(r, owner);
@@ -82,21 +77,17 @@ int page_consent_request(struct req *r)
 /* POST /locker/consent/verify — the code the citizen read out */
 int page_consent_verify(struct req *r)
 {
-	const char *mobile;
-	int rc = 0;
-	long owner = form_citizen(r, &mobile, &rc);
-	if (!owner)
-		return rc;
-	enum auth_result res = consent_confirm(r, mobile, req_form(r, "otp"));
-	if (res == AUTH_OK) {
+	const char *mobile = form_mobile(r);
+	long owner = 0;
+	struct outcome out;
+	out_init(&out, r->a);
+	if (!consent_confirm(r->a, &r->actor, mobile, req_form(r, "otp"), &owner, &out)) {
 		resp_redirect(r, arena_printf(r->a, "/locker?mobile=%s&consent=1", url_encode(r->a, mobile)));
 		return 0;
 	}
-	if (res == AUTH_ERROR)
-		return 503;
-	form_error(r, "otp", res == AUTH_THROTTLED ? "auth.throttled" : "consent.code_wrong");
-	hset(r, "Consent.asked", "1");
-	return locker_again(r, owner, res == AUTH_THROTTLED ? 429 : 422);
+	if (owner > 0)	/* the code was refused, not the mobile: ask for it again */
+		hset(r, "Consent.asked", "1");
+	return refused(r, mobile, owner, &out, "otp");
 }
 
 /* POST /locker/consent/grant — a citizen lets an operator in */
@@ -104,14 +95,16 @@ int page_consent_grant(struct req *r)
 {
 	const char *ref = req_form(r, "operator");
 	hset(r, "Form.val.operator", ref);
-	long op = consent_operator(r->a, ref);
-	if (!op) {
-		form_error(r, "operator", "consent.no_operator");
+	long op;
+	struct outcome out;
+	out_init(&out, r->a);
+	int st = consent_grant(r->a, &r->actor, ref, &op, &out);
+	if (st == 422) {
+		page_outcome(r, &out);
 		return locker_again(r, r->user->id, 422);
 	}
-	int st = consent_grant(r, r->user->id, op, "citizen");
 	if (st)
-		return st;
+		return page_outcome(r, &out);
 	resp_redirect(r, "/locker?granted=1");
 	return 0;
 }
@@ -122,9 +115,10 @@ int page_consent_withdraw(struct req *r)
 	long op;
 	if (!parse_long(req_form(r, "operator"), 1, 4294967295L, &op))
 		return 404;
-	int st = consent_withdraw(r, r->user->id, op);
-	if (st)
-		return st;
+	struct outcome out;
+	out_init(&out, r->a);
+	if (consent_withdraw(r->a, &r->actor, op, &out))
+		return page_outcome(r, &out);
 	resp_redirect(r, "/locker?withdrawn=1");
 	return 0;
 }
@@ -168,12 +162,11 @@ int api_consent_request(struct req *r)
 	struct jval *in = api_body(r);
 	if (!in)
 		return 400;
-	const char *mobile = json_get_str(in, "mobile");
-	if (!citizen_of(r, mobile))
-		return 422;
-	enum auth_result res = consent_ask(r, mobile);
-	if (res != AUTH_OK)
-		return res == AUTH_THROTTLED ? 429 : 503;
+	long citizen;
+	struct outcome out;
+	out_init(&out, r->a);
+	if (consent_ask(r->a, &r->actor, json_get_str(in, "mobile"), &citizen, &out))
+		return page_outcome(r, &out);
 	return api_ok(r, 200, "{\"sent\":true}");
 }
 
@@ -183,17 +176,12 @@ int api_consent_verify(struct req *r)
 	struct jval *in = api_body(r);
 	if (!in)
 		return 400;
-	const char *mobile = json_get_str(in, "mobile");
-	long citizen = citizen_of(r, mobile);
-	if (!citizen)
-		return 422;
-	enum auth_result res = consent_confirm(r, mobile, json_get_str(in, "otp"));
-	if (res == AUTH_OK)
-		return send_grant(r, citizen, r->user->id);
-	if (res != AUTH_FAIL)
-		return res == AUTH_THROTTLED ? 429 : 503;
-	form_error(r, "otp", "consent.code_wrong");
-	return 422;
+	long citizen;
+	struct outcome out;
+	out_init(&out, r->a);
+	if (consent_confirm(r->a, &r->actor, json_get_str(in, "mobile"), json_get_str(in, "otp"), &citizen, &out))
+		return page_outcome(r, &out);
+	return send_grant(r, citizen, r->user->id);
 }
 
 /* GET /api/v1/consent — running grants: a citizen's own, or the ones an
@@ -218,13 +206,12 @@ int api_consent_grant(struct req *r)
 	struct jval *in = api_body(r);
 	if (!in)
 		return 400;
-	long op = consent_operator(r->a, json_get_str(in, "operator"));
-	if (!op) {
-		form_error(r, "operator", "consent.no_operator");
-		return 422;
-	}
-	int st = consent_grant(r, r->user->id, op, "citizen");
-	return st ? st : send_grant(r, r->user->id, op);
+	long op;
+	struct outcome out;
+	out_init(&out, r->a);
+	if (consent_grant(r->a, &r->actor, json_get_str(in, "operator"), &op, &out))
+		return page_outcome(r, &out);
+	return send_grant(r, r->user->id, op);
 }
 
 /* POST /api/v1/consent/withdraw {operator: id} — a citizen ends it */
@@ -238,6 +225,9 @@ int api_consent_withdraw(struct req *r)
 		form_error(r, "operator", "consent.no_operator");
 		return 422;
 	}
-	int st = consent_withdraw(r, r->user->id, op);
-	return st ? st : api_ok(r, 200, "{\"withdrawn\":true}");
+	struct outcome out;
+	out_init(&out, r->a);
+	if (consent_withdraw(r->a, &r->actor, op, &out))
+		return page_outcome(r, &out);
+	return api_ok(r, 200, "{\"withdrawn\":true}");
 }

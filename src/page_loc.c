@@ -5,12 +5,10 @@
 #include "pages.h"
 #include "apiutil.h"
 #include "json.h"
-#include "audit.h"
 #include "db.h"
 #include "location.h"
 #include "tmpl.h"
 #include "user.h"
-#include "lengths.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -125,89 +123,35 @@ int page_location(struct req *r)
 	return tmpl_render(r, "admin_location.cs");
 }
 
-static int audit_loc(struct req *r, const char *action, long id, const char *detail)
-{
-	struct audit_entry e = { .action = action, .entity = "location", .entity_id = arena_printf(r->a, "%ld", id),
-				 .role = "state_admin", .detail = detail };
-	return audit_write(req_actor(r), &e);
-}
-
 /* POST /admin/locations/:id — rename (en/hi), set code, activate/deactivate */
 int page_location_post(struct req *r)
 {
 	long id;
 	if (!parse_long(rp(r, 0), 1, 2000000000L, &id))
 		return 404;
-	struct loc *l = loc_get(r->a, id);
-	if (!l)
+	if (!loc_get(r->a, id))
 		return 404;
 	const char *action = req_form(r, "action");
-	const char *en = req_form(r, "name_en"), *hi = req_form(r, "name_hi"), *code = req_form(r, "code");
-	if (db_begin() != 0)
-		return 503;
+	struct outcome out;
+	out_init(&out, r->a);
+	int st;
 	if (str_eq(action, "deactivate") || str_eq(action, "activate")) {
-		bool on = str_eq(action, "activate");
-		if (db_exec("UPDATE locations SET active = ? WHERE id = ?", "ii", (long long)on, (long long)id) < 0 ||
-		    audit_loc(r, on ? "location.activate" : "location.deactivate", id, NULL) != 0)
-			goto fail;
+		st = loc_set_active(r->a, &r->actor, id, str_eq(action, "activate"), &out);
 	} else if (str_eq(action, "rename")) {
 		static const char *const keep[] = { "name_en", "name_hi", "code", NULL };
 		form_keep(r, keep);
-		if (str_empty(en) || utf8_chars(en) > LIM_LOC_NAME)
-			form_error(r, "name_en", "loc.name_bad");
-		if (hi && utf8_chars(hi) > LIM_LOC_NAME)
-			form_error(r, "name_hi", "loc.name_bad");
-		if (!str_empty(code) && (strlen(code) > LIM_LGD_CODE || strspn(code, "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-") != strlen(code)))
-			form_error(r, "code", "loc.code_bad");
-		if (form_has_errors(r)) {
-			db_rollback();
-			r->status = 422;
-			return page_location(r);
-		}
-		long long n = db_exec("UPDATE locations SET name_en = ?, name_hi = NULLIF(?, ''), lgd_code = NULLIF(?, '') WHERE id = ?",
-				      "sssi", en, hi ? hi : "", code ? code : "", (long long)id);
-		if (n < 0) {
-			if (db_err_dup()) {
-				db_rollback();
-				form_error(r, "name_en", "loc.duplicate");
-				r->status = 422;
-				return page_location(r);
-			}
-			goto fail;
-		}
-		struct sbuf b;
-		struct jw w;
-		sbuf_init(&b);
-		jw_init(&w, &b);
-		jw_obj(&w);
-		jw_key(&w, "before");
-		jw_obj(&w);
-		jw_kstr(&w, "name_en", l->name_en);
-		jw_kstr(&w, "name_hi", l->name_hi);
-		jw_kstr(&w, "code", l->code);
-		jw_obj_end(&w);
-		jw_key(&w, "after");
-		jw_obj(&w);
-		jw_kstr(&w, "name_en", en);
-		jw_kstr(&w, "name_hi", hi);
-		jw_kstr(&w, "code", code);
-		jw_obj_end(&w);
-		jw_obj_end(&w);
-		int arc = audit_loc(r, "location.rename", id, b.data);
-		sbuf_free(&b);
-		if (arc != 0)
-			goto fail;
+		st = loc_rename(r->a, &r->actor, id, req_form(r, "name_en"), req_form(r, "name_hi"), req_form(r, "code"), &out);
 	} else {
-		db_rollback();
 		return 400;
 	}
-	if (db_commit() != 0)
-		return 503;
+	if (st == 422) {
+		r->status = page_outcome(r, &out);
+		return page_location(r);
+	}
+	if (st)
+		return page_outcome(r, &out);
 	resp_redirect(r, arena_printf(r->a, "/admin/locations/%ld", id));
 	return 0;
-fail:
-	db_rollback();
-	return 503;
 }
 
 /* POST /admin/locations/:id/children — add a child location */
@@ -217,36 +161,21 @@ int page_location_add(struct req *r)
 	if (!parse_long(rp(r, 0), 1, 2000000000L, &id))
 		return 404;
 	int t = loc_type_from(req_form(r, "type"));
-	char err[200] = "";
 	if (t < 0)
 		return 400;
-	/* lengths at their inputs (all three reported); loc_create says what
-	 * else is wrong */
-	bool fits = form_max_len(r, "name_en", req_form(r, "name_en"), LIM_LOC_NAME);
-	fits = form_max_len(r, "name_hi", req_form(r, "name_hi"), LIM_LOC_NAME) && fits;
-	fits = form_max_len(r, "code", req_form(r, "code"), LIM_LGD_CODE) && fits;
+	struct outcome out;
+	out_init(&out, r->a);
 	long nid = 0;
-	if (fits) {
-		if (db_begin() != 0)
-			return 503;
-		nid = loc_create(r->a, id, (enum loc_type)t, req_form(r, "code"), req_form(r, "name_en"), req_form(r, "name_hi"),
-				 NULL, NULL, err, sizeof err);
-		if (!nid) {
-			db_rollback();
-			hset(r, "Form.err.child", err);
-			hset(r, "Form.has_errors", "1");
-		}
-	}
-	if (!nid) {
+	int st = loc_add(r->a, &r->actor, id, (enum loc_type)t, req_form(r, "code"), req_form(r, "name_en"),
+			 req_form(r, "name_hi"), &nid, &out);
+	if (st == 422) {
 		static const char *const keep[] = { "code", "name_en", "name_hi", "type", NULL };
 		form_keep(r, keep);
-		r->status = 422;
+		r->status = page_outcome(r, &out);
 		return page_location(r);
 	}
-	if (audit_loc(r, "location.create", nid, NULL) != 0 || db_commit() != 0) {
-		db_rollback();
-		return 503;
-	}
+	if (st)
+		return page_outcome(r, &out);
 	resp_redirect(r, arena_printf(r->a, "/admin/locations/%ld", nid));
 	return 0;
 }

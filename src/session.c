@@ -3,6 +3,7 @@
  * tokens bound to the session (or to an anonymous cookie before log-in).
  */
 #include "session.h"
+#include "audit.h"
 #include "config.h"
 #include "db.h"
 #include "log.h"
@@ -79,49 +80,34 @@ int session_resolve(struct req *r)
 
 const char *session_create(struct req *r, long user_id, bool api, char expires_iso[32])
 {
-	if (r->sess && !api)
-		session_revoke_current(r);
-	char *tok = random_token(r->a);
-	unsigned char h[32];
-	sha256(tok, strlen(tok), h);
-	long long life = cfg.session_max;
-	if (db_exec("INSERT INTO sessions (token_hash, user_id, kind, created_at, last_seen, expires_at, ip, user_agent) "
-		    "VALUES (?, ?, ?, NOW(), NOW(), NOW() + INTERVAL ? SECOND, ?, LEFT(?, 200))",
-		    "bisiss", h, sizeof h, (long long)user_id, api ? "api" : "web", (long long)life, r->remote_ip,
-		    r->user_agent) != 1)
-		return NULL;
-	if (expires_iso)
-		fmt_iso_time(expires_iso, now_secs() + (time_t)life);
-	if (!api) {
-		resp_cookie(r, SESSION_COOKIE, tok, cfg.session_max);
-		struct session *ss = arena_alloc(r->a, sizeof *ss);
-		ss->id = (long)db_last_id();
-		ss->user_id = user_id;
-		ss->token = tok;
-		r->sess = ss;
-		r->csrf = NULL;	/* a new session means a new CSRF token */
-	}
+	long id = 0;
+	long replaces = r->sess && !api ? r->sess->id : 0;
+	const char *tok = session_open(r->a, &r->actor, user_id, api, r->user_agent, replaces, &id, expires_iso);
+	if (!tok || api)
+		return tok;
+	resp_cookie(r, SESSION_COOKIE, tok, cfg.session_max);
+	struct session *ss = arena_alloc(r->a, sizeof *ss);
+	ss->id = id;
+	ss->user_id = user_id;
+	ss->token = tok;
+	r->sess = ss;
+	r->csrf = NULL;	/* a new session means a new CSRF token */
 	return tok;
 }
 
-int session_revoke_current(struct req *r)
+int session_logout(struct req *r, bool all)
 {
 	if (!r->sess)
 		return 0;
-	long long rc = db_exec("UPDATE sessions SET revoked_at = NOW() WHERE id = ?", "i", (long long)r->sess->id);
+	if (session_close(r->a, &r->actor, r->sess->id, all) != 0)
+		return 503;
 	if (!r->sess->api)
 		resp_cookie(r, SESSION_COOKIE, "", 0);
 	r->sess = NULL;
 	r->user = NULL;
 	r->actor.user = NULL;
 	r->csrf = NULL;
-	return rc < 0 ? -1 : 0;
-}
-
-int session_revoke_all(long user_id)
-{
-	return db_exec("UPDATE sessions SET revoked_at = NOW() WHERE user_id = ? AND revoked_at IS NULL",
-		       "i", (long long)user_id) < 0 ? -1 : 0;
+	return 0;
 }
 
 const char *csrf_token(struct req *r)
@@ -149,4 +135,81 @@ bool csrf_ok(struct req *r)
 		return false;
 	const char *want = csrf_token(r);
 	return strlen(given) == strlen(want) && sodium_memcmp(given, want, strlen(want)) == 0;
+}
+
+/* ---- the domain side ---- */
+
+/* A session to open and the one it replaces (db_txn's context). */
+struct open_ctx {
+	const struct actor *who;	/* the address it is opened from */
+	long user_id;			/* whose */
+	bool api;			/* bearer token rather than cookie */
+	const char *user_agent;		/* as sent, cut to 200 characters */
+	long replaces;			/* session to end first, or 0 */
+	const unsigned char *hash;	/* SHA-256 of the token */
+	long id;			/* out: the new row */
+};
+
+static int open_txn(void *p)
+{
+	struct open_ctx *c = p;
+	if (c->replaces && db_exec("UPDATE sessions SET revoked_at = NOW() WHERE id = ?", "i", (long long)c->replaces) < 0)
+		return -1;
+	if (db_exec("INSERT INTO sessions (token_hash, user_id, kind, created_at, last_seen, expires_at, ip, user_agent) "
+		    "VALUES (?, ?, ?, NOW(), NOW(), NOW() + INTERVAL ? SECOND, ?, LEFT(?, 200))",
+		    "bisiss", c->hash, (size_t)32, (long long)c->user_id, c->api ? "api" : "web", (long long)cfg.session_max,
+		    c->who->ip, c->user_agent) != 1)
+		return -1;
+	c->id = (long)db_last_id();
+	return 0;
+}
+
+const char *session_open(struct arena *a, const struct actor *who, long user_id, bool api, const char *user_agent,
+			 long replaces, long *id, char expires_iso[32])
+{
+	char *tok = random_token(a);
+	unsigned char h[32];
+	sha256(tok, strlen(tok), h);
+	struct open_ctx c = { .who = who, .user_id = user_id, .api = api, .user_agent = user_agent, .replaces = replaces,
+			      .hash = h };
+	/* a rotation is two writes and one transaction; a first log-in (every
+	 * API log-in) is one INSERT, as cheap as it ever was */
+	if ((replaces ? db_txn(open_txn, &c) : open_txn(&c)) != 0)
+		return NULL;
+	*id = c.id;
+	if (expires_iso)
+		fmt_iso_time(expires_iso, now_secs() + (time_t)cfg.session_max);
+	return tok;
+}
+
+/* A log-out (db_txn's context). */
+struct close_ctx {
+	struct arena *a;		/* for the audit row's text */
+	const struct actor *who;	/* whose session */
+	long session_id;		/* the session used */
+	bool all;			/* every session of the user */
+};
+
+static int close_txn(void *p)
+{
+	struct close_ctx *c = p;
+	long uid = actor_id(c->who);
+	if ((c->all && session_revoke_all(uid) != 0) ||
+	    db_exec("UPDATE sessions SET revoked_at = NOW() WHERE id = ?", "i", (long long)c->session_id) < 0)
+		return -1;
+	struct audit_entry e = { .action = c->all ? "logout.all" : "logout", .entity = "user",
+				 .entity_id = arena_printf(c->a, "%ld", uid) };
+	return audit_write(c->who, &e) == 0 ? 0 : -1;
+}
+
+int session_close(struct arena *a, const struct actor *who, long session_id, bool all)
+{
+	struct close_ctx c = { .a = a, .who = who, .session_id = session_id, .all = all };
+	return db_txn(close_txn, &c) == 0 ? 0 : -1;
+}
+
+int session_revoke_all(long user_id)
+{
+	return db_exec("UPDATE sessions SET revoked_at = NOW() WHERE user_id = ? AND revoked_at IS NULL",
+		       "i", (long long)user_id) < 0 ? -1 : 0;
 }

@@ -1,10 +1,13 @@
 /*
  * user.h — who is asking: users, the roles they hold at offices for a date
- * range, and the one jurisdiction check every list and record fetch uses.
+ * range, and the one jurisdiction check every list and record fetch uses;
+ * the rules for people (the mobile-number rule, finding or registering a
+ * citizen, staff and profile fields) and every write to users and
+ * role_holdings (the HR register, the profile).
  */
 #ifndef GS_USER_H
 #define GS_USER_H
-#include "req.h"
+#include "domain.h"
 
 enum role {
 	ROLE_CITIZEN, ROLE_CSC, ROLE_SEWAK, ROLE_JSK, ROLE_PSEWAK, ROLE_KARMACHARI, ROLE_CI, ROLE_CO,
@@ -83,21 +86,93 @@ struct juris_root {
  * by a NULL path.  A state admin gets the single root "/". */
 const struct juris_root *juris_prefixes(struct arena *a, const struct user *u, unsigned role_mask);
 
-/* ---- creating users and holdings (HR pages, seed) ---- */
+/* ---- citizens ---- */
+
+/* The mobile-number rule, the one copy: an Indian mobile number is 10
+ * digits, the first 6, 7, 8 or 9.  Every mobile typed anywhere (log-in,
+ * staff, filing, form answers, lockers, consent, tracking) is checked
+ * with it. */
+bool valid_mobile(const char *s);
+/* The citizen registered with mobile: the id, 0 when mobile is not valid
+ * or nobody has it, -1 on a database error. */
+long user_citizen_id(struct arena *a, const char *mobile);
+/* Finds the citizen registered with mobile, registering one when there is
+ * none (first name `name` or empty, language lang) with its audit row
+ * (user.register, by who; by the new citizen when who is nobody).  Runs in
+ * the caller's transaction when one is open (the audit row then holds the
+ * chain head until it ends), else in its own.  Two first uses at once give
+ * one citizen: the unique citizen_mobile refuses the second INSERT, which
+ * then reads the first one's row.  Returns the id, 0 when mobile is not
+ * valid, -1 on a database error. */
+long user_citizen(struct arena *a, const struct actor *who, const char *mobile, const char *name, const char *lang);
+
+/* ---- staff: the HR register (page_hr.c) and the demo seed ---- */
 struct staff_input {
 	const char *username, *first, *middle, *last, *email, *mobile, *dob;	/* as typed */
 	const char *user_type;	/* staff, csc, sewak, jsk */
 	const char *designation;	/* state-wise designation text */
 	const char *csc_id;	/* CSC ID for operators */
 };
-/* Checks every field; records per-field errors with form_error when r is
- * given.  Returns true when all are acceptable. */
-bool staff_validate(struct req *r, const struct staff_input *in, bool creating);
-/* Inserts the user; returns id or 0 (duplicate username/CSC ID → *dup). */
+/* A role at a place for a date range, as chosen on the HR forms. */
+struct holding_input {
+	int role;		/* enum role, or -1 when the code was unknown */
+	long place;		/* the chosen location, 0 when none was chosen */
+	const char *from;	/* work_from, YYYY-MM-DD as typed */
+	const char *to;		/* work_to, or NULL / "" for open-ended */
+};
+/* Checks every field; records each problem in out (may be NULL).  Returns
+ * true when all are acceptable. */
+bool staff_validate(const struct staff_input *in, bool creating, struct outcome *out);
+/* Inserts the user; returns id or 0 (duplicate username/CSC ID → *dup).
+ * Call inside a transaction; no audit row (user_staff_create writes it). */
 long user_create(const struct staff_input *in, const char *pw_hash, bool *dup);
 /* Gives user the role from work_from (YYYY-MM-DD) to work_to (or NULL).
  * The office is the one of the role's level at (or above) location_id.
- * Returns the holding id, or 0 with a language key in *err. */
+ * Returns the holding id, or 0 with a language key in *err.  Call inside
+ * a transaction; no audit row (the holding_* functions write it). */
 long holding_add(struct arena *a, long user_id, enum role role, long location_id, long department_id,
 		 const char *work_from, const char *work_to, long created_by, const char **err);
+
+/* What user_staff_create made. */
+struct staff_created {
+	long id;		/* users.id */
+	const char *password;	/* the first password (arena), shown once and sent by SMS */
+};
+/* Creates an employee with a first role (h) and a random first password,
+ * audited (user.create); the password goes to the employee's mobile by
+ * SMS.  Returns 0 (res filled), 422 with the problems in out, or 503. */
+int user_staff_create(struct arena *a, const struct actor *who, const struct staff_input *in,
+		      const struct holding_input *h, struct outcome *out, struct staff_created *res);
+/* Changes an employee's fields (not the username), audited (user.edit).
+ * Returns 0, 404 (no such employee), 422 or 503. */
+int user_staff_edit(struct arena *a, const struct actor *who, long id, const struct staff_input *in, struct outcome *out);
+/* Activates or deactivates an employee; deactivation ends every session
+ * (session_revoke_all).  Audited.  Returns 0, 404 or 503. */
+int user_set_active(struct arena *a, const struct actor *who, long id, bool on, struct outcome *out);
+/* Lifts a log-in lockout (auth.c), audited.  Returns 0, 404 or 503. */
+int user_unlock(struct arena *a, const struct actor *who, long id, struct outcome *out);
+/* Gives an employee another role (h), audited (user.add_role).  Returns 0,
+ * 404, 422 or 503. */
+int holding_give(struct arena *a, const struct actor *who, long user_id, const struct holding_input *h,
+		 struct outcome *out);
+/* Transfers holding_id of user_id: it ends the day before h->from and the
+ * same role starts at h->place (h->role is ignored); history stays.
+ * Audited (user.transfer).  Returns 0, 404, 422 or 503. */
+int holding_transfer(struct arena *a, const struct actor *who, long user_id, long holding_id,
+		     const struct holding_input *h, struct outcome *out);
+/* Ends holding_id of user_id today (reason, or "ended"), audited.  Returns
+ * 0, 404, 422 or 503. */
+int holding_end(struct arena *a, const struct actor *who, long user_id, long holding_id, const char *reason,
+		struct outcome *out);
+
+/* ---- the user's own profile ---- */
+struct profile_input {
+	const char *first, *middle, *last, *email;	/* as typed */
+	const char *lang;	/* "en" or "hi" */
+	long addr;		/* address village (0: none chosen) */
+	const char *line;	/* house, street (may be NULL) */
+};
+/* Saves who's own profile, audited (profile.update).  A citizen must give
+ * an address village.  Returns 0, 422 or 503. */
+int user_profile_save(struct arena *a, const struct actor *who, const struct profile_input *in, struct outcome *out);
 #endif

@@ -578,6 +578,35 @@ void fmt_iso_time(char out[32], time_t t)
 	strftime(out, 32, "%Y-%m-%dT%H:%M:%S+05:30", &tm);
 }
 
+const char *month_name(int month, const char *lang)
+{
+	static const char *const en[12] = { "January", "February", "March", "April", "May", "June", "July",
+					    "August", "September", "October", "November", "December" };
+	static const char *const hi[12] = { "जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई",
+					    "अगस्त", "सितंबर", "अक्टूबर", "नवंबर", "दिसंबर" };
+	if (month < 1 || month > 12)
+		return NULL;
+	return str_eq(lang, "hi") ? hi[month - 1] : en[month - 1];
+}
+
+const char *date_long(struct arena *a, const char *stored, const char *lang)
+{
+	int y, m, d;
+	if (!stored || strlen(stored) < 10)
+		return stored;
+	char ymd[11];
+	memcpy(ymd, stored, 10);
+	ymd[10] = '\0';
+	if (!parse_date(ymd, &y, &m, &d))
+		return stored;
+	const char *rest = stored + 10;
+	if (*rest == '\0')
+		return arena_printf(a, "%d %s %d", d, month_name(m, lang), y);
+	if ((*rest == ' ' || *rest == 'T') && strlen(rest) >= 6 && rest[1] >= '0' && rest[1] <= '2' && rest[3] == ':')
+		return arena_printf(a, "%d %s %d, %.5s", d, month_name(m, lang), y, rest + 1);
+	return stored;
+}
+
 const char *sql_time_iso(struct arena *a, const char *s)
 {
 	size_t n = s ? strlen(s) : 0;

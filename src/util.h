@@ -100,5 +100,12 @@ void fmt_sql_time(char out[20], time_t t);	/* 2026-11-22 10:15:00 (IST wall) */
 /* A stored IST wall time ("2026-11-22 10:15[:00[.000000]]") as ISO 8601 with
  * +05:30; anything else (NULL, a plain date) is returned unchanged. */
 const char *sql_time_iso(struct arena *a, const char *s);
+/* Dates and times as people read them: a stored "2027-01-08" or
+ * "2027-01-08 10:15[:00[.000000]]" as "8 January 2027" / "8 जनवरी 2027",
+ * with ", 10:15" when there is a time (to the minute).  NULL or anything
+ * that is not a date is returned unchanged. */
+const char *date_long(struct arena *a, const char *stored, const char *lang);
+/* The month's name, 1..12, or NULL. */
+const char *month_name(int month, const char *lang);
 
 #endif

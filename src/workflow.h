@@ -8,6 +8,7 @@
 #ifndef GS_WORKFLOW_H
 #define GS_WORKFLOW_H
 #include "application.h"
+#include "req.h"
 #include "user.h"
 
 struct act_in {

@@ -2,11 +2,22 @@
 HR pages, location admin, picker."""
 import os
 import re
+import subprocess
 import tempfile
+import threading
 import time
 
-from gs import Client, test, eq, run, ctl, sql, notifications_log, PASSWORD
-from lifecycle import create_employee
+from gs import Client, test, eq, run, ctl, sql, notifications_log, PASSWORD, VAR
+from lifecycle import create_employee, upload, definition, answers_for
+
+RUN = str(int(time.time() * 1000) % 10000000).rjust(7, "0")
+_seq = [0]
+
+
+def new_mobile():
+    """A mobile number no other test (or earlier run) uses."""
+    _seq[0] += 1
+    return "95%02d%s" % (_seq[0], RUN[-6:])
 
 
 def csv_file(text, raw=None):
@@ -376,19 +387,25 @@ def csrf_required_on_posts():
     eq(r.status, 403, "log-in form without token")
 
 
-@test
-def password_reset_by_otp():
+def reset_asked(username, mobile):
+    """An employee made on the HR page, logged in on one client, asks for a
+    password reset on another; returns (username, first password, the
+    logged-in client, the asking client, the page asking for the OTP, the OTP)."""
     admin = Client()
     admin.login("stateadmin")
-    user, pw = create_employee(admin, "resettest")
+    user, pw = create_employee(admin, username, mobile=mobile)
     old = Client()
     old.login(user, pw)
     c = Client()
     r = c.form_post("/login/reset", "/login/reset", {"username": user})
     assert "we have sent an OTP" in r.text
-    code = otp_for("9123456780", "password reset")
-    tok = c.csrf_from(r.text)
-    r = c.post("/login/reset/verify", {"csrf": tok, "username": user, "otp": code,
+    return user, pw, old, c, r, otp_for(mobile, "password reset")
+
+
+@test
+def password_reset_by_otp():
+    user, pw, old, c, r, code = reset_asked("resettest", "9123456780")
+    r = c.post("/login/reset/verify", {"csrf": c.csrf_from(r.text), "username": user, "otp": code,
                                         "password": "new-pass-2026", "password2": "new-pass-2026"})
     assert "Your password has been changed" in r.text, r.text[:500]
     eq(old.get("/profile").status, 303, "old sessions revoked")
@@ -466,6 +483,162 @@ def location_api_search_and_within():
     eq(len(j["items"]), 21, "Palamu blocks through sub-divisions")
     eq(Client().get("/api/v1/locations?type=hamlet").status, 422, "bad type")
     eq(Client().get("/api/v1/locations/999999999").status, 404, "unknown id")
+
+
+# ---- one rule each (issue 18, item 2) ----
+
+def uid(username):
+    return sql("SELECT id FROM users WHERE username='%s'" % username)[0][0]
+
+
+def registrations(mobile):
+    """(citizen id, actor of its user.register audit rows) for mobile."""
+    cid = sql("SELECT id FROM users WHERE citizen_mobile='%s'" % mobile)[0][0]
+    return cid, [a[0] for a in sql("SELECT IFNULL(actor_id, 0) FROM audit_log WHERE action='user.register' "
+                                   "AND entity='user' AND entity_id='%s'" % cid)]
+
+
+def draft_for(c, mobile):
+    """An operator's draft application (API) for a villager with this mobile."""
+    d = definition("INC")
+    return c.api("POST", "/applications", {"service": "INC", "applicant": {"mobile": mobile}, "submit": False,
+                                           "fields": answers_for(d, mobile)})
+
+
+@test
+def operator_upload_registers_the_villager_with_an_audit_row():
+    op = Client()
+    op.api_login("csc1")
+    mobile = new_mobile()
+    r = upload(op, "aadhaar_card", mobile)
+    eq(r.status, 201, "first upload for a new villager")
+    cid, actors = registrations(mobile)
+    eq(actors, [uid("csc1")], "one user.register row, by the operator")
+    eq(sql("SELECT owner_id FROM documents WHERE id=%d" % r.json()["id"])[0][0], cid, "the document is the villager's")
+
+
+@test
+def operator_draft_registers_the_applicant_with_an_audit_row():
+    op = Client()
+    op.api_login("csc1")
+    mobile = new_mobile()
+    r = draft_for(op, mobile)
+    eq(r.status, 201, "draft for a new villager: %r" % r)
+    _, actors = registrations(mobile)
+    eq(actors, [uid("csc1")], "one user.register row, by the operator")
+
+
+@test
+def otp_login_registration_is_audited_once():
+    mobile = new_mobile()
+    c = Client()
+    r = c.request("POST", "/api/v1/auth/otp/request", body={"mobile": mobile}, ctype="json")
+    eq(r.status, 200, "otp requested")
+    r = c.request("POST", "/api/v1/auth/otp/verify", body={"mobile": mobile, "otp": otp_for(mobile)}, ctype="json")
+    eq(r.status, 200, "verified")
+    cid, actors = registrations(mobile)
+    eq(actors, [cid], "one user.register row, by the new citizen")
+
+
+class HeldRegistration:
+    """Another connection that has registered a citizen with this mobile and
+    not committed yet: the product's own registration of the same mobile
+    waits on the unique key until commit(), then finds it taken."""
+
+    def __init__(self, mobile):
+        self.p = subprocess.Popen(["mariadb", "--no-defaults", "--unbuffered", "-N", "-B",
+                                   "--socket=" + os.path.join(VAR, "run/mariadb.sock"), "gramsewa"],
+                                  stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.say("SET autocommit = 0; INSERT INTO users (user_type, first_name, mobile, lang) "
+                 "VALUES ('citizen', 'Held', '%s', 'en'); SELECT 'held';" % mobile)
+        eq(self.p.stdout.readline().strip(), "held", "registration held open")
+
+    def say(self, text):
+        self.p.stdin.write(text + "\n")
+        self.p.stdin.flush()
+
+    def commit_when_waited_on(self):
+        """Commits once the product's own registration is running (it can
+        only be waiting for this one's lock).  The process list, not
+        innodb_trx: InnoDB refreshes that at most every 0.1 s and not at all
+        while it is read more often."""
+        deadline = time.time() + 20
+        while sql("SELECT COUNT(*) FROM information_schema.processlist "
+                  "WHERE info LIKE 'INSERT INTO users (user_type%'")[0][0] == "0":
+            assert time.time() < deadline, "nobody waited for the held registration"
+        self.say("COMMIT; SELECT 'done';")
+        eq(self.p.stdout.readline().strip(), "done", "committed")
+        self.p.stdin.close()
+        self.p.wait()
+
+
+def racing(mobile, request):
+    """Runs request() while another connection registers mobile; returns its response."""
+    held = HeldRegistration(mobile)
+    out = {}
+    t = threading.Thread(target=lambda: out.setdefault("r", request()))
+    try:
+        t.start()
+        held.commit_when_waited_on()
+    finally:
+        if held.p.poll() is None:
+            held.p.kill()
+            held.p.wait()
+    t.join(60)
+    return out["r"]
+
+
+@test
+def first_upload_for_a_mobile_registered_meanwhile_uses_that_citizen():
+    op = Client()
+    op.api_login("csc2")
+    mobile = new_mobile()
+    r = racing(mobile, lambda: upload(op, "aadhaar_card", mobile))
+    eq(r.status, 201, "upload while the villager was being registered elsewhere: %r" % r)
+    eq(sql("SELECT COUNT(*) FROM users WHERE mobile='%s'" % mobile)[0][0], "1", "one citizen")
+    eq(sql("SELECT u.first_name FROM documents d JOIN users u ON u.id = d.owner_id WHERE d.id=%d" % r.json()["id"])[0][0],
+       "Held", "the document is that citizen's")
+
+
+@test
+def first_draft_for_a_mobile_registered_meanwhile_uses_that_citizen():
+    op = Client()
+    op.api_login("csc2")
+    mobile = new_mobile()
+    r = racing(mobile, lambda: draft_for(op, mobile))
+    eq(r.status, 201, "draft while the villager was being registered elsewhere: %r" % r)
+    eq(sql("SELECT u.first_name FROM applications a JOIN users u ON u.id = a.applicant_id WHERE a.id=%s"
+           % r.json()["number"][1:])[0][0], "Held", "the applicant is that citizen")
+
+
+@test
+def track_page_refuses_a_mobile_not_starting_6_to_9_at_the_field():
+    r = Client().get("/track?number=JH/358/INC/2026-27/000001&mobile=0123456789")
+    eq(r.status, 422, "the mobile-number rule")
+    assert 'id="e-mobile"' in r.text and "10-digit mobile" in r.text, "error at the field"
+
+
+@test
+def password_reset_writes_nothing_when_the_password_cannot_be_saved():
+    user, pw, old, c, r, code = reset_asked("resetfail" + RUN[-4:], "9123456781")
+    # the database refuses this user's new password (a failing disk, a bad migration...)
+    p = subprocess.run(["mariadb", "--no-defaults", "--socket=" + os.path.join(VAR, "run/mariadb.sock"), "gramsewa"],
+                       input="DELIMITER //\nCREATE TRIGGER refuse_pw BEFORE UPDATE ON users FOR EACH ROW "
+                             "IF NEW.pw_hash <> OLD.pw_hash AND OLD.username = '%s' THEN "
+                             "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'refused for a test'; END IF//\n" % user,
+                       capture_output=True, text=True)
+    eq(p.returncode, 0, "trigger: " + p.stderr)
+    try:
+        r = c.post("/login/reset/verify", {"csrf": c.csrf_from(r.text), "username": user, "otp": code,
+                                            "password": "new-pass-2026", "password2": "new-pass-2026"})
+    finally:
+        sql("DROP TRIGGER refuse_pw")
+    assert "Your password has been changed" not in r.text, "no success when nothing was saved"
+    eq(r.status, 503, "status")
+    eq(old.get("/profile").status, 200, "the old sessions still work: nothing half-written")
+    eq(sql("SELECT COUNT(*) FROM audit_log WHERE action='password.reset' AND entity_id='%s'" % user)[0][0], "0",
+       "no audit row for a change that did not happen")
+    Client().login(user, pw)
 
 
 if __name__ == "__main__":

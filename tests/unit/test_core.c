@@ -325,6 +325,22 @@ START_TEST(config_with_secrets_must_be_private)
 }
 END_TEST
 
+START_TEST(dates_as_people_read_them)
+{
+	struct arena a;
+	arena_init(&a);
+	ck_assert_str_eq(date_long(&a, "2027-01-08", "en"), "8 January 2027");
+	ck_assert_str_eq(date_long(&a, "2027-01-08", "hi"), "8 जनवरी 2027");
+	ck_assert_str_eq(date_long(&a, "2026-12-31 23:59:07.123456", "en"), "31 December 2026, 23:59");
+	ck_assert_str_eq(date_long(&a, "2026-02-03T09:05:00+05:30", "hi"), "3 फ़रवरी 2026, 09:05");
+	ck_assert_str_eq(date_long(&a, "2026-02-30", "en"), "2026-02-30");	/* not a date: as it was */
+	ck_assert_str_eq(date_long(&a, "soon", "en"), "soon");
+	ck_assert_ptr_null(date_long(&a, NULL, "en"));
+	ck_assert_ptr_null(month_name(13, "en"));
+	arena_free(&a);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("core");
@@ -346,6 +362,7 @@ int main(void)
 	tcase_add_test(tc, config_unknown_key);
 	tcase_add_test(tc, local_redirect_targets);
 	tcase_add_test(tc, config_with_secrets_must_be_private);
+	tcase_add_test(tc, dates_as_people_read_them);
 	suite_add_tcase(s, tc);
 	return tap_run(s) ? 1 : 0;
 }

@@ -1,7 +1,7 @@
 /*
  * test_people.c — unit tests for pure people-and-places logic: the
  * jurisdiction check, CSV reading, location type rules, path parsing,
- * mobile and password rules.
+ * mobile and password rules, staff fields as outcome problems.
  */
 #include "../../src/user.h"
 #include "../../src/location.h"
@@ -9,6 +9,7 @@
 #include "../../src/auth.h"
 #include "tap.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static struct holding co_medininagar = { .id = 1, .role = ROLE_CO, .office_id = 7, .location_id = 32, .loc_path = "/1/2/3/31/32/" };
@@ -147,6 +148,10 @@ START_TEST(mobile_and_password_rules)
 	ck_assert(!valid_mobile("987654321"));
 	ck_assert(!valid_mobile("98765432101"));
 	ck_assert(!valid_mobile("98765x3210"));
+	ck_assert(valid_mobile("6000000000"));		/* 6, 7, 8, 9 start a mobile number */
+	ck_assert(!valid_mobile("0123456789"));		/* the track page once took this */
+	ck_assert(!valid_mobile(""));
+	ck_assert(!valid_mobile(NULL));
 	ck_assert_ptr_null(password_problem("demo-pass-2026"));
 	ck_assert_str_eq(password_problem("short1"), "auth.pw_short");
 	ck_assert_str_eq(password_problem("abcdefghijkl"), "auth.pw_simple");
@@ -160,10 +165,61 @@ START_TEST(staff_age_by_the_ist_year)
 	struct staff_input in = { .username = "agetest", .first = "Asha", .mobile = "9123456780", .dob = "2009-06-01",
 				  .user_type = "staff" };
 	setenv("GS_FAKE_NOW", "1798741860", 1);
-	ck_assert(staff_validate(NULL, &in, true));
+	ck_assert(staff_validate(&in, true, NULL));
 	in.dob = "2010-01-01";
-	ck_assert(!staff_validate(NULL, &in, true));
+	ck_assert(!staff_validate(&in, true, NULL));
 	unsetenv("GS_FAKE_NOW");
+}
+END_TEST
+
+/* Every problem of a staff form at its input, with its message key, in
+ * the order of the form; nothing recorded for a good form. */
+START_TEST(staff_problems_at_their_fields)
+{
+	struct arena a;
+	arena_init(&a);
+	struct outcome out;
+	out_init(&out, &a);
+	struct staff_input bad = { .username = "Bad Name!", .first = "", .email = "not-an-email", .mobile = "5123456789",
+				   .dob = "2030-01-01", .user_type = "csc", .csc_id = "ab" };
+	ck_assert(!staff_validate(&bad, true, &out));
+	static const char *const want[][2] = { { "username", "hr.username_bad" }, { "first_name", "hr.name_bad" },
+					       { "email", "hr.email_bad" }, { "mobile", "auth.mobile_bad" },
+					       { "dob", "hr.dob_bad" }, { "csc_id", "hr.csc_bad" } };
+	ck_assert_int_eq(out.status, 422);
+	ck_assert_int_eq(out.nerrs, 6);
+	for (size_t i = 0; i < 6; i++) {
+		ck_assert_str_eq(out.errs[i].field, want[i][0]);
+		ck_assert_str_eq(out.errs[i].key, want[i][1]);
+	}
+	struct outcome fine;
+	out_init(&fine, &a);
+	struct staff_input good = { .username = "asha.k", .first = "Asha", .mobile = "9123456780", .user_type = "csc",
+				    .csc_id = "CSC123456" };
+	ck_assert(staff_validate(&good, true, &fine));
+	ck_assert_int_eq(fine.status, 0);
+	ck_assert_int_eq(fine.nerrs, 0);
+	/* editing never checks the username (it cannot change) */
+	good.username = NULL;
+	ck_assert(staff_validate(&good, false, &fine));
+	arena_free(&a);
+}
+END_TEST
+
+/* A text longer than its column is a problem at its input naming the limit. */
+START_TEST(lengths_as_problems)
+{
+	struct arena a;
+	arena_init(&a);
+	struct outcome out;
+	out_init(&out, &a);
+	ck_assert(out_max_len(&out, "reason", NULL, 3));
+	ck_assert(out_max_len(&out, "reason", "अबग", 3));	/* characters, not bytes */
+	ck_assert(!out_max_len(&out, "reason", "abcd", 3));
+	ck_assert_int_eq(out.status, 422);
+	ck_assert_str_eq(out.errs[0].key, "form.err.too_long");
+	ck_assert_str_eq(out.errs[0].arg, "3");
+	arena_free(&a);
 }
 END_TEST
 
@@ -181,6 +237,8 @@ int main(void)
 	tcase_add_test(tc, csv_records);
 	tcase_add_test(tc, mobile_and_password_rules);
 	tcase_add_test(tc, staff_age_by_the_ist_year);
+	tcase_add_test(tc, staff_problems_at_their_fields);
+	tcase_add_test(tc, lengths_as_problems);
 	suite_add_tcase(s, tc);
 	return tap_run(s) ? 1 : 0;
 }
