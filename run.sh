@@ -27,6 +27,7 @@ Demo log-ins (staff and CSC operators; password demo-pass-2026):
   bdo  sdo  dm                                Palamu
   csc1  csc2                                  CSC operators (wallets hold Rs 5,000)
   sewak                                       Panchayat Swayam Sewak
+  bi  di                                      Block and District In-charge (VLE attendance)
 Citizen: mobile 9000000001, log in with an OTP; the OTP is written to
   $2/notifications.log
 

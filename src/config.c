@@ -78,6 +78,19 @@ static const struct ckey keys[] = {
 	B(pay_sandbox, "false", "TEST ONLY: serve the sandbox gateway and biller routes"),
 	SECRET(digilocker_key, "HMAC key for DigiLocker pull requests"),
 	S(digilocker_issuer, "in.gov.jharkhand.gramsewa", "DigiLocker issuer id"),
+	L(attendance_radius_m, "100", 50, 300, "geofence radius in metres given to a newly captured GP reference point"),
+	L(attendance_capture_accuracy_m, "20", 1, 100, "worst GPS accuracy (m) a BI's on-site capture of a GP point may have"),
+	L(attendance_max_accuracy_m, "50", 5, 500, "worst GPS accuracy (m) an accepted check-in may have (worse: flagged for review)"),
+	L(attendance_max_fix_age_s, "120", 10, 3600, "oldest a live check-in's GPS fix may be, in seconds (older: flagged)"),
+	S(attendance_on_time_until, "11:00", "IST time of day (HH:MM) after which a check-in is late"),
+	S(attendance_absent_sms_at, "11:30", "IST time of day (HH:MM) from which attendance-absent-sms marks absentees and tells them"),
+	L(attendance_offline_sync_hours, "24", 1, 168, "hours within which an offline check-in must reach the server to count as offline-verified"),
+	L(attendance_max_speed_kmh, "150", 10, 2000, "travel faster than this between two check-ins of a VLE is flagged"),
+	L(attendance_weekly_off, "1", 0, 127, "weekdays without attendance: bit per day, 1 = Sunday, 2 = Monday ... 64 = Saturday"),
+	S(attendance_absent_dlt, "1107160000000000301", "DLT template id of the SMS to a VLE marked absent"),
+	S(attendance_digest_dlt, "1107160000000000302", "DLT template id of the BI's daily attendance digest"),
+	S(attendance_leave_dlt, "1107160000000000303", "DLT template id of the SMS telling a VLE a leave or on-duty decision"),
+	L(checkin_retention_days, "365", 30, 3650, "days check-in events (with their coordinates) are kept before attendance-purge deletes them"),
 	S(state_code, "JH", "state prefix of application numbers"),
 	B(debug_errors, "false", "show error details on 500 pages (development only)"),
 };
@@ -171,6 +184,13 @@ int config_load(const char *path, char *err, size_t errlen)
 	return 0;
 }
 
+/* A time of day written HH:MM (00:00 to 23:59). */
+static bool hhmm_ok(const char *s)
+{
+	return s && strlen(s) == 5 && isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]) && s[2] == ':' &&
+	       isdigit((unsigned char)s[3]) && isdigit((unsigned char)s[4]) && atoi(s) < 24 && atoi(s + 3) < 60;
+}
+
 static int load_into(struct config *next, const char *path, char *err, size_t errlen)
 {
 	for (size_t i = 0; i < ARRAY_LEN(keys); i++)
@@ -229,6 +249,10 @@ static int load_into(struct config *next, const char *path, char *err, size_t er
 	}
 	if (!str_eq(next->default_lang, "en") && !str_eq(next->default_lang, "hi")) {
 		snprintf(err, errlen, "default_lang: must be en or hi");
+		return -1;
+	}
+	if (!hhmm_ok(next->attendance_on_time_until) || !hhmm_ok(next->attendance_absent_sms_at)) {
+		snprintf(err, errlen, "attendance_on_time_until, attendance_absent_sms_at: must be HH:MM");
 		return -1;
 	}
 	if (!str_empty(next->secret)) {

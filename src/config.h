@@ -55,6 +55,19 @@ struct config {
 	bool pay_sandbox;	/* enable the built-in test-only sandbox gateway routes */
 	char *digilocker_key;	/* HMAC key for DigiLocker pull requests */
 	char *digilocker_issuer;/* our DigiLocker issuer id */
+	long attendance_radius_m;	/* geofence radius given to a newly captured GP point */
+	long attendance_capture_accuracy_m;	/* worst accuracy a BI's reference capture may have */
+	long attendance_max_accuracy_m;	/* worst accuracy a check-in may have and still be accepted */
+	long attendance_max_fix_age_s;	/* oldest a live check-in's GPS fix may be */
+	char *attendance_on_time_until;	/* HH:MM (IST): check-ins after it are late */
+	char *attendance_absent_sms_at;	/* HH:MM (IST): from then attendance-absent-sms marks and tells absentees */
+	long attendance_offline_sync_hours;	/* an offline record synced later than this is flagged */
+	long attendance_max_speed_kmh;	/* faster travel between two check-ins is flagged */
+	long attendance_weekly_off;	/* weekdays with no attendance: bit per day, 1 = Sunday ... 64 = Saturday */
+	char *attendance_absent_dlt;	/* DLT template id of the absence SMS */
+	char *attendance_digest_dlt;	/* DLT template id of the BI's daily digest */
+	char *attendance_leave_dlt;	/* DLT template id of the leave decision SMS */
+	long checkin_retention_days;	/* check-in events (coordinates) older than this are purged */
 	char *state_code;	/* two-letter prefix of application numbers */
 	bool debug_errors;	/* show error details on 500 pages (development) */
 };

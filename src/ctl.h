@@ -35,6 +35,12 @@ int ctl_cert_render(int argc, char **argv);
 int ctl_pay_reconcile(int argc, char **argv);
 int ctl_commission(int argc, char **argv);
 int ctl_seed_services(struct arena *a);
+int ctl_attendance_rollup(int argc, char **argv);
+int ctl_attendance_absent_sms(int argc, char **argv);
+int ctl_attendance_purge(int argc, char **argv);
+int ctl_attendance_on_duty(int argc, char **argv);
+int ctl_attendance_points(int argc, char **argv);
+int ctl_seed_attendance(struct arena *a);	/* demo: Palamu's GP points and approved geofences */
 
 #define CTL_COMMANDS \
 	{ "seed-demo", ctl_seed_demo, "", "load the demo data (development only; idempotent)", true }, \
@@ -51,5 +57,10 @@ int ctl_seed_services(struct arena *a);
 	{ "wallet-topup", ctl_wallet_topup, "USER PAISE REFERENCE", "credit a CSC wallet", true }, \
 	{ "cert-render", ctl_cert_render, "NUMBER OUT.pdf [--glyphs]", "draw a certificate again from its stored record", true }, \
 	{ "pay-reconcile", ctl_pay_reconcile, "", "settle stuck gateway orders and bills (cron; idempotent)", true }, \
-	{ "commission", ctl_commission, "app|bill CODE|default PAISE", "set the operators' commission schedule", true },
+	{ "commission", ctl_commission, "app|bill CODE|default PAISE", "set the operators' commission schedule", true }, \
+	{ "attendance-rollup", ctl_attendance_rollup, "[--day D]", "mark VLEs absent or on holiday for a closed day (cron; idempotent)", true }, \
+	{ "attendance-absent-sms", ctl_attendance_absent_sms, "[--day D]", "SMS to absent VLEs and the BIs' digest, once a day (cron)", true }, \
+	{ "attendance-purge", ctl_attendance_purge, "", "delete check-ins older than checkin_retention_days (cron)", true }, \
+	{ "attendance-on-duty", ctl_attendance_on_duty, "USER DAY training|camp|survey ID", "record a VLE on duty elsewhere", true }, \
+	{ "attendance-points", ctl_attendance_points, "LOCATION_ID [--approve]", "demonstration points for GPs without coordinates", true },
 #endif

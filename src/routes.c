@@ -5,6 +5,7 @@
  */
 #include "pages.h"
 #include "user.h"
+#include "attendance.h"
 
 #define SA RB(ROLE_STATE_ADMIN)
 
@@ -96,6 +97,24 @@ const struct route routes[] = {
 	{ "GET", "/dash", page_dash, RB_OFFICERS & ~RB(ROLE_SUPPORT), 0 },
 	{ "GET", "/dash/csv", page_dash_csv, RB_OFFICERS & ~RB(ROLE_SUPPORT), 0 },
 	{ "GET", "/transparency", page_transparency, 0, F_PUBLIC },
+	/* attendance of VLEs (the CSC role): check-in, leave; officers' views */
+	{ "GET", "/attendance", page_attendance, RB(ROLE_CSC) | ATT_VIEWERS, 0 },
+	{ "GET", "/attendance/checkin", page_attendance_checkin, RB(ROLE_CSC), 0 },
+	{ "POST", "/attendance/checkin", page_attendance_checkin_post, RB(ROLE_CSC), 0 },
+	{ "GET", "/attendance/leave", page_attendance_leave, RB(ROLE_CSC) | ATT_REVIEWERS, 0 },
+	{ "POST", "/attendance/leave", page_attendance_leave_post, RB(ROLE_CSC), 0 },
+	{ "POST", "/attendance/leave/:id", page_attendance_leave_decide, ATT_REVIEWERS, 0 },
+	{ "GET", "/attendance/month", page_attendance_month, ATT_VIEWERS, 0 },
+	{ "GET", "/attendance/map", page_attendance_map, ATT_VIEWERS, 0 },
+	{ "GET", "/attendance/map.json", page_attendance_geojson, ATT_VIEWERS, 0 },
+	{ "GET", "/attendance/review", page_attendance_review, ATT_REVIEWERS, 0 },
+	{ "POST", "/attendance/review/:id", page_attendance_review_post, ATT_REVIEWERS, 0 },
+	{ "GET", "/attendance/geofence/:gp", page_attendance_geofence, ATT_VIEWERS, 0 },
+	{ "POST", "/attendance/geofence/:gp", page_attendance_geofence_post, RB(ROLE_BI), 0 },
+	{ "POST", "/attendance/geofence/:gp/approve", page_attendance_geofence_approve, RB(ROLE_DI) | SA, 0 },
+	{ "GET", "/attendance/devices", page_attendance_devices, ATT_REVIEWERS, 0 },
+	{ "POST", "/attendance/devices", page_attendance_enrol, ATT_REVIEWERS, 0 },
+	{ "POST", "/attendance/devices/:id/unbind", page_attendance_unbind, ATT_REVIEWERS, 0 },
 	/* money */
 	{ "POST", "/pay/start", page_pay_start, RB(ROLE_CITIZEN) | RB(ROLE_CSC), 0 },
 	/* the gateway's answers are authenticated by their HMAC checksum, not cookies */
@@ -159,6 +178,17 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/wallet", api_wallet, RB(ROLE_CSC), 0 },
 	{ "GET", "/api/v1/wallet/entries", api_wallet, RB(ROLE_CSC), 0 },
 	{ "POST", "/api/v1/admin/wallets/:user/topup", api_topup, SA, 0 },
+	{ "POST", "/api/v1/attendance/checkins", api_attendance_checkin, RB(ROLE_CSC), 0 },
+	{ "GET", "/api/v1/attendance/me", api_attendance_me, RB(ROLE_CSC), 0 },
+	{ "POST", "/api/v1/attendance/geofences/:gp", api_attendance_geofence, RB(ROLE_BI), 0 },
+	{ "POST", "/api/v1/attendance/geofences/:gp/approve", api_attendance_geofence_approve, RB(ROLE_DI) | SA, 0 },
+	{ "POST", "/api/v1/attendance/devices", api_attendance_enrol, ATT_REVIEWERS, 0 },
+	{ "POST", "/api/v1/attendance/leave", api_attendance_leave, RB(ROLE_CSC), 0 },
+	{ "POST", "/api/v1/attendance/leave/:id/decide", api_attendance_leave_decide, ATT_REVIEWERS, 0 },
+	{ "GET", "/api/v1/attendance/flags", api_attendance_flags, ATT_REVIEWERS, 0 },
+	{ "POST", "/api/v1/attendance/flags/:id/review", api_attendance_review, ATT_REVIEWERS, 0 },
+	{ "GET", "/api/v1/attendance/availability", api_attendance_availability, ATT_VIEWERS, 0 },
+	{ "GET", "/api/v1/attendance/map", page_attendance_geojson, ATT_VIEWERS, 0 },
 };
 
 const size_t nroutes = sizeof routes / sizeof routes[0];

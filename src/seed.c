@@ -62,6 +62,8 @@ static const struct demo_user demo_users[] = {
 	{ "csc1", "Imran", "Ansari", "9000000110", "csc", "Village Level Entrepreneur", "CSC358001", ROLE_CSC, "panchayat", "Jamune" },
 	{ "csc2", "Sunita", "Kumari", "9000000111", "csc", "Village Level Entrepreneur", "CSC358002", ROLE_CSC, "panchayat", "Lahlahe" },
 	{ "sewak", "Birsa", "Munda", "9000000112", "sewak", "Panchayat Swayam Sewak", NULL, ROLE_SEWAK, "panchayat", "Sarja" },
+	{ "bi", "Ajay", "Kumar", "9000000114", "staff", "Block In-charge (Digital Panchayat)", NULL, ROLE_BI, "block", "Medininagar(Daltonganj)" },
+	{ "di", "Priya", "Lakra", "9000000115", "staff", "District In-charge (Digital Panchayat)", NULL, ROLE_DI, "district", "Palamu" },
 	{ "jsk", "Meena", "Devi", "9000000113", "jsk", "Jan Suvidha Kendra Operator", NULL, ROLE_JSK, "block", "Medininagar(Daltonganj)" },
 };
 

@@ -175,6 +175,25 @@ ROUTES = {
     ("GET", "/dash"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA + ("deptadmin",)),
     ("GET", "/dash/csv"): deny(query=lambda v: {"location": v["block"], "table": "cscs"}, allowed=AREA + ("deptadmin",)),
     ("GET", "/transparency"): public(),
+    # attendance: the walk's operator is a VLE at a Hussainabad panchayat
+    # (her block) with a flagged check-in, a leave request and a device
+    ("GET", "/attendance"): own(query=lambda v: {"location": v["block"]}, allowed=AREA),
+    ("GET", "/attendance/checkin"): own(),
+    ("POST", "/attendance/checkin"): own(body={}),
+    ("GET", "/attendance/leave"): own(forbid=lambda v: [v["vcsc_user"]], allowed=SA),
+    ("POST", "/attendance/leave"): own(body={"kind": "leave"}),
+    ("POST", "/attendance/leave/:id"): deny(params={"id": "leave"}, body={"decision": "approve"}, allowed=SA),
+    ("GET", "/attendance/month"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA),
+    ("GET", "/attendance/map"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA),
+    ("GET", "/attendance/map.json"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA),
+    ("GET", "/attendance/review"): own(forbid=lambda v: [v["vcsc_user"]], allowed=SA),
+    ("POST", "/attendance/review/:id"): deny(params={"id": "flag"}, body={"decision": "accept"}, allowed=SA),
+    ("GET", "/attendance/geofence/:gp"): deny(params={"gp": "gp"}, allowed=AREA),
+    ("POST", "/attendance/geofence/:gp"): deny(params={"gp": "gp"}, body={"lat": "24.1", "lon": "84.1", "accuracy_m": "5"}),
+    ("POST", "/attendance/geofence/:gp/approve"): deny(params={"gp": "gp"}, allowed=SA),
+    ("GET", "/attendance/devices"): own(forbid=lambda v: [v["vcsc_user"]], allowed=SA),
+    ("POST", "/attendance/devices"): deny(body=lambda v: {"vle": v["vcsc_user"], "device_id": "WALK2-" + RUN}, allowed=SA),
+    ("POST", "/attendance/devices/:id/unbind"): deny(params={"id": "device"}, allowed=SA),
     # money
     ("POST", "/pay/start"): deny(body=lambda v: {"app": v["app_pending"]}),
     ("POST", "/pay/return"): public(body={"order_no": "GSO0", "status": "SUCCESS", "gateway_txn": "X", "amount": "1",
@@ -247,6 +266,18 @@ ROUTES = {
     ("GET", "/api/v1/wallet/entries"): own(forbid=NUMBERS),
     ("POST", "/api/v1/admin/wallets/:user/topup"): deny(params={"user": "vcsc_id"}, allowed=SA,
                                                         body={"amount_paise": 100, "reference": "walk top-up"}),
+    ("POST", "/api/v1/attendance/checkins"): own(body={}),
+    ("GET", "/api/v1/attendance/me"): own(),
+    ("POST", "/api/v1/attendance/geofences/:gp"): deny(params={"gp": "gp"}, body={"lat": 24.1, "lon": 84.1, "accuracy_m": 5}),
+    ("POST", "/api/v1/attendance/geofences/:gp/approve"): deny(params={"gp": "gp"}, allowed=SA),
+    ("POST", "/api/v1/attendance/devices"): deny(body=lambda v: {"vle": v["vcsc_user"], "device_id": "WALK2-" + RUN},
+                                                 allowed=SA),
+    ("POST", "/api/v1/attendance/leave"): own(body={"kind": "leave"}),
+    ("POST", "/api/v1/attendance/leave/:id/decide"): deny(params={"id": "leave"}, body={"decision": "approve"}, allowed=SA),
+    ("GET", "/api/v1/attendance/flags"): own(forbid=lambda v: [v["vcsc_user"]], allowed=SA),
+    ("POST", "/api/v1/attendance/flags/:id/review"): deny(params={"id": "flag"}, body={"decision": "accept"}, allowed=SA),
+    ("GET", "/api/v1/attendance/availability"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA),
+    ("GET", "/api/v1/attendance/map"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA),
 }
 
 
@@ -279,8 +310,14 @@ def fingerprint():
          "(SELECT CONCAT_WS(',', department_id, published_version_id, status) FROM services WHERE code = 'BRT'), "
          "(SELECT COUNT(*) FROM service_versions v JOIN services s ON s.id = v.service_id WHERE s.code = 'BRT'), "
          "(SELECT CONCAT_WS(',', name_en, name_hi, active) FROM locations WHERE id = {l}), "
-         "(SELECT COUNT(*) FROM locations WHERE parent_id = {l})))")
-    return sql(q.format(v=V["citizen_id"], c=V["vcsc_id"], p=V["vps_id"], l=V["village"]))[0][0]
+         "(SELECT COUNT(*) FROM locations WHERE parent_id = {l}), "
+         "(SELECT GROUP_CONCAT(CONCAT_WS(',', id, status, IFNULL(review, '-')) ORDER BY id) FROM checkins WHERE user_id = {c}), "
+         "(SELECT GROUP_CONCAT(CONCAT_WS(',', id, status) ORDER BY id) FROM leave_requests WHERE user_id = {c}), "
+         "(SELECT GROUP_CONCAT(CONCAT_WS(',', id, IFNULL(unbound_at, '-')) ORDER BY id) FROM attendance_devices "
+         " WHERE user_id = {c}), "
+         "(SELECT CONCAT_WS(',', IFNULL(lat, '-'), IFNULL(p_lat, '-'), IFNULL(radius_m, '-')) FROM geofences "
+         " WHERE location_id = {g})))")
+    return sql(q.format(v=V["citizen_id"], c=V["vcsc_id"], p=V["vps_id"], l=V["village"], g=V["gp"]))[0][0]
 
 
 def markers(case):
@@ -420,6 +457,25 @@ def setup_objects_owned_by_others():
     eq(r.status, 200, "top-up: %r" % r)
     op = Client()
     op.api_login(V["vcsc_user"], csc_pw)
+    # her operator is a VLE at her panchayat: a device the DI enrolled, a
+    # check-in flagged for weak GPS, a leave request
+    V["gp"] = pan
+    di = Client()
+    di.api_login("di")
+    r = di.api("POST", "/attendance/devices", {"vle": V["vcsc_user"], "device_id": "WALK-" + RUN})
+    eq(r.status, 201, "enrol: %r" % r)
+    V["device"] = r.json()["enrolment"]
+    glat, glon = sql("SELECT lat, lon FROM geofences WHERE location_id=%s" % pan)[0]
+    r = op.api("POST", "/attendance/checkins", {"lat": float(glat), "lon": float(glon), "accuracy_m": 80,
+                                                "fix_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                                                "device_id": "WALK-" + RUN})
+    eq((r.status, r.json().get("status")), (201, "flagged"), "check-in: %r" % r)
+    V["flag"] = r.json()["id"]
+    r = op.api("POST", "/attendance/leave", {"kind": "leave", "from": time.strftime("%Y-%m-%d", time.gmtime(time.time() + 3 * 86400)),
+                                             "to": time.strftime("%Y-%m-%d", time.gmtime(time.time() + 3 * 86400)),
+                                             "reason": "walk leave"})
+    eq(r.status, 201, "leave: %r" % r)
+    V["leave"] = r.json()["id"]
     d = definition("BRT")
     fields = answers_for(d, V["mobile"], V["name"], village)
     fields[V["field"]] = V["name"]          # the certificate's holder is her name too

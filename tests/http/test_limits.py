@@ -11,7 +11,7 @@ import json
 import re
 import time
 
-from gs import Client, test, eq, run, sql
+from gs import Client, test, eq, run, sql, today
 from lifecycle import (file_app, officer, act, definition, answers_for, walk_to_approval, create_employee, page_fields,
                        rejected, PDF, village)
 
@@ -245,7 +245,27 @@ MONEY = "SELECT COUNT(*) FROM ledger_txns WHERE reference LIKE '%{m}%'"
 HOLDINGS = "SELECT COUNT(*) FROM role_holdings WHERE ended_reason LIKE '%{m}%'"
 FEEDBACK = "SELECT COUNT(*) FROM feedback WHERE comment LIKE '%{m}%'"
 BILLS = "SELECT COUNT(*) FROM bills WHERE consumer_no LIKE '%{m}%'"
+LEAVE = "SELECT COUNT(*) FROM leave_requests WHERE CONCAT_WS('|', reason, decision_note) LIKE '%{m}%'"
+CHECKINS = "SELECT COUNT(*) FROM checkins WHERE CONCAT_WS('|', review_note, device_uid, nonce) LIKE '%{m}%'"
+DEVICES = "SELECT COUNT(*) FROM attendance_devices WHERE device_uid LIKE '%{m}%'"
 BILLS_PAID = "SELECT COUNT(*) FROM bills WHERE idem_key LIKE '%{m}%' OR status <> 'fetched' AND paid_at > NOW() - INTERVAL 1 MINUTE"
+
+
+@once
+def pending_leave():
+    """A leave request of csc2 waiting for a decision."""
+    r = api("csc2").api("POST", "/attendance/leave", {"kind": "leave", "from": today(5), "to": today(5), "reason": "limits"})
+    assert r.status == 201, "leave: %r" % r
+    return r.json()["id"]
+
+
+@once
+def flagged_checkin():
+    """A check-in of csc2 waiting for review (the page's "no GPS" way)."""
+    c = web("csc2")
+    r = c.post("/attendance/checkin", {"csrf": c.tok, "source": "no_gps"})
+    assert r.status == 201, "no-GPS check-in: %r" % r
+    return sql("SELECT MAX(id) FROM checkins WHERE user_id=(SELECT id FROM users WHERE username='csc2') AND review='pending'")[0][0]
 
 
 class Case:
@@ -395,6 +415,24 @@ CASES = [
         "SELECT id FROM users WHERE username='csc2'")[0][0], {"amount_paise": 100, "reference": V}), "reference", 100, MONEY),
     Case("refund reference", page("stateadmin", "/admin/money/refund/GSO0000000000" + RUN, {"reference": V}),
          "reference", 100, MONEY),
+    # attendance
+    Case("leave page reason", page("csc1", "/attendance/leave", lambda: {"kind": "leave", "from": today(3), "to": today(3),
+                                                                         "reason": V}), "reason", 300, LEAVE),
+    Case("leave API reason", call("csc1", "POST", "/attendance/leave", lambda: {"kind": "leave", "from": today(3),
+                                                                                "to": today(3), "reason": V}), "reason", 300, LEAVE),
+    Case("leave decision note", page("stateadmin", lambda: "/attendance/leave/%s" % pending_leave(),
+                                     {"decision": "approve", "note": V}), "note", 300, LEAVE),
+    Case("review note API", call("stateadmin", "POST", lambda: "/attendance/flags/%s/review" % flagged_checkin(),
+                                 {"decision": "accept", "note": V}), "note", 500, CHECKINS),
+    Case("review note page", page("stateadmin", lambda: "/attendance/review/%s" % flagged_checkin(),
+                                  {"decision": "reject", "note": V}), "note", 500, CHECKINS),
+    Case("device enrolment page", page("stateadmin", "/attendance/devices", {"vle": "csc2", "device_id": V}),
+         "device_id", 64, DEVICES),
+    Case("device enrolment API", call("stateadmin", "POST", "/attendance/devices", {"vle": "csc2", "device_id": V}),
+         "device_id", 64, DEVICES),
+    Case("offline check-in nonce", call("csc2", "POST", "/attendance/checkins", {
+        "offline": True, "lat": 24.0, "lon": 84.0, "accuracy_m": 5, "fix_at": "2026-01-01T10:00:00+05:30",
+        "device_id": "LIMITS-1", "nonce": V, "signature": "0" * 64}), "nonce", 64, CHECKINS),
 ]
 
 
