@@ -3,19 +3,18 @@
  */
 #include "cert.h"
 #include "application.h"
+#include "audit.h"
 #include "cert_pdf.h"
+#include "cert_qr.h"
+#include "cert_render.h"
 #include "config.h"
 #include "db.h"
 #include "keys.h"
 #include "locker.h"
-#include "location.h"
 #include "log.h"
 #include "notify.h"
 #include "pdf_sign.h"
-#include "tmpl.h"
 #include "user.h"
-#include "workflow.h"
-#include "audit.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -113,186 +112,91 @@ static const struct pdf_signer *officer_signer(long user_id)
 	return &signers[slot].s;
 }
 
-/* ---- facts ---- */
-
-/* "2026-11-23" -> "23-11-2026" */
-static const char *dmy(struct arena *a, const char *ymd)
-{
-	if (!ymd || strlen(ymd) < 10)
-		return ymd;
-	return arena_printf(a, "%.2s-%.2s-%.4s", ymd + 8, ymd + 5, ymd);
-}
-
-/* A printed value for field f from its stored answer. */
-static const char *print_value(struct arena *a, const struct field *f, const struct jval *v)
-{
-	if (!v || v->type == J_NULL)
-		return "—";
-	switch (f->type) {
-	case FT_LOCATION: {
-		long id = 0;
-		json_get_long(v, "id", &id);
-		struct loc *l = loc_get(a, id);
-		if (!l)
-			return json_get_str(v, "name");
-		/* village, panchayat, block, district */
-		long ids[12];
-		size_t n = loc_path_ids(l->path, ids, 12);
-		struct sbuf b;
-		sbuf_init(&b);
-		for (size_t i = n; i-- > 0;) {
-			struct loc *x = loc_get(a, ids[i]);
-			if (!x || x->type == LT_STATE || x->type == LT_DIVISION || x->type == LT_SUBDIVISION)
-				continue;
-			if (b.len)
-				sbuf_adds(&b, ", ");
-			sbuf_adds(&b, x->name_en);
-			if (x->type == LT_DISTRICT && x->name_hi)
-				sbuf_printf(&b, " (%s)", x->name_hi);
-		}
-		char *s = arena_strdup(a, b.data);
-		sbuf_free(&b);
-		return s;
-	}
-	case FT_SELECT:
-	case FT_RADIO:
-		for (size_t i = 0; i < f->nopts; i++)
-			if (v->type == J_STR && str_eq(f->opts[i].value, v->str))
-				return arena_printf(a, "%s / %s", f->opts[i].label.hi ? f->opts[i].label.hi : "", f->opts[i].label.en);
-		return v->str;
-	case FT_DATE:
-		return v->type == J_STR ? dmy(a, v->str) : "—";
-	case FT_CHECKBOX:
-		return v->type == J_BOOL ? (v->b ? "हाँ / Yes" : "नहीं / No") : "—";
-	case FT_NUMBER:
-		return v->type == J_NUM ? v->str : "—";
-	default:
-		return v->type == J_STR || v->type == J_NUM ? v->str : "—";
-	}
-}
-
-/* Cuts s to at most max bytes at a character boundary and drops '|'. */
-static char *record_part(struct arena *a, const char *s, size_t max)
-{
-	char *o = arena_strdup(a, s ? s : "");
-	for (char *p = o; *p; p++)
-		if (*p == '|' || *p == '\n')
-			*p = ' ';
-	size_t n = strlen(o);
-	if (n > max) {
-		n = max;
-		while (n > 0 && ((unsigned char)o[n] & 0xC0) == 0x80)
-			n--;
-		o[n] = '\0';
-	}
-	return o;
-}
-
-
-/* ---- rendering from the stored row (issue and regeneration share it) ---- */
-
-/* Renders the certificate PDF (unsigned) from its certificates row, so a
- * regeneration gives the same document.  *out is malloc'd.  0 or -1. */
-int cert_render_stored(struct arena *a, const char *number, unsigned char **out, size_t *len)
-{
-	struct dbres *c = db_query(a,
-		"SELECT c.number, ap.number, DATE_FORMAT(c.issued_at, '%Y-%m-%d'), c.valid_until, c.record, c.sig, c.facts, "
-		"UNIX_TIMESTAMP(c.issued_at), TRIM(CONCAT_WS(' ', u.first_name, u.last_name)), c.signer_role, c.office_id, "
-		"c.title_en, c.title_hi, c.dept_code "
-		"FROM certificates c JOIN applications ap ON ap.id = c.app_id JOIN users u ON u.id = c.issued_by WHERE c.number = ?",
-		"s", number);
-	if (!c || c->nrows != 1)
-		return -1;
-	const char *title_en = db_val(c, 0, 11), *title_hi = db_val(c, 0, 12), *dept = db_val(c, 0, 13);
-	const char *err;
-	struct jval *fj = json_parse(a, db_val(c, 0, 6), c->lens[6], &err);
-	size_t nf = fj && fj->type == J_ARR ? fj->n : 0;
-	struct cert_fact *facts = arena_alloc(a, (nf + 1) * sizeof *facts);
-	for (size_t i = 0; i < nf; i++)
-		facts[i] = (struct cert_fact){ json_get_str(fj->kids[i], "en"), json_get_str(fj->kids[i], "hi"),
-					       json_get_str(fj->kids[i], "value") };
-	const char *role = db_val(c, 0, 9);
-	long long office = db_int(c, 0, 10);
-	const char *today = db_val(c, 0, 2), *expiry = db_val(c, 0, 3);
-	struct cert_layout cl = {
-		.state = { "Government of Jharkhand", "झारखण्ड सरकार" },
-		.department = { db_scalar(a, "SELECT name_en FROM departments WHERE code = ?", "s", dept),
-				db_scalar(a, "SELECT name_hi FROM departments WHERE code = ?", "s", dept) },
-		.office = { db_scalar(a, "SELECT name_en FROM offices WHERE id = ?", "i", (long long)office),
-			    db_scalar(a, "SELECT name_hi FROM offices WHERE id = ?", "i", (long long)office) },
-		.title = { title_en, title_hi },
-		.statement = { "This is to certify that the particulars below have been verified from the records of this office.",
-			       "प्रमाणित किया जाता है कि नीचे दिए गए विवरण इस कार्यालय के अभिलेखों से सत्यापित हैं।" },
-		.facts = facts, .n_facts = nf,
-		.cert_no = number,
-		.app_no = db_val(c, 0, 1),
-		.issue_date = dmy(a, today),
-		.valid_until = expiry ? dmy(a, expiry) : NULL,
-		.officer_name = db_val(c, 0, 8),
-		.officer_designation = arena_printf(a, "%s / %s", tmpl_str("hi", arena_printf(a, "role.%s", role)),
-						    tmpl_str("en", arena_printf(a, "role.%s", role))),
-		.verify_url = arena_printf(a, "%s/v/%s?d=%s&s=%s", cfg.base_url, number,
-					   b64url_encode(a, (const unsigned char *)db_val(c, 0, 4), c->lens[4]), db_val(c, 0, 5)),
-		.verify_line = arena_printf(a, "Verify at %s/v/%s", cfg.base_url, number),
-		.issued_at = (time_t)db_int(c, 0, 7),
-	};
-	return cert_pdf_render(&cl, out, len);
-}
-
 /* ---- issue ---- */
 
-int cert_issue(struct req *r, const struct app *ap, const char **cert_no)
+/* One issue, carried through its phases. */
+struct issue {
+	struct arena *a;			/* request memory */
+	const struct actor *who;		/* the approving officer */
+	const struct app *ap;			/* the approved application */
+	struct outcome *out;			/* a refusal's key */
+	const struct pdf_signer *signer;	/* the officer's PDF signing key */
+	const struct qrkey *qk;			/* the QR signing key */
+	struct jval *form;			/* ap's answers */
+	const struct app *src;			/* whose answers are printed: ap, or the corrected certificate's application */
+	const struct svc *os;			/* whose certificate is issued: ap's service, or the corrected one's */
+	struct jval *sform;			/* src's answers */
+	struct dbres *orig;			/* a correction: the certificate it supersedes (id, app_id, number, status) */
+	struct cert_fact *facts;		/* printed facts */
+	size_t nf;
+	struct sbuf facts_json;			/* the same as stored JSON (freed by cert_issue) */
+	const char *number;			/* the new certificate's number */
+	const char *today, *expiry;		/* issue date; expiry date or NULL */
+	const char *record, *sig, *url;		/* the signed QR record, its signature (base64url), the verify URL */
+	long id;				/* certificates.id */
+};
+
+/* A refusal of the issue: its key for the answer; the caller rolls back. */
+static int issue_refused(struct issue *is, const char *key)
 {
-	struct arena *a = r->a;
-	const struct svc *s = ap->ver->def;
+	is->out->key = key;
+	return -1;
+}
+
+/* The officer's signing key and the QR key. */
+static int issue_keys(struct issue *is)
+{
+	is->signer = officer_signer(actor_id(is->who));
+	is->qk = qr_active();
+	return is->signer && is->qk ? 0 : issue_refused(is, "cert.no_key");
+}
+
+/* A correction re-issues the original service's certificate, of the same
+ * holder, while it is valid (locked: it is superseded below). */
+static int issue_source(struct issue *is)
+{
 	const char *err;
-	struct jval *form = json_parse(a, ap->form, strlen(ap->form), &err);
-	long issuer = r->user->id;
-	const struct pdf_signer *signer = officer_signer(issuer);
-	const struct qrkey *qk = qr_active();
-	if (!signer || !qk) {
-		r->err_detail = tmpl_str(r->lang, "cert.no_key");
-		return -1;
-	}
-	/* a correction re-issues the original service's certificate */
-	const struct svc *os = s;
-	const struct app *src = ap;
-	struct dbres *orig = NULL;
-	if (s->corrects) {
-		const char *on = json_get_str(form, "original_certificate");
-		orig = on ? db_query(a, "SELECT id, app_id, number, status FROM certificates WHERE number = ? FOR UPDATE", "s", on) : NULL;
-		if (!orig || orig->nrows != 1 || !str_eq(db_val(orig, 0, 3), "valid")) {
-			r->err_detail = tmpl_str(r->lang, "cert.original_bad");
-			return -1;
-		}
-		struct app *oa = app_load(a, NULL, (long)db_int(orig, 0, 1), false);
-		if (!oa || oa->applicant_id != ap->applicant_id) {
-			r->err_detail = tmpl_str(r->lang, "cert.original_bad");
-			return -1;
-		}
-		src = oa;
-		os = oa->ver->def;
-	}
-	struct jval *sform = src == ap ? form : json_parse(a, src->form, strlen(src->form), &err);
-	/* printed facts; a correction's new_<field> answers replace the original's */
-	size_t nf = os->nprint;
-	struct cert_fact *facts = arena_alloc(a, (nf + 1) * sizeof *facts);
-	struct sbuf fj;
+	is->form = json_parse(is->a, is->ap->form, strlen(is->ap->form), &err);
+	is->src = is->ap;
+	is->os = is->ap->ver->def;
+	is->sform = is->form;
+	if (!is->os->corrects)
+		return 0;
+	const char *on = json_get_str(is->form, "original_certificate");
+	is->orig = on ? db_query(is->a, "SELECT id, app_id, number, status FROM certificates WHERE number = ? FOR UPDATE", "s", on) : NULL;
+	if (!is->orig || is->orig->nrows != 1 || !str_eq(db_val(is->orig, 0, 3), "valid"))
+		return issue_refused(is, "cert.original_bad");
+	struct app *oa = app_load(is->a, NULL, (long)db_int(is->orig, 0, 1), false);
+	if (!oa || oa->applicant_id != is->ap->applicant_id)
+		return issue_refused(is, "cert.original_bad");
+	is->src = oa;
+	is->os = oa->ver->def;
+	is->sform = json_parse(is->a, oa->form, strlen(oa->form), &err);
+	return 0;
+}
+
+/* The printed facts, as the PDF prints them and as stored; a correction's
+ * new_<field> answers replace the original's. */
+static void issue_facts(struct issue *is)
+{
+	struct arena *a = is->a;
+	const struct svc *os = is->os;
 	struct jw w;
-	sbuf_init(&fj);
-	jw_init(&w, &fj);
+	is->nf = os->nprint;
+	is->facts = arena_alloc(a, (is->nf + 1) * sizeof *is->facts);
+	sbuf_init(&is->facts_json);
+	jw_init(&w, &is->facts_json);
 	jw_arr(&w);
-	const char *holder = NULL, *first_fact = NULL;
-	for (size_t i = 0; i < nf; i++) {
+	for (size_t i = 0; i < is->nf; i++) {
 		const struct field *f = svc_field(os, os->print[i]);
 		if (!f)
 			continue;
-		const struct jval *v = json_get(sform, f->name);
-		const struct jval *nv = src != ap ? json_get(form, arena_printf(a, "new_%s", f->name)) : NULL;
+		const struct jval *v = json_get(is->sform, f->name);
+		const struct jval *nv = is->src != is->ap ? json_get(is->form, arena_printf(a, "new_%s", f->name)) : NULL;
 		if (nv && nv->type == J_STR && *nv->str)
 			v = nv;
-		const char *val = print_value(a, f, v);
-		facts[i] = (struct cert_fact){ f->label.en, f->label.hi, val };
+		const char *val = cert_print_value(a, f, v);
+		is->facts[i] = (struct cert_fact){ f->label.en, f->label.hi, val };
 		jw_obj(&w);
 		jw_kstr(&w, "en", f->label.en);
 		jw_kstr(&w, "hi", f->label.hi);
@@ -300,88 +204,114 @@ int cert_issue(struct req *r, const struct app *ap, const char **cert_no)
 		jw_obj_end(&w);
 	}
 	jw_arr_end(&w);
-	holder = nf ? facts[0].value : ap->applicant_name;
-	if (nf > 1)
-		first_fact = facts[1].value;
-	/* number: not guessable, unique */
-	char *number = NULL;
-	for (int tries = 0; tries < 5 && !number; tries++) {
+}
+
+/* A number nobody can guess, not used before: <state>-<service>-<YYMM>-<8 random>. */
+static int issue_number(struct issue *is)
+{
+	for (int tries = 0; tries < 5 && !is->number; tries++) {
 		char tail[9];
 		cert_random_tail(tail);
 		char ym[8];
 		struct tm tm;
 		ist_tm(now_secs(), &tm);
 		snprintf(ym, sizeof ym, "%02u%02u", (unsigned)(tm.tm_year % 100), (unsigned)(tm.tm_mon + 1) % 100);
-		char *cand = arena_printf(a, "%s-%s-%s-%s", cfg.state_code, os->code, ym, tail);
-		if (!db_scalar(a, "SELECT id FROM certificates WHERE number = ?", "s", cand))
-			number = cand;
+		char *cand = arena_printf(is->a, "%s-%s-%s-%s", cfg.state_code, is->os->code, ym, tail);
+		if (!db_scalar(is->a, "SELECT id FROM certificates WHERE number = ?", "s", cand))
+			is->number = cand;
 	}
-	if (!number)
-		return -1;
-	const char *today = ist_today(a);
-	const char *expiry = os->validity_days > 0 ? db_scalar(a, "SELECT CURDATE() + INTERVAL ? DAY", "i", (long long)os->validity_days) : NULL;
-	/* the signed compact record, kept short enough for QR version <= 13 */
-	size_t name_max = 48;
-	char *record = NULL, *url = NULL;
+	return is->number ? 0 : -1;
+}
+
+/* The signed compact record and the URL the QR holds, the names cut until
+ * it fits a QR of version 13 or less. */
+static int issue_record(struct issue *is)
+{
+	struct arena *a = is->a;
+	is->today = ist_today(a);
+	is->expiry = is->os->validity_days > 0
+		     ? db_scalar(a, "SELECT CURDATE() + INTERVAL ? DAY", "i", (long long)is->os->validity_days) : NULL;
+	struct cert_record rec = { is->qk->kid, is->number, is->os->code, is->nf ? is->facts[0].value : is->ap->applicant_name,
+				   is->nf > 1 ? is->facts[1].value : NULL, is->today, is->expiry,
+				   arena_printf(a, "%ld", actor_id(is->who)) };
 	unsigned char sig[64];
-	for (;;) {
-		record = arena_printf(a, "GS1|%s|%s|%s|%s|%s|%s|%s|%ld", qk->kid, number, os->code, record_part(a, holder, name_max),
-				      record_part(a, first_fact, name_max / 2), today, expiry ? expiry : "-", issuer);
-		if (qrkey_sign(qk, (const unsigned char *)record, strlen(record), sig) != KEYS_OK)
+	for (size_t name_max = 48;; name_max -= 8) {
+		is->record = cert_record_text(a, &rec, name_max);
+		if (qrkey_sign(is->qk, (const unsigned char *)is->record, strlen(is->record), sig) != KEYS_OK)
 			return -1;
-		url = arena_printf(a, "%s/v/%s?d=%s&s=%s", cfg.base_url, number,
-				   b64url_encode(a, (const unsigned char *)record, strlen(record)), b64url_encode(a, sig, sizeof sig));
-		if (strlen(url) <= 330 || name_max < 8)
-			break;
-		name_max -= 8;
+		is->sig = b64url_encode(a, sig, sizeof sig);
+		is->url = cert_verify_url(a, is->number, is->record, strlen(is->record), is->sig);
+		if (strlen(is->url) <= 330 || name_max < 8)
+			return 0;
 	}
-	/* the row, then the PDF rendered from it, signed, stored; all in this transaction */
-	const char *dob = json_get_str(sform, "dob");
+}
+
+/* The row, then the PDF rendered from it, signed by the officer, stored by
+ * its digest and filed in the holder's locker; the corrected certificate
+ * superseded. */
+static int issue_store(struct issue *is)
+{
+	struct arena *a = is->a;
+	const struct app *ap = is->ap;
+	const struct svc *os = is->os;
+	long issuer = actor_id(is->who);
 	unsigned char *pdf = NULL, *signed_pdf = NULL;
 	size_t plen = 0, slen = 0;
 	int rc = -1;
 	if (db_exec("INSERT INTO certificates (number, app_id, service_id, holder_id, holder_name, holder_dob, record, sig, kid, facts, "
 		    "title_en, title_hi, dept_code, office_id, signer_role, pdf_sha256, pdf_size, issued_by, issued_at, valid_until) "
 		    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 0, ?, NOW(), ?)",
-		    "siiisssssssssisis", number, (long long)ap->id, (long long)(src->service_id), (long long)ap->applicant_id,
-		    record_part(a, holder, 100), dob, record, b64url_encode(a, sig, sizeof sig), qk->kid, fj.data,
-		    os->title.en, os->title.hi, os->dept, (long long)ap->stage_office_id, ap->stage_role,
-		    (long long)issuer, expiry) != 1)
-		goto out;
-	long cid = (long)db_last_id();
-	if (cert_render_stored(a, number, &pdf, &plen) != 0)
+		    "siiisssssssssisis", is->number, (long long)ap->id, (long long)(is->src->service_id), (long long)ap->applicant_id,
+		    cert_record_part(a, is->nf ? is->facts[0].value : ap->applicant_name, 100), json_get_str(is->sform, "dob"),
+		    is->record, is->sig, is->qk->kid, is->facts_json.data, os->title.en, os->title.hi, os->dept,
+		    (long long)ap->stage_office_id, ap->stage_role, (long long)issuer, is->expiry) != 1)
+		return -1;
+	is->id = (long)db_last_id();
+	if (cert_render_stored(a, is->number, &pdf, &plen) != 0)
 		goto out;
 	struct pdf_sig_info info = { .reason = "Certificate issued under the Jharkhand Right to Service Act",
 				     .location = db_scalar(a, "SELECT name_en FROM offices WHERE id = ?", "i", (long long)ap->stage_office_id),
-				     .name = r->user->name, .when = now_secs() };
-	int sr = pdf_sign(pdf, plen, signer, &info, &signed_pdf, &slen);
+				     .name = is->who->user ? is->who->user->name : NULL, .when = now_secs() };
+	int sr = pdf_sign(pdf, plen, is->signer, &info, &signed_pdf, &slen);
 	if (sr != PDF_SIGN_OK) {
 		log_error("pdf_sign: %s", pdf_sign_strerror(sr));
 		goto out;
 	}
 	char *hex = locker_put_blob(a, signed_pdf, slen);
 	if (!hex || db_exec("UPDATE certificates SET pdf_sha256 = ?, pdf_size = ? WHERE id = ?", "sii", hex, (long long)slen,
-			    (long long)cid) != 1)
+			    (long long)is->id) != 1 ||
+	    !locker_add_issued(ap->applicant_id, issuer, arena_printf(a, "%s %s", os->title.en, is->number), hex, slen))
 		goto out;
-	if (db_exec("INSERT INTO documents (owner_id, uploaded_by, doc_type, label, mime, size, sha256, source) "
-		    "VALUES (?, ?, 'certificate', ?, 'application/pdf', ?, ?, 'certificate')", "iisis", (long long)ap->applicant_id,
-		    (long long)issuer, arena_printf(a, "%s %s", os->title.en, number), (long long)slen, hex) != 1)
+	if (is->orig && db_exec("UPDATE certificates SET status = 'superseded', superseded_by = ? WHERE id = ?", "ii",
+				(long long)is->id, db_int(is->orig, 0, 0)) != 1)
 		goto out;
-	if (orig && (db_exec("UPDATE certificates SET status = 'superseded', superseded_by = ? WHERE id = ?", "ii", (long long)cid,
-			     db_int(orig, 0, 0)) != 1))
-		goto out;
-	const char *role = ap->stage_role;
-	long office = ap->stage_office_id;
-	struct audit_entry e = { .action = "cert.issue", .entity = "certificate", .entity_id = number, .role = role,
-				 .office_id = office, .remarks = orig ? arena_printf(a, "supersedes %s", db_val(orig, 0, 2)) : NULL };
-	if (audit_write(req_actor(r), &e) != 0)
-		goto out;
-	*cert_no = number;
 	rc = 0;
 out:
-	sbuf_free(&fj);
 	free(pdf);
 	free(signed_pdf);
+	return rc;
+}
+
+int cert_issue(struct arena *a, const struct actor *who, const struct app *ap, struct cert_issued *res, struct outcome *out)
+{
+	struct issue is = { .a = a, .who = who, .ap = ap, .out = out };
+	int rc = -1;
+	sbuf_init(&is.facts_json);
+	if (issue_keys(&is) != 0 || issue_source(&is) != 0)
+		return -1;
+	issue_facts(&is);
+	if (issue_number(&is) != 0 || issue_record(&is) != 0 || issue_store(&is) != 0)
+		goto out;
+	struct audit_entry e = { .action = "cert.issue", .entity = "certificate", .entity_id = is.number, .role = ap->stage_role,
+				 .office_id = ap->stage_office_id,
+				 .remarks = is.orig ? arena_printf(a, "supersedes %s", db_val(is.orig, 0, 2)) : NULL };
+	if (audit_write(who, &e) != 0)
+		goto out;
+	res->number = is.number;
+	res->verify_url = is.url;
+	rc = 0;
+out:
+	sbuf_free(&is.facts_json);
 	return rc;
 }
 
@@ -409,54 +339,16 @@ static const struct qrkey_set *published_keys(void)
 	return &keyset;
 }
 
-bool cert_parse_qr(struct arena *a, const char *text, const char **number, const char **d, const char **s)
+/* Reads the QR's record and checks its signature against the published
+ * keys.  true if genuine; *rec and the record as signed filled. */
+static bool record_ok(struct arena *a, const char *number, const char *d, const char *s, struct cert_record *rec,
+		      const unsigned char **raw, size_t *rawlen)
 {
-	const char *v = text ? strstr(text, "/v/") : NULL;
-	if (!v || strlen(text) > 2000)
-		return false;
-	v += 3;
-	const char *q = strchr(v, '?');
-	if (!q)
-		return false;
-	*number = arena_strndup(a, v, (size_t)(q - v));
-	*d = *s = NULL;
-	for (const char *p = q + 1; *p;) {
-		const char *e = strchr(p, '&');
-		size_t n = e ? (size_t)(e - p) : strlen(p);
-		if (n > 2 && p[0] == 'd' && p[1] == '=')
-			*d = arena_strndup(a, p + 2, n - 2);
-		else if (n > 2 && p[0] == 's' && p[1] == '=')
-			*s = arena_strndup(a, p + 2, n - 2);
-		p += n + (e ? 1 : 0);
-	}
-	return *d && *s;
-}
-
-/* Checks record + signature; fills the record's parts.  true if genuine. */
-static bool record_ok(struct arena *a, const char *number, const char *d, const char *s, char ***parts)
-{
-	if (!d || !s || strlen(d) > 1200 || strlen(s) != 86)
-		return false;
-	unsigned char rec[1000], sig[70];
-	long rn = b64url_decode(d, strlen(d), rec, sizeof rec - 1);
-	long sn = b64url_decode(s, strlen(s), sig, sizeof sig);
-	if (rn <= 0 || sn != 64)
-		return false;
-	rec[rn] = '\0';
-	if (!utf8_valid((char *)rec, (size_t)rn) || strncmp((char *)rec, "GS1|", 4) != 0)
-		return false;
-	char **p = arena_alloc(a, 10 * sizeof *p);
-	char *copy = arena_strdup(a, (char *)rec), *save = NULL;
-	int n = 0;
-	for (char *tok = strtok_r(copy, "|", &save); tok && n < 10; tok = strtok_r(NULL, "|", &save))
-		p[n++] = tok;
-	if (n != 9 || !str_eq(p[2], number))
+	unsigned char sig[64];
+	if (!cert_record_read(a, number, d, s, rec, raw, rawlen, sig))
 		return false;
 	const struct qrkey_set *set = published_keys();
-	if (!set || qrkey_verify(set, p[1], rec, (size_t)rn, sig) != KEYS_OK)
-		return false;
-	*parts = p;
-	return true;
+	return set && qrkey_verify(set, rec->kid, *raw, *rawlen, sig) == KEYS_OK;
 }
 
 int cert_verify(struct arena *a, const char *number, const char *d, const char *s, struct cert_view *v)
@@ -467,9 +359,11 @@ int cert_verify(struct arena *a, const char *number, const char *d, const char *
 		v->status = V_BAD;
 		return 0;
 	}
-	char **parts = NULL;
+	struct cert_record rec;
+	const unsigned char *raw = NULL;
+	size_t rawlen = 0;
 	bool have_qr = d || s;
-	if (have_qr && !record_ok(a, number, d, s, &parts)) {
+	if (have_qr && !record_ok(a, number, d, s, &rec, &raw, &rawlen)) {
 		v->status = V_MISMATCH;
 		return 0;
 	}
@@ -489,9 +383,7 @@ int cert_verify(struct arena *a, const char *number, const char *d, const char *
 	/* a genuine signature over a record that differs from ours is still a mismatch */
 	if (have_qr) {
 		const char *mine = db_val(c, 0, 13);
-		unsigned char rec[1000];
-		long rn = b64url_decode(d, strlen(d), rec, sizeof rec - 1);
-		if (rn < 0 || !mine || (size_t)rn != strlen(mine) || memcmp(rec, mine, (size_t)rn) != 0) {
+		if (!mine || rawlen != strlen(mine) || memcmp(raw, mine, rawlen) != 0) {
 			v->status = V_MISMATCH;
 			return 0;
 		}
@@ -552,7 +444,7 @@ unsigned char *cert_pdf(struct arena *a, const char *number, size_t *len)
 	return hex ? locker_read_blob(hex, len) : NULL;
 }
 
-const struct holding *cert_revoker(const struct req *r, const struct app *ap)
+const struct holding *cert_revoker(const struct user *u, const struct app *ap)
 {
 	const struct svc *s = ap->ver->def;
 	unsigned roles = RB(ROLE_STATE_ADMIN);
@@ -560,59 +452,59 @@ const struct holding *cert_revoker(const struct req *r, const struct app *ap)
 	for (int i = 0; i < 3; i++)
 		if (up[i] >= 0)
 			roles |= RB(up[i]);
-	return juris_holding(r->user, roles, 0, ap->office_path, ap->dept_id);
+	return u ? juris_holding(u, roles, 0, ap->office_path, ap->dept_id) : NULL;
 }
 
-int cert_revoke(struct req *r, const char *number, const char *reason)
+int cert_revoke(struct arena *a, const struct actor *who, const char *number, const char *reason, struct outcome *out)
 {
 	if (!reason || utf8_chars(reason) < 5 || utf8_chars(reason) > 500) {
-		form_error(r, "reason", "cert.reason_bad");
-		return 422;
+		out_field(out, "reason", "cert.reason_bad", NULL);
+		return out->status;
 	}
 	if (db_begin() != 0)
-		return 503;
-	int st = 503;
-	struct dbres *c = db_query(r->a, "SELECT id, status, app_id FROM certificates WHERE number = ? FOR UPDATE", "s", number);
+		return out_fail(out, 503, NULL);
+	struct dbres *c = db_query(a, "SELECT id, status, app_id FROM certificates WHERE number = ? FOR UPDATE", "s", number);
 	if (!c)
-		goto out;
-	struct app *ap = c->nrows == 1 ? app_load(r->a, NULL, (long)db_int(c, 0, 2), true) : NULL;
-	if (!ap || !app_visible(r->user, ap)) {
-		st = c->nrows == 1 && !ap ? 503 : 404;
-		goto out;
+		goto failed;
+	struct app *ap = c->nrows == 1 ? app_load(a, NULL, (long)db_int(c, 0, 2), true) : NULL;
+	if (c->nrows == 1 && !ap)
+		goto failed;
+	if (!app_visible(who->user, ap)) {
+		out_fail(out, 404, NULL);
+		goto refused;
 	}
-	const struct holding *h = cert_revoker(r, ap);
+	const struct holding *h = cert_revoker(who->user, ap);
 	if (!h) {
-		st = 403;
-		goto out;
+		out_fail(out, 403, NULL);
+		goto refused;
 	}
 	if (!str_eq(db_val(c, 0, 1), "valid")) {
-		st = 409;
-		goto out;
+		out_fail(out, 409, NULL);
+		goto refused;
 	}
 	/* the application carries the mark; the event and the audit row say
 	 * who revoked, in which role and at which office */
 	const char *role = role_code(h->role);
 	if (db_exec("UPDATE certificates SET status = 'revoked', revoked_at = NOW(), revoked_by = ?, revoke_reason = ? WHERE id = ?",
-		    "isi", (long long)r->user->id, reason, db_int(c, 0, 0)) != 1 ||
+		    "isi", (long long)actor_id(who), reason, db_int(c, 0, 0)) != 1 ||
 	    (str_eq(ap->status, "approved") &&
 	     db_exec("UPDATE applications SET status = 'revoked' WHERE id = ?", "i", (long long)ap->id) != 1))
-		goto out;
-	const char *text = arena_printf(r->a, "Your certificate %s (application %s) has been revoked: %s - GramSewa", number,
+		goto failed;
+	const char *text = arena_printf(a, "Your certificate %s (application %s) has been revoked: %s - GramSewa", number,
 					ap->number, reason);
 	struct audit_entry e = { .action = "cert.revoke", .entity = "certificate", .entity_id = number, .role = role,
 				 .office_id = h->office_id, .remarks = reason };
 	if (!notify_queue("sms", ap->applicant_mobile, text, "1107161000000000901", "cert.revoke", number) ||
-	    app_event(&r->actor, ap, "revoke", role, h->office_id, ap->stage_idx, ap->stage_idx,
+	    app_event(who, ap, "revoke", role, h->office_id, ap->stage_idx, ap->stage_idx,
 		      str_eq(ap->status, "approved") ? "revoked" : ap->status, reason, NULL, NULL) != 0 ||
-	    audit_write(req_actor(r), &e) != 0)
-		goto out;
-	st = 0;
-out:
-	if (st) {
-		db_rollback();
-		return st;
-	}
-	return db_commit() == 0 ? 0 : 503;
+	    audit_write(who, &e) != 0)
+		goto failed;
+	return db_commit() == 0 ? 0 : out_fail(out, 503, NULL);
+failed:
+	out_fail(out, 503, NULL);
+refused:
+	db_rollback();
+	return out->status;
 }
 
 /* ---- keys (gramsewactl) ---- */
@@ -681,17 +573,35 @@ int cert_keys_rotate(FILE *out)
 	return rc == KEYS_OK ? 0 : 1;
 }
 
+int cert_pdf_check(const unsigned char *pdf, size_t len, struct pdf_sig_result *res)
+{
+	char *dir = cert_keys_dir();
+	char *ca = xasprintf("%s/ca.cert.pem", dir);
+	X509_STORE *trust = NULL;
+	int rc = keys_load_trust(ca, &trust) == KEYS_OK ? 0 : -1;
+	free(ca);
+	free(dir);
+	memset(res, 0, sizeof *res);
+	if (rc == 0) {
+		pdf_sig_verify(pdf, len, trust, res);
+		X509_STORE_free(trust);
+	}
+	return rc;
+}
+
 int cert_offline_verify(const char *arg, FILE *out)
 {
 	struct arena a;
 	arena_init(&a);
 	int rc = 1;
 	const char *number, *d, *s;
-	char **parts;
+	struct cert_record rec;
+	const unsigned char *raw;
+	size_t rawlen;
 	if (cert_parse_qr(&a, arg, &number, &d, &s)) {
-		if (record_ok(&a, number, d, s, &parts)) {
+		if (record_ok(&a, number, d, s, &rec, &raw, &rawlen)) {
 			fprintf(out, "QR record: signature valid (key %s)\ncertificate %s, service %s, holder %s, issued %s, expires %s\n",
-				parts[1], parts[2], parts[3], parts[4], parts[6], parts[7]);
+				rec.kid, rec.number, rec.service, rec.holder, rec.issued, rec.expires);
 			rc = 0;
 		} else {
 			fprintf(out, "QR record: SIGNATURE MISMATCH\n");
@@ -710,20 +620,13 @@ int cert_offline_verify(const char *arg, FILE *out)
 	while ((n = fread(buf, 1, sizeof buf, f)) > 0 && b.len < 20 * 1024 * 1024)
 		sbuf_add(&b, buf, n);
 	fclose(f);
-	char *dir = cert_keys_dir();
-	char *ca = xasprintf("%s/ca.cert.pem", dir);
-	X509_STORE *trust = NULL;
-	if (keys_load_trust(ca, &trust) != KEYS_OK) {
-		fprintf(out, "verify: cannot load the CA certificate %s\n", ca);
+	struct pdf_sig_result res;
+	if (cert_pdf_check((unsigned char *)b.data, b.len, &res) != 0) {
+		fprintf(out, "verify: cannot load the CA certificate (keys/ca.cert.pem)\n");
 	} else {
-		struct pdf_sig_result res;
-		pdf_sig_verify((unsigned char *)b.data, b.len, trust, &res);
 		fprintf(out, "PDF signature: %s (signer %s)\n", pdf_sig_status_str(res.status), res.signer_cn);
 		rc = res.status == PDF_SIG_VALID ? 0 : 1;
-		X509_STORE_free(trust);
 	}
-	free(ca);
-	free(dir);
 	sbuf_free(&b);
 out:
 	arena_free(&a);

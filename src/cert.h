@@ -5,12 +5,14 @@
  *
  * The QR holds <base>/v/<no>?d=<base64url record>&s=<base64url Ed25519
  * signature>; the record is "GS1|kid|number|service|holder|fact|issued|
- * expires|issuer".  The PDF carries a PAdES signature by the approving
- * officer's certificate from the deployment CA.
+ * expires|issuer" (cert_qr.h builds and reads it).  The PDF carries a
+ * PAdES signature by the approving officer's certificate from the
+ * deployment CA.
  */
 #ifndef GS_CERT_H
 #define GS_CERT_H
-#include "req.h"
+#include "domain.h"
+#include <stdio.h>
 
 enum vstatus { V_VALID, V_REVOKED, V_SUPERSEDED, V_EXPIRED, V_NOT_FOUND, V_MISMATCH, V_BAD };
 
@@ -41,27 +43,40 @@ void cert_random_tail(char out[9]);
  * certificate: that answer is its number, status, revocation date and
  * reason. */
 int cert_verify(struct arena *a, const char *number, const char *d, const char *s, struct cert_view *v);
-/* Parses a QR text (the URL) into number, d and s (arena); false if not ours. */
-bool cert_parse_qr(struct arena *a, const char *text, const char **number, const char **d, const char **s);
 /* Counts a verification for the dashboard (in memory; see cert_count_flush). */
 void cert_count_verify(enum vstatus s);
 /* Writes the counted verifications (every 5 s at most, unless now). */
 void cert_count_flush(bool now);
-/* Renders the (unsigned) PDF again from the stored row: deterministic. */
-int cert_render_stored(struct arena *a, const char *number, unsigned char **out, size_t *len);
 struct app;
 struct holding;
-/* The holding that lets the user revoke the certificate of ap: a state
- * admin, or the service's signing or an appellate role, whose jurisdiction
- * covers the application's office, in one holding (juris_holding).  NULL
- * when none. */
-const struct holding *cert_revoker(const struct req *r, const struct app *ap);
-/* Revokes (reason 5-500 characters, else 422): 404 when the certificate
- * does not exist or its application is not visible to the user, 403 without
- * a revoking holding, 409 when it is not valid.  Marks the application
- * `revoked`, records the event and audit row with the revoker's role and
- * office, and notifies the holder, in one transaction.  0 or HTTP status. */
-int cert_revoke(struct req *r, const char *number, const char *reason);
+struct user;
+
+/* What cert_issue made. */
+struct cert_issued {
+	const char *number;		/* the certificate's number */
+	const char *verify_url;		/* the URL its QR holds */
+};
+/* Issues the certificate of application ap, approved by the acting
+ * officer, inside the caller's (approve) transaction, in its phases: the
+ * officer's and the QR signing keys; for a correction, the certificate it
+ * supersedes; the printed facts; a fresh number; the signed QR record; the
+ * row, the PDF rendered from it and signed, stored and put in the holder's
+ * locker; the audit row.  0, or -1: refused with out->key (cert.no_key,
+ * cert.original_bad; the status is left to the caller) or a failure. */
+int cert_issue(struct arena *a, const struct actor *who, const struct app *ap, struct cert_issued *res,
+	       struct outcome *out);
+/* The holding that lets u revoke the certificate of ap: a state admin, or
+ * the service's signing or an appellate role, whose jurisdiction covers
+ * the application's office, in one holding (juris_holding).  NULL when
+ * none. */
+const struct holding *cert_revoker(const struct user *u, const struct app *ap);
+/* Revokes (reason 5-500 characters, else 422 on field "reason"): 404 when
+ * the certificate does not exist or its application is not visible to the
+ * actor, 403 without a revoking holding, 409 when it is not valid.  Marks
+ * the application `revoked`, records the event and audit row with the
+ * revoker's role and office, and notifies the holder, in one transaction.
+ * 0 or the status left in out. */
+int cert_revoke(struct arena *a, const struct actor *who, const char *number, const char *reason, struct outcome *out);
 /* The PDF of a certificate (malloc'd), or NULL. */
 unsigned char *cert_pdf(struct arena *a, const char *number, size_t *len);
 
@@ -70,6 +85,10 @@ char *cert_keys_dir(void);		/* malloc'd */
 int cert_ca_init(FILE *out);
 int cert_ca_issue(long user_id, FILE *out);
 int cert_keys_rotate(FILE *out);
+struct pdf_sig_result;
+/* Checks a PDF's own signature against the deployment CA into *res (its
+ * status and signer).  0, or -1 when the CA certificate cannot be loaded. */
+int cert_pdf_check(const unsigned char *pdf, size_t len, struct pdf_sig_result *res);
 /* Offline check of a PDF file or QR text; prints findings; 0 when valid. */
 int cert_offline_verify(const char *arg, FILE *out);
 #endif

@@ -92,6 +92,8 @@ static const struct ckey keys[] = {
 	S(attendance_leave_dlt, "1107160000000000303", "DLT template id of the SMS telling a VLE a leave or on-duty decision"),
 	L(checkin_retention_days, "365", 30, 3650, "days check-in events (with their coordinates) are kept before attendance-purge deletes them"),
 	S(state_code, "JH", "state prefix of application numbers"),
+	S(state_name_en, "Government of Jharkhand", "the issuing government at the head of certificates, receipts, acknowledgements and statements (English)"),
+	S(state_name_hi, "झारखण्ड सरकार", "the same in Hindi"),
 	B(debug_errors, "false", "show error details on 500 pages (development only)"),
 };
 

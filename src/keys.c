@@ -79,8 +79,6 @@
 #define QRK_OFF_NONCE        (QRK_OFF_SALT + crypto_pwhash_SALTBYTES)
 #define QRK_OFF_BOX          (QRK_OFF_NONCE + crypto_secretbox_NONCEBYTES)
 #define QRK_FILE_LEN         (QRK_OFF_BOX + crypto_secretbox_MACBYTES + crypto_sign_SEEDBYTES)
-/* Depth of JSON nesting we skip through in a key set. */
-#define QRK_JSON_DEPTH       16
 
 const char *keys_strerror(int err)
 {
@@ -847,184 +845,44 @@ fail:
 }
 
 /* ------------------------------------------------------------------ */
-/* QR key set: a strict little JSON reader for qr-keys.json.            */
+/* QR key set: qr-keys.json, read with the one JSON reader (json.h).   */
 
-struct jp {
-	const char *s;   /* text */
-	size_t len;      /* its length */
-	size_t pos;      /* cursor */
-};
-
-static void jp_ws(struct jp *j)
+/* Copies string member name of o into out[cap]; absent is "".  0, or -1
+ * when it is not a string or does not fit. */
+static int member_str(const struct jval *o, const char *name, char *out, size_t cap)
 {
-	while (j->pos < j->len && strchr(" \t\r\n", j->s[j->pos]) != NULL && j->s[j->pos] != '\0')
-		j->pos++;
-}
+	const struct jval *v = json_get(o, name);
 
-/* Consume c (after whitespace) if it is next.  1 if consumed. */
-static int jp_eat(struct jp *j, char c)
-{
-	jp_ws(j);
-	if (j->pos < j->len && j->s[j->pos] == c) {
-		j->pos++;
-		return 1;
-	}
+	out[0] = '\0';
+	if (v == NULL)
+		return 0;
+	if (v->type != J_STR || strlen(v->str) >= cap)
+		return -1;
+	memcpy(out, v->str, strlen(v->str) + 1);
 	return 0;
 }
 
-/* Consume the literal word w if it is next.  1 if consumed. */
-static int jp_word(struct jp *j, const char *w)
+/* Reads one key object into e; *keep is 0 for an alg we do not know.  0/-1. */
+static int key_entry(const struct jval *o, struct qrkey_pub *e, int *keep)
 {
-	size_t n = strlen(w);
-
-	jp_ws(j);
-	if (j->len - j->pos >= n && memcmp(j->s + j->pos, w, n) == 0) {
-		j->pos += n;
-		return 1;
-	}
-	return 0;
-}
-
-/*
- * Read a string into out[cap] (NUL-terminated; only ASCII escapes are
- * decoded), or skip it when out is NULL.  0, or -1 if malformed or too long.
- */
-static int jp_string(struct jp *j, char *out, size_t cap)
-{
-	static const char esc_in[] = "\"\\/bfnrt", esc_out[] = "\"\\/\b\f\n\r\t";
-	const char *e;
-	size_t n = 0, k;
-	unsigned v;
-	char c;
-
-	if (!jp_eat(j, '"'))
-		return -1;
-	while (j->pos < j->len) {
-		c = j->s[j->pos++];
-		if (c == '"') {
-			if (out != NULL)
-				out[n] = '\0';
-			return 0;
-		}
-		if ((unsigned char)c < 0x20)
-			return -1;
-		if (c == '\\') {
-			if (j->pos >= j->len)
-				return -1;
-			c = j->s[j->pos++];
-			if (c == 'u') {
-				if (j->len - j->pos < 4)
-					return -1;
-				for (v = 0, k = 0; k < 4; k++) {
-					c = j->s[j->pos++];
-					if (!isxdigit((unsigned char)c))
-						return -1;
-					v = v * 16 + (unsigned)OPENSSL_hexchar2int((unsigned char)c);
-				}
-				if (out != NULL && (v < 0x20 || v > 0x7e))
-					return -1;   /* our fields are printable ASCII */
-				c = (char)v;
-			} else if (c != '\0' && (e = strchr(esc_in, c)) != NULL) {
-				c = esc_out[e - esc_in];
-			} else {
-				return -1;
-			}
-		}
-		if (out != NULL) {
-			if (n + 1 >= cap)
-				return -1;
-			out[n++] = c;
-		}
-	}
-	return -1;
-}
-
-/* Skip any JSON value.  0 or -1. */
-static int jp_skip(struct jp *j, int depth)
-{
-	size_t start;
-
-	if (depth > QRK_JSON_DEPTH)
-		return -1;
-	jp_ws(j);
-	if (j->pos >= j->len)
-		return -1;
-	switch (j->s[j->pos]) {
-	case '"':
-		return jp_string(j, NULL, 0);
-	case '{':
-		j->pos++;
-		if (jp_eat(j, '}'))
-			return 0;
-		do {
-			if (jp_string(j, NULL, 0) != 0 || !jp_eat(j, ':') || jp_skip(j, depth + 1) != 0)
-				return -1;
-		} while (jp_eat(j, ','));
-		return jp_eat(j, '}') ? 0 : -1;
-	case '[':
-		j->pos++;
-		if (jp_eat(j, ']'))
-			return 0;
-		do {
-			if (jp_skip(j, depth + 1) != 0)
-				return -1;
-		} while (jp_eat(j, ','));
-		return jp_eat(j, ']') ? 0 : -1;
-	default:
-		if (jp_word(j, "true") || jp_word(j, "false") || jp_word(j, "null"))
-			return 0;
-		for (start = j->pos; j->pos < j->len && j->s[j->pos] != '\0' &&
-		     strchr("0123456789+-.eE", j->s[j->pos]) != NULL; j->pos++)
-			;
-		return j->pos > start ? 0 : -1;
-	}
-}
-
-/* Read one key object into e; *keep is 0 for an alg we do not know.  0/-1. */
-static int jp_key_entry(struct jp *j, struct qrkey_pub *e, int *keep)
-{
-	char name[32], alg[32] = "", pub[64] = "", kid[QRKEY_KID_LEN + 1];
+	char alg[32], pub[64], kid[QRKEY_KID_LEN + 1];
+	const struct jval *active = json_get(o, "active");
 	size_t binlen;
-	int have_kid = 0;
 
 	memset(e, 0, sizeof *e);
-	if (!jp_eat(j, '{'))
+	if (o->type != J_OBJ || member_str(o, "kid", e->kid, sizeof e->kid) != 0 ||
+	    member_str(o, "alg", alg, sizeof alg) != 0 || member_str(o, "pub", pub, sizeof pub) != 0 ||
+	    member_str(o, "created", e->created, sizeof e->created) != 0 || (active != NULL && active->type != J_BOOL))
 		return -1;
-	if (!jp_eat(j, '}')) {
-		do {
-			if (jp_string(j, name, sizeof name) != 0 || !jp_eat(j, ':'))
-				return -1;
-			if (strcmp(name, "kid") == 0) {
-				if (jp_string(j, e->kid, sizeof e->kid) != 0 || !kid_ok(e->kid))
-					return -1;
-				have_kid = 1;
-			} else if (strcmp(name, "alg") == 0) {
-				if (jp_string(j, alg, sizeof alg) != 0)
-					return -1;
-			} else if (strcmp(name, "pub") == 0) {
-				if (jp_string(j, pub, sizeof pub) != 0)
-					return -1;
-			} else if (strcmp(name, "created") == 0) {
-				if (jp_string(j, e->created, sizeof e->created) != 0)
-					return -1;
-			} else if (strcmp(name, "active") == 0) {
-				if (jp_word(j, "true"))
-					e->active = 1;
-				else if (!jp_word(j, "false"))
-					return -1;
-			} else if (jp_skip(j, 1) != 0) {
-				return -1;
-			}
-		} while (jp_eat(j, ','));
-		if (!jp_eat(j, '}'))
-			return -1;
-	}
+	if (json_get(o, "kid") != NULL && !kid_ok(e->kid))
+		return -1;
+	e->active = active != NULL && active->b;
 	*keep = strcmp(alg, "Ed25519") == 0;
 	if (!*keep)
 		return 0;
 	/* A published key must decode and its kid must be the one we derive. */
-	if (!have_kid || sodium_base642bin(e->pk, sizeof e->pk, pub, strlen(pub), NULL, &binlen, NULL,
-	                                   sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
+	if (!kid_ok(e->kid) || sodium_base642bin(e->pk, sizeof e->pk, pub, strlen(pub), NULL, &binlen, NULL,
+	                                         sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 ||
 	    binlen != sizeof e->pk)
 		return -1;
 	qrk_kid(e->pk, kid);
@@ -1044,53 +902,42 @@ static const struct qrkey_pub *set_find(const struct qrkey_set *set, const char 
 
 int qrkey_set_parse(const char *json, size_t len, struct qrkey_set *out)
 {
-	struct jp j = { json, len, 0 };
+	struct arena a;
+	const struct jval *root, *keys;
 	struct qrkey_pub e;
-	char name[32];
-	int keep, seen = 0, err = KEYS_EINVAL;
+	const char *perr;
+	size_t i, nkeys = 0;
+	int keep, err = KEYS_EINVAL;
 
 	if (out == NULL)
 		return KEYS_EINVAL;
 	memset(out, 0, sizeof *out);
+	arena_init(&a);
 	if (json == NULL || sodium_init() < 0)
 		goto fail;
 	err = KEYS_EFORMAT;
-	if (!jp_eat(&j, '{'))
+	root = json_parse(&a, json, len, &perr);
+	if (root == NULL || root->type != J_OBJ)
 		goto fail;
-	if (!jp_eat(&j, '}')) {
-		do {
-			if (jp_string(&j, name, sizeof name) != 0 || !jp_eat(&j, ':'))
-				goto fail;
-			if (strcmp(name, "keys") != 0) {
-				if (jp_skip(&j, 1) != 0)
-					goto fail;
-				continue;
-			}
-			if (seen++ || !jp_eat(&j, '['))
-				goto fail;
-			if (jp_eat(&j, ']'))
-				continue;
-			do {
-				if (jp_key_entry(&j, &e, &keep) != 0)
-					goto fail;
-				if (!keep)
-					continue;
-				if (out->n >= QRKEY_SET_MAX || set_find(out, e.kid) != NULL)
-					goto fail;
-				out->keys = xrealloc(out->keys, (out->n + 1) * sizeof *out->keys);
-				out->keys[out->n++] = e;
-			} while (jp_eat(&j, ','));
-			if (!jp_eat(&j, ']'))
-				goto fail;
-		} while (jp_eat(&j, ','));
-		if (!jp_eat(&j, '}'))
+	for (i = 0; i < root->n; i++)
+		nkeys += strcmp(root->keys[i], "keys") == 0;
+	keys = json_get(root, "keys");
+	if (nkeys != 1 || keys->type != J_ARR)
+		goto fail;   /* exactly one list of keys: a second could hide the first */
+	for (i = 0; i < keys->n; i++) {
+		if (key_entry(keys->kids[i], &e, &keep) != 0)
 			goto fail;
+		if (!keep)
+			continue;
+		if (out->n >= QRKEY_SET_MAX || set_find(out, e.kid) != NULL)
+			goto fail;
+		out->keys = xrealloc(out->keys, (out->n + 1) * sizeof *out->keys);
+		out->keys[out->n++] = e;
 	}
-	jp_ws(&j);
-	if (!seen || j.pos != j.len)
-		goto fail;
+	arena_free(&a);
 	return KEYS_OK;
 fail:
+	arena_free(&a);
 	qrkey_set_free(out);
 	return err;
 }

@@ -118,6 +118,15 @@ long locker_add(struct arena *a, long owner, long uploader, const char *doc_type
 	return (long)db_last_id();
 }
 
+long locker_add_issued(long owner, long issuer, const char *label, const char *sha_hex, size_t size)
+{
+	if (db_exec("INSERT INTO documents (owner_id, uploaded_by, doc_type, label, mime, size, sha256, source) "
+		    "VALUES (?, ?, 'certificate', ?, 'application/pdf', ?, ?, 'certificate')", "iisis", (long long)owner,
+		    (long long)issuer, label, (long long)size, sha_hex) != 1)
+		return 0;
+	return (long)db_last_id();
+}
+
 /* Does the user (bound three times) see document d of a citizen's locker?
  * The citizen does, whoever uploaded it does (an operator acting for the
  * villager), and an operator the citizen let in with a live consent

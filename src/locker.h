@@ -14,6 +14,10 @@
  * (for a refused file, the rule it broke: upcheck.h). */
 long locker_add(struct arena *a, long owner, long uploader, const char *doc_type, const char *label,
 		const unsigned char *p, size_t n, size_t max, const char **err);
+/* Files a certificate we issued (a signed PDF already stored as blob
+ * sha_hex, size bytes) in owner's locker as issued by issuer, inside the
+ * caller's transaction.  Returns the document id, or 0. */
+long locker_add_issued(long owner, long issuer, const char *label, const char *sha_hex, size_t size);
 struct user;
 struct dbres;
 /* The documents of owner's locker that u sees: all of them for the citizen

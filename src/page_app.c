@@ -232,8 +232,7 @@ int page_my_app(struct req *r)
 		hset(r, "Ack", "1");
 	if (req_query(r, "paid"))
 		hset(r, "Flash", tmpl_str(r->lang, str_eq(req_query(r, "paid"), "success") ? "pay.done" : "pay.failed"));
-	bool late = str_eq(ap->status, "pending") && ap->due_date && strcmp(ap->due_date, ist_today(r->a)) < 0;
-	if (str_eq(ap->status, "rejected") || late)
+	if (wf_appeal_level(r->a, ap, false) > 0)
 		hset(r, "CanAppeal", "1");
 	if (app_may_feedback(r->a, ap))
 		hset(r, "CanFeedback", "1");
@@ -284,7 +283,7 @@ int page_ack_pdf(struct req *r)
 	facts[n++] = (struct cert_fact){ "Fee paid", "शुल्क", money_fmt(r->a, ap->fee_paise) };
 	facts[n++] = (struct cert_fact){ "Tatkal", "तत्काल", ap->tatkal ? "Yes / हाँ" : "No / नहीं" };
 	struct ack_layout al = {
-		.state = { "Government of Jharkhand", "झारखण्ड सरकार" },
+		.state = { cfg.state_name_en, cfg.state_name_hi },
 		.department = { dept_en, dept_hi },
 		.office = { office_en, office_hi },
 		.title = { "Acknowledgement", "पावती" },
@@ -380,13 +379,16 @@ static int my_app_refused(struct req *r, const struct app *ap, const char *offer
 int page_appeal(struct req *r)
 {
 	int level = 0;
-	int st = wf_appeal_file(r, rp(r, 0), req_form(r, "grounds"), &level);
+	struct outcome out;
+	out_init(&out, r->a);
+	int st = wf_appeal_file(r->a, &r->actor, rp(r, 0), req_form(r, "grounds"), &level, &out);
 	if (st == 422) {
+		page_outcome(r, &out);
 		struct app *ap = app_load(r->a, rp(r, 0), 0, false);
 		return ap ? my_app_refused(r, ap, "CanAppeal") : 404;
 	}
 	if (st)
-		return st;
+		return page_outcome(r, &out);
 	resp_redirect(r, arena_printf(r->a, "/my/app/%s?appealed=%d", rp(r, 0), level));
 	return 0;
 }

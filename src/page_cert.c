@@ -6,9 +6,8 @@
 #include "apiutil.h"
 #include "application.h"
 #include "cert.h"
-#include "config.h"
+#include "cert_qr.h"
 #include "db.h"
-#include "keys.h"
 #include "pdf_sign.h"
 #include "tmpl.h"
 #include "user.h"
@@ -70,17 +69,9 @@ int page_verify(struct req *r)
 			return tmpl_render(r, "verify.cs");
 		}
 		/* the PDF's own signature against the deployment CA */
-		char *dir = cert_keys_dir();
-		char *ca = xasprintf("%s/ca.cert.pem", dir);
-		X509_STORE *trust = NULL;
-		struct pdf_sig_result res = { 0 };
-		int lt = keys_load_trust(ca, &trust);
-		free(dir);
-		free(ca);
-		if (lt != KEYS_OK)
+		struct pdf_sig_result res;
+		if (cert_pdf_check(u->data, u->len, &res) != 0)
 			return 503;
-		pdf_sig_verify(u->data, u->len, trust, &res);
-		X509_STORE_free(trust);
 		hset(r, "P.status", pdf_sig_status_str(res.status));
 		hset(r, "P.valid", res.status == PDF_SIG_VALID ? "1" : "");
 		hset(r, "P.signer", res.signer_cn);
@@ -211,8 +202,7 @@ int api_certificate(struct req *r)
 	jw_kstr(&w, "application", ap->number);
 	jw_kstr(&w, "issued", db_val(c, 0, 2));
 	jw_kstr(&w, "valid_until", db_val(c, 0, 3));
-	jw_kstr(&w, "verify_url", arena_printf(r->a, "%s/v/%s?d=%s&s=%s", cfg.base_url, db_val(c, 0, 0),
-					       b64url_encode(r->a, (const unsigned char *)db_val(c, 0, 4), c->lens[4]), db_val(c, 0, 5)));
+	jw_kstr(&w, "verify_url", cert_verify_url(r->a, db_val(c, 0, 0), db_val(c, 0, 4), c->lens[4], db_val(c, 0, 5)));
 	jw_obj_end(&w);
 	return api_send(r, 200, &b);
 }
@@ -220,13 +210,16 @@ int api_certificate(struct req *r)
 /* POST /desk/cert/:no/revoke (page) */
 int page_cert_revoke(struct req *r)
 {
-	int st = cert_revoke(r, rp(r, 0), req_form(r, "reason"));
+	struct outcome out;
+	out_init(&out, r->a);
+	int st = cert_revoke(r->a, &r->actor, rp(r, 0), req_form(r, "reason"), &out);
 	if (st == 422) {
+		page_outcome(r, &out);
 		r->err_detail = tmpl_str(r->lang, "cert.reason_bad");
 		return 422;
 	}
 	if (st)
-		return st;
+		return page_outcome(r, &out);
 	const char *app = db_scalar(r->a, "SELECT a.number FROM certificates c JOIN applications a ON a.id = c.app_id WHERE c.number = ?",
 				    "s", rp(r, 0));
 	resp_redirect(r, app ? arena_printf(r->a, "/desk/app/%s?revoked=1", app) : "/desk");
@@ -239,8 +232,9 @@ int api_cert_revoke(struct req *r)
 	struct jval *in = api_body(r);
 	if (!in)
 		return 400;
-	int st = cert_revoke(r, rp(r, 0), json_get_str(in, "reason"));
-	if (st)
-		return st;
+	struct outcome out;
+	out_init(&out, r->a);
+	if (cert_revoke(r->a, &r->actor, rp(r, 0), json_get_str(in, "reason"), &out))
+		return page_outcome(r, &out);
 	return api_ok(r, 200, "{\"status\":\"REVOKED\"}");
 }

@@ -1,13 +1,15 @@
 /*
  * page_desk.c — the workflow player's desk: queues per (office, role) with
  * the Tatkal stack first and the FIFO stack after, "open next", the
- * application with its actions, and appeals for appellate officers.
+ * application with its actions, and appeals for appellate officers; and
+ * the same as JSON (/api/v1/desk/..., an application's actions, filing an
+ * appeal).  The rules are workflow.c's (wf_*).
  */
 #include "pages.h"
+#include "apiutil.h"
 #include "application.h"
 #include "cert.h"
 #include "db.h"
-#include "formview.h"
 #include "lengths.h"
 #include "tmpl.h"
 #include "user.h"
@@ -30,8 +32,8 @@ static void queues_to_hdf(struct req *r, bool with_rows)
 		hset(r, arena_printf(r->a, "%s.role", p), role_code(h->role));
 		hset(r, arena_printf(r->a, "%s.role_name", p), tmpl_str(r->lang, arena_printf(r->a, "role.%s", role_code(h->role))));
 		long head, nt_all, nf_all;
-		struct dbres *q = wf_queue(r, h, with_rows ? 50 : 10, &head);
-		if (wf_counts(r, h, &nt_all, &nf_all) != 0)
+		struct dbres *q = wf_queue(r->a, &r->actor, h, with_rows ? 50 : 10, &head);
+		if (wf_counts(r->a, h, &nt_all, &nf_all) != 0)
 			continue;
 		size_t nt = 0, nf = 0;
 		for (size_t j = 0; q && j < q->nrows; j++) {
@@ -91,10 +93,11 @@ int page_desk_next(struct req *r)
 	long office;
 	if (!parse_long(req_form(r, "office"), 1, 2000000000L, &office))
 		return 400;
-	int st;
-	const char *no = wf_next(r, office, req_form(r, "role"), &st);
-	if (st)
-		return st;
+	const char *no;
+	struct outcome out;
+	out_init(&out, r->a);
+	if (wf_next(r->a, &r->actor, office, req_form(r, "role"), &no, &out))
+		return page_outcome(r, &out);
 	resp_redirect(r, no ? arena_printf(r->a, "/desk/app/%s", no) : "/desk?empty=1");
 	return 0;
 }
@@ -168,7 +171,7 @@ int page_desk_app(struct req *r)
 		hset(r, arena_printf(r->a, "%s.ooo", p), db_val(ev, i, 5));
 	}
 	/* what this user may do now */
-	const struct holding *mine = wf_stage_holding(r, ap);
+	const struct holding *mine = wf_stage_holding(r->user, ap);
 	if (mine && st) {
 		if (ap->claim_active && ap->claimed_by != r->user->id) {
 			hset(r, "ClaimedByOther", "1");
@@ -176,7 +179,7 @@ int page_desk_app(struct req *r)
 			for (int a = 0; a < ACT_COUNT; a++)
 				if (a != ACT_RECALL && (st->actions & AB(a)))
 					hset(r, arena_printf(r->a, "Can.%s", action_code((enum wf_action)a)), "1");
-			if (!(ap->claim_active && ap->claimed_by == r->user->id) && wf_head(r, mine) != ap->id)
+			if (!(ap->claim_active && ap->claimed_by == r->user->id) && wf_head(r->a, &r->actor, mine) != ap->id)
 				hset(r, "NeedReason", "1");
 			if (st->editable)
 				hset(r, "Editable", "1");
@@ -189,10 +192,23 @@ int page_desk_app(struct req *r)
 	if (cert && cert->nrows == 1) {
 		hset(r, "App.cert", db_val(cert, 0, 0));
 		hset(r, "App.cert_status", db_val(cert, 0, 1));
-		if (str_eq(db_val(cert, 0, 1), "valid") && cert_revoker(r, ap))
+		if (str_eq(db_val(cert, 0, 1), "valid") && cert_revoker(r->user, ap))
 			hset(r, "CanRevoke", "1");
 	}
 	return tmpl_render(r, "desk_app.cs");
+}
+
+/* The desk page again with the refusal on it (status st), with the typed
+ * remarks and reason when keep. */
+static int desk_app_refused(struct req *r, int st, bool keep)
+{
+	static const char *const typed[] = { "remarks", "ooo_reason", NULL };
+	if (keep)
+		form_keep(r, typed);
+	r->status = st;
+	int rc = page_desk_app(r);
+	r->status = st;
+	return rc;
 }
 
 /* POST /desk/app/@no — act (action, remarks, reason, flagged fields) */
@@ -201,26 +217,20 @@ int page_desk_act(struct req *r)
 	const char *action = req_form(r, "action");
 	/* lengths first: an over-long reason is not a missing one */
 	bool fits = form_max_len(r, "remarks", req_form(r, "remarks"), LIM_REMARKS);
-	if (!form_max_len(r, "ooo_reason", req_form(r, "ooo_reason"), LIM_OOO_REASON) || !fits) {
-		static const char *const keep[] = { "remarks", "ooo_reason", NULL };
-		form_keep(r, keep);
-		r->status = 422;
-		int rc = page_desk_app(r);
-		r->status = 422;
-		return rc;
-	}
+	if (!form_max_len(r, "ooo_reason", req_form(r, "ooo_reason"), LIM_OOO_REASON) || !fits)
+		return desk_app_refused(r, 422, true);
+	struct outcome out;
+	out_init(&out, r->a);
 	if (str_eq(action, "open")) {
-		int st = wf_open(r, rp(r, 0), req_form(r, "ooo_reason"));
-		if (st == 409 && str_eq(r->err_code, "out_of_order")) {
-			hset(r, "Form.err.ooo_reason", tmpl_str(r->lang, "wf.need_reason"));
-			hset(r, "Form.has_errors", "1");
-			r->status = 409;
-			int rc = page_desk_app(r);
-			r->status = 409;
-			return rc;
+		int st = wf_open(r->a, &r->actor, rp(r, 0), req_form(r, "ooo_reason"), &out);
+		if (st == 409 && str_eq(out.code, "out_of_order")) {
+			out_field(&out, "ooo_reason", out.key, NULL);
+			page_outcome(r, &out);
+			r->err_detail = NULL;
+			return desk_app_refused(r, 409, false);
 		}
 		if (st)
-			return st;
+			return page_outcome(r, &out);
 		resp_redirect(r, arena_printf(r->a, "/desk/app/%s", rp(r, 0)));
 		return 0;
 	}
@@ -228,23 +238,22 @@ int page_desk_act(struct req *r)
 	size_t nf = req_form_all(r, "return_fields", flagged, 64);
 	struct act_in in = { .action = action, .remarks = req_form(r, "remarks"), .ooo_reason = req_form(r, "ooo_reason"),
 			     .return_fields = flagged, .nreturn = nf };
-	struct act_out out;
-	int st = wf_act(r, rp(r, 0), &in, &out);
+	struct act_out res;
+	int st = wf_act(r->a, &r->actor, rp(r, 0), &in, &res, &out);
 	if (st == 0) {
 		resp_redirect(r, "/desk?done=1");
 		return 0;
 	}
-	if (st == 422 || (st == 409 && str_eq(r->err_code, "out_of_order"))) {
-		static const char *const keep[] = { "remarks", "ooo_reason", NULL };
-		form_keep(r, keep);
-		form_error(r, str_eq(r->err_code, "out_of_order") ? "ooo_reason" : "remarks", out.message ? out.message : "wf.remarks_needed");
-		r->status = st;
-		r->err_detail = NULL;
-		int rc = page_desk_app(r);
-		r->status = st;
-		return rc;
+	if (st == 422 || (st == 409 && str_eq(out.code, "out_of_order"))) {
+		/* the page has two inputs: the refusal goes on the one to put right */
+		out_field(&out, str_eq(out.code, "out_of_order") ? "ooo_reason" : "remarks", out.key ? out.key : "wf.remarks_needed",
+			  NULL);
+		out.key = NULL;
+		out.code = NULL;
+		page_outcome(r, &out);
+		return desk_app_refused(r, st, true);
 	}
-	return st;
+	return page_outcome(r, &out);
 }
 
 /* GET /desk/appeal/:id and POST (decide) */
@@ -258,25 +267,173 @@ int page_desk_appeal(struct req *r)
 					 "JOIN services s ON s.id = a.service_id WHERE ap.id = ?", "i", (long long)id);
 	if (!a || a->nrows != 1)
 		return a ? 404 : 503;
-	/* the appellate role at the appeal's office, of the application's department (as wf_appeal_decide) */
-	int role = role_from_code(db_val(a, 0, 6));
-	if (role < 0 || !juris_holding(r->user, RB(role), (long)db_int(a, 0, 5), NULL, (long)db_int(a, 0, 8)))
+	if (!wf_appeal_hears(r->user, db_val(a, 0, 6), (long)db_int(a, 0, 5), (long)db_int(a, 0, 8)))
 		return 404;
 	if (str_eq(r->method, "POST")) {
 		const char *d = req_form(r, "decision");
+		struct outcome out;
+		out_init(&out, r->a);
 		if (!str_eq(d, "allow") && !str_eq(d, "dismiss"))
-			form_error(r, "decision", "appeal.decision_bad");
-		int st = form_has_errors(r) ? 422 : wf_appeal_decide(r, id, str_eq(d, "allow"), req_form(r, "order"));
-		if (st == 0) {
+			out_field(&out, "decision", "appeal.decision_bad", NULL);
+		else
+			wf_appeal_decide(r->a, &r->actor, id, str_eq(d, "allow"), req_form(r, "order"), &out);
+		if (out.status == 0) {
 			resp_redirect(r, "/desk?done=1");
 			return 0;
 		}
-		if (st != 422)
-			return st;
+		if (out.status != 422)
+			return page_outcome(r, &out);
+		page_outcome(r, &out);
 		hset(r, "Form.val.order", req_form(r, "order"));
 		r->status = 422;
 	}
 	static const char *const cols[] = { "id", "number", "level", "grounds", "status", "office", "role", "order", NULL };
 	hset_rows(r, "Appeal", a, cols);
 	return tmpl_render(r, "desk_appeal.cs");
+}
+
+/* ---- the JSON API ---- */
+
+static void queue_json(struct req *r, struct jw *w, struct dbres *q, bool tatkal)
+{
+	jw_arr(w);
+	for (size_t i = 0; q && i < q->nrows; i++) {
+		if ((db_int(q, i, 3) == 1) != tatkal)
+			continue;
+		jw_obj(w);
+		jw_kstr(w, "number", db_val(q, i, 1));
+		jw_kstr(w, "service", db_val(q, i, 12));
+		jw_kstr(w, "arrived_at", sql_time_iso(r->a, db_val(q, i, 4)));
+		jw_kstr(w, "due_at", db_val(q, i, 5));
+		jw_kbool(w, "overdue", db_int(q, i, 11) < 0);
+		jw_kbool(w, "claimed", db_int(q, i, 9) == 1);
+		jw_obj_end(w);
+	}
+	jw_arr_end(w);
+}
+
+/* GET /api/v1/desk/queue?office=ID&role=R */
+int api_desk_queue(struct req *r)
+{
+	long office;
+	const char *role = req_query(r, "role");
+	int ro = role_from_code(role);
+	if (!parse_long(req_query(r, "office"), 1, 2000000000L, &office) || ro < 0)
+		return 400;
+	const struct holding *h = juris_holding(r->user, RB(ro), office, NULL, 0);
+	if (!h)
+		return 403;
+	long head, limit = 100, nt, nf;
+	const char *lim = req_query(r, "limit");
+	if (lim && !parse_long(lim, 1, 500, &limit))
+		return 400;
+	struct dbres *q = wf_queue(r->a, &r->actor, h, limit, &head);
+	if (!q || wf_counts(r->a, h, &nt, &nf) != 0)
+		return 503;
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	/* how many wait in all; the lists hold the first `limit` in serving order */
+	jw_key(&w, "waiting");
+	jw_obj(&w);
+	jw_kint(&w, "tatkal", nt);
+	jw_kint(&w, "fifo", nf);
+	jw_obj_end(&w);
+	jw_key(&w, "tatkal");
+	queue_json(r, &w, q, true);
+	jw_key(&w, "fifo");
+	queue_json(r, &w, q, false);
+	jw_obj_end(&w);
+	return api_send(r, 200, &b);
+}
+
+/* POST /api/v1/desk/next {office, role} — claim the head */
+int api_desk_next(struct req *r)
+{
+	struct jval *in = api_body(r);
+	long office;
+	if (!in || !json_get_long(in, "office", &office))
+		return 400;
+	const char *no;
+	struct outcome out;
+	out_init(&out, r->a);
+	if (wf_next(r->a, &r->actor, office, json_get_str(in, "role"), &no, &out))
+		return page_outcome(r, &out);
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kstr(&w, "number", no);
+	jw_obj_end(&w);
+	return api_send(r, 200, &b);
+}
+
+/* POST /api/v1/applications/NO/actions */
+int api_app_act(struct req *r)
+{
+	struct jval *in = api_body(r);
+	if (!in)
+		return 400;
+	const char *flags[64];
+	size_t nf = 0;
+	struct jval *fl = json_get(in, "correct_fields");
+	struct jval *ret = json_get(in, "return_fields");
+	for (size_t i = 0; ret && ret->type == J_ARR && i < ret->n && nf < 64; i++)
+		if (ret->kids[i]->type == J_STR)
+			flags[nf++] = ret->kids[i]->str;
+	struct act_in ai = { .action = json_get_str(in, "action"), .remarks = json_get_str(in, "remarks"),
+			     .ooo_reason = json_get_str(in, "out_of_order_reason"), .return_fields = flags, .nreturn = nf,
+			     .corrections = fl && fl->type == J_OBJ ? fl : NULL };
+	if (!ai.action)
+		return 400;
+	bool fits = form_max_len(r, "remarks", ai.remarks, LIM_REMARKS);
+	if (!form_max_len(r, "out_of_order_reason", ai.ooo_reason, LIM_OOO_REASON) || !fits)
+		return 422;
+	struct act_out res;
+	struct outcome out;
+	out_init(&out, r->a);
+	if (wf_act(r->a, &r->actor, rp(r, 0), &ai, &res, &out))
+		return page_outcome(r, &out);
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kstr(&w, "status", res.new_status);
+	jw_kint(&w, "stage", res.new_stage);
+	if (res.cert_no) {
+		jw_key(&w, "certificate");
+		jw_obj(&w);
+		jw_kstr(&w, "number", res.cert_no);
+		jw_kstr(&w, "verify_url", res.cert_url);
+		jw_obj_end(&w);
+	}
+	jw_obj_end(&w);
+	api_send(r, 200, &b);
+	return 0;
+}
+
+/* POST /api/v1/applications/NO/appeal {grounds} */
+int api_app_appeal(struct req *r)
+{
+	struct jval *in = api_body(r);
+	if (!in)
+		return 400;
+	int level = 0;
+	struct outcome out;
+	out_init(&out, r->a);
+	if (wf_appeal_file(r->a, &r->actor, rp(r, 0), json_get_str(in, "grounds"), &level, &out))
+		return page_outcome(r, &out);
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kint(&w, "appeal_level", level);
+	jw_kstr(&w, "status", "pending");
+	jw_obj_end(&w);
+	return api_send(r, 201, &b);
 }

@@ -232,7 +232,7 @@ int page_receipt_pdf(struct req *r)
 		if (d->kids[i]->type == J_STR)
 			facts[n++] = (struct cert_fact){ d->keys[i], NULL, d->kids[i]->str };
 	struct ack_layout al = {
-		.state = { "Government of Jharkhand", "झारखण्ड सरकार" },
+		.state = { cfg.state_name_en, cfg.state_name_hi },
 		.department = { "GramSewa", "ग्रामसेवा" },
 		.title = { "Payment Receipt", "भुगतान रसीद" },
 		.facts = facts, .n_facts = n,

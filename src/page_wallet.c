@@ -98,7 +98,7 @@ int page_wallet(struct req *r)
 	sbuf_free(&csv);
 	if (str_eq(fmt, "pdf")) {
 		struct ack_layout al = {
-			.state = { "Government of Jharkhand", "झारखण्ड सरकार" },
+			.state = { cfg.state_name_en, cfg.state_name_hi },
 			.department = { "GramSewa CSC wallet", "ग्रामसेवा CSC वॉलेट" },
 			.office = { r->user->name, NULL },
 			.title = { "Wallet statement", "वॉलेट विवरण" },

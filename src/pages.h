@@ -116,6 +116,10 @@ int page_desk_next(struct req *r);
 int page_desk_app(struct req *r);
 int page_desk_act(struct req *r);
 int page_desk_appeal(struct req *r);
+int api_desk_queue(struct req *r);
+int api_desk_next(struct req *r);
+int api_app_act(struct req *r);
+int api_app_appeal(struct req *r);
 /* page_cert.c */
 int page_verify_qr(struct req *r);
 int page_verify(struct req *r);
@@ -125,12 +129,7 @@ int page_cert_pdf(struct req *r);
 int api_certificate(struct req *r);
 int page_cert_revoke(struct req *r);
 int api_cert_revoke(struct req *r);
-/* api_app.c */
-int api_desk_queue(struct req *r);
-int api_desk_next(struct req *r);
-int api_app_act(struct req *r);
-int api_app_appeal(struct req *r);
-/* digilocker.c */
+/* page_digilocker.c */
 int page_dl_pulluri(struct req *r);
 int page_dl_pulldoc(struct req *r);
 /* page_payment.c */

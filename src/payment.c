@@ -9,7 +9,6 @@
 #include "config.h"
 #include "db.h"
 #include "lengths.h"
-#include "req.h"
 #include "log.h"
 #include "net.h"
 #include "sla.h"

@@ -2,10 +2,11 @@
  * fuzz_parsers.c — libFuzzer targets for every parser that reads untrusted
  * bytes.  One binary per target, chosen at compile time with -DTARGET_x:
  * query strings, cookies, multipart bodies, JSON, CSV imports, the
- * DigiLocker XML, uploaded documents (PDF cross-reference sections,
- * PNG and JPEG decoding), and a citizen's answers to a service form
- * (form_check).  Each target also checks an invariant of a successful
- * parse (valid UTF-8 out, counts within limits, problems well formed).
+ * DigiLocker XML, uploaded documents (PDF cross-reference sections, PNG
+ * and JPEG decoding), a certificate's QR text and signed record, and a
+ * citizen's answers to a service form (form_check).  Each target also
+ * checks an invariant of a successful parse (valid UTF-8 out, counts
+ * within limits, problems well formed).
  */
 #include "../../src/util.h"
 #include "../../src/req.h"
@@ -14,6 +15,7 @@
 #include "../../src/xmlmini.h"
 #include "../../src/upcheck.h"
 #include "../../src/form.h"
+#include "../../src/cert_qr.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -161,6 +163,23 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	const char *mime = upcheck_file(data, size, &rule);
 	if ((mime == NULL) == (rule == NULL))
 		abort();
+#elif defined(TARGET_qr)
+	/* the text a camera read: the URL, then its record; a record read
+	 * back is valid UTF-8 for the URL's certificate, and its nine parts
+	 * build the same record again */
+	const char *number, *d, *sg;
+	struct cert_record rec;
+	const unsigned char *raw;
+	size_t rawlen;
+	unsigned char sig[64];
+	if (cert_parse_qr(&a, s, &number, &d, &sg) && cert_record_read(&a, number, d, sg, &rec, &raw, &rawlen, sig)) {
+		if (!str_eq(rec.number, number) || !utf8_valid((const char *)raw, rawlen))
+			abort();
+		/* (a newline in the name or fact is written as a space) */
+		if (!memchr(raw, '\n', rawlen) &&
+		    !str_eq(cert_record_text(&a, &rec, 2 * rawlen), arena_strndup(&a, (const char *)raw, rawlen)))
+			abort();
+	}
 #elif defined(TARGET_form)
 	/* the answers, against a declaration of every field type (the
 	 * declarations come from administrators and are validated when a
@@ -195,7 +214,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	form_check_lengths(&a, sv->fields, sv->nfields, ans, &o);
 	form_problems_ok(&o, 0);
 #else
-#error "define TARGET_query, TARGET_cookie, TARGET_multipart, TARGET_json, TARGET_csv, TARGET_xml, TARGET_upload or TARGET_form"
+#error "define TARGET_query, TARGET_cookie, TARGET_multipart, TARGET_json, TARGET_csv, TARGET_xml, TARGET_upload, TARGET_qr or TARGET_form"
 #endif
 	free(s);
 	arena_free(&a);

@@ -2,12 +2,15 @@
 for any service definition, filing through the API, acting as officers,
 the due dates an application should get."""
 import datetime
+import json
+import os
 import re
 import struct
+import tempfile
 import zlib
 
 import answers
-from gs import Client, sql, eq
+from gs import Client, sql, eq, ctl
 
 VILLAGE = None
 PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
@@ -45,6 +48,18 @@ def upload(c, doc_type, owner_mobile=None, data=PDF, name="doc.pdf", ctype="appl
                   % (boundary, name, ctype)).encode() + data + b"\r\n")
     parts.append(("--%s--\r\n" % boundary).encode())
     return c.request("POST", "/api/v1/documents", body=b"".join(parts), ctype="multipart/form-data; boundary=" + boundary)
+
+
+def publish_service(defn):
+    """Imports a service definition (as exported) and publishes it, with
+    gramsewactl as an administrator would."""
+    f = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8")
+    try:
+        json.dump(defn, f, ensure_ascii=False)
+        f.close()
+        ctl("service", "import", f.name, "--publish")
+    finally:
+        os.unlink(f.name)
 
 
 def definition(code):

@@ -2,11 +2,12 @@
 jurisdiction with paging, an operator's view of a villager's locker, the
 applicant's name from the envelope, the answer to editing a returned
 application, Idempotency-Key on every change, certificate status words."""
+import json
 import re
 import time
 
-from gs import Client, test, eq, run, sql
-from lifecycle import file_app, officer, act, upload, definition, answers_for, walk_to_approval
+from gs import Client, test, eq, run, sql, ctl
+from lifecycle import file_app, officer, act, upload, definition, answers_for, walk_to_approval, publish_service
 
 ISO = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+05:30$")
 RUN = str(int(time.time() * 1000) % 10000000)
@@ -95,6 +96,31 @@ def applicant_name_from_the_envelope():
                                         "fields": dict(fields, applicant_name="Form Wins"), "submit": False})
     eq(c.api("GET", "/applications/" + r.json()["number"]).json()["fields"]["applicant_name"], "Form Wins",
        "an answer in fields is not overwritten")
+
+
+@test
+def officer_corrections_are_checked_like_the_form():
+    # a stage where the officer may correct answers: a refused correction is
+    # a 422 naming the answer by its path, as when filing; a good one is
+    # stored before the action, with its own event
+    code = "EDT" + RUN[-5:]
+    d = json.loads(ctl("service", "export", "INC").stdout)
+    d["code"] = code
+    d["processing"]["stages"][0]["form_editable"] = True
+    publish_service(d)
+    number, _ = file_app(code)
+    k = officer("karmachari")
+    why = "corrected out of turn for the test"
+    r = act(k, number, "forward", out_of_order_reason=why, correct_fields={"father_name": "x" * 101})
+    eq(r.status, 422, "refused correction: %r" % r)
+    eq(sorted(r.json()["error"]["fields"]), ["father_name"], "the answer's path")
+    eq(sql("SELECT stage_idx FROM applications WHERE number='%s'" % number)[0][0], "0", "nothing done")
+    r = act(k, number, "forward", out_of_order_reason=why, correct_fields={"father_name": "Ram Prasad Sahu"})
+    eq(r.status, 200, "corrected and forwarded: %r" % r)
+    form = json.loads(sql("SELECT form FROM applications WHERE number='%s'" % number)[0][0])
+    eq(form["father_name"], "Ram Prasad Sahu", "stored")
+    eq([e["action"] for e in k.api("GET", "/applications/" + number).json()["history"]][-2:], ["correct", "forward"],
+       "events")
 
 
 @test

@@ -6,6 +6,7 @@ verifier, and the DigiLocker issuer API."""
 import base64
 import hashlib
 import hmac
+import json
 import os
 import re
 import subprocess
@@ -13,7 +14,7 @@ import tempfile
 import urllib.parse
 
 from gs import Client, test, eq, run, ctl, VAR, iso_time
-from lifecycle import file_app, walk_to_approval, officer, definition, answers_for
+from lifecycle import file_app, walk_to_approval, officer, definition, answers_for, publish_service
 
 CIRCLE = [("karmachari", "karmachari"), ("ci", "ci"), ("co", "co")]
 PANCHAYAT = [("panchayatsewak", "panchayat_sewak")]
@@ -128,6 +129,26 @@ def qr_decodes_and_opens_a_valid_page():
     j = Client().get("/api/v1/verify?no=%s&d=%s&s=%s" % (m.group(1), m.group(2), m.group(3))).json()
     eq(j["status"], "VALID", "api")
     eq(j["facts"]["holder"], "Sita Devi", "facts with a valid signature")
+
+
+@test
+def certificate_printing_one_fact_verifies_from_its_qr():
+    # a service may print just the holder's name: the record's "first fact"
+    # part is then empty, and the QR must still read back as genuine
+    code = "ONE" + str(os.getpid() % 10000)
+    d = json.loads(ctl("service", "export", "INC").stdout)
+    d["code"] = code
+    d["output"]["print_fields"] = d["output"]["print_fields"][:1]
+    publish_service(d)
+    number, cert, url, filer = issue(code)
+    record = base64.urlsafe_b64decode(re.search(r"d=([A-Za-z0-9_-]+)", url).group(1) + "==").decode()
+    assert "||" in record, "no first fact in the record: " + record
+    r = Client().get(path_of(url))
+    assert "Valid certificate" in r.text and "Sita Devi" in r.text, r.text[:500]
+    q = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(url).query))
+    j = Client().get("/api/v1/verify?no=%s&d=%s&s=%s" % (cert, q["d"], q["s"])).json()
+    eq(j["status"], "VALID", "api")
+    eq(ctl("verify", url, check=False).returncode, 0, "offline verifier")
 
 
 @test

@@ -11,11 +11,10 @@ withdrawn by the citizen, and wrong codes burn the OTP like the log-in OTP."""
 import json
 import os
 import re
-import tempfile
 import time
 
 from gs import Client, test, eq, run, sql, ctl, notifications_log, reload_workers, VAR
-from lifecycle import upload, citizen, definition, answers_for, act, officer
+from lifecycle import upload, citizen, definition, answers_for, act, officer, publish_service
 
 RUN = str(int(time.time() * 1000) % 10000000).rjust(7, "0")
 _seq = [0]
@@ -233,13 +232,7 @@ def without_consent_a_file_answer_takes_only_own_uploads():
     d["code"] = svc
     d["fields"].append({"name": "extra_proof", "type": "file", "label": {"en": "Extra proof", "hi": "अतिरिक्त प्रमाण"},
                         "required": True})
-    f = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8")
-    json.dump(d, f, ensure_ascii=False)
-    f.close()
-    try:
-        ctl("service", "import", f.name, "--publish")
-    finally:
-        os.unlink(f.name)
+    publish_service(d)
     defn = definition(svc)
     docs = {doc["code"]: upload(c1.api, doc["code"], mobile).json()["id"] for doc in defn["documents"] if doc["required"]}
 

@@ -152,6 +152,35 @@ def reject_then_first_and_second_appeal():
 
 
 @test
+def appeal_form_is_offered_only_when_an_appeal_may_be_filed():
+    # the page and the API share one rule: a first appeal once rejected, a
+    # second once the first is dismissed or undecided for 30 days, no third
+    number, _ = file_app("RES")
+    web = Client()
+    web.login("csc1")
+    form = 'action="/my/app/%s/appeal"' % number
+    page = "/my/app/" + number
+    assert form not in web.get(page).text, "no appeal while the application is pending in time"
+    eq(act(officer("karmachari"), number, "reject", remarks="No land record attached",
+           out_of_order_reason="testing reject out of turn").status, 200, "rejected")
+    assert form in web.get(page).text, "a first appeal is offered after the rejection"
+    r = web.form_post(page, page + "/appeal", {"grounds": "The khatiyan was attached as required."})
+    eq(r.status, 303, "first appeal filed on the page")
+    assert form not in web.get(page).text, "no second appeal offered while the first is pending"
+    eq(web.form_post(page, page + "/appeal", {"grounds": "A second appeal filed too early."}).status, 409,
+       "and none accepted")
+    # thirty days without a decision: the second appeal is due
+    sql("UPDATE appeals a JOIN applications p ON p.id=a.app_id SET a.filed_at = NOW() - INTERVAL 31 DAY "
+        "WHERE p.number='%s'" % number)
+    assert form in web.get(page).text, "a second appeal is offered after 30 days undecided"
+    eq(web.form_post(page, page + "/appeal", {"grounds": "The first appeal was never decided."}).status, 303,
+       "second appeal filed")
+    eq(sql("SELECT MAX(level) FROM appeals a JOIN applications p ON p.id=a.app_id WHERE p.number='%s'" % number)[0][0], "2",
+       "level 2")
+    assert form not in web.get(page).text, "never a third appeal"
+
+
+@test
 def tatkal_overtakes_fifo_and_out_of_order_needs_reason():
     a, _ = file_app("INC")
     b, _ = file_app("INC")

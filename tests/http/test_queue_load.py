@@ -6,12 +6,11 @@ must still verify afterwards."""
 import concurrent.futures
 import json
 import os
-import tempfile
 import threading
 import time
 
 from gs import Client, test, eq, run, ctl, sql
-from lifecycle import file_app, act, create_employee, office_of
+from lifecycle import file_app, act, create_employee, office_of, publish_service
 
 RUN = str(int(time.time() * 1000) % 10000000)
 SECONDS = float(os.environ.get("GS_LOAD_SECONDS", "30"))
@@ -28,11 +27,7 @@ def load_service():
     d["fees"] = {"government_paise": 0, "csc_charge_paise": 0, "tatkal_paise": 0, "free_at_jsk": True}
     st = d["processing"]["stages"]
     d["processing"]["stages"] = [dict(st[0], actions=["forward", "reject"]), dict(st[2], actions=["approve", "reject"])]
-    f = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8")
-    json.dump(d, f, ensure_ascii=False)
-    f.close()
-    ctl("service", "import", f.name, "--publish")
-    os.unlink(f.name)
+    publish_service(d)
 
 
 def worker(client, office, role, action, stop, seen, lock, errors):

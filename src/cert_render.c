@@ -1,0 +1,113 @@
+/*
+ * cert_render.c — how a certificate prints (cert_render.h): its facts'
+ * printed values and the PDF drawn from its stored row.
+ */
+#include "cert_render.h"
+#include "cert_pdf.h"
+#include "cert_qr.h"
+#include "config.h"
+#include "db.h"
+#include "location.h"
+#include "tmpl.h"
+
+#include <string.h>
+
+/* "2026-11-23" -> "23-11-2026" */
+static const char *dmy(struct arena *a, const char *ymd)
+{
+	if (!ymd || strlen(ymd) < 10)
+		return ymd;
+	return arena_printf(a, "%.2s-%.2s-%.4s", ymd + 8, ymd + 5, ymd);
+}
+
+const char *cert_print_value(struct arena *a, const struct field *f, const struct jval *v)
+{
+	if (!v || v->type == J_NULL)
+		return "—";
+	switch (f->type) {
+	case FT_LOCATION: {
+		long id = 0;
+		json_get_long(v, "id", &id);
+		struct loc *l = loc_get(a, id);
+		if (!l)
+			return json_get_str(v, "name");
+		/* village, panchayat, block, district */
+		long ids[12];
+		size_t n = loc_path_ids(l->path, ids, 12);
+		struct sbuf b;
+		sbuf_init(&b);
+		for (size_t i = n; i-- > 0;) {
+			struct loc *x = loc_get(a, ids[i]);
+			if (!x || x->type == LT_STATE || x->type == LT_DIVISION || x->type == LT_SUBDIVISION)
+				continue;
+			if (b.len)
+				sbuf_adds(&b, ", ");
+			sbuf_adds(&b, x->name_en);
+			if (x->type == LT_DISTRICT && x->name_hi)
+				sbuf_printf(&b, " (%s)", x->name_hi);
+		}
+		char *s = arena_strdup(a, b.data);
+		sbuf_free(&b);
+		return s;
+	}
+	case FT_SELECT:
+	case FT_RADIO:
+		for (size_t i = 0; i < f->nopts; i++)
+			if (v->type == J_STR && str_eq(f->opts[i].value, v->str))
+				return arena_printf(a, "%s / %s", f->opts[i].label.hi ? f->opts[i].label.hi : "", f->opts[i].label.en);
+		return v->str;
+	case FT_DATE:
+		return v->type == J_STR ? dmy(a, v->str) : "—";
+	case FT_CHECKBOX:
+		return v->type == J_BOOL ? (v->b ? "हाँ / Yes" : "नहीं / No") : "—";
+	case FT_NUMBER:
+		return v->type == J_NUM ? v->str : "—";
+	default:
+		return v->type == J_STR || v->type == J_NUM ? v->str : "—";
+	}
+}
+
+int cert_render_stored(struct arena *a, const char *number, unsigned char **out, size_t *len)
+{
+	struct dbres *c = db_query(a,
+		"SELECT c.number, ap.number, DATE_FORMAT(c.issued_at, '%Y-%m-%d'), c.valid_until, c.record, c.sig, c.facts, "
+		"UNIX_TIMESTAMP(c.issued_at), TRIM(CONCAT_WS(' ', u.first_name, u.last_name)), c.signer_role, c.office_id, "
+		"c.title_en, c.title_hi, c.dept_code "
+		"FROM certificates c JOIN applications ap ON ap.id = c.app_id JOIN users u ON u.id = c.issued_by WHERE c.number = ?",
+		"s", number);
+	if (!c || c->nrows != 1)
+		return -1;
+	const char *title_en = db_val(c, 0, 11), *title_hi = db_val(c, 0, 12), *dept = db_val(c, 0, 13);
+	const char *err;
+	struct jval *fj = json_parse(a, db_val(c, 0, 6), c->lens[6], &err);
+	size_t nf = fj && fj->type == J_ARR ? fj->n : 0;
+	struct cert_fact *facts = arena_alloc(a, (nf + 1) * sizeof *facts);
+	for (size_t i = 0; i < nf; i++)
+		facts[i] = (struct cert_fact){ json_get_str(fj->kids[i], "en"), json_get_str(fj->kids[i], "hi"),
+					       json_get_str(fj->kids[i], "value") };
+	const char *role = db_val(c, 0, 9);
+	long long office = db_int(c, 0, 10);
+	const char *today = db_val(c, 0, 2), *expiry = db_val(c, 0, 3);
+	struct cert_layout cl = {
+		.state = { cfg.state_name_en, cfg.state_name_hi },
+		.department = { db_scalar(a, "SELECT name_en FROM departments WHERE code = ?", "s", dept),
+				db_scalar(a, "SELECT name_hi FROM departments WHERE code = ?", "s", dept) },
+		.office = { db_scalar(a, "SELECT name_en FROM offices WHERE id = ?", "i", (long long)office),
+			    db_scalar(a, "SELECT name_hi FROM offices WHERE id = ?", "i", (long long)office) },
+		.title = { title_en, title_hi },
+		.statement = { "This is to certify that the particulars below have been verified from the records of this office.",
+			       "प्रमाणित किया जाता है कि नीचे दिए गए विवरण इस कार्यालय के अभिलेखों से सत्यापित हैं।" },
+		.facts = facts, .n_facts = nf,
+		.cert_no = number,
+		.app_no = db_val(c, 0, 1),
+		.issue_date = dmy(a, today),
+		.valid_until = expiry ? dmy(a, expiry) : NULL,
+		.officer_name = db_val(c, 0, 8),
+		.officer_designation = arena_printf(a, "%s / %s", tmpl_str("hi", arena_printf(a, "role.%s", role)),
+						    tmpl_str("en", arena_printf(a, "role.%s", role))),
+		.verify_url = cert_verify_url(a, number, db_val(c, 0, 4), c->lens[4], db_val(c, 0, 5)),
+		.verify_line = arena_printf(a, "Verify at %s/v/%s", cfg.base_url, number),
+		.issued_at = (time_t)db_int(c, 0, 7),
+	};
+	return cert_pdf_render(&cl, out, len);
+}
