@@ -73,6 +73,7 @@ struct config {
 	char *ca_name;		/* CN of the deployment CA made by ca-init */
 	char *state_name_en;	/* the issuing government at the head of our PDFs, in English */
 	char *state_name_hi;	/* the same in Hindi */
+	char *helpline;		/* citizens' helpline number, in every page's footer */
 	bool debug_errors;	/* show error details on 500 pages (development) */
 };
 

@@ -8,6 +8,7 @@
 
 /* page_core.c */
 int page_home(struct req *r);
+int page_info(struct req *r);
 int page_healthz(struct req *r);
 int page_lang(struct req *r);
 /* page_auth.c */
@@ -52,6 +53,7 @@ int api_service(struct req *r);
 int page_designer_list(struct req *r);
 int page_designer_create(struct req *r);
 int page_designer(struct req *r);
+int page_designer_section(struct req *r);
 int page_designer_general(struct req *r);
 int page_designer_field_add(struct req *r);
 int page_designer_field(struct req *r);
