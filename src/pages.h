@@ -80,13 +80,24 @@ int page_resubmit(struct req *r);
 int page_appeal(struct req *r);
 int page_feedback(struct req *r);
 int page_track(struct req *r);
+int page_csc(struct req *r);
+int api_app_create(struct req *r);
+int api_app_get(struct req *r);
+int api_app_patch(struct req *r);
+int api_app_list(struct req *r);
+int api_track(struct req *r);
+int api_app_ack(struct req *r);
+/* page_locker.c */
 int page_locker(struct req *r);
 int page_locker_post(struct req *r);
 int page_locker_get(struct req *r);
 /* The locker page for owner (locker_owner's answer): the documents the user
  * sees, the upload form and the consent part.  Returns tmpl_render's. */
 int page_locker_show(struct req *r, long owner);
-int page_csc(struct req *r);
+/* The documents of owner's locker the user sees and may attach (Locker.N). */
+void page_locker_docs(struct req *r, long owner);
+int api_doc_upload(struct req *r);
+int api_doc_list(struct req *r);
 /* page_consent.c */
 /* Sets the locker page's consent part: a citizen's running grants
  * (Consents.N), or for an operator on owner's locker Consent.until or
@@ -120,15 +131,6 @@ int page_cert_pdf(struct req *r);
 int api_certificate(struct req *r);
 int page_cert_revoke(struct req *r);
 int api_cert_revoke(struct req *r);
-/* api_app.c */
-int api_app_create(struct req *r);
-int api_app_get(struct req *r);
-int api_app_patch(struct req *r);
-int api_app_list(struct req *r);
-int api_track(struct req *r);
-int api_doc_upload(struct req *r);
-int api_doc_list(struct req *r);
-int api_app_ack(struct req *r);
 /* page_digilocker.c */
 int page_dl_pulluri(struct req *r);
 int page_dl_pulldoc(struct req *r);
