@@ -92,10 +92,10 @@ int audit_write(const struct actor *who, const struct audit_entry *e)
 	if (db_exec("INSERT INTO audit_log (shard, seq, at, actor_id, role, office_id, ip, request_id, action, entity, "
 		    "entity_id, remarks, detail, prev_hash, hash) "
 		    "VALUES (?, ?, ?, NULLIF(?, 0), ?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		    "iisisisssssssss", (long long)shard, seq, at, (long long)actor, e->role, (long long)e->office_id, ip,
+		    "iisisisssssssss", (long long)shard, (long long)seq, at, (long long)actor, e->role, (long long)e->office_id, ip,
 		    who ? who->req_id : "cli", e->action, e->entity, e->entity_id, e->remarks, e->detail, prev, hash) != 1)
 		goto out;
-	if (db_exec("UPDATE audit_head SET last_id = ?, last_hash = ? WHERE id = ?", "isi", seq, hash, (long long)shard) != 1)
+	if (db_exec("UPDATE audit_head SET last_id = ?, last_hash = ? WHERE id = ?", "isi", (long long)seq, hash, (long long)shard) != 1)
 		goto out;
 	rc = 0;
 out:
@@ -212,7 +212,7 @@ static int verify_shard(struct arena *a, int s, struct audit_check *out)
 		/* what the anchors saw of these rows */
 		long long lo = db_int(rows, 0, 0);
 		struct dbres *seen = db_query(a, "SELECT anchor_id, seq, hash FROM audit_anchor_heads "
-						 "WHERE shard = ? AND seq BETWEEN ? AND ?", "iii", (long long)s, lo, after);
+						 "WHERE shard = ? AND seq BETWEEN ? AND ?", "iii", (long long)s, (long long)lo, after);
 		if (!seen)
 			goto out;
 		for (size_t i = 0; i < seen->nrows; i++)
