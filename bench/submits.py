@@ -23,7 +23,13 @@ For each tree given (default: this one), in turn and in the same run:
 
 Trees: BENCH_TREES="before=/tmp/main-tree:/tmp/main-build after=.:/tmp/h17-build"
 (name=tree:build; build holds an optimised gramsewa-fcgi and gramsewactl for
-that tree).  Prints figures only; never asserts.  Standard library only.
+that tree).  Shapes: BENCH_SHAPES=one,cluster,multi (default one): one
+server; the cluster of ./run.sh cluster (scripts/cluster.sh: 3 Galera nodes,
+HAProxy sending every write to one, 3 application nodes, nginx); the same
+with each application node writing to its own Galera node.  On the cluster
+the counters are summed over the three nodes and include Galera's
+certification failures and brute-force aborts.  Prints figures only; never
+asserts.  Standard library only.
 """
 import hashlib
 import json
@@ -76,8 +82,18 @@ class Stack:
                        capture_output=True)
         subprocess.run(["rm", "-rf", self.var])
 
-    def sql(self, q):
-        p = subprocess.run(["mariadb", "--no-defaults", "--socket=" + os.path.join(self.var, "run/mariadb.sock"), "-N", "-B",
+    def sockets(self):
+        return [os.path.join(self.var, "run/mariadb.sock")]
+
+    def retries(self):
+        """Transactions db_txn ran again (deadlock, lock wait timeout, Galera conflict)."""
+        try:
+            return open(os.path.join(self.var, "log/gramsewa.log"), errors="replace").read().count("transaction retry")
+        except OSError:
+            return 0
+
+    def sql(self, q, sock=None):
+        p = subprocess.run(["mariadb", "--no-defaults", "--socket=" + (sock or self.sockets()[0]), "-N", "-B",
                             "gramsewa", "-e", q], capture_output=True, text=True)
         if p.returncode != 0:
             raise SystemExit("sql failed: %s\n%s" % (q[:200], p.stderr))
@@ -89,6 +105,61 @@ class Stack:
         if p.returncode != 0:
             raise SystemExit("gramsewactl %s failed: %s%s" % (" ".join(args), p.stdout, p.stderr))
         return p.stdout
+
+
+class ClusterStack(Stack):
+    """The same tree and build as ./run.sh cluster runs them (scripts/cluster.sh
+    in a temp dir on free ports): three Galera nodes, HAProxy, three
+    application nodes of 3 workers, nginx.  With multi, application nodes 2
+    and 3 write to Galera nodes 2 and 3 directly instead of through HAProxy
+    (three writers: what hot rows stop)."""
+
+    def __init__(self, tree, build, multi=False):
+        self.tree, self.build = os.path.abspath(tree), os.path.abspath(build)
+        self.env = dict(os.environ, ROOT=self.tree, GS_BIN=self.build, GS_CLUSTER_FREE_PORTS="1")
+        self.var = tempfile.mkdtemp(prefix="gsbench-cluster.")
+        self.script = os.path.join(self.tree, "scripts/cluster.sh")
+        p = subprocess.run(["bash", self.script, "start", self.var], env=self.env, capture_output=True, text=True)
+        if p.returncode != 0:
+            self.stop()
+            raise SystemExit("cluster in %s failed:\n%s%s" % (self.var, p.stdout, p.stderr[-3000:]))
+        env = open(os.path.join(self.var, "cluster.env")).read()
+        val = dict(line.split("=", 1) for line in env.splitlines() if "=" in line and not line.startswith("#"))
+        self.host, self.port = val["GC_HTTP_ADDR"], int(val["GC_HTTP_PORT"])
+        if multi:
+            for n in (2, 3):
+                conf = os.path.join(self.var, "app%d.conf" % n)
+                lines = open(conf).read().splitlines()
+                lines = ["db_host = 127.0.0.1%d" % n if ln.startswith("db_host") else
+                         "db_port = %s" % val["GC_SQL_PORT"] if ln.startswith("db_port") else ln for ln in lines]
+                open(conf, "w").write("\n".join(lines) + "\n")
+                subprocess.run(["bash", "-c", '. "$ROOT/scripts/stack.sh"; gs_stop_pidfile "$1"',
+                                "-", os.path.join(self.var, "run/app%d.pid" % n)], env=self.env, check=True)
+                subprocess.run(["bash", self.script, "app-start", self.var, str(n)], env=self.env, check=True,
+                               capture_output=True)
+
+    def stop(self):
+        subprocess.run(["bash", self.script, "stop", self.var], env=self.env, capture_output=True)
+        subprocess.run(["rm", "-rf", self.var])
+
+    def sockets(self):
+        return [os.path.join(self.var, "run/db%d.sock" % n) for n in (1, 2, 3)]
+
+    def ctl(self, *args):
+        p = subprocess.run([os.path.join(self.build, "gramsewactl"), "-c", os.path.join(self.var, "app1.conf")]
+                           + list(args), capture_output=True, text=True)
+        if p.returncode != 0:
+            raise SystemExit("gramsewactl %s failed: %s%s" % (" ".join(args), p.stdout, p.stderr))
+        return p.stdout
+
+    def retries(self):
+        n = 0
+        for i in (1, 2, 3):
+            try:
+                n += open(os.path.join(self.var, "log/app%d.log" % i), errors="replace").read().count("transaction retry")
+            except OSError:
+                pass
+        return n
 
 
 def setup(st):
@@ -132,10 +203,14 @@ def setup(st):
 
 
 def waits(st):
-    """The server's lock counters now."""
-    r = dict(st.sql("SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_row_lock_waits', 'Innodb_row_lock_time', "
-                    "'Innodb_deadlocks')"))
-    return {k: int(v) for k, v in r.items()}
+    """The servers' lock and conflict counters now, summed over the nodes;
+    and the application's transaction retries."""
+    out = {"retries": st.retries()}
+    for sock in st.sockets():
+        for k, v in st.sql("SHOW GLOBAL STATUS WHERE Variable_name IN ('Innodb_row_lock_waits', 'Innodb_row_lock_time', "
+                           "'Innodb_deadlocks', 'wsrep_local_cert_failures', 'wsrep_local_bf_aborts')", sock):
+            out[k] = out.get(k, 0) + int(v)
+    return out
 
 
 def sampler(st, stop, seen):
@@ -190,33 +265,43 @@ def step(st, csc, defn, n):
     lat.sort()
     bad = sum(v for s, v in codes.items() if s not in (200, 201))
     top = sorted(seen.items(), key=lambda kv: -kv[1])[:3]
-    return ("%2d clients: %6.1f submits/s, p50 %6.1f ms, p95 %6.1f ms, %d refused; row lock waits %d (%d ms), deadlocks %d%s"
-            % (n, len(lat) / wall, 1000 * pct(lat, 0.5), 1000 * pct(lat, 0.95), bad,
-               w1["Innodb_row_lock_waits"] - w0["Innodb_row_lock_waits"],
-               w1["Innodb_row_lock_time"] - w0["Innodb_row_lock_time"],
-               w1.get("Innodb_deadlocks", 0) - w0.get("Innodb_deadlocks", 0),
+    d = {k: w1.get(k, 0) - w0.get(k, 0) for k in w1}
+    galera = (", Galera certification failures %d, brute-force aborts %d"
+              % (d["wsrep_local_cert_failures"], d["wsrep_local_bf_aborts"]) if "wsrep_local_cert_failures" in d else "")
+    return ("%2d clients: %6.1f submits/s, p50 %6.1f ms, p95 %6.1f ms, %d refused; row lock waits %d (%d ms), "
+            "deadlocks %d%s, transactions retried %d%s"
+            % (n, len(lat) / wall, 1000 * pct(lat, 0.5), 1000 * pct(lat, 0.95), bad, d["Innodb_row_lock_waits"],
+               d["Innodb_row_lock_time"], d.get("Innodb_deadlocks", 0), galera, d["retries"],
                "".join("\n      waiting (%d samples): %s" % (v, q) for q, v in top)))
+
+
+SHAPES = {"one": "one server: MariaDB and one application node of 4 workers",
+          "cluster": "cluster: 3 Galera nodes, HAProxy (one writer), 3 application nodes of 3 workers",
+          "multi": "cluster, 3 writers: application node N writes to Galera node N"}
 
 
 def main():
     trees = os.environ.get("BENCH_TREES") or "this=%s:%s" % (os.path.dirname(HERE),
                                                              os.environ.get("GS_BENCH_BUILD", os.path.join(HERE, "..", "build")))
+    shapes = os.environ.get("BENCH_SHAPES", "one").split(",")
     ncpu = os.cpu_count()
     for spec in trees.split():
         name, _, rest = spec.partition("=")
         tree, _, build = rest.partition(":")
-        log("== %s: tree %s, binaries %s" % (name, tree, build))
-        st = Stack(tree, build)
-        try:
-            csc, defn = setup(st)
-            print("== %s (%s; %d CPUs, load average %s; %d districts, one CSC each; %.0f s per step)"
-                  % (name, tree, ncpu, " ".join(open("/proc/loadavg").read().split()[:3]), len(csc), DURATION), flush=True)
-            for n in STEPS:
-                print("  " + step(st, csc, defn, n), flush=True)
-            print("  ledger-verify: %s" % st.ctl("ledger-verify").strip().splitlines()[-1], flush=True)
-            print("  audit-verify: %s" % st.ctl("audit-verify").strip(), flush=True)
-        finally:
-            st.stop()
+        for shape in shapes:
+            log("== %s, %s: tree %s, binaries %s" % (name, shape, tree, build))
+            st = Stack(tree, build) if shape == "one" else ClusterStack(tree, build, shape == "multi")
+            try:
+                csc, defn = setup(st)
+                print("== %s, %s (%s; %d CPUs, load average %s; %d districts, one CSC each; %.0f s per step)"
+                      % (name, SHAPES[shape], tree, ncpu, " ".join(open("/proc/loadavg").read().split()[:3]), len(csc),
+                         DURATION), flush=True)
+                for n in STEPS:
+                    print("  " + step(st, csc, defn, n), flush=True)
+                print("  ledger-verify: %s" % st.ctl("ledger-verify").strip().splitlines()[-1], flush=True)
+                print("  audit-verify: %s" % st.ctl("audit-verify").strip(), flush=True)
+            finally:
+                st.stop()
 
 
 if __name__ == "__main__":
