@@ -64,7 +64,8 @@ static void row_hash(const char *const f[13], int shard, char out[65])
 int audit_shard(long office_id, long actor)
 {
 	long key = office_id ? office_id : actor;
-	return 1 + (int)((unsigned long)(key < 0 ? -key : key) % (unsigned long)cfg.audit_shards);
+	unsigned long n = cfg.audit_shards > 0 ? (unsigned long)cfg.audit_shards : 1;	/* 0 before config_load */
+	return 1 + (int)((unsigned long)(key < 0 ? -key : key) % n);
 }
 
 int audit_write(const struct actor *who, const struct audit_entry *e)
@@ -295,9 +296,9 @@ static int verify_anchors(struct arena *a, struct audit_check *out)
 	return 0;
 }
 
-int audit_verify(struct arena *a, struct audit_check *out)
+/* audit_verify's walk, inside its snapshot. */
+static int verify_all(struct arena *a, struct audit_check *out)
 {
-	*out = (struct audit_check){ .bad_shard = -1 };
 	for (int s = 0; s <= AUDIT_MAX_SHARDS; s++) {
 		int rc = verify_shard(a, s, out);
 		if (rc != 0)
@@ -311,4 +312,19 @@ int audit_verify(struct arena *a, struct audit_check *out)
 	if (db_errno())
 		return -1;
 	return verify_anchors(a, out);
+}
+
+int audit_verify(struct arena *a, struct audit_check *out)
+{
+	*out = (struct audit_check){ .bad_shard = -1 };
+	/* one snapshot for the whole walk: rows, heads and anchors written
+	 * meanwhile (the trail is live, and audit-anchor runs every minute)
+	 * would otherwise look like a head past its chain's end, or an anchor
+	 * that saw rows that are not there (the connection reads committed
+	 * rows per statement otherwise: db.c) */
+	if (db_exec("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", NULL) < 0 || db_begin() != 0)
+		return -1;
+	int rc = verify_all(a, out);
+	db_rollback();
+	return rc;
 }
