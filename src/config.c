@@ -66,6 +66,7 @@ static const struct ckey keys[] = {
 	L(login_max_fail, "5", 1, 100, "wrong passwords before the account locks"),
 	L(login_lock, "900", 60, 604800, "seconds an account stays locked"),
 	L(claim_timeout, "900", 30, 86400, "seconds an opened application stays with its officer"),
+	L(audit_shards, "16", 1, 64, "audit hash chains; audited changes of offices and users in different chains do not wait on each other"),
 	L(dash_cache_seconds, "300", 0, 86400, "how old dashboard figures may be (0: always added up afresh)"),
 	S(notify_driver, "log", "notification driver: log or live (http SMS + SMTP)"),
 	S(notify_log, "var/log/notifications.log", "file the log driver appends messages to"),

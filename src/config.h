@@ -43,6 +43,7 @@ struct config {
 	long login_max_fail;	/* wrong passwords before the account locks */
 	long login_lock;	/* seconds an account stays locked */
 	long claim_timeout;	/* seconds an opened application stays with its officer */
+	long audit_shards;	/* audit chains written (1..AUDIT_MAX_SHARDS): more chains, fewer writers per head row */
 	long dash_cache_seconds;	/* how old dashboard figures may be (0: no cache) */
 	char *notify_driver;	/* log (development) or live (SMS by HTTP gateway, e-mail by SMTP) */
 	char *notify_log;	/* file the log driver appends to */
