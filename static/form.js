@@ -3,6 +3,25 @@
    ignores answers to fields whose condition is not met. */
 (function () {
   'use strict';
+  /* a geopoint field: "Use my location" fills latitude, longitude,
+     accuracy and the fix time from the phone's GPS (the server checks
+     them; without JavaScript they are typed in) */
+  if ('geolocation' in navigator) {
+    document.querySelectorAll('[data-geo-use]').forEach(function (b) {
+      var p = b.getAttribute('data-geo-use');
+      function set(part, v) { var el = document.getElementById('f-' + p + '__' + part); if (el) el.value = v; }
+      b.parentNode.hidden = false;
+      b.addEventListener('click', function () {
+        navigator.geolocation.getCurrentPosition(function (pos) {
+          set('lat', pos.coords.latitude.toFixed(6));
+          set('lon', pos.coords.longitude.toFixed(6));
+          set('accuracy_m', Math.round(pos.coords.accuracy));
+          set('fix_at', new Date(pos.timestamp || Date.now()).toISOString());
+          set('source', 'gps');
+        }, function () {}, { enableHighAccuracy: true, maximumAge: 0, timeout: 30000 });
+      });
+    });
+  }
   var deps = document.querySelectorAll('[data-show-field]');
   if (!deps.length) return;
   function value(name) {
