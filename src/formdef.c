@@ -264,18 +264,25 @@ void def_fields(struct def_rd *rd, const struct jval *arr, struct form_def *d)
 	read_fields(rd, arr, &d->fields, &d->nfields, "form", true);
 }
 
+bool def_format(struct def_rd *rd, const struct jval *v, const char *format, const char *what)
+{
+	if (!v || v->type != J_OBJ) {
+		def_prob(rd, "the %s must be a JSON object", what);
+		return false;
+	}
+	const char *fmt = json_get_str(v, "format");
+	if (!str_eq(fmt, format)) {
+		def_prob(rd, "unknown format '%s' (expected '%s')", fmt ? fmt : "", format);
+		return false;
+	}
+	return true;
+}
+
 struct form_def *form_def_parse(struct arena *a, const struct jval *v, struct sbuf *probs)
 {
 	struct def_rd rd = { a, probs };
-	if (!v || v->type != J_OBJ) {
-		def_prob(&rd, "the form must be a JSON object");
+	if (!def_format(&rd, v, FORM_FORMAT, "form"))
 		return NULL;
-	}
-	const char *fmt = json_get_str(v, "format");
-	if (!str_eq(fmt, FORM_FORMAT)) {
-		def_prob(&rd, "unknown format '%s' (expected '%s')", fmt ? fmt : "", FORM_FORMAT);
-		return NULL;
-	}
 	struct form_def *d = arena_alloc(a, sizeof *d);
 	def_fields(&rd, def_arr(&rd, v, "fields", "form"), d);
 	return d;

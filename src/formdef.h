@@ -109,6 +109,9 @@ struct def_rd {
 	struct sbuf *probs;	/* problems, one per line */
 };
 void def_prob(struct def_rd *rd, const char *fmt, ...) GS_PRINTF(2, 3);
+/* Is v a JSON object whose "format" is format?  Else reports why ("the
+ * <what> must be a JSON object", "unknown format ...") and returns false. */
+bool def_format(struct def_rd *rd, const struct jval *v, const char *format, const char *what);
 /* Member key of o as text / {"en","hi"} (plain text = English) / whole
  * number / true-false / list; absent or null gives the default, a wrong
  * type is reported "where: 'key' must be ...". */

@@ -78,15 +78,8 @@ static int rrole(struct def_rd *rd, const struct jval *o, const char *key, const
 struct svc *svc_from_json(struct arena *a, const struct jval *v, struct sbuf *probs)
 {
 	struct def_rd rd = { a, probs };
-	if (!v || v->type != J_OBJ) {
-		def_prob(&rd, "the definition must be a JSON object");
+	if (!def_format(&rd, v, SVC_FORMAT, "definition"))
 		return NULL;
-	}
-	const char *fmt = json_get_str(v, "format");
-	if (!str_eq(fmt, SVC_FORMAT)) {
-		def_prob(&rd, "unknown format '%s' (expected '%s')", fmt ? fmt : "", SVC_FORMAT);
-		return NULL;
-	}
 	struct svc *s = arena_alloc(a, sizeof *s);
 	s->code = def_str(&rd, v, "code", "service");
 	s->name = def_i18n(&rd, v, "name", "service");

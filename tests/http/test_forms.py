@@ -165,12 +165,34 @@ def designer_offers_money_computed_geopoint_but_not_photo():
         assert '<option value="%s"' % t in page.text, "type %s offered" % t
     for t in ("photo", "user", "ref"):
         assert '<option value="%s"' % t not in page.text, "type %s not offered" % t
-    r = c.form_post("/admin/services/" + CODE, "/admin/services/%s/fields" % CODE,
-                    {"name": "stamp_fee_%d" % RUN, "type": "money", "label_en": "Stamp fee", "label_hi": "स्टाम्प शुल्क",
+    stamp, total, site = "stamp_fee_%d" % RUN, "all_fees_%d" % RUN, "site_%d" % RUN
+    fields = "/admin/services/%s/fields" % CODE
+    r = c.form_post("/admin/services/" + CODE, fields,
+                    {"name": stamp, "type": "money", "label_en": "Stamp fee", "label_hi": "स्टाम्प शुल्क",
                      "required": "1"})
     eq(r.status, 303, "money field added: " + r.text[:300])
+    # a bound typed in rupees on the field's own page is kept in paise
+    r = c.form_post("/admin/services/%s/fields/%s" % (CODE, stamp), "/admin/services/%s/fields/%s/edit" % (CODE, stamp),
+                    {"action": "save", "type": "money", "label_en": "Stamp fee", "label_hi": "स्टाम्प शुल्क",
+                     "min": "10", "max": "1,000.50"})
+    eq(r.status, 303, "bounds saved: " + r.text[:300])
+    r = c.form_post("/admin/services/" + CODE, fields,
+                    {"name": total, "type": "computed", "label_en": "All fees", "label_hi": "सभी शुल्क",
+                     "compute_op": "sum", "compute_of": "fee_paid, " + stamp})
+    eq(r.status, 303, "computed field added: " + r.text[:300])
+    r = c.form_post("/admin/services/" + CODE, fields,
+                    {"name": site, "type": "geopoint", "label_en": "Site", "label_hi": "स्थल", "accuracy_max": "20"})
+    eq(r.status, 303, "geopoint field added: " + r.text[:300])
+    r = c.form_post("/admin/services/" + CODE, fields,
+                    {"name": "t2_%d" % RUN, "type": "computed", "label_en": "T", "label_hi": "ट"})
+    eq(r.status, 422, "a computed field needs its sources")
     d = json.loads(c.get("/admin/services/%s/export" % CODE).body)
-    eq([f["type"] for f in d["fields"] if f["name"] == "stamp_fee_%d" % RUN], ["money"])
+    by = {f["name"]: f for f in d["fields"]}
+    eq((by[stamp]["type"], by[stamp]["min"], by[stamp]["max"]), ("money", 1000, 100050))
+    eq(by[total]["compute"], {"op": "sum", "of": ["fee_paid", stamp]})
+    eq(by[site]["accuracy_max_m"], 20)
+    page = c.get("/admin/services/%s/fields/%s" % (CODE, stamp))
+    assert 'value="1000.50"' in page.text, "the editor shows the bound in rupees"
     r = c.form_post("/admin/services/" + CODE, "/admin/services/%s/fields" % CODE,
                     {"name": "pic_%d" % RUN, "type": "photo", "label_en": "Pic", "label_hi": "चित्र"})
     eq(r.status, 422, "photo refused for services")
