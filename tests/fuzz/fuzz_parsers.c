@@ -15,6 +15,7 @@
 #include "../../src/csv.h"
 #include "../../src/xmlmini.h"
 #include "../../src/upcheck.h"
+#include "../../src/photo.h"
 #include "../../src/form.h"
 #include "../../src/service.h"
 #include "../../src/cert_qr.h"
@@ -194,6 +195,21 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	const char *mime = upcheck_file(data, size, &rule);
 	if ((mime == NULL) == (rule == NULL))
 		abort();
+	/* a picture the locker accepts is stored re-encoded without metadata
+	 * (photo.c, libexif + libjpeg): that must not fail, and what it
+	 * stores must pass the same check and carry no EXIF */
+	if (mime && !str_eq(mime, "application/pdf")) {
+		unsigned char *clean;
+		size_t clen;
+		struct photo_meta m;
+		if (!photo_clean(data, size, mime, &clean, &clen, &m) || !upcheck_file(clean, clen, &rule))
+			abort();
+		struct photo_meta again;
+		photo_exif(clean, clen, &again);
+		if (again.taken_at[0] || again.has_gps)
+			abort();
+		free(clean);
+	}
 #elif defined(TARGET_qr)
 	/* the text a camera read: the URL, then its record; a record read
 	 * back is valid UTF-8 for the URL's certificate, and its nine parts

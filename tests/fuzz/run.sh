@@ -9,8 +9,8 @@ SECS=${FUZZ_SECONDS:-5}
 mkdir -p "$OUT"
 SRC="$ROOT/src/util.c $ROOT/src/req.c $ROOT/src/json.c $ROOT/src/csv.c $ROOT/src/config.c $ROOT/src/xmlmini.c $ROOT/src/cert_qr.c"
 CFLAGS="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I/usr/include/ClearSilver -I$ROOT/src"
-# the upload checks: our PDF reader, libpng and libjpeg
-UPLOAD="$ROOT/src/upcheck.c $ROOT/src/pdf_lex.c $(pkg-config --cflags --libs libpng libjpeg zlib)"
+# the upload checks: our PDF reader, libpng and libjpeg; pictures stored without metadata (libexif)
+UPLOAD="$ROOT/src/upcheck.c $ROOT/src/pdf_lex.c $ROOT/src/photo.c $(pkg-config --cflags --libs libpng libjpeg zlib libexif)"
 # the answer checker: a service's field declarations and form_check
 FORM="$ROOT/src/formdef.c $ROOT/src/form.c $ROOT/src/service.c $ROOT/src/domain.c $ROOT/src/money.c -lm"
 fail=0

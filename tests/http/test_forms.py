@@ -3,6 +3,7 @@ has money, computed and geopoint fields is designed (imported and on the
 designer's page), published, filed through the API and the apply page, and
 the officer reads the answers as text; bad answers of the new types get 422
 and store nothing; photo, user and ref fields are refused in services."""
+import hashlib
 import json
 import os
 import tempfile
@@ -135,6 +136,32 @@ def apply_page_renders_reads_and_names_the_field_in_errors():
                  "JSON_EXTRACT(a.form, '$.plot.source') FROM applications a WHERE a.id = "
                  "(SELECT MAX(id) FROM applications)")[0]
     eq(stored, ["125050", "20125050", '"gps"'])
+
+
+@test
+def uploaded_photo_is_stored_without_exif_and_its_camera_facts_kept():
+    """A JPEG carrying EXIF (time, GPS, camera model) and a comment: the
+    locker keeps the picture without any of it, and the time and place as
+    columns for photo answers."""
+    fixture = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "exif_gps.jpg")
+    data = open(fixture, "rb").read()
+    assert b"Exif" in data and b"SecretPhone" in data and b"Sunita" in data, "the fixture carries metadata"
+    r = upload(officer("csc1"), "site_photo", "9000000001", data=data, name="site.jpg", ctype="image/jpeg")
+    eq(r.status, 201, "uploaded: %r" % r)
+    doc = r.json()
+    row = sql("SELECT DATE_FORMAT(exif_at, '%%Y-%%m-%%d %%H:%%i:%%s'), exif_lat, exif_lon, sha256, size FROM documents "
+              "WHERE id = %d" % doc["id"])[0]
+    eq(row[:3], ["2026-11-20 10:05:30", "23.344167", "85.309667"], "camera time and place kept")
+    w = Client()
+    w.login("csc1")
+    stored = w.get("/locker/%d" % doc["id"])
+    eq(stored.status, 200)
+    body = stored.body
+    assert body[:2] == b"\xff\xd8", "still a JPEG"
+    for secret in (b"Exif", b"SecretPhone", b"Sunita"):
+        assert secret not in body, "stored picture carries no %r" % secret
+    eq((hashlib.sha256(body).hexdigest(), len(body)), (row[3], int(row[4])), "the digest is of the stored file")
+    eq((doc["sha256"], doc["size"]), (row[3], int(row[4])))
 
 
 @test
