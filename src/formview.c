@@ -145,6 +145,23 @@ void formview_fill(struct req *r, const struct form_def *d, const char *hdf, con
 		formview_outcome(r, d, errs);
 }
 
+void formview_choices(struct req *r, const struct form_def *d, const char *hdf, const char *field,
+		      const struct opt *choices, size_t n)
+{
+	const struct field *f = form_field(d, field);
+	if (!f)
+		return;
+	const char *hp = arena_printf(r->a, "%s.%zu", hdf, (size_t)(f - d->fields));
+	const char *val = hdf_get_value(r->hdf, arena_printf(r->a, "%s.value", hp), NULL);
+	for (size_t k = 0; k < n; k++) {
+		const char *op = arena_printf(r->a, "%s.options.%zu", hp, k);
+		hset(r, arena_printf(r->a, "%s.value", op), choices[k].value);
+		hset(r, arena_printf(r->a, "%s.label", op), i18n_get(&choices[k].label, r->lang));
+		if (str_eq(val, choices[k].value))
+			hset(r, arena_printf(r->a, "%s.checked", op), "1");
+	}
+}
+
 /* The field a problem's path names ("family.1.name": the group's column
  * name), or NULL. */
 static const struct field *path_field(struct arena *a, const struct form_def *d, const char *path)

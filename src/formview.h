@@ -21,6 +21,13 @@
  * <?cs each:f = <hdf> ?><?cs call:svc_field(f) ?><?cs /each ?>. */
 void formview_fill(struct req *r, const struct form_def *d, const char *hdf, const struct jval *answers,
 		   const struct outcome *errs);
+/* The list a user or ref field of d offers on the page (the caller's
+ * scope: the staff of this GP, the entries of a book): after
+ * formview_fill with the same hdf, field's input becomes a drop-down of
+ * choices (value = the id as text, label = the name shown).  Without it
+ * the input takes a typed id. */
+void formview_choices(struct req *r, const struct form_def *d, const char *hdf, const char *field,
+		      const struct opt *choices, size_t n);
 /* Reads the page's f_* fields of d into a JSON answers object (arena). */
 struct jval *formview_answers(struct req *r, const struct form_def *d);
 /* page_outcome for a form: a problem with an answer of d ("family.1.name")

@@ -53,7 +53,7 @@
  <label for="f-<?cs var:f.input ?>"><?cs var:f.label ?><?cs if:!f.required ?> <span class="small">(<?cs var:L.hr.optional ?>)</span><?cs /if ?></label>
  <?cs if:f.help ?><p class="hint"><?cs var:f.help ?></p><?cs /if ?>
  <?cs if:Form.err[f.input] ?><p class="error-message" id="e-<?cs var:f.input ?>"><?cs var:Form.err[f.input] ?></p><?cs /if ?>
- <?cs if:f.type == "select" ?>
+ <?cs if:f.type == "select" || ((f.type == "user" || f.type == "ref") && subcount(f.options)) ?>
  <select id="f-<?cs var:f.input ?>" name="<?cs var:f.input ?>"><option value=""><?cs var:L.loc.choose ?></option>
   <?cs each:o = f.options ?><option value="<?cs var:o.value ?>"<?cs if:o.checked || o.value == f.value ?> selected<?cs /if ?>><?cs var:o.label ?></option><?cs /each ?>
  </select>
