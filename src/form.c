@@ -59,7 +59,13 @@ bool form_shown(const struct field *fields, size_t n, const struct field *f, con
 		if (str_eq(fields[i].name, f->show_field)) {
 			if (!form_shown(fields, n, &fields[i], answers))
 				return false;
-			const char *v = scalar(json_get(answers, f->show_field));
+			const struct jval *a = json_get(answers, f->show_field);
+			/* a list answer (ticked boxes, several choices) shows
+			 * the field when the value is among those chosen */
+			for (size_t k = 0; a && a->type == J_ARR && k < a->n; k++)
+				if (str_eq(scalar(a->kids[k]), f->show_equals))
+					return true;
+			const char *v = scalar(a);
 			return v && str_eq(v, f->show_equals);
 		}
 	return false;

@@ -29,9 +29,16 @@
              document.querySelector('select[name="' + name + '"], input[name="' + name + '"]:not([type=radio]):not([type=checkbox])');
     return el ? el.value : '';
   }
+  /* ticked boxes of a list: shown when the value is among them (as the
+     server's form_shown decides) */
+  function shown(name, want) {
+    var ticked = document.querySelectorAll('input[type=checkbox][name="' + name + '"]:checked');
+    for (var i = 0; i < ticked.length; i++) if (ticked[i].value === want) return true;
+    return ticked.length ? false : value(name) === want;
+  }
   function update() {
     deps.forEach(function (d) {
-      d.hidden = value(d.getAttribute('data-show-field')) !== d.getAttribute('data-show-equals');
+      d.hidden = !shown(d.getAttribute('data-show-field'), d.getAttribute('data-show-equals'));
     });
   }
   document.addEventListener('change', update);

@@ -334,6 +334,20 @@ START_TEST(conditions_hide_new_types_too)
 }
 END_TEST
 
+START_TEST(branching_on_a_list_answer)
+{
+	/* a questionnaire: "which schemes did you receive?", then a question
+	 * for one of them */
+	struct form_def *d = def("{\"name\":\"schemes\",\"type\":\"multiselect\"," L ",\"options\":[{\"value\":\"pmay\"," L "},{\"value\":\"ujjwala\"," L "}]},"
+				 "{\"name\":\"pmay_amount\",\"type\":\"money\"," L ",\"required\":true,\"show_if\":{\"field\":\"schemes\",\"equals\":\"pmay\"}}");
+	const char *p;
+	run(d, "{\"schemes\":[\"ujjwala\",\"pmay\"]}", &p);
+	ck_assert_str_eq(p, "pmay_amount form.err.required");
+	ck_assert_str_eq(run(d, "{\"schemes\":[\"ujjwala\"],\"pmay_amount\":\"5\"}", &p), "{\"schemes\":[\"ujjwala\"]}");
+	ck_assert_str_eq(p, "");
+}
+END_TEST
+
 START_TEST(stored_answers_merge_back_to_ids)
 {
 	struct form_def *d = def("{\"name\":\"by\",\"type\":\"user\"," L ",\"scope\":\"gp_staff\"},{\"name\":\"pic\",\"type\":\"photo\"," L "}");
@@ -486,6 +500,7 @@ int main(void)
 	tcase_add_test(tc, user_and_ref_through_the_callers_lookups);
 	tcase_add_test(tc, definition_roundtrip_is_canonical);
 	tcase_add_test(tc, conditions_hide_new_types_too);
+	tcase_add_test(tc, branching_on_a_list_answer);
 	tcase_add_test(tc, stored_answers_merge_back_to_ids);
 	tcase_add_test(tc, photo_exif_read_then_metadata_stripped);
 	tcase_add_test(tc, png_keeps_only_image_chunks);
