@@ -159,7 +159,7 @@ static void tasks_to_hdf(struct req *r, const struct svc *s)
 	bool general = !str_empty(s->name.en) && !str_empty(s->name.hi) && s->channels;
 	bool settings = s->designated >= 0 && s->rtps_days > 0 && !str_empty(s->title.en) && !str_empty(s->title.hi);
 	const char *state[ARRAY_LEN(sections)] = {
-		general ? "done" : "todo", s->nfields ? "done" : "todo", "optional", settings ? "done" : "todo",
+		general ? "done" : "todo", s->form.nfields ? "done" : "todo", "optional", settings ? "done" : "todo",
 		s->nstages ? "done" : "todo", "optional", NULL, NULL,	/* JSON and history: other views, no task */
 	};
 	for (size_t i = 0; i < ARRAY_LEN(sections); i++) {
@@ -170,7 +170,7 @@ static void tasks_to_hdf(struct req *r, const struct svc *s)
 		if (state[i])
 			hset(r, arena_printf(r->a, "%s.state", p), state[i]);
 	}
-	hset_int(r, "D.nfields", (long long)s->nfields);
+	hset_int(r, "D.nfields", (long long)s->form.nfields);
 	hset_int(r, "D.ndocs", (long long)s->ndocs);
 	hset_int(r, "D.nstages", (long long)s->nstages);
 }
