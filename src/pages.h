@@ -187,4 +187,20 @@ int api_attendance_flags(struct req *r);
 int api_attendance_review(struct req *r);
 int api_attendance_availability(struct req *r);
 int api_dash_summary(struct req *r);
+/* page_register.c */
+int page_registers(struct req *r);
+int page_register_book(struct req *r);
+int page_register_entry_post(struct req *r);
+int page_register_entry(struct req *r);
+int page_register_entry_act(struct req *r);
+int page_register_close_day(struct req *r);
+int api_registers(struct req *r);
+int api_register_book(struct req *r);
+int api_register_entry_create(struct req *r);
+int api_register_entry_edit(struct req *r);
+int api_register_entry_act(struct req *r);
+int api_register_entry(struct req *r);
+int api_register_close_day(struct req *r);
+int api_register_definition(struct req *r);
+int api_register_import(struct req *r);
 #endif

@@ -864,3 +864,34 @@ const struct stage *svc_stage(const struct svc *s, size_t i)
 {
 	return i < s->nstages ? &s->stages[i] : NULL;
 }
+
+/* ---- a field list on its own: a register's columns are one form of the
+ * same field model (register.c), read, checked and written by the same
+ * code as a service's form ---- */
+
+struct field *fields_from_json(struct arena *a, const struct jval *arr, size_t *n, struct sbuf *probs)
+{
+	struct rd rd = { a, probs };
+	struct field *f;
+	read_fields(&rd, arr, &f, n, "column", false);
+	return f;
+}
+
+int fields_validate(const struct field *f, size_t n, struct sbuf *probs)
+{
+	struct vd v = { .probs = probs };
+	arena_init(&v.a);
+	check_fields(&v, f, n, "column");
+	arena_free(&v.a);
+	return v.n;
+}
+
+void fields_to_json(struct jw *w, const struct field *f, size_t n)
+{
+	w_fields(w, f, n);
+}
+
+void i18n_to_json(struct jw *w, const char *key, const struct i18n *t)
+{
+	w_i18n(w, key, t);
+}

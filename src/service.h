@@ -139,4 +139,12 @@ const char *i18n_get(const struct i18n *t, const char *lang);
 
 /* Verhoeff checksum over a digit string (Aadhaar). */
 bool verhoeff_ok(const char *digits);
+/* A field list on its own (a register's columns): read from a JSON array
+ * (NULL: none; problems into probs), checked (returns the number of
+ * problems), written as a JSON array; no groups. */
+struct field *fields_from_json(struct arena *a, const struct jval *arr, size_t *n, struct sbuf *probs);
+int fields_validate(const struct field *f, size_t n, struct sbuf *probs);
+void fields_to_json(struct jw *w, const struct field *f, size_t n);
+/* Writes "key": {"en", "hi"} (nothing when both are empty). */
+void i18n_to_json(struct jw *w, const char *key, const struct i18n *t);
 #endif
