@@ -1,0 +1,344 @@
+/*
+ * regdef.c — a register's definition (gramsewa.register/1) without a
+ * database: reading it (problems as text, one per line), writing it back
+ * canonically, its structural rules, and the hash that chains a book's
+ * entries.  Kept apart from register.c so the parser can be fuzzed and
+ * unit-tested on its own.
+ */
+#include "register.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- reading a definition ---- */
+
+struct dr {
+	struct arena *a;	/* output memory */
+	struct sbuf *probs;	/* problems, one per line */
+};
+
+static void dprob(struct dr *r, const char *fmt, ...) GS_PRINTF(2, 3);
+static void dprob(struct dr *r, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	sbuf_adds(r->probs, arena_vprintf(r->a, fmt, ap));
+	va_end(ap);
+	sbuf_addc(r->probs, '\n');
+}
+
+/* A member of o of type t, or NULL when absent or null (reported when of
+ * another type). */
+static const struct jval *member(struct dr *r, const struct jval *o, const char *key, enum jtype t)
+{
+	const struct jval *v = json_get(o, key);
+	if (!v || v->type == J_NULL)
+		return NULL;
+	if (v->type != t) {
+		static const char *const what[] = { "null", "true or false", "a number", "text", "a list", "an object" };
+		dprob(r, "'%s' must be %s", key, what[t]);
+		return NULL;
+	}
+	return v;
+}
+
+static const char *dstr(struct dr *r, const struct jval *o, const char *key)
+{
+	const struct jval *v = member(r, o, key, J_STR);
+	return v ? v->str : NULL;
+}
+
+static bool dbool(struct dr *r, const struct jval *o, const char *key, bool def)
+{
+	const struct jval *v = member(r, o, key, J_BOOL);
+	return v ? v->b : def;
+}
+
+/* {"en": ..., "hi": ...} or plain (English) text. */
+static struct i18n dtext(struct dr *r, const struct jval *o, const char *key)
+{
+	struct i18n t = { 0 };
+	const struct jval *v = json_get(o, key);
+	if (v && v->type == J_STR)
+		t.en = v->str;
+	else if ((v = member(r, o, key, J_OBJ))) {
+		t.en = json_get_str(v, "en");
+		t.hi = json_get_str(v, "hi");
+	}
+	return t;
+}
+
+static const char **dnames(struct dr *r, const struct jval *o, const char *key, size_t *n)
+{
+	const struct jval *v = member(r, o, key, J_ARR);
+	*n = 0;
+	const char **out = arena_alloc(r->a, ((v ? v->n : 0) + 1) * sizeof *out);
+	for (size_t i = 0; v && i < v->n; i++) {
+		if (v->kids[i]->type != J_STR)
+			dprob(r, "'%s' must be a list of column names", key);
+		else
+			out[(*n)++] = v->kids[i]->str;
+	}
+	return out;
+}
+
+static int drole(struct dr *r, const struct jval *o, const char *key)
+{
+	const char *s = dstr(r, o, key);
+	int role = s ? role_from_code(s) : -1;
+	if (s && role < 0)
+		dprob(r, "%s: unknown role '%s'", key, s);
+	return role;
+}
+
+struct regdef *regdef_from_json(struct arena *a, const struct jval *v, struct sbuf *probs)
+{
+	struct dr r = { a, probs };
+	if (!v || v->type != J_OBJ || !str_eq(json_get_str(v, "format"), REG_FORMAT)) {
+		dprob(&r, "the definition must be a JSON object with \"format\": \"%s\"", REG_FORMAT);
+		return NULL;
+	}
+	struct regdef *d = arena_alloc(a, sizeof *d);
+	d->code = dstr(&r, v, "code");
+	d->kind = dstr(&r, v, "kind");
+	if (!d->kind)
+		d->kind = "register";
+	d->name = dtext(&r, v, "name");
+	d->basis = dtext(&r, v, "legal_basis");
+	d->level = dstr(&r, v, "level");
+	if (!d->level)
+		d->level = "panchayat";
+	d->periodicity = dstr(&r, v, "periodicity");
+	if (!d->periodicity)
+		d->periodicity = "continuous";
+	d->confirmed = dbool(&r, v, "confirmed", false);
+	d->public_ = dbool(&r, v, "public", false);
+	d->cols = fields_from_json(a, member(&r, v, "columns", J_ARR), &d->ncols, probs);
+	d->date_col = dstr(&r, v, "date_column");
+	d->amounts = dnames(&r, v, "amounts", &d->namounts);
+	d->totals = dnames(&r, v, "totals", &d->ntotals);
+	const struct jval *bals = member(&r, v, "balances", J_ARR);
+	for (size_t i = 0; bals && i < bals->n; i++) {
+		if (d->nbal == REG_MAX_BALANCES) {
+			dprob(&r, "at most %d balances", REG_MAX_BALANCES);
+			break;
+		}
+		struct reg_balance *b = &d->bal[d->nbal++];
+		b->name = dstr(&r, bals->kids[i], "name");
+		b->label = dtext(&r, bals->kids[i], "label");
+		b->in = dnames(&r, bals->kids[i], "in", &b->nin);
+		b->out = dnames(&r, bals->kids[i], "out", &b->nout);
+	}
+	d->never_negative = dbool(&r, v, "never_negative", false);
+	d->carry_forward = dbool(&r, v, "carry_forward", d->nbal > 0);
+	d->daily_close = dbool(&r, v, "daily_close", false);
+	const struct jval *so = member(&r, v, "signoff", J_OBJ);
+	size_t ne;
+	const char **enter = dnames(&r, so, "enter", &ne);
+	for (size_t i = 0; i < ne; i++) {
+		int role = role_from_code(enter[i]);
+		if (role < 0)
+			dprob(&r, "signoff.enter: unknown role '%s'", enter[i]);
+		else
+			d->enter_roles |= RB(role);
+	}
+	if (!ne)
+		d->enter_roles = RB(ROLE_CSC) | RB(ROLE_PSEWAK);
+	d->verify_role = drole(&r, so, "verify");
+	if (d->verify_role < 0)
+		d->verify_role = ROLE_PSEWAK;
+	d->sign_role = drole(&r, so, "sign");
+	const struct jval *pr = member(&r, v, "print", J_OBJ);
+	d->paper = dstr(&r, pr, "paper");
+	if (!d->paper)
+		d->paper = "A4";
+	d->landscape = dbool(&r, pr, "landscape", true);
+	d->print_cols = dnames(&r, pr, "columns", &d->nprint);
+	return d;
+}
+
+static void w_names(struct jw *w, const char *key, const char *const *names, size_t n)
+{
+	jw_key(w, key);
+	jw_arr(w);
+	for (size_t i = 0; i < n; i++)
+		jw_str(w, names[i]);
+	jw_arr_end(w);
+}
+
+void regdef_to_json(const struct regdef *d, struct sbuf *b)
+{
+	struct jw w;
+	jw_init(&w, b);
+	jw_obj(&w);
+	jw_kstr(&w, "format", REG_FORMAT);
+	jw_kstr(&w, "code", d->code);
+	jw_kstr(&w, "kind", d->kind);
+	i18n_to_json(&w, "name", &d->name);
+	i18n_to_json(&w, "legal_basis", &d->basis);
+	jw_kstr(&w, "level", d->level);
+	jw_kstr(&w, "periodicity", d->periodicity);
+	jw_kbool(&w, "confirmed", d->confirmed);
+	jw_kbool(&w, "public", d->public_);
+	jw_key(&w, "columns");
+	fields_to_json(&w, d->cols, d->ncols);
+	if (d->date_col)
+		jw_kstr(&w, "date_column", d->date_col);
+	w_names(&w, "amounts", d->amounts, d->namounts);
+	w_names(&w, "totals", d->totals, d->ntotals);
+	jw_key(&w, "balances");
+	jw_arr(&w);
+	for (size_t i = 0; i < d->nbal; i++) {
+		jw_obj(&w);
+		jw_kstr(&w, "name", d->bal[i].name);
+		i18n_to_json(&w, "label", &d->bal[i].label);
+		w_names(&w, "in", d->bal[i].in, d->bal[i].nin);
+		w_names(&w, "out", d->bal[i].out, d->bal[i].nout);
+		jw_obj_end(&w);
+	}
+	jw_arr_end(&w);
+	jw_kbool(&w, "never_negative", d->never_negative);
+	jw_kbool(&w, "carry_forward", d->carry_forward);
+	jw_kbool(&w, "daily_close", d->daily_close);
+	jw_key(&w, "signoff");
+	jw_obj(&w);
+	jw_key(&w, "enter");
+	jw_arr(&w);
+	for (int i = 0; i < ROLE_COUNT; i++)
+		if (d->enter_roles & RB(i))
+			jw_str(&w, role_code((enum role)i));
+	jw_arr_end(&w);
+	jw_kstr(&w, "verify", role_code((enum role)d->verify_role));
+	if (d->sign_role >= 0)
+		jw_kstr(&w, "sign", role_code((enum role)d->sign_role));
+	jw_obj_end(&w);
+	jw_key(&w, "print");
+	jw_obj(&w);
+	jw_kstr(&w, "paper", d->paper);
+	jw_kbool(&w, "landscape", d->landscape);
+	w_names(&w, "columns", d->print_cols, d->nprint);
+	jw_obj_end(&w);
+	jw_obj_end(&w);
+}
+
+static const struct field *col(const struct regdef *d, const char *name)
+{
+	for (size_t i = 0; i < d->ncols; i++)
+		if (str_eq(d->cols[i].name, name))
+			return &d->cols[i];
+	return NULL;
+}
+
+bool regdef_is_amount(const struct regdef *d, const char *name)
+{
+	for (size_t i = 0; i < d->namounts; i++)
+		if (str_eq(d->amounts[i], name))
+			return true;
+	return false;
+}
+
+/* Each name must be a column of type t (FT_COUNT: any). */
+static int check_names(struct arena *a, const struct regdef *d, const char *what, const char *const *names, size_t n,
+		       enum ftype t, struct sbuf *probs)
+{
+	int bad = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct field *f = col(d, names[i]);
+		if (!f || (t != FT_COUNT && f->type != t)) {
+			sbuf_adds(probs, arena_printf(a, "%s: '%s' is not a %scolumn\n", what, names[i],
+						      t == FT_NUMBER ? "number " : t == FT_DATE ? "date " : ""));
+			bad++;
+		}
+	}
+	return bad;
+}
+
+int regdef_validate(const struct regdef *d, struct sbuf *probs)
+{
+	struct arena a;
+	arena_init(&a);
+	int n = 0;
+#define P(...) (sbuf_adds(probs, arena_printf(&a, __VA_ARGS__)), sbuf_addc(probs, '\n'), n++)
+	if (!d->code || strlen(d->code) < 2 || strlen(d->code) > 20 ||
+	    strspn(d->code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != strlen(d->code))
+		P("the register code must be 2 to 20 capital letters, digits or _");
+	if (str_empty(d->name.en) || str_empty(d->name.hi) || utf8_chars(d->name.en) > 120 || utf8_chars(d->name.hi) > 120)
+		P("the name needs English and Hindi text of at most 120 characters");
+	if (!str_eq(d->kind, "register"))
+		P("kind: only 'register' is kept here");
+	if (!str_eq(d->level, "panchayat"))
+		P("level: registers are kept by gram panchayats ('panchayat')");
+	if (!str_eq(d->periodicity, "continuous") && !str_eq(d->periodicity, "daily") && !str_eq(d->periodicity, "monthly") &&
+	    !str_eq(d->periodicity, "fy"))
+		P("periodicity: continuous, daily, monthly or fy");
+	if (d->ncols == 0)
+		P("a register needs columns");
+	n += fields_validate(d->cols, d->ncols, probs);
+	for (size_t i = 0; i < d->ncols; i++)
+		if (d->cols[i].type == FT_FILE || d->cols[i].type == FT_LOCATION)
+			P("column '%s': %s columns are not kept in registers yet", d->cols[i].name, ftype_code(d->cols[i].type));
+	if (d->date_col) {
+		const char *one[] = { d->date_col };
+		n += check_names(&a, d, "date_column", one, 1, FT_DATE, probs);
+	}
+	n += check_names(&a, d, "amounts", d->amounts, d->namounts, FT_NUMBER, probs);
+	n += check_names(&a, d, "totals", d->totals, d->ntotals, FT_NUMBER, probs);
+	n += check_names(&a, d, "print.columns", d->print_cols, d->nprint, FT_COUNT, probs);
+	for (size_t i = 0; i < d->nbal; i++) {
+		const struct reg_balance *b = &d->bal[i];
+		if (!b->name || strlen(b->name) > 20 || strspn(b->name, "abcdefghijklmnopqrstuvwxyz_") != strlen(b->name))
+			P("balance %zu: the name must be 1 to 20 small letters or _", i + 1);
+		for (size_t k = 0; k < i; k++)
+			if (str_eq(d->bal[k].name, b->name))
+				P("balance '%s' is named twice", b->name);
+		for (size_t k = 0; k < b->nin + b->nout; k++) {
+			const char *c = k < b->nin ? b->in[k] : b->out[k - b->nin];
+			if (!regdef_is_amount(d, c))
+				P("balance '%s': '%s' is not an amount column", b->name ? b->name : "?", c);
+		}
+	}
+	if (d->never_negative && d->nbal == 0)
+		P("never_negative needs balances");
+	if (d->daily_close && !d->date_col)
+		P("daily_close needs a date_column");
+	if (d->enter_roles & ~(RB(ROLE_CSC) | RB(ROLE_PSEWAK) | RB(ROLE_MUKHIYA)))
+		P("signoff.enter: entries are made by csc, panchayat_sewak or mukhiya");
+	if (d->sign_role == d->verify_role)
+		P("signoff: who signs must differ from who verifies");
+	if (!str_eq(d->paper, "A4") && !str_eq(d->paper, "A3"))
+		P("print.paper: A4 or A3");
+#undef P
+	arena_free(&a);
+	return n;
+}
+
+/* ---- the chain ---- */
+
+const char *reg_entry_hash(struct arena *a, const char *prev, long book, long serial, const char *date, long corrects,
+			   long by, const char *data)
+{
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	sbuf_adds(&b, prev ? prev : "");
+	sbuf_addc(&b, '\n');
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kint(&w, "book", book);
+	jw_kint(&w, "serial", serial);
+	jw_kstr(&w, "date", date);
+	jw_key(&w, "corrects");
+	if (corrects)
+		jw_int(&w, corrects);
+	else
+		jw_null(&w);
+	jw_kint(&w, "by", by);
+	jw_key(&w, "data");
+	jw_raw(&w, data);
+	jw_obj_end(&w);
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256(h, (const unsigned char *)b.data, b.len);
+	sbuf_free(&b);
+	return hex_encode(a, h, sizeof h);
+}
