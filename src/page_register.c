@@ -58,33 +58,6 @@ static struct book *book_get(struct req *r, long id, const char *code)
 	return b->d && reg_may(&r->actor, b->d, b->gp_path, REG_SEE) ? b : NULL;
 }
 
-/* How one answer reads in a cell: money as rupees, a choice by its label. */
-static const char *cell_text(struct req *r, const struct regdef *d, const struct field *f, const struct jval *v)
-{
-	if (!v || v->type == J_NULL)
-		return "";
-	if (v->type == J_NUM && regdef_is_amount(d, f->name))
-		return money_fmt(r->a, (long long)v->num);
-	if (v->type == J_BOOL)
-		return tmpl_str(r->lang, v->b ? "register.yes" : "register.no");
-	if (v->type == J_STR) {
-		for (size_t i = 0; i < f->nopts; i++)
-			if (str_eq(f->opts[i].value, v->str))
-				return i18n_get(&f->opts[i].label, r->lang);
-		return v->str;
-	}
-	if (v->type == J_NUM)
-		return v->str;
-	struct sbuf b;
-	struct jw w;
-	sbuf_init(&b);
-	jw_init(&w, &b);
-	jw_value(&w, v);
-	const char *s = arena_strdup(r->a, b.data);
-	sbuf_free(&b);
-	return s;
-}
-
 /* The named balances of a book as prefix.N.label / .value. */
 static void balances_hdf(struct req *r, const char *prefix, const struct regdef *d, const char *json)
 {
@@ -203,7 +176,7 @@ static int show_book(struct req *r, struct book *b, const struct jval *answers, 
 				hset(r, arena_printf(r->a, "%s.%s", p, cols[c]), db_val(e, i, c));
 		struct jval *data = json_parse(r->a, db_val(e, i, 4), e->lens[i * e->ncols + 4], NULL);
 		for (size_t c = 0; c < d->ncols; c++)
-			hset(r, arena_printf(r->a, "%s.cells.%zu", p, c), cell_text(r, d, &d->cols[c], json_get(data, d->cols[c].name)));
+			hset(r, arena_printf(r->a, "%s.cells.%zu", p, c), reg_cell_text(r->a, d, &d->cols[c], json_get(data, d->cols[c].name), r->lang));
 	}
 	if (e->nrows == 200)
 		hset(r, "Book.next", db_val(e, 199, 1));
@@ -215,9 +188,9 @@ static int show_book(struct req *r, struct book *b, const struct jval *answers, 
 				     regdef_is_amount(d, d->cols[c].name) ? money_fmt(r->a, sum) : arena_printf(r->a, "%lld", sum));
 				hset(r, "Book.has_totals", "1");
 			}
-	bool enter = str_eq(b->status, "open") && reg_may(&r->actor, d, b->gp_path, REG_ENTER);
+	bool enter = str_eq(b->status, "open") && (b->gp_path ? reg_may(&r->actor, d, b->gp_path, REG_ENTER) : b->id == 0);
 	hset(r, "Can.enter", enter ? "1" : "");
-	hset(r, "Can.verify", reg_may(&r->actor, d, b->gp_path, REG_VERIFY) ? "1" : "");
+	hset(r, "Can.verify", b->gp_path && reg_may(&r->actor, d, b->gp_path, REG_VERIFY) ? "1" : "");
 	long corrects = 0;
 	const char *cq = req_param(r, "corrects");
 	if (cq && parse_long(cq, 1, 2000000000L, &corrects)) {
@@ -333,7 +306,7 @@ int page_register_entry(struct req *r)
 	struct jval *data = json_parse(r->a, db_val(e, 0, 4), strlen(db_val(e, 0, 4)), NULL);
 	for (size_t c = 0; c < b->d->ncols; c++) {
 		hset(r, arena_printf(r->a, "Entry.cells.%zu.label", c), i18n_get(&b->d->cols[c].label, r->lang));
-		hset(r, arena_printf(r->a, "Entry.cells.%zu.value", c), cell_text(r, b->d, &b->d->cols[c], json_get(data, b->d->cols[c].name)));
+		hset(r, arena_printf(r->a, "Entry.cells.%zu.value", c), reg_cell_text(r->a, b->d, &b->d->cols[c], json_get(data, b->d->cols[c].name), r->lang));
 	}
 	hset_int(r, "Book.id", b->id);
 	hset(r, "Book.code", b->code);
@@ -402,6 +375,16 @@ int page_register_close_day(struct req *r)
 
 /* ---- JSON API ---- */
 
+/* "key": the number in v, or null when v is NULL (SQL NULL). */
+static void jw_knum(struct jw *w, const char *key, const char *v)
+{
+	jw_key(w, key);
+	if (v)
+		jw_int(w, strtoll(v, NULL, 10));
+	else
+		jw_null(w);
+}
+
 static int api_id_status(struct req *r, int code, long id)
 {
 	struct dbres *e = db_query(r->a, "SELECT status, serial, hash, book_id FROM register_entries WHERE id = ?", "i", (long long)id);
@@ -414,11 +397,7 @@ static int api_id_status(struct req *r, int code, long id)
 	if (e && e->nrows == 1) {
 		jw_kstr(&w, "status", db_val(e, 0, 0));
 		jw_kint(&w, "book", db_int(e, 0, 3));
-		jw_key(&w, "serial");
-		if (db_val(e, 0, 1))
-			jw_int(&w, db_int(e, 0, 1));
-		else
-			jw_null(&w);
+		jw_knum(&w, "serial", db_val(e, 0, 1));
 		jw_kstr(&w, "hash", db_val(e, 0, 2));
 	} else {
 		jw_kstr(&w, "status", "deleted");
@@ -439,7 +418,7 @@ int api_registers(struct req *r)
 {
 	struct dbres *books = db_query(r->a, "SELECT b.id, d.code, b.fy, b.status, b.location_id, l.path, b.last_serial, "
 					     "IFNULL(DATE_FORMAT(b.last_entry_at, '%Y-%m-%dT%H:%i:%s+05:30'), ''), "
-					     "IFNULL(DATEDIFF(CURDATE(), b.last_entry_at), -1), b.balances, "
+					     "DATEDIFF(CURDATE(), b.last_entry_at), b.balances, "
 					     "(SELECT COUNT(*) FROM register_entries e WHERE e.book_id = b.id AND e.status IN ('submitted', 'verified')) "
 					     "FROM register_books b JOIN register_defs d ON d.id = b.def_id JOIN locations l ON l.id = b.location_id "
 					     "ORDER BY l.path, d.code, b.fy DESC LIMIT 1000", NULL);
@@ -459,11 +438,7 @@ int api_registers(struct req *r)
 		jw_kint(&w, "gp", db_int(books, i, 4));
 		jw_kint(&w, "entries", db_int(books, i, 6));
 		jw_kstr(&w, "last_entry_at", str_empty(db_val(books, i, 7)) ? NULL : db_val(books, i, 7));
-		jw_key(&w, "days_since_last_entry");
-		if (db_int(books, i, 8) >= 0)
-			jw_int(&w, db_int(books, i, 8));
-		else
-			jw_null(&w);
+		jw_knum(&w, "days_since_last_entry", db_val(books, i, 8));
 		jw_kint(&w, "unsigned", db_int(books, i, 10));
 		api_raw_obj(&w, "balances", db_val(books, i, 9));
 		jw_obj_end(&w);
@@ -509,34 +484,18 @@ int api_register_book(struct req *r)
 	for (size_t i = 0; i < e->nrows; i++) {
 		jw_obj(&w);
 		jw_kint(&w, "id", db_int(e, i, 0));
-		jw_key(&w, "serial");
-		if (db_val(e, i, 1))
-			jw_int(&w, db_int(e, i, 1));
-		else
-			jw_null(&w);
+		jw_knum(&w, "serial", db_val(e, i, 1));
 		jw_kstr(&w, "date", db_val(e, i, 2));
 		jw_kstr(&w, "status", db_val(e, i, 3));
 		jw_key(&w, "data");
 		jw_raw(&w, db_val(e, i, 4));
-		jw_key(&w, "corrects");
-		if (db_val(e, i, 5))
-			jw_int(&w, db_int(e, i, 5));
-		else
-			jw_null(&w);
-		jw_key(&w, "corrected_by");
-		if (db_val(e, i, 6))
-			jw_int(&w, db_int(e, i, 6));
-		else
-			jw_null(&w);
+		jw_knum(&w, "corrects", db_val(e, i, 5));
+		jw_knum(&w, "corrected_by", db_val(e, i, 6));
 		jw_kbool(&w, "struck", db_val(e, i, 6) != NULL);
 		jw_obj_end(&w);
 	}
 	jw_arr_end(&w);
-	jw_key(&w, "next");
-	if (e->nrows == 200)
-		jw_int(&w, db_int(e, 199, 1));
-	else
-		jw_null(&w);
+	jw_knum(&w, "next", e->nrows == 200 ? db_val(e, 199, 1) : NULL);
 	jw_obj_end(&w);
 	return api_send(r, 200, &b);
 }
@@ -629,10 +588,8 @@ int api_register_entry(struct req *r)
 			continue;
 		const char *v = db_val(e, 0, c);
 		bool num = c == 1 || (c >= 5 && c <= 9) || c == 13;
-		if (!v)
-			jw_key(&w, keys[c]), jw_null(&w);
-		else if (num)
-			jw_kint(&w, keys[c], db_int(e, 0, c));
+		if (num)
+			jw_knum(&w, keys[c], v);
 		else
 			jw_kstr(&w, keys[c], v);
 	}
@@ -698,4 +655,173 @@ int api_register_import(struct req *r)
 	jw_kint(&w, "version", version);
 	jw_obj_end(&w);
 	return api_send(r, 201, &b);
+}
+
+/* ---- the register designer: versions, import, export, publish, preview ---- */
+
+/* GET /admin/registers — every register and its versions */
+int page_admin_registers(struct req *r)
+{
+	struct dbres *v = db_query(r->a, "SELECT d.code, v.version, v.status, IF(? = 'hi', v.name_hi, v.name_en), "
+					 "IFNULL(v.published_at, ''), v.created_at FROM register_defs d "
+					 "JOIN register_versions v ON v.def_id = d.id ORDER BY d.code, v.version DESC", "s", r->lang);
+	if (!v)
+		return 503;
+	static const char *const cols[] = { "code", "version", "status", "name", "published_at", "created_at", NULL };
+	hset_rows(r, "Versions", v, cols);
+	return tmpl_render(r, "register_admin.cs");
+}
+
+/* POST /admin/registers/import (multipart: file, publish) */
+int page_admin_register_import(struct req *r)
+{
+	const struct upload *u = req_upload(r, "file");
+	struct sbuf probs;
+	struct outcome o;
+	long version = 0;
+	sbuf_init(&probs);
+	out_init(&o, r->a);
+	if (u && u->len > 1024 * 1024) {
+		sbuf_free(&probs);
+		return 413;
+	}
+	if (!u || u->len == 0)
+		out_field(&o, "file", "register.err.file", NULL);
+	else if (reg_import(r->a, &r->actor, (const char *)u->data, u->len, req_form(r, "publish") != NULL, &probs, &version, &o) == 0) {
+		sbuf_free(&probs);
+		resp_redirect(r, "/admin/registers?imported=1");
+		return 0;
+	}
+	if (o.status == 503) {
+		sbuf_free(&probs);
+		return 503;
+	}
+	page_outcome(r, &o);
+	hset_lines(r, "Problems", probs.data);
+	hset(r, "ImportRefused", "1");
+	sbuf_free(&probs);
+	int st = o.status;
+	page_admin_registers(r);
+	r->status = st;
+	return 0;
+}
+
+/* The definition of code's version ?version=N, or of the latest version. */
+static struct regdef *version_of(struct req *r, long *n)
+{
+	const char *q = req_query(r, "version");
+	long want = 0;
+	if (q && !parse_long(q, 1, 100000, &want))
+		return NULL;
+	struct dbres *v = db_query(r->a, "SELECT v.definition, v.version FROM register_versions v JOIN register_defs d ON d.id = v.def_id "
+					 "WHERE d.code = ? AND (? = 0 OR v.version = ?) ORDER BY v.version DESC LIMIT 1",
+				   "sii", rp(r, 0), (long long)want, (long long)want);
+	if (!v || v->nrows != 1)
+		return NULL;
+	*n = (long)db_int(v, 0, 1);
+	struct jval *j = json_parse(r->a, db_val(v, 0, 0), strlen(db_val(v, 0, 0)), NULL);
+	struct sbuf probs;
+	sbuf_init(&probs);
+	struct regdef *d = j ? regdef_from_json(r->a, j, &probs) : NULL;
+	sbuf_free(&probs);
+	return d;
+}
+
+/* GET /admin/registers/:code/export[?version=N] — the definition as a file */
+int page_admin_register_export(struct req *r)
+{
+	long n;
+	struct regdef *d = version_of(r, &n);
+	if (!d)
+		return 404;
+	struct sbuf b;
+	sbuf_init(&b);
+	regdef_to_json(d, &b);
+	resp_bytes(r, "application/json; charset=utf-8", b.data, b.len, arena_printf(r->a, "%s-v%ld.json", d->code, n));
+	sbuf_free(&b);
+	return 0;
+}
+
+/* GET /admin/registers/:code/preview[?version=N] — the entry form and the
+ * table's head as a keeper would see them */
+int page_admin_register_preview(struct req *r)
+{
+	long n;
+	struct regdef *d = version_of(r, &n);
+	if (!d)
+		return 404;
+	struct book *b = arena_alloc(r->a, sizeof *b);
+	b->d = d;
+	b->code = d->code;
+	b->fy = "";
+	b->gp_name = tmpl_str(r->lang, "register.preview");
+	b->status = "open";
+	b->balances = b->opening = "{}";
+	b->closed_through = "";
+	hset(r, "Preview", "1");
+	hset_int(r, "Preview.version", n);
+	return show_book(r, b, NULL, NULL);
+}
+
+/* POST /admin/registers/:code/publish — the latest draft goes in force */
+int page_admin_register_publish(struct req *r)
+{
+	struct outcome o;
+	out_init(&o, r->a);
+	if (reg_publish(r->a, &r->actor, rp(r, 0), &o) != 0)
+		return page_outcome(r, &o);
+	resp_redirect(r, "/admin/registers?published=1");
+	return 0;
+}
+
+/* GET /registers/:code/:book/pdf — the book on paper */
+int page_register_pdf(struct req *r)
+{
+	struct book *b = book_get(r, path_long(r, 1), rp(r, 0));
+	if (!b)
+		return 404;
+	struct outcome o;
+	unsigned char *pdf = NULL;
+	size_t len = 0;
+	out_init(&o, r->a);
+	if (reg_book_pdf(r->a, &r->actor, b->id, &pdf, &len, &o) != 0)
+		return page_outcome(r, &o);
+	resp_bytes(r, "application/pdf", pdf, len, arena_printf(r->a, "%s-%s-%ld.pdf", b->code, b->fy, b->id));
+	free(pdf);
+	return 0;
+}
+
+/* POST /registers/books/:book/close-year — the verifier closes a past year */
+int page_register_close_year(struct req *r)
+{
+	struct outcome o;
+	out_init(&o, r->a);
+	long book = path_long(r, 0);
+	if (reg_close_year(r->a, &r->actor, book, &o) != 0)
+		return page_outcome(r, &o);
+	const char *code = db_scalar(r->a, "SELECT d.code FROM register_books b JOIN register_defs d ON d.id = b.def_id WHERE b.id = ?",
+				     "i", (long long)book);
+	resp_redirect(r, arena_printf(r->a, "/registers/%s/%ld", code ? code : "-", book));
+	return 0;
+}
+
+/* POST /api/v1/registers/books/:book/close-year */
+int api_register_close_year(struct req *r)
+{
+	struct outcome o;
+	out_init(&o, r->a);
+	long book = path_long(r, 0);
+	if (reg_close_year(r->a, &r->actor, book, &o) != 0)
+		return page_outcome(r, &o);
+	struct dbres *b = db_query(r->a, "SELECT status, pdf_sha256 FROM register_books WHERE id = ?", "i", (long long)book);
+	struct sbuf out;
+	struct jw w;
+	sbuf_init(&out);
+	jw_init(&w, &out);
+	jw_obj(&w);
+	jw_kint(&w, "book", book);
+	jw_kstr(&w, "status", b && b->nrows == 1 ? db_val(b, 0, 0) : NULL);
+	jw_kstr(&w, "pdf_sha256", b && b->nrows == 1 ? db_val(b, 0, 1) : NULL);
+	jw_obj_end(&w);
+	return api_send(r, 200, &out);
 }

@@ -203,4 +203,12 @@ int api_register_entry(struct req *r);
 int api_register_close_day(struct req *r);
 int api_register_definition(struct req *r);
 int api_register_import(struct req *r);
+int page_admin_registers(struct req *r);
+int page_register_pdf(struct req *r);
+int page_register_close_year(struct req *r);
+int api_register_close_year(struct req *r);
+int page_admin_register_import(struct req *r);
+int page_admin_register_export(struct req *r);
+int page_admin_register_preview(struct req *r);
+int page_admin_register_publish(struct req *r);
 #endif

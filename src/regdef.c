@@ -222,7 +222,7 @@ void regdef_to_json(const struct regdef *d, struct sbuf *b)
 	jw_obj_end(&w);
 }
 
-static const struct field *col(const struct regdef *d, const char *name)
+const struct field *regdef_col(const struct regdef *d, const char *name)
 {
 	for (size_t i = 0; i < d->ncols; i++)
 		if (str_eq(d->cols[i].name, name))
@@ -244,7 +244,7 @@ static int check_names(struct arena *a, const struct regdef *d, const char *what
 {
 	int bad = 0;
 	for (size_t i = 0; i < n; i++) {
-		const struct field *f = col(d, names[i]);
+		const struct field *f = regdef_col(d, names[i]);
 		if (!f || (t != FT_COUNT && f->type != t)) {
 			sbuf_adds(probs, arena_printf(a, "%s: '%s' is not a %scolumn\n", what, names[i],
 						      t == FT_NUMBER ? "number " : t == FT_DATE ? "date " : ""));

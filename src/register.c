@@ -14,6 +14,12 @@
 #include "db.h"
 #include "form.h"
 #include "money.h"
+#include "cert.h"
+#include "locker.h"
+#include "log.h"
+#include "pdf_sign.h"
+#include "register_pdf.h"
+#include "tmpl.h"
 #include "user.h"
 
 #include <stdio.h>
@@ -260,6 +266,8 @@ long reg_home_gp(struct arena *a, const struct actor *who)
 }
 
 /* ---- entries ---- */
+
+static struct regdef *book_for(struct arena *a, const struct actor *who, long book, const char **path, struct outcome *out);
 
 /* The financial year (2026-27) of a YYYY-MM-DD day. */
 static const char *fy_of(struct arena *a, const char *day)
@@ -753,11 +761,10 @@ static int close_txn(void *p)
 int reg_close_day(struct arena *a, const struct actor *who, long book, const char *day, struct outcome *out)
 {
 	struct close_ctx c = { a, who, book, day, out };
-	const char *path = db_scalar(a, "SELECT l.path FROM register_books b JOIN locations l ON l.id = b.location_id WHERE b.id = ?",
-				     "i", (long long)book);
-	struct regdef *d = path ? reg_book_def(a, book) : NULL;
-	if (!d || !reg_may(who, d, path, REG_SEE))
-		return out_fail(out, 404, "register.err.no_book");
+	const char *path;
+	struct regdef *d = book_for(a, who, book, &path, out);
+	if (!d)
+		return out->status;
 	if (!reg_may(who, d, path, REG_VERIFY))
 		return out_fail(out, 403, "register.err.not_officer");
 	int y, m, dd;
@@ -768,4 +775,212 @@ int reg_close_day(struct arena *a, const struct actor *who, long book, const cha
 		return out->status;
 	}
 	return out_txn(out, close_txn, &c);
+}
+
+/* ---- the book as paper: cells, the PDF, the year-end close ---- */
+
+const char *reg_cell_text(struct arena *a, const struct regdef *d, const struct field *f, const struct jval *v, const char *lang)
+{
+	if (!v || v->type == J_NULL)
+		return "";
+	if (v->type == J_NUM && regdef_is_amount(d, f->name))
+		return money_fmt(a, (long long)v->num);
+	if (v->type == J_BOOL)
+		return tmpl_str(lang, v->b ? "register.yes" : "register.no");
+	if (v->type == J_STR) {
+		for (size_t i = 0; i < f->nopts; i++)
+			if (str_eq(f->opts[i].value, v->str))
+				return i18n_get(&f->opts[i].label, lang);
+		return v->str;
+	}
+	if (v->type == J_NUM)
+		return v->str;
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_value(&w, v);
+	const char *t = arena_strdup(a, b.data);
+	sbuf_free(&b);
+	return t;
+}
+
+/* "English / हिन्दी" of a language key. */
+static const char *both(struct arena *a, const char *key)
+{
+	return arena_printf(a, "%s / %s", tmpl_str("en", key), tmpl_str("hi", key));
+}
+
+/* Draws book (of definition d) as a PDF with the closing line given:
+ * every entry in the book in serial order, struck when corrected, then the
+ * totals and balances.  *pdf is malloc'd.  Returns 0, or -1 (database or
+ * drawing). */
+static int book_pdf(struct arena *a, long book, const struct regdef *d, const char *closing, unsigned char **pdf, size_t *len)
+{
+	struct dbres *b = db_query(a, "SELECT l.name_en, IFNULL(l.name_hi, l.name_en), b.fy, b.balances FROM register_books b "
+				      "JOIN locations l ON l.id = b.location_id WHERE b.id = ?", "i", (long long)book);
+	struct dbres *e = db_query(a, "SELECT e.serial, e.status, e.data, (SELECT MIN(c.serial) FROM register_entries c "
+				      "WHERE c.corrects_entry_id = e.id AND c.status IN ('submitted', 'verified', 'signed')), "
+				      "(SELECT o.serial FROM register_entries o WHERE o.id = e.corrects_entry_id) "
+				      "FROM register_entries e WHERE e.book_id = ? AND e.serial IS NOT NULL ORDER BY e.serial",
+				   "i", (long long)book);
+	if (!b || b->nrows != 1 || !e)
+		return -1;
+	/* the printed columns: the definition's print list, or every column */
+	size_t nc = d->nprint ? d->nprint : d->ncols;
+	const struct field **cols = arena_alloc(a, (nc + 1) * sizeof *cols);
+	const char **labels = arena_alloc(a, (nc + 1) * sizeof *labels);
+	for (size_t c = 0; c < nc; c++) {
+		cols[c] = d->nprint ? NULL : &d->cols[c];
+		for (size_t k = 0; !cols[c] && k < d->ncols; k++)
+			if (str_eq(d->cols[k].name, d->print_cols[c]))
+				cols[c] = &d->cols[k];
+		labels[c] = arena_printf(a, "%s / %s", i18n_get(&cols[c]->label, "en"), i18n_get(&cols[c]->label, "hi"));
+	}
+	struct regpdf_row *rows = arena_alloc(a, (e->nrows + 1) * sizeof *rows);
+	for (size_t i = 0; i < e->nrows; i++) {
+		struct jval *data = json_parse(a, db_val(e, i, 2), strlen(db_val(e, i, 2)), NULL);
+		rows[i].serial = db_val(e, i, 0);
+		rows[i].cells = arena_alloc(a, (nc + 1) * sizeof *rows[i].cells);
+		for (size_t c = 0; c < nc; c++)
+			rows[i].cells[c] = reg_cell_text(a, d, cols[c], json_get(data, cols[c]->name), "en");
+		const char *st = both(a, arena_printf(a, "register.states.%s", db_val(e, i, 1)));
+		if (db_val(e, i, 4))
+			st = arena_printf(a, "%s; %s %s", st, tmpl_str("en", "register.corrects"), db_val(e, i, 4));
+		if (db_val(e, i, 3))
+			st = arena_printf(a, "%s; %s %s", st, tmpl_str("en", "register.corrected_by"), db_val(e, i, 3));
+		rows[i].state = st;
+		rows[i].struck = db_val(e, i, 3) != NULL;
+	}
+	/* totals and balances after the table */
+	const char **sums = arena_alloc(a, (d->ntotals + d->nbal + 2) * sizeof *sums);
+	size_t ns = 0;
+	sums[ns++] = both(a, "register.total");
+	for (size_t t = 0; t < d->ntotals; t++) {
+		const char *sum = db_scalar(a, "SELECT IFNULL(SUM(JSON_VALUE(e.data, ?)), 0) FROM register_entries e WHERE e.book_id = ? "
+					       "AND e.status IN ('submitted', 'verified', 'signed') AND NOT EXISTS (SELECT 1 FROM register_entries c "
+					       "WHERE c.corrects_entry_id = e.id AND c.status IN ('submitted', 'verified', 'signed'))",
+					 "si", arena_printf(a, "$.%s", d->totals[t]), (long long)book);
+		const struct field *f = regdef_col(d, d->totals[t]);
+		long long v = sum ? strtoll(sum, NULL, 10) : 0;
+		sums[ns++] = arena_printf(a, "%s: %s", f ? i18n_get(&f->label, "en") : d->totals[t],
+					  regdef_is_amount(d, d->totals[t]) ? money_fmt(a, v) : arena_printf(a, "%lld", v));
+	}
+	struct jval *bal = json_parse(a, db_val(b, 0, 3), strlen(db_val(b, 0, 3)), NULL);
+	for (size_t i = 0; i < d->nbal; i++) {
+		long v = 0;
+		json_get_long(bal, d->bal[i].name, &v);
+		sums[ns++] = arena_printf(a, "%s: %s", i18n_get(&d->bal[i].label, "en"), money_fmt(a, v));
+	}
+	struct regpdf in = {
+		.title_en = d->name.en, .title_hi = d->name.hi,
+		.subtitle = arena_printf(a, "%s %s / %s · %s %s · %s %ld", tmpl_str("en", "register.gp"), db_val(b, 0, 0), db_val(b, 0, 1),
+					 tmpl_str("en", "register.fy"), db_val(b, 0, 2), tmpl_str("en", "register.book_status"), book),
+		.page_label = both(a, "register.pdf.page"), .footer = tmpl_str("en", "register.pdf.footer"),
+		.serial_label = both(a, "register.serial"), .state_label = both(a, "register.state"),
+		.labels = labels, .ncols = nc, .rows = rows, .nrows = e->nrows, .sums = sums, .nsums = ns, .closing = closing,
+		.a3 = str_eq(d->paper, "A3"), .landscape = d->landscape,
+	};
+	return register_pdf_render(&in, pdf, len);
+}
+
+/* The book's GP path and definition when who may see it, else NULL (404
+ * recorded). */
+static struct regdef *book_for(struct arena *a, const struct actor *who, long book, const char **path, struct outcome *out)
+{
+	*path = db_scalar(a, "SELECT l.path FROM register_books b JOIN locations l ON l.id = b.location_id WHERE b.id = ?", "i",
+			  (long long)book);
+	struct regdef *d = *path ? reg_book_def(a, book) : NULL;
+	if (!d || !reg_may(who, d, *path, REG_SEE)) {
+		out_fail(out, 404, "register.err.no_book");
+		return NULL;
+	}
+	return d;
+}
+
+int reg_book_pdf(struct arena *a, const struct actor *who, long book, unsigned char **pdf, size_t *len, struct outcome *out)
+{
+	const char *path;
+	struct regdef *d = book_for(a, who, book, &path, out);
+	if (!d)
+		return out->status;
+	const char *sha = db_scalar(a, "SELECT pdf_sha256 FROM register_books WHERE id = ? AND status = 'closed'", "i", (long long)book);
+	if (sha)	/* the signed book as closed, byte for byte */
+		*pdf = locker_read_blob(sha, len);
+	else if (book_pdf(a, book, d, both(a, "register.pdf.open"), pdf, len) != 0)
+		*pdf = NULL;
+	return *pdf ? 0 : out_fail(out, 503, NULL);
+}
+
+struct year_ctx {
+	struct arena *a;
+	const struct actor *who;
+	long book;
+	const struct regdef *d;
+	struct outcome *out;
+};
+
+static int close_year_txn(void *p)
+{
+	struct year_ctx *c = p;
+	struct dbres *b = db_query(c->a, "SELECT status, fy, (SELECT COUNT(*) FROM register_entries WHERE book_id = b.id "
+					 "AND status IN ('draft', 'submitted')) FROM register_books b WHERE id = ? FOR UPDATE",
+				   "i", (long long)c->book);
+	if (!b || b->nrows != 1)
+		return -1;
+	if (!str_eq(db_val(b, 0, 0), "open")) {
+		out_fail(c->out, 409, "register.err.book_closed");
+		return 1;
+	}
+	if (strcmp(db_val(b, 0, 1), fy_of(c->a, ist_today(c->a))) >= 0) {
+		out_fail(c->out, 409, "register.err.year_running");
+		return 1;
+	}
+	if (db_int(b, 0, 2) > 0) {
+		out_fail(c->out, 409, "register.err.waiting");
+		return 1;
+	}
+	const struct pdf_signer *signer = cert_officer_signer(actor_id(c->who));
+	if (!signer) {
+		out_fail(c->out, 409, "register.err.no_signing_key");
+		return 1;
+	}
+	const char *name = c->who->user ? c->who->user->name : "";
+	char when[20];
+	fmt_sql_time(when, now_secs());
+	unsigned char *pdf = NULL, *signed_pdf = NULL;
+	size_t plen = 0, slen = 0;
+	int rc = -1;
+	if (book_pdf(c->a, c->book, c->d, arena_printf(c->a, "%s: %s, %s", both(c->a, "register.pdf.closed"), name, when), &pdf,
+		     &plen) != 0)
+		goto out;
+	struct pdf_sig_info info = { .reason = arena_printf(c->a, "%s, FY %s", c->d->name.en, db_val(b, 0, 1)),
+				     .name = name, .when = now_secs() };
+	int sr = pdf_sign(pdf, plen, signer, &info, &signed_pdf, &slen);
+	if (sr != PDF_SIGN_OK) {
+		log_error("pdf_sign: %s", pdf_sign_strerror(sr));
+		goto out;
+	}
+	char *hex = locker_put_blob(c->a, signed_pdf, slen);
+	if (!hex || db_exec("UPDATE register_books SET status = 'closed', closed_by = ?, closed_at = NOW(), pdf_sha256 = ? WHERE id = ?",
+			    "isi", (long long)actor_id(c->who), hex, (long long)c->book) != 1)
+		goto out;
+	struct audit_entry e = { .action = "register.close_year", .entity = "register_book", .entity_id = arena_printf(c->a, "%ld", c->book),
+				 .remarks = arena_printf(c->a, "%s %s", c->d->code, db_val(b, 0, 1)), .detail = hex };
+	rc = audit_write(c->who, &e) == 0 ? 0 : -1;
+out:
+	free(pdf);
+	free(signed_pdf);
+	return rc;
+}
+
+int reg_close_year(struct arena *a, const struct actor *who, long book, struct outcome *out)
+{
+	const char *path;
+	struct year_ctx c = { a, who, book, NULL, out };
+	if (!(c.d = book_for(a, who, book, &path, out)))
+		return out->status;
+	if (!reg_may(who, c.d, path, REG_VERIFY))
+		return out_fail(out, 403, "register.err.not_officer");
+	return out_txn(out, close_year_txn, &c);
 }

@@ -72,6 +72,8 @@ struct regdef *regdef_from_json(struct arena *a, const struct jval *v, struct sb
 void regdef_to_json(const struct regdef *d, struct sbuf *b);
 /* Structural problems of d, one per line into probs; returns their number. */
 int regdef_validate(const struct regdef *d, struct sbuf *probs);
+/* The column called name, or NULL. */
+const struct field *regdef_col(const struct regdef *d, const char *name);
 /* Is name one of d's amount columns? */
 bool regdef_is_amount(const struct regdef *d, const char *name);
 
@@ -150,4 +152,18 @@ struct reg_verify_result {
  * res says where) or -1 (database error).  Progress lines to log when not
  * NULL. */
 int reg_verify(struct arena *a, long book_id, struct reg_verify_result *res, FILE *log);
+/* ---- the book as paper ---- */
+
+/* How one answer reads in a cell: money as rupees, a choice by its label
+ * in lang, yes/no.  Arena (or static) text. */
+const char *reg_cell_text(struct arena *a, const struct regdef *d, const struct field *f, const struct jval *v, const char *lang);
+/* The book as a PDF (*pdf malloc'd, the caller frees): a closed book's
+ * signed PDF as stored, an open one drawn now and marked not final.
+ * Returns 0, 404 or 503. */
+int reg_book_pdf(struct arena *a, const struct actor *who, long book, unsigned char **pdf, size_t *len, struct outcome *out);
+/* Year-end close (the verifier, with a signing key from `gramsewactl ca
+ * issue`): once the FY is over and no entry waits, the book is drawn,
+ * PAdES-signed with the officer's key, stored (content-addressed) and the
+ * book closed for good.  Returns 0, 403, 404, 409 or 503. */
+int reg_close_year(struct arena *a, const struct actor *who, long book, struct outcome *out);
 #endif

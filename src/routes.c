@@ -121,8 +121,15 @@ const struct route routes[] = {
 	{ "GET", "/registers/entry/:id", page_register_entry, REG_ROLES, 0 },
 	{ "POST", "/registers/entry/:id", page_register_entry_act, REG_ROLES, 0 },
 	{ "POST", "/registers/books/:book/close-day", page_register_close_day, REG_ROLES, 0 },
+	{ "POST", "/registers/books/:book/close-year", page_register_close_year, REG_ROLES, 0 },
+	{ "GET", "/registers/:code/:book/pdf", page_register_pdf, REG_ROLES, 0 },
 	{ "GET", "/registers/:code/:book", page_register_book, REG_ROLES, 0 },
 	{ "POST", "/registers/:code/:book", page_register_entry_post, REG_ROLES, 0 },
+	{ "GET", "/admin/registers", page_admin_registers, SA, 0 },
+	{ "POST", "/admin/registers/import", page_admin_register_import, SA, 0 },
+	{ "GET", "/admin/registers/:code/export", page_admin_register_export, SA, 0 },
+	{ "GET", "/admin/registers/:code/preview", page_admin_register_preview, SA, 0 },
+	{ "POST", "/admin/registers/:code/publish", page_admin_register_publish, SA, 0 },
 	/* money */
 	{ "POST", "/pay/start", page_pay_start, RB(ROLE_CITIZEN) | RB(ROLE_CSC), 0 },
 	/* the gateway's answers are authenticated by their HMAC checksum, not cookies */
@@ -204,6 +211,7 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/registers/entries/:id", api_register_entry_edit, REG_ROLES, 0 },
 	{ "POST", "/api/v1/registers/entries/:id/:action", api_register_entry_act, REG_ROLES, 0 },
 	{ "POST", "/api/v1/registers/books/:book/close-day", api_register_close_day, REG_ROLES, 0 },
+	{ "POST", "/api/v1/registers/books/:book/close-year", api_register_close_year, REG_ROLES, 0 },
 	{ "POST", "/api/v1/registers/:code/entries", api_register_entry_create, REG_ROLES, 0 },
 	{ "GET", "/api/v1/registers/:code/:book", api_register_book, REG_ROLES, 0 },
 };

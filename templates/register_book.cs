@@ -1,5 +1,6 @@
 <?cs set:Page.title = Book.name ?><?cs include:"inc/head.cs" ?><?cs include:"inc/form.cs" ?><?cs include:"inc/picker.cs" ?><?cs include:"inc/svcform.cs" ?>
 <h1><?cs var:Book.name ?></h1>
+<?cs if:Preview ?><p class="notice"><?cs var:L.register.preview_note ?> <?cs var:Preview.version ?> · <a href="/admin/registers"><?cs var:L.register.admin_title ?></a></p><?cs /if ?>
 <p><?cs var:L.register.gp ?>: <strong><?cs var:Book.gp ?></strong> · <?cs var:L.register.fy ?>: <strong><?cs var:Book.fy ?></strong> · <?cs var:L.register.book_states[Book.status] ?><?cs if:Book.closed_through ?> · <?cs var:L.register.closed_through ?> <?cs var:Book.closed_through ?><?cs /if ?></p>
 <?cs if:Book.basis ?><p class="small"><?cs var:Book.basis ?></p><?cs /if ?>
 <?cs if:Book.unconfirmed ?><p class="notice small"><?cs var:L.register.unconfirmed ?></p><?cs /if ?>
@@ -15,10 +16,15 @@
 </tr><?cs /each ?>
 <?cs if:Book.has_totals ?><tr class="totals"><th><?cs var:L.register.total ?></th><?cs each:c = Cols ?><td><strong><?cs var:Totals[name(c)] ?></strong></td><?cs /each ?><td></td></tr><?cs /if ?>
 </tbody></table></div>
+<?cs if:Book.id ?><p><a class="button secondary" href="/registers/<?cs var:url_escape(Book.code) ?>/<?cs var:Book.id ?>/pdf"><?cs var:L.register.pdf_link ?></a></p><?cs /if ?>
 <?cs if:Book.next ?><p><a href="?after=<?cs var:Book.next ?>"><?cs var:L.register.more ?></a></p><?cs /if ?>
 <?cs if:Can.verify && Book.daily_close && Book.id ?>
 <form method="post" action="/registers/books/<?cs var:Book.id ?>/close-day" class="inline"><?cs call:csrf_field() ?>
  <?cs call:field_input("day", L.register.close_day, "date", L.register.close_day_hint, "") ?><button class="button"><?cs var:L.register.close ?></button></form>
+<?cs /if ?>
+<?cs if:Can.verify && Book.id && Book.status == "open" ?>
+<form method="post" action="/registers/books/<?cs var:Book.id ?>/close-year" class="panel"><?cs call:csrf_field() ?>
+ <p class="hint"><?cs var:L.register.close_year_hint ?></p><button class="button warning"><?cs var:L.register.close_year ?></button></form>
 <?cs /if ?>
 <?cs if:Can.enter ?>
 <h2><?cs if:Form.corrects ?><?cs var:L.register.new_correction ?> #<?cs var:Form.corrects ?><?cs else ?><?cs var:L.register.new_entry ?><?cs /if ?></h2>
@@ -26,8 +32,8 @@
  <?cs call:csrf_field() ?>
  <?cs if:Form.corrects ?><input type="hidden" name="corrects" value="<?cs var:Form.corrects ?>"><?cs /if ?>
  <?cs each:f = Svc.fields ?><?cs call:svc_field(f) ?><?cs /each ?>
- <button class="button" name="submit" value="1"><?cs var:L.register.save_submit ?></button>
- <button class="button secondary" name="submit" value="0"><?cs var:L.register.save_draft ?></button>
+ <?cs if:!Preview ?><button class="button" name="submit" value="1"><?cs var:L.register.save_submit ?></button>
+ <button class="button secondary" name="submit" value="0"><?cs var:L.register.save_draft ?></button><?cs /if ?>
 </form>
 <?cs /if ?>
 <?cs include:"inc/foot.cs" ?>

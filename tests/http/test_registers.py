@@ -342,4 +342,94 @@ def keeper_enters_through_the_page():
     eq(sql("SELECT status FROM register_entries WHERE id = %d" % eid)[0][0], "verified", "verified")
 
 
+@test
+def year_end_close_signs_the_book_and_closes_it():
+    import hashlib
+    last = today(-400)
+    e = ok(cash(receipt=99, day=last))
+    d = ok(cash(receipt=5, day=last, submit=False))
+    eq(api("panchayatsewak").api("POST", "/registers/books/%d/close-year" % e["book"], {}).status, 409,
+       "entries still wait")
+    ok(act(d["id"], "delete", "csc1"), 200)
+    ok(act(e["id"], "verify", "panchayatsewak"), 200)
+    eq(api("csc1").api("POST", "/registers/books/%d/close-year" % e["book"], {}).status, 403, "the VLE does not close")
+    cur = ok(cash(receipt=1))
+    ok(act(cur["id"], "verify", "panchayatsewak"), 200)
+    eq(api("panchayatsewak").api("POST", "/registers/books/%d/close-year" % cur["book"], {}).status, 409, "this year runs")
+    ctl("ca", "issue", "--user", "panchayatsewak", check=False)
+    r = ok(api("panchayatsewak").api("POST", "/registers/books/%d/close-year" % e["book"], {}), 200)
+    eq(r["status"], "closed", "closed")
+    eq(cash(receipt=1, day=last).status, 409, "no entry joins a closed book")
+    eq(api("panchayatsewak").api("POST", "/registers/books/%d/close-year" % e["book"], {}).status, 409, "closed once")
+    w = Client()
+    w.login("bi")
+    pdf = w.get("/registers/CASHBOOK/%d/pdf" % e["book"])
+    eq(pdf.status, 200, "the BI reads the book")
+    assert pdf.body.startswith(b"%PDF") and b"/ByteRange" in pdf.body, "a signed PDF"
+    eq(hashlib.sha256(pdf.body).hexdigest(), r["pdf_sha256"], "the stored book, byte for byte")
+    path = os.path.join(VAR, "closed-book.pdf")
+    open(path, "wb").write(pdf.body)
+    p = ctl("verify", path, check=False)
+    assert "Ramesh" in p.stdout + p.stderr or p.returncode == 0, "signature: %s %s" % (p.stdout, p.stderr)
+    txt = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True)
+    if txt.returncode == 0:
+        assert "Page / पृष्ठ 1 / 1" in txt.stdout or "1 / 1" in txt.stdout, txt.stdout[:500]
+        assert "Closed and signed by" in txt.stdout, txt.stdout[-500:]
+    eq(api("csc2").api("GET", "/registers/CASHBOOK/%d" % e["book"]).status, 404, "another GP's VLE")
+    eq(Client().get("/registers/CASHBOOK/%d/pdf" % e["book"]).status, 303, "log-in first")
+
+
+def upload(client, text, publish):
+    """POSTs a definition file to the designer's import (multipart)."""
+    page = client.get("/admin/registers")
+    b = "REGBOUNDARY"
+    fields = {"csrf": client.csrf_from(page.text)}
+    if publish:
+        fields["publish"] = "1"
+    parts = [("--%s\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n" % (b, k, v)).encode() for k, v in fields.items()]
+    parts.append(("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"r.json\"\r\n"
+                  "Content-Type: application/json\r\n\r\n" % b).encode() + text.encode() + b"\r\n--" + b.encode() + b"--\r\n")
+    return client.request("POST", "/admin/registers/import", body=b"".join(parts), ctype="multipart/form-data; boundary=" + b)
+
+
+@test
+def designer_imports_previews_publishes_and_exports_versions():
+    import json
+    admin = Client()
+    admin.login("stateadmin")
+    d = json.load(open(os.path.join(os.path.dirname(__file__), "../../data/registers/10_dak_in.json"), encoding="utf-8"))
+    d["code"] = "TESTDAK"
+    bad = dict(d, amounts=["subject"])
+    r = upload(admin, json.dumps(bad), True)
+    eq(r.status, 422, "refused definition")
+    assert "amounts: &#39;subject&#39; is not a number column" in r.text or "amounts: 'subject' is not a number column" in r.text, \
+        r.text[:2000]
+    eq(sql("SELECT COUNT(*) FROM register_defs WHERE code = 'TESTDAK'")[0][0], "0", "nothing stored")
+    eq(upload(admin, json.dumps(d), True).status, 303, "imported and published")
+    e = ok(api("csc1").api("POST", "/registers/TESTDAK/entries", {"data": {"date": today(), "party": "Block office",
+                                                                          "subject": "Circular"}, "submit": True}))
+    # a second version as a draft: the book keeps its version until published, and after
+    d["columns"].append({"name": "pages", "type": "number", "label": {"en": "Pages", "hi": "पृष्ठ"}, "min": 1, "max": 500})
+    eq(upload(admin, json.dumps(d), False).status, 303, "a draft version")
+    eq(upload(admin, json.dumps(d), False).status, 409, "the same text again")
+    page = admin.get("/admin/registers")
+    assert "TESTDAK" in page.text and "Draft" in page.text, "listed with its draft"
+    pre = admin.get("/admin/registers/TESTDAK/preview?version=2")
+    eq(pre.status, 200, "preview")
+    assert 'name="f_pages"' in pre.text and "Save and submit" not in pre.text, "the form, without saving"
+    exp = admin.get("/admin/registers/TESTDAK/export?version=2")
+    eq(exp.status, 200, "export")
+    eq(json.loads(exp.body)["columns"][-1]["name"], "pages", "the draft's columns")
+    eq(api("csc1").api("GET", "/registers/definitions/TESTDAK").json()["columns"][-1]["name"], "disposal",
+       "the draft is not in force")
+    r = admin.form_post("/admin/registers", "/admin/registers/TESTDAK/publish", {})
+    eq(r.status, 303, "published")
+    eq(api("csc1").api("GET", "/registers/definitions/TESTDAK").json()["columns"][-1]["name"], "pages", "in force")
+    eq(sql("SELECT v.version FROM register_books b JOIN register_versions v ON v.id = b.version_id WHERE b.id = %d" % e["book"])[0][0],
+       "1", "the open book keeps the version it opened with")
+    eq(sql("SELECT GROUP_CONCAT(status ORDER BY version) FROM register_versions v JOIN register_defs d ON d.id = v.def_id "
+           "WHERE d.code = 'TESTDAK'")[0][0], "superseded,published", "versions")
+    eq(admin.form_post("/admin/registers", "/admin/registers/TESTDAK/publish", {}).status, 404, "no draft left")
+
+
 run()
