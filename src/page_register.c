@@ -6,6 +6,7 @@
  */
 #include "pages.h"
 #include "apiutil.h"
+#include "csv.h"
 #include "db.h"
 #include "formview.h"
 #include "money.h"
@@ -75,13 +76,17 @@ static void balances_hdf(struct req *r, const char *prefix, const struct regdef 
  * id, serial, date, status, data, corrects, corrected_by, maker, maker id. */
 static struct dbres *book_entries(struct req *r, long book, long after, long limit)
 {
-	return db_query(r->a, "SELECT e.id, e.serial, e.entry_date, e.status, e.data, e.corrects_entry_id, "
-			      "(SELECT MIN(c.id) FROM register_entries c WHERE c.corrects_entry_id = e.id AND c.status IN " STANDING "), "
-			      "CONCAT_WS(' ', u.first_name, u.last_name), e.entered_by, IFNULL(e.return_note, '') "
-			      "FROM register_entries e JOIN users u ON u.id = e.entered_by "
-			      "WHERE e.book_id = ? AND (e.serial > ? OR (e.serial IS NULL AND e.entered_by = ?)) "
-			      "ORDER BY e.serial IS NULL, e.serial LIMIT ?",
-			"iiii", (long long)book, (long long)after, (long long)actor_id(&r->actor), (long long)limit);
+	/* two parts, so each reads its own index range: the book's rows by
+	 * serial (uq_rentry_serial), and the reader's drafts */
+#define ENTRY_COLS "e.id, e.serial, e.entry_date, e.status, e.data, e.corrects_entry_id, " \
+	"(SELECT MIN(c.id) FROM register_entries c WHERE c.corrects_entry_id = e.id AND c.status IN " STANDING "), " \
+	"CONCAT_WS(' ', u.first_name, u.last_name), e.entered_by, IFNULL(e.return_note, '')"
+	return db_query(r->a, "SELECT * FROM ((SELECT " ENTRY_COLS ", 0 AS k FROM register_entries e JOIN users u ON u.id = e.entered_by "
+			      "WHERE e.book_id = ? AND e.serial > ? ORDER BY e.serial LIMIT ?) UNION ALL "
+			      "(SELECT " ENTRY_COLS ", 1 FROM register_entries e JOIN users u ON u.id = e.entered_by "
+			      "WHERE e.book_id = ? AND e.serial IS NULL AND e.entered_by = ? LIMIT 50)) x ORDER BY k, serial",
+			"iiiii", (long long)book, (long long)after, (long long)limit, (long long)book, (long long)actor_id(&r->actor));
+#undef ENTRY_COLS
 }
 
 /* The sum of a number column over the standing, uncorrected entries. */
@@ -108,27 +113,91 @@ static struct svc *cols_form(struct req *r, const struct regdef *d)
 
 /* ---- pages ---- */
 
+/* The places whose books the reader may see: one path per holding of a
+ * register role ("/" for a state admin), leaving out a path inside another
+ * one; an arena array ended by NULL.  A book's GP is under the path (an
+ * officer's area) or the path is under the GP (a VLE placed at a village). */
+static const char **book_roots(struct req *r)
+{
+	const struct user *u = r->user;
+	const char **roots = arena_alloc(r->a, ((u ? u->nh : 0) + 2) * sizeof *roots);
+	size_t n = 0;
+	for (size_t i = 0; u && i < u->nh; i++) {
+		const struct holding *h = &u->h[i];
+		const char *p = h->role == ROLE_STATE_ADMIN ? "/" : h->loc_path;
+		if (!(REG_ROLES & RB(h->role)) || !p)
+			continue;
+		bool inside = false;
+		for (size_t k = 0; k < n && !inside; k++)
+			inside = str_starts(p, roots[k]);
+		if (inside)
+			continue;
+		for (size_t k = 0; k < n;)	/* a wider root replaces the ones inside it */
+			if (str_starts(roots[k], p))
+				roots[k] = roots[--n];
+			else
+				k++;
+		roots[n++] = p;
+	}
+	roots[n] = NULL;
+	return roots;
+}
+
+/* The books under one root (see book_roots), at most 500, ordered by GP:
+ * id, code, name, fy, status, GP name, GP path, last serial, last entry,
+ * entries waiting for sign-off, days since the last entry, balances, GP id. */
+static struct dbres *books_under(struct req *r, const char *root)
+{
+	/* waiting for sign-off: submitted, or verified where the register has
+	 * a signer (verification is final where it has none) */
+	return db_query(r->a, "SELECT b.id, d.code, IF(? = 'hi', v.name_hi, v.name_en), b.fy, b.status, "
+			      "IF(? = 'hi', IFNULL(l.name_hi, l.name_en), l.name_en), l.path, b.last_serial, IFNULL(b.last_entry_at, ''), "
+			      "(SELECT COUNT(*) FROM register_entries e WHERE e.book_id = b.id AND (e.status = 'submitted' OR "
+			      "(e.status = 'verified' AND JSON_VALUE(bv.definition, '$.signoff.sign') IS NOT NULL))), "
+			      "DATEDIFF(CURDATE(), b.last_entry_at), b.balances, b.location_id "
+			      "FROM locations l JOIN register_books b ON b.location_id = l.id JOIN register_defs d ON d.id = b.def_id "
+			      "JOIN register_versions v ON v.id = d.published_version_id JOIN register_versions bv ON bv.id = b.version_id "
+			      "WHERE l.type = 'panchayat' AND (l.path LIKE CONCAT(?, '%') OR ? LIKE CONCAT(l.path, '%')) "
+			      "ORDER BY l.path, d.code, b.fy DESC LIMIT 500",
+			"ssss", r->lang, r->lang, root, root);
+}
+
 /* GET /registers — the books the reader keeps or watches, and the
  * registers a keeper may open a book of. */
 int page_registers(struct req *r)
 {
-	struct dbres *books = db_query(r->a, "SELECT b.id, d.code, IF(? = 'hi', v.name_hi, v.name_en), b.fy, b.status, "
-					     "IF(? = 'hi', l.name_hi, l.name_en), l.path, b.last_serial, IFNULL(b.last_entry_at, ''), "
-					     "(SELECT COUNT(*) FROM register_entries e WHERE e.book_id = b.id AND e.status IN ('submitted', 'verified')) "
-					     "FROM register_books b JOIN register_defs d ON d.id = b.def_id "
-					     "JOIN register_versions v ON v.id = d.published_version_id JOIN locations l ON l.id = b.location_id "
-					     "ORDER BY l.path, d.code, b.fy DESC LIMIT 500", "ss", r->lang, r->lang);
-	if (!books)
-		return 503;
-	size_t n = 0;
-	for (size_t i = 0; i < books->nrows; i++) {
-		if (!reg_may(&r->actor, NULL, db_val(books, i, 6), REG_SEE))
-			continue;
-		static const char *const cols[] = { "id", "code", "name", "fy", "status", "gp", NULL, "serial", "last_at", "unsigned" };
-		for (size_t c = 0; c < ARRAY_LEN(cols); c++)
-			if (cols[c])
-				hset(r, arena_printf(r->a, "Books.%zu.%s", n, cols[c]), db_val(books, i, c));
-		n++;
+	const char **roots = book_roots(r);
+	size_t n = 0, g = 0;
+	for (size_t ri = 0; roots[ri]; ri++) {
+		struct dbres *books = books_under(r, roots[ri]);
+		if (!books)
+			return 503;
+		long open = 0, unsigned_ = 0, idle = -1;
+		for (size_t i = 0; i < books->nrows; i++) {
+			if (!reg_may(&r->actor, NULL, db_val(books, i, 6), REG_SEE))
+				continue;
+			static const char *const cols[] = { "id", "code", "name", "fy", "status", "gp", NULL, "serial", "last_at", "unsigned" };
+			for (size_t c = 0; c < ARRAY_LEN(cols); c++)
+				if (cols[c])
+					hset(r, arena_printf(r->a, "Books.%zu.%s", n, cols[c]), db_val(books, i, c));
+			n++;
+			/* the register health of each GP (books come ordered by GP):
+			 * open books, days since its last entry, entries not signed */
+			open += str_eq(db_val(books, i, 4), "open");
+			unsigned_ += (long)db_int(books, i, 9);
+			if (db_val(books, i, 10) && (idle < 0 || db_int(books, i, 10) < idle))
+				idle = (long)db_int(books, i, 10);
+			if (i + 1 == books->nrows || !str_eq(db_val(books, i, 6), db_val(books, i + 1, 6))) {
+				hset(r, arena_printf(r->a, "Health.%zu.gp", g), db_val(books, i, 5));
+				hset_int(r, arena_printf(r->a, "Health.%zu.open", g), open);
+				hset_int(r, arena_printf(r->a, "Health.%zu.unsigned", g), unsigned_);
+				if (idle >= 0)
+					hset_int(r, arena_printf(r->a, "Health.%zu.idle", g), idle);
+				g++;
+				open = unsigned_ = 0;
+				idle = -1;
+			}
+		}
 	}
 	long gp = reg_home_gp(r->a, &r->actor);
 	if (gp) {
@@ -178,7 +247,7 @@ static int show_book(struct req *r, struct book *b, const struct jval *answers, 
 		for (size_t c = 0; c < d->ncols; c++)
 			hset(r, arena_printf(r->a, "%s.cells.%zu", p, c), reg_cell_text(r->a, d, &d->cols[c], json_get(data, d->cols[c].name), r->lang));
 	}
-	if (e->nrows == 200)
+	if (e->nrows >= 200 && db_int(e, 199, 10) == 0)
 		hset(r, "Book.next", db_val(e, 199, 1));
 	for (size_t c = 0; c < d->ncols; c++)
 		for (size_t t = 0; t < d->ntotals; t++)
@@ -416,32 +485,32 @@ static void api_raw_obj(struct jw *w, const char *key, const char *json)
 /* GET /api/v1/registers — the reader's books and health figures. */
 int api_registers(struct req *r)
 {
-	struct dbres *books = db_query(r->a, "SELECT b.id, d.code, b.fy, b.status, b.location_id, l.path, b.last_serial, "
-					     "IFNULL(DATE_FORMAT(b.last_entry_at, '%Y-%m-%dT%H:%i:%s+05:30'), ''), "
-					     "DATEDIFF(CURDATE(), b.last_entry_at), b.balances, "
-					     "(SELECT COUNT(*) FROM register_entries e WHERE e.book_id = b.id AND e.status IN ('submitted', 'verified')) "
-					     "FROM register_books b JOIN register_defs d ON d.id = b.def_id JOIN locations l ON l.id = b.location_id "
-					     "ORDER BY l.path, d.code, b.fy DESC LIMIT 1000", NULL);
-	if (!books)
-		return 503;
+	const char **roots = book_roots(r);
 	struct sbuf b;
 	struct jw w;
 	api_list_open(&b, &w);
-	for (size_t i = 0; i < books->nrows; i++) {
-		if (!reg_may(&r->actor, NULL, db_val(books, i, 5), REG_SEE))
-			continue;
-		jw_obj(&w);
-		jw_kint(&w, "id", db_int(books, i, 0));
-		jw_kstr(&w, "code", db_val(books, i, 1));
-		jw_kstr(&w, "fy", db_val(books, i, 2));
-		jw_kstr(&w, "status", db_val(books, i, 3));
-		jw_kint(&w, "gp", db_int(books, i, 4));
-		jw_kint(&w, "entries", db_int(books, i, 6));
-		jw_kstr(&w, "last_entry_at", str_empty(db_val(books, i, 7)) ? NULL : db_val(books, i, 7));
-		jw_knum(&w, "days_since_last_entry", db_val(books, i, 8));
-		jw_kint(&w, "unsigned", db_int(books, i, 10));
-		api_raw_obj(&w, "balances", db_val(books, i, 9));
-		jw_obj_end(&w);
+	for (size_t ri = 0; roots[ri]; ri++) {
+		struct dbres *books = books_under(r, roots[ri]);
+		if (!books) {
+			sbuf_free(&b);
+			return 503;
+		}
+		for (size_t i = 0; i < books->nrows; i++) {
+			if (!reg_may(&r->actor, NULL, db_val(books, i, 6), REG_SEE))
+				continue;
+			jw_obj(&w);
+			jw_kint(&w, "id", db_int(books, i, 0));
+			jw_kstr(&w, "code", db_val(books, i, 1));
+			jw_kstr(&w, "fy", db_val(books, i, 3));
+			jw_kstr(&w, "status", db_val(books, i, 4));
+			jw_kint(&w, "gp", db_int(books, i, 12));
+			jw_kint(&w, "entries", db_int(books, i, 7));
+			jw_kstr(&w, "last_entry_at", str_empty(db_val(books, i, 8)) ? NULL : db_val(books, i, 8));
+			jw_knum(&w, "days_since_last_entry", db_val(books, i, 10));
+			jw_kint(&w, "unsigned", db_int(books, i, 9));
+			api_raw_obj(&w, "balances", db_val(books, i, 11));
+			jw_obj_end(&w);
+		}
 	}
 	return api_list_send(r, &b, &w, NULL);
 }
@@ -495,7 +564,7 @@ int api_register_book(struct req *r)
 		jw_obj_end(&w);
 	}
 	jw_arr_end(&w);
-	jw_knum(&w, "next", e->nrows == 200 ? db_val(e, 199, 1) : NULL);
+	jw_knum(&w, "next", e->nrows >= 200 && db_int(e, 199, 10) == 0 ? db_val(e, 199, 1) : NULL);
 	jw_obj_end(&w);
 	return api_send(r, 200, &b);
 }
@@ -824,4 +893,52 @@ int api_register_close_year(struct req *r)
 	jw_kstr(&w, "pdf_sha256", b && b->nrows == 1 ? db_val(b, 0, 1) : NULL);
 	jw_obj_end(&w);
 	return api_send(r, 200, &out);
+}
+
+/* GET /registers/:code/:book/csv — every entry in the book, one row each:
+ * serial, date, state, what it corrects, what corrects it, then the
+ * columns as stored (amounts in rupees, choices by their value) */
+int page_register_csv(struct req *r)
+{
+	struct book *b = book_get(r, path_long(r, 1), rp(r, 0));
+	if (!b)
+		return 404;
+	struct dbres *e = db_query(r->a, "SELECT e.serial, e.entry_date, e.status, "
+					 "(SELECT o.serial FROM register_entries o WHERE o.id = e.corrects_entry_id), "
+					 "(SELECT MIN(c.serial) FROM register_entries c WHERE c.corrects_entry_id = e.id AND c.status IN " STANDING "), "
+					 "e.data FROM register_entries e WHERE e.book_id = ? AND e.serial IS NOT NULL ORDER BY e.serial",
+				   "i", (long long)b->id);
+	if (!e)
+		return 503;
+	const struct regdef *d = b->d;
+	struct sbuf csv;
+	sbuf_init(&csv);
+	static const char *const head[] = { "serial", "date", "status", "corrects", "corrected_by" };
+	for (size_t c = 0; c < ARRAY_LEN(head); c++) {
+		csv_cell(&csv, head[c]);
+		sbuf_addc(&csv, ',');
+	}
+	for (size_t c = 0; c < d->ncols; c++) {
+		csv_cell(&csv, d->cols[c].name);
+		sbuf_adds(&csv, c + 1 < d->ncols ? "," : "\r\n");
+	}
+	for (size_t i = 0; i < e->nrows; i++) {
+		for (size_t c = 0; c < ARRAY_LEN(head); c++) {
+			csv_cell(&csv, db_val(e, i, c) ? db_val(e, i, c) : "");
+			sbuf_addc(&csv, ',');
+		}
+		struct jval *data = json_parse(r->a, db_val(e, i, 5), strlen(db_val(e, i, 5)), NULL);
+		for (size_t c = 0; c < d->ncols; c++) {
+			struct jval *v = json_get(data, d->cols[c].name);
+			const char *t = !v || v->type == J_NULL ? ""
+					: v->type == J_NUM && regdef_is_amount(d, d->cols[c].name) ? money_plain(r->a, (long long)v->num)
+					: v->type == J_STR || v->type == J_NUM ? v->str
+					: reg_cell_text(r->a, d, &d->cols[c], v, "en");
+			csv_cell(&csv, t);
+			sbuf_adds(&csv, c + 1 < d->ncols ? "," : "\r\n");
+		}
+	}
+	resp_bytes(r, "text/csv; charset=utf-8", csv.data, csv.len, arena_printf(r->a, "%s-%s-%ld.csv", b->code, b->fy, b->id));
+	sbuf_free(&csv);
+	return 0;
 }

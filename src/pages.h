@@ -205,6 +205,7 @@ int api_register_definition(struct req *r);
 int api_register_import(struct req *r);
 int page_admin_registers(struct req *r);
 int page_register_pdf(struct req *r);
+int page_register_csv(struct req *r);
 int page_register_close_year(struct req *r);
 int api_register_close_year(struct req *r);
 int page_admin_register_import(struct req *r);

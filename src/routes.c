@@ -123,6 +123,7 @@ const struct route routes[] = {
 	{ "POST", "/registers/books/:book/close-day", page_register_close_day, REG_ROLES, 0 },
 	{ "POST", "/registers/books/:book/close-year", page_register_close_year, REG_ROLES, 0 },
 	{ "GET", "/registers/:code/:book/pdf", page_register_pdf, REG_ROLES, 0 },
+	{ "GET", "/registers/:code/:book/csv", page_register_csv, REG_ROLES, 0 },
 	{ "GET", "/registers/:code/:book", page_register_book, REG_ROLES, 0 },
 	{ "POST", "/registers/:code/:book", page_register_entry_post, REG_ROLES, 0 },
 	{ "GET", "/admin/registers", page_admin_registers, SA, 0 },

@@ -16,7 +16,7 @@
 </tr><?cs /each ?>
 <?cs if:Book.has_totals ?><tr class="totals"><th><?cs var:L.register.total ?></th><?cs each:c = Cols ?><td><strong><?cs var:Totals[name(c)] ?></strong></td><?cs /each ?><td></td></tr><?cs /if ?>
 </tbody></table></div>
-<?cs if:Book.id ?><p><a class="button secondary" href="/registers/<?cs var:url_escape(Book.code) ?>/<?cs var:Book.id ?>/pdf"><?cs var:L.register.pdf_link ?></a></p><?cs /if ?>
+<?cs if:Book.id ?><p><a class="button secondary" href="/registers/<?cs var:url_escape(Book.code) ?>/<?cs var:Book.id ?>/pdf"><?cs var:L.register.pdf_link ?></a> <a class="button secondary" href="/registers/<?cs var:url_escape(Book.code) ?>/<?cs var:Book.id ?>/csv"><?cs var:L.register.csv_link ?></a></p><?cs /if ?>
 <?cs if:Book.next ?><p><a href="?after=<?cs var:Book.next ?>"><?cs var:L.register.more ?></a></p><?cs /if ?>
 <?cs if:Can.verify && Book.daily_close && Book.id ?>
 <form method="post" action="/registers/books/<?cs var:Book.id ?>/close-day" class="inline"><?cs call:csrf_field() ?>

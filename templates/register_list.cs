@@ -4,6 +4,12 @@
 <h2><?cs var:L.register.keep ?></h2>
 <ul class="links" id="defs"><?cs each:d = Defs ?><li><a href="/registers/<?cs var:url_escape(d.code) ?>/new"><?cs var:d.name ?></a></li><?cs /each ?></ul>
 <?cs /if ?>
+<?cs if:Health.0.gp ?>
+<h2><?cs var:L.register.health ?></h2>
+<div class="table-wrap"><table id="health"><thead><tr><th><?cs var:L.register.gp ?></th><th><?cs var:L.register.open_books ?></th><th><?cs var:L.register.idle_days ?></th><th><?cs var:L.register.unsigned ?></th></tr></thead><tbody>
+<?cs each:h = Health ?><tr><td><?cs var:h.gp ?></td><td><?cs var:h.open ?></td><td><?cs if:h.idle ?><?cs var:h.idle ?><?cs else ?>—<?cs /if ?></td><td><?cs var:h.unsigned ?></td></tr><?cs /each ?>
+</tbody></table></div>
+<?cs /if ?>
 <h2><?cs var:L.register.books ?></h2>
 <?cs if:Books.0.id ?>
 <div class="table-wrap"><table id="books"><thead><tr><th><?cs var:L.register.gp ?></th><th><?cs var:L.register.register ?></th><th><?cs var:L.register.fy ?></th><th><?cs var:L.register.entries ?></th><th><?cs var:L.register.last_entry ?></th><th><?cs var:L.register.unsigned ?></th><th><?cs var:L.register.book_status ?></th></tr></thead><tbody>

@@ -288,6 +288,7 @@ ROUTES = {
     ("POST", "/registers/books/:book/close-day"): deny(params={"book": "reg_book"}, body=lambda v: {"day": today()}),
     ("POST", "/registers/books/:book/close-year"): deny(params={"book": "reg_book"}),
     ("GET", "/registers/:code/:book/pdf"): deny(params={"code": "reg_code", "book": "reg_book"}, allowed=REG_WATCH),
+    ("GET", "/registers/:code/:book/csv"): deny(params={"code": "reg_code", "book": "reg_book"}, allowed=REG_WATCH),
     ("POST", "/api/v1/registers/books/:book/close-year"): deny(params={"book": "reg_book"}, body={}),
     ("GET", "/registers/:code/:book"): deny(params={"code": "reg_code", "book": "reg_book"}, allowed=REG_WATCH),
     ("POST", "/registers/:code/:book"): deny(params={"code": "reg_code", "book": "reg_book"},

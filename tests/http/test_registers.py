@@ -148,6 +148,15 @@ def a_correction_is_a_new_entry_that_strikes_the_original():
     eq(page.status, 200, "book page")
     m = re.search(r'<tr id="entry-%d" class="struck">(.*?)</tr>' % e["id"], page.text, re.S)
     assert m and "<del>" in m.group(1), "original shown struck through"
+    # the CSV keeps both rows and says which corrects which
+    csv = w.get("/registers/CASHBOOK/%d/csv" % e["book"])
+    eq(csv.status, 200, "csv")
+    import csv as csvmod
+    rows = {r[0]: r for r in csvmod.reader(csv.text.splitlines())}
+    eq(rows["serial"][:5], ["serial", "date", "status", "corrects", "corrected_by"], "header")
+    eq(rows[str(e["serial"])][4], str(c["serial"]), "the original names its correction")
+    eq(rows[str(c["serial"])][3], str(e["serial"]), "the correction names its original")
+    assert "300" in rows[str(e["serial"])] and "250" in rows[str(c["serial"])], "amounts in rupees"
 
 
 @test
@@ -226,6 +235,11 @@ def vle_of_another_gp_cannot_see_or_write_the_book():
     listed = [b["id"] for b in api("csc2").api("GET", "/registers").json()["items"]]
     assert e["book"] not in listed, "listed to another GP's VLE"
     assert e["book"] in [b["id"] for b in api("bi").api("GET", "/registers").json()["items"]], "the BI watches it"
+    w = Client()
+    w.login("bi")
+    health = w.get("/registers").text
+    m = re.search(r'<table id="health">.*?</table>', health, re.S)
+    assert m and "Jamune" in m.group(0), "the BI sees Jamune's register health"
     eq(api("bi").api("GET", "/registers/CASHBOOK/%d" % e["book"]).status, 200, "the BI sees it")
     eq(act(e["id"], "verify", "bi").status, 403, "the BI does not verify")
 
