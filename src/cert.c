@@ -195,7 +195,7 @@ static void issue_facts(struct issue *is)
 		const struct jval *nv = is->src != is->ap ? json_get(is->form, arena_printf(a, "new_%s", f->name)) : NULL;
 		if (nv && nv->type == J_STR && *nv->str)
 			v = nv;
-		const char *val = cert_print_value(a, f, v);
+		const char *val = cert_print_value(a, &os->form, f, v);
 		is->facts[i] = (struct cert_fact){ f->label.en, f->label.hi, val };
 		jw_obj(&w);
 		jw_kstr(&w, "en", f->label.en);

@@ -3,6 +3,7 @@
  * printed values and the PDF drawn from its stored row.
  */
 #include "cert_render.h"
+#include "formtext.h"
 #include "cert_pdf.h"
 #include "cert_qr.h"
 #include "config.h"
@@ -20,7 +21,7 @@ static const char *dmy(struct arena *a, const char *ymd)
 	return arena_printf(a, "%.2s-%.2s-%.4s", ymd + 8, ymd + 5, ymd);
 }
 
-const char *cert_print_value(struct arena *a, const struct field *f, const struct jval *v)
+const char *cert_print_value(struct arena *a, const struct form_def *d, const struct field *f, const struct jval *v)
 {
 	if (!v || v->type == J_NULL)
 		return "—";
@@ -62,6 +63,10 @@ const char *cert_print_value(struct arena *a, const struct field *f, const struc
 		return v->type == J_BOOL ? (v->b ? "हाँ / Yes" : "नहीं / No") : "—";
 	case FT_NUMBER:
 		return v->type == J_NUM ? v->str : "—";
+	case FT_MONEY:
+	case FT_COMPUTED:
+	case FT_GEOPOINT:
+		return form_answer_text(a, d, f, v, "en");	/* figures read the same in both languages */
 	default:
 		return v->type == J_STR || v->type == J_NUM ? v->str : "—";
 	}

@@ -12,8 +12,10 @@
 
 /* The printed value of field f from its stored answer v: places as
  * village, panchayat, block, district; options by their Hindi / English
- * labels; dates DD-MM-YYYY; "—" for no answer.  Arena string. */
-const char *cert_print_value(struct arena *a, const struct field *f, const struct jval *v);
+ * labels; dates DD-MM-YYYY; money, totals and points as the form engine
+ * shows them (formtext.h); "—" for no answer.  d is f's form.  Arena
+ * string. */
+const char *cert_print_value(struct arena *a, const struct form_def *d, const struct field *f, const struct jval *v);
 /* Renders the certificate PDF (unsigned) again from its certificates row,
  * so a regeneration gives the same document.  *out is malloc'd (free it).
  * 0, or -1 when there is no such certificate or the render fails. */

@@ -31,7 +31,7 @@ static int apply_form(struct req *r, struct svc_ver *v, const struct jval *answe
 		      const long *docs, long owner)
 {
 	service_to_hdf(r, v->def, "Svc");
-	formview_fill(r, v->def, answers, errs);
+	formview_fill(r, &v->def->form, "Svc.fields", answers, errs);
 	hset(r, "Page.svcform", "1");
 	const char *ch = app_channel(r->user, NULL);
 	if (!str_eq(ch, "online"))
@@ -101,7 +101,7 @@ int page_apply_post(struct req *r)
 	hset(r, "Form.val.applicant_mobile", fl.applicant_mobile);
 	if (req_form(r, "tatkal"))
 		hset(r, "Form.val.tatkal", "1");
-	struct jval *answers = formview_answers(r, v->def);
+	struct jval *answers = formview_answers(r, &v->def->form);
 	const char *draft = req_form(r, "draft");
 	long draft_id = 0;
 	if (draft && !parse_long(draft, 1, 2000000000000L, &draft_id))
@@ -319,13 +319,13 @@ int page_resubmit(struct req *r)
 	struct jval *flags = ap->return_fields ? json_parse(r->a, ap->return_fields, strlen(ap->return_fields), &err) : NULL;
 	struct svc *sub = arena_alloc(r->a, sizeof *sub);
 	*sub = *s;
-	sub->fields = arena_alloc(r->a, (s->nfields + 1) * sizeof *sub->fields);
-	sub->nfields = 0;
+	sub->form.fields = arena_alloc(r->a, (s->form.nfields + 1) * sizeof *sub->form.fields);
+	sub->form.nfields = 0;
 	sub->docs = arena_alloc(r->a, (s->ndocs + 1) * sizeof *sub->docs);
 	sub->ndocs = 0;
-	for (size_t i = 0; i < s->nfields; i++)
-		if (form_listed(flags, s->fields[i].name))
-			sub->fields[sub->nfields++] = s->fields[i];
+	for (size_t i = 0; i < s->form.nfields; i++)
+		if (form_listed(flags, s->form.fields[i].name))
+			sub->form.fields[sub->form.nfields++] = s->form.fields[i];
 	for (size_t i = 0; i < s->ndocs; i++)
 		if (form_listed(flags, arena_printf(r->a, "doc_%s", s->docs[i].code)))
 			sub->docs[sub->ndocs++] = s->docs[i];
@@ -338,7 +338,7 @@ int page_resubmit(struct req *r)
 		struct jval *old = json_parse(r->a, ap->form, strlen(ap->form), &err);
 		return apply_form(r, &v, old, NULL, NULL, ap->applicant_id);
 	}
-	struct jval *answers = formview_answers(r, sub);
+	struct jval *answers = formview_answers(r, &sub->form);
 	if (picker_refresh(r))
 		return apply_form(r, &v, answers, NULL, NULL, ap->applicant_id);
 	/* documents are chosen against the full list */
@@ -352,7 +352,7 @@ int page_resubmit(struct req *r)
 	}
 	if (st == 422) {
 		/* problems with any answer, offered here or not, by the full form's names */
-		formview_outcome(r, s, &out);
+		formview_outcome(r, &s->form, &out);
 		r->status = 422;
 		int rc = apply_form(r, &v, answers, NULL, docs, ap->applicant_id);
 		r->status = 422;

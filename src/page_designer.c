@@ -122,8 +122,7 @@ static void stages_to_hdf(struct req *r, const struct svc *s)
 
 static void options_to_hdf(struct req *r)
 {
-	for (int i = 0; i < FT_COUNT; i++)
-		hset(r, arena_printf(r->a, "Types.%d", i), ftype_code((enum ftype)i));
+	formview_field_types(r, svc_type_allowed);
 	for (int i = ROLE_PSEWAK; i <= ROLE_DEPT_ADMIN; i++) {
 		hset(r, arena_printf(r->a, "PRoles.%d.code", i), role_code((enum role)i));
 		hset(r, arena_printf(r->a, "PRoles.%d.name", i), tmpl_str(r->lang, arena_printf(r->a, "role.%s", role_code((enum role)i))));
@@ -157,8 +156,8 @@ int page_designer(struct req *r)
 		if (s->channels & (1u << c))
 			hset(r, arena_printf(r->a, "G.ch.%s", channel_code((enum channel)c)), "1");
 	/* fields */
-	for (size_t i = 0; i < s->nfields; i++) {
-		const struct field *f = &s->fields[i];
+	for (size_t i = 0; i < s->form.nfields; i++) {
+		const struct field *f = &s->form.fields[i];
 		const char *p = arena_printf(r->a, "D.fields.%zu", i);
 		hset(r, arena_printf(r->a, "%s.name", p), f->name);
 		hset(r, arena_printf(r->a, "%s.type", p), ftype_code(f->type));
@@ -233,7 +232,7 @@ int page_designer(struct req *r)
 	hset(r, "Json", js.data);
 	sbuf_free(&js);
 	/* the live preview of the citizen form */
-	formview_fill(r, s, NULL, NULL);
+	formview_fill(r, &s->form, "Svc.fields", NULL, NULL);
 	hset(r, "Page.svcform", "1");
 	return tmpl_render(r, "designer.cs");
 }
@@ -277,26 +276,10 @@ int page_designer_general(struct req *r)
 	return after_edit(r, &out, "general");
 }
 
-/* The field form's values. */
-static struct designer_field field_form(struct req *r)
-{
-	return (struct designer_field){
-		.name = req_form(r, "name"), .type = req_form(r, "type"),
-		.label_en = req_form(r, "label_en"), .label_hi = req_form(r, "label_hi"),
-		.help_en = req_form(r, "help_en"), .help_hi = req_form(r, "help_hi"),
-		.required = req_form(r, "required") != NULL,
-		.min = req_form(r, "min"), .max = req_form(r, "max"),
-		.min_length = req_form(r, "min_length"), .max_length = req_form(r, "max_length"),
-		.pattern = req_form(r, "pattern"), .min_date = req_form(r, "min_date"), .max_date = req_form(r, "max_date"),
-		.def = req_form(r, "default"), .show_field = req_form(r, "show_field"), .show_equals = req_form(r, "show_equals"),
-		.options = req_form(r, "options"), .min_items = req_form(r, "min_items"), .max_items = req_form(r, "max_items"),
-	};
-}
-
 /* POST /admin/services/:code/fields */
 int page_designer_field_add(struct req *r)
 {
-	struct designer_field in = field_form(r);
+	struct field_input in = formview_field_input(r);
 	struct outcome out;
 	out_init(&out, r->a);
 	designer_field_add(r->a, &r->actor, rp(r, 0), &in, &out);
@@ -307,7 +290,7 @@ int page_designer_field_add(struct req *r)
 static struct designer_field_change field_change(struct req *r)
 {
 	return (struct designer_field_change){ .name = rp(r, 1), .action = req_form(r, "action"),
-					       .position = req_form(r, "position"), .props = field_form(r) };
+					       .position = req_form(r, "position"), .props = formview_field_input(r) };
 }
 
 /* POST /admin/services/:code/fields/:name — action = save | up | down | delete | print */
@@ -331,36 +314,7 @@ int page_designer_field_form(struct req *r)
 	if (!f)
 		return 404;
 	hset(r, "F.name", f->name);
-	if (!form_has_errors(r)) {
-		hset(r, "Form.val.type", ftype_code(f->type));
-		hset(r, "Form.val.label_en", f->label.en);
-		hset(r, "Form.val.label_hi", f->label.hi);
-		hset(r, "Form.val.help_en", f->help.en);
-		hset(r, "Form.val.help_hi", f->help.hi);
-		if (f->required)
-			hset(r, "Form.val.required", "1");
-		if (f->has_min)
-			hset_int(r, "Form.val.min", f->min);
-		if (f->has_max)
-			hset_int(r, "Form.val.max", f->max);
-		if (f->min_len)
-			hset_int(r, "Form.val.min_length", f->min_len);
-		if (f->max_len)
-			hset_int(r, "Form.val.max_length", f->max_len);
-		hset(r, "Form.val.pattern", f->pattern);
-		hset(r, "Form.val.min_date", f->min_date);
-		hset(r, "Form.val.max_date", f->max_date);
-		hset(r, "Form.val.default", f->def);
-		hset(r, "Form.val.show_field", f->show_field);
-		hset(r, "Form.val.show_equals", f->show_equals);
-		struct sbuf o;
-		sbuf_init(&o);
-		for (size_t k = 0; k < f->nopts; k++)
-			sbuf_printf(&o, "%s|%s|%s\n", f->opts[k].value, f->opts[k].label.en ? f->opts[k].label.en : "",
-				    f->opts[k].label.hi ? f->opts[k].label.hi : "");
-		hset(r, "Form.val.options", o.data);
-		sbuf_free(&o);
-	}
+	formview_field_fill(r, f);
 	options_to_hdf(r);
 	return tmpl_render(r, "designer_field.cs");
 }
@@ -571,7 +525,7 @@ int page_designer_preview(struct req *r)
 	if (st)
 		return st;
 	service_to_hdf(r, v->def, "Svc");
-	formview_fill(r, v->def, NULL, NULL);
+	formview_fill(r, &v->def->form, "Svc.fields", NULL, NULL);
 	hset(r, "Preview", "1");
 	hset(r, "Page.svcform", "1");
 	return tmpl_render(r, "apply.cs");

@@ -5,6 +5,7 @@
  * the same as JSON (/api/v1/desk/..., an application's actions, filing an
  * appeal).  The rules are workflow.c's (wf_*).
  */
+#include "formview.h"
 #include "pages.h"
 #include "apiutil.h"
 #include "application.h"
@@ -123,33 +124,9 @@ int page_desk_app(struct req *r)
 		hset(r, "App.tatkal", "1");
 	const struct stage *st = svc_stage(s, (size_t)ap->stage_idx);
 	hset(r, "App.stage", st ? i18n_get(&st->name, r->lang) : "");
-	/* answers as printed */
+	/* answers as text (formtext.h) */
 	const char *err;
-	struct jval *form = json_parse(r->a, ap->form, strlen(ap->form), &err);
-	for (size_t i = 0; i < s->nfields; i++) {
-		const struct field *f = &s->fields[i];
-		struct jval *v = json_get(form, f->name);
-		if (!v)
-			continue;
-		const char *p = arena_printf(r->a, "Answers.%zu", i);
-		hset(r, arena_printf(r->a, "%s.name", p), f->name);
-		hset(r, arena_printf(r->a, "%s.label", p), i18n_get(&f->label, r->lang));
-		const char *text = v->type == J_STR || v->type == J_NUM ? v->str : v->type == J_BOOL ? (v->b ? "✓" : "✗")
-				   : v->type == J_OBJ ? json_get_str(v, "name") : NULL;
-		if (!text) {
-			struct sbuf b;
-			struct jw w;
-			sbuf_init(&b);
-			jw_init(&w, &b);
-			jw_value(&w, v);
-			text = arena_strdup(r->a, b.data);
-			sbuf_free(&b);
-		}
-		for (size_t k = 0; k < f->nopts && (v->type == J_STR); k++)
-			if (str_eq(f->opts[k].value, v->str))
-				text = i18n_get(&f->opts[k].label, r->lang);
-		hset(r, arena_printf(r->a, "%s.value", p), text);
-	}
+	formview_summary(r, &s->form, json_parse(r->a, ap->form, strlen(ap->form), &err), "Answers");
 	struct dbres *docs = db_query(r->a, "SELECT d.id, ad.doc_type, d.label, d.mime FROM app_documents ad JOIN documents d "
 					    "ON d.id = ad.document_id WHERE ad.app_id = ?", "i", (long long)ap->id);
 	static const char *const dcols[] = { "id", "type", "label", "mime", NULL };

@@ -99,18 +99,6 @@ static long long book_total(struct req *r, long book, const char *colname)
 	return s ? strtoll(s, NULL, 10) : 0;
 }
 
-/* A struct svc holding only a register's columns, for the shared form
- * view (formview.h). */
-static struct svc *cols_form(struct req *r, const struct regdef *d)
-{
-	struct svc *s = arena_alloc(r->a, sizeof *s);
-	s->code = d->code;
-	s->name = d->name;
-	s->fields = d->cols;
-	s->nfields = d->ncols;
-	return s;
-}
-
 /* ---- pages ---- */
 
 /* The places whose books the reader may see: one path per holding of a
@@ -271,7 +259,7 @@ static int show_book(struct req *r, struct book *b, const struct jval *answers, 
 		}
 	}
 	if (enter)
-		formview_fill(r, cols_form(r, d), answers, o);
+		formview_fill(r, &d->form, "Svc.fields", answers, o);
 	return tmpl_render(r, "register_book.cs");
 }
 
@@ -327,8 +315,7 @@ int page_register_entry_post(struct req *r)
 	struct book *b = book_of_path(r, &moved);
 	if (!b || moved)	/* a "new" book opened meanwhile: its page */
 		return b ? 0 : 404;
-	struct svc *s = cols_form(r, b->d);
-	struct jval *answers = formview_answers(r, s);
+	struct jval *answers = formview_answers(r, &b->d->form);
 	long corrects = 0;
 	const char *cq = req_form(r, "corrects");
 	if (!str_empty(cq) && !parse_long(cq, 1, 2000000000L, &corrects))
@@ -339,7 +326,7 @@ int page_register_entry_post(struct req *r)
 	long id;
 	out_init(&o, r->a);
 	if (reg_entry_create(r->a, &r->actor, &in, &id, &o) != 0) {
-		int st = formview_outcome(r, s, &o);
+		int st = formview_outcome(r, &b->d->form, &o);
 		if (st != 422)
 			return st;
 		r->status = 422;

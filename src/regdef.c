@@ -11,150 +11,81 @@
 #include <stdio.h>
 #include <string.h>
 
-/* ---- reading a definition ---- */
+/* ---- reading a definition (the form engine's def_* readers) ---- */
 
-struct dr {
-	struct arena *a;	/* output memory */
-	struct sbuf *probs;	/* problems, one per line */
-};
-
-static void dprob(struct dr *r, const char *fmt, ...) GS_PRINTF(2, 3);
-static void dprob(struct dr *r, const char *fmt, ...)
+/* A role named at key, or -1 when absent (an unknown one is reported). */
+static int drole(struct def_rd *r, const struct jval *o, const char *key, const char *where)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	sbuf_adds(r->probs, arena_vprintf(r->a, fmt, ap));
-	va_end(ap);
-	sbuf_addc(r->probs, '\n');
-}
-
-/* A member of o of type t, or NULL when absent or null (reported when of
- * another type). */
-static const struct jval *member(struct dr *r, const struct jval *o, const char *key, enum jtype t)
-{
-	const struct jval *v = json_get(o, key);
-	if (!v || v->type == J_NULL)
-		return NULL;
-	if (v->type != t) {
-		static const char *const what[] = { "null", "true or false", "a number", "text", "a list", "an object" };
-		dprob(r, "'%s' must be %s", key, what[t]);
-		return NULL;
-	}
-	return v;
-}
-
-static const char *dstr(struct dr *r, const struct jval *o, const char *key)
-{
-	const struct jval *v = member(r, o, key, J_STR);
-	return v ? v->str : NULL;
-}
-
-static bool dbool(struct dr *r, const struct jval *o, const char *key, bool def)
-{
-	const struct jval *v = member(r, o, key, J_BOOL);
-	return v ? v->b : def;
-}
-
-/* {"en": ..., "hi": ...} or plain (English) text. */
-static struct i18n dtext(struct dr *r, const struct jval *o, const char *key)
-{
-	struct i18n t = { 0 };
-	const struct jval *v = json_get(o, key);
-	if (v && v->type == J_STR)
-		t.en = v->str;
-	else if ((v = member(r, o, key, J_OBJ))) {
-		t.en = json_get_str(v, "en");
-		t.hi = json_get_str(v, "hi");
-	}
-	return t;
-}
-
-static const char **dnames(struct dr *r, const struct jval *o, const char *key, size_t *n)
-{
-	const struct jval *v = member(r, o, key, J_ARR);
-	*n = 0;
-	const char **out = arena_alloc(r->a, ((v ? v->n : 0) + 1) * sizeof *out);
-	for (size_t i = 0; v && i < v->n; i++) {
-		if (v->kids[i]->type != J_STR)
-			dprob(r, "'%s' must be a list of column names", key);
-		else
-			out[(*n)++] = v->kids[i]->str;
-	}
-	return out;
-}
-
-static int drole(struct dr *r, const struct jval *o, const char *key)
-{
-	const char *s = dstr(r, o, key);
+	const char *s = def_str(r, o, key, where);
 	int role = s ? role_from_code(s) : -1;
 	if (s && role < 0)
-		dprob(r, "%s: unknown role '%s'", key, s);
+		def_prob(r, "%s: unknown role '%s'", where, s);
 	return role;
+}
+
+/* Text at key, or def when absent. */
+static const char *dstr_or(struct def_rd *r, const struct jval *o, const char *key, const char *where, const char *def)
+{
+	const char *s = def_str(r, o, key, where);
+	return s ? s : def;
 }
 
 struct regdef *regdef_from_json(struct arena *a, const struct jval *v, struct sbuf *probs)
 {
-	struct dr r = { a, probs };
-	if (!v || v->type != J_OBJ || !str_eq(json_get_str(v, "format"), REG_FORMAT)) {
-		dprob(&r, "the definition must be a JSON object with \"format\": \"%s\"", REG_FORMAT);
+	struct def_rd r = { a, probs };
+	if (!def_format(&r, v, REG_FORMAT, "register definition"))
 		return NULL;
-	}
+	const char *w = "register";
 	struct regdef *d = arena_alloc(a, sizeof *d);
-	d->code = dstr(&r, v, "code");
-	d->kind = dstr(&r, v, "kind");
-	if (!d->kind)
-		d->kind = "register";
-	d->name = dtext(&r, v, "name");
-	d->basis = dtext(&r, v, "legal_basis");
-	d->level = dstr(&r, v, "level");
-	if (!d->level)
-		d->level = "panchayat";
-	d->periodicity = dstr(&r, v, "periodicity");
-	if (!d->periodicity)
-		d->periodicity = "continuous";
-	d->confirmed = dbool(&r, v, "confirmed", false);
-	d->public_ = dbool(&r, v, "public", false);
-	d->cols = fields_from_json(a, member(&r, v, "columns", J_ARR), &d->ncols, probs);
-	d->date_col = dstr(&r, v, "date_column");
-	d->amounts = dnames(&r, v, "amounts", &d->namounts);
-	d->totals = dnames(&r, v, "totals", &d->ntotals);
-	const struct jval *bals = member(&r, v, "balances", J_ARR);
+	d->code = def_str(&r, v, "code", w);
+	d->kind = dstr_or(&r, v, "kind", w, "register");
+	d->name = def_i18n(&r, v, "name", w);
+	d->basis = def_i18n(&r, v, "legal_basis", w);
+	d->level = dstr_or(&r, v, "level", w, "panchayat");
+	d->periodicity = dstr_or(&r, v, "periodicity", w, "continuous");
+	d->confirmed = def_bool(&r, v, "confirmed", false, w);
+	d->public_ = def_bool(&r, v, "public", false, w);
+	def_fields(&r, def_arr(&r, v, "columns", w), &d->form);
+	d->cols = d->form.fields;
+	d->ncols = d->form.nfields;
+	d->date_col = def_str(&r, v, "date_column", w);
+	d->totals = def_strlist(&r, v, "totals", &d->ntotals, w);
+	const struct jval *bals = def_arr(&r, v, "balances", w);
 	for (size_t i = 0; bals && i < bals->n; i++) {
 		if (d->nbal == REG_MAX_BALANCES) {
-			dprob(&r, "at most %d balances", REG_MAX_BALANCES);
+			def_prob(&r, "at most %d balances", REG_MAX_BALANCES);
 			break;
 		}
 		struct reg_balance *b = &d->bal[d->nbal++];
-		b->name = dstr(&r, bals->kids[i], "name");
-		b->label = dtext(&r, bals->kids[i], "label");
-		b->in = dnames(&r, bals->kids[i], "in", &b->nin);
-		b->out = dnames(&r, bals->kids[i], "out", &b->nout);
+		const char *bw = arena_printf(a, "balance %zu", i + 1);
+		b->name = def_str(&r, bals->kids[i], "name", bw);
+		b->label = def_i18n(&r, bals->kids[i], "label", bw);
+		b->in = def_strlist(&r, bals->kids[i], "in", &b->nin, bw);
+		b->out = def_strlist(&r, bals->kids[i], "out", &b->nout, bw);
 	}
-	d->never_negative = dbool(&r, v, "never_negative", false);
-	d->carry_forward = dbool(&r, v, "carry_forward", d->nbal > 0);
-	d->daily_close = dbool(&r, v, "daily_close", false);
-	const struct jval *so = member(&r, v, "signoff", J_OBJ);
+	d->never_negative = def_bool(&r, v, "never_negative", false, w);
+	d->carry_forward = def_bool(&r, v, "carry_forward", d->nbal > 0, w);
+	d->daily_close = def_bool(&r, v, "daily_close", false, w);
+	const struct jval *so = json_get(v, "signoff");
 	size_t ne;
-	const char **enter = dnames(&r, so, "enter", &ne);
+	const char **enter = def_strlist(&r, so, "enter", &ne, "signoff");
 	for (size_t i = 0; i < ne; i++) {
 		int role = role_from_code(enter[i]);
 		if (role < 0)
-			dprob(&r, "signoff.enter: unknown role '%s'", enter[i]);
+			def_prob(&r, "signoff.enter: unknown role '%s'", enter[i]);
 		else
 			d->enter_roles |= RB(role);
 	}
 	if (!ne)
 		d->enter_roles = RB(ROLE_CSC) | RB(ROLE_PSEWAK);
-	d->verify_role = drole(&r, so, "verify");
+	d->verify_role = drole(&r, so, "verify", "signoff.verify");
 	if (d->verify_role < 0)
 		d->verify_role = ROLE_PSEWAK;
-	d->sign_role = drole(&r, so, "sign");
-	const struct jval *pr = member(&r, v, "print", J_OBJ);
-	d->paper = dstr(&r, pr, "paper");
-	if (!d->paper)
-		d->paper = "A4";
-	d->landscape = dbool(&r, pr, "landscape", true);
-	d->print_cols = dnames(&r, pr, "columns", &d->nprint);
+	d->sign_role = drole(&r, so, "sign", "signoff.sign");
+	const struct jval *pr = json_get(v, "print");
+	d->paper = dstr_or(&r, pr, "paper", "print", "A4");
+	d->landscape = def_bool(&r, pr, "landscape", true, "print");
+	d->print_cols = def_strlist(&r, pr, "columns", &d->nprint, "print");
 	return d;
 }
 
@@ -175,24 +106,23 @@ void regdef_to_json(const struct regdef *d, struct sbuf *b)
 	jw_kstr(&w, "format", REG_FORMAT);
 	jw_kstr(&w, "code", d->code);
 	jw_kstr(&w, "kind", d->kind);
-	i18n_to_json(&w, "name", &d->name);
-	i18n_to_json(&w, "legal_basis", &d->basis);
+	def_w_i18n(&w, "name", &d->name);
+	def_w_i18n(&w, "legal_basis", &d->basis);
 	jw_kstr(&w, "level", d->level);
 	jw_kstr(&w, "periodicity", d->periodicity);
 	jw_kbool(&w, "confirmed", d->confirmed);
 	jw_kbool(&w, "public", d->public_);
 	jw_key(&w, "columns");
-	fields_to_json(&w, d->cols, d->ncols);
+	def_w_fields(&w, &d->form);
 	if (d->date_col)
 		jw_kstr(&w, "date_column", d->date_col);
-	w_names(&w, "amounts", d->amounts, d->namounts);
 	w_names(&w, "totals", d->totals, d->ntotals);
 	jw_key(&w, "balances");
 	jw_arr(&w);
 	for (size_t i = 0; i < d->nbal; i++) {
 		jw_obj(&w);
 		jw_kstr(&w, "name", d->bal[i].name);
-		i18n_to_json(&w, "label", &d->bal[i].label);
+		def_w_i18n(&w, "label", &d->bal[i].label);
 		w_names(&w, "in", d->bal[i].in, d->bal[i].nin);
 		w_names(&w, "out", d->bal[i].out, d->bal[i].nout);
 		jw_obj_end(&w);
@@ -232,10 +162,8 @@ const struct field *regdef_col(const struct regdef *d, const char *name)
 
 bool regdef_is_amount(const struct regdef *d, const char *name)
 {
-	for (size_t i = 0; i < d->namounts; i++)
-		if (str_eq(d->amounts[i], name))
-			return true;
-	return false;
+	const struct field *f = regdef_col(d, name);
+	return f && f->type == FT_MONEY;
 }
 
 /* Each name must be a column of type t (FT_COUNT: any). */
@@ -245,7 +173,9 @@ static int check_names(struct arena *a, const struct regdef *d, const char *what
 	int bad = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct field *f = regdef_col(d, names[i]);
-		if (!f || (t != FT_COUNT && f->type != t)) {
+		/* FT_NUMBER asks for a figure: a number, money or a computed sum */
+		bool figure = f && (f->type == FT_NUMBER || f->type == FT_MONEY || f->type == FT_COMPUTED);
+		if (!f || (t == FT_NUMBER ? !figure : t != FT_COUNT && f->type != t)) {
 			sbuf_adds(probs, arena_printf(a, "%s: '%s' is not a %scolumn\n", what, names[i],
 						      t == FT_NUMBER ? "number " : t == FT_DATE ? "date " : ""));
 			bad++;
@@ -274,15 +204,19 @@ int regdef_validate(const struct regdef *d, struct sbuf *probs)
 		P("periodicity: continuous, daily, monthly or fy");
 	if (d->ncols == 0)
 		P("a register needs columns");
-	n += fields_validate(d->cols, d->ncols, probs);
+	struct def_vd v = { .probs = probs };
+	arena_init(&v.a);
+	def_check_fields(&v, &d->form, "column");
+	arena_free(&v.a);
+	n += v.n;
 	for (size_t i = 0; i < d->ncols; i++)
-		if (d->cols[i].type == FT_FILE || d->cols[i].type == FT_LOCATION)
+		if (d->cols[i].type == FT_FILE || d->cols[i].type == FT_LOCATION || d->cols[i].type == FT_PHOTO ||
+		    d->cols[i].type == FT_USER || d->cols[i].type == FT_REF)
 			P("column '%s': %s columns are not kept in registers yet", d->cols[i].name, ftype_code(d->cols[i].type));
 	if (d->date_col) {
 		const char *one[] = { d->date_col };
 		n += check_names(&a, d, "date_column", one, 1, FT_DATE, probs);
 	}
-	n += check_names(&a, d, "amounts", d->amounts, d->namounts, FT_NUMBER, probs);
 	n += check_names(&a, d, "totals", d->totals, d->ntotals, FT_NUMBER, probs);
 	n += check_names(&a, d, "print.columns", d->print_cols, d->nprint, FT_COUNT, probs);
 	for (size_t i = 0; i < d->nbal; i++) {

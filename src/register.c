@@ -13,6 +13,7 @@
 #include "audit.h"
 #include "db.h"
 #include "form.h"
+#include "formtext.h"
 #include "money.h"
 #include "cert.h"
 #include "locker.h"
@@ -280,36 +281,6 @@ static const char *fy_of(struct arena *a, const char *day)
 	return arena_printf(a, "%d-%02d", y, (y + 1) % 100);
 }
 
-/* The answers with each amount column given in rupees ("1,500.50", 1500)
- * turned into paise (a JSON number), as the number check then takes it;
- * an amount that is not money is recorded in out. */
-static struct jval *amounts_to_paise(struct arena *a, const struct regdef *d, const struct jval *data, struct outcome *out)
-{
-	if (!data || data->type != J_OBJ)
-		return (struct jval *)data;
-	struct jval *c = arena_alloc(a, sizeof *c);
-	*c = *data;
-	c->kids = arena_alloc(a, (data->n + 1) * sizeof *c->kids);
-	for (size_t i = 0; i < data->n; i++) {
-		c->kids[i] = data->kids[i];
-		const struct jval *v = data->kids[i];
-		if (!regdef_is_amount(d, data->keys[i]) || (v->type != J_STR && v->type != J_NUM) ||
-		    (v->type == J_STR && str_empty(v->str)))
-			continue;
-		long long paise;
-		if (!money_parse(v->str, false, &paise)) {
-			out_field(out, data->keys[i], "register.err.amount", NULL);
-			continue;
-		}
-		struct jval *n = arena_alloc(a, sizeof *n);
-		n->type = J_NUM;
-		n->num = (double)paise;
-		n->str = arena_printf(a, "%lld", paise);
-		c->kids[i] = n;
-	}
-	return c;
-}
-
 /* A number answer of the normalised data, 0 when absent. */
 static long long answer_num(const struct jval *data, const char *name)
 {
@@ -328,9 +299,8 @@ static size_t check_answers(struct arena *a, const struct regdef *d, const struc
 		out_field(out, "data", "register.err.data", NULL);
 		return 1;
 	}
-	struct jval *in = amounts_to_paise(a, d, data, out);
 	struct form_env env = { .today = ist_today(a) };
-	form_check(a, d->cols, d->ncols, in, &env, out, json);
+	form_check(a, &d->form, data, &env, out, json);
 	if (out->nerrs > before)
 		return out->nerrs - before;
 	struct jval *norm = json_parse(a, *json, strlen(*json), NULL);
@@ -781,28 +751,7 @@ int reg_close_day(struct arena *a, const struct actor *who, long book, const cha
 
 const char *reg_cell_text(struct arena *a, const struct regdef *d, const struct field *f, const struct jval *v, const char *lang)
 {
-	if (!v || v->type == J_NULL)
-		return "";
-	if (v->type == J_NUM && regdef_is_amount(d, f->name))
-		return money_fmt(a, (long long)v->num);
-	if (v->type == J_BOOL)
-		return tmpl_str(lang, v->b ? "register.yes" : "register.no");
-	if (v->type == J_STR) {
-		for (size_t i = 0; i < f->nopts; i++)
-			if (str_eq(f->opts[i].value, v->str))
-				return i18n_get(&f->opts[i].label, lang);
-		return v->str;
-	}
-	if (v->type == J_NUM)
-		return v->str;
-	struct sbuf b;
-	struct jw w;
-	sbuf_init(&b);
-	jw_init(&w, &b);
-	jw_value(&w, v);
-	const char *t = arena_strdup(a, b.data);
-	sbuf_free(&b);
-	return t;
+	return form_answer_text(a, &d->form, f, v, lang);
 }
 
 /* "English / हिन्दी" of a language key. */

@@ -6,15 +6,18 @@
  * returned), corrections as new entries, the hash chain per book, the
  * running balances that may never go negative, and the daily close.
  *
- * A register's columns are a form of the shared field model (service.h
- * struct field, checked by form_check): registers have no field model of
- * their own.
+ * A register's columns are a form of the form engine (formdef.h: read,
+ * checked and written by its def_* helpers, answers checked by
+ * form_check, shown by formview): registers have no field model of their
+ * own.  Amount columns are its money fields (typed in rupees, kept in
+ * paise).
  */
 #ifndef GS_REGISTER_H
 #define GS_REGISTER_H
 #include "domain.h"
 #include "json.h"
-#include "service.h"
+#include "formdef.h"
+#include "user.h"
 
 #include <stdio.h>
 
@@ -44,12 +47,11 @@ struct regdef {
 	const char *periodicity;	/* continuous, daily, monthly, fy */
 	bool confirmed;		/* false: the column list awaits the department's confirmation */
 	bool public_;		/* citizens may ask for certified extracts */
-	struct field *cols;	/* the columns: one form of the shared field model */
-	size_t ncols;
+	struct form_def form;	/* the columns: a form of the form engine */
+	struct field *cols;	/* form.fields */
+	size_t ncols;		/* form.nfields */
 	const char *date_col;	/* the date column deciding the entry's day and FY, or NULL (today) */
-	const char **amounts;	/* number columns holding money: typed in rupees, kept in paise */
-	size_t namounts;
-	const char **totals;	/* number columns summed under the table */
+	const char **totals;	/* number or money columns summed under the table */
 	size_t ntotals;
 	struct reg_balance bal[REG_MAX_BALANCES];	/* running balances */
 	size_t nbal;
@@ -74,7 +76,7 @@ void regdef_to_json(const struct regdef *d, struct sbuf *b);
 int regdef_validate(const struct regdef *d, struct sbuf *probs);
 /* The column called name, or NULL. */
 const struct field *regdef_col(const struct regdef *d, const char *name);
-/* Is name one of d's amount columns? */
+/* Is name one of d's amount (money) columns? */
 bool regdef_is_amount(const struct regdef *d, const char *name);
 
 /* The hash of a chained entry: hex SHA-256 of prev (64 hex, "" for the
@@ -113,7 +115,7 @@ long reg_home_gp(struct arena *a, const struct actor *who);
 struct reg_entry_input {
 	const char *code;		/* register code */
 	long gp;			/* gram panchayat (0: who's own) */
-	const struct jval *data;	/* the answers: a JSON object; amount columns in rupees ("1,500.50" or 1500.5) */
+	const struct jval *data;	/* the answers: a JSON object; money as typed rupees ("1,500.50") or paise (a whole number) */
 	long corrects;			/* the entry this one corrects, or 0 */
 	bool submit;			/* submit at once (else a draft) */
 };
@@ -154,8 +156,8 @@ struct reg_verify_result {
 int reg_verify(struct arena *a, long book_id, struct reg_verify_result *res, FILE *log);
 /* ---- the book as paper ---- */
 
-/* How one answer reads in a cell: money as rupees, a choice by its label
- * in lang, yes/no.  Arena (or static) text. */
+/* How one answer reads in a cell (the form engine's form_answer_text):
+ * money as rupees, a choice by its label in lang.  Arena text. */
 const char *reg_cell_text(struct arena *a, const struct regdef *d, const struct field *f, const struct jval *v, const char *lang);
 /* The book as a PDF (*pdf malloc'd, the caller frees): a closed book's
  * signed PDF as stored, an open one drawn now and marked not final.

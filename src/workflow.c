@@ -438,12 +438,12 @@ static int correct(struct act_ctx *c, const struct stage *st)
 		return refuse(c, 409, "wf.not_editable");
 	const char *err;
 	struct jval *old = json_parse(c->a, ap->form, strlen(ap->form), &err);
-	struct jval *m = form_merge(c->a, s->fields, s->nfields, old, c->in->corrections, NULL);
+	struct jval *m = form_merge(c->a, &s->form, old, c->in->corrections, NULL);
 	struct form_env env;
 	app_form_env(c->a, c->who->user, ap->applicant_id, &env);
 	env.prior = old;
 	const char *norm;
-	if (form_check(c->a, s->fields, s->nfields, m, &env, c->out, &norm))
+	if (form_check(c->a, &s->form, m, &env, c->out, &norm))
 		return refuse(c, 422, "wf.corrections_bad");
 	if (db_exec("UPDATE applications SET form = ? WHERE id = ?", "si", norm, (long long)ap->id) != 1 ||
 	    app_event(c->who, ap, "correct", ap->stage_role, ap->stage_office_id, ap->stage_idx, ap->stage_idx,

@@ -1,4 +1,4 @@
-<?cs set:Page.title = D.name ?><?cs include:"inc/head.cs" ?><?cs include:"inc/form.cs" ?><?cs include:"inc/picker.cs" ?><?cs include:"inc/svcform.cs" ?>
+<?cs set:Page.title = D.name ?><?cs include:"inc/head.cs" ?><?cs include:"inc/form.cs" ?><?cs include:"inc/picker.cs" ?><?cs include:"inc/svcform.cs" ?><?cs include:"inc/field_editor.cs" ?>
 <?cs def:tbox(name, label, value) ?><div class="field<?cs if:Form.err[name] ?> has-error<?cs /if ?>"><label for="f-<?cs var:name ?>"><?cs var:label ?></label><?cs if:Form.err[name] ?><p class="error-message"><?cs var:Form.err[name] ?></p><?cs /if ?><input id="f-<?cs var:name ?>" name="<?cs var:name ?>" type="text" value="<?cs var:value ?>"></div><?cs /def ?>
 <?cs def:roles_sel(name, label, value, optional) ?><div class="field<?cs if:Form.err[name] ?> has-error<?cs /if ?>"><label for="f-<?cs var:name ?>"><?cs var:label ?></label><?cs if:Form.err[name] ?><p class="error-message"><?cs var:Form.err[name] ?></p><?cs /if ?><select id="f-<?cs var:name ?>" name="<?cs var:name ?>"><?cs if:optional ?><option value=""><?cs var:L.svc.none ?></option><?cs /if ?><?cs each:ro = PRoles ?><option value="<?cs var:ro.code ?>"<?cs if:ro.code == value ?> selected<?cs /if ?>><?cs var:ro.name ?></option><?cs /each ?></select></div><?cs /def ?>
 <p class="small"><a href="/admin/services"><?cs var:L.admin.services ?></a></p>
@@ -35,11 +35,12 @@
 <h3><?cs var:L.svc.add_field ?></h3>
 <form method="post" action="/admin/services/<?cs var:D.code ?>/fields" novalidate><?cs call:csrf_field() ?>
  <?cs call:field_input("name", L.svc.field_name, "text", L.svc.field_name_hint, "") ?>
- <div class="field<?cs if:Form.err.type ?> has-error<?cs /if ?>"><label for="f-type"><?cs var:L.svc.type ?></label><select id="f-type" name="type"><?cs each:t = Types ?><option value="<?cs var:t ?>"<?cs if:t == Form.val.type ?> selected<?cs /if ?>><?cs var:L.svc.ft[t] ?></option><?cs /each ?></select></div>
+ <?cs call:field_type_select() ?>
  <?cs call:field_input("label_en", L.svc.label_en, "text", "", "") ?>
  <?cs call:field_input("label_hi", L.svc.label_hi, "text", "", "") ?>
  <?cs call:field_textarea("options", L.svc.options, L.svc.options_hint) ?>
  <div class="field checks"><label><input type="checkbox" name="required" value="1" checked> <?cs var:L.svc.required ?></label></div>
+ <?cs call:field_type_extras() ?>
  <button class="button"><?cs var:L.svc.add_field ?></button>
 </form>
 <h3><?cs var:L.svc.preview_h ?></h3>

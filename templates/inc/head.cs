@@ -36,4 +36,4 @@
 </header>
 <main id="main" class="wrap">
 <?cs if:Flash ?><div class="flash" role="status"><?cs var:Flash ?></div><?cs /if ?>
-<?cs if:Form.has_errors ?><div class="error-summary" role="alert" tabindex="-1"><h2><?cs var:L.form.problem ?></h2><ul><?cs each:e = Form.err ?><li><a href="#f-<?cs name:e ?>"><?cs var:e ?></a></li><?cs /each ?></ul></div><?cs /if ?>
+<?cs if:Form.has_errors ?><div class="error-summary" role="alert" tabindex="-1"><h2><?cs var:L.form.problem ?></h2><ul><?cs each:e = Form.err ?><li><a href="#f-<?cs name:e ?>"><?cs if:Form.label[name(e)] ?><?cs var:Form.label[name(e)] ?>: <?cs /if ?><?cs var:e ?></a></li><?cs /each ?></ul></div><?cs /if ?>

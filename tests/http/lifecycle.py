@@ -192,7 +192,10 @@ def page_fields(defn, ans):
             ids = {sql("SELECT type FROM locations WHERE id=%s" % i)[0][0]: i for i in path}
             for lv in ("district", "block", "panchayat", "village"):
                 form["f_%s_%s" % (k, lv)] = ids[lv]
-        elif f["type"] != "group":
+        elif f["type"] == "geopoint":
+            for part, v in ans[k].items():
+                form["f_%s__%s" % (k, part)] = v
+        elif f["type"] not in ("group", "computed"):
             form["f_" + k] = ans[k]
     return form
 

@@ -38,9 +38,9 @@ def cash(receipt=None, payment=None, day=None, submit=True, user="csc1", correct
     _v[0] += 1
     data = {"date": day or today(), "voucher_no": "V%d" % _v[0], "particulars": particulars}
     if receipt is not None:
-        data["receipt_cash"] = receipt
+        data["receipt_cash"] = str(receipt)     # typed rupees (a whole number would be paise)
     if payment is not None:
-        data["payment_cash"] = payment
+        data["payment_cash"] = str(payment)
     body = {"data": data, "submit": submit}
     if corrects:
         body["corrects"] = corrects
@@ -413,10 +413,10 @@ def designer_imports_previews_publishes_and_exports_versions():
     admin.login("stateadmin")
     d = json.load(open(os.path.join(os.path.dirname(__file__), "../../data/registers/10_dak_in.json"), encoding="utf-8"))
     d["code"] = "TESTDAK"
-    bad = dict(d, amounts=["subject"])
+    bad = dict(d, totals=["subject"])
     r = upload(admin, json.dumps(bad), True)
     eq(r.status, 422, "refused definition")
-    assert "amounts: &#39;subject&#39; is not a number column" in r.text or "amounts: 'subject' is not a number column" in r.text, \
+    assert "totals: &#39;subject&#39; is not a number column" in r.text or "totals: 'subject' is not a number column" in r.text, \
         r.text[:2000]
     eq(sql("SELECT COUNT(*) FROM register_defs WHERE code = 'TESTDAK'")[0][0], "0", "nothing stored")
     eq(upload(admin, json.dumps(d), True).status, 303, "imported and published")

@@ -147,7 +147,7 @@ START_TEST(definitions_that_could_not_keep_books_are_refused)
 {
 	refused(HEAD "\"columns\":[]}", "a register needs columns");
 	refused("{\"format\":\"gramsewa.service/1\"}", "gramsewa.register/1");
-	refused(HEAD COLS ",\"amounts\":[\"note\"]}", "amounts: 'note' is not a number column");
+	refused(HEAD COLS ",\"totals\":[\"note\"]}", "totals: 'note' is not a number column");
 	refused(HEAD COLS ",\"totals\":[\"nothing\"]}", "totals: 'nothing'");
 	refused(HEAD COLS ",\"never_negative\":true}", "never_negative needs balances");
 	refused(HEAD COLS ",\"balances\":[{\"name\":\"cash\",\"in\":[\"amt\"]}]}", "'amt' is not an amount column");
