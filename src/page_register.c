@@ -415,6 +415,15 @@ int page_register_entry_act(struct req *r)
 	return 0;
 }
 
+/* After a change to a book: its page (303). */
+static int to_book(struct req *r, long book)
+{
+	const char *code = db_scalar(r->a, "SELECT d.code FROM register_books b JOIN register_defs d ON d.id = b.def_id WHERE b.id = ?",
+				     "i", (long long)book);
+	resp_redirect(r, arena_printf(r->a, "/registers/%s/%ld", code ? code : "-", book));
+	return 0;
+}
+
 /* POST /registers/books/:book/close-day — day = YYYY-MM-DD */
 int page_register_close_day(struct req *r)
 {
@@ -423,10 +432,7 @@ int page_register_close_day(struct req *r)
 	long book = path_long(r, 0);
 	if (reg_close_day(r->a, &r->actor, book, req_form(r, "day"), &o) != 0)
 		return page_outcome(r, &o);
-	const char *code = db_scalar(r->a, "SELECT d.code FROM register_books b JOIN register_defs d ON d.id = b.def_id WHERE b.id = ?",
-				     "i", (long long)book);
-	resp_redirect(r, arena_printf(r->a, "/registers/%s/%ld", code ? code : "-", book));
-	return 0;
+	return to_book(r, book);
 }
 
 /* ---- JSON API ---- */
@@ -855,10 +861,7 @@ int page_register_close_year(struct req *r)
 	long book = path_long(r, 0);
 	if (reg_close_year(r->a, &r->actor, book, &o) != 0)
 		return page_outcome(r, &o);
-	const char *code = db_scalar(r->a, "SELECT d.code FROM register_books b JOIN register_defs d ON d.id = b.def_id WHERE b.id = ?",
-				     "i", (long long)book);
-	resp_redirect(r, arena_printf(r->a, "/registers/%s/%ld", code ? code : "-", book));
-	return 0;
+	return to_book(r, book);
 }
 
 /* POST /api/v1/registers/books/:book/close-year */
