@@ -165,7 +165,7 @@ static struct {
 	struct pdf_signer s;		/* loaded key + certificate + chain */
 } signers[SIGNER_SLOTS];
 
-static const struct pdf_signer *officer_signer(long user_id)
+const struct pdf_signer *cert_officer_signer(long user_id)
 {
 	for (int i = 0; i < SIGNER_SLOTS; i++)
 		if (signers[i].user == user_id)
@@ -225,7 +225,7 @@ static int issue_refused(struct issue *is, const char *key)
 /* The officer's signing key and the QR key. */
 static int issue_keys(struct issue *is)
 {
-	is->signer = officer_signer(actor_id(is->who));
+	is->signer = cert_officer_signer(actor_id(is->who));
 	is->qk = qr_active();
 	return is->signer && is->qk ? 0 : issue_refused(is, "cert.no_key");
 }

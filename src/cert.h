@@ -100,4 +100,10 @@ struct pdf_sig_result;
 int cert_pdf_check(const unsigned char *pdf, size_t len, struct pdf_sig_result *res);
 /* Offline check of a PDF file or QR text; prints findings; 0 when valid. */
 int cert_offline_verify(const char *arg, FILE *out);
+struct pdf_signer;
+/* The PAdES signing key and certificate of officer user_id (issued by
+ * `gramsewactl ca issue`), loaded once per worker and kept in a small
+ * cache; NULL (logged) when the officer has none.  Certificates and the
+ * registers' year-end books are signed with it.  Borrowed: do not free. */
+const struct pdf_signer *cert_officer_signer(long user_id);
 #endif

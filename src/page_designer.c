@@ -93,17 +93,6 @@ static int load(struct req *r, struct svc_ver **out)
 }
 
 /* Lines of a problems buffer into Problems.N */
-static void problems_to_hdf(struct req *r, const char *text)
-{
-	size_t k = 0;
-	for (const char *p = text; p && *p;) {
-		const char *e = strchr(p, '\n');
-		size_t n = e ? (size_t)(e - p) : strlen(p);
-		if (n)
-			hset(r, arena_printf(r->a, "Problems.%zu", k++), arena_strndup(r->a, p, n));
-		p = e ? e + 1 : p + n;
-	}
-}
 
 static void stages_to_hdf(struct req *r, const struct svc *s)
 {
@@ -216,7 +205,7 @@ int page_designer(struct req *r)
 	struct sbuf probs;
 	sbuf_init(&probs);
 	svc_validate(s, &probs);
-	problems_to_hdf(r, probs.data);
+	hset_lines(r, "Problems", probs.data);
 	sbuf_free(&probs);
 	tasks_to_hdf(r, s);
 	service_to_hdf(r, s, "Svc");
@@ -584,7 +573,7 @@ int page_designer_import(struct req *r)
 		return 503;
 	}
 	/* refused (422) or not this user's to import (403): the list with the reasons */
-	problems_to_hdf(r, probs.data);
+	hset_lines(r, "Problems", probs.data);
 	hset(r, "ImportRefused", "1");
 	sbuf_free(&probs);
 	r->status = out.status;

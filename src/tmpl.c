@@ -226,6 +226,18 @@ void hset_rows(struct req *r, const char *prefix, const struct dbres *res, const
 		}
 }
 
+void hset_lines(struct req *r, const char *prefix, const char *text)
+{
+	size_t k = 0;
+	for (const char *p = text; p && *p;) {
+		const char *e = strchr(p, '\n');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		if (n)
+			hset(r, arena_printf(r->a, "%s.%zu", prefix, k++), arena_strndup(r->a, p, n));
+		p = e ? e + 1 : p + n;
+	}
+}
+
 void form_error(struct req *r, const char *field, const char *msg_key)
 {
 	hset(r, arena_printf(r->a, "Form.err.%s", field), tmpl_str(r->lang, msg_key));

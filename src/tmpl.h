@@ -27,6 +27,8 @@ void hset_int(struct req *r, const char *key, long long v);
 struct dbres;
 void hset_rows(struct req *r, const char *prefix, const struct dbres *res, const char *const *cols);
 /* Field error for form re-rendering: Form.err.<field> = message key text. */
+/* Each non-empty line of text (a definition's problems) as prefix.N. */
+void hset_lines(struct req *r, const char *prefix, const char *text);
 void form_error(struct req *r, const char *field, const char *msg_key);
 bool form_has_errors(const struct req *r);
 /* Puts a domain function's outcome on the page or API answer: each input

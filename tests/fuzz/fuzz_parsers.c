@@ -5,7 +5,8 @@
  * DigiLocker XML, uploaded documents (PDF cross-reference sections, PNG
  * and JPEG decoding), a certificate's QR text and signed record, and a
  * citizen's answers to a form of every field type (form_check, with
- * money, computed, geopoint, photo, user and ref), and form definitions.  Each target also
+ * money, computed, geopoint, photo, user and ref), form definitions, and
+ * register definitions (regdef_from_json, regdef_validate).  Each target also
  * checks an invariant of a successful parse (valid UTF-8 out, counts
  * within limits, problems well formed).
  */
@@ -19,6 +20,8 @@
 #include "../../src/form.h"
 #include "../../src/service.h"
 #include "../../src/cert_qr.h"
+#include "../../src/register.h"
+#include "../../src/lengths.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -85,6 +88,9 @@ static bool fz_pick(void *ctx, const struct field *f, long id, const char **name
 	return id % 3 == 0;
 }
 
+#endif
+
+#if defined(TARGET_form) || defined(TARGET_formdef) || defined(TARGET_regdef)
 /* What form.c and service.c use of user.c, which cannot be linked here
  * without its database: the mobile rule (as user.c words it; tested there
  * in test_people) and the two role look-ups of a definition, which are not
@@ -92,6 +98,13 @@ static bool fz_pick(void *ctx, const struct field *f, long id, const char **name
 bool valid_mobile(const char *s)
 {
 	return str_digits(s, 10, 10) && s[0] >= '6';
+}
+
+/* user.c's e-mail rule, as it words it (tested there in test_people). */
+bool valid_email(const char *s)
+{
+	const char *at = s ? strchr(s, '@') : NULL;
+	return at && at > s && strchr(at, '.') && !strpbrk(s, " \"'<>") && strlen(s) <= LIM_EMAIL;
 }
 
 const char *role_code(enum role r);
@@ -116,6 +129,9 @@ int db_txn(int (*fn)(void *ctx), void *ctx)
 	abort();
 }
 
+#endif
+
+#if defined(TARGET_form)
 /* A problem names its answer and carries a message key, never text. */
 static void form_problems_ok(const struct outcome *o, size_t before)
 {
@@ -269,6 +285,31 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	out_init(&o, &a);
 	form_check_lengths(&a, &sv->form, ans, &o);
 	form_problems_ok(&o, 0);
+#elif defined(TARGET_regdef)
+	/* a register definition (from a state administrator's import): read,
+	 * checked, and when it has no problems written back to the text that
+	 * reads the same again */
+	const char *err;
+	struct jval *v = json_parse(&a, s, size, &err);
+	struct sbuf probs, once, twice;
+	sbuf_init(&probs);
+	sbuf_init(&once);
+	sbuf_init(&twice);
+	struct regdef *d = v ? regdef_from_json(&a, v, &probs) : NULL;
+	if (d && regdef_validate(d, &probs) == 0 && probs.len == 0) {
+		regdef_to_json(d, &once);
+		struct regdef *d2 = regdef_from_json(&a, json_parse(&a, once.data, once.len, &err), &probs);
+		if (!d2 || probs.len)
+			abort();
+		regdef_to_json(d2, &twice);
+		if (strcmp(once.data, twice.data) != 0 || !utf8_valid(once.data, once.len))
+			abort();
+	}
+	if (probs.len && !utf8_valid(probs.data, probs.len))
+		abort();
+	sbuf_free(&probs);
+	sbuf_free(&once);
+	sbuf_free(&twice);
 #elif defined(TARGET_formdef)
 	/* a form definition (registers' and surveys' designers import them):
 	 * whatever parses writes back to text that parses to the same text,
@@ -297,7 +338,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	}
 	sbuf_free(&probs);
 #else
-#error "define TARGET_query, TARGET_cookie, TARGET_multipart, TARGET_json, TARGET_csv, TARGET_xml, TARGET_upload, TARGET_qr, TARGET_form or TARGET_formdef"
+#error "define TARGET_query, TARGET_cookie, TARGET_multipart, TARGET_json, TARGET_csv, TARGET_xml, TARGET_upload, TARGET_qr, TARGET_form, TARGET_formdef or TARGET_regdef"
 #endif
 	free(s);
 	arena_free(&a);

@@ -13,12 +13,15 @@ CFLAGS="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -fno-s
 UPLOAD="$ROOT/src/upcheck.c $ROOT/src/pdf_lex.c $ROOT/src/photo.c $(pkg-config --cflags --libs libpng libjpeg zlib libexif)"
 # the answer checker: a service's field declarations and form_check
 FORM="$ROOT/src/formdef.c $ROOT/src/form.c $ROOT/src/service.c $ROOT/src/domain.c $ROOT/src/money.c -lm"
+# a register definition: its reader and rules, on the form engine's field model
+REGDEF="$ROOT/src/regdef.c $FORM -lsodium"
 fail=0
-for t in query cookie multipart json csv xml upload qr form formdef; do
+for t in query cookie multipart json csv xml upload qr form formdef regdef; do
     bin="$OUT/fuzz_$t"
     extra=""
     [ "$t" = upload ] && extra=$UPLOAD
     [ "$t" = form ] || [ "$t" = formdef ] && extra=$FORM
+    [ "$t" = regdef ] && extra=$REGDEF
     if ! clang $CFLAGS -DTARGET_$t "$ROOT/tests/fuzz/fuzz_parsers.c" $SRC $extra -o "$bin" 2>"$OUT/build_$t.log"; then
         echo "not ok - fuzz_$t: build failed"; sed 's/^/    /' "$OUT/build_$t.log" | tail -5; fail=1; continue
     fi

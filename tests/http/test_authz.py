@@ -16,7 +16,7 @@ import re
 import time
 import urllib.parse
 
-from gs import Client, test, eq, run, sql, ctl
+from gs import Client, test, eq, run, sql, ctl, today
 from lifecycle import definition, answers_for, upload, citizen, act
 
 RUN = str(int(time.time() * 1000) % 10000000)
@@ -72,6 +72,9 @@ def val(x):
 
 
 SA = ("stateadmin",)
+REG_WATCH = ("dm", "stateadmin")      # watch her panchayat's registers (the DM of Palamu)
+REG_DATA = {"voucher_no": "WALK", "particulars": "walk entry", "receipt_cash": "10"}
+REG_FORM = {"f_voucher_no": "WALK", "f_particulars": "walk entry", "f_receipt_cash": "10", "submit": "1"}
 NUMBERS = lambda v: [v["app_pending"], v["app_approved"], v["app_rejected"]]   # noqa: E731
 BRT_JSON = lambda v: json.dumps(dict(definition("BRT"), department="REV"))     # noqa: E731
 
@@ -281,6 +284,34 @@ ROUTES = {
     ("POST", "/api/v1/attendance/flags/:id/review"): deny(params={"id": "flag"}, body={"decision": "accept"}, allowed=SA),
     ("GET", "/api/v1/attendance/availability"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA),
     ("GET", "/api/v1/attendance/map"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA),
+    # registers: her operator keeps her panchayat's cash book; its DM and the state admin watch it
+    ("GET", "/registers"): own(forbid=lambda v: ["/registers/CASHBOOK/%s\"" % v["reg_book"]], allowed=REG_WATCH),
+    ("GET", "/registers/entry/:id"): deny(params={"id": "reg_entry"}, allowed=REG_WATCH),
+    ("POST", "/registers/entry/:id"): deny(params={"id": "reg_entry"}, body={"action": "verify"}),
+    ("POST", "/registers/books/:book/close-day"): deny(params={"book": "reg_book"}, body=lambda v: {"day": today()}),
+    ("POST", "/registers/books/:book/close-year"): deny(params={"book": "reg_book"}),
+    ("GET", "/registers/:code/:book/pdf"): deny(params={"code": "reg_code", "book": "reg_book"}, allowed=REG_WATCH),
+    ("GET", "/registers/:code/:book/csv"): deny(params={"code": "reg_code", "book": "reg_book"}, allowed=REG_WATCH),
+    ("POST", "/api/v1/registers/books/:book/close-year"): deny(params={"book": "reg_book"}, body={}),
+    ("GET", "/registers/:code/:book"): deny(params={"code": "reg_code", "book": "reg_book"}, allowed=REG_WATCH),
+    ("POST", "/registers/:code/:book"): deny(params={"code": "reg_code", "book": "reg_book"},
+                                             body=lambda v: dict(REG_FORM, f_date=today())),
+    ("GET", "/admin/registers"): deny(allowed=SA),
+    ("POST", "/admin/registers/import"): deny(allowed=SA, multipart=("file", "reg.json", lambda v: '{"format": "gramsewa.register/1"}')),
+    ("GET", "/admin/registers/:code/export"): deny(params={"code": "reg_code"}, allowed=SA),
+    ("GET", "/admin/registers/:code/preview"): deny(params={"code": "reg_code"}, allowed=SA),
+    ("POST", "/admin/registers/:code/publish"): deny(params={"code": "reg_code"}, allowed=SA),
+    ("GET", "/api/v1/registers"): own(forbid=lambda v: ['"id":%s,' % v["reg_book"]], allowed=REG_WATCH),
+    ("GET", "/api/v1/registers/definitions/:code"): own(params={"code": "reg_code"}),
+    ("POST", "/api/v1/admin/registers"): deny(allowed=SA, body={"format": "gramsewa.register/1"}),
+    ("GET", "/api/v1/registers/entries/:id"): deny(params={"id": "reg_entry"}, allowed=REG_WATCH),
+    ("POST", "/api/v1/registers/entries/:id"): deny(params={"id": "reg_entry"}, body={"data": {"particulars": "taken"}}),
+    ("POST", "/api/v1/registers/entries/:id/:action"): deny(params={"id": "reg_entry", "action": "reg_action"}, body={}),
+    ("POST", "/api/v1/registers/books/:book/close-day"): deny(params={"book": "reg_book"}, body=lambda v: {"day": today()}),
+    ("POST", "/api/v1/registers/:code/entries"): deny(params={"code": "reg_code"},
+                                                      body=lambda v: {"gp": int(v["gp"]), "submit": True,
+                                                                      "data": dict(REG_DATA, date=today())}),
+    ("GET", "/api/v1/registers/:code/:book"): deny(params={"code": "reg_code", "book": "reg_book"}, allowed=REG_WATCH),
 }
 
 
@@ -463,6 +494,9 @@ def setup_objects_owned_by_others():
     # her operator is a VLE at her panchayat: a device the DI enrolled, a
     # check-in flagged for weak GPS, a leave request
     V["gp"] = pan
+    r = op.api("POST", "/registers/CASHBOOK/entries", {"submit": True, "data": dict(REG_DATA, date=today(), particulars=V["name"])})
+    eq(r.status, 201, "register entry: %r" % r)
+    V.update(reg_entry=r.json()["id"], reg_book=r.json()["book"], reg_code="CASHBOOK", reg_action="verify")
     di = Client()
     di.api_login("di")
     r = di.api("POST", "/attendance/devices", {"vle": V["vcsc_user"], "device_id": "WALK-" + RUN})
