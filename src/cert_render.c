@@ -8,63 +8,105 @@
 #include "config.h"
 #include "db.h"
 #include "location.h"
+#include "money.h"
 #include "tmpl.h"
 
 #include <string.h>
 
-/* "2026-11-23" -> "23-11-2026" */
-static const char *dmy(struct arena *a, const char *ymd)
+/* The place of a location answer ({id, name} or the id) as village,
+ * panchayat, block, district in lang (English where a Hindi name is
+ * missing); NULL when there is no such place. */
+static const char *place_text(struct arena *a, const struct jval *v, const char *lang)
 {
-	if (!ymd || strlen(ymd) < 10)
-		return ymd;
-	return arena_printf(a, "%.2s-%.2s-%.4s", ymd + 8, ymd + 5, ymd);
+	long id = 0;
+	if (v->type == J_OBJ)
+		json_get_long(v, "id", &id);
+	else if (v->type == J_STR || v->type == J_NUM)
+		parse_long(v->str, 1, 2000000000000L, &id);
+	struct loc *l = id ? loc_get(a, id) : NULL;
+	if (!l)
+		return v->type == J_OBJ ? json_get_str(v, "name") : NULL;
+	long ids[12];
+	size_t n = loc_path_ids(l->path, ids, 12);
+	struct sbuf b;
+	sbuf_init(&b);
+	for (size_t i = n; i-- > 0;) {
+		struct loc *x = loc_get(a, ids[i]);
+		if (!x || x->type == LT_STATE || x->type == LT_DIVISION || x->type == LT_SUBDIVISION)
+			continue;
+		if (b.len)
+			sbuf_adds(&b, ", ");
+		sbuf_adds(&b, str_eq(lang, "hi") && !str_empty(x->name_hi) ? x->name_hi : x->name_en);
+	}
+	char *s = arena_strdup(a, b.data);
+	sbuf_free(&b);
+	return s;
+}
+
+/* The label of option value of f in lang, or value itself. */
+static const char *option_text(const struct field *f, const char *value, const char *lang)
+{
+	for (size_t i = 0; i < f->nopts; i++)
+		if (str_eq(f->opts[i].value, value))
+			return i18n_get(&f->opts[i].label, lang);
+	return value;
+}
+
+const char *cert_answer_text(struct arena *a, const struct field *f, const struct jval *v, const char *lang)
+{
+	if (!v || v->type == J_NULL)
+		return NULL;
+	long long paise;
+	switch (f->type) {
+	case FT_LOCATION:
+		return place_text(a, v, lang);
+	case FT_SELECT:
+	case FT_RADIO:
+		return v->type == J_STR ? option_text(f, v->str, lang) : NULL;
+	case FT_MULTISELECT:
+	case FT_CHECKBOX:
+		if (v->type == J_ARR) {
+			struct sbuf b;
+			sbuf_init(&b);
+			for (size_t i = 0; i < v->n; i++)
+				if (v->kids[i]->type == J_STR)
+					sbuf_printf(&b, "%s%s", b.len ? ", " : "", option_text(f, v->kids[i]->str, lang));
+			char *s = arena_strdup(a, b.data);
+			sbuf_free(&b);
+			return s;
+		}
+		if (v->type == J_BOOL || v->type == J_STR)
+			return tmpl_str(lang, (v->type == J_BOOL ? v->b : str_eq(v->str, "true")) ? "answer.yes" : "answer.no");
+		return NULL;
+	case FT_DATE:
+		return v->type == J_STR ? date_long(a, v->str, lang) : NULL;
+	case FT_NUMBER:
+		if (f->rupees && (v->type == J_STR || v->type == J_NUM) && money_parse(v->str, false, &paise))
+			return money_fmt(a, paise);
+		return v->type == J_STR || v->type == J_NUM ? v->str : NULL;
+	case FT_GROUP:
+	case FT_FILE:
+		return NULL;	/* rows are the caller's; a document is shown as a document */
+	default:
+		return v->type == J_STR || v->type == J_NUM ? v->str : NULL;
+	}
 }
 
 const char *cert_print_value(struct arena *a, const struct field *f, const struct jval *v)
 {
-	if (!v || v->type == J_NULL)
+	const char *hi = cert_answer_text(a, f, v, "hi"), *en = cert_answer_text(a, f, v, "en");
+	long long paise;
+	if (str_empty(en))
 		return "—";
-	switch (f->type) {
-	case FT_LOCATION: {
-		long id = 0;
-		json_get_long(v, "id", &id);
-		struct loc *l = loc_get(a, id);
-		if (!l)
-			return json_get_str(v, "name");
-		/* village, panchayat, block, district */
-		long ids[12];
-		size_t n = loc_path_ids(l->path, ids, 12);
-		struct sbuf b;
-		sbuf_init(&b);
-		for (size_t i = n; i-- > 0;) {
-			struct loc *x = loc_get(a, ids[i]);
-			if (!x || x->type == LT_STATE || x->type == LT_DIVISION || x->type == LT_SUBDIVISION)
-				continue;
-			if (b.len)
-				sbuf_adds(&b, ", ");
-			sbuf_adds(&b, x->name_en);
-			if (x->type == LT_DISTRICT && x->name_hi)
-				sbuf_printf(&b, " (%s)", x->name_hi);
-		}
-		char *s = arena_strdup(a, b.data);
-		sbuf_free(&b);
-		return s;
-	}
-	case FT_SELECT:
-	case FT_RADIO:
-		for (size_t i = 0; i < f->nopts; i++)
-			if (v->type == J_STR && str_eq(f->opts[i].value, v->str))
-				return arena_printf(a, "%s / %s", f->opts[i].label.hi ? f->opts[i].label.hi : "", f->opts[i].label.en);
-		return v->str;
-	case FT_DATE:
-		return v->type == J_STR ? dmy(a, v->str) : "—";
-	case FT_CHECKBOX:
-		return v->type == J_BOOL ? (v->b ? "हाँ / Yes" : "नहीं / No") : "—";
-	case FT_NUMBER:
-		return v->type == J_NUM ? v->str : "—";
-	default:
-		return v->type == J_STR || v->type == J_NUM ? v->str : "—";
-	}
+	/* an amount also in words, as on a cheque */
+	if (f->type == FT_NUMBER && f->rupees && money_parse(v->str, false, &paise))
+		return arena_printf(a, "%s (%s / %s)", en, money_words(a, paise, "hi"), money_words(a, paise, "en"));
+	return str_eq(hi, en) ? en : arena_printf(a, "%s / %s", hi, en);
+}
+
+const char *cert_date(struct arena *a, const char *stored)
+{
+	return stored ? arena_printf(a, "%s / %s", date_long(a, stored, "hi"), date_long(a, stored, "en")) : NULL;
 }
 
 int cert_render_stored(struct arena *a, const char *number, unsigned char **out, size_t *len)
@@ -100,8 +142,8 @@ int cert_render_stored(struct arena *a, const char *number, unsigned char **out,
 		.facts = facts, .n_facts = nf,
 		.cert_no = number,
 		.app_no = db_val(c, 0, 1),
-		.issue_date = dmy(a, today),
-		.valid_until = expiry ? dmy(a, expiry) : NULL,
+		.issue_date = cert_date(a, today),
+		.valid_until = expiry ? cert_date(a, expiry) : NULL,
 		.officer_name = db_val(c, 0, 8),
 		.officer_designation = arena_printf(a, "%s / %s", tmpl_str("hi", arena_printf(a, "role.%s", role)),
 						    tmpl_str("en", arena_printf(a, "role.%s", role))),

@@ -54,6 +54,24 @@ static bool answer_has(const struct jval *v, const char *opt)
 	return v->type == J_STR && str_eq(v->str, opt);
 }
 
+/* A date field's three boxes (GOV.UK's date input: Day, Month, Year;
+ * never the browser's mm/dd/yyyy picker): hp.day/.month/.year from what
+ * was typed in them when the page comes back with an error, else from the
+ * stored YYYY-MM-DD answer val. */
+static void date_parts_to_hdf(struct req *r, const char *hp, const char *in, const char *val)
+{
+	static const char *const part[] = { "day", "month", "year" };
+	int y, m, d;
+	bool stored = val && parse_date(val, &y, &m, &d);
+	int num[] = { d, m, y };
+	for (size_t i = 0; i < 3; i++) {
+		const char *typed = req_form(r, arena_printf(r->a, "%s-%s", in, part[i]));
+		const char *v = typed ? typed : stored ? arena_printf(r->a, "%d", num[i]) : NULL;
+		if (v)
+			hset(r, arena_printf(r->a, "%s.%s", hp, part[i]), v);
+	}
+}
+
 static void fill_fields(struct req *r, const struct field *fields, size_t n, const struct jval *ans, const char *hprefix,
 			const char *path_prefix, const struct field *all, size_t nall)
 {
@@ -88,6 +106,8 @@ static void fill_fields(struct req *r, const struct field *fields, size_t n, con
 			val = f->def;
 		if (val)
 			hset(r, arena_printf(r->a, "%s.value", hp), val);
+		if (f->type == FT_DATE)
+			date_parts_to_hdf(r, hp, in, val);
 		for (size_t k = 0; k < f->nopts; k++) {
 			const char *op = arena_printf(r->a, "%s.options.%zu", hp, k);
 			hset(r, arena_printf(r->a, "%s.value", op), f->opts[k].value);
@@ -144,6 +164,31 @@ static struct jval *jstr(struct arena *a, const char *s)
 	return v;
 }
 
+const char *formview_date_join(struct arena *a, const char *day, const char *month, const char *year)
+{
+	const char *t[] = { day ? day : "", month ? month : "", year ? year : "" };
+	for (size_t i = 0; i < 3; i++)
+		t[i] = str_trim(arena_strdup(a, t[i]));
+	if (!*t[0] && !*t[1] && !*t[2])
+		return "";
+	long d, m, y;
+	if (str_digits(t[0], 1, 2) && str_digits(t[1], 1, 2) && str_digits(t[2], 4, 4) && parse_long(t[0], 1, 31, &d) &&
+	    parse_long(t[1], 1, 12, &m) && parse_long(t[2], 1000, 9999, &y))
+		return arena_printf(a, "%04ld-%02ld-%02ld", y, m, d);
+	/* not a date: form_check says so on the field */
+	return arena_printf(a, "%s-%s-%s", t[2], t[1], t[0]);
+}
+
+/* The date typed in the three boxes of input in (in-day, in-month,
+ * in-year), or NULL when the page had no such boxes (a plain YYYY-MM-DD
+ * input, as API-minded clients post). */
+static const char *date_typed(struct req *r, const char *in)
+{
+	const char *d = req_form(r, arena_printf(r->a, "%s-day", in)), *m = req_form(r, arena_printf(r->a, "%s-month", in)),
+		   *y = req_form(r, arena_printf(r->a, "%s-year", in));
+	return d || m || y ? formview_date_join(r->a, d, m, y) : NULL;
+}
+
 /* Builds an object from the page fields of one level. */
 static struct jval *read_level(struct req *r, const struct field *fields, size_t n, const char *path_prefix, bool *any)
 {
@@ -181,7 +226,9 @@ static struct jval *read_level(struct req *r, const struct field *fields, size_t
 				*any = true;
 			}
 		} else {
-			const char *s = req_form(r, in);
+			const char *s = f->type == FT_DATE ? date_typed(r, in) : NULL;
+			if (!s)
+				s = req_form(r, in);
 			if (s) {
 				v = jstr(r->a, s);
 				if (*str_trim(arena_strdup(r->a, s)))

@@ -506,6 +506,15 @@ int page_designer_retire(struct req *r)
 	int st = load(r, &v);
 	if (st)
 		return st;
+	/* retiring cannot be taken back in one step: "Are you sure?" first */
+	if (!page_confirmed(r) && str_eq(v->svc_status, "active")) {
+		const char *what[] = { tmpl_str(r->lang, "svc.retire_what1"), tmpl_str(r->lang, "svc.retire_what2"), NULL };
+		struct confirm c = { .title = tmpl_str_n(r->a, r->lang, "svc.retire_q", i18n_get(&v->def->name, r->lang)),
+				     .what = what, .action = arena_printf(r->a, "/admin/services/%s/retire", rp(r, 0)),
+				     .yes = tmpl_str(r->lang, "svc.retire_yes"),
+				     .back = arena_printf(r->a, "/admin/services/%s", rp(r, 0)) };
+		return page_confirm(r, &c);
+	}
 	struct outcome out;
 	out_init(&out, r->a);
 	if (designer_retire(r->a, &r->actor, rp(r, 0), &out) != 0)

@@ -380,19 +380,31 @@ void resp_json(struct req *r, int status, const struct sbuf *json)
 	r->sent = true;
 }
 
-void resp_bytes(struct req *r, const char *ctype, const void *p, size_t n, const char *download_name)
+/* The body and a Content-Disposition of kind ("attachment", "inline")
+ * naming the file, when name is given. */
+static void resp_file(struct req *r, const char *ctype, const void *p, size_t n, const char *kind, const char *name)
 {
 	r->status = 200;
 	r->out_ctype = ctype;
 	sbuf_reset(&r->out);
 	sbuf_add(&r->out, p, n);
-	if (download_name) {
+	if (name) {
 		/* the name is ours (certificate/application numbers), but keep it to safe bytes */
-		char *safe = arena_strdup(r->a, download_name);
+		char *safe = arena_strdup(r->a, name);
 		for (char *s = safe; *s; s++)
 			if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '.' || *s == '-'))
 				*s = '_';
-		resp_header(r, "Content-Disposition", arena_printf(r->a, "attachment; filename=\"%s\"", safe));
+		resp_header(r, "Content-Disposition", arena_printf(r->a, "%s; filename=\"%s\"", kind, safe));
 	}
 	r->sent = true;
+}
+
+void resp_bytes(struct req *r, const char *ctype, const void *p, size_t n, const char *download_name)
+{
+	resp_file(r, ctype, p, n, "attachment", download_name);
+}
+
+void resp_inline(struct req *r, const char *ctype, const void *p, size_t n, const char *name)
+{
+	resp_file(r, ctype, p, n, "inline", name);
 }

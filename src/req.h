@@ -120,4 +120,7 @@ void resp_cookie(struct req *r, const char *name, const char *value, long max_ag
 void resp_redirect(struct req *r, const char *location);	/* 303 See Other */
 void resp_json(struct req *r, int status, const struct sbuf *json);
 void resp_bytes(struct req *r, const char *ctype, const void *p, size_t n, const char *download_name);
+/* resp_bytes for the browser to show rather than save (a document's
+ * preview): Content-Disposition inline with the file's name. */
+void resp_inline(struct req *r, const char *ctype, const void *p, size_t n, const char *name);
 #endif

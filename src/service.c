@@ -221,6 +221,11 @@ static void read_field(struct rd *rd, const struct jval *o, struct field *f, con
 	f->min_date = rstr(rd, o, "min_date", where);
 	f->max_date = rstr(rd, o, "max_date", where);
 	f->def = rstr(rd, o, "default", where);
+	const char *unit = rstr(rd, o, "unit", where);
+	if (unit && !(str_eq(unit, "rupees") && f->type == FT_NUMBER))
+		prob(rd, "%s: 'unit' may only be \"rupees\", on a number field", where);
+	f->rupees = str_eq(unit, "rupees");
+	f->print_label = ri18n(rd, o, "print_label", where);
 	struct jval *si = json_get(o, "show_if");
 	if (si && si->type == J_OBJ) {
 		f->show_field = rstr(rd, si, "field", where);
@@ -436,6 +441,9 @@ static void w_field(struct jw *w, const struct field *f)
 	w_opt_str(w, "min_date", f->min_date);
 	w_opt_str(w, "max_date", f->max_date);
 	w_opt_str(w, "default", f->def);
+	if (f->rupees)
+		jw_kstr(w, "unit", "rupees");
+	w_i18n(w, "print_label", &f->print_label);
 	if (f->show_field) {
 		jw_key(w, "show_if");
 		jw_obj(w);

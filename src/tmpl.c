@@ -280,3 +280,33 @@ void form_keep(struct req *r, const char *const *fields)
 			hset(r, arena_printf(r->a, "Form.val.%s", fields[i]), v);
 	}
 }
+
+int page_confirm(struct req *r, const struct confirm *c)
+{
+	hset(r, "Page.title", c->title);
+	hset(r, "Confirm.title", c->title);
+	for (size_t i = 0; c->what && c->what[i]; i++)
+		hset(r, arena_printf(r->a, "Confirm.what.%zu", i), c->what[i]);
+	if (!str_empty(c->said)) {
+		hset(r, "Confirm.said_label", c->said_label);
+		hset(r, "Confirm.said", c->said);
+	}
+	hset(r, "Confirm.action", c->action);
+	hset(r, "Confirm.yes", c->yes);
+	hset(r, "Confirm.back", c->back);
+	size_t k = 0;
+	for (size_t i = 0; c->keep && c->keep[i]; i++) {
+		const char *vals[64];
+		size_t n = req_form_all(r, c->keep[i], vals, 64);
+		for (size_t j = 0; j < n; j++, k++) {
+			hset(r, arena_printf(r->a, "Confirm.keep.%zu.name", k), c->keep[i]);
+			hset(r, arena_printf(r->a, "Confirm.keep.%zu.value", k), vals[j]);
+		}
+	}
+	return tmpl_render(r, "confirm.cs");
+}
+
+bool page_confirmed(const struct req *r)
+{
+	return str_eq(req_form(r, "confirm"), "yes");
+}

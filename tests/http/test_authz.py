@@ -131,7 +131,7 @@ ROUTES = {
     ("POST", "/admin/services/:code/notifications"): deny(params={"code": "service"}, allowed=SA, body={"op": "add"}),
     ("POST", "/admin/services/:code/json"): deny(params={"code": "service"}, allowed=SA, body=lambda v: {"json": BRT_JSON(v)}),
     ("POST", "/admin/services/:code/publish"): deny(params={"code": "service"}, allowed=SA),
-    ("POST", "/admin/services/:code/retire"): deny(params={"code": "service"}, allowed=SA),
+    ("POST", "/admin/services/:code/retire"): deny(params={"code": "service"}, allowed=SA, body={"confirm": "yes"}),
     ("GET", "/admin/services/:code/export"): deny(params={"code": "service"}, allowed=SA),
     ("GET", "/admin/services/:code/preview"): deny(params={"code": "service"}, allowed=SA),
     # applying and tracking: a draft is its filer's; an application its
@@ -163,10 +163,12 @@ ROUTES = {
     ("POST", "/desk/next"): deny(body=lambda v: {"office": v["stage_office"], "role": "panchayat_sewak"}),
     ("GET", "/desk/app/@no"): deny(params={"no": "app_pending"}, allowed=AREA),
     ("POST", "/desk/app/@no"): deny(params={"no": "app_pending"},
-                                    body={"action": "reject", "remarks": "rejected by a stranger", "ooo_reason": "walking"}),
+                                    body={"action": "reject", "remarks": "rejected by a stranger", "ooo_reason": "walking",
+                                          "confirm": "yes"}),
     ("GET", "/desk/appeal/:id"): deny(params={"id": "appeal"}),
     ("POST", "/desk/appeal/:id"): deny(params={"id": "appeal"}, body={"decision": "allow", "order": "allowed by a stranger"}),
-    ("POST", "/desk/cert/:no/revoke"): deny(params={"no": "cert"}, allowed=SA, body={"reason": "revoked by a stranger"}),
+    ("POST", "/desk/cert/:no/revoke"): deny(params={"no": "cert"}, allowed=SA,
+                                            body={"reason": "revoked by a stranger", "confirm": "yes"}),
     # certificates: a number alone shows the status only
     ("GET", "/v/:no"): public(params={"no": "cert"}),
     ("GET", "/verify"): public(),

@@ -1,0 +1,202 @@
+"""The officer's desk and printed documents as people read them (issue 12,
+items 5, 6, 9): answers as a summary list (one row per family member,
+money in rupees with Indian grouping), documents by their names with a
+preview link, dates as "8 January 2027"; "Are you sure?" pages before a
+rejection, a revocation or a retirement, which change nothing until yes."""
+import datetime
+import re
+import time
+
+from gs import Client, test, eq, run, sql
+from lifecycle import file_app, definition, answers_for, walk_to_approval, publish_service, page_fields
+
+RUN = str(int(time.time() * 1000) % 10000000)
+CIRCLE = [("karmachari", "karmachari"), ("ci", "ci"), ("co", "co")]
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+def web(username):
+    c = Client()
+    c.login(username)
+    return c
+
+
+def long_date(day):
+    """date_long's English: 8 January 2027."""
+    return "%d %s %d" % (day.day, MONTHS[day.month - 1], day.year)
+
+
+def status_of(number):
+    return sql("SELECT status FROM applications WHERE number='%s'" % number)[0][0]
+
+
+def inc_with_family():
+    d = definition("INC")
+    ans = answers_for(d)
+    ans["annual_income"] = "120000"
+    ans["family"] = [{"name": "Ramesh Kumar", "relation": "father", "income": "45000"},
+                     {"name": "Sunita Devi", "relation": "mother", "income": "75000"}]
+    number, _ = file_app("INC", fields=ans)
+    return number
+
+
+def answers_section(html):
+    m = re.search(r'<h2[^>]*>[^<]*</h2>\s*<dl class="summary answers">(.*?)</dl>', html, re.S)
+    assert m, "an answers summary list on the page"
+    return m.group(1)
+
+
+@test
+def desk_shows_family_members_one_row_each_and_money_in_rupees():
+    number = inc_with_family()
+    r = web("karmachari").get("/desk/app/" + number)
+    eq(r.status, 200, "desk page")
+    ans = answers_section(r.text)
+    assert "{" not in ans and "[" not in ans, "no JSON in the answers: %s" % ans[:300]
+    assert "₹1,20,000" in ans, "annual income in rupees with Indian grouping"
+    rows = re.findall(r"<dt>([^<]*)</dt>\s*<dd>(.*?)</dd>", ans, re.S)
+    family = [dd for dt, dd in rows if "Family members who earn" in dt]
+    eq(len(family), 2, "one row per family member")
+    assert "Ramesh Kumar" in family[0] and "Father" in family[0] and "₹45,000" in family[0], family[0]
+    assert "Sunita Devi" in family[1] and "Mother" in family[1] and "₹75,000" in family[1], family[1]
+
+
+@test
+def desk_names_documents_and_links_each_to_a_preview():
+    number = inc_with_family()
+    r = web("karmachari").get("/desk/app/" + number)
+    eq(r.status, 200, "desk page")
+    d = definition("INC")
+    for doc in d["documents"]:
+        if doc["required"]:
+            m = re.search(r'<a href="/locker/(\d+)\?inline=1"[^>]*>%s</a>' % re.escape(doc["label"]["en"]), r.text)
+            assert m, "document %r named and linked to its preview" % doc["label"]["en"]
+            p = web("karmachari").get("/locker/%s?inline=1" % m.group(1))
+            eq(p.status, 200, "preview opens")
+            assert "inline" in (p.header("Content-Disposition") or ""), "shown in the browser, not downloaded"
+    assert not re.search(r">\s*%s\s*:" % d["documents"][0]["code"], r.text), "no document codes"
+
+
+@test
+def desk_dates_read_as_people_write_them():
+    number = inc_with_family()
+    r = web("karmachari").get("/desk/app/" + number)
+    today = datetime.datetime.utcnow() + datetime.timedelta(hours=5, minutes=30)
+    assert re.search(re.escape(long_date(today)) + r", \d\d:\d\d", r.text), "submitted: %s, HH:MM" % long_date(today)
+    assert not re.search(r"\d{4}-\d\d-\d\d", r.text), "no YYYY-MM-DD dates on the desk page"
+    q = web("karmachari").get("/desk")
+    assert not re.search(r"\d{4}-\d\d-\d\d", q.text), "no YYYY-MM-DD dates in the queue"
+
+
+@test
+def reject_asks_are_you_sure_and_changes_nothing_until_yes():
+    number, _ = file_app("INC")
+    k = web("karmachari")
+    page = k.get("/desk/app/" + number)
+    form = {"csrf": k.csrf_from(page.text), "action": "reject", "remarks": "No income proof on record",
+            "ooo_reason": "taken out of turn for the test"}
+    r = k.post("/desk/app/" + number, form)
+    eq(r.status, 200, "the question, not the decision")
+    assert "Are you sure you want to reject application %s?" % number in r.text, "the question"
+    assert "No income proof on record" in r.text, "the remarks shown back"
+    assert 'name="confirm" value="yes"' in r.text, "a yes button"
+    assert 'href="/desk/app/%s' % number in r.text, "a way back"
+    eq(status_of(number), "pending", "nothing changed yet")
+    form["confirm"] = "yes"
+    r = k.post("/desk/app/" + number, form)
+    eq(r.status, 303, "rejected on yes")
+    eq(status_of(number), "rejected", "rejected")
+
+
+@test
+def reject_without_remarks_shows_the_error_not_the_question():
+    number, _ = file_app("INC")
+    k = web("karmachari")
+    page = k.get("/desk/app/" + number)
+    r = k.post("/desk/app/" + number, {"csrf": k.csrf_from(page.text), "action": "reject", "remarks": "",
+                                       "ooo_reason": "taken out of turn for the test"})
+    eq(r.status, 422, "refused on the desk page")
+    assert "Are you sure" not in r.text, "no question for an action that would be refused"
+    eq(status_of(number), "pending", "unchanged")
+
+
+@test
+def revoke_asks_are_you_sure_and_changes_nothing_until_yes():
+    number, _ = file_app("INC")
+    cert = walk_to_approval(number, CIRCLE)["certificate"]["number"]
+    co = web("co")
+    page = co.get("/desk/app/" + number)
+    eq(page.status, 200, "desk page")
+    form = {"csrf": co.csrf_from(page.text), "reason": "Issued on a forged income proof"}
+    r = co.post("/desk/cert/%s/revoke" % cert, form)
+    eq(r.status, 200, "the question, not the revocation")
+    assert "Are you sure you want to revoke certificate %s?" % cert in r.text, "the question"
+    assert "Issued on a forged income proof" in r.text, "the reason shown back"
+    eq(sql("SELECT status FROM certificates WHERE number='%s'" % cert)[0][0], "valid", "still valid")
+    form["confirm"] = "yes"
+    r = co.post("/desk/cert/%s/revoke" % cert, form)
+    eq(r.status, 303, "revoked on yes")
+    eq(sql("SELECT status FROM certificates WHERE number='%s'" % cert)[0][0], "revoked", "revoked")
+
+
+@test
+def retire_asks_are_you_sure_and_changes_nothing_until_yes():
+    d = definition("BRT")
+    d["code"] = "RT" + RUN[-4:]
+    d["name"] = {"en": "Retire test " + RUN, "hi": "बंद परीक्षण " + RUN}
+    publish_service(d)
+    sa = web("stateadmin")
+    page = sa.get("/admin/services/" + d["code"])
+    eq(page.status, 200, "designer page")
+    form = {"csrf": sa.csrf_from(page.text)}
+    r = sa.post("/admin/services/%s/retire" % d["code"], form)
+    eq(r.status, 200, "the question, not the retirement")
+    assert "Are you sure you want to retire the service" in r.text and d["name"]["en"] in r.text, "the question"
+    eq(sql("SELECT status FROM services WHERE code='%s'" % d["code"])[0][0], "active", "still active")
+    form["confirm"] = "yes"
+    r = sa.post("/admin/services/%s/retire" % d["code"], form)
+    eq(r.status, 303, "retired on yes")
+    eq(sql("SELECT status FROM services WHERE code='%s'" % d["code"])[0][0], "retired", "retired")
+
+
+def apply_with_date(day, month, year, save=True):
+    """csc1 saves (or files) a BRT draft on the apply page with the date of
+    birth typed in its three boxes; returns the answer."""
+    c = web("csc1")
+    page = c.get("/apply/BRT")
+    eq(page.status, 200, "apply page")
+    d = definition("BRT")
+    form = {"csrf": c.csrf_from(page.text), "idem": re.search(r'name="idem" value="([^"]+)"', page.text).group(1),
+            "applicant_mobile": "9000000001", "save" if save else "submit": "1"}
+    form.update(page_fields(d, answers_for(d)))
+    del form["f_birth_date"]
+    form.update({"f_birth_date-day": day, "f_birth_date-month": month, "f_birth_date-year": year})
+    return c.post("/apply/BRT", form)
+
+
+@test
+def dates_are_typed_in_day_month_and_year_boxes():
+    page = web("csc1").get("/apply/BRT").text
+    assert 'type="date"' not in page, "no browser date picker"
+    for part, label in (("day", "Day"), ("month", "Month"), ("year", "Year")):
+        box = "f-f_birth_date" if part == "day" else "f-f_birth_date-" + part
+        assert re.search(r'<label for="%s">%s</label><input[^>]*name="f_birth_date-%s"[^>]*inputmode="numeric"'
+                         % (box, label, part), page), "a labelled %s box" % part
+    r = apply_with_date("5", "3", "2024")
+    eq(r.status, 303, "draft saved: %r" % r)
+    form = sql("SELECT JSON_UNQUOTE(JSON_EXTRACT(form, '$.birth_date')) FROM applications "
+               "WHERE status='draft' ORDER BY id DESC LIMIT 1")[0][0]
+    eq(form, "2024-03-05", "stored as one date")
+
+
+@test
+def a_date_that_is_not_real_is_refused_on_its_boxes_as_typed():
+    r = apply_with_date("31", "2", "2024", save=False)
+    eq(r.status, 422, "refused")
+    assert 'href="#f-f_birth_date"' in r.text, "the error summary links to the day box"
+    for part, v in (("day", "31"), ("month", "2"), ("year", "2024")):
+        assert re.search(r'name="f_birth_date-%s" value="%s"' % (part, v), r.text), "the %s as typed" % part
+
+
+run()
