@@ -15,7 +15,10 @@
 
 /* The place of a location answer ({id, name} or the id) as village,
  * panchayat, block, district in lang (English where a Hindi name is
- * missing); NULL when there is no such place. */
+ * missing); with lang "hi/en", as a certificate prints it: the Hindi path
+ * and the English path when every place has a Hindi name, else the
+ * English names each followed by its Hindi one where there is one
+ * ("Jamune, Palamu (पलामू)").  NULL when there is no such place. */
 static const char *place_text(struct arena *a, const struct jval *v, const char *lang)
 {
 	long id = 0;
@@ -28,18 +31,29 @@ static const char *place_text(struct arena *a, const struct jval *v, const char 
 		return v->type == J_OBJ ? json_get_str(v, "name") : NULL;
 	long ids[12];
 	size_t n = loc_path_ids(l->path, ids, 12);
-	struct sbuf b;
-	sbuf_init(&b);
+	bool both = str_eq(lang, "hi/en"), all_hi = true;
+	struct sbuf hi, en, mixed;
+	sbuf_init(&hi);
+	sbuf_init(&en);
+	sbuf_init(&mixed);
 	for (size_t i = n; i-- > 0;) {
 		struct loc *x = loc_get(a, ids[i]);
 		if (!x || x->type == LT_STATE || x->type == LT_DIVISION || x->type == LT_SUBDIVISION)
 			continue;
-		if (b.len)
-			sbuf_adds(&b, ", ");
-		sbuf_adds(&b, str_eq(lang, "hi") && !str_empty(x->name_hi) ? x->name_hi : x->name_en);
+		bool has_hi = !str_empty(x->name_hi);
+		all_hi = all_hi && has_hi;
+		const char *sep = en.len ? ", " : "";
+		sbuf_printf(&hi, "%s%s", sep, has_hi ? x->name_hi : x->name_en);
+		sbuf_printf(&en, "%s%s", sep, x->name_en);
+		sbuf_printf(&mixed, "%s%s", sep, x->name_en);
+		if (has_hi)
+			sbuf_printf(&mixed, " (%s)", x->name_hi);
 	}
-	char *s = arena_strdup(a, b.data);
-	sbuf_free(&b);
+	const char *s = !both ? arena_strdup(a, str_eq(lang, "hi") ? hi.data : en.data)
+		      : all_hi ? arena_printf(a, "%s / %s", hi.data, en.data) : arena_strdup(a, mixed.data);
+	sbuf_free(&hi);
+	sbuf_free(&en);
+	sbuf_free(&mixed);
 	return s;
 }
 
@@ -101,6 +115,8 @@ const char *cert_print_value(struct arena *a, const struct field *f, const struc
 	/* an amount also in words, as on a cheque */
 	if (f->type == FT_NUMBER && f->rupees && money_parse(v->str, false, &paise))
 		return arena_printf(a, "%s (%s / %s)", en, money_words(a, paise, "hi"), money_words(a, paise, "en"));
+	if (f->type == FT_LOCATION)
+		return place_text(a, v, "hi/en");
 	return str_eq(hi, en) ? en : arena_printf(a, "%s / %s", hi, en);
 }
 

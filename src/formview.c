@@ -164,31 +164,6 @@ static struct jval *jstr(struct arena *a, const char *s)
 	return v;
 }
 
-const char *formview_date_join(struct arena *a, const char *day, const char *month, const char *year)
-{
-	const char *t[] = { day ? day : "", month ? month : "", year ? year : "" };
-	for (size_t i = 0; i < 3; i++)
-		t[i] = str_trim(arena_strdup(a, t[i]));
-	if (!*t[0] && !*t[1] && !*t[2])
-		return "";
-	long d, m, y;
-	if (str_digits(t[0], 1, 2) && str_digits(t[1], 1, 2) && str_digits(t[2], 4, 4) && parse_long(t[0], 1, 31, &d) &&
-	    parse_long(t[1], 1, 12, &m) && parse_long(t[2], 1000, 9999, &y))
-		return arena_printf(a, "%04ld-%02ld-%02ld", y, m, d);
-	/* not a date: form_check says so on the field */
-	return arena_printf(a, "%s-%s-%s", t[2], t[1], t[0]);
-}
-
-/* The date typed in the three boxes of input in (in-day, in-month,
- * in-year), or NULL when the page had no such boxes (a plain YYYY-MM-DD
- * input, as API-minded clients post). */
-static const char *date_typed(struct req *r, const char *in)
-{
-	const char *d = req_form(r, arena_printf(r->a, "%s-day", in)), *m = req_form(r, arena_printf(r->a, "%s-month", in)),
-		   *y = req_form(r, arena_printf(r->a, "%s-year", in));
-	return d || m || y ? formview_date_join(r->a, d, m, y) : NULL;
-}
-
 /* Builds an object from the page fields of one level. */
 static struct jval *read_level(struct req *r, const struct field *fields, size_t n, const char *path_prefix, bool *any)
 {
@@ -226,9 +201,7 @@ static struct jval *read_level(struct req *r, const struct field *fields, size_t
 				*any = true;
 			}
 		} else {
-			const char *s = f->type == FT_DATE ? date_typed(r, in) : NULL;
-			if (!s)
-				s = req_form(r, in);
+			const char *s = req_form(r, in);	/* a date's three boxes arrive joined (req.c) */
 			if (s) {
 				v = jstr(r->a, s);
 				if (*str_trim(arena_strdup(r->a, s)))

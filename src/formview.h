@@ -15,16 +15,12 @@
  * answers may be NULL (defaults shown). */
 void formview_fill(struct req *r, const struct svc *s, const struct jval *answers, const struct outcome *errs);
 /* Reads the page's f_* fields into a JSON answers object (arena).  A date
- * is typed in three boxes, f_<name>-day, -month, -year (formview_date_join);
- * a single f_<name> as YYYY-MM-DD is read too. */
+ * is typed in three boxes, f_<name>-day, -month, -year, which the request
+ * parser joins into f_<name> (req_join_dates); a single f_<name> as
+ * YYYY-MM-DD is read too. */
 struct jval *formview_answers(struct req *r, const struct svc *s);
 /* page_outcome for a service form: a problem with an answer of s
  * ("family.1.name") goes to its input's name (f_family__1__name), any
  * other (applicant_mobile, doc_<code>) keeps its own.  Returns o->status. */
 int formview_outcome(struct req *r, const struct svc *s, const struct outcome *o);
-/* The date typed as day, month and year (any may be NULL): "" when all
- * are blank, YYYY-MM-DD when they make one (1-2 digits, 1-2, 4), else the
- * parts as typed joined "year-month-day" (not a date: form_check refuses
- * it).  Arena string. */
-const char *formview_date_join(struct arena *a, const char *day, const char *month, const char *year);
 #endif

@@ -252,6 +252,30 @@ static const char *lookup(const struct param *p, size_t n, const char *name)
 	return NULL;
 }
 
+void req_join_dates(struct arena *a, struct param **p, size_t *n)
+{
+	size_t add = 0;
+	for (size_t i = 0; i < *n; i++)
+		add += str_ends_with((*p)[i].name, "-day");
+	if (!add)
+		return;
+	struct param *out = arena_alloc(a, (*n + add) * sizeof *out);
+	memcpy(out, *p, *n * sizeof *out);
+	size_t k = *n;
+	for (size_t i = 0; i < *n; i++) {
+		const char *nm = (*p)[i].name;
+		if (!str_ends_with(nm, "-day"))
+			continue;
+		const char *base = arena_strndup(a, nm, strlen(nm) - 4);
+		if (lookup(out, k, base))
+			continue;
+		out[k++] = (struct param){ base, date_join(a, (*p)[i].value, lookup(*p, *n, arena_printf(a, "%s-month", base)),
+							   lookup(*p, *n, arena_printf(a, "%s-year", base))) };
+	}
+	*p = out;
+	*n = k;
+}
+
 const char *req_query(const struct req *r, const char *name) { return lookup(r->q, r->nq, name); }
 const char *req_form(const struct req *r, const char *name) { return lookup(r->f, r->nf, name); }
 const char *req_cookie(const struct req *r, const char *name) { return lookup(r->c, r->nc, name); }

@@ -226,6 +226,15 @@ void hset_rows(struct req *r, const char *prefix, const struct dbres *res, const
 		}
 }
 
+void hset_rows_date(struct req *r, const char *prefix, const struct dbres *res, size_t col, const char *name)
+{
+	for (size_t i = 0; res && i < res->nrows; i++) {
+		const char *v = db_val(res, i, col);
+		if (v)
+			hset(r, arena_printf(r->a, "%s.%zu.%s", prefix, i, name), date_long(r->a, v, r->lang));
+	}
+}
+
 void form_error(struct req *r, const char *field, const char *msg_key)
 {
 	hset(r, arena_printf(r->a, "Form.err.%s", field), tmpl_str(r->lang, msg_key));
@@ -274,10 +283,17 @@ bool form_has_errors(const struct req *r)
 
 void form_keep(struct req *r, const char *const *fields)
 {
+	static const char *const box[] = { "day", "month", "year" };
 	for (size_t i = 0; fields[i]; i++) {
 		const char *v = req_form(r, fields[i]);
 		if (v)
 			hset(r, arena_printf(r->a, "Form.val.%s", fields[i]), v);
+		/* a date's three boxes come back as they were typed */
+		for (size_t k = 0; k < 3; k++) {
+			const char *name = arena_printf(r->a, "%s-%s", fields[i], box[k]);
+			if ((v = req_form(r, name)))
+				hset(r, arena_printf(r->a, "Form.val.%s", name), v);
+		}
 	}
 }
 

@@ -26,6 +26,9 @@ void hset_int(struct req *r, const char *key, long long v);
 /* Sets prefix.<i>.<col name> for every row of a result. */
 struct dbres;
 void hset_rows(struct req *r, const char *prefix, const struct dbres *res, const char *const *cols);
+/* After hset_rows: prefix.<i>.<name> = column col of each row as people
+ * read a date (date_long in r->lang). */
+void hset_rows_date(struct req *r, const char *prefix, const struct dbres *res, size_t col, const char *name);
 /* Field error for form re-rendering: Form.err.<field> = message key text. */
 void form_error(struct req *r, const char *field, const char *msg_key);
 bool form_has_errors(const struct req *r);
@@ -40,7 +43,8 @@ int page_outcome(struct req *r, const struct outcome *o);
  * than max characters, sets the field's error "Enter at most <max>
  * characters" and returns false.  NULL passes. */
 bool form_max_len(struct req *r, const char *field, const char *value, long max);
-/* Copy submitted form values into Form.val.* so the form re-renders filled. */
+/* Copy submitted form values into Form.val.* so the form re-renders filled
+ * (a date's three boxes, NAME-day/-month/-year, as typed too). */
 void form_keep(struct req *r, const char *const *fields);
 
 /* An "Are you sure?" page (GOV.UK's confirmation pattern) for an action

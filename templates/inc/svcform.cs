@@ -27,16 +27,7 @@
  <label><input type="checkbox" name="<?cs var:f.input ?>" value="true"<?cs if:f.checked || f.value == "true" ?> checked<?cs /if ?>> <?cs var:f.label ?></label>
 </div>
 <?cs elif:f.type == "date" ?>
-<fieldset class="field date<?cs if:Form.err[f.input] ?> has-error<?cs /if ?>" role="group" aria-describedby="h-<?cs var:f.input ?><?cs if:Form.err[f.input] ?> e-<?cs var:f.input ?><?cs /if ?>"<?cs if:f.show_field ?> data-show-field="<?cs var:f.show_field ?>" data-show-equals="<?cs var:f.show_equals ?>"<?cs /if ?><?cs if:f.hidden ?> hidden<?cs /if ?>>
- <legend><?cs var:f.label ?><?cs if:!f.required ?> <span class="small">(<?cs var:L.hr.optional ?>)</span><?cs /if ?></legend>
- <p class="hint" id="h-<?cs var:f.input ?>"><?cs if:f.help ?><?cs var:f.help ?> <?cs /if ?><?cs var:L.form.date_hint ?></p>
- <?cs if:Form.err[f.input] ?><p class="error-message" id="e-<?cs var:f.input ?>"><?cs var:Form.err[f.input] ?></p><?cs /if ?>
- <div class="date-input">
-  <div class="date-item"><label for="f-<?cs var:f.input ?>"><?cs var:L.form.day ?></label><input class="w2" id="f-<?cs var:f.input ?>" name="<?cs var:f.input ?>-day" value="<?cs var:f.day ?>" type="text" inputmode="numeric" maxlength="2" autocomplete="off"<?cs if:Form.err[f.input] ?> aria-invalid="true"<?cs /if ?>></div>
-  <div class="date-item"><label for="f-<?cs var:f.input ?>-month"><?cs var:L.form.month ?></label><input class="w2" id="f-<?cs var:f.input ?>-month" name="<?cs var:f.input ?>-month" value="<?cs var:f.month ?>" type="text" inputmode="numeric" maxlength="2" autocomplete="off"<?cs if:Form.err[f.input] ?> aria-invalid="true"<?cs /if ?>></div>
-  <div class="date-item"><label for="f-<?cs var:f.input ?>-year"><?cs var:L.form.year ?></label><input class="w4" id="f-<?cs var:f.input ?>-year" name="<?cs var:f.input ?>-year" value="<?cs var:f.year ?>" type="text" inputmode="numeric" maxlength="4" autocomplete="off"<?cs if:Form.err[f.input] ?> aria-invalid="true"<?cs /if ?>></div>
- </div>
-</fieldset>
+<?cs call:date_boxes(f.input, f.label, f.help, !f.required, f.day, f.month, f.year, f.show_field, f.show_equals, f.hidden) ?>
 <?cs else ?>
 <div class="field<?cs if:Form.err[f.input] ?> has-error<?cs /if ?>"<?cs if:f.show_field ?> data-show-field="<?cs var:f.show_field ?>" data-show-equals="<?cs var:f.show_equals ?>"<?cs /if ?><?cs if:f.hidden ?> hidden<?cs /if ?>>
  <label for="f-<?cs var:f.input ?>"><?cs var:f.label ?><?cs if:!f.required ?> <span class="small">(<?cs var:L.hr.optional ?>)</span><?cs /if ?></label>

@@ -4,11 +4,17 @@ money in rupees with Indian grouping), documents by their names with a
 preview link, dates as "8 January 2027"; "Are you sure?" pages before a
 rejection, a revocation or a retirement, which change nothing until yes."""
 import datetime
+import hashlib
+import hmac
+import os
 import re
+import subprocess
+import tempfile
 import time
 
-from gs import Client, test, eq, run, sql
-from lifecycle import file_app, definition, answers_for, walk_to_approval, publish_service, page_fields
+from gs import Client, test, eq, run, sql, VAR
+from lifecycle import (file_app, definition, answers_for, walk_to_approval, publish_service, page_fields, citizen, upload,
+                       pay_through_sandbox, act, officer)
 
 RUN = str(int(time.time() * 1000) % 10000000)
 CIRCLE = [("karmachari", "karmachari"), ("ci", "ci"), ("co", "co")]
@@ -197,6 +203,129 @@ def a_date_that_is_not_real_is_refused_on_its_boxes_as_typed():
     assert 'href="#f-f_birth_date"' in r.text, "the error summary links to the day box"
     for part, v in (("day", "31"), ("month", "2"), ("year", "2024")):
         assert re.search(r'name="f_birth_date-%s" value="%s"' % (part, v), r.text), "the %s as typed" % part
+
+
+@test
+def no_page_asks_for_a_date_with_the_browser_picker():
+    pages = [("csc1", "/csc/wallet", "from"), ("csc1", "/attendance/leave", "from"), ("stateadmin", "/dash", "from"),
+             ("stateadmin", "/admin/money", "day"), ("stateadmin", "/admin/users/new", "dob"), ("bi", "/attendance", "day")]
+    for who, path, name in pages:
+        html = web(who).get(path).text
+        assert 'type="date"' not in html, "%s: a browser date picker" % path
+        for part in ("day", "month", "year"):
+            assert 'name="%s-%s"' % (name, part) in html, "%s: the %s box of %s" % (path, part, name)
+    # the boxes read as one date: the passbook for November 2026
+    r = web("csc1").get("/csc/wallet?from-day=1&from-month=11&from-year=2026&to-day=30&to-month=11&to-year=2026")
+    eq(r.status, 200, "passbook")
+    assert "1 November 2026" in r.text, "the period typed in boxes"
+
+
+def pdf_pages(body, layout=False):
+    """The text of each page of a PDF (pdftotext; in reading order, or laid
+    out as printed), in order."""
+    f = tempfile.NamedTemporaryFile(suffix=".pdf", delete=False)
+    try:
+        f.write(body)
+        f.close()
+        n = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", f.name], capture_output=True, text=True).stdout).group(1))
+        return [subprocess.run(["pdftotext"] + (["-layout"] if layout else []) + ["-f", str(i), "-l", str(i), f.name, "-"],
+                               capture_output=True, text=True).stdout for i in range(1, n + 1)]
+    finally:
+        os.unlink(f.name)
+
+
+@test
+def receipt_pdf_says_what_was_paid_by_whom_and_for_what():
+    mobile = "98111" + RUN.rjust(5, "0")[-5:]
+    web_c, api = citizen(mobile)
+    d = definition("INC")
+    docs = {doc["code"]: upload(api, doc["code"]).json()["id"] for doc in d["documents"] if doc["required"]}
+    number = api.api("POST", "/applications", {"service": "INC", "tatkal": True,
+                                                "fields": answers_for(d, mobile=mobile, name="Kamla Devi"),
+                                                "documents": docs}).json()["number"]
+    order, ret, back = pay_through_sandbox(web_c, {"app": number})
+    eq(back.status, 303, "paid")
+    rno, amount = sql("SELECT receipt_no, amount_paise FROM receipts WHERE ref='%s'" % order)[0]
+    r = web_c.get("/receipts/%s/pdf" % rno)
+    eq(r.status, 200, "receipt PDF")
+    text = "\n".join(pdf_pages(r.body))
+    flat = " ".join(text.split())
+    for s in ("Receipt No.", rno, "Date and time of payment", "Amount paid", "Received from", mobile,
+              "Fee for application %s" % number, "Income Certificate", "Rupees", "Only", "Online payment"):
+        assert s in flat, "receipt says %r" % s
+    rupees = int(amount) // 100
+    assert ("₹%s" % "{:,}".format(rupees)) in flat or ("₹%d" % rupees) in flat, "amount with the rupee sign"
+    for s in ("Application No.", "Date of Application", "Service Due By", "Rs "):
+        assert s not in text, "no %r on a receipt" % s
+    for word in ("payment", "order", "application", "topup", "bill"):
+        assert word not in text.split("\n"), "no raw %r on a line of its own" % word
+    # the receipt's own page says when, as people write it
+    page = Client().get(receipt_check_path(rno, amount))
+    assert "Genuine receipt" in page.text and re.search(r"\d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d", page.text), page.text[:500]
+    # out of the karmachari's Tatkal stack again: later tests count on finding it empty
+    r = act(officer("karmachari"), number, "reject", remarks="receipt test done", out_of_order_reason="clearing a test's application")
+    eq(r.status, 200, "cleared: %r" % r)
+
+
+def receipt_check_path(rno, amount):
+    """The address the receipt's QR code holds (its check page)."""
+    key = open(os.path.join(VAR, "gramsewa.conf")).read().split("pay_key = ")[1].split("\n")[0].strip()
+    mac = hmac.new(key.encode(), ("receipt|%s|%s" % (rno, amount)).encode(), hashlib.sha256).hexdigest()
+    return "/receipt/%s?s=%s" % (rno, mac)
+
+
+@test
+def wallet_statement_is_a_table_of_its_own_without_blank_pages():
+    c = web("csc1")
+    r = c.get("/csc/wallet?from=2020-01-01&to=2030-12-31&format=pdf")
+    eq(r.status, 200, "statement PDF")
+    pages = pdf_pages(r.body, layout=True)
+    for i, p in enumerate(pages):
+        assert p.strip(), "page %d of %d is blank" % (i + 1, len(pages))
+    text = "\n".join(pages)
+    for s in ("Wallet statement", "Opening balance", "Closing balance", "Date", "Particulars", "Debit", "Credit", "Balance",
+              "Period", "1 January 2020"):
+        assert s in text, "statement says %r" % s
+    for s in ("Application No.", "Date of Application", "Service Due By", "Scan to track"):
+        assert s not in text, "no %r on a statement" % s
+    closing = int(sql("SELECT IFNULL(SUM(e.amount_paise),0) FROM ledger_entries e JOIN accounts a ON a.id=e.account_id "
+                      "WHERE a.kind='wallet' AND a.user_id=(SELECT id FROM users WHERE username='csc1')")[0][0])
+    last = pages[-1]
+    m = re.search(r"Closing balance\s+(\S+)", " ".join(last.split()))
+    assert m, "closing balance on the last page"
+    rupees = "₹{:,}".format(closing // 100).replace(",", "")
+    eq(m.group(1).replace(",", "").split(".")[0], rupees, "closing balance")
+
+
+@test
+def certificate_prints_labels_money_in_words_and_places_in_hindi():
+    d = definition("INC")
+    ans = answers_for(d)
+    ans["annual_income"] = "60000"
+    number, _ = file_app("INC", fields=ans)
+    out = walk_to_approval(number, CIRCLE)
+    cert = out["certificate"]["number"]
+    r = web("co").get("/certificates/%s/pdf" % cert)
+    eq(r.status, 200, "certificate PDF")
+    flat = " ".join("\n".join(pdf_pages(r.body)).split())
+    for s in ("Annual income of the family", "₹60,000", "Rupees Sixty Thousand Only", "साठ हज़ार रुपये मात्र", "Address",
+              "पलामू"):
+        assert s in flat, "certificate says %r" % s
+    for s in ("Village where you live", "60000 ", "Total family income in a year"):
+        assert s not in flat, "no %r on a certificate" % s
+    assert re.search(r"\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) "
+                     r"\d{4}", flat), "issue date as people write it"
+
+
+@test
+def acknowledgement_names_the_channel_and_dates_in_words():
+    number, filer = file_app("INC")
+    r = web("csc1").get("/my/app/%s/ack.pdf" % number)
+    eq(r.status, 200, "acknowledgement PDF")
+    flat = " ".join("\n".join(pdf_pages(r.body)).split())
+    assert "Channel" not in flat and " csc " not in flat, "no raw channel code"
+    assert "CSC" in flat, "filed through a CSC"
+    assert re.search(r"\d{1,2} [A-Z][a-z]+ \d{4}, \d\d:\d\d", flat), "date of application as people write it"
 
 
 run()

@@ -7,7 +7,7 @@
  */
 #include "../../src/cert_qr.h"
 #include "../../src/cert_render.h"
-#include "../../src/formview.h"
+#include "../../src/req.h"
 #include "../../src/config.h"
 #include "../../src/workflow.h"
 #include "tap.h"
@@ -144,16 +144,31 @@ START_TEST(one_verify_url_read_back_by_the_qr_reader)
 }
 END_TEST
 
+START_TEST(a_request_gets_the_date_of_its_three_boxes)
+{
+	const char *q = "from-day=8&from-month=1&from-year=2027&to=2027-02-01&to-day=9&to-month=2&to-year=2027&x-day=";
+	struct param *p;
+	size_t n;
+	ck_assert_int_eq(parse_urlencoded(&A, q, strlen(q), 100, &p, &n), PARSE_OK);
+	req_join_dates(&A, &p, &n);
+	struct req r = { .q = p, .nq = n };
+	ck_assert_str_eq(req_query(&r, "from"), "2027-01-08");
+	ck_assert_str_eq(req_query(&r, "to"), "2027-02-01");	/* sent itself: kept */
+	ck_assert_str_eq(req_query(&r, "x"), "");		/* blank boxes: blank */
+	ck_assert_str_eq(req_query(&r, "from-day"), "8");	/* the boxes stay for the page */
+}
+END_TEST
+
 START_TEST(date_boxes_join_into_one_date_or_stay_as_typed)
 {
-	ck_assert_str_eq(formview_date_join(&A, "8", "1", "2027"), "2027-01-08");
-	ck_assert_str_eq(formview_date_join(&A, " 08 ", "01", "2027"), "2027-01-08");
-	ck_assert_str_eq(formview_date_join(&A, "", " ", NULL), "");	/* nothing typed: unanswered */
+	ck_assert_str_eq(date_join(&A, "8", "1", "2027"), "2027-01-08");
+	ck_assert_str_eq(date_join(&A, " 08 ", "01", "2027"), "2027-01-08");
+	ck_assert_str_eq(date_join(&A, "", " ", NULL), "");	/* nothing typed: unanswered */
 	/* anything else is passed on as typed for form_check to refuse */
-	ck_assert_str_eq(formview_date_join(&A, "8", "", "2027"), "2027--8");
-	ck_assert_str_eq(formview_date_join(&A, "32", "1", "2027"), "2027-1-32");
-	ck_assert_str_eq(formview_date_join(&A, "8", "1", "27"), "27-1-8");
-	ck_assert_str_eq(formview_date_join(&A, "8", "Jan", "2027"), "2027-Jan-8");
+	ck_assert_str_eq(date_join(&A, "8", "", "2027"), "2027--8");
+	ck_assert_str_eq(date_join(&A, "32", "1", "2027"), "2027-1-32");
+	ck_assert_str_eq(date_join(&A, "8", "1", "27"), "27-1-8");
+	ck_assert_str_eq(date_join(&A, "8", "Jan", "2027"), "2027-Jan-8");
 }
 END_TEST
 
@@ -236,6 +251,7 @@ int main(void)
 	tcase_add_test(tc, record_parts_lose_bars_and_fit);
 	tcase_add_test(tc, one_verify_url_read_back_by_the_qr_reader);
 	tcase_add_test(tc, date_boxes_join_into_one_date_or_stay_as_typed);
+	tcase_add_test(tc, a_request_gets_the_date_of_its_three_boxes);
 	tcase_add_test(tc, answers_read_as_people_write_them);
 	tcase_add_test(tc, a_unit_other_than_rupees_is_a_problem);
 	suite_add_tcase(s, tc);
