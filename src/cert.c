@@ -350,7 +350,7 @@ static int issue_store(struct issue *is)
 	is->id = (long)db_last_id();
 	if (cert_render_stored(a, is->number, &pdf, &plen) != 0)
 		goto out;
-	struct pdf_sig_info info = { .reason = "Certificate issued under the Jharkhand Right to Service Act",
+	struct pdf_sig_info info = { .reason = arena_printf(a, "Certificate issued under the %s", cfg.rts_act_en),
 				     .location = db_scalar(a, "SELECT name_en FROM offices WHERE id = ?", "i", (long long)ap->stage_office_id),
 				     .name = is->who->user ? is->who->user->name : NULL, .when = now_secs() };
 	int sr = pdf_sign(pdf, plen, is->signer, &info, &signed_pdf, &slen);
@@ -614,7 +614,7 @@ int cert_ca_init(FILE *out)
 	mkdir(d, 0750);
 	free(d);
 	mkdir(dir, 0700);
-	int rc = ca_init(dir, cfg.key_passphrase, "GramSewa Jharkhand Certificate Authority", 3650);
+	int rc = ca_init(dir, cfg.key_passphrase, cfg.ca_name, 3650);
 	fprintf(out, "ca init: %s (%s)\n", keys_strerror(rc), dir);
 	if (rc == KEYS_OK || rc == KEYS_EEXIST) {
 		char *ks = xasprintf("%s/qr-keys.json", dir);

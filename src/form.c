@@ -231,15 +231,13 @@ static void check_one(struct fc *c, const struct field *f, const char *path, con
 		}
 		jw_kstr(w, key, t);
 		return;
-	case FT_EMAIL: {
-		const char *at = strchr(t, '@');
-		if (strlen(t) > 254 || !at || at == t || !strchr(at, '.') || strchr(at + 1, '@') || strpbrk(t, " <>\"'")) {
+	case FT_EMAIL:
+		if (!valid_email(t)) {
 			err(c, path, "hr.email_bad", NULL);
 			return;
 		}
 		jw_kstr(w, key, t);
 		return;
-	}
 	case FT_AADHAAR: {
 		const char *was = c->env->prior ? json_get_str(c->env->prior, key) : NULL;
 		if (was && str_eq(was, t) && strlen(t) == 12 && strncmp(t, "XXXXXXXX", 8) == 0) {

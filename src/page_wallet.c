@@ -125,6 +125,7 @@ int page_wallet(struct req *r)
 	hset(r, "W.from", from);
 	hset(r, "W.from_long", date_long(r->a, from, r->lang));
 	hset(r, "W.to", to);
+	hset(r, "W.to_long", date_long(r->a, to, r->lang));
 	hset(r, "W.opening", money_fmt(r->a, opening));
 	hset(r, "W.closing", money_fmt(r->a, bal));
 	hset(r, "W.balance", money_fmt(r->a, wallet_balance(r->a, r->user->id)));

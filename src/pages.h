@@ -53,6 +53,7 @@ int api_service(struct req *r);
 int page_designer_list(struct req *r);
 int page_designer_create(struct req *r);
 int page_designer(struct req *r);
+int page_designer_section(struct req *r);
 int page_designer_general(struct req *r);
 int page_designer_field_add(struct req *r);
 int page_designer_field(struct req *r);

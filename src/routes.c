@@ -61,6 +61,7 @@ const struct route routes[] = {
 	{ "POST", "/admin/services/:code/retire", page_designer_retire, RB_ADMINS, 0 },
 	{ "GET", "/admin/services/:code/export", page_designer_export, RB_ADMINS, 0 },
 	{ "GET", "/admin/services/:code/preview", page_designer_preview, RB_ADMINS, 0 },
+	{ "GET", "/admin/services/:code/:section", page_designer_section, RB_ADMINS, 0 },
 	/* applying and tracking */
 	{ "GET", "/apply/:code", page_apply, RB_FILERS | RB_PLAYERS, 0 },
 	{ "POST", "/apply/:code", page_apply_post, RB_FILERS | RB_PLAYERS, 0 },

@@ -722,32 +722,35 @@ static int escalate_one(struct arena *a, long id, FILE *report)
 		      "stage time limit passed", NULL, NULL) != 0 ||
 	    stats_count(a, app_stats(ap), "escalated") != 0)
 		goto fail;
-	/* tell the next level: the designated officer, and the first appellate
-	 * authority, in the service's escalation SMS (English) */
+	/* tell the next level: the designated officer and the first appellate
+	 * authority, each in their own language, by the service's escalation SMS */
 	const struct svc *s = ap->ver->def;
 	const struct stage *st = svc_stage(s, (size_t)ap->stage_idx);
-	const char *tpl = NULL, *dlt = NULL;
+	const struct notif *nt = NULL;
 	for (size_t n = 0; n < s->nnotifs; n++)
-		if (str_eq(s->notifs[n].event, "escalate")) {
-			tpl = s->notifs[n].sms.en;
-			dlt = s->notifs[n].dlt;
-		}
+		if (str_eq(s->notifs[n].event, "escalate"))
+			nt = &s->notifs[n];
 	static const char *const keys[] = { "{number}", "{stage}" };
-	const char *vals[] = { ap->number, st ? i18n_get(&st->name, "en") : "" };
-	const char *text = str_fill(a, tpl ? tpl : "Application {number} is overdue at {stage}. Please act - GramSewa", keys, vals,
-				    ARRAY_LEN(keys), false);
 	int roles[2] = { s->designated, s->appeal1 };
 	for (int k = 0; k < 2; k++) {
 		if (roles[k] < 0)
 			continue;
 		long off = office_for(a, ap->address_location_id, level_role_level((enum role)roles[k]));
-		struct dbres *who = db_query(a, "SELECT u.mobile FROM role_holdings rh JOIN users u ON u.id = rh.user_id "
+		struct dbres *who = db_query(a, "SELECT u.mobile, u.lang FROM role_holdings rh JOIN users u ON u.id = rh.user_id "
 						"WHERE rh.office_id = ? AND rh.role = ? AND rh.active = 1 AND u.active = 1 "
 						"AND rh.work_from <= CURDATE() AND (rh.work_to IS NULL OR rh.work_to >= CURDATE())",
 					     "is", (long long)off, role_code((enum role)roles[k]));
-		for (size_t i = 0; who && i < who->nrows; i++)
-			if (!notify_queue("sms", db_val(who, i, 0), text, dlt, "app.escalate", ap->number))
+		for (size_t i = 0; who && i < who->nrows; i++) {
+			const char *lang = db_val(who, i, 1);
+			const char *vals[] = { ap->number, st ? i18n_get(&st->name, lang) : "" };
+			const char *tpl = nt ? i18n_get(&nt->sms, lang) : NULL;
+			if (str_empty(tpl))
+				tpl = str_eq(lang, "hi") ? "आवेदन {number} {stage} पर समय-सीमा पार कर चुका है। कृपया कार्रवाई करें - ग्रामसेवा"
+							 : "Application {number} is overdue at {stage}. Please act - GramSewa";
+			if (!notify_queue("sms", db_val(who, i, 0), str_fill(a, tpl, keys, vals, ARRAY_LEN(keys), false),
+					  nt ? nt->dlt : NULL, "app.escalate", ap->number))
 				goto fail;
+		}
 	}
 	struct audit_entry e = { .action = "wf.escalate", .entity = "application", .entity_id = ap->number };
 	if (audit_write(NULL, &e) != 0 || db_commit() != 0)

@@ -26,6 +26,8 @@ const journeys = [
       { name: 'services', go: '/services' },
       { name: 'service', go: '/services/INC' },
       { name: 'transparency', go: '/transparency' },
+      { name: 'accessibility', go: '/accessibility' },
+      { name: 'privacy', go: '/privacy' },
       { name: 'not-found', go: '/no-such-page', status: 404 },
     ],
   },
@@ -173,7 +175,9 @@ const journeys = [
     name: 'designer', owner: 'public', who: 'deptadmin', js: 'on',
     steps: [
       { name: 'services', go: '/admin/services' },
-      { name: 'service', go: '/admin/services/INC' },
+      { name: 'task-list', go: '/admin/services/INC' },
+      ...['general', 'fields', 'documents', 'settings', 'stages', 'notifications', 'json', 'history']
+        .map((sec) => ({ name: sec, go: '/admin/services/INC/' + sec })),
       { name: 'field', go: '/admin/services/INC/fields/applicant_name' },
       { name: 'preview', go: '/admin/services/INC/preview' },
     ],

@@ -239,6 +239,18 @@ def expected_due_dates(number, day):
     return due, min(due, working_days_after(day, p["stages"][0]["sla_days"], off, holidays))
 
 
+def file_online(mobile, code="INC"):
+    """A citizen (web and API clients) and the number of a tatkal
+    application she filed online, waiting for its fee."""
+    web, api = citizen(mobile)
+    d = definition(code)
+    docs = {doc["code"]: upload(api, doc["code"]).json()["id"] for doc in d["documents"] if doc["required"]}
+    r = api.api("POST", "/applications", {"service": code, "tatkal": True, "fields": answers_for(d, mobile=mobile),
+                                           "documents": docs})
+    eq(r.json()["status"], "unpaid", "waits for the fee")
+    return web, api, r.json()["number"]
+
+
 def pay_through_sandbox(web, start_fields, decision="pay", callback=True):
     """Follows the real pages: start -> gateway -> decide -> return."""
     page = web.get("/my")

@@ -11,7 +11,7 @@ import re
 import time
 
 from gs import Client, test, eq, run, ctl, sql, VAR, today
-from lifecycle import (file_app, officer, act, definition, answers_for, upload, citizen, expected_due_dates,
+from lifecycle import (file_app, officer, act, definition, answers_for, upload, citizen, expected_due_dates, file_online,
                        pay_through_sandbox)
 
 RUN = str(int(time.time() * 1000) % 10000000)
@@ -200,16 +200,6 @@ def stuck_order_settled_by_reconciliation():
 def received_online(code):
     return int(sql("SELECT IFNULL(SUM(s.received),0) FROM stats_daily s JOIN services v ON v.id=s.service_id "
                    "WHERE v.code='%s' AND s.channel='online'" % code)[0][0])
-
-
-def file_online(mobile, code="INC"):
-    web, api = citizen(mobile)
-    d = definition(code)
-    docs = {doc["code"]: upload(api, doc["code"]).json()["id"] for doc in d["documents"] if doc["required"]}
-    r = api.api("POST", "/applications", {"service": code, "tatkal": True, "fields": answers_for(d, mobile=mobile),
-                                           "documents": docs})
-    eq(r.json()["status"], "unpaid", "waits for the fee")
-    return web, api, r.json()["number"]
 
 
 @test
