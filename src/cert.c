@@ -275,10 +275,12 @@ static void issue_facts(struct issue *is)
 		if (nv && nv->type == J_STR && *nv->str)
 			v = nv;
 		const char *val = cert_print_value(a, &os->form, f, v);
-		is->facts[i] = (struct cert_fact){ f->label.en, f->label.hi, val };
+		/* the question ("Village where you live") reads badly as a label */
+		const struct i18n *lb = f->print_label.en || f->print_label.hi ? &f->print_label : &f->label;
+		is->facts[i] = (struct cert_fact){ lb->en, lb->hi, val };
 		jw_obj(&w);
-		jw_kstr(&w, "en", f->label.en);
-		jw_kstr(&w, "hi", f->label.hi);
+		jw_kstr(&w, "en", lb->en);
+		jw_kstr(&w, "hi", lb->hi);
 		jw_kstr(&w, "value", val);
 		jw_obj_end(&w);
 	}
@@ -534,7 +536,9 @@ const struct holding *cert_revoker(const struct user *u, const struct app *ap)
 	return u ? juris_holding(u, roles, 0, ap->office_path, ap->dept_id) : NULL;
 }
 
-int cert_revoke(struct arena *a, const struct actor *who, const char *number, const char *reason, struct outcome *out)
+/* cert_revoke, or with check_only its checks alone (rolled back). */
+static int revoke(struct arena *a, const struct actor *who, const char *number, const char *reason, bool check_only,
+		  struct outcome *out)
 {
 	if (!reason || utf8_chars(reason) < 5 || utf8_chars(reason) > 500) {
 		out_field(out, "reason", "cert.reason_bad", NULL);
@@ -561,6 +565,10 @@ int cert_revoke(struct arena *a, const struct actor *who, const char *number, co
 		out_fail(out, 409, NULL);
 		goto refused;
 	}
+	if (check_only) {
+		db_rollback();
+		return 0;
+	}
 	/* the application carries the mark; the event and the audit row say
 	 * who revoked, in which role and at which office */
 	const char *role = role_code(h->role);
@@ -584,6 +592,17 @@ failed:
 refused:
 	db_rollback();
 	return out->status;
+}
+
+int cert_revoke(struct arena *a, const struct actor *who, const char *number, const char *reason, struct outcome *out)
+{
+	return revoke(a, who, number, reason, false, out);
+}
+
+int cert_revoke_check(struct arena *a, const struct actor *who, const char *number, const char *reason,
+		      struct outcome *out)
+{
+	return revoke(a, who, number, reason, true, out);
 }
 
 /* ---- keys (gramsewactl) ---- */

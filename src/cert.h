@@ -86,6 +86,10 @@ const struct holding *cert_revoker(const struct user *u, const struct app *ap);
  * revoker's role and office, and notifies the holder, in one transaction.
  * 0 or the status left in out. */
 int cert_revoke(struct arena *a, const struct actor *who, const char *number, const char *reason, struct outcome *out);
+/* Every check of cert_revoke, nothing written: 0 when it would revoke (the
+ * page asks "Are you sure?" only then), else the same refusal. */
+int cert_revoke_check(struct arena *a, const struct actor *who, const char *number, const char *reason,
+		      struct outcome *out);
 /* The PDF of a certificate (malloc'd), or NULL. */
 unsigned char *cert_pdf(struct arena *a, const char *number, size_t *len);
 

@@ -199,6 +199,11 @@ static void read_field(struct def_rd *rd, const struct jval *o, struct field *f,
 	f->min_date = def_str(rd, o, "min_date", where);
 	f->max_date = def_str(rd, o, "max_date", where);
 	f->def = def_str(rd, o, "default", where);
+	const char *unit = def_str(rd, o, "unit", where);
+	if (unit && !(str_eq(unit, "rupees") && f->type == FT_NUMBER))
+		def_prob(rd, "%s: 'unit' may only be \"rupees\", on a number field", where);
+	f->rupees = str_eq(unit, "rupees");
+	f->print_label = def_i18n(rd, o, "print_label", where);
 	struct jval *si = json_get(o, "show_if");
 	if (si && si->type == J_OBJ) {
 		f->show_field = def_str(rd, si, "field", where);
@@ -316,6 +321,9 @@ static void w_field(struct jw *w, const struct field *f)
 	jw_kstr(w, "type", ftype_code(f->type));
 	def_w_i18n(w, "label", &f->label);
 	def_w_i18n(w, "help", &f->help);
+	if (f->rupees)
+		jw_kstr(w, "unit", "rupees");
+	def_w_i18n(w, "print_label", &f->print_label);
 	jw_kbool(w, "required", f->required);
 	if (f->has_min)
 		jw_kint(w, "min", f->min);

@@ -62,6 +62,8 @@ struct field {
 	const char *def;	/* default answer, or NULL */
 	const char *show_field;	/* shown only when this field ... */
 	const char *show_equals;	/* ... has this value */
+	bool rupees;		/* number: an amount in whole rupees ("unit": "rupees"), shown ₹1,20,000 */
+	struct i18n print_label;	/* the certificate's label when the question reads badly there, or empty */
 	struct field *sub;	/* group: the fields of one row */
 	size_t nsub;
 	long min_items, max_items;	/* group: rows */

@@ -34,9 +34,14 @@ const char *form_answer_text(struct arena *a, const struct form_def *d, const st
 {
 	if (!v || v->type == J_NULL)
 		return "—";
+	long long rs;
 	switch (f->type) {
 	case FT_MONEY:
 		return v->type == J_NUM ? money_fmt(a, paise(v)) : "—";
+	case FT_NUMBER:	/* an amount in whole rupees ("unit": "rupees") reads ₹1,20,000 */
+		if (f->rupees && (v->type == J_NUM || v->type == J_STR) && money_parse(v->str, false, &rs))
+			return money_fmt(a, rs);
+		return v->type == J_STR || v->type == J_NUM ? v->str : "—";
 	case FT_COMPUTED:
 		if (v->type != J_NUM)
 			return "—";

@@ -73,6 +73,24 @@ static bool answer_has(const struct jval *v, const char *opt)
 	return v->type == J_STR && str_eq(v->str, opt);
 }
 
+/* A date field's three boxes (GOV.UK's date input: Day, Month, Year;
+ * never the browser's mm/dd/yyyy picker): hp.day/.month/.year from what
+ * was typed in them when the page comes back with an error, else from the
+ * stored YYYY-MM-DD answer val. */
+static void date_parts_to_hdf(struct req *r, const char *hp, const char *in, const char *val)
+{
+	static const char *const part[] = { "day", "month", "year" };
+	int y, m, d;
+	bool stored = val && parse_date(val, &y, &m, &d);
+	int num[] = { d, m, y };
+	for (size_t i = 0; i < 3; i++) {
+		const char *typed = req_form(r, arena_printf(r->a, "%s-%s", in, part[i]));
+		const char *v = typed ? typed : stored ? arena_printf(r->a, "%d", num[i]) : NULL;
+		if (v)
+			hset(r, arena_printf(r->a, "%s.%s", hp, part[i]), v);
+	}
+}
+
 static void fill_fields(struct req *r, const struct field *fields, size_t n, const struct jval *ans, const char *hprefix,
 			const char *path_prefix, const struct field *all, size_t nall)
 {
@@ -111,6 +129,8 @@ static void fill_fields(struct req *r, const struct field *fields, size_t n, con
 			val = f->def;
 		if (val)
 			hset(r, arena_printf(r->a, "%s.value", hp), val);
+		if (f->type == FT_DATE)
+			date_parts_to_hdf(r, hp, in, val);
 		for (size_t k = 0; k < f->nopts; k++) {
 			const char *op = arena_printf(r->a, "%s.options.%zu", hp, k);
 			hset(r, arena_printf(r->a, "%s.value", op), f->opts[k].value);
@@ -277,7 +297,7 @@ static struct jval *read_level(struct req *r, const struct field *fields, size_t
 				*any = true;
 			}
 		} else {
-			const char *s = req_form(r, in);
+			const char *s = req_form(r, in);	/* a date's three boxes arrive joined (req.c) */
 			if (s) {
 				v = jstr(r->a, s);
 				if (*str_trim(arena_strdup(r->a, s)))

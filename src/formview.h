@@ -28,7 +28,10 @@ void formview_fill(struct req *r, const struct form_def *d, const char *hdf, con
  * the input takes a typed id. */
 void formview_choices(struct req *r, const struct form_def *d, const char *hdf, const char *field,
 		      const struct opt *choices, size_t n);
-/* Reads the page's f_* fields of d into a JSON answers object (arena). */
+/* Reads the page's f_* fields of d into a JSON answers object (arena).  A
+ * date is typed in three boxes, f_<name>-day, -month, -year, which the
+ * request parser joins into f_<name> (req_join_dates); a single f_<name>
+ * as YYYY-MM-DD is read too. */
 struct jval *formview_answers(struct req *r, const struct form_def *d);
 /* page_outcome for a form: a problem with an answer of d ("family.1.name")
  * goes to its input's name (f_family__1__name), any other

@@ -10,6 +10,7 @@
 #include "apiutil.h"
 #include "application.h"
 #include "cert_pdf.h"
+#include "cert_render.h"
 #include "config.h"
 #include "db.h"
 #include "formview.h"
@@ -175,9 +176,9 @@ static void app_to_hdf(struct req *r, const struct app *ap)
 	hset(r, "App.applicant", ap->applicant_name);
 	hset(r, "App.mobile", ap->applicant_mobile);
 	hset(r, "App.channel", tmpl_str(r->lang, arena_printf(r->a, "svc.ch.%s", ap->channel)));
-	hset(r, "App.submitted", ap->submitted_at);
-	hset(r, "App.due", ap->due_date);
-	hset(r, "App.stage_due", ap->stage_due);
+	hset(r, "App.submitted", date_long(r->a, ap->submitted_at, r->lang));
+	hset(r, "App.due", date_long(r->a, ap->due_date, r->lang));
+	hset(r, "App.stage_due", date_long(r->a, ap->stage_due, r->lang));
 	hset(r, "App.fee", money_fmt(r->a, ap->fee_paise));
 	if (ap->tatkal)
 		hset(r, "App.tatkal", "1");
@@ -199,7 +200,7 @@ static void app_to_hdf(struct req *r, const struct app *ap)
 					  "WHERE e.app_id = ? ORDER BY e.id", "i", (long long)ap->id);
 	for (size_t i = 0; ev && i < ev->nrows; i++) {
 		const char *p = arena_printf(r->a, "History.%zu", i);
-		hset(r, arena_printf(r->a, "%s.at", p), db_val(ev, i, 0));
+		hset(r, arena_printf(r->a, "%s.at", p), date_long(r->a, db_val(ev, i, 0), r->lang));
 		hset(r, arena_printf(r->a, "%s.action", p), tmpl_str(r->lang, arena_printf(r->a, "app.ev.%s", db_val(ev, i, 1))));
 		const char *role = db_val(ev, i, 2);
 		hset(r, arena_printf(r->a, "%s.who", p), *role ? tmpl_str(r->lang, arena_printf(r->a, "role.%s", role)) : db_val(ev, i, 3));
@@ -219,6 +220,7 @@ static void app_to_hdf(struct req *r, const struct app *ap)
 					   "WHERE app_id = ? ORDER BY level", "i", (long long)ap->id);
 	static const char *const acols[] = { "level", "status", "order", "filed", NULL };
 	hset_rows(r, "Appeals", ap2, acols);
+	hset_rows_date(r, "Appeals", ap2, 3, "filed");
 }
 
 /* GET /my/app/@no */
@@ -252,6 +254,8 @@ int page_my(struct req *r)
 		return 503;
 	static const char *const cols[] = { "number", "id", "name_en", "name_hi", "status", "due", "applicant", "date", "channel", NULL };
 	hset_rows(r, "Rows", rows, cols);
+	hset_rows_date(r, "Rows", rows, 5, "due");
+	hset_rows_date(r, "Rows", rows, 7, "date");
 	for (size_t i = 0; i < rows->nrows; i++)
 		hset(r, arena_printf(r->a, "Rows.%zu.status_text", i),
 		     tmpl_str(r->lang, arena_printf(r->a, "app.st.%s", db_val(rows, i, 4))));
@@ -279,9 +283,10 @@ int page_ack_pdf(struct req *r)
 	size_t n = 0;
 	facts[n++] = (struct cert_fact){ "Applicant", "आवेदक", ap->applicant_name };
 	facts[n++] = (struct cert_fact){ "Service", "सेवा", arena_printf(r->a, "%s / %s", s->name.en, s->name.hi) };
-	facts[n++] = (struct cert_fact){ "Channel", "माध्यम", ap->channel };
+	const char *ch = arena_printf(r->a, "svc.ch.%s", ap->channel);	/* "CSC (Pragya Kendra)", not "csc" */
+	facts[n++] = (struct cert_fact){ "Filed through", "माध्यम", arena_printf(r->a, "%s / %s", tmpl_str("hi", ch), tmpl_str("en", ch)) };
 	facts[n++] = (struct cert_fact){ "Fee paid", "शुल्क", money_fmt(r->a, ap->fee_paise) };
-	facts[n++] = (struct cert_fact){ "Tatkal", "तत्काल", ap->tatkal ? "Yes / हाँ" : "No / नहीं" };
+	facts[n++] = (struct cert_fact){ "Tatkal", "तत्काल", ap->tatkal ? "हाँ / Yes" : "नहीं / No" };
 	struct ack_layout al = {
 		.state = { cfg.state_name_en, cfg.state_name_hi },
 		.department = { dept_en, dept_hi },
@@ -289,8 +294,8 @@ int page_ack_pdf(struct req *r)
 		.title = { "Acknowledgement", "पावती" },
 		.facts = facts, .n_facts = n,
 		.app_no = ap->number,
-		.filed_date = ap->submitted_at,
-		.due_date = ap->due_date,
+		.filed_date = cert_date(r->a, ap->submitted_at),
+		.due_date = cert_date(r->a, ap->due_date),
 		.track_url = arena_printf(r->a, "%s/track?number=%s", cfg.base_url, url_encode(r->a, ap->number)),
 		.track_line = arena_printf(r->a, "Track at %s/track", cfg.base_url),
 		.filed_at = now_secs(),
@@ -441,7 +446,7 @@ int page_track(struct req *r)
 	const struct stage *st = svc_stage(ap->ver->def, (size_t)ap->stage_idx);
 	if (st && str_eq(ap->status, "pending"))
 		hset(r, "T.stage", i18n_get(&st->name, r->lang));
-	hset(r, "T.due", ap->due_date);
+	hset(r, "T.due", date_long(r->a, ap->due_date, r->lang));
 	return tmpl_render(r, "track.cs");
 }
 
@@ -455,6 +460,7 @@ int page_csc(struct req *r)
 		"i", (long long)r->user->id);
 	static const char *const cols[] = { "number", "name_en", "name_hi", "status", "applicant", "date", "id", NULL };
 	hset_rows(r, "Rows", rows, cols);
+	hset_rows_date(r, "Rows", rows, 5, "date");
 	struct dbres *svcs = db_query(r->a, "SELECT s.code, v.name_en, v.name_hi FROM services s JOIN service_versions v "
 					    "ON v.id = s.published_version_id WHERE s.status = 'active' ORDER BY s.code", NULL);
 	static const char *const scols[] = { "code", "name_en", "name_hi", NULL };

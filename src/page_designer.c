@@ -290,6 +290,7 @@ int page_designer(struct req *r)
 		"ORDER BY c.id DESC LIMIT 50", "s", rp(r, 0));
 	static const char *const hcols[] = { "version", "at", "user", "summary", NULL };
 	hset_rows(r, "History", hist, hcols);
+	hset_rows_date(r, "History", hist, 1, "at");
 	struct sbuf js;
 	sbuf_init(&js);
 	svc_to_json(s, &js);

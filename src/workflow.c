@@ -231,6 +231,7 @@ struct act_ctx {
 	/* the event of the action (the action's function may change them) */
 	const char *ev_role;		/* role acted in: the stage's */
 	long ev_office;			/* office acted at: the stage's */
+	bool checked;			/* check_only: every check passed (rolled back all the same) */
 };
 
 /* A refusal inside the transaction: status and key into the outcome, and
@@ -488,6 +489,7 @@ static int act_txn(void *p)
 	struct arena *a = c->a;
 	/* db_txn may run this again after a deadlock: start clean */
 	out_init(c->out, a);
+	c->checked = false;
 	memset(c->res, 0, sizeof *c->res);
 	const struct wf_action_def *d = action_def(c->in->action);
 	if (!d)
@@ -507,6 +509,10 @@ static int act_txn(void *p)
 		return rc;
 	c->ev_role = ap->stage_role;
 	c->ev_office = ap->stage_office_id;
+	if (c->in->check_only) {	/* non-zero: db_txn rolls back what the checks locked */
+		c->checked = true;
+		return 1;
+	}
 	if ((rc = d->fn(c)) != 0)
 		return rc;
 	if (app_event(c->who, ap, action_code(d->act), c->ev_role, c->ev_office, ap->stage_idx, c->res->new_stage,
@@ -529,7 +535,7 @@ int wf_act(struct arena *a, const struct actor *who, const char *number, const s
 	   struct outcome *out)
 {
 	struct act_ctx c = { .a = a, .who = who, .number = number, .in = in, .res = res, .out = out };
-	if (db_txn(act_txn, &c) == 0)
+	if (db_txn(act_txn, &c) == 0 || c.checked)
 		return 0;
 	if (!out->status)	/* an error, not a refusal: a lost race is a conflict */
 		out_fail(out, db_err_retry() ? 409 : 503, NULL);

@@ -48,6 +48,8 @@
  <?cs if:Form.err[f.input] ?><p class="error-message"><?cs var:Form.err[f.input] ?></p><?cs /if ?>
  <label><input type="checkbox" name="<?cs var:f.input ?>" value="true"<?cs if:f.checked || f.value == "true" ?> checked<?cs /if ?>> <?cs var:f.label ?></label>
 </div>
+<?cs elif:f.type == "date" ?>
+<?cs call:date_boxes(f.input, f.label, f.help, !f.required, f.day, f.month, f.year, f.show_field, f.show_equals, f.hidden) ?>
 <?cs else ?>
 <div class="field<?cs if:Form.err[f.input] ?> has-error<?cs /if ?>"<?cs if:f.show_field ?> data-show-field="<?cs var:f.show_field ?>" data-show-equals="<?cs var:f.show_equals ?>"<?cs /if ?><?cs if:f.hidden ?> hidden<?cs /if ?>>
  <label for="f-<?cs var:f.input ?>"><?cs var:f.label ?><?cs if:!f.required ?> <span class="small">(<?cs var:L.hr.optional ?>)</span><?cs /if ?></label>
@@ -64,7 +66,6 @@
  <?cs else ?>
  <input id="f-<?cs var:f.input ?>" name="<?cs var:f.input ?>" value="<?cs var:f.value ?>" <?cs
   if:f.type == "number" ?>type="text" inputmode="numeric"<?cs
-  elif:f.type == "date" ?>type="date"<?cs if:f.min ?> min="<?cs var:f.min ?>"<?cs /if ?><?cs
   elif:f.type == "mobile" ?>type="tel" inputmode="numeric" maxlength="10" autocomplete="tel-national"<?cs
   elif:f.type == "pin" ?>type="text" inputmode="numeric" maxlength="6" autocomplete="postal-code"<?cs
   elif:f.type == "aadhaar" ?>type="text" inputmode="numeric" maxlength="14" autocomplete="off"<?cs

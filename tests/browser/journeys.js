@@ -135,12 +135,30 @@ const journeys = [
     steps: [
       { name: 'queue', go: '/desk' },
       { name: 'application', go: (fx) => '/desk/app/' + fx.pending },
+      {
+        // "Are you sure?" — the question only: nothing is rejected
+        name: 'reject-are-you-sure', go: (fx) => '/desk/app/' + fx.pending,
+        act: async (page) => {
+          await page.fill('#f-remarks', 'No income proof on record');
+          if (await page.$('#f-ooo_reason')) await page.fill('#f-ooo_reason', 'taken out of turn for the harness');
+          await press(page, 'button[name=action][value=reject]');
+        },
+        expect: async (page) => { assert(await page.$('input[name=confirm][value=yes]'), 'the question page'); },
+      },
     ],
   },
   {
     name: 'officer-decided', owner: 'desk', who: 'co', js: 'on',
     steps: [
       { name: 'approved', go: (fx) => '/desk/app/' + fx.approved },
+      {
+        name: 'revoke-are-you-sure', go: (fx) => '/desk/app/' + fx.approved,
+        act: async (page) => {
+          await page.fill('#f-reason', 'Issued on a forged income proof');
+          await press(page, 'form[action$="/revoke"] button');
+        },
+        expect: async (page) => { assert(await page.$('input[name=confirm][value=yes]'), 'the question page'); },
+      },
     ],
   },
   {
