@@ -18,25 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const role_codes[ROLE_COUNT] = {
-	"citizen", "csc", "sewak", "jsk", "panchayat_sewak", "karmachari", "ci", "co",
-	"bdo", "sdo", "dm", "dept_admin", "di", "bi", "support", "state_admin",
-	"mukhiya",
-};
-
-const char *role_code(enum role r)
-{
-	return (unsigned)r < ROLE_COUNT ? role_codes[r] : "?";
-}
-
-int role_from_code(const char *code)
-{
-	for (int i = 0; i < ROLE_COUNT; i++)
-		if (str_eq(role_codes[i], code))
-			return i;
-	return -1;
-}
-
 struct user *user_load(struct arena *a, long id)
 {
 	struct dbres *u = db_query(a,

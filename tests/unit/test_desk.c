@@ -200,18 +200,18 @@ static struct jval *jv(const char *text)
 START_TEST(answers_read_as_people_write_them)
 {
 	struct svc *s = answers_svc();
-	ck_assert(s->fields[0].rupees);
-	ck_assert_str_eq(s->fields[0].print_label.hi, "वार्षिक आय");
-	ck_assert_str_eq(cert_answer_text(&A, &s->fields[0], jv("\"120000\""), "en"), "₹1,20,000");
-	ck_assert_str_eq(cert_answer_text(&A, &s->fields[1], jv("\"2027-01-08\""), "en"), "8 January 2027");
-	ck_assert_str_eq(cert_answer_text(&A, &s->fields[1], jv("\"2027-01-08\""), "hi"), "8 जनवरी 2027");
-	ck_assert_str_eq(cert_answer_text(&A, &s->fields[2], jv("\"father\""), "hi"), "पिता");
-	ck_assert_ptr_null(cert_answer_text(&A, &s->fields[2], NULL, "en"));
+	ck_assert(s->form.fields[0].rupees);
+	ck_assert_str_eq(s->form.fields[0].print_label.hi, "वार्षिक आय");
+	ck_assert_str_eq(cert_answer_text(&A, &s->form, &s->form.fields[0], jv("\"120000\""), "en"), "₹1,20,000");
+	ck_assert_str_eq(cert_answer_text(&A, &s->form, &s->form.fields[1], jv("\"2027-01-08\""), "en"), "8 January 2027");
+	ck_assert_str_eq(cert_answer_text(&A, &s->form, &s->form.fields[1], jv("\"2027-01-08\""), "hi"), "8 जनवरी 2027");
+	ck_assert_str_eq(cert_answer_text(&A, &s->form, &s->form.fields[2], jv("\"father\""), "hi"), "पिता");
+	ck_assert_ptr_null(cert_answer_text(&A, &s->form, &s->form.fields[2], NULL, "en"));
 	/* the certificate: both languages, an amount also in words */
-	ck_assert_str_eq(cert_print_value(&A, &s->fields[2], jv("\"father\"")), "पिता / Father");
-	ck_assert_str_eq(cert_print_value(&A, &s->fields[0], jv("\"60000\"")),
+	ck_assert_str_eq(cert_print_value(&A, &s->form, &s->form.fields[2], jv("\"father\"")), "पिता / Father");
+	ck_assert_str_eq(cert_print_value(&A, &s->form, &s->form.fields[0], jv("\"60000\"")),
 			 "₹60,000 (साठ हज़ार रुपये मात्र / Rupees Sixty Thousand Only)");
-	ck_assert_str_eq(cert_print_value(&A, &s->fields[1], NULL), "—");
+	ck_assert_str_eq(cert_print_value(&A, &s->form, &s->form.fields[1], NULL), "—");
 	/* "unit" and "print_label" survive a write and a read */
 	struct sbuf b;
 	sbuf_init(&b);
