@@ -90,6 +90,8 @@ static const struct ckey keys[] = {
 	S(attendance_absent_dlt, "1107160000000000301", "DLT template id of the SMS to a VLE marked absent"),
 	S(attendance_digest_dlt, "1107160000000000302", "DLT template id of the BI's daily attendance digest"),
 	S(attendance_leave_dlt, "1107160000000000303", "DLT template id of the SMS telling a VLE a leave or on-duty decision"),
+	L(exam_grace_s, "60", 0, 3600, "seconds after an exam attempt's deadline in which the candidate may still submit (answers are not saved after the deadline); exam-close finishes it after that"),
+	S(exam_result_dlt, "1107160000000000401", "DLT template id of the SMS telling a candidate the exam result"),
 	L(checkin_retention_days, "365", 30, 3650, "days check-in events (with their coordinates) are kept before attendance-purge deletes them"),
 	S(state_code, "JH", "state prefix of application numbers"),
 	S(state_name_en, "Government of Jharkhand", "the issuing government at the head of certificates, receipts, acknowledgements and statements (English)"),

@@ -67,6 +67,8 @@ struct config {
 	char *attendance_absent_dlt;	/* DLT template id of the absence SMS */
 	char *attendance_digest_dlt;	/* DLT template id of the BI's daily digest */
 	char *attendance_leave_dlt;	/* DLT template id of the leave decision SMS */
+	long exam_grace_s;	/* after an attempt's deadline: the candidate may still submit; exam-close waits */
+	char *exam_result_dlt;	/* DLT template id of the exam result SMS */
 	long checkin_retention_days;	/* check-in events (coordinates) older than this are purged */
 	char *state_code;	/* two-letter prefix of application numbers */
 	char *state_name_en;	/* the issuing government at the head of our PDFs, in English */

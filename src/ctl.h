@@ -40,7 +40,10 @@ int ctl_attendance_absent_sms(int argc, char **argv);
 int ctl_attendance_purge(int argc, char **argv);
 int ctl_attendance_on_duty(int argc, char **argv);
 int ctl_attendance_points(int argc, char **argv);
-int ctl_seed_attendance(struct arena *a);	/* demo: Palamu's GP points and approved geofences */
+int ctl_seed_attendance(struct arena *a);
+int ctl_exam_close(int argc, char **argv);
+int ctl_exam_import(int argc, char **argv);
+int ctl_seed_exams(struct arena *a);		/* demo: the project exam (data/demo/exam.json) */	/* demo: Palamu's GP points and approved geofences */
 
 #define CTL_COMMANDS \
 	{ "seed-demo", ctl_seed_demo, "", "load the demo data (development only; idempotent)", true }, \
@@ -50,7 +53,7 @@ int ctl_seed_attendance(struct arena *a);	/* demo: Palamu's GP points and approv
 	{ "service", ctl_service, "import FILE [--publish] [--department DEPT] | export CODE", "move service definitions as JSON", true }, \
 	{ "escalate", ctl_escalate, "", "mark overdue applications and notify (cron; idempotent)", true }, \
 	{ "rebuild-stats", ctl_rebuild_stats, "", "recompute dashboard summaries from events", true }, \
-	{ "ca", ctl_ca, "init | issue --user USER", "deployment CA and officer signing certificates", true }, \
+	{ "ca", ctl_ca, "init | issue --user USER | issue --system", "deployment CA, officer and PMU signing certificates", true }, \
 	{ "keys", ctl_keys, "rotate", "new QR signing key (old keys stay published)", false }, \
 	{ "verify", ctl_verify, "FILE.pdf|QRTEXT", "offline check of a certificate PDF or QR text", false }, \
 	{ "ledger-verify", ctl_ledger_verify, "", "check every balance against its ledger rows", true }, \
@@ -62,5 +65,7 @@ int ctl_seed_attendance(struct arena *a);	/* demo: Palamu's GP points and approv
 	{ "attendance-absent-sms", ctl_attendance_absent_sms, "[--day D]", "SMS to absent VLEs and the BIs' digest, once a day (cron)", true }, \
 	{ "attendance-purge", ctl_attendance_purge, "", "delete check-ins older than checkin_retention_days (cron)", true }, \
 	{ "attendance-on-duty", ctl_attendance_on_duty, "USER DAY training|camp|survey ID", "record a VLE on duty elsewhere", true }, \
-	{ "attendance-points", ctl_attendance_points, "LOCATION_ID [--approve]", "demonstration points for GPs without coordinates", true },
+	{ "attendance-points", ctl_attendance_points, "LOCATION_ID [--approve]", "demonstration points for GPs without coordinates", true }, \
+	{ "exam-close", ctl_exam_close, "", "finish exam attempts past their deadline and grace, grade, certify (cron; idempotent)", true }, \
+	{ "exam-import", ctl_exam_import, "FILE.json", "load a question bank and exam settings", true },
 #endif

@@ -184,5 +184,21 @@ int api_attendance_leave_decide(struct req *r);
 int api_attendance_flags(struct req *r);
 int api_attendance_review(struct req *r);
 int api_attendance_availability(struct req *r);
+/* page_exam.c */
+int page_exams(struct req *r);
+int page_exam_start(struct req *r);
+int page_exam_attempt(struct req *r);
+int page_exam_save(struct req *r);
+int page_exam_submit(struct req *r);
+int page_admin_exams(struct req *r);
+int page_admin_exams_import(struct req *r);
+int page_admin_exam(struct req *r);
+int api_exams(struct req *r);
+int api_exam_start(struct req *r);
+int api_exam_attempt(struct req *r);
+int api_exam_answer(struct req *r);
+int api_exam_submit(struct req *r);
+int api_exam_import(struct req *r);
+int api_exam_report(struct req *r);
 int api_dash_summary(struct req *r);
 #endif

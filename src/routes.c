@@ -6,6 +6,7 @@
 #include "pages.h"
 #include "user.h"
 #include "attendance.h"
+#include "exam.h"
 
 #define SA RB(ROLE_STATE_ADMIN)
 
@@ -115,6 +116,15 @@ const struct route routes[] = {
 	{ "GET", "/attendance/devices", page_attendance_devices, ATT_REVIEWERS, 0 },
 	{ "POST", "/attendance/devices", page_attendance_enrol, ATT_REVIEWERS, 0 },
 	{ "POST", "/attendance/devices/:id/unbind", page_attendance_unbind, ATT_REVIEWERS, 0 },
+	/* online exam: candidates (each exam names its audience), administration */
+	{ "GET", "/exams", page_exams, 0, 0 },
+	{ "POST", "/exams/:code/start", page_exam_start, 0, 0 },
+	{ "GET", "/exams/:code/attempt/:n", page_exam_attempt, 0, 0 },
+	{ "POST", "/exams/:code/attempt/:n", page_exam_save, 0, 0 },
+	{ "POST", "/exams/:code/attempt/:n/submit", page_exam_submit, 0, 0 },
+	{ "GET", "/admin/exams", page_admin_exams, EXAM_ADMINS, 0 },
+	{ "POST", "/admin/exams", page_admin_exams_import, EXAM_ADMINS, 0 },
+	{ "GET", "/admin/exams/:code", page_admin_exam, EXAM_ADMINS, 0 },
 	/* money */
 	{ "POST", "/pay/start", page_pay_start, RB(ROLE_CITIZEN) | RB(ROLE_CSC), 0 },
 	/* the gateway's answers are authenticated by their HMAC checksum, not cookies */
@@ -189,6 +199,13 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/attendance/flags/:id/review", api_attendance_review, ATT_REVIEWERS, 0 },
 	{ "GET", "/api/v1/attendance/availability", api_attendance_availability, ATT_VIEWERS, 0 },
 	{ "GET", "/api/v1/attendance/map", page_attendance_geojson, ATT_VIEWERS, 0 },
+	{ "GET", "/api/v1/exams", api_exams, 0, 0 },
+	{ "POST", "/api/v1/exams/:code/attempts", api_exam_start, 0, 0 },
+	{ "GET", "/api/v1/exams/:code/attempts/:n", api_exam_attempt, 0, 0 },
+	{ "POST", "/api/v1/exams/:code/attempts/:n/answers/:slot", api_exam_answer, 0, 0 },
+	{ "POST", "/api/v1/exams/:code/attempts/:n/submit", api_exam_submit, 0, 0 },
+	{ "POST", "/api/v1/admin/exams/import", api_exam_import, EXAM_ADMINS, 0 },
+	{ "GET", "/api/v1/admin/exams/:code/report", api_exam_report, EXAM_ADMINS, 0 },
 };
 
 const size_t nroutes = sizeof routes / sizeof routes[0];

@@ -194,6 +194,16 @@ ROUTES = {
     ("GET", "/attendance/devices"): own(forbid=lambda v: [v["vcsc_user"]], allowed=SA),
     ("POST", "/attendance/devices"): deny(body=lambda v: {"vle": v["vcsc_user"], "device_id": "WALK2-" + RUN}, allowed=SA),
     ("POST", "/attendance/devices/:id/unbind"): deny(params={"id": "device"}, allowed=SA),
+    # online exam: attempts are named by the caller's own number, so every
+    # candidate route works on the caller's own attempt; the bank is the state's
+    ("GET", "/exams"): own(),
+    ("POST", "/exams/:code/start"): own(params={"code": "exam"}),
+    ("GET", "/exams/:code/attempt/:n"): own(params={"code": "exam", "n": "one"}),
+    ("POST", "/exams/:code/attempt/:n"): own(params={"code": "exam", "n": "one"}, body={"slot": "0", "answer": "0"}),
+    ("POST", "/exams/:code/attempt/:n/submit"): own(params={"code": "exam", "n": "one"}),
+    ("GET", "/admin/exams"): deny(allowed=SA),
+    ("POST", "/admin/exams"): deny(body={"json": "{}"}, allowed=SA),
+    ("GET", "/admin/exams/:code"): deny(params={"code": "exam"}, allowed=SA),
     # money
     ("POST", "/pay/start"): deny(body=lambda v: {"app": v["app_pending"]}),
     ("POST", "/pay/return"): public(body={"order_no": "GSO0", "status": "SUCCESS", "gateway_txn": "X", "amount": "1",
@@ -278,6 +288,14 @@ ROUTES = {
     ("POST", "/api/v1/attendance/flags/:id/review"): deny(params={"id": "flag"}, body={"decision": "accept"}, allowed=SA),
     ("GET", "/api/v1/attendance/availability"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA),
     ("GET", "/api/v1/attendance/map"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA),
+    ("GET", "/api/v1/exams"): own(),
+    ("POST", "/api/v1/exams/:code/attempts"): own(params={"code": "exam"}),
+    ("GET", "/api/v1/exams/:code/attempts/:n"): own(params={"code": "exam", "n": "one"}),
+    ("POST", "/api/v1/exams/:code/attempts/:n/answers/:slot"): own(params={"code": "exam", "n": "one", "slot": "zero"},
+                                                                    body={"response": 0}),
+    ("POST", "/api/v1/exams/:code/attempts/:n/submit"): own(params={"code": "exam", "n": "one"}),
+    ("POST", "/api/v1/admin/exams/import"): deny(body={}, allowed=SA),
+    ("GET", "/api/v1/admin/exams/:code/report"): deny(params={"code": "exam"}, allowed=SA),
 }
 
 
@@ -449,6 +467,7 @@ def setup_objects_owned_by_others():
     place = {"place_district": palamu, "place_block": block, "place_panchayat": pan}
     V.update(block=block, village=village, service="BRT", name="Zorawar Vikramaditya", mobile="97%08d" % int(RUN),
              doc_label="walk-secret-%s.pdf" % RUN, bill_consumer="ZV%s1" % RUN, field="child_name", order="GSO0")
+    V.update(exam="DP-BASICS", one="1", zero="0")
     V["vcsc_user"] = "walkcsc" + RUN
     V["vcsc_id"], csc_pw = hr_create(admin, V["vcsc_user"], "csc", place, "csc", "CSCW%s" % RUN)
     V["vps_id"], ps_pw = hr_create(admin, "walkps" + RUN, "panchayat_sewak", place)

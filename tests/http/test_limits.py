@@ -248,6 +248,16 @@ BILLS = "SELECT COUNT(*) FROM bills WHERE consumer_no LIKE '%{m}%'"
 LEAVE = "SELECT COUNT(*) FROM leave_requests WHERE CONCAT_WS('|', reason, decision_note) LIKE '%{m}%'"
 CHECKINS = "SELECT COUNT(*) FROM checkins WHERE CONCAT_WS('|', review_note, device_uid, nonce) LIKE '%{m}%'"
 DEVICES = "SELECT COUNT(*) FROM attendance_devices WHERE device_uid LIKE '%{m}%'"
+QUESTIONS = "SELECT COUNT(*) FROM questions WHERE body_en LIKE '%{m}%' OR body_hi LIKE '%{m}%'"
+CATEGORIES = "SELECT COUNT(*) FROM qb_categories WHERE name_en LIKE '%{m}%'"
+
+
+def exam_bank(body=None, cat=None):
+    """A one-question bank for the exam import cases; V marks the over-long text."""
+    c = "lim" + RUN
+    return {"categories": [{"code": c, "name_en": cat if cat is not None else "Limits", "name_hi": "सीमा"}],
+            "questions": [{"key": c + "-1", "category": c, "type": "tf", "body_en": body if body is not None else "Q",
+                           "body_hi": "प्र", "answer": True, "marks": 1}]}
 BILLS_PAID = "SELECT COUNT(*) FROM bills WHERE idem_key LIKE '%{m}%' OR status <> 'fetched' AND paid_at > NOW() - INTERVAL 1 MINUTE"
 
 
@@ -430,6 +440,13 @@ CASES = [
          "device_id", 64, DEVICES),
     Case("device enrolment API", call("stateadmin", "POST", "/attendance/devices", {"vle": "csc2", "device_id": V}),
          "device_id", 64, DEVICES),
+    # online exam: the question bank import (API and page)
+    Case("question body API", call("stateadmin", "POST", "/admin/exams/import", exam_bank(body=V)), "questions.0.body_en",
+         2000, QUESTIONS),
+    Case("category name API", call("stateadmin", "POST", "/admin/exams/import", exam_bank(cat=V)), "categories.0.name_en",
+         200, CATEGORIES),
+    Case("question body page", page("stateadmin", "/admin/exams", lambda: {"json": json.dumps(exam_bank(body=VT))}),
+         "questions.0.body_en", 2000, QUESTIONS),
     Case("offline check-in nonce", call("csc2", "POST", "/attendance/checkins", {
         "offline": True, "lat": 24.0, "lon": 84.0, "accuracy_m": 5, "fix_at": "2026-01-01T10:00:00+05:30",
         "device_id": "LIMITS-1", "nonce": V, "signature": "0" * 64}), "nonce", 64, CHECKINS),
