@@ -43,7 +43,8 @@ int ctl_attendance_points(int argc, char **argv);
 int ctl_seed_attendance(struct arena *a);
 int ctl_exam_close(int argc, char **argv);
 int ctl_exam_import(int argc, char **argv);
-int ctl_seed_exams(struct arena *a);		/* demo: the project exam (data/demo/exam.json) */	/* demo: Palamu's GP points and approved geofences */
+int ctl_seed_exams(struct arena *a);
+int ctl_training_compliance(int argc, char **argv);		/* demo: the project exam (data/demo/exam.json) */	/* demo: Palamu's GP points and approved geofences */
 
 #define CTL_COMMANDS \
 	{ "seed-demo", ctl_seed_demo, "", "load the demo data (development only; idempotent)", true }, \
@@ -67,5 +68,6 @@ int ctl_seed_exams(struct arena *a);		/* demo: the project exam (data/demo/exam.
 	{ "attendance-on-duty", ctl_attendance_on_duty, "USER DAY training|camp|survey ID", "record a VLE on duty elsewhere", true }, \
 	{ "attendance-points", ctl_attendance_points, "LOCATION_ID [--approve]", "demonstration points for GPs without coordinates", true }, \
 	{ "exam-close", ctl_exam_close, "", "finish exam attempts past their deadline and grace, grade, certify (cron; idempotent)", true }, \
-	{ "exam-import", ctl_exam_import, "FILE.json", "load a question bank and exam settings", true },
+	{ "exam-import", ctl_exam_import, "FILE.json", "load a question bank and exam settings", true }, \
+	{ "training-compliance", ctl_training_compliance, "remind|shortfall [--month YYYY-MM]", "two-per-month rule: reminder on the 20th, shortfall SMS at month end (cron; once per person and month)", true },
 #endif

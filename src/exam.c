@@ -154,27 +154,6 @@ static long int_in(struct imp *m, const struct jval *o, const char *key, long lo
 	return x;
 }
 
-/* "YYYY-MM-DD HH:MM[:SS]" or ISO 8601 with +05:30 (IST) to the stored
- * form, or NULL. */
-static const char *ist_time_in(struct arena *a, const char *s)
-{
-	int y, mo, d, h, mi, sec = 0;
-	size_t n = s ? strlen(s) : 0;
-	if (n < 16 || !parse_date(arena_strndup(a, s, 10), &y, &mo, &d) || (s[10] != ' ' && s[10] != 'T'))
-		return NULL;
-	if (sscanf(s + 11, "%2d:%2d", &h, &mi) != 2 || h > 23 || mi > 59 || h < 0 || mi < 0)
-		return NULL;
-	const char *rest = s + 16;
-	if (*rest == ':') {
-		if (sscanf(rest + 1, "%2d", &sec) != 1 || sec < 0 || sec > 59)
-			return NULL;
-		rest += 3;
-	}
-	if (*rest && !str_eq(rest, "+05:30"))
-		return NULL;
-	return arena_printf(a, "%04d-%02d-%02d %02d:%02d:%02d", y, mo, d, h, mi, sec);
-}
-
 static int imp_categories(struct imp *m)
 {
 	const struct jval *cs = json_get(m->root, "categories");
@@ -395,7 +374,7 @@ static int imp_exams(struct imp *m)
 		const char *en = text_in(m, e, "title_en", 200, fld(a, "exams", i, "title_en"));
 		const char *hi = text_in(m, e, "title_hi", 200, fld(a, "exams", i, "title_hi"));
 		const char *aud = audience_in(m, e, i);
-		const char *opens = ist_time_in(a, json_get_str(e, "opens_at")), *closes = ist_time_in(a, json_get_str(e, "closes_at"));
+		const char *opens = ist_datetime_in(a, json_get_str(e, "opens_at")), *closes = ist_datetime_in(a, json_get_str(e, "closes_at"));
 		if (!opens)
 			out_field(m->out, fld(a, "exams", i, "opens_at"), "exam.err.time", NULL);
 		if (!closes || (opens && strcmp(closes, opens) <= 0))
@@ -903,17 +882,10 @@ struct dbres *exam_list_for(struct arena *a, const struct user *u)
 	if (!r)
 		return NULL;
 	/* keep the rows whose audience the user is in */
-	size_t keep = 0;
-	for (size_t i = 0; i < r->nrows; i++) {
-		if (!in_audience(a, u, db_val(r, i, 14)))
-			continue;
-		if (keep != i) {
-			memcpy(r->cells + keep * r->ncols, r->cells + i * r->ncols, r->ncols * sizeof *r->cells);
-			memcpy(r->lens + keep * r->ncols, r->lens + i * r->ncols, r->ncols * sizeof *r->lens);
-		}
-		keep++;
-	}
-	r->nrows = keep;
+	bool *keep = arena_alloc(a, (r->nrows + 1) * sizeof *keep);
+	for (size_t i = 0; i < r->nrows; i++)
+		keep[i] = in_audience(a, u, db_val(r, i, 14));
+	db_rows_keep(r, keep);
 	return r;
 }
 

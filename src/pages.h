@@ -200,5 +200,28 @@ int api_exam_answer(struct req *r);
 int api_exam_submit(struct req *r);
 int api_exam_import(struct req *r);
 int api_exam_report(struct req *r);
+/* page_training.c */
+int page_training(struct req *r);
+int page_training_new(struct req *r);
+int page_training_create(struct req *r);
+int page_training_compliance(struct req *r);
+int page_training_one(struct req *r);
+int page_training_action(struct req *r);
+int page_training_qr(struct req *r);
+int page_training_checkin(struct req *r);
+int page_training_checkin_post(struct req *r);
+int page_training_mark(struct req *r);
+int page_training_photo(struct req *r);
+int page_training_feedback(struct req *r);
+int api_trainings(struct req *r);
+int api_training_create(struct req *r);
+int api_training_compliance(struct req *r);
+int api_training(struct req *r);
+int api_training_action(struct req *r);
+int api_training_qr(struct req *r);
+int api_training_checkin(struct req *r);
+int api_training_mark(struct req *r);
+int api_training_photo(struct req *r);
+int api_training_feedback(struct req *r);
 int api_dash_summary(struct req *r);
 #endif

@@ -7,6 +7,7 @@
 #include "user.h"
 #include "attendance.h"
 #include "exam.h"
+#include "training.h"
 
 #define SA RB(ROLE_STATE_ADMIN)
 
@@ -125,6 +126,19 @@ const struct route routes[] = {
 	{ "GET", "/admin/exams", page_admin_exams, EXAM_ADMINS, 0 },
 	{ "POST", "/admin/exams", page_admin_exams_import, EXAM_ADMINS, 0 },
 	{ "GET", "/admin/exams/:code", page_admin_exam, EXAM_ADMINS, 0 },
+	/* training calendar: organisers (DI, BI), participants (invitees), officers of the place */
+	{ "GET", "/training", page_training, 0, 0 },
+	{ "GET", "/training/new", page_training_new, TRN_ORGANISERS, 0 },
+	{ "POST", "/training/new", page_training_create, TRN_ORGANISERS, 0 },
+	{ "GET", "/training/compliance", page_training_compliance, RB_OFFICERS, 0 },
+	{ "GET", "/training/:id", page_training_one, 0, 0 },
+	{ "POST", "/training/:id/action", page_training_action, TRN_ORGANISERS, 0 },
+	{ "GET", "/training/:id/qr", page_training_qr, TRN_ORGANISERS, 0 },
+	{ "GET", "/training/:id/checkin", page_training_checkin, 0, 0 },
+	{ "POST", "/training/:id/checkin", page_training_checkin_post, 0, 0 },
+	{ "POST", "/training/:id/attendance", page_training_mark, TRN_ORGANISERS, 0 },
+	{ "POST", "/training/:id/photos", page_training_photo, TRN_ORGANISERS, 0 },
+	{ "POST", "/training/:id/feedback", page_training_feedback, 0, 0 },
 	/* money */
 	{ "POST", "/pay/start", page_pay_start, RB(ROLE_CITIZEN) | RB(ROLE_CSC), 0 },
 	/* the gateway's answers are authenticated by their HMAC checksum, not cookies */
@@ -206,6 +220,16 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/exams/:code/attempts/:n/submit", api_exam_submit, 0, 0 },
 	{ "POST", "/api/v1/admin/exams/import", api_exam_import, EXAM_ADMINS, 0 },
 	{ "GET", "/api/v1/admin/exams/:code/report", api_exam_report, EXAM_ADMINS, 0 },
+	{ "GET", "/api/v1/trainings", api_trainings, 0, 0 },
+	{ "POST", "/api/v1/trainings", api_training_create, TRN_ORGANISERS, 0 },
+	{ "GET", "/api/v1/trainings/compliance", api_training_compliance, RB_OFFICERS, 0 },
+	{ "GET", "/api/v1/trainings/:id", api_training, 0, 0 },
+	{ "POST", "/api/v1/trainings/:id/actions", api_training_action, TRN_ORGANISERS, 0 },
+	{ "GET", "/api/v1/trainings/:id/qr", api_training_qr, TRN_ORGANISERS, 0 },
+	{ "POST", "/api/v1/trainings/:id/checkin", api_training_checkin, 0, 0 },
+	{ "POST", "/api/v1/trainings/:id/attendance", api_training_mark, TRN_ORGANISERS, 0 },
+	{ "POST", "/api/v1/trainings/:id/photos", api_training_photo, TRN_ORGANISERS, 0 },
+	{ "POST", "/api/v1/trainings/:id/feedback", api_training_feedback, 0, 0 },
 };
 
 const size_t nroutes = sizeof routes / sizeof routes[0];

@@ -105,6 +105,10 @@ const char *sql_time_iso(struct arena *a, const char *s);
  * with ", 10:15" when there is a time (to the minute).  NULL or anything
  * that is not a date is returned unchanged. */
 const char *date_long(struct arena *a, const char *stored, const char *lang);
+/* A date and time typed or sent as "YYYY-MM-DD HH:MM[:SS]" or ISO 8601
+ * with +05:30 (IST) in the stored form "YYYY-MM-DD HH:MM:SS", or NULL when
+ * it is not one.  Arena string. */
+const char *ist_datetime_in(struct arena *a, const char *s);
 /* The month's name, 1..12, or NULL. */
 const char *month_name(int month, const char *lang);
 

@@ -201,6 +201,21 @@ ROUTES = {
     ("GET", "/exams/:code/attempt/:n"): own(params={"code": "exam", "n": "one"}),
     ("POST", "/exams/:code/attempt/:n"): own(params={"code": "exam", "n": "one"}, body={"slot": "0", "answer": "0"}),
     ("POST", "/exams/:code/attempt/:n/submit"): own(params={"code": "exam", "n": "one"}),
+    # training calendar: her operator's training in Hussainabad, organised by the state administrator
+    ("GET", "/training"): own(forbid=lambda v: [v["trn_title"]], allowed=AREA),
+    ("GET", "/training/new"): deny(allowed=SA),
+    ("POST", "/training/new"): deny(body=lambda v: {"type": "workshop", "title_en": "x", "title_hi": "x", "location": v["block"],
+                                                      "audience": "csc", "venue": "x", "starts_at": "2030-01-01 10:00",
+                                                      "ends_at": "2030-01-01 13:00", "trainers": "x"}, allowed=SA),
+    ("GET", "/training/compliance"): own(),
+    ("GET", "/training/:id"): deny(params={"id": "training"}, allowed=AREA),
+    ("POST", "/training/:id/action"): deny(params={"id": "training"}, body={"action": "cancel", "reason": "walk cancel"}, allowed=SA),
+    ("GET", "/training/:id/qr"): deny(params={"id": "training"}, allowed=SA),
+    ("GET", "/training/:id/checkin"): deny(params={"id": "training"}, query={"t": "1.x"}, allowed=AREA),
+    ("POST", "/training/:id/checkin"): deny(params={"id": "training"}, body={"t": "1.x"}, allowed=AREA),
+    ("POST", "/training/:id/attendance"): deny(params={"id": "training"}, body=lambda v: {"person": v["vcsc_user"]}, allowed=SA),
+    ("POST", "/training/:id/photos"): deny(params={"id": "training"}, allowed=SA),
+    ("POST", "/training/:id/feedback"): deny(params={"id": "training"}, body={"rating": "5"}, allowed=AREA),
     ("GET", "/admin/exams"): deny(allowed=SA),
     ("POST", "/admin/exams"): deny(body={"json": "{}"}, allowed=SA),
     ("GET", "/admin/exams/:code"): deny(params={"code": "exam"}, allowed=SA),
@@ -288,6 +303,20 @@ ROUTES = {
     ("POST", "/api/v1/attendance/flags/:id/review"): deny(params={"id": "flag"}, body={"decision": "accept"}, allowed=SA),
     ("GET", "/api/v1/attendance/availability"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA),
     ("GET", "/api/v1/attendance/map"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA),
+    ("GET", "/api/v1/trainings"): own(forbid=lambda v: [v["trn_title"]], allowed=AREA),
+    ("POST", "/api/v1/trainings"): deny(body=lambda v: {"type": "workshop", "title_en": "x", "title_hi": "x", "location": v["block"],
+                                                          "audience": "csc", "venue": "x", "starts_at": "2030-01-01 10:00",
+                                                          "ends_at": "2030-01-01 13:00", "trainers": "x"}, allowed=SA),
+    ("GET", "/api/v1/trainings/compliance"): own(),
+    ("GET", "/api/v1/trainings/:id"): deny(params={"id": "training"}, allowed=AREA),
+    ("POST", "/api/v1/trainings/:id/actions"): deny(params={"id": "training"}, body={"action": "cancel", "reason": "walk cancel"},
+                                                    allowed=SA),
+    ("GET", "/api/v1/trainings/:id/qr"): deny(params={"id": "training"}, allowed=SA),
+    ("POST", "/api/v1/trainings/:id/checkin"): deny(params={"id": "training"}, body={"token": "1.x"}, allowed=AREA),
+    ("POST", "/api/v1/trainings/:id/attendance"): deny(params={"id": "training"}, body=lambda v: {"person": v["vcsc_user"]},
+                                                       allowed=SA),
+    ("POST", "/api/v1/trainings/:id/photos"): deny(params={"id": "training"}, body={}, allowed=SA),
+    ("POST", "/api/v1/trainings/:id/feedback"): deny(params={"id": "training"}, body={"rating": 5}, allowed=AREA),
     ("GET", "/api/v1/exams"): own(),
     ("POST", "/api/v1/exams/:code/attempts"): own(params={"code": "exam"}),
     ("GET", "/api/v1/exams/:code/attempts/:n"): own(params={"code": "exam", "n": "one"}),
@@ -495,6 +524,16 @@ def setup_objects_owned_by_others():
                                              "reason": "walk leave"})
     eq(r.status, 201, "leave: %r" % r)
     V["leave"] = r.json()["id"]
+    # her operator is invited to a training the state administrator organises in Hussainabad
+    V["trn_title"] = "Walk training " + RUN
+    t0 = time.strftime("%Y-%m-%d %H:%M", time.gmtime(time.time() + 5.5 * 3600 + 86400))
+    t1 = time.strftime("%Y-%m-%d %H:%M", time.gmtime(time.time() + 5.5 * 3600 + 86400 + 3 * 3600))
+    r = api_admin.api("POST", "/trainings", {"type": "workshop", "title_en": V["trn_title"], "title_hi": "प्रशिक्षण " + RUN,
+                                             "location": block, "audience": "csc", "venue": "Hussainabad block office",
+                                             "starts_at": t0, "ends_at": t1, "trainers": "Walk trainer"})
+    eq(r.status, 201, "training: %r" % r)
+    V["training"] = r.json()["id"]
+    eq(api_admin.api("POST", "/trainings/%d/actions" % V["training"], {"action": "publish"}).status, 200, "publish")
     d = definition("BRT")
     fields = answers_for(d, V["mobile"], V["name"], village)
     fields[V["field"]] = V["name"]          # the certificate's holder is her name too

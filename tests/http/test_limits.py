@@ -248,6 +248,19 @@ BILLS = "SELECT COUNT(*) FROM bills WHERE consumer_no LIKE '%{m}%'"
 LEAVE = "SELECT COUNT(*) FROM leave_requests WHERE CONCAT_WS('|', reason, decision_note) LIKE '%{m}%'"
 CHECKINS = "SELECT COUNT(*) FROM checkins WHERE CONCAT_WS('|', review_note, device_uid, nonce) LIKE '%{m}%'"
 DEVICES = "SELECT COUNT(*) FROM attendance_devices WHERE device_uid LIKE '%{m}%'"
+TRAININGS = "SELECT COUNT(*) FROM trainings WHERE CONCAT_WS('|', title_en, title_hi, venue, trainers, materials, status_reason, report) LIKE '%{m}%'"
+
+
+def training_body(**kw):
+    """A training to schedule in the BI's block; V marks the over-long text."""
+    block = sql("SELECT rh.location_id FROM role_holdings rh JOIN users u ON u.id = rh.user_id "
+                "WHERE u.username = 'bi' AND rh.role = 'bi' AND rh.active = 1")[0][0]
+    d = {"type": "workshop", "title_en": "Limits", "title_hi": "सीमा", "location": block, "audience": "csc", "venue": "Hall",
+         "starts_at": today(40) + " 10:00", "ends_at": today(40) + " 13:00", "trainers": "Trainer"}
+    d.update(kw)
+    return d
+
+
 QUESTIONS = "SELECT COUNT(*) FROM questions WHERE body_en LIKE '%{m}%' OR body_hi LIKE '%{m}%'"
 CATEGORIES = "SELECT COUNT(*) FROM qb_categories WHERE name_en LIKE '%{m}%'"
 
@@ -440,6 +453,11 @@ CASES = [
          "device_id", 64, DEVICES),
     Case("device enrolment API", call("stateadmin", "POST", "/attendance/devices", {"vle": "csc2", "device_id": V}),
          "device_id", 64, DEVICES),
+    # training calendar
+    Case("training title API", call("bi", "POST", "/trainings", lambda: training_body(title_en=V)), "title_en", 200, TRAININGS),
+    Case("training trainers API", call("bi", "POST", "/trainings", lambda: training_body(trainers=V)), "trainers", 300, TRAININGS),
+    Case("training venue page", page("bi", "/training/new", lambda: training_body(venue=V)), "venue", 200, TRAININGS),
+    Case("training materials page", page("bi", "/training/new", lambda: training_body(materials=V)), "materials", 1000, TRAININGS),
     # online exam: the question bank import (API and page)
     Case("question body API", call("stateadmin", "POST", "/admin/exams/import", exam_bank(body=V)), "questions.0.body_en",
          2000, QUESTIONS),
