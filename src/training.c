@@ -152,8 +152,9 @@ struct act_ctx {
 };
 
 /* Invites everyone holding an audience role at or under the training's
- * place (again after a postponement: new people may have joined) and
- * sends each invitee the invitation SMS.  0 or -1. */
+ * place (again after a postponement: new people may have joined), for a
+ * refresher also those the exam sent to one, and sends each invitee the
+ * invitation SMS.  0 or -1. */
 static int invite_all(struct act_ctx *c, const struct dbres *t)
 {
 	if (db_exec("INSERT IGNORE INTO training_invites (training_id, user_id, role, invited_at) "
@@ -162,6 +163,16 @@ static int invite_all(struct act_ctx *c, const struct dbres *t)
 		    "WHERE FIND_IN_SET(rh.role, ?) AND rh.active = 1 AND rh.work_from <= CURDATE() "
 		    "AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) AND l.path LIKE CONCAT(?, '%') GROUP BY rh.user_id",
 		    "iss", (long long)c->id, db_val(t, 0, 2), db_val(t, 0, 3)) < 0)
+		return -1;
+	/* a refresher also invites whoever in the place failed the last allowed
+	 * attempt of an exam they have not passed since (exam.c's mark) */
+	if (str_eq(db_val(t, 0, 7), "refresher") &&
+	    db_exec("INSERT IGNORE INTO training_invites (training_id, user_id, role, invited_at) "
+		    "SELECT ?, rh.user_id, MIN(rh.role), NOW() FROM exam_attempts ea JOIN role_holdings rh ON rh.user_id = ea.user_id "
+		    "JOIN locations l ON l.id = rh.location_id WHERE ea.refresher = 1 AND rh.active = 1 AND rh.work_from <= CURDATE() "
+		    "AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) AND l.path LIKE CONCAT(?, '%') "
+		    "AND NOT EXISTS (SELECT 1 FROM exam_attempts p WHERE p.user_id = ea.user_id AND p.exam_id = ea.exam_id AND p.passed = 1) "
+		    "GROUP BY rh.user_id", "is", (long long)c->id, db_val(t, 0, 3)) < 0)
 		return -1;
 	struct dbres *inv = db_query(c->a, "SELECT u.mobile FROM training_invites i JOIN users u ON u.id = i.user_id "
 					   "WHERE i.training_id = ? AND u.mobile IS NOT NULL", "i", (long long)c->id);
@@ -192,7 +203,7 @@ static int act_txn(void *p)
 {
 	struct act_ctx *c = p;
 	struct dbres *t = db_query(c->a, "SELECT t.status, NOW() >= t.starts_at, t.audience, l.path, t.title_en, "
-					 "DATE_FORMAT(t.starts_at, '%d-%m-%Y %H:%i'), t.venue FROM trainings t "
+					 "DATE_FORMAT(t.starts_at, '%d-%m-%Y %H:%i'), t.venue, t.type FROM trainings t "
 					 "JOIN locations l ON l.id = t.location_id WHERE t.id = ? FOR UPDATE", "i", (long long)c->id);
 	if (!t)
 		return -1;

@@ -232,6 +232,36 @@ def cancel_and_postpone_need_a_reason():
 
 
 @test
+def a_failed_last_exam_attempt_brings_an_invitation_to_the_next_refresher():
+    code = "TRX" + RUN
+    cat = "trx" + RUN
+    bank = {"categories": [{"code": cat, "name_en": "Refresher test", "name_hi": "पुनश्चर्या परीक्षण"}],
+            "questions": [{"key": cat + "-1", "category": cat, "type": "tf", "body_en": "T " + RUN, "body_hi": "स " + RUN,
+                           "answer": True, "marks": 1}],
+            "exams": [{"code": code, "title_en": "One try " + RUN, "title_hi": "एक प्रयास", "audience": ["csc"],
+                       "opens_at": ist(-3600), "closes_at": ist(86400), "time_limit_s": 600, "pass_pct": 100,
+                       "max_attempts": 1, "layout": [{"category": cat, "n": 1}]}]}
+    admin = Client()
+    admin.api_login("stateadmin")
+    eq(admin.api("POST", "/admin/exams/import", bank).status, 200, "import")
+    c = api("csc2")
+    a = c.api("POST", "/exams/%s/attempts" % code).json()
+    c.api("POST", "/exams/%s/attempts/1/answers/0" % code, {"response": False})
+    eq(c.api("POST", "/exams/%s/attempts/1/submit" % code).json()["refresher"], True, "failed the only attempt")
+    assert a["slots"], a
+    # a refresher for block officers only still invites her
+    tid = schedule("Refresher " + RUN, 86400, 86400 + 3 * 3600, type="refresher", audience="bdo")
+    act(tid, "publish")
+    invited = [r[0] for r in sql("SELECT u.username FROM training_invites i JOIN users u ON u.id = i.user_id "
+                                 "WHERE i.training_id = %d ORDER BY u.username" % tid)]
+    assert "csc2" in invited and "bdo" in invited, invited
+    other = schedule("Workshop " + RUN, 86400, 86400 + 3 * 3600, audience="bdo")
+    act(other, "publish")
+    eq(sql("SELECT COUNT(*) FROM training_invites i JOIN users u ON u.id = i.user_id WHERE i.training_id = %d "
+           "AND u.username = 'csc2'" % other), [["0"]], "only a refresher")
+
+
+@test
 def the_reminder_and_the_shortfall_go_once_per_month():
     month = ist(0)[:7]
     first = ctl("training-compliance", "remind", "--month", month).stdout
