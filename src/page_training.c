@@ -409,27 +409,14 @@ int page_training_feedback(struct req *r)
 
 /* ---- compliance ---- */
 
-/* The matrix under the place ?location= (default the viewer's first
- * area) for ?month= and the 5 months before, into HDF (Matrix.*). */
-static int matrix_hdf(struct req *r, struct trn_matrix *m)
+/* The matrix of the six months ending with month under path into HDF
+ * (Matrix.*).  0, or 400 for a bad month, 503. */
+static int matrix_fill(struct req *r, const char *path, const char *month, struct trn_matrix *m)
 {
-	const char *loc = req_query(r, "location"), *month = req_query(r, "month");
-	const struct juris_root *roots = juris_prefixes(r->a, r->user, RB_OFFICERS & ~RB(ROLE_DEPT_ADMIN));
-	const char *path = roots && roots[0].path ? roots[0].path : NULL;
-	long id;
-	if (!str_empty(loc)) {
-		path = parse_long(loc, 1, 2000000000L, &id) ? db_scalar(r->a, "SELECT path FROM locations WHERE id = ?", "i", (long long)id) : NULL;
-		if (!path)
-			return 404;
-		if (!training_oversees(r->user, path))
-			return 403;
-	}
-	if (!path)
-		return 403;
 	if (str_empty(month))
 		month = arena_strndup(r->a, ist_today(r->a), 7);
 	if (training_matrix(r->a, path, month, 6, m) != 0)
-		return 400;
+		return m->months ? 503 : 400;
 	for (int k = 0; k < m->nmonths; k++)
 		hset(r, arena_printf(r->a, "Matrix.months.%d", k), m->months[k]);
 	for (size_t p = 0; p < m->people->nrows; p++) {
@@ -445,6 +432,34 @@ static int matrix_hdf(struct req *r, struct trn_matrix *m)
 	}
 	hset_int(r, "Matrix.per_month", cfg.training_per_month);
 	return 0;
+}
+
+/* The matrix under the place ?location= (default the viewer's first
+ * area) for ?month= and the 5 months before, into HDF (Matrix.*). */
+static int matrix_hdf(struct req *r, struct trn_matrix *m)
+{
+	const char *loc = req_query(r, "location");
+	const struct juris_root *roots = juris_prefixes(r->a, r->user, RB_OFFICERS & ~RB(ROLE_DEPT_ADMIN));
+	const char *path = roots && roots[0].path ? roots[0].path : NULL;
+	long id;
+	if (!str_empty(loc)) {
+		path = parse_long(loc, 1, 2000000000L, &id) ? db_scalar(r->a, "SELECT path FROM locations WHERE id = ?", "i", (long long)id) : NULL;
+		if (!path)
+			return 404;
+		if (!training_oversees(r->user, path))
+			return 403;
+	}
+	if (!path)
+		return 403;
+	return matrix_fill(r, path, req_query(r, "month"), m);
+}
+
+int page_training_dash(struct req *r, const char *path)
+{
+	struct trn_matrix m;
+	if (!path || !training_oversees(r->user, path))
+		return 0;	/* the dashboard's own check decided who sees the place */
+	return matrix_fill(r, path, NULL, &m);
 }
 
 /* GET /training/compliance?location=&month= */

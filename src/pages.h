@@ -223,5 +223,9 @@ int api_training_checkin(struct req *r);
 int api_training_mark(struct req *r);
 int api_training_photo(struct req *r);
 int api_training_feedback(struct req *r);
+/* The DI/BI × month compliance matrix of the place at path for the
+ * dashboard (Matrix.*, templates/inc/trn_matrix.cs); nothing when the
+ * viewer does not oversee it.  0 or a status. */
+int page_training_dash(struct req *r, const char *path);
 int api_dash_summary(struct req *r);
 #endif

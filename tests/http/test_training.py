@@ -189,6 +189,8 @@ def photos_outside_the_session_do_not_count_and_inside_they_do():
     page.login("di")
     r = page.get("/training/compliance")
     assert r.status == 200 and 'id="compliance"' in r.text, r.text[:300]
+    d = page.get("/dash")
+    assert d.status == 200 and 'id="trainings"' in d.text and "Ajay Kumar" in d.text, "the matrix on the dashboard"
     S["past"] = tid
 
 
