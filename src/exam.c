@@ -782,7 +782,6 @@ struct submit_ctx {
 	struct arena *a;
 	const struct actor *who;
 	long id;
-	bool by_cron;			/* exam-close: only past deadline + grace */
 	struct exam_result *res;
 	struct outcome *out;
 };
@@ -804,11 +803,11 @@ static int submit_txn(void *p)
 		return 1;
 	}
 	bool expired = db_int(r, 0, 1) == 1;
-	if (c->by_cron ? !expired : expired) {
-		out_fail(c->out, 409, c->by_cron ? "exam.not_due" : "exam.closed_by_deadline");
+	if (expired) {
+		out_fail(c->out, 409, "exam.closed_by_deadline");
 		return 1;
 	}
-	return finish(c->a, c->who, c->id, c->by_cron ? "deadline" : "submitted", c->res, c->out);
+	return finish(c->a, c->who, c->id, "submitted", c->res, c->out);
 }
 
 int exam_submit(struct arena *a, const struct actor *who, const char *code, long attempt_no, struct exam_result *res,
@@ -825,38 +824,44 @@ int exam_submit(struct arena *a, const struct actor *who, const char *code, long
 	return out_txn(out, submit_txn, &c);
 }
 
+/* exam-close's unit: the oldest due attempt nobody else holds (SKIP
+ * LOCKED, so several jobs at once take different attempts), finished in
+ * this transaction.  0 finished one (c->id, c->res), 1 none left, -1. */
+static int close_one_txn(void *p)
+{
+	struct submit_ctx *c = p;
+	memset(c->res, 0, sizeof *c->res);
+	struct dbres *due = db_query(c->a, "SELECT id FROM exam_attempts WHERE state IN ('inprogress','overdue') "
+					   "AND deadline_at + INTERVAL ? SECOND < NOW() ORDER BY deadline_at, id LIMIT 1 FOR UPDATE SKIP LOCKED",
+				     "i", (long long)cfg.exam_grace_s);
+	if (!due)
+		return -1;
+	if (due->nrows == 0)
+		return 1;
+	c->id = (long)db_int(due, 0, 0);
+	return finish(c->a, c->who, c->id, "deadline", c->res, c->out);
+}
+
 long exam_close(struct arena *a, FILE *log)
 {
 	long done = 0;
+	struct actor sys = actor_cli(NULL);
 	for (;;) {
-		/* a batch of due attempts; each is then finished under its own
-		 * row lock, so two jobs at once finish each attempt once */
-		struct dbres *due = db_query(a, "SELECT id FROM exam_attempts WHERE state IN ('inprogress','overdue') "
-					        "AND deadline_at + INTERVAL ? SECOND < NOW() ORDER BY id LIMIT 200",
-					     "i", (long long)cfg.exam_grace_s);
-		if (!due)
-			return -1;
-		long batch = 0;
-		for (size_t i = 0; i < due->nrows; i++) {
-			struct outcome out;
-			struct exam_result res;
-			out_init(&out, a);
-			struct actor sys = actor_cli(NULL);
-			struct submit_ctx c = { .a = a, .who = &sys, .id = (long)db_int(due, i, 0), .by_cron = true, .res = &res, .out = &out };
-			int st = out_txn(&out, submit_txn, &c);
-			if (st == 503)
-				return -1;
-			if (st == 0) {
-				batch++;
-				if (log)
-					fprintf(log, "exam-close: attempt %ld finished: %s%% %s%s%s\n", c.id, res.pct,
-						res.passed ? "passed" : "failed", res.certificate ? ", certificate " : "",
-						res.certificate ? res.certificate : "");
-			}
-		}
-		done += batch;
-		if (due->nrows < 200 || batch == 0)
+		struct outcome out;
+		struct exam_result res;
+		out_init(&out, a);
+		struct submit_ctx c = { .a = a, .who = &sys, .res = &res, .out = &out };
+		int rc = db_txn(close_one_txn, &c);
+		if (rc == 1)
 			break;
+		if (rc != 0)
+			return -1;
+		done++;
+		if (log)
+			fprintf(log, "exam-close: attempt %ld finished: %s%% %s%s%s\n", c.id, res.pct, res.passed ? "passed" : "failed",
+				res.certificate ? ", certificate " : "", res.certificate ? res.certificate : "");
+		if (done % 200 == 0)
+			arena_reset(a);	/* a long run: the attempts done are in the database */
 	}
 	if (log)
 		fprintf(log, "exam-close: %ld attempts finished\n", done);

@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 import time
 
-from gs import Client, test, eq, run, ctl, sql, VAR, iso_time, now, send_notifications, notifications_log
+from gs import Client, test, eq, run, ctl, sql, VAR, CTL as GS_CTL, iso_time, now, send_notifications, notifications_log
 
 RUN = str(int(time.time() * 1000) % 10000000)
 TMP = tempfile.mkdtemp(prefix="gsexam")
@@ -258,9 +258,17 @@ def an_answer_after_the_deadline_is_refused_and_exam_close_finishes_the_attempt_
     assert "Time is up" in r.text, r.text[:1000]
     # the candidate may still submit within the grace; exam-close (grace 0 here) finishes the rest, once
     ids = [row[0] for row in sql("SELECT a.id FROM exam_attempts a JOIN exams e ON e.id = a.exam_id WHERE e.code = '%s'" % code)]
-    p = ctl("exam-close", env={"GS_EXAM_GRACE_S": "0"})
+    # two jobs at once: each attempt is finished by exactly one of them
+    env = dict(os.environ, GS_EXAM_GRACE_S="0")
+    cmd = [GS_CTL, "-c", os.path.join(VAR, "gramsewa.conf"), "exam-close"]
+    jobs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) for _ in range(2)]
+    outs = [j.communicate()[0] for j in jobs]
+    eq([j.returncode for j in jobs], [0, 0], "both jobs ran: %r" % outs)
+    both = outs[0] + outs[1]
     for i in ids:
-        assert "attempt %s finished" % i in p.stdout, p.stdout
+        eq(both.count("attempt %s finished" % i), 1, "attempt %s finished once by the two jobs" % i)
+    eq(sql("SELECT COUNT(*) FROM audit_log WHERE action = 'exam.finish' AND entity_id IN (%s)" % ",".join(ids)), [["2"]],
+       "one audit row each")
     eq(sql("SELECT state, finished_how FROM exam_attempts a JOIN exams e ON e.id = a.exam_id WHERE e.code = '%s'" % code),
        [["finished", "deadline"], ["finished", "deadline"]], "both closed at the deadline")
     again = ctl("exam-close", env={"GS_EXAM_GRACE_S": "0"})
