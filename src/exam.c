@@ -488,9 +488,10 @@ static void sample(long *ids, size_t count, size_t n)
 	}
 }
 
-/* The questions of a new attempt (ids, in slot order) from the exam's
- * rules: each category's N drawn at random, fixed questions as named;
- * shuffled across slots when the exam says so.  Returns the count, or -1
+/* The questions of a new attempt (in slot order, each as question id * 16
+ * + its number of options) from the exam's rules: each category's N drawn
+ * at random, fixed questions as named; shuffled across slots when the
+ * exam says so.  Returns the count, or -1
  * when a rule cannot be met (too few active questions) or the database
  * failed (*db_failed). */
 static long layout_draw(struct arena *a, const char *rules, bool shuffle, long *slots, bool *db_failed)
@@ -502,9 +503,11 @@ static long layout_draw(struct arena *a, const char *rules, bool shuffle, long *
 	for (size_t k = 0; r && r->type == J_ARR && k < r->n; k++) {
 		const char *cat = json_get_str(r->kids[k], "category"), *q = json_get_str(r->kids[k], "question");
 		long want = 1;
-		struct dbres *c = cat ? db_query(a, "SELECT q.id FROM questions q JOIN qb_categories c ON c.id = q.category_id "
-						    "WHERE c.code = ? AND q.status = 'active' ORDER BY q.id", "s", cat)
-				      : db_query(a, "SELECT id FROM questions WHERE qkey = ? AND status = 'active'", "s", q);
+		struct dbres *c = cat ? db_query(a, "SELECT q.id, IFNULL(JSON_LENGTH(q.options), 0) FROM questions q "
+						    "JOIN qb_categories c ON c.id = q.category_id WHERE c.code = ? AND q.status = 'active' ORDER BY q.id",
+						 "s", cat)
+				      : db_query(a, "SELECT id, IFNULL(JSON_LENGTH(options), 0) FROM questions WHERE qkey = ? AND status = 'active'",
+						 "s", q);
 		if (!c) {
 			*db_failed = true;
 			return -1;
@@ -513,9 +516,10 @@ static long layout_draw(struct arena *a, const char *rules, bool shuffle, long *
 			json_get_long(r->kids[k], "n", &want);
 		if ((long)c->nrows < want || n + want > MAX_SLOTS)
 			return -1;
+		/* a question travels as id * 16 + option count through the shuffles */
 		long *ids = arena_alloc(a, (c->nrows + 1) * sizeof *ids);
 		for (size_t i = 0; i < c->nrows; i++)
-			ids[i] = (long)db_int(c, i, 0);
+			ids[i] = (long)db_int(c, i, 0) * 16 + (long)db_int(c, i, 1) % 16;
 		sample(ids, c->nrows, (size_t)want);
 		memcpy(slots + n, ids, (size_t)want * sizeof *ids);
 		n += want;
@@ -600,14 +604,9 @@ static int start_txn(void *p)
 	jw_init(&w, &lb);
 	jw_arr(&w);
 	for (long i = 0; i < n; i++) {
-		struct dbres *q = db_query(a, "SELECT options FROM questions WHERE id = ?", "i", (long long)slots[i]);
-		if (!q) {
-			sbuf_free(&lb);
-			return -1;
-		}
 		jw_obj(&w);
-		jw_kint(&w, "q", slots[i]);
-		option_order(&w, opts_count(a, db_val(q, 0, 0)), db_int(c->e, 0, 9) == 1);
+		jw_kint(&w, "q", slots[i] / 16);
+		option_order(&w, (size_t)(slots[i] % 16), db_int(c->e, 0, 9) == 1);
 		jw_obj_end(&w);
 	}
 	jw_arr_end(&w);
@@ -616,16 +615,20 @@ static int start_txn(void *p)
 				"VALUES (?, ?, ?, ?, NOW(), LEAST(NOW() + INTERVAL ? SECOND, ?), ?, ?)",
 				"iiisisss", (long long)exam, (long long)user, (long long)no, lb.data, db_int(c->e, 0, 3), db_val(c->e, 0, 4),
 				c->who->ip ? c->who->ip : "", c->user_agent ? c->user_agent : "");
-	sbuf_free(&lb);
-	if (ins != 1)
+	if (ins != 1) {
+		sbuf_free(&lb);
 		return -1;
+	}
 	c->res->id = (long)db_last_id();
 	c->res->attempt_no = no;
 	c->res->resumed = false;
-	for (long i = 0; i < n; i++)
-		if (db_exec("INSERT INTO exam_answers (attempt_id, slot, question_id) VALUES (?, ?, ?)", "iii", (long long)c->res->id,
-			    (long long)i, (long long)slots[i]) != 1)
-			return -1;
+	/* one row per slot, from the layout just stored, in one statement */
+	ins = db_exec("INSERT INTO exam_answers (attempt_id, slot, question_id) "
+		      "SELECT ?, seq, JSON_VALUE(?, CONCAT('$[', seq, '].q')) FROM seq_0_to_199 WHERE seq < ?",
+		      "isi", (long long)c->res->id, lb.data, (long long)n);
+	sbuf_free(&lb);
+	if (ins != n)
+		return -1;
 	struct audit_entry e = { .action = "exam.start", .entity = "exam_attempt", .entity_id = arena_printf(a, "%ld", c->res->id),
 				 .remarks = arena_printf(a, "%s attempt %ld, %ld questions", db_val(c->e, 0, 11), no, n) };
 	return audit_write(c->who, &e) == 0 ? 0 : -1;
@@ -712,16 +715,23 @@ static int finish(struct arena *a, const struct actor *who, long id, const char 
 	unsigned char digest[crypto_generichash_BYTES];
 	crypto_generichash_state hs;
 	crypto_generichash_init(&hs, NULL, 0, sizeof digest);
+	struct sbuf mb;
+	sbuf_init(&mb);
 	for (size_t i = 0; i < s->nrows; i++) {
 		double m = grade_one(db_val(s, i, 2), db_val(s, i, 3), db_val(s, i, 1), dec(db_val(s, i, 4)), dec(db_val(s, i, 5)));
 		score += m;
 		max += dec(db_val(s, i, 4));
 		const char *line = arena_printf(a, "%s=%s\n", db_val(s, i, 0), db_val(s, i, 1) ? db_val(s, i, 1) : "");
 		crypto_generichash_update(&hs, (const unsigned char *)line, strlen(line));
-		if (db_exec("UPDATE exam_answers SET mark = ? WHERE attempt_id = ? AND slot = ?", "sii", arena_printf(a, "%.2f", m),
-			    (long long)id, db_int(s, i, 0)) < 0)
-			return -1;
+		sbuf_printf(&mb, "%s%.2f", i ? "," : "[", m);	/* slots are 0..n-1 in order */
 	}
+	sbuf_adds(&mb, "]");
+	/* every slot's mark in one statement, from the JSON list of marks by slot */
+	long long nm = db_exec("UPDATE exam_answers SET mark = JSON_VALUE(?, CONCAT('$[', slot, ']')) WHERE attempt_id = ?", "si", mb.data,
+			       (long long)id);
+	sbuf_free(&mb);
+	if (nm < 0)
+		return -1;
 	crypto_generichash_final(&hs, digest, sizeof digest);
 	score = score < 0 ? 0 : score;
 	double pct = max > 0 ? floor(score * 10000 / max + 0.5) / 100 : 0;
