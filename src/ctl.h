@@ -44,7 +44,8 @@ int ctl_seed_attendance(struct arena *a);
 int ctl_exam_close(int argc, char **argv);
 int ctl_exam_import(int argc, char **argv);
 int ctl_seed_exams(struct arena *a);
-int ctl_training_compliance(int argc, char **argv);		/* demo: the project exam (data/demo/exam.json) */	/* demo: Palamu's GP points and approved geofences */
+int ctl_training_compliance(int argc, char **argv);
+int ctl_learn_add(int argc, char **argv);		/* demo: the project exam (data/demo/exam.json) */	/* demo: Palamu's GP points and approved geofences */
 
 #define CTL_COMMANDS \
 	{ "seed-demo", ctl_seed_demo, "", "load the demo data (development only; idempotent)", true }, \
@@ -69,5 +70,6 @@ int ctl_training_compliance(int argc, char **argv);		/* demo: the project exam (
 	{ "attendance-points", ctl_attendance_points, "LOCATION_ID [--approve]", "demonstration points for GPs without coordinates", true }, \
 	{ "exam-close", ctl_exam_close, "", "finish exam attempts past their deadline and grace, grade, certify (cron; idempotent)", true }, \
 	{ "exam-import", ctl_exam_import, "FILE.json", "load a question bank and exam settings", true }, \
-	{ "training-compliance", ctl_training_compliance, "remind|shortfall [--month YYYY-MM]", "two-per-month rule: reminder on the 20th, shortfall SMS at month end (cron; once per person and month)", true },
+	{ "training-compliance", ctl_training_compliance, "remind|shortfall [--month YYYY-MM]", "two-per-month rule: reminder on the 20th, shortfall SMS at month end (cron; once per person and month)", true }, \
+	{ "learn-add", ctl_learn_add, "KEY KIND LANG AUDIENCE TITLE FILE [--mandatory] [--tags T]", "add an e-learning item (any size: videos)", true },
 #endif

@@ -464,18 +464,6 @@ static struct dbres *exam_load(struct arena *a, const char *code, long user)
 			"is", (long long)user, code);
 }
 
-/* Is u in the audience ("csc,bi,di")? */
-static bool in_audience(struct arena *a, const struct user *u, const char *audience)
-{
-	char *copy = arena_strdup(a, audience ? audience : ""), *save = NULL;
-	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-		int r = role_from_code(t);
-		if (r >= 0 && u && (u->roles & RB(r)))
-			return true;
-	}
-	return false;
-}
-
 /* In place: the first n of ids[0..count) become a uniform random sample,
  * in random order (partial Fisher-Yates). */
 static void sample(long *ids, size_t count, size_t n)
@@ -644,7 +632,7 @@ int exam_start(struct arena *a, const struct actor *who, const char *code, const
 		return out_fail(out, 503, NULL);
 	if (e->nrows != 1)
 		return out_fail(out, 404, NULL);
-	if (!in_audience(a, who->user, db_val(e, 0, 1)))
+	if (!user_holds_any(a, who->user, db_val(e, 0, 1)))
 		return out_fail(out, 403, "exam.not_audience");
 	struct start_ctx c = { .a = a, .who = who, .user_agent = user_agent, .e = e, .res = res, .out = out };
 	/* an open attempt is answered even after the window closed; a new one needs the window */
@@ -899,7 +887,7 @@ struct dbres *exam_list_for(struct arena *a, const struct user *u)
 	/* keep the rows whose audience the user is in */
 	bool *keep = arena_alloc(a, (r->nrows + 1) * sizeof *keep);
 	for (size_t i = 0; i < r->nrows; i++)
-		keep[i] = in_audience(a, u, db_val(r, i, 14));
+		keep[i] = user_holds_any(a, u, db_val(r, i, 14));
 	db_rows_keep(r, keep);
 	return r;
 }

@@ -227,5 +227,17 @@ int api_training_feedback(struct req *r);
  * dashboard (Matrix.*, templates/inc/trn_matrix.cs); nothing when the
  * viewer does not oversee it.  0 or a status. */
 int page_training_dash(struct req *r, const char *path);
+/* page_learning.c */
+int page_learn(struct req *r);
+int page_learn_report(struct req *r);
+int page_learn_item(struct req *r);
+int page_learn_file(struct req *r);
+int page_learn_progress(struct req *r);
+int page_admin_learn(struct req *r);
+int page_admin_learn_add(struct req *r);
+int api_learn(struct req *r);
+int api_learn_add(struct req *r);
+int api_learn_report(struct req *r);
+int api_learn_progress(struct req *r);
 int api_dash_summary(struct req *r);
 #endif

@@ -8,6 +8,7 @@
 #include "attendance.h"
 #include "exam.h"
 #include "training.h"
+#include "learning.h"
 
 #define SA RB(ROLE_STATE_ADMIN)
 
@@ -139,6 +140,14 @@ const struct route routes[] = {
 	{ "POST", "/training/:id/attendance", page_training_mark, TRN_ORGANISERS, 0 },
 	{ "POST", "/training/:id/photos", page_training_photo, TRN_ORGANISERS, 0 },
 	{ "POST", "/training/:id/feedback", page_training_feedback, 0, 0 },
+	/* e-learning library: items for the reader's roles; the state adds them */
+	{ "GET", "/learn", page_learn, 0, 0 },
+	{ "GET", "/learn/report", page_learn_report, RB_OFFICERS, 0 },
+	{ "GET", "/learn/:id", page_learn_item, 0, 0 },
+	{ "GET", "/learn/:id/file", page_learn_file, 0, 0 },
+	{ "POST", "/learn/:id/progress", page_learn_progress, 0, 0 },
+	{ "GET", "/admin/learn", page_admin_learn, LEARN_ADMINS, 0 },
+	{ "POST", "/admin/learn", page_admin_learn_add, LEARN_ADMINS, 0 },
 	/* money */
 	{ "POST", "/pay/start", page_pay_start, RB(ROLE_CITIZEN) | RB(ROLE_CSC), 0 },
 	/* the gateway's answers are authenticated by their HMAC checksum, not cookies */
@@ -230,6 +239,10 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/trainings/:id/attendance", api_training_mark, TRN_ORGANISERS, 0 },
 	{ "POST", "/api/v1/trainings/:id/photos", api_training_photo, TRN_ORGANISERS, 0 },
 	{ "POST", "/api/v1/trainings/:id/feedback", api_training_feedback, 0, 0 },
+	{ "GET", "/api/v1/learn", api_learn, 0, 0 },
+	{ "POST", "/api/v1/learn", api_learn_add, LEARN_ADMINS, 0 },
+	{ "GET", "/api/v1/learn/report", api_learn_report, RB_OFFICERS, 0 },
+	{ "POST", "/api/v1/learn/:id/progress", api_learn_progress, 0, 0 },
 };
 
 const size_t nroutes = sizeof routes / sizeof routes[0];

@@ -50,18 +50,6 @@ static const char *coord_in(struct arena *a, const char *s, double lo, double hi
 	return *end == '\0' && isfinite(v) && v >= lo && v <= hi ? arena_printf(a, "%.6f", v) : NULL;
 }
 
-/* Role codes "csc,bi" (no citizen) as stored, or NULL. */
-static const char *audience_ok(struct arena *a, const char *s)
-{
-	if (str_empty(s) || strlen(s) > 200)
-		return NULL;
-	char *copy = arena_strdup(a, s), *save = NULL;
-	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save))
-		if (role_from_code(t) < 0 || str_eq(t, "citizen"))
-			return NULL;
-	return s;
-}
-
 /* ---- scheduling ---- */
 
 struct sched_ctx {
@@ -107,7 +95,7 @@ int training_schedule(struct arena *a, const struct actor *who, const struct trn
 	need_text(out, "venue", in->venue, 200);
 	need_text(out, "trainers", in->trainers, 300);
 	out_max_len(out, "materials", in->materials, 1000);
-	if (!audience_ok(a, in->audience))
+	if (!role_list_ok(a, in->audience))
 		out_field(out, "audience", "training.err.audience", NULL);
 	c.lat = coord_in(a, in->lat, -90, 90);
 	c.lon = coord_in(a, in->lon, -180, 180);

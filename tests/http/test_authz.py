@@ -17,7 +17,7 @@ import time
 import urllib.parse
 
 from gs import Client, test, eq, run, sql, ctl
-from lifecycle import definition, answers_for, upload, citizen, act
+from lifecycle import definition, answers_for, upload, citizen, act, PDF
 
 RUN = str(int(time.time() * 1000) % 10000000)
 ROUTES_C = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "routes.c")
@@ -216,6 +216,14 @@ ROUTES = {
     ("POST", "/training/:id/attendance"): deny(params={"id": "training"}, body=lambda v: {"person": v["vcsc_user"]}, allowed=SA),
     ("POST", "/training/:id/photos"): deny(params={"id": "training"}, allowed=SA),
     ("POST", "/training/:id/feedback"): deny(params={"id": "training"}, body={"rating": "5"}, allowed=AREA),
+    # e-learning library: items for the reader's roles; the walk's item is for panchayat sewaks only
+    ("GET", "/learn"): own(forbid=lambda v: [v["learn_title"]], allowed=SA),
+    ("GET", "/learn/report"): own(),
+    ("GET", "/learn/:id"): deny(params={"id": "learn"}, allowed=SA),
+    ("GET", "/learn/:id/file"): deny(params={"id": "learn"}, allowed=SA),
+    ("POST", "/learn/:id/progress"): deny(params={"id": "learn"}, body={"pct": "100"}, allowed=SA),
+    ("GET", "/admin/learn"): deny(allowed=SA),
+    ("POST", "/admin/learn"): deny(body={"key": "walk", "kind": "pdf"}, allowed=SA),
     ("GET", "/admin/exams"): deny(allowed=SA),
     ("POST", "/admin/exams"): deny(body={"json": "{}"}, allowed=SA),
     ("GET", "/admin/exams/:code"): deny(params={"code": "exam"}, allowed=SA),
@@ -317,6 +325,10 @@ ROUTES = {
                                                        allowed=SA),
     ("POST", "/api/v1/trainings/:id/photos"): deny(params={"id": "training"}, body={}, allowed=SA),
     ("POST", "/api/v1/trainings/:id/feedback"): deny(params={"id": "training"}, body={"rating": 5}, allowed=AREA),
+    ("GET", "/api/v1/learn"): own(forbid=lambda v: [v["learn_title"]], allowed=SA),
+    ("POST", "/api/v1/learn"): deny(body={}, allowed=SA),
+    ("GET", "/api/v1/learn/report"): own(),
+    ("POST", "/api/v1/learn/:id/progress"): deny(params={"id": "learn"}, body={"pct": 100}, allowed=SA),
     ("GET", "/api/v1/exams"): own(),
     ("POST", "/api/v1/exams/:code/attempts"): own(params={"code": "exam"}),
     ("GET", "/api/v1/exams/:code/attempts/:n"): own(params={"code": "exam", "n": "one"}),
@@ -534,6 +546,13 @@ def setup_objects_owned_by_others():
     eq(r.status, 201, "training: %r" % r)
     V["training"] = r.json()["id"]
     eq(api_admin.api("POST", "/trainings/%d/actions" % V["training"], {"action": "publish"}).status, 200, "publish")
+    # an e-learning item for panchayat sewaks only (none of the walk's roles)
+    V["learn_title"] = "Walk item " + RUN
+    f = os.path.join("/tmp", "walk-%s.pdf" % RUN)
+    open(f, "wb").write(PDF)
+    out = ctl("learn-add", "walk" + RUN, "pdf", "en", "panchayat_sewak", V["learn_title"], f).stdout
+    os.unlink(f)
+    V["learn"] = re.search(r"item (\d+)", out).group(1)
     d = definition("BRT")
     fields = answers_for(d, V["mobile"], V["name"], village)
     fields[V["field"]] = V["name"]          # the certificate's holder is her name too

@@ -261,6 +261,7 @@ def training_body(**kw):
     return d
 
 
+LEARNING = "SELECT COUNT(*) FROM learning_items WHERE CONCAT_WS('|', title, description, tags) LIKE '%{m}%'"
 QUESTIONS = "SELECT COUNT(*) FROM questions WHERE body_en LIKE '%{m}%' OR body_hi LIKE '%{m}%'"
 CATEGORIES = "SELECT COUNT(*) FROM qb_categories WHERE name_en LIKE '%{m}%'"
 
@@ -458,6 +459,14 @@ CASES = [
     Case("training trainers API", call("bi", "POST", "/trainings", lambda: training_body(trainers=V)), "trainers", 300, TRAININGS),
     Case("training venue page", page("bi", "/training/new", lambda: training_body(venue=V)), "venue", 200, TRAININGS),
     Case("training materials page", page("bi", "/training/new", lambda: training_body(materials=V)), "materials", 1000, TRAININGS),
+    # e-learning library (a PDF item)
+    Case("learning title API", call("stateadmin", "POST", "/learn", {"key": "lim" + RUN, "kind": "pdf", "lang": "en", "title": V,
+                                                                      "audience": "csc"}, multi=True), "title", 200, LEARNING),
+    Case("learning description page", page("stateadmin", "/admin/learn", {"key": "lim" + RUN, "kind": "pdf", "lang": "en",
+                                                                           "title": "Limits", "description": V, "audience": "csc"},
+                                           multi=True), "description", 1000, LEARNING),
+    Case("learning tags API", call("stateadmin", "POST", "/learn", {"key": "lim" + RUN, "kind": "pdf", "lang": "en", "title": "L",
+                                                                     "tags": V, "audience": "csc"}, multi=True), "tags", 200, LEARNING),
     # online exam: the question bank import (API and page)
     Case("question body API", call("stateadmin", "POST", "/admin/exams/import", exam_bank(body=V)), "questions.0.body_en",
          2000, QUESTIONS),
