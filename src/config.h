@@ -78,8 +78,11 @@ struct config {
 	char *exam_result_dlt;	/* DLT template id of the exam result SMS */
 	long checkin_retention_days;	/* check-in events (coordinates) older than this are purged */
 	char *state_code;	/* two-letter prefix of application numbers */
+	char *rts_act_en;	/* the Right to Service law named in PDF signatures */
+	char *ca_name;		/* CN of the deployment CA made by ca-init */
 	char *state_name_en;	/* the issuing government at the head of our PDFs, in English */
 	char *state_name_hi;	/* the same in Hindi */
+	char *helpline;		/* citizens' helpline number, in every page's footer */
 	bool debug_errors;	/* show error details on 500 pages (development) */
 };
 

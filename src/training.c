@@ -565,20 +565,14 @@ int training_feedback(struct arena *a, const struct actor *who, long id, const s
 		return out_fail(out, 403, "training.not_attended");
 	if (db_int(t, 0, 5) != 1)
 		return out_fail(out, 409, "training.feedback_closed");
-	struct form_env env = { .lang = "en", .today = ist_today(a), .location_ok = no_location, .document_ok = no_document };
-	struct form_result fr;
-	memset(&fr, 0, sizeof fr);
-	size_t nerr = form_check(a, FEEDBACK_FIELDS, ARRAY_LEN(FEEDBACK_FIELDS), answers, &env, &fr);
-	for (size_t i = 0; i < nerr; i++)
-		out_field(out, fr.errs[i].field, str_eq(fr.errs[i].field, "rating") ? "training.err.rating" : "training.err.comment", NULL);
-	const char *err;
-	struct jval *norm = nerr ? NULL : json_parse(a, fr.json.data, fr.json.len, &err);
-	const char *rating = norm ? json_get_str(norm, "rating") : NULL;
-	struct fb_ctx c = { .a = a, .who = who, .id = id, .t = t, .cert = cert, .out = out,
-			    .answers = arena_strndup(a, fr.json.data ? fr.json.data : "{}", fr.json.len) };
-	sbuf_free(&fr.json);
-	if (out->status)
+	struct form_env env = { .today = ist_today(a), .location_ok = no_location, .document_ok = no_document };
+	const char *norm = NULL;
+	if (form_check(a, FEEDBACK_FIELDS, ARRAY_LEN(FEEDBACK_FIELDS), answers, &env, out, &norm) || out->status)
 		return out->status;
+	const char *err;
+	struct jval *nj = norm ? json_parse(a, norm, strlen(norm), &err) : NULL;
+	const char *rating = nj ? json_get_str(nj, "rating") : NULL;
+	struct fb_ctx c = { .a = a, .who = who, .id = id, .t = t, .cert = cert, .out = out, .answers = norm ? norm : "{}" };
 	if (!rating || !parse_long(rating, 1, 5, &c.rating)) {
 		out_field(out, "rating", "training.err.rating", NULL);
 		return out->status;
