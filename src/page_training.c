@@ -612,30 +612,32 @@ int api_training_qr(struct req *r)
 	return api_send(r, 200, &b);
 }
 
-/* POST /api/v1/trainings/:id/checkin {token} */
-int api_training_checkin(struct req *r)
+/* A presence call: {key} from the body to fn (check-in or mark), 201
+ * {"present": true}. */
+typedef int (*present_fn)(struct arena *, const struct actor *, long, const char *, struct outcome *);
+
+static int api_present(struct req *r, present_fn fn, const char *key)
 {
 	struct jval *j = api_body(r);
 	if (!j)
 		return 400;
 	struct outcome o;
 	out_init(&o, r->a);
-	if (training_checkin(r->a, &r->actor, path_training(r, NULL), json_get_str(j, "token"), &o) != 0)
+	if (fn(r->a, &r->actor, path_training(r, NULL), json_get_str(j, key), &o) != 0)
 		return page_outcome(r, &o);
 	return api_ok(r, 201, "{\"present\":true}");
+}
+
+/* POST /api/v1/trainings/:id/checkin {token} */
+int api_training_checkin(struct req *r)
+{
+	return api_present(r, training_checkin, "token");
 }
 
 /* POST /api/v1/trainings/:id/attendance {person} */
 int api_training_mark(struct req *r)
 {
-	struct jval *j = api_body(r);
-	if (!j)
-		return 400;
-	struct outcome o;
-	out_init(&o, r->a);
-	if (training_mark(r->a, &r->actor, path_training(r, NULL), json_get_str(j, "person"), &o) != 0)
-		return page_outcome(r, &o);
-	return api_ok(r, 201, "{\"present\":true}");
+	return api_present(r, training_mark, "person");
 }
 
 /* POST /api/v1/trainings/:id/photos (multipart: photo) */
