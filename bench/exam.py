@@ -9,8 +9,10 @@
   2. starts: every candidate starts an attempt (layout drawn and frozen),
      16 clients;
   3. answer saves: $BENCH_CLIENTS candidates (200) at once, each on its
-     own keep-alive connection, saving every answer of its attempt, until
-     every candidate has answered all 10: p50/p95/p99;
+     own keep-alive connection, saving every answer of its attempt: first
+     $BENCH_PACED candidates (1000) reading each question for a random
+     0..2×$BENCH_THINK seconds (5: an exam's pace is a question in tens of
+     seconds), then the rest flat out (the capacity): p50/p95/p99;
   4. grading and certificates: the window ends (the attempts' deadlines
      are moved into the past in SQL: the bench does not wait an hour) and
      $BENCH_JOBS `gramsewactl exam-close` jobs at once (2) finish every
@@ -131,6 +133,7 @@ def main():
     n = int(os.environ.get("BENCH_CANDIDATES", "5000"))
     clients = int(os.environ.get("BENCH_CLIENTS", "200"))
     jobs = int(os.environ.get("BENCH_JOBS", "2"))
+    think = float(os.environ.get("BENCH_THINK", "5"))
     stack = Stack()
     try:
         kind = "-O0 debug build" if "--enable-debug" in open(os.path.join(BUILD, "config.log"), errors="replace").read() \
@@ -150,17 +153,27 @@ def main():
         print(line("attempt starts (layout drawn and frozen), 16 clients", lat, wall, codes), flush=True)
         random.seed(14)
 
-        def answer(tok):
-            c = Client(stack.host, stack.port, tok)      # a candidate: a keep-alive connection of its own
-            out = []
-            for s in attempts.get(tok, []):
-                st, _, dt = c.request("POST", "/api/v1/exams/%s/attempts/1/answers/%d" % (CODE, s["slot"]), {"response": right(s)})
-                out.append((st, dt))
-            if c.c:
-                c.c.close()
-            return out
-        lat, wall, codes = parallel(list(attempts), clients, answer)
-        print(line("answer saves, %d candidates at once" % clients, lat, wall, codes), flush=True)
+        def answerer(think):
+            def answer(tok):
+                c = Client(stack.host, stack.port, tok)      # a candidate: a keep-alive connection of its own
+                out = []
+                for s in attempts.get(tok, []):
+                    if think:
+                        time.sleep(random.uniform(0, 2 * think))   # reading the question
+                    st, _, dt = c.request("POST", "/api/v1/exams/%s/attempts/1/answers/%d" % (CODE, s["slot"]),
+                                          {"response": right(s)})
+                    out.append((st, dt))
+                if c.c:
+                    c.c.close()
+                return out
+            return answer
+        cands = list(attempts)
+        paced = cands[:min(len(cands), int(os.environ.get("BENCH_PACED", "1000")))]
+        lat, wall, codes = parallel(paced, clients, answerer(think))
+        print(line("answer saves, %d candidates at once, %.1f s to read each question on average" % (clients, think), lat, wall,
+                   codes), flush=True)
+        lat, wall, codes = parallel(cands[len(paced):], clients, answerer(0))
+        print(line("answer saves, %d candidates at once flat out (capacity)" % clients, lat, wall, codes), flush=True)
         stack.sql("UPDATE exam_attempts SET deadline_at = NOW() - INTERVAL 2 HOUR WHERE state = 'inprogress'")
         conf = os.path.join(stack.var, "gramsewa.conf")
         t = time.perf_counter()
