@@ -652,7 +652,8 @@ int exam_save(struct arena *a, const struct actor *who, const char *code, long a
 {
 	if (!who->user || !code_ok(code, 40))
 		return out_fail(out, 404, NULL);
-	struct dbres *s = db_query(a, "SELECT a.id, q.type, q.options FROM exam_attempts a JOIN exams e ON e.id = a.exam_id "
+	struct dbres *s = db_query(a, "SELECT a.id, q.type, q.options, a.state, a.deadline_at >= NOW() "
+				      "FROM exam_attempts a JOIN exams e ON e.id = a.exam_id "
 				      "JOIN exam_answers ea ON ea.attempt_id = a.id AND ea.slot = ? JOIN questions q ON q.id = ea.question_id "
 				      "WHERE e.code = ? AND a.user_id = ? AND a.attempt_no = ?",
 				   "isii", (long long)slot, code, (long long)who->user->id, (long long)attempt_no);
@@ -660,6 +661,11 @@ int exam_save(struct arena *a, const struct actor *who, const char *code, long a
 		return out_fail(out, 503, NULL);
 	if (s->nrows != 1)
 		return out_fail(out, 404, NULL);
+	/* time first: after the deadline nothing is saved, whatever was sent */
+	if (!str_eq(db_val(s, 0, 3), "inprogress"))
+		return out_fail(out, 409, "exam.finished");
+	if (db_int(s, 0, 4) != 1)
+		return out_fail(out, 409, "exam.deadline_passed");
 	const char *canon = response_canon(a, db_val(s, 0, 1), opts_count(a, db_val(s, 0, 2)), response);
 	if (!canon) {
 		out_field(out, "response", "exam.err.response", NULL);

@@ -63,7 +63,7 @@
 <form method="post" action="/training/<?cs var:t.id ?>/attendance"><?cs call:csrf_field() ?>
  <?cs call:field_input("person", L.training.person, "text", L.training.person_hint, "") ?><button class="button secondary"><?cs var:L.training.mark ?></button></form>
 <?cs /if ?>
-<div class="table-wrap"><table id="people"><thead><tr><th><?cs var:L.training.name ?></th><th><?cs var:L.training.role ?></th><th><?cs var:L.training.present ?></th></tr></thead><tbody>
+<div class="table-wrap" role="region" tabindex="0" aria-label="<?cs var:L.training.attendance ?>"><table id="people"><thead><tr><th><?cs var:L.training.name ?></th><th><?cs var:L.training.role ?></th><th><?cs var:L.training.present ?></th></tr></thead><tbody>
 <?cs each:p = People ?><tr><td><?cs var:p.name ?> (<?cs var:p.username ?>)</td><td><?cs var:L.role[p.role] ?></td><td><?cs if:p.method ?><?cs var:L.training.method[p.method] ?>, <?cs var:p.at ?><?cs else ?>—<?cs /if ?></td></tr><?cs /each ?>
 </tbody></table></div>
 <h3><?cs var:L.training.photos ?></h3>
