@@ -68,6 +68,15 @@ struct config {
 	char *attendance_absent_dlt;	/* DLT template id of the absence SMS */
 	char *attendance_digest_dlt;	/* DLT template id of the BI's daily digest */
 	char *attendance_leave_dlt;	/* DLT template id of the leave decision SMS */
+	long training_min_attendees;	/* present for a training to count */
+	long training_min_hours;	/* length for a training to count */
+	long training_per_month;	/* trainings a DI/BI must hold each month */
+	long training_feedback_days;	/* feedback window after a training's end */
+	char *training_invite_dlt;	/* DLT template id of the invitation SMS */
+	char *training_remind_dlt;	/* DLT template id of the reminder on the 20th */
+	char *training_shortfall_dlt;	/* DLT template id of the month-end shortfall SMS */
+	long exam_grace_s;	/* after an attempt's deadline: the candidate may still submit; exam-close waits */
+	char *exam_result_dlt;	/* DLT template id of the exam result SMS */
 	long checkin_retention_days;	/* check-in events (coordinates) older than this are purged */
 	char *state_code;	/* two-letter prefix of application numbers */
 	char *rts_act_en;	/* the Right to Service law named in PDF signatures */

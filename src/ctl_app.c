@@ -21,7 +21,7 @@ int ctl_rebuild_stats(int argc, char **argv)
 /* Demo: keys, officer certificates for the signing roles, CSC wallets. */
 int ctl_seed_apps(struct arena *a)
 {
-	if (cert_ca_init(stdout) != 0)
+	if (cert_ca_init(stdout) != 0 || cert_ca_issue_system(stdout) != 0)
 		return -1;
 	struct dbres *signers = db_query(a, "SELECT DISTINCT u.id FROM users u JOIN role_holdings rh ON rh.user_id = u.id "
 					    "WHERE u.username IS NOT NULL AND rh.role IN ('co', 'panchayat_sewak', 'sdo', 'dm', 'bdo')", NULL);

@@ -320,7 +320,7 @@ int page_dash(struct req *r)
 	int st = read_scope(r, &sc, false);
 	if (st)
 		return st;
-	if ((st = cached_build(r, &sc)))
+	if ((st = cached_build(r, &sc)) || (st = page_training_dash(r, sc.loc->path)))
 		return st;
 	return tmpl_render(r, "dash.cs");
 }

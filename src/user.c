@@ -626,3 +626,25 @@ int user_profile_save(struct arena *a, const struct actor *who, const struct pro
 	struct profile_ctx c = { .a = a, .who = who, .in = in };
 	return out_txn(out, profile_txn, &c);
 }
+
+bool role_list_ok(struct arena *a, const char *list)
+{
+	if (str_empty(list) || strlen(list) > 200)
+		return false;
+	char *copy = arena_strdup(a, list), *save = NULL;
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save))
+		if (role_from_code(t) < 0 || str_eq(t, "citizen"))
+			return false;
+	return true;
+}
+
+bool user_holds_any(struct arena *a, const struct user *u, const char *list)
+{
+	char *copy = arena_strdup(a, list ? list : ""), *save = NULL;
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		int r = role_from_code(t);
+		if (r >= 0 && u && (u->roles & RB(r)))
+			return true;
+	}
+	return false;
+}

@@ -53,6 +53,11 @@ struct user {
 /* Loads a user and today's holdings into the arena; NULL if unknown/inactive. */
 struct user *user_load(struct arena *a, long id);
 bool user_has(const struct user *u, enum role role);
+/* A list of role codes as an audience ("csc,panchayat_sewak"): every code
+ * known and none "citizen", at most 200 bytes. */
+bool role_list_ok(struct arena *a, const char *list);
+/* Does u hold (today) one of the roles of such a list? */
+bool user_holds_any(struct arena *a, const struct user *u, const char *list);
 
 /* Department-scoped roles act for one department only (the holding's
  * department_id): the department administrator.  Every other role reaches

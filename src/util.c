@@ -636,3 +636,24 @@ void fmt_sql_time(char out[20], time_t t)
 	ist_tm(t, &tm);
 	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
 }
+
+/* "YYYY-MM-DD HH:MM[:SS]" or ISO 8601 with +05:30 (IST) to the stored
+ * form, or NULL. */
+const char *ist_datetime_in(struct arena *a, const char *s)
+{
+	int y, mo, d, h, mi, sec = 0;
+	size_t n = s ? strlen(s) : 0;
+	if (n < 16 || !parse_date(arena_strndup(a, s, 10), &y, &mo, &d) || (s[10] != ' ' && s[10] != 'T'))
+		return NULL;
+	if (sscanf(s + 11, "%2d:%2d", &h, &mi) != 2 || h > 23 || mi > 59 || h < 0 || mi < 0)
+		return NULL;
+	const char *rest = s + 16;
+	if (*rest == ':') {
+		if (sscanf(rest + 1, "%2d", &sec) != 1 || sec < 0 || sec > 59)
+			return NULL;
+		rest += 3;
+	}
+	if (*rest && !str_eq(rest, "+05:30"))
+		return NULL;
+	return arena_printf(a, "%04d-%02d-%02d %02d:%02d:%02d", y, mo, d, h, mi, sec);
+}

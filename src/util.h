@@ -110,6 +110,10 @@ const char *date_long(struct arena *a, const char *stored, const char *lang);
  * digits, 1-2, 4), else the parts as typed joined "year-month-day", which
  * no date check accepts.  Arena string. */
 const char *date_join(struct arena *a, const char *day, const char *month, const char *year);
+/* A date and time typed or sent as "YYYY-MM-DD HH:MM[:SS]" or ISO 8601
+ * with +05:30 (IST) in the stored form "YYYY-MM-DD HH:MM:SS", or NULL when
+ * it is not one.  Arena string. */
+const char *ist_datetime_in(struct arena *a, const char *s);
 /* The month's name, 1..12, or NULL. */
 const char *month_name(int month, const char *lang);
 
