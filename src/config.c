@@ -4,6 +4,7 @@
  * test harness to give every test stack its own ports and directories).
  */
 #include "config.h"
+#include "sla.h"
 #include "util.h"
 
 #include <ctype.h>
@@ -91,6 +92,13 @@ static const struct ckey keys[] = {
 	S(attendance_digest_dlt, "1107160000000000302", "DLT template id of the BI's daily attendance digest"),
 	S(attendance_leave_dlt, "1107160000000000303", "DLT template id of the SMS telling a VLE a leave or on-duty decision"),
 	L(checkin_retention_days, "365", 30, 3650, "days check-in events (with their coordinates) are kept before attendance-purge deletes them"),
+	S(office_hours, "10:00-18:00", "IST office hours (HH:MM-HH:MM) in which ticket SLA hours run"),
+	L(office_weekly_off, "1", 0, 127, "weekdays the offices are closed: bit per day, 1 = Sunday, 2 = Monday ... 64 = Saturday"),
+	L(ticket_reopen_days, "7", 0, 365, "days after its resolution in which the raiser may reopen a ticket"),
+	S(ticket_raised_dlt, "1107160000000000401", "DLT template id of a ticket's acknowledgement SMS (a sub type may name its own)"),
+	S(ticket_update_dlt, "1107160000000000402", "DLT template id of the SMS telling the raiser that information is asked, or a resolver that a ticket is theirs"),
+	S(ticket_resolved_dlt, "1107160000000000403", "DLT template id of a ticket's resolution SMS (a sub type may name its own)"),
+	S(ticket_escalated_dlt, "1107160000000000404", "DLT template id of the SMS to whom an overdue ticket escalates"),
 	S(state_code, "JH", "state prefix of application numbers"),
 	S(state_name_en, "Government of Jharkhand", "the issuing government at the head of certificates, receipts, acknowledgements and statements (English)"),
 	S(state_name_hi, "झारखण्ड सरकार", "the same in Hindi"),
@@ -255,6 +263,11 @@ static int load_into(struct config *next, const char *path, char *err, size_t er
 	}
 	if (!hhmm_ok(next->attendance_on_time_until) || !hhmm_ok(next->attendance_absent_sms_at)) {
 		snprintf(err, errlen, "attendance_on_time_until, attendance_absent_sms_at: must be HH:MM");
+		return -1;
+	}
+	struct office_hours oh;
+	if (!sla_hours_parse(next->office_hours, &oh)) {
+		snprintf(err, errlen, "office_hours: must be HH:MM-HH:MM, opening before closing");
 		return -1;
 	}
 	if (!str_empty(next->secret)) {

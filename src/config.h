@@ -68,6 +68,13 @@ struct config {
 	char *attendance_digest_dlt;	/* DLT template id of the BI's daily digest */
 	char *attendance_leave_dlt;	/* DLT template id of the leave decision SMS */
 	long checkin_retention_days;	/* check-in events (coordinates) older than this are purged */
+	char *office_hours;	/* HH:MM-HH:MM (IST): the hours ticket SLAs run in */
+	long office_weekly_off;	/* weekdays offices are closed: bit per day, 1 = Sunday */
+	long ticket_reopen_days;	/* days after resolution a raiser may reopen */
+	char *ticket_raised_dlt;	/* DLT template id: ticket acknowledgement */
+	char *ticket_update_dlt;	/* DLT template id: information asked, ticket assigned */
+	char *ticket_resolved_dlt;	/* DLT template id: ticket resolved */
+	char *ticket_escalated_dlt;	/* DLT template id: ticket escalated */
 	char *state_code;	/* two-letter prefix of application numbers */
 	char *state_name_en;	/* the issuing government at the head of our PDFs, in English */
 	char *state_name_hi;	/* the same in Hindi */

@@ -41,6 +41,9 @@ int ctl_attendance_purge(int argc, char **argv);
 int ctl_attendance_on_duty(int argc, char **argv);
 int ctl_attendance_points(int argc, char **argv);
 int ctl_seed_attendance(struct arena *a);	/* demo: Palamu's GP points and approved geofences */
+int ctl_ticket_catalogue(int argc, char **argv);
+int ctl_ticket_escalate(int argc, char **argv);
+int ctl_seed_tickets(struct arena *a);	/* demo: the ticket catalogue */
 
 #define CTL_COMMANDS \
 	{ "seed-demo", ctl_seed_demo, "", "load the demo data (development only; idempotent)", true }, \
@@ -62,5 +65,7 @@ int ctl_seed_attendance(struct arena *a);	/* demo: Palamu's GP points and approv
 	{ "attendance-absent-sms", ctl_attendance_absent_sms, "[--day D]", "SMS to absent VLEs and the BIs' digest, once a day (cron)", true }, \
 	{ "attendance-purge", ctl_attendance_purge, "", "delete check-ins older than checkin_retention_days (cron)", true }, \
 	{ "attendance-on-duty", ctl_attendance_on_duty, "USER DAY training|camp|survey ID", "record a VLE on duty elsewhere", true }, \
-	{ "attendance-points", ctl_attendance_points, "LOCATION_ID [--approve]", "demonstration points for GPs without coordinates", true },
+	{ "attendance-points", ctl_attendance_points, "LOCATION_ID [--approve]", "demonstration points for GPs without coordinates", true }, \
+	{ "ticket-catalogue", ctl_ticket_catalogue, "import FILE.csv", "load the ticket types, main types and sub types", true }, \
+	{ "ticket-escalate", ctl_ticket_escalate, "", "escalate overdue tickets, auto-close resolved ones (cron; idempotent)", true },
 #endif

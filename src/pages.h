@@ -185,4 +185,17 @@ int api_attendance_flags(struct req *r);
 int api_attendance_review(struct req *r);
 int api_attendance_availability(struct req *r);
 int api_dash_summary(struct req *r);
+
+/* page_ticket.c */
+int page_tickets(struct req *r);
+int page_ticket_new(struct req *r);
+int page_ticket_create(struct req *r);
+int page_ticket(struct req *r);
+int page_ticket_act(struct req *r);
+int api_tickets(struct req *r);
+int api_ticket_tiles(struct req *r);
+int api_ticket_types(struct req *r);
+int api_ticket_create(struct req *r);
+int api_ticket(struct req *r);
+int api_ticket_act(struct req *r);
 #endif

@@ -6,6 +6,7 @@
 #include "pages.h"
 #include "user.h"
 #include "attendance.h"
+#include "ticket.h"
 
 #define SA RB(ROLE_STATE_ADMIN)
 
@@ -115,6 +116,12 @@ const struct route routes[] = {
 	{ "GET", "/attendance/devices", page_attendance_devices, ATT_REVIEWERS, 0 },
 	{ "POST", "/attendance/devices", page_attendance_enrol, ATT_REVIEWERS, 0 },
 	{ "POST", "/attendance/devices/:id/unbind", page_attendance_unbind, ATT_REVIEWERS, 0 },
+	/* support tickets: raised by operators, officers and agents; resolved by BI, DI, PMU, resolvers */
+	{ "GET", "/tickets", page_tickets, TICKET_RAISERS, 0 },
+	{ "GET", "/tickets/new", page_ticket_new, TICKET_RAISERS, 0 },
+	{ "POST", "/tickets/new", page_ticket_create, TICKET_RAISERS, 0 },
+	{ "GET", "/tickets/:no", page_ticket, TICKET_RAISERS, 0 },
+	{ "POST", "/tickets/:no", page_ticket_act, TICKET_RAISERS, 0 },
 	/* money */
 	{ "POST", "/pay/start", page_pay_start, RB(ROLE_CITIZEN) | RB(ROLE_CSC), 0 },
 	/* the gateway's answers are authenticated by their HMAC checksum, not cookies */
@@ -189,6 +196,12 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/attendance/flags/:id/review", api_attendance_review, ATT_REVIEWERS, 0 },
 	{ "GET", "/api/v1/attendance/availability", api_attendance_availability, ATT_VIEWERS, 0 },
 	{ "GET", "/api/v1/attendance/map", page_attendance_geojson, ATT_VIEWERS, 0 },
+	{ "GET", "/api/v1/ticket-types", api_ticket_types, TICKET_RAISERS, 0 },
+	{ "GET", "/api/v1/tickets", api_tickets, TICKET_RAISERS, 0 },
+	{ "POST", "/api/v1/tickets", api_ticket_create, TICKET_RAISERS, 0 },
+	{ "GET", "/api/v1/tickets/tiles", api_ticket_tiles, TICKET_RAISERS, 0 },
+	{ "GET", "/api/v1/tickets/:no", api_ticket, TICKET_RAISERS, 0 },
+	{ "POST", "/api/v1/tickets/:no/actions", api_ticket_act, TICKET_RAISERS, 0 },
 };
 
 const size_t nroutes = sizeof routes / sizeof routes[0];

@@ -65,6 +65,9 @@ static const struct demo_user demo_users[] = {
 	{ "bi", "Ajay", "Kumar", "9000000114", "staff", "Block In-charge (Digital Panchayat)", NULL, ROLE_BI, "block", "Medininagar(Daltonganj)" },
 	{ "di", "Priya", "Lakra", "9000000115", "staff", "District In-charge (Digital Panchayat)", NULL, ROLE_DI, "district", "Palamu" },
 	{ "jsk", "Meena", "Devi", "9000000113", "jsk", "Jan Suvidha Kendra Operator", NULL, ROLE_JSK, "block", "Medininagar(Daltonganj)" },
+	{ "bi2", "Rakesh", "Paswan", "9000000116", "staff", "Block In-charge (Digital Panchayat)", NULL, ROLE_BI, "block", "Chainpur" },
+	{ "pmu", "Shalini", "Ekka", "9000000117", "staff", "PMU, Digital Panchayat", NULL, ROLE_PMU, "state", "Jharkhand" },
+	{ "ccagent", "Deepak", "Gupta", "9000000118", "staff", "Call-centre Agent", NULL, ROLE_CC_AGENT, "state", "Jharkhand" },
 };
 
 static int seed_users(struct arena *a)

@@ -161,3 +161,17 @@ long sla_work_between(const struct calendar *c, const struct office_hours *h, ti
 	}
 	return n;
 }
+
+time_t sla_time(const char *s)
+{
+	int hh, mm, ss;
+	if (!s || strlen(s) < 19 || s[10] != ' ' || sscanf(s + 11, "%2d:%2d:%2d", &hh, &mm, &ss) != 3)
+		return -1;
+	char day[11];
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	int y, m, dd;
+	if (!parse_date(day, &y, &m, &dd) || hh > 23 || mm > 59 || ss > 60)
+		return -1;
+	return ist_join(sla_day(day), hh * 3600 + mm * 60 + ss);
+}

@@ -40,6 +40,9 @@ bool sla_hours_parse(const char *s, struct office_hours *h);
  * runs from the next opening.  A calendar with no working days falls back
  * to wall-clock seconds. */
 time_t sla_work_add(const struct calendar *c, const struct office_hours *h, time_t t, long secs);
+/* A stored IST wall time ("2026-11-22 10:15:00", fractions ignored) as
+ * unix time, or -1. */
+time_t sla_time(const char *stored);
 /* Working seconds from t0 to t1 (0 when t1 <= t0). */
 long sla_work_between(const struct calendar *c, const struct office_hours *h, time_t t0, time_t t1);
 #endif

@@ -21,6 +21,7 @@
 static const char *const role_codes[ROLE_COUNT] = {
 	"citizen", "csc", "sewak", "jsk", "panchayat_sewak", "karmachari", "ci", "co",
 	"bdo", "sdo", "dm", "dept_admin", "di", "bi", "support", "state_admin",
+	"cc_agent", "resolver", "pmu",
 };
 
 const char *role_code(enum role r)
@@ -206,7 +207,7 @@ static void role_place(enum role r, const char **level, enum loc_type *lt)
 	case ROLE_DEPT_ADMIN: case ROLE_STATE_ADMIN: *level = "hq"; *lt = LT_STATE; break;
 	case ROLE_DI: *lt = LT_DISTRICT; break;
 	case ROLE_BI: *lt = LT_BLOCK; break;
-	case ROLE_SUPPORT: *lt = LT_STATE; break;
+	case ROLE_SUPPORT: case ROLE_CC_AGENT: case ROLE_PMU: *lt = LT_STATE; break;
 	default: *lt = LT_COUNT; break;	/* operators: the place chosen */
 	}
 }

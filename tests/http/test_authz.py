@@ -175,6 +175,13 @@ ROUTES = {
     ("GET", "/dash"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA + ("deptadmin",)),
     ("GET", "/dash/csv"): deny(query=lambda v: {"location": v["block"], "table": "cscs"}, allowed=AREA + ("deptadmin",)),
     ("GET", "/transparency"): public(),
+    # support tickets: the walk's operator raised one at her Hussainabad
+    # panchayat (no BI there: it is new); only the state admin's area holds it
+    ("GET", "/tickets"): own(query={"list": "open"}, forbid=lambda v: [v["ticket"]], allowed=SA),
+    ("GET", "/tickets/new"): own(),
+    ("POST", "/tickets/new"): own(body={"subject": "walk"}),
+    ("GET", "/tickets/:no"): deny(params={"no": "ticket"}, allowed=SA),
+    ("POST", "/tickets/:no"): deny(params={"no": "ticket"}, body={"action": "reject", "body": "walk"}, allowed=SA),
     # attendance: the walk's operator is a VLE at a Hussainabad panchayat
     # (her block) with a flagged check-in, a leave request and a device
     ("GET", "/attendance"): own(query=lambda v: {"location": v["block"]}, allowed=AREA),
@@ -266,6 +273,13 @@ ROUTES = {
     ("GET", "/api/v1/wallet/entries"): own(forbid=NUMBERS),
     ("POST", "/api/v1/admin/wallets/:user/topup"): deny(params={"user": "vcsc_id"}, allowed=SA,
                                                         body={"amount_paise": 100, "reference": "walk top-up"}),
+    ("GET", "/api/v1/ticket-types"): own(),
+    ("GET", "/api/v1/tickets"): own(query={"list": "open"}, forbid=lambda v: [v["ticket"]], allowed=SA),
+    ("POST", "/api/v1/tickets"): own(body={"subject": "walk"}),
+    ("GET", "/api/v1/tickets/tiles"): own(),
+    ("GET", "/api/v1/tickets/:no"): deny(params={"no": "ticket"}, allowed=SA),
+    ("POST", "/api/v1/tickets/:no/actions"): deny(params={"no": "ticket"}, body={"action": "reject", "body": "walk"},
+                                                 allowed=SA),
     ("POST", "/api/v1/attendance/checkins"): own(body={}),
     ("GET", "/api/v1/attendance/me"): own(),
     ("POST", "/api/v1/attendance/geofences/:gp"): deny(params={"gp": "gp"}, body={"lat": 24.1, "lon": 84.1, "accuracy_m": 5}),
@@ -476,6 +490,10 @@ def setup_objects_owned_by_others():
                                              "reason": "walk leave"})
     eq(r.status, 201, "leave: %r" % r)
     V["leave"] = r.json()["id"]
+    r = op.api("POST", "/tickets", {"type": "TECH_HW_PRINTER", "location": int(pan), "subject": "walk printer",
+                                    "body": "the walk's ticket " + RUN})
+    eq(r.status, 201, "ticket: %r" % r)
+    V["ticket"] = r.json()["number"]
     d = definition("BRT")
     fields = answers_for(d, V["mobile"], V["name"], village)
     fields[V["field"]] = V["name"]          # the certificate's holder is her name too

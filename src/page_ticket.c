@@ -1,0 +1,467 @@
+/*
+ * page_ticket.c — smart support tickets on pages and in the JSON API: the
+ * tiles and lists (/tickets), raising (/tickets/new), the thread with its
+ * actions (/tickets/NO), and /api/v1/tickets….  The rules and every write
+ * are in ticket.c.
+ */
+#include "pages.h"
+#include "apiutil.h"
+#include "picker.h"
+#include "ticket.h"
+#include "tmpl.h"
+
+#include <stdlib.h>
+
+/* ---- shared ---- */
+
+/* The list a user lands on: their own queue for resolvers, else what they
+ * raised. */
+static enum ticket_list default_list(const struct user *u)
+{
+	return (u->roles & TICKET_SUPERVISORS) ? TL_MY : TL_RAISED;
+}
+
+/* The list named by ?list=, or the default; -1 when unknown. */
+static int list_of(struct req *r)
+{
+	const char *l = req_query(r, "list");
+	return str_empty(l) ? (int)default_list(r->user) : ticket_list_from(l);
+}
+
+/* ---- pages ---- */
+
+static void tiles_to_hdf(struct req *r)
+{
+	struct ticket_tiles t;
+	if (ticket_tiles(r->a, r->user, &t) != 0)
+		return;
+	hset_int(r, "Tiles.raised", t.raised);
+	hset_int(r, "Tiles.raised_open", t.raised_open);
+	hset_int(r, "Tiles.raised_closed", t.raised_closed);
+	hset_int(r, "Tiles.assigned", t.assigned);
+	hset_int(r, "Tiles.assigned_open", t.assigned_open);
+	hset_int(r, "Tiles.assigned_closed", t.assigned_closed);
+}
+
+/* GET /tickets — tiles and one list (?list=my|new|open|closed|reassigned|replies|raised) */
+int page_tickets(struct req *r)
+{
+	int l = list_of(r);
+	if (l < 0)
+		return 404;
+	long before = 0;
+	parse_long(req_query(r, "before"), 1, 9000000000000000000L, &before);
+	struct dbres *d = ticket_list(r->a, r->user, (enum ticket_list)l, before, 50);
+	if (!d)
+		return 503;
+	static const char *const cols[] = { "id", "number", "status", "priority", "subject", "type_en", "type_hi", "place_en",
+					    "place_hi", "due", "assignee", "created", "overdue", NULL };
+	hset_rows(r, "Tickets", d, cols);
+	for (size_t i = 0; i < d->nrows; i++) {
+		hset(r, arena_printf(r->a, "Tickets.%zu.due_text", i), date_long(r->a, db_val(d, i, 9), r->lang));
+		hset(r, arena_printf(r->a, "Tickets.%zu.status_text", i),
+		     tmpl_str(r->lang, arena_printf(r->a, "ticket.st.%s", db_val(d, i, 2))));
+	}
+	if (d->nrows == 50)
+		hset(r, "Next", db_val(d, 49, 0));
+	for (int i = 0; ticket_list_codes[i]; i++)
+		hset(r, arena_printf(r->a, "Lists.%d.code", i), ticket_list_codes[i]);
+	hset(r, "List", ticket_list_codes[l]);
+	if (r->user->roles & TICKET_SUPERVISORS)
+		hset(r, "Handler", "1");
+	tiles_to_hdf(r);
+	return tmpl_render(r, "tickets.cs");
+}
+
+static const char *const new_fields[] = { "type", "priority", "subject", "body", "mobile", "link_kind", "link_ref", "assignee",
+					  NULL };
+
+/* The raise form (again, with the values typed). */
+static int new_form(struct req *r)
+{
+	form_keep(r, new_fields);
+	struct dbres *cat = ticket_catalogue(r->a, "support");
+	static const char *const cols[] = { "code", "name_en", "name_hi", "main_en", "main_hi", "type_en", "type_hi", "priority",
+					    "role", NULL };
+	hset_rows(r, "Types", cat, cols);
+	hset(r, "Page.picker", "1");
+	picker_fill(r, "location", 0, LT_VILLAGE);
+	return tmpl_render(r, "ticket_new.cs");
+}
+
+/* GET /tickets/new */
+int page_ticket_new(struct req *r)
+{
+	return new_form(r);
+}
+
+/* The ticket typed on the form. */
+static void read_input(struct req *r, struct ticket_input *in, long location)
+{
+	long prio = 0;
+	parse_long(req_form(r, "priority"), 1, 4, &prio);
+	*in = (struct ticket_input){
+		.type = req_form(r, "type"), .priority = prio, .location_id = location, .subject = req_form(r, "subject"),
+		.body = req_form(r, "body"), .mobile = req_form(r, "mobile"), .link_kind = req_form(r, "link_kind"),
+		.link_ref = req_form(r, "link_ref"), .assignee = req_form(r, "assignee"),
+		/* an agent raises for a caller; an operator at the counter */
+		.channel = user_has(r->user, ROLE_CC_AGENT) ? "call" : (r->user->roles & RB_OPERATORS) ? "csc" : "web",
+	};
+}
+
+/* POST /tickets/new */
+int page_ticket_create(struct req *r)
+{
+	long location = picker_fill(r, "location", 0, LT_VILLAGE);
+	if (picker_refresh(r))
+		return new_form(r);
+	struct ticket_input in;
+	read_input(r, &in, location);
+	const char *number;
+	struct outcome out;
+	out_init(&out, r->a);
+	int st = ticket_raise(r->a, &r->actor, &in, &number, &out);
+	if (st == 422) {
+		r->status = page_outcome(r, &out);
+		return new_form(r);
+	}
+	if (st)
+		return page_outcome(r, &out);
+	resp_redirect(r, arena_printf(r->a, "/tickets/%s?raised=1", number));
+	return 0;
+}
+
+/* The ticket of the path as its viewer may see it, or NULL (404). */
+static struct ticket *visible(struct req *r, const char *number, enum ticket_seat *seat)
+{
+	struct ticket *t = ticket_get(r->a, number);
+	*seat = ticket_seat(r->user, t);
+	return *seat == TS_NONE ? NULL : t;
+}
+
+static void ticket_to_hdf(struct req *r, const struct ticket *t, enum ticket_seat seat)
+{
+	hset(r, "T.number", t->number);
+	hset(r, "T.status", t->status);
+	hset(r, "T.status_text", tmpl_str(r->lang, arena_printf(r->a, "ticket.st.%s", t->status)));
+	hset_int(r, "T.priority", t->priority);
+	hset(r, "T.subject", t->subject);
+	hset(r, "T.body", t->body);
+	hset(r, "T.type", str_eq(r->lang, "hi") ? t->type_hi : t->type_en);
+	hset(r, "T.place", str_eq(r->lang, "hi") && t->place_hi ? t->place_hi : t->place_en);
+	hset(r, "T.raiser", t->raiser_name);
+	hset(r, "T.mobile", t->mobile);
+	hset(r, "T.assignee", t->assignee_name);
+	hset(r, "T.assignee_ref", t->assignee_csc);
+	hset(r, "T.role", tmpl_str(r->lang, arena_printf(r->a, "role.%s", t->resolver_role)));
+	hset(r, "T.created", date_long(r->a, t->created_at, r->lang));
+	hset(r, "T.due", date_long(r->a, t->due_at, r->lang));
+	hset(r, "T.paused", t->paused_at ? date_long(r->a, t->paused_at, r->lang) : NULL);
+	hset(r, "T.resolution_code", t->resolution_code ? tmpl_str(r->lang, arena_printf(r->a, "ticket.code.%s", t->resolution_code)) : NULL);
+	hset(r, "T.link_kind", t->link_kind);
+	hset(r, "T.link_ref", t->link_ref);
+	hset(r, "T.parent", t->parent_number);
+	hset_int(r, "T.rating", t->rating);
+	hset_int(r, "T.escalation", t->escalation_level);
+	if (t->overdue)
+		hset(r, "T.overdue", "1");
+	hset(r, "Seat", seat == TS_HANDLER ? "handler" : seat == TS_AGENT ? "agent" : "raiser");
+	if (r->user->id == t->assignee_id)
+		hset(r, "T.mine", "1");
+	struct dbres *e = ticket_thread(r->a, t, seat != TS_RAISER);
+	static const char *const cols[] = { "at", "who", "action", "from", "to", "body", "internal", "to_name", NULL };
+	hset_rows(r, "Events", e, cols);
+	for (size_t i = 0; e && i < e->nrows; i++) {
+		hset(r, arena_printf(r->a, "Events.%zu.when", i), date_long(r->a, db_val(e, i, 0), r->lang));
+		hset(r, arena_printf(r->a, "Events.%zu.what", i),
+		     tmpl_str(r->lang, arena_printf(r->a, "ticket.ev.%s", db_val(e, i, 2))));
+	}
+	for (int i = 0; ticket_resolution_codes[i]; i++) {
+		hset(r, arena_printf(r->a, "Codes.%d.code", i), ticket_resolution_codes[i]);
+		hset(r, arena_printf(r->a, "Codes.%d.name", i),
+		     tmpl_str(r->lang, arena_printf(r->a, "ticket.code.%s", ticket_resolution_codes[i])));
+	}
+}
+
+static int show(struct req *r, const struct ticket *t, enum ticket_seat seat)
+{
+	ticket_to_hdf(r, t, seat);
+	if (req_query(r, "raised"))
+		hset(r, "Flash", tmpl_str(r->lang, "ticket.raised"));
+	else if (req_query(r, "done"))
+		hset(r, "Flash", tmpl_str(r->lang, "ticket.done"));
+	return tmpl_render(r, "ticket.cs");
+}
+
+/* GET /tickets/:no */
+int page_ticket(struct req *r)
+{
+	enum ticket_seat seat;
+	struct ticket *t = visible(r, rp(r, 0), &seat);
+	return t ? show(r, t, seat) : 404;
+}
+
+/* The action typed on one of the thread's forms. */
+static void read_action(struct req *r, struct ticket_action *in)
+{
+	long rating = 0;
+	parse_long(req_form(r, "rating"), 1, 5, &rating);
+	*in = (struct ticket_action){ .action = req_form(r, "action"), .body = req_form(r, "body"),
+				      .assignee = req_form(r, "assignee"), .misrouted = str_eq(req_form(r, "misrouted"), "1"),
+				      .code = req_form(r, "code"), .of = req_form(r, "of"), .rating = rating };
+}
+
+/* POST /tickets/:no — one action */
+int page_ticket_act(struct req *r)
+{
+	struct ticket_action in;
+	read_action(r, &in);
+	struct outcome out;
+	out_init(&out, r->a);
+	int st = ticket_act(r->a, &r->actor, rp(r, 0), &in, &out);
+	if (st == 422) {
+		enum ticket_seat seat;
+		struct ticket *t = visible(r, rp(r, 0), &seat);
+		if (!t)
+			return 404;
+		static const char *const keep[] = { "body", "assignee", "code", "of", NULL };
+		form_keep(r, keep);
+		hset(r, "Form.action", in.action);
+		r->status = page_outcome(r, &out);
+		return show(r, t, seat);
+	}
+	if (st)
+		return page_outcome(r, &out);
+	resp_redirect(r, arena_printf(r->a, "/tickets/%s?done=1", rp(r, 0)));
+	return 0;
+}
+
+/* ---- API ---- */
+
+static void ticket_json(struct req *r, struct jw *w, const struct ticket *t, enum ticket_seat seat)
+{
+	jw_obj(w);
+	jw_kstr(w, "number", t->number);
+	jw_kstr(w, "kind", t->kind);
+	jw_kstr(w, "status", t->status);
+	jw_kint(w, "priority", t->priority);
+	jw_kstr(w, "subject", t->subject);
+	jw_kstr(w, "body", t->body);
+	jw_key(w, "type");
+	jw_obj(w);
+	jw_kstr(w, "code", t->type_code);
+	jw_kstr(w, "name_en", t->type_en);
+	jw_kstr(w, "name_hi", t->type_hi);
+	jw_obj_end(w);
+	jw_key(w, "place");
+	jw_obj(w);
+	jw_kint(w, "id", t->location_id);
+	jw_kstr(w, "name_en", t->place_en);
+	jw_obj_end(w);
+	jw_kstr(w, "channel", t->channel);
+	jw_kstr(w, "raised_by", t->raiser_name);
+	jw_kstr(w, "raised_for_mobile", t->mobile);
+	jw_key(w, "assignee");
+	if (t->assignee_id) {
+		jw_obj(w);
+		jw_kstr(w, "name", t->assignee_name);
+		jw_kstr(w, "ref", t->assignee_csc);
+		jw_obj_end(w);
+	} else {
+		jw_null(w);
+	}
+	jw_kstr(w, "resolver_role", t->resolver_role);
+	jw_kstr(w, "created_at", sql_time_iso(r->a, t->created_at));
+	jw_kstr(w, "due_at", sql_time_iso(r->a, t->due_at));
+	jw_kstr(w, "paused_since", sql_time_iso(r->a, t->paused_at));
+	jw_kbool(w, "overdue", t->overdue);
+	jw_kint(w, "escalation_level", t->escalation_level);
+	jw_kstr(w, "resolution_code", t->resolution_code);
+	jw_kstr(w, "resolved_at", sql_time_iso(r->a, t->resolved_at));
+	jw_kstr(w, "closed_at", sql_time_iso(r->a, t->closed_at));
+	jw_key(w, "rating");
+	if (t->rating)
+		jw_int(w, t->rating);
+	else
+		jw_null(w);
+	jw_key(w, "link");
+	if (t->link_kind) {
+		jw_obj(w);
+		jw_kstr(w, "kind", t->link_kind);
+		jw_kstr(w, "ref", t->link_ref);
+		jw_obj_end(w);
+	} else {
+		jw_null(w);
+	}
+	jw_kstr(w, "duplicate_of", t->parent_number);
+	struct dbres *e = ticket_thread(r->a, t, seat != TS_RAISER);
+	jw_key(w, "events");
+	jw_arr(w);
+	for (size_t i = 0; e && i < e->nrows; i++) {
+		jw_obj(w);
+		jw_kstr(w, "at", sql_time_iso(r->a, db_val(e, i, 0)));
+		jw_kstr(w, "by", db_val(e, i, 1));
+		jw_kstr(w, "action", db_val(e, i, 2));
+		jw_kstr(w, "from", db_val(e, i, 3));
+		jw_kstr(w, "to", db_val(e, i, 4));
+		jw_kstr(w, "body", db_val(e, i, 5));
+		jw_kbool(w, "internal", db_int(e, i, 6) != 0);
+		jw_obj_end(w);
+	}
+	jw_arr_end(w);
+	jw_obj_end(w);
+}
+
+static int send_ticket(struct req *r, int status, const char *number)
+{
+	enum ticket_seat seat;
+	struct ticket *t = visible(r, number, &seat);
+	if (!t)
+		return 404;
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	ticket_json(r, &w, t, seat);
+	return api_send(r, status, &b);
+}
+
+/* GET /api/v1/tickets?list=&before=&limit= */
+int api_tickets(struct req *r)
+{
+	int l = list_of(r);
+	long before = 0, limit = 50;
+	if (l < 0) {
+		form_error(r, "list", "ticket.err.list");
+		return 422;
+	}
+	if (req_query(r, "limit") && !parse_long(req_query(r, "limit"), 1, 500, &limit)) {
+		form_error(r, "limit", "api.limit_bad");
+		return 422;
+	}
+	parse_long(req_query(r, "before"), 1, 9000000000000000000L, &before);
+	struct dbres *d = ticket_list(r->a, r->user, (enum ticket_list)l, before, limit);
+	if (!d)
+		return 503;
+	struct sbuf b;
+	struct jw w;
+	api_list_open(&b, &w);
+	for (size_t i = 0; i < d->nrows; i++) {
+		jw_obj(&w);
+		jw_kstr(&w, "number", db_val(d, i, 1));
+		jw_kstr(&w, "status", db_val(d, i, 2));
+		jw_kint(&w, "priority", db_int(d, i, 3));
+		jw_kstr(&w, "subject", db_val(d, i, 4));
+		jw_kstr(&w, "type", db_val(d, i, 5));
+		jw_kstr(&w, "place", db_val(d, i, 7));
+		jw_kstr(&w, "due_at", sql_time_iso(r->a, db_val(d, i, 9)));
+		jw_kstr(&w, "assignee", db_val(d, i, 10));
+		jw_kstr(&w, "created_at", sql_time_iso(r->a, db_val(d, i, 11)));
+		jw_kbool(&w, "overdue", db_int(d, i, 12) != 0);
+		jw_obj_end(&w);
+	}
+	const char *next = (long)d->nrows == limit ? db_val(d, d->nrows - 1, 0) : NULL;
+	return api_list_send(r, &b, &w, next);
+}
+
+/* GET /api/v1/tickets/tiles */
+int api_ticket_tiles(struct req *r)
+{
+	struct ticket_tiles t;
+	if (ticket_tiles(r->a, r->user, &t) != 0)
+		return 503;
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_key(&w, "raised");
+	jw_obj(&w);
+	jw_kint(&w, "all", t.raised);
+	jw_kint(&w, "open", t.raised_open);
+	jw_kint(&w, "closed", t.raised_closed);
+	jw_obj_end(&w);
+	jw_key(&w, "assigned");
+	jw_obj(&w);
+	jw_kint(&w, "all", t.assigned);
+	jw_kint(&w, "open", t.assigned_open);
+	jw_kint(&w, "closed", t.assigned_closed);
+	jw_obj_end(&w);
+	jw_obj_end(&w);
+	return api_send(r, 200, &b);
+}
+
+/* GET /api/v1/ticket-types?kind=support|grievance — the sub types to raise */
+int api_ticket_types(struct req *r)
+{
+	const char *kind = req_query(r, "kind");
+	struct dbres *d = ticket_catalogue(r->a, str_empty(kind) ? "support" : kind);
+	if (!d)
+		return 503;
+	struct sbuf b;
+	struct jw w;
+	api_list_open(&b, &w);
+	for (size_t i = 0; i < d->nrows; i++) {
+		jw_obj(&w);
+		jw_kstr(&w, "code", db_val(d, i, 0));
+		jw_kstr(&w, "name_en", db_val(d, i, 1));
+		jw_kstr(&w, "name_hi", db_val(d, i, 2));
+		jw_kstr(&w, "main_en", db_val(d, i, 3));
+		jw_kstr(&w, "type_en", db_val(d, i, 5));
+		jw_kint(&w, "default_priority", db_int(d, i, 7));
+		jw_kstr(&w, "resolver_role", db_val(d, i, 8));
+		jw_obj_end(&w);
+	}
+	return api_list_send(r, &b, &w, NULL);
+}
+
+/* POST /api/v1/tickets {type, priority, location, subject, body, mobile,
+ * channel, link: {kind, ref}, assignee} */
+int api_ticket_create(struct req *r)
+{
+	struct jval *in = api_body(r);
+	if (!in)
+		return 400;
+	long prio = 0, loc = 0;
+	if (json_get(in, "priority") && !json_get_long(in, "priority", &prio))
+		prio = -1;
+	json_get_long(in, "location", &loc);
+	struct jval *link = json_get(in, "link");
+	struct ticket_input t = { .type = json_get_str(in, "type"), .priority = prio, .location_id = loc,
+				  .subject = json_get_str(in, "subject"), .body = json_get_str(in, "body"),
+				  .mobile = json_get_str(in, "mobile"), .channel = json_get_str(in, "channel"),
+				  .link_kind = link ? json_get_str(link, "kind") : NULL, .link_ref = link ? json_get_str(link, "ref") : NULL,
+				  .assignee = json_get_str(in, "assignee") };
+	if (!t.channel)
+		t.channel = "app";
+	const char *number;
+	struct outcome out;
+	out_init(&out, r->a);
+	if (ticket_raise(r->a, &r->actor, &t, &number, &out))
+		return page_outcome(r, &out);
+	return send_ticket(r, 201, number);
+}
+
+/* GET /api/v1/tickets/:no */
+int api_ticket(struct req *r)
+{
+	return send_ticket(r, 200, rp(r, 0));
+}
+
+/* POST /api/v1/tickets/:no/actions {action, body, assignee, misrouted, code, of, rating} */
+int api_ticket_act(struct req *r)
+{
+	struct jval *in = api_body(r);
+	if (!in)
+		return 400;
+	long rating = 0;
+	json_get_long(in, "rating", &rating);
+	struct ticket_action a = { .action = json_get_str(in, "action"), .body = json_get_str(in, "body"),
+				   .assignee = json_get_str(in, "assignee"), .misrouted = json_get_bool(in, "misrouted", false),
+				   .code = json_get_str(in, "code"), .of = json_get_str(in, "of"), .rating = rating };
+	struct outcome out;
+	out_init(&out, r->a);
+	if (ticket_act(r->a, &r->actor, rp(r, 0), &a, &out))
+		return page_outcome(r, &out);
+	return send_ticket(r, 200, rp(r, 0));
+}
