@@ -6,6 +6,7 @@
  */
 #include "pages.h"
 #include "apiutil.h"
+#include "location.h"
 #include "picker.h"
 #include "ticket.h"
 #include "tmpl.h"
@@ -69,6 +70,8 @@ int page_tickets(struct req *r)
 	hset(r, "List", ticket_list_codes[l]);
 	if (r->user->roles & TICKET_SUPERVISORS)
 		hset(r, "Handler", "1");
+	if (r->user->roles & TICKET_DASH)
+		hset(r, "Dash", "1");
 	tiles_to_hdf(r);
 	return tmpl_render(r, "tickets.cs");
 }
@@ -234,6 +237,102 @@ int page_ticket_act(struct req *r)
 		return page_outcome(r, &out);
 	resp_redirect(r, arena_printf(r->a, "/tickets/%s?done=1", rp(r, 0)));
 	return 0;
+}
+
+/* ---- dashboards ---- */
+
+/* What a dashboard request asks: the place (default: the viewer's first
+ * area), the grouping and the window. */
+struct dash_ask {
+	struct loc *loc;
+	int depth;
+	enum ticket_dash_by by;
+	long days;
+};
+
+/* Reads ?location=&by=&days=; 0, or 404 (no such place or grouping), 403
+ * (outside the viewer's areas) or 422 (a window other than 1-730 days). */
+static int dash_ask(struct req *r, struct dash_ask *q)
+{
+	long id = 0;
+	q->days = 30;
+	q->by = TD_PLACE;
+	const char *by = req_query(r, "by");
+	if (!str_empty(by)) {
+		int i = 0;
+		while (ticket_dash_codes[i] && !str_eq(ticket_dash_codes[i], by))
+			i++;
+		if (!ticket_dash_codes[i])
+			return 404;
+		q->by = (enum ticket_dash_by)i;
+	}
+	if (req_query(r, "days") && !parse_long(req_query(r, "days"), 1, 730, &q->days)) {
+		form_error(r, "days", "ticket.err.days");
+		return 422;
+	}
+	if (req_query(r, "location") && !parse_long(req_query(r, "location"), 1, 4294967295L, &id))
+		return 404;
+	for (size_t i = 0; !id && i < r->user->nh; i++)
+		if (RB(r->user->h[i].role) & TICKET_DASH)
+			id = r->user->h[i].role == ROLE_STATE_ADMIN ? 0 : r->user->h[i].location_id;
+	if (!id) {
+		const char *st = db_scalar(r->a, "SELECT id FROM locations WHERE type = 'state' ORDER BY id LIMIT 1", NULL);
+		id = st ? strtol(st, NULL, 10) : 0;
+	}
+	if (!(q->loc = loc_get(r->a, id)))
+		return 404;
+	if (!juris_holding(r->user, TICKET_DASH, 0, q->loc->path, 0))
+		return 403;
+	long ids[LOC_MAX_DEPTH + 2];
+	q->depth = (int)loc_path_ids(q->loc->path, ids, ARRAY_LEN(ids)) - 1;
+	return 0;
+}
+
+/* a percentage of part in whole, or -1 when whole is 0 */
+static long pct(long part, long whole)
+{
+	return whole ? (part * 100 + whole / 2) / whole : -1;
+}
+
+/* GET /tickets/dash?location=&by=place|type|priority|resolver&days= */
+int page_ticket_dash(struct req *r)
+{
+	struct dash_ask q;
+	int st = dash_ask(r, &q);
+	if (st)
+		return st;
+	struct ticket_dash_row *rows;
+	long n = ticket_dash(r->a, q.loc->path, q.depth, q.by, q.days, &rows);
+	if (n < 0)
+		return 503;
+	hset_int(r, "Dash.location", q.loc->id);
+	hset(r, "Dash.place", str_eq(r->lang, "hi") && q.loc->name_hi ? q.loc->name_hi : q.loc->name_en);
+	hset(r, "Dash.by", ticket_dash_codes[q.by]);
+	hset_int(r, "Dash.days", q.days);
+	if (q.loc->parent_id)
+		hset_int(r, "Dash.parent", q.loc->parent_id);
+	for (int i = 0; ticket_dash_codes[i]; i++)
+		hset(r, arena_printf(r->a, "Dash.bys.%d", i), ticket_dash_codes[i]);
+	for (long i = 0; i < n; i++) {
+		const struct ticket_dash_row *o = &rows[i];
+		const char *k = arena_printf(r->a, "Rows.%ld.", i);
+		const char *name = str_eq(r->lang, "hi") && o->name_hi ? o->name_hi : o->name_en;
+		if (q.by == TD_PRIORITY)
+			name = tmpl_str(r->lang, arena_printf(r->a, "ticket.prio.%ld", o->key));
+		else if (!o->key)
+			name = tmpl_str(r->lang, q.by == TD_PLACE ? "ticket.dash.here" : "ticket.dash.nobody");
+		hset(r, arena_printf(r->a, "%sname", k), name);
+		if (q.by == TD_PLACE && o->key)
+			hset_int(r, arena_printf(r->a, "%sdrill", k), o->key);
+		long v[] = { o->total, o->open, o->overdue, o->resolved, pct(o->in_sla, o->resolved), pct(o->reopened, o->resolved),
+			     o->median_min < 0 ? -1 : (o->median_min + 30) / 60, o->age[0], o->age[1], o->age[2], o->age[3] };
+		static const char *const f[] = { "total", "open", "overdue", "resolved", "sla", "reopen", "median_h", "age0", "age1",
+						 "age2", "age3" };
+		for (size_t j = 0; j < ARRAY_LEN(v); j++)
+			if (v[j] >= 0)
+				hset_int(r, arena_printf(r->a, "%s%s", k, f[j]), v[j]);
+	}
+	return tmpl_render(r, "tickets_dash.cs");
 }
 
 /* ---- API ---- */
@@ -464,4 +563,55 @@ int api_ticket_act(struct req *r)
 	if (ticket_act(r->a, &r->actor, rp(r, 0), &a, &out))
 		return page_outcome(r, &out);
 	return send_ticket(r, 200, rp(r, 0));
+}
+
+/* GET /api/v1/tickets/dash?location=&by=&days= */
+int api_ticket_dash(struct req *r)
+{
+	struct dash_ask q;
+	int st = dash_ask(r, &q);
+	if (st)
+		return st;
+	struct ticket_dash_row *rows;
+	long n = ticket_dash(r->a, q.loc->path, q.depth, q.by, q.days, &rows);
+	if (n < 0)
+		return 503;
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kint(&w, "location", q.loc->id);
+	jw_kstr(&w, "by", ticket_dash_codes[q.by]);
+	jw_kint(&w, "days", q.days);
+	jw_key(&w, "items");
+	jw_arr(&w);
+	for (long i = 0; i < n; i++) {
+		const struct ticket_dash_row *o = &rows[i];
+		jw_obj(&w);
+		jw_kint(&w, "key", o->key);
+		jw_kstr(&w, "name_en", o->name_en);
+		jw_kint(&w, "raised", o->total);
+		jw_kint(&w, "open", o->open);
+		jw_kint(&w, "overdue", o->overdue);
+		jw_kint(&w, "resolved", o->resolved);
+		jw_kint(&w, "resolved_in_sla", o->in_sla);
+		jw_kint(&w, "reopened", o->reopened);
+		jw_key(&w, "median_resolution_minutes");
+		if (o->median_min >= 0)
+			jw_int(&w, o->median_min);
+		else
+			jw_null(&w);
+		jw_key(&w, "open_by_age");
+		jw_obj(&w);
+		jw_kint(&w, "under_1d", o->age[0]);
+		jw_kint(&w, "1d_3d", o->age[1]);
+		jw_kint(&w, "3d_7d", o->age[2]);
+		jw_kint(&w, "over_7d", o->age[3]);
+		jw_obj_end(&w);
+		jw_obj_end(&w);
+	}
+	jw_arr_end(&w);
+	jw_obj_end(&w);
+	return api_send(r, 200, &b);
 }

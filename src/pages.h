@@ -192,6 +192,8 @@ int page_ticket_new(struct req *r);
 int page_ticket_create(struct req *r);
 int page_ticket(struct req *r);
 int page_ticket_act(struct req *r);
+int page_ticket_dash(struct req *r);
+int api_ticket_dash(struct req *r);
 int api_tickets(struct req *r);
 int api_ticket_tiles(struct req *r);
 int api_ticket_types(struct req *r);

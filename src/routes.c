@@ -118,6 +118,7 @@ const struct route routes[] = {
 	{ "POST", "/attendance/devices/:id/unbind", page_attendance_unbind, ATT_REVIEWERS, 0 },
 	/* support tickets: raised by operators, officers and agents; resolved by BI, DI, PMU, resolvers */
 	{ "GET", "/tickets", page_tickets, TICKET_RAISERS, 0 },
+	{ "GET", "/tickets/dash", page_ticket_dash, TICKET_DASH, 0 },
 	{ "GET", "/tickets/new", page_ticket_new, TICKET_RAISERS, 0 },
 	{ "POST", "/tickets/new", page_ticket_create, TICKET_RAISERS, 0 },
 	{ "GET", "/tickets/:no", page_ticket, TICKET_RAISERS, 0 },
@@ -200,6 +201,7 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/tickets", api_tickets, TICKET_RAISERS, 0 },
 	{ "POST", "/api/v1/tickets", api_ticket_create, TICKET_RAISERS, 0 },
 	{ "GET", "/api/v1/tickets/tiles", api_ticket_tiles, TICKET_RAISERS, 0 },
+	{ "GET", "/api/v1/tickets/dash", api_ticket_dash, TICKET_DASH, 0 },
 	{ "GET", "/api/v1/tickets/:no", api_ticket, TICKET_RAISERS, 0 },
 	{ "POST", "/api/v1/tickets/:no/actions", api_ticket_act, TICKET_RAISERS, 0 },
 };

@@ -726,6 +726,66 @@ struct dbres *ticket_catalogue(struct arena *a, const char *kind)
 			   "ORDER BY ty.name_en, m.name_en, s.name_en", "s", kind);
 }
 
+/* ---- dashboards ---- */
+
+const char *const ticket_dash_codes[] = { "place", "type", "priority", "resolver", NULL };
+
+/* The key of a ticket for each grouping, as SQL: the child of the place
+ * the dashboard is at (the (depth+2)-th id of the path), the sub type, the
+ * priority, the assignee.  Shared by both statements below through the
+ * same parameters. */
+#define DASH_KEY "CASE ? WHEN 0 THEN CAST(SUBSTRING_INDEX(SUBSTRING_INDEX(t.loc_path, '/', ? + 3), '/', -1) AS UNSIGNED) " \
+		 "WHEN 1 THEN t.type_id WHEN 2 THEN t.priority ELSE IFNULL(t.assignee_id, 0) END"
+
+long ticket_dash(struct arena *a, const char *path, int depth, enum ticket_dash_by by, long days,
+		 struct ticket_dash_row **rows)
+{
+	const char *like = arena_printf(a, "%s%%", path);
+	struct dbres *r = db_query(a,
+		"SELECT x.k, COALESCE(l.name_en, ty.name_en, TRIM(CONCAT_WS(' ', u.first_name, u.last_name))), "
+		"COALESCE(l.name_hi, ty.name_hi), x.n, x.open, x.overdue, x.resolved, x.in_sla, x.reopened, x.a0, x.a1, x.a2, x.a3 "
+		"FROM (SELECT " DASH_KEY " AS k, COUNT(*) AS n, "
+		"SUM(t.status IN ('new','assigned','in_progress','awaiting_info')) AS open, "
+		"SUM(t.status IN ('new','assigned','in_progress') AND t.due_at < NOW()) AS overdue, "
+		"SUM(t.resolved_at IS NOT NULL) AS resolved, SUM(t.resolved_at IS NOT NULL AND t.breached = 0) AS in_sla, "
+		"SUM(t.resolved_at IS NOT NULL AND t.reopened > 0) AS reopened, "
+		"SUM(t.status IN ('new','assigned','in_progress','awaiting_info') AND t.created_at > NOW() - INTERVAL 1 DAY) AS a0, "
+		"SUM(t.status IN ('new','assigned','in_progress','awaiting_info') AND t.created_at <= NOW() - INTERVAL 1 DAY "
+		"AND t.created_at > NOW() - INTERVAL 3 DAY) AS a1, "
+		"SUM(t.status IN ('new','assigned','in_progress','awaiting_info') AND t.created_at <= NOW() - INTERVAL 3 DAY "
+		"AND t.created_at > NOW() - INTERVAL 7 DAY) AS a2, "
+		"SUM(t.status IN ('new','assigned','in_progress','awaiting_info') AND t.created_at <= NOW() - INTERVAL 7 DAY) AS a3 "
+		"FROM tickets t WHERE t.loc_path LIKE ? AND t.created_at >= NOW() - INTERVAL ? DAY GROUP BY k) x "
+		"LEFT JOIN locations l ON ? = 0 AND l.id = x.k LEFT JOIN ticket_types ty ON ? = 1 AND ty.id = x.k "
+		"LEFT JOIN users u ON ? = 3 AND u.id = x.k ORDER BY x.n DESC, x.k",
+		"iisiiii", (long long)by, (long long)depth, like, (long long)days, (long long)by, (long long)by, (long long)by);
+	/* the median needs the resolution times themselves: MariaDB's MEDIAN is a window function */
+	struct dbres *m = r ? db_query(a,
+		"SELECT DISTINCT k, MEDIAN(mins) OVER (PARTITION BY k) FROM (SELECT " DASH_KEY " AS k, "
+		"TIMESTAMPDIFF(MINUTE, t.created_at, t.resolved_at) AS mins FROM tickets t WHERE t.loc_path LIKE ? "
+		"AND t.created_at >= NOW() - INTERVAL ? DAY AND t.resolved_at IS NOT NULL) y",
+		"iisi", (long long)by, (long long)depth, like, (long long)days) : NULL;
+	if (!m)
+		return -1;
+	struct ticket_dash_row *out = arena_alloc(a, (r->nrows + 1) * sizeof *out);
+	for (size_t i = 0; i < r->nrows; i++) {
+		struct ticket_dash_row *o = &out[i];
+		o->key = (long)db_int(r, i, 0);
+		o->name_en = db_val(r, i, 1);
+		o->name_hi = db_val(r, i, 2);
+		long *n[] = { &o->total, &o->open, &o->overdue, &o->resolved, &o->in_sla, &o->reopened,
+			      &o->age[0], &o->age[1], &o->age[2], &o->age[3] };
+		for (size_t j = 0; j < ARRAY_LEN(n); j++)
+			*n[j] = (long)db_int(r, i, 3 + j);
+		o->median_min = -1;
+		for (size_t j = 0; j < m->nrows; j++)
+			if (db_int(m, j, 0) == o->key && db_val(m, j, 1))
+				o->median_min = (long)strtod(db_val(m, j, 1), NULL);
+	}
+	*rows = out;
+	return (long)r->nrows;
+}
+
 /* ---- the catalogue import ---- */
 
 static const char *const cat_cols[] = { "code", "parent", "level", "kind", "name_en", "name_hi", "department", "resolver_role",

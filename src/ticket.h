@@ -126,6 +126,28 @@ int ticket_tiles(struct arena *a, const struct user *u, struct ticket_tiles *t);
  * hi, default priority, resolver role. */
 struct dbres *ticket_catalogue(struct arena *a, const char *kind);
 
+/* ---- dashboards ---- */
+
+/* Who sees ticket dashboards: officers and the resolvers, over their areas. */
+#define TICKET_DASH (RB_OFFICERS | TICKET_RESOLVERS)
+enum ticket_dash_by { TD_PLACE, TD_TYPE, TD_PRIORITY, TD_RESOLVER, TD_COUNT };
+extern const char *const ticket_dash_codes[];	/* "place", "type", "priority", "resolver" */
+/* One row of a dashboard: the tickets raised in the window under one key. */
+struct ticket_dash_row {
+	long key;		/* child place id (0: the place itself), sub type id, priority, resolver id (0: nobody) */
+	const char *name_en, *name_hi;	/* the key's name (NULL for a priority) */
+	long total, open, overdue;	/* raised; still open; open and past due now */
+	long resolved, in_sla;		/* resolved (or closed after it); of them without a breach */
+	long reopened;			/* of the resolved, reopened at least once */
+	long age[4];			/* open tickets by age: < 1 day, 1-3, 3-7, > 7 days */
+	long median_min;		/* median minutes from raising to resolution, -1 when none resolved */
+};
+/* The figures of the tickets at or below `path` (a place of depth `depth`)
+ * raised in the last `days` days, one row per key of `by`, into *rows
+ * (arena).  Returns the row count, or -1. */
+long ticket_dash(struct arena *a, const char *path, int depth, enum ticket_dash_by by, long days,
+		 struct ticket_dash_row **rows);
+
 /* ---- the catalogue as configuration (gramsewactl ticket-catalogue) ---- */
 
 /* Loads a catalogue CSV (header row; columns in docs/operations.md):

@@ -178,6 +178,9 @@ ROUTES = {
     # support tickets: the walk's operator raised one at her Hussainabad
     # panchayat (no BI there: it is new); only the state admin's area holds it
     ("GET", "/tickets"): own(query={"list": "open"}, forbid=lambda v: [v["ticket"]], allowed=SA),
+    # ticket dashboards are counts, by place for every role (as /dash): the
+    # department admin's holding covers the state
+    ("GET", "/tickets/dash"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA + ("deptadmin",)),
     ("GET", "/tickets/new"): own(),
     ("POST", "/tickets/new"): own(body={"subject": "walk"}),
     ("GET", "/tickets/:no"): deny(params={"no": "ticket"}, allowed=SA),
@@ -277,6 +280,7 @@ ROUTES = {
     ("GET", "/api/v1/tickets"): own(query={"list": "open"}, forbid=lambda v: [v["ticket"]], allowed=SA),
     ("POST", "/api/v1/tickets"): own(body={"subject": "walk"}),
     ("GET", "/api/v1/tickets/tiles"): own(),
+    ("GET", "/api/v1/tickets/dash"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA + ("deptadmin",)),
     ("GET", "/api/v1/tickets/:no"): deny(params={"no": "ticket"}, allowed=SA),
     ("POST", "/api/v1/tickets/:no/actions"): deny(params={"no": "ticket"}, body={"action": "reject", "body": "walk"},
                                                  allowed=SA),

@@ -216,6 +216,42 @@ def pages_show_tiles_lists_and_raise_a_ticket():
 
 
 @test
+def dashboard_counts_by_place_with_drill_down_and_stays_in_jurisdiction():
+    csc, bi = api("csc1"), api("bi")
+    block = int(sql("SELECT id FROM locations WHERE type='block' AND name_en='Medininagar(Daltonganj)'")[0][0])
+
+    def figures(by="place", location=block):
+        r = api("di").api("GET", "/tickets/dash?location=%d&by=%s&days=30" % (location, by))
+        eq(r.status, 200, "dash: %r" % r)
+        return {i["key"]: i for i in r.json()["items"]}
+
+    before = figures().get(jamune(), {"raised": 0, "open": 0, "resolved": 0})
+    a, b = raise_ticket(csc)["number"], raise_ticket(csc, priority=1)["number"]
+    eq(act(bi, a, action="resolve", code="advice", body="Cleaned the rollers").status, 200, "resolve")
+    after = figures()[jamune()]
+    eq(after["raised"] - before["raised"], 2, "raised in Jamune")
+    eq(after["open"] - before["open"], 1, "open")
+    eq(after["resolved"] - before["resolved"], 1, "resolved")
+    assert after["resolved_in_sla"] >= 1 and after["median_resolution_minutes"] is not None, after
+    # by priority: the critical one is there
+    assert figures("priority")[1]["open"] >= 1, "priority 1 open"
+    # the page, drilled from the district down to the block
+    web = Client()
+    web.login("di")
+    palamu = sql("SELECT id FROM locations WHERE type='district' AND name_en='Palamu'")[0][0]
+    page = web.get("/tickets/dash?location=%s&by=place" % palamu)
+    eq(page.status, 200, "district page")
+    # the next level of the tree under the district (a sub-division) links down
+    child = sql("SELECT id FROM locations WHERE parent_id=%s AND '%s' LIKE CONCAT(path, '%%')"
+                % (palamu, sql("SELECT path FROM locations WHERE id=%d" % block)[0][0]))[0][0]
+    assert "/tickets/dash?location=%s&amp;by=place" % child in page.text, "drill-down link"
+    # outside one's area: refused
+    eq(api("bi2").api("GET", "/tickets/dash?location=%d" % block).status, 403, "Chainpur's BI on Medininagar")
+    eq(api("csc1").api("GET", "/tickets/dash").status, 403, "a VLE has no dashboard")
+    eq(api("di").api("GET", "/tickets/dash?by=colour").status, 404, "unknown grouping")
+
+
+@test
 def ticket_pages_need_a_log_in_and_a_staff_or_operator_role():
     eq(Client().get("/tickets").status, 303, "log-in first")
     eq(Client().api("GET", "/tickets").status, 401, "API log-in first")
