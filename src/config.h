@@ -75,6 +75,10 @@ struct config {
 	char *ticket_update_dlt;	/* DLT template id: information asked, ticket assigned */
 	char *ticket_resolved_dlt;	/* DLT template id: ticket resolved */
 	char *ticket_escalated_dlt;	/* DLT template id: ticket escalated */
+	long grievance_reopen_days;	/* days a citizen may reopen or appeal a grievance */
+	long grievance_csc_fee_paise;	/* fee of a grievance filed at a CSC, from its wallet */
+	char *telephony_click_to_call_url;	/* provider's click-to-call URL, "sandbox:" (tests) or "" */
+	char *telephony_webhook_secret;	/* HMAC key of the provider's CDR webhooks */
 	char *state_code;	/* two-letter prefix of application numbers */
 	char *state_name_en;	/* the issuing government at the head of our PDFs, in English */
 	char *state_name_hi;	/* the same in Hindi */

@@ -83,6 +83,9 @@ static const char *const new_fields[] = { "type", "priority", "subject", "body",
 static int new_form(struct req *r)
 {
 	form_keep(r, new_fields);
+	/* from the call-centre console: the caller's number */
+	if (!req_form(r, "mobile") && req_query(r, "mobile"))
+		hset(r, "Form.val.mobile", req_query(r, "mobile"));
 	struct dbres *cat = ticket_catalogue(r->a, "support");
 	static const char *const cols[] = { "code", "name_en", "name_hi", "main_en", "main_hi", "type_en", "type_hi", "priority",
 					    "role", NULL };
@@ -531,8 +534,8 @@ int api_ticket_create(struct req *r)
 				  .mobile = json_get_str(in, "mobile"), .channel = json_get_str(in, "channel"),
 				  .link_kind = link ? json_get_str(link, "kind") : NULL, .link_ref = link ? json_get_str(link, "ref") : NULL,
 				  .assignee = json_get_str(in, "assignee") };
-	if (!t.channel)
-		t.channel = "app";
+	if (!t.channel)	/* an agent raises for a caller */
+		t.channel = user_has(r->user, ROLE_CC_AGENT) ? "call" : "app";
 	const char *number;
 	struct outcome out;
 	out_init(&out, r->a);

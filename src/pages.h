@@ -200,4 +200,15 @@ int api_ticket_types(struct req *r);
 int api_ticket_create(struct req *r);
 int api_ticket(struct req *r);
 int api_ticket_act(struct req *r);
+
+/* page_cc.c */
+int page_cc(struct req *r);
+int page_cc_call(struct req *r);
+int page_cc_call_get(struct req *r);
+int page_cc_dispose(struct req *r);
+int page_cc_cdr(struct req *r);
+int api_cc_lookup(struct req *r);
+int api_cc_call(struct req *r);
+int api_cc_call_get(struct req *r);
+int api_cc_dispose(struct req *r);
 #endif

@@ -123,6 +123,12 @@ const struct route routes[] = {
 	{ "POST", "/tickets/new", page_ticket_create, TICKET_RAISERS, 0 },
 	{ "GET", "/tickets/:no", page_ticket, TICKET_RAISERS, 0 },
 	{ "POST", "/tickets/:no", page_ticket_act, TICKET_RAISERS, 0 },
+	/* the call centre; the provider's CDR webhook is authenticated by the HMAC of its body, not cookies */
+	{ "GET", "/cc", page_cc, RB(ROLE_CC_AGENT), 0 },
+	{ "POST", "/cc/call", page_cc_call, RB(ROLE_CC_AGENT), 0 },
+	{ "GET", "/cc/call/:id", page_cc_call_get, RB(ROLE_CC_AGENT), 0 },
+	{ "POST", "/cc/call/:id", page_cc_dispose, RB(ROLE_CC_AGENT), 0 },
+	{ "POST", "/cc/cdr", page_cc_cdr, 0, F_PUBLIC | F_NOCSRF },
 	/* money */
 	{ "POST", "/pay/start", page_pay_start, RB(ROLE_CITIZEN) | RB(ROLE_CSC), 0 },
 	/* the gateway's answers are authenticated by their HMAC checksum, not cookies */
@@ -204,6 +210,10 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/tickets/dash", api_ticket_dash, TICKET_DASH, 0 },
 	{ "GET", "/api/v1/tickets/:no", api_ticket, TICKET_RAISERS, 0 },
 	{ "POST", "/api/v1/tickets/:no/actions", api_ticket_act, TICKET_RAISERS, 0 },
+	{ "GET", "/api/v1/cc/lookup", api_cc_lookup, RB(ROLE_CC_AGENT), 0 },
+	{ "POST", "/api/v1/cc/calls", api_cc_call, RB(ROLE_CC_AGENT), 0 },
+	{ "GET", "/api/v1/cc/calls/:id", api_cc_call_get, RB(ROLE_CC_AGENT), 0 },
+	{ "POST", "/api/v1/cc/calls/:id/disposition", api_cc_dispose, RB(ROLE_CC_AGENT), 0 },
 };
 
 const size_t nroutes = sizeof routes / sizeof routes[0];

@@ -185,6 +185,12 @@ ROUTES = {
     ("POST", "/tickets/new"): own(body={"subject": "walk"}),
     ("GET", "/tickets/:no"): deny(params={"no": "ticket"}, allowed=SA),
     ("POST", "/tickets/:no"): deny(params={"no": "ticket"}, body={"action": "reject", "body": "walk"}, allowed=SA),
+    # the call centre: only agents (none among the walkers); the webhook is signed
+    ("GET", "/cc"): deny(query=lambda v: {"number": v["mobile"]}),
+    ("POST", "/cc/call"): deny(body=lambda v: {"number": v["mobile"]}),
+    ("GET", "/cc/call/:id"): deny(params={"id": "call"}),
+    ("POST", "/cc/call/:id"): deny(params={"id": "call"}, body={"disposition": "wrong_number"}),
+    ("POST", "/cc/cdr"): public(body={"event_id": "walk"}),
     # attendance: the walk's operator is a VLE at a Hussainabad panchayat
     # (her block) with a flagged check-in, a leave request and a device
     ("GET", "/attendance"): own(query=lambda v: {"location": v["block"]}, allowed=AREA),
@@ -276,6 +282,10 @@ ROUTES = {
     ("GET", "/api/v1/wallet/entries"): own(forbid=NUMBERS),
     ("POST", "/api/v1/admin/wallets/:user/topup"): deny(params={"user": "vcsc_id"}, allowed=SA,
                                                         body={"amount_paise": 100, "reference": "walk top-up"}),
+    ("GET", "/api/v1/cc/lookup"): deny(query=lambda v: {"number": v["mobile"]}),
+    ("POST", "/api/v1/cc/calls"): deny(body=lambda v: {"number": v["mobile"]}),
+    ("GET", "/api/v1/cc/calls/:id"): deny(params={"id": "call"}),
+    ("POST", "/api/v1/cc/calls/:id/disposition"): deny(params={"id": "call"}, body={"disposition": "wrong_number"}),
     ("GET", "/api/v1/ticket-types"): own(),
     ("GET", "/api/v1/tickets"): own(query={"list": "open"}, forbid=lambda v: [v["ticket"]], allowed=SA),
     ("POST", "/api/v1/tickets"): own(body={"subject": "walk"}),
@@ -498,6 +508,11 @@ def setup_objects_owned_by_others():
                                     "body": "the walk's ticket " + RUN})
     eq(r.status, 201, "ticket: %r" % r)
     V["ticket"] = r.json()["number"]
+    cc = Client()
+    cc.api_login("ccagent")
+    r = cc.api("POST", "/cc/calls", {"number": V["mobile"]})
+    eq(r.status, 201, "call: %r" % r)
+    V["call"] = r.json()["id"]
     d = definition("BRT")
     fields = answers_for(d, V["mobile"], V["name"], village)
     fields[V["field"]] = V["name"]          # the certificate's holder is her name too
