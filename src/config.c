@@ -101,6 +101,7 @@ static const struct ckey keys[] = {
 	S(ticket_escalated_dlt, "1107160000000000404", "DLT template id of the SMS to whom an overdue ticket escalates"),
 	L(grievance_reopen_days, "15", 0, 365, "days after its resolution or rejection in which a citizen may reopen or appeal a grievance"),
 	L(grievance_csc_fee_paise, "500", 0, 100000, "what filing a grievance at a CSC costs, from the operator's wallet (paise)"),
+	S(campaign_hours, "09:00-19:00", "IST hours (HH:MM-HH:MM) in which campaign calls are made, retried and called back"),
 	S(telephony_click_to_call_url, "", "telephony provider's click-to-call URL (http/https JSON); sandbox: for tests; empty: no outbound calls"),
 	SECRET(telephony_webhook_secret, "HMAC key the telephony provider signs its CDR webhooks with"),
 	S(state_code, "JH", "state prefix of application numbers"),
@@ -270,8 +271,8 @@ static int load_into(struct config *next, const char *path, char *err, size_t er
 		return -1;
 	}
 	struct office_hours oh;
-	if (!sla_hours_parse(next->office_hours, &oh)) {
-		snprintf(err, errlen, "office_hours: must be HH:MM-HH:MM, opening before closing");
+	if (!sla_hours_parse(next->office_hours, &oh) || !sla_hours_parse(next->campaign_hours, &oh)) {
+		snprintf(err, errlen, "office_hours, campaign_hours: must be HH:MM-HH:MM, opening before closing");
 		return -1;
 	}
 	if (!str_empty(next->secret)) {

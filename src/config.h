@@ -77,6 +77,7 @@ struct config {
 	char *ticket_escalated_dlt;	/* DLT template id: ticket escalated */
 	long grievance_reopen_days;	/* days a citizen may reopen or appeal a grievance */
 	long grievance_csc_fee_paise;	/* fee of a grievance filed at a CSC, from its wallet */
+	char *campaign_hours;	/* HH:MM-HH:MM (IST): campaign calling hours */
 	char *telephony_click_to_call_url;	/* provider's click-to-call URL, "sandbox:" (tests) or "" */
 	char *telephony_webhook_secret;	/* HMAC key of the provider's CDR webhooks */
 	char *state_code;	/* two-letter prefix of application numbers */

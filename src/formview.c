@@ -130,6 +130,15 @@ void formview_errors(struct req *r, const struct form_result *res)
 	}
 }
 
+void formview_outcome(struct req *r, const struct outcome *o, const char *key)
+{
+	for (size_t i = 0; i < o->nerrs; i++)
+		if (str_eq(o->errs[i].key, key)) {
+			hset(r, arena_printf(r->a, "Form.err.%s", input_name(r->a, o->errs[i].field)), o->errs[i].arg);
+			hset(r, "Form.has_errors", "1");
+		}
+}
+
 static struct jval *jstr(struct arena *a, const char *s)
 {
 	struct jval *v = arena_alloc(a, sizeof *v);

@@ -21,4 +21,8 @@ void formview_env(struct req *r, long owner_id, struct form_env *env);
 /* Copies form errors into Form.err.* for the templates (field paths with
  * dots become f_name__row__sub). */
 void formview_errors(struct req *r, const struct form_result *res);
+/* The same for problems a domain function recorded in an outcome under
+ * language key `key` with the checker's own message as its argument (a
+ * ticket's extra fields, a campaign's answers). */
+void formview_outcome(struct req *r, const struct outcome *o, const char *key);
 #endif

@@ -6,12 +6,16 @@
  */
 #include "pages.h"
 #include "apiutil.h"
+#include "formview.h"
 #include "location.h"
+#include "config.h"
+#include "money.h"
 #include "picker.h"
 #include "ticket.h"
 #include "tmpl.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* ---- shared ---- */
 
@@ -72,6 +76,10 @@ int page_tickets(struct req *r)
 		hset(r, "Handler", "1");
 	if (r->user->roles & TICKET_DASH)
 		hset(r, "Dash", "1");
+	if (r->user->roles & TICKET_RAISERS)
+		hset(r, "Raise", "1");
+	if (r->user->roles & GRIEVANCE_FILERS)
+		hset(r, "File", "1");
 	tiles_to_hdf(r);
 	return tmpl_render(r, "tickets.cs");
 }
@@ -79,14 +87,27 @@ int page_tickets(struct req *r)
 static const char *const new_fields[] = { "type", "priority", "subject", "body", "mobile", "link_kind", "link_ref", "assignee",
 					  NULL };
 
-/* The raise form (again, with the values typed). */
-static int new_form(struct req *r)
+/* The raise form of a kind ("support" or "grievance"), again with the
+ * values typed. */
+static int new_form(struct req *r, const char *kind)
 {
 	form_keep(r, new_fields);
 	/* from the call-centre console: the caller's number */
 	if (!req_form(r, "mobile") && req_query(r, "mobile"))
 		hset(r, "Form.val.mobile", req_query(r, "mobile"));
-	struct dbres *cat = ticket_catalogue(r->a, "support");
+	bool grievance = str_eq(kind, "grievance");
+	hset(r, "Kind", kind);
+	if (!grievance)
+		hset(r, "Ask.assignee", "1");
+	if (!user_has(r->user, ROLE_CITIZEN))
+		hset(r, "Ask.mobile", "1");
+	if (grievance && user_has(r->user, ROLE_CSC) && cfg.grievance_csc_fee_paise > 0)
+		hset(r, "Fee", money_fmt(r->a, cfg.grievance_csc_fee_paise));
+	/* the chosen sub type's extra fields (the service form model) */
+	struct svc *form = ticket_type_form(r->a, req_param(r, "type"));
+	if (form)
+		formview_fill(r, form, str_eq(r->method, "POST") ? formview_answers(r, form) : NULL, NULL);
+	struct dbres *cat = ticket_catalogue(r->a, kind);
 	static const char *const cols[] = { "code", "name_en", "name_hi", "main_en", "main_hi", "type_en", "type_hi", "priority",
 					    "role", NULL };
 	hset_rows(r, "Types", cat, cols);
@@ -98,43 +119,67 @@ static int new_form(struct req *r)
 /* GET /tickets/new */
 int page_ticket_new(struct req *r)
 {
-	return new_form(r);
+	return new_form(r, "support");
+}
+
+/* GET /grievance/new */
+int page_grievance_new(struct req *r)
+{
+	return new_form(r, "grievance");
 }
 
 /* The ticket typed on the form. */
 static void read_input(struct req *r, struct ticket_input *in, long location)
 {
+	struct svc *form = ticket_type_form(r->a, req_form(r, "type"));
 	long prio = 0;
 	parse_long(req_form(r, "priority"), 1, 4, &prio);
 	*in = (struct ticket_input){
 		.type = req_form(r, "type"), .priority = prio, .location_id = location, .subject = req_form(r, "subject"),
 		.body = req_form(r, "body"), .mobile = req_form(r, "mobile"), .link_kind = req_form(r, "link_kind"),
 		.link_ref = req_form(r, "link_ref"), .assignee = req_form(r, "assignee"),
-		/* an agent raises for a caller; an operator at the counter */
-		.channel = user_has(r->user, ROLE_CC_AGENT) ? "call" : (r->user->roles & RB_OPERATORS) ? "csc" : "web",
+		.answers = form ? formview_answers(r, form) : NULL,
+		/* an agent raises for a caller; a sewak at the door; an operator at the counter */
+		.channel = user_has(r->user, ROLE_CC_AGENT) ? "call" : user_has(r->user, ROLE_SEWAK) ? "sewak"
+			 : (r->user->roles & RB_OPERATORS) ? "csc" : "web",
 	};
 }
 
-/* POST /tickets/new */
-int page_ticket_create(struct req *r)
+/* Raising from the form of a kind. */
+static int create(struct req *r, const char *kind)
 {
 	long location = picker_fill(r, "location", 0, LT_VILLAGE);
-	if (picker_refresh(r))
-		return new_form(r);
+	if (picker_refresh(r) || req_form(r, "show_form"))
+		return new_form(r, kind);
 	struct ticket_input in;
 	read_input(r, &in, location);
 	const char *number;
 	struct outcome out;
 	out_init(&out, r->a);
 	int st = ticket_raise(r->a, &r->actor, &in, &number, &out);
-	if (st == 422) {
+	if (st == 422 || st == 409) {
 		r->status = page_outcome(r, &out);
-		return new_form(r);
+		formview_outcome(r, &out, "ticket.err.answer");
+		if (out.key)
+			hset(r, "Flash", tmpl_str(r->lang, out.key));
+		return new_form(r, kind);
 	}
 	if (st)
 		return page_outcome(r, &out);
 	resp_redirect(r, arena_printf(r->a, "/tickets/%s?raised=1", number));
 	return 0;
+}
+
+/* POST /tickets/new */
+int page_ticket_create(struct req *r)
+{
+	return create(r, "support");
+}
+
+/* POST /grievance/new */
+int page_grievance_create(struct req *r)
+{
+	return create(r, "grievance");
 }
 
 /* The ticket of the path as its viewer may see it, or NULL (404). */
@@ -148,6 +193,7 @@ static struct ticket *visible(struct req *r, const char *number, enum ticket_sea
 static void ticket_to_hdf(struct req *r, const struct ticket *t, enum ticket_seat seat)
 {
 	hset(r, "T.number", t->number);
+	hset(r, "T.kind", t->kind);
 	hset(r, "T.status", t->status);
 	hset(r, "T.status_text", tmpl_str(r->lang, arena_printf(r->a, "ticket.st.%s", t->status)));
 	hset_int(r, "T.priority", t->priority);
@@ -172,6 +218,17 @@ static void ticket_to_hdf(struct req *r, const struct ticket *t, enum ticket_sea
 	if (t->overdue)
 		hset(r, "T.overdue", "1");
 	hset(r, "Seat", seat == TS_HANDLER ? "handler" : seat == TS_AGENT ? "agent" : "raiser");
+	/* the extra fields' answers, by their questions */
+	struct svc *form = t->answers ? ticket_type_form(r->a, t->type_code) : NULL;
+	const char *err;
+	struct jval *ans = form ? json_parse(r->a, t->answers, strlen(t->answers), &err) : NULL;
+	for (size_t i = 0, n = 0; ans && i < form->nfields; i++) {
+		const struct jval *v = json_get(ans, form->fields[i].name);
+		if (!v || (v->type != J_STR && v->type != J_NUM))
+			continue;
+		hset(r, arena_printf(r->a, "Answers.%zu.label", n), i18n_get(&form->fields[i].label, r->lang));
+		hset(r, arena_printf(r->a, "Answers.%zu.value", n++), v->str);
+	}
 	if (r->user->id == t->assignee_id)
 		hset(r, "T.mine", "1");
 	struct dbres *e = ticket_thread(r->a, t, seat != TS_RAISER);
@@ -396,6 +453,11 @@ static void ticket_json(struct req *r, struct jw *w, const struct ticket *t, enu
 		jw_null(w);
 	}
 	jw_kstr(w, "duplicate_of", t->parent_number);
+	jw_key(w, "answers");
+	if (t->answers)
+		jw_raw(w, t->answers);
+	else
+		jw_null(w);
 	struct dbres *e = ticket_thread(r->a, t, seat != TS_RAISER);
 	jw_key(w, "events");
 	jw_arr(w);
@@ -533,7 +595,7 @@ int api_ticket_create(struct req *r)
 				  .subject = json_get_str(in, "subject"), .body = json_get_str(in, "body"),
 				  .mobile = json_get_str(in, "mobile"), .channel = json_get_str(in, "channel"),
 				  .link_kind = link ? json_get_str(link, "kind") : NULL, .link_ref = link ? json_get_str(link, "ref") : NULL,
-				  .assignee = json_get_str(in, "assignee") };
+				  .assignee = json_get_str(in, "assignee"), .answers = json_get(in, "answers") };
 	if (!t.channel)	/* an agent raises for a caller */
 		t.channel = user_has(r->user, ROLE_CC_AGENT) ? "call" : "app";
 	const char *number;

@@ -193,6 +193,20 @@ int page_ticket_create(struct req *r);
 int page_ticket(struct req *r);
 int page_ticket_act(struct req *r);
 int page_ticket_dash(struct req *r);
+int page_grievance_new(struct req *r);
+int page_grievance_create(struct req *r);
+
+/* page_campaign.c */
+int page_campaigns(struct req *r);
+int page_campaign(struct req *r);
+int page_campaign_next(struct req *r);
+int page_campaign_contact(struct req *r);
+int page_campaign_record(struct req *r);
+int page_campaign_list(struct req *r);
+int page_campaign_sample(struct req *r);
+int api_campaign_next(struct req *r);
+int api_campaign_record(struct req *r);
+int api_campaign_report(struct req *r);
 int api_ticket_dash(struct req *r);
 int api_tickets(struct req *r);
 int api_ticket_tiles(struct req *r);

@@ -163,7 +163,7 @@ static void user_to_hdf(struct req *r)
 		hset(r, "User.r.dash", "1");
 	if (u->roles & RB_ADMINS)
 		hset(r, "User.r.admin", "1");
-	if (u->roles & TICKET_RAISERS)
+	if (u->roles & TICKET_USERS)
 		hset(r, "User.r.tickets", "1");
 	for (int i = 0; i < ROLE_COUNT; i++)
 		if (u->roles & RB(i))

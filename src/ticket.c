@@ -7,10 +7,14 @@
 #include "audit.h"
 #include "config.h"
 #include "csv.h"
+#include "form.h"
+#include "application.h"
+#include "json.h"
 #include "lengths.h"
 #include "location.h"
 #include "notify.h"
 #include "sla.h"
+#include "wallet.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -19,7 +23,7 @@
 const char *const ticket_resolution_codes[] = { "fixed", "advice", "workaround", "data_corrected", "referred",
 						"not_reproducible", "out_of_scope", NULL };
 const char *const ticket_actions[] = { "start", "reply", "note", "ask_info", "assign", "resolve", "reject", "duplicate",
-				       "close", "reopen", "rate", NULL };
+				       "close", "reopen", "rate", "appeal", NULL };
 const char *const ticket_list_codes[] = { "my", "new", "open", "closed", "reassigned", "replies", "raised", NULL };
 
 static const char *const channels[] = { "web", "app", "call", "csc", "sewak", NULL };
@@ -205,7 +209,36 @@ struct raise_ctx {
 	const struct loc *place;
 	long priority, assignee;
 	const char *role, *due, *number;
+	const char *mobile;	/* whom the SMS goes to: the caller's or citizen's; NULL: the raiser's */
+	long fee;		/* a grievance filed at a CSC: paise from the operator's wallet */
+	struct outcome *out;	/* a short wallet is a refusal */
+	const char *answers;	/* the extra fields, checked and normalised (JSON), or NULL */
 };
+
+/* A CSC's grievance fee: from the operator's wallet to the service
+ * charges, and the operator's commission (kind "grievance") back, as
+ * applications at a CSC do.  0, 1 (the wallet is short: refused) or -1. */
+static int grievance_fee(struct raise_ctx *c, long id)
+{
+	long me = actor_id(c->who), wallet = wallet_account(c->a, me);
+	long charges = book_account(c->a, "commission", "csc-service-charges", 0);
+	if (!wallet || !charges)
+		return -1;
+	enum wallet_rc wr = ledger_move(c->a, "debit", arena_printf(c->a, "grievance:%ld:fee", id), wallet, charges, c->fee, 0,
+					c->number, me, true);
+	if (wr == WALLET_SHORT) {
+		out_fail(c->out, 409, "ticket.err.wallet_short");
+		return 1;
+	}
+	if (wr != WALLET_OK)
+		return -1;
+	const char *cm = db_scalar(c->a, "SELECT amount_paise FROM commission_rules WHERE kind = 'grievance' AND key_code IS NULL", NULL);
+	long commission = cm ? strtol(cm, NULL, 10) : 0;
+	if (commission > 0 && ledger_move(c->a, "commission", arena_printf(c->a, "grievance:%ld:commission", id), charges, wallet,
+					  commission, 0, c->number, me, false) != WALLET_OK)
+		return -1;
+	return db_exec("UPDATE tickets SET fee_paise = ? WHERE id = ?", "ii", (long long)c->fee, (long long)id) == 1 ? 0 : -1;
+}
 
 static int raise_txn(void *p)
 {
@@ -214,21 +247,24 @@ static int raise_txn(void *p)
 	long me = actor_id(c->who);
 	const char *status = c->assignee ? "assigned" : "new";
 	if (db_exec("INSERT INTO tickets (kind, type_id, priority, location_id, loc_path, raised_by, raised_for_mobile, channel, "
-		    "subject, body, link_kind, link_ref, assignee_id, resolver_role, status, created_at, due_at, updated_at) "
-		    "VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, ''), ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, 0), ?, ?, NOW(), ?, NOW())",
-		    "siiisissssssisss", c->st->kind, (long long)c->st->id, (long long)c->priority, (long long)c->place->id,
-		    c->place->path, (long long)me, in->mobile ? in->mobile : "", in->channel ? in->channel : "web",
+		    "subject, body, link_kind, link_ref, assignee_id, resolver_role, status, created_at, due_at, updated_at, answers) "
+		    "VALUES (?, ?, ?, ?, ?, ?, NULLIF(?, ''), ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), NULLIF(?, 0), ?, ?, NOW(), ?, NOW(), ?)",
+		    "siiisissssssissss", c->st->kind, (long long)c->st->id, (long long)c->priority, (long long)c->place->id,
+		    c->place->path, (long long)me, c->mobile ? c->mobile : "", in->channel ? in->channel : "web",
 		    in->subject, in->body, in->link_kind ? in->link_kind : "", in->link_ref ? in->link_ref : "",
-		    (long long)c->assignee, c->role, status, c->due) != 1)
+		    (long long)c->assignee, c->role, status, c->due, c->answers) != 1)
 		return -1;
 	long id = (long)db_last_id();
 	c->number = arena_printf(c->a, "%s%07ld", str_eq(c->st->kind, "grievance") ? "GR" : "TK", id);
 	if (db_exec("UPDATE tickets SET number = ? WHERE id = ?", "si", c->number, (long long)id) != 1)
 		return -1;
+	int fee = c->fee > 0 ? grievance_fee(c, id) : 0;
+	if (fee)
+		return fee;
 	if (event(id, me, "raise", NULL, "new", 0, 0, in->body, false) != 0 ||
 	    (c->assignee && event(id, me, "assign", "new", "assigned", 0, c->assignee, NULL, false) != 0))
 		return -1;
-	struct ticket t = { .id = id, .number = c->number, .raised_by = me, .mobile = in->mobile };
+	struct ticket t = { .id = id, .number = c->number, .raised_by = me, .mobile = c->mobile };
 	const char *due = date_long(c->a, c->due, "en");
 	if (sms_raiser(c->a, &t, arena_printf(c->a, "Your ticket %s is registered: %s. Expected by %s. - GramSewa", c->number,
 					      in->subject, due), c->st->raised_dlt, "ticket.raise") != 0)
@@ -255,9 +291,18 @@ int ticket_raise(struct arena *a, const struct actor *who, const struct ticket_i
 		 struct outcome *out)
 {
 	struct subtype st;
-	struct raise_ctx c = { .a = a, .who = who, .in = in, .st = &st };
-	if (!subtype_get(a, in->type, &st))
+	struct raise_ctx c = { .a = a, .who = who, .in = in, .st = &st, .mobile = in->mobile, .out = out };
+	const struct user *u = who ? who->user : NULL;
+	bool grievance = false;
+	/* support tickets are the staff's; citizens file grievances */
+	if (!subtype_get(a, in->type, &st) || !u ||
+	    !((grievance = str_eq(st.kind, "grievance")) ? (u->roles & (GRIEVANCE_FILERS | TICKET_RAISERS)) != 0
+							  : (u->roles & TICKET_RAISERS) != 0))
 		out_field(out, "type", "ticket.err.type", NULL);
+	if (grievance && user_has(u, ROLE_CITIZEN) && str_empty(in->mobile))
+		c.mobile = u->mobile;	/* a citizen files for themself */
+	if (grievance && str_empty(c.mobile))
+		out_field(out, "mobile", "ticket.err.citizen_mobile", NULL);
 	if (in->priority && (in->priority < 1 || in->priority > 4))
 		out_field(out, "priority", "ticket.err.priority", NULL);
 	if (!(c.place = ticket_place(a, in->location_id)))
@@ -282,19 +327,43 @@ int ticket_raise(struct arena *a, const struct actor *who, const struct ticket_i
 	c.priority = in->priority ? in->priority : st.default_priority;
 	c.role = st.resolver_role;
 	if (!str_empty(in->assignee)) {
-		struct user *u = user_by_ref(a, in->assignee);
-		const struct holding *h = resolver_holding(u, c.place->path, st.department_id);
+		struct user *to = user_by_ref(a, in->assignee);
+		const struct holding *h = resolver_holding(to, c.place->path, st.department_id);
 		if (!h) {
 			out_field(out, "assignee", "ticket.err.assignee", NULL);
 			return out->status;
 		}
-		c.assignee = u->id;
+		c.assignee = to->id;
 		c.role = role_code(h->role);
 	} else if ((c.assignee = route(a, st.resolver_role, c.place->path, st.department_id)) < 0) {
 		return out_fail(out, 503, NULL);
 	}
+	/* the sub type's extra fields, checked by the service form model */
+	struct svc *form = ticket_type_form(a, in->type);
+	if (form) {
+		struct form_env env;
+		app_form_env(a, u, 0, &env);
+		struct form_result res;
+		memset(&res, 0, sizeof res);
+		size_t n = form_check(a, form->fields, form->nfields, in->answers, &env, &res);
+		for (size_t i = 0; i < n; i++)
+			out_field(out, res.errs[i].field, "ticket.err.answer", res.errs[i].message);
+		c.answers = arena_strdup(a, res.json.data ? res.json.data : "{}");
+		sbuf_free(&res.json);
+		if (n)
+			return out->status;
+	}
 	c.due = due_from_now(a, c.place->path, st.sla[c.priority - 1]);
-	int rc = out_txn(out, raise_txn, &c);
+	if (grievance && user_has(u, ROLE_CSC))
+		c.fee = cfg.grievance_csc_fee_paise;
+	int rc;
+	if (db_in_txn()) {
+		/* inside the caller's transaction (a campaign answer opening a grievance): its change */
+		int t = raise_txn(&c);
+		rc = t == 0 ? 0 : t > 0 ? out->status : out_fail(out, 503, NULL);
+	} else {
+		rc = out_txn(out, raise_txn, &c);
+	}
 	if (!rc)
 		*number = c.number;
 	return rc;
@@ -313,7 +382,7 @@ struct ticket *ticket_get(struct arena *a, const char *number)
 		"TRIM(CONCAT_WS(' ', au.first_name, au.last_name)), IFNULL(au.csc_id, au.username), t.resolver_role, "
 		"t.created_at, t.due_at, t.paused_at, t.resolved_at, t.closed_at, t.updated_at, t.resolution_code, t.link_kind, "
 		"t.link_ref, p.number, IFNULL(t.rating, 0), t.escalation_level, t.reopened, t.reassigned, t.paused_s, t.breached, "
-		"t.status IN (" RUNNING ") AND t.due_at < NOW() "
+		"t.status IN (" RUNNING ") AND t.due_at < NOW(), t.answers "
 		"FROM tickets t JOIN ticket_types ty ON ty.id = t.type_id JOIN locations l ON l.id = t.location_id "
 		"JOIN users ru ON ru.id = t.raised_by LEFT JOIN users au ON au.id = t.assignee_id "
 		"LEFT JOIN tickets p ON p.id = t.parent_id WHERE t.number = ?", "s", number);
@@ -363,6 +432,7 @@ struct ticket *ticket_get(struct arena *a, const char *number)
 	t->paused_s = (long)db_int(r, 0, i++);
 	t->breached = db_int(r, 0, i++) != 0;
 	t->overdue = db_int(r, 0, i++) != 0;
+	t->answers = db_val(r, 0, i++);
 	return t;
 }
 
@@ -452,6 +522,44 @@ static int refuse(struct act_ctx *c, int status, const char *key)
 	return 1;
 }
 
+/* Days after the resolution in which the raiser may reopen or appeal. */
+static long reopen_days(const struct ticket *t)
+{
+	return str_eq(t->kind, "grievance") ? cfg.grievance_reopen_days : cfg.ticket_reopen_days;
+}
+
+static const char *next_rung(const char *role);
+
+/* A citizen appeals a grievance's resolution or rejection: within
+ * grievance_reopen_days it goes one rung up (the holder of the next role
+ * over the place) with a fresh clock; at the top there is no appeal. */
+static int appeal(struct act_ctx *c)
+{
+	struct ticket *t = c->t;
+	const char *ok = db_scalar(c->a, "SELECT IFNULL(resolved_at, closed_at) + INTERVAL ? DAY >= NOW() FROM tickets WHERE id = ?",
+				   "ii", (long long)reopen_days(t), (long long)t->id);
+	if (!ok)
+		return -1;
+	if (!str_eq(ok, "1"))
+		return refuse(c, 409, "ticket.err.reopen_late");
+	if (str_eq(t->resolver_role, "pmu"))
+		return refuse(c, 409, "ticket.err.no_appeal");
+	const char *role = next_rung(t->resolver_role);
+	long to = route(c->a, role, t->loc_path, t->department_id);
+	if (to < 0)
+		return -1;
+	const char *due = due_from_now(c->a, t->loc_path, sla_hours(c->a, t->type_id, t->priority));
+	if (db_exec("UPDATE tickets SET resolver_role = ?, assignee_id = NULLIF(?, 0), appeals = appeals + 1, due_at = ?, "
+		    "resolution_code = NULL WHERE id = ?", "sisi", role, (long long)to, due, (long long)t->id) != 1)
+		return -1;
+	t->due_at = due;
+	t->paused_at = NULL;
+	if (move(c, to ? "assigned" : "new", c->in->body, false) != 0)
+		return -1;
+	return to ? sms_user(c->a, to, arena_printf(c->a, "Grievance %s is appealed to you: %s - GramSewa", t->number, t->subject),
+			     cfg.ticket_escalated_dlt, "ticket.appeal", t->number) : 0;
+}
+
 static int act_txn(void *p)
 {
 	struct act_ctx *c = p;
@@ -518,7 +626,7 @@ static int act_txn(void *p)
 	}
 	if (str_eq(a, "reopen")) {
 		const char *ok = db_scalar(c->a, "SELECT resolved_at + INTERVAL ? DAY >= NOW() FROM tickets WHERE id = ?", "ii",
-					   (long long)cfg.ticket_reopen_days, (long long)t->id);
+					   (long long)reopen_days(t), (long long)t->id);
 		if (!ok)
 			return -1;
 		if (!str_eq(ok, "1"))
@@ -530,6 +638,8 @@ static int act_txn(void *p)
 		t->due_at = due;
 		return move(c, t->assignee_id ? "assigned" : "new", body, false);
 	}
+	if (str_eq(a, "appeal"))
+		return appeal(c);
 	if (str_eq(a, "close") || str_eq(a, "reject"))
 		return move(c, str_eq(a, "close") ? "closed" : "rejected", body, false);
 	if (str_eq(a, "duplicate")) {
@@ -567,6 +677,7 @@ static const struct rule rules[] = {
 	{ "close", false, "resolved", false },
 	{ "reopen", false, "resolved,closed", true },
 	{ "rate", false, "resolved,closed", false },
+	{ "appeal", false, "resolved,closed,rejected", true },
 };
 
 static bool status_in(const char *list, const char *status)
@@ -606,6 +717,8 @@ int ticket_act(struct arena *a, const struct actor *who, const char *number, con
 		return out_fail(out, 403, "ticket.err.not_assignee");
 	if (!status_in(r->from, t->status))
 		return out_fail(out, 409, "ticket.err.state");
+	if (str_eq(in->action, "appeal") && !str_eq(t->kind, "grievance"))
+		return out_fail(out, 409, "ticket.err.not_grievance");
 	struct act_ctx c = { .a = a, .who = who, .in = in, .t = t, .out = out };
 	if (r->needs_body && (str_empty(in->body) || utf8_chars(in->body) < 2))
 		out_field(out, "body", str_eq(in->action, "resolve") ? "ticket.err.resolution" : "ticket.err.message", NULL);
@@ -660,6 +773,8 @@ struct dbres *ticket_list(struct arena *a, const struct user *u, enum ticket_lis
 	const char *p[4];
 	roots4(a, u, p);
 	long me = u->id, b = before > 0 ? before : LONG_MAX, n = limit;
+	/* a citizen's own: also those a CSC, a sewak or an agent filed for their mobile */
+	const char *mine = user_has(u, ROLE_CITIZEN) && !str_empty(u->mobile) ? u->mobile : "-";
 	/* one statement per list: each is an index range (assignee, raiser, or the places' paths) */
 	switch (l) {
 	case TL_MY:
@@ -674,7 +789,8 @@ struct dbres *ticket_list(struct arena *a, const struct user *u, enum ticket_lis
 				   "t.due_at, TRIM(CONCAT_WS(' ', au.first_name, au.last_name)), t.created_at, "
 				   "t.status IN (" RUNNING ") AND t.due_at < NOW() FROM tickets t JOIN ticket_types ty ON ty.id = t.type_id "
 				   "JOIN locations lo ON lo.id = t.location_id LEFT JOIN users au ON au.id = t.assignee_id "
-				   "WHERE t.raised_by = ? AND t.id < ? ORDER BY t.id DESC LIMIT ?", "iii", (long long)me, (long long)b, (long long)n);
+				   "WHERE (t.raised_by = ? OR t.raised_for_mobile = ?) AND t.id < ? ORDER BY t.id DESC LIMIT ?", "isii",
+				(long long)me, mine, (long long)b, (long long)n);
 	case TL_REPLIES:
 		/* tickets of mine whose latest public word is someone else's */
 		return db_query(a, "SELECT t.id, t.number, t.status, t.priority, t.subject, ty.name_en, ty.name_hi, lo.name_en, lo.name_hi, "
@@ -718,12 +834,47 @@ int ticket_tiles(struct arena *a, const struct user *u, struct ticket_tiles *t)
 	return 0;
 }
 
+struct svc *ticket_type_form(struct arena *a, const char *code)
+{
+	const char *f = code && strlen(code) <= 32
+		? db_scalar(a, "SELECT form_fields FROM ticket_types WHERE code = ? AND level = 'sub'", "s", code) : NULL;
+	const char *err;
+	struct jval *v = f ? json_parse(a, f, strlen(f), &err) : NULL;
+	struct sbuf probs;
+	sbuf_init(&probs);
+	struct svc *s = v ? svc_from_json(a, v, &probs) : NULL;
+	sbuf_free(&probs);
+	return s && s->nfields ? s : NULL;
+}
+
 struct dbres *ticket_catalogue(struct arena *a, const char *kind)
 {
 	return db_query(a, "SELECT s.code, s.name_en, s.name_hi, m.name_en, m.name_hi, ty.name_en, ty.name_hi, s.default_priority, "
 			   "s.resolver_role FROM ticket_types s JOIN ticket_types m ON m.id = s.parent_id "
 			   "JOIN ticket_types ty ON ty.id = m.parent_id WHERE s.level = 'sub' AND s.active = 1 AND s.kind = ? "
 			   "ORDER BY ty.name_en, m.name_en, s.name_en", "s", kind);
+}
+
+/* ---- grievances in public ---- */
+
+struct ticket *ticket_track(struct arena *a, const char *number, const char *mobile)
+{
+	struct ticket *t = valid_mobile(mobile) ? ticket_get(a, number) : NULL;
+	if (!t || !str_eq(t->kind, "grievance"))
+		return NULL;
+	return str_eq(t->mobile, mobile) || (str_empty(t->mobile) && str_eq(t->raiser_mobile, mobile)) ? t : NULL;
+}
+
+int ticket_counts(struct arena *a, const char *kind, const char *from, const char *to, struct ticket_counts *c)
+{
+	struct dbres *r = db_query(a, "SELECT COUNT(*), IFNULL(SUM(resolved_at IS NOT NULL), 0), "
+				      "IFNULL(SUM(resolved_at IS NOT NULL AND breached = 0), 0), "
+				      "IFNULL(SUM(status IN ('new','assigned','in_progress','awaiting_info')), 0) FROM tickets "
+				      "WHERE kind = ? AND created_at >= ? AND created_at < ? + INTERVAL 1 DAY", "sss", kind, from, to);
+	if (!r || r->nrows != 1)
+		return -1;
+	*c = (struct ticket_counts){ (long)db_int(r, 0, 0), (long)db_int(r, 0, 1), (long)db_int(r, 0, 2), (long)db_int(r, 0, 3) };
+	return 0;
 }
 
 /* ---- dashboards ---- */
@@ -790,7 +941,7 @@ long ticket_dash(struct arena *a, const char *path, int depth, enum ticket_dash_
 
 static const char *const cat_cols[] = { "code", "parent", "level", "kind", "name_en", "name_hi", "department", "resolver_role",
 					"default_priority", "sla_p1", "sla_p2", "sla_p3", "sla_p4", "auto_close_days",
-					"sms_raised_dlt", "sms_resolved_dlt", "active", NULL };
+					"sms_raised_dlt", "sms_resolved_dlt", "active", "form", NULL };
 
 struct cat_ctx {
 	struct arena *a;
@@ -843,6 +994,28 @@ static int cat_row(struct cat_ctx *c, int line, char **v)
 		}
 		parent_id = strtol(pid, NULL, 10);
 	}
+	/* the extra fields: a gramsewa.service/1 definition, kept canonical */
+	const char *form = NULL;
+	if (!str_empty(v[17])) {
+		const char *perr;
+		struct jval *fj = json_parse(c->a, v[17], strlen(v[17]), &perr);
+		struct sbuf probs, canon;
+		sbuf_init(&probs);
+		sbuf_init(&canon);
+		struct svc *s = fj ? svc_from_json(c->a, fj, &probs) : NULL;
+		if (!s || probs.len || !s->nfields || !str_eq(level, "sub")) {
+			fprintf(c->err, "line %d: form must be a gramsewa.service/1 definition with fields, on a sub type: %s\n", line,
+				probs.len ? probs.data : "");
+			sbuf_free(&probs);
+			return 1;
+		}
+		struct jw w;
+		jw_init(&w, &canon);
+		jw_value(&w, fj);
+		form = arena_strdup(c->a, canon.data);
+		sbuf_free(&probs);
+		sbuf_free(&canon);
+	}
 	long dept = 0;
 	if (!str_empty(v[6])) {
 		const char *d = db_scalar(c->a, "SELECT id FROM departments WHERE code = ?", "s", v[6]);
@@ -853,16 +1026,17 @@ static int cat_row(struct cat_ctx *c, int line, char **v)
 		dept = strtol(d, NULL, 10);
 	}
 	if (db_exec("INSERT INTO ticket_types (parent_id, level, code, kind, name_en, name_hi, department_id, resolver_role, "
-		    "default_priority, sla_p1, sla_p2, sla_p3, sla_p4, auto_close_days, sms_raised_dlt, sms_resolved_dlt, active) "
-		    "VALUES (NULLIF(?, 0), ?, ?, ?, ?, ?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?) "
+		    "default_priority, sla_p1, sla_p2, sla_p3, sla_p4, auto_close_days, sms_raised_dlt, sms_resolved_dlt, active, "
+		    "form_fields) VALUES (NULLIF(?, 0), ?, ?, ?, ?, ?, NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?, ?) "
 		    "ON DUPLICATE KEY UPDATE parent_id = VALUES(parent_id), level = VALUES(level), kind = VALUES(kind), "
 		    "name_en = VALUES(name_en), name_hi = VALUES(name_hi), department_id = VALUES(department_id), "
 		    "resolver_role = VALUES(resolver_role), default_priority = VALUES(default_priority), sla_p1 = VALUES(sla_p1), "
 		    "sla_p2 = VALUES(sla_p2), sla_p3 = VALUES(sla_p3), sla_p4 = VALUES(sla_p4), auto_close_days = VALUES(auto_close_days), "
-		    "sms_raised_dlt = VALUES(sms_raised_dlt), sms_resolved_dlt = VALUES(sms_resolved_dlt), active = VALUES(active)",
-		    "isssssisiiiiiissi", (long long)parent_id, level, v[0], v[3], v[4], v[5], (long long)dept, v[7],
+		    "sms_raised_dlt = VALUES(sms_raised_dlt), sms_resolved_dlt = VALUES(sms_resolved_dlt), active = VALUES(active), "
+		    "form_fields = VALUES(form_fields)",
+		    "isssssisiiiiiissis", (long long)parent_id, level, v[0], v[3], v[4], v[5], (long long)dept, v[7],
 		    (long long)nums[0], (long long)nums[1], (long long)nums[2], (long long)nums[3], (long long)nums[4],
-		    (long long)nums[5], v[14] ? v[14] : "", v[15] ? v[15] : "", (long long)nums[6]) < 0)
+		    (long long)nums[5], v[14] ? v[14] : "", v[15] ? v[15] : "", (long long)nums[6], form) < 0)
 		return -1;
 	return 0;
 }

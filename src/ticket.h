@@ -25,6 +25,11 @@
 /* Who raises tickets: VLEs and other operators, officers, in-charges,
  * call-centre agents (for a caller), and the resolvers themselves. */
 #define TICKET_RAISERS (RB_OPERATORS | RB_OFFICERS | RB(ROLE_CC_AGENT) | TICKET_RESOLVERS)
+/* Who files grievances (kind grievance): citizens online, operators at a
+ * CSC or a Swayam Sewak's door, agents for a caller; and everyone who uses
+ * tickets at all (citizens follow their grievances on the same pages). */
+#define GRIEVANCE_FILERS (RB_FILERS | RB(ROLE_CC_AGENT))
+#define TICKET_USERS (TICKET_RAISERS | RB(ROLE_CITIZEN))
 
 /* A ticket as typed on the form or sent to the API. */
 struct ticket_input {
@@ -38,20 +43,27 @@ struct ticket_input {
 	const char *link_kind;	/* application, certificate, wallet, bill, or NULL */
 	const char *link_ref;	/* its number or id */
 	const char *assignee;	/* CSC ID or log-in name of the resolver; NULL: routing decides */
+	const struct jval *answers;	/* the sub type's extra fields, a JSON object (or NULL) */
 };
 
-/* Raises a ticket: checks the input, routes it (the sub type's resolver
+/* Raises a ticket or a grievance (the sub type's kind) in its own
+ * transaction, or in the caller's when one is open: checks the input,
+ * routes it (the sub type's resolver
  * role over the place, the deepest holding first, then the one with
  * fewest open tickets) unless an assignee in jurisdiction is named, sets
- * the due time in working hours and queues the acknowledgement SMS.
- * *number gets the new number (arena).  Returns 0, 422 (problems at
- * their inputs) or 503. */
+ * the due time in working hours and queues the acknowledgement SMS.  A
+ * support ticket needs a staff, operator or agent raiser; a grievance
+ * needs the citizen's mobile (a citizen's own by default), and one filed
+ * by a CSC operator costs grievance_csc_fee_paise from the wallet, with the
+ * commission of kind "grievance" back, in the same transaction.  *number
+ * gets the new number (arena).  Returns 0, 409 (the wallet is short), 422
+ * (problems at their inputs) or 503. */
 int ticket_raise(struct arena *a, const struct actor *who, const struct ticket_input *in, const char **number,
 		 struct outcome *out);
 
 /* One action on a ticket. */
 struct ticket_action {
-	const char *action;	/* assign, start, ask_info, reply, note, resolve, close, reopen, reject, duplicate, rate */
+	const char *action;	/* assign, start, ask_info, reply, note, resolve, close, reopen, reject, duplicate, rate, appeal */
 	const char *body;	/* the message, reason or resolution text */
 	const char *assignee;	/* assign: CSC ID or log-in name */
 	bool misrouted;		/* assign: it was misrouted, so the clock starts again */
@@ -83,6 +95,7 @@ struct ticket {
 	const char *assignee_name, *assignee_csc, *resolver_role;
 	const char *created_at, *due_at, *paused_at, *resolved_at, *closed_at, *updated_at;
 	const char *resolution_code, *link_kind, *link_ref, *parent_number;
+	const char *answers;	/* the extra fields' answers (JSON), or NULL */
 	long rating, escalation_level, reopened, reassigned, paused_s;
 	bool breached, overdue;	/* overdue: open and past due now */
 };
@@ -121,10 +134,29 @@ struct ticket_tiles {
 };
 int ticket_tiles(struct arena *a, const struct user *u, struct ticket_tiles *t);
 
+/* The extra fields of a sub type (its form_fields, a gramsewa.service/1
+ * definition read by the service form model) as a service, or NULL when
+ * it has none. */
+struct svc;
+struct svc *ticket_type_form(struct arena *a, const char *code);
+
 /* The active sub types of kind ("support" or "grievance") with their main
  * type and type: code, name en, name hi, main en, main hi, type en, type
  * hi, default priority, resolver role. */
 struct dbres *ticket_catalogue(struct arena *a, const char *kind);
+
+/* ---- grievances in public ---- */
+
+/* The grievance `number` when mobile is the citizen's (raised for it, or
+ * by its owner), for /track; NULL otherwise. */
+struct ticket *ticket_track(struct arena *a, const char *number, const char *mobile);
+
+/* Counts of one kind raised from `from` to `to` (YYYY-MM-DD, IST) for the
+ * transparency page. */
+struct ticket_counts {
+	long received, resolved, in_sla, open;
+};
+int ticket_counts(struct arena *a, const char *kind, const char *from, const char *to, struct ticket_counts *c);
 
 /* ---- dashboards ---- */
 

@@ -12,6 +12,7 @@
  <?cs if:T.link_kind ?><dt><?cs var:L.ticket.link ?></dt><dd><?cs var:L.ticket.link_kinds[T.link_kind] ?> <?cs var:T.link_ref ?></dd><?cs /if ?>
  <?cs if:T.resolution_code ?><dt><?cs var:L.ticket.resolution ?></dt><dd><?cs var:T.resolution_code ?></dd><?cs /if ?>
  <?cs if:T.parent ?><dt><?cs var:L.ticket.duplicate_of ?></dt><dd><a href="/tickets/<?cs var:T.parent ?>"><?cs var:T.parent ?></a></dd><?cs /if ?>
+ <?cs each:x = Answers ?><dt><?cs var:x.label ?></dt><dd><?cs var:x.value ?></dd><?cs /each ?>
  <?cs if:T.rating > 0 ?><dt><?cs var:L.ticket.rating ?></dt><dd><?cs var:T.rating ?>/5</dd><?cs /if ?>
 </dl>
 <h2><?cs var:L.ticket.thread ?></h2>
@@ -52,6 +53,10 @@
  <form method="post" action="/tickets/<?cs var:T.number ?>"><?cs call:act("reply", "") ?><?cs call:bodybox("reply", L.ticket.reply_public) ?><button class="button"><?cs var:L.ticket.do.reply ?></button></form>
  <?cs /if ?>
  <?cs if:T.status == "resolved" ?><form method="post" action="/tickets/<?cs var:T.number ?>"><?cs call:act("close", "") ?><button class="button"><?cs var:L.ticket.do.close ?></button></form><?cs /if ?>
+ <?cs if:T.kind == "grievance" && (T.status == "resolved" || T.status == "closed" || T.status == "rejected") ?>
+ <h2><?cs var:L.ticket.do.appeal ?></h2>
+ <form method="post" action="/tickets/<?cs var:T.number ?>"><?cs call:act("appeal", "") ?><?cs call:bodybox("appeal", L.grievance.appeal_why) ?><button class="button secondary"><?cs var:L.ticket.do.appeal ?></button></form>
+ <?cs /if ?>
  <?cs if:T.status == "resolved" || T.status == "closed" ?>
  <form method="post" action="/tickets/<?cs var:T.number ?>"><?cs call:act("reopen", "") ?><?cs call:bodybox("reopen", L.ticket.reopen_why) ?><button class="button secondary"><?cs var:L.ticket.do.reopen ?></button></form>
  <?cs if:T.rating == 0 ?><form method="post" action="/tickets/<?cs var:T.number ?>"><?cs call:act("rate", "") ?><div class="field<?cs if:Form.err.rating ?> has-error<?cs /if ?>"><label for="f-rating"><?cs var:L.ticket.rating ?></label><select id="f-rating" name="rating"><?cs loop:p = 5, 1, -1 ?><option value="<?cs var:p ?>"><?cs var:p ?></option><?cs /loop ?></select></div><button class="button secondary"><?cs var:L.ticket.do.rate ?></button></form><?cs /if ?>

@@ -287,6 +287,7 @@ def jamune():
 
 def ticket_body(**kw):
     d = {"type": "TECH_HW_PRINTER", "location": jamune(), "subject": "Limits", "body": "Printer jams",
+         "answers": {"printer_model": "HP", "under_warranty": "no"},
          "link": {"kind": "bill", "ref": "B1"}}
     d.update(kw)
     return d

@@ -14,6 +14,8 @@ from gs import Client, test, eq, run, sql, ctl, now, VAR, CTL
 
 RUN = str(int(time.time() * 1000) % 10000000)
 JAMUNE = None
+# the demo catalogue's printer sub type asks these extra fields (a service form)
+PRINTER = {"printer_model": "HP LaserJet 1020", "under_warranty": "no"}
 
 
 def jamune():
@@ -34,7 +36,7 @@ def uid(username):
 
 
 def raise_ticket(c, **kw):
-    body = {"type": "TECH_HW_PRINTER", "location": jamune(), "subject": "Printer jams " + RUN,
+    body = {"type": "TECH_HW_PRINTER", "location": jamune(), "subject": "Printer jams " + RUN, "answers": PRINTER,
             "body": "The printer at the CSC jams on every page. " + RUN}
     body.update(kw)
     r = c.api("POST", "/tickets", body)
@@ -73,10 +75,36 @@ def raising_with_an_assignee_outside_jurisdiction_is_refused():
     csc = api("csc1")
     before = sql("SELECT COUNT(*) FROM tickets")[0][0]
     r = csc.api("POST", "/tickets", {"type": "TECH_HW_PRINTER", "location": jamune(), "subject": "Outside " + RUN,
+                                     "answers": PRINTER,
                                      "body": "to the BI of another block", "assignee": "bi2"})
     eq(r.status, 422, "refused: %r" % r)
     assert "assignee" in r.json()["error"]["fields"], r.json()
     eq(sql("SELECT COUNT(*) FROM tickets")[0][0], before, "nothing written")
+
+
+@test
+def a_sub_types_extra_fields_are_checked_with_their_branching():
+    csc = api("csc1")
+    base = {"type": "TECH_HW_PRINTER", "location": jamune(), "subject": "Fields " + RUN, "body": "The printer is dead."}
+    r = csc.api("POST", "/tickets", base)
+    eq(r.status, 422, "no answers: %r" % r)
+    assert {"printer_model", "under_warranty"} <= set(r.json()["error"]["fields"]), r.json()
+    # under warranty: the date is asked too (show_if)
+    r = csc.api("POST", "/tickets", dict(base, answers={"printer_model": "Canon", "under_warranty": "yes"}))
+    eq(r.status, 422, "warranty date: %r" % r)
+    assert list(r.json()["error"]["fields"]) == ["warranty_till"], r.json()
+    r = csc.api("POST", "/tickets", dict(base, answers={"printer_model": "Canon", "under_warranty": "no",
+                                                        "warranty_till": "2030-01-01"}))
+    eq(r.status, 201, "raised: %r" % r)
+    eq(r.json()["answers"], {"printer_model": "Canon", "under_warranty": "no"}, "a hidden answer is dropped")
+    # the page shows the fields once the kind is chosen
+    web = Client()
+    web.login("csc1")
+    form = web.get("/tickets/new")
+    page = web.post("/tickets/new", {"csrf": web.csrf_from(form.text), "type": "TECH_HW_PRINTER", "show_form": "1"})
+    eq(page.status, 200, "re-rendered")
+    assert 'name="f_printer_model"' in page.text, "extra fields on the page"
+    assert "Canon" in web.get("/tickets/" + r.json()["number"]).text, "answers on the thread"
 
 
 @test
