@@ -1,20 +1,21 @@
 /*
- * application.c — filing applications.
+ * application.c — the rules of applications: filing (drafts, submission,
+ * routing, numbering, fees, due dates), resubmission after a return,
+ * feedback, tracking, who sees one, and its events and messages.  Every
+ * write of an application by its applicant or filer is here; officers'
+ * decisions are in workflow.c.
  */
 #include "application.h"
 #include "audit.h"
+#include "auth.h"
 #include "config.h"
 #include "db.h"
-#include "form.h"
-#include "formview.h"
 #include "lengths.h"
 #include "location.h"
 #include "locker.h"
 #include "log.h"
 #include "notify.h"
 #include "sla.h"
-#include "stats.h"
-#include "tmpl.h"
 #include "user.h"
 #include "wallet.h"
 
@@ -82,21 +83,58 @@ struct app *app_load(struct arena *a, const char *number, long id, bool lock)
 	return r && r->nrows == 1 ? app_row(a, r) : NULL;
 }
 
+bool app_mine(const struct user *u, const struct app *ap)
+{
+	return u && ap && (ap->applicant_id == u->id || ap->filed_by == u->id);
+}
+
 bool app_visible(const struct user *u, const struct app *ap)
 {
 	if (!u || !ap)
 		return false;
-	if (ap->applicant_id == u->id || ap->filed_by == u->id)
+	if (app_mine(u, ap))
 		return true;
 	if (str_eq(ap->status, "draft"))
 		return false;
 	return juris_holding(u, RB_OFFICERS, 0, ap->office_path, ap->dept_id) != NULL;
 }
 
+const char *app_channel(const struct user *u, const char *want)
+{
+	/* operators first: an operator files for villagers, never as one */
+	static const struct { const char *ch; enum role role; } map[] = {
+		{ "csc", ROLE_CSC }, { "sewak", ROLE_SEWAK }, { "jsk", ROLE_JSK }, { "online", ROLE_CITIZEN },
+	};
+	if (!u)
+		return NULL;
+	for (size_t i = 0; i < ARRAY_LEN(map); i++)
+		if ((!want || str_eq(want, map[i].ch)) && user_has(u, map[i].role))
+			return map[i].ch;
+	if ((!want || str_eq(want, "counter")) && (u->roles & RB_PLAYERS))
+		return "counter";
+	return NULL;
+}
+
+struct app *app_track(struct arena *a, const char *number, const char *mobile)
+{
+	struct app *ap = number ? app_load(a, number, 0, false) : NULL;
+	if (!ap || !str_eq(ap->applicant_mobile, mobile) || str_eq(ap->status, "draft"))
+		return NULL;
+	return ap;
+}
+
+struct stats_app app_stats(const struct app *ap)
+{
+	return (struct stats_app){ .office_id = ap->office_id, .service_id = ap->service_id, .channel = ap->channel,
+				   .tatkal = ap->tatkal, .district_id = ap->district_id, .weekly_off = ap->ver->def->weekly_off,
+				   .submitted_at = ap->submitted_at, .due_date = ap->due_date };
+}
+
+/* form_check's look-ups (app_form_env). */
 struct env_ctx {
-	struct arena *a;		/* where look-ups live */
-	const struct user *u;		/* who files or corrects */
-	long owner;			/* applicant user id */
+	struct arena *a;		/* memory */
+	const struct user *u;		/* who attaches documents */
+	long owner;			/* whose locker */
 };
 
 static bool env_location(void *ctx, long id, const char **name)
@@ -122,18 +160,11 @@ static bool env_document(void *ctx, long id)
 void app_form_env(struct arena *a, const struct user *u, long owner, struct form_env *env)
 {
 	struct env_ctx *c = arena_alloc(a, sizeof *c);
-	c->a = a;
-	c->u = u;
-	c->owner = owner;
+	*c = (struct env_ctx){ a, u, owner };
 	char *today = arena_alloc(a, 20);
 	fmt_sql_time(today, now_secs());
 	today[10] = '\0';
-	env->lang = u && u->lang ? u->lang : cfg.default_lang;
-	env->today = today;
-	env->location_ok = env_location;
-	env->document_ok = env_document;
-	env->ctx = c;
-	env->prior = NULL;
+	*env = (struct form_env){ .today = today, .location_ok = env_location, .document_ok = env_document, .ctx = c };
 }
 
 long office_for(struct arena *a, long location_id, const char *level)
@@ -196,50 +227,62 @@ int app_notify(struct arena *a, const struct app *ap, const char *event, const c
 	return rc;
 }
 
+/* A refusal inside a transaction function: records it in o and returns 1,
+ * which rolls the transaction back (db_txn) without a retry. */
+static int refuse(struct outcome *o, int status, const char *key)
+{
+	out_fail(o, status, key);
+	return 1;
+}
+
 /* The citizen who is the applicant: the filer for online filing, else found
  * (or registered) by mobile. */
-static long applicant_for(struct req *r, const struct filing *fl, const char *name)
+static long applicant_for(struct arena *a, const struct actor *who, const struct filing *fl, const char *name)
 {
 	if (str_eq(fl->channel, "online"))
-		return fl->filer;
-	long id = user_citizen(r->a, req_actor(r), fl->applicant_mobile, name, r->lang);
+		return actor_id(who);
+	long id = user_citizen(a, who, fl->applicant_mobile, name, fl->lang);
 	return id > 0 ? id : 0;
 }
 
-/* Checks chosen documents against the service's list.  Adds field errors
- * doc_<code>.  Returns the number of problems. */
-static int check_docs(struct req *r, const struct svc *s, long applicant, const long *ids, struct app_result *out)
+/* Checks chosen documents against the service's list: a problem with
+ * doc_<code> for each.  Returns the number of problems. */
+static size_t check_docs(struct arena *a, const struct svc *s, long applicant, const long *ids, struct outcome *out)
 {
-	int bad = 0;
+	size_t before = out->nerrs;
 	for (size_t i = 0; i < s->ndocs; i++) {
 		const struct docreq *d = &s->docs[i];
-		const char *field = arena_printf(r->a, "doc_%s", d->code);
+		const char *field = arena_printf(a, "doc_%s", d->code);
 		if (!ids || !ids[i]) {
-			if (d->required) {
-				form_error(r, field, "app.doc_missing");
-				bad++;
-			}
+			if (d->required)
+				out_field(out, field, "app.doc_missing", NULL);
 			continue;
 		}
-		struct dbres *doc = db_query(r->a, "SELECT mime, size FROM documents WHERE id = ? AND owner_id = ?", "ii",
+		struct dbres *doc = db_query(a, "SELECT mime, size FROM documents WHERE id = ? AND owner_id = ?", "ii",
 					     (long long)ids[i], (long long)applicant);
 		if (!doc || doc->nrows != 1) {
-			form_error(r, field, "form.err.document");
-			bad++;
+			out_field(out, field, "form.err.document", NULL);
 			continue;
 		}
 		const char *mime = db_val(doc, 0, 0);
 		unsigned want = str_eq(mime, "application/pdf") ? DOC_PDF : str_eq(mime, "image/jpeg") ? DOC_JPEG : DOC_PNG;
-		if (!(d->types & want)) {
-			form_error(r, field, "app.doc_type");
-			bad++;
-		} else if (db_int(doc, 0, 1) > d->max_kb * 1024) {
-			form_error(r, field, "app.doc_size");
-			bad++;
-		}
+		if (!(d->types & want))
+			out_field(out, field, "app.doc_type", NULL);
+		else if (db_int(doc, 0, 1) > d->max_kb * 1024)
+			out_field(out, field, "app.doc_size", NULL);
 	}
-	(void)out;
-	return bad;
+	return out->nerrs - before;
+}
+
+long *app_docs(struct arena *a, const struct svc *s, long app_id)
+{
+	long *docs = arena_alloc(a, (s->ndocs + 1) * sizeof *docs);
+	for (size_t i = 0; i < s->ndocs; i++) {
+		const char *d = db_scalar(a, "SELECT document_id FROM app_documents WHERE app_id = ? AND doc_type = ?", "is",
+					  (long long)app_id, s->docs[i].code);
+		docs[i] = d ? strtol(d, NULL, 10) : 0;
+	}
+	return docs;
 }
 
 void app_due_dates(struct arena *a, const struct svc *s, bool tatkal, long district, char due[11], char stage_due[11])
@@ -273,60 +316,57 @@ static int app_doc_set(long app_id, const char *code, long doc)
 }
 
 struct file_ctx {
-	struct req *r;			/* request */
-	const struct filing *fl;	/* who */
+	struct arena *a;		/* memory */
+	const struct actor *who;	/* the filer */
+	const struct filing *fl;	/* how */
 	struct app_input *in;		/* what */
-	struct app_result *out;		/* result */
+	struct app_filed *done;		/* result */
+	struct outcome *out;		/* problems */
 	const char *norm;		/* normalised answers JSON */
 };
 
 /* Routing, numbering, fees and dates for a validated application. */
 static int do_submit(struct file_ctx *c, long app_id, long applicant, const char *name)
 {
-	struct req *r = c->r;
+	struct arena *a = c->a;
 	const struct svc *s = c->in->ver->def;
-	struct jval *addr = json_get(json_parse(r->a, c->norm, strlen(c->norm), NULL), s->route_field);
+	long filer = actor_id(c->who);
+	struct jval *addr = json_get(json_parse(a, c->norm, strlen(c->norm), NULL), s->route_field);
 	long loc = 0;
 	json_get_long(addr, "id", &loc);
-	struct loc *l = loc ? loc_get(r->a, loc) : NULL;
+	struct loc *l = loc ? loc_get(a, loc) : NULL;
 	const struct stage *st0 = svc_stage(s, 0);
-	long office = l ? office_for(r->a, loc, s->level) : 0;
-	long stage_office = l && st0 ? office_for(r->a, loc, level_role_level(st0->role)) : 0;
-	if (!office || !stage_office) {
-		c->out->status = 422;
-		c->out->message = "app.no_office";
-		return 1;
-	}
+	long office = l ? office_for(a, loc, s->level) : 0;
+	long stage_office = l && st0 ? office_for(a, loc, level_role_level(st0->role)) : 0;
+	if (!office || !stage_office)
+		return refuse(c->out, 422, "app.no_office");
 	long district = 0;
 	long ids[12];
 	size_t n = loc_path_ids(l->path, ids, 12);
 	const char *dcode = NULL;
 	for (size_t i = 0; i < n && !district; i++) {
-		struct dbres *d = db_query(r->a, "SELECT id, IFNULL(lgd_code, id) FROM locations WHERE id = ? AND type = 'district'",
+		struct dbres *d = db_query(a, "SELECT id, IFNULL(lgd_code, id) FROM locations WHERE id = ? AND type = 'district'",
 					   "i", (long long)ids[i]);
 		if (d && d->nrows == 1) {
 			district = (long)db_int(d, 0, 0);
 			dcode = db_val(d, 0, 1);
 		}
 	}
-	const char *opath = db_scalar(r->a, "SELECT l.path FROM offices o JOIN locations l ON l.id = o.location_id WHERE o.id = ?",
+	const char *opath = db_scalar(a, "SELECT l.path FROM offices o JOIN locations l ON l.id = o.location_id WHERE o.id = ?",
 				      "i", (long long)office);
-	if (!district || !opath) {
-		c->out->status = 422;
-		c->out->message = "app.no_office";
-		return 1;
-	}
+	if (!district || !opath)
+		return refuse(c->out, 422, "app.no_office");
 	/* gap-free number: the sequence row stays locked until commit */
 	char fy[8];
 	fin_year(now_secs(), fy);
 	if (db_exec("INSERT INTO app_seq (district_id, service_id, fy, last) VALUES (?, ?, ?, 1) "
 		    "ON DUPLICATE KEY UPDATE last = last + 1", "iis", (long long)district, (long long)c->in->ver->service_id, fy) < 0)
 		return -1;
-	const char *seq = db_scalar(r->a, "SELECT last FROM app_seq WHERE district_id = ? AND service_id = ? AND fy = ?", "iis",
+	const char *seq = db_scalar(a, "SELECT last FROM app_seq WHERE district_id = ? AND service_id = ? AND fy = ?", "iis",
 				    (long long)district, (long long)c->in->ver->service_id, fy);
 	if (!seq)
 		return -1;
-	char *number = arena_printf(r->a, "%s/%s/%s/%s/%06ld", cfg.state_code, dcode, s->code, fy, strtol(seq, NULL, 10));
+	char *number = arena_printf(a, "%s/%s/%s/%s/%06ld", cfg.state_code, dcode, s->code, fy, strtol(seq, NULL, 10));
 	/* fees */
 	bool tatkal = c->in->tatkal && s->tatkal;
 	long fee = s->fee_gov + (tatkal ? s->fee_tatkal : 0);
@@ -336,29 +376,26 @@ static int do_submit(struct file_ctx *c, long app_id, long applicant, const char
 	if (str_eq(ch, "csc")) {
 		long total = fee + s->fee_csc;
 		if (total > 0) {
-			long from = wallet_account(r->a, c->fl->filer);
-			long dept = book_account(r->a, "department", arena_printf(r->a, "fees:%s", s->dept), 0);
-			long charges = book_account(r->a, "commission", "csc-service-charges", 0);
-			const char *key = arena_printf(r->a, "app:%ld:fee", app_id);
-			enum wallet_rc wr = fee > 0 ? ledger_move(r->a, "debit", key, from, dept, fee, app_id, number, c->fl->filer, true)
+			long from = wallet_account(a, filer);
+			long dept = book_account(a, "department", arena_printf(a, "fees:%s", s->dept), 0);
+			long charges = book_account(a, "commission", "csc-service-charges", 0);
+			const char *key = arena_printf(a, "app:%ld:fee", app_id);
+			enum wallet_rc wr = fee > 0 ? ledger_move(a, "debit", key, from, dept, fee, app_id, number, filer, true)
 						    : WALLET_OK;
 			if (wr == WALLET_OK && s->fee_csc > 0)
-				wr = ledger_move(r->a, "debit", arena_printf(r->a, "app:%ld:charge", app_id), from, charges, s->fee_csc,
-						 app_id, number, c->fl->filer, true);
-			if (wr == WALLET_SHORT) {
-				c->out->status = 422;
-				c->out->message = "app.wallet_short";
-				return 1;
-			}
+				wr = ledger_move(a, "debit", arena_printf(a, "app:%ld:charge", app_id), from, charges, s->fee_csc,
+						 app_id, number, filer, true);
+			if (wr == WALLET_SHORT)
+				return refuse(c->out, 422, "app.wallet_short");
 			if (wr != WALLET_OK && wr != WALLET_REPEAT)
 				return -1;
 			/* the operator's commission, per the configured schedule */
-			const char *cm = db_scalar(r->a, "SELECT amount_paise FROM commission_rules WHERE kind = 'app' "
+			const char *cm = db_scalar(a, "SELECT amount_paise FROM commission_rules WHERE kind = 'app' "
 							 "AND (key_code = ? OR key_code IS NULL) ORDER BY key_code IS NULL LIMIT 1", "s", s->code);
 			long commission = cm ? strtol(cm, NULL, 10) : 0;
 			if (commission > 0) {
-				wr = ledger_move(r->a, "commission", arena_printf(r->a, "app:%ld:commission", app_id), charges, from,
-						 commission, app_id, number, c->fl->filer, false);
+				wr = ledger_move(a, "commission", arena_printf(a, "app:%ld:commission", app_id), charges, from,
+						 commission, app_id, number, filer, false);
 				if (wr != WALLET_OK && wr != WALLET_REPEAT)
 					return -1;
 			}
@@ -368,7 +405,7 @@ static int do_submit(struct file_ctx *c, long app_id, long applicant, const char
 	/* a citizen online pays the government fee at the gateway first */
 	bool unpaid = str_eq(ch, "online") && fee > 0;
 	char due[11], sdue[11];
-	app_due_dates(r->a, s, tatkal, district, due, sdue);
+	app_due_dates(a, s, tatkal, district, due, sdue);
 	if (db_exec("UPDATE applications SET number = ?, applicant_id = ?, applicant_name = ?, address_location_id = ?, "
 		    "district_id = ?, office_id = ?, office_path = ?, status = ?, stage_idx = 0, stage_office_id = ?, "
 		    "stage_role = ?, tatkal = ?, form = ?, submitted_at = NOW(), queued_at = NOW(6), stage_due = ?, due_date = ?, "
@@ -377,22 +414,22 @@ static int do_submit(struct file_ctx *c, long app_id, long applicant, const char
 		    (long long)office, opath, unpaid ? "unpaid" : "pending", (long long)stage_office, role_code(st0->role), (long long)tatkal, c->norm, sdue, due,
 		    (long long)fee, (long long)c->in->ver->id, (long long)app_id) != 1)
 		return -1;
-	c->out->number = number;
-	struct app *ap = app_load(r->a, NULL, app_id, false);
+	c->done->number = number;
+	struct app *ap = app_load(a, NULL, app_id, false);
 	if (!ap)
 		return -1;
 	ap->status = "draft";	/* the event records the move from draft */
-	if (app_event(&r->actor, ap, "submit", role_code(str_eq(ch, "online") ? ROLE_CITIZEN : str_eq(ch, "csc") ? ROLE_CSC
+	if (app_event(c->who, ap, "submit", role_code(str_eq(ch, "online") ? ROLE_CITIZEN : str_eq(ch, "csc") ? ROLE_CSC
 						  : str_eq(ch, "sewak") ? ROLE_SEWAK : str_eq(ch, "jsk") ? ROLE_JSK : ROLE_KARMACHARI),
 		      0, -1, 0, unpaid ? "unpaid" : "pending", NULL, NULL, NULL) != 0)
 		return -1;
 	ap->status = unpaid ? "unpaid" : "pending";
 	/* an unpaid application is received (and counted) when it is paid */
-	if (!unpaid && (app_notify(r->a, ap, "submit", NULL) != 0 || stats_submit(r->a, ap) != 0))
+	if (!unpaid && (app_notify(a, ap, "submit", NULL) != 0 || stats_submit(a, app_stats(ap)) != 0))
 		return -1;
 	struct audit_entry e = { .action = "app.submit", .entity = "application", .entity_id = number,
-				 .remarks = arena_printf(r->a, "%s via %s", s->code, ch) };
-	return audit_write(req_actor(r), &e) == 0 ? 0 : -1;
+				 .remarks = arena_printf(a, "%s via %s", s->code, ch) };
+	return audit_write(c->who, &e) == 0 ? 0 : -1;
 }
 
 /* May the filer continue application app_id as a draft of service
@@ -402,59 +439,52 @@ static int do_submit(struct file_ctx *c, long app_id, long applicant, const char
  * them), 403 when they may see it but did not start it (the applicant of an
  * operator's draft), 409 when it is no longer a draft or belongs to another
  * service; -1 on a database error. */
-static int draft_take(struct req *r, const struct filing *fl, long app_id, long service_id, struct app_result *out)
+static int draft_take(struct arena *a, const struct actor *who, long app_id, long service_id, struct outcome *out)
 {
-	struct app *ap = app_load(r->a, NULL, app_id, true);
+	struct app *ap = app_load(a, NULL, app_id, true);
 	if (!ap && db_errno())
 		return -1;
-	if (!ap || !app_visible(r->user, ap)) {
-		out->status = 404;
-		return 1;
-	}
-	if (ap->filed_by != fl->filer) {
-		out->status = 403;
-		out->message = "app.draft_not_yours";
-		return 1;
-	}
-	if (!str_eq(ap->status, "draft") || ap->service_id != service_id) {
-		out->status = 409;
-		out->message = str_eq(ap->status, "draft") ? "app.draft_other_service" : "app.not_draft";
-		return 1;
-	}
+	if (!ap || !app_visible(who->user, ap))
+		return refuse(out, 404, NULL);
+	if (ap->filed_by != actor_id(who))
+		return refuse(out, 403, "app.draft_not_yours");
+	if (!str_eq(ap->status, "draft") || ap->service_id != service_id)
+		return refuse(out, 409, str_eq(ap->status, "draft") ? "app.draft_other_service" : "app.not_draft");
 	return 0;
 }
 
 static int file_txn(void *p)
 {
 	struct file_ctx *c = p;
-	struct req *r = c->r;
+	struct arena *a = c->a;
 	struct app_input *in = c->in;
 	const struct svc *s = in->ver->def;
-	const char *name = answer_name(r->a, in->answers);
+	const char *name = answer_name(a, in->answers);
+	long filer = actor_id(c->who);
 	long app_id = in->draft_id;
-	c->out->repeat = false;
+	/* a retried transaction starts again with no problems found */
+	out_init(c->out, a);
+	*c->done = (struct app_filed){ 0 };
 	/* the same idempotency key from the same filer is the same application */
 	if (!app_id && in->idem) {
-		struct dbres *dup = db_query(r->a, "SELECT id, number, status FROM applications WHERE filed_by = ? AND idem_key = ? FOR UPDATE",
-					     "is", (long long)c->fl->filer, in->idem);
+		struct dbres *dup = db_query(a, "SELECT id, number, status FROM applications WHERE filed_by = ? AND idem_key = ? FOR UPDATE",
+					     "is", (long long)filer, in->idem);
 		if (!dup)
 			return -1;
 		if (dup->nrows == 1) {
 			app_id = (long)db_int(dup, 0, 0);
 			if (!str_eq(db_val(dup, 0, 2), "draft")) {
-				c->out->id = app_id;
-				c->out->number = db_val(dup, 0, 1);
-				c->out->repeat = true;
+				*c->done = (struct app_filed){ app_id, db_val(dup, 0, 1), true };
 				return 0;
 			}
 		}
 	}
 	if (app_id) {
-		int rc = draft_take(r, c->fl, app_id, in->ver->service_id, c->out);
+		int rc = draft_take(a, c->who, app_id, in->ver->service_id, c->out);
 		if (rc)
 			return rc;
 	}
-	long applicant = applicant_for(r, c->fl, name);
+	long applicant = applicant_for(a, c->who, c->fl, name);
 	if (!applicant)
 		return -1;
 	struct sbuf raw;
@@ -462,15 +492,15 @@ static int file_txn(void *p)
 	struct jw w;
 	jw_init(&w, &raw);
 	jw_value(&w, in->answers);
-	const char *rawj = arena_strdup(r->a, raw.data);
+	const char *rawj = arena_strdup(a, raw.data);
 	sbuf_free(&raw);
-	const char *mobile = str_eq(c->fl->channel, "online") ? db_scalar(r->a, "SELECT mobile FROM users WHERE id = ?", "i",
+	const char *mobile = str_eq(c->fl->channel, "online") ? db_scalar(a, "SELECT mobile FROM users WHERE id = ?", "i",
 									  (long long)applicant) : c->fl->applicant_mobile;
 	if (!app_id) {
 		if (db_exec("INSERT INTO applications (service_id, version_id, applicant_id, applicant_name, applicant_mobile, channel, "
 			    "filed_by, form, idem_key, tatkal) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 			    "iiisssissi", (long long)in->ver->service_id, (long long)in->ver->id, (long long)applicant,
-			    name ? name : "", mobile ? mobile : "", c->fl->channel, (long long)c->fl->filer, rawj, in->idem,
+			    name ? name : "", mobile ? mobile : "", c->fl->channel, (long long)filer, rawj, in->idem,
 			    (long long)in->tatkal) != 1)
 			return -1;
 		app_id = (long)db_last_id();
@@ -479,180 +509,169 @@ static int file_txn(void *p)
 			   mobile ? mobile : "", (long long)in->tatkal, (long long)in->ver->id, (long long)app_id) != 1) {
 		return -1;	/* the row is locked as a draft (draft_take): anything else is a fault */
 	}
-	c->out->id = app_id;
+	c->done->id = app_id;
 	/* the chosen documents travel with the draft too; a document not sent
 	 * again keeps the one chosen before.  Only what the filer sees in the
 	 * applicant's locker can be chosen (an operator: own uploads, or all
 	 * with the citizen's consent) */
 	for (size_t i = 0; in->doc_ids && i < s->ndocs; i++)
-		if (in->doc_ids[i] && locker_may_use(r->a, r->user, applicant, in->doc_ids[i]) &&
+		if (in->doc_ids[i] && locker_may_use(a, c->who->user, applicant, in->doc_ids[i]) &&
 		    app_doc_set(app_id, s->docs[i].code, in->doc_ids[i]) != 0)
 			return -1;
-	long *docs = arena_alloc(r->a, (s->ndocs + 1) * sizeof *docs);
-	for (size_t i = 0; i < s->ndocs; i++) {
-		const char *d = db_scalar(r->a, "SELECT document_id FROM app_documents WHERE app_id = ? AND doc_type = ?", "is",
-					  (long long)app_id, s->docs[i].code);
-		docs[i] = d ? strtol(d, NULL, 10) : 0;
-	}
-	in->doc_ids = docs;
+	in->doc_ids = app_docs(a, s, app_id);
 	if (!in->submit) {
-		struct audit_entry e = { .action = "app.draft", .entity = "application", .entity_id = arena_printf(r->a, "%ld", app_id) };
-		return audit_write(req_actor(r), &e) == 0 ? 0 : -1;
+		struct audit_entry e = { .action = "app.draft", .entity = "application", .entity_id = arena_printf(a, "%ld", app_id) };
+		return audit_write(c->who, &e) == 0 ? 0 : -1;
 	}
-	/* submit: every field, then the documents */
+	/* submit: the documents, then every field (the order the problems
+	 * are listed in) */
 	struct form_env env;
-	formview_env(r, applicant, &env);
-	sbuf_free(&c->out->form.json);
-	form_check(r->a, s->fields, s->nfields, in->answers, &env, &c->out->form);
-	c->norm = arena_strdup(r->a, c->out->form.json.data);
-	int bad = (int)c->out->form.nerrs + check_docs(r, s, applicant, in->doc_ids, c->out);
-	if (bad) {
-		c->out->status = 422;
-		return 1;
-	}
+	app_form_env(a, c->who->user, applicant, &env);
+	size_t bad = check_docs(a, s, applicant, in->doc_ids, c->out);
+	bad += form_check(a, s->fields, s->nfields, in->answers, &env, c->out, &c->norm);
+	if (bad)
+		return refuse(c->out, 422, NULL);
 	return do_submit(c, app_id, applicant, name);
 }
 
-int app_file(struct req *r, const struct filing *fl, struct app_input *in, struct app_result *out)
+int app_file(struct arena *a, const struct actor *who, const struct filing *fl, struct app_input *in, struct app_filed *done,
+	     struct outcome *out)
 {
-	memset(out, 0, sizeof *out);
-	sbuf_init(&out->form.json);
-	bool bad_mobile = !str_eq(fl->channel, "online") && !valid_mobile(fl->applicant_mobile);
-	if (bad_mobile)
-		form_error(r, "applicant_mobile", "auth.mobile_bad");
+	*done = (struct app_filed){ 0 };
+	const struct svc *s = in->ver->def;
+	if (!str_eq(fl->channel, "online") && !valid_mobile(fl->applicant_mobile))
+		out_field(out, "applicant_mobile", "auth.mobile_bad", NULL);
 	/* nothing longer than its column reaches the database, not even in a
 	 * draft, which is otherwise stored unchecked */
-	bool bad_idem = !form_max_len(r, "idem", in->idem, LIM_IDEM_KEY);
-	if (bad_mobile || bad_idem) {
-		/* the answers are checked too, so every error shows at once */
+	out_max_len(out, "idem", in->idem, LIM_IDEM_KEY);
+	if (out->nerrs) {
+		/* the answers are checked too, so every problem shows at once */
 		struct form_env env;
-		formview_env(r, 0, &env);
-		sbuf_free(&out->form.json);	/* form_check starts its own */
-		form_check(r->a, in->ver->def->fields, in->ver->def->nfields, in->answers, &env, &out->form);
-		out->status = 422;
-		return 422;
+		const char *norm;
+		app_form_env(a, who->user, 0, &env);
+		form_check(a, s->fields, s->nfields, in->answers, &env, out, &norm);
+		return out_fail(out, 422, NULL);
 	}
-	if (form_check_lengths(r->a, in->ver->def->fields, in->ver->def->nfields, in->answers, r->lang, &out->form)) {
-		out->status = 422;
-		return 422;
-	}
-	if (!(in->ver->def->channels & (1u << channel_from(fl->channel)))) {
-		out->status = 403;
-		out->message = "app.channel_closed";
-		return 403;
-	}
-	struct file_ctx c = { .r = r, .fl = fl, .in = in, .out = out };
-	int rc = db_txn(file_txn, &c);
-	if (rc == 0)
-		return 0;
-	if (out->status == 0)
-		out->status = 503;
-	return out->status;
+	if (form_check_lengths(a, s->fields, s->nfields, in->answers, out))
+		return out_fail(out, 422, NULL);
+	if (!(s->channels & (1u << channel_from(fl->channel))))
+		return out_fail(out, 403, "app.channel_closed");
+	struct file_ctx c = { .a = a, .who = who, .fl = fl, .in = in, .done = done, .out = out };
+	return out_txn(out, file_txn, &c);
 }
 
 /* ---- resubmission after a return ---- */
 
 struct resub_ctx {
-	struct req *r;			/* request */
+	struct arena *a;		/* memory */
+	const struct actor *who;	/* the applicant or filer */
 	const char *number;		/* application */
 	const struct jval *answers;	/* corrections */
-	long *doc_ids;			/* documents (per service doc) */
-	struct app_result *out;		/* result */
+	const long *doc_ids;		/* documents (per service doc) */
+	struct outcome *out;		/* problems */
 };
-
-/* Is field name among the flagged ones (a JSON list)? */
-static bool flagged(struct arena *a, const char *list, const char *name)
-{
-	const char *err;
-	struct jval *v = list ? json_parse(a, list, strlen(list), &err) : NULL;
-	for (size_t i = 0; v && v->type == J_ARR && i < v->n; i++)
-		if (v->kids[i]->type == J_STR && (str_eq(v->kids[i]->str, name) || str_eq(v->kids[i]->str, "*")))
-			return true;
-	return false;
-}
 
 static int resub_txn(void *p)
 {
 	struct resub_ctx *c = p;
-	struct req *r = c->r;
-	struct app *ap = app_load(r->a, c->number, 0, true);
-	if (!ap || (ap->applicant_id != r->user->id && ap->filed_by != r->user->id)) {
-		c->out->status = 404;
-		return 1;
-	}
-	if (!str_eq(ap->status, "returned")) {
-		c->out->status = 409;
-		c->out->message = "app.not_returned";
-		return 1;
-	}
+	struct arena *a = c->a;
+	out_init(c->out, a);	/* a retried transaction starts again */
+	struct app *ap = app_load(a, c->number, 0, true);
+	if (!ap || !app_mine(c->who->user, ap))
+		return refuse(c->out, 404, NULL);
+	if (!str_eq(ap->status, "returned"))
+		return refuse(c->out, 409, "app.not_returned");
 	const struct svc *s = ap->ver->def;
 	/* start from what was filed; only flagged fields take the new answers */
 	const char *err;
-	struct jval *old = json_parse(r->a, ap->form, strlen(ap->form), &err);
-	struct jval *merged = arena_alloc(r->a, sizeof *merged);
-	merged->type = J_OBJ;
-	merged->keys = arena_alloc(r->a, (s->nfields + 1) * sizeof *merged->keys);
-	merged->kids = arena_alloc(r->a, (s->nfields + 1) * sizeof *merged->kids);
-	for (size_t i = 0; i < s->nfields; i++) {
-		const char *name = s->fields[i].name;
-		struct jval *v = flagged(r->a, ap->return_fields, name) ? json_get(c->answers, name) : json_get(old, name);
-		if (v && v->type == J_OBJ && s->fields[i].type == FT_LOCATION) {
-			/* stored locations are {id, name}: the checker takes the id */
-			struct jval *id = json_get(v, "id");
-			v = id;
-		}
-		if (v) {
-			merged->keys[merged->n] = (char *)name;
-			merged->kids[merged->n++] = v;
-		}
-	}
-	struct form_env env;
-	formview_env(r, ap->applicant_id, &env);
-	env.prior = old;
-	sbuf_free(&c->out->form.json);
-	form_check(r->a, s->fields, s->nfields, merged, &env, &c->out->form);
-	long *docs = arena_alloc(r->a, (s->ndocs + 1) * sizeof *docs);
-	size_t unseen = 0;
+	struct jval *old = json_parse(a, ap->form, strlen(ap->form), &err);
+	struct jval *flags = ap->return_fields ? json_parse(a, ap->return_fields, strlen(ap->return_fields), &err) : NULL;
+	if (!flags)
+		flags = &(struct jval){ .type = J_ARR };	/* nothing flagged: nothing changes */
+	struct jval *merged = form_merge(a, s->fields, s->nfields, old, c->answers, flags);
+	long *docs = app_docs(a, s, ap->id);
 	for (size_t i = 0; i < s->ndocs; i++) {
-		const char *cur = db_scalar(r->a, "SELECT document_id FROM app_documents WHERE app_id = ? AND doc_type = ?", "is",
-					    (long long)ap->id, s->docs[i].code);
-		docs[i] = cur ? strtol(cur, NULL, 10) : 0;
-		if (!c->doc_ids || !c->doc_ids[i] || c->doc_ids[i] == docs[i] ||
-		    !flagged(r->a, ap->return_fields, arena_printf(r->a, "doc_%s", s->docs[i].code)))
+		const char *field = arena_printf(a, "doc_%s", s->docs[i].code);
+		if (!c->doc_ids || !c->doc_ids[i] || c->doc_ids[i] == docs[i] || !form_listed(flags, field))
 			continue;
 		/* a new choice must be one the filer sees in the locker */
-		if (locker_may_use(r->a, r->user, ap->applicant_id, c->doc_ids[i])) {
+		if (locker_may_use(a, c->who->user, ap->applicant_id, c->doc_ids[i]))
 			docs[i] = c->doc_ids[i];
-		} else {
-			form_error(r, arena_printf(r->a, "doc_%s", s->docs[i].code), "form.err.document");
-			unseen++;
-		}
+		else
+			out_field(c->out, field, "form.err.document", NULL);
 	}
-	if (c->out->form.nerrs + unseen + (size_t)check_docs(r, s, ap->applicant_id, docs, c->out)) {
-		c->out->status = 422;
-		return 1;
-	}
+	check_docs(a, s, ap->applicant_id, docs, c->out);
+	struct form_env env;
+	app_form_env(a, c->who->user, ap->applicant_id, &env);
+	env.prior = old;
+	const char *norm;
+	form_check(a, s->fields, s->nfields, merged, &env, c->out, &norm);
+	if (c->out->nerrs)
+		return refuse(c->out, 422, NULL);
 	for (size_t i = 0; i < s->ndocs; i++)
 		if (docs[i] && app_doc_set(ap->id, s->docs[i].code, docs[i]) != 0)
 			return -1;
 	/* back into the same stage's queue at its original position (queued_at kept) */
 	if (db_exec("UPDATE applications SET status = 'pending', form = ?, return_remarks = NULL, return_fields = NULL, "
-		    "claimed_by = NULL, claimed_until = NULL WHERE id = ?", "si", c->out->form.json.data, (long long)ap->id) != 1 ||
-	    app_event(&r->actor, ap, "resubmit", NULL, 0, ap->stage_idx, ap->stage_idx, "pending", NULL, NULL, NULL) != 0 ||
-	    stats_status(r->a, ap, "returned", "pending") != 0)
+		    "claimed_by = NULL, claimed_until = NULL WHERE id = ?", "si", norm, (long long)ap->id) != 1 ||
+	    app_event(c->who, ap, "resubmit", NULL, 0, ap->stage_idx, ap->stage_idx, "pending", NULL, NULL, NULL) != 0 ||
+	    stats_status(a, app_stats(ap), "returned", "pending") != 0)
 		return -1;
-	c->out->id = ap->id;
-	c->out->number = ap->number;
 	struct audit_entry e = { .action = "app.resubmit", .entity = "application", .entity_id = ap->number };
-	return audit_write(req_actor(r), &e) == 0 ? 0 : -1;
+	return audit_write(c->who, &e) == 0 ? 0 : -1;
 }
 
-int app_resubmit(struct req *r, const char *number, const struct jval *answers, long *doc_ids, struct app_result *out)
+int app_resubmit(struct arena *a, const struct actor *who, const char *number, const struct jval *answers, const long *doc_ids,
+		 struct outcome *out)
 {
-	memset(out, 0, sizeof *out);
-	sbuf_init(&out->form.json);
-	struct resub_ctx c = { r, number, answers, doc_ids, out };
-	if (db_txn(resub_txn, &c) == 0)
-		return 0;
-	return out->status ? out->status : 503;
+	struct resub_ctx c = { a, who, number, answers, doc_ids, out };
+	return out_txn(out, resub_txn, &c);
+}
+
+/* ---- feedback ---- */
+
+bool app_may_feedback(struct arena *a, const struct app *ap)
+{
+	return (str_eq(ap->status, "approved") || str_eq(ap->status, "rejected")) &&
+	       !db_scalar(a, "SELECT app_id FROM feedback WHERE app_id = ?", "i", (long long)ap->id);
+}
+
+struct feedback_ctx {
+	struct arena *a;		/* memory */
+	const struct actor *who;	/* the applicant or filer */
+	const char *number;		/* application */
+	long rating;			/* 1..5 */
+	const char *comment;		/* or NULL */
+	struct outcome *out;		/* problems */
+};
+
+static int feedback_txn(void *p)
+{
+	struct feedback_ctx *c = p;
+	struct app *ap = app_load(c->a, c->number, 0, true);
+	if (!ap || !app_mine(c->who->user, ap))
+		return refuse(c->out, 404, NULL);
+	if (!str_eq(ap->status, "approved") && !str_eq(ap->status, "rejected"))
+		return refuse(c->out, 409, NULL);
+	long long n = db_exec("INSERT IGNORE INTO feedback (app_id, rating, comment) VALUES (?, ?, NULLIF(?, ''))", "iis",
+			      (long long)ap->id, (long long)c->rating, c->comment ? c->comment : "");
+	if (n < 0)
+		return -1;
+	if (n == 0)
+		return 0;	/* rated before: the first rating stands, and nothing happened to audit */
+	struct audit_entry e = { .action = "app.feedback", .entity = "application", .entity_id = ap->number };
+	return audit_write(c->who, &e) == 0 ? 0 : -1;
+}
+
+int app_feedback(struct arena *a, const struct actor *who, const char *number, long rating, const char *comment,
+		 struct outcome *out)
+{
+	if (!app_mine(who->user, app_load(a, number, 0, false)))
+		return out_fail(out, 404, NULL);
+	if (rating < 1 || rating > 5)
+		return out_fail(out, 400, NULL);
+	if (!out_max_len(out, "comment", comment, LIM_FEEDBACK))
+		return out_fail(out, 422, NULL);
+	struct feedback_ctx c = { a, who, number, rating, comment, out };
+	return out_txn(out, feedback_txn, &c);
 }

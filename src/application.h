@@ -6,9 +6,10 @@
  */
 #ifndef GS_APPLICATION_H
 #define GS_APPLICATION_H
-#include "req.h"
-#include "svcstore.h"
+#include "domain.h"
 #include "form.h"
+#include "stats.h"
+#include "svcstore.h"
 
 struct user;
 
@@ -47,11 +48,16 @@ struct app {
 /* Loads by number (or id when number is NULL); FOR UPDATE when locking. */
 struct app *app_load(struct arena *a, const char *number, long id, bool lock);
 
-/* Who files and how. */
+/* The channel u files through: want when u may file through it, or with
+ * want NULL the first u may of csc, sewak, jsk, online (a citizen) and
+ * counter (a workflow player at the office counter).  NULL when none. */
+const char *app_channel(const struct user *u, const char *want);
+
+/* How the acting user files. */
 struct filing {
-	long filer;			/* user filing */
-	const char *channel;		/* channel */
+	const char *channel;		/* app_channel's answer */
 	const char *applicant_mobile;	/* operators: the citizen's mobile */
+	const char *lang;		/* language of a citizen this filing registers */
 };
 
 /* Submission input. */
@@ -65,26 +71,47 @@ struct app_input {
 	long draft_id;			/* continue this draft (0 = new) */
 };
 
-struct app_result {
-	int status;			/* 0 ok, or HTTP status (422, 409, 403) */
+/* What a filing made. */
+struct app_filed {
 	long id;			/* application id */
 	const char *number;		/* when submitted */
 	bool repeat;			/* the idempotency key was seen: nothing new done */
-	struct form_result form;	/* field errors (form.json must be freed by caller) */
-	const char *message;		/* lang key for a non-field refusal */
-	const char *detail;		/* extra text for the message */
 };
 
-/* Saves a draft or submits, in one transaction with the audit row, the
- * wallet debit (CSC) and the notification.  Returns 0 or an HTTP status. */
-int app_file(struct req *r, const struct filing *fl, struct app_input *in, struct app_result *out);
+/* Saves a draft or submits for the acting user (the filer), in one
+ * transaction with the audit row, the wallet debit (CSC) and the
+ * notification.  Problems: applicant_mobile, idem, doc_<code> and the
+ * answers' paths (form.h), in the order they would be put right; a
+ * refusal's key (app.channel_closed 403, app.draft_not_yours 403,
+ * app.not_draft 409, app.no_office 422, app.wallet_short 422, ...).
+ * Returns 0 or the status left in out. */
+int app_file(struct arena *a, const struct actor *who, const struct filing *fl, struct app_input *in, struct app_filed *done,
+	     struct outcome *out);
+/* The locker documents an application holds now, per document of s
+ * (0 = none); arena memory. */
+long *app_docs(struct arena *a, const struct svc *s, long app_id);
 /* Due dates counted from today in working days: the application's and its
  * first stage's (YYYY-MM-DD). */
 void app_due_dates(struct arena *a, const struct svc *s, bool tatkal, long district, char due[11], char stage_due[11]);
-/* Resubmits a returned application with corrected answers (only flagged
- * fields change). */
-int app_resubmit(struct req *r, const char *number, const struct jval *answers, long *doc_ids, struct app_result *out);
+/* Resubmits a returned application of the acting user (applicant or
+ * filer) with corrected answers: only flagged fields and documents change.
+ * doc_ids: per service document, a new choice or 0.  Returns 0 or the
+ * status left in out (404, 409 app.not_returned, 422 with the problems). */
+int app_resubmit(struct arena *a, const struct actor *who, const char *number, const struct jval *answers, const long *doc_ids,
+		 struct outcome *out);
+/* May ap be rated now (decided, and not rated yet)? */
+bool app_may_feedback(struct arena *a, const struct app *ap);
+/* Records the acting user's rating (1..5) and comment of their decided
+ * application, with its audit row; a second rating changes nothing.
+ * Returns 0 or the status left in out (404, 409, 422 comment). */
+int app_feedback(struct arena *a, const struct actor *who, const char *number, long rating, const char *comment,
+		 struct outcome *out);
+/* Public tracking: the submitted application with this number whose
+ * applicant has this mobile, else NULL. */
+struct app *app_track(struct arena *a, const char *number, const char *mobile);
 
+/* Is u the applicant or the filer of ap? */
+bool app_mine(const struct user *u, const struct app *ap);
 /* May u see this application?  Applicant, filer, or (once submitted)
  * officers whose jurisdiction covers its designated office, department-
  * scoped ones only for their own department (juris_holding). */
@@ -104,6 +131,8 @@ int app_event(const struct actor *who, const struct app *ap, const char *action,
  * {due} {remarks} {stage} {track}.  Inside the caller's transaction.
  * Returns 0 or -1. */
 int app_notify(struct arena *a, const struct app *ap, const char *event, const char *remarks);
+/* What the dashboard summary rows count ap by (stats.h). */
+struct stats_app app_stats(const struct app *ap);
 
 /* Nearest office of `level` at or above location (by path); 0 if none. */
 long office_for(struct arena *a, long location_id, const char *level);

@@ -484,14 +484,7 @@ int campaign_record(struct arena *a, const struct actor *who, long contact, cons
 			return out_fail(out, 503, NULL);
 		struct form_env env;
 		app_form_env(a, who ? who->user : NULL, 0, &env);
-		struct form_result res;
-		memset(&res, 0, sizeof res);
-		size_t n = form_check(a, s->fields, s->nfields, in->answers, &env, &res);
-		for (size_t i = 0; i < n; i++)
-			out_field(out, res.errs[i].field, "campaign.err.answer", res.errs[i].message);
-		c.answers = arena_strdup(a, res.json.data ? res.json.data : "{}");
-		sbuf_free(&res.json);
-		if (n)
+		if (form_check(a, s->fields, s->nfields, in->answers, &env, out, &c.answers))
 			return out->status;
 		struct dbres *g = db_query(a, "SELECT grievance_field, grievance_value FROM campaigns WHERE id = ? "
 					      "AND grievance_type IS NOT NULL", "i", (long long)strtol(cid, NULL, 10));

@@ -81,8 +81,11 @@ struct config {
 	char *telephony_click_to_call_url;	/* provider's click-to-call URL, "sandbox:" (tests) or "" */
 	char *telephony_webhook_secret;	/* HMAC key of the provider's CDR webhooks */
 	char *state_code;	/* two-letter prefix of application numbers */
+	char *rts_act_en;	/* the Right to Service law named in PDF signatures */
+	char *ca_name;		/* CN of the deployment CA made by ca-init */
 	char *state_name_en;	/* the issuing government at the head of our PDFs, in English */
 	char *state_name_hi;	/* the same in Hindi */
+	char *helpline;		/* citizens' helpline number, in every page's footer */
 	bool debug_errors;	/* show error details on 500 pages (development) */
 };
 

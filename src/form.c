@@ -3,7 +3,6 @@
  */
 #include "form.h"
 #include "lengths.h"
-#include "tmpl.h"
 #include "user.h"
 
 #include <ctype.h>
@@ -14,24 +13,13 @@
 struct fc {
 	struct arena *a;		/* memory */
 	const struct form_env *env;	/* look-ups */
-	struct form_result *out;	/* errors */
-	size_t cap;			/* error array capacity */
+	struct outcome *out;		/* problems */
 };
 
-/* Records an error: message key with {n} replaced by n (when given). */
+/* Records a problem: the answer's path, a message key and its {n}. */
 static void err(struct fc *c, const char *field, const char *key, const char *n)
 {
-	if (c->out->nerrs == c->cap) {
-		size_t nc = c->cap ? c->cap * 2 : 8;
-		struct form_error *e = arena_alloc(c->a, nc * sizeof *e);
-		if (c->out->nerrs)
-			memcpy(e, c->out->errs, c->out->nerrs * sizeof *e);
-		c->out->errs = e;
-		c->cap = nc;
-	}
-	c->out->errs[c->out->nerrs].field = field;
-	c->out->errs[c->out->nerrs].message = tmpl_str_n(c->a, c->env->lang, key, n);
-	c->out->nerrs++;
+	out_field(c->out, field, key, n);
 }
 
 static const char *num(struct fc *c, long v)
@@ -243,15 +231,13 @@ static void check_one(struct fc *c, const struct field *f, const char *path, con
 		}
 		jw_kstr(w, key, t);
 		return;
-	case FT_EMAIL: {
-		const char *at = strchr(t, '@');
-		if (strlen(t) > 254 || !at || at == t || !strchr(at, '.') || strchr(at + 1, '@') || strpbrk(t, " <>\"'")) {
+	case FT_EMAIL:
+		if (!valid_email(t)) {
 			err(c, path, "hr.email_bad", NULL);
 			return;
 		}
 		jw_kstr(w, key, t);
 		return;
-	}
 	case FT_AADHAAR: {
 		const char *was = c->env->prior ? json_get_str(c->env->prior, key) : NULL;
 		if (was && str_eq(was, t) && strlen(t) == 12 && strncmp(t, "XXXXXXXX", 8) == 0) {
@@ -407,29 +393,60 @@ static void check_lengths(struct fc *c, const struct field *fields, size_t nf, c
 }
 
 size_t form_check_lengths(struct arena *a, const struct field *fields, size_t nfields, const struct jval *answers,
-			  const char *lang, struct form_result *out)
+			  struct outcome *o)
 {
-	struct form_env env = { .lang = lang };
-	struct fc c = { .a = a, .env = &env, .out = out, .cap = out->nerrs };
-	size_t before = out->nerrs;
+	struct form_env env = { 0 };
+	struct fc c = { .a = a, .env = &env, .out = o };
+	size_t before = o->nerrs;
 	check_lengths(&c, fields, nfields, answers, NULL);
-	return out->nerrs - before;
+	return o->nerrs - before;
 }
 
 size_t form_check(struct arena *a, const struct field *fields, size_t nfields, const struct jval *answers,
-		  const struct form_env *env, struct form_result *out)
+		  const struct form_env *env, struct outcome *o, const char **json)
 {
-	struct fc c = { .a = a, .env = env, .out = out };
-	out->errs = NULL;
-	out->nerrs = 0;
-	sbuf_init(&out->json);
+	struct fc c = { .a = a, .env = env, .out = o };
+	size_t before = o->nerrs;
+	struct sbuf b;
+	sbuf_init(&b);
 	struct jw w;
-	jw_init(&w, &out->json);
+	jw_init(&w, &b);
 	jw_obj(&w);
 	if (answers && answers->type != J_OBJ)
 		err(&c, "fields", "form.err.rows", NULL);
 	else
 		check_fields(&c, fields, nfields, answers, NULL, &w);
 	jw_obj_end(&w);
-	return out->nerrs;
+	*json = arena_strdup(a, b.data);
+	sbuf_free(&b);
+	return o->nerrs - before;
+}
+
+bool form_listed(const struct jval *list, const char *name)
+{
+	for (size_t i = 0; list && list->type == J_ARR && i < list->n; i++)
+		if (list->kids[i]->type == J_STR && (str_eq(list->kids[i]->str, name) || str_eq(list->kids[i]->str, "*")))
+			return true;
+	return false;
+}
+
+struct jval *form_merge(struct arena *a, const struct field *fields, size_t nfields, const struct jval *old,
+			const struct jval *fresh, const struct jval *only)
+{
+	struct jval *m = arena_alloc(a, sizeof *m);
+	m->type = J_OBJ;
+	m->keys = arena_alloc(a, (nfields + 1) * sizeof *m->keys);
+	m->kids = arena_alloc(a, (nfields + 1) * sizeof *m->kids);
+	for (size_t i = 0; i < nfields; i++) {
+		const char *name = fields[i].name;
+		bool take = only ? form_listed(only, name) : json_get(fresh, name) != NULL;
+		struct jval *v = json_get(take ? fresh : old, name);
+		if (v && v->type == J_OBJ && fields[i].type == FT_LOCATION)
+			v = json_get(v, "id");
+		if (v) {
+			m->keys[m->n] = (char *)name;
+			m->kids[m->n++] = v;
+		}
+	}
+	return m;
 }

@@ -8,11 +8,12 @@
  */
 #ifndef GS_FORM_H
 #define GS_FORM_H
+#include "domain.h"
 #include "service.h"
 
-/* Look-ups the checker needs from outside (stubbed in unit tests). */
+/* Look-ups the checker needs from outside (stubbed in unit tests and the
+ * fuzz target; backed by the database in app_form_env). */
 struct form_env {
-	const char *lang;		/* language for messages */
 	const char *today;		/* YYYY-MM-DD */
 	/* Is id an active village or ward?  Sets *name. */
 	bool (*location_ok)(void *ctx, long id, const char **name);
@@ -22,17 +23,6 @@ struct form_env {
 	/* Answers already accepted (resubmission, officer corrections): a
 	 * stored Aadhaar is masked and is kept as it is, not re-checked. */
 	const struct jval *prior;
-};
-
-struct form_error {
-	const char *field;		/* "income" or "family.1.name" */
-	const char *message;		/* in env->lang */
-};
-
-struct form_result {
-	struct sbuf json;		/* normalised answers (caller frees with sbuf_free) */
-	struct form_error *errs;	/* arena array */
-	size_t nerrs;
 };
 
 /* A text answer with no max_length in its definition may have this many
@@ -46,17 +36,34 @@ struct form_result {
  * FORM_TEXT_MAX), and never more than the column the applicant's name
  * goes to.  The page's maxlength and the check agree through this. */
 long form_text_max(const struct field *f);
+/* Problems are recorded in an outcome (domain.h) as the answer's path
+ * ("income", "family.1.name"), a message key ("form.err.too_long") and the
+ * {n} of the message ("40"), never as text: the page or the API words
+ * them in the reader's language.  The API shows the paths as they are; the
+ * page turns them into its input names (formview.h). */
+
 /* Checks only the lengths of the answers given (shown or not, required or
- * not): what a draft must meet before it is stored.  Appends one error per
- * answer that is too long to out (errs, nerrs; out->json is not touched).
- * Returns the number of errors. */
+ * not): what a draft must meet before it is stored.  Adds one problem per
+ * answer that is too long to o.  Returns the number of problems added. */
 size_t form_check_lengths(struct arena *a, const struct field *fields, size_t nfields, const struct jval *answers,
-			  const char *lang, struct form_result *out);
-/* Checks answers (a JSON object, may be NULL = no answers).  Returns the
- * number of errors; out->json always holds the normalised answers that were
- * acceptable. */
+			  struct outcome *o);
+/* Checks answers (a JSON object, may be NULL = no answers) and adds one
+ * problem per refused answer to o.  *json receives the normalised answers
+ * that were acceptable (arena memory), whether or not some were refused.
+ * Returns the number of problems added. */
 size_t form_check(struct arena *a, const struct field *fields, size_t nfields, const struct jval *answers,
-		  const struct form_env *env, struct form_result *out);
+		  const struct form_env *env, struct outcome *o, const char **json);
+/* The answers of a correction: for each field, the fresh answer when the
+ * field may be corrected, else the old one.  only (a JSON list of field
+ * names, "*" = all) says which fields may be corrected, and a listed field
+ * not answered afresh is left out (it was cleared); with only NULL, any
+ * field answered afresh is corrected and the others keep their old
+ * answers.  Stored location answers ({id, name}) go back to their id, as
+ * the checker takes them.  Arena memory. */
+struct jval *form_merge(struct arena *a, const struct field *fields, size_t nfields, const struct jval *old,
+			const struct jval *fresh, const struct jval *only);
+/* Is name in the JSON list of names (or is "*" in it)? */
+bool form_listed(const struct jval *list, const char *name);
 /* Is field f shown, given the other answers? */
 bool form_shown(const struct field *fields, size_t n, const struct field *f, const struct jval *answers);
 /* Aadhaar as stored: 8 X then the last 4 digits. */

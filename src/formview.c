@@ -2,7 +2,6 @@
  * formview.c — rendering and reading service forms on pages.
  */
 #include "formview.h"
-#include "application.h"
 #include "location.h"
 #include "picker.h"
 #include "tmpl.h"
@@ -115,28 +114,25 @@ static void fill_fields(struct req *r, const struct field *fields, size_t n, con
 	}
 }
 
-void formview_fill(struct req *r, const struct svc *s, const struct jval *answers, const struct form_result *res)
+void formview_fill(struct req *r, const struct svc *s, const struct jval *answers, const struct outcome *errs)
 {
 	fill_fields(r, s->fields, s->nfields, answers, "Svc.fields", NULL, s->fields, s->nfields);
-	if (res)
-		formview_errors(r, res);
+	if (errs)
+		formview_outcome(r, s, errs);
 }
 
-void formview_errors(struct req *r, const struct form_result *res)
+int formview_outcome(struct req *r, const struct svc *s, const struct outcome *o)
 {
-	for (size_t i = 0; i < res->nerrs; i++) {
-		hset(r, arena_printf(r->a, "Form.err.%s", input_name(r->a, res->errs[i].field)), res->errs[i].message);
-		hset(r, "Form.has_errors", "1");
+	struct outcome named = *o;
+	named.errs = arena_alloc(r->a, (o->nerrs + 1) * sizeof *named.errs);
+	for (size_t i = 0; i < o->nerrs; i++) {
+		named.errs[i] = o->errs[i];
+		const char *f = o->errs[i].field;
+		size_t top = strcspn(f, ".");
+		if (svc_field(s, arena_strndup(r->a, f, top)))
+			named.errs[i].field = input_name(r->a, f);
 	}
-}
-
-void formview_outcome(struct req *r, const struct outcome *o, const char *key)
-{
-	for (size_t i = 0; i < o->nerrs; i++)
-		if (str_eq(o->errs[i].key, key)) {
-			hset(r, arena_printf(r->a, "Form.err.%s", input_name(r->a, o->errs[i].field)), o->errs[i].arg);
-			hset(r, "Form.has_errors", "1");
-		}
+	return page_outcome(r, &named);
 }
 
 static struct jval *jstr(struct arena *a, const char *s)
@@ -205,10 +201,4 @@ struct jval *formview_answers(struct req *r, const struct svc *s)
 {
 	bool any = false;
 	return read_level(r, s->fields, s->nfields, NULL, &any);
-}
-
-void formview_env(struct req *r, long owner_id, struct form_env *env)
-{
-	app_form_env(r->a, r->user, owner_id, env);
-	env->lang = r->lang;
 }

@@ -10,19 +10,14 @@
 #include "form.h"
 #include "req.h"
 
-/* Sets Svc.fields.* (labels in r->lang, values from answers, errors from
- * res) and the pickers.  answers may be NULL (defaults shown). */
-void formview_fill(struct req *r, const struct svc *s, const struct jval *answers, const struct form_result *res);
+/* Sets Svc.fields.* (labels in r->lang, values from answers) and the
+ * pickers, and puts errs (may be NULL) on the page with formview_outcome.
+ * answers may be NULL (defaults shown). */
+void formview_fill(struct req *r, const struct svc *s, const struct jval *answers, const struct outcome *errs);
 /* Reads the page's f_* fields into a JSON answers object (arena). */
 struct jval *formview_answers(struct req *r, const struct svc *s);
-/* The environment form_check needs, backed by the database; owner is the
- * applicant whose locker documents may be used. */
-void formview_env(struct req *r, long owner_id, struct form_env *env);
-/* Copies form errors into Form.err.* for the templates (field paths with
- * dots become f_name__row__sub). */
-void formview_errors(struct req *r, const struct form_result *res);
-/* The same for problems a domain function recorded in an outcome under
- * language key `key` with the checker's own message as its argument (a
- * ticket's extra fields, a campaign's answers). */
-void formview_outcome(struct req *r, const struct outcome *o, const char *key);
+/* page_outcome for a service form: a problem with an answer of s
+ * ("family.1.name") goes to its input's name (f_family__1__name), any
+ * other (applicant_mobile, doc_<code>) keeps its own.  Returns o->status. */
+int formview_outcome(struct req *r, const struct svc *s, const struct outcome *o);
 #endif

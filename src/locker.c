@@ -1,7 +1,10 @@
 /*
- * locker.c — documents and content-addressed blobs.
+ * locker.c — documents and content-addressed blobs: whose locker a user
+ * works on, uploads, and who sees, attaches and reads which document.
  */
 #include "locker.h"
+#include "audit.h"
+#include "auth.h"
 #include "config.h"
 #include "db.h"
 #include "log.h"
@@ -190,12 +193,59 @@ unsigned char *locker_read_blob(const char *sha_hex, size_t *len)
 	return (unsigned char *)sbuf_detach(&b);
 }
 
-long locker_owner(struct req *r, const char *mobile, bool create)
+long locker_owner(struct arena *a, const struct user *u, const char *mobile)
 {
-	if (user_has(r->user, ROLE_CITIZEN))
-		return r->user->id;
-	if (!(r->user->roles & RB_OPERATORS) || !valid_mobile(mobile))
+	if (user_has(u, ROLE_CITIZEN))
+		return u->id;
+	if (!u || !(u->roles & RB_OPERATORS) || !valid_mobile(mobile))
 		return 0;
-	long id = create ? user_citizen(r->a, req_actor(r), mobile, NULL, r->lang) : user_citizen_id(r->a, mobile);
-	return id > 0 ? id : create ? 0 : -1;
+	long id = user_citizen_id(a, mobile);
+	return id > 0 ? id : -1;	/* not registered yet: the first upload registers the villager */
+}
+
+struct upload_ctx {
+	struct arena *a;		/* memory */
+	const struct actor *who;	/* the uploader */
+	const struct locker_file *in;	/* the file */
+	struct outcome *out;		/* problems */
+	long id;			/* the document made */
+};
+
+static int upload_txn(void *p)
+{
+	struct upload_ctx *c = p;
+	struct arena *a = c->a;
+	out_init(c->out, a);	/* a retried transaction starts again */
+	long owner = locker_owner(a, c->who->user, c->in->mobile);
+	/* a villager new to the system is registered by the first upload
+	 * (audited; rolled back with the upload when it is refused) */
+	if (owner < 0 && (owner = user_citizen(a, c->who, c->in->mobile, NULL, c->in->lang)) <= 0)
+		return -1;
+	const char *err = NULL;
+	c->id = locker_add(a, owner, actor_id(c->who), c->in->doc_type, c->in->label, c->in->data, c->in->len,
+			   (size_t)cfg.max_upload, &err);
+	if (!c->id && str_eq(err, "locker.store_failed"))
+		return -1;	/* the database or the file store, not the file: 503, sent again */
+	if (!c->id) {
+		out_field(c->out, str_eq(err, "locker.type_missing") ? "doc_type" : "file", err, NULL);
+		out_fail(c->out, str_eq(err, "locker.too_big") ? 413 : 422, NULL);
+		return 1;	/* refused: rolled back, the villager too */
+	}
+	struct audit_entry e = { .action = "locker.add", .entity = "document", .entity_id = arena_printf(a, "%ld", c->id) };
+	return audit_write(c->who, &e) == 0 ? 0 : -1;
+}
+
+long locker_upload(struct arena *a, const struct actor *who, const struct locker_file *in, struct outcome *out)
+{
+	/* both missing pieces at once: whose locker, and the file */
+	if (!locker_owner(a, who->user, in->mobile))
+		out_field(out, "mobile", "locker.mobile_needed", NULL);
+	if (!in->data)
+		out_field(out, "file", "locker.empty", NULL);
+	if (out->nerrs) {
+		out_fail(out, 422, NULL);
+		return 0;
+	}
+	struct upload_ctx c = { .a = a, .who = who, .in = in, .out = out };
+	return out_txn(out, upload_txn, &c) == 0 ? c.id : 0;
 }

@@ -6,7 +6,7 @@
  */
 #ifndef GS_LOCKER_H
 #define GS_LOCKER_H
-#include "req.h"
+#include "domain.h"
 
 /* Stores bytes as a document of owner (uploaded by uploader).  Call inside
  * a transaction; the blob is written before the row, so a crash leaves at
@@ -31,12 +31,31 @@ bool locker_may_use(struct arena *a, const struct user *u, long owner, long id);
 /* May user u read document id?  Whoever sees it in the locker (above), and
  * officers whose jurisdiction covers an application that uses it. */
 bool locker_may_read(struct arena *a, const struct user *u, long id);
-/* Whose locker a request works on: a citizen's own; an operator's villager
- * named by mobile, registered as a citizen when create is set (the first
- * upload, inside the caller's transaction).  Returns the user id, -1 for
- * a valid mobile not registered yet (create unset), or 0 when not allowed
- * or the mobile is not valid. */
-long locker_owner(struct req *r, const char *mobile, bool create);
+/* Whose locker u works on: a citizen's own; an operator's villager named
+ * by mobile.  Returns the user id, -1 for a valid mobile not registered
+ * yet (the first upload registers it), or 0 when not allowed or the mobile
+ * is not valid. */
+long locker_owner(struct arena *a, const struct user *u, const char *mobile);
+
+/* One upload into a locker. */
+struct locker_file {
+	const char *mobile;		/* operators: the villager's mobile */
+	const char *doc_type;		/* what the document is: [a-z0-9_], at most 40 */
+	const char *label;		/* the client's file name (display only) */
+	const unsigned char *data;	/* the bytes, or NULL when no file came */
+	size_t len;			/* byte count */
+	const char *lang;		/* language of a villager this upload registers */
+};
+
+/* Adds a document to the locker the acting user works on (locker_owner),
+ * registering an operator's villager on the first upload, in one
+ * transaction with its audit row.  Returns the document id, or 0 with
+ * out: problems with mobile (locker.mobile_needed), file (locker.empty,
+ * locker.too_big with status 413, the upload rule it broke: upcheck.h)
+ * or doc_type (locker.type_missing); 503 when the database or the file
+ * store failed (retried first when the connection was lost or a deadlock
+ * hit). */
+long locker_upload(struct arena *a, const struct actor *who, const struct locker_file *in, struct outcome *out);
 /* Reads a stored blob (malloc'd) by id; NULL if missing. */
 unsigned char *locker_read(struct arena *a, long id, size_t *len, const char **mime, const char **label);
 /* Reads a stored blob (malloc'd) by its digest; NULL if missing. */

@@ -1,17 +1,18 @@
 /*
- * page_app.c — the applicant's side: apply (citizen online, CSC operator,
- * Swayam Sewak, JSK, office counter), drafts, the acknowledgement and its
- * PDF receipt, "my applications", corrections after a return, appeals,
- * feedback, the document locker and public tracking.
+ * page_app.c — the applicant's side, pages and JSON API: apply (citizen
+ * online, CSC operator, Swayam Sewak, JSK, office counter), drafts, the
+ * acknowledgement and its PDF receipt, "my applications", corrections
+ * after a return, appeals, feedback, public tracking, the operator's start
+ * page; /api/v1/applications (own, or an officer's jurisdiction with a
+ * cursor) and /api/v1/track.  The rules and every write are application.c's.
  */
 #include "pages.h"
+#include "apiutil.h"
 #include "application.h"
-#include "audit.h"
 #include "cert_pdf.h"
 #include "config.h"
 #include "db.h"
 #include "formview.h"
-#include "lengths.h"
 #include "locker.h"
 #include "money.h"
 #include "picker.h"
@@ -25,33 +26,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The channel a user files through (operators first). */
-static const char *channel_of(const struct user *u)
-{
-	if (user_has(u, ROLE_CSC)) return "csc";
-	if (user_has(u, ROLE_SEWAK)) return "sewak";
-	if (user_has(u, ROLE_JSK)) return "jsk";
-	if (user_has(u, ROLE_CITIZEN)) return "online";
-	if (u->roles & RB_PLAYERS) return "counter";
-	return NULL;
-}
-
-/* The locker documents of owner the user sees and can attach (Locker.N):
- * an operator without the citizen's consent only its own uploads. */
-static void locker_options(struct req *r, long owner)
-{
-	static const char *const cols[] = { "id", "doc_type", "mime", "size", "sha256", "label", NULL };
-	hset_rows(r, "Locker", locker_list(r->a, r->user, owner), cols);
-}
-
-/* Renders the apply form for version v with answers/errors. */
-static int apply_form(struct req *r, struct svc_ver *v, const struct jval *answers, const struct form_result *res,
+/* Renders the apply form for version v with answers and the problems errs
+ * (NULL: none). */
+static int apply_form(struct req *r, struct svc_ver *v, const struct jval *answers, const struct outcome *errs,
 		      const long *docs, long owner)
 {
 	service_to_hdf(r, v->def, "Svc");
-	formview_fill(r, v->def, answers, res);
+	formview_fill(r, v->def, answers, errs);
 	hset(r, "Page.svcform", "1");
-	const char *ch = channel_of(r->user);
+	const char *ch = app_channel(r->user, NULL);
 	if (!str_eq(ch, "online"))
 		hset(r, "Channel.operator", "1");
 	for (size_t i = 0; i < v->def->ndocs; i++) {
@@ -60,7 +43,7 @@ static int apply_form(struct req *r, struct svc_ver *v, const struct jval *answe
 			hset_int(r, arena_printf(r->a, "Svc.docs.%zu.chosen", i), docs[i]);
 	}
 	if (owner)
-		locker_options(r, owner);
+		page_locker_docs(r, owner);
 	hset(r, "LockerLink", owner && str_eq(ch, "online") ? "/locker" :
 	     arena_printf(r->a, "/locker?mobile=%s", url_encode(r->a, req_form(r, "applicant_mobile") ? req_form(r, "applicant_mobile") : "")));
 	const char *idem = req_form(r, "idem");
@@ -74,7 +57,7 @@ int page_apply(struct req *r)
 	struct svc_ver *v = svcstore_published(r->a, rp(r, 0));
 	if (!v)
 		return 404;
-	const char *ch = channel_of(r->user);
+	const char *ch = app_channel(r->user, NULL);
 	if (!ch)
 		return 403;
 	if (!(v->def->channels & (1u << channel_from(ch)))) {
@@ -112,10 +95,10 @@ int page_apply_post(struct req *r)
 	struct svc_ver *v = svcstore_published(r->a, rp(r, 0));
 	if (!v)
 		return 404;
-	const char *ch = channel_of(r->user);
+	const char *ch = app_channel(r->user, NULL);
 	if (!ch)
 		return 403;
-	struct filing fl = { .filer = r->user->id, .channel = ch, .applicant_mobile = req_form(r, "applicant_mobile") };
+	struct filing fl = { .channel = ch, .applicant_mobile = req_form(r, "applicant_mobile"), .lang = r->lang };
 	hset(r, "Form.val.applicant_mobile", fl.applicant_mobile);
 	if (req_form(r, "tatkal"))
 		hset(r, "Form.val.tatkal", "1");
@@ -131,32 +114,29 @@ int page_apply_post(struct req *r)
 	owner = owner > 0 ? owner : 0;	/* not registered yet (or no database): no locker */
 	if (picker_refresh(r))
 		return apply_form(r, v, answers, NULL, in.doc_ids, owner);
-	struct app_result res;
-	int st = app_file(r, &fl, &in, &res);
+	struct app_filed done;
+	struct outcome out;
+	out_init(&out, r->a);
+	int st = app_file(r->a, &r->actor, &fl, &in, &done, &out);
 	if (st == 0) {
-		sbuf_free(&res.form.json);
 		if (!in.submit) {
-			resp_redirect(r, arena_printf(r->a, "/my/drafts/%ld?saved=1", res.id));
+			resp_redirect(r, arena_printf(r->a, "/my/drafts/%ld?saved=1", done.id));
 			return 0;
 		}
-		resp_redirect(r, arena_printf(r->a, "/my/app/%s?ack=1", res.number));
+		resp_redirect(r, arena_printf(r->a, "/my/app/%s?ack=1", done.number));
 		return 0;
 	}
 	if (st == 422) {
-		if (res.message) {
-			hset(r, "Form.err.general", tmpl_str(r->lang, res.message));
+		if (out.key) {
+			hset(r, "Form.err.general", tmpl_str(r->lang, out.key));
 			hset(r, "Form.has_errors", "1");
 		}
 		r->status = 422;
-		int rc = apply_form(r, v, answers, &res.form, in.doc_ids, owner);
-		sbuf_free(&res.form.json);
+		int rc = apply_form(r, v, answers, &out, in.doc_ids, owner);
 		r->status = 422;
 		return rc;
 	}
-	sbuf_free(&res.form.json);
-	if (res.message)
-		r->err_detail = tmpl_str(r->lang, res.message);
-	return st;
+	return page_outcome(r, &out);
 }
 
 /* GET /my/drafts/:id — continue a draft */
@@ -180,13 +160,7 @@ int page_draft(struct req *r)
 	hset(r, "Action", arena_printf(r->a, "/apply/%s", v->def->code));
 	hset(r, "Form.val.applicant_mobile", ap->applicant_mobile);
 	hset(r, "Form.val.draft", arena_printf(r->a, "%ld", id));
-	long *docs = arena_alloc(r->a, (v->def->ndocs + 1) * sizeof *docs);
-	for (size_t i = 0; i < v->def->ndocs; i++) {
-		const char *d = db_scalar(r->a, "SELECT document_id FROM app_documents WHERE app_id = ? AND doc_type = ?", "is",
-					  (long long)id, v->def->docs[i].code);
-		docs[i] = d ? strtol(d, NULL, 10) : 0;
-	}
-	return apply_form(r, v, answers, NULL, docs, ap->applicant_id);
+	return apply_form(r, v, answers, NULL, app_docs(r->a, v->def, id), ap->applicant_id);
 }
 
 /* Sets App.* and History.* for an application page. */
@@ -252,7 +226,7 @@ static void app_to_hdf(struct req *r, const struct app *ap)
 int page_my_app(struct req *r)
 {
 	struct app *ap = app_load(r->a, rp(r, 0), 0, false);
-	if (!ap || (ap->applicant_id != r->user->id && ap->filed_by != r->user->id))
+	if (!app_mine(r->user, ap))
 		return 404;
 	app_to_hdf(r, ap);
 	if (req_query(r, "ack") && !str_eq(ap->status, "unpaid"))
@@ -261,8 +235,7 @@ int page_my_app(struct req *r)
 		hset(r, "Flash", tmpl_str(r->lang, str_eq(req_query(r, "paid"), "success") ? "pay.done" : "pay.failed"));
 	if (wf_appeal_level(r->a, ap, false) > 0)
 		hset(r, "CanAppeal", "1");
-	if ((str_eq(ap->status, "approved") || str_eq(ap->status, "rejected")) &&
-	    !db_scalar(r->a, "SELECT app_id FROM feedback WHERE app_id = ?", "i", (long long)ap->id))
+	if (app_may_feedback(r->a, ap))
 		hset(r, "CanFeedback", "1");
 	return tmpl_render(r, "my_app.cs");
 }
@@ -337,7 +310,7 @@ int page_ack_pdf(struct req *r)
 int page_resubmit(struct req *r)
 {
 	struct app *ap = app_load(r->a, rp(r, 0), 0, false);
-	if (!ap || (ap->applicant_id != r->user->id && ap->filed_by != r->user->id))
+	if (!app_mine(r->user, ap))
 		return 404;
 	if (!str_eq(ap->status, "returned"))
 		return 409;
@@ -345,27 +318,18 @@ int page_resubmit(struct req *r)
 	/* only the flagged fields are offered for editing */
 	const char *err;
 	struct jval *flags = ap->return_fields ? json_parse(r->a, ap->return_fields, strlen(ap->return_fields), &err) : NULL;
-	bool all = false;
 	struct svc *sub = arena_alloc(r->a, sizeof *sub);
 	*sub = *s;
 	sub->fields = arena_alloc(r->a, (s->nfields + 1) * sizeof *sub->fields);
 	sub->nfields = 0;
 	sub->docs = arena_alloc(r->a, (s->ndocs + 1) * sizeof *sub->docs);
 	sub->ndocs = 0;
-	for (size_t k = 0; flags && k < flags->n; k++)
-		all |= flags->kids[k]->type == J_STR && str_eq(flags->kids[k]->str, "*");
 	for (size_t i = 0; i < s->nfields; i++)
-		for (size_t k = 0; flags && k < flags->n; k++)
-			if (all || (flags->kids[k]->type == J_STR && str_eq(flags->kids[k]->str, s->fields[i].name))) {
-				sub->fields[sub->nfields++] = s->fields[i];
-				break;
-			}
+		if (form_listed(flags, s->fields[i].name))
+			sub->fields[sub->nfields++] = s->fields[i];
 	for (size_t i = 0; i < s->ndocs; i++)
-		for (size_t k = 0; flags && k < flags->n; k++)
-			if (all || (flags->kids[k]->type == J_STR && str_eq(flags->kids[k]->str, arena_printf(r->a, "doc_%s", s->docs[i].code)))) {
-				sub->docs[sub->ndocs++] = s->docs[i];
-				break;
-			}
+		if (form_listed(flags, arena_printf(r->a, "doc_%s", s->docs[i].code)))
+			sub->docs[sub->ndocs++] = s->docs[i];
 	struct svc_ver v = *ap->ver;
 	v.def = sub;
 	hset(r, "Action", arena_printf(r->a, "/my/app/%s/edit", ap->number));
@@ -378,30 +342,24 @@ int page_resubmit(struct req *r)
 	struct jval *answers = formview_answers(r, sub);
 	if (picker_refresh(r))
 		return apply_form(r, &v, answers, NULL, NULL, ap->applicant_id);
-	/* documents are chosen against the full list; map the subset back */
-	long *docs = arena_alloc(r->a, (s->ndocs + 1) * sizeof *docs);
-	for (size_t i = 0; i < s->ndocs; i++) {
-		const char *val = req_form(r, arena_printf(r->a, "doc_%s", s->docs[i].code));
-		long id;
-		if (val && parse_long(val, 1, 2000000000000L, &id))
-			docs[i] = id;
-	}
-	struct app_result res;
-	int st = app_resubmit(r, ap->number, answers, docs, &res);
+	/* documents are chosen against the full list */
+	long *docs = chosen_docs(r, s);
+	struct outcome out;
+	out_init(&out, r->a);
+	int st = app_resubmit(r->a, &r->actor, ap->number, answers, docs, &out);
 	if (st == 0) {
-		sbuf_free(&res.form.json);
 		resp_redirect(r, arena_printf(r->a, "/my/app/%s?resubmitted=1", ap->number));
 		return 0;
 	}
 	if (st == 422) {
+		/* problems with any answer, offered here or not, by the full form's names */
+		formview_outcome(r, s, &out);
 		r->status = 422;
-		int rc = apply_form(r, &v, answers, &res.form, docs, ap->applicant_id);
-		sbuf_free(&res.form.json);
+		int rc = apply_form(r, &v, answers, NULL, docs, ap->applicant_id);
 		r->status = 422;
 		return rc;
 	}
-	sbuf_free(&res.form.json);
-	return st;
+	return page_outcome(r, &out);
 }
 
 /* The application page again with the field errors set and status 422,
@@ -439,27 +397,20 @@ int page_appeal(struct req *r)
 /* POST /my/app/@no/feedback */
 int page_feedback(struct req *r)
 {
-	struct app *ap = app_load(r->a, rp(r, 0), 0, false);
-	if (!ap || (ap->applicant_id != r->user->id && ap->filed_by != r->user->id))
-		return 404;
 	long rating;
-	const char *comment = req_form(r, "comment");
 	if (!parse_long(req_form(r, "rating"), 1, 5, &rating))
-		return 400;
-	if (!form_max_len(r, "comment", comment, LIM_FEEDBACK))
-		return my_app_refused(r, ap, "CanFeedback");
-	if (!str_eq(ap->status, "approved") && !str_eq(ap->status, "rejected"))
-		return 409;
-	if (db_begin() != 0)
-		return 503;
-	long long n = db_exec("INSERT IGNORE INTO feedback (app_id, rating, comment) VALUES (?, ?, NULLIF(?, ''))", "iis",
-			      (long long)ap->id, (long long)rating, comment ? comment : "");
-	struct audit_entry e = { .action = "app.feedback", .entity = "application", .entity_id = ap->number };
-	if (n < 0 || audit_write(req_actor(r), &e) != 0 || db_commit() != 0) {
-		db_rollback();
-		return 503;
+		rating = 0;	/* app_feedback refuses it (400) once it knows the application is hers */
+	struct outcome out;
+	out_init(&out, r->a);
+	int st = app_feedback(r->a, &r->actor, rp(r, 0), rating, req_form(r, "comment"), &out);
+	if (st == 422) {
+		struct app *ap = app_load(r->a, rp(r, 0), 0, false);
+		page_outcome(r, &out);
+		return ap ? my_app_refused(r, ap, "CanFeedback") : 404;
 	}
-	resp_redirect(r, arena_printf(r->a, "/my/app/%s?thanks=1", ap->number));
+	if (st)
+		return page_outcome(r, &out);
+	resp_redirect(r, arena_printf(r->a, "/my/app/%s?thanks=1", rp(r, 0)));
 	return 0;
 }
 
@@ -479,8 +430,8 @@ int page_track(struct req *r)
 		r->status = 422;
 		return tmpl_render(r, "track.cs");
 	}
-	struct app *ap = app_load(r->a, number, 0, false);
-	if (!ap || !str_eq(ap->applicant_mobile, mobile) || str_eq(ap->status, "draft")) {
+	struct app *ap = app_track(r->a, number, mobile);
+	if (!ap) {
 		/* a grievance number (ticket.c) */
 		struct ticket *g = ticket_track(r->a, number, mobile);
 		if (g) {
@@ -504,93 +455,6 @@ int page_track(struct req *r)
 	return tmpl_render(r, "track.cs");
 }
 
-/* ---- the locker ---- */
-
-/* The citizen whose locker this page shows (see locker_owner). */
-static long page_locker_owner(struct req *r, const char **mobile_out)
-{
-	*mobile_out = req_param(r, "mobile");
-	return locker_owner(r, *mobile_out, str_eq(r->method, "POST"));
-}
-
-/* The locker page (declared in pages.h). */
-int page_locker_show(struct req *r, long owner)
-{
-	if (owner > 0)
-		locker_options(r, owner);
-	if (owner != 0 || user_has(r->user, ROLE_CITIZEN))
-		hset(r, "Owner", "1");
-	hset_int(r, "MaxKB", cfg.max_upload / 1024);
-	consent_to_hdf(r, owner);
-	return tmpl_render(r, "locker.cs");
-}
-
-/* GET /locker */
-int page_locker(struct req *r)
-{
-	const char *mobile = NULL;
-	long owner = page_locker_owner(r, &mobile);
-	hset(r, "Form.val.mobile", mobile);
-	static const char *const done[] = { "consent", "granted", "withdrawn", NULL };
-	for (size_t i = 0; done[i]; i++)
-		if (req_query(r, done[i]))
-			hset(r, "Flash", tmpl_str(r->lang, arena_printf(r->a, "consent.done_%s", done[i])));
-	return page_locker_show(r, owner);
-}
-
-/* POST /locker (multipart: file, doc_type, mobile for operators) */
-int page_locker_post(struct req *r)
-{
-	const char *mobile = NULL;
-	const struct upload *u = req_upload(r, "file");
-	const char *type = req_form(r, "doc_type");
-	if (db_begin() != 0)
-		return 503;
-	long owner = page_locker_owner(r, &mobile);
-	hset(r, "Form.val.mobile", mobile);
-	const char *err = NULL;
-	long id = 0;
-	if (owner <= 0)
-		err = "locker.mobile_needed";
-	else if (!u)
-		err = "locker.empty";
-	else
-		id = locker_add(r->a, owner, r->user->id, type, u->filename, u->data, u->len, (size_t)cfg.max_upload, &err);
-	if (!id) {
-		db_rollback();
-		form_error(r, err && str_starts(err, "locker.type") ? "doc_type" : str_eq(err, "locker.mobile_needed") ? "mobile" : "file",
-			   err ? err : "locker.store_failed");
-		r->status = 422;
-		return page_locker_show(r, owner);
-	}
-	struct audit_entry e = { .action = "locker.add", .entity = "document", .entity_id = arena_printf(r->a, "%ld", id) };
-	if (audit_write(req_actor(r), &e) != 0 || db_commit() != 0) {
-		db_rollback();
-		return 503;
-	}
-	resp_redirect(r, mobile ? arena_printf(r->a, "/locker?mobile=%s&added=1", url_encode(r->a, mobile)) : "/locker?added=1");
-	return 0;
-}
-
-/* GET /locker/:id — download: whoever sees it in the locker (locker_list),
- * or officers with an application using it */
-int page_locker_get(struct req *r)
-{
-	long id;
-	if (!parse_long(rp(r, 0), 1, 2000000000000L, &id))
-		return 404;
-	if (!locker_may_read(r->a, r->user, id))
-		return 404;
-	size_t len;
-	const char *mime, *label;
-	unsigned char *p = locker_read(r->a, id, &len, &mime, &label);
-	if (!p)
-		return 404;
-	resp_bytes(r, mime, p, len, label);
-	free(p);
-	return 0;
-}
-
 /* GET /csc — the operator's start page: wallet, recent applications */
 int page_csc(struct req *r)
 {
@@ -606,4 +470,302 @@ int page_csc(struct req *r)
 	static const char *const scols[] = { "code", "name_en", "name_hi", NULL };
 	hset_rows(r, "Services", svcs, scols);
 	return tmpl_render(r, "csc.cs");
+}
+
+/* ---- the JSON API ---- */
+
+static void app_json(struct req *r, struct jw *w, const struct app *ap, bool full)
+{
+	const struct svc *s = ap->ver->def;
+	jw_obj(w);
+	if (ap->number)
+		jw_kstr(w, "number", ap->number);
+	else
+		jw_kstr(w, "number", arena_printf(r->a, "D%ld", ap->id));
+	jw_kstr(w, "service", s->code);
+	jw_kint(w, "service_version", ap->ver->version);
+	jw_kstr(w, "status", ap->status);
+	const struct stage *st = svc_stage(s, (size_t)ap->stage_idx);
+	if (st && (str_eq(ap->status, "pending") || str_eq(ap->status, "returned"))) {
+		jw_key(w, "stage");
+		jw_obj(w);
+		jw_kstr(w, "code", st->code);
+		jw_kstr(w, "name", i18n_get(&st->name, r->lang));
+		jw_kstr(w, "role", ap->stage_role);
+		jw_obj_end(w);
+	}
+	jw_kstr(w, "channel", ap->channel);
+	jw_kbool(w, "tatkal", ap->tatkal);
+	jw_kstr(w, "submitted_at", sql_time_iso(r->a, ap->submitted_at));
+	jw_kstr(w, "due_date", ap->due_date);
+	jw_kstr(w, "stage_due", ap->stage_due);
+	if (ap->office_id) {
+		jw_key(w, "office");
+		jw_obj(w);
+		jw_kint(w, "id", ap->office_id);
+		jw_kstr(w, "name", db_scalar(r->a, "SELECT name_en FROM offices WHERE id = ?", "i", (long long)ap->office_id));
+		jw_obj_end(w);
+	}
+	jw_key(w, "fee");
+	jw_obj(w);
+	jw_kint(w, "amount_paise", ap->fee_paise);
+	jw_obj_end(w);
+	if (ap->return_remarks) {
+		jw_kstr(w, "return_remarks", ap->return_remarks);
+		jw_key(w, "return_fields");
+		const char *err;
+		jw_value(w, ap->return_fields ? json_parse(r->a, ap->return_fields, strlen(ap->return_fields), &err) : NULL);
+	}
+	if (full) {
+		jw_kstr(w, "applicant_name", ap->applicant_name);
+		jw_key(w, "fields");
+		const char *err;
+		jw_value(w, json_parse(r->a, ap->form, strlen(ap->form), &err));
+		jw_key(w, "history");
+		jw_arr(w);
+		struct dbres *ev = db_query(r->a, "SELECT DATE_FORMAT(at, '%Y-%m-%dT%H:%i:%s+05:30'), action, role, remarks, "
+						  "out_of_order_reason FROM app_events WHERE app_id = ? ORDER BY id", "i", (long long)ap->id);
+		for (size_t i = 0; ev && i < ev->nrows; i++) {
+			jw_obj(w);
+			jw_kstr(w, "at", db_val(ev, i, 0));
+			jw_kstr(w, "action", db_val(ev, i, 1));
+			jw_kstr(w, "role", db_val(ev, i, 2));
+			jw_kstr(w, "remarks", db_val(ev, i, 3));
+			if (db_val(ev, i, 4))
+				jw_kstr(w, "out_of_order_reason", db_val(ev, i, 4));
+			jw_obj_end(w);
+		}
+		jw_arr_end(w);
+		const char *cert = db_scalar(r->a, "SELECT number FROM certificates WHERE app_id = ? ORDER BY id DESC LIMIT 1", "i",
+					     (long long)ap->id);
+		if (cert)
+			jw_kstr(w, "certificate", cert);
+	}
+	jw_obj_end(w);
+}
+
+static int send_app(struct req *r, int status, const struct app *ap, bool full)
+{
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	app_json(r, &w, ap, full);
+	api_send(r, status, &b);
+	return 0;
+}
+
+/* Locker document ids per service document from {doc_type: id}. */
+static long *api_docs(struct req *r, const struct svc *s, const struct jval *docs)
+{
+	long *ids = arena_alloc(r->a, (s->ndocs + 1) * sizeof *ids);
+	for (size_t i = 0; i < s->ndocs; i++) {
+		long id;
+		if (json_get_long(docs, s->docs[i].code, &id))
+			ids[i] = id;
+	}
+	return ids;
+}
+
+/* fields plus name = value when fields has no answer for name yet. */
+static struct jval *with_answer(struct req *r, struct jval *fields, const char *name, const char *value)
+{
+	if (!name || !value || json_get(fields, name))
+		return fields;
+	struct jval *o = arena_alloc(r->a, sizeof *o);
+	*o = *fields;
+	o->keys = arena_alloc(r->a, (fields->n + 1) * sizeof *o->keys);
+	o->kids = arena_alloc(r->a, (fields->n + 1) * sizeof *o->kids);
+	memcpy(o->keys, fields->keys, fields->n * sizeof *o->keys);
+	memcpy(o->kids, fields->kids, fields->n * sizeof *o->kids);
+	struct jval *v = arena_alloc(r->a, sizeof *v);
+	v->type = J_STR;
+	v->str = (char *)value;
+	o->keys[o->n] = (char *)name;
+	o->kids[o->n++] = v;
+	return o;
+}
+
+/* The answers of a filing: "fields", completed from the envelope's
+ * address_location_id (the routing field) and applicant.name (the
+ * applicant_name field) when the service has those fields. */
+static struct jval *api_answers(struct req *r, struct jval *fields, const struct svc *s, const struct jval *in)
+{
+	if (!fields || fields->type != J_OBJ)
+		return fields;
+	long loc;
+	if (json_get_long(in, "address_location_id", &loc))
+		fields = with_answer(r, fields, s->route_field, arena_printf(r->a, "%ld", loc));
+	if (svc_field(s, "applicant_name"))
+		fields = with_answer(r, fields, "applicant_name", json_get_str(json_get(in, "applicant"), "name"));
+	return fields;
+}
+
+/* POST /api/v1/applications */
+int api_app_create(struct req *r)
+{
+	struct jval *in = api_body(r);
+	if (!in)
+		return 400;
+	struct svc_ver *v = svcstore_published(r->a, json_get_str(in, "service") ? json_get_str(in, "service") : "");
+	if (!v) {
+		form_error(r, "service", "api.service_unknown");
+		return 422;
+	}
+	const char *ch = app_channel(r->user, json_get_str(in, "channel"));
+	if (!ch)
+		return 403;
+	struct jval *applicant = json_get(in, "applicant");
+	struct filing fl = { .channel = ch, .applicant_mobile = json_get_str(applicant, "mobile"), .lang = r->lang };
+	struct jval *fields = api_answers(r, json_get(in, "fields"), v->def, in);
+	struct app_input ai = { .ver = v, .answers = fields, .doc_ids = api_docs(r, v->def, json_get(in, "documents")),
+				.tatkal = json_get_bool(in, "tatkal", false), .idem = r->idem_key,
+				.submit = json_get_bool(in, "submit", true) };
+	struct app_filed done;
+	struct outcome out;
+	out_init(&out, r->a);
+	if (app_file(r->a, &r->actor, &fl, &ai, &done, &out))
+		return page_outcome(r, &out);
+	struct app *ap = app_load(r->a, NULL, done.id, false);
+	return ap ? send_app(r, done.repeat ? 200 : 201, ap, false) : 503;
+}
+
+/* Finds an application by NO (a number, or D<id> for a draft) visible to the user. */
+static struct app *api_find(struct req *r, const char *no)
+{
+	struct app *ap;
+	long id;
+	if (no && no[0] == 'D' && parse_long(no + 1, 1, 2000000000000L, &id))
+		ap = app_load(r->a, NULL, id, false);
+	else
+		ap = app_load(r->a, no, 0, false);
+	return app_visible(r->user, ap) ? ap : NULL;
+}
+
+/* GET /api/v1/applications/NO */
+int api_app_get(struct req *r)
+{
+	struct app *ap = api_find(r, rp(r, 0));
+	return ap ? send_app(r, 200, ap, true) : 404;
+}
+
+/* PATCH /api/v1/applications/NO — edit a draft (or correct a returned one) */
+int api_app_patch(struct req *r)
+{
+	struct app *ap = api_find(r, rp(r, 0));
+	if (!app_mine(r->user, ap))
+		return 404;
+	struct jval *in = api_body(r);
+	if (!in)
+		return 400;
+	bool submit = str_ends_with(r->path, "/submit");
+	struct jval *fields = api_answers(r, json_get(in, "fields"), ap->ver->def, in);
+	struct outcome out;
+	out_init(&out, r->a);
+	if (str_eq(ap->status, "returned")) {
+		if (!submit) {
+			/* corrections go back into the queue at once: one call, not two */
+			r->err_code = "use_submit";
+			r->err_detail = tmpl_str(r->lang, "app.patch_returned");
+			return 409;
+		}
+		if (app_resubmit(r->a, &r->actor, ap->number, fields, api_docs(r, ap->ver->def, json_get(in, "documents")), &out))
+			return page_outcome(r, &out);
+	} else if (str_eq(ap->status, "draft")) {
+		struct svc_ver *v = svcstore_published(r->a, ap->ver->def->code);
+		if (!v)
+			return 409;
+		if (!fields) {
+			const char *err;
+			fields = json_parse(r->a, ap->form, strlen(ap->form), &err);
+		}
+		struct filing fl = { .channel = ap->channel, .applicant_mobile = ap->applicant_mobile, .lang = r->lang };
+		struct app_input ai = { .ver = v, .answers = fields, .doc_ids = api_docs(r, v->def, json_get(in, "documents")),
+					.tatkal = json_get_bool(in, "tatkal", ap->tatkal), .submit = submit, .draft_id = ap->id };
+		struct app_filed done;
+		if (app_file(r->a, &r->actor, &fl, &ai, &done, &out))
+			return page_outcome(r, &out);
+	} else {
+		return 409;
+	}
+	ap = app_load(r->a, NULL, ap->id, false);
+	return ap ? send_app(r, 200, ap, false) : 503;
+}
+
+/* GET /api/v1/applications?mine=1&status=S&limit=N */
+int api_app_list(struct req *r)
+{
+	const char *status = req_query(r, "status"), *lim = req_query(r, "limit"), *before = req_query(r, "before");
+	long limit = 50, cursor = 0;
+	if ((lim && !parse_long(lim, 1, 100, &limit)) || (before && !parse_long(before, 1, 2000000000000L, &cursor)))
+		return 400;
+	/* mine=0: an officer's whole jurisdiction (offices under up to four
+	 * holding roots, each with its department for a department-scoped
+	 * holding); otherwise what the caller filed or applied for */
+	struct juris_root roots[4] = { { "\x01", 0 }, { "\x01", 0 }, { "\x01", 0 }, { "\x01", 0 } };
+	bool area = str_eq(req_query(r, "mine"), "0");
+	if (area) {
+		const struct juris_root *pre = juris_prefixes(r->a, r->user, RB_OFFICERS);
+		for (size_t i = 0; pre[i].path && i < 4; i++)
+			roots[i] = pre[i];
+		if (!pre[0].path) {
+			r->err_detail = tmpl_str(r->lang, "api.no_area");
+			return 403;
+		}
+	}
+#define ROOT_MATCH "(l.path LIKE CONCAT(?, '%') AND (? = 0 OR s.department_id = ?))"
+	struct dbres *rows = db_query(r->a,
+		"SELECT a.id FROM applications a JOIN services s ON s.id = a.service_id LEFT JOIN offices o ON o.id = a.office_id "
+		"LEFT JOIN locations l ON l.id = o.location_id "
+		"WHERE (? = 0 AND (a.applicant_id = ? OR a.filed_by = ?) OR ? = 1 AND a.status <> 'draft' AND "
+		"(" ROOT_MATCH " OR " ROOT_MATCH " OR " ROOT_MATCH " OR " ROOT_MATCH ")) "
+		"AND (? = '' OR a.status = ?) AND (? = 0 OR a.id < ?) ORDER BY a.id DESC LIMIT ?",
+		"iiiisiisiisiisiissiii", (long long)area, (long long)r->user->id, (long long)r->user->id, (long long)area,
+		roots[0].path, (long long)roots[0].dept, (long long)roots[0].dept, roots[1].path, (long long)roots[1].dept,
+		(long long)roots[1].dept, roots[2].path, (long long)roots[2].dept, (long long)roots[2].dept, roots[3].path,
+		(long long)roots[3].dept, (long long)roots[3].dept, status ? status : "", status ? status : "", (long long)cursor,
+		(long long)cursor, (long long)limit);
+#undef ROOT_MATCH
+	if (!rows)
+		return 503;
+	struct sbuf b;
+	struct jw w;
+	api_list_open(&b, &w);
+	for (size_t i = 0; i < rows->nrows; i++) {
+		struct app *ap = app_load(r->a, NULL, (long)db_int(rows, i, 0), false);
+		if (ap)
+			app_json(r, &w, ap, false);
+	}
+	/* a full page may have more behind it: ask again with before=<next> */
+	return api_list_send(r, &b, &w, rows->nrows == (size_t)limit ? db_val(rows, rows->nrows - 1, 0) : NULL);
+}
+
+/* GET /api/v1/track?number=&mobile= (public: status and stage only) */
+int api_track(struct req *r)
+{
+	const char *number = req_query(r, "number"), *mobile = req_query(r, "mobile");
+	if (!number || !mobile)
+		return 400;
+	struct app *ap = app_track(r->a, number, mobile);
+	if (!ap)
+		return 404;
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kstr(&w, "number", ap->number);
+	jw_kstr(&w, "service", ap->ver->def->code);
+	jw_kstr(&w, "status", ap->status);
+	const struct stage *st = svc_stage(ap->ver->def, (size_t)ap->stage_idx);
+	jw_kstr(&w, "stage", st && str_eq(ap->status, "pending") ? i18n_get(&st->name, r->lang) : NULL);
+	jw_kstr(&w, "due_date", ap->due_date);
+	jw_obj_end(&w);
+	return api_send(r, 200, &b);
+}
+
+/* GET /api/v1/applications/NO/acknowledgement */
+int api_app_ack(struct req *r)
+{
+	return page_ack_pdf(r);
 }

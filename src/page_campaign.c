@@ -120,7 +120,7 @@ int page_campaign_next(struct req *r)
 }
 
 /* The call screen of a contact the agent holds (re-shown with problems). */
-static int call_screen(struct req *r, long campaign, long contact, const struct jval *answers, const struct form_result *res)
+static int call_screen(struct req *r, long campaign, long contact, const struct jval *answers, const struct outcome *errs)
 {
 	struct dbres *k = db_query(r->a,
 		"SELECT k.id, k.name, k.mobile, l.name_en, k.scheme_ref, k.benefit_date, k.benefit_paise, k.attempts, m.max_attempts, "
@@ -151,7 +151,7 @@ static int call_screen(struct req *r, long campaign, long contact, const struct 
 	struct svc *s = campaign_questions(r->a, campaign);
 	if (!s)
 		return 503;
-	formview_fill(r, s, answers, res);
+	formview_fill(r, s, answers, errs);
 	return tmpl_render(r, "campaign_call.cs");
 }
 
@@ -179,12 +179,10 @@ int page_campaign_record(struct req *r)
 	out_init(&out, r->a);
 	int st = campaign_record(r->a, &r->actor, cid, &in, &ticket, &out);
 	if (st == 422) {
-		page_outcome(r, &out);
-		formview_outcome(r, &out, "campaign.err.answer");
 		static const char *const keep[] = { "disposition", "callback_at", NULL };
 		form_keep(r, keep);
 		r->status = 422;
-		return call_screen(r, id, cid, answers, NULL);
+		return call_screen(r, id, cid, answers, &out);
 	}
 	if (st)
 		return page_outcome(r, &out);
@@ -283,7 +281,6 @@ int api_campaign_record(struct req *r)
 	const char *ticket;
 	struct outcome out;
 	out_init(&out, r->a);
-	/* an answer's problem is the form checker's own text ({n} of campaign.err.answer) */
 	if (campaign_record(r->a, &r->actor, cid, &a, &ticket, &out))
 		return page_outcome(r, &out);
 	struct sbuf b;

@@ -49,7 +49,7 @@ static int refused(struct req *r, const char *mobile, long owner, const struct o
 	int st = page_outcome(r, out);
 	if (st != 422)
 		return st;
-	return locker_again(r, owner > 0 ? owner : locker_owner(r, mobile, false), 422);
+	return locker_again(r, owner > 0 ? owner : locker_owner(r->a, r->user, mobile), 422);
 }
 
 /* The mobile of an operator's consent form, kept on the page. */

@@ -143,7 +143,70 @@ static void options_to_hdf(struct req *r)
 		hset(r, arena_printf(r->a, "Actions.%d", a), action_code((enum wf_action)a));
 }
 
-/* GET /admin/services/:code — the overview and every section's form */
+/* The designer's sections in task-list order: each has a page of its own
+ * (GET /admin/services/:code/<section>) with one form, and its name in
+ * the language file as svc.s_<key>. */
+static const struct { const char *sec, *key; } sections[] = {
+	{ "general", "general" }, { "fields", "fields" }, { "documents", "docs" }, { "settings", "settings" },
+	{ "stages", "stages" }, { "notifications", "notifs" }, { "json", "json" }, { "history", "history" },
+};
+
+/* Tasks.N (sec, name, state: done | todo | optional) for the task list:
+ * what a service needs before it can be published is "done" once the
+ * definition has it; the rest is optional.  The full check is
+ * svc_validate's, listed above the list. */
+static void tasks_to_hdf(struct req *r, const struct svc *s)
+{
+	bool general = !str_empty(s->name.en) && !str_empty(s->name.hi) && s->channels;
+	bool settings = s->designated >= 0 && s->rtps_days > 0 && !str_empty(s->title.en) && !str_empty(s->title.hi);
+	const char *state[ARRAY_LEN(sections)] = {
+		general ? "done" : "todo", s->nfields ? "done" : "todo", "optional", settings ? "done" : "todo",
+		s->nstages ? "done" : "todo", "optional", NULL, NULL,	/* JSON and history: other views, no task */
+	};
+	for (size_t i = 0; i < ARRAY_LEN(sections); i++) {
+		const char *p = arena_printf(r->a, "Tasks.%zu", i);
+		hset(r, arena_printf(r->a, "%s.sec", p), sections[i].sec);
+		hset(r, arena_printf(r->a, "%s.name", p), tmpl_str(r->lang, arena_printf(r->a, "svc.s_%s", sections[i].key)));
+		hset(r, arena_printf(r->a, "%s.hint", p), tmpl_str(r->lang, arena_printf(r->a, "svc.task_hint.%s", sections[i].sec)));
+		if (state[i])
+			hset(r, arena_printf(r->a, "%s.state", p), state[i]);
+	}
+	hset_int(r, "D.nfields", (long long)s->nfields);
+	hset_int(r, "D.ndocs", (long long)s->ndocs);
+	hset_int(r, "D.nstages", (long long)s->nstages);
+}
+
+/* Section to show (Section, its name in Page.section) when sec names one;
+ * false for a name that is not a section. */
+static bool section_set(struct req *r, const char *sec)
+{
+	for (size_t i = 0; i < ARRAY_LEN(sections); i++)
+		if (str_eq(sec, sections[i].sec)) {
+			hset(r, "Section", sec);
+			hset(r, "Page.section", tmpl_str(r->lang, arena_printf(r->a, "svc.s_%s", sections[i].key)));
+			return true;
+		}
+	return false;
+}
+
+/* GET /admin/services/:code/:section — one section of the designer, with
+ * its one form (the task list links here); /retire asks "Are you sure?" */
+int page_designer_section(struct req *r)
+{
+	if (str_eq(rp(r, 1), "retire")) {
+		/* "Are you sure?" with what retiring does; the form posts to
+		 * page_designer_retire */
+		hset(r, "Section", "retire");
+		hset(r, "Page.section", tmpl_str(r->lang, "svc.retire"));
+	} else if (!section_set(r, rp(r, 1))) {
+		return 404;
+	}
+	return page_designer(r);
+}
+
+/* GET /admin/services/:code — the task list: status, problems, publish,
+ * and each section with its state; with Section set (above), that
+ * section's page instead */
 int page_designer(struct req *r)
 {
 	struct svc_ver *v;
@@ -156,6 +219,7 @@ int page_designer(struct req *r)
 	svc_validate(s, &probs);
 	problems_to_hdf(r, probs.data);
 	sbuf_free(&probs);
+	tasks_to_hdf(r, s);
 	service_to_hdf(r, s, "Svc");
 	/* general */
 	hset(r, "G.name_en", s->name.en);
@@ -249,17 +313,18 @@ int page_designer(struct req *r)
 	return tmpl_render(r, "designer.cs");
 }
 
-/* After a designer change: back to the section, or the designer page
- * again with the problems at the inputs (422), or the refusal. */
-static int after_edit(struct req *r, struct outcome *out, const char *anchor)
+/* After a designer change: back to the section's page, or that page again
+ * with the problems at the inputs (422), or the refusal. */
+static int after_edit(struct req *r, struct outcome *out, const char *section)
 {
 	if (!out->status) {
-		resp_redirect(r, arena_printf(r->a, "/admin/services/%s#%s", rp(r, 0), anchor));
+		resp_redirect(r, arena_printf(r->a, "/admin/services/%s/%s", rp(r, 0), section));
 		return 0;
 	}
 	int st = page_outcome(r, out);
 	if (st != 422)
 		return st;
+	section_set(r, section);
 	r->status = 422;
 	st = page_designer(r);
 	r->status = 422;
@@ -383,7 +448,7 @@ int page_designer_field_save(struct req *r)
 	struct outcome out;
 	out_init(&out, r->a);
 	if (designer_field_change(r->a, &r->actor, rp(r, 0), &in, &out) == 0) {
-		resp_redirect(r, arena_printf(r->a, "/admin/services/%s#fields", rp(r, 0)));
+		resp_redirect(r, arena_printf(r->a, "/admin/services/%s/fields", rp(r, 0)));
 		return 0;
 	}
 	int st = page_outcome(r, &out);

@@ -89,7 +89,7 @@ static const char *const new_fields[] = { "type", "priority", "subject", "body",
 
 /* The raise form of a kind ("support" or "grievance"), again with the
  * values typed. */
-static int new_form(struct req *r, const char *kind)
+static int new_form(struct req *r, const char *kind, const struct outcome *errs)
 {
 	form_keep(r, new_fields);
 	/* from the call-centre console: the caller's number */
@@ -106,7 +106,7 @@ static int new_form(struct req *r, const char *kind)
 	/* the chosen sub type's extra fields (the service form model) */
 	struct svc *form = ticket_type_form(r->a, req_param(r, "type"));
 	if (form)
-		formview_fill(r, form, str_eq(r->method, "POST") ? formview_answers(r, form) : NULL, NULL);
+		formview_fill(r, form, str_eq(r->method, "POST") ? formview_answers(r, form) : NULL, r->status == 422 ? errs : NULL);
 	struct dbres *cat = ticket_catalogue(r->a, kind);
 	static const char *const cols[] = { "code", "name_en", "name_hi", "main_en", "main_hi", "type_en", "type_hi", "priority",
 					    "role", NULL };
@@ -119,13 +119,13 @@ static int new_form(struct req *r, const char *kind)
 /* GET /tickets/new */
 int page_ticket_new(struct req *r)
 {
-	return new_form(r, "support");
+	return new_form(r, "support", NULL);
 }
 
 /* GET /grievance/new */
 int page_grievance_new(struct req *r)
 {
-	return new_form(r, "grievance");
+	return new_form(r, "grievance", NULL);
 }
 
 /* The ticket typed on the form. */
@@ -150,7 +150,7 @@ static int create(struct req *r, const char *kind)
 {
 	long location = picker_fill(r, "location", 0, LT_VILLAGE);
 	if (picker_refresh(r) || req_form(r, "show_form"))
-		return new_form(r, kind);
+		return new_form(r, kind, NULL);
 	struct ticket_input in;
 	read_input(r, &in, location);
 	const char *number;
@@ -159,10 +159,9 @@ static int create(struct req *r, const char *kind)
 	int st = ticket_raise(r->a, &r->actor, &in, &number, &out);
 	if (st == 422 || st == 409) {
 		r->status = page_outcome(r, &out);
-		formview_outcome(r, &out, "ticket.err.answer");
 		if (out.key)
 			hset(r, "Flash", tmpl_str(r->lang, out.key));
-		return new_form(r, kind);
+		return new_form(r, kind, &out);
 	}
 	if (st)
 		return page_outcome(r, &out);
@@ -528,6 +527,17 @@ int api_tickets(struct req *r)
 	return api_list_send(r, &b, &w, next);
 }
 
+/* One tile of the app: {"all", "open", "closed"} under key. */
+static void tile_json(struct jw *w, const char *key, long all, long open, long closed)
+{
+	jw_key(w, key);
+	jw_obj(w);
+	jw_kint(w, "all", all);
+	jw_kint(w, "open", open);
+	jw_kint(w, "closed", closed);
+	jw_obj_end(w);
+}
+
 /* GET /api/v1/tickets/tiles */
 int api_ticket_tiles(struct req *r)
 {
@@ -539,18 +549,8 @@ int api_ticket_tiles(struct req *r)
 	sbuf_init(&b);
 	jw_init(&w, &b);
 	jw_obj(&w);
-	jw_key(&w, "raised");
-	jw_obj(&w);
-	jw_kint(&w, "all", t.raised);
-	jw_kint(&w, "open", t.raised_open);
-	jw_kint(&w, "closed", t.raised_closed);
-	jw_obj_end(&w);
-	jw_key(&w, "assigned");
-	jw_obj(&w);
-	jw_kint(&w, "all", t.assigned);
-	jw_kint(&w, "open", t.assigned_open);
-	jw_kint(&w, "closed", t.assigned_closed);
-	jw_obj_end(&w);
+	tile_json(&w, "raised", t.raised, t.raised_open, t.raised_closed);
+	tile_json(&w, "assigned", t.assigned, t.assigned_open, t.assigned_closed);
 	jw_obj_end(&w);
 	return api_send(r, 200, &b);
 }

@@ -8,6 +8,7 @@
 
 /* page_core.c */
 int page_home(struct req *r);
+int page_info(struct req *r);
 int page_healthz(struct req *r);
 int page_lang(struct req *r);
 /* page_auth.c */
@@ -52,6 +53,7 @@ int api_service(struct req *r);
 int page_designer_list(struct req *r);
 int page_designer_create(struct req *r);
 int page_designer(struct req *r);
+int page_designer_section(struct req *r);
 int page_designer_general(struct req *r);
 int page_designer_field_add(struct req *r);
 int page_designer_field(struct req *r);
@@ -78,13 +80,24 @@ int page_resubmit(struct req *r);
 int page_appeal(struct req *r);
 int page_feedback(struct req *r);
 int page_track(struct req *r);
+int page_csc(struct req *r);
+int api_app_create(struct req *r);
+int api_app_get(struct req *r);
+int api_app_patch(struct req *r);
+int api_app_list(struct req *r);
+int api_track(struct req *r);
+int api_app_ack(struct req *r);
+/* page_locker.c */
 int page_locker(struct req *r);
 int page_locker_post(struct req *r);
 int page_locker_get(struct req *r);
 /* The locker page for owner (locker_owner's answer): the documents the user
  * sees, the upload form and the consent part.  Returns tmpl_render's. */
 int page_locker_show(struct req *r, long owner);
-int page_csc(struct req *r);
+/* The documents of owner's locker the user sees and may attach (Locker.N). */
+void page_locker_docs(struct req *r, long owner);
+int api_doc_upload(struct req *r);
+int api_doc_list(struct req *r);
 /* page_consent.c */
 /* Sets the locker page's consent part: a citizen's running grants
  * (Consents.N), or for an operator on owner's locker Consent.until or
@@ -118,15 +131,6 @@ int page_cert_pdf(struct req *r);
 int api_certificate(struct req *r);
 int page_cert_revoke(struct req *r);
 int api_cert_revoke(struct req *r);
-/* api_app.c */
-int api_app_create(struct req *r);
-int api_app_get(struct req *r);
-int api_app_patch(struct req *r);
-int api_app_list(struct req *r);
-int api_track(struct req *r);
-int api_doc_upload(struct req *r);
-int api_doc_list(struct req *r);
-int api_app_ack(struct req *r);
 /* page_digilocker.c */
 int page_dl_pulluri(struct req *r);
 int page_dl_pulldoc(struct req *r);

@@ -155,7 +155,7 @@ static int on_success(struct arena *a, const struct actor *who, struct dbres *o)
 		return -1;
 	ap->status = "pending";
 	ap->due_date = arena_strdup(a, due);
-	if (app_notify(a, ap, "submit", NULL) != 0 || stats_submit(a, ap) != 0)
+	if (app_notify(a, ap, "submit", NULL) != 0 || stats_submit(a, app_stats(ap)) != 0)
 		return -1;
 	return receipt_issue(a, "payment", order_no, ap->applicant_id, ap->id, (long)amount,
 			     json_strobj(a, "order", order_no, "application", ap->number, NULL)) ? 0 : -1;

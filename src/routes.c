@@ -16,6 +16,8 @@ const struct route routes[] = {
 	{ "GET", "/", page_home, 0, F_PUBLIC },
 	{ "GET", "/healthz", page_healthz, 0, F_PUBLIC },
 	{ "GET", "/lang", page_lang, 0, F_PUBLIC },
+	{ "GET", "/accessibility", page_info, 0, F_PUBLIC },
+	{ "GET", "/privacy", page_info, 0, F_PUBLIC },
 	/* log-in */
 	{ "GET", "/login", page_login, 0, F_PUBLIC },
 	{ "POST", "/login", page_login_post, 0, F_PUBLIC },
@@ -61,6 +63,7 @@ const struct route routes[] = {
 	{ "POST", "/admin/services/:code/retire", page_designer_retire, RB_ADMINS, 0 },
 	{ "GET", "/admin/services/:code/export", page_designer_export, RB_ADMINS, 0 },
 	{ "GET", "/admin/services/:code/preview", page_designer_preview, RB_ADMINS, 0 },
+	{ "GET", "/admin/services/:code/:section", page_designer_section, RB_ADMINS, 0 },
 	/* applying and tracking */
 	{ "GET", "/apply/:code", page_apply, RB_FILERS | RB_PLAYERS, 0 },
 	{ "POST", "/apply/:code", page_apply_post, RB_FILERS | RB_PLAYERS, 0 },

@@ -119,15 +119,30 @@ static const struct holding *resolver_holding(const struct user *u, const char *
 static long route(struct arena *a, const char *role, const char *path, long dept)
 {
 	struct dbres *r = db_query(a,
-		"SELECT rh.user_id FROM role_holdings rh JOIN locations l ON l.id = rh.location_id JOIN users u ON u.id = rh.user_id "
+		"SELECT rh.user_id, l.depth FROM role_holdings rh JOIN locations l ON l.id = rh.location_id "
+		"JOIN users u ON u.id = rh.user_id "
 		"WHERE rh.role = ? AND rh.active = 1 AND rh.work_from <= CURDATE() AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) "
 		"AND u.active = 1 AND ? LIKE CONCAT(l.path, '%') AND (? = 0 OR rh.role <> 'resolver' OR rh.department_id = ?) "
-		"ORDER BY l.depth DESC, (SELECT COUNT(*) FROM tickets t WHERE t.assignee_id = rh.user_id "
-		"AND t.status IN ('assigned','in_progress','awaiting_info')), rh.user_id LIMIT 1",
+		"ORDER BY l.depth DESC, rh.user_id LIMIT 20",
 		"ssii", role, path, (long long)dept, (long long)dept);
 	if (!r)
 		return -1;
-	return r->nrows ? (long)db_int(r, 0, 0) : 0;
+	if (r->nrows < 2 || db_int(r, 1, 1) != db_int(r, 0, 1))
+		return r->nrows ? (long)db_int(r, 0, 0) : 0;
+	/* several hold the deepest place: the one with the fewest open tickets
+	 * (counted only then: a resolver's open tickets may be many) */
+	long best = 0, least = -1;
+	for (size_t i = 0; i < r->nrows && db_int(r, i, 1) == db_int(r, 0, 1); i++) {
+		const char *n = db_scalar(a, "SELECT COUNT(*) FROM tickets WHERE assignee_id = ? "
+					     "AND status IN ('assigned','in_progress','awaiting_info')", "i", (long long)db_int(r, i, 0));
+		if (!n)
+			return -1;
+		if (least < 0 || strtol(n, NULL, 10) < least) {
+			least = strtol(n, NULL, 10);
+			best = (long)db_int(r, i, 0);
+		}
+	}
+	return best;
 }
 
 /* ---- writes shared by every change ---- */
@@ -343,14 +358,7 @@ int ticket_raise(struct arena *a, const struct actor *who, const struct ticket_i
 	if (form) {
 		struct form_env env;
 		app_form_env(a, u, 0, &env);
-		struct form_result res;
-		memset(&res, 0, sizeof res);
-		size_t n = form_check(a, form->fields, form->nfields, in->answers, &env, &res);
-		for (size_t i = 0; i < n; i++)
-			out_field(out, res.errs[i].field, "ticket.err.answer", res.errs[i].message);
-		c.answers = arena_strdup(a, res.json.data ? res.json.data : "{}");
-		sbuf_free(&res.json);
-		if (n)
+		if (form_check(a, form->fields, form->nfields, in->answers, &env, out, &c.answers))
 			return out->status;
 	}
 	c.due = due_from_now(a, c.place->path, st.sla[c.priority - 1]);

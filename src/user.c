@@ -235,12 +235,10 @@ static bool ok_username(const char *s)
 	return true;
 }
 
-static bool ok_email(const char *s)
+bool valid_email(const char *s)
 {
-	if (str_empty(s))
-		return true;
-	const char *at = strchr(s, '@');
-	return strlen(s) <= LIM_EMAIL && at && at != s && strchr(at, '.') && !strchr(at + 1, '@') && !strpbrk(s, " <>\"'");
+	const char *at = s ? strchr(s, '@') : NULL;
+	return at && strlen(s) <= LIM_EMAIL && at != s && strchr(at, '.') && !strchr(at + 1, '@') && !strpbrk(s, " <>\"'");
 }
 
 /* Records a problem when out is given; always returns false. */
@@ -261,7 +259,7 @@ static bool person_validate(const struct staff_input *in, struct outcome *out)
 		ok = bad(out, "middle_name", "hr.name_bad");
 	if (!ok_text(in->last, LIM_PERSON_NAME, false))
 		ok = bad(out, "last_name", "hr.name_bad");
-	if (!ok_email(in->email))
+	if (!str_empty(in->email) && !valid_email(in->email))
 		ok = bad(out, "email", "hr.email_bad");
 	return ok;
 }

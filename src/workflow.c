@@ -357,7 +357,7 @@ static int act_return(struct act_ctx *c)
 			      "claimed_by = NULL, claimed_until = NULL, stage_acted = 1 WHERE id = ?", "ssi", c->remarks, f.data,
 			      (long long)ap->id);
 	sbuf_free(&f);
-	if (n != 1 || stats_status(c->a, ap, "pending", "returned") != 0)
+	if (n != 1 || stats_status(c->a, app_stats(ap), "pending", "returned") != 0)
 		return -1;
 	c->res->new_status = "returned";
 	c->res->new_stage = ap->stage_idx;
@@ -368,11 +368,11 @@ static int act_return(struct act_ctx *c)
 static int decide(struct act_ctx *c, bool approve)
 {
 	struct app *ap = c->ap;
-	long days = stats_days_taken(c->a, ap, ist_today(c->a));
+	long days = stats_days_taken(c->a, app_stats(ap), ist_today(c->a));
 	const char *ns = approve ? "approved" : "rejected";
 	if (db_exec("UPDATE applications SET status = ?, decided_at = NOW(), claimed_by = NULL, claimed_until = NULL, "
 		    "stage_acted = 1 WHERE id = ?", "si", ns, (long long)ap->id) != 1 ||
-	    stats_decide(c->a, ap, approve, days) != 0)
+	    stats_decide(c->a, app_stats(ap), approve, days) != 0)
 		return -1;
 	c->res->new_status = ns;
 	c->res->new_stage = ap->stage_idx;
@@ -434,42 +434,20 @@ static int correct(struct act_ctx *c, const struct stage *st)
 {
 	struct app *ap = c->ap;
 	const struct svc *s = ap->ver->def;
-	const struct jval *fix = c->in->corrections;
 	if (!st->editable)
 		return refuse(c, 409, "wf.not_editable");
 	const char *err;
 	struct jval *old = json_parse(c->a, ap->form, strlen(ap->form), &err);
-	struct jval *m = arena_alloc(c->a, sizeof *m);
-	m->type = J_OBJ;
-	m->keys = arena_alloc(c->a, (s->nfields + 1) * sizeof *m->keys);
-	m->kids = arena_alloc(c->a, (s->nfields + 1) * sizeof *m->kids);
-	for (size_t i = 0; i < s->nfields; i++) {
-		struct jval *v = json_get(fix, s->fields[i].name);
-		if (!v)
-			v = json_get(old, s->fields[i].name);
-		if (v && v->type == J_OBJ && s->fields[i].type == FT_LOCATION)
-			v = json_get(v, "id");
-		if (v) {
-			m->keys[m->n] = (char *)s->fields[i].name;
-			m->kids[m->n++] = v;
-		}
-	}
+	struct jval *m = form_merge(c->a, s->fields, s->nfields, old, c->in->corrections, NULL);
 	struct form_env env;
 	app_form_env(c->a, c->who->user, ap->applicant_id, &env);
 	env.prior = old;
-	struct form_result fr;
-	form_check(c->a, s->fields, s->nfields, m, &env, &fr);
-	if (fr.nerrs) {
-		/* form_check words its problems itself (in env.lang): the text is the key */
-		for (size_t i = 0; i < fr.nerrs; i++)
-			out_field(c->out, fr.errs[i].field, fr.errs[i].message, NULL);
-		sbuf_free(&fr.json);
+	const char *norm;
+	if (form_check(c->a, s->fields, s->nfields, m, &env, c->out, &norm))
 		return refuse(c, 422, "wf.corrections_bad");
-	}
-	int urc = (int)db_exec("UPDATE applications SET form = ? WHERE id = ?", "si", fr.json.data, (long long)ap->id);
-	sbuf_free(&fr.json);
-	if (urc != 1 || app_event(c->who, ap, "correct", ap->stage_role, ap->stage_office_id, ap->stage_idx, ap->stage_idx,
-				  ap->status, "form corrected by the officer", NULL, NULL) != 0)
+	if (db_exec("UPDATE applications SET form = ? WHERE id = ?", "si", norm, (long long)ap->id) != 1 ||
+	    app_event(c->who, ap, "correct", ap->stage_role, ap->stage_office_id, ap->stage_idx, ap->stage_idx,
+		      ap->status, "form corrected by the officer", NULL, NULL) != 0)
 		return -1;
 	return 0;
 }
@@ -534,7 +512,7 @@ static int act_txn(void *p)
 	if (app_event(c->who, ap, action_code(d->act), c->ev_role, c->ev_office, ap->stage_idx, c->res->new_stage,
 		      c->res->new_status, c->remarks, ooo, c->in->attachments) != 0)
 		return -1;
-	if (ooo && stats_count(a, ap, "out_of_order") != 0)
+	if (ooo && stats_count(a, app_stats(ap), "out_of_order") != 0)
 		return -1;
 	if (d->notify) {
 		struct app *now = app_load(a, NULL, ap->id, false);
@@ -634,7 +612,7 @@ static int appeal_file_txn(void *p)
 		    "iisisi", (long long)ap->id, (long long)level, c->grounds, (long long)office, role_code((enum role)role),
 		    (long long)me) != 1 ||
 	    app_event(c->who, ap, "appeal", NULL, office, ap->stage_idx, ap->stage_idx, ap->status, c->grounds, NULL, NULL) != 0 ||
-	    stats_count(a, ap, "appeals") != 0)
+	    stats_count(a, app_stats(ap), "appeals") != 0)
 		return -1;
 	c->level = level;
 	struct audit_entry e = { .action = "appeal.file", .entity = "application", .entity_id = ap->number,
@@ -736,34 +714,37 @@ static int escalate_one(struct arena *a, long id, FILE *report)
 	if (db_exec("UPDATE applications SET overdue = 1, escalated_stage = stage_idx WHERE id = ?", "i", (long long)id) != 1 ||
 	    app_event(NULL, ap, "escalate", NULL, ap->stage_office_id, ap->stage_idx, ap->stage_idx, ap->status,
 		      "stage time limit passed", NULL, NULL) != 0 ||
-	    stats_count(a, ap, "escalated") != 0)
+	    stats_count(a, app_stats(ap), "escalated") != 0)
 		goto fail;
-	/* tell the next level: the designated officer, and the first appellate
-	 * authority, in the service's escalation SMS (English) */
+	/* tell the next level: the designated officer and the first appellate
+	 * authority, each in their own language, by the service's escalation SMS */
 	const struct svc *s = ap->ver->def;
 	const struct stage *st = svc_stage(s, (size_t)ap->stage_idx);
-	const char *tpl = NULL, *dlt = NULL;
+	const struct notif *nt = NULL;
 	for (size_t n = 0; n < s->nnotifs; n++)
-		if (str_eq(s->notifs[n].event, "escalate")) {
-			tpl = s->notifs[n].sms.en;
-			dlt = s->notifs[n].dlt;
-		}
+		if (str_eq(s->notifs[n].event, "escalate"))
+			nt = &s->notifs[n];
 	static const char *const keys[] = { "{number}", "{stage}" };
-	const char *vals[] = { ap->number, st ? i18n_get(&st->name, "en") : "" };
-	const char *text = str_fill(a, tpl ? tpl : "Application {number} is overdue at {stage}. Please act - GramSewa", keys, vals,
-				    ARRAY_LEN(keys), false);
 	int roles[2] = { s->designated, s->appeal1 };
 	for (int k = 0; k < 2; k++) {
 		if (roles[k] < 0)
 			continue;
 		long off = office_for(a, ap->address_location_id, level_role_level((enum role)roles[k]));
-		struct dbres *who = db_query(a, "SELECT u.mobile FROM role_holdings rh JOIN users u ON u.id = rh.user_id "
+		struct dbres *who = db_query(a, "SELECT u.mobile, u.lang FROM role_holdings rh JOIN users u ON u.id = rh.user_id "
 						"WHERE rh.office_id = ? AND rh.role = ? AND rh.active = 1 AND u.active = 1 "
 						"AND rh.work_from <= CURDATE() AND (rh.work_to IS NULL OR rh.work_to >= CURDATE())",
 					     "is", (long long)off, role_code((enum role)roles[k]));
-		for (size_t i = 0; who && i < who->nrows; i++)
-			if (!notify_queue("sms", db_val(who, i, 0), text, dlt, "app.escalate", ap->number))
+		for (size_t i = 0; who && i < who->nrows; i++) {
+			const char *lang = db_val(who, i, 1);
+			const char *vals[] = { ap->number, st ? i18n_get(&st->name, lang) : "" };
+			const char *tpl = nt ? i18n_get(&nt->sms, lang) : NULL;
+			if (str_empty(tpl))
+				tpl = str_eq(lang, "hi") ? "आवेदन {number} {stage} पर समय-सीमा पार कर चुका है। कृपया कार्रवाई करें - ग्रामसेवा"
+							 : "Application {number} is overdue at {stage}. Please act - GramSewa";
+			if (!notify_queue("sms", db_val(who, i, 0), str_fill(a, tpl, keys, vals, ARRAY_LEN(keys), false),
+					  nt ? nt->dlt : NULL, "app.escalate", ap->number))
 				goto fail;
+		}
 	}
 	struct audit_entry e = { .action = "wf.escalate", .entity = "application", .entity_id = ap->number };
 	if (audit_write(NULL, &e) != 0 || db_commit() != 0)

@@ -1,5 +1,5 @@
 <?cs set:Page.title = F.name ?><?cs include:"inc/head.cs" ?><?cs include:"inc/form.cs" ?>
-<p class="small"><a href="/admin/services/<?cs var:D.code ?>#fields"><?cs var:D.name ?></a></p>
+<p class="small"><a class="back" href="/admin/services/<?cs var:D.code ?>/fields"><?cs var:D.name ?></a></p>
 <h1><?cs var:L.svc.edit_field ?> <code><?cs var:F.name ?></code></h1>
 <form method="post" action="/admin/services/<?cs var:D.code ?>/fields/<?cs var:F.name ?>/edit" novalidate><?cs call:csrf_field() ?><input type="hidden" name="action" value="save">
  <div class="field"><label for="f-type"><?cs var:L.svc.type ?></label><select id="f-type" name="type"><?cs each:t = Types ?><option value="<?cs var:t ?>"<?cs if:t == Form.val.type ?> selected<?cs /if ?>><?cs var:L.svc.ft[t] ?></option><?cs /each ?></select></div>

@@ -108,12 +108,9 @@ def check_json_formats(path, text):
 
 
 # Handlers (page_*.c: pages and their API calls) translate; domain functions
-# write.  Files still on this list are being moved (issue 18) and are
-# reported, not refused; the list only shrinks.
-WRITES_PENDING = {"page_app.c", "api_app.c"}
+# write (docs/architecture.md §3).  No exceptions.
 WRITE_CALL = re.compile(r'\b(db_begin|db_commit|db_txn|db_rollback)\s*\(')
 WRITE_SQL = re.compile(r'^\s*(INSERT|UPDATE|DELETE|REPLACE)\b', re.I)
-handler_writes = {}
 
 
 def check_handler_writes(path, text):
@@ -130,9 +127,7 @@ def check_handler_writes(path, text):
             sql, _ = literal(args[sql_i])
             if m.group(1) == "db_exec" or WRITE_SQL.match(sql):
                 found.append("%s:%d: %s writes in a handler" % (path.name, text.count("\n", 0, m.start()) + 1, m.group(1)))
-    if found and path.name in WRITES_PENDING:
-        handler_writes[path.name] = len(found)
-    elif found:
+    if found:
         problems.extend(f + "; move the write into a domain function (docs/architecture.md)" for f in found)
 
 
@@ -192,11 +187,4 @@ for p in problems:
 if problems:
     print("not ok - check-sources: %d problems in %d SQL calls and %d format strings" % (len(problems), calls, json_formats))
     sys.exit(1)
-for name in sorted(WRITES_PENDING - set(handler_writes)):
-    print("    %s no longer writes: take it off WRITES_PENDING" % name)
-if WRITES_PENDING - set(handler_writes):
-    print("not ok - check-sources: WRITES_PENDING lists files that no longer write")
-    sys.exit(1)
-pending = ", ".join("%s %d" % kv for kv in sorted(handler_writes.items()))
-print("ok - check-sources (%d SQL calls, %d format strings checked%s)"
-      % (calls, json_formats, "; handler writes still to move: " + pending if pending else ""))
+print("ok - check-sources (%d SQL calls, %d format strings checked)" % (calls, json_formats))

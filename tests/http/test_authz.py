@@ -80,6 +80,8 @@ ROUTES = {
     # count failures are sent incomplete so the walk trips no throttle
     ("GET", "/"): public(),
     ("GET", "/healthz"): public(),
+    ("GET", "/accessibility"): public(),
+    ("GET", "/privacy"): public(),
     ("GET", "/lang"): public(query={"lang": "hi", "next": "/track"}),
     ("GET", "/login"): public(),
     ("POST", "/login"): public(body=lambda v: {"username": v["vcsc_user"], "password": ""}),
@@ -132,6 +134,7 @@ ROUTES = {
     ("POST", "/admin/services/:code/retire"): deny(params={"code": "service"}, allowed=SA),
     ("GET", "/admin/services/:code/export"): deny(params={"code": "service"}, allowed=SA),
     ("GET", "/admin/services/:code/preview"): deny(params={"code": "service"}, allowed=SA),
+    ("GET", "/admin/services/:code/:section"): deny(params={"code": "service", "section": "section_name"}, allowed=SA),
     # applying and tracking: a draft is its filer's; an application its
     # applicant's, its filer's and the officers' of its place and department
     ("GET", "/apply/:code"): own(params={"code": "service"}, query=lambda v: {"draft": v["draft_id"]}),
@@ -490,7 +493,7 @@ def setup_objects_owned_by_others():
     pan, ppath = sql("SELECT id, path FROM locations WHERE type='panchayat' AND path LIKE '%s%%' ORDER BY id LIMIT 1" % bpath)[0]
     village = sql("SELECT id FROM locations WHERE type='village' AND path LIKE '%s%%' ORDER BY id LIMIT 1" % ppath)[0][0]
     place = {"place_district": palamu, "place_block": block, "place_panchayat": pan}
-    V.update(block=block, village=village, service="BRT", name="Zorawar Vikramaditya", mobile="97%08d" % int(RUN),
+    V.update(block=block, village=village, service="BRT", section_name="settings", name="Zorawar Vikramaditya", mobile="97%08d" % int(RUN),
              doc_label="walk-secret-%s.pdf" % RUN, bill_consumer="ZV%s1" % RUN, field="child_name", order="GSO0")
     V["vcsc_user"] = "walkcsc" + RUN
     V["vcsc_id"], csc_pw = hr_create(admin, V["vcsc_user"], "csc", place, "csc", "CSCW%s" % RUN)

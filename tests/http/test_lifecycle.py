@@ -7,7 +7,7 @@ import time
 
 from gs import Client, test, eq, run, ctl, sql, notifications_log, send_notifications, today, fin_year
 from lifecycle import (create_employee, file_app, officer, act, take_next, walk_to_approval, definition, answers_for, upload,
-                       office_of, expected_due_dates, PNG)
+                       office_of, expected_due_dates, rejected, PNG)
 
 RUN = str(int(time.time() * 1000) % 10000000)
 CIRCLE = [("karmachari", "karmachari"), ("ci", "ci"), ("co", "co")]
@@ -373,6 +373,28 @@ def escalation_marks_overdue_once():
 
 
 @test
+def escalation_sms_speaks_each_officers_language():
+    """An officer who reads Hindi gets the escalation SMS in Hindi; one who
+    reads English gets it in English (it was English for everyone)."""
+    number, _ = file_app("CST")
+    sql("UPDATE applications SET stage_due = CURDATE() - INTERVAL 3 DAY WHERE number='%s'" % number)
+    sdo = "SELECT user_id FROM role_holdings WHERE role = 'sdo'"    # the first appellate authority
+    sql("UPDATE users SET lang='hi' WHERE id IN (%s)" % sdo)
+    try:
+        p = ctl("escalate")
+        rows = sql("SELECT u.lang, n.body FROM notifications n JOIN users u ON u.mobile = n.recipient AND u.user_type = 'staff' "
+                   "WHERE n.ref='%s' AND n.event='app.escalate'" % number)
+    finally:
+        sql("UPDATE users SET lang='en' WHERE id IN (%s)" % sdo)
+    assert "escalated %s" % number in p.stdout, p.stdout
+    langs = {lang for lang, _ in rows}
+    assert {"hi", "en"} <= langs, rows
+    for lang, body in rows:
+        hindi = re.search(r"[\u0900-\u097f]", body) is not None
+        eq(hindi, lang == "hi", "%s officer got: %s" % (lang, body))
+
+
+@test
 def notifications_sent_at_submit_and_decision():
     number, _ = file_app("BRT")
     send_notifications()
@@ -394,6 +416,22 @@ def feedback_after_delivery():
     r = c.form_post("/my/app/" + number, "/my/app/%s/feedback" % number, {"rating": "4", "comment": "Quick service"})
     eq(r.status, 303, "feedback")
     eq(sql("SELECT f.rating FROM feedback f JOIN applications a ON a.id=f.app_id WHERE a.number='%s'" % number)[0][0], "4", "kept")
+
+
+@test
+def a_second_rating_changes_nothing_and_audits_nothing():
+    """The first rating of a decided application stands; rating again is
+    answered as before, but nothing changes, so no audit row says it did."""
+    number = rejected("INC")
+    c = Client()
+    c.login("csc1")
+    for rating in ("2", "5"):
+        r = c.form_post("/my/app/" + number, "/my/app/%s/feedback" % number, {"rating": rating, "comment": "rated " + rating})
+        eq(r.status, 303, "feedback %s" % rating)
+    eq(sql("SELECT f.rating, f.comment FROM feedback f JOIN applications a ON a.id=f.app_id WHERE a.number='%s'" % number),
+       [["2", "rated 2"]], "the first rating stands")
+    eq(sql("SELECT COUNT(*) FROM audit_log WHERE action='app.feedback' AND entity_id='%s'" % number)[0][0], "1",
+       "one change, one audit row")
 
 
 @test

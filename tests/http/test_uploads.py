@@ -97,6 +97,35 @@ def real_documents_are_accepted():
     eq(upload(c, "old_certificate", MOBILE, data=pdf).status, 201, "a signed certificate is a PDF too")
 
 
+@test
+def a_missing_file_and_a_missing_locker_are_named_together():
+    """An operator's upload with no file and no villager (or a mobile that
+    is not one) is refused naming both, the same on the page and in the
+    API; nobody is registered and nothing is stored."""
+    nobody = "97" + RUN.rjust(8, "0")[-8:]
+    c = officer("csc1")
+    web = Client()
+    web.login("csc1")
+    tok = web.csrf_from(web.get("/locker").text)
+    for mobile in ("", "12345"):
+        fields = {"doc_type": "other", "mobile": mobile}
+        body = b"".join(("--GSUP\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n" % kv).encode()
+                        for kv in fields.items()) + b"--GSUP--\r\n"
+        r = c.request("POST", "/api/v1/documents", body=body, ctype="multipart/form-data; boundary=GSUP")
+        eq(r.status, 422, "API refuses %r: %r" % (mobile, r))
+        eq(sorted(r.json()["error"]["fields"]), ["file", "mobile"], "API names both")
+        page = b"--GSUP\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + tok.encode() + b"\r\n" + body
+        r = web.request("POST", "/locker", body=page, ctype="multipart/form-data; boundary=GSUP")
+        eq(r.status, 422, "the page refuses %r" % mobile)
+        assert "Choose a file" in r.text and "mobile number first" in r.text, "the page names both"
+    # a villager's mobile new to the system, but no file: not registered
+    body = b"--GSUP\r\nContent-Disposition: form-data; name=\"mobile\"\r\n\r\n" + nobody.encode() + b"\r\n--GSUP--\r\n"
+    r = c.request("POST", "/api/v1/documents", body=body, ctype="multipart/form-data; boundary=GSUP")
+    eq(r.status, 422, "no file: %r" % r)
+    eq(sorted(r.json()["error"]["fields"]), ["file"], "only the file is missing")
+    eq(sql("SELECT COUNT(*) FROM users WHERE citizen_mobile='%s'" % nobody)[0][0], "0", "nobody registered")
+
+
 def _multipart(fields, data):
     parts = [("--GSUP\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n" % kv).encode() for kv in fields.items()]
     parts.append(b"--GSUP\r\nContent-Disposition: form-data; name=\"file\"; filename=\"doc.pdf\"\r\n"

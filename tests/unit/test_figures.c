@@ -14,6 +14,7 @@
 #include "tap.h"
 
 #include <curl/curl.h>
+#include <stdlib.h>
 #include <string.h>
 
 static struct arena A;

@@ -61,10 +61,21 @@ static bool doc_ok(void *ctx, long id)
 	return id == 7;
 }
 
-static const struct form_env ENV = { "en", "2026-11-23", loc_ok, doc_ok, NULL, NULL };
+static const struct form_env ENV = { .today = "2026-11-23", .location_ok = loc_ok, .document_ok = doc_ok };
+
+/* Checks answers (JSON text) against s: the problems in o (A), the
+ * normalised answers returned. */
+static const char *check(const struct svc *s, const char *answers, struct outcome *o)
+{
+	const char *err, *norm;
+	out_init(o, &A);
+	form_check(&A, s->fields, s->nfields, json_parse(&A, answers, strlen(answers), &err), &ENV, o, &norm);
+	return norm;
+}
 
 /* Checks one field declared by JSON against one answer (JSON value text).
- * Returns the error message or NULL, and the normalised value in *norm. */
+ * Returns the problem's message key or NULL, and the normalised value in
+ * *norm. */
 static const char *check1(const char *decl, const char *answer, const char **norm)
 {
 	char *fields = arena_printf(&A, "[%s]", decl);
@@ -79,12 +90,13 @@ static const char *check1(const char *decl, const char *answer, const char **nor
 	sbuf_init(&probs);
 	struct svc *s = svc_from_json(&A, json_parse(&A, def, strlen(def), &err), &probs);
 	sbuf_free(&probs);
-	struct form_result res;
-	form_check(&A, s->fields, s->nfields, aj, &ENV, &res);
+	struct outcome o;
+	out_init(&o, &A);
+	const char *json;
+	form_check(&A, s->fields, s->nfields, aj, &ENV, &o, &json);
 	if (norm)
-		*norm = arena_strdup(&A, res.json.data);
-	sbuf_free(&res.json);
-	return res.nerrs ? res.errs[0].message : NULL;
+		*norm = json;
+	return o.nerrs ? o.errs[0].key : NULL;
 }
 
 #define OK(decl, ans, want) do { const char *n_; const char *e_ = check1(decl, ans, &n_); \
@@ -211,45 +223,106 @@ START_TEST(conditional_fields)
 	sbuf_init(&p);
 	struct svc *s = svc_from_json(&A, json_parse(&A, def, strlen(def), &err), &p);
 	sbuf_free(&p);
-	struct form_result res;
-	const char *a1 = "{\"occ\":\"farm\",\"employer\":\"ignored\"}";
-	ck_assert_uint_eq(form_check(&A, s->fields, s->nfields, json_parse(&A, a1, strlen(a1), &err), &ENV, &res), 0);
-	ck_assert_str_eq(res.json.data, "{\"occ\":\"farm\"}");	/* hidden answer dropped */
-	sbuf_free(&res.json);
-	const char *a2 = "{\"occ\":\"service\"}";
-	ck_assert_uint_eq(form_check(&A, s->fields, s->nfields, json_parse(&A, a2, strlen(a2), &err), &ENV, &res), 1);
-	ck_assert_str_eq(res.errs[0].field, "employer");	/* shown, so required */
-	sbuf_free(&res.json);
+	struct outcome o;
+	ck_assert_str_eq(check(s, "{\"occ\":\"farm\",\"employer\":\"ignored\"}", &o), "{\"occ\":\"farm\"}");	/* hidden answer dropped */
+	ck_assert_uint_eq(o.nerrs, 0);
+	check(s, "{\"occ\":\"service\"}", &o);
+	ck_assert_uint_eq(o.nerrs, 1);
+	ck_assert_str_eq(o.errs[0].field, "employer");	/* shown, so required */
+	ck_assert_int_eq(o.status, 422);
 }
 END_TEST
 
 START_TEST(groups)
 {
 	struct svc *s = load("INC");
-	const char *err;
 	const char *ans = "{\"family\":[{\"name\":\"Ram\",\"relation\":\"father\",\"income\":\"50000\"},"
 			  "{\"name\":\"\",\"relation\":\"moon\",\"income\":\"x\"}]}";
-	struct form_result res;
-	form_check(&A, s->fields, s->nfields, json_parse(&A, ans, strlen(ans), &err), &ENV, &res);
+	struct outcome o;
+	const char *json = check(s, ans, &o);
 	bool saw_rel = false, saw_inc = false;
-	for (size_t i = 0; i < res.nerrs; i++) {
-		saw_rel |= str_eq(res.errs[i].field, "family.1.relation");
-		saw_inc |= str_eq(res.errs[i].field, "family.1.income");
-		ck_assert(!str_starts(res.errs[i].field, "family.0"));
+	for (size_t i = 0; i < o.nerrs; i++) {
+		saw_rel |= str_eq(o.errs[i].field, "family.1.relation");
+		saw_inc |= str_eq(o.errs[i].field, "family.1.income");
+		ck_assert(!str_starts(o.errs[i].field, "family.0"));
 	}
 	ck_assert(saw_rel && saw_inc);
-	ck_assert_ptr_nonnull(strstr(res.json.data, "\"family\":[{\"name\":\"Ram\",\"relation\":\"father\",\"income\":50000}"));
-	sbuf_free(&res.json);
+	ck_assert_ptr_nonnull(strstr(json, "\"family\":[{\"name\":\"Ram\",\"relation\":\"father\",\"income\":50000}"));
 	char many[2000] = "{\"family\":[";
 	for (int i = 0; i < 7; i++)
 		strcat(many, i ? ",{\"name\":\"A\",\"relation\":\"son\",\"income\":1}" : "{\"name\":\"A\",\"relation\":\"son\",\"income\":1}");
 	strcat(many, "]}");
-	form_check(&A, s->fields, s->nfields, json_parse(&A, many, strlen(many), &err), &ENV, &res);
+	check(s, many, &o);
 	bool rows = false;
-	for (size_t i = 0; i < res.nerrs; i++)
-		rows |= str_eq(res.errs[i].field, "family");
+	for (size_t i = 0; i < o.nerrs; i++)
+		rows |= str_eq(o.errs[i].field, "family");
 	ck_assert(rows);
-	sbuf_free(&res.json);
+}
+END_TEST
+
+/* A problem is the answer's path, a message key and the number for its
+ * {n}: no text, so the page and the API word it in the reader's language;
+ * problems add to those the caller found before, in order. */
+START_TEST(problems_are_keys_with_their_number)
+{
+	struct svc *s = load("INC");
+	struct outcome o;
+	out_init(&o, &A);
+	out_field(&o, "applicant_mobile", "auth.mobile_bad", NULL);
+	const char *err, *json;
+	char *ans = arena_printf(&A, "{\"applicant_name\":\"%0*d\",\"family\":[{\"name\":\"\",\"relation\":\"son\",\"income\":1}]}", 101, 0);
+	ck_assert_uint_eq(form_check(&A, s->fields, s->nfields, json_parse(&A, ans, strlen(ans), &err), &ENV, &o, &json), o.nerrs - 1);
+	ck_assert_str_eq(o.errs[0].field, "applicant_mobile");
+	bool name = false, row = false;
+	for (size_t i = 1; i < o.nerrs; i++) {
+		if (str_eq(o.errs[i].field, "applicant_name")) {
+			name = true;
+			ck_assert_str_eq(o.errs[i].key, "form.err.too_long");
+			ck_assert_str_eq(o.errs[i].arg, "100");	/* its limit, for the message */
+		}
+		if (str_eq(o.errs[i].field, "family.0.name")) {
+			row = true;
+			ck_assert_str_eq(o.errs[i].key, "form.err.required");
+			ck_assert_ptr_null(o.errs[i].arg);
+		}
+	}
+	ck_assert(name && row);
+	/* a draft's length check: only the lengths, on whatever was answered */
+	out_init(&o, &A);
+	ck_assert_uint_eq(form_check_lengths(&A, s->fields, s->nfields, json_parse(&A, ans, strlen(ans), &err), &o), 1);
+	ck_assert_str_eq(o.errs[0].field, "applicant_name");
+	ck_assert_int_eq(o.status, 422);
+	/* answers that are not an object */
+	out_init(&o, &A);
+	ck_assert_str_eq(check(s, "[1]", &o), "{}");
+	ck_assert_str_eq(o.errs[0].field, "fields");
+}
+END_TEST
+
+/* Corrections after a return take only the flagged fields (a flagged one
+ * left unanswered is cleared); an officer's corrections take what is
+ * answered afresh and keep the rest. */
+START_TEST(corrections_merge_only_what_may_change)
+{
+	struct svc *s = load("INC");
+	const char *err;
+	const char *o = "{\"applicant_name\":\"Sita\",\"father_name\":\"Ram\",\"purpose\":\"school\",\"address\":{\"id\":411,\"name\":\"P\"}}";
+	const char *f = "{\"applicant_name\":\"Gita\",\"father_name\":\"Shyam\",\"address\":\"412\"}";
+	struct jval *old = json_parse(&A, o, strlen(o), &err), *fresh = json_parse(&A, f, strlen(f), &err);
+	const char *one = "[\"father_name\",\"purpose\"]";
+	struct jval *m = form_merge(&A, s->fields, s->nfields, old, fresh, json_parse(&A, one, strlen(one), &err));
+	ck_assert_str_eq(json_get_str(m, "applicant_name"), "Sita");	/* not flagged: kept */
+	ck_assert_str_eq(json_get_str(m, "father_name"), "Shyam");	/* flagged: corrected */
+	ck_assert_ptr_null(json_get(m, "purpose"));			/* flagged, not answered: cleared */
+	ck_assert_str_eq(json_get(m, "address")->str, "411");		/* a stored place goes back to its id */
+	const char *all = "[\"*\"]";
+	m = form_merge(&A, s->fields, s->nfields, old, fresh, json_parse(&A, all, strlen(all), &err));
+	ck_assert_str_eq(json_get_str(m, "applicant_name"), "Gita");
+	ck_assert_str_eq(json_get(m, "address")->str, "412");
+	m = form_merge(&A, s->fields, s->nfields, old, fresh, NULL);	/* an officer's corrections */
+	ck_assert_str_eq(json_get_str(m, "applicant_name"), "Gita");
+	ck_assert_str_eq(json_get_str(m, "purpose"), "school");	/* not corrected: kept */
+	ck_assert(!form_listed(NULL, "purpose"));
 }
 END_TEST
 
@@ -346,6 +419,8 @@ int main(void)
 	tcase_add_test(tc, field_location_and_file);
 	tcase_add_test(tc, conditional_fields);
 	tcase_add_test(tc, groups);
+	tcase_add_test(tc, problems_are_keys_with_their_number);
+	tcase_add_test(tc, corrections_merge_only_what_may_change);
 	tcase_add_test(tc, seeded_services_valid_and_roundtrip);
 	tcase_add_test(tc, definition_problems);
 	tcase_add_test(tc, unknown_format_refused);
