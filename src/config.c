@@ -4,7 +4,6 @@
  * test harness to give every test stack its own ports and directories).
  */
 #include "config.h"
-#include "sla.h"
 #include "util.h"
 
 #include <ctype.h>
@@ -273,8 +272,8 @@ static int load_into(struct config *next, const char *path, char *err, size_t er
 		snprintf(err, errlen, "attendance_on_time_until, attendance_absent_sms_at: must be HH:MM");
 		return -1;
 	}
-	struct office_hours oh;
-	if (!sla_hours_parse(next->office_hours, &oh) || !sla_hours_parse(next->campaign_hours, &oh)) {
+	int from, to;
+	if (!parse_hours_range(next->office_hours, &from, &to) || !parse_hours_range(next->campaign_hours, &from, &to)) {
 		snprintf(err, errlen, "office_hours, campaign_hours: must be HH:MM-HH:MM, opening before closing");
 		return -1;
 	}

@@ -97,15 +97,7 @@ long sla_between(const struct calendar *c, long a, long b)
 
 bool sla_hours_parse(const char *s, struct office_hours *h)
 {
-	int h1, m1, h2, m2;
-	char tail;
-	if (!s || sscanf(s, "%2d:%2d-%2d:%2d%c", &h1, &m1, &h2, &m2, &tail) != 4)
-		return false;
-	if (h1 < 0 || h1 > 24 || h2 < 0 || h2 > 24 || m1 < 0 || m1 > 59 || m2 < 0 || m2 > 59)
-		return false;
-	h->open_s = h1 * 3600 + m1 * 60;
-	h->close_s = h2 * 3600 + m2 * 60;
-	return h->open_s < h->close_s && h->close_s <= 86400;
+	return parse_hours_range(s, &h->open_s, &h->close_s);
 }
 
 /* The IST day of t and the seconds since that day's IST midnight. */

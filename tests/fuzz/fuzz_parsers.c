@@ -62,6 +62,14 @@ bool valid_mobile(const char *s)
 	return str_digits(s, 10, 10) && s[0] >= '6';
 }
 
+/* the e-mail rule moved to user.c (valid_email) after this target was
+ * written: a stand-in of the same shape, which is not what is fuzzed */
+bool valid_email(const char *s)
+{
+	const char *at = s ? strchr(s, '@') : NULL;
+	return at && at > s && strchr(at, '.') && strlen(s) <= 254;
+}
+
 const char *role_code(enum role r);
 int role_from_code(const char *code);
 const char *role_code(enum role r)
