@@ -40,7 +40,7 @@ def generate(stack):
     t = time.time()
     stack.sql("CREATE TEMPORARY TABLE gps (n INT PRIMARY KEY AUTO_INCREMENT, id INT, path VARCHAR(255)); "
               "INSERT INTO gps (id, path) SELECT id, path FROM locations WHERE type = 'panchayat' "
-              "AND path LIKE (SELECT CONCAT(path, '%%') FROM locations WHERE type = 'district' AND name_en = 'Palamu'); "
+              "AND path LIKE (SELECT CONCAT(path, '%') FROM locations WHERE type = 'district' AND name_en = 'Palamu'); "
               "SET @g = (SELECT COUNT(*) FROM gps); "
               "SET @bi = (SELECT id FROM users WHERE username = 'bi'); SET @di = (SELECT id FROM users WHERE username = 'di'); "
               "SET @csc = (SELECT id FROM users WHERE username = 'csc1'); "
@@ -52,8 +52,8 @@ def generate(stack):
               "IF(s.seq % 3 = 0, 'di', 'bi'), ELT(1 + s.seq % 6, 'assigned', 'in_progress', 'resolved', 'closed', "
               "'awaiting_info', 'closed'), NOW() - INTERVAL (s.seq % 90) DAY - INTERVAL (s.seq % 1440) MINUTE, "
               "NOW() + INTERVAL 3 DAY - INTERVAL (s.seq % 90) DAY, IF(s.seq % 6 IN (2, 3, 5), NOW() - INTERVAL (s.seq % 80) DAY, NULL), "
-              "NOW(), s.seq % 10 = 0 FROM seq_1_to_%d s JOIN gps g ON g.n = 1 + s.seq %% @g; "
-              "ANALYZE TABLE tickets;" % N)
+              "NOW(), s.seq % 10 = 0 FROM seq_1_to_{N} s JOIN gps g ON g.n = 1 + s.seq % @g; "
+              "ANALYZE TABLE tickets;".replace("{N}", str(N)))
     log("%d tickets in %.0f s" % (N, time.time() - t))
 
 
