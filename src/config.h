@@ -78,6 +78,18 @@ struct config {
 	long exam_grace_s;	/* after an attempt's deadline: the candidate may still submit; exam-close waits */
 	char *exam_result_dlt;	/* DLT template id of the exam result SMS */
 	long checkin_retention_days;	/* check-in events (coordinates) older than this are purged */
+	char *office_hours;	/* HH:MM-HH:MM (IST): the hours ticket SLAs run in */
+	long office_weekly_off;	/* weekdays offices are closed: bit per day, 1 = Sunday */
+	long ticket_reopen_days;	/* days after resolution a raiser may reopen */
+	char *ticket_raised_dlt;	/* DLT template id: ticket acknowledgement */
+	char *ticket_update_dlt;	/* DLT template id: information asked, ticket assigned */
+	char *ticket_resolved_dlt;	/* DLT template id: ticket resolved */
+	char *ticket_escalated_dlt;	/* DLT template id: ticket escalated */
+	long grievance_reopen_days;	/* days a citizen may reopen or appeal a grievance */
+	long grievance_csc_fee_paise;	/* fee of a grievance filed at a CSC, from its wallet */
+	char *campaign_hours;	/* HH:MM-HH:MM (IST): campaign calling hours */
+	char *telephony_click_to_call_url;	/* provider's click-to-call URL, "sandbox:" (tests) or "" */
+	char *telephony_webhook_secret;	/* HMAC key of the provider's CDR webhooks */
 	char *state_code;	/* two-letter prefix of application numbers */
 	char *rts_act_en;	/* the Right to Service law named in PDF signatures */
 	char *ca_name;		/* CN of the deployment CA made by ca-init */

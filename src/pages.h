@@ -269,4 +269,44 @@ int page_admin_register_import(struct req *r);
 int page_admin_register_export(struct req *r);
 int page_admin_register_preview(struct req *r);
 int page_admin_register_publish(struct req *r);
+
+/* page_ticket.c */
+int page_tickets(struct req *r);
+int page_ticket_new(struct req *r);
+int page_ticket_create(struct req *r);
+int page_ticket(struct req *r);
+int page_ticket_act(struct req *r);
+int page_ticket_dash(struct req *r);
+int page_grievance_new(struct req *r);
+int page_grievance_create(struct req *r);
+
+/* page_campaign.c */
+int page_campaigns(struct req *r);
+int page_campaign(struct req *r);
+int page_campaign_next(struct req *r);
+int page_campaign_contact(struct req *r);
+int page_campaign_record(struct req *r);
+int page_campaign_list(struct req *r);
+int page_campaign_sample(struct req *r);
+int api_campaign_next(struct req *r);
+int api_campaign_record(struct req *r);
+int api_campaign_report(struct req *r);
+int api_ticket_dash(struct req *r);
+int api_tickets(struct req *r);
+int api_ticket_tiles(struct req *r);
+int api_ticket_types(struct req *r);
+int api_ticket_create(struct req *r);
+int api_ticket(struct req *r);
+int api_ticket_act(struct req *r);
+
+/* page_cc.c */
+int page_cc(struct req *r);
+int page_cc_call(struct req *r);
+int page_cc_call_get(struct req *r);
+int page_cc_dispose(struct req *r);
+int page_cc_cdr(struct req *r);
+int api_cc_lookup(struct req *r);
+int api_cc_call(struct req *r);
+int api_cc_call_get(struct req *r);
+int api_cc_dispose(struct req *r);
 #endif

@@ -10,6 +10,8 @@
 #include "exam.h"
 #include "training.h"
 #include "learning.h"
+#include "ticket.h"
+#include "campaign.h"
 
 #define SA RB(ROLE_STATE_ADMIN)
 
@@ -167,6 +169,30 @@ const struct route routes[] = {
 	{ "POST", "/learn/:id/progress", page_learn_progress, 0, 0 },
 	{ "GET", "/admin/learn", page_admin_learn, LEARN_ADMINS, 0 },
 	{ "POST", "/admin/learn", page_admin_learn_add, LEARN_ADMINS, 0 },
+	/* support tickets: raised by operators, officers and agents; resolved by BI, DI, PMU, resolvers */
+	{ "GET", "/tickets", page_tickets, TICKET_USERS, 0 },
+	{ "GET", "/tickets/dash", page_ticket_dash, TICKET_DASH, 0 },
+	{ "GET", "/tickets/new", page_ticket_new, TICKET_RAISERS, 0 },
+	{ "POST", "/tickets/new", page_ticket_create, TICKET_RAISERS, 0 },
+	{ "GET", "/tickets/:no", page_ticket, TICKET_USERS, 0 },
+	{ "POST", "/tickets/:no", page_ticket_act, TICKET_USERS, 0 },
+	/* grievances: the same engine, filed by citizens, at a CSC, by a sewak or for a caller */
+	{ "GET", "/grievance/new", page_grievance_new, GRIEVANCE_FILERS, 0 },
+	{ "POST", "/grievance/new", page_grievance_create, GRIEVANCE_FILERS, 0 },
+	/* Jan Samvad campaigns: agents and VLEs call; officers and resolvers read the reports */
+	{ "GET", "/campaigns", page_campaigns, CAMPAIGN_CALLERS | TICKET_DASH, 0 },
+	{ "GET", "/campaigns/:id", page_campaign, CAMPAIGN_CALLERS | TICKET_DASH, 0 },
+	{ "POST", "/campaigns/:id/next", page_campaign_next, CAMPAIGN_CALLERS, 0 },
+	{ "GET", "/campaigns/:id/contacts/:cid", page_campaign_contact, CAMPAIGN_CALLERS, 0 },
+	{ "POST", "/campaigns/:id/contacts/:cid", page_campaign_record, CAMPAIGN_CALLERS, 0 },
+	{ "POST", "/campaigns/:id/list", page_campaign_list, SA, 0 },
+	{ "POST", "/campaigns/:id/sample", page_campaign_sample, SA, 0 },
+	/* the call centre; the provider's CDR webhook is authenticated by the HMAC of its body, not cookies */
+	{ "GET", "/cc", page_cc, RB(ROLE_CC_AGENT), 0 },
+	{ "POST", "/cc/call", page_cc_call, RB(ROLE_CC_AGENT), 0 },
+	{ "GET", "/cc/call/:id", page_cc_call_get, RB(ROLE_CC_AGENT), 0 },
+	{ "POST", "/cc/call/:id", page_cc_dispose, RB(ROLE_CC_AGENT), 0 },
+	{ "POST", "/cc/cdr", page_cc_cdr, 0, F_PUBLIC | F_NOCSRF },
 	/* money */
 	{ "POST", "/pay/start", page_pay_start, RB(ROLE_CITIZEN) | RB(ROLE_CSC), 0 },
 	/* the gateway's answers are authenticated by their HMAC checksum, not cookies */
@@ -272,6 +298,20 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/learn", api_learn_add, LEARN_ADMINS, 0 },
 	{ "GET", "/api/v1/learn/report", api_learn_report, RB_OFFICERS, 0 },
 	{ "POST", "/api/v1/learn/:id/progress", api_learn_progress, 0, 0 },
+	{ "GET", "/api/v1/ticket-types", api_ticket_types, TICKET_USERS, 0 },
+	{ "GET", "/api/v1/tickets", api_tickets, TICKET_USERS, 0 },
+	{ "POST", "/api/v1/tickets", api_ticket_create, TICKET_USERS, 0 },
+	{ "GET", "/api/v1/tickets/tiles", api_ticket_tiles, TICKET_USERS, 0 },
+	{ "GET", "/api/v1/tickets/dash", api_ticket_dash, TICKET_DASH, 0 },
+	{ "GET", "/api/v1/tickets/:no", api_ticket, TICKET_USERS, 0 },
+	{ "POST", "/api/v1/tickets/:no/actions", api_ticket_act, TICKET_USERS, 0 },
+	{ "POST", "/api/v1/campaigns/:id/next", api_campaign_next, CAMPAIGN_CALLERS, 0 },
+	{ "POST", "/api/v1/campaigns/:id/contacts/:cid", api_campaign_record, CAMPAIGN_CALLERS, 0 },
+	{ "GET", "/api/v1/campaigns/:id/report", api_campaign_report, CAMPAIGN_CALLERS | TICKET_DASH, 0 },
+	{ "GET", "/api/v1/cc/lookup", api_cc_lookup, RB(ROLE_CC_AGENT), 0 },
+	{ "POST", "/api/v1/cc/calls", api_cc_call, RB(ROLE_CC_AGENT), 0 },
+	{ "GET", "/api/v1/cc/calls/:id", api_cc_call_get, RB(ROLE_CC_AGENT), 0 },
+	{ "POST", "/api/v1/cc/calls/:id/disposition", api_cc_dispose, RB(ROLE_CC_AGENT), 0 },
 };
 
 const size_t nroutes = sizeof routes / sizeof routes[0];

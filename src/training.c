@@ -483,12 +483,14 @@ static const struct opt RATINGS[] = {
 	{ "1", { "1 — poor", "1 — खराब" } }, { "2", { "2", "2" } }, { "3", { "3", "3" } }, { "4", { "4", "4" } },
 	{ "5", { "5 — excellent", "5 — उत्कृष्ट" } },
 };
-static const struct field FEEDBACK_FIELDS[] = {
+static struct field FEEDBACK_FIELDS[] = {
 	{ .name = "rating", .type = FT_RADIO, .label = { "How useful was the training?", "प्रशिक्षण कितना उपयोगी था?" },
 	  .required = true, .opts = (struct opt *)RATINGS, .nopts = ARRAY_LEN(RATINGS) },
 	{ .name = "comment", .type = FT_TEXT, .label = { "What should be better next time?", "अगली बार क्या बेहतर होना चाहिए?" },
 	  .max_len = 1000 },
 };
+/* the feedback form, as the form engine takes it */
+static const struct form_def FEEDBACK_FORM = { FEEDBACK_FIELDS, ARRAY_LEN(FEEDBACK_FIELDS) };
 
 static bool no_location(void *ctx, long id, const char **name)
 {
@@ -567,7 +569,7 @@ int training_feedback(struct arena *a, const struct actor *who, long id, const s
 		return out_fail(out, 409, "training.feedback_closed");
 	struct form_env env = { .today = ist_today(a), .location_ok = no_location, .document_ok = no_document };
 	const char *norm = NULL;
-	if (form_check(a, FEEDBACK_FIELDS, ARRAY_LEN(FEEDBACK_FIELDS), answers, &env, out, &norm) || out->status)
+	if (form_check(a, &FEEDBACK_FORM, answers, &env, out, &norm) || out->status)
 		return out->status;
 	const char *err;
 	struct jval *nj = norm ? json_parse(a, norm, strlen(norm), &err) : NULL;

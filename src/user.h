@@ -13,6 +13,8 @@ enum role {
 	ROLE_CITIZEN, ROLE_CSC, ROLE_SEWAK, ROLE_JSK, ROLE_PSEWAK, ROLE_KARMACHARI, ROLE_CI, ROLE_CO,
 	ROLE_BDO, ROLE_SDO, ROLE_DM, ROLE_DEPT_ADMIN, ROLE_DI, ROLE_BI, ROLE_SUPPORT, ROLE_STATE_ADMIN,
 	ROLE_MUKHIYA,	/* the elected head of a gram panchayat: countersigns its registers */
+	/* issue 15: call-centre agent, department resolver, Digital Panchayat PMU */
+	ROLE_CC_AGENT, ROLE_RESOLVER, ROLE_PMU,
 	ROLE_COUNT
 };
 #define RB(x) (1u << (x))

@@ -395,6 +395,19 @@ bool parse_long(const char *s, long min, long max, long *out)
 	return true;
 }
 
+bool parse_hours_range(const char *s, int *from_s, int *to_s)
+{
+	int h1, m1, h2, m2;
+	char tail;
+	if (!s || sscanf(s, "%2d:%2d-%2d:%2d%c", &h1, &m1, &h2, &m2, &tail) != 4)
+		return false;
+	if (h1 < 0 || h1 > 24 || h2 < 0 || h2 > 24 || m1 < 0 || m1 > 59 || m2 < 0 || m2 > 59)
+		return false;
+	*from_s = h1 * 3600 + m1 * 60;
+	*to_s = h2 * 3600 + m2 * 60;
+	return *from_s < *to_s && *to_s <= 86400;
+}
+
 bool parse_date(const char *s, int *y, int *m, int *d)
 {
 	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };

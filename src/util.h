@@ -71,6 +71,9 @@ bool str_digits(const char *s, size_t min, size_t max);	/* only ASCII digits, le
 char *str_fill(struct arena *a, const char *tpl, const char *const *keys, const char *const *vals, size_t n, bool url);
 bool parse_long(const char *s, long min, long max, long *out);
 bool parse_date(const char *s, int *y, int *m, int *d);	/* YYYY-MM-DD, calendar-checked */
+/* "10:00-18:00": seconds after midnight of the start and the end (end after
+ * start, at most 24:00).  False when malformed. */
+bool parse_hours_range(const char *s, int *from_s, int *to_s);
 
 /* Encoding */
 char *hex_encode(struct arena *a, const unsigned char *p, size_t n);

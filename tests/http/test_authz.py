@@ -183,6 +183,33 @@ ROUTES = {
     ("GET", "/dash"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA + ("deptadmin",)),
     ("GET", "/dash/csv"): deny(query=lambda v: {"location": v["block"], "table": "cscs"}, allowed=AREA + ("deptadmin",)),
     ("GET", "/transparency"): public(),
+    # support tickets: the walk's operator raised one at her Hussainabad
+    # panchayat (no BI there: it is new); only the state admin's area holds it
+    ("GET", "/tickets"): own(query={"list": "open"}, forbid=lambda v: [v["ticket"]], allowed=SA),
+    # ticket dashboards are counts, by place for every role (as /dash): the
+    # department admin's holding covers the state
+    ("GET", "/tickets/dash"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA + ("deptadmin",)),
+    ("GET", "/tickets/new"): own(),
+    ("GET", "/grievance/new"): own(),
+    ("POST", "/grievance/new"): own(body={"subject": "walk"}),
+    ("POST", "/tickets/new"): own(body={"subject": "walk"}),
+    ("GET", "/tickets/:no"): deny(params={"no": "ticket"}, allowed=SA),
+    ("POST", "/tickets/:no"): deny(params={"no": "ticket"}, body={"action": "reject", "body": "walk"}, allowed=SA),
+    # Jan Samvad: her operator (a VLE of her GP) is calling her; counts are for officers
+    ("GET", "/campaigns"): own(),
+    ("GET", "/campaigns/:id"): own(params={"id": "campaign"}),
+    ("POST", "/campaigns/:id/next"): own(params={"id": "campaign"}),
+    ("GET", "/campaigns/:id/contacts/:cid"): deny(params={"id": "campaign", "cid": "contact"}),
+    ("POST", "/campaigns/:id/contacts/:cid"): deny(params={"id": "campaign", "cid": "contact"}, body={"disposition": "refused"}),
+    ("POST", "/campaigns/:id/list"): deny(params={"id": "campaign"}, allowed=SA,
+                                          multipart=("file", "list.csv", lambda v: "name,mobile,village_lgd,scheme_ref\n")),
+    ("POST", "/campaigns/:id/sample"): deny(params={"id": "campaign"}, allowed=SA),
+    # the call centre: only agents (none among the walkers); the webhook is signed
+    ("GET", "/cc"): deny(query=lambda v: {"number": v["mobile"]}),
+    ("POST", "/cc/call"): deny(body=lambda v: {"number": v["mobile"]}),
+    ("GET", "/cc/call/:id"): deny(params={"id": "call"}),
+    ("POST", "/cc/call/:id"): deny(params={"id": "call"}, body={"disposition": "wrong_number"}),
+    ("POST", "/cc/cdr"): public(body={"event_id": "walk"}),
     # attendance: the walk's operator is a VLE at a Hussainabad panchayat
     # (her block) with a flagged check-in, a leave request and a device
     ("GET", "/attendance"): own(query=lambda v: {"location": v["block"]}, allowed=AREA),
@@ -307,6 +334,22 @@ ROUTES = {
     ("GET", "/api/v1/wallet/entries"): own(forbid=NUMBERS),
     ("POST", "/api/v1/admin/wallets/:user/topup"): deny(params={"user": "vcsc_id"}, allowed=SA,
                                                         body={"amount_paise": 100, "reference": "walk top-up"}),
+    ("POST", "/api/v1/campaigns/:id/next"): own(params={"id": "campaign"}),
+    ("POST", "/api/v1/campaigns/:id/contacts/:cid"): deny(params={"id": "campaign", "cid": "contact"},
+                                                         body={"disposition": "refused"}),
+    ("GET", "/api/v1/campaigns/:id/report"): own(params={"id": "campaign"}, query={"field": "benefit_received"}),
+    ("GET", "/api/v1/cc/lookup"): deny(query=lambda v: {"number": v["mobile"]}),
+    ("POST", "/api/v1/cc/calls"): deny(body=lambda v: {"number": v["mobile"]}),
+    ("GET", "/api/v1/cc/calls/:id"): deny(params={"id": "call"}),
+    ("POST", "/api/v1/cc/calls/:id/disposition"): deny(params={"id": "call"}, body={"disposition": "wrong_number"}),
+    ("GET", "/api/v1/ticket-types"): own(),
+    ("GET", "/api/v1/tickets"): own(query={"list": "open"}, forbid=lambda v: [v["ticket"]], allowed=SA),
+    ("POST", "/api/v1/tickets"): own(body={"subject": "walk"}),
+    ("GET", "/api/v1/tickets/tiles"): own(),
+    ("GET", "/api/v1/tickets/dash"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA + ("deptadmin",)),
+    ("GET", "/api/v1/tickets/:no"): deny(params={"no": "ticket"}, allowed=SA),
+    ("POST", "/api/v1/tickets/:no/actions"): deny(params={"no": "ticket"}, body={"action": "reject", "body": "walk"},
+                                                 allowed=SA),
     ("POST", "/api/v1/attendance/checkins"): own(body={}),
     ("GET", "/api/v1/attendance/me"): own(),
     ("POST", "/api/v1/attendance/geofences/:gp"): deny(params={"gp": "gp"}, body={"lat": 24.1, "lon": 84.1, "accuracy_m": 5}),
@@ -592,6 +635,26 @@ def setup_objects_owned_by_others():
     out = ctl("learn-add", "walk" + RUN, "pdf", "en", "panchayat_sewak", V["learn_title"], f).stdout
     os.unlink(f)
     V["learn"] = re.search(r"item (\d+)", out).group(1)
+    r = op.api("POST", "/tickets", {"type": "TECH_HW_PRINTER", "location": int(pan), "subject": "walk printer", "answers": {"printer_model": "walk", "under_warranty": "no"},
+                                    "body": "the walk's ticket " + RUN})
+    eq(r.status, 201, "ticket: %r" % r)
+    V["ticket"] = r.json()["number"]
+    cc = Client()
+    cc.api_login("ccagent")
+    r = cc.api("POST", "/cc/calls", {"number": V["mobile"]})
+    eq(r.status, 201, "call: %r" % r)
+    V["call"] = r.json()["id"]
+    # her operator calls her for the Jan Samvad campaign
+    V["campaign"] = sql("SELECT id FROM campaigns WHERE code='JSPMAY'")[0][0]
+    import tempfile
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as f:
+        f.write("name,mobile,village_id,scheme_ref\n%s,%s,%s,WALK-%s\n" % (V["name"], V["mobile"], village, RUN))
+    ctl("campaign", "list", "JSPMAY", f.name)
+    os.unlink(f.name)
+    ctl("campaign", "sample", "JSPMAY")
+    r = op.api("POST", "/campaigns/%s/next" % V["campaign"])
+    eq(r.status, 200, "her operator takes her: %r" % r)
+    V["contact"] = r.json()["contact"]
     d = definition("BRT")
     fields = answers_for(d, V["mobile"], V["name"], village)
     fields[V["field"]] = V["name"]          # the certificate's holder is her name too

@@ -286,6 +286,8 @@ def exam_bank(body=None, cat=None):
     return {"categories": [{"code": c, "name_en": cat if cat is not None else "Limits", "name_hi": "सीमा"}],
             "questions": [{"key": c + "-1", "category": c, "type": "tf", "body_en": body if body is not None else "Q",
                            "body_hi": "प्र", "answer": True, "marks": 1}]}
+TICKETS = "SELECT COUNT(*) FROM tickets WHERE CONCAT_WS('|', subject, body, link_ref) LIKE '%{m}%'"
+TICKET_EVENTS = "SELECT COUNT(*) FROM ticket_events WHERE body LIKE '%{m}%'"
 BILLS_PAID = "SELECT COUNT(*) FROM bills WHERE idem_key LIKE '%{m}%' OR status <> 'fetched' AND paid_at > NOW() - INTERVAL 1 MINUTE"
 
 
@@ -315,6 +317,25 @@ class Case:
         self.stored = stored      # SQL counting stored copies of a value ({m})
         self.err = err or field   # the name the error must carry
         self.shows = shows        # or a text the refusal must show (a file's problems)
+
+
+def jamune():
+    return int(sql("SELECT id FROM locations WHERE type='panchayat' AND name_en='Jamune'")[0][0])
+
+
+def ticket_body(**kw):
+    d = {"type": "TECH_HW_PRINTER", "location": jamune(), "subject": "Limits", "body": "Printer jams",
+         "answers": {"printer_model": "HP", "under_warranty": "no"},
+         "link": {"kind": "bill", "ref": "B1"}}
+    d.update(kw)
+    return d
+
+
+@once
+def ticket():
+    r = api("csc1").api("POST", "/tickets", ticket_body())
+    assert r.status == 201, "ticket: %r" % r
+    return r.json()["number"]
 
 
 def definition_with_name(code, name):
@@ -498,6 +519,17 @@ CASES = [
          200, CATEGORIES),
     Case("question body page", page("stateadmin", "/admin/exams", lambda: {"json": json.dumps(exam_bank(body=VT))}),
          "questions.0.body_en", 2000, QUESTIONS),
+    # support tickets
+    *[Case("ticket API " + f, call("csc1", "POST", "/tickets", lambda f=f: ticket_body(**{f: V})), f, n, TICKETS)
+      for f, n in [("subject", 150), ("body", 4000)]],
+    Case("ticket API link ref", call("csc1", "POST", "/tickets", lambda: ticket_body(link={"kind": "bill", "ref": V})),
+         "link_ref", 64, TICKETS),
+    Case("ticket page subject", page("csc1", "/tickets/new", lambda: {
+        "type": "TECH_HW_PRINTER", "location_panchayat": jamune(), "subject": V, "body": "Printer jams"}), "subject", 150, TICKETS),
+    Case("ticket reply API", call("csc1", "POST", lambda: "/tickets/%s/actions" % ticket(), {"action": "reply", "body": V}),
+         "body", 4000, TICKET_EVENTS),
+    Case("ticket reply page", page("csc1", lambda: "/tickets/%s" % ticket(), {"action": "reply", "body": V}),
+         "body", 4000, TICKET_EVENTS),
     Case("offline check-in nonce", call("csc2", "POST", "/attendance/checkins", {
         "offline": True, "lat": 24.0, "lon": 84.0, "accuracy_m": 5, "fix_at": "2026-01-01T10:00:00+05:30",
         "device_id": "LIMITS-1", "nonce": V, "signature": "0" * 64}), "nonce", 64, CHECKINS),
