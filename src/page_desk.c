@@ -34,9 +34,13 @@ static void queues_to_hdf(struct req *r, bool with_rows)
 		hset(r, arena_printf(r->a, "%s.role", p), role_code(h->role));
 		hset(r, arena_printf(r->a, "%s.role_name", p), tmpl_str(r->lang, arena_printf(r->a, "role.%s", role_code(h->role))));
 		long head, nt_all, nf_all;
-		struct dbres *q = wf_queue(r->a, &r->actor, h, with_rows ? 50 : 10, &head);
+		/* the first 50 in serving order; "Show all" lists up to 500 */
+		long shown = !with_rows ? 10 : req_query(r, "all") ? 500 : 50;
+		struct dbres *q = wf_queue(r->a, &r->actor, h, shown, &head);
 		if (wf_counts(r->a, h, &nt_all, &nf_all) != 0)
 			continue;
+		if (with_rows && q && nt_all + nf_all > (long)q->nrows)
+			hset_int(r, arena_printf(r->a, "%s.more", p), nt_all + nf_all);
 		size_t nt = 0, nf = 0;
 		for (size_t j = 0; q && j < q->nrows; j++) {
 			bool tk = db_int(q, j, 3) == 1;

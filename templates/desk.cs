@@ -10,6 +10,7 @@
 <?cs if:subcount(q.tatkal) ?><h3><?cs var:L.desk.tatkal_stack ?></h3><div class="table-wrap"><table><thead><tr><th><?cs var:L.app.number ?></th><th><?cs var:L.desk.arrived ?></th><th><?cs var:L.desk.time ?></th></tr></thead><tbody><?cs each:a = q.tatkal ?><?cs call:qrow(a, q) ?><?cs /each ?></tbody></table></div><?cs /if ?>
 <h3><?cs var:L.desk.fifo_stack ?></h3>
 <?cs if:subcount(q.fifo) ?><div class="table-wrap"><table><thead><tr><th><?cs var:L.app.number ?></th><th><?cs var:L.desk.arrived ?></th><th><?cs var:L.desk.time ?></th></tr></thead><tbody><?cs each:a = q.fifo ?><?cs call:qrow(a, q) ?><?cs /each ?></tbody></table></div><?cs else ?><p><?cs var:L.desk.none ?></p><?cs /if ?>
+<?cs if:q.more ?><p><a class="show-all" href="/desk?all=1"><?cs var:L.desk.show_all ?> (<?cs var:q.more ?>)</a></p><?cs /if ?>
 </section>
 <?cs /each ?>
 <?cs if:subcount(Appeals) ?><h2><?cs var:L.appeal.queue ?></h2><ul><?cs each:a = Appeals ?><li><a href="/desk/appeal/<?cs var:a.id ?>"><?cs var:a.number ?></a> — <?cs var:L.appeal.level ?> <?cs var:a.level ?>, <?cs var:a.filed ?></li><?cs /each ?></ul><?cs /if ?>
