@@ -5,6 +5,7 @@
  * two-per-month rule, its matrix and its SMS jobs.
  */
 #include "training.h"
+#include "photo.h"
 #include "attendance.h"
 #include "audit.h"
 #include "cert.h"
@@ -370,70 +371,6 @@ int training_mark(struct arena *a, const struct actor *who, long id, const char 
 
 /* ---- photos ---- */
 
-static unsigned rd16(const unsigned char *p, bool le)
-{
-	return le ? (unsigned)p[0] | (unsigned)p[1] << 8 : (unsigned)p[0] << 8 | (unsigned)p[1];
-}
-
-static unsigned long rd32(const unsigned char *p, bool le)
-{
-	return le ? (unsigned long)p[0] | (unsigned long)p[1] << 8 | (unsigned long)p[2] << 16 | (unsigned long)p[3] << 24
-		  : (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 | (unsigned long)p[3];
-}
-
-/* In the TIFF block t[0..n), the ASCII value of tag in the IFD at off
- * (or, for tag 0x8769, the offset it points to, as "@<offset>"). */
-static const char *ifd_find(struct arena *a, const unsigned char *t, size_t n, bool le, unsigned long off, unsigned tag)
-{
-	if (off + 2 > n)
-		return NULL;
-	unsigned count = rd16(t + off, le);
-	for (unsigned i = 0; i < count && off + 2 + (i + 1) * 12 <= n; i++) {
-		const unsigned char *e = t + off + 2 + i * 12;
-		if (rd16(e, le) != tag)
-			continue;
-		unsigned long cnt = rd32(e + 4, le), val = rd32(e + 8, le);
-		if (tag == 0x8769)
-			return arena_printf(a, "@%lu", val);
-		if (rd16(e + 2, le) != 2 || cnt < 19 || cnt > 64 || val > n || val + cnt > n)
-			return NULL;
-		return arena_strndup(a, (const char *)t + val, 19);
-	}
-	return NULL;
-}
-
-const char *training_photo_time(struct arena *a, const unsigned char *p, size_t n)
-{
-	/* JPEG segments up to the image data, looking for APP1 "Exif" */
-	for (size_t i = 2; n >= 4 && p[0] == 0xFF && p[1] == 0xD8 && i + 4 <= n && p[i] == 0xFF;) {
-		unsigned mark = p[i + 1], len = (unsigned)p[i + 2] << 8 | p[i + 3];
-		if (mark == 0xDA || len < 2 || i + 2 + len > n)
-			return NULL;
-		const unsigned char *s = p + i + 4;
-		size_t sn = len - 2;
-		if (mark == 0xE1 && sn > 14 && memcmp(s, "Exif\0\0", 6) == 0) {
-			const unsigned char *t = s + 6;
-			size_t tn = sn - 6;
-			bool le = t[0] == 'I' && t[1] == 'I';
-			if (!le && !(t[0] == 'M' && t[1] == 'M'))
-				return NULL;
-			unsigned long ifd0 = rd32(t + 4, le);
-			const char *exif = ifd_find(a, t, tn, le, ifd0, 0x8769);
-			const char *v = exif ? ifd_find(a, t, tn, le, strtoul(exif + 1, NULL, 10), 0x9003) : NULL;
-			if (!v)
-				v = ifd_find(a, t, tn, le, ifd0, 0x0132);
-			/* "YYYY:MM:DD HH:MM:SS" */
-			int y, mo, d, h, mi, se;
-			if (!v || sscanf(v, "%4d:%2d:%2d %2d:%2d:%2d", &y, &mo, &d, &h, &mi, &se) != 6 || y < 2000 || mo < 1 || mo > 12 ||
-			    d < 1 || d > 31 || h > 23 || mi > 59 || se > 59 || h < 0 || mi < 0 || se < 0)
-				return NULL;
-			return arena_printf(a, "%04d-%02d-%02d %02d:%02d:%02d", y, mo, d, h, mi, se);
-		}
-		i += 2 + len;
-	}
-	return NULL;
-}
-
 struct photo_ctx {
 	struct arena *a;
 	const struct actor *who;
@@ -467,8 +404,18 @@ int training_photo_add(struct arena *a, const struct actor *who, long id, const 
 		out_field(out, "photo", "training.err.photo", NULL);
 		return out->status;
 	}
-	struct photo_ctx c = { .a = a, .who = who, .id = id, .n = n, .exif = training_photo_time(a, p, n) };
-	c.hex = locker_put_blob(a, p, n);
+	/* the camera's time is read and the picture kept without its metadata
+	 * (photo.c, as every photo the product stores) */
+	unsigned char *clean = NULL;
+	size_t clen = 0;
+	struct photo_meta m;
+	if (!photo_clean(p, n, mime, &clean, &clen, &m)) {
+		out_field(out, "photo", "training.err.photo", NULL);
+		return out->status;
+	}
+	struct photo_ctx c = { .a = a, .who = who, .id = id, .n = clen, .exif = m.taken_at[0] ? arena_strdup(a, m.taken_at) : NULL };
+	c.hex = locker_put_blob(a, clean, clen);
+	free(clean);
 	if (!c.hex)
 		return out_fail(out, 503, NULL);
 	return out_txn(out, photo_txn, &c);

@@ -75,10 +75,6 @@ int training_mark(struct arena *a, const struct actor *who, long id, const char 
  * session.  422 (field "photo") when it is not a JPEG. */
 int training_photo_add(struct arena *a, const struct actor *who, long id, const unsigned char *p, size_t n,
 		       struct outcome *out);
-/* The camera time of a JPEG (EXIF DateTimeOriginal, else DateTime) as
- * "YYYY-MM-DD HH:MM:SS", or NULL.  The one place photos are read: the
- * shared form engine's photo type replaces it. */
-const char *training_photo_time(struct arena *a, const unsigned char *p, size_t n);
 /* A participant who attended gives feedback (the fixed questions of
  * training_feedback_fields: rating 1–5, comment) from the end of the
  * training to training_feedback_days after, once; the participation
