@@ -245,14 +245,27 @@ int page_my_app(struct req *r)
 /* GET /my — the applicant's and the operator's applications */
 int page_my(struct req *r)
 {
+	/* newest first, MY_PAGE a page; "Older applications" goes on with
+	 * ?before=<the last id shown> (an operator files hundreds) */
+	enum { MY_PAGE = 25 };
+	long before = 0;
+	const char *bs = req_query(r, "before");
+	if (bs && !parse_long(bs, 1, 2000000000000L, &before))
+		return 400;
 	struct dbres *rows = db_query(r->a,
 		"SELECT a.number, a.id, v.name_en, v.name_hi, a.status, a.due_date, a.applicant_name, "
 		"DATE_FORMAT(IFNULL(a.submitted_at, a.created_at), '%Y-%m-%d'), a.channel "
 		"FROM applications a JOIN service_versions v ON v.id = a.version_id "
-		"WHERE a.applicant_id = ? OR a.filed_by = ? ORDER BY a.id DESC LIMIT 200", "ii",
-		(long long)r->user->id, (long long)r->user->id);
+		"WHERE (a.applicant_id = ? OR a.filed_by = ?) AND (? = 0 OR a.id < ?) ORDER BY a.id DESC LIMIT ?", "iiiii",
+		(long long)r->user->id, (long long)r->user->id, (long long)before, (long long)before, (long long)MY_PAGE + 1);
 	if (!rows)
 		return 503;
+	if (rows->nrows > MY_PAGE) {
+		rows->nrows = MY_PAGE;
+		hset(r, "Older", db_val(rows, MY_PAGE - 1, 1));
+	}
+	if (before)
+		hset(r, "Newer", "1");
 	static const char *const cols[] = { "number", "id", "name_en", "name_hi", "status", "due", "applicant", "date", "channel", NULL };
 	hset_rows(r, "Rows", rows, cols);
 	hset_rows_date(r, "Rows", rows, 5, "due");

@@ -66,18 +66,27 @@ int page_wallet(struct req *r)
 	sbuf_init(&csv);
 	sbuf_adds(&csv, "date,kind,amount_paise,balance_paise,reference,application\r\n");
 	struct stmt_row *srows = arena_alloc(r->a, (rows->nrows + 1) * sizeof *srows);
+	/* the page shows the period's latest PASSBOOK_PAGE entries after the
+	 * balance brought forward; the CSV and the PDF carry every entry */
+	enum { PASSBOOK_PAGE = 30 };
+	size_t first = rows->nrows > PASSBOOK_PAGE ? rows->nrows - PASSBOOK_PAGE : 0;
+	long long forward = opening;
 	for (size_t i = 0; i < rows->nrows; i++) {
 		long long amt = db_int(rows, i, 2);
+		if (i < first)
+			forward += amt;
 		bal += amt;
-		const char *p = arena_printf(r->a, "Rows.%zu", i);
-		hset(r, arena_printf(r->a, "%s.at", p), date_long(r->a, db_val(rows, i, 0), r->lang));
-		hset(r, arena_printf(r->a, "%s.kind", p), tmpl_str(r->lang, arena_printf(r->a, "wallet.kind.%s", db_val(rows, i, 1))));
-		hset(r, arena_printf(r->a, "%s.amount", p), signed_money(r->a, amt, true));
-		hset(r, arena_printf(r->a, "%s.balance", p), money_fmt(r->a, bal));
-		hset(r, arena_printf(r->a, "%s.ref", p), db_val(rows, i, 3));
-		hset(r, arena_printf(r->a, "%s.app", p), db_val(rows, i, 4));
-		if (amt < 0)
-			hset(r, arena_printf(r->a, "%s.debit", p), "1");
+		if (i >= first) {
+			const char *p = arena_printf(r->a, "Rows.%zu", i - first);
+			hset(r, arena_printf(r->a, "%s.at", p), date_long(r->a, db_val(rows, i, 0), r->lang));
+			hset(r, arena_printf(r->a, "%s.kind", p), tmpl_str(r->lang, arena_printf(r->a, "wallet.kind.%s", db_val(rows, i, 1))));
+			hset(r, arena_printf(r->a, "%s.amount", p), signed_money(r->a, amt, true));
+			hset(r, arena_printf(r->a, "%s.balance", p), money_fmt(r->a, bal));
+			hset(r, arena_printf(r->a, "%s.ref", p), db_val(rows, i, 3));
+			hset(r, arena_printf(r->a, "%s.app", p), db_val(rows, i, 4));
+			if (amt < 0)
+				hset(r, arena_printf(r->a, "%s.debit", p), "1");
+		}
 		sbuf_printf(&csv, "%s,%s,%lld,%lld,", db_val(rows, i, 0), db_val(rows, i, 1), amt, bal);
 		csv_cell(&csv, db_val(rows, i, 3));
 		sbuf_addc(&csv, ',');
@@ -126,7 +135,9 @@ int page_wallet(struct req *r)
 	hset(r, "W.from_long", date_long(r->a, from, r->lang));
 	hset(r, "W.to", to);
 	hset(r, "W.to_long", date_long(r->a, to, r->lang));
-	hset(r, "W.opening", money_fmt(r->a, opening));
+	hset(r, "W.opening", money_fmt(r->a, forward));
+	if (first)
+		hset_int(r, "W.earlier", (long long)first);
 	hset(r, "W.closing", money_fmt(r->a, bal));
 	hset(r, "W.balance", money_fmt(r->a, wallet_balance(r->a, r->user->id)));
 	if (req_query(r, "paid"))

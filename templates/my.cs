@@ -7,5 +7,6 @@
 <td><?cs if:Lang == "hi" ?><?cs var:a.name_hi ?><?cs else ?><?cs var:a.name_en ?><?cs /if ?></td>
 <td><span class="tag <?cs if:a.status == "approved" ?>green<?cs elif:a.status == "rejected" || a.status == "revoked" ?>red<?cs elif:a.status == "returned" ?>amber<?cs /if ?>"><?cs var:a.status_text ?></span></td><td><?cs var:a.due ?></td></tr><?cs /each ?>
 </tbody></table></div>
+<?cs if:Older || Newer ?><p class="pager"><?cs if:Newer ?><a href="/my"><?cs var:L.app.newest ?></a> <?cs /if ?><?cs if:Older ?><a href="/my?before=<?cs var:Older ?>"><?cs var:L.app.older ?></a><?cs /if ?></p><?cs /if ?>
 <?cs else ?><p><?cs var:L.app.none ?></p><?cs /if ?>
 <?cs include:"inc/foot.cs" ?>

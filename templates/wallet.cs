@@ -8,7 +8,7 @@
 </form>
 <p><a href="/csc/wallet?from=<?cs var:W.from ?>&amp;to=<?cs var:W.to ?>&amp;format=csv"><?cs var:L.wallet.csv ?></a> · <a href="/csc/wallet?from=<?cs var:W.from ?>&amp;to=<?cs var:W.to ?>&amp;format=pdf"><?cs var:L.wallet.pdf ?></a></p>
 <table class="stack passbook"><thead><tr><th><?cs var:L.wallet.date ?></th><th><?cs var:L.wallet.what ?></th><th class="num"><?cs var:L.pay.amount ?></th><th class="num"><?cs var:L.wallet.balance ?></th></tr></thead><tbody>
-<tr><td class="when"><?cs var:W.from_long ?></td><td><?cs var:L.wallet.opening ?></td><td></td><td class="num" data-label="<?cs var:L.wallet.balance ?>"><?cs var:W.opening ?></td></tr>
+<tr><td class="when"><?cs var:W.from_long ?></td><td><?cs if:W.earlier ?><?cs var:L.wallet.forward ?> (<?cs var:W.earlier ?> <?cs var:L.wallet.earlier ?>)<?cs else ?><?cs var:L.wallet.opening ?><?cs /if ?></td><td></td><td class="num" data-label="<?cs var:L.wallet.balance ?>"><?cs var:W.opening ?></td></tr>
 <?cs each:e = Rows ?><tr><td class="when"><?cs var:e.at ?></td><td><?cs var:e.kind ?><?cs if:e.app ?> — <a href="/my/app/<?cs var:e.app ?>"><?cs var:e.app ?></a><?cs elif:e.ref ?> — <?cs var:e.ref ?><?cs /if ?></td><td class="num amt"><?cs var:e.amount ?></td><td class="num" data-label="<?cs var:L.wallet.balance ?>"><?cs var:e.balance ?></td></tr><?cs /each ?>
 <?cs if:!subcount(Rows) ?><tr><td colspan="4" class="none-yet"><?cs var:L.none_yet ?></td></tr><?cs /if ?>
 <tr><td class="when"><?cs var:W.to_long ?></td><td><strong><?cs var:L.wallet.closing ?></strong></td><td></td><td class="num" data-label="<?cs var:L.wallet.balance ?>"><strong><?cs var:W.closing ?></strong></td></tr>

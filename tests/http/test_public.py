@@ -4,7 +4,7 @@ statement, privacy notice); empty tables; statuses in words; HTML sent
 compressed."""
 import re
 
-from gs import Client, test, eq, run
+from gs import Client, test, eq, run, sql
 from lifecycle import file_app, file_online, pay_through_sandbox, walk_to_approval
 
 DEVANAGARI = str.maketrans("0123456789", "०१२३४५६७८९")
@@ -204,6 +204,46 @@ def dashboard_charts_keep_text_readable_and_scroll_boxes_reachable():
         assert 'tabindex="0"' in w and 'role="region"' in w and re.search(r'aria-label="[^"]+"', w), w
     p = Client().get("/transparency").text
     assert '<table class="stack">' in p and 'data-label="Received"' in p, "the public figures as cards on a phone"
+
+
+
+@test
+def my_applications_come_a_page_at_a_time():
+    """An operator files hundreds: /my shows the newest 25 and 'Older
+    applications' goes on from the last one shown, none twice, none lost."""
+    mine = "SELECT COUNT(*) FROM applications a JOIN users u ON u.id = a.filed_by WHERE u.username = 'csc1'"
+    while int(sql(mine)[0][0]) < 27:
+        file_app("BRT")
+    c = Client()
+    c.login("csc1")
+    seen, url, pages = [], "/my", 0
+    while url and pages < 3:
+        r = c.get(url)
+        eq(r.status, 200, url)
+        rows = re.findall(r'href="/my/(?:app/[^"]+|drafts/\d+)"', r.text)
+        assert 0 < len(rows) <= 25, "%s: %d rows" % (url, len(rows))
+        seen += rows
+        m = re.search(r'href="(/my\?before=\d+)"', r.text)
+        url = m.group(1).replace("&amp;", "&") if m else None
+        pages += 1
+    assert pages >= 2, "a second page"
+    eq(len(seen), len(set(seen)), "no application on two pages")
+
+
+@test
+def passbook_page_shows_the_latest_entries_and_brings_the_rest_forward():
+    """The passbook page lists the period's latest 30 entries after a
+    balance brought forward; the CSV still has every entry."""
+    c = Client()
+    c.login("csc1")
+    csv = c.get("/csc/wallet?format=csv").text.strip().split("\n")
+    while len(csv) - 1 <= 30:          # each filing takes its fee from the wallet
+        file_app("BRT")
+        csv = c.get("/csc/wallet?format=csv").text.strip().split("\n")
+    r = c.get("/csc/wallet")
+    eq(r.status, 200)
+    eq(len(re.findall(r'<td class="num amt">', r.text)), 30, "entries on the page")
+    assert "Balance brought forward" in r.text, "the earlier entries are brought forward"
 
 
 if __name__ == "__main__":
