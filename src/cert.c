@@ -16,6 +16,7 @@
 #include "pdf_sign.h"
 #include "user.h"
 
+#include <ctype.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +34,84 @@ enum vstatus cert_vstatus(const char *stored, bool expired)
 {
 	return str_eq(stored, "revoked") ? V_REVOKED : str_eq(stored, "superseded") ? V_SUPERSEDED
 	       : expired ? V_EXPIRED : V_VALID;
+}
+
+/* Bytes of the separator people type inside a number at s (space, tab,
+ * no-break space, ASCII and Unicode hyphens and dashes, the minus sign),
+ * or 0. */
+static size_t number_sep(const char *s)
+{
+	static const char *const seps[] = { " ", "\t", "-", "\xc2\xa0", "\xe2\x80\x90", "\xe2\x80\x91", "\xe2\x80\x92",
+					    "\xe2\x80\x93", "\xe2\x80\x94", "\xe2\x88\x92", "\xe2\x80\xaf" };
+	for (size_t i = 0; i < ARRAY_LEN(seps); i++)
+		if (str_starts(s, seps[i]))
+			return strlen(seps[i]);
+	return 0;
+}
+
+/* s[0..n) is made of A-Z (and 0-9 when digits_too) only. */
+static bool number_part(const char *s, size_t n, size_t min, size_t max, bool letters, bool digits)
+{
+	if (n < min || n > max)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((letters && s[i] >= 'A' && s[i] <= 'Z') || (digits && s[i] >= '0' && s[i] <= '9')))
+			return false;
+	return true;
+}
+
+bool cert_number_shape(const char *n)
+{
+	if (!n || strlen(n) > 32)
+		return false;
+	const char *d1 = strchr(n, '-'), *d2 = d1 ? strchr(d1 + 1, '-') : NULL, *d3 = d2 ? strchr(d2 + 1, '-') : NULL;
+	if (!d3 || strchr(d3 + 1, '-'))
+		return false;
+	return number_part(n, (size_t)(d1 - n), 1, 10, true, false) &&
+	       number_part(d1 + 1, (size_t)(d2 - d1 - 1), 2, 10, true, true) &&
+	       number_part(d2 + 1, (size_t)(d3 - d2 - 1), 4, 4, false, true) && number_part(d3 + 1, strlen(d3 + 1), 8, 8, true, true);
+}
+
+const char *cert_number_clean(struct arena *a, const char *typed)
+{
+	if (!typed)
+		return NULL;
+	size_t n = strlen(typed), g = 0, c = 0;
+	char *groups = arena_alloc(a, n + 1);	/* upper case, each run of separators one '-' */
+	char *compact = arena_alloc(a, n + 1);	/* the same without separators */
+	for (const char *p = typed; *p;) {
+		size_t k = number_sep(p);
+		if (k) {
+			if (g && groups[g - 1] != '-')
+				groups[g++] = '-';
+			p += k;
+			continue;
+		}
+		char ch = (char)toupper((unsigned char)*p);
+		/* Devanagari digits (U+0966..U+096F), as a Hindi keyboard types them */
+		if ((unsigned char)p[0] == 0xe0 && (unsigned char)p[1] == 0xa5 && (unsigned char)p[2] >= 0xa6 &&
+		    (unsigned char)p[2] <= 0xaf) {
+			ch = (char)('0' + ((unsigned char)p[2] - 0xa6));
+			p += 3;
+		} else {
+			p++;
+		}
+		groups[g++] = compact[c++] = ch;
+	}
+	while (g && groups[g - 1] == '-')
+		g--;
+	groups[g] = compact[c] = '\0';
+	if (cert_number_shape(groups))
+		return groups;
+	/* no dashes, or spaces inside a group: <state><service><YYMM><8 characters> */
+	size_t sl = strlen(cfg.state_code);
+	if (c >= sl + 2 + 4 + 8 && strncmp(compact, cfg.state_code, sl) == 0) {
+		char *cand = arena_printf(a, "%s-%.*s-%.4s-%s", cfg.state_code, (int)(c - sl - 12), compact + sl, compact + c - 12,
+					  compact + c - 8);
+		if (cert_number_shape(cand))
+			return cand;
+	}
+	return groups;
 }
 
 char *cert_keys_dir(void)

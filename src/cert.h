@@ -38,6 +38,15 @@ enum vstatus cert_vstatus(const char *stored, bool expired);
 void cert_warm(void);
 /* Eight random characters that are hard to misread, for certificate numbers. */
 void cert_random_tail(char out[9]);
+/* A certificate number as people type it (lower case, spaces, no dashes
+ * or other dashes, Devanagari digits) in its printed form
+ * (JH-INC-2611-K7Q2M9XA) when it can be read as one; otherwise upper case
+ * with each run of separators made one '-', which cert_number_shape then
+ * refuses.  "" for nothing but separators, NULL for NULL.  Arena memory. */
+const char *cert_number_clean(struct arena *a, const char *typed);
+/* Has n the shape of a certificate number: <state>-<service>-<YYMM>-<8
+ * letters or digits>, at most 32 bytes? */
+bool cert_number_shape(const char *n);
 /* Verifies a certificate number with optional d/s from the QR.  Facts
  * come only with a verified QR record, and never for a revoked
  * certificate: that answer is its number, status, revocation date and

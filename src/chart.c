@@ -1,5 +1,5 @@
 /*
- * chart.c — SVG bars, lines and tiles.
+ * chart.c — SVG bars and lines, and an HTML tile list.
  */
 #include "chart.h"
 #include "req.h"
@@ -7,6 +7,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Width of a chart in CSS pixels, drawn at that size: it fits the 330 px a
+ * 360 px phone leaves for the page, so its text (13 px, axis 12 px) is
+ * never shrunk below what can be read; gs.css lets it grow on wider
+ * screens. */
+#define CHART_W 330
 
 static void esc(struct sbuf *b, const char *s)
 {
@@ -65,10 +71,11 @@ static void legend(struct sbuf *b, const struct series *s, size_t ns, int y)
 void chart_bars(struct sbuf *b, const char *title, const char *const *labels, size_t n, const struct series *s,
 		size_t ns)
 {
-	const int W = 480, lw = 170, row = 26, top = 30;
+	const int W = CHART_W, lw = 130, row = 26, top = 30;
 	int h = top + (int)n * row + 30;
 	long m = max_of(s, ns, n, true);
-	sbuf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", W, h);
+	sbuf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"",
+		    W, h, W, h);
 	esc(b, title);
 	sbuf_adds(b, "\"><title>");
 	esc(b, title);
@@ -78,7 +85,7 @@ void chart_bars(struct sbuf *b, const char *title, const char *const *labels, si
 		int y = top + (int)i * row;
 		sbuf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"13\" text-anchor=\"end\">", lw - 6, y + 16);
 		/* long names are cut for the picture; the table beside it has them whole */
-		label(b, labels[i], 22);
+		label(b, labels[i], 16);
 		sbuf_adds(b, "</text>");
 		double x = lw;
 		long total = 0;
@@ -98,9 +105,10 @@ void chart_bars(struct sbuf *b, const char *title, const char *const *labels, si
 void chart_lines(struct sbuf *b, const char *title, const char *const *labels, size_t n, const struct series *s,
 		 size_t ns)
 {
-	const int W = 480, H = 220, l = 40, r = 10, t = 30, bt = 40;
+	const int W = CHART_W, H = 200, l = 40, r = 20, t = 30, bt = 40;
 	long m = max_of(s, ns, n, false);
-	sbuf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", W, H);
+	sbuf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"",
+		    W, H, W, H);
 	esc(b, title);
 	sbuf_adds(b, "\"><title>");
 	esc(b, title);
@@ -117,7 +125,7 @@ void chart_lines(struct sbuf *b, const char *title, const char *const *labels, s
 				    (double)(H - bt) - (double)(H - bt - t) * (double)s[k].v[i] / (double)m);
 		sbuf_adds(b, "\"/>");
 	}
-	size_t every = n > 8 ? n / 6 : 1;
+	size_t every = n > 5 ? (n + 4) / 5 : 1;	/* at most 5 dates: 40 px each at 13 px */
 	for (size_t i = 0; i < n; i += every) {
 		sbuf_printf(b, "<text x=\"%.1f\" y=\"%d\" font-size=\"12\" text-anchor=\"middle\">", l + step * (double)i, H - bt + 18);
 		esc(b, labels[i] && strlen(labels[i]) == 10 ? labels[i] + 5 : labels[i]);	/* MM-DD */
@@ -126,41 +134,26 @@ void chart_lines(struct sbuf *b, const char *title, const char *const *labels, s
 	sbuf_adds(b, "</svg>");
 }
 
-/* red (0) .. amber (50) .. green (100) */
-static void tile_colour(long pct, char out[8])
+/* The band of a percentage, a class of gs.css: the same three colours as
+ * the status tags (dark text on a light ground: readable, and not by
+ * colour alone, since the figure is printed too). */
+static const char *tile_band(long pct)
 {
-	if (pct < 0) {
-		snprintf(out, 8, "#dddddd");
-		return;
-	}
-	long r = pct < 50 ? 212 : 212 - (pct - 50) * 212 / 50;
-	long g = pct < 50 ? 53 + pct * 3 : 112 + (pct - 50) / 2;
-	snprintf(out, 8, "#%02lx%02lx%02lx", r & 255, g & 255, 28L);
+	return pct < 0 ? "none" : pct >= 80 ? "good" : pct >= 50 ? "fair" : "poor";
 }
 
 void chart_tiles(struct sbuf *b, const char *title, const char *const *labels, const long *pct, size_t n)
 {
-	const int cols = 4, tw = 156, th = 56, gap = 4;
-	int rows = (int)((n + cols - 1) / cols);
-	sbuf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"",
-		    cols * (tw + gap), rows * (th + gap) + 4);
+	sbuf_adds(b, "<ul class=\"tilemap\" aria-label=\"");
 	esc(b, title);
-	sbuf_adds(b, "\"><title>");
-	esc(b, title);
-	sbuf_adds(b, "</title>");
+	sbuf_adds(b, "\">");
 	for (size_t i = 0; i < n; i++) {
-		int x = (int)(i % cols) * (tw + gap), y = (int)(i / cols) * (th + gap);
-		char c[8];
-		tile_colour(pct[i], c);
-		sbuf_printf(b, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>", x, y, tw, th, c);
-		sbuf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"#fff\">", x + 6, y + 20);
-		label(b, labels[i], 19);
-		sbuf_adds(b, "</text>");
+		sbuf_printf(b, "<li class=\"tm-%s\"><span class=\"tm-name\">", tile_band(pct[i]));
+		esc(b, labels[i]);
 		if (pct[i] >= 0)
-			sbuf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"18\" font-weight=\"700\" fill=\"#fff\">%ld%%</text>", x + 6,
-				    y + 44, pct[i]);
+			sbuf_printf(b, "</span> <strong class=\"tm-pct\">%ld%%</strong></li>", pct[i]);
 		else
-			sbuf_printf(b, "<text x=\"%d\" y=\"%d\" font-size=\"13\" fill=\"#333\">—</text>", x + 6, y + 44);
+			sbuf_adds(b, "</span> <strong class=\"tm-pct\">—</strong></li>");
 	}
-	sbuf_adds(b, "</svg>");
+	sbuf_adds(b, "</ul>");
 }

@@ -1,6 +1,7 @@
 /*
  * chart.h — server-rendered SVG charts for the dashboards: no JavaScript,
- * readable on a 360-px phone (they scale to the width), printable.  Every
+ * readable on a 360-px phone (drawn at a width that fits it, text never
+ * below 12 px), printable.  Every
  * label is escaped here; templates print the result with uvar.
  */
 #ifndef GS_CHART_H
@@ -19,7 +20,8 @@ void chart_bars(struct sbuf *b, const char *title, const char *const *labels, si
 /* Lines over time (x labels are dates, shown sparsely). */
 void chart_lines(struct sbuf *b, const char *title, const char *const *labels, size_t n, const struct series *s,
 		 size_t ns);
-/* A tile grid, one tile per place, coloured by a percentage (0..100, or -1
- * for no data): the choropleth-style view of districts. */
+/* A tile grid, one tile per place with its percentage (0..100, or -1 for
+ * no data, shown as "—") in a band colour: the choropleth-style view of
+ * districts, as an HTML list (ul.tilemap) that reflows on a phone. */
 void chart_tiles(struct sbuf *b, const char *title, const char *const *labels, const long *pct, size_t n);
 #endif

@@ -94,6 +94,7 @@ static const struct ckey keys[] = {
 	S(state_code, "JH", "state prefix of application numbers"),
 	S(state_name_en, "Government of Jharkhand", "the issuing government at the head of certificates, receipts, acknowledgements and statements (English)"),
 	S(state_name_hi, "झारखण्ड सरकार", "the same in Hindi"),
+	S(helpline, "1800-000-0000", "citizens' helpline number shown in every page's footer and with the verify page's next steps (digits, spaces, dashes)"),
 	B(debug_errors, "false", "show error details on 500 pages (development only)"),
 };
 

@@ -71,6 +71,7 @@ struct config {
 	char *state_code;	/* two-letter prefix of application numbers */
 	char *state_name_en;	/* the issuing government at the head of our PDFs, in English */
 	char *state_name_hi;	/* the same in Hindi */
+	char *helpline;		/* citizens' helpline number, in every page's footer */
 	bool debug_errors;	/* show error details on 500 pages (development) */
 };
 

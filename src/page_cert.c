@@ -52,12 +52,13 @@ int page_verify_qr(struct req *r)
 	return tmpl_render(r, "verify_result.cs");
 }
 
-/* GET /verify — the verify form; POST with number, QR text or a PDF */
+/* GET /verify — the verify form (with ?number=, that number's answer:
+ * the "replaced by" link); POST with number, QR text or a PDF */
 int page_verify(struct req *r)
 {
-	if (str_eq(r->method, "GET"))
-		return tmpl_render(r, "verify.cs");
 	const char *number = req_form(r, "number"), *qr = req_form(r, "qr");
+	if (str_eq(r->method, "GET") && !(number = req_query(r, "number")))
+		return tmpl_render(r, "verify.cs");
 	const struct upload *u = req_upload(r, "pdf");
 	struct cert_view v;
 	if (u && u->len > 0) {
@@ -85,12 +86,17 @@ int page_verify(struct req *r)
 			return tmpl_render(r, "verify.cs");
 		}
 	}
-	if (str_empty(number)) {
-		form_error(r, "number", "verify.number_missing");
+	/* a typing slip is the form's to show, with what was typed; only a
+	 * number of the right shape gets an answer about a certificate */
+	const char *clean = cert_number_clean(r->a, number);
+	if (str_empty(clean) || !cert_number_shape(clean)) {
+		static const char *const keep[] = { "number", NULL };
+		form_keep(r, keep);
+		form_error(r, "number", str_empty(clean) ? "verify.number_missing" : "verify.number_bad");
 		r->status = 422;
 		return tmpl_render(r, "verify.cs");
 	}
-	if (cert_verify(r->a, str_trim(arena_strdup(r->a, number)), d, s, &v) != 0)
+	if (cert_verify(r->a, clean, d, s, &v) != 0)
 		return 503;
 	cert_count_verify(v.status);
 	view_to_hdf(r, &v);
@@ -101,7 +107,7 @@ int page_verify(struct req *r)
 int api_verify(struct req *r)
 {
 	struct cert_view v;
-	const char *no = req_query(r, "no");
+	const char *no = cert_number_clean(r->a, req_query(r, "no"));	/* typed as on paper, or not quite */
 	if (!no)
 		return 400;
 	if (cert_verify(r->a, no, req_query(r, "d"), req_query(r, "s"), &v) != 0)

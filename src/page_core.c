@@ -1,5 +1,6 @@
 /*
- * page_core.c — the home page, language switch and health check.
+ * page_core.c — the home page, the statements every footer links to,
+ * language switch and health check.
  */
 #include "pages.h"
 #include "config.h"
@@ -14,6 +15,14 @@
 int page_home(struct req *r)
 {
 	return tmpl_render(r, "home.cs");
+}
+
+/* GET /accessibility, GET /privacy — the accessibility statement and the
+ * privacy notice every page's footer links to: fixed text in both
+ * languages, with the helpline (Site.*) to call. */
+int page_info(struct req *r)
+{
+	return tmpl_render(r, str_eq(r->path, "/privacy") ? "privacy.cs" : "accessibility.cs");
 }
 
 /* GET /healthz — 200 {db: ok, version, uptime} only when the DB answers. */

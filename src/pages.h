@@ -8,6 +8,7 @@
 
 /* page_core.c */
 int page_home(struct req *r);
+int page_info(struct req *r);
 int page_healthz(struct req *r);
 int page_lang(struct req *r);
 /* page_auth.c */

@@ -130,6 +130,10 @@ void render_error(struct req *r, int status)
 		sbuf_free(&b);
 		return;
 	}
+	/* an error before a route matched (404, 405) has not set these yet:
+	 * without Lang the page has no language for a screen reader */
+	hset(r, "Lang", r->lang);
+	hset(r, "Path", r->path);
 	hset_int(r, "Err.code", status);
 	hset(r, "Err.title", tmpl_str(r->lang, arena_printf(r->a, "err.%d.title", status)));
 	hset(r, "Err.text", msg);

@@ -14,6 +14,8 @@ const struct route routes[] = {
 	{ "GET", "/", page_home, 0, F_PUBLIC },
 	{ "GET", "/healthz", page_healthz, 0, F_PUBLIC },
 	{ "GET", "/lang", page_lang, 0, F_PUBLIC },
+	{ "GET", "/accessibility", page_info, 0, F_PUBLIC },
+	{ "GET", "/privacy", page_info, 0, F_PUBLIC },
 	/* log-in */
 	{ "GET", "/login", page_login, 0, F_PUBLIC },
 	{ "POST", "/login", page_login_post, 0, F_PUBLIC },

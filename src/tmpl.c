@@ -2,6 +2,7 @@
  * tmpl.c — template cache and rendering on ClearSilver 0.10.
  */
 #include "tmpl.h"
+#include "config.h"
 #include "db.h"
 #include "log.h"
 
@@ -47,6 +48,27 @@ static int load_lang(HDF **out, const char *dir, const char *first, const char *
 fail:
 	log_nerr("language file", err);
 	return -1;
+}
+
+/* The deployment's facts the layout shows on every page (the helpline in
+ * the footer), set beside the language strings so that every render, the
+ * error pages too, finds them as Site.* in either language. */
+static void site_facts(void)
+{
+	const char *h = cfg.helpline ? cfg.helpline : "";
+	char tel[32];
+	size_t n = 0;
+	for (const char *p = h; *p && n + 1 < sizeof tel; p++)
+		if ((*p >= '0' && *p <= '9') || (*p == '+' && n == 0))
+			tel[n++] = *p;
+	tel[n] = '\0';
+	for (int i = 0; i < 2; i++) {
+		NEOERR *err = hdf_set_value(lang_hdf[i], "Site.helpline", h);
+		if (!err)
+			err = hdf_set_value(lang_hdf[i], "Site.helpline_tel", tel);
+		if (err)
+			log_nerr("site facts", err);
+	}
 }
 
 static int is_cs(const char *n)
@@ -95,6 +117,7 @@ int tmpl_init(const char *dir)
 	}
 	if (load_lang(&lang_hdf[0], dir, "en.hdf", NULL) || load_lang(&lang_hdf[1], dir, "en.hdf", "hi.hdf"))
 		return -1;
+	site_facts();
 	DIR *d = opendir(dir);
 	if (!d) {
 		log_error("template dir %s: cannot open", dir);

@@ -1,4 +1,4 @@
-<?cs set:Page.title = L.admin.locations ?><?cs include:"inc/head.cs" ?>
+<?cs set:Page.title = L.admin.locations ?><?cs include:"inc/head.cs" ?><?cs include:"inc/table.cs" ?>
 <h1><?cs var:L.admin.locations ?></h1>
 <form method="get" action="/admin/locations" class="field">
  <label for="f-q"><?cs var:L.loc.search ?></label>
@@ -9,7 +9,7 @@
 <?cs if:subcount(Crumbs) ?><p class="small"><a href="/admin/locations"><?cs var:L.loc.top ?></a><?cs each:c = Crumbs ?> › <a href="/admin/locations?parent=<?cs var:c.id ?>"><?cs var:c.name_en ?></a><?cs /each ?></p><?cs /if ?>
 <?cs if:Parent.id ?><h2><?cs var:Parent.name_en ?><?cs if:Parent.name_hi ?> / <span lang="hi"><?cs var:Parent.name_hi ?></span><?cs /if ?></h2>
 <p><a href="/admin/locations/<?cs var:Parent.id ?>"><?cs var:L.loc.details ?></a></p><?cs /if ?>
-<div class="table-wrap"><table>
+<?cs call:region(Page.title) ?><table>
 <thead><tr><th><?cs var:L.loc.name ?></th><th><?cs var:L.loc.type_h ?></th><th><?cs var:L.loc.code ?></th><th><?cs var:L.loc.status ?></th></tr></thead>
 <tbody>
 <?cs each:row = Rows ?>

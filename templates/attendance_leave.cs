@@ -1,4 +1,4 @@
-<?cs set:Page.title = L.attendance.leave_title ?><?cs include:"inc/head.cs" ?><?cs include:"inc/form.cs" ?>
+<?cs set:Page.title = L.attendance.leave_title ?><?cs include:"inc/head.cs" ?><?cs include:"inc/table.cs" ?><?cs include:"inc/form.cs" ?>
 <h1><?cs var:L.attendance.leave_title ?></h1>
 <?cs if:Vle ?>
 <form method="post" action="/attendance/leave">
@@ -11,9 +11,9 @@
  <button class="button"><?cs var:L.attendance.ask ?></button>
 </form>
 <h2><?cs var:L.attendance.my_requests ?></h2>
-<div class="table-wrap"><table id="mine"><thead><tr><th><?cs var:L.attendance.kind ?></th><th><?cs var:L.attendance.from ?></th><th><?cs var:L.attendance.to ?></th><th><?cs var:L.attendance.state ?></th></tr></thead><tbody>
+<?cs call:region(L.attendance.my_requests) ?><table id="mine"><thead><tr><th><?cs var:L.attendance.kind ?></th><th><?cs var:L.attendance.from ?></th><th><?cs var:L.attendance.to ?></th><th><?cs var:L.attendance.state ?></th></tr></thead><tbody>
 <?cs each:l = Mine ?><tr><td><?cs var:L.attendance.kinds[l.kind] ?></td><td><?cs var:l.from ?></td><td><?cs var:l.to ?></td><td><?cs var:L.attendance.leave_status[l.status] ?><?cs if:l.note ?><br><span class="small"><?cs var:l.note ?></span><?cs /if ?></td></tr><?cs /each ?>
-</tbody></table></div>
+<?cs if:!subcount(Mine) ?><tr><td colspan="4" class="none-yet"><?cs var:L.none_yet ?></td></tr><?cs /if ?></tbody></table></div>
 <?cs /if ?>
 <?cs if:Reviewer ?>
 <h2><?cs var:L.attendance.leave_queue ?></h2>

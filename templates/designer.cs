@@ -1,4 +1,4 @@
-<?cs set:Page.title = D.name ?><?cs include:"inc/head.cs" ?><?cs include:"inc/form.cs" ?><?cs include:"inc/picker.cs" ?><?cs include:"inc/svcform.cs" ?>
+<?cs set:Page.title = D.name ?><?cs include:"inc/head.cs" ?><?cs include:"inc/table.cs" ?><?cs include:"inc/form.cs" ?><?cs include:"inc/picker.cs" ?><?cs include:"inc/svcform.cs" ?>
 <?cs def:tbox(name, label, value) ?><div class="field<?cs if:Form.err[name] ?> has-error<?cs /if ?>"><label for="f-<?cs var:name ?>"><?cs var:label ?></label><?cs if:Form.err[name] ?><p class="error-message"><?cs var:Form.err[name] ?></p><?cs /if ?><input id="f-<?cs var:name ?>" name="<?cs var:name ?>" type="text" value="<?cs var:value ?>"></div><?cs /def ?>
 <?cs def:roles_sel(name, label, value, optional) ?><div class="field<?cs if:Form.err[name] ?> has-error<?cs /if ?>"><label for="f-<?cs var:name ?>"><?cs var:label ?></label><?cs if:Form.err[name] ?><p class="error-message"><?cs var:Form.err[name] ?></p><?cs /if ?><select id="f-<?cs var:name ?>" name="<?cs var:name ?>"><?cs if:optional ?><option value=""><?cs var:L.svc.none ?></option><?cs /if ?><?cs each:ro = PRoles ?><option value="<?cs var:ro.code ?>"<?cs if:ro.code == value ?> selected<?cs /if ?>><?cs var:ro.name ?></option><?cs /each ?></select></div><?cs /def ?>
 <p class="small"><a href="/admin/services"><?cs var:L.admin.services ?></a></p>
@@ -27,11 +27,11 @@
 </form>
 
 <h2 id="fields"><?cs var:L.svc.s_fields ?></h2>
-<div class="table-wrap"><table><thead><tr><th><?cs var:L.svc.field ?></th><th><?cs var:L.svc.type ?></th><th><?cs var:L.svc.print_pos ?></th><th></th></tr></thead><tbody>
+<?cs call:region(L.svc.s_fields) ?><table><thead><tr><th><?cs var:L.svc.field ?></th><th><?cs var:L.svc.type ?></th><th><?cs var:L.svc.print_pos ?></th><th></th></tr></thead><tbody>
 <?cs each:f = D.fields ?><tr><td><a href="/admin/services/<?cs var:D.code ?>/fields/<?cs var:f.name ?>"><?cs var:f.label ?></a><br><code class="small"><?cs var:f.name ?></code><?cs if:f.required ?> <span class="tag"><?cs var:L.svc.required ?></span><?cs /if ?><?cs if:f.cond ?> <span class="small"><?cs var:L.svc.shown_when ?> <?cs var:f.cond ?></span><?cs /if ?></td><td><?cs var:f.type ?></td>
 <td><form class="inline" method="post" action="/admin/services/<?cs var:D.code ?>/fields/<?cs var:f.name ?>"><?cs call:csrf_field() ?><input type="hidden" name="action" value="print"><label class="small" for="p-<?cs var:f.name ?>"><?cs var:L.svc.position ?></label> <input id="p-<?cs var:f.name ?>" name="position" type="text" inputmode="numeric" size="2" style="width:3em" value="<?cs var:f.print ?>"> <button class="link"><?cs var:L.form.save ?></button></form></td>
 <td><form class="inline" method="post" action="/admin/services/<?cs var:D.code ?>/fields/<?cs var:f.name ?>"><?cs call:csrf_field() ?><button class="link" name="action" value="up">↑</button> <button class="link" name="action" value="down">↓</button> <button class="link" name="action" value="delete"><?cs var:L.svc.delete ?></button></form></td></tr><?cs /each ?>
-</tbody></table></div>
+<?cs if:!subcount(D.fields) ?><tr><td colspan="4" class="none-yet"><?cs var:L.none_yet ?></td></tr><?cs /if ?></tbody></table></div>
 <h3><?cs var:L.svc.add_field ?></h3>
 <form method="post" action="/admin/services/<?cs var:D.code ?>/fields" novalidate><?cs call:csrf_field() ?>
  <?cs call:field_input("name", L.svc.field_name, "text", L.svc.field_name_hint, "") ?>
@@ -46,8 +46,8 @@
 <div class="preview card"><?cs each:f = Svc.fields ?><?cs call:svc_field(f) ?><?cs /each ?></div>
 
 <h2 id="documents"><?cs var:L.svc.s_docs ?></h2>
-<div class="table-wrap"><table><tbody><?cs each:d = D.docs ?><tr><td><?cs var:d.label_en ?> / <span lang="hi"><?cs var:d.label_hi ?></span> <code class="small"><?cs var:d.code ?></code><?cs if:d.required ?> <span class="tag"><?cs var:L.svc.required ?></span><?cs /if ?> <span class="small"><?cs var:d.max_kb ?> KB</span></td>
-<td><form class="inline" method="post" action="/admin/services/<?cs var:D.code ?>/documents"><?cs call:csrf_field() ?><input type="hidden" name="doc" value="<?cs var:d.code ?>"><button class="link" name="action" value="delete"><?cs var:L.svc.delete ?></button></form></td></tr><?cs /each ?></tbody></table></div>
+<?cs call:region(L.svc.s_docs) ?><table><tbody><?cs each:d = D.docs ?><tr><td><?cs var:d.label_en ?> / <span lang="hi"><?cs var:d.label_hi ?></span> <code class="small"><?cs var:d.code ?></code><?cs if:d.required ?> <span class="tag"><?cs var:L.svc.required ?></span><?cs /if ?> <span class="small"><?cs var:d.max_kb ?> KB</span></td>
+<td><form class="inline" method="post" action="/admin/services/<?cs var:D.code ?>/documents"><?cs call:csrf_field() ?><input type="hidden" name="doc" value="<?cs var:d.code ?>"><button class="link" name="action" value="delete"><?cs var:L.svc.delete ?></button></form></td></tr><?cs /each ?><?cs if:!subcount(D.docs) ?><tr><td colspan="1" class="none-yet"><?cs var:L.none_yet ?></td></tr><?cs /if ?></tbody></table></div>
 <form method="post" action="/admin/services/<?cs var:D.code ?>/documents" novalidate><?cs call:csrf_field() ?><input type="hidden" name="action" value="add">
  <?cs call:field_input("doc_code", L.svc.doc_code, "text", L.svc.field_name_hint, "") ?>
  <?cs call:field_input("doc_en", L.svc.label_en, "text", "", "") ?><?cs call:field_input("doc_hi", L.svc.label_hi, "text", "", "") ?>
@@ -108,6 +108,6 @@
 <button class="button secondary"><?cs var:L.form.save ?></button></form>
 
 <h2 id="history"><?cs var:L.svc.s_history ?></h2>
-<div class="table-wrap"><table><tbody><?cs each:h = History ?><tr><td>v<?cs var:h.version ?></td><td><?cs var:h.at ?></td><td><?cs var:h.user ?></td><td><?cs var:h.summary ?></td></tr><?cs /each ?></tbody></table></div>
+<?cs call:region(L.svc.s_history) ?><table><tbody><?cs each:h = History ?><tr><td>v<?cs var:h.version ?></td><td><?cs var:h.at ?></td><td><?cs var:h.user ?></td><td><?cs var:h.summary ?></td></tr><?cs /each ?><?cs if:!subcount(History) ?><tr><td colspan="1" class="none-yet"><?cs var:L.none_yet ?></td></tr><?cs /if ?></tbody></table></div>
 <?cs if:D.svc_status == "active" ?><form method="post" action="/admin/services/<?cs var:D.code ?>/retire"><?cs call:csrf_field() ?><p><?cs var:L.svc.retire_text ?></p><button class="button warning"><?cs var:L.svc.retire ?></button></form><?cs /if ?>
 <?cs include:"inc/foot.cs" ?>

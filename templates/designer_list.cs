@@ -1,11 +1,11 @@
-<?cs set:Page.title = L.admin.services ?><?cs include:"inc/head.cs" ?><?cs include:"inc/form.cs" ?>
+<?cs set:Page.title = L.admin.services ?><?cs include:"inc/head.cs" ?><?cs include:"inc/table.cs" ?><?cs include:"inc/form.cs" ?>
 <h1><?cs var:L.admin.services ?></h1>
 <?cs if:ImportRefused ?><div class="error-summary" role="alert"><h2><?cs var:L.svc.import_refused ?></h2><ul><?cs each:p = Problems ?><li><?cs var:p ?></li><?cs /each ?></ul></div><?cs /if ?>
-<div class="table-wrap"><table><thead><tr><th><?cs var:L.svc.code ?></th><th><?cs var:L.loc.name ?></th><th><?cs var:L.svc.published_v ?></th><th><?cs var:L.svc.draft_v ?></th><th><?cs var:L.loc.status ?></th></tr></thead><tbody>
+<?cs call:region(Page.title) ?><table><thead><tr><th><?cs var:L.svc.code ?></th><th><?cs var:L.loc.name ?></th><th><?cs var:L.svc.published_v ?></th><th><?cs var:L.svc.draft_v ?></th><th><?cs var:L.loc.status ?></th></tr></thead><tbody>
 <?cs each:s = Rows ?><tr><td><a href="/admin/services/<?cs var:s.code ?>"><?cs var:s.code ?></a></td><td><?cs if:Lang == "hi" ?><?cs var:s.name_hi ?><?cs else ?><?cs var:s.name_en ?><?cs /if ?></td>
 <td><?cs if:s.published != "0" ?>v<?cs var:s.published ?><?cs else ?>—<?cs /if ?></td><td><?cs if:s.draft != "0" ?>v<?cs var:s.draft ?><?cs else ?>—<?cs /if ?></td>
 <td><?cs if:s.status == "active" ?><span class="tag green"><?cs var:L.loc.active ?></span><?cs else ?><span class="tag grey"><?cs var:L.svc.retired ?></span><?cs /if ?></td></tr><?cs /each ?>
-</tbody></table></div>
+<?cs if:!subcount(Rows) ?><tr><td colspan="5" class="none-yet"><?cs var:L.none_yet ?></td></tr><?cs /if ?></tbody></table></div>
 <h2 id="new"><?cs var:L.svc.new ?></h2>
 <form method="post" action="/admin/services" novalidate>
  <?cs call:csrf_field() ?>

@@ -1,4 +1,4 @@
-<?cs set:Page.title = L.dash.public_title ?><?cs include:"inc/head.cs" ?>
+<?cs set:Page.title = L.dash.public_title ?><?cs include:"inc/head.cs" ?><?cs include:"inc/table.cs" ?>
 <h1><?cs var:L.dash.public_title ?> — <?cs var:D.name ?></h1>
 <?cs if:D.as_of ?><p class="small"><?cs var:L.dash.as_of ?> <?cs var:D.as_of ?></p><?cs /if ?>
 <p class="lead"><?cs var:L.dash.public_lead ?> <?cs var:D.from ?> – <?cs var:D.to ?>.</p>
@@ -10,7 +10,7 @@
 </div>
 <h2><?cs var:L.dash.sla_by_district ?></h2>
 <div class="chart"><?cs uvar:Charts.Tiles ?></div>
-<div class="table-wrap"><table><thead><tr><th><?cs var:L.loc.type.district ?></th><th class="num"><?cs var:L.dash.received ?></th><th class="num"><?cs var:L.dash.disposed ?></th><th class="num"><?cs var:L.dash.pending_now ?></th><th class="num"><?cs var:L.dash.sla ?></th></tr></thead>
-<tbody><?cs each:x = Places ?><tr><td><?cs var:x.name ?></td><td class="num"><?cs var:x.received ?></td><td class="num"><?cs var:x.disposed ?></td><td class="num"><?cs var:x.pending ?></td><td class="num"><?cs var:x.sla ?></td></tr><?cs /each ?></tbody></table></div>
+<table class="stack"><thead><tr><th><?cs var:L.loc.type.district ?></th><th class="num"><?cs var:L.dash.received ?></th><th class="num"><?cs var:L.dash.disposed ?></th><th class="num"><?cs var:L.dash.pending_now ?></th><th class="num"><?cs var:L.dash.sla ?></th></tr></thead>
+<tbody><?cs each:x = Places ?><tr><th scope="row"><?cs var:x.name ?></th><td class="num" data-label="<?cs var:L.dash.received ?>"><?cs var:x.received ?></td><td class="num" data-label="<?cs var:L.dash.disposed ?>"><?cs var:x.disposed ?></td><td class="num" data-label="<?cs var:L.dash.pending_now ?>"><?cs var:x.pending ?></td><td class="num" data-label="<?cs var:L.dash.sla ?>"><?cs var:x.sla ?></td></tr><?cs /each ?><?cs if:!subcount(Places) ?><tr><td colspan="5" class="none-yet"><?cs var:L.none_yet ?></td></tr><?cs /if ?></tbody></table>
 <p class="small"><a href="/transparency?format=csv&amp;from=<?cs var:D.from ?>&amp;to=<?cs var:D.to ?>"><?cs var:L.dash.csv ?></a></p>
 <?cs include:"inc/foot.cs" ?>

@@ -7,11 +7,12 @@
  <button class="button secondary"><?cs var:L.wallet.show ?></button>
 </form>
 <p><a href="/csc/wallet?from=<?cs var:W.from ?>&amp;to=<?cs var:W.to ?>&amp;format=csv"><?cs var:L.wallet.csv ?></a> · <a href="/csc/wallet?from=<?cs var:W.from ?>&amp;to=<?cs var:W.to ?>&amp;format=pdf"><?cs var:L.wallet.pdf ?></a></p>
-<div class="table-wrap"><table><thead><tr><th><?cs var:L.wallet.date ?></th><th><?cs var:L.wallet.what ?></th><th class="num"><?cs var:L.pay.amount ?></th><th class="num"><?cs var:L.wallet.balance ?></th></tr></thead><tbody>
-<tr><td><?cs var:W.from ?></td><td><?cs var:L.wallet.opening ?></td><td></td><td class="num"><?cs var:W.opening ?></td></tr>
-<?cs each:e = Rows ?><tr><td><?cs var:e.at ?></td><td><?cs var:e.kind ?><?cs if:e.app ?> — <a href="/my/app/<?cs var:e.app ?>"><?cs var:e.app ?></a><?cs elif:e.ref ?> — <?cs var:e.ref ?><?cs /if ?></td><td class="num"><?cs var:e.amount ?></td><td class="num"><?cs var:e.balance ?></td></tr><?cs /each ?>
-<tr><td><?cs var:W.to ?></td><td><strong><?cs var:L.wallet.closing ?></strong></td><td></td><td class="num"><strong><?cs var:W.closing ?></strong></td></tr>
-</tbody></table></div>
+<table class="stack passbook"><thead><tr><th><?cs var:L.wallet.date ?></th><th><?cs var:L.wallet.what ?></th><th class="num"><?cs var:L.pay.amount ?></th><th class="num"><?cs var:L.wallet.balance ?></th></tr></thead><tbody>
+<tr><td data-label="<?cs var:L.wallet.date ?>"><?cs var:W.from ?></td><td data-label="<?cs var:L.wallet.what ?>"><?cs var:L.wallet.opening ?></td><td></td><td class="num" data-label="<?cs var:L.wallet.balance ?>"><?cs var:W.opening ?></td></tr>
+<?cs each:e = Rows ?><tr><td data-label="<?cs var:L.wallet.date ?>"><?cs var:e.at ?></td><td data-label="<?cs var:L.wallet.what ?>"><?cs var:e.kind ?><?cs if:e.app ?> — <a href="/my/app/<?cs var:e.app ?>"><?cs var:e.app ?></a><?cs elif:e.ref ?> — <?cs var:e.ref ?><?cs /if ?></td><td class="num" data-label="<?cs var:L.pay.amount ?>"><?cs var:e.amount ?></td><td class="num" data-label="<?cs var:L.wallet.balance ?>"><?cs var:e.balance ?></td></tr><?cs /each ?>
+<?cs if:!subcount(Rows) ?><tr><td colspan="4" class="none-yet"><?cs var:L.none_yet ?></td></tr><?cs /if ?>
+<tr><td data-label="<?cs var:L.wallet.date ?>"><?cs var:W.to ?></td><td data-label="<?cs var:L.wallet.what ?>"><strong><?cs var:L.wallet.closing ?></strong></td><td></td><td class="num" data-label="<?cs var:L.wallet.balance ?>"><strong><?cs var:W.closing ?></strong></td></tr>
+</tbody></table>
 <h2><?cs var:L.wallet.topup ?></h2>
 <form method="post" action="/pay/start"><input type="hidden" name="csrf" value="<?cs var:CSRF ?>">
  <div class="field"><label for="f-topup"><?cs var:L.wallet.topup_amount ?></label><input id="f-topup" name="topup" type="text" inputmode="decimal"></div>

@@ -138,7 +138,10 @@ if gs_stack_init "$T" "$PORT" && echo "dash_cache_seconds = 0" >> "$T/gramsewa.c
         [ -x "$t" ] && run_tap "pdf:${name#check_}" "$t" "build/tests/pdf/${name#check_}_demo"
     done
     if [ -f tests/browser/package.json ]; then
-        if (cd tests/browser && [ -d node_modules/playwright-core ] || npm ci --silent --no-audit --no-fund >/dev/null 2>&1); then
+        # npm ci when a package of package.json is missing (axe-core came
+        # after playwright-core: a checkout installed before has only that)
+        if (cd tests/browser && { [ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ]; } ||
+            npm ci --silent --no-audit --no-fund >/dev/null 2>&1); then
             for t in tests/browser/test_*.js; do
                 run_tap "browser:$(basename "$t" .js)" node "$t"
             done

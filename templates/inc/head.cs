@@ -3,7 +3,7 @@
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title><?cs if:Page.title ?><?cs var:Page.title ?> – <?cs /if ?><?cs var:L.site ?></title>
+<title><?cs if:Form.has_errors ?><?cs var:L.form.error_title ?> <?cs /if ?><?cs if:Page.title ?><?cs var:Page.title ?> – <?cs /if ?><?cs var:L.site ?></title>
 <link rel="stylesheet" href="/static/gs.css">
 <?cs if:Page.leaflet ?><link rel="stylesheet" href="/javascript/leaflet/leaflet.css"><link rel="stylesheet" href="/javascript/leaflet/MarkerCluster.css"><link rel="stylesheet" href="/javascript/leaflet/MarkerCluster.Default.css"><?cs /if ?>
 </head>
@@ -23,7 +23,7 @@
    <?cs if:User.r.dash ?><a href="/dash"><?cs var:L.nav.dash ?></a><?cs /if ?>
    <?cs if:User.role.csc || User.role.bi || User.role.di || User.role.bdo || User.role.sdo || User.role.dm || User.role.state_admin ?><a href="/attendance"><?cs var:L.nav.attendance ?></a><?cs /if ?>
    <?cs if:User.r.admin ?><a href="/admin"><?cs var:L.nav.admin ?></a><?cs /if ?>
-   <a href="/profile"><?cs var:User.name ?></a>
+   <a href="/profile"><?cs if:User.name ?><?cs var:User.name ?><?cs else ?><?cs var:L.profile.title ?><?cs /if ?></a>
    <form class="inline" method="post" action="/logout"><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><button class="link"><?cs var:L.nav.logout ?></button></form>
   <?cs else ?>
    <a href="/services"><?cs var:L.nav.services ?></a>

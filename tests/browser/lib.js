@@ -6,7 +6,8 @@ const path = require('path');
 const fs = require('fs');
 
 const BASE = process.env.GS_TEST_BASE || 'http://127.0.0.1:8080';
-const SHOTS = path.join(process.env.GS_TEST_VAR || '/tmp', 'screens');
+// screenshots and weights.tsv: $GS_SHOTS, else the test stack's directory
+const SHOTS = process.env.GS_SHOTS || path.join(process.env.GS_TEST_VAR || '/tmp', 'screens');
 fs.mkdirSync(SHOTS, { recursive: true });
 
 async function launch() {

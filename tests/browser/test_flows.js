@@ -168,12 +168,12 @@ test('the villager tracks it and verifies the certificate', async (ctx) => {
   await page.goto(BASE + '/verify');
   await page.fill('#f-number', certNo);
   await press(page, 'form[action="/verify"]:has(#f-number) button');
-  assert(await page.isVisible('.status-big.ok'), 'valid by number: ' + await page.textContent('main'));
+  assert(await page.isVisible('.panel.panel-ok h1'), 'valid by number: ' + await page.textContent('main'));
   await page.screenshot({ path: path.join(SHOTS, 'verify-phone.png'), fullPage: true });
   await page.goto(BASE + '/verify');
   await page.setInputFiles('#f-pdf', { name: 'certificate.pdf', mimeType: 'application/pdf', buffer: await pdf.body() });
   await press(page, 'form[action="/verify"]:has(#f-pdf) button');
-  assert(await page.isVisible('.status-big.ok'), 'valid by file: ' + (await page.textContent('main')).slice(0, 300));
+  assert(await page.isVisible('.panel.panel-ok h1'), 'valid by file: ' + (await page.textContent('main')).slice(0, 300));
 });
 
 test('state dashboard drills down to the district, at phone and desktop', async (ctx) => {

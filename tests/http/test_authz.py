@@ -80,6 +80,8 @@ ROUTES = {
     # count failures are sent incomplete so the walk trips no throttle
     ("GET", "/"): public(),
     ("GET", "/healthz"): public(),
+    ("GET", "/accessibility"): public(),
+    ("GET", "/privacy"): public(),
     ("GET", "/lang"): public(query={"lang": "hi", "next": "/track"}),
     ("GET", "/login"): public(),
     ("POST", "/login"): public(body=lambda v: {"username": v["vcsc_user"], "password": ""}),

@@ -1,0 +1,193 @@
+// journeys.js — every journey of GramSewa as its people walk it, for the
+// harness (harness.js) to measure page by page: test_journeys.js checks
+// them, shoot.js photographs them.
+//
+// A journey: name, owner (the part of issue 12 that answers for its pages),
+// who walks it (null: a visitor; a username: password log-in; 'citizen':
+// the fixture's citizen, logged in by OTP), js ('both': walked again with
+// JavaScript off; 'on': only with it), and steps.  A step is one page
+// state: `go` a path (or fx => path, fx being fixtures.py's records) with
+// the `status` it must answer (200), and/or `act` (page, fx, {js, lang, ...})
+// that leads to the state, then `expect` (same arguments) that asserts what
+// it must show; the third argument is shared by the steps of one walk.
+// When a journey changes, change its steps here; never drop a page to get
+// the harness green.
+'use strict';
+const { BASE, assert } = require('./lib');
+const { press, otpAfter, freshMobile } = require('./harness');
+
+const q = encodeURIComponent;
+
+const journeys = [
+  {
+    name: 'visitor', owner: 'public', who: null, js: 'both',
+    steps: [
+      { name: 'home', go: '/' },
+      { name: 'services', go: '/services' },
+      { name: 'service', go: '/services/INC' },
+      { name: 'transparency', go: '/transparency' },
+      { name: 'not-found', go: '/no-such-page', status: 404 },
+    ],
+  },
+  {
+    name: 'verify', owner: 'public', who: null, js: 'both',
+    steps: [
+      { name: 'form', go: '/verify' },
+      {
+        name: 'valid', go: '/verify',
+        act: async (page, fx) => {
+          await page.fill('#f-number', fx.cert.number);
+          await press(page, 'form:has(#f-number) button');
+        },
+      },
+      {
+        name: 'not-found', go: '/verify',
+        act: async (page) => {
+          await page.fill('#f-number', 'JH-INC-0000-AAAAAAAA');
+          await press(page, 'form:has(#f-number) button');
+        },
+      },
+      { name: 'qr', go: (fx) => fx.cert.verify_url.replace(/^https?:\/\/[^/]+/, '') },
+      {
+        name: 'pdf', go: '/verify',
+        act: async (page, fx) => {
+          await page.setInputFiles('#f-pdf', fx.cert.pdf);
+          await press(page, 'form:has(#f-pdf) button');
+        },
+      },
+    ],
+  },
+  {
+    name: 'citizen-login', owner: 'journey', who: null, js: 'both',
+    steps: [
+      { name: 'log-in', go: '/login' },
+      { name: 'mobile', go: '/login/otp' },
+      {
+        name: 'otp',
+        act: async (page, fx, ctx) => {
+          ctx.mobile = freshMobile();
+          await page.fill('#f-mobile', ctx.mobile);
+          ctx.code = await otpAfter(ctx.mobile, () => press(page, 'form[action="/login/otp"] button'));
+        },
+      },
+      {
+        name: 'signed-in',
+        act: async (page, fx, ctx) => {
+          await page.fill('#f-otp', ctx.code);
+          await press(page, 'form[action="/login/otp/verify"] button');
+          assert(!page.url().includes('/login'), 'left the log-in pages: ' + page.url());
+        },
+      },
+    ],
+  },
+  {
+    name: 'citizen', owner: 'journey', who: 'citizen', js: 'both',
+    steps: [
+      { name: 'my', go: '/my' },
+      { name: 'application', go: (fx) => '/my/app/' + fx.approved },
+      { name: 'locker', go: '/locker' },
+      { name: 'profile', go: '/profile' },
+      { name: 'apply', go: '/apply/INC' },
+      {
+        name: 'apply-errors', go: '/apply/INC',
+        act: async (page) => { await press(page, 'button[name=submit]'); },
+      },
+    ],
+  },
+  {
+    name: 'track', owner: 'journey', who: null, js: 'both',
+    steps: [
+      { name: 'form', go: '/track' },
+      {
+        name: 'result', go: '/track',
+        act: async (page, fx) => {
+          await page.fill('#f-number', fx.approved);
+          await page.fill('#f-mobile', fx.citizen);
+          await press(page, 'form[action="/track"] button');
+        },
+      },
+    ],
+  },
+  {
+    name: 'csc', owner: 'public', who: 'csc1', js: 'on',
+    steps: [
+      { name: 'desk', go: '/csc' },
+      { name: 'passbook', go: '/csc/wallet' },
+      { name: 'bills', go: '/csc/bills' },
+      { name: 'applications', go: '/my' },
+      { name: 'application', go: (fx) => '/my/app/' + fx.approved },
+    ],
+  },
+  {
+    name: 'csc-apply', owner: 'journey', who: 'csc1', js: 'both',
+    steps: [
+      { name: 'apply', go: '/apply/INC' },
+      {
+        name: 'apply-errors', go: '/apply/INC',
+        act: async (page) => { await press(page, 'button[name=submit]'); },
+      },
+    ],
+  },
+  {
+    name: 'officer-desk', owner: 'desk', who: 'karmachari', js: 'both',
+    steps: [
+      { name: 'queue', go: '/desk' },
+      { name: 'application', go: (fx) => '/desk/app/' + fx.pending },
+    ],
+  },
+  {
+    name: 'officer-decided', owner: 'desk', who: 'co', js: 'on',
+    steps: [
+      { name: 'approved', go: (fx) => '/desk/app/' + fx.approved },
+    ],
+  },
+  {
+    name: 'dashboard', owner: 'public', who: 'stateadmin', js: 'on',
+    steps: [
+      { name: 'state', go: '/dash' },
+      {
+        name: 'district', go: '/dash',
+        act: async (page) => { await press(page, 'table.dash a:has-text("Palamu")'); },
+      },
+    ],
+  },
+  {
+    name: 'designer', owner: 'public', who: 'deptadmin', js: 'on',
+    steps: [
+      { name: 'services', go: '/admin/services' },
+      { name: 'service', go: '/admin/services/INC' },
+      { name: 'field', go: '/admin/services/INC/fields/applicant_name' },
+      { name: 'preview', go: '/admin/services/INC/preview' },
+    ],
+  },
+  {
+    name: 'administration', owner: 'public', who: 'stateadmin', js: 'on',
+    steps: [
+      { name: 'admin', go: '/admin' },
+      { name: 'users', go: '/admin/users' },
+      { name: 'new-user', go: '/admin/users/new' },
+      { name: 'locations', go: '/admin/locations' },
+      { name: 'money', go: '/admin/money' },
+      { name: 'wallets', go: '/admin/wallets' },
+    ],
+  },
+  {
+    name: 'vle-attendance', owner: 'public', who: 'csc1', js: 'on',
+    steps: [
+      { name: 'attendance', go: '/attendance' },
+      { name: 'check-in', go: '/attendance/checkin' },
+      { name: 'leave', go: '/attendance/leave' },
+    ],
+  },
+  {
+    name: 'attendance-review', owner: 'public', who: 'bi', js: 'on',
+    steps: [
+      { name: 'muster', go: '/attendance' },
+      { name: 'review', go: '/attendance/review' },
+      { name: 'devices', go: '/attendance/devices' },
+      { name: 'month', go: '/attendance/month' },
+    ],
+  },
+];
+
+module.exports = { journeys, BASE, q };
