@@ -19,6 +19,8 @@ const struct route routes[] = {
 	/* log-in */
 	{ "GET", "/login", page_login, 0, F_PUBLIC },
 	{ "POST", "/login", page_login_post, 0, F_PUBLIC },
+	{ "GET", "/staff/login", page_staff_login, 0, F_PUBLIC },
+	{ "POST", "/staff/login", page_login_post, 0, F_PUBLIC },
 	{ "GET", "/login/otp", page_otp, 0, F_PUBLIC },
 	{ "POST", "/login/otp", page_otp_post, 0, F_PUBLIC },
 	{ "POST", "/login/otp/verify", page_otp_verify, 0, F_PUBLIC },

@@ -60,8 +60,9 @@ const journeys = [
   {
     name: 'citizen-login', owner: 'journey', who: null, js: 'both',
     steps: [
-      { name: 'log-in', go: '/login' },
-      { name: 'mobile', go: '/login/otp' },
+      { name: 'start-now', go: '/apply/INC' },
+      { name: 'staff-log-in', go: '/staff/login' },
+      { name: 'mobile', go: '/login?next=%2Fapply%2FINC' },
       {
         name: 'otp',
         act: async (page, fx, ctx) => {
@@ -75,7 +76,7 @@ const journeys = [
         act: async (page, fx, ctx) => {
           await page.fill('#f-otp', ctx.code);
           await press(page, 'form[action="/login/otp/verify"] button');
-          assert(!page.url().includes('/login'), 'left the log-in pages: ' + page.url());
+          assert(page.url().endsWith('/apply/INC'), 'back to the form started: ' + page.url());
         },
       },
     ],

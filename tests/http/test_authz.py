@@ -85,6 +85,8 @@ ROUTES = {
     ("GET", "/lang"): public(query={"lang": "hi", "next": "/track"}),
     ("GET", "/login"): public(),
     ("POST", "/login"): public(body=lambda v: {"username": v["vcsc_user"], "password": ""}),
+    ("GET", "/staff/login"): public(),
+    ("POST", "/staff/login"): public(body=lambda v: {"username": v["vcsc_user"], "password": ""}),
     ("GET", "/login/otp"): public(),
     ("POST", "/login/otp"): public(body={"mobile": "12345"}),
     ("POST", "/login/otp/verify"): public(body=lambda v: {"mobile": v["mobile"], "otp": "abc"}, echo=("mobile",)),
@@ -377,7 +379,8 @@ def refused(pattern, role, r):
     if role == "anonymous":
         if pattern.startswith("/api/"):
             return r.status == 401
-        return r.status == 303 and (r.header("Location") or "").startswith("/login")
+        # citizens' pages send to /login (the mobile number), staff-only ones to /staff/login
+        return r.status == 303 and (r.header("Location") or "").startswith(("/login?", "/staff/login?"))
     return False
 
 
