@@ -20,4 +20,12 @@ struct jval *formview_answers(struct req *r, const struct svc *s);
  * ("family.1.name") goes to its input's name (f_family__1__name), any
  * other (applicant_mobile, doc_<code>) keeps its own.  Returns o->status. */
 int formview_outcome(struct req *r, const struct svc *s, const struct outcome *o);
+/* Is f asked on "Check your answers" rather than on a question page of
+ * its own?  A single yes/no box (the declaration). */
+bool formview_on_check_page(const struct field *f);
+/* Sets prefix.<i>.{name, input, label, lines.<k>} for every answer a
+ * reader checks before sending: each field shown under answers, but those
+ * asked on the check page, with its answer in words (option labels, the
+ * place's name, dates as read, a group's rows one line each). */
+void formview_summary(struct req *r, const struct svc *s, const struct jval *answers, const char *prefix);
 #endif

@@ -1,11 +1,13 @@
 <?cs # svc_field(f): one field of a service form (see src/formview.c).
      Inputs are named f.input; errors come from Form.err[f.input]. ?>
+<?cs # described(f): aria-describedby (hint, error) and aria-invalid of an input ?>
+<?cs def:described(f) ?><?cs if:f.help || Form.err[f.input] ?> aria-describedby="<?cs if:f.help ?>h-<?cs var:f.input ?><?cs /if ?><?cs if:Form.err[f.input] ?> e-<?cs var:f.input ?><?cs /if ?>"<?cs /if ?><?cs if:Form.err[f.input] ?> aria-invalid="true"<?cs /if ?><?cs /def ?>
 <?cs def:svc_field(f) ?>
 <?cs if:f.type == "group" ?>
 <fieldset class="field group<?cs if:Form.err[f.input] ?> has-error<?cs /if ?>" id="f-<?cs var:f.input ?>">
  <legend><?cs var:f.label ?></legend>
  <?cs if:f.help ?><p class="hint"><?cs var:f.help ?></p><?cs /if ?>
- <?cs if:Form.err[f.input] ?><p class="error-message"><?cs var:Form.err[f.input] ?></p><?cs /if ?>
+ <?cs if:Form.err[f.input] ?><p class="error-message" id="e-<?cs var:f.input ?>"><?cs var:Form.err[f.input] ?></p><?cs /if ?>
  <?cs each:row = f.rows ?>
  <div class="group-row"><p class="small"><?cs var:L.svc.row ?> <?cs var:name(row) + 1 ?></p>
   <?cs each:sf = row.fields ?><?cs call:svc_field(sf) ?><?cs /each ?>
@@ -15,24 +17,24 @@
 <?cs elif:f.type == "location" ?>
 <?cs call:picker(Picker[f.input], f.label) ?>
 <?cs elif:f.type == "radio" || (f.type == "checkbox" && subcount(f.options)) || f.type == "multiselect" ?>
-<fieldset class="field <?cs if:f.type == "radio" ?>radios<?cs else ?>checks<?cs /if ?><?cs if:Form.err[f.input] ?> has-error<?cs /if ?>" id="f-<?cs var:f.input ?>"<?cs if:f.show_field ?> data-show-field="<?cs var:f.show_field ?>" data-show-equals="<?cs var:f.show_equals ?>"<?cs /if ?><?cs if:f.hidden ?> hidden<?cs /if ?>>
- <legend><?cs var:f.label ?><?cs if:!f.required ?> <span class="small">(<?cs var:L.hr.optional ?>)</span><?cs /if ?></legend>
- <?cs if:f.help ?><p class="hint"><?cs var:f.help ?></p><?cs /if ?>
- <?cs if:Form.err[f.input] ?><p class="error-message"><?cs var:Form.err[f.input] ?></p><?cs /if ?>
- <?cs each:o = f.options ?><label><input type="<?cs if:f.type == "radio" ?>radio<?cs else ?>checkbox<?cs /if ?>" name="<?cs var:f.input ?>" value="<?cs var:o.value ?>"<?cs if:o.checked ?> checked<?cs /if ?>> <?cs var:o.label ?></label><?cs /each ?>
+<fieldset class="field <?cs if:f.type == "radio" ?>radios<?cs else ?>checks<?cs /if ?><?cs if:Form.err[f.input] ?> has-error<?cs /if ?>" id="fs-<?cs var:f.input ?>"<?cs if:f.show_field ?> data-show-field="<?cs var:f.show_field ?>" data-show-equals="<?cs var:f.show_equals ?>"<?cs /if ?><?cs if:f.help || Form.err[f.input] ?> aria-describedby="<?cs if:f.help ?>h-<?cs var:f.input ?><?cs /if ?><?cs if:Form.err[f.input] ?> e-<?cs var:f.input ?><?cs /if ?>"<?cs /if ?>>
+ <legend><?cs if:f.heading ?><h1><?cs /if ?><?cs var:f.label ?><?cs if:!f.required ?> <span class="small">(<?cs var:L.hr.optional ?>)</span><?cs /if ?><?cs if:f.heading ?></h1><?cs /if ?></legend>
+ <?cs if:f.help ?><p class="hint" id="h-<?cs var:f.input ?>"><?cs var:f.help ?></p><?cs /if ?>
+ <?cs if:Form.err[f.input] ?><p class="error-message" id="e-<?cs var:f.input ?>"><?cs var:Form.err[f.input] ?></p><?cs /if ?>
+ <?cs each:o = f.options ?><label><input<?cs if:first(o) ?> id="f-<?cs var:f.input ?>"<?cs /if ?> type="<?cs if:f.type == "radio" ?>radio<?cs else ?>checkbox<?cs /if ?>" name="<?cs var:f.input ?>" value="<?cs var:o.value ?>"<?cs if:o.checked ?> checked<?cs /if ?>> <?cs var:o.label ?></label><?cs /each ?>
 </fieldset>
 <?cs elif:f.type == "checkbox" ?>
-<div class="field checks<?cs if:Form.err[f.input] ?> has-error<?cs /if ?>" id="f-<?cs var:f.input ?>">
- <?cs if:Form.err[f.input] ?><p class="error-message"><?cs var:Form.err[f.input] ?></p><?cs /if ?>
- <label><input type="checkbox" name="<?cs var:f.input ?>" value="true"<?cs if:f.checked || f.value == "true" ?> checked<?cs /if ?>> <?cs var:f.label ?></label>
+<div class="field checks<?cs if:Form.err[f.input] ?> has-error<?cs /if ?>">
+ <?cs if:Form.err[f.input] ?><p class="error-message" id="e-<?cs var:f.input ?>"><?cs var:Form.err[f.input] ?></p><?cs /if ?>
+ <label><input id="f-<?cs var:f.input ?>" type="checkbox" name="<?cs var:f.input ?>" value="true"<?cs if:f.checked || f.value == "true" ?> checked<?cs /if ?><?cs if:Form.err[f.input] ?> aria-describedby="e-<?cs var:f.input ?>" aria-invalid="true"<?cs /if ?>> <?cs var:f.label ?></label>
 </div>
 <?cs else ?>
 <div class="field<?cs if:Form.err[f.input] ?> has-error<?cs /if ?>"<?cs if:f.show_field ?> data-show-field="<?cs var:f.show_field ?>" data-show-equals="<?cs var:f.show_equals ?>"<?cs /if ?><?cs if:f.hidden ?> hidden<?cs /if ?>>
- <label for="f-<?cs var:f.input ?>"><?cs var:f.label ?><?cs if:!f.required ?> <span class="small">(<?cs var:L.hr.optional ?>)</span><?cs /if ?></label>
- <?cs if:f.help ?><p class="hint"><?cs var:f.help ?></p><?cs /if ?>
+ <?cs if:f.heading ?><h1><?cs /if ?><label for="f-<?cs var:f.input ?>"><?cs var:f.label ?><?cs if:!f.required ?> <span class="small">(<?cs var:L.hr.optional ?>)</span><?cs /if ?></label><?cs if:f.heading ?></h1><?cs /if ?>
+ <?cs if:f.help ?><p class="hint" id="h-<?cs var:f.input ?>"><?cs var:f.help ?></p><?cs /if ?>
  <?cs if:Form.err[f.input] ?><p class="error-message" id="e-<?cs var:f.input ?>"><?cs var:Form.err[f.input] ?></p><?cs /if ?>
  <?cs if:f.type == "select" ?>
- <select id="f-<?cs var:f.input ?>" name="<?cs var:f.input ?>"><option value=""><?cs var:L.loc.choose ?></option>
+ <select id="f-<?cs var:f.input ?>" name="<?cs var:f.input ?>"<?cs call:described(f) ?>><option value=""><?cs var:L.loc.choose ?></option>
   <?cs each:o = f.options ?><option value="<?cs var:o.value ?>"<?cs if:o.checked || o.value == f.value ?> selected<?cs /if ?>><?cs var:o.label ?></option><?cs /each ?>
  </select>
  <?cs elif:f.type == "file" ?>
@@ -47,8 +49,7 @@
   elif:f.type == "pin" ?>type="text" inputmode="numeric" maxlength="6" autocomplete="postal-code"<?cs
   elif:f.type == "aadhaar" ?>type="text" inputmode="numeric" maxlength="14" autocomplete="off"<?cs
   elif:f.type == "email" ?>type="email" autocomplete="email"<?cs
-  else ?>type="text"<?cs if:f.maxlength ?> maxlength="<?cs var:f.maxlength ?>"<?cs /if ?><?cs /if ?><?cs
-  if:Form.err[f.input] ?> aria-invalid="true" aria-describedby="e-<?cs var:f.input ?>"<?cs /if ?>>
+  else ?>type="text"<?cs if:f.maxlength ?> maxlength="<?cs var:f.maxlength ?>"<?cs /if ?><?cs /if ?><?cs call:described(f) ?>>
  <?cs /if ?>
 </div>
 <?cs /if ?>

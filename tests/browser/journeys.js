@@ -91,7 +91,11 @@ const journeys = [
       { name: 'apply', go: '/apply/INC' },
       {
         name: 'apply-errors', go: '/apply/INC',
-        act: async (page) => { await press(page, 'button[name=submit]'); },
+        act: async (page) => {
+          await press(page, 'form[action="/apply/INC"] button[type=submit]');
+          assert(await page.isVisible('.error-summary'), 'the error summary');
+          assert((await page.title()).startsWith('Error: ') || (await page.title()).startsWith('त्रुटि: '), 'Error: in the title');
+        },
       },
     ],
   },
@@ -122,10 +126,20 @@ const journeys = [
   {
     name: 'csc-apply', owner: 'journey', who: 'csc1', js: 'both',
     steps: [
-      { name: 'apply', go: '/apply/INC' },
+      { name: 'mobile', go: '/apply/INC' },
       {
-        name: 'apply-errors', go: '/apply/INC',
-        act: async (page) => { await press(page, 'button[name=submit]'); },
+        name: 'mobile-error', go: '/apply/INC',
+        act: async (page) => { await press(page, 'form[action="/apply/INC"] button[type=submit]'); },
+      },
+      { name: 'question', go: (fx) => `/my/drafts/${fx.draft}?step=gender` },
+      { name: 'place', go: (fx) => `/my/drafts/${fx.draft}?step=address` },
+      { name: 'family', go: (fx) => `/my/drafts/${fx.draft}?step=family` },
+      { name: 'document', go: (fx) => `/my/drafts/${fx.draft}?step=doc_income_proof` },
+      { name: 'tatkal', go: (fx) => `/my/drafts/${fx.draft}?step=tatkal` },
+      { name: 'check-answers', go: (fx) => `/my/drafts/${fx.draft}` },
+      {
+        name: 'check-errors', go: (fx) => `/my/drafts/${fx.draft}`,
+        act: async (page) => { await press(page, 'input[name=accept] ~ button[type=submit]'); },
       },
     ],
   },

@@ -148,7 +148,8 @@ ROUTES = {
     ("POST", "/my/app/@no/edit"): deny(params={"no": "app_pending"}, body={"f_applicant_name": "Taken Over"}),
     ("POST", "/my/app/@no/appeal"): deny(params={"no": "app_rejected"}, body={"grounds": "an appeal by someone else"}),
     ("POST", "/my/app/@no/feedback"): deny(params={"no": "app_approved"}, body={"rating": "1", "comment": "not mine"}),
-    ("GET", "/track"): public(query=lambda v: {"number": v["app_pending"], "mobile": "9999999999"}),
+    ("GET", "/track"): public(query=lambda v: {"number": v["app_pending"]}),
+    ("POST", "/track"): public(body=lambda v: {"number": v["app_pending"], "mobile": "9999999999"}),
     ("GET", "/locker"): own(query=lambda v: {"mobile": v["mobile"]}, echo=("mobile",)),
     ("POST", "/locker"): own(body=lambda v: {"mobile": v["mobile"], "doc_type": "other"}, echo=("mobile",)),
     # consent to see her locker: asking sends an OTP, so the walk asks for a
@@ -251,6 +252,7 @@ ROUTES = {
                                                       body={"grounds": "an appeal by someone else"}),
     ("GET", "/api/v1/applications/@no/acknowledgement"): deny(params={"no": "app_pending"}, allowed=AREA),
     ("GET", "/api/v1/track"): public(query=lambda v: {"number": v["app_pending"], "mobile": "9999999999"}),
+    ("POST", "/api/v1/track"): public(body=lambda v: {"number": v["app_pending"], "mobile": "9999999999"}),
     ("GET", "/api/v1/desk/queue"): deny(query=lambda v: {"office": v["stage_office"], "role": "panchayat_sewak"}),
     ("POST", "/api/v1/desk/next"): deny(body=lambda v: {"office": v["stage_office"], "role": "panchayat_sewak"}),
     ("POST", "/api/v1/documents"): own(body={}),
