@@ -356,6 +356,15 @@ static const char *answer_words(struct req *r, const struct field *f, const stru
 		return date_long(r->a, s, r->lang);
 	case FT_CHECKBOX:
 		return tmpl_str(r->lang, str_eq(s, "true") ? "app.step.yes" : "app.step.no");
+	case FT_AADHAAR: {	/* never shown whole, as it is never stored whole */
+		char d[16];
+		size_t k = 0;
+		for (const char *p = s; *p && k < sizeof d - 1; p++)
+			if (*p >= '0' && *p <= '9')
+				d[k++] = *p;
+		d[k] = '\0';
+		return strncmp(s, "XXXXXXXX", 8) == 0 ? s : aadhaar_mask(r->a, d);
+	}
 	case FT_LOCATION: {
 		struct loc *l = loc_get(r->a, strtol(s, NULL, 10));
 		return l ? loc_name(l, r->lang) : s;

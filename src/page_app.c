@@ -50,6 +50,16 @@ static int apply_form(struct req *r, struct svc_ver *v, const struct jval *answe
 	return tmpl_render(r, "apply.cs");
 }
 
+/* A refusal of the whole filing (a short wallet, no office for the
+ * place) at the top of the form's error summary. */
+static void refusal_on_form(struct req *r, const struct outcome *o)
+{
+	if (o->key) {
+		hset(r, "Form.err.general", tmpl_str(r->lang, o->key));
+		hset(r, "Form.has_errors", "1");
+	}
+}
+
 /* ---- applying in steps ----
  * One question per page (a field, then each document, then Tatkal), the
  * answers kept in a draft between pages, ending on "Check your answers"
@@ -83,6 +93,15 @@ static const char **steps_of(struct req *r, const struct svc *s, const struct jv
 	st[n++] = STEP_CHECK;
 	st[n] = NULL;
 	return st;
+}
+
+/* The document a step "doc_<code>" asks for: its index in s->docs, or -1. */
+static long doc_step(const struct svc *s, const char *step)
+{
+	for (size_t i = 0; i < s->ndocs; i++)
+		if (str_eq(step + 4, s->docs[i].code))
+			return (long)i;
+	return -1;
 }
 
 /* The index of step name in st, or -1. */
@@ -211,11 +230,10 @@ static int apply_step(struct req *r, struct svc_ver *v, const struct app *ap, co
 		return tmpl_render(r, "apply_step.cs");
 	}
 	if (strncmp(step, "doc_", 4) == 0) {
-		size_t i = 0;
-		while (i < s->ndocs && !str_eq(step + 4, s->docs[i].code))
-			i++;
-		if (i == s->ndocs)
+		long di = doc_step(s, step);
+		if (di < 0)
 			return 404;
+		size_t i = (size_t)di;
 		const struct docreq *d = &s->docs[i];
 		hset(r, "Step.kind", "doc");
 		hset(r, "Page.title", i18n_get(&d->label, r->lang));
@@ -235,8 +253,11 @@ static int apply_step(struct req *r, struct svc_ver *v, const struct app *ap, co
 		for (size_t k = 0, n = 0; files && k < files->nrows; k++) {
 			if (!str_eq(db_val(files, k, 1), d->code) || (chosen && (long)db_int(files, k, 0) == chosen[i]))
 				continue;
+			/* by the file's own name and size, not the locker's internal type code */
 			hset(r, arena_printf(r->a, "Doc.locker.%zu.id", n), db_val(files, k, 0));
-			hset(r, arena_printf(r->a, "Doc.locker.%zu.name", n++), db_val(files, k, 5));
+			hset(r, arena_printf(r->a, "Doc.locker.%zu.name", n), db_scalar(r->a, "SELECT label FROM documents WHERE id = ?",
+											     "s", db_val(files, k, 0)));
+			hset_int(r, arena_printf(r->a, "Doc.locker.%zu.kb", n++), (db_int(files, k, 3) + 1023) / 1024);
 		}
 		if (errs)
 			formview_outcome(r, s, errs);
@@ -334,11 +355,10 @@ static int apply_step_post(struct req *r, struct svc_ver *v, const char *ch, con
 	bool tatkal = ap && ap->tatkal;
 	long owner = docs_owner(r, ch, ap);
 	if (strncmp(step, "doc_", 4) == 0) {
-		size_t i = 0;
-		while (i < s->ndocs && !str_eq(step + 4, s->docs[i].code))
-			i++;
-		if (i == s->ndocs)
+		long di = doc_step(s, step);
+		if (di < 0)
 			return 404;
+		size_t i = (size_t)di;
 		const struct upload *u = req_upload(r, "file");
 		long pick;
 		if (req_form(r, "remove")) {
@@ -438,10 +458,7 @@ static int apply_accept(struct req *r, struct svc_ver *v, const char *ch)
 		return 0;
 	}
 	if (st == 422) {
-		if (out.key) {
-			hset(r, "Form.err.general", tmpl_str(r->lang, out.key));
-			hset(r, "Form.has_errors", "1");
-		}
+		refusal_on_form(r, &out);
 		r->status = 422;
 		int rc = apply_check(r, v, ap, answers, &out);
 		r->status = 422;
@@ -525,10 +542,7 @@ int page_apply_post(struct req *r)
 		return 0;
 	}
 	if (st == 422) {
-		if (out.key) {
-			hset(r, "Form.err.general", tmpl_str(r->lang, out.key));
-			hset(r, "Form.has_errors", "1");
-		}
+		refusal_on_form(r, &out);
 		r->status = 422;
 		int rc = apply_form(r, v, answers, &out, in.doc_ids, owner);
 		r->status = 422;

@@ -30,7 +30,7 @@
  <input type="hidden" name="accept" value="1">
  <h2><?cs var:L.app.step.declaration_h ?></h2>
  <?cs each:f = Svc.fields ?><?cs call:svc_field(f) ?><?cs /each ?>
- <button class="button" type="submit"><?cs var:L.app.step.accept ?></button>
+ <button class="button" type="submit" id="accept"><?cs var:L.app.step.accept ?></button>
 </form>
 <p><a href="/my"><?cs var:L.app.step.later ?></a></p>
 <?cs include:"inc/foot.cs" ?>

@@ -31,7 +31,7 @@
  <?cs if:subcount(Doc.locker) ?>
  <fieldset class="field radios">
   <legend><?cs var:L.app.step.from_locker ?></legend>
-  <?cs each:l = Doc.locker ?><label><input type="radio" name="locker_doc" value="<?cs var:l.id ?>"> <?cs var:l.name ?></label><?cs /each ?>
+  <?cs each:l = Doc.locker ?><label><input type="radio" name="locker_doc" value="<?cs var:l.id ?>"> <?cs var:l.name ?> <span class="small">(<?cs var:l.kb ?> KB)</span></label><?cs /each ?>
  </fieldset>
  <?cs /if ?>
  <?cs elif:Step.kind == "tatkal" ?>
@@ -45,7 +45,7 @@
  <?cs if:Svc.fields.0.type == "location" || Svc.fields.0.type == "group" ?><h1><?cs var:Svc.fields.0.label ?></h1><?cs /if ?>
  <?cs each:f = Svc.fields ?><?cs call:svc_field(f) ?><?cs /each ?>
  <?cs /if ?>
- <button class="button" type="submit"><?cs var:L.form.continue ?></button>
+ <button class="button" type="submit" id="continue"><?cs var:L.form.continue ?></button>
 </form>
 <?cs if:Step.draft ?><p><a href="/my"><?cs var:L.app.step.later ?></a></p><?cs /if ?>
 <?cs include:"inc/foot.cs" ?>

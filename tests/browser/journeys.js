@@ -92,7 +92,7 @@ const journeys = [
       {
         name: 'apply-errors', go: '/apply/INC',
         act: async (page) => {
-          await press(page, 'form[action="/apply/INC"] button[type=submit]');
+          await press(page, '#continue');
           assert(await page.isVisible('.error-summary'), 'the error summary');
           assert((await page.title()).startsWith('Error: ') || (await page.title()).startsWith('त्रुटि: '), 'Error: in the title');
         },
@@ -129,7 +129,7 @@ const journeys = [
       { name: 'mobile', go: '/apply/INC' },
       {
         name: 'mobile-error', go: '/apply/INC',
-        act: async (page) => { await press(page, 'form[action="/apply/INC"] button[type=submit]'); },
+        act: async (page) => { await press(page, '#continue'); },
       },
       { name: 'question', go: (fx) => `/my/drafts/${fx.draft}?step=gender` },
       { name: 'place', go: (fx) => `/my/drafts/${fx.draft}?step=address` },
@@ -139,7 +139,12 @@ const journeys = [
       { name: 'check-answers', go: (fx) => `/my/drafts/${fx.draft}` },
       {
         name: 'check-errors', go: (fx) => `/my/drafts/${fx.draft}`,
-        act: async (page) => { await press(page, 'input[name=accept] ~ button[type=submit]'); },
+        act: async (page) => {
+          // not agreeing to the declaration keeps the draft and names the box
+          await page.uncheck('#f-f_declaration');
+          await press(page, '#accept');
+          assert(await page.isVisible('.error-summary a[href="#f-f_declaration"]'), 'the declaration named and linked');
+        },
       },
     ],
   },

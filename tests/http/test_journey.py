@@ -51,16 +51,22 @@ def start_now_asks_a_citizen_for_the_mobile_number():
     assert 'href="/staff/login' in r.text, "staff find their own address"
 
 
+def otp_log_in(k, start, nxt):
+    """Logs a new client in by OTP from page start, carrying next=nxt;
+    returns (client, the OTP page, the verify response)."""
+    c = Client()
+    mobile = fresh_mobile(k)
+    tok = c.csrf_from(c.get(start).text)
+    page, code = otp_after(mobile, lambda: c.post("/login/otp", {"csrf": tok, "mobile": mobile, "next": nxt}))
+    r = c.post("/login/otp/verify", {"csrf": c.csrf_from(page.text), "mobile": mobile, "otp": code, "next": nxt})
+    return c, page, r
+
+
 @test
 def otp_log_in_goes_back_to_the_form_started():
-    c = Client()
-    mobile = fresh_mobile(1)
-    page = c.get("/login?next=%2Fapply%2FINC")
-    tok = c.csrf_from(page.text)
-    r, code = otp_after(mobile, lambda: c.post("/login/otp", {"csrf": tok, "mobile": mobile, "next": "/apply/INC"}))
-    eq(r.status, 200, "OTP sent")
-    eq(hidden(r.text, "next"), "/apply/INC", "the OTP page keeps where to go")
-    r = c.post("/login/otp/verify", {"csrf": c.csrf_from(r.text), "mobile": mobile, "otp": code, "next": "/apply/INC"})
+    c, page, r = otp_log_in(1, "/login?next=%2Fapply%2FINC", "/apply/INC")
+    eq(page.status, 200, "OTP sent")
+    eq(hidden(page.text, "next"), "/apply/INC", "the OTP page keeps where to go")
     eq(r.status, 303, "logged in")
     eq(r.header("Location"), "/apply/INC", "back to the form, even on the first log-in")
     eq(c.get("/apply/INC").status, 200, "and the form opens")
@@ -68,13 +74,7 @@ def otp_log_in_goes_back_to_the_form_started():
 
 @test
 def otp_log_in_never_goes_to_another_site():
-    c = Client()
-    mobile = fresh_mobile(2)
-    page = c.get("/login")
-    tok = c.csrf_from(page.text)
-    r, code = otp_after(mobile, lambda: c.post("/login/otp", {"csrf": tok, "mobile": mobile, "next": "//evil.example/x"}))
-    r = c.post("/login/otp/verify", {"csrf": c.csrf_from(r.text), "mobile": mobile, "otp": code,
-                                     "next": "//evil.example/x"})
+    _, _, r = otp_log_in(2, "/login", "//evil.example/x")
     eq(r.status, 303, "logged in")
     assert not r.header("Location").startswith("//"), "stays on this site: %s" % r.header("Location")
 
@@ -96,13 +96,9 @@ def staff_sign_in_at_their_own_address():
 
 def citizen(k):
     """A citizen logged in by OTP on a number of its own."""
-    c = Client()
-    mobile = fresh_mobile(k)
-    tok = c.csrf_from(c.get("/login").text)
-    r, code = otp_after(mobile, lambda: c.post("/login/otp", {"csrf": tok, "mobile": mobile}))
-    r = c.post("/login/otp/verify", {"csrf": c.csrf_from(r.text), "mobile": mobile, "otp": code})
+    c, _, r = otp_log_in(k, "/login", "")
     assert r.status == 303, "otp log-in %r" % r
-    return c, mobile
+    return c, fresh_mobile(k)
 
 
 def summary(html):
