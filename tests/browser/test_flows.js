@@ -169,7 +169,12 @@ test('the villager tracks it and verifies the certificate', async (ctx) => {
   assert(await fitsWidth(page), 'track page fits a phone');
   await page.screenshot({ path: path.join(SHOTS, 'track-phone.png'), fullPage: true });
   // A wrong mobile number tells nothing about the application.
-  await page.goto(BASE + '/track?number=' + encodeURIComponent(appNumber) + '&mobile=9999999999');
+  // (the form posts: a mobile number never travels in the URL)
+  await page.goto(BASE + '/track');
+  await page.fill('#f-number', appNumber);
+  await page.fill('#f-mobile', '9999999999');
+  await press(page, 'form[action="/track"] button');
+  assert(!page.url().includes('9999999999'), 'no mobile in the address: ' + page.url());
   assert(await page.isVisible('.error-summary'), 'not found for the wrong mobile');
 
   // The operator who filed it downloads the certificate for the villager...
