@@ -28,7 +28,7 @@
  <?cs call:csrf_field() ?>
  <input type="hidden" name="draft" value="<?cs var:Step.draft ?>">
  <input type="hidden" name="accept" value="1">
- <h2><?cs var:L.app.step.declaration_h ?></h2>
+ <?cs if:subcount(Svc.fields) ?><h2><?cs var:L.app.step.declaration_h ?></h2><?cs /if ?>
  <?cs each:f = Svc.fields ?><?cs call:svc_field(f) ?><?cs /each ?>
  <button class="button" type="submit" id="accept"><?cs var:L.app.step.accept ?></button>
 </form>
