@@ -5,7 +5,7 @@
 
 GS_BUILD_PKGS="build-essential autoconf automake libtool pkg-config libfcgi-dev libfcgi-bin
  default-libmysqlclient-dev clearsilver-dev zlib1g-dev libqrencode-dev libhpdf-dev libssl-dev
- libsodium-dev libharfbuzz-dev libfreetype-dev check libcurl4-openssl-dev libpng-dev libjpeg62-turbo-dev"
+ libsodium-dev libharfbuzz-dev libfreetype-dev check libcurl4-openssl-dev libpng-dev libjpeg62-turbo-dev libexif-dev"
 GS_RUN_PKGS="mariadb-server mariadb-client nginx fonts-noto-core fonts-lohit-deva curl openssl libjs-leaflet
  libjs-leaflet.markercluster"
 GS_TEST_PKGS="python3 poppler-utils zbar-tools libnss3-tools libharfbuzz-bin chromium clang

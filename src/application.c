@@ -545,7 +545,7 @@ static int file_txn(void *p)
 	struct form_env env;
 	app_form_env(a, c->who->user, applicant, &env);
 	size_t bad = check_docs(a, s, applicant, in->doc_ids, c->out);
-	bad += form_check(a, s->fields, s->nfields, in->answers, &env, c->out, &c->norm);
+	bad += form_check(a, &s->form, in->answers, &env, c->out, &c->norm);
 	if (bad)
 		return refuse(c->out, 422, NULL);
 	return do_submit(c, app_id, applicant, name);
@@ -566,10 +566,10 @@ int app_file(struct arena *a, const struct actor *who, const struct filing *fl, 
 		struct form_env env;
 		const char *norm;
 		app_form_env(a, who->user, 0, &env);
-		form_check(a, s->fields, s->nfields, in->answers, &env, out, &norm);
+		form_check(a, &s->form, in->answers, &env, out, &norm);
 		return out_fail(out, 422, NULL);
 	}
-	if (form_check_lengths(a, s->fields, s->nfields, in->answers, out))
+	if (form_check_lengths(a, &s->form, in->answers, out))
 		return out_fail(out, 422, NULL);
 	if (!(s->channels & (1u << channel_from(fl->channel))))
 		return out_fail(out, 403, "app.channel_closed");
@@ -605,7 +605,7 @@ static int resub_txn(void *p)
 	struct jval *flags = ap->return_fields ? json_parse(a, ap->return_fields, strlen(ap->return_fields), &err) : NULL;
 	if (!flags)
 		flags = &(struct jval){ .type = J_ARR };	/* nothing flagged: nothing changes */
-	struct jval *merged = form_merge(a, s->fields, s->nfields, old, c->answers, flags);
+	struct jval *merged = form_merge(a, &s->form, old, c->answers, flags);
 	long *docs = app_docs(a, s, ap->id);
 	for (size_t i = 0; i < s->ndocs; i++) {
 		const char *field = arena_printf(a, "doc_%s", s->docs[i].code);
@@ -622,7 +622,7 @@ static int resub_txn(void *p)
 	app_form_env(a, c->who->user, ap->applicant_id, &env);
 	env.prior = old;
 	const char *norm;
-	form_check(a, s->fields, s->nfields, merged, &env, c->out, &norm);
+	form_check(a, &s->form, merged, &env, c->out, &norm);
 	if (c->out->nerrs)
 		return refuse(c->out, 422, NULL);
 	for (size_t i = 0; i < s->ndocs; i++)

@@ -165,7 +165,7 @@ static struct {
 	struct pdf_signer s;		/* loaded key + certificate + chain */
 } signers[SIGNER_SLOTS];
 
-static const struct pdf_signer *officer_signer(long user_id)
+const struct pdf_signer *cert_officer_signer(long user_id)
 {
 	for (int i = 0; i < SIGNER_SLOTS; i++)
 		if (signers[i].user == user_id)
@@ -225,7 +225,7 @@ static int issue_refused(struct issue *is, const char *key)
 /* The officer's signing key and the QR key. */
 static int issue_keys(struct issue *is)
 {
-	is->signer = officer_signer(actor_id(is->who));
+	is->signer = cert_officer_signer(actor_id(is->who));
 	is->qk = qr_active();
 	return is->signer && is->qk ? 0 : issue_refused(is, "cert.no_key");
 }
@@ -274,11 +274,13 @@ static void issue_facts(struct issue *is)
 		const struct jval *nv = is->src != is->ap ? json_get(is->form, arena_printf(a, "new_%s", f->name)) : NULL;
 		if (nv && nv->type == J_STR && *nv->str)
 			v = nv;
-		const char *val = cert_print_value(a, f, v);
-		is->facts[i] = (struct cert_fact){ f->label.en, f->label.hi, val };
+		const char *val = cert_print_value(a, &os->form, f, v);
+		/* the question ("Village where you live") reads badly as a label */
+		const struct i18n *lb = f->print_label.en || f->print_label.hi ? &f->print_label : &f->label;
+		is->facts[i] = (struct cert_fact){ lb->en, lb->hi, val };
 		jw_obj(&w);
-		jw_kstr(&w, "en", f->label.en);
-		jw_kstr(&w, "hi", f->label.hi);
+		jw_kstr(&w, "en", lb->en);
+		jw_kstr(&w, "hi", lb->hi);
 		jw_kstr(&w, "value", val);
 		jw_obj_end(&w);
 	}
@@ -348,7 +350,7 @@ static int issue_store(struct issue *is)
 	is->id = (long)db_last_id();
 	if (cert_render_stored(a, is->number, &pdf, &plen) != 0)
 		goto out;
-	struct pdf_sig_info info = { .reason = "Certificate issued under the Jharkhand Right to Service Act",
+	struct pdf_sig_info info = { .reason = arena_printf(a, "Certificate issued under the %s", cfg.rts_act_en),
 				     .location = db_scalar(a, "SELECT name_en FROM offices WHERE id = ?", "i", (long long)ap->stage_office_id),
 				     .name = is->who->user ? is->who->user->name : NULL, .when = now_secs() };
 	int sr = pdf_sign(pdf, plen, is->signer, &info, &signed_pdf, &slen);
@@ -534,7 +536,9 @@ const struct holding *cert_revoker(const struct user *u, const struct app *ap)
 	return u ? juris_holding(u, roles, 0, ap->office_path, ap->dept_id) : NULL;
 }
 
-int cert_revoke(struct arena *a, const struct actor *who, const char *number, const char *reason, struct outcome *out)
+/* cert_revoke, or with check_only its checks alone (rolled back). */
+static int revoke(struct arena *a, const struct actor *who, const char *number, const char *reason, bool check_only,
+		  struct outcome *out)
 {
 	if (!reason || utf8_chars(reason) < 5 || utf8_chars(reason) > 500) {
 		out_field(out, "reason", "cert.reason_bad", NULL);
@@ -561,6 +565,10 @@ int cert_revoke(struct arena *a, const struct actor *who, const char *number, co
 		out_fail(out, 409, NULL);
 		goto refused;
 	}
+	if (check_only) {
+		db_rollback();
+		return 0;
+	}
 	/* the application carries the mark; the event and the audit row say
 	 * who revoked, in which role and at which office */
 	const char *role = role_code(h->role);
@@ -586,6 +594,17 @@ refused:
 	return out->status;
 }
 
+int cert_revoke(struct arena *a, const struct actor *who, const char *number, const char *reason, struct outcome *out)
+{
+	return revoke(a, who, number, reason, false, out);
+}
+
+int cert_revoke_check(struct arena *a, const struct actor *who, const char *number, const char *reason,
+		      struct outcome *out)
+{
+	return revoke(a, who, number, reason, true, out);
+}
+
 /* ---- keys (gramsewactl) ---- */
 
 int cert_ca_init(FILE *out)
@@ -595,7 +614,7 @@ int cert_ca_init(FILE *out)
 	mkdir(d, 0750);
 	free(d);
 	mkdir(dir, 0700);
-	int rc = ca_init(dir, cfg.key_passphrase, "GramSewa Jharkhand Certificate Authority", 3650);
+	int rc = ca_init(dir, cfg.key_passphrase, cfg.ca_name, 3650);
 	fprintf(out, "ca init: %s (%s)\n", keys_strerror(rc), dir);
 	if (rc == KEYS_OK || rc == KEYS_EEXIST) {
 		char *ks = xasprintf("%s/qr-keys.json", dir);

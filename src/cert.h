@@ -86,6 +86,10 @@ const struct holding *cert_revoker(const struct user *u, const struct app *ap);
  * revoker's role and office, and notifies the holder, in one transaction.
  * 0 or the status left in out. */
 int cert_revoke(struct arena *a, const struct actor *who, const char *number, const char *reason, struct outcome *out);
+/* Every check of cert_revoke, nothing written: 0 when it would revoke (the
+ * page asks "Are you sure?" only then), else the same refusal. */
+int cert_revoke_check(struct arena *a, const struct actor *who, const char *number, const char *reason,
+		      struct outcome *out);
 /* The PDF of a certificate (malloc'd), or NULL. */
 unsigned char *cert_pdf(struct arena *a, const char *number, size_t *len);
 
@@ -100,4 +104,10 @@ struct pdf_sig_result;
 int cert_pdf_check(const unsigned char *pdf, size_t len, struct pdf_sig_result *res);
 /* Offline check of a PDF file or QR text; prints findings; 0 when valid. */
 int cert_offline_verify(const char *arg, FILE *out);
+struct pdf_signer;
+/* The PAdES signing key and certificate of officer user_id (issued by
+ * `gramsewactl ca issue`), loaded once per worker and kept in a small
+ * cache; NULL (logged) when the officer has none.  Certificates and the
+ * registers' year-end books are signed with it.  Borrowed: do not free. */
+const struct pdf_signer *cert_officer_signer(long user_id);
 #endif

@@ -717,6 +717,48 @@ static void continued(struct rctx *r, HPDF_Page pg, double y)
 	     PDFT_REGULAR, 8, &C_GREY, MARGIN, y, CONTENT_W, PDFT_RIGHT);
 }
 
+/* A new document for r (its spec's title and date in the PDF's info);
+ * *out and *len cleared.  0 or -1. */
+static int doc_open(struct rctx *r, unsigned char **out, size_t *len)
+{
+	*out = NULL;
+	*len = 0;
+	r->pdf = HPDF_New(on_hpdf_error, r);
+	if (!r->pdf)
+		return -1;
+	HPDF_SetCompressionMode(r->pdf, HPDF_COMP_ALL);
+	if (!(r->t = pdft_doc_new(r->pdf, NULL)))
+		return -1;
+	set_info(r);
+	return 0;
+}
+
+/* The drawn document into a malloc'd buffer (*out, *len).  0 or -1. */
+static int doc_save(struct rctx *r, unsigned char **out, size_t *len)
+{
+	HPDF_UINT32 sz = 0;
+	if (pdft_doc_finish(r->t) < 0 || r->failed || r->herr || HPDF_SaveToStream(r->pdf) != HPDF_OK)
+		return -1;
+	sz = HPDF_GetStreamSize(r->pdf);
+	*out = cp_xrealloc(NULL, sz);
+	if (HPDF_ReadFromStream(r->pdf, *out, &sz) != HPDF_OK || r->herr) {
+		free(*out);
+		*out = NULL;
+		return -1;
+	}
+	*len = sz;
+	return 0;
+}
+
+/* Frees what doc_open made (and para's scratch lines). */
+static void doc_free(struct rctx *r)
+{
+	pdft_lines_free(&r->ln);
+	pdft_doc_free(r->t);
+	if (r->pdf)
+		HPDF_Free(r->pdf);
+}
+
 /*
  * Lay out and render spec sp into a malloc'd PDF (*out, *len).
  * Returns 0 or -1.
@@ -724,16 +766,9 @@ static void continued(struct rctx *r, HPDF_Page pg, double y)
 static int render(const struct spec *sp, unsigned char **out, size_t *len)
 {
 	struct rctx r = { .sp = sp };
-	HPDF_UINT32 sz = 0;
 	int rc = -1;
 
-	*out = NULL;
-	*len = 0;
-	r.pdf = HPDF_New(on_hpdf_error, &r);
-	if (!r.pdf)
-		goto fail;
-	HPDF_SetCompressionMode(r.pdf, HPDF_COMP_ALL);
-	if (!(r.t = pdft_doc_new(r.pdf, NULL)))
+	if (doc_open(&r, out, len) != 0)
 		goto fail;
 	if (empty(sp->qr_payload) ||
 	    qr_encode(sp->qr_payload, strlen(sp->qr_payload), &r.qr) < 0) {
@@ -743,7 +778,6 @@ static int render(const struct spec *sp, unsigned char **out, size_t *len)
 	r.qr_mod = QR_MAX_SIDE / (r.qr.width + 2 * QR_QUIET);
 	r.qr_mod = r.qr_mod > 2.0 ? 2.0 : r.qr_mod < 1.5 ? 1.5 : r.qr_mod;
 	r.rows = cp_xcalloc(sp->n_facts, sizeof *r.rows);
-	set_info(&r);
 	plan(&r);
 
 	size_t k = 0;
@@ -769,18 +803,7 @@ static int render(const struct spec *sp, unsigned char **out, size_t *len)
 			continued(&r, pg, low - 3);
 		}
 	}
-	if (pdft_doc_finish(r.t) < 0 || r.failed || r.herr ||
-	    HPDF_SaveToStream(r.pdf) != HPDF_OK)
-		goto fail;
-	sz = HPDF_GetStreamSize(r.pdf);
-	*out = cp_xrealloc(NULL, sz);
-	if (HPDF_ReadFromStream(r.pdf, *out, &sz) != HPDF_OK || r.herr) {
-		free(*out);
-		*out = NULL;
-		goto fail;
-	}
-	*len = sz;
-	rc = 0;
+	rc = doc_save(&r, out, len);
 fail:
 	for (size_t i = 0; r.rows && i < sp->n_facts; i++) {
 		pdft_lines_free(&r.rows[i].hi);
@@ -790,11 +813,8 @@ fail:
 	}
 	free(r.rows);
 	free(r.pc);
-	pdft_lines_free(&r.ln);
 	qr_free(&r.qr);
-	pdft_doc_free(r.t);
-	if (r.pdf)
-		HPDF_Free(r.pdf);
+	doc_free(&r);
 	return rc;
 }
 
@@ -868,4 +888,170 @@ int cert_pdf_render_ack(const struct ack_layout *a, unsigned char **out,
 		.at = a->filed_at,
 	};
 	return render(&sp, out, len);
+}
+
+int cert_pdf_render_doc(const struct doc_layout *d, unsigned char **out,
+			size_t *len)
+{
+	struct spec sp = {
+		.state = &d->state, .department = &d->department,
+		.office = &d->office, .title = &d->title,
+		.n_refs = d->n_refs > MAX_REFS ? MAX_REFS : d->n_refs,
+		.facts = d->facts, .n_facts = d->n_facts,
+		.no_label = d->no_label,
+		.no = d->no,
+		.qr_payload = d->qr_payload,
+		.qr_caption = d->qr_caption,
+		.qr_line = d->qr_line,
+		.right = {
+			{ d->foot.hi, PDFT_REGULAR, 8.5, &C_GREY },
+			{ d->foot.en, PDFT_REGULAR, 8.5, &C_GREY },
+		},
+		.note = d->note,
+		.at = d->at,
+	};
+	for (size_t i = 0; i < sp.n_refs; i++)
+		sp.refs[i] = d->refs[i];
+	return render(&sp, out, len);
+}
+
+/* ---- statements: a table of entries ------------------------------------ */
+
+/* Columns of a statement: date, particulars, debit, credit, balance. */
+#define STMT_COLS 5
+static const double stmt_w[STMT_COLS] = { 0.17, 0.38, 0.15, 0.15, 0.15 };
+#define STMT_SIZE 8.5
+
+/* One table row of cells (NULL or "" leaves a cell empty), bold for the
+ * head and the balances; drawn when pg is not NULL.  Returns its height. */
+static double stmt_row(struct rctx *r, HPDF_Page pg, const char *const *cell, bool bold, double top)
+{
+	double h = 0, x = MARGIN;
+	for (int c = 0; c < STMT_COLS; c++) {
+		double w = CONTENT_W * stmt_w[c] - 2 * PAD_X;
+		double ch = para(r, NULL, cell[c], bold ? PDFT_BOLD : PDFT_REGULAR, STMT_SIZE, &C_TEXT, 0, 0, w, PDFT_LEFT);
+		if (ch > h)
+			h = ch;
+	}
+	h += 2 * PAD_Y;
+	if (h < lead(STMT_SIZE) + 2 * PAD_Y)
+		h = lead(STMT_SIZE) + 2 * PAD_Y;
+	if (!pg)
+		return h;
+	if (bold) {
+		fill(pg, &C_TINT);
+		HPDF_Page_Rectangle(pg, MARGIN, (HPDF_REAL)(top - h), (HPDF_REAL)CONTENT_W, (HPDF_REAL)h);
+		HPDF_Page_Fill(pg);
+	}
+	stroke_col(pg, &C_RULE, 0.5);
+	HPDF_Page_Rectangle(pg, MARGIN, (HPDF_REAL)(top - h), (HPDF_REAL)CONTENT_W, (HPDF_REAL)h);
+	HPDF_Page_Stroke(pg);
+	for (int c = 0; c < STMT_COLS; c++) {
+		double w = CONTENT_W * stmt_w[c];
+		/* amounts line up on the right, as in a passbook */
+		para(r, pg, cell[c], bold ? PDFT_BOLD : PDFT_REGULAR, STMT_SIZE, &C_TEXT, x + PAD_X, top - PAD_Y,
+		     w - 2 * PAD_X, c >= 2 ? PDFT_RIGHT : PDFT_LEFT);
+		if (c) {
+			stroke_col(pg, &C_RULE, 0.5);
+			HPDF_Page_MoveTo(pg, (HPDF_REAL)x, (HPDF_REAL)top);
+			HPDF_Page_LineTo(pg, (HPDF_REAL)x, (HPDF_REAL)(top - h));
+			HPDF_Page_Stroke(pg);
+		}
+		x += w;
+	}
+	return h;
+}
+
+/* The cells of statement row i: the head (i == -1), an entry, or the
+ * opening (i == -2) and closing (i == n) balances. */
+static void stmt_cells(const struct statement_layout *s, long i, const char **cell)
+{
+	static const char *const head[STMT_COLS] = { "तिथि / Date", "विवरण / Particulars", "नामे / Debit",
+						     "जमा / Credit", "शेष / Balance" };
+	memset(cell, 0, STMT_COLS * sizeof *cell);
+	if (i == -1) {
+		memcpy(cell, head, sizeof head);
+	} else if (i == -2 || i == (long)s->n_rows) {
+		cell[1] = i == -2 ? "प्रारंभिक शेष / Opening balance" : "अंतिम शेष / Closing balance";
+		cell[4] = i == -2 ? s->opening : s->closing;
+	} else {
+		const struct stmt_row *e = &s->rows[i];
+		cell[0] = e->when;
+		cell[1] = e->what;
+		cell[2] = e->debit;
+		cell[3] = e->credit;
+		cell[4] = e->balance;
+	}
+}
+
+/*
+ * Place (pg NULL: count) the statement's pages: the header on the first,
+ * the short header on the others, the column heads on each, then the rows
+ * in order while they fit above the page number.  Returns the page count.
+ */
+static int stmt_pages(struct rctx *r, const struct statement_layout *s, bool draw)
+{
+	double top = PAGE_H - INNER - 10, bottom = INNER + 6 + bottom_lines(r, NULL, 0) + 12;
+	int page = -1;
+	double y = 0;
+	HPDF_Page pg = NULL;
+	const char *cell[STMT_COLS], *headc[STMT_COLS];
+	double foot_h = bilingual(r, NULL, &s->foot, PDFT_REGULAR, 8.5, 8, &C_GREY, 0, 0, CONTENT_W, PDFT_LEFT);
+	stmt_cells(s, -1, headc);
+	for (long i = -2; i <= (long)s->n_rows; i++) {
+		if (i == -1)	/* the column heads: on top of each page, below */
+			continue;
+		stmt_cells(s, i, cell);
+		bool bal = i == -2 || i == (long)s->n_rows;
+		double h = stmt_row(r, NULL, cell, bal, 0);
+		/* the closing balance keeps the foot lines with it */
+		double need = h + (i == (long)s->n_rows ? 8 + foot_h : 0);
+		if (page < 0 || y - need < bottom) {
+			if (pg) {
+				bottom_lines(r, pg, page);
+				continued(r, pg, y - 3);
+			}
+			page++;
+			pg = draw ? HPDF_AddPage(r->pdf) : NULL;
+			if (draw && !pg)
+				return -1;
+			if (pg) {
+				HPDF_Page_SetSize(pg, HPDF_PAGE_SIZE_A4, HPDF_PAGE_PORTRAIT);
+				frame(pg);
+			}
+			y = page ? cont_header(r, pg, top) : header(r, pg, top);
+			y -= stmt_row(r, pg, headc, true, y);
+		}
+		y -= stmt_row(r, pg, cell, bal, y);
+	}
+	if (pg) {
+		y -= 8;
+		y -= bilingual(r, pg, &s->foot, PDFT_REGULAR, 8.5, 8, &C_GREY, MARGIN, y, CONTENT_W, PDFT_LEFT);
+		bottom_lines(r, pg, page);
+	}
+	return page + 1;
+}
+
+int cert_pdf_render_statement(const struct statement_layout *s, unsigned char **out, size_t *len)
+{
+	struct spec sp = {
+		.state = &s->state, .department = &s->department,
+		.office = &s->office, .title = &s->title,
+		.n_refs = s->n_refs > MAX_REFS ? MAX_REFS : s->n_refs,
+		.no_label = s->no_label, .no = s->no,
+		.at = s->at,
+	};
+	for (size_t i = 0; i < sp.n_refs; i++)
+		sp.refs[i] = s->refs[i];
+	struct rctx r = { .sp = &sp };
+	int rc = -1;
+	if (doc_open(&r, out, len) != 0)
+		goto fail;
+	/* counted first: "Page 1 of N" is printed on every page */
+	r.npages = stmt_pages(&r, s, false);
+	if (r.npages > 0 && stmt_pages(&r, s, true) == r.npages)
+		rc = doc_save(&r, out, len);
+fail:
+	doc_free(&r);
+	return rc;
 }

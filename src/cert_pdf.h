@@ -71,6 +71,49 @@ struct ack_layout {
 	time_t filed_at;		 /* PDF dates (UTC) */
 };
 
+/* A document of its own kind (a payment receipt): the caller names every
+ * reference and line in both languages; the layout is the certificate's
+ * (header, reference grid, facts table, QR with a note beside it). */
+struct doc_layout {
+	struct cert_pdf_text state, department, office, title;
+	struct cert_fact refs[4];	 /* reference grid; an empty value prints empty */
+	size_t n_refs;
+	const struct cert_fact *facts;	 /* the table */
+	size_t n_facts;
+	const char *no_label;		 /* continuation pages: "रसीद संख्या / Receipt No.:" */
+	const char *no;			 /*   and the number */
+	const char *qr_payload;		 /* ASCII */
+	const char *qr_caption;		 /* under the QR */
+	const char *qr_line;		 /* under the caption */
+	struct cert_pdf_text foot;	 /* beside the QR */
+	const char *note;		 /* the line at the very bottom */
+	time_t at;			 /* PDF dates */
+};
+
+/* One entry of a statement, every cell as printed ("" or NULL: empty). */
+struct stmt_row {
+	const char *when;		 /* "8 जनवरी 2027, 10:15" */
+	const char *what;		 /* particulars, both languages */
+	const char *debit, *credit;	 /* "₹30.00", one of them */
+	const char *balance;		 /* after the entry */
+};
+
+/* An account statement (the CSC wallet's): the certificate's header and
+ * reference grid, then a table Date | Particulars | Debit | Credit |
+ * Balance from the opening to the closing balance, continued on as many
+ * pages as it needs, with "Page i of N" and the column heads on each. */
+struct statement_layout {
+	struct cert_pdf_text state, department, office, title;
+	struct cert_fact refs[4];	 /* holder, period, ... */
+	size_t n_refs;
+	const char *opening, *closing;	 /* balances, as printed */
+	const struct stmt_row *rows;
+	size_t n_rows;
+	const char *no_label, *no;	 /* continuation pages' second line */
+	struct cert_pdf_text foot;	 /* under the table */
+	time_t at;			 /* PDF dates */
+};
+
 /*
  * Render a certificate.  On success returns 0 and sets *out to a
  * malloc'd buffer of *len bytes that the caller frees with free().
@@ -83,5 +126,13 @@ int cert_pdf_render(const struct cert_layout *c, unsigned char **out,
 /* Render an acknowledgement receipt; same contract as cert_pdf_render. */
 int cert_pdf_render_ack(const struct ack_layout *a, unsigned char **out,
 			size_t *len);
+
+/* Render a document of its own kind; same contract as cert_pdf_render. */
+int cert_pdf_render_doc(const struct doc_layout *d, unsigned char **out,
+			size_t *len);
+
+/* Render an account statement; same contract as cert_pdf_render. */
+int cert_pdf_render_statement(const struct statement_layout *s,
+			      unsigned char **out, size_t *len);
 
 #endif

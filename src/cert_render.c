@@ -3,68 +3,89 @@
  * printed values and the PDF drawn from its stored row.
  */
 #include "cert_render.h"
+#include "formtext.h"
 #include "cert_pdf.h"
 #include "cert_qr.h"
 #include "config.h"
 #include "db.h"
 #include "location.h"
+#include "money.h"
 #include "tmpl.h"
 
 #include <string.h>
 
-/* "2026-11-23" -> "23-11-2026" */
-static const char *dmy(struct arena *a, const char *ymd)
+/* The place of a location answer ({id, name} or the id) as village,
+ * panchayat, block, district in lang (English where a Hindi name is
+ * missing); with lang "hi/en", as a certificate prints it: the Hindi path
+ * and the English path when every place has a Hindi name, else the
+ * English names each followed by its Hindi one where there is one
+ * ("Jamune, Palamu (पलामू)").  NULL when there is no such place. */
+static const char *place_text(struct arena *a, const struct jval *v, const char *lang)
 {
-	if (!ymd || strlen(ymd) < 10)
-		return ymd;
-	return arena_printf(a, "%.2s-%.2s-%.4s", ymd + 8, ymd + 5, ymd);
+	long id = 0;
+	if (v->type == J_OBJ)
+		json_get_long(v, "id", &id);
+	else if (v->type == J_STR || v->type == J_NUM)
+		parse_long(v->str, 1, 2000000000000L, &id);
+	struct loc *l = id ? loc_get(a, id) : NULL;
+	if (!l)
+		return v->type == J_OBJ ? json_get_str(v, "name") : NULL;
+	long ids[12];
+	size_t n = loc_path_ids(l->path, ids, 12);
+	bool both = str_eq(lang, "hi/en"), all_hi = true;
+	struct sbuf hi, en, mixed;
+	sbuf_init(&hi);
+	sbuf_init(&en);
+	sbuf_init(&mixed);
+	for (size_t i = n; i-- > 0;) {
+		struct loc *x = loc_get(a, ids[i]);
+		if (!x || x->type == LT_STATE || x->type == LT_DIVISION || x->type == LT_SUBDIVISION)
+			continue;
+		bool has_hi = !str_empty(x->name_hi);
+		all_hi = all_hi && has_hi;
+		const char *sep = en.len ? ", " : "";
+		sbuf_printf(&hi, "%s%s", sep, has_hi ? x->name_hi : x->name_en);
+		sbuf_printf(&en, "%s%s", sep, x->name_en);
+		sbuf_printf(&mixed, "%s%s", sep, x->name_en);
+		if (has_hi)
+			sbuf_printf(&mixed, " (%s)", x->name_hi);
+	}
+	const char *s = !both ? arena_strdup(a, str_eq(lang, "hi") ? hi.data : en.data)
+		      : all_hi ? arena_printf(a, "%s / %s", hi.data, en.data) : arena_strdup(a, mixed.data);
+	sbuf_free(&hi);
+	sbuf_free(&en);
+	sbuf_free(&mixed);
+	return s;
 }
 
-const char *cert_print_value(struct arena *a, const struct field *f, const struct jval *v)
+const char *cert_answer_text(struct arena *a, const struct form_def *d, const struct field *f, const struct jval *v,
+			     const char *lang)
 {
-	if (!v || v->type == J_NULL)
+	if (!v || v->type == J_NULL || f->type == FT_GROUP || f->type == FT_FILE)
+		return NULL;	/* rows are the caller's; a document is shown as a document */
+	if (f->type == FT_LOCATION)
+		return place_text(a, v, lang);	/* the path from the tree, in lang */
+	const char *t = form_answer_text(a, d, f, v, lang);
+	return str_eq(t, "—") ? NULL : t;
+}
+
+const char *cert_print_value(struct arena *a, const struct form_def *d, const struct field *f, const struct jval *v)
+{
+	const char *hi = cert_answer_text(a, d, f, v, "hi"), *en = cert_answer_text(a, d, f, v, "en");
+	long long paise;
+	if (str_empty(en))
 		return "—";
-	switch (f->type) {
-	case FT_LOCATION: {
-		long id = 0;
-		json_get_long(v, "id", &id);
-		struct loc *l = loc_get(a, id);
-		if (!l)
-			return json_get_str(v, "name");
-		/* village, panchayat, block, district */
-		long ids[12];
-		size_t n = loc_path_ids(l->path, ids, 12);
-		struct sbuf b;
-		sbuf_init(&b);
-		for (size_t i = n; i-- > 0;) {
-			struct loc *x = loc_get(a, ids[i]);
-			if (!x || x->type == LT_STATE || x->type == LT_DIVISION || x->type == LT_SUBDIVISION)
-				continue;
-			if (b.len)
-				sbuf_adds(&b, ", ");
-			sbuf_adds(&b, x->name_en);
-			if (x->type == LT_DISTRICT && x->name_hi)
-				sbuf_printf(&b, " (%s)", x->name_hi);
-		}
-		char *s = arena_strdup(a, b.data);
-		sbuf_free(&b);
-		return s;
-	}
-	case FT_SELECT:
-	case FT_RADIO:
-		for (size_t i = 0; i < f->nopts; i++)
-			if (v->type == J_STR && str_eq(f->opts[i].value, v->str))
-				return arena_printf(a, "%s / %s", f->opts[i].label.hi ? f->opts[i].label.hi : "", f->opts[i].label.en);
-		return v->str;
-	case FT_DATE:
-		return v->type == J_STR ? dmy(a, v->str) : "—";
-	case FT_CHECKBOX:
-		return v->type == J_BOOL ? (v->b ? "हाँ / Yes" : "नहीं / No") : "—";
-	case FT_NUMBER:
-		return v->type == J_NUM ? v->str : "—";
-	default:
-		return v->type == J_STR || v->type == J_NUM ? v->str : "—";
-	}
+	/* an amount also in words, as on a cheque */
+	if (f->type == FT_NUMBER && f->rupees && money_parse(v->str, false, &paise))
+		return arena_printf(a, "%s (%s / %s)", en, money_words(a, paise, "hi"), money_words(a, paise, "en"));
+	if (f->type == FT_LOCATION)
+		return place_text(a, v, "hi/en");
+	return str_eq(hi, en) ? en : arena_printf(a, "%s / %s", hi, en);
+}
+
+const char *cert_date(struct arena *a, const char *stored)
+{
+	return stored ? arena_printf(a, "%s / %s", date_long(a, stored, "hi"), date_long(a, stored, "en")) : NULL;
 }
 
 int cert_render_stored(struct arena *a, const char *number, unsigned char **out, size_t *len)
@@ -100,8 +121,8 @@ int cert_render_stored(struct arena *a, const char *number, unsigned char **out,
 		.facts = facts, .n_facts = nf,
 		.cert_no = number,
 		.app_no = db_val(c, 0, 1),
-		.issue_date = dmy(a, today),
-		.valid_until = expiry ? dmy(a, expiry) : NULL,
+		.issue_date = cert_date(a, today),
+		.valid_until = expiry ? cert_date(a, expiry) : NULL,
 		.officer_name = db_val(c, 0, 8),
 		.officer_designation = arena_printf(a, "%s / %s", tmpl_str("hi", arena_printf(a, "role.%s", role)),
 						    tmpl_str("en", arena_printf(a, "role.%s", role))),

@@ -66,6 +66,7 @@ static const struct ckey keys[] = {
 	L(login_max_fail, "5", 1, 100, "wrong passwords before the account locks"),
 	L(login_lock, "900", 60, 604800, "seconds an account stays locked"),
 	L(claim_timeout, "900", 30, 86400, "seconds an opened application stays with its officer"),
+	L(audit_shards, "16", 1, 64, "audit hash chains; audited changes of offices and users in different chains do not wait on each other"),
 	L(dash_cache_seconds, "300", 0, 86400, "how old dashboard figures may be (0: always added up afresh)"),
 	S(notify_driver, "log", "notification driver: log or live (http SMS + SMTP)"),
 	S(notify_log, "var/log/notifications.log", "file the log driver appends messages to"),
@@ -94,6 +95,8 @@ static const struct ckey keys[] = {
 	S(state_code, "JH", "state prefix of application numbers"),
 	S(state_name_en, "Government of Jharkhand", "the issuing government at the head of certificates, receipts, acknowledgements and statements (English)"),
 	S(state_name_hi, "झारखण्ड सरकार", "the same in Hindi"),
+	S(rts_act_en, "Jharkhand Right to Service Act, 2011", "the law under which certificates are issued, named in every PDF signature's reason"),
+	S(ca_name, "GramSewa Jharkhand Certificate Authority", "common name of the deployment CA that gramsewactl ca-init creates"),
 	S(helpline, "1800-000-0000", "citizens' helpline number shown in every page's footer and with the verify page's next steps (digits, spaces, dashes)"),
 	B(debug_errors, "false", "show error details on 500 pages (development only)"),
 };

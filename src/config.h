@@ -43,6 +43,7 @@ struct config {
 	long login_max_fail;	/* wrong passwords before the account locks */
 	long login_lock;	/* seconds an account stays locked */
 	long claim_timeout;	/* seconds an opened application stays with its officer */
+	long audit_shards;	/* audit chains written (1..AUDIT_MAX_SHARDS): more chains, fewer writers per head row */
 	long dash_cache_seconds;	/* how old dashboard figures may be (0: no cache) */
 	char *notify_driver;	/* log (development) or live (SMS by HTTP gateway, e-mail by SMTP) */
 	char *notify_log;	/* file the log driver appends to */
@@ -69,6 +70,8 @@ struct config {
 	char *attendance_leave_dlt;	/* DLT template id of the leave decision SMS */
 	long checkin_retention_days;	/* check-in events (coordinates) older than this are purged */
 	char *state_code;	/* two-letter prefix of application numbers */
+	char *rts_act_en;	/* the Right to Service law named in PDF signatures */
+	char *ca_name;		/* CN of the deployment CA made by ca-init */
 	char *state_name_en;	/* the issuing government at the head of our PDFs, in English */
 	char *state_name_hi;	/* the same in Hindi */
 	char *helpline;		/* citizens' helpline number, in every page's footer */

@@ -41,6 +41,10 @@ int ctl_attendance_purge(int argc, char **argv);
 int ctl_attendance_on_duty(int argc, char **argv);
 int ctl_attendance_points(int argc, char **argv);
 int ctl_seed_attendance(struct arena *a);	/* demo: Palamu's GP points and approved geofences */
+int ctl_register_import(int argc, char **argv);
+int ctl_register_publish(int argc, char **argv);
+int ctl_register_verify(int argc, char **argv);
+int ctl_seed_registers(struct arena *a);	/* the built-in registers (data/registers, a JSON file each), published */
 
 #define CTL_COMMANDS \
 	{ "seed-demo", ctl_seed_demo, "", "load the demo data (development only; idempotent)", true }, \
@@ -62,5 +66,8 @@ int ctl_seed_attendance(struct arena *a);	/* demo: Palamu's GP points and approv
 	{ "attendance-absent-sms", ctl_attendance_absent_sms, "[--day D]", "SMS to absent VLEs and the BIs' digest, once a day (cron)", true }, \
 	{ "attendance-purge", ctl_attendance_purge, "", "delete check-ins older than checkin_retention_days (cron)", true }, \
 	{ "attendance-on-duty", ctl_attendance_on_duty, "USER DAY training|camp|survey ID", "record a VLE on duty elsewhere", true }, \
-	{ "attendance-points", ctl_attendance_points, "LOCATION_ID [--approve]", "demonstration points for GPs without coordinates", true },
+	{ "attendance-points", ctl_attendance_points, "LOCATION_ID [--approve]", "demonstration points for GPs without coordinates", true }, \
+	{ "register-import", ctl_register_import, "FILE.json|DIR... [--publish]", "import register definitions (data/registers)", true }, \
+	{ "register-publish", ctl_register_publish, "CODE", "publish the latest draft of a register", true }, \
+	{ "register-verify", ctl_register_verify, "[--book ID]", "check every register book's hash chain", true },
 #endif

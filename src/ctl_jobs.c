@@ -22,5 +22,6 @@ int ctl_send_notifications(int argc, char **argv)
 
 int ctl_seed_more(struct arena *a)
 {
-	return ctl_seed_services(a) == 0 && ctl_seed_apps(a) == 0 && ctl_seed_attendance(a) == 0 ? 0 : 1;
+	return ctl_seed_services(a) == 0 && ctl_seed_apps(a) == 0 && ctl_seed_attendance(a) == 0 &&
+	       ctl_seed_registers(a) == 0 ? 0 : 1;
 }

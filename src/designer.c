@@ -5,6 +5,7 @@
  * with the ownership rule, the save, the change line and the audit row.
  */
 #include "designer.h"
+#include "fieldedit.h"
 #include "audit.h"
 #include "db.h"
 #include "money.h"
@@ -54,31 +55,15 @@ static int audit_svc(const struct actor *who, const char *action, const char *co
 
 /* ---- reading typed values ---- */
 
-/* A text input: trimmed, NULL when empty; a problem when it is required
- * and empty, or longer than max characters. */
+/* The editor's input rules (fieldedit.h), for the designer's other inputs. */
 static const char *text(struct arena *a, struct outcome *out, const char *field, const char *v, size_t max, bool required)
 {
-	if (v)
-		v = str_trim(arena_strdup(a, v));
-	if ((required && str_empty(v)) || (v && utf8_chars(v) > max)) {
-		out_field(out, field, required && str_empty(v) ? "form.err.required" : "svc.too_long", NULL);
-		return NULL;
-	}
-	return str_empty(v) ? NULL : v;
+	return fieldedit_text(a, out, field, v, max, required);
 }
 
-/* A whole number in [min, max]; empty means 0. */
 static bool number(struct outcome *out, const char *field, const char *v, long min, long max, long *n)
 {
-	if (str_empty(v)) {
-		*n = 0;
-		return true;
-	}
-	if (!parse_long(v, min, max, n)) {
-		out_field(out, field, "svc.number_bad", NULL);
-		return false;
-	}
-	return true;
+	return fieldedit_number(out, field, v, min, max, n);
 }
 
 /* A fee in rupees as typed ("30", "30.50", "₹1,234.50"): 0 to ₹1,00,000,
@@ -205,105 +190,33 @@ int designer_general(struct arena *a, const struct actor *who, const char *code,
 
 /* ---- fields ---- */
 
-/* Parses "value|English|Hindi" lines into options. */
-static bool parse_options(struct arena *a, const char *text, struct opt **out, size_t *n)
-{
-	*n = 0;
-	*out = NULL;
-	if (str_empty(text))
-		return true;
-	size_t cap = 1;
-	for (const char *p = text; *p; p++)
-		cap += *p == '\n';
-	*out = arena_alloc(a, (cap + 1) * sizeof **out);
-	char *copy = arena_strdup(a, text), *save = NULL;
-	for (char *line = strtok_r(copy, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-		line = str_trim(line);
-		if (!*line)
-			continue;
-		char *b1 = strchr(line, '|'), *b2 = b1 ? strchr(b1 + 1, '|') : NULL;
-		if (!b1 || !b2)
-			return false;
-		*b1 = *b2 = '\0';
-		struct opt *o = &(*out)[(*n)++];
-		o->value = str_trim(line);
-		o->label.en = str_trim(b1 + 1);
-		o->label.hi = str_trim(b2 + 1);
-	}
-	return true;
-}
-
-/* Reads a field's properties into f, then the problems the designer can
- * see at once (a subset of svc_validate, reported at the form's inputs). */
-static void read_field(struct arena *a, const struct designer_field *in, struct field *f, struct outcome *out)
-{
-	int t = ftype_from(in->type);
-	if (t < 0) {
-		out_field(out, "type", "svc.type_bad", NULL);
-		t = FT_TEXT;
-	}
-	f->type = (enum ftype)t;
-	f->label.en = text(a, out, "label_en", in->label_en, 300, true);
-	f->label.hi = text(a, out, "label_hi", in->label_hi, 300, true);
-	f->help.en = text(a, out, "help_en", in->help_en, 500, false);
-	f->help.hi = text(a, out, "help_hi", in->help_hi, 500, false);
-	f->required = in->required;
-	f->has_min = !str_empty(in->min);
-	f->has_max = !str_empty(in->max);
-	number(out, "min", in->min, -999999999999L, 999999999999L, &f->min);
-	number(out, "max", in->max, -999999999999L, 999999999999L, &f->max);
-	number(out, "min_length", in->min_length, 0, 5000, &f->min_len);
-	number(out, "max_length", in->max_length, 0, 5000, &f->max_len);
-	f->pattern = text(a, out, "pattern", in->pattern, 200, false);
-	f->min_date = text(a, out, "min_date", in->min_date, 10, false);
-	f->max_date = text(a, out, "max_date", in->max_date, 10, false);
-	f->def = text(a, out, "default", in->def, 200, false);
-	f->show_field = text(a, out, "show_field", in->show_field, 40, false);
-	f->show_equals = text(a, out, "show_equals", in->show_equals, 60, false);
-	if (!parse_options(a, in->options, &f->opts, &f->nopts))
-		out_field(out, "options", "svc.options_bad", NULL);
-	if (f->type == FT_GROUP) {
-		number(out, "min_items", in->min_items, 0, 50, &f->min_items);
-		number(out, "max_items", in->max_items, 1, 50, &f->max_items);
-		if (!f->max_items)
-			f->max_items = 5;
-	}
-	if (f->has_min && f->has_max && f->min > f->max)
-		out_field(out, "max", "svc.min_max", NULL);
-	bool choices = f->type == FT_SELECT || f->type == FT_MULTISELECT || f->type == FT_RADIO;
-	if (choices && f->nopts == 0)
-		out_field(out, "options", "svc.options_needed", NULL);
-	if (f->max_len && f->min_len > f->max_len)
-		out_field(out, "max_length", "svc.min_max", NULL);
-}
-
 static int apply_field_add(struct arena *a, struct svc *s, const void *p, struct outcome *out, const char **summary)
 {
-	const struct designer_field *in = p;
+	const struct field_input *in = p;
 	struct field f = { 0 };
 	f.name = text(a, out, "name", in->name, 40, true);
 	if (f.name && !ident(f.name))
 		out_field(out, "name", "svc.ident_bad", NULL);
 	if (f.name && svc_field(s, f.name))
 		out_field(out, "name", "svc.name_taken", NULL);
-	read_field(a, in, &f, out);
+	fieldedit_read(a, in, &f, svc_type_allowed, out);
 	if (out->nerrs)
 		return 422;
-	struct field *nf = one_more(a, s->fields, s->nfields, sizeof *nf);
-	nf[s->nfields] = f;
+	struct field *nf = one_more(a, s->form.fields, s->form.nfields, sizeof *nf);
+	nf[s->form.nfields] = f;
 	if (f.type == FT_GROUP && f.nsub == 0) {
 		/* a group starts with one text column; more are added on its page */
-		nf[s->nfields].sub = arena_alloc(a, sizeof(struct field));
-		nf[s->nfields].sub[0] = (struct field){ .name = "name", .type = FT_TEXT, .label = { "Name", "नाम" }, .required = true };
-		nf[s->nfields].nsub = 1;
+		nf[s->form.nfields].sub = arena_alloc(a, sizeof(struct field));
+		nf[s->form.nfields].sub[0] = (struct field){ .name = "name", .type = FT_TEXT, .label = { "Name", "नाम" }, .required = true };
+		nf[s->form.nfields].nsub = 1;
 	}
-	s->fields = nf;
-	s->nfields++;
+	s->form.fields = nf;
+	s->form.nfields++;
 	*summary = arena_printf(a, "field '%s' added", f.name);
 	return 0;
 }
 
-int designer_field_add(struct arena *a, const struct actor *who, const char *code, const struct designer_field *in,
+int designer_field_add(struct arena *a, const struct actor *who, const char *code, const struct field_input *in,
 		       struct outcome *out)
 {
 	return edit(a, who, code, "field added", apply_field_add, in, out);
@@ -316,17 +229,17 @@ static int apply_field_change(struct arena *a, struct svc *s, const void *p, str
 	const struct field *found = svc_field(s, name);
 	if (!found)
 		return 404;
-	int i = (int)(found - s->fields);
+	int i = (int)(found - s->form.fields);
 	if (str_eq(action, "up") || str_eq(action, "down")) {
 		int j = str_eq(action, "up") ? i - 1 : i + 1;
-		if (j >= 0 && (size_t)j < s->nfields) {
-			struct field t = s->fields[i];
-			s->fields[i] = s->fields[j];
-			s->fields[j] = t;
+		if (j >= 0 && (size_t)j < s->form.nfields) {
+			struct field t = s->form.fields[i];
+			s->form.fields[i] = s->form.fields[j];
+			s->form.fields[j] = t;
 		}
 	} else if (str_eq(action, "delete")) {
-		memmove(&s->fields[i], &s->fields[i + 1], (s->nfields - (size_t)i - 1) * sizeof *s->fields);
-		s->nfields--;
+		memmove(&s->form.fields[i], &s->form.fields[i + 1], (s->form.nfields - (size_t)i - 1) * sizeof *s->form.fields);
+		s->form.nfields--;
 		/* a deleted field is no longer printed */
 		size_t k = 0;
 		for (size_t q = 0; q < s->nprint; q++)
@@ -345,17 +258,17 @@ static int apply_field_change(struct arena *a, struct svc *s, const void *p, str
 		if (pos > 0) {
 			size_t at = (size_t)pos - 1 > k ? k : (size_t)pos - 1;
 			memmove(&np[at + 1], &np[at], (k - at) * sizeof *np);
-			np[at] = s->fields[i].name;
+			np[at] = s->form.fields[i].name;
 			k++;
 		}
 		s->print = np;
 		s->nprint = k;
 	} else if (str_eq(action, "save")) {
-		struct field f = s->fields[i];
-		read_field(a, &in->props, &f, out);
+		struct field f = s->form.fields[i];
+		fieldedit_read(a, &in->props, &f, svc_type_allowed, out);
 		if (out->nerrs)
 			return 422;
-		s->fields[i] = f;
+		s->form.fields[i] = f;
 	} else {
 		return 400;
 	}

@@ -15,6 +15,7 @@
 #ifndef GS_DESIGNER_H
 #define GS_DESIGNER_H
 #include "domain.h"
+#include "fieldedit.h"
 #include "svcstore.h"
 
 /* The services and departments who may design: a state administrator all,
@@ -39,26 +40,12 @@ struct designer_general {
 	struct designer_list channels;	/* channel codes (online, csc, ...) */
 };
 
-/* One form field's properties (adding, or saving one). */
-struct designer_field {
-	const char *name;		/* [a-z][a-z0-9_]*, when adding */
-	const char *type;		/* ftype code */
-	const char *label_en, *label_hi, *help_en, *help_hi;	/* texts */
-	bool required;			/* must be answered */
-	const char *min, *max;		/* number bounds ("" or NULL: none) */
-	const char *min_length, *max_length;	/* text lengths */
-	const char *pattern, *min_date, *max_date, *def;	/* texts */
-	const char *show_field, *show_equals;	/* the condition */
-	const char *options;		/* "value|English|Hindi" lines */
-	const char *min_items, *max_items;	/* a group's rows */
-};
-
 /* A change to one existing field (action save, up, down, delete, print). */
 struct designer_field_change {
 	const char *name;		/* the field */
 	const char *action;		/* what to do */
 	const char *position;		/* print: 1-based place on the certificate, 0 = not printed */
-	struct designer_field props;	/* save: the new properties */
+	struct field_input props;	/* save: the new properties (fieldedit.h) */
 };
 
 /* A required document: added, or (action "delete") removed. */
@@ -106,7 +93,7 @@ struct designer_notif {
  * 422 (problems at the inputs, in out) or 503. */
 int designer_general(struct arena *a, const struct actor *who, const char *code, const struct designer_general *in,
 		     struct outcome *out);
-int designer_field_add(struct arena *a, const struct actor *who, const char *code, const struct designer_field *in,
+int designer_field_add(struct arena *a, const struct actor *who, const char *code, const struct field_input *in,
 		       struct outcome *out);
 int designer_field_change(struct arena *a, const struct actor *who, const char *code,
 			  const struct designer_field_change *in, struct outcome *out);

@@ -1,12 +1,17 @@
 /*
- * form.c — the field-by-field answer checker.
+ * form.c — the field-by-field answer checker, and the computed fields
+ * worked out from what it accepted.
  */
 #include "form.h"
 #include "lengths.h"
+#include "money.h"
+#include "service.h"
 #include "user.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <regex.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,7 +59,13 @@ bool form_shown(const struct field *fields, size_t n, const struct field *f, con
 		if (str_eq(fields[i].name, f->show_field)) {
 			if (!form_shown(fields, n, &fields[i], answers))
 				return false;
-			const char *v = scalar(json_get(answers, f->show_field));
+			const struct jval *a = json_get(answers, f->show_field);
+			/* a list answer (ticked boxes, several choices) shows
+			 * the field when the value is among those chosen */
+			for (size_t k = 0; a && a->type == J_ARR && k < a->n; k++)
+				if (str_eq(scalar(a->kids[k]), f->show_equals))
+					return true;
+			const char *v = scalar(a);
 			return v && str_eq(v, f->show_equals);
 		}
 	return false;
@@ -94,6 +105,152 @@ static const char *date_bound(struct fc *c, const char *b)
 	return str_eq(b, "today") ? c->env->today : b;
 }
 
+/* An id answer: a number, digits, or a stored {id}/{doc_id} object. */
+static bool answer_id(const struct jval *v, const char *key, long *id)
+{
+	if (v && v->type == J_OBJ)
+		return json_get_long(v, key, id) && *id > 0;
+	const char *s = scalar(v);
+	return s && parse_long(s, 1, 2000000000L, id);
+}
+
+/* A decimal number in [lo, hi] from text or a JSON number. */
+static bool coord(const struct jval *v, double lo, double hi, double *out)
+{
+	const char *s = scalar(v);
+	char *end;
+	if (!s || !*s || strlen(s) > 30)
+		return false;
+	double d = strtod(s, &end);
+	while (*end == ' ')
+		end++;
+	if (*end || !isfinite(d) || d < lo || d > hi)
+		return false;
+	*out = d;
+	return true;
+}
+
+/* "2026-11-23T10:15[:00][Z|+05:30]" (what phones report), loosely: the
+ * date is checked, the rest is digits in their places. */
+static bool iso_time_ok(const char *s)
+{
+	int y, m, d;
+	char day[11];
+	size_t n = strlen(s);
+	if (n < 16 || n > 32 || (s[10] != 'T' && s[10] != ' '))
+		return false;
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	if (!parse_date(day, &y, &m, &d))
+		return false;
+	for (size_t i = 11; i < n; i++)
+		if (!isdigit((unsigned char)s[i]) && !strchr(":.+-Z", s[i]))
+			return false;
+	return true;
+}
+
+/* A JSON number with 6 decimals (about 10 cm): what a geopoint keeps. */
+static void jw_kcoord(struct jw *w, const char *key, double d)
+{
+	char buf[40];
+	snprintf(buf, sizeof buf, "%.6f", d);
+	jw_key(w, key);
+	jw_raw(w, buf);
+}
+
+/* A geopoint: {lat, lon, accuracy_m, fix_at, source} from the API, or the
+ * same members as text from a page.  Range-checked; a fix from a mock
+ * provider is refused unless the field allows it; a fix less accurate
+ * than the field's threshold is refused, or kept and marked
+ * "accuracy_ok": false when the field only flags. */
+static void check_geopoint(struct fc *c, const struct field *f, const char *path, const struct jval *v, struct jw *w,
+			   const char *key)
+{
+	if (!v || v->type == J_NULL || (v->type == J_OBJ && str_empty(scalar(json_get(v, "lat"))) &&
+					 str_empty(scalar(json_get(v, "lon"))))) {
+		if (f->required)
+			err(c, path, "form.err.geo_required", NULL);
+		return;
+	}
+	double lat, lon, acc = -1;
+	if (v->type != J_OBJ || !coord(json_get(v, "lat"), -90, 90, &lat) || !coord(json_get(v, "lon"), -180, 180, &lon)) {
+		err(c, path, "form.err.geo", NULL);
+		return;
+	}
+	const char *as = scalar(json_get(v, "accuracy_m"));
+	if (as && *as && !coord(json_get(v, "accuracy_m"), 0, 100000, &acc)) {
+		err(c, path, "form.err.geo_accuracy_bad", NULL);
+		return;
+	}
+	const char *src = scalar(json_get(v, "source"));
+	if (str_empty(src))
+		src = "manual";
+	if (!str_eq(src, "gps") && !str_eq(src, "manual") && !str_eq(src, "mock")) {
+		err(c, path, "form.err.geo", NULL);
+		return;
+	}
+	if (str_eq(src, "mock") && !f->allow_mock) {
+		err(c, path, "form.err.geo_mock", NULL);
+		return;
+	}
+	const char *fix = scalar(json_get(v, "fix_at"));
+	if (fix && *fix && !iso_time_ok(fix)) {
+		err(c, path, "form.err.geo_time", NULL);
+		return;
+	}
+	/* over the threshold, or no accuracy at all (a manual point) */
+	bool acc_ok = !f->accuracy_max || (acc >= 0 && acc <= (double)f->accuracy_max);
+	if (!acc_ok && !f->accuracy_flag) {
+		err(c, path, "form.err.geo_accuracy", num(c, f->accuracy_max));
+		return;
+	}
+	jw_key(w, key);
+	jw_obj(w);
+	jw_kcoord(w, "lat", lat);
+	jw_kcoord(w, "lon", lon);
+	if (acc >= 0)
+		jw_kint(w, "accuracy_m", (long long)ceil(acc));
+	if (fix && *fix)
+		jw_kstr(w, "fix_at", fix);
+	jw_kstr(w, "source", src);
+	if (!acc_ok)
+		jw_kbool(w, "accuracy_ok", false);
+	jw_obj_end(w);
+}
+
+/* A photo: a stored document id whose EXIF facts come from the store. */
+static void check_photo(struct fc *c, const struct field *f, const char *path, const struct jval *v, struct jw *w,
+			const char *key)
+{
+	long id;
+	const char *s = v && v->type == J_OBJ ? "x" : scalar(v);
+	if (!v || v->type == J_NULL || (s && !*str_trim(arena_strdup(c->a, s)))) {
+		if (f->required)
+			err(c, path, "form.err.photo_required", NULL);
+		return;
+	}
+	struct form_photo meta = { 0 };
+	if (!answer_id(v, "doc_id", &id) || !c->env->photo_ok || !c->env->photo_ok(c->env->ctx, id, &meta)) {
+		err(c, path, "form.err.photo", NULL);
+		return;
+	}
+	jw_key(w, key);
+	jw_obj(w);
+	jw_kint(w, "doc_id", id);
+	if (meta.exif_at)
+		jw_kstr(w, "exif_at", meta.exif_at);
+	if (meta.has_gps) {
+		jw_kcoord(w, "exif_lat", meta.lat);
+		jw_kcoord(w, "exif_lon", meta.lon);
+	}
+	if (c->env->photo_from || c->env->photo_to) {
+		bool in = meta.exif_at && (!c->env->photo_from || strcmp(meta.exif_at, c->env->photo_from) >= 0) &&
+			  (!c->env->photo_to || strcmp(meta.exif_at, c->env->photo_to) <= 0);
+		jw_kbool(w, "in_window", in);
+	}
+	jw_obj_end(w);
+}
+
 /* Checks one scalar answer; writes the normalised value with jw (key
  * already written by the caller only when the answer is kept). */
 static void check_one(struct fc *c, const struct field *f, const char *path, const struct jval *v, struct jw *w,
@@ -101,6 +258,26 @@ static void check_one(struct fc *c, const struct field *f, const char *path, con
 {
 	const char *s = scalar(v);
 	long n;
+	if (f->type == FT_COMPUTED)
+		return;	/* worked out afterwards, never taken from the answers */
+	if (f->type == FT_GEOPOINT) {
+		check_geopoint(c, f, path, v, w, key);
+		return;
+	}
+	if (f->type == FT_PHOTO) {
+		check_photo(c, f, path, v, w, key);
+		return;
+	}
+	if ((f->type == FT_USER || f->type == FT_REF || f->type == FT_LOCATION) && v && v->type == J_OBJ)
+		s = answer_id(v, "id", &n) ? num(c, n) : "";	/* a stored {id, name} */
+	if (f->type == FT_MONEY && v && v->type == J_NUM) {
+		/* the API sends paise as a whole number (API.md: money in paise) */
+		if (!json_is_int(v, &n) || n < -MONEY_MAX || n > MONEY_MAX) {
+			err(c, path, "form.err.money", NULL);
+			return;
+		}
+		s = money_plain(c->a, n);
+	}
 	if (f->type == FT_MULTISELECT || (f->type == FT_CHECKBOX && f->nopts)) {
 		/* a list of chosen values */
 		size_t cnt = 0;
@@ -156,7 +333,7 @@ static void check_one(struct fc *c, const struct field *f, const char *path, con
 	char *t = str_trim(arena_strdup(c->a, s));
 	if (!*t) {
 		if (f->required)
-			err(c, path, f->type == FT_SELECT || f->type == FT_RADIO || f->type == FT_LOCATION ||
+			err(c, path, f->type == FT_SELECT || f->type == FT_RADIO || f->type == FT_LOCATION || f->type == FT_USER ||
 					     f->type == FT_FILE ? "form.err.choose_one" : "form.err.required", NULL);
 		return;
 	}
@@ -231,15 +408,13 @@ static void check_one(struct fc *c, const struct field *f, const char *path, con
 		}
 		jw_kstr(w, key, t);
 		return;
-	case FT_EMAIL: {
-		const char *at = strchr(t, '@');
-		if (strlen(t) > 254 || !at || at == t || !strchr(at, '.') || strchr(at + 1, '@') || strpbrk(t, " <>\"'")) {
+	case FT_EMAIL:
+		if (!valid_email(t)) {
 			err(c, path, "hr.email_bad", NULL);
 			return;
 		}
 		jw_kstr(w, key, t);
 		return;
-	}
 	case FT_AADHAAR: {
 		const char *was = c->env->prior ? json_get_str(c->env->prior, key) : NULL;
 		if (was && str_eq(was, t) && strlen(t) == 12 && strncmp(t, "XXXXXXXX", 8) == 0) {
@@ -292,6 +467,41 @@ static void check_one(struct fc *c, const struct field *f, const char *path, con
 			return;
 		}
 		jw_kint(w, key, n);
+		return;
+	}
+	case FT_MONEY: {
+		long long p;
+		if (!money_parse(t, f->has_min && f->min < 0, &p)) {
+			err(c, path, "form.err.money", NULL);
+			return;
+		}
+		if (f->has_min && p < f->min) {
+			err(c, path, "form.err.min", money_fmt(c->a, f->min));
+			return;
+		}
+		if (f->has_max && p > f->max) {
+			err(c, path, "form.err.max", money_fmt(c->a, f->max));
+			return;
+		}
+		jw_kint(w, key, p);
+		return;
+	}
+	case FT_USER:
+	case FT_REF: {
+		const char *name = NULL;
+		bool user = f->type == FT_USER;
+		bool ok = parse_long(t, 1, 2000000000L, &n) &&
+			  (user ? c->env->user_ok && c->env->user_ok(c->env->ctx, f, n, &name)
+				: c->env->ref_ok && c->env->ref_ok(c->env->ctx, f, n, &name));
+		if (!ok) {
+			err(c, path, user ? "form.err.user" : "form.err.ref", NULL);
+			return;
+		}
+		jw_key(w, key);
+		jw_obj(w);
+		jw_kint(w, "id", n);
+		jw_kstr(w, user ? "name" : "label", name ? name : "");
+		jw_obj_end(w);
 		return;
 	}
 	default:
@@ -394,18 +604,93 @@ static void check_lengths(struct fc *c, const struct field *fields, size_t nf, c
 	}
 }
 
-size_t form_check_lengths(struct arena *a, const struct field *fields, size_t nfields, const struct jval *answers,
-			  struct outcome *o)
+size_t form_check_lengths(struct arena *a, const struct form_def *d, const struct jval *answers, struct outcome *o)
 {
 	struct form_env env = { 0 };
 	struct fc c = { .a = a, .env = &env, .out = o };
 	size_t before = o->nerrs;
-	check_lengths(&c, fields, nfields, answers, NULL);
+	check_lengths(&c, d->fields, d->nfields, answers, NULL);
 	return o->nerrs - before;
 }
 
-size_t form_check(struct arena *a, const struct field *fields, size_t nfields, const struct jval *answers,
-		  const struct form_env *env, struct outcome *o, const char **json)
+/* What one accepted answer adds to a sum (*add) or a count (*cnt). */
+static void tally(const struct jval *v, long long *add, long long *cnt)
+{
+	long n;
+	if (!v || v->type == J_NULL)
+		return;
+	if (json_is_int(v, &n))
+		*add += n;
+	*cnt += v->type == J_BOOL ? v->b : v->type == J_ARR ? (long long)v->n : 1;
+}
+
+/* Works out computed field f from the accepted answers norm (which hold
+ * the computed fields before it).  Returns false when the result is out
+ * of range. */
+static bool compute(const struct field *f, const struct jval *norm, long long *out)
+{
+	long long sum = 0, cnt = 0;
+	for (size_t k = 0; k < f->nof; k++) {
+		const char *of = f->of[k], *dot = strchr(of, '.');
+		if (!dot) {
+			const struct jval *v = json_get(norm, of);
+			if (f->op == FOP_COUNT && v && v->type == J_ARR && v->n && v->kids[0]->type == J_OBJ)
+				cnt += (long long)v->n;	/* a group: its rows */
+			else
+				tally(v, &sum, &cnt);
+		} else {
+			char group[64];
+			snprintf(group, sizeof group, "%.*s", (int)(dot - of), of);
+			const struct jval *rows = json_get(norm, group);
+			for (size_t r = 0; rows && rows->type == J_ARR && r < rows->n; r++)
+				tally(json_get(rows->kids[r], dot + 1), &sum, &cnt);
+		}
+		/* each part is at most 10^12 and there are at most 50 x 50 */
+		if (sum > 999999999999999LL || sum < -999999999999999LL)
+			return false;
+	}
+	*out = f->op == FOP_SUM ? sum : cnt;
+	return *out <= 999999999999LL && *out >= -999999999999LL;
+}
+
+/* Adds the computed fields to the accepted answers (top level only). */
+static struct jval *add_computed(struct fc *c, const struct form_def *d, struct jval *norm, const struct jval *ans)
+{
+	struct jval *o = arena_alloc(c->a, sizeof *o);
+	*o = *norm;
+	o->keys = arena_alloc(c->a, (norm->n + d->nfields + 1) * sizeof *o->keys);
+	o->kids = arena_alloc(c->a, (norm->n + d->nfields + 1) * sizeof *o->kids);
+	memcpy(o->keys, norm->keys, norm->n * sizeof *o->keys);
+	memcpy(o->kids, norm->kids, norm->n * sizeof *o->kids);
+	for (size_t i = 0; i < d->nfields; i++) {
+		const struct field *f = &d->fields[i];
+		long long v;
+		if (f->type != FT_COMPUTED || !form_shown(d->fields, d->nfields, f, ans))
+			continue;
+		if (!compute(f, o, &v)) {
+			err(c, f->name, "form.err.computed_range", NULL);
+			continue;
+		}
+		bool money = form_computed_money(d, f);
+		if (f->has_min && v < f->min) {
+			err(c, f->name, "form.err.computed_min", money ? money_fmt(c->a, f->min) : num(c, f->min));
+			continue;
+		}
+		if (f->has_max && v > f->max) {
+			err(c, f->name, "form.err.computed_max", money ? money_fmt(c->a, f->max) : num(c, f->max));
+			continue;
+		}
+		struct jval *n = arena_alloc(c->a, sizeof *n);
+		n->type = J_NUM;
+		n->str = arena_printf(c->a, "%lld", v);
+		o->keys[o->n] = (char *)f->name;
+		o->kids[o->n++] = n;
+	}
+	return o;
+}
+
+size_t form_check(struct arena *a, const struct form_def *d, const struct jval *answers, const struct form_env *env,
+		  struct outcome *o, const char **json)
 {
 	struct fc c = { .a = a, .env = env, .out = o };
 	size_t before = o->nerrs;
@@ -417,10 +702,25 @@ size_t form_check(struct arena *a, const struct field *fields, size_t nfields, c
 	if (answers && answers->type != J_OBJ)
 		err(&c, "fields", "form.err.rows", NULL);
 	else
-		check_fields(&c, fields, nfields, answers, NULL, &w);
+		check_fields(&c, d->fields, d->nfields, answers, NULL, &w);
 	jw_obj_end(&w);
 	*json = arena_strdup(a, b.data);
 	sbuf_free(&b);
+	bool any = false;
+	for (size_t i = 0; i < d->nfields; i++)
+		any |= d->fields[i].type == FT_COMPUTED;
+	if (any) {
+		const char *e;
+		struct jval *norm = json_parse(a, *json, strlen(*json), &e);
+		if (norm && norm->type == J_OBJ) {
+			struct sbuf b2;
+			sbuf_init(&b2);
+			jw_init(&w, &b2);
+			jw_value(&w, add_computed(&c, d, norm, answers && answers->type == J_OBJ ? answers : NULL));
+			*json = arena_strdup(a, b2.data);
+			sbuf_free(&b2);
+		}
+	}
 	return o->nerrs - before;
 }
 
@@ -432,9 +732,11 @@ bool form_listed(const struct jval *list, const char *name)
 	return false;
 }
 
-struct jval *form_merge(struct arena *a, const struct field *fields, size_t nfields, const struct jval *old,
-			const struct jval *fresh, const struct jval *only)
+struct jval *form_merge(struct arena *a, const struct form_def *d, const struct jval *old, const struct jval *fresh,
+			const struct jval *only)
 {
+	const struct field *fields = d->fields;
+	size_t nfields = d->nfields;
 	struct jval *m = arena_alloc(a, sizeof *m);
 	m->type = J_OBJ;
 	m->keys = arena_alloc(a, (nfields + 1) * sizeof *m->keys);
@@ -443,8 +745,11 @@ struct jval *form_merge(struct arena *a, const struct field *fields, size_t nfie
 		const char *name = fields[i].name;
 		bool take = only ? form_listed(only, name) : json_get(fresh, name) != NULL;
 		struct jval *v = json_get(take ? fresh : old, name);
-		if (v && v->type == J_OBJ && fields[i].type == FT_LOCATION)
+		enum ftype t = fields[i].type;
+		if (v && v->type == J_OBJ && (t == FT_LOCATION || t == FT_USER || t == FT_REF))
 			v = json_get(v, "id");
+		else if (v && v->type == J_OBJ && t == FT_PHOTO)
+			v = json_get(v, "doc_id");
 		if (v) {
 			m->keys[m->n] = (char *)name;
 			m->kids[m->n++] = v;

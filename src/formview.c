@@ -1,8 +1,10 @@
 /*
- * formview.c — rendering and reading service forms on pages.
+ * formview.c — rendering and reading forms on pages (formview.h).
  */
 #include "formview.h"
+#include "formtext.h"
 #include "location.h"
+#include "money.h"
 #include "picker.h"
 #include "tmpl.h"
 
@@ -25,20 +27,37 @@ static const char *input_name(struct arena *a, const char *path)
 	return s;
 }
 
-static const char *answer_text(struct req *r, const struct jval *v)
+/* An answer as its input's value: stored money (paise) as rupees typed,
+ * a stored place or user ({id, name}) as its id. */
+static const char *answer_text(struct req *r, const struct field *f, const struct jval *v)
 {
+	long n;
 	if (!v)
 		return NULL;
+	if (f->type == FT_MONEY && json_is_int(v, &n))
+		return money_plain(r->a, n);
+	if (f->type == FT_PHOTO && v->type == J_OBJ)
+		return json_get(v, "doc_id") && json_get(v, "doc_id")->type == J_NUM ? json_get(v, "doc_id")->str : NULL;
 	switch (v->type) {
 	case J_STR: case J_NUM: return v->str;
 	case J_BOOL: return v->b ? "true" : "false";
-	case J_OBJ: {	/* a location answer {id, name} */
+	case J_OBJ: {	/* a location, user or reference answer {id, name} */
 		struct jval *id = json_get(v, "id");
 		return id && id->type == J_NUM ? id->str : NULL;
 	}
 	default: return NULL;
 	}
-	(void)r;
+}
+
+/* A geopoint's parts as their inputs' values. */
+static void fill_geopoint(struct req *r, const char *hp, const struct jval *v)
+{
+	static const char *const parts[] = { "lat", "lon", "accuracy_m", "fix_at", "source" };
+	for (size_t i = 0; i < ARRAY_LEN(parts); i++) {
+		const struct jval *x = json_get(v, parts[i]);
+		if (x && (x->type == J_STR || x->type == J_NUM))
+			hset(r, arena_printf(r->a, "%s.%s", hp, parts[i]), x->str);
+	}
 }
 
 static bool answer_has(const struct jval *v, const char *opt)
@@ -52,6 +71,24 @@ static bool answer_has(const struct jval *v, const char *opt)
 		return false;
 	}
 	return v->type == J_STR && str_eq(v->str, opt);
+}
+
+/* A date field's three boxes (GOV.UK's date input: Day, Month, Year;
+ * never the browser's mm/dd/yyyy picker): hp.day/.month/.year from what
+ * was typed in them when the page comes back with an error, else from the
+ * stored YYYY-MM-DD answer val. */
+static void date_parts_to_hdf(struct req *r, const char *hp, const char *in, const char *val)
+{
+	static const char *const part[] = { "day", "month", "year" };
+	int y, m, d;
+	bool stored = val && parse_date(val, &y, &m, &d);
+	int num[] = { d, m, y };
+	for (size_t i = 0; i < 3; i++) {
+		const char *typed = req_form(r, arena_printf(r->a, "%s-%s", in, part[i]));
+		const char *v = typed ? typed : stored ? arena_printf(r->a, "%d", num[i]) : NULL;
+		if (v)
+			hset(r, arena_printf(r->a, "%s.%s", hp, part[i]), v);
+	}
 }
 
 static void fill_fields(struct req *r, const struct field *fields, size_t n, const struct jval *ans, const char *hprefix,
@@ -83,11 +120,17 @@ static void fill_fields(struct req *r, const struct field *fields, size_t n, con
 			 * (form.js hides it while its condition is not met) */
 		}
 		const struct jval *v = json_get(ans, f->name);
-		const char *val = answer_text(r, v);
+		const char *val = answer_text(r, f, v);
+		if (f->type == FT_GEOPOINT)
+			fill_geopoint(r, hp, v);
+		if (f->type == FT_COMPUTED)
+			val = v ? form_answer_text(r->a, NULL, f, v, r->lang) : NULL;
 		if (!val && !ans && f->def)
 			val = f->def;
 		if (val)
 			hset(r, arena_printf(r->a, "%s.value", hp), val);
+		if (f->type == FT_DATE)
+			date_parts_to_hdf(r, hp, in, val);
 		for (size_t k = 0; k < f->nopts; k++) {
 			const char *op = arena_printf(r->a, "%s.options.%zu", hp, k);
 			hset(r, arena_printf(r->a, "%s.value", op), f->opts[k].value);
@@ -114,11 +157,29 @@ static void fill_fields(struct req *r, const struct field *fields, size_t n, con
 	}
 }
 
-void formview_fill(struct req *r, const struct svc *s, const struct jval *answers, const struct outcome *errs)
+void formview_fill(struct req *r, const struct form_def *d, const char *hdf, const struct jval *answers,
+		   const struct outcome *errs)
 {
-	fill_fields(r, s->fields, s->nfields, answers, "Svc.fields", NULL);
+	fill_fields(r, d->fields, d->nfields, answers, hdf, NULL);
 	if (errs)
-		formview_outcome(r, s, errs);
+		formview_outcome(r, d, errs);
+}
+
+void formview_choices(struct req *r, const struct form_def *d, const char *hdf, const char *field,
+		      const struct opt *choices, size_t n)
+{
+	const struct field *f = form_field(d, field);
+	if (!f)
+		return;
+	const char *hp = arena_printf(r->a, "%s.%zu", hdf, (size_t)(f - d->fields));
+	const char *val = hdf_get_value(r->hdf, arena_printf(r->a, "%s.value", hp), NULL);
+	for (size_t k = 0; k < n; k++) {
+		const char *op = arena_printf(r->a, "%s.options.%zu", hp, k);
+		hset(r, arena_printf(r->a, "%s.value", op), choices[k].value);
+		hset(r, arena_printf(r->a, "%s.label", op), i18n_get(&choices[k].label, r->lang));
+		if (str_eq(val, choices[k].value))
+			hset(r, arena_printf(r->a, "%s.checked", op), "1");
+	}
 }
 
 /* Where a problem's input stands on the page, for the error summary's
@@ -131,7 +192,8 @@ struct place {
 	const char *label;	/* the input's label */
 };
 
-static struct place place_of(struct req *r, const struct svc *s, const char *path)
+static struct place place_of(struct req *r, const struct form_def *d, const struct docreq *docs, size_t ndocs,
+			     const char *path)
 {
 	struct place p = { { 1L << 20, 0, 0 }, NULL };
 	if (str_eq(path, "applicant_mobile")) {
@@ -139,15 +201,15 @@ static struct place place_of(struct req *r, const struct svc *s, const char *pat
 		p.label = tmpl_str(r->lang, "app.applicant_mobile");
 		return p;
 	}
-	for (size_t i = 0; i < s->ndocs; i++)
-		if (strncmp(path, "doc_", 4) == 0 && str_eq(path + 4, s->docs[i].code)) {
-			p.at[0] = (long)(s->nfields + 1 + i);
-			p.label = i18n_get(&s->docs[i].label, r->lang);
+	for (size_t i = 0; i < ndocs; i++)
+		if (strncmp(path, "doc_", 4) == 0 && str_eq(path + 4, docs[i].code)) {
+			p.at[0] = (long)(d->nfields + 1 + i);
+			p.label = i18n_get(&docs[i].label, r->lang);
 			return p;
 		}
 	size_t top = strcspn(path, ".");
-	for (size_t i = 0; i < s->nfields; i++) {
-		const struct field *f = &s->fields[i];
+	for (size_t i = 0; i < d->nfields; i++) {
+		const struct field *f = &d->fields[i];
 		if (strlen(f->name) != top || strncmp(f->name, path, top) != 0)
 			continue;
 		p.at[0] = (long)i + 1;
@@ -195,15 +257,18 @@ static const char *in_sentence(struct arena *a, const char *label, const char *l
 
 /* The message of problem e worded with its input's label: the key's
  * form.named.<last part> ("Enter {field}", "{label} must be {n} or
- * more"), or the plain message when there is no named one or no label. */
+ * more"); the label before the plain message when the key has no named
+ * one; the plain message when the input has no label. */
 static const char *named_text(struct req *r, const struct field_err *e, const char *label)
 {
 	const char *plain = tmpl_str_n(r->a, r->lang, e->key, e->arg);
 	const char *dot = strrchr(e->key, '.');
 	const char *nkey = arena_printf(r->a, "form.named.%s", dot ? dot + 1 : e->key);
 	const char *tpl = tmpl_str(r->lang, nkey);
-	if (!label || str_eq(tpl, nkey))
+	if (!label)
 		return plain;
+	if (str_eq(tpl, nkey))	/* no sentence of its own: "Plot location: Enter a latitude ..." */
+		return arena_printf(r->a, "%s: %s", label, plain);
 	static const char *const keys[] = { "{field}", "{label}", "{n}" };
 	const char *n = e->arg;
 	if (n && (str_eq(e->key, "form.err.date_min") || str_eq(e->key, "form.err.date_max")))
@@ -212,14 +277,18 @@ static const char *named_text(struct req *r, const struct field_err *e, const ch
 	return str_fill(r->a, tpl, keys, vals, 3, false);
 }
 
-int formview_outcome(struct req *r, const struct svc *s, const struct outcome *o)
+/* formview_outcome and formview_svc_outcome: the problems of o on the page,
+ * in page order, each worded with its input's label (docs: the service's
+ * documents, asked after the fields; may be NULL). */
+static int outcome_named(struct req *r, const struct form_def *d, const struct docreq *docs, size_t ndocs,
+			 const struct outcome *o)
 {
 	struct outcome named = *o;
 	named.errs = arena_alloc(r->a, (o->nerrs + 1) * sizeof *named.errs);
 	struct place *pl = arena_alloc(r->a, (o->nerrs + 1) * sizeof *pl);
 	/* in page order (insertion sort: stable, and a page has few errors) */
 	for (size_t i = 0; i < o->nerrs; i++) {
-		struct place p = place_of(r, s, o->errs[i].field);
+		struct place p = place_of(r, d, docs, ndocs, o->errs[i].field);
 		size_t j = i;
 		while (j > 0 && place_after(&pl[j - 1], &p)) {
 			pl[j] = pl[j - 1];
@@ -232,7 +301,7 @@ int formview_outcome(struct req *r, const struct svc *s, const struct outcome *o
 	for (size_t i = 0; i < o->nerrs; i++) {
 		const char *f = named.errs[i].field;
 		size_t top = strcspn(f, ".");
-		if (svc_field(s, arena_strndup(r->a, f, top)))
+		if (form_field(d, arena_strndup(r->a, f, top)))
 			named.errs[i].field = input_name(r->a, f);
 	}
 	int st = page_outcome(r, &named);
@@ -246,6 +315,16 @@ int formview_outcome(struct req *r, const struct svc *s, const struct outcome *o
 		hset(r, arena_printf(r->a, "Form.errs.%zu.anchor", i), first ? first : in);
 	}
 	return st;
+}
+
+int formview_outcome(struct req *r, const struct form_def *d, const struct outcome *o)
+{
+	return outcome_named(r, d, NULL, 0, o);
+}
+
+int formview_svc_outcome(struct req *r, const struct svc *s, const struct outcome *o)
+{
+	return outcome_named(r, &s->form, s->docs, s->ndocs, o);
 }
 
 static struct jval *jstr(struct arena *a, const char *s)
@@ -287,6 +366,25 @@ static struct jval *read_level(struct req *r, const struct field *fields, size_t
 			v->kids = arena_alloc(r->a, (nv + 1) * sizeof *v->kids);
 			for (size_t k = 0; k < nv; k++)
 				v->kids[v->n++] = jstr(r->a, vals[k]);
+		} else if (f->type == FT_COMPUTED) {
+			continue;	/* worked out by the server */
+		} else if (f->type == FT_GEOPOINT) {
+			static const char *const parts[] = { "lat", "lon", "accuracy_m", "fix_at", "source" };
+			v = arena_alloc(r->a, sizeof *v);
+			v->type = J_OBJ;
+			v->keys = arena_alloc(r->a, sizeof parts);
+			v->kids = arena_alloc(r->a, sizeof parts);
+			for (size_t k = 0; k < ARRAY_LEN(parts); k++) {
+				const char *s = req_form(r, arena_printf(r->a, "%s__%s", in, parts[k]));
+				if (!s)
+					continue;
+				v->keys[v->n] = (char *)parts[k];
+				v->kids[v->n++] = jstr(r->a, s);
+				if (k < 2 && *str_trim(arena_strdup(r->a, s)))
+					*any = true;
+			}
+			if (!v->n)
+				v = NULL;
 		} else if (f->type == FT_LOCATION) {
 			long id = picker_fill(r, in, 0, LT_VILLAGE);
 			if (id) {
@@ -294,7 +392,7 @@ static struct jval *read_level(struct req *r, const struct field *fields, size_t
 				*any = true;
 			}
 		} else {
-			const char *s = req_form(r, in);
+			const char *s = req_form(r, in);	/* a date's three boxes arrive joined (req.c) */
 			if (s) {
 				v = jstr(r->a, s);
 				if (*str_trim(arena_strdup(r->a, s)))
@@ -310,10 +408,94 @@ static struct jval *read_level(struct req *r, const struct field *fields, size_t
 	return o;
 }
 
-struct jval *formview_answers(struct req *r, const struct svc *s)
+struct jval *formview_answers(struct req *r, const struct form_def *d)
 {
 	bool any = false;
-	return read_level(r, s->fields, s->nfields, NULL, &any);
+	return read_level(r, d->fields, d->nfields, NULL, &any);
+}
+
+/* ---- the field editor ---- */
+
+struct field_input formview_field_input(struct req *r)
+{
+	return (struct field_input){
+		.name = req_form(r, "name"), .type = req_form(r, "type"),
+		.label_en = req_form(r, "label_en"), .label_hi = req_form(r, "label_hi"),
+		.help_en = req_form(r, "help_en"), .help_hi = req_form(r, "help_hi"),
+		.required = req_form(r, "required") != NULL,
+		.min = req_form(r, "min"), .max = req_form(r, "max"),
+		.min_length = req_form(r, "min_length"), .max_length = req_form(r, "max_length"),
+		.pattern = req_form(r, "pattern"), .min_date = req_form(r, "min_date"), .max_date = req_form(r, "max_date"),
+		.def = req_form(r, "default"), .show_field = req_form(r, "show_field"), .show_equals = req_form(r, "show_equals"),
+		.options = req_form(r, "options"), .min_items = req_form(r, "min_items"), .max_items = req_form(r, "max_items"),
+		.compute_op = req_form(r, "compute_op"), .compute_of = req_form(r, "compute_of"),
+		.accuracy_max = req_form(r, "accuracy_max"), .accuracy_flag = req_form(r, "accuracy_flag") != NULL,
+		.ref_kind = req_form(r, "ref_kind"), .scope = req_form(r, "scope"),
+	};
+}
+
+/* A bound as the editor shows it: money in rupees. */
+static void bound_val(struct req *r, const char *key, const struct field *f, long v)
+{
+	if (f->type == FT_MONEY)
+		hset(r, key, money_plain(r->a, v));
+	else
+		hset_int(r, key, v);
+}
+
+void formview_field_fill(struct req *r, const struct field *f)
+{
+	if (form_has_errors(r))
+		return;
+	hset(r, "Form.val.type", ftype_code(f->type));
+	hset(r, "Form.val.label_en", f->label.en);
+	hset(r, "Form.val.label_hi", f->label.hi);
+	hset(r, "Form.val.help_en", f->help.en);
+	hset(r, "Form.val.help_hi", f->help.hi);
+	if (f->required)
+		hset(r, "Form.val.required", "1");
+	if (f->has_min)
+		bound_val(r, "Form.val.min", f, f->min);
+	if (f->has_max)
+		bound_val(r, "Form.val.max", f, f->max);
+	if (f->min_len)
+		hset_int(r, "Form.val.min_length", f->min_len);
+	if (f->max_len)
+		hset_int(r, "Form.val.max_length", f->max_len);
+	hset(r, "Form.val.pattern", f->pattern);
+	hset(r, "Form.val.min_date", f->min_date);
+	hset(r, "Form.val.max_date", f->max_date);
+	hset(r, "Form.val.default", f->def);
+	hset(r, "Form.val.show_field", f->show_field);
+	hset(r, "Form.val.show_equals", f->show_equals);
+	struct sbuf o;
+	sbuf_init(&o);
+	for (size_t k = 0; k < f->nopts; k++)
+		sbuf_printf(&o, "%s|%s|%s\n", f->opts[k].value, f->opts[k].label.en ? f->opts[k].label.en : "",
+			    f->opts[k].label.hi ? f->opts[k].label.hi : "");
+	hset(r, "Form.val.options", o.data);
+	sbuf_reset(&o);
+	for (size_t k = 0; k < f->nof; k++)
+		sbuf_printf(&o, "%s%s", k ? ", " : "", f->of[k]);
+	hset(r, "Form.val.compute_of", o.data);
+	sbuf_free(&o);
+	if (f->type == FT_COMPUTED)
+		hset(r, "Form.val.compute_op", f->op == FOP_COUNT ? "count" : "sum");
+	if (f->accuracy_max)
+		hset_int(r, "Form.val.accuracy_max", f->accuracy_max);
+	if (f->accuracy_flag)
+		hset(r, "Form.val.accuracy_flag", "1");
+	hset(r, "Form.val.ref_kind", f->ref_kind);
+	hset(r, "Form.val.scope", f->scope);
+}
+
+void formview_field_types(struct req *r, fieldedit_types_fn allowed)
+{
+	for (int i = 0; i < FT_COUNT; i++)
+		if (!allowed || allowed((enum ftype)i)) {
+			hset(r, arena_printf(r->a, "Types.%d", i), ftype_code((enum ftype)i));
+			hset(r, arena_printf(r->a, "FE.%s", ftype_code((enum ftype)i)), "1");
+		}
 }
 
 bool formview_on_check_page(const struct field *f)
@@ -321,86 +503,61 @@ bool formview_on_check_page(const struct field *f)
 	return f->type == FT_CHECKBOX && !f->nopts;
 }
 
-/* The label of option value of f in r->lang, or the value itself. */
-static const char *option_words(struct req *r, const struct field *f, const char *value)
+/* A draft's answer (as typed, not yet checked) in words for "Check your
+ * answers": form_answer_text, the one place an answer becomes text, after
+ * reading what only typing leaves — a place's id, rupees as typed, a
+ * ticked box's "true".  NULL when there is no answer.  Arena memory. */
+static const char *draft_words(struct req *r, const struct form_def *d, const struct field *f, const struct jval *v)
 {
-	for (size_t k = 0; k < f->nopts; k++)
-		if (str_eq(f->opts[k].value, value))
-			return i18n_get(&f->opts[k].label, r->lang);
-	return value;
+	if (!v || v->type == J_NULL || (v->type == J_ARR && !v->n) ||
+	    (v->type == J_STR && !*str_trim(arena_strdup(r->a, v->str))))
+		return NULL;
+	long long paise;
+	const struct loc *l;
+	if (v->type == J_STR && f->type == FT_LOCATION && (l = loc_get(r->a, strtol(v->str, NULL, 10))))
+		return loc_name(l, r->lang);
+	if (v->type == J_STR && f->type == FT_MONEY && money_parse(v->str, false, &paise))
+		return money_fmt(r->a, paise);
+	if (v->type == J_STR && f->type == FT_CHECKBOX && !f->nopts)
+		return tmpl_str(r->lang, str_eq(v->str, "true") ? "form.yes" : "form.no");
+	return form_answer_text(r->a, d, f, v, r->lang);
 }
 
-/* One answer in words: option labels, a place's name, a date as read,
- * yes/no; NULL when there is no answer.  Arena memory. */
-static const char *answer_words(struct req *r, const struct field *f, const struct jval *v)
-{
-	if (!v || v->type == J_NULL)
-		return NULL;
-	if (v->type == J_ARR) {	/* chosen options */
-		struct sbuf b;
-		sbuf_init(&b);
-		for (size_t i = 0; i < v->n; i++)
-			if (v->kids[i]->type == J_STR)
-				sbuf_printf(&b, "%s%s", b.len ? ", " : "", option_words(r, f, v->kids[i]->str));
-		char *t = b.len ? arena_strdup(r->a, b.data) : NULL;
-		sbuf_free(&b);
-		return t;
-	}
-	const char *s = answer_text(r, v);
-	if (!s || !*str_trim(arena_strdup(r->a, s)))
-		return NULL;
-	switch (f->type) {
-	case FT_SELECT: case FT_RADIO:
-		return option_words(r, f, s);
-	case FT_DATE:
-		return date_long(r->a, s, r->lang);
-	case FT_CHECKBOX:
-		return tmpl_str(r->lang, str_eq(s, "true") ? "app.step.yes" : "app.step.no");
-	case FT_AADHAAR: {	/* never shown whole, as it is never stored whole */
-		char d[16];
-		size_t k = 0;
-		for (const char *p = s; *p && k < sizeof d - 1; p++)
-			if (*p >= '0' && *p <= '9')
-				d[k++] = *p;
-		d[k] = '\0';
-		return strncmp(s, "XXXXXXXX", 8) == 0 ? s : aadhaar_mask(r->a, d);
-	}
-	case FT_LOCATION: {
-		struct loc *l = loc_get(r->a, strtol(s, NULL, 10));
-		return l ? loc_name(l, r->lang) : s;
-	}
-	default:
-		return s;
-	}
-}
-
-void formview_summary(struct req *r, const struct svc *s, const struct jval *answers, const char *prefix)
+void formview_summary(struct req *r, const struct form_def *d, const struct jval *answers, const char *hdf)
 {
 	size_t row = 0;
-	for (size_t i = 0; i < s->nfields; i++) {
-		const struct field *f = &s->fields[i];
-		if (formview_on_check_page(f) || !form_shown(s->fields, s->nfields, f, answers))
+	for (size_t i = 0; i < d->nfields; i++) {
+		const struct field *f = &d->fields[i];
+		if (formview_on_check_page(f) || f->type == FT_COMPUTED || !form_shown(d->fields, d->nfields, f, answers))
 			continue;
-		const char *p = arena_printf(r->a, "%s.%zu", prefix, row++);
+		const char *p = arena_printf(r->a, "%s.%zu", hdf, row++);
 		hset(r, arena_printf(r->a, "%s.name", p), f->name);
+		hset(r, arena_printf(r->a, "%s.type", p), ftype_code(f->type));
 		hset(r, arena_printf(r->a, "%s.input", p), input_name(r->a, f->name));
 		hset(r, arena_printf(r->a, "%s.label", p), i18n_get(&f->label, r->lang));
 		const struct jval *v = json_get(answers, f->name);
 		if (f->type != FT_GROUP) {
-			hset(r, arena_printf(r->a, "%s.lines.0", p), answer_words(r, f, v));
+			const char *w = draft_words(r, d, f, v);
+			hset(r, arena_printf(r->a, "%s.value", p), w);
+			hset(r, arena_printf(r->a, "%s.lines.0", p), w);
 			continue;
 		}
 		/* a group: one line per row, "Name: Sita, Relation: Wife" */
+		struct sbuf all;
+		sbuf_init(&all);
 		for (size_t k = 0; v && v->type == J_ARR && k < v->n; k++) {
 			struct sbuf b;
 			sbuf_init(&b);
 			for (size_t j = 0; j < f->nsub; j++) {
-				const char *w = answer_words(r, &f->sub[j], json_get(v->kids[k], f->sub[j].name));
+				const char *w = draft_words(r, d, &f->sub[j], json_get(v->kids[k], f->sub[j].name));
 				if (w)
 					sbuf_printf(&b, "%s%s: %s", b.len ? ", " : "", i18n_get(&f->sub[j].label, r->lang), w);
 			}
 			hset(r, arena_printf(r->a, "%s.lines.%zu", p, k), b.data);
+			sbuf_printf(&all, "%s%s", all.len ? "; " : "", b.data ? b.data : "");
 			sbuf_free(&b);
 		}
+		hset(r, arena_printf(r->a, "%s.value", p), all.len ? all.data : NULL);
+		sbuf_free(&all);
 	}
 }

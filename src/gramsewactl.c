@@ -128,16 +128,37 @@ static int cmd_audit_verify(int argc, char **argv)
 {
 	struct arena a;
 	arena_init(&a);
-	long bad = audit_verify(&a);
-	const char *n = db_scalar(&a, "SELECT COUNT(*) FROM audit_log", NULL);
+	struct audit_check c;
+	int bad = audit_verify(&a, &c);
 	if (bad == 0)
-		printf("audit chain intact (%s rows)\n", n ? n : "?");
+		printf("audit chain intact (%lld rows in %d shards, %lld anchors)\n", c.rows, c.shards, c.anchors);
 	else if (bad < 0)
 		fprintf(stderr, "audit-verify: database error: %s\n", db_error());
+	else if (c.bad_shard < 0)
+		printf("audit chain BROKEN at anchor %lld: %s\n", c.bad_anchor, c.why);
+	else if (c.bad_anchor)
+		printf("audit chain BROKEN in shard %d at row %lld: %s (anchor %lld)\n", c.bad_shard, c.bad_seq, c.why,
+		       c.bad_anchor);
 	else
-		printf("audit chain BROKEN at row %ld\n", bad);
+		printf("audit chain BROKEN in shard %d at row %lld: %s\n", c.bad_shard, c.bad_seq, c.why);
 	arena_free(&a);
 	return bad == 0 ? 0 : 1;
+}
+
+/* cron, every minute: one anchor over the shard heads that moved */
+static int cmd_audit_anchor(int argc, char **argv)
+{
+	struct arena a;
+	arena_init(&a);
+	long long id = audit_anchor(&a);
+	if (id < 0)
+		fprintf(stderr, "audit-anchor: database error: %s\n", db_error());
+	else if (id == 0)
+		printf("audit anchor: no shard moved since the last anchor\n");
+	else
+		printf("audit anchor %lld written\n", id);
+	arena_free(&a);
+	return id < 0 ? 1 : 0;
 }
 
 static int cmd_help(int argc, char **argv);
@@ -145,7 +166,8 @@ static int cmd_help(int argc, char **argv);
 static const struct ctl_cmd cmds[] = {
 	{ "config", cmd_config, "", "print the effective configuration", false },
 	{ "migrate", cmd_migrate, "[--dir DIR]", "apply new sql/NNN_*.sql migrations in order", true },
-	{ "audit-verify", cmd_audit_verify, "", "check the audit trail's hash chain", true },
+	{ "audit-verify", cmd_audit_verify, "", "check the audit trail's hash chains and anchors", true },
+	{ "audit-anchor", cmd_audit_anchor, "", "anchor the audit chains' heads (cron, every minute; idempotent)", true },
 	CTL_COMMANDS
 	{ "help", cmd_help, "", "this list", false },
 };

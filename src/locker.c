@@ -8,6 +8,7 @@
 #include "config.h"
 #include "db.h"
 #include "log.h"
+#include "photo.h"
 #include "upcheck.h"
 #include "user.h"
 
@@ -100,7 +101,22 @@ long locker_add(struct arena *a, long owner, long uploader, const char *doc_type
 		*err = "locker.type_missing";
 		return 0;
 	}
+	/* pictures are kept without their metadata (EXIF places, camera
+	 * serials, comments); what the camera recorded of time and place is
+	 * kept as columns for photo answers (photo.h) */
+	struct photo_meta m = { 0 };
+	unsigned char *clean_img = NULL;
+	size_t clean_len = 0;
+	if (!str_eq(mime, "application/pdf")) {
+		if (!photo_clean(p, n, mime, &clean_img, &clean_len, &m)) {
+			*err = "locker.bad_type";
+			return 0;
+		}
+		p = clean_img;
+		n = clean_len;
+	}
 	char *hex = locker_put_blob(a, p, n);
+	free(clean_img);
 	if (!hex) {
 		*err = "locker.store_failed";
 		return 0;
@@ -110,8 +126,14 @@ long locker_add(struct arena *a, long owner, long uploader, const char *doc_type
 		clean[100] = '\0';	/* byte cut is fine for display; re-validated below */
 	if (!utf8_valid(clean, strlen(clean)))
 		clean = "document";
-	if (db_exec("INSERT INTO documents (owner_id, uploaded_by, doc_type, label, mime, size, sha256) VALUES (?, ?, ?, ?, ?, ?, ?)",
-		    "iisssis", (long long)owner, (long long)uploader, doc_type, clean, mime, (long long)n, hex) != 1) {
+	char lat[24] = "", lon[24] = "";
+	if (m.has_gps) {
+		snprintf(lat, sizeof lat, "%.6f", m.lat);
+		snprintf(lon, sizeof lon, "%.6f", m.lon);
+	}
+	if (db_exec("INSERT INTO documents (owner_id, uploaded_by, doc_type, label, mime, size, sha256, exif_at, exif_lat, exif_lon) "
+		    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "iisssissss", (long long)owner, (long long)uploader, doc_type, clean,
+		    mime, (long long)n, hex, m.taken_at[0] ? m.taken_at : NULL, m.has_gps ? lat : NULL, m.has_gps ? lon : NULL) != 1) {
 		*err = "locker.store_failed";
 		return 0;
 	}
@@ -248,4 +270,20 @@ long locker_upload(struct arena *a, const struct actor *who, const struct locker
 	}
 	struct upload_ctx c = { .a = a, .who = who, .in = in, .out = out };
 	return out_txn(out, upload_txn, &c) == 0 ? c.id : 0;
+}
+
+bool locker_photo(struct arena *a, long id, struct form_photo *m)
+{
+	struct dbres *r = db_query(a, "SELECT DATE_FORMAT(exif_at, '%Y-%m-%d %H:%i:%s'), exif_lat, exif_lon FROM documents "
+				      "WHERE id = ? AND mime IN ('image/jpeg', 'image/png')", "i", (long long)id);
+	memset(m, 0, sizeof *m);
+	if (!r || r->nrows != 1)
+		return false;
+	m->exif_at = db_val(r, 0, 0);
+	if (db_val(r, 0, 1) && db_val(r, 0, 2)) {
+		m->has_gps = true;
+		m->lat = strtod(db_val(r, 0, 1), NULL);
+		m->lon = strtod(db_val(r, 0, 2), NULL);
+	}
+	return true;
 }

@@ -3,10 +3,14 @@
  * (parsed as PDF, JPEG or PNG by upcheck.c; never the name or declared type),
  * size-capped, stored outside the web root under data_dir/blobs by SHA-256
  * (so the same file is stored once), and reusable across applications.
+ * Pictures are stored without metadata (photo.h: re-encoded, EXIF time
+ * and GPS kept as columns), so the stored bytes and their SHA-256 are not
+ * the uploaded ones.
  */
 #ifndef GS_LOCKER_H
 #define GS_LOCKER_H
 #include "domain.h"
+#include "form.h"
 
 /* Stores bytes as a document of owner (uploaded by uploader).  Call inside
  * a transaction; the blob is written before the row, so a crash leaves at
@@ -56,6 +60,11 @@ struct locker_file {
  * store failed (retried first when the connection was lost or a deadlock
  * hit). */
 long locker_upload(struct arena *a, const struct actor *who, const struct locker_file *in, struct outcome *out);
+/* The facts of photo id (a JPEG or PNG document) for a form's photo answer:
+ * its EXIF time and place as read when it was stored (arena memory).  The
+ * caller decides who may use it (locker_may_use).  false when id is not a
+ * picture. */
+bool locker_photo(struct arena *a, long id, struct form_photo *m);
 /* Reads a stored blob (malloc'd) by id; NULL if missing. */
 unsigned char *locker_read(struct arena *a, long id, size_t *len, const char **mime, const char **label);
 /* Reads a stored blob (malloc'd) by its digest; NULL if missing. */

@@ -10,6 +10,7 @@
 #include "apiutil.h"
 #include "application.h"
 #include "cert_pdf.h"
+#include "cert_render.h"
 #include "config.h"
 #include "db.h"
 #include "formview.h"
@@ -31,7 +32,7 @@ static int apply_form(struct req *r, struct svc_ver *v, const struct jval *answe
 		      const long *docs, long owner)
 {
 	service_to_hdf(r, v->def, "Svc");
-	formview_fill(r, v->def, answers, errs);
+	formview_fill(r, &v->def->form, "Svc.fields", answers, errs);
 	hset(r, "Page.svcform", "1");
 	const char *ch = app_channel(r->user, NULL);
 	if (!str_eq(ch, "online"))
@@ -78,14 +79,16 @@ static void refusal_on_form(struct req *r, const struct outcome *o)
 
 /* The steps of s for these answers, in order, NULL-terminated: each field
  * shown (a follow-up only once its question is answered so), but the
- * declarations; "doc_<code>" per document; "tatkal" when offered; "check". */
+ * declarations and computed ones (no one types them); "doc_<code>" per document; "tatkal" when offered; "check". */
 static const char **steps_of(struct req *r, const struct svc *s, const struct jval *answers)
 {
-	const char **st = arena_alloc(r->a, (s->nfields + s->ndocs + 3) * sizeof *st);
+	const struct form_def *d = &s->form;
+	const char **st = arena_alloc(r->a, (d->nfields + s->ndocs + 3) * sizeof *st);
 	size_t n = 0;
-	for (size_t i = 0; i < s->nfields; i++)
-		if (!formview_on_check_page(&s->fields[i]) && form_shown(s->fields, s->nfields, &s->fields[i], answers))
-			st[n++] = s->fields[i].name;
+	for (size_t i = 0; i < d->nfields; i++)
+		if (!formview_on_check_page(&d->fields[i]) && d->fields[i].type != FT_COMPUTED &&
+		    form_shown(d->fields, d->nfields, &d->fields[i], answers))
+			st[n++] = d->fields[i].name;
 	for (size_t i = 0; i < s->ndocs; i++)
 		st[n++] = arena_printf(r->a, "doc_%s", s->docs[i].code);
 	if (s->tatkal)
@@ -119,13 +122,13 @@ static struct svc *svc_part(struct req *r, const struct svc *s, const char *name
 {
 	struct svc *sub = arena_alloc(r->a, sizeof *sub);
 	*sub = *s;
-	struct field *f = arena_alloc(r->a, (s->nfields + 1) * sizeof *f);
-	sub->fields = f;
-	sub->nfields = 0;
-	for (size_t i = 0; i < s->nfields; i++)
-		if (decl ? formview_on_check_page(&s->fields[i]) : str_eq(s->fields[i].name, name)) {
-			f[sub->nfields] = s->fields[i];
-			f[sub->nfields++].show_field = NULL;	/* its page is shown only when it applies */
+	struct field *f = arena_alloc(r->a, (s->form.nfields + 1) * sizeof *f);
+	sub->form.fields = f;
+	sub->form.nfields = 0;
+	for (size_t i = 0; i < s->form.nfields; i++)
+		if (decl ? formview_on_check_page(&s->form.fields[i]) : str_eq(s->form.fields[i].name, name)) {
+			f[sub->form.nfields] = s->form.fields[i];
+			f[sub->form.nfields++].show_field = NULL;	/* its page is shown only when it applies */
 		}
 	return sub;
 }
@@ -136,11 +139,11 @@ static struct jval *names_of(struct req *r, const struct svc *part)
 {
 	struct jval *l = arena_alloc(r->a, sizeof *l);
 	l->type = J_ARR;
-	l->kids = arena_alloc(r->a, (part->nfields + 1) * sizeof *l->kids);
-	for (size_t i = 0; i < part->nfields; i++) {
+	l->kids = arena_alloc(r->a, (part->form.nfields + 1) * sizeof *l->kids);
+	for (size_t i = 0; i < part->form.nfields; i++) {
 		struct jval *nm = arena_alloc(r->a, sizeof *nm);
 		nm->type = J_STR;
-		nm->str = (char *)part->fields[i].name;
+		nm->str = (char *)part->form.fields[i].name;
 		nm->n = strlen(nm->str);
 		l->kids[l->n++] = nm;
 	}
@@ -163,9 +166,9 @@ static struct jval *start_answers(struct req *r, const struct svc *s, const char
 			jw_kstr(&w, s->route_field, addr);
 		applicant_mobile = r->user->mobile;
 	}
-	for (size_t i = 0; applicant_mobile && i < s->nfields; i++)
-		if (s->fields[i].type == FT_MOBILE)
-			jw_kstr(&w, s->fields[i].name, applicant_mobile);
+	for (size_t i = 0; applicant_mobile && i < s->form.nfields; i++)
+		if (s->form.fields[i].type == FT_MOBILE)
+			jw_kstr(&w, s->form.fields[i].name, applicant_mobile);
 	jw_obj_end(&w);
 	struct jval *v = json_parse(r->a, b.data, b.len, NULL);
 	sbuf_free(&b);
@@ -226,7 +229,7 @@ static int apply_step(struct req *r, struct svc_ver *v, const struct app *ap, co
 		if (ap)
 			hset(r, "Form.val.applicant_mobile", ap->applicant_mobile);
 		if (errs)
-			formview_outcome(r, s, errs);
+			formview_svc_outcome(r, s, errs);
 		return tmpl_render(r, "apply_step.cs");
 	}
 	if (strncmp(step, "doc_", 4) == 0) {
@@ -260,7 +263,7 @@ static int apply_step(struct req *r, struct svc_ver *v, const struct app *ap, co
 			hset_int(r, arena_printf(r->a, "Doc.locker.%zu.kb", n++), (db_int(files, k, 3) + 1023) / 1024);
 		}
 		if (errs)
-			formview_outcome(r, s, errs);
+			formview_svc_outcome(r, s, errs);
 		return tmpl_render(r, "apply_step.cs");
 	}
 	if (str_eq(step, STEP_TATKAL)) {
@@ -275,7 +278,7 @@ static int apply_step(struct req *r, struct svc_ver *v, const struct app *ap, co
 	struct svc *one = svc_part(r, s, step, false);
 	hset(r, "Step.kind", "field");
 	hset(r, "Page.title", i18n_get(&f->label, r->lang));
-	formview_fill(r, one, answers, errs);
+	formview_fill(r, &one->form, "Svc.fields", answers, errs);
 	hset(r, "Svc.fields.0.heading", "1");
 	hset(r, "Page.svcform", "1");
 	return tmpl_render(r, "apply_step.cs");
@@ -293,7 +296,7 @@ static int apply_check(struct req *r, struct svc_ver *v, const struct app *ap, c
 	hset_int(r, "Step.draft", ap->id);
 	hset(r, "Step.name", STEP_CHECK);
 	hset(r, "Idem", random_token(r->a));
-	formview_summary(r, s, answers, "Answers");
+	formview_summary(r, &s->form, answers, "Answers");
 	if (!str_eq(ch, "online"))
 		hset(r, "Check.applicant_mobile", ap->applicant_mobile);
 	long *docs = app_docs(r->a, s, ap->id);
@@ -317,7 +320,7 @@ static int apply_check(struct req *r, struct svc_ver *v, const struct app *ap, c
 	if (str_eq(fee.payer, "wallet"))
 		hset(r, "Fee.wallet", money_fmt(r->a, wallet_balance(r->a, r->user->id)));
 	/* the declaration is agreed to here, after reading everything */
-	formview_fill(r, svc_part(r, s, NULL, true), answers, errs);
+	formview_fill(r, &svc_part(r, s, NULL, true)->form, "Svc.fields", answers, errs);
 	hset(r, "Page.svcform", "1");
 	return tmpl_render(r, "apply_check.cs");
 }
@@ -390,7 +393,7 @@ static int apply_step_post(struct req *r, struct svc_ver *v, const char *ch, con
 		if (!f || formview_on_check_page(f))
 			return 404;
 		struct svc *one = svc_part(r, s, step, false);
-		answers = form_merge(r->a, s->fields, s->nfields, old, formview_answers(r, one), names_of(r, one));
+		answers = form_merge(r->a, &s->form, old, formview_answers(r, &one->form), names_of(r, one));
 		if (picker_refresh(r))
 			return apply_step(r, v, ap, answers, step, NULL);
 		/* this page's answer must be right before going on */
@@ -399,7 +402,7 @@ static int apply_step_post(struct req *r, struct svc_ver *v, const char *ch, con
 		struct outcome all;
 		out_init(&all, r->a);
 		app_form_env(r->a, r->user, owner, &env);
-		form_check(r->a, one->fields, one->nfields, answers, &env, &all, &norm);
+		form_check(r->a, &one->form, answers, &env, &all, &norm);
 		if (all.nerrs) {
 			r->status = 422;
 			return apply_step(r, v, ap, answers, step, &all);
@@ -444,9 +447,9 @@ static int apply_accept(struct req *r, struct svc_ver *v, const char *ch)
 	const char *err;
 	struct jval *old = json_parse(r->a, ap->form, strlen(ap->form), &err);
 	struct svc *decl = svc_part(r, s, NULL, true);
-	struct jval *fresh = formview_answers(r, decl);
+	struct jval *fresh = formview_answers(r, &decl->form);
 	/* every declaration box takes its fresh answer (unticked = absent) */
-	struct jval *answers = form_merge(r->a, s->fields, s->nfields, old, fresh, names_of(r, decl));
+	struct jval *answers = form_merge(r->a, &s->form, old, fresh, names_of(r, decl));
 	struct filing fl = { .channel = ch, .applicant_mobile = ap->applicant_mobile, .lang = r->lang };
 	struct app_input in = { .ver = v, .answers = answers, .tatkal = ap->tatkal, .submit = true, .draft_id = ap->id };
 	struct app_filed done;
@@ -517,7 +520,7 @@ int page_apply_post(struct req *r)
 	hset(r, "Form.val.applicant_mobile", fl.applicant_mobile);
 	if (req_form(r, "tatkal"))
 		hset(r, "Form.val.tatkal", "1");
-	struct jval *answers = formview_answers(r, v->def);
+	struct jval *answers = formview_answers(r, &v->def->form);
 	const char *draft = req_form(r, "draft");
 	long draft_id = 0;
 	if (draft && !parse_long(draft, 1, 2000000000000L, &draft_id))
@@ -587,9 +590,9 @@ static void app_to_hdf(struct req *r, const struct app *ap)
 	hset(r, "App.applicant", ap->applicant_name);
 	hset(r, "App.mobile", ap->applicant_mobile);
 	hset(r, "App.channel", tmpl_str(r->lang, arena_printf(r->a, "svc.ch.%s", ap->channel)));
-	hset(r, "App.submitted", ap->submitted_at);
-	hset(r, "App.due", ap->due_date);
-	hset(r, "App.stage_due", ap->stage_due);
+	hset(r, "App.submitted", date_long(r->a, ap->submitted_at, r->lang));
+	hset(r, "App.due", date_long(r->a, ap->due_date, r->lang));
+	hset(r, "App.stage_due", date_long(r->a, ap->stage_due, r->lang));
 	hset(r, "App.fee", money_fmt(r->a, ap->fee_paise));
 	if (ap->tatkal)
 		hset(r, "App.tatkal", "1");
@@ -611,7 +614,7 @@ static void app_to_hdf(struct req *r, const struct app *ap)
 					  "WHERE e.app_id = ? ORDER BY e.id", "i", (long long)ap->id);
 	for (size_t i = 0; ev && i < ev->nrows; i++) {
 		const char *p = arena_printf(r->a, "History.%zu", i);
-		hset(r, arena_printf(r->a, "%s.at", p), db_val(ev, i, 0));
+		hset(r, arena_printf(r->a, "%s.at", p), date_long(r->a, db_val(ev, i, 0), r->lang));
 		hset(r, arena_printf(r->a, "%s.action", p), tmpl_str(r->lang, arena_printf(r->a, "app.ev.%s", db_val(ev, i, 1))));
 		const char *role = db_val(ev, i, 2);
 		hset(r, arena_printf(r->a, "%s.who", p), *role ? tmpl_str(r->lang, arena_printf(r->a, "role.%s", role)) : db_val(ev, i, 3));
@@ -631,6 +634,7 @@ static void app_to_hdf(struct req *r, const struct app *ap)
 					   "WHERE app_id = ? ORDER BY level", "i", (long long)ap->id);
 	static const char *const acols[] = { "level", "status", "order", "filed", NULL };
 	hset_rows(r, "Appeals", ap2, acols);
+	hset_rows_date(r, "Appeals", ap2, 3, "filed");
 }
 
 /* GET /my/app/@no */
@@ -664,6 +668,8 @@ int page_my(struct req *r)
 		return 503;
 	static const char *const cols[] = { "number", "id", "name_en", "name_hi", "status", "due", "applicant", "date", "channel", NULL };
 	hset_rows(r, "Rows", rows, cols);
+	hset_rows_date(r, "Rows", rows, 5, "due");
+	hset_rows_date(r, "Rows", rows, 7, "date");
 	for (size_t i = 0; i < rows->nrows; i++)
 		hset(r, arena_printf(r->a, "Rows.%zu.status_text", i),
 		     tmpl_str(r->lang, arena_printf(r->a, "app.st.%s", db_val(rows, i, 4))));
@@ -691,9 +697,10 @@ int page_ack_pdf(struct req *r)
 	size_t n = 0;
 	facts[n++] = (struct cert_fact){ "Applicant", "आवेदक", ap->applicant_name };
 	facts[n++] = (struct cert_fact){ "Service", "सेवा", arena_printf(r->a, "%s / %s", s->name.en, s->name.hi) };
-	facts[n++] = (struct cert_fact){ "Channel", "माध्यम", ap->channel };
+	const char *ch = arena_printf(r->a, "svc.ch.%s", ap->channel);	/* "CSC (Pragya Kendra)", not "csc" */
+	facts[n++] = (struct cert_fact){ "Filed through", "माध्यम", arena_printf(r->a, "%s / %s", tmpl_str("hi", ch), tmpl_str("en", ch)) };
 	facts[n++] = (struct cert_fact){ "Fee paid", "शुल्क", money_fmt(r->a, ap->fee_paise) };
-	facts[n++] = (struct cert_fact){ "Tatkal", "तत्काल", ap->tatkal ? "Yes / हाँ" : "No / नहीं" };
+	facts[n++] = (struct cert_fact){ "Tatkal", "तत्काल", ap->tatkal ? "हाँ / Yes" : "नहीं / No" };
 	struct ack_layout al = {
 		.state = { cfg.state_name_en, cfg.state_name_hi },
 		.department = { dept_en, dept_hi },
@@ -701,8 +708,8 @@ int page_ack_pdf(struct req *r)
 		.title = { "Acknowledgement", "पावती" },
 		.facts = facts, .n_facts = n,
 		.app_no = ap->number,
-		.filed_date = ap->submitted_at,
-		.due_date = ap->due_date,
+		.filed_date = cert_date(r->a, ap->submitted_at),
+		.due_date = cert_date(r->a, ap->due_date),
 		.track_url = arena_printf(r->a, "%s/track?number=%s", cfg.base_url, url_encode(r->a, ap->number)),
 		.track_line = arena_printf(r->a, "Track at %s/track", cfg.base_url),
 		.filed_at = now_secs(),
@@ -731,13 +738,13 @@ int page_resubmit(struct req *r)
 	struct jval *flags = ap->return_fields ? json_parse(r->a, ap->return_fields, strlen(ap->return_fields), &err) : NULL;
 	struct svc *sub = arena_alloc(r->a, sizeof *sub);
 	*sub = *s;
-	sub->fields = arena_alloc(r->a, (s->nfields + 1) * sizeof *sub->fields);
-	sub->nfields = 0;
+	sub->form.fields = arena_alloc(r->a, (s->form.nfields + 1) * sizeof *sub->form.fields);
+	sub->form.nfields = 0;
 	sub->docs = arena_alloc(r->a, (s->ndocs + 1) * sizeof *sub->docs);
 	sub->ndocs = 0;
-	for (size_t i = 0; i < s->nfields; i++)
-		if (form_listed(flags, s->fields[i].name))
-			sub->fields[sub->nfields++] = s->fields[i];
+	for (size_t i = 0; i < s->form.nfields; i++)
+		if (form_listed(flags, s->form.fields[i].name))
+			sub->form.fields[sub->form.nfields++] = s->form.fields[i];
 	for (size_t i = 0; i < s->ndocs; i++)
 		if (form_listed(flags, arena_printf(r->a, "doc_%s", s->docs[i].code)))
 			sub->docs[sub->ndocs++] = s->docs[i];
@@ -750,7 +757,7 @@ int page_resubmit(struct req *r)
 		struct jval *old = json_parse(r->a, ap->form, strlen(ap->form), &err);
 		return apply_form(r, &v, old, NULL, NULL, ap->applicant_id);
 	}
-	struct jval *answers = formview_answers(r, sub);
+	struct jval *answers = formview_answers(r, &sub->form);
 	if (picker_refresh(r))
 		return apply_form(r, &v, answers, NULL, NULL, ap->applicant_id);
 	/* documents are chosen against the full list */
@@ -764,7 +771,7 @@ int page_resubmit(struct req *r)
 	}
 	if (st == 422) {
 		/* problems with any answer, offered here or not, by the full form's names */
-		formview_outcome(r, s, &out);
+		formview_outcome(r, &s->form, &out);
 		r->status = 422;
 		int rc = apply_form(r, &v, answers, NULL, docs, ap->applicant_id);
 		r->status = 422;
@@ -858,7 +865,7 @@ int page_track(struct req *r)
 	const struct stage *st = svc_stage(ap->ver->def, (size_t)ap->stage_idx);
 	if (st && str_eq(ap->status, "pending"))
 		hset(r, "T.stage", i18n_get(&st->name, r->lang));
-	hset(r, "T.due", ap->due_date);
+	hset(r, "T.due", date_long(r->a, ap->due_date, r->lang));
 	return tmpl_render(r, "track.cs");
 }
 
@@ -872,6 +879,7 @@ int page_csc(struct req *r)
 		"i", (long long)r->user->id);
 	static const char *const cols[] = { "number", "name_en", "name_hi", "status", "applicant", "date", "id", NULL };
 	hset_rows(r, "Rows", rows, cols);
+	hset_rows_date(r, "Rows", rows, 5, "date");
 	struct dbres *svcs = db_query(r->a, "SELECT s.code, v.name_en, v.name_hi FROM services s JOIN service_versions v "
 					    "ON v.id = s.published_version_id WHERE s.status = 'active' ORDER BY s.code", NULL);
 	static const char *const scols[] = { "code", "name_en", "name_hi", NULL };

@@ -60,6 +60,7 @@ int page_bill(struct req *r)
 		return 404;
 	static const char *const cols[] = { "id", "biller_en", "biller_hi", "consumer", "name", "amount", "due", "status", "txn", "receipt", NULL };
 	hset_rows(r, "Bill", b, cols);
+	hset_rows_date(r, "Bill", b, 6, "due");
 	hset(r, "Bill.0.rupees", money_fmt(r->a, db_int(b, 0, 5)));
 	hset(r, "Bill.0.status_text", tmpl_str(r->lang, arena_printf(r->a, "bill.st.%s", db_val(b, 0, 7))));
 	hset(r, "Balance", money_fmt(r->a, wallet_balance(r->a, r->user->id)));

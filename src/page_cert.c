@@ -218,7 +218,23 @@ int page_cert_revoke(struct req *r)
 {
 	struct outcome out;
 	out_init(&out, r->a);
-	int st = cert_revoke(r->a, &r->actor, rp(r, 0), req_form(r, "reason"), &out);
+	const char *reason = req_form(r, "reason");
+	bool sure = page_confirmed(r);
+	/* a revocation cannot be taken back: every check first, then "Are you sure?" */
+	int st = sure ? cert_revoke(r->a, &r->actor, rp(r, 0), reason, &out) : cert_revoke_check(r->a, &r->actor, rp(r, 0), reason, &out);
+	if (st == 0 && !sure) {
+		static const char *const keep[] = { "reason", NULL };
+		const char *what[] = { tmpl_str(r->lang, "cert.revoke_what1"), tmpl_str(r->lang, "cert.revoke_what2"),
+				       tmpl_str(r->lang, "cert.revoke_what3"), NULL };
+		const char *app = db_scalar(r->a, "SELECT a.number FROM certificates c JOIN applications a ON a.id = c.app_id "
+						  "WHERE c.number = ?", "s", rp(r, 0));
+		struct confirm c = { .title = tmpl_str_n(r->a, r->lang, "cert.revoke_q", rp(r, 0)), .what = what,
+				     .said_label = tmpl_str(r->lang, "cert.reason"), .said = reason,
+				     .action = arena_printf(r->a, "/desk/cert/%s/revoke", rp(r, 0)), .keep = keep,
+				     .yes = tmpl_str(r->lang, "cert.revoke_yes"),
+				     .back = app ? arena_printf(r->a, "/desk/app/%s", app) : "/desk" };
+		return page_confirm(r, &c);
+	}
 	if (st == 422) {
 		page_outcome(r, &out);
 		r->err_detail = tmpl_str(r->lang, "cert.reason_bad");

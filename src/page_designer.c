@@ -93,17 +93,6 @@ static int load(struct req *r, struct svc_ver **out)
 }
 
 /* Lines of a problems buffer into Problems.N */
-static void problems_to_hdf(struct req *r, const char *text)
-{
-	size_t k = 0;
-	for (const char *p = text; p && *p;) {
-		const char *e = strchr(p, '\n');
-		size_t n = e ? (size_t)(e - p) : strlen(p);
-		if (n)
-			hset(r, arena_printf(r->a, "Problems.%zu", k++), arena_strndup(r->a, p, n));
-		p = e ? e + 1 : p + n;
-	}
-}
 
 static void stages_to_hdf(struct req *r, const struct svc *s)
 {
@@ -133,8 +122,7 @@ static void stages_to_hdf(struct req *r, const struct svc *s)
 
 static void options_to_hdf(struct req *r)
 {
-	for (int i = 0; i < FT_COUNT; i++)
-		hset(r, arena_printf(r->a, "Types.%d", i), ftype_code((enum ftype)i));
+	formview_field_types(r, svc_type_allowed);
 	for (int i = ROLE_PSEWAK; i <= ROLE_DEPT_ADMIN; i++) {
 		hset(r, arena_printf(r->a, "PRoles.%d.code", i), role_code((enum role)i));
 		hset(r, arena_printf(r->a, "PRoles.%d.name", i), tmpl_str(r->lang, arena_printf(r->a, "role.%s", role_code((enum role)i))));
@@ -143,7 +131,70 @@ static void options_to_hdf(struct req *r)
 		hset(r, arena_printf(r->a, "Actions.%d", a), action_code((enum wf_action)a));
 }
 
-/* GET /admin/services/:code — the overview and every section's form */
+/* The designer's sections in task-list order: each has a page of its own
+ * (GET /admin/services/:code/<section>) with one form, and its name in
+ * the language file as svc.s_<key>. */
+static const struct { const char *sec, *key; } sections[] = {
+	{ "general", "general" }, { "fields", "fields" }, { "documents", "docs" }, { "settings", "settings" },
+	{ "stages", "stages" }, { "notifications", "notifs" }, { "json", "json" }, { "history", "history" },
+};
+
+/* Tasks.N (sec, name, state: done | todo | optional) for the task list:
+ * what a service needs before it can be published is "done" once the
+ * definition has it; the rest is optional.  The full check is
+ * svc_validate's, listed above the list. */
+static void tasks_to_hdf(struct req *r, const struct svc *s)
+{
+	bool general = !str_empty(s->name.en) && !str_empty(s->name.hi) && s->channels;
+	bool settings = s->designated >= 0 && s->rtps_days > 0 && !str_empty(s->title.en) && !str_empty(s->title.hi);
+	const char *state[ARRAY_LEN(sections)] = {
+		general ? "done" : "todo", s->form.nfields ? "done" : "todo", "optional", settings ? "done" : "todo",
+		s->nstages ? "done" : "todo", "optional", NULL, NULL,	/* JSON and history: other views, no task */
+	};
+	for (size_t i = 0; i < ARRAY_LEN(sections); i++) {
+		const char *p = arena_printf(r->a, "Tasks.%zu", i);
+		hset(r, arena_printf(r->a, "%s.sec", p), sections[i].sec);
+		hset(r, arena_printf(r->a, "%s.name", p), tmpl_str(r->lang, arena_printf(r->a, "svc.s_%s", sections[i].key)));
+		hset(r, arena_printf(r->a, "%s.hint", p), tmpl_str(r->lang, arena_printf(r->a, "svc.task_hint.%s", sections[i].sec)));
+		if (state[i])
+			hset(r, arena_printf(r->a, "%s.state", p), state[i]);
+	}
+	hset_int(r, "D.nfields", (long long)s->form.nfields);
+	hset_int(r, "D.ndocs", (long long)s->ndocs);
+	hset_int(r, "D.nstages", (long long)s->nstages);
+}
+
+/* Section to show (Section, its name in Page.section) when sec names one;
+ * false for a name that is not a section. */
+static bool section_set(struct req *r, const char *sec)
+{
+	for (size_t i = 0; i < ARRAY_LEN(sections); i++)
+		if (str_eq(sec, sections[i].sec)) {
+			hset(r, "Section", sec);
+			hset(r, "Page.section", tmpl_str(r->lang, arena_printf(r->a, "svc.s_%s", sections[i].key)));
+			return true;
+		}
+	return false;
+}
+
+/* GET /admin/services/:code/:section — one section of the designer, with
+ * its one form (the task list links here); /retire asks "Are you sure?" */
+int page_designer_section(struct req *r)
+{
+	if (str_eq(rp(r, 1), "retire")) {
+		/* "Are you sure?" with what retiring does; the form posts to
+		 * page_designer_retire */
+		hset(r, "Section", "retire");
+		hset(r, "Page.section", tmpl_str(r->lang, "svc.retire"));
+	} else if (!section_set(r, rp(r, 1))) {
+		return 404;
+	}
+	return page_designer(r);
+}
+
+/* GET /admin/services/:code — the task list: status, problems, publish,
+ * and each section with its state; with Section set (above), that
+ * section's page instead */
 int page_designer(struct req *r)
 {
 	struct svc_ver *v;
@@ -154,8 +205,9 @@ int page_designer(struct req *r)
 	struct sbuf probs;
 	sbuf_init(&probs);
 	svc_validate(s, &probs);
-	problems_to_hdf(r, probs.data);
+	hset_lines(r, "Problems", probs.data);
 	sbuf_free(&probs);
+	tasks_to_hdf(r, s);
 	service_to_hdf(r, s, "Svc");
 	/* general */
 	hset(r, "G.name_en", s->name.en);
@@ -168,8 +220,8 @@ int page_designer(struct req *r)
 		if (s->channels & (1u << c))
 			hset(r, arena_printf(r->a, "G.ch.%s", channel_code((enum channel)c)), "1");
 	/* fields */
-	for (size_t i = 0; i < s->nfields; i++) {
-		const struct field *f = &s->fields[i];
+	for (size_t i = 0; i < s->form.nfields; i++) {
+		const struct field *f = &s->form.fields[i];
 		const char *p = arena_printf(r->a, "D.fields.%zu", i);
 		hset(r, arena_printf(r->a, "%s.name", p), f->name);
 		hset(r, arena_printf(r->a, "%s.type", p), ftype_code(f->type));
@@ -238,28 +290,30 @@ int page_designer(struct req *r)
 		"ORDER BY c.id DESC LIMIT 50", "s", rp(r, 0));
 	static const char *const hcols[] = { "version", "at", "user", "summary", NULL };
 	hset_rows(r, "History", hist, hcols);
+	hset_rows_date(r, "History", hist, 1, "at");
 	struct sbuf js;
 	sbuf_init(&js);
 	svc_to_json(s, &js);
 	hset(r, "Json", js.data);
 	sbuf_free(&js);
 	/* the live preview of the citizen form */
-	formview_fill(r, s, NULL, NULL);
+	formview_fill(r, &s->form, "Svc.fields", NULL, NULL);
 	hset(r, "Page.svcform", "1");
 	return tmpl_render(r, "designer.cs");
 }
 
-/* After a designer change: back to the section, or the designer page
- * again with the problems at the inputs (422), or the refusal. */
-static int after_edit(struct req *r, struct outcome *out, const char *anchor)
+/* After a designer change: back to the section's page, or that page again
+ * with the problems at the inputs (422), or the refusal. */
+static int after_edit(struct req *r, struct outcome *out, const char *section)
 {
 	if (!out->status) {
-		resp_redirect(r, arena_printf(r->a, "/admin/services/%s#%s", rp(r, 0), anchor));
+		resp_redirect(r, arena_printf(r->a, "/admin/services/%s/%s", rp(r, 0), section));
 		return 0;
 	}
 	int st = page_outcome(r, out);
 	if (st != 422)
 		return st;
+	section_set(r, section);
 	r->status = 422;
 	st = page_designer(r);
 	r->status = 422;
@@ -288,26 +342,10 @@ int page_designer_general(struct req *r)
 	return after_edit(r, &out, "general");
 }
 
-/* The field form's values. */
-static struct designer_field field_form(struct req *r)
-{
-	return (struct designer_field){
-		.name = req_form(r, "name"), .type = req_form(r, "type"),
-		.label_en = req_form(r, "label_en"), .label_hi = req_form(r, "label_hi"),
-		.help_en = req_form(r, "help_en"), .help_hi = req_form(r, "help_hi"),
-		.required = req_form(r, "required") != NULL,
-		.min = req_form(r, "min"), .max = req_form(r, "max"),
-		.min_length = req_form(r, "min_length"), .max_length = req_form(r, "max_length"),
-		.pattern = req_form(r, "pattern"), .min_date = req_form(r, "min_date"), .max_date = req_form(r, "max_date"),
-		.def = req_form(r, "default"), .show_field = req_form(r, "show_field"), .show_equals = req_form(r, "show_equals"),
-		.options = req_form(r, "options"), .min_items = req_form(r, "min_items"), .max_items = req_form(r, "max_items"),
-	};
-}
-
 /* POST /admin/services/:code/fields */
 int page_designer_field_add(struct req *r)
 {
-	struct designer_field in = field_form(r);
+	struct field_input in = formview_field_input(r);
 	struct outcome out;
 	out_init(&out, r->a);
 	designer_field_add(r->a, &r->actor, rp(r, 0), &in, &out);
@@ -318,7 +356,7 @@ int page_designer_field_add(struct req *r)
 static struct designer_field_change field_change(struct req *r)
 {
 	return (struct designer_field_change){ .name = rp(r, 1), .action = req_form(r, "action"),
-					       .position = req_form(r, "position"), .props = field_form(r) };
+					       .position = req_form(r, "position"), .props = formview_field_input(r) };
 }
 
 /* POST /admin/services/:code/fields/:name — action = save | up | down | delete | print */
@@ -342,36 +380,7 @@ int page_designer_field_form(struct req *r)
 	if (!f)
 		return 404;
 	hset(r, "F.name", f->name);
-	if (!form_has_errors(r)) {
-		hset(r, "Form.val.type", ftype_code(f->type));
-		hset(r, "Form.val.label_en", f->label.en);
-		hset(r, "Form.val.label_hi", f->label.hi);
-		hset(r, "Form.val.help_en", f->help.en);
-		hset(r, "Form.val.help_hi", f->help.hi);
-		if (f->required)
-			hset(r, "Form.val.required", "1");
-		if (f->has_min)
-			hset_int(r, "Form.val.min", f->min);
-		if (f->has_max)
-			hset_int(r, "Form.val.max", f->max);
-		if (f->min_len)
-			hset_int(r, "Form.val.min_length", f->min_len);
-		if (f->max_len)
-			hset_int(r, "Form.val.max_length", f->max_len);
-		hset(r, "Form.val.pattern", f->pattern);
-		hset(r, "Form.val.min_date", f->min_date);
-		hset(r, "Form.val.max_date", f->max_date);
-		hset(r, "Form.val.default", f->def);
-		hset(r, "Form.val.show_field", f->show_field);
-		hset(r, "Form.val.show_equals", f->show_equals);
-		struct sbuf o;
-		sbuf_init(&o);
-		for (size_t k = 0; k < f->nopts; k++)
-			sbuf_printf(&o, "%s|%s|%s\n", f->opts[k].value, f->opts[k].label.en ? f->opts[k].label.en : "",
-				    f->opts[k].label.hi ? f->opts[k].label.hi : "");
-		hset(r, "Form.val.options", o.data);
-		sbuf_free(&o);
-	}
+	formview_field_fill(r, f);
 	options_to_hdf(r);
 	return tmpl_render(r, "designer_field.cs");
 }
@@ -383,7 +392,7 @@ int page_designer_field_save(struct req *r)
 	struct outcome out;
 	out_init(&out, r->a);
 	if (designer_field_change(r->a, &r->actor, rp(r, 0), &in, &out) == 0) {
-		resp_redirect(r, arena_printf(r->a, "/admin/services/%s#fields", rp(r, 0)));
+		resp_redirect(r, arena_printf(r->a, "/admin/services/%s/fields", rp(r, 0)));
 		return 0;
 	}
 	int st = page_outcome(r, &out);
@@ -565,7 +574,7 @@ int page_designer_import(struct req *r)
 		return 503;
 	}
 	/* refused (422) or not this user's to import (403): the list with the reasons */
-	problems_to_hdf(r, probs.data);
+	hset_lines(r, "Problems", probs.data);
 	hset(r, "ImportRefused", "1");
 	sbuf_free(&probs);
 	r->status = out.status;
@@ -582,7 +591,7 @@ int page_designer_preview(struct req *r)
 	if (st)
 		return st;
 	service_to_hdf(r, v->def, "Svc");
-	formview_fill(r, v->def, NULL, NULL);
+	formview_fill(r, &v->def->form, "Svc.fields", NULL, NULL);
 	hset(r, "Preview", "1");
 	hset(r, "Page.svcform", "1");
 	return tmpl_render(r, "apply.cs");

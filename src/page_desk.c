@@ -5,10 +5,12 @@
  * the same as JSON (/api/v1/desk/..., an application's actions, filing an
  * appeal).  The rules are workflow.c's (wf_*).
  */
+#include "formview.h"
 #include "pages.h"
 #include "apiutil.h"
 #include "application.h"
 #include "cert.h"
+#include "cert_render.h"
 #include "db.h"
 #include "lengths.h"
 #include "tmpl.h"
@@ -40,8 +42,8 @@ static void queues_to_hdf(struct req *r, bool with_rows)
 			bool tk = db_int(q, j, 3) == 1;
 			const char *rp2 = arena_printf(r->a, "%s.%s.%zu", p, tk ? "tatkal" : "fifo", tk ? nt++ : nf++);
 			hset(r, arena_printf(r->a, "%s.number", rp2), db_val(q, j, 1));
-			hset(r, arena_printf(r->a, "%s.arrived", rp2), db_val(q, j, 4));
-			hset(r, arena_printf(r->a, "%s.due", rp2), db_val(q, j, 5));
+			hset(r, arena_printf(r->a, "%s.arrived", rp2), date_long(r->a, db_val(q, j, 4), r->lang));
+			hset(r, arena_printf(r->a, "%s.due", rp2), date_long(r->a, db_val(q, j, 5), r->lang));
 			hset(r, arena_printf(r->a, "%s.applicant", rp2), db_val(q, j, 10));
 			long left = (long)db_int(q, j, 11);
 			hset_int(r, arena_printf(r->a, "%s.left", rp2), left);
@@ -71,7 +73,7 @@ static void queues_to_hdf(struct req *r, bool with_rows)
 			hset(r, arena_printf(r->a, "%s.id", p), db_val(a, j, 0));
 			hset(r, arena_printf(r->a, "%s.number", p), db_val(a, j, 1));
 			hset(r, arena_printf(r->a, "%s.level", p), db_val(a, j, 2));
-			hset(r, arena_printf(r->a, "%s.filed", p), db_val(a, j, 3));
+			hset(r, arena_printf(r->a, "%s.filed", p), date_long(r->a, db_val(a, j, 3), r->lang));
 		}
 	}
 }
@@ -102,6 +104,69 @@ int page_desk_next(struct req *r)
 	return 0;
 }
 
+/* Answers.N.label/value, one row per answer and one per row of a group
+ * (whose Answers.N.parts.M.label/value are its row's answers), in lang, as
+ * people read them (cert_answer_text); Flag.N.name/label the questions an
+ * officer may ask to have corrected. */
+static void answers_to_hdf(struct req *r, const struct svc *s, const char *stored)
+{
+	const char *err;
+	struct jval *form = json_parse(r->a, stored, strlen(stored), &err);
+	size_t n = 0;
+	for (size_t i = 0; i < s->form.nfields; i++) {
+		const struct field *f = &s->form.fields[i];
+		const char *label = i18n_get(&f->label, r->lang);
+		hset(r, arena_printf(r->a, "Flag.%zu.name", i), f->name);
+		hset(r, arena_printf(r->a, "Flag.%zu.label", i), label);
+		struct jval *v = json_get(form, f->name);
+		if (f->type == FT_GROUP) {
+			for (size_t k = 0; v && v->type == J_ARR && k < v->n; k++) {
+				const char *p = arena_printf(r->a, "Answers.%zu", n++);
+				hset(r, arena_printf(r->a, "%s.label", p), arena_printf(r->a, "%s (%zu)", label, k + 1));
+				for (size_t m = 0; m < f->nsub; m++) {
+					const char *t = cert_answer_text(r->a, &s->form, &f->sub[m], json_get(v->kids[k], f->sub[m].name), r->lang);
+					const char *pp = arena_printf(r->a, "%s.parts.%zu", p, m);
+					hset(r, arena_printf(r->a, "%s.label", pp), i18n_get(&f->sub[m].label, r->lang));
+					hset(r, arena_printf(r->a, "%s.value", pp), t ? t : "—");
+				}
+			}
+			continue;
+		}
+		const char *t = cert_answer_text(r->a, &s->form, f, v, r->lang);
+		if (!t)
+			continue;
+		const char *p = arena_printf(r->a, "Answers.%zu", n++);
+		hset(r, arena_printf(r->a, "%s.label", p), label);
+		hset(r, arena_printf(r->a, "%s.value", p), t);
+	}
+}
+
+/* Docs.N: the application's documents by the service's name for them
+ * (name, id for the preview link, file, type, size); SvcDocs.N the
+ * service's documents (code, name) an officer may flag. */
+static void docs_to_hdf(struct req *r, const struct svc *s, long app_id)
+{
+	struct dbres *docs = db_query(r->a, "SELECT d.id, ad.doc_type, d.label, d.mime, CEIL(d.size / 1024) FROM app_documents ad "
+					    "JOIN documents d ON d.id = ad.document_id WHERE ad.app_id = ? ORDER BY d.id", "i",
+				      (long long)app_id);
+	for (size_t i = 0; docs && i < docs->nrows; i++) {
+		const char *p = arena_printf(r->a, "Docs.%zu", i);
+		const char *name = db_val(docs, i, 1);
+		for (size_t k = 0; k < s->ndocs; k++)
+			if (str_eq(s->docs[k].code, name))
+				name = i18n_get(&s->docs[k].label, r->lang);
+		hset(r, arena_printf(r->a, "%s.id", p), db_val(docs, i, 0));
+		hset(r, arena_printf(r->a, "%s.name", p), name);
+		hset(r, arena_printf(r->a, "%s.file", p), db_val(docs, i, 2));
+		hset(r, arena_printf(r->a, "%s.kind", p), tmpl_str(r->lang, str_eq(db_val(docs, i, 3), "application/pdf") ? "answer.pdf" : "answer.image"));
+		hset(r, arena_printf(r->a, "%s.kb", p), db_val(docs, i, 4));
+	}
+	for (size_t i = 0; i < s->ndocs; i++) {
+		hset(r, arena_printf(r->a, "SvcDocs.%zu.code", i), s->docs[i].code);
+		hset(r, arena_printf(r->a, "SvcDocs.%zu.label", i), i18n_get(&s->docs[i].label, r->lang));
+	}
+}
+
 /* GET /desk/app/@no */
 int page_desk_app(struct req *r)
 {
@@ -116,55 +181,22 @@ int page_desk_app(struct req *r)
 	hset(r, "App.applicant", ap->applicant_name);
 	hset(r, "App.mobile", ap->applicant_mobile);
 	hset(r, "App.channel", tmpl_str(r->lang, arena_printf(r->a, "svc.ch.%s", ap->channel)));
-	hset(r, "App.submitted", ap->submitted_at);
-	hset(r, "App.due", ap->due_date);
-	hset(r, "App.stage_due", ap->stage_due);
+	hset(r, "App.submitted", date_long(r->a, ap->submitted_at, r->lang));
+	hset(r, "App.due", date_long(r->a, ap->due_date, r->lang));
+	hset(r, "App.stage_due", date_long(r->a, ap->stage_due, r->lang));
 	if (ap->tatkal)
 		hset(r, "App.tatkal", "1");
 	const struct stage *st = svc_stage(s, (size_t)ap->stage_idx);
 	hset(r, "App.stage", st ? i18n_get(&st->name, r->lang) : "");
-	/* answers as printed */
-	const char *err;
-	struct jval *form = json_parse(r->a, ap->form, strlen(ap->form), &err);
-	for (size_t i = 0; i < s->nfields; i++) {
-		const struct field *f = &s->fields[i];
-		struct jval *v = json_get(form, f->name);
-		if (!v)
-			continue;
-		const char *p = arena_printf(r->a, "Answers.%zu", i);
-		hset(r, arena_printf(r->a, "%s.name", p), f->name);
-		hset(r, arena_printf(r->a, "%s.label", p), i18n_get(&f->label, r->lang));
-		const char *text = v->type == J_STR || v->type == J_NUM ? v->str : v->type == J_BOOL ? (v->b ? "✓" : "✗")
-				   : v->type == J_OBJ ? json_get_str(v, "name") : NULL;
-		if (!text) {
-			struct sbuf b;
-			struct jw w;
-			sbuf_init(&b);
-			jw_init(&w, &b);
-			jw_value(&w, v);
-			text = arena_strdup(r->a, b.data);
-			sbuf_free(&b);
-		}
-		for (size_t k = 0; k < f->nopts && (v->type == J_STR); k++)
-			if (str_eq(f->opts[k].value, v->str))
-				text = i18n_get(&f->opts[k].label, r->lang);
-		hset(r, arena_printf(r->a, "%s.value", p), text);
-	}
-	struct dbres *docs = db_query(r->a, "SELECT d.id, ad.doc_type, d.label, d.mime FROM app_documents ad JOIN documents d "
-					    "ON d.id = ad.document_id WHERE ad.app_id = ?", "i", (long long)ap->id);
-	static const char *const dcols[] = { "id", "type", "label", "mime", NULL };
-	hset_rows(r, "Docs", docs, dcols);
-	for (size_t i = 0; i < s->ndocs; i++) {
-		hset(r, arena_printf(r->a, "SvcDocs.%zu.code", i), s->docs[i].code);
-		hset(r, arena_printf(r->a, "SvcDocs.%zu.label", i), i18n_get(&s->docs[i].label, r->lang));
-	}
+	answers_to_hdf(r, s, ap->form);
+	docs_to_hdf(r, s, ap->id);
 	struct dbres *ev = db_query(r->a, "SELECT DATE_FORMAT(e.at, '%Y-%m-%d %H:%i'), e.action, IFNULL(e.role, ''), "
 					  "IFNULL(TRIM(CONCAT_WS(' ', u.first_name, u.last_name)), ''), IFNULL(e.remarks, ''), "
 					  "IFNULL(e.out_of_order_reason, '') FROM app_events e LEFT JOIN users u ON u.id = e.actor_id "
 					  "WHERE e.app_id = ? ORDER BY e.id", "i", (long long)ap->id);
 	for (size_t i = 0; ev && i < ev->nrows; i++) {
 		const char *p = arena_printf(r->a, "History.%zu", i);
-		hset(r, arena_printf(r->a, "%s.at", p), db_val(ev, i, 0));
+		hset(r, arena_printf(r->a, "%s.at", p), date_long(r->a, db_val(ev, i, 0), r->lang));
 		hset(r, arena_printf(r->a, "%s.action", p), tmpl_str(r->lang, arena_printf(r->a, "app.ev.%s", db_val(ev, i, 1))));
 		hset(r, arena_printf(r->a, "%s.who", p), db_val(ev, i, 3));
 		hset(r, arena_printf(r->a, "%s.remarks", p), db_val(ev, i, 4));
@@ -211,6 +243,20 @@ static int desk_app_refused(struct req *r, int st, bool keep)
 	return rc;
 }
 
+/* "Are you sure you want to reject …?" for the application of the request,
+ * which wf_act has checked may be rejected as asked. */
+static int desk_confirm_reject(struct req *r)
+{
+	static const char *const keep[] = { "action", "remarks", "ooo_reason", "return_fields", NULL };
+	const char *what[] = { tmpl_str(r->lang, "desk.reject_what1"), tmpl_str(r->lang, "desk.reject_what2"),
+			       tmpl_str(r->lang, "desk.reject_what3"), NULL };
+	struct confirm c = { .title = tmpl_str_n(r->a, r->lang, "desk.reject_q", rp(r, 0)), .what = what,
+			     .said_label = tmpl_str(r->lang, "desk.remarks"), .said = req_form(r, "remarks"),
+			     .action = arena_printf(r->a, "/desk/app/%s", rp(r, 0)), .keep = keep,
+			     .yes = tmpl_str(r->lang, "desk.reject_yes"), .back = arena_printf(r->a, "/desk/app/%s#act", rp(r, 0)) };
+	return page_confirm(r, &c);
+}
+
 /* POST /desk/app/@no — act (action, remarks, reason, flagged fields) */
 int page_desk_act(struct req *r)
 {
@@ -237,9 +283,13 @@ int page_desk_act(struct req *r)
 	const char *flagged[64];
 	size_t nf = req_form_all(r, "return_fields", flagged, 64);
 	struct act_in in = { .action = action, .remarks = req_form(r, "remarks"), .ooo_reason = req_form(r, "ooo_reason"),
-			     .return_fields = flagged, .nreturn = nf };
+			     .return_fields = flagged, .nreturn = nf,
+			     /* a rejection cannot be taken back: every check first, then "Are you sure?" */
+			     .check_only = str_eq(action, "reject") && !page_confirmed(r) };
 	struct act_out res;
 	int st = wf_act(r->a, &r->actor, rp(r, 0), &in, &res, &out);
+	if (st == 0 && in.check_only)
+		return desk_confirm_reject(r);
 	if (st == 0) {
 		resp_redirect(r, "/desk?done=1");
 		return 0;

@@ -73,7 +73,7 @@ int page_locker_post(struct req *r)
 	return 0;
 }
 
-/* GET /locker/:id — download: whoever sees it in the locker (locker_list),
+/* GET /locker/:id[?inline=1] — download (or preview): whoever sees it in the locker (locker_list),
  * or officers with an application using it */
 int page_locker_get(struct req *r)
 {
@@ -87,7 +87,10 @@ int page_locker_get(struct req *r)
 	unsigned char *p = locker_read(r->a, id, &len, &mime, &label);
 	if (!p)
 		return 404;
-	resp_bytes(r, mime, p, len, label);
+	if (req_query(r, "inline"))	/* the desk's preview link: shown, not saved */
+		resp_inline(r, mime, p, len, label);
+	else
+		resp_bytes(r, mime, p, len, label);
 	free(p);
 	return 0;
 }

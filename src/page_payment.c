@@ -8,6 +8,7 @@
 #include "pages.h"
 #include "application.h"
 #include "cert_pdf.h"
+#include "cert_render.h"
 #include "config.h"
 #include "db.h"
 #include "money.h"
@@ -204,8 +205,8 @@ int page_receipt_verify(struct req *r)
 	hset(r, "Rc.no", rp(r, 0));
 	if (ok) {
 		hset(r, "Rc.amount", money_fmt(r->a, db_int(x, 0, 4)));
-		hset(r, "Rc.at", db_val(x, 0, 6));
-		hset(r, "Rc.kind", db_val(x, 0, 1));
+		hset(r, "Rc.at", date_long(r->a, db_val(x, 0, 6), r->lang));
+		hset(r, "Rc.kind", tmpl_str(r->lang, arena_printf(r->a, "pay.kinds.%s", db_val(x, 0, 1))));
 	}
 	return tmpl_render(r, "receipt.cs");
 }
@@ -222,29 +223,63 @@ int page_receipt_pdf(struct req *r)
 		return 404;
 	const char *err;
 	struct jval *d = json_parse(r->a, db_val(x, 0, 5), x->lens[5], &err);
-	struct cert_fact facts[8];
-	size_t n = 0;
-	facts[n++] = (struct cert_fact){ "Amount", "राशि", money_fmt(r->a, db_int(x, 0, 4)) };
-	facts[n++] = (struct cert_fact){ "Paid on", "भुगतान तिथि", db_val(x, 0, 6) };
-	facts[n++] = (struct cert_fact){ "For", "उद्देश्य", db_val(x, 0, 1) };
-	facts[n++] = (struct cert_fact){ "Reference", "संदर्भ", db_val(x, 0, 2) };
-	for (size_t i = 0; d && d->type == J_OBJ && i < d->n && n < 8; i++)
-		if (d->kids[i]->type == J_STR)
-			facts[n++] = (struct cert_fact){ d->keys[i], NULL, d->kids[i]->str };
-	struct ack_layout al = {
+	long long amount = db_int(x, 0, 4);
+	const char *kind = db_val(x, 0, 1), *at = db_val(x, 0, 6);
+	struct dbres *payer = db_query(r->a, "SELECT TRIM(CONCAT_WS(' ', first_name, middle_name, last_name)), IFNULL(mobile, '') "
+					     "FROM users WHERE id = ?", "i", db_int(x, 0, 3));
+	const char *who = payer && payer->nrows == 1 ? db_val(payer, 0, 0) : "";
+	if (str_empty(who) && ap && ap->applicant_id == db_int(x, 0, 3))
+		who = ap->applicant_name;	/* a citizen who has not given a name yet: the one on the form */
+	if (payer && payer->nrows == 1 && !str_empty(db_val(payer, 0, 1)))
+		who = arena_printf(r->a, "%s (%s)", str_empty(who) ? "—" : who, db_val(payer, 0, 1));
+	/* what was paid for, as people say it, in both languages */
+	const char *for_text, *through;
+	if (str_eq(kind, "payment") && ap) {
+		const struct svc *sv = ap->ver->def;
+		for_text = arena_printf(r->a, "आवेदन %s का शुल्क — %s / Fee for application %s — %s", ap->number, sv->name.hi,
+					ap->number, sv->name.en);
+		through = "ऑनलाइन भुगतान / Online payment";
+	} else if (str_eq(kind, "bill")) {
+		const char *code = json_get_str(d, "biller");
+		struct dbres *b = db_query(r->a, "SELECT name_hi, name_en FROM billers WHERE code = ?", "s", code ? code : "");
+		const char *hi = b && b->nrows == 1 ? db_val(b, 0, 0) : code, *en = b && b->nrows == 1 ? db_val(b, 0, 1) : code;
+		for_text = arena_printf(r->a, "%s बिल, उपभोक्ता %s / %s bill, consumer %s", hi, json_get_str(d, "consumer"), en,
+					json_get_str(d, "consumer"));
+		through = "CSC वॉलेट / CSC wallet";
+	} else {
+		for_text = "CSC वॉलेट में राशि जमा / CSC wallet top-up";
+		through = "ऑनलाइन भुगतान / Online payment";
+	}
+	struct cert_fact facts[] = {
+		{ "Received from", "भुगतानकर्ता", who },
+		{ "Paid for", "किस लिए", for_text },
+		{ "Amount in words", "राशि शब्दों में",
+		  arena_printf(r->a, "%s / %s", money_words(r->a, amount, "hi"), money_words(r->a, amount, "en")) },
+		{ "Paid through", "भुगतान का माध्यम", through },
+		{ "Reference", "संदर्भ", db_val(x, 0, 2) },
+	};
+	struct doc_layout al = {
 		.state = { cfg.state_name_en, cfg.state_name_hi },
 		.department = { "GramSewa", "ग्रामसेवा" },
 		.title = { "Payment Receipt", "भुगतान रसीद" },
-		.facts = facts, .n_facts = n,
-		.app_no = db_val(x, 0, 0),
-		.filed_date = db_val(x, 0, 6),
-		.track_url = receipt_url(r->a, db_val(x, 0, 0), (long)db_int(x, 0, 4)),
-		.track_line = arena_printf(r->a, "Verify at %s/receipt/%s", cfg.base_url, db_val(x, 0, 0)),
-		.filed_at = now_secs(),
+		.refs = { { "Receipt No.", "रसीद संख्या", db_val(x, 0, 0) },
+			  { "Date and time of payment", "भुगतान की तिथि और समय", cert_date(r->a, at) },
+			  { "Amount paid", "भुगतान राशि", money_fmt(r->a, amount) } },
+		.n_refs = 3,
+		.facts = facts, .n_facts = ARRAY_LEN(facts),
+		.no_label = "रसीद संख्या / Receipt No.:",
+		.no = db_val(x, 0, 0),
+		.qr_payload = receipt_url(r->a, db_val(x, 0, 0), (long)amount),
+		.qr_caption = "रसीद जाँचने हेतु स्कैन करें / Scan to check this receipt",
+		.qr_line = arena_printf(r->a, "%s/receipt/%s", cfg.base_url, db_val(x, 0, 0)),
+		.foot = { "This is a computer-generated receipt; no signature is required.",
+			  "यह कंप्यूटर जनित रसीद है, हस्ताक्षर आवश्यक नहीं।" },
+		.note = "कृपया यह रसीद सुरक्षित रखें।  Please keep this receipt.",
+		.at = now_secs(),
 	};
 	unsigned char *pdf = NULL;
 	size_t len = 0;
-	if (cert_pdf_render_ack(&al, &pdf, &len) != 0)
+	if (cert_pdf_render_doc(&al, &pdf, &len) != 0)
 		return 500;
 	resp_bytes(r, "application/pdf", pdf, len, arena_printf(r->a, "%s.pdf", db_val(x, 0, 0)));
 	free(pdf);

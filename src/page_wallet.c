@@ -65,14 +65,12 @@ int page_wallet(struct req *r)
 	struct sbuf csv;
 	sbuf_init(&csv);
 	sbuf_adds(&csv, "date,kind,amount_paise,balance_paise,reference,application\r\n");
-	struct cert_fact *facts = arena_alloc(r->a, (rows->nrows + 3) * sizeof *facts);
-	size_t nf = 0;
-	facts[nf++] = (struct cert_fact){ "Opening balance", "प्रारंभिक शेष", money_fmt(r->a, opening) };
+	struct stmt_row *srows = arena_alloc(r->a, (rows->nrows + 1) * sizeof *srows);
 	for (size_t i = 0; i < rows->nrows; i++) {
 		long long amt = db_int(rows, i, 2);
 		bal += amt;
 		const char *p = arena_printf(r->a, "Rows.%zu", i);
-		hset(r, arena_printf(r->a, "%s.at", p), db_val(rows, i, 0));
+		hset(r, arena_printf(r->a, "%s.at", p), date_long(r->a, db_val(rows, i, 0), r->lang));
 		hset(r, arena_printf(r->a, "%s.kind", p), tmpl_str(r->lang, arena_printf(r->a, "wallet.kind.%s", db_val(rows, i, 1))));
 		hset(r, arena_printf(r->a, "%s.amount", p), signed_money(r->a, amt, true));
 		hset(r, arena_printf(r->a, "%s.balance", p), money_fmt(r->a, bal));
@@ -85,11 +83,14 @@ int page_wallet(struct req *r)
 		sbuf_addc(&csv, ',');
 		csv_cell(&csv, db_val(rows, i, 4));
 		sbuf_adds(&csv, "\r\n");
-		facts[nf++] = (struct cert_fact){ db_val(rows, i, 0), db_val(rows, i, 1),
-						  arena_printf(r->a, "%s  (%s)  balance %s", signed_money(r->a, amt, true),
-							       db_val(rows, i, 3), money_fmt(r->a, bal)) };
+		const char *key = arena_printf(r->a, "wallet.kind.%s", db_val(rows, i, 1));
+		const char *what = str_empty(db_val(rows, i, 4)) ? db_val(rows, i, 3) : db_val(rows, i, 4);
+		srows[i] = (struct stmt_row){ date_long(r->a, db_val(rows, i, 0), r->lang),
+					      arena_printf(r->a, "%s / %s%s%s", tmpl_str("hi", key), tmpl_str("en", key),
+							   str_empty(what) ? "" : " · ", what),
+					      amt < 0 ? money_fmt(r->a, -amt) : NULL, amt >= 0 ? money_fmt(r->a, amt) : NULL,
+					      money_fmt(r->a, bal) };
 	}
-	facts[nf++] = (struct cert_fact){ "Closing balance", "अंतिम शेष", money_fmt(r->a, bal) };
 	if (str_eq(fmt, "csv")) {
 		resp_bytes(r, "text/csv; charset=utf-8", csv.data, csv.len, arena_printf(r->a, "wallet-%s-%s.csv", from, to));
 		sbuf_free(&csv);
@@ -97,28 +98,34 @@ int page_wallet(struct req *r)
 	}
 	sbuf_free(&csv);
 	if (str_eq(fmt, "pdf")) {
-		struct ack_layout al = {
+		struct statement_layout sl = {
 			.state = { cfg.state_name_en, cfg.state_name_hi },
-			.department = { "GramSewa CSC wallet", "ग्रामसेवा CSC वॉलेट" },
-			.office = { r->user->name, NULL },
+			.department = { "GramSewa — CSC wallet", "ग्रामसेवा — CSC वॉलेट" },
 			.title = { "Wallet statement", "वॉलेट विवरण" },
-			.facts = facts, .n_facts = nf,
-			.app_no = arena_printf(r->a, "%s to %s", from, to),
-			.filed_date = today,
-			.track_url = arena_printf(r->a, "%s/csc/wallet", cfg.base_url),
-			.track_line = arena_printf(r->a, "%s/csc/wallet", cfg.base_url),
-			.filed_at = now_secs(),
+			.refs = { { "CSC operator", "CSC संचालक", r->user->name },
+				  { "Period", "अवधि", arena_printf(r->a, "%s – %s / %s – %s", date_long(r->a, from, "hi"),
+								   date_long(r->a, to, "hi"), date_long(r->a, from, "en"),
+								   date_long(r->a, to, "en")) } },
+			.n_refs = 2,
+			.opening = money_fmt(r->a, opening), .closing = money_fmt(r->a, bal),
+			.rows = srows, .n_rows = rows->nrows,
+			.no_label = "वॉलेट विवरण / Wallet statement:", .no = r->user->name,
+			.foot = { "This is a computer-generated statement; no signature is required.",
+				  "यह कंप्यूटर जनित विवरण है, हस्ताक्षर आवश्यक नहीं।" },
+			.at = now_secs(),
 		};
 		unsigned char *pdf = NULL;
 		size_t len = 0;
-		if (cert_pdf_render_ack(&al, &pdf, &len) != 0)
+		if (cert_pdf_render_statement(&sl, &pdf, &len) != 0)
 			return 500;
 		resp_bytes(r, "application/pdf", pdf, len, arena_printf(r->a, "wallet-%s-%s.pdf", from, to));
 		free(pdf);
 		return 0;
 	}
 	hset(r, "W.from", from);
+	hset(r, "W.from_long", date_long(r->a, from, r->lang));
 	hset(r, "W.to", to);
+	hset(r, "W.to_long", date_long(r->a, to, r->lang));
 	hset(r, "W.opening", money_fmt(r->a, opening));
 	hset(r, "W.closing", money_fmt(r->a, bal));
 	hset(r, "W.balance", money_fmt(r->a, wallet_balance(r->a, r->user->id)));
@@ -321,6 +328,7 @@ int page_admin_money(struct req *r)
 	}
 	sbuf_free(&csv);
 	hset(r, "M.day", day);
+	hset(r, "M.day_long", date_long(r->a, day, r->lang));
 	hset(r, "M.wallet_debits", money_fmt(r->a, wallet_debits));
 	hset(r, "M.dept", money_fmt(r->a, dept));
 	hset(r, "M.charges", money_fmt(r->a, charges));
@@ -337,7 +345,7 @@ int page_admin_money(struct req *r)
 		hset(r, arena_printf(r->a, "%s.order", p), db_val(owed, i, 0));
 		hset(r, arena_printf(r->a, "%s.app", p), db_val(owed, i, 1));
 		hset(r, arena_printf(r->a, "%s.amount", p), money_fmt(r->a, db_int(owed, i, 2)));
-		hset(r, arena_printf(r->a, "%s.at", p), db_val(owed, i, 3));
+		hset(r, arena_printf(r->a, "%s.at", p), date_long(r->a, db_val(owed, i, 3), r->lang));
 	}
 	return tmpl_render(r, "admin_money.cs");
 }

@@ -252,6 +252,30 @@ static const char *lookup(const struct param *p, size_t n, const char *name)
 	return NULL;
 }
 
+void req_join_dates(struct arena *a, struct param **p, size_t *n)
+{
+	size_t add = 0;
+	for (size_t i = 0; i < *n; i++)
+		add += str_ends_with((*p)[i].name, "-day");
+	if (!add)
+		return;
+	struct param *out = arena_alloc(a, (*n + add) * sizeof *out);
+	memcpy(out, *p, *n * sizeof *out);
+	size_t k = *n;
+	for (size_t i = 0; i < *n; i++) {
+		const char *nm = (*p)[i].name;
+		if (!str_ends_with(nm, "-day"))
+			continue;
+		const char *base = arena_strndup(a, nm, strlen(nm) - 4);
+		if (lookup(out, k, base))
+			continue;
+		out[k++] = (struct param){ base, date_join(a, (*p)[i].value, lookup(*p, *n, arena_printf(a, "%s-month", base)),
+							   lookup(*p, *n, arena_printf(a, "%s-year", base))) };
+	}
+	*p = out;
+	*n = k;
+}
+
 const char *req_query(const struct req *r, const char *name) { return lookup(r->q, r->nq, name); }
 const char *req_form(const struct req *r, const char *name) { return lookup(r->f, r->nf, name); }
 const char *req_cookie(const struct req *r, const char *name) { return lookup(r->c, r->nc, name); }
@@ -380,19 +404,31 @@ void resp_json(struct req *r, int status, const struct sbuf *json)
 	r->sent = true;
 }
 
-void resp_bytes(struct req *r, const char *ctype, const void *p, size_t n, const char *download_name)
+/* The body and a Content-Disposition of kind ("attachment", "inline")
+ * naming the file, when name is given. */
+static void resp_file(struct req *r, const char *ctype, const void *p, size_t n, const char *kind, const char *name)
 {
 	r->status = 200;
 	r->out_ctype = ctype;
 	sbuf_reset(&r->out);
 	sbuf_add(&r->out, p, n);
-	if (download_name) {
+	if (name) {
 		/* the name is ours (certificate/application numbers), but keep it to safe bytes */
-		char *safe = arena_strdup(r->a, download_name);
+		char *safe = arena_strdup(r->a, name);
 		for (char *s = safe; *s; s++)
 			if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '.' || *s == '-'))
 				*s = '_';
-		resp_header(r, "Content-Disposition", arena_printf(r->a, "attachment; filename=\"%s\"", safe));
+		resp_header(r, "Content-Disposition", arena_printf(r->a, "%s; filename=\"%s\"", kind, safe));
 	}
 	r->sent = true;
+}
+
+void resp_bytes(struct req *r, const char *ctype, const void *p, size_t n, const char *download_name)
+{
+	resp_file(r, ctype, p, n, "attachment", download_name);
+}
+
+void resp_inline(struct req *r, const char *ctype, const void *p, size_t n, const char *name)
+{
+	resp_file(r, ctype, p, n, "inline", name);
 }

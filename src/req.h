@@ -83,6 +83,11 @@ static inline const struct actor *req_actor(const struct req *r)
 /* Parsing results */
 enum { PARSE_OK = 0, PARSE_BAD = -1, PARSE_TOO_MANY = -2 };
 
+/* A date typed in three boxes arrives as NAME-day, NAME-month, NAME-year:
+ * adds NAME = date_join(...) to the parameters (unless NAME came itself),
+ * so handlers read one date whichever way a page asks for it. */
+void req_join_dates(struct arena *a, struct param **p, size_t *n);
+
 /* application/x-www-form-urlencoded or a query string.  Returns PARSE_OK,
  * PARSE_BAD (bad %-escape, invalid UTF-8, NUL) or PARSE_TOO_MANY. */
 int parse_urlencoded(struct arena *a, const char *s, size_t n, size_t max,
@@ -120,4 +125,7 @@ void resp_cookie(struct req *r, const char *name, const char *value, long max_ag
 void resp_redirect(struct req *r, const char *location);	/* 303 See Other */
 void resp_json(struct req *r, int status, const struct sbuf *json);
 void resp_bytes(struct req *r, const char *ctype, const void *p, size_t n, const char *download_name);
+/* resp_bytes for the browser to show rather than save (a document's
+ * preview): Content-Disposition inline with the file's name. */
+void resp_inline(struct req *r, const char *ctype, const void *p, size_t n, const char *name);
 #endif

@@ -245,7 +245,7 @@ void dispatch(struct req *r)
 		goto error;
 	}
 	if (!r->api)
-		hset(r, "CSRF", csrf_token(r));
+		hset(r, "CSRF", csrf_masked(r));
 	/* an API change sent again with the same Idempotency-Key gets the first answer */
 	if (r->api && api_replay(r, &status)) {
 		if (status == 0)

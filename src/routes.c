@@ -6,6 +6,7 @@
 #include "pages.h"
 #include "user.h"
 #include "attendance.h"
+#include "register.h"
 
 #define SA RB(ROLE_STATE_ADMIN)
 
@@ -63,6 +64,7 @@ const struct route routes[] = {
 	{ "POST", "/admin/services/:code/retire", page_designer_retire, RB_ADMINS, 0 },
 	{ "GET", "/admin/services/:code/export", page_designer_export, RB_ADMINS, 0 },
 	{ "GET", "/admin/services/:code/preview", page_designer_preview, RB_ADMINS, 0 },
+	{ "GET", "/admin/services/:code/:section", page_designer_section, RB_ADMINS, 0 },
 	/* applying and tracking */
 	{ "GET", "/apply/:code", page_apply, RB_FILERS | RB_PLAYERS, 0 },
 	{ "POST", "/apply/:code", page_apply_post, RB_FILERS | RB_PLAYERS, 0 },
@@ -120,6 +122,21 @@ const struct route routes[] = {
 	{ "GET", "/attendance/devices", page_attendance_devices, ATT_REVIEWERS, 0 },
 	{ "POST", "/attendance/devices", page_attendance_enrol, ATT_REVIEWERS, 0 },
 	{ "POST", "/attendance/devices/:id/unbind", page_attendance_unbind, ATT_REVIEWERS, 0 },
+	/* panchayat registers: reg_may decides the GP */
+	{ "GET", "/registers", page_registers, REG_ROLES, 0 },
+	{ "GET", "/registers/entry/:id", page_register_entry, REG_ROLES, 0 },
+	{ "POST", "/registers/entry/:id", page_register_entry_act, REG_ROLES, 0 },
+	{ "POST", "/registers/books/:book/close-day", page_register_close_day, REG_ROLES, 0 },
+	{ "POST", "/registers/books/:book/close-year", page_register_close_year, REG_ROLES, 0 },
+	{ "GET", "/registers/:code/:book/pdf", page_register_pdf, REG_ROLES, 0 },
+	{ "GET", "/registers/:code/:book/csv", page_register_csv, REG_ROLES, 0 },
+	{ "GET", "/registers/:code/:book", page_register_book, REG_ROLES, 0 },
+	{ "POST", "/registers/:code/:book", page_register_entry_post, REG_ROLES, 0 },
+	{ "GET", "/admin/registers", page_admin_registers, SA, 0 },
+	{ "POST", "/admin/registers/import", page_admin_register_import, SA, 0 },
+	{ "GET", "/admin/registers/:code/export", page_admin_register_export, SA, 0 },
+	{ "GET", "/admin/registers/:code/preview", page_admin_register_preview, SA, 0 },
+	{ "POST", "/admin/registers/:code/publish", page_admin_register_publish, SA, 0 },
 	/* money */
 	{ "POST", "/pay/start", page_pay_start, RB(ROLE_CITIZEN) | RB(ROLE_CSC), 0 },
 	/* the gateway's answers are authenticated by their HMAC checksum, not cookies */
@@ -195,6 +212,16 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/attendance/flags/:id/review", api_attendance_review, ATT_REVIEWERS, 0 },
 	{ "GET", "/api/v1/attendance/availability", api_attendance_availability, ATT_VIEWERS, 0 },
 	{ "GET", "/api/v1/attendance/map", page_attendance_geojson, ATT_VIEWERS, 0 },
+	{ "GET", "/api/v1/registers", api_registers, REG_ROLES, 0 },
+	{ "GET", "/api/v1/registers/definitions/:code", api_register_definition, REG_ROLES, 0 },
+	{ "POST", "/api/v1/admin/registers", api_register_import, SA, 0 },
+	{ "GET", "/api/v1/registers/entries/:id", api_register_entry, REG_ROLES, 0 },
+	{ "POST", "/api/v1/registers/entries/:id", api_register_entry_edit, REG_ROLES, 0 },
+	{ "POST", "/api/v1/registers/entries/:id/:action", api_register_entry_act, REG_ROLES, 0 },
+	{ "POST", "/api/v1/registers/books/:book/close-day", api_register_close_day, REG_ROLES, 0 },
+	{ "POST", "/api/v1/registers/books/:book/close-year", api_register_close_year, REG_ROLES, 0 },
+	{ "POST", "/api/v1/registers/:code/entries", api_register_entry_create, REG_ROLES, 0 },
+	{ "GET", "/api/v1/registers/:code/:book", api_register_book, REG_ROLES, 0 },
 };
 
 const size_t nroutes = sizeof routes / sizeof routes[0];

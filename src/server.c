@@ -56,6 +56,7 @@ int req_setup(struct req *r, const struct cgi_in *in, const char *body, size_t b
 		return 413;
 	if (rc != PARSE_OK)
 		return 400;
+	req_join_dates(r->a, &r->q, &r->nq);
 	const char *ck = in->cookie;
 	if (ck && strlen(ck) > (size_t)cfg.max_cookie)
 		return 400;
@@ -95,6 +96,7 @@ int req_setup(struct req *r, const struct cgi_in *in, const char *body, size_t b
 			return 413;
 		if (rc != PARSE_OK)
 			return 400;
+		req_join_dates(r->a, &r->f, &r->nf);
 	}
 	return 0;
 }

@@ -2,52 +2,17 @@
  * service.h — a service definition: what a department configures in the
  * designer (form fields, documents, fees, workflow, output, notifications).
  * Definitions are stored as JSON (format "gramsewa.service/1") in
- * service_versions; this module turns that JSON into structs, back into
+ * service_versions, and embed the form engine's field list ("fields",
+ * formdef.h) as their application form; this module turns that JSON into structs, back into
  * JSON (canonical: parse -> write -> parse gives the same text), and checks a
  * definition for structural problems.
  */
 #ifndef GS_SERVICE_H
 #define GS_SERVICE_H
-#include "json.h"
+#include "formdef.h"
 #include "user.h"
 
 #define SVC_FORMAT "gramsewa.service/1"
-
-struct i18n {
-	const char *en;		/* English text */
-	const char *hi;		/* Hindi text */
-};
-
-enum ftype {
-	FT_TEXT, FT_NUMBER, FT_DATE, FT_SELECT, FT_MULTISELECT, FT_RADIO, FT_CHECKBOX, FT_MOBILE, FT_EMAIL,
-	FT_AADHAAR, FT_PIN, FT_LOCATION, FT_FILE, FT_GROUP, FT_COUNT
-};
-
-struct opt {
-	const char *value;	/* stored value */
-	struct i18n label;	/* shown */
-};
-
-struct field {
-	const char *name;	/* [a-z][a-z0-9_]* unique in its form */
-	enum ftype type;	/* kind of input */
-	struct i18n label;	/* question */
-	struct i18n help;	/* hint under the question */
-	bool required;		/* must be answered (when shown) */
-	bool has_min, has_max;	/* numeric bounds present */
-	long min, max;		/* number bounds */
-	long min_len, max_len;	/* text length in characters (0 = none) */
-	const char *pattern;	/* POSIX extended regex the whole answer must match, or NULL */
-	const char *min_date, *max_date;	/* YYYY-MM-DD or "today", or NULL */
-	struct opt *opts;	/* select/radio/multiselect/checkbox choices */
-	size_t nopts;
-	const char *def;	/* default answer, or NULL */
-	const char *show_field;	/* shown only when this field ... */
-	const char *show_equals;	/* ... has this value */
-	struct field *sub;	/* group: the fields of one row */
-	size_t nsub;
-	long min_items, max_items;	/* group: rows */
-};
 
 struct docreq {
 	const char *code;	/* document type code, e.g. "aadhaar_card" */
@@ -88,8 +53,7 @@ struct svc {
 	struct i18n name, desc, elig;	/* general */
 	const char *dept;	/* department code */
 	unsigned channels;	/* 1u << enum channel */
-	struct field *fields;
-	size_t nfields;
+	struct form_def form;	/* the application form (formdef.h) */
 	struct docreq *docs;
 	size_t ndocs;
 	long fee_gov, fee_csc, fee_tatkal;	/* paise */
@@ -114,8 +78,6 @@ struct svc {
 	size_t nnotifs;
 };
 
-const char *ftype_code(enum ftype t);
-int ftype_from(const char *s);
 const char *action_code(enum wf_action a);
 int action_from(const char *s);
 const char *channel_code(enum channel c);
@@ -132,10 +94,13 @@ void svc_to_json(const struct svc *s, struct sbuf *b);
 int svc_validate(const struct svc *s, struct sbuf *probs);
 /* A new minimal draft. */
 struct svc *svc_new(struct arena *a, const char *code, const char *en, const char *hi, const char *dept);
+/* May a service form use fields of type t?  Photos, users and references
+ * are for registers and surveys: a citizen's application brings pictures
+ * as locker documents (re-encoded the same way), and has no list of staff
+ * or register entries to choose from. */
+bool svc_type_allowed(enum ftype t);
 const struct field *svc_field(const struct svc *s, const char *name);
 const struct stage *svc_stage(const struct svc *s, size_t i);
-/* Text in a language with English fallback. */
-const char *i18n_get(const struct i18n *t, const char *lang);
 
 /* Verhoeff checksum over a digit string (Aadhaar). */
 bool verhoeff_ok(const char *digits);

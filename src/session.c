@@ -128,13 +128,35 @@ const char *csrf_token(struct req *r)
 	return r->csrf;
 }
 
+/* The token as a page carries it: a fresh random mask and the token's
+ * bytes XORed with it (base64url of 64 bytes).  Pages go out gzipped, and
+ * a secret repeated unchanged in every response can be read through the
+ * compressed sizes (BREACH); masked afresh, it never repeats. */
+const char *csrf_masked(struct req *r)
+{
+	unsigned char raw[32], out[64];
+	const char *t = csrf_token(r);
+	if (b64url_decode(t, strlen(t), raw, sizeof raw) != (long)sizeof raw)
+		return t;	/* cannot happen: secret_mac makes 32 bytes */
+	randombytes_buf(out, 32);
+	for (size_t i = 0; i < 32; i++)
+		out[32 + i] = out[i] ^ raw[i];
+	return b64url_encode(r->a, out, sizeof out);
+}
+
 bool csrf_ok(struct req *r)
 {
 	const char *given = req_form(r, "csrf");
-	if (!given || (!r->sess && !r->anon))
+	unsigned char raw[32], got[64];
+	if (!given || (!r->sess && !r->anon) || strlen(given) != 86 ||
+	    b64url_decode(given, 86, got, sizeof got) != (long)sizeof got)
 		return false;
 	const char *want = csrf_token(r);
-	return strlen(given) == strlen(want) && sodium_memcmp(given, want, strlen(want)) == 0;
+	if (b64url_decode(want, strlen(want), raw, sizeof raw) != (long)sizeof raw)
+		return false;
+	for (size_t i = 0; i < 32; i++)
+		got[32 + i] ^= got[i];
+	return sodium_memcmp(got + 32, raw, sizeof raw) == 0;
 }
 
 /* ---- the domain side ---- */

@@ -32,6 +32,8 @@ int session_logout(struct req *r, bool all);
 /* The CSRF token for forms on this response (derived from the session or
  * the anonymous cookie, which is set when missing). */
 const char *csrf_token(struct req *r);
+/* The token masked afresh for one page (BREACH); csrf_ok unmasks. */
+const char *csrf_masked(struct req *r);
 bool csrf_ok(struct req *r);
 /* HMAC-SHA256(secret, msg) as base64url in the arena. */
 char *secret_mac(struct arena *a, const char *msg);

@@ -226,6 +226,27 @@ void hset_rows(struct req *r, const char *prefix, const struct dbres *res, const
 		}
 }
 
+void hset_lines(struct req *r, const char *prefix, const char *text)
+{
+	size_t k = 0;
+	for (const char *p = text; p && *p;) {
+		const char *e = strchr(p, '\n');
+		size_t n = e ? (size_t)(e - p) : strlen(p);
+		if (n)
+			hset(r, arena_printf(r->a, "%s.%zu", prefix, k++), arena_strndup(r->a, p, n));
+		p = e ? e + 1 : p + n;
+	}
+}
+
+void hset_rows_date(struct req *r, const char *prefix, const struct dbres *res, size_t col, const char *name)
+{
+	for (size_t i = 0; res && i < res->nrows; i++) {
+		const char *v = db_val(res, i, col);
+		if (v)
+			hset(r, arena_printf(r->a, "%s.%zu.%s", prefix, i, name), date_long(r->a, v, r->lang));
+	}
+}
+
 void form_error(struct req *r, const char *field, const char *msg_key)
 {
 	hset(r, arena_printf(r->a, "Form.err.%s", field), tmpl_str(r->lang, msg_key));
@@ -274,9 +295,46 @@ bool form_has_errors(const struct req *r)
 
 void form_keep(struct req *r, const char *const *fields)
 {
+	static const char *const box[] = { "day", "month", "year" };
 	for (size_t i = 0; fields[i]; i++) {
 		const char *v = req_form(r, fields[i]);
 		if (v)
 			hset(r, arena_printf(r->a, "Form.val.%s", fields[i]), v);
+		/* a date's three boxes come back as they were typed */
+		for (size_t k = 0; k < 3; k++) {
+			const char *name = arena_printf(r->a, "%s-%s", fields[i], box[k]);
+			if ((v = req_form(r, name)))
+				hset(r, arena_printf(r->a, "Form.val.%s", name), v);
+		}
 	}
+}
+
+int page_confirm(struct req *r, const struct confirm *c)
+{
+	hset(r, "Page.title", c->title);
+	hset(r, "Confirm.title", c->title);
+	for (size_t i = 0; c->what && c->what[i]; i++)
+		hset(r, arena_printf(r->a, "Confirm.what.%zu", i), c->what[i]);
+	if (!str_empty(c->said)) {
+		hset(r, "Confirm.said_label", c->said_label);
+		hset(r, "Confirm.said", c->said);
+	}
+	hset(r, "Confirm.action", c->action);
+	hset(r, "Confirm.yes", c->yes);
+	hset(r, "Confirm.back", c->back);
+	size_t k = 0;
+	for (size_t i = 0; c->keep && c->keep[i]; i++) {
+		const char *vals[64];
+		size_t n = req_form_all(r, c->keep[i], vals, 64);
+		for (size_t j = 0; j < n; j++, k++) {
+			hset(r, arena_printf(r->a, "Confirm.keep.%zu.name", k), c->keep[i]);
+			hset(r, arena_printf(r->a, "Confirm.keep.%zu.value", k), vals[j]);
+		}
+	}
+	return tmpl_render(r, "confirm.cs");
+}
+
+bool page_confirmed(const struct req *r)
+{
+	return str_eq(req_form(r, "confirm"), "yes");
 }

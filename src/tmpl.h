@@ -26,7 +26,12 @@ void hset_int(struct req *r, const char *key, long long v);
 /* Sets prefix.<i>.<col name> for every row of a result. */
 struct dbres;
 void hset_rows(struct req *r, const char *prefix, const struct dbres *res, const char *const *cols);
+/* After hset_rows: prefix.<i>.<name> = column col of each row as people
+ * read a date (date_long in r->lang). */
+void hset_rows_date(struct req *r, const char *prefix, const struct dbres *res, size_t col, const char *name);
 /* Field error for form re-rendering: Form.err.<field> = message key text. */
+/* Each non-empty line of text (a definition's problems) as prefix.N. */
+void hset_lines(struct req *r, const char *prefix, const char *text);
 void form_error(struct req *r, const char *field, const char *msg_key);
 bool form_has_errors(const struct req *r);
 /* Puts a domain function's outcome on the page or API answer: each input
@@ -40,6 +45,26 @@ int page_outcome(struct req *r, const struct outcome *o);
  * than max characters, sets the field's error "Enter at most <max>
  * characters" and returns false.  NULL passes. */
 bool form_max_len(struct req *r, const char *field, const char *value, long max);
-/* Copy submitted form values into Form.val.* so the form re-renders filled. */
+/* Copy submitted form values into Form.val.* so the form re-renders filled
+ * (a date's three boxes, NAME-day/-month/-year, as typed too). */
 void form_keep(struct req *r, const char *const *fields);
+
+/* An "Are you sure?" page (GOV.UK's confirmation pattern) for an action
+ * that cannot be taken back: the question, what will happen, what the user
+ * typed, and a form that posts the same fields again with confirm=yes. */
+struct confirm {
+	const char *title;		/* the question, in r->lang */
+	const char *const *what;	/* what will happen, NULL-terminated, in r->lang */
+	const char *said_label;		/* the label of what the user typed, or NULL */
+	const char *said;		/* what the user typed (remarks, reason), or NULL */
+	const char *action;		/* where "yes" posts */
+	const char *const *keep;	/* form fields posted again (all their values), NULL-terminated */
+	const char *yes;		/* the button's words, in r->lang */
+	const char *back;		/* where "No, go back" leads */
+};
+/* Renders confirm.cs for c; the caller has run every check of the action
+ * without changing anything (its check-only mode).  Returns tmpl_render's. */
+int page_confirm(struct req *r, const struct confirm *c);
+/* Was the "Are you sure?" page answered yes (confirm=yes in the form)? */
+bool page_confirmed(const struct req *r);
 #endif

@@ -21,6 +21,7 @@
 static const char *const role_codes[ROLE_COUNT] = {
 	"citizen", "csc", "sewak", "jsk", "panchayat_sewak", "karmachari", "ci", "co",
 	"bdo", "sdo", "dm", "dept_admin", "di", "bi", "support", "state_admin",
+	"mukhiya",
 };
 
 const char *role_code(enum role r)
@@ -206,6 +207,7 @@ static void role_place(enum role r, const char **level, enum loc_type *lt)
 	case ROLE_DEPT_ADMIN: case ROLE_STATE_ADMIN: *level = "hq"; *lt = LT_STATE; break;
 	case ROLE_DI: *lt = LT_DISTRICT; break;
 	case ROLE_BI: *lt = LT_BLOCK; break;
+	case ROLE_MUKHIYA: *lt = LT_PANCHAYAT; break;
 	case ROLE_SUPPORT: *lt = LT_STATE; break;
 	default: *lt = LT_COUNT; break;	/* operators: the place chosen */
 	}
@@ -234,12 +236,10 @@ static bool ok_username(const char *s)
 	return true;
 }
 
-static bool ok_email(const char *s)
+bool valid_email(const char *s)
 {
-	if (str_empty(s))
-		return true;
-	const char *at = strchr(s, '@');
-	return strlen(s) <= LIM_EMAIL && at && at != s && strchr(at, '.') && !strchr(at + 1, '@') && !strpbrk(s, " <>\"'");
+	const char *at = s ? strchr(s, '@') : NULL;
+	return at && strlen(s) <= LIM_EMAIL && at != s && strchr(at, '.') && !strchr(at + 1, '@') && !strpbrk(s, " <>\"'");
 }
 
 /* Records a problem when out is given; always returns false. */
@@ -260,7 +260,7 @@ static bool person_validate(const struct staff_input *in, struct outcome *out)
 		ok = bad(out, "middle_name", "hr.name_bad");
 	if (!ok_text(in->last, LIM_PERSON_NAME, false))
 		ok = bad(out, "last_name", "hr.name_bad");
-	if (!ok_email(in->email))
+	if (!str_empty(in->email) && !valid_email(in->email))
 		ok = bad(out, "email", "hr.email_bad");
 	return ok;
 }

@@ -12,6 +12,7 @@
 enum role {
 	ROLE_CITIZEN, ROLE_CSC, ROLE_SEWAK, ROLE_JSK, ROLE_PSEWAK, ROLE_KARMACHARI, ROLE_CI, ROLE_CO,
 	ROLE_BDO, ROLE_SDO, ROLE_DM, ROLE_DEPT_ADMIN, ROLE_DI, ROLE_BI, ROLE_SUPPORT, ROLE_STATE_ADMIN,
+	ROLE_MUKHIYA,	/* the elected head of a gram panchayat: countersigns its registers */
 	ROLE_COUNT
 };
 #define RB(x) (1u << (x))
@@ -93,6 +94,10 @@ const struct juris_root *juris_prefixes(struct arena *a, const struct user *u, u
  * staff, filing, form answers, lockers, consent, tracking) is checked
  * with it. */
 bool valid_mobile(const char *s);
+/* The e-mail rule, the one copy (staff profiles and form answers): one
+ * '@' with something before it, a dot after it, no spaces, quotes or
+ * angle brackets, at most LIM_EMAIL bytes. */
+bool valid_email(const char *s);
 /* The citizen registered with mobile: the id, 0 when mobile is not valid
  * or nobody has it, -1 on a database error. */
 long user_citizen_id(struct arena *a, const char *mobile);

@@ -607,6 +607,21 @@ const char *date_long(struct arena *a, const char *stored, const char *lang)
 	return stored;
 }
 
+const char *date_join(struct arena *a, const char *day, const char *month, const char *year)
+{
+	const char *t[] = { day ? day : "", month ? month : "", year ? year : "" };
+	for (size_t i = 0; i < 3; i++)
+		t[i] = str_trim(arena_strdup(a, t[i]));
+	if (!*t[0] && !*t[1] && !*t[2])
+		return "";
+	long d, m, y;
+	if (str_digits(t[0], 1, 2) && str_digits(t[1], 1, 2) && str_digits(t[2], 4, 4) && parse_long(t[0], 1, 31, &d) &&
+	    parse_long(t[1], 1, 12, &m) && parse_long(t[2], 1000, 9999, &y))
+		return arena_printf(a, "%04ld-%02ld-%02ld", y, m, d);
+	/* not a date: form_check says so on the field */
+	return arena_printf(a, "%s-%s-%s", t[2], t[1], t[0]);
+}
+
 const char *sql_time_iso(struct arena *a, const char *s)
 {
 	size_t n = s ? strlen(s) : 0;

@@ -105,6 +105,11 @@ const char *sql_time_iso(struct arena *a, const char *s);
  * with ", 10:15" when there is a time (to the minute).  NULL or anything
  * that is not a date is returned unchanged. */
 const char *date_long(struct arena *a, const char *stored, const char *lang);
+/* A date typed in three boxes (GOV.UK's date input: Day, Month, Year; any
+ * may be NULL): "" when all are blank, YYYY-MM-DD when they make one (1-2
+ * digits, 1-2, 4), else the parts as typed joined "year-month-day", which
+ * no date check accepts.  Arena string. */
+const char *date_join(struct arena *a, const char *day, const char *month, const char *year);
 /* The month's name, 1..12, or NULL. */
 const char *month_name(int month, const char *lang);
 

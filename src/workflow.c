@@ -231,6 +231,7 @@ struct act_ctx {
 	/* the event of the action (the action's function may change them) */
 	const char *ev_role;		/* role acted in: the stage's */
 	long ev_office;			/* office acted at: the stage's */
+	bool checked;			/* check_only: every check passed (rolled back all the same) */
 };
 
 /* A refusal inside the transaction: status and key into the outcome, and
@@ -438,12 +439,12 @@ static int correct(struct act_ctx *c, const struct stage *st)
 		return refuse(c, 409, "wf.not_editable");
 	const char *err;
 	struct jval *old = json_parse(c->a, ap->form, strlen(ap->form), &err);
-	struct jval *m = form_merge(c->a, s->fields, s->nfields, old, c->in->corrections, NULL);
+	struct jval *m = form_merge(c->a, &s->form, old, c->in->corrections, NULL);
 	struct form_env env;
 	app_form_env(c->a, c->who->user, ap->applicant_id, &env);
 	env.prior = old;
 	const char *norm;
-	if (form_check(c->a, s->fields, s->nfields, m, &env, c->out, &norm))
+	if (form_check(c->a, &s->form, m, &env, c->out, &norm))
 		return refuse(c, 422, "wf.corrections_bad");
 	if (db_exec("UPDATE applications SET form = ? WHERE id = ?", "si", norm, (long long)ap->id) != 1 ||
 	    app_event(c->who, ap, "correct", ap->stage_role, ap->stage_office_id, ap->stage_idx, ap->stage_idx,
@@ -488,6 +489,7 @@ static int act_txn(void *p)
 	struct arena *a = c->a;
 	/* db_txn may run this again after a deadlock: start clean */
 	out_init(c->out, a);
+	c->checked = false;
 	memset(c->res, 0, sizeof *c->res);
 	const struct wf_action_def *d = action_def(c->in->action);
 	if (!d)
@@ -507,6 +509,10 @@ static int act_txn(void *p)
 		return rc;
 	c->ev_role = ap->stage_role;
 	c->ev_office = ap->stage_office_id;
+	if (c->in->check_only) {	/* non-zero: db_txn rolls back what the checks locked */
+		c->checked = true;
+		return 1;
+	}
 	if ((rc = d->fn(c)) != 0)
 		return rc;
 	if (app_event(c->who, ap, action_code(d->act), c->ev_role, c->ev_office, ap->stage_idx, c->res->new_stage,
@@ -529,7 +535,7 @@ int wf_act(struct arena *a, const struct actor *who, const char *number, const s
 	   struct outcome *out)
 {
 	struct act_ctx c = { .a = a, .who = who, .number = number, .in = in, .res = res, .out = out };
-	if (db_txn(act_txn, &c) == 0)
+	if (db_txn(act_txn, &c) == 0 || c.checked)
 		return 0;
 	if (!out->status)	/* an error, not a refusal: a lost race is a conflict */
 		out_fail(out, db_err_retry() ? 409 : 503, NULL);
@@ -716,32 +722,35 @@ static int escalate_one(struct arena *a, long id, FILE *report)
 		      "stage time limit passed", NULL, NULL) != 0 ||
 	    stats_count(a, app_stats(ap), "escalated") != 0)
 		goto fail;
-	/* tell the next level: the designated officer, and the first appellate
-	 * authority, in the service's escalation SMS (English) */
+	/* tell the next level: the designated officer and the first appellate
+	 * authority, each in their own language, by the service's escalation SMS */
 	const struct svc *s = ap->ver->def;
 	const struct stage *st = svc_stage(s, (size_t)ap->stage_idx);
-	const char *tpl = NULL, *dlt = NULL;
+	const struct notif *nt = NULL;
 	for (size_t n = 0; n < s->nnotifs; n++)
-		if (str_eq(s->notifs[n].event, "escalate")) {
-			tpl = s->notifs[n].sms.en;
-			dlt = s->notifs[n].dlt;
-		}
+		if (str_eq(s->notifs[n].event, "escalate"))
+			nt = &s->notifs[n];
 	static const char *const keys[] = { "{number}", "{stage}" };
-	const char *vals[] = { ap->number, st ? i18n_get(&st->name, "en") : "" };
-	const char *text = str_fill(a, tpl ? tpl : "Application {number} is overdue at {stage}. Please act - GramSewa", keys, vals,
-				    ARRAY_LEN(keys), false);
 	int roles[2] = { s->designated, s->appeal1 };
 	for (int k = 0; k < 2; k++) {
 		if (roles[k] < 0)
 			continue;
 		long off = office_for(a, ap->address_location_id, level_role_level((enum role)roles[k]));
-		struct dbres *who = db_query(a, "SELECT u.mobile FROM role_holdings rh JOIN users u ON u.id = rh.user_id "
+		struct dbres *who = db_query(a, "SELECT u.mobile, u.lang FROM role_holdings rh JOIN users u ON u.id = rh.user_id "
 						"WHERE rh.office_id = ? AND rh.role = ? AND rh.active = 1 AND u.active = 1 "
 						"AND rh.work_from <= CURDATE() AND (rh.work_to IS NULL OR rh.work_to >= CURDATE())",
 					     "is", (long long)off, role_code((enum role)roles[k]));
-		for (size_t i = 0; who && i < who->nrows; i++)
-			if (!notify_queue("sms", db_val(who, i, 0), text, dlt, "app.escalate", ap->number))
+		for (size_t i = 0; who && i < who->nrows; i++) {
+			const char *lang = db_val(who, i, 1);
+			const char *vals[] = { ap->number, st ? i18n_get(&st->name, lang) : "" };
+			const char *tpl = nt ? i18n_get(&nt->sms, lang) : NULL;
+			if (str_empty(tpl))
+				tpl = str_eq(lang, "hi") ? "आवेदन {number} {stage} पर समय-सीमा पार कर चुका है। कृपया कार्रवाई करें - ग्रामसेवा"
+							 : "Application {number} is overdue at {stage}. Please act - GramSewa";
+			if (!notify_queue("sms", db_val(who, i, 0), str_fill(a, tpl, keys, vals, ARRAY_LEN(keys), false),
+					  nt ? nt->dlt : NULL, "app.escalate", ap->number))
 				goto fail;
+		}
 	}
 	struct audit_entry e = { .action = "wf.escalate", .entity = "application", .entity_id = ap->number };
 	if (audit_write(NULL, &e) != 0 || db_commit() != 0)

@@ -25,6 +25,7 @@ struct act_in {
 	size_t nreturn;
 	const char *attachments;	/* comma-separated locker document ids */
 	const struct jval *corrections;	/* corrected answers at an editable stage */
+	bool check_only;		/* run every check, change nothing: the "Are you sure?" page */
 };
 
 struct act_out {
@@ -38,7 +39,9 @@ struct act_out {
  * there or not visible), 403 (no role that could ever act on it: key
  * wf.no_role), 409 (its state: key wf.*, code "out_of_order" when a reason
  * is needed), 422 (bad action, remarks, or corrections: one field_err per
- * corrected answer refused), 503.  The caller checks input lengths. */
+ * corrected answer refused), 503.  The caller checks input lengths.  With
+ * in->check_only, 0 means the action would be taken as asked; nothing is
+ * written either way (the page asks "Are you sure?" only then). */
 int wf_act(struct arena *a, const struct actor *who, const char *number, const struct act_in *in, struct act_out *res,
 	   struct outcome *out);
 

@@ -1,6 +1,6 @@
-<?cs set:Page.title = L.wallet.recon ?><?cs include:"inc/head.cs" ?><?cs include:"inc/table.cs" ?>
-<h1><?cs var:L.wallet.recon ?> — <?cs var:M.day ?></h1>
-<form method="get" action="/admin/money"><div class="field"><label for="f-day"><?cs var:L.wallet.date ?></label><input id="f-day" type="date" name="day" value="<?cs var:M.day ?>"></div><button class="button secondary"><?cs var:L.wallet.show ?></button></form>
+<?cs set:Page.title = L.wallet.recon ?><?cs include:"inc/head.cs" ?><?cs include:"inc/form.cs" ?><?cs include:"inc/table.cs" ?>
+<h1><?cs var:L.wallet.recon ?> — <?cs var:M.day_long ?></h1>
+<form method="get" action="/admin/money"><?cs call:date_input("day", L.wallet.date, "", M.day) ?><button class="button secondary"><?cs var:L.wallet.show ?></button></form>
 <dl class="summary">
  <dt><?cs var:L.wallet.r_debits ?></dt><dd><?cs var:M.wallet_debits ?></dd>
  <dt><?cs var:L.wallet.r_dept ?></dt><dd><?cs var:M.dept ?></dd>

@@ -1,4 +1,4 @@
-<?cs set:Page.title = L.attendance.title ?><?cs include:"inc/head.cs" ?><?cs include:"inc/table.cs" ?>
+<?cs set:Page.title = L.attendance.title ?><?cs include:"inc/head.cs" ?><?cs include:"inc/form.cs" ?><?cs include:"inc/table.cs" ?>
 <h1><?cs var:L.attendance.title ?><?cs if:Place.name ?> — <?cs var:Place.name ?><?cs /if ?></h1>
 <?cs if:Me.placed ?>
 <section class="panel">
@@ -12,7 +12,7 @@
 <?cs if:Place.id ?>
 <form method="get" action="/attendance" class="inline-form">
  <input type="hidden" name="location" value="<?cs var:Place.id ?>">
- <div class="field"><label for="f-day"><?cs var:L.attendance.day ?></label><input id="f-day" type="date" name="day" value="<?cs var:Day ?>"></div>
+ <?cs call:date_input("day", L.attendance.day, "", Day) ?>
  <button class="button secondary"><?cs var:L.wallet.show ?></button>
 </form>
 <p><?cs if:Place.parent && Place.type != "district" ?><a href="/attendance?location=<?cs var:Place.parent ?>&amp;day=<?cs var:Day ?>"><?cs var:L.attendance.up ?></a> · <?cs /if ?><a href="/attendance/map?location=<?cs var:Place.id ?>&amp;day=<?cs var:Day ?>"><?cs var:L.attendance.map_link ?></a> · <a href="/attendance/month?location=<?cs var:Place.id ?>"><?cs var:L.attendance.month_link ?></a><?cs if:Reviewer ?> · <a href="/attendance/review"><?cs var:L.attendance.review_link ?></a> · <a href="/attendance/devices"><?cs var:L.attendance.devices_link ?></a> · <a href="/attendance/leave"><?cs var:L.attendance.leave_queue_link ?></a><?cs /if ?></p>

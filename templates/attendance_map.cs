@@ -1,8 +1,8 @@
-<?cs set:Page.title = L.attendance.map_title ?><?cs include:"inc/head.cs" ?>
+<?cs set:Page.title = L.attendance.map_title ?><?cs include:"inc/head.cs" ?><?cs include:"inc/form.cs" ?>
 <h1><?cs var:L.attendance.map_title ?> — <?cs var:Place.name ?></h1>
 <form method="get" action="/attendance/map" class="inline-form">
  <input type="hidden" name="location" value="<?cs var:Place.id ?>">
- <div class="field"><label for="f-day"><?cs var:L.attendance.day ?></label><input id="f-day" type="date" name="day" value="<?cs var:Day ?>"></div>
+ <?cs call:date_input("day", L.attendance.day, "", Day) ?>
  <button class="button secondary"><?cs var:L.wallet.show ?></button>
 </form>
 <p><a href="/attendance?location=<?cs var:Place.id ?>&amp;day=<?cs var:Day ?>"><?cs var:L.attendance.table_link ?></a></p>

@@ -1,11 +1,11 @@
-<?cs set:Page.title = L.dash.title ?><?cs include:"inc/head.cs" ?><?cs include:"inc/table.cs" ?><?cs include:"inc/dashrows.cs" ?>
+<?cs set:Page.title = L.dash.title ?><?cs include:"inc/head.cs" ?><?cs include:"inc/form.cs" ?><?cs include:"inc/table.cs" ?><?cs include:"inc/dashrows.cs" ?>
 <p class="small"><?cs each:c = Crumbs ?><?cs if:c.id != D.id ?><a href="/dash?location=<?cs var:c.id ?>&amp;from=<?cs var:D.from ?>&amp;to=<?cs var:D.to ?>"><?cs var:c.name ?></a> › <?cs /if ?><?cs /each ?></p>
 <h1><?cs var:D.name ?> <span class="small"><?cs var:D.type ?></span></h1>
 <?cs if:D.as_of ?><p class="small"><?cs var:L.dash.as_of ?> <?cs var:D.as_of ?></p><?cs /if ?>
 <form method="get" action="/dash" class="inline-form">
  <input type="hidden" name="location" value="<?cs var:D.id ?>">
- <div class="field"><label for="f-from"><?cs var:L.wallet.from ?></label><input id="f-from" type="date" name="from" value="<?cs var:D.from ?>"></div>
- <div class="field"><label for="f-to"><?cs var:L.wallet.to ?></label><input id="f-to" type="date" name="to" value="<?cs var:D.to ?>"></div>
+ <?cs call:date_input("from", L.wallet.from, "", D.from) ?>
+ <?cs call:date_input("to", L.wallet.to, "", D.to) ?>
  <button class="button secondary"><?cs var:L.wallet.show ?></button>
 </form>
 <div class="tiles">

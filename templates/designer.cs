@@ -1,10 +1,16 @@
-<?cs set:Page.title = D.name ?><?cs include:"inc/head.cs" ?><?cs include:"inc/table.cs" ?><?cs include:"inc/form.cs" ?><?cs include:"inc/picker.cs" ?><?cs include:"inc/svcform.cs" ?>
+<?cs if:Section ?><?cs set:Page.title = Page.section + " – " + D.name ?><?cs else ?><?cs set:Page.title = D.name ?><?cs /if ?><?cs include:"inc/head.cs" ?><?cs include:"inc/table.cs" ?><?cs include:"inc/form.cs" ?><?cs include:"inc/picker.cs" ?><?cs include:"inc/svcform.cs" ?><?cs include:"inc/field_editor.cs" ?>
 <?cs def:tbox(name, label, value) ?><div class="field<?cs if:Form.err[name] ?> has-error<?cs /if ?>"><label for="f-<?cs var:name ?>"><?cs var:label ?></label><?cs if:Form.err[name] ?><p class="error-message"><?cs var:Form.err[name] ?></p><?cs /if ?><input id="f-<?cs var:name ?>" name="<?cs var:name ?>" type="text" value="<?cs var:value ?>"></div><?cs /def ?>
 <?cs def:roles_sel(name, label, value, optional) ?><div class="field<?cs if:Form.err[name] ?> has-error<?cs /if ?>"><label for="f-<?cs var:name ?>"><?cs var:label ?></label><?cs if:Form.err[name] ?><p class="error-message"><?cs var:Form.err[name] ?></p><?cs /if ?><select id="f-<?cs var:name ?>" name="<?cs var:name ?>"><?cs if:optional ?><option value=""><?cs var:L.svc.none ?></option><?cs /if ?><?cs each:ro = PRoles ?><option value="<?cs var:ro.code ?>"<?cs if:ro.code == value ?> selected<?cs /if ?>><?cs var:ro.name ?></option><?cs /each ?></select></div><?cs /def ?>
+<?cs if:Section ?>
+<p class="small"><a class="back" href="/admin/services/<?cs var:D.code ?>"><?cs var:L.svc.back_tasks ?></a></p>
+<h1><span class="caption"><?cs var:D.name ?> (<?cs var:D.code ?>, v<?cs var:D.version ?>)</span> <?cs var:Page.section ?></h1>
+<?cs else ?>
 <p class="small"><a href="/admin/services"><?cs var:L.admin.services ?></a></p>
 <h1><?cs var:D.name ?> <span class="small">(<?cs var:D.code ?>, v<?cs var:D.version ?>)</span></h1>
+<?cs /if ?>
 <p><?cs if:D.status == "draft" ?><span class="tag amber"><?cs var:L.svc.draft ?></span> <?cs var:L.svc.draft_note ?><?cs else ?><span class="tag green"><?cs var:L.svc.published ?></span> <?cs var:L.svc.published_note ?><?cs /if ?>
 <?cs if:D.svc_status == "retired" ?> <span class="tag grey"><?cs var:L.svc.retired ?></span><?cs /if ?></p>
+<?cs if:!Section ?>
 <?cs if:subcount(Problems) ?><div class="error-summary" role="alert" id="problems"><h2><?cs if:PublishRefused ?><?cs var:L.svc.publish_refused ?><?cs else ?><?cs var:L.svc.problems ?><?cs /if ?></h2><ul><?cs each:p = Problems ?><li><?cs var:p ?></li><?cs /each ?></ul></div>
 <?cs elif:D.status == "draft" ?><div class="flash"><?cs var:L.svc.ready ?></div><?cs /if ?>
 <p>
@@ -12,9 +18,13 @@
 <a class="button secondary" href="/admin/services/<?cs var:D.code ?>/preview"><?cs var:L.svc.preview ?></a>
 <a class="button secondary" href="/admin/services/<?cs var:D.code ?>/export"><?cs var:L.svc.export ?></a>
 </p>
-<nav class="small"><a href="#general"><?cs var:L.svc.s_general ?></a> · <a href="#fields"><?cs var:L.svc.s_fields ?></a> · <a href="#documents"><?cs var:L.svc.s_docs ?></a> · <a href="#settings"><?cs var:L.svc.s_settings ?></a> · <a href="#stages"><?cs var:L.svc.s_stages ?></a> · <a href="#notifications"><?cs var:L.svc.s_notifs ?></a> · <a href="#json">JSON</a> · <a href="#history"><?cs var:L.svc.s_history ?></a></nav>
-
-<h2 id="general"><?cs var:L.svc.s_general ?></h2>
+<h2><?cs var:L.svc.tasks_h ?></h2>
+<ol class="task-list"><?cs each:t = Tasks ?>
+ <li><span class="task-name"><a href="/admin/services/<?cs var:D.code ?>/<?cs var:t.sec ?>"<?cs if:t.state ?> aria-describedby="ts-<?cs var:t.sec ?>"<?cs /if ?>><?cs var:t.name ?></a><span class="hint"><?cs var:t.hint ?></span></span>
+ <?cs if:t.state ?><strong id="ts-<?cs var:t.sec ?>" class="tag<?cs if:t.state == "todo" ?> amber<?cs elif:t.state == "optional" ?> grey<?cs else ?> green<?cs /if ?>"><?cs var:L.svc.task_state[t.state] ?></strong><?cs /if ?></li><?cs /each ?>
+</ol>
+<?cs if:D.svc_status == "active" ?><p><?cs var:L.svc.retire_text ?></p><p><a class="button warning" href="/admin/services/<?cs var:D.code ?>/retire"><?cs var:L.svc.retire ?></a></p><?cs /if ?>
+<?cs elif:Section == "general" ?>
 <form method="post" action="/admin/services/<?cs var:D.code ?>/general" novalidate><?cs call:csrf_field() ?>
  <?cs call:tbox("name_en", L.svc.name_en, G.name_en) ?><?cs call:tbox("name_hi", L.svc.name_hi, G.name_hi) ?>
  <div class="field"><label for="f-desc_en"><?cs var:L.svc.desc_en ?></label><textarea id="f-desc_en" name="desc_en"><?cs var:G.desc_en ?></textarea></div>
@@ -25,8 +35,7 @@
  <?cs each:c = L.svc.ch ?><label><input type="checkbox" name="channels" value="<?cs name:c ?>"<?cs if:G.ch[name(c)] ?> checked<?cs /if ?>> <?cs var:c ?></label><?cs /each ?></fieldset>
  <button class="button"><?cs var:L.form.save ?></button>
 </form>
-
-<h2 id="fields"><?cs var:L.svc.s_fields ?></h2>
+<?cs elif:Section == "fields" ?>
 <?cs call:region(L.svc.s_fields) ?><table><thead><tr><th><?cs var:L.svc.field ?></th><th><?cs var:L.svc.type ?></th><th><?cs var:L.svc.print_pos ?></th><th></th></tr></thead><tbody>
 <?cs each:f = D.fields ?><tr><td><a href="/admin/services/<?cs var:D.code ?>/fields/<?cs var:f.name ?>"><?cs var:f.label ?></a><br><code class="small"><?cs var:f.name ?></code><?cs if:f.required ?> <span class="tag"><?cs var:L.svc.required ?></span><?cs /if ?><?cs if:f.cond ?> <span class="small"><?cs var:L.svc.shown_when ?> <?cs var:f.cond ?></span><?cs /if ?></td><td><?cs var:f.type ?></td>
 <td><form class="inline" method="post" action="/admin/services/<?cs var:D.code ?>/fields/<?cs var:f.name ?>"><?cs call:csrf_field() ?><input type="hidden" name="action" value="print"><label class="small" for="p-<?cs var:f.name ?>"><?cs var:L.svc.position ?></label> <input id="p-<?cs var:f.name ?>" name="position" type="text" inputmode="numeric" size="2" style="width:3em" value="<?cs var:f.print ?>"> <button class="link"><?cs var:L.form.save ?></button></form></td>
@@ -35,17 +44,17 @@
 <h3><?cs var:L.svc.add_field ?></h3>
 <form method="post" action="/admin/services/<?cs var:D.code ?>/fields" novalidate><?cs call:csrf_field() ?>
  <?cs call:field_input("name", L.svc.field_name, "text", L.svc.field_name_hint, "") ?>
- <div class="field<?cs if:Form.err.type ?> has-error<?cs /if ?>"><label for="f-type"><?cs var:L.svc.type ?></label><select id="f-type" name="type"><?cs each:t = Types ?><option value="<?cs var:t ?>"<?cs if:t == Form.val.type ?> selected<?cs /if ?>><?cs var:L.svc.ft[t] ?></option><?cs /each ?></select></div>
+ <?cs call:field_type_select() ?>
  <?cs call:field_input("label_en", L.svc.label_en, "text", "", "") ?>
  <?cs call:field_input("label_hi", L.svc.label_hi, "text", "", "") ?>
  <?cs call:field_textarea("options", L.svc.options, L.svc.options_hint) ?>
  <div class="field checks"><label><input type="checkbox" name="required" value="1" checked> <?cs var:L.svc.required ?></label></div>
+ <?cs call:field_type_extras() ?>
  <button class="button"><?cs var:L.svc.add_field ?></button>
 </form>
 <h3><?cs var:L.svc.preview_h ?></h3>
 <div class="preview card"><?cs each:f = Svc.fields ?><?cs call:svc_field(f) ?><?cs /each ?></div>
-
-<h2 id="documents"><?cs var:L.svc.s_docs ?></h2>
+<?cs elif:Section == "documents" ?>
 <?cs call:region(L.svc.s_docs) ?><table><tbody><?cs each:d = D.docs ?><tr><td><?cs var:d.label_en ?> / <span lang="hi"><?cs var:d.label_hi ?></span> <code class="small"><?cs var:d.code ?></code><?cs if:d.required ?> <span class="tag"><?cs var:L.svc.required ?></span><?cs /if ?> <span class="small"><?cs var:d.max_kb ?> KB</span></td>
 <td><form class="inline" method="post" action="/admin/services/<?cs var:D.code ?>/documents"><?cs call:csrf_field() ?><input type="hidden" name="doc" value="<?cs var:d.code ?>"><button class="link" name="action" value="delete"><?cs var:L.svc.delete ?></button></form></td></tr><?cs /each ?><?cs if:!subcount(D.docs) ?><tr><td colspan="1" class="none-yet"><?cs var:L.none_yet ?></td></tr><?cs /if ?></tbody></table></div>
 <form method="post" action="/admin/services/<?cs var:D.code ?>/documents" novalidate><?cs call:csrf_field() ?><input type="hidden" name="action" value="add">
@@ -56,8 +65,7 @@
  <div class="field checks"><label><input type="checkbox" name="doc_required" value="1"> <?cs var:L.svc.required ?></label></div>
  <button class="button secondary"><?cs var:L.svc.add_doc ?></button>
 </form>
-
-<h2 id="settings"><?cs var:L.svc.s_settings ?></h2>
+<?cs elif:Section == "settings" ?>
 <form method="post" action="/admin/services/<?cs var:D.code ?>/settings" novalidate><?cs call:csrf_field() ?>
  <h3><?cs var:L.svc.fees ?></h3>
  <?cs call:tbox("fee_gov", L.svc.fee_gov, P.fee_gov) ?><?cs call:tbox("fee_csc", L.svc.fee_csc_l, P.fee_csc) ?><?cs call:tbox("fee_tatkal", L.svc.fee_tatkal, P.fee_tatkal) ?>
@@ -76,8 +84,7 @@
  <?cs call:roles_sel("signing", L.svc.signing, P.signing, 0) ?>
  <button class="button"><?cs var:L.form.save ?></button>
 </form>
-
-<h2 id="stages"><?cs var:L.svc.s_stages ?></h2>
+<?cs elif:Section == "stages" ?>
 <ol class="stages"><?cs each:st = D.stages ?><li><strong><?cs var:st.name ?></strong> — <?cs var:st.role ?>, <?cs var:st.sla ?> <?cs var:L.svc.working_days ?><br><span class="small"><?cs var:st.actions ?></span>
  <form class="inline" method="post" action="/admin/services/<?cs var:D.code ?>/stages"><?cs call:csrf_field() ?><input type="hidden" name="stage" value="<?cs var:st.code ?>"><button class="link" name="action" value="up">↑</button> <button class="link" name="action" value="down">↓</button> <button class="link" name="action" value="delete"><?cs var:L.svc.delete ?></button></form></li><?cs /each ?></ol>
 <h3><?cs var:L.svc.add_stage ?></h3>
@@ -90,8 +97,7 @@
  <?cs call:field_input("stage_sla", L.svc.stage_sla, "text", "", "") ?>
  <button class="button secondary"><?cs var:L.svc.add_stage ?></button>
 </form>
-
-<h2 id="notifications"><?cs var:L.svc.s_notifs ?></h2>
+<?cs elif:Section == "notifications" ?>
 <form method="post" action="/admin/services/<?cs var:D.code ?>/notifications" novalidate><?cs call:csrf_field() ?>
 <p class="small"><?cs var:L.svc.notif_hint ?></p>
 <?cs each:n = N ?><fieldset class="field"><legend><?cs var:L.svc.ev[n.event] ?></legend>
@@ -99,15 +105,21 @@
  <div class="checks"><label><input type="checkbox" name="n_<?cs var:n.event ?>_email" value="1"<?cs if:n.email ?> checked<?cs /if ?>> <?cs var:L.svc.also_email ?></label></div></fieldset><?cs /each ?>
 <button class="button"><?cs var:L.form.save ?></button>
 </form>
-
-<h2 id="json">JSON</h2>
+<?cs elif:Section == "json" ?>
 <p class="small"><?cs var:L.svc.json_hint ?></p>
 <form method="post" action="/admin/services/<?cs var:D.code ?>/json"><?cs call:csrf_field() ?>
-<?cs if:Form.err.definition ?><p class="error-message"><?cs var:Form.err.definition ?></p><?cs /if ?>
-<textarea name="definition" rows="8" style="max-width:100%;font-family:monospace;font-size:.8rem"><?cs var:Json ?></textarea>
+<div class="field<?cs if:Form.err.definition ?> has-error<?cs /if ?>"><label for="f-definition"><?cs var:L.svc.json_label ?></label>
+<?cs if:Form.err.definition ?><p class="error-message" id="e-definition"><?cs var:Form.err.definition ?></p><?cs /if ?>
+<textarea id="f-definition" name="definition" class="code" rows="20"<?cs if:Form.err.definition ?> aria-invalid="true" aria-describedby="e-definition"<?cs /if ?>><?cs var:Json ?></textarea></div>
 <button class="button secondary"><?cs var:L.form.save ?></button></form>
-
-<h2 id="history"><?cs var:L.svc.s_history ?></h2>
+<?cs elif:Section == "history" ?>
 <?cs call:region(L.svc.s_history) ?><table><tbody><?cs each:h = History ?><tr><td>v<?cs var:h.version ?></td><td><?cs var:h.at ?></td><td><?cs var:h.user ?></td><td><?cs var:h.summary ?></td></tr><?cs /each ?><?cs if:!subcount(History) ?><tr><td colspan="1" class="none-yet"><?cs var:L.none_yet ?></td></tr><?cs /if ?></tbody></table></div>
-<?cs if:D.svc_status == "active" ?><form method="post" action="/admin/services/<?cs var:D.code ?>/retire"><?cs call:csrf_field() ?><p><?cs var:L.svc.retire_text ?></p><button class="button warning"><?cs var:L.svc.retire ?></button></form><?cs /if ?>
+<?cs elif:Section == "retire" ?>
+<?cs if:D.svc_status == "active" ?>
+<div class="warning-text"><h2><?cs var:L.svc.retire_h ?></h2><p><?cs var:L.svc.retire_what ?></p></div>
+<form method="post" action="/admin/services/<?cs var:D.code ?>/retire"><?cs call:csrf_field() ?>
+ <button class="button warning"><?cs var:L.svc.retire_yes ?></button> <a class="button secondary" href="/admin/services/<?cs var:D.code ?>"><?cs var:L.svc.retire_no ?></a>
+</form>
+<?cs else ?><p><span class="tag grey"><?cs var:L.svc.retired ?></span></p><?cs /if ?>
+<?cs /if ?>
 <?cs include:"inc/foot.cs" ?>

@@ -11,16 +11,16 @@
  <?cs if:App.cert ?><dt><?cs var:L.app.certificate ?></dt><dd><a href="/certificates/<?cs var:App.cert ?>/pdf"><?cs var:App.cert ?></a> (<?cs var:App.cert_status ?>)</dd><?cs /if ?>
 </dl>
 <h2><?cs var:L.desk.answers ?></h2>
-<dl class="summary"><?cs each:a = Answers ?><dt><?cs var:a.label ?></dt><dd><?cs var:a.value ?></dd><?cs /each ?></dl>
+<dl class="summary answers"><?cs each:a = Answers ?><dt><?cs var:a.label ?></dt><dd><?cs if:subcount(a.parts) ?><ul class="plain"><?cs each:p = a.parts ?><li><?cs var:p.label ?>: <?cs var:p.value ?></li><?cs /each ?></ul><?cs else ?><?cs var:a.value ?><?cs /if ?></dd><?cs /each ?></dl>
 <h2><?cs var:L.app.documents ?></h2>
-<ul><?cs each:d = Docs ?><li><a href="/locker/<?cs var:d.id ?>"><?cs var:d.type ?>: <?cs var:d.label ?></a></li><?cs /each ?></ul>
+<?cs if:subcount(Docs) ?><dl class="summary docs"><?cs each:d = Docs ?><dt><a href="/locker/<?cs var:d.id ?>?inline=1" target="_blank" rel="noopener"><?cs var:d.name ?></a></dt><dd><?cs var:d.file ?> <span class="small">(<?cs var:d.kind ?>, <?cs var:d.kb ?> <?cs var:L.answer.kb ?>)</span></dd><?cs /each ?></dl><?cs else ?><p><?cs var:L.none_yet ?></p><?cs /if ?>
 <?cs if:ClaimedByOther ?><div class="error-summary"><p><?cs var:L.wf.claimed ?></p></div><?cs /if ?>
 <?cs if:Can.forward || Can.field_verify || Can.return || Can.reject || Can.approve ?>
 <h2 id="act"><?cs var:L.desk.act ?></h2>
 <form method="post" action="/desk/app/<?cs var:App.number ?>" novalidate><?cs call:csrf_field() ?>
  <?cs if:NeedReason ?><div class="field<?cs if:Form.err.ooo_reason ?> has-error<?cs /if ?>"><label for="f-ooo_reason"><?cs var:L.desk.ooo ?></label><p class="hint"><?cs var:L.desk.ooo_hint ?></p><?cs if:Form.err.ooo_reason ?><p class="error-message"><?cs var:Form.err.ooo_reason ?></p><?cs /if ?><textarea id="f-ooo_reason" name="ooo_reason"><?cs var:Form.val.ooo_reason ?></textarea></div><?cs /if ?>
  <?cs call:field_textarea("remarks", L.desk.remarks, L.desk.remarks_hint) ?>
- <?cs if:Can.return ?><fieldset class="field checks"><legend><?cs var:L.desk.flag ?></legend><?cs each:a = Answers ?><label><input type="checkbox" name="return_fields" value="<?cs var:a.name ?>"> <?cs var:a.label ?></label><?cs /each ?><?cs each:d = SvcDocs ?><label><input type="checkbox" name="return_fields" value="doc_<?cs var:d.code ?>"> <?cs var:d.label ?></label><?cs /each ?></fieldset><?cs /if ?>
+ <?cs if:Can.return ?><fieldset class="field checks"><legend><?cs var:L.desk.flag ?></legend><?cs each:a = Flag ?><label><input type="checkbox" name="return_fields" value="<?cs var:a.name ?>"> <?cs var:a.label ?></label><?cs /each ?><?cs each:d = SvcDocs ?><label><input type="checkbox" name="return_fields" value="doc_<?cs var:d.code ?>"> <?cs var:d.label ?></label><?cs /each ?></fieldset><?cs /if ?>
  <?cs if:Can.approve ?><button class="button" name="action" value="approve"><?cs var:L.wf.act.approve ?></button><?cs /if ?>
  <?cs if:Can.forward ?><button class="button" name="action" value="forward"><?cs var:L.wf.act.forward ?></button><?cs /if ?>
  <?cs if:Can.field_verify ?><button class="button secondary" name="action" value="field_verify"><?cs var:L.wf.act.field_verify ?></button><?cs /if ?>

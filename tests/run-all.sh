@@ -11,6 +11,7 @@ export ROOT
 PASS=0
 FAIL=0
 FAILED_NAMES=()
+TIMES=()
 T0=$(date +%s)
 
 # Optional arguments pick test programs by label (substring match), e.g.
@@ -35,8 +36,10 @@ run_tap() {
     wanted "$label" || return 0
     local out rc ok bad
     out=$(mktemp)
+    local t0=$SECONDS
     "$@" >"$out" 2>&1
     rc=$?
+    TIMES+=("$((SECONDS - t0)) $label")
     # results; with TAP_NOTES set, also the "# ..." figures (the cluster's stalls)
     grep -E "^(ok|not ok${TAP_NOTES:+|# })" "$out" | sed "s|^|[$label] |"
     ok=$(grep -cE '^ok' "$out")
@@ -191,6 +194,9 @@ if [ ${#FAILED_NAMES[@]} -gt 0 ]; then
     echo "Failed:"
     printf '  %s\n' "${FAILED_NAMES[@]}"
 fi
+# where the time goes: the slowest programs, so a suite growing past its
+# budget shows its cause
+[ ${#TIMES[@]} -gt 0 ] && echo "slowest: $(printf '%s\n' "${TIMES[@]}" | sort -rn | head -8 | awk '{printf "%s %ss, ", $2, $1}')"
 echo "suite time: $(( $(date +%s) - T0 ))s"
 echo "$PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ] && [ "$PASS" -gt 0 ]

@@ -22,6 +22,7 @@
    <?cs if:User.r.player ?><a href="/desk"><?cs var:L.nav.desk ?></a><?cs /if ?>
    <?cs if:User.r.dash ?><a href="/dash"><?cs var:L.nav.dash ?></a><?cs /if ?>
    <?cs if:User.role.csc || User.role.bi || User.role.di || User.role.bdo || User.role.sdo || User.role.dm || User.role.state_admin ?><a href="/attendance"><?cs var:L.nav.attendance ?></a><?cs /if ?>
+   <?cs if:User.role.csc || User.role.panchayat_sewak || User.role.mukhiya || User.role.bi || User.role.di || User.role.bdo || User.role.sdo || User.role.dm || User.role.state_admin ?><a href="/registers"><?cs var:L.nav.registers ?></a><?cs /if ?>
    <?cs if:User.r.admin ?><a href="/admin"><?cs var:L.nav.admin ?></a><?cs /if ?>
    <a href="/profile"><?cs if:User.name ?><?cs var:User.name ?><?cs else ?><?cs var:L.profile.title ?><?cs /if ?></a>
    <form class="inline" method="post" action="/logout"><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><button class="link"><?cs var:L.nav.logout ?></button></form>

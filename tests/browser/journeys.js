@@ -26,6 +26,8 @@ const journeys = [
       { name: 'services', go: '/services' },
       { name: 'service', go: '/services/INC' },
       { name: 'transparency', go: '/transparency' },
+      { name: 'accessibility', go: '/accessibility' },
+      { name: 'privacy', go: '/privacy' },
       { name: 'not-found', go: '/no-such-page', status: 404 },
     ],
   },
@@ -153,12 +155,30 @@ const journeys = [
     steps: [
       { name: 'queue', go: '/desk' },
       { name: 'application', go: (fx) => '/desk/app/' + fx.pending },
+      {
+        // "Are you sure?" — the question only: nothing is rejected
+        name: 'reject-are-you-sure', go: (fx) => '/desk/app/' + fx.pending,
+        act: async (page) => {
+          await page.fill('#f-remarks', 'No income proof on record');
+          if (await page.$('#f-ooo_reason')) await page.fill('#f-ooo_reason', 'taken out of turn for the harness');
+          await press(page, 'button[name=action][value=reject]');
+        },
+        expect: async (page) => { assert(await page.$('input[name=confirm][value=yes]'), 'the question page'); },
+      },
     ],
   },
   {
     name: 'officer-decided', owner: 'desk', who: 'co', js: 'on',
     steps: [
       { name: 'approved', go: (fx) => '/desk/app/' + fx.approved },
+      {
+        name: 'revoke-are-you-sure', go: (fx) => '/desk/app/' + fx.approved,
+        act: async (page) => {
+          await page.fill('#f-reason', 'Issued on a forged income proof');
+          await press(page, 'form[action$="/revoke"] button');
+        },
+        expect: async (page) => { assert(await page.$('input[name=confirm][value=yes]'), 'the question page'); },
+      },
     ],
   },
   {
@@ -175,7 +195,9 @@ const journeys = [
     name: 'designer', owner: 'public', who: 'deptadmin', js: 'on',
     steps: [
       { name: 'services', go: '/admin/services' },
-      { name: 'service', go: '/admin/services/INC' },
+      { name: 'task-list', go: '/admin/services/INC' },
+      ...['general', 'fields', 'documents', 'settings', 'stages', 'notifications', 'json', 'history']
+        .map((sec) => ({ name: sec, go: '/admin/services/INC/' + sec })),
       { name: 'field', go: '/admin/services/INC/fields/applicant_name' },
       { name: 'preview', go: '/admin/services/INC/preview' },
     ],

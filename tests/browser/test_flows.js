@@ -75,13 +75,19 @@ test('department admin builds and publishes a service in the designer', async (c
   assert(page.url().endsWith('/admin/services/' + CODE), 'on the new service: ' + page.url());
   assert(await page.isVisible('text=Fix these before publishing'), 'draft lists what is missing');
 
+  // The task list: each section on a page of its own, back to the list after.
+  await shoot(page, 'designer');
+  await press(page, `ol.task-list a[href$="/${CODE}/fields"]`);
   await addField(page, 'applicant_name', 'text', 'Name of the child', 'बच्चे का नाम');
   await addField(page, 'address', 'location', 'Village', 'गाँव');
   await addField(page, 'income', 'number', 'Family income', 'पारिवारिक आय');
+  await press(page, 'a.back');
+  assert(await page.isVisible('#ts-fields:has-text("Completed")'), 'the task list counts the questions');
+  await press(page, `ol.task-list a[href$="/${CODE}/stages"]`);
   await addStage(page, 'check', 'Check', 'जाँच', 'karmachari', ['forward', 'return', 'reject']);
   await addStage(page, 'inspect', 'Inspect', 'निरीक्षण', 'ci', ['forward', 'return', 'reject']);
   await addStage(page, 'decide', 'Decide', 'निर्णय', 'co', ['approve', 'reject']);
-  await shoot(page, 'designer');
+  await press(page, 'a.back');
   await press(page, `form[action$="/${CODE}/publish"] button`);
   assert(!(await page.isVisible('text=Fix these before publishing')), 'nothing left to fix');
   assert(!(await page.isVisible(`form[action$="/${CODE}/publish"]`)), 'publish button gone once published');

@@ -9,16 +9,19 @@ SECS=${FUZZ_SECONDS:-5}
 mkdir -p "$OUT"
 SRC="$ROOT/src/util.c $ROOT/src/req.c $ROOT/src/json.c $ROOT/src/csv.c $ROOT/src/config.c $ROOT/src/xmlmini.c $ROOT/src/cert_qr.c"
 CFLAGS="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -I/usr/include/ClearSilver -I$ROOT/src"
-# the upload checks: our PDF reader, libpng and libjpeg
-UPLOAD="$ROOT/src/upcheck.c $ROOT/src/pdf_lex.c $(pkg-config --cflags --libs libpng libjpeg zlib)"
+# the upload checks: our PDF reader, libpng and libjpeg; pictures stored without metadata (libexif)
+UPLOAD="$ROOT/src/upcheck.c $ROOT/src/pdf_lex.c $ROOT/src/photo.c $(pkg-config --cflags --libs libpng libjpeg zlib libexif)"
 # the answer checker: a service's field declarations and form_check
-FORM="$ROOT/src/form.c $ROOT/src/service.c $ROOT/src/domain.c"
+FORM="$ROOT/src/formdef.c $ROOT/src/form.c $ROOT/src/service.c $ROOT/src/domain.c $ROOT/src/money.c -lm"
+# a register definition: its reader and rules, on the form engine's field model
+REGDEF="$ROOT/src/regdef.c $FORM -lsodium"
 fail=0
-for t in query cookie multipart json csv xml upload qr form; do
+for t in query cookie multipart json csv xml upload qr form formdef regdef; do
     bin="$OUT/fuzz_$t"
     extra=""
     [ "$t" = upload ] && extra=$UPLOAD
-    [ "$t" = form ] && extra=$FORM
+    [ "$t" = form ] || [ "$t" = formdef ] && extra=$FORM
+    [ "$t" = regdef ] && extra=$REGDEF
     if ! clang $CFLAGS -DTARGET_$t "$ROOT/tests/fuzz/fuzz_parsers.c" $SRC $extra -o "$bin" 2>"$OUT/build_$t.log"; then
         echo "not ok - fuzz_$t: build failed"; sed 's/^/    /' "$OUT/build_$t.log" | tail -5; fail=1; continue
     fi

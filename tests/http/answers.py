@@ -36,4 +36,10 @@ def answers_for(defn, mobile, name, place):
             out[n] = str(place)
         elif t == "group":
             out[n] = []
+        elif t == "money":
+            out[n] = "%.2f" % (max(f.get("min", 0), 125050) / 100.0) if f.get("max", 10**12) >= 125050 else "%.2f" % (f["min"] / 100.0)
+        elif t == "geopoint":
+            out[n] = {"lat": 24.0355, "lon": 84.0663, "accuracy_m": 8, "source": "gps",
+                      "fix_at": "2026-11-23T10:15:00+05:30"}
+        # computed fields are worked out by the server
     return out

@@ -192,7 +192,10 @@ def page_fields(defn, ans):
             ids = {sql("SELECT type FROM locations WHERE id=%s" % i)[0][0]: i for i in path}
             for lv in ("district", "block", "panchayat", "village"):
                 form["f_%s_%s" % (k, lv)] = ids[lv]
-        elif f["type"] != "group":
+        elif f["type"] == "geopoint":
+            for part, v in ans[k].items():
+                form["f_%s__%s" % (k, part)] = v
+        elif f["type"] not in ("group", "computed"):
             form["f_" + k] = ans[k]
     return form
 
@@ -237,3 +240,36 @@ def expected_due_dates(number, day):
     holidays = {d for (d,) in sql("SELECT day FROM holidays WHERE location_id IS NULL OR location_id=%s" % district)}
     due = working_days_after(day, p["tatkal"]["rtps_days"] if tatkal == "1" else p["rtps_days"], off, holidays)
     return due, min(due, working_days_after(day, p["stages"][0]["sla_days"], off, holidays))
+
+
+def file_online(mobile, code="INC"):
+    """A citizen (web and API clients) and the number of a tatkal
+    application she filed online, waiting for its fee."""
+    web, api = citizen(mobile)
+    d = definition(code)
+    docs = {doc["code"]: upload(api, doc["code"]).json()["id"] for doc in d["documents"] if doc["required"]}
+    r = api.api("POST", "/applications", {"service": code, "tatkal": True, "fields": answers_for(d, mobile=mobile),
+                                           "documents": docs})
+    eq(r.json()["status"], "unpaid", "waits for the fee")
+    return web, api, r.json()["number"]
+
+
+def pay_through_sandbox(web, start_fields, decision="pay", callback=True):
+    """Follows the real pages: start -> gateway -> decide -> return."""
+    page = web.get("/my")
+    tok = web.csrf_from(page.text) or web.csrf_from(web.get("/profile").text)
+    d = dict(start_fields)
+    d["csrf"] = tok
+    r = web.post("/pay/start", d)
+    eq(r.status, 200, "pay start: " + r.text[:300])
+    fields = dict(re.findall(r'name="([a-z_]+)" value="([^"]*)"', r.text))
+    fields.pop("csrf", None)
+    gw = web.post("/sandbox/pay", fields)
+    eq(gw.status, 200, "sandbox page: " + gw.text[:300])
+    dec = {"csrf": web.csrf_from(gw.text), "order_no": fields["order_no"], "amount": fields["amount"],
+           "return_url": fields["return_url"], "decision": decision}
+    if not callback:
+        dec["mode"] = "nocallback"
+    back = web.post("/sandbox/pay/decide", dec)
+    ret = dict(re.findall(r'name="([a-z_]+)" value="([^"]*)"', back.text))
+    return fields["order_no"], ret, web.post("/pay/return", ret)

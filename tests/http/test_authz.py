@@ -16,7 +16,7 @@ import re
 import time
 import urllib.parse
 
-from gs import Client, test, eq, run, sql, ctl
+from gs import Client, test, eq, run, sql, ctl, today
 from lifecycle import definition, answers_for, upload, citizen, act
 
 RUN = str(int(time.time() * 1000) % 10000000)
@@ -72,6 +72,9 @@ def val(x):
 
 
 SA = ("stateadmin",)
+REG_WATCH = ("dm", "stateadmin")      # watch her panchayat's registers (the DM of Palamu)
+REG_DATA = {"voucher_no": "WALK", "particulars": "walk entry", "receipt_cash": "10"}
+REG_FORM = {"f_voucher_no": "WALK", "f_particulars": "walk entry", "f_receipt_cash": "10", "submit": "1"}
 NUMBERS = lambda v: [v["app_pending"], v["app_approved"], v["app_rejected"]]   # noqa: E731
 BRT_JSON = lambda v: json.dumps(dict(definition("BRT"), department="REV"))     # noqa: E731
 
@@ -133,9 +136,10 @@ ROUTES = {
     ("POST", "/admin/services/:code/notifications"): deny(params={"code": "service"}, allowed=SA, body={"op": "add"}),
     ("POST", "/admin/services/:code/json"): deny(params={"code": "service"}, allowed=SA, body=lambda v: {"json": BRT_JSON(v)}),
     ("POST", "/admin/services/:code/publish"): deny(params={"code": "service"}, allowed=SA),
-    ("POST", "/admin/services/:code/retire"): deny(params={"code": "service"}, allowed=SA),
+    ("POST", "/admin/services/:code/retire"): deny(params={"code": "service"}, allowed=SA, body={"confirm": "yes"}),
     ("GET", "/admin/services/:code/export"): deny(params={"code": "service"}, allowed=SA),
     ("GET", "/admin/services/:code/preview"): deny(params={"code": "service"}, allowed=SA),
+    ("GET", "/admin/services/:code/:section"): deny(params={"code": "service", "section": "section_name"}, allowed=SA),
     # applying and tracking: a draft is its filer's; an application its
     # applicant's, its filer's and the officers' of its place and department
     ("GET", "/apply/:code"): own(params={"code": "service"}, query=lambda v: {"draft": v["draft_id"]}),
@@ -166,10 +170,12 @@ ROUTES = {
     ("POST", "/desk/next"): deny(body=lambda v: {"office": v["stage_office"], "role": "panchayat_sewak"}),
     ("GET", "/desk/app/@no"): deny(params={"no": "app_pending"}, allowed=AREA),
     ("POST", "/desk/app/@no"): deny(params={"no": "app_pending"},
-                                    body={"action": "reject", "remarks": "rejected by a stranger", "ooo_reason": "walking"}),
+                                    body={"action": "reject", "remarks": "rejected by a stranger", "ooo_reason": "walking",
+                                          "confirm": "yes"}),
     ("GET", "/desk/appeal/:id"): deny(params={"id": "appeal"}),
     ("POST", "/desk/appeal/:id"): deny(params={"id": "appeal"}, body={"decision": "allow", "order": "allowed by a stranger"}),
-    ("POST", "/desk/cert/:no/revoke"): deny(params={"no": "cert"}, allowed=SA, body={"reason": "revoked by a stranger"}),
+    ("POST", "/desk/cert/:no/revoke"): deny(params={"no": "cert"}, allowed=SA,
+                                            body={"reason": "revoked by a stranger", "confirm": "yes"}),
     # certificates: a number alone shows the status only
     ("GET", "/v/:no"): public(params={"no": "cert"}),
     ("GET", "/verify"): public(),
@@ -284,6 +290,34 @@ ROUTES = {
     ("POST", "/api/v1/attendance/flags/:id/review"): deny(params={"id": "flag"}, body={"decision": "accept"}, allowed=SA),
     ("GET", "/api/v1/attendance/availability"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA),
     ("GET", "/api/v1/attendance/map"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA),
+    # registers: her operator keeps her panchayat's cash book; its DM and the state admin watch it
+    ("GET", "/registers"): own(forbid=lambda v: ["/registers/CASHBOOK/%s\"" % v["reg_book"]], allowed=REG_WATCH),
+    ("GET", "/registers/entry/:id"): deny(params={"id": "reg_entry"}, allowed=REG_WATCH),
+    ("POST", "/registers/entry/:id"): deny(params={"id": "reg_entry"}, body={"action": "verify"}),
+    ("POST", "/registers/books/:book/close-day"): deny(params={"book": "reg_book"}, body=lambda v: {"day": today()}),
+    ("POST", "/registers/books/:book/close-year"): deny(params={"book": "reg_book"}),
+    ("GET", "/registers/:code/:book/pdf"): deny(params={"code": "reg_code", "book": "reg_book"}, allowed=REG_WATCH),
+    ("GET", "/registers/:code/:book/csv"): deny(params={"code": "reg_code", "book": "reg_book"}, allowed=REG_WATCH),
+    ("POST", "/api/v1/registers/books/:book/close-year"): deny(params={"book": "reg_book"}, body={}),
+    ("GET", "/registers/:code/:book"): deny(params={"code": "reg_code", "book": "reg_book"}, allowed=REG_WATCH),
+    ("POST", "/registers/:code/:book"): deny(params={"code": "reg_code", "book": "reg_book"},
+                                             body=lambda v: dict(REG_FORM, f_date=today())),
+    ("GET", "/admin/registers"): deny(allowed=SA),
+    ("POST", "/admin/registers/import"): deny(allowed=SA, multipart=("file", "reg.json", lambda v: '{"format": "gramsewa.register/1"}')),
+    ("GET", "/admin/registers/:code/export"): deny(params={"code": "reg_code"}, allowed=SA),
+    ("GET", "/admin/registers/:code/preview"): deny(params={"code": "reg_code"}, allowed=SA),
+    ("POST", "/admin/registers/:code/publish"): deny(params={"code": "reg_code"}, allowed=SA),
+    ("GET", "/api/v1/registers"): own(forbid=lambda v: ['"id":%s,' % v["reg_book"]], allowed=REG_WATCH),
+    ("GET", "/api/v1/registers/definitions/:code"): own(params={"code": "reg_code"}),
+    ("POST", "/api/v1/admin/registers"): deny(allowed=SA, body={"format": "gramsewa.register/1"}),
+    ("GET", "/api/v1/registers/entries/:id"): deny(params={"id": "reg_entry"}, allowed=REG_WATCH),
+    ("POST", "/api/v1/registers/entries/:id"): deny(params={"id": "reg_entry"}, body={"data": {"particulars": "taken"}}),
+    ("POST", "/api/v1/registers/entries/:id/:action"): deny(params={"id": "reg_entry", "action": "reg_action"}, body={}),
+    ("POST", "/api/v1/registers/books/:book/close-day"): deny(params={"book": "reg_book"}, body=lambda v: {"day": today()}),
+    ("POST", "/api/v1/registers/:code/entries"): deny(params={"code": "reg_code"},
+                                                      body=lambda v: {"gp": int(v["gp"]), "submit": True,
+                                                                      "data": dict(REG_DATA, date=today())}),
+    ("GET", "/api/v1/registers/:code/:book"): deny(params={"code": "reg_code", "book": "reg_book"}, allowed=REG_WATCH),
 }
 
 
@@ -454,7 +488,7 @@ def setup_objects_owned_by_others():
     pan, ppath = sql("SELECT id, path FROM locations WHERE type='panchayat' AND path LIKE '%s%%' ORDER BY id LIMIT 1" % bpath)[0]
     village = sql("SELECT id FROM locations WHERE type='village' AND path LIKE '%s%%' ORDER BY id LIMIT 1" % ppath)[0][0]
     place = {"place_district": palamu, "place_block": block, "place_panchayat": pan}
-    V.update(block=block, village=village, service="BRT", name="Zorawar Vikramaditya", mobile="97%08d" % int(RUN),
+    V.update(block=block, village=village, service="BRT", section_name="settings", name="Zorawar Vikramaditya", mobile="97%08d" % int(RUN),
              doc_label="walk-secret-%s.pdf" % RUN, bill_consumer="ZV%s1" % RUN, field="child_name", order="GSO0")
     V["vcsc_user"] = "walkcsc" + RUN
     V["vcsc_id"], csc_pw = hr_create(admin, V["vcsc_user"], "csc", place, "csc", "CSCW%s" % RUN)
@@ -467,6 +501,9 @@ def setup_objects_owned_by_others():
     # her operator is a VLE at her panchayat: a device the DI enrolled, a
     # check-in flagged for weak GPS, a leave request
     V["gp"] = pan
+    r = op.api("POST", "/registers/CASHBOOK/entries", {"submit": True, "data": dict(REG_DATA, date=today(), particulars=V["name"])})
+    eq(r.status, 201, "register entry: %r" % r)
+    V.update(reg_entry=r.json()["id"], reg_book=r.json()["book"], reg_code="CASHBOOK", reg_action="verify")
     di = Client()
     di.api_login("di")
     r = di.api("POST", "/attendance/devices", {"vle": V["vcsc_user"], "device_id": "WALK-" + RUN})

@@ -53,9 +53,9 @@ class _Form(html.parser.HTMLParser):
 
 
 def form_as_shown(c, code, section):
-    """The designer's form for section as the page fills it in."""
+    """The designer's form for section as its page fills it in."""
     f = _Form("/admin/services/%s/%s" % (code, section))
-    f.feed(c.get("/admin/services/" + code).text)
+    f.feed(c.get("/admin/services/%s/%s" % (code, section)).text)
     f.values.pop("csrf", None)
     return f.values
 
@@ -354,9 +354,68 @@ def department_admin_limited_to_own_department():
 @test
 def retire_hides_from_catalogue():
     c = dept_admin()
-    eq(c.form_post("/admin/services/OBC", "/admin/services/OBC/retire", {}).status, 303, "retire")
+    # retiring asks "Are you sure?" first (test_desk checks the question itself)
+    eq(c.form_post("/admin/services/OBC", "/admin/services/OBC/retire", {"confirm": "yes"}).status, 303, "retire")
     assert "Non-Creamy Layer" not in Client().get("/services").text
     eq(Client().get("/api/v1/services/OBC").status, 404, "no new applications")
+
+
+@test
+def designer_is_a_task_list_with_one_form_per_page():
+    c = dept_admin()
+    code = "TL" + RUN[-3:]
+    eq(c.form_post("/admin/services", "/admin/services", {"code": code, "name_en": "Task list test", "name_hi": "कार्य सूची परीक्षण",
+                                                           "dept": "REV"}).status, 303, "created")
+    t = c.get("/admin/services/" + code).text
+    eq(re.findall(r'<a href="/admin/services/%s/(\w+)"' % code, t),
+       ["general", "fields", "documents", "settings", "stages", "notifications", "json", "history"], "every section, in order")
+    tasks = re.findall(r'<a href="/admin/services/%s/(\w+)" aria-describedby="ts-\1">([^<]+)</a>.*?<strong id="ts-\1" class="tag[^"]*">([^<]+)<'
+                       % code, t, re.S)
+    eq([x[0] for x in tasks], ["general", "fields", "documents", "settings", "stages", "notifications"], "the tasks with a state")
+    states = {x[0]: x[2] for x in tasks}
+    eq(states["fields"], "Incomplete", "no questions yet")
+    eq(states["documents"], "Optional", "documents may be none")
+    assert "<textarea" not in t and t.count("<form") <= 4, "no section forms on the task list"
+    for sec in ("general", "fields", "documents", "settings", "stages", "notifications", "json", "history"):
+        r = c.get("/admin/services/%s/%s" % (code, sec))
+        eq(r.status, 200, sec)
+        assert 'href="/admin/services/%s">Back to the task list</a>' % code in r.text, "a way back from " + sec
+        assert len(r.body) < 48 * 1024, "%s page %d bytes" % (sec, len(r.body))
+    j = c.get("/admin/services/%s/json" % code).text
+    assert re.search(r'<label for="f-definition">[^<]+</label>\s*<textarea id="f-definition" name="definition"', j), "the JSON box has a label"
+    eq(c.get("/admin/services/%s/nonsense" % code).status, 404, "not a section")
+    r = post(c, code, "fields", {"name": "applicant_name", "type": "text", "label_en": "Your name", "label_hi": "आपका नाम",
+                                 "required": "1"})
+    eq(r.status, 303, "field added")
+    eq(r.header("Location"), "/admin/services/%s/fields" % code, "back to the section's own page")
+    t = c.get("/admin/services/" + code).text
+    assert re.search(r'id="ts-fields" class="tag green">Completed<', t), "the task list says so"
+    r = post(c, code, "settings", {"rtps_days": "many"})
+    eq(r.status, 422, "a bad value")
+    assert '<form method="post" action="/admin/services/%s/settings"' % code in r.text and "/general\"" not in r.text, \
+        "shown again on the settings page alone"
+    c.get("/lang?lang=hi&next=/")
+    assert "सेवा तैयार करें" in c.get("/admin/services/" + code).text, "in Hindi"
+
+
+@test
+def retiring_asks_are_you_sure_on_a_page_of_its_own():
+    c = dept_admin()
+    code = "RT" + RUN[-3:]
+    eq(c.form_post("/admin/services", "/admin/services", {"code": code, "name_en": "Retire test", "name_hi": "बंद परीक्षण",
+                                                           "dept": "REV"}).status, 303, "created")
+    inc = json.loads(c.get("/admin/services/INC/export").body)
+    inc["code"] = code
+    eq(post(c, code, "json", {"definition": json.dumps(inc)}).status, 303, "a whole definition")
+    eq(c.form_post("/admin/services/" + code, "/admin/services/%s/publish" % code, {}).status, 303, "published")
+    t = c.get("/admin/services/" + code).text
+    assert 'href="/admin/services/%s/retire"' % code in t, "the task list links to the question"
+    assert 'action="/admin/services/%s/retire"' % code not in t, "and does not retire in one click"
+    q = c.get("/admin/services/%s/retire" % code)
+    eq(q.status, 200, "the question")
+    assert "Are you sure you want to retire this service?" in q.text and "Applications already filed" in q.text, "what will happen"
+    assert 'action="/admin/services/%s/retire"' % code in q.text and "Yes, retire this service" in q.text
+    eq(sql("SELECT status FROM services WHERE code='%s'" % code)[0][0], "active", "asking changed nothing")
 
 
 if __name__ == "__main__":

@@ -373,6 +373,28 @@ def escalation_marks_overdue_once():
 
 
 @test
+def escalation_sms_speaks_each_officers_language():
+    """An officer who reads Hindi gets the escalation SMS in Hindi; one who
+    reads English gets it in English (it was English for everyone)."""
+    number, _ = file_app("CST")
+    sql("UPDATE applications SET stage_due = CURDATE() - INTERVAL 3 DAY WHERE number='%s'" % number)
+    sdo = "SELECT user_id FROM role_holdings WHERE role = 'sdo'"    # the first appellate authority
+    sql("UPDATE users SET lang='hi' WHERE id IN (%s)" % sdo)
+    try:
+        p = ctl("escalate")
+        rows = sql("SELECT u.lang, n.body FROM notifications n JOIN users u ON u.mobile = n.recipient AND u.user_type = 'staff' "
+                   "WHERE n.ref='%s' AND n.event='app.escalate'" % number)
+    finally:
+        sql("UPDATE users SET lang='en' WHERE id IN (%s)" % sdo)
+    assert "escalated %s" % number in p.stdout, p.stdout
+    langs = {lang for lang, _ in rows}
+    assert {"hi", "en"} <= langs, rows
+    for lang, body in rows:
+        hindi = re.search(r"[\u0900-\u097f]", body) is not None
+        eq(hindi, lang == "hi", "%s officer got: %s" % (lang, body))
+
+
+@test
 def notifications_sent_at_submit_and_decision():
     number, _ = file_app("BRT")
     send_notifications()

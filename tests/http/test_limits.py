@@ -248,6 +248,20 @@ BILLS = "SELECT COUNT(*) FROM bills WHERE consumer_no LIKE '%{m}%'"
 LEAVE = "SELECT COUNT(*) FROM leave_requests WHERE CONCAT_WS('|', reason, decision_note) LIKE '%{m}%'"
 CHECKINS = "SELECT COUNT(*) FROM checkins WHERE CONCAT_WS('|', review_note, device_uid, nonce) LIKE '%{m}%'"
 DEVICES = "SELECT COUNT(*) FROM attendance_devices WHERE device_uid LIKE '%{m}%'"
+REG_ENTRIES = "SELECT COUNT(*) FROM register_entries WHERE data LIKE '%{m}%'"
+REG_RETURNS = "SELECT COUNT(*) FROM register_entries WHERE return_note LIKE '%{m}%'"
+
+
+def cash_entry():
+    """A submitted entry of Jamune's cash book (csc1's), waiting for verification."""
+    r = api("csc1").api("POST", "/registers/CASHBOOK/entries", {"submit": True, "data": {
+        "date": today(), "voucher_no": "LIM", "particulars": "limits", "receipt_cash": "1"}})
+    assert r.status == 201, "register entry: %r" % r
+    return r.json()["id"]
+
+
+def cash_book():
+    return sql("SELECT book_id FROM register_entries WHERE id = %d" % cash_entry())[0][0]
 BILLS_PAID = "SELECT COUNT(*) FROM bills WHERE idem_key LIKE '%{m}%' OR status <> 'fetched' AND paid_at > NOW() - INTERVAL 1 MINUTE"
 
 
@@ -430,6 +444,16 @@ CASES = [
          "device_id", 64, DEVICES),
     Case("device enrolment API", call("stateadmin", "POST", "/attendance/devices", {"vle": "csc2", "device_id": V}),
          "device_id", 64, DEVICES),
+    # registers: a cash-book column (its max_length in the definition) and a return's reason
+    Case("register entry API", call("csc1", "POST", "/registers/CASHBOOK/entries", lambda: {"data": dict(
+        date=today(), voucher_no="L", particulars=V, receipt_cash="1")}), "particulars", 200, REG_ENTRIES),
+    Case("register entry page", page("csc1", lambda: "/registers/CASHBOOK/%s" % cash_book(), lambda: {
+        "f_date": today(), "f_voucher_no": "L", "f_particulars": V, "f_receipt_cash": "1", "submit": "1"}),
+         "particulars", 200, REG_ENTRIES, err="f_particulars"),
+    Case("register return reason API", call("panchayatsewak", "POST", lambda: "/registers/entries/%s/return" % cash_entry(),
+                                            {"note": V}), "note", 500, REG_RETURNS),
+    Case("register return reason page", page("panchayatsewak", lambda: "/registers/entry/%s" % cash_entry(),
+                                             {"action": "return", "note": V}), "note", 500, REG_RETURNS),
     Case("offline check-in nonce", call("csc2", "POST", "/attendance/checkins", {
         "offline": True, "lat": 24.0, "lon": 84.0, "accuracy_m": 5, "fix_at": "2026-01-01T10:00:00+05:30",
         "device_id": "LIMITS-1", "nonce": V, "signature": "0" * 64}), "nonce", 64, CHECKINS),

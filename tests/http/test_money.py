@@ -11,7 +11,8 @@ import re
 import time
 
 from gs import Client, test, eq, run, ctl, sql, VAR, today
-from lifecycle import (file_app, officer, act, definition, answers_for, upload, citizen, expected_due_dates)
+from lifecycle import (file_app, officer, act, definition, answers_for, upload, citizen, expected_due_dates, file_online,
+                       pay_through_sandbox)
 
 RUN = str(int(time.time() * 1000) % 10000000)
 
@@ -111,27 +112,6 @@ def bad_amounts_refused():
     eq(sql("SELECT COUNT(*) FROM ledger_entries")[0][0], entries, "ledger unchanged")
 
 
-def pay_through_sandbox(web, start_fields, decision="pay", callback=True):
-    """Follows the real pages: start -> gateway -> decide -> return."""
-    page = web.get("/my")
-    tok = web.csrf_from(page.text) or web.csrf_from(web.get("/profile").text)
-    d = dict(start_fields)
-    d["csrf"] = tok
-    r = web.post("/pay/start", d)
-    eq(r.status, 200, "pay start: " + r.text[:300])
-    fields = dict(re.findall(r'name="([a-z_]+)" value="([^"]*)"', r.text))
-    fields.pop("csrf", None)
-    gw = web.post("/sandbox/pay", fields)
-    eq(gw.status, 200, "sandbox page: " + gw.text[:300])
-    dec = {"csrf": web.csrf_from(gw.text), "order_no": fields["order_no"], "amount": fields["amount"],
-           "return_url": fields["return_url"], "decision": decision}
-    if not callback:
-        dec["mode"] = "nocallback"
-    back = web.post("/sandbox/pay/decide", dec)
-    ret = dict(re.findall(r'name="([a-z_]+)" value="([^"]*)"', back.text))
-    return fields["order_no"], ret, web.post("/pay/return", ret)
-
-
 def sign(order, status, txn, amount):
     key = open(os.path.join(VAR, "gramsewa.conf")).read().split("pay_key = ")[1].split("\n")[0].strip()
     msg = "GRAMSEWA|%s|%s|%s|%d" % (order, status, txn, amount)
@@ -220,16 +200,6 @@ def stuck_order_settled_by_reconciliation():
 def received_online(code):
     return int(sql("SELECT IFNULL(SUM(s.received),0) FROM stats_daily s JOIN services v ON v.id=s.service_id "
                    "WHERE v.code='%s' AND s.channel='online'" % code)[0][0])
-
-
-def file_online(mobile, code="INC"):
-    web, api = citizen(mobile)
-    d = definition(code)
-    docs = {doc["code"]: upload(api, doc["code"]).json()["id"] for doc in d["documents"] if doc["required"]}
-    r = api.api("POST", "/applications", {"service": code, "tatkal": True, "fields": answers_for(d, mobile=mobile),
-                                           "documents": docs})
-    eq(r.json()["status"], "unpaid", "waits for the fee")
-    return web, api, r.json()["number"]
 
 
 @test

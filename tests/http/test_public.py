@@ -5,7 +5,7 @@ compressed."""
 import re
 
 from gs import Client, test, eq, run
-from lifecycle import answers_for, citizen, definition, file_app, upload, walk_to_approval
+from lifecycle import file_app, file_online, pay_through_sandbox, walk_to_approval
 
 DEVANAGARI = str.maketrans("0123456789", "०१२३४५६७८९")
 CIRCLE = [("karmachari", "karmachari"), ("ci", "ci"), ("co", "co")]
@@ -167,20 +167,8 @@ def csc_recent_applications_have_headers_and_statuses_in_words():
 
 @test
 def a_paid_fee_is_named_in_the_history():
-    web, api = citizen("9811100777")
-    d = definition("INC")
-    docs = {doc["code"]: upload(api, doc["code"]).json()["id"] for doc in d["documents"] if doc["required"]}
-    r = api.api("POST", "/applications", {"service": "INC", "tatkal": True, "fields": answers_for(d, mobile="9811100777"),
-                                           "documents": docs})
-    eq(r.status, 201, "filed: %r" % r)
-    number = r.json()["number"]
-    start = web.post("/pay/start", {"csrf": web.csrf_from(web.get("/my").text), "app": number})
-    f = dict(re.findall(r'name="([a-z_]+)" value="([^"]*)"', start.text))
-    f.pop("csrf", None)
-    gw = web.post("/sandbox/pay", f)
-    back = web.post("/sandbox/pay/decide", {"csrf": web.csrf_from(gw.text), "order_no": f["order_no"], "amount": f["amount"],
-                                            "return_url": f["return_url"], "decision": "pay"})
-    web.post("/pay/return", dict(re.findall(r'name="([a-z_]+)" value="([^"]*)"', back.text)))
+    web, _, number = file_online("9811100777")
+    pay_through_sandbox(web, {"app": number})
     t = web.get("/my/app/" + number).text
     assert "app.ev." not in t, "a language key shown as it is: " + re.search(r"app\.ev\.\w+", t).group(0)
     assert "<strong>Fee paid</strong>" in t, "the payment in the history"

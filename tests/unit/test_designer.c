@@ -87,10 +87,10 @@ END_TEST
 START_TEST(field_names_are_codes_and_unique)
 {
 	struct svc *s = fresh();
-	struct designer_field f = { .name = "income", .type = "number", .label_en = "Income", .label_hi = "आय",
+	struct field_input f = { .name = "income", .type = "number", .label_en = "Income", .label_hi = "आय",
 				    .min = "0", .max = "100" };
 	ck_assert_int_eq(apply_field_add(&A, s, &f, &O, &chg), 0);
-	ck_assert_uint_eq(s->nfields, 1);
+	ck_assert_uint_eq(s->form.nfields, 1);
 	ck_assert_str_eq(chg, "field 'income' added");
 	ck_assert_int_eq(apply_field_add(&A, s, &f, &O, &chg), 422);	/* the same name again */
 	ck_assert_str_eq(O.errs[0].key, "svc.name_taken");
@@ -99,22 +99,22 @@ START_TEST(field_names_are_codes_and_unique)
 	f.min = "200";	/* more than max */
 	ck_assert_int_eq(apply_field_add(&A, s, &f, &O, &chg), 422);
 	ck_assert(out_has(&O, "name") && out_has(&O, "max"));
-	ck_assert_uint_eq(s->nfields, 1);	/* nothing added */
+	ck_assert_uint_eq(s->form.nfields, 1);	/* nothing added */
 }
 END_TEST
 
 START_TEST(choices_need_options_in_both_languages)
 {
 	struct svc *s = fresh();
-	struct designer_field f = { .name = "caste", .type = "select", .label_en = "Category", .label_hi = "वर्ग" };
+	struct field_input f = { .name = "caste", .type = "select", .label_en = "Category", .label_hi = "वर्ग" };
 	ck_assert_int_eq(apply_field_add(&A, s, &f, &O, &chg), 422);
 	ck_assert_str_eq(O.errs[0].field, "options");
 	ck_assert_str_eq(O.errs[0].key, "svc.options_needed");
 	out_init(&O, &A);
 	f.options = "sc|Scheduled Caste|अनुसूचित जाति\nst|Scheduled Tribe|अनुसूचित जनजाति\n";
 	ck_assert_int_eq(apply_field_add(&A, s, &f, &O, &chg), 0);
-	ck_assert_uint_eq(s->fields[0].nopts, 2);
-	ck_assert_str_eq(s->fields[0].opts[1].label.hi, "अनुसूचित जनजाति");
+	ck_assert_uint_eq(s->form.fields[0].nopts, 2);
+	ck_assert_str_eq(s->form.fields[0].opts[1].label.hi, "अनुसूचित जनजाति");
 }
 END_TEST
 
@@ -123,18 +123,18 @@ START_TEST(field_changes_move_print_and_delete)
 	struct svc *s = fresh();
 	static const char *const names[] = { "a", "b", "c" };
 	for (size_t i = 0; i < 3; i++) {
-		struct designer_field f = { .name = names[i], .type = "text", .label_en = "X", .label_hi = "क" };
+		struct field_input f = { .name = names[i], .type = "text", .label_en = "X", .label_hi = "क" };
 		ck_assert_int_eq(apply_field_add(&A, s, &f, &O, &chg), 0);
 	}
 	struct designer_field_change c = { .name = "c", .action = "up" };
 	ck_assert_int_eq(apply_field_change(&A, s, &c, &O, &chg), 0);
-	ck_assert_str_eq(s->fields[1].name, "c");
+	ck_assert_str_eq(s->form.fields[1].name, "c");
 	c = (struct designer_field_change){ .name = "b", .action = "print", .position = "1" };
 	ck_assert_int_eq(apply_field_change(&A, s, &c, &O, &chg), 0);
 	ck_assert_uint_eq(s->nprint, 1);
 	c.action = "delete";
 	ck_assert_int_eq(apply_field_change(&A, s, &c, &O, &chg), 0);
-	ck_assert_uint_eq(s->nfields, 2);
+	ck_assert_uint_eq(s->form.nfields, 2);
 	ck_assert_uint_eq(s->nprint, 0);	/* a deleted field is no longer printed */
 	c = (struct designer_field_change){ .name = "zz", .action = "up" };
 	ck_assert_int_eq(apply_field_change(&A, s, &c, &O, &chg), 404);

@@ -1,9 +1,13 @@
 /*
  * test_desk.c — unit tests for the desk's rules that need no database: the
  * may-appeal rule (workflow.c) and the certificate's QR record and verify
- * URL (cert_qr.c).
+ * URL (cert_qr.c); answers as people read them (cert_render.c), the
+ * date typed in Day, Month and Year boxes (formview.c), a number field in
+ * rupees and a certificate's own label (service.c).
  */
 #include "../../src/cert_qr.h"
+#include "../../src/cert_render.h"
+#include "../../src/req.h"
 #include "../../src/config.h"
 #include "../../src/workflow.h"
 #include "tap.h"
@@ -140,6 +144,100 @@ START_TEST(one_verify_url_read_back_by_the_qr_reader)
 }
 END_TEST
 
+START_TEST(a_request_gets_the_date_of_its_three_boxes)
+{
+	const char *q = "from-day=8&from-month=1&from-year=2027&to=2027-02-01&to-day=9&to-month=2&to-year=2027&x-day=";
+	struct param *p;
+	size_t n;
+	ck_assert_int_eq(parse_urlencoded(&A, q, strlen(q), 100, &p, &n), PARSE_OK);
+	req_join_dates(&A, &p, &n);
+	struct req r = { .q = p, .nq = n };
+	ck_assert_str_eq(req_query(&r, "from"), "2027-01-08");
+	ck_assert_str_eq(req_query(&r, "to"), "2027-02-01");	/* sent itself: kept */
+	ck_assert_str_eq(req_query(&r, "x"), "");		/* blank boxes: blank */
+	ck_assert_str_eq(req_query(&r, "from-day"), "8");	/* the boxes stay for the page */
+}
+END_TEST
+
+START_TEST(date_boxes_join_into_one_date_or_stay_as_typed)
+{
+	ck_assert_str_eq(date_join(&A, "8", "1", "2027"), "2027-01-08");
+	ck_assert_str_eq(date_join(&A, " 08 ", "01", "2027"), "2027-01-08");
+	ck_assert_str_eq(date_join(&A, "", " ", NULL), "");	/* nothing typed: unanswered */
+	/* anything else is passed on as typed for form_check to refuse */
+	ck_assert_str_eq(date_join(&A, "8", "", "2027"), "2027--8");
+	ck_assert_str_eq(date_join(&A, "32", "1", "2027"), "2027-1-32");
+	ck_assert_str_eq(date_join(&A, "8", "1", "27"), "27-1-8");
+	ck_assert_str_eq(date_join(&A, "8", "Jan", "2027"), "2027-Jan-8");
+}
+END_TEST
+
+/* A service with a rupee amount, a date, a choice and a printed label. */
+static struct svc *answers_svc(void)
+{
+	const char *def = "{\"format\": \"gramsewa.service/1\", \"code\": \"TST\", \"name\": {\"en\": \"T\", \"hi\": \"टी\"}, "
+			  "\"fields\": [{\"name\": \"income\", \"type\": \"number\", \"unit\": \"rupees\", "
+			  "\"label\": {\"en\": \"Income in a year (rupees)\", \"hi\": \"वार्षिक आय (रुपये)\"}, "
+			  "\"print_label\": {\"en\": \"Annual income\", \"hi\": \"वार्षिक आय\"}}, "
+			  "{\"name\": \"born\", \"type\": \"date\", \"label\": \"Born\"}, "
+			  "{\"name\": \"rel\", \"type\": \"select\", \"label\": \"Relation\", \"options\": "
+			  "[{\"value\": \"father\", \"label\": {\"en\": \"Father\", \"hi\": \"पिता\"}}]}]}";
+	const char *err;
+	struct sbuf probs;
+	sbuf_init(&probs);
+	struct svc *s = svc_from_json(&A, json_parse(&A, def, strlen(def), &err), &probs);
+	ck_assert_msg(s && probs.len == 0, "parsed: %s", probs.data ? probs.data : "");
+	sbuf_free(&probs);
+	return s;
+}
+
+static struct jval *jv(const char *text)
+{
+	const char *err;
+	return json_parse(&A, text, strlen(text), &err);
+}
+
+START_TEST(answers_read_as_people_write_them)
+{
+	struct svc *s = answers_svc();
+	ck_assert(s->form.fields[0].rupees);
+	ck_assert_str_eq(s->form.fields[0].print_label.hi, "वार्षिक आय");
+	ck_assert_str_eq(cert_answer_text(&A, &s->form, &s->form.fields[0], jv("\"120000\""), "en"), "₹1,20,000");
+	ck_assert_str_eq(cert_answer_text(&A, &s->form, &s->form.fields[1], jv("\"2027-01-08\""), "en"), "8 January 2027");
+	ck_assert_str_eq(cert_answer_text(&A, &s->form, &s->form.fields[1], jv("\"2027-01-08\""), "hi"), "8 जनवरी 2027");
+	ck_assert_str_eq(cert_answer_text(&A, &s->form, &s->form.fields[2], jv("\"father\""), "hi"), "पिता");
+	ck_assert_ptr_null(cert_answer_text(&A, &s->form, &s->form.fields[2], NULL, "en"));
+	/* the certificate: both languages, an amount also in words */
+	ck_assert_str_eq(cert_print_value(&A, &s->form, &s->form.fields[2], jv("\"father\"")), "पिता / Father");
+	ck_assert_str_eq(cert_print_value(&A, &s->form, &s->form.fields[0], jv("\"60000\"")),
+			 "₹60,000 (साठ हज़ार रुपये मात्र / Rupees Sixty Thousand Only)");
+	ck_assert_str_eq(cert_print_value(&A, &s->form, &s->form.fields[1], NULL), "—");
+	/* "unit" and "print_label" survive a write and a read */
+	struct sbuf b;
+	sbuf_init(&b);
+	svc_to_json(s, &b);
+	ck_assert_ptr_nonnull(strstr(b.data, "\"unit\":\"rupees\""));
+	ck_assert_ptr_nonnull(strstr(b.data, "\"print_label\""));
+	sbuf_free(&b);
+}
+END_TEST
+
+START_TEST(a_unit_other_than_rupees_is_a_problem)
+{
+	const char *def = "{\"format\": \"gramsewa.service/1\", \"code\": \"TST\", \"name\": \"T\", \"fields\": "
+			  "[{\"name\": \"n\", \"type\": \"text\", \"label\": \"N\", \"unit\": \"rupees\"}, "
+			  "{\"name\": \"m\", \"type\": \"number\", \"label\": \"M\", \"unit\": \"kg\"}]}";
+	const char *err;
+	struct sbuf probs;
+	sbuf_init(&probs);
+	svc_from_json(&A, json_parse(&A, def, strlen(def), &err), &probs);
+	ck_assert_ptr_nonnull(probs.data);
+	ck_assert_ptr_nonnull(strstr(probs.data, "'n': 'unit' may only be"));
+	ck_assert_ptr_nonnull(strstr(probs.data, "'m': 'unit' may only be"));
+	sbuf_free(&probs);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("desk");
@@ -152,6 +250,10 @@ int main(void)
 	tcase_add_test(tc, record_refuses_what_is_not_one);
 	tcase_add_test(tc, record_parts_lose_bars_and_fit);
 	tcase_add_test(tc, one_verify_url_read_back_by_the_qr_reader);
+	tcase_add_test(tc, date_boxes_join_into_one_date_or_stay_as_typed);
+	tcase_add_test(tc, a_request_gets_the_date_of_its_three_boxes);
+	tcase_add_test(tc, answers_read_as_people_write_them);
+	tcase_add_test(tc, a_unit_other_than_rupees_is_a_problem);
 	suite_add_tcase(s, tc);
 	return tap_run(s) ? 1 : 0;
 }

@@ -152,6 +152,13 @@ START_TEST(mobile_and_password_rules)
 	ck_assert(!valid_mobile("0123456789"));		/* the track page once took this */
 	ck_assert(!valid_mobile(""));
 	ck_assert(!valid_mobile(NULL));
+	ck_assert(valid_email("asha.kumari@jharkhand.gov.in"));
+	ck_assert(!valid_email("asha@gov"));			/* no dot after the @ */
+	ck_assert(!valid_email("@gov.in"));
+	ck_assert(!valid_email("a@b@gov.in"));
+	ck_assert(!valid_email("asha <a@gov.in>"));
+	ck_assert(!valid_email(""));
+	ck_assert(!valid_email(NULL));
 	ck_assert_ptr_null(password_problem("demo-pass-2026"));
 	ck_assert_str_eq(password_problem("short1"), "auth.pw_short");
 	ck_assert_str_eq(password_problem("abcdefghijkl"), "auth.pw_simple");

@@ -69,7 +69,7 @@ static const char *check(const struct svc *s, const char *answers, struct outcom
 {
 	const char *err, *norm;
 	out_init(o, &A);
-	form_check(&A, s->fields, s->nfields, json_parse(&A, answers, strlen(answers), &err), &ENV, o, &norm);
+	form_check(&A, &s->form, json_parse(&A, answers, strlen(answers), &err), &ENV, o, &norm);
 	return norm;
 }
 
@@ -93,7 +93,7 @@ static const char *check1(const char *decl, const char *answer, const char **nor
 	struct outcome o;
 	out_init(&o, &A);
 	const char *json;
-	form_check(&A, s->fields, s->nfields, aj, &ENV, &o, &json);
+	form_check(&A, &s->form, aj, &ENV, &o, &json);
 	if (norm)
 		*norm = json;
 	return o.nerrs ? o.errs[0].key : NULL;
@@ -271,7 +271,7 @@ START_TEST(problems_are_keys_with_their_number)
 	out_field(&o, "applicant_mobile", "auth.mobile_bad", NULL);
 	const char *err, *json;
 	char *ans = arena_printf(&A, "{\"applicant_name\":\"%0*d\",\"family\":[{\"name\":\"\",\"relation\":\"son\",\"income\":1}]}", 101, 0);
-	ck_assert_uint_eq(form_check(&A, s->fields, s->nfields, json_parse(&A, ans, strlen(ans), &err), &ENV, &o, &json), o.nerrs - 1);
+	ck_assert_uint_eq(form_check(&A, &s->form, json_parse(&A, ans, strlen(ans), &err), &ENV, &o, &json), o.nerrs - 1);
 	ck_assert_str_eq(o.errs[0].field, "applicant_mobile");
 	bool name = false, row = false;
 	for (size_t i = 1; i < o.nerrs; i++) {
@@ -289,7 +289,7 @@ START_TEST(problems_are_keys_with_their_number)
 	ck_assert(name && row);
 	/* a draft's length check: only the lengths, on whatever was answered */
 	out_init(&o, &A);
-	ck_assert_uint_eq(form_check_lengths(&A, s->fields, s->nfields, json_parse(&A, ans, strlen(ans), &err), &o), 1);
+	ck_assert_uint_eq(form_check_lengths(&A, &s->form, json_parse(&A, ans, strlen(ans), &err), &o), 1);
 	ck_assert_str_eq(o.errs[0].field, "applicant_name");
 	ck_assert_int_eq(o.status, 422);
 	/* answers that are not an object */
@@ -310,16 +310,16 @@ START_TEST(corrections_merge_only_what_may_change)
 	const char *f = "{\"applicant_name\":\"Gita\",\"father_name\":\"Shyam\",\"address\":\"412\"}";
 	struct jval *old = json_parse(&A, o, strlen(o), &err), *fresh = json_parse(&A, f, strlen(f), &err);
 	const char *one = "[\"father_name\",\"purpose\"]";
-	struct jval *m = form_merge(&A, s->fields, s->nfields, old, fresh, json_parse(&A, one, strlen(one), &err));
+	struct jval *m = form_merge(&A, &s->form, old, fresh, json_parse(&A, one, strlen(one), &err));
 	ck_assert_str_eq(json_get_str(m, "applicant_name"), "Sita");	/* not flagged: kept */
 	ck_assert_str_eq(json_get_str(m, "father_name"), "Shyam");	/* flagged: corrected */
 	ck_assert_ptr_null(json_get(m, "purpose"));			/* flagged, not answered: cleared */
 	ck_assert_str_eq(json_get(m, "address")->str, "411");		/* a stored place goes back to its id */
 	const char *all = "[\"*\"]";
-	m = form_merge(&A, s->fields, s->nfields, old, fresh, json_parse(&A, all, strlen(all), &err));
+	m = form_merge(&A, &s->form, old, fresh, json_parse(&A, all, strlen(all), &err));
 	ck_assert_str_eq(json_get_str(m, "applicant_name"), "Gita");
 	ck_assert_str_eq(json_get(m, "address")->str, "412");
-	m = form_merge(&A, s->fields, s->nfields, old, fresh, NULL);	/* an officer's corrections */
+	m = form_merge(&A, &s->form, old, fresh, NULL);	/* an officer's corrections */
 	ck_assert_str_eq(json_get_str(m, "applicant_name"), "Gita");
 	ck_assert_str_eq(json_get_str(m, "purpose"), "school");	/* not corrected: kept */
 	ck_assert(!form_listed(NULL, "purpose"));
@@ -376,10 +376,10 @@ START_TEST(definition_problems)
 	s->stages[0].sla_days = 40;
 	expect_problem(s, "add up to");
 	s = load("INC");
-	s->fields[1].name = s->fields[0].name;
+	s->form.fields[1].name = s->form.fields[0].name;
 	expect_problem(s, "used twice");
 	s = load("INC");
-	s->fields[0].pattern = "([unclosed";
+	s->form.fields[0].pattern = "([unclosed";
 	expect_problem(s, "not a valid regular expression");
 	s = load("INC");
 	s->signing = ROLE_KARMACHARI;

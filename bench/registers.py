@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""registers.py — panchayat registers at state size, through the real stack.
+
+  1. a private stack (bench/lib.sh) with the demo seed (the built-in
+     registers) and the full-size synthetic state (gen-state: 4,398 gram
+     panchayats); $BENCH_GPS of its panchayats get a VLE with an API
+     session (made in SQL: a log-in would measure Argon2id);
+  2. generated in SQL (MariaDB's sequence engine): a book of every
+     built-in register for each of those panchayats for this FY, each with
+     $BENCH_ENTRIES verified entries (12 registers x 4,398 GPs x 1,000 =
+     53 M rows at full size; the issue's 20 registers are 88 M) — timing
+     data only: the generated rows are not chained, so register-verify
+     reports those books;
+  3. entry save: cash-book entries submitted through the API by the VLEs
+     ($BENCH_CLIENTS at once, $BENCH_DURATION s; each save takes the book's
+     lock, the next serial, the chain and the balance): p50/p95/p99;
+  4. a register page: the API page of 200 entries with totals and
+     balances, and the HTML book page, of random full books: p50/p95.
+
+Targets (issue 13): entry save p95 < 30 ms, a register page p95 < 50 ms.
+Prints figures only, never asserts on timing.  Environment:
+  BENCH_GPS        panchayats with books (200; 4398 is the whole state)
+  BENCH_ENTRIES    entries per book (1000)
+  BENCH_CLIENTS    concurrent savers (8)
+  BENCH_DURATION   seconds of saving (10)
+  BENCH_BASE/BENCH_VAR, GS_BENCH_BUILD, BENCH_KEEP=1 as for apps.py
+Standard library only.
+"""
+import hashlib
+import json
+import os
+import random
+import secrets
+import sys
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from apps import Stack, Client, line, log  # noqa: E402  (the stack and HTTP client of apps.py)
+
+GPS = int(os.environ.get("BENCH_GPS", "200"))
+ENTRIES = int(os.environ.get("BENCH_ENTRIES", "1000"))
+CLIENTS = int(os.environ.get("BENCH_CLIENTS", "8"))
+DURATION = float(os.environ.get("BENCH_DURATION", "10"))
+
+
+def setup(stack):
+    """The state, VLEs with sessions, books full of entries; returns
+    [(token, gp id, cash book id)]."""
+    t = time.time()
+    if not stack.sql("SELECT id FROM locations WHERE type='state' AND name_en='Benchstate'"):
+        stack.ctl("gen-state", "--name", "Benchstate")
+    spath = stack.sql("SELECT path FROM locations WHERE type='state' AND name_en='Benchstate'")[0][0]
+    log("gen-state: %.1f s" % (time.time() - t))
+    t = time.time()
+    stack.sql("INSERT IGNORE INTO users (username, user_type, first_name, last_name, mobile, csc_id, pw_hash) "
+              "SELECT CONCAT('rv', l.id), 'csc', 'Bench', CONCAT('VLE ', l.id), '9100000000', CONCAT('RV', l.id), 'x' "
+              "FROM locations l WHERE l.type = 'panchayat' AND l.path LIKE '%s%%' ORDER BY l.id LIMIT %d" % (spath, GPS))
+    stack.sql("INSERT INTO role_holdings (user_id, role, location_id, work_from) "
+              "SELECT u.id, 'csc', CAST(SUBSTRING(u.csc_id, 3) AS UNSIGNED), '2024-04-01' FROM users u "
+              "LEFT JOIN role_holdings rh ON rh.user_id = u.id WHERE u.csc_id LIKE 'RV%' AND rh.id IS NULL")
+    rows = stack.sql("SELECT u.id, CAST(SUBSTRING(u.csc_id, 3) AS UNSIGNED) FROM users u WHERE u.csc_id LIKE 'RV%' ORDER BY u.id")
+    vles, values = [], []
+    for uid, gp in rows:
+        tok, web = secrets.token_urlsafe(32), secrets.token_urlsafe(32)     # an API and a page session
+        for t_, kind in ((tok, "api"), (web, "web")):
+            values.append("(UNHEX('%s'), %s, '%s', NOW(), NOW(), NOW() + INTERVAL 1 DAY, '127.0.0.1', 'bench')"
+                          % (hashlib.sha256(t_.encode()).hexdigest(), uid, kind))
+        vles.append([tok, int(gp), int(uid), web])
+    for i in range(0, len(values), 400):
+        stack.sql("SET time_zone = '+05:30'; INSERT INTO sessions (token_hash, user_id, kind, created_at, last_seen, expires_at, "
+                  "ip, user_agent) VALUES " + ",".join(values[i:i + 400]))
+    log("VLEs with sessions: %d (%.1f s)" % (len(vles), time.time() - t))
+    # books: every published register x those GPs, this FY
+    t = time.time()
+    stack.sql("SET time_zone = '+05:30'; "
+              "INSERT IGNORE INTO register_books (def_id, version_id, location_id, fy, balances, opening, created_at) "
+              "SELECT d.id, d.published_version_id, CAST(SUBSTRING(u.csc_id, 3) AS UNSIGNED), "
+              "CONCAT(YEAR(CURDATE()) - (MONTH(CURDATE()) < 4), '-', LPAD((YEAR(CURDATE()) - (MONTH(CURDATE()) < 4) + 1) % 100, 2, '0')), "
+              "'{\"cash\":1000000000,\"bank\":0}', '{}', NOW() FROM register_defs d JOIN users u ON u.csc_id LIKE 'RV%' "
+              "WHERE d.published_version_id IS NOT NULL")
+    books = stack.sql("SELECT b.id, b.location_id, d.code FROM register_books b JOIN register_defs d ON d.id = b.def_id "
+                      "JOIN users u ON u.csc_id = CONCAT('RV', b.location_id) WHERE b.last_serial = 0")
+    log("books: %d (%.1f s)" % (len(books), time.time() - t))
+    t = time.time()
+    data = json.dumps({"date": time.strftime("%Y-%m-%d"), "voucher_no": "G", "particulars": "generated", "receipt_cash": 100000})
+    for i in range(0, len(books), 50):
+        ids = ",".join(b[0] for b in books[i:i + 50])
+        stack.sql("SET time_zone = '+05:30'; INSERT INTO register_entries (book_id, serial, entry_date, data, amounts, status, "
+                  "entered_by, entered_at, submitted_at, verified_at, prev_hash, hash) "
+                  "SELECT b.id, s.seq, CURDATE(), '%s', '{\"cash\":100000}', 'verified', u.id, NOW(), NOW(), NOW(), "
+                  "LPAD(s.seq - 1, 64, '0'), LPAD(s.seq, 64, '0') FROM register_books b "
+                  "JOIN users u ON u.csc_id = CONCAT('RV', b.location_id) JOIN seq_1_to_%d s WHERE b.id IN (%s); "
+                  "UPDATE register_books SET last_serial = %d, head_hash = LPAD(%d, 64, '0'), last_entry_at = NOW() WHERE id IN (%s)"
+                  % (data, ENTRIES, ids, ENTRIES, ENTRIES, ids))
+        if i % 500 == 0:
+            log("  entries: %d books filled (%.0f s)" % (i + 50, time.time() - t))
+    n = stack.sql("SELECT COUNT(*) FROM register_entries")[0][0]
+    log("entries: %s rows (%.1f s)" % (n, time.time() - t))
+    cash = dict((int(b[1]), int(b[0])) for b in books if b[2] == "CASHBOOK")
+    return [(v[0], v[1], cash.get(v[1]), v[3]) for v in vles if cash.get(v[1])], [int(b[0]) for b in books if b[2] == "CASHBOOK"]
+
+
+def saves(stack, vles):
+    lat, codes, lock = [], {}, threading.Lock()
+    t_end = time.time() + DURATION
+
+    def client(k):
+        mine = vles[k::CLIENTS]
+        c = {v[0]: Client(stack.host, stack.port, v[0]) for v in mine}
+        n = 0
+        while time.time() < t_end:
+            v = mine[n % len(mine)]
+            n += 1
+            body = {"data": {"date": time.strftime("%Y-%m-%d"), "voucher_no": "B%d" % n, "particulars": "bench",
+                             "payment_cash": "%d.%02d" % (random.randint(1, 500), random.randint(0, 99))}, "submit": True}
+            st, _, dt = c[v[0]].request("POST", "/api/v1/registers/CASHBOOK/entries", body)
+            with lock:
+                lat.append(dt)
+                codes[st] = codes.get(st, 0) + 1
+    t = time.time()
+    threads = [threading.Thread(target=client, args=(k,)) for k in range(CLIENTS)]
+    [th.start() for th in threads]
+    [th.join() for th in threads]
+    print(line("entry save (%d clients)" % CLIENTS, lat, time.time() - t, "" if set(codes) == {201} else codes), flush=True)
+
+
+def pages(stack, vles, books):
+    for label, path in (("register page (API, 200 entries)", "/api/v1/registers/CASHBOOK/%d"),
+                        ("register page (HTML)", "/registers/CASHBOOK/%d")):
+        lat, bad = [], 0
+        t = time.time()
+        for i in range(200):
+            v = random.choice(vles)
+            c = Client(stack.host, stack.port, v[0])
+            if path.startswith("/registers"):
+                c.token = None
+                c.cookies["gs_s"] = v[3]
+            st, _, dt = c.request("GET", path % v[2])
+            lat.append(dt)
+            bad += st != 200
+        print(line(label, lat, time.time() - t, bad and ("%d not 200" % bad)), flush=True)
+
+
+def main():
+    stack = Stack()
+    try:
+        load = os.getloadavg()[0]
+        print("registers: %d GPs x registers x %d entries; %d CPUs, load %.1f" % (GPS, ENTRIES, os.cpu_count(), load), flush=True)
+        vles, books = setup(stack)
+        saves(stack, vles)
+        pages(stack, vles, books)
+    finally:
+        stack.stop()
+
+
+if __name__ == "__main__":
+    main()

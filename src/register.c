@@ -1,0 +1,935 @@
+/*
+ * register.c — the rules and the SQL of the panchayat's registers
+ * (register.h): definitions and their versions, books per GP per financial
+ * year, entries and their life, corrections, the hash chain, balances that
+ * never go negative, and the daily close.
+ *
+ * Why a chain per book and not only the audit trail: a register is shown
+ * and printed as a book, and an auditor checks a book on its own (its
+ * serials, its rows, its closing) without the rest of the system; the
+ * audit trail still gets one row per change.
+ */
+#include "register.h"
+#include "audit.h"
+#include "db.h"
+#include "form.h"
+#include "formtext.h"
+#include "money.h"
+#include "cert.h"
+#include "locker.h"
+#include "log.h"
+#include "pdf_sign.h"
+#include "register_pdf.h"
+#include "tmpl.h"
+#include "user.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the chain ---- */
+
+int reg_verify(struct arena *a, long book_id, struct reg_verify_result *res, FILE *log)
+{
+	memset(res, 0, sizeof *res);
+	struct dbres *books = db_query(a, "SELECT id, last_serial, head_hash FROM register_books WHERE ? = 0 OR id = ? ORDER BY id",
+				       "ii", (long long)book_id, (long long)book_id);
+	if (!books)
+		return -1;
+	for (size_t i = 0; i < books->nrows; i++) {
+		long id = (long)db_int(books, i, 0), last = (long)db_int(books, i, 1);
+		struct arena sa;
+		arena_init(&sa);
+		struct dbres *e = db_query(&sa, "SELECT serial, entry_date, IFNULL(corrects_entry_id, 0), entered_by, data, prev_hash, hash "
+						"FROM register_entries WHERE book_id = ? AND serial IS NOT NULL ORDER BY serial",
+					   "i", (long long)id);
+		if (!e) {
+			arena_free(&sa);
+			return -1;
+		}
+		const char *prev = "", *why = NULL;
+		long serial = 0;
+		for (size_t k = 0; k < e->nrows && !why; k++) {
+			serial = (long)db_int(e, k, 0);
+			if (serial != (long)k + 1)
+				why = "gap";
+			else if (!str_eq(db_val(e, k, 5), prev))
+				why = "link";
+			else if (!str_eq(db_val(e, k, 6), reg_entry_hash(&sa, prev, id, serial, db_val(e, k, 1), (long)db_int(e, k, 2),
+									 (long)db_int(e, k, 3), db_val(e, k, 4))))
+				why = "hash";
+			else
+				prev = db_val(e, k, 6);
+		}
+		if (!why && ((long)e->nrows != last || !str_eq(prev, db_val(books, i, 2)))) {
+			why = "head";
+			serial = last;
+		}
+		res->books++;
+		res->entries += (long)e->nrows;
+		if (log)
+			fprintf(log, "  book %ld: %zu entries %s\n", id, e->nrows, why ? why : "ok");
+		if (why && !res->bad_book) {
+			res->bad_book = id;
+			res->bad_serial = serial;
+			res->why = arena_strdup(a, why);
+		}
+		arena_free(&sa);
+	}
+	return res->bad_book ? 1 : 0;
+}
+
+/* ---- definitions in the database ---- */
+
+static struct regdef *def_of_text(struct arena *a, const char *text)
+{
+	if (!text)
+		return NULL;
+	struct jval *v = json_parse(a, text, strlen(text), NULL);
+	struct sbuf probs;
+	sbuf_init(&probs);
+	struct regdef *d = v ? regdef_from_json(a, v, &probs) : NULL;
+	sbuf_free(&probs);
+	return d;
+}
+
+struct regdef *reg_version_def(struct arena *a, long version_id)
+{
+	return def_of_text(a, db_scalar(a, "SELECT definition FROM register_versions WHERE id = ?", "i", (long long)version_id));
+}
+
+struct regdef *reg_published(struct arena *a, const char *code, long *version_id)
+{
+	struct dbres *r = db_query(a, "SELECT v.id, v.definition FROM register_defs d JOIN register_versions v ON v.id = d.published_version_id "
+				      "WHERE d.code = ?", "s", code);
+	if (!r || r->nrows != 1)
+		return NULL;
+	if (version_id)
+		*version_id = (long)db_int(r, 0, 0);
+	return def_of_text(a, db_val(r, 0, 1));
+}
+
+struct regdef *reg_book_def(struct arena *a, long book_id)
+{
+	return def_of_text(a, db_scalar(a, "SELECT v.definition FROM register_books b JOIN register_versions v ON v.id = b.version_id "
+					   "WHERE b.id = ?", "i", (long long)book_id));
+}
+
+struct import_ctx {
+	struct arena *a;
+	const struct actor *who;
+	const struct regdef *d;
+	const char *canon;	/* canonical JSON */
+	bool publish;
+	long version;		/* out */
+	struct outcome *out;
+};
+
+/* Publishes version vid of def_id, superseding the one in force. */
+static int publish_version(long def_id, long vid)
+{
+	if (db_exec("UPDATE register_versions SET status = 'superseded' WHERE def_id = ? AND status = 'published'", "i",
+		    (long long)def_id) < 0 ||
+	    db_exec("UPDATE register_versions SET status = 'published', published_at = NOW() WHERE id = ?", "i", (long long)vid) != 1 ||
+	    db_exec("UPDATE register_defs SET published_version_id = ? WHERE id = ?", "ii", (long long)vid, (long long)def_id) != 1)
+		return -1;
+	return 0;
+}
+
+static int import_txn(void *p)
+{
+	struct import_ctx *c = p;
+	if (db_exec("INSERT IGNORE INTO register_defs (code, kind, created_at) VALUES (?, ?, NOW())", "ss", c->d->code,
+		    c->d->kind) < 0)
+		return -1;
+	struct dbres *r = db_query(c->a, "SELECT d.id, IFNULL(MAX(v.version), 0), "
+					 "(SELECT definition FROM register_versions WHERE def_id = d.id ORDER BY version DESC LIMIT 1) "
+					 "FROM register_defs d LEFT JOIN register_versions v ON v.def_id = d.id WHERE d.code = ? "
+					 "GROUP BY d.id FOR UPDATE", "s", c->d->code);
+	if (!r || r->nrows != 1)
+		return -1;
+	long def_id = (long)db_int(r, 0, 0);
+	if (str_eq(db_val(r, 0, 2), c->canon)) {
+		c->version = (long)db_int(r, 0, 1);
+		out_fail(c->out, 409, "register.err.same_version");
+		return 1;
+	}
+	c->version = (long)db_int(r, 0, 1) + 1;
+	if (db_exec("INSERT INTO register_versions (def_id, version, definition, name_en, name_hi, created_by, created_at) "
+		    "VALUES (?, ?, ?, ?, ?, NULLIF(?, 0), NOW())", "iisssi", (long long)def_id, (long long)c->version, c->canon,
+		    c->d->name.en, c->d->name.hi, (long long)actor_id(c->who)) != 1)
+		return -1;
+	if (c->publish && publish_version(def_id, (long)db_last_id()) != 0)
+		return -1;
+	struct audit_entry e = { .action = c->publish ? "register.import_publish" : "register.import", .entity = "register",
+				 .entity_id = c->d->code, .remarks = arena_printf(c->a, "version %ld", c->version) };
+	return audit_write(c->who, &e) == 0 ? 0 : -1;
+}
+
+int reg_import(struct arena *a, const struct actor *who, const char *json, size_t len, bool publish, struct sbuf *probs,
+	       long *version, struct outcome *out)
+{
+	const char *err = NULL;
+	struct jval *v = json_parse(a, json, len, &err);
+	if (!v) {
+		sbuf_adds(probs, err ? err : "not JSON");
+		sbuf_addc(probs, '\n');
+		return out_fail(out, 422, "register.err.definition");
+	}
+	struct regdef *d = regdef_from_json(a, v, probs);
+	if (!d || probs->len || regdef_validate(d, probs) > 0)
+		return out_fail(out, 422, "register.err.definition");
+	struct sbuf canon;
+	sbuf_init(&canon);
+	regdef_to_json(d, &canon);
+	struct import_ctx c = { a, who, d, arena_strdup(a, canon.data), publish, 0, out };
+	sbuf_free(&canon);
+	int rc = out_txn(out, import_txn, &c);
+	*version = c.version;
+	return rc;
+}
+
+struct publish_ctx {
+	struct arena *a;
+	const struct actor *who;
+	const char *code;
+	struct outcome *out;
+};
+
+static int publish_txn(void *p)
+{
+	struct publish_ctx *c = p;
+	struct dbres *r = db_query(c->a, "SELECT d.id, v.id, v.version FROM register_defs d JOIN register_versions v ON v.def_id = d.id "
+					 "WHERE d.code = ? AND v.status = 'draft' ORDER BY v.version DESC LIMIT 1 FOR UPDATE",
+				   "s", c->code);
+	if (!r)
+		return -1;
+	if (r->nrows != 1) {
+		out_fail(c->out, 404, "register.err.no_draft");
+		return 1;
+	}
+	if (publish_version((long)db_int(r, 0, 0), (long)db_int(r, 0, 1)) != 0)
+		return -1;
+	struct audit_entry e = { .action = "register.publish", .entity = "register", .entity_id = c->code,
+				 .remarks = arena_printf(c->a, "version %s", db_val(r, 0, 2)) };
+	return audit_write(c->who, &e) == 0 ? 0 : -1;
+}
+
+int reg_publish(struct arena *a, const struct actor *who, const char *code, struct outcome *out)
+{
+	struct publish_ctx c = { a, who, code, out };
+	return out_txn(out, publish_txn, &c);
+}
+
+/* ---- who may do what ---- */
+
+/* A CSC operator (VLE) placed at the GP or one of its villages. */
+static bool vle_at(const struct user *u, const char *gp_path)
+{
+	for (size_t i = 0; u && i < u->nh; i++)
+		if (u->h[i].role == ROLE_CSC && u->h[i].loc_path && str_starts(u->h[i].loc_path, gp_path))
+			return true;
+	return false;
+}
+
+/* Who watches a GP's registers without keeping them. */
+#define REG_WATCHERS (RB(ROLE_BI) | RB(ROLE_DI) | RB(ROLE_BDO) | RB(ROLE_SDO) | RB(ROLE_DM) | RB(ROLE_STATE_ADMIN))
+
+bool reg_may(const struct actor *who, const struct regdef *d, const char *gp_path, enum reg_act act)
+{
+	const struct user *u = who ? who->user : NULL;
+	if (!u || !gp_path)
+		return false;
+	unsigned enter = d ? d->enter_roles : RB(ROLE_CSC) | RB(ROLE_PSEWAK) | RB(ROLE_MUKHIYA);
+	bool enters = ((enter & RB(ROLE_CSC)) && vle_at(u, gp_path)) ||
+		      juris_holding(u, enter & ~RB(ROLE_CSC), 0, gp_path, 0) != NULL;
+	bool verifies = d && juris_holding(u, RB(d->verify_role), 0, gp_path, 0);
+	bool signs = d && d->sign_role >= 0 && juris_holding(u, RB(d->sign_role), 0, gp_path, 0);
+	switch (act) {
+	case REG_ENTER: return enters;
+	case REG_VERIFY: return verifies;
+	case REG_SIGN: return signs;
+	case REG_SEE:
+		return enters || verifies || signs || vle_at(u, gp_path) ||
+		       juris_holding(u, REG_WATCHERS | RB(ROLE_PSEWAK) | RB(ROLE_MUKHIYA), 0, gp_path, 0);
+	}
+	return false;
+}
+
+long reg_home_gp(struct arena *a, const struct actor *who)
+{
+	struct dbres *r = db_query(a, "SELECT DISTINCT g.id FROM role_holdings rh JOIN locations l ON l.id = rh.location_id "
+				      "JOIN locations g ON g.id = IF(l.type = 'village', l.parent_id, l.id) AND g.type = 'panchayat' "
+				      "WHERE rh.user_id = ? AND rh.role IN ('csc', 'panchayat_sewak', 'mukhiya') AND rh.active = 1 "
+				      "AND rh.work_from <= CURDATE() AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) LIMIT 2",
+				   "i", (long long)actor_id(who));
+	return r && r->nrows == 1 ? (long)db_int(r, 0, 0) : 0;
+}
+
+/* ---- entries ---- */
+
+static struct regdef *book_for(struct arena *a, const struct actor *who, long book, const char **path, struct outcome *out);
+
+/* The financial year (2026-27) of a YYYY-MM-DD day. */
+static const char *fy_of(struct arena *a, const char *day)
+{
+	int y, m, d;
+	if (!parse_date(day, &y, &m, &d))
+		return NULL;
+	if (m < 4)
+		y--;
+	return arena_printf(a, "%d-%02d", y, (y + 1) % 100);
+}
+
+/* A number answer of the normalised data, 0 when absent. */
+static long long answer_num(const struct jval *data, const char *name)
+{
+	long v;
+	return json_get_long(data, name, &v) ? v : 0;
+}
+
+/* Checks answers against the columns: *json gets the normalised answers,
+ * *amounts the entry's effect on each balance ({"cash": -5000}), *day its
+ * date.  Returns the number of problems (recorded in out). */
+static size_t check_answers(struct arena *a, const struct regdef *d, const struct jval *data, struct outcome *out,
+			    const char **json, const char **amounts, const char **day)
+{
+	size_t before = out->nerrs;
+	if (!data || data->type != J_OBJ) {
+		out_field(out, "data", "register.err.data", NULL);
+		return 1;
+	}
+	struct form_env env = { .today = ist_today(a) };
+	form_check(a, &d->form, data, &env, out, json);
+	if (out->nerrs > before)
+		return out->nerrs - before;
+	struct jval *norm = json_parse(a, *json, strlen(*json), NULL);
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	for (size_t i = 0; i < d->nbal; i++) {
+		long long sum = 0;
+		for (size_t k = 0; k < d->bal[i].nin; k++)
+			sum += answer_num(norm, d->bal[i].in[k]);
+		for (size_t k = 0; k < d->bal[i].nout; k++)
+			sum -= answer_num(norm, d->bal[i].out[k]);
+		jw_kint(&w, d->bal[i].name, sum);
+	}
+	jw_obj_end(&w);
+	*amounts = arena_strdup(a, b.data);
+	sbuf_free(&b);
+	*day = d->date_col ? json_get_str(norm, d->date_col) : NULL;
+	if (!*day)
+		*day = ist_today(a);
+	return 0;
+}
+
+/* balances + sign * amounts, each named balance; NULL when either is not
+ * JSON.  *negative is set when a result is below zero. */
+static const char *bal_add(struct arena *a, const struct regdef *d, const char *balances, const char *amounts, int sign,
+			   bool *negative)
+{
+	struct jval *b = json_parse(a, balances, strlen(balances), NULL), *m = json_parse(a, amounts, strlen(amounts), NULL);
+	if (!b || !m)
+		return NULL;
+	struct sbuf s;
+	struct jw w;
+	sbuf_init(&s);
+	jw_init(&w, &s);
+	jw_obj(&w);
+	for (size_t i = 0; i < d->nbal; i++) {
+		long long v = answer_num(b, d->bal[i].name) + sign * answer_num(m, d->bal[i].name);
+		if (v < 0)
+			*negative = true;
+		jw_kint(&w, d->bal[i].name, v);
+	}
+	jw_obj_end(&w);
+	const char *r = arena_strdup(a, s.data);
+	sbuf_free(&s);
+	return r;
+}
+
+/* What one entry change works on (db_txn's context). */
+struct entry_ctx {
+	struct arena *a;
+	const struct actor *who;
+	const struct regdef *d;
+	long def_id, version_id, gp;
+	const char *gp_path;
+	long id;		/* the entry (in for changes, out for create) */
+	long corrects;
+	const char *json, *amounts, *day, *fy;	/* checked answers */
+	bool submit;
+	enum reg_action act;
+	const char *note;
+	struct outcome *out;
+};
+
+/* The book of def × GP × FY, opened (with the carried-forward balances)
+ * when there is none.  Returns its id, 0 after a refusal, -1 on error. */
+static long book_open(struct entry_ctx *c)
+{
+	const char *id = db_scalar(c->a, "SELECT id FROM register_books WHERE def_id = ? AND location_id = ? AND fy = ?", "iis",
+				   (long long)c->def_id, (long long)c->gp, c->fy);
+	if (id)
+		return strtol(id, NULL, 10);
+	const char *opening = "{}";
+	if (c->d->carry_forward) {
+		const char *prev = db_scalar(c->a, "SELECT balances FROM register_books WHERE def_id = ? AND location_id = ? AND fy < ? "
+						   "ORDER BY fy DESC LIMIT 1", "iis", (long long)c->def_id, (long long)c->gp, c->fy);
+		if (prev)
+			opening = prev;
+	}
+	if (db_exec("INSERT INTO register_books (def_id, version_id, location_id, fy, opening, balances, created_at) "
+		    "VALUES (?, ?, ?, ?, ?, ?, NOW())", "iiisss", (long long)c->def_id, (long long)c->version_id, (long long)c->gp,
+		    c->fy, opening, opening) != 1) {
+		if (!db_err_dup())
+			return -1;
+		/* opened meanwhile by another request: use that one */
+		id = db_scalar(c->a, "SELECT id FROM register_books WHERE def_id = ? AND location_id = ? AND fy = ?", "iis",
+			       (long long)c->def_id, (long long)c->gp, c->fy);
+		return id ? strtol(id, NULL, 10) : -1;
+	}
+	long book = (long)db_last_id();
+	struct audit_entry e = { .action = "register.book_open", .entity = "register_book", .entity_id = arena_printf(c->a, "%ld", book),
+				 .remarks = arena_printf(c->a, "%s %s GP %ld", c->d->code, c->fy, c->gp) };
+	return audit_write(c->who, &e) == 0 ? book : -1;
+}
+
+/* Does an entry other than except stand as a correction of id? */
+static int corrected_by(struct arena *a, long id, long except)
+{
+	const char *n = db_scalar(a, "SELECT COUNT(*) FROM register_entries WHERE corrects_entry_id = ? AND id <> ? "
+				     "AND status IN ('submitted', 'verified', 'signed')", "ii", (long long)id, (long long)except);
+	return n ? atoi(n) : -1;
+}
+
+/* Puts draft c->id into its book: the next serial, the chain, the
+ * balances (never below zero when the register says so).  Call with
+ * nothing locked; locks the book row.  Returns 0, 1 (refused) or -1. */
+static int submit_locked(struct entry_ctx *c)
+{
+	struct dbres *e = db_query(c->a, "SELECT book_id, entry_date, IFNULL(corrects_entry_id, 0), entered_by, data, amounts "
+					 "FROM register_entries WHERE id = ?", "i", (long long)c->id);
+	if (!e || e->nrows != 1)
+		return -1;
+	long book = (long)db_int(e, 0, 0), corrects = (long)db_int(e, 0, 2);
+	struct dbres *b = db_query(c->a, "SELECT status, last_serial, head_hash, balances, IFNULL(closed_through, ''), "
+					 "? <= IFNULL(closed_through, '0000-00-00') FROM register_books WHERE id = ? FOR UPDATE",
+				   "si", db_val(e, 0, 1), (long long)book);
+	if (!b || b->nrows != 1)
+		return -1;
+	if (!str_eq(db_val(b, 0, 0), "open")) {
+		out_fail(c->out, 409, "register.err.book_closed");
+		return 1;
+	}
+	if (db_int(b, 0, 5)) {
+		out_fail(c->out, 409, "register.err.day_closed");
+		return 1;
+	}
+	bool negative = false;
+	const char *bal = bal_add(c->a, c->d, db_val(b, 0, 3), db_val(e, 0, 5), 1, &negative);
+	if (corrects) {
+		/* the original must stand (in the book, not returned) and not be
+		 * corrected already; its effect gives way to this entry's */
+		struct dbres *o = db_query(c->a, "SELECT status, amounts FROM register_entries WHERE id = ? AND book_id = ? FOR UPDATE",
+					   "ii", (long long)corrects, (long long)book);
+		if (!o)
+			return -1;
+		int already = corrected_by(c->a, corrects, c->id);
+		if (already < 0)
+			return -1;
+		if (o->nrows != 1 || str_eq(db_val(o, 0, 0), "draft") || str_eq(db_val(o, 0, 0), "returned") || already) {
+			out_fail(c->out, 409, "register.err.not_correctable");
+			return 1;
+		}
+		negative = false;
+		bal = bal ? bal_add(c->a, c->d, bal, db_val(o, 0, 1), -1, &negative) : NULL;
+	}
+	if (!bal)
+		return -1;
+	if (negative && c->d->never_negative) {
+		out_fail(c->out, 409, "register.err.negative");
+		return 1;
+	}
+	long serial = (long)db_int(b, 0, 1) + 1;
+	const char *prev = db_val(b, 0, 2);
+	const char *hash = reg_entry_hash(c->a, prev, book, serial, db_val(e, 0, 1), corrects, (long)db_int(e, 0, 3), db_val(e, 0, 4));
+	if (db_exec("UPDATE register_entries SET serial = ?, status = 'submitted', submitted_at = NOW(), prev_hash = ?, hash = ? "
+		    "WHERE id = ? AND status = 'draft'", "issi", (long long)serial, prev, hash, (long long)c->id) != 1 ||
+	    db_exec("UPDATE register_books SET last_serial = ?, head_hash = ?, balances = ?, last_entry_at = NOW() WHERE id = ?",
+		    "issi", (long long)serial, hash, bal, (long long)book) != 1)
+		return -1;
+	struct audit_entry a = { .action = "register.submit", .entity = "register_entry", .entity_id = arena_printf(c->a, "%ld", c->id),
+				 .remarks = arena_printf(c->a, "%s book %ld serial %ld%s", c->d->code, book, serial,
+							 corrects ? arena_printf(c->a, " corrects %ld", corrects) : ""),
+				 .detail = hash };
+	return audit_write(c->who, &a) == 0 ? 0 : -1;
+}
+
+static int create_txn(void *p)
+{
+	struct entry_ctx *c = p;
+	long book = book_open(c);
+	if (book <= 0)
+		return book == 0 ? 1 : -1;
+	if (c->corrects) {
+		const char *ob = db_scalar(c->a, "SELECT book_id FROM register_entries WHERE id = ?", "i", (long long)c->corrects);
+		if (!ob || strtol(ob, NULL, 10) != book) {
+			out_fail(c->out, 409, "register.err.not_correctable");
+			return 1;
+		}
+	}
+	if (db_exec("INSERT INTO register_entries (book_id, entry_date, data, amounts, corrects_entry_id, entered_by, entered_at) "
+		    "VALUES (?, ?, ?, ?, NULLIF(?, 0), ?, NOW())", "isssii", (long long)book, c->day, c->json, c->amounts,
+		    (long long)c->corrects, (long long)actor_id(c->who)) != 1)
+		return -1;
+	c->id = (long)db_last_id();
+	struct audit_entry a = { .action = "register.entry_create", .entity = "register_entry", .entity_id = arena_printf(c->a, "%ld", c->id),
+				 .remarks = arena_printf(c->a, "%s book %ld", c->d->code, book) };
+	if (!c->submit)
+		return audit_write(c->who, &a) == 0 ? 0 : -1;
+	return submit_locked(c);
+}
+
+/* The GP of a location id (its path), when it is a panchayat. */
+static const char *gp_path_of(struct arena *a, long gp)
+{
+	return db_scalar(a, "SELECT path FROM locations WHERE id = ? AND type = 'panchayat'", "i", (long long)gp);
+}
+
+int reg_entry_create(struct arena *a, const struct actor *who, const struct reg_entry_input *in, long *id,
+		     struct outcome *out)
+{
+	struct entry_ctx c = { .a = a, .who = who, .corrects = in->corrects, .submit = in->submit, .out = out };
+	*id = 0;
+	c.d = in->code ? reg_published(a, in->code, &c.version_id) : NULL;
+	if (!c.d)
+		return out_fail(out, 404, "register.err.no_register");
+	const char *def = db_scalar(a, "SELECT def_id FROM register_versions WHERE id = ?", "i", (long long)c.version_id);
+	c.def_id = def ? strtol(def, NULL, 10) : 0;
+	c.gp = in->gp ? in->gp : reg_home_gp(a, who);
+	c.gp_path = c.gp ? gp_path_of(a, c.gp) : NULL;
+	if (!c.gp_path) {
+		out_field(out, "gp", "register.err.gp", NULL);
+		return out->status;
+	}
+	if (!reg_may(who, c.d, c.gp_path, REG_ENTER))
+		return out_fail(out, reg_may(who, c.d, c.gp_path, REG_SEE) ? 403 : 404, "register.err.not_yours");
+	if (check_answers(a, c.d, in->data, out, &c.json, &c.amounts, &c.day) > 0)
+		return out->status;
+	c.fy = fy_of(a, c.day);
+	int rc = out_txn(out, create_txn, &c);
+	*id = rc == 0 ? c.id : 0;
+	return rc;
+}
+
+/* Loads entry id for a change: its definition, GP and state.  Returns the
+ * row (book_id, status, entered_by, gp path, IFNULL(corrects, 0),
+ * version_id) or NULL after recording 404 (or 503). */
+static struct dbres *entry_load(struct entry_ctx *c)
+{
+	struct dbres *r = db_query(c->a, "SELECT e.book_id, e.status, e.entered_by, l.path, IFNULL(e.corrects_entry_id, 0), b.version_id "
+					 "FROM register_entries e JOIN register_books b ON b.id = e.book_id "
+					 "JOIN locations l ON l.id = b.location_id WHERE e.id = ?", "i", (long long)c->id);
+	if (!r) {
+		out_fail(c->out, 503, NULL);
+		return NULL;
+	}
+	if (r->nrows != 1 || !(c->d = reg_version_def(c->a, (long)db_int(r, 0, 5))) ||
+	    !reg_may(c->who, c->d, db_val(r, 0, 3), REG_SEE)) {
+		out_fail(c->out, 404, "register.err.no_entry");
+		return NULL;
+	}
+	c->gp_path = db_val(r, 0, 3);
+	return r;
+}
+
+static int edit_txn(void *p)
+{
+	struct entry_ctx *c = p;
+	if (!c->json) {	/* a deletion */
+		if (db_exec("DELETE FROM register_entries WHERE id = ? AND status = 'draft'", "i", (long long)c->id) != 1)
+			return -1;
+	} else if (db_exec("UPDATE register_entries SET data = ?, amounts = ?, entry_date = ? WHERE id = ? AND status = 'draft'",
+			   "sssi", c->json, c->amounts, c->day, (long long)c->id) != 1) {
+		return -1;
+	}
+	struct audit_entry a = { .action = c->json ? "register.entry_edit" : "register.entry_delete", .entity = "register_entry",
+				 .entity_id = arena_printf(c->a, "%ld", c->id) };
+	return audit_write(c->who, &a) == 0 ? 0 : -1;
+}
+
+/* A draft's change by its maker: the refusals shared by edit and delete. */
+static int draft_change(struct entry_ctx *c)
+{
+	struct dbres *r = entry_load(c);
+	if (!r)
+		return c->out->status;
+	if (db_int(r, 0, 2) != actor_id(c->who))
+		return out_fail(c->out, 403, "register.err.not_maker");
+	if (!str_eq(db_val(r, 0, 1), "draft"))
+		return out_fail(c->out, 409, "register.err.in_book");
+	return 0;
+}
+
+int reg_entry_edit(struct arena *a, const struct actor *who, long id, const struct jval *data, struct outcome *out)
+{
+	struct entry_ctx c = { .a = a, .who = who, .id = id, .out = out };
+	if (draft_change(&c) != 0)
+		return out->status;
+	if (check_answers(a, c.d, data, out, &c.json, &c.amounts, &c.day) > 0)
+		return out->status;
+	const char *fy = db_scalar(a, "SELECT b.fy FROM register_entries e JOIN register_books b ON b.id = e.book_id WHERE e.id = ?",
+				   "i", (long long)id);
+	if (!str_eq(fy, fy_of(a, c.day))) {
+		out_field(out, c.d->date_col ? c.d->date_col : "data", "register.err.other_year", NULL);
+		return out->status;
+	}
+	return out_txn(out, edit_txn, &c);
+}
+
+int reg_entry_delete(struct arena *a, const struct actor *who, long id, struct outcome *out)
+{
+	struct entry_ctx c = { .a = a, .who = who, .id = id, .out = out };
+	if (draft_change(&c) != 0)
+		return out->status;
+	return out_txn(out, edit_txn, &c);
+}
+
+int reg_action_from(const char *s)
+{
+	static const char *const codes[] = { "submit", "verify", "sign", "return" };
+	for (size_t i = 0; i < ARRAY_LEN(codes); i++)
+		if (str_eq(s, codes[i]))
+			return (int)i;
+	return -1;
+}
+
+/* Takes a returned entry's effect back off its book's balances (and gives
+ * a corrected original its own back).  Returns 0, 1 (refused) or -1. */
+static int return_locked(struct entry_ctx *c, long book)
+{
+	struct dbres *b = db_query(c->a, "SELECT balances FROM register_books WHERE id = ? FOR UPDATE", "i", (long long)book);
+	const char *am = db_scalar(c->a, "SELECT amounts FROM register_entries WHERE id = ?", "i", (long long)c->id);
+	if (!b || b->nrows != 1 || !am)
+		return -1;
+	bool negative = false;
+	const char *bal = bal_add(c->a, c->d, db_val(b, 0, 0), am, -1, &negative);
+	if (bal && c->corrects) {
+		const char *oam = db_scalar(c->a, "SELECT amounts FROM register_entries WHERE id = ?", "i", (long long)c->corrects);
+		bool n2 = false;
+		bal = oam ? bal_add(c->a, c->d, bal, oam, 1, &n2) : NULL;
+		negative = n2;
+	}
+	if (!bal)
+		return -1;
+	if (negative && c->d->never_negative) {
+		out_fail(c->out, 409, "register.err.negative");
+		return 1;
+	}
+	return db_exec("UPDATE register_books SET balances = ? WHERE id = ?", "si", bal, (long long)book) == 1 ? 0 : -1;
+}
+
+static int act_txn(void *p)
+{
+	struct entry_ctx *c = p;
+	struct dbres *r = db_query(c->a, "SELECT status, book_id, IFNULL(corrects_entry_id, 0) FROM register_entries WHERE id = ? FOR UPDATE",
+				   "i", (long long)c->id);
+	if (!r || r->nrows != 1)
+		return -1;
+	const char *st = db_val(r, 0, 0);
+	static const char *const needs[] = { "draft", "submitted", "verified", "submitted" };
+	if (!str_eq(st, needs[c->act])) {
+		out_fail(c->out, 409, "register.err.state");
+		return 1;
+	}
+	c->corrects = (long)db_int(r, 0, 2);
+	int rc = 0;
+	switch (c->act) {
+	case RA_SUBMIT:
+		return submit_locked(c);
+	case RA_VERIFY:
+		rc = db_exec("UPDATE register_entries SET status = 'verified', verified_by = ?, verified_at = NOW() WHERE id = ?", "ii",
+			     (long long)actor_id(c->who), (long long)c->id) == 1 ? 0 : -1;
+		break;
+	case RA_SIGN:
+		rc = db_exec("UPDATE register_entries SET status = 'signed', signed_by = ?, signed_at = NOW() WHERE id = ?", "ii",
+			     (long long)actor_id(c->who), (long long)c->id) == 1 ? 0 : -1;
+		break;
+	case RA_RETURN:
+		rc = return_locked(c, (long)db_int(r, 0, 1));
+		if (rc == 0)
+			rc = db_exec("UPDATE register_entries SET status = 'returned', returned_by = ?, returned_at = NOW(), return_note = ? "
+				     "WHERE id = ?", "isi", (long long)actor_id(c->who), c->note, (long long)c->id) == 1 ? 0 : -1;
+		break;
+	}
+	if (rc != 0)
+		return rc;
+	static const char *const actions[] = { "register.submit", "register.verify", "register.sign", "register.return" };
+	struct audit_entry a = { .action = actions[c->act], .entity = "register_entry", .entity_id = arena_printf(c->a, "%ld", c->id),
+				 .remarks = c->note };
+	return audit_write(c->who, &a) == 0 ? 0 : -1;
+}
+
+int reg_entry_act(struct arena *a, const struct actor *who, long id, enum reg_action act, const char *note,
+		  struct outcome *out)
+{
+	struct entry_ctx c = { .a = a, .who = who, .id = id, .act = act, .note = note, .out = out };
+	struct dbres *r = entry_load(&c);
+	if (!r)
+		return out->status;
+	bool may = false;
+	switch (act) {
+	case RA_SUBMIT: may = db_int(r, 0, 2) == actor_id(who); break;
+	case RA_VERIFY: case RA_RETURN: may = reg_may(who, c.d, c.gp_path, REG_VERIFY); break;
+	case RA_SIGN: may = reg_may(who, c.d, c.gp_path, REG_SIGN); break;
+	}
+	if (!may)
+		return out_fail(out, 403, act == RA_SUBMIT ? "register.err.not_maker" : "register.err.not_officer");
+	if (act == RA_RETURN && (str_empty(note) || utf8_chars(note) > 500)) {
+		out_field(out, "note", "register.err.note", NULL);
+		return out->status;
+	}
+	return out_txn(out, act_txn, &c);
+}
+
+struct close_ctx {
+	struct arena *a;
+	const struct actor *who;
+	long book;
+	const char *day;
+	struct outcome *out;
+};
+
+static int close_txn(void *p)
+{
+	struct close_ctx *c = p;
+	struct dbres *b = db_query(c->a, "SELECT status, ? <= IFNULL(closed_through, '0000-00-00'), balances FROM register_books "
+					 "WHERE id = ? FOR UPDATE", "si", c->day, (long long)c->book);
+	const char *waiting = db_scalar(c->a, "SELECT COUNT(*) FROM register_entries WHERE book_id = ? AND entry_date <= ? "
+					      "AND status IN ('draft', 'submitted')", "is", (long long)c->book, c->day);
+	if (!b || b->nrows != 1 || !waiting)
+		return -1;
+	if (!str_eq(db_val(b, 0, 0), "open") || db_int(b, 0, 1)) {
+		out_fail(c->out, 409, "register.err.day_closed");
+		return 1;
+	}
+	if (atol(waiting) > 0) {
+		out_fail(c->out, 409, "register.err.waiting");
+		return 1;
+	}
+	if (db_exec("UPDATE register_books SET closed_through = ? WHERE id = ?", "si", c->day, (long long)c->book) != 1)
+		return -1;
+	struct audit_entry a = { .action = "register.close_day", .entity = "register_book", .entity_id = arena_printf(c->a, "%ld", c->book),
+				 .remarks = c->day, .detail = db_val(b, 0, 2) };
+	return audit_write(c->who, &a) == 0 ? 0 : -1;
+}
+
+int reg_close_day(struct arena *a, const struct actor *who, long book, const char *day, struct outcome *out)
+{
+	struct close_ctx c = { a, who, book, day, out };
+	const char *path;
+	struct regdef *d = book_for(a, who, book, &path, out);
+	if (!d)
+		return out->status;
+	if (!reg_may(who, d, path, REG_VERIFY))
+		return out_fail(out, 403, "register.err.not_officer");
+	int y, m, dd;
+	if (!d->daily_close)
+		return out_fail(out, 409, "register.err.no_daily_close");
+	if (!day || !parse_date(day, &y, &m, &dd) || strcmp(day, ist_today(a)) > 0) {
+		out_field(out, "day", "register.err.day", NULL);
+		return out->status;
+	}
+	return out_txn(out, close_txn, &c);
+}
+
+/* ---- the book as paper: cells, the PDF, the year-end close ---- */
+
+const char *reg_cell_text(struct arena *a, const struct regdef *d, const struct field *f, const struct jval *v, const char *lang)
+{
+	return form_answer_text(a, &d->form, f, v, lang);
+}
+
+/* "English / हिन्दी" of a language key. */
+static const char *both(struct arena *a, const char *key)
+{
+	return arena_printf(a, "%s / %s", tmpl_str("en", key), tmpl_str("hi", key));
+}
+
+/* Draws book (of definition d) as a PDF with the closing line given:
+ * every entry in the book in serial order, struck when corrected, then the
+ * totals and balances.  *pdf is malloc'd.  Returns 0, or -1 (database or
+ * drawing). */
+static int book_pdf(struct arena *a, long book, const struct regdef *d, const char *closing, unsigned char **pdf, size_t *len)
+{
+	struct dbres *b = db_query(a, "SELECT l.name_en, IFNULL(l.name_hi, l.name_en), b.fy, b.balances FROM register_books b "
+				      "JOIN locations l ON l.id = b.location_id WHERE b.id = ?", "i", (long long)book);
+	struct dbres *e = db_query(a, "SELECT e.serial, e.status, e.data, (SELECT MIN(c.serial) FROM register_entries c "
+				      "WHERE c.corrects_entry_id = e.id AND c.status IN ('submitted', 'verified', 'signed')), "
+				      "(SELECT o.serial FROM register_entries o WHERE o.id = e.corrects_entry_id) "
+				      "FROM register_entries e WHERE e.book_id = ? AND e.serial IS NOT NULL ORDER BY e.serial",
+				   "i", (long long)book);
+	if (!b || b->nrows != 1 || !e)
+		return -1;
+	/* the printed columns: the definition's print list, or every column */
+	size_t nc = d->nprint ? d->nprint : d->ncols;
+	const struct field **cols = arena_alloc(a, (nc + 1) * sizeof *cols);
+	const char **labels = arena_alloc(a, (nc + 1) * sizeof *labels);
+	for (size_t c = 0; c < nc; c++) {
+		cols[c] = d->nprint ? NULL : &d->cols[c];
+		for (size_t k = 0; !cols[c] && k < d->ncols; k++)
+			if (str_eq(d->cols[k].name, d->print_cols[c]))
+				cols[c] = &d->cols[k];
+		labels[c] = arena_printf(a, "%s / %s", i18n_get(&cols[c]->label, "en"), i18n_get(&cols[c]->label, "hi"));
+	}
+	struct regpdf_row *rows = arena_alloc(a, (e->nrows + 1) * sizeof *rows);
+	for (size_t i = 0; i < e->nrows; i++) {
+		struct jval *data = json_parse(a, db_val(e, i, 2), strlen(db_val(e, i, 2)), NULL);
+		rows[i].serial = db_val(e, i, 0);
+		rows[i].cells = arena_alloc(a, (nc + 1) * sizeof *rows[i].cells);
+		for (size_t c = 0; c < nc; c++)
+			rows[i].cells[c] = reg_cell_text(a, d, cols[c], json_get(data, cols[c]->name), "en");
+		const char *st = both(a, arena_printf(a, "register.states.%s", db_val(e, i, 1)));
+		if (db_val(e, i, 4))
+			st = arena_printf(a, "%s; %s %s", st, tmpl_str("en", "register.corrects"), db_val(e, i, 4));
+		if (db_val(e, i, 3))
+			st = arena_printf(a, "%s; %s %s", st, tmpl_str("en", "register.corrected_by"), db_val(e, i, 3));
+		rows[i].state = st;
+		rows[i].struck = db_val(e, i, 3) != NULL;
+	}
+	/* totals and balances after the table */
+	const char **sums = arena_alloc(a, (d->ntotals + d->nbal + 2) * sizeof *sums);
+	size_t ns = 0;
+	sums[ns++] = both(a, "register.total");
+	for (size_t t = 0; t < d->ntotals; t++) {
+		const char *sum = db_scalar(a, "SELECT IFNULL(SUM(JSON_VALUE(e.data, ?)), 0) FROM register_entries e WHERE e.book_id = ? "
+					       "AND e.status IN ('submitted', 'verified', 'signed') AND NOT EXISTS (SELECT 1 FROM register_entries c "
+					       "WHERE c.corrects_entry_id = e.id AND c.status IN ('submitted', 'verified', 'signed'))",
+					 "si", arena_printf(a, "$.%s", d->totals[t]), (long long)book);
+		const struct field *f = regdef_col(d, d->totals[t]);
+		long long v = sum ? strtoll(sum, NULL, 10) : 0;
+		sums[ns++] = arena_printf(a, "%s: %s", f ? i18n_get(&f->label, "en") : d->totals[t],
+					  regdef_is_amount(d, d->totals[t]) ? money_fmt(a, v) : arena_printf(a, "%lld", v));
+	}
+	struct jval *bal = json_parse(a, db_val(b, 0, 3), strlen(db_val(b, 0, 3)), NULL);
+	for (size_t i = 0; i < d->nbal; i++) {
+		long v = 0;
+		json_get_long(bal, d->bal[i].name, &v);
+		sums[ns++] = arena_printf(a, "%s: %s", i18n_get(&d->bal[i].label, "en"), money_fmt(a, v));
+	}
+	struct regpdf in = {
+		.title_en = d->name.en, .title_hi = d->name.hi,
+		.subtitle = arena_printf(a, "%s %s / %s · %s %s · %s %ld", tmpl_str("en", "register.gp"), db_val(b, 0, 0), db_val(b, 0, 1),
+					 tmpl_str("en", "register.fy"), db_val(b, 0, 2), tmpl_str("en", "register.book_status"), book),
+		.page_label = both(a, "register.pdf.page"), .footer = tmpl_str("en", "register.pdf.footer"),
+		.serial_label = both(a, "register.serial"), .state_label = both(a, "register.state"),
+		.labels = labels, .ncols = nc, .rows = rows, .nrows = e->nrows, .sums = sums, .nsums = ns, .closing = closing,
+		.a3 = str_eq(d->paper, "A3"), .landscape = d->landscape,
+	};
+	return register_pdf_render(&in, pdf, len);
+}
+
+/* The book's GP path and definition when who may see it, else NULL (404
+ * recorded). */
+static struct regdef *book_for(struct arena *a, const struct actor *who, long book, const char **path, struct outcome *out)
+{
+	*path = db_scalar(a, "SELECT l.path FROM register_books b JOIN locations l ON l.id = b.location_id WHERE b.id = ?", "i",
+			  (long long)book);
+	struct regdef *d = *path ? reg_book_def(a, book) : NULL;
+	if (!d || !reg_may(who, d, *path, REG_SEE)) {
+		out_fail(out, 404, "register.err.no_book");
+		return NULL;
+	}
+	return d;
+}
+
+int reg_book_pdf(struct arena *a, const struct actor *who, long book, unsigned char **pdf, size_t *len, struct outcome *out)
+{
+	const char *path;
+	struct regdef *d = book_for(a, who, book, &path, out);
+	if (!d)
+		return out->status;
+	const char *sha = db_scalar(a, "SELECT pdf_sha256 FROM register_books WHERE id = ? AND status = 'closed'", "i", (long long)book);
+	if (sha)	/* the signed book as closed, byte for byte */
+		*pdf = locker_read_blob(sha, len);
+	else if (book_pdf(a, book, d, both(a, "register.pdf.open"), pdf, len) != 0)
+		*pdf = NULL;
+	return *pdf ? 0 : out_fail(out, 503, NULL);
+}
+
+struct year_ctx {
+	struct arena *a;
+	const struct actor *who;
+	long book;
+	const struct regdef *d;
+	struct outcome *out;
+};
+
+static int close_year_txn(void *p)
+{
+	struct year_ctx *c = p;
+	struct dbres *b = db_query(c->a, "SELECT status, fy, (SELECT COUNT(*) FROM register_entries WHERE book_id = b.id "
+					 "AND status IN ('draft', 'submitted')) FROM register_books b WHERE id = ? FOR UPDATE",
+				   "i", (long long)c->book);
+	if (!b || b->nrows != 1)
+		return -1;
+	if (!str_eq(db_val(b, 0, 0), "open")) {
+		out_fail(c->out, 409, "register.err.book_closed");
+		return 1;
+	}
+	if (strcmp(db_val(b, 0, 1), fy_of(c->a, ist_today(c->a))) >= 0) {
+		out_fail(c->out, 409, "register.err.year_running");
+		return 1;
+	}
+	if (db_int(b, 0, 2) > 0) {
+		out_fail(c->out, 409, "register.err.waiting");
+		return 1;
+	}
+	const struct pdf_signer *signer = cert_officer_signer(actor_id(c->who));
+	if (!signer) {
+		out_fail(c->out, 409, "register.err.no_signing_key");
+		return 1;
+	}
+	const char *name = c->who->user ? c->who->user->name : "";
+	char when[20];
+	fmt_sql_time(when, now_secs());
+	unsigned char *pdf = NULL, *signed_pdf = NULL;
+	size_t plen = 0, slen = 0;
+	int rc = -1;
+	if (book_pdf(c->a, c->book, c->d, arena_printf(c->a, "%s: %s, %s", both(c->a, "register.pdf.closed"), name, when), &pdf,
+		     &plen) != 0)
+		goto out;
+	struct pdf_sig_info info = { .reason = arena_printf(c->a, "%s, FY %s", c->d->name.en, db_val(b, 0, 1)),
+				     .name = name, .when = now_secs() };
+	int sr = pdf_sign(pdf, plen, signer, &info, &signed_pdf, &slen);
+	if (sr != PDF_SIGN_OK) {
+		log_error("pdf_sign: %s", pdf_sign_strerror(sr));
+		goto out;
+	}
+	char *hex = locker_put_blob(c->a, signed_pdf, slen);
+	if (!hex || db_exec("UPDATE register_books SET status = 'closed', closed_by = ?, closed_at = NOW(), pdf_sha256 = ? WHERE id = ?",
+			    "isi", (long long)actor_id(c->who), hex, (long long)c->book) != 1)
+		goto out;
+	struct audit_entry e = { .action = "register.close_year", .entity = "register_book", .entity_id = arena_printf(c->a, "%ld", c->book),
+				 .remarks = arena_printf(c->a, "%s %s", c->d->code, db_val(b, 0, 1)), .detail = hex };
+	rc = audit_write(c->who, &e) == 0 ? 0 : -1;
+out:
+	free(pdf);
+	free(signed_pdf);
+	return rc;
+}
+
+int reg_close_year(struct arena *a, const struct actor *who, long book, struct outcome *out)
+{
+	const char *path;
+	struct year_ctx c = { a, who, book, NULL, out };
+	if (!(c.d = book_for(a, who, book, &path, out)))
+		return out->status;
+	if (!reg_may(who, c.d, path, REG_VERIFY))
+		return out_fail(out, 403, "register.err.not_officer");
+	return out_txn(out, close_year_txn, &c);
+}

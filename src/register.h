@@ -1,0 +1,171 @@
+/*
+ * register.h — the panchayat's registers (JPRA 2001): definitions
+ * (gramsewa.register/1 JSON, versioned like services), books (one register
+ * of one gram panchayat for one financial year, opened on first use),
+ * entries and their life (draft → submitted → verified → signed, or
+ * returned), corrections as new entries, the hash chain per book, the
+ * running balances that may never go negative, and the daily close.
+ *
+ * A register's columns are a form of the form engine (formdef.h: read,
+ * checked and written by its def_* helpers, answers checked by
+ * form_check, shown by formview): registers have no field model of their
+ * own.  Amount columns are its money fields (typed in rupees, kept in
+ * paise).
+ */
+#ifndef GS_REGISTER_H
+#define GS_REGISTER_H
+#include "domain.h"
+#include "json.h"
+#include "formdef.h"
+#include "user.h"
+
+#include <stdio.h>
+
+#define REG_FORMAT "gramsewa.register/1"
+#define REG_MAX_BALANCES 4
+/* Who keeps (VLE, panchayat secretary, mukhiya) or watches (BI, DI, BDO,
+ * SDO, DM, state admin) registers: the routes' role mask; reg_may decides
+ * the place. */
+#define REG_ROLES (RB(ROLE_CSC) | RB(ROLE_PSEWAK) | RB(ROLE_MUKHIYA) | RB(ROLE_BI) | RB(ROLE_DI) | RB(ROLE_BDO) | \
+		   RB(ROLE_SDO) | RB(ROLE_DM) | RB(ROLE_STATE_ADMIN))
+
+/* A named running balance: the columns that add to it and take from it. */
+struct reg_balance {
+	const char *name;	/* [a-z_]+: "cash", "bank" */
+	struct i18n label;	/* shown above the figure */
+	const char **in, **out;	/* amount columns */
+	size_t nin, nout;
+};
+
+/* One register definition, as read from its JSON. */
+struct regdef {
+	const char *code;	/* CASHBOOK: 2-20 capitals, digits or _ */
+	const char *kind;	/* register (mpr, survey, amenity, checklist later) */
+	struct i18n name;	/* shown */
+	struct i18n basis;	/* legal basis ("JPRA 2001 s. 75; MAS format VIII") */
+	const char *level;	/* panchayat (block, district later) */
+	const char *periodicity;	/* continuous, daily, monthly, fy */
+	bool confirmed;		/* false: the column list awaits the department's confirmation */
+	bool public_;		/* citizens may ask for certified extracts */
+	struct form_def form;	/* the columns: a form of the form engine */
+	struct field *cols;	/* form.fields */
+	size_t ncols;		/* form.nfields */
+	const char *date_col;	/* the date column deciding the entry's day and FY, or NULL (today) */
+	const char **totals;	/* number or money columns summed under the table */
+	size_t ntotals;
+	struct reg_balance bal[REG_MAX_BALANCES];	/* running balances */
+	size_t nbal;
+	bool never_negative;	/* refuse an entry that takes a balance below zero */
+	bool carry_forward;	/* a new year's book opens with the last year's closing balances */
+	bool daily_close;	/* the verifier closes days; closed days take no entries */
+	unsigned enter_roles;	/* RB() mask of who enters (csc, panchayat_sewak) */
+	int verify_role;	/* enum role of who verifies */
+	int sign_role;		/* enum role of who signs after verification, or -1 (verification is final) */
+	const char *paper;	/* print layout: A4 or A3 */
+	bool landscape;
+	const char **print_cols;	/* columns printed, in order (NULL: all) */
+	size_t nprint;
+};
+
+/* Reads a definition; problems (one per line) go to probs.  NULL only
+ * when v is not a gramsewa.register/1 object. */
+struct regdef *regdef_from_json(struct arena *a, const struct jval *v, struct sbuf *probs);
+/* Writes the canonical JSON of d (parse → write → parse gives the same text). */
+void regdef_to_json(const struct regdef *d, struct sbuf *b);
+/* Structural problems of d, one per line into probs; returns their number. */
+int regdef_validate(const struct regdef *d, struct sbuf *probs);
+/* The column called name, or NULL. */
+const struct field *regdef_col(const struct regdef *d, const char *name);
+/* Is name one of d's amount (money) columns? */
+bool regdef_is_amount(const struct regdef *d, const char *name);
+
+/* The hash of a chained entry: hex SHA-256 of prev (64 hex, "" for the
+ * first), "\n" and the canonical entry JSON {"book","serial","date",
+ * "corrects","by","data"} (data is the stored normalised JSON).  Arena. */
+const char *reg_entry_hash(struct arena *a, const char *prev, long book, long serial, const char *date, long corrects,
+			   long by, const char *data);
+
+/* ---- definitions in the database ---- */
+
+/* Imports a definition (JSON text) as a new draft version of its code,
+ * published at once when publish (the version in force is superseded).
+ * Problems go to probs (422).  Audited (register.import).  Returns 0,
+ * 409 (the same text is already the latest version), 422 or 503; *version
+ * gets the version number. */
+int reg_import(struct arena *a, const struct actor *who, const char *json, size_t len, bool publish, struct sbuf *probs,
+	       long *version, struct outcome *out);
+/* Publishes the latest draft of code.  Returns 0, 404 (no draft), 503. */
+int reg_publish(struct arena *a, const struct actor *who, const char *code, struct outcome *out);
+/* The published definition of code (with its version id), or NULL. */
+struct regdef *reg_published(struct arena *a, const char *code, long *version_id);
+/* The definition a book was opened with, or NULL. */
+struct regdef *reg_book_def(struct arena *a, long book_id);
+/* The definition of a version id, or NULL. */
+struct regdef *reg_version_def(struct arena *a, long version_id);
+
+/* ---- who may do what ---- */
+enum reg_act { REG_SEE, REG_ENTER, REG_VERIFY, REG_SIGN };
+/* May who act on the registers of the gram panchayat at path? */
+bool reg_may(const struct actor *who, const struct regdef *d, const char *gp_path, enum reg_act act);
+/* The gram panchayat who keeps registers for when there is one only (a VLE
+ * or a panchayat secretary); 0 when none or several. */
+long reg_home_gp(struct arena *a, const struct actor *who);
+
+/* ---- entries ---- */
+struct reg_entry_input {
+	const char *code;		/* register code */
+	long gp;			/* gram panchayat (0: who's own) */
+	const struct jval *data;	/* the answers: a JSON object; money as typed rupees ("1,500.50") or paise (a whole number) */
+	long corrects;			/* the entry this one corrects, or 0 */
+	bool submit;			/* submit at once (else a draft) */
+};
+/* Makes an entry (a draft, or submitted at once) in the book of its FY,
+ * opening the book on first use.  Returns 0 (*id set), 403/404, 409 (book
+ * closed, day closed, balance would go negative, original not correctable),
+ * 422 (problems with the answers) or 503. */
+int reg_entry_create(struct arena *a, const struct actor *who, const struct reg_entry_input *in, long *id,
+		     struct outcome *out);
+/* Changes a draft's answers (its maker only).  409 once it is in the book. */
+int reg_entry_edit(struct arena *a, const struct actor *who, long id, const struct jval *data, struct outcome *out);
+/* Deletes a draft (its maker only).  409 once it is in the book. */
+int reg_entry_delete(struct arena *a, const struct actor *who, long id, struct outcome *out);
+/* The officer actions on an entry: submit (maker), verify, sign, return
+ * (with a note).  409 when the entry is not in the state the action needs. */
+enum reg_action { RA_SUBMIT, RA_VERIFY, RA_SIGN, RA_RETURN };
+int reg_entry_act(struct arena *a, const struct actor *who, long id, enum reg_action act, const char *note,
+		  struct outcome *out);
+int reg_action_from(const char *s);	/* -1 if unknown */
+/* Closes the days of a book up to and including day (the verifier):
+ * entries dated on or before it are refused afterwards.  409 when drafts
+ * or submitted entries of those days are still waiting, or the day is in
+ * the future. */
+int reg_close_day(struct arena *a, const struct actor *who, long book, const char *day, struct outcome *out);
+
+/* ---- the chain ---- */
+struct reg_verify_result {
+	long books, entries;	/* walked */
+	long bad_book;		/* first book with a problem, 0 when none */
+	long bad_serial;	/* where in it */
+	const char *why;	/* what is wrong ("hash", "gap", "link", "head"), or NULL */
+};
+/* Walks every book (book_id 0) or one, checking serials 1..last_serial
+ * without gaps, each prev_hash against the previous row's hash, each hash
+ * against the row, and the book's head.  Returns 0 (intact), 1 (broken:
+ * res says where) or -1 (database error).  Progress lines to log when not
+ * NULL. */
+int reg_verify(struct arena *a, long book_id, struct reg_verify_result *res, FILE *log);
+/* ---- the book as paper ---- */
+
+/* How one answer reads in a cell (the form engine's form_answer_text):
+ * money as rupees, a choice by its label in lang.  Arena text. */
+const char *reg_cell_text(struct arena *a, const struct regdef *d, const struct field *f, const struct jval *v, const char *lang);
+/* The book as a PDF (*pdf malloc'd, the caller frees): a closed book's
+ * signed PDF as stored, an open one drawn now and marked not final.
+ * Returns 0, 404 or 503. */
+int reg_book_pdf(struct arena *a, const struct actor *who, long book, unsigned char **pdf, size_t *len, struct outcome *out);
+/* Year-end close (the verifier, with a signing key from `gramsewactl ca
+ * issue`): once the FY is over and no entry waits, the book is drawn,
+ * PAdES-signed with the officer's key, stored (content-addressed) and the
+ * book closed for good.  Returns 0, 403, 404, 409 or 503. */
+int reg_close_year(struct arena *a, const struct actor *who, long book, struct outcome *out);
+#endif

@@ -1,0 +1,21 @@
+<?cs # The form engine's field editor (src/fieldedit.c, formview_field_*):
+     shared by every designer.  Types lists the types the owner offers,
+     FE.<type> is set for each; values come from Form.val, problems from
+     Form.err.  Needs inc/form.cs. ?>
+<?cs def:field_type_select() ?>
+<div class="field<?cs if:Form.err.type ?> has-error<?cs /if ?>"><label for="f-type"><?cs var:L.svc.type ?></label><?cs if:Form.err.type ?><p class="error-message"><?cs var:Form.err.type ?></p><?cs /if ?><select id="f-type" name="type"><?cs each:t = Types ?><option value="<?cs var:t ?>"<?cs if:t == Form.val.type ?> selected<?cs /if ?>><?cs var:L.svc.ft[t] ?></option><?cs /each ?></select></div>
+<?cs /def ?>
+<?cs # the properties only some types have: shown always (no JavaScript
+     needed), used by the type they belong to ?>
+<?cs def:field_type_extras() ?>
+<?cs if:FE.computed ?>
+<div class="field<?cs if:Form.err.compute_op ?> has-error<?cs /if ?>"><label for="f-compute_op"><?cs var:L.svc.compute_op ?> (<?cs var:L.svc.ft.computed ?>)</label><?cs if:Form.err.compute_op ?><p class="error-message"><?cs var:Form.err.compute_op ?></p><?cs /if ?><select id="f-compute_op" name="compute_op"><?cs each:o = L.svc.op ?><option value="<?cs name:o ?>"<?cs if:name(o) == Form.val.compute_op ?> selected<?cs /if ?>><?cs var:o ?></option><?cs /each ?></select></div>
+<?cs call:field_input("compute_of", L.svc.compute_of, "text", L.svc.compute_of_hint, "") ?>
+<?cs /if ?>
+<?cs if:FE.geopoint ?>
+<?cs call:field_input("accuracy_max", L.svc.accuracy_max, "text", L.svc.accuracy_hint, "") ?>
+<div class="field checks"><label><input type="checkbox" name="accuracy_flag" value="1"<?cs if:Form.val.accuracy_flag ?> checked<?cs /if ?>> <?cs var:L.svc.accuracy_flag ?></label></div>
+<?cs /if ?>
+<?cs if:FE.ref ?><?cs call:field_input("ref_kind", L.svc.ref_kind, "text", "", "") ?><?cs /if ?>
+<?cs if:FE.user ?><?cs call:field_input("scope", L.svc.scope, "text", "", "") ?><?cs /if ?>
+<?cs /def ?>
