@@ -98,6 +98,9 @@ pay_key = $(gs_rand_hex 16)
 digilocker_key = $(gs_rand_hex 16)
 pay_gateway_url = http://127.0.0.1:$port/sandbox/pay
 pay_sandbox = true
+telephony_click_to_call_url = sandbox:
+campaign_hours = 00:00-24:00
+telephony_webhook_secret = $(gs_rand_hex 16)
 debug_errors = true
 $extra
 CONF

@@ -161,20 +161,27 @@ void cert_warm(void)
 
 #define SIGNER_SLOTS 16
 static struct {
-	long user;			/* officer */
+	long user;			/* officer, or SYSTEM_SIGNER */
 	struct pdf_signer s;		/* loaded key + certificate + chain */
 } signers[SIGNER_SLOTS];
 
+/* The cache key of the PMU's system key (no user has a negative id). */
+#define SYSTEM_SIGNER (-1L)
+
+/* The signing key of an officer (user_id > 0) or of the PMU
+ * (SYSTEM_SIGNER: keys/system/pmu.*), loaded once per worker. */
 const struct pdf_signer *cert_officer_signer(long user_id)
 {
 	for (int i = 0; i < SIGNER_SLOTS; i++)
 		if (signers[i].user == user_id)
 			return &signers[i].s;
 	char *dir = cert_keys_dir();
-	char *key = xasprintf("%s/officers/%ld.key.pem", dir, user_id);
-	char *crt = xasprintf("%s/officers/%ld.cert.pem", dir, user_id);
+	char *key = user_id == SYSTEM_SIGNER ? xasprintf("%s/system/pmu.key.pem", dir)
+					     : xasprintf("%s/officers/%ld.key.pem", dir, user_id);
+	char *crt = user_id == SYSTEM_SIGNER ? xasprintf("%s/system/pmu.cert.pem", dir)
+					     : xasprintf("%s/officers/%ld.cert.pem", dir, user_id);
 	char *ca = xasprintf("%s/ca.cert.pem", dir);
-	int slot = (int)(user_id % SIGNER_SLOTS);
+	int slot = (int)((unsigned long)user_id % SIGNER_SLOTS);
 	if (signers[slot].user)
 		pdf_signer_free(&signers[slot].s);
 	signers[slot].user = 0;
@@ -184,7 +191,7 @@ const struct pdf_signer *cert_officer_signer(long user_id)
 	free(crt);
 	free(ca);
 	if (rc != KEYS_OK) {
-		log_error("signing key of officer %ld: %s", user_id, keys_strerror(rc));
+		log_error("signing key of %s %ld: %s", user_id == SYSTEM_SIGNER ? "the PMU" : "officer", user_id, keys_strerror(rc));
 		return NULL;
 	}
 	signers[slot].user = user_id;
@@ -193,22 +200,40 @@ const struct pdf_signer *cert_officer_signer(long user_id)
 
 /* ---- issue ---- */
 
-/* One issue, carried through its phases. */
+/* One issue, carried through its phases.  An application's certificate
+ * fills the "what is certified" part from the application and its
+ * service; an exam pass or a training attended fills it from the caller's
+ * cert_subject (cert_issue_subject). */
 struct issue {
 	struct arena *a;			/* request memory */
-	const struct actor *who;		/* the approving officer */
-	const struct app *ap;			/* the approved application */
+	const struct actor *who;		/* the approving officer, or whoever closed the attempt (NULL: the system) */
+	const struct app *ap;			/* the approved application, or NULL */
 	struct outcome *out;			/* a refusal's key */
-	const struct pdf_signer *signer;	/* the officer's PDF signing key */
+	const struct pdf_signer *signer;	/* the PDF signing key: the officer's, or the PMU's */
 	const struct qrkey *qk;			/* the QR signing key */
 	struct jval *form;			/* ap's answers */
 	const struct app *src;			/* whose answers are printed: ap, or the corrected certificate's application */
 	const struct svc *os;			/* whose certificate is issued: ap's service, or the corrected one's */
 	struct jval *sform;			/* src's answers */
 	struct dbres *orig;			/* a correction: the certificate it supersedes (id, app_id, number, status) */
+	/* what is certified, whatever the source */
+	const char *source_kind;		/* application, exam, training */
+	long source_id;				/* its id */
+	const char *code;			/* in the number and the record: the service code, EXM, TRN */
+	const char *title_en, *title_hi;	/* the certificate's title */
+	const char *dept;			/* department code ("" for the PMU) */
+	long office_id;				/* issuing office, 0 for the PMU */
+	const char *signer_role;		/* role code printed under the signature */
+	long holder_id;				/* whose certificate */
+	const char *holder_name;		/* first printed fact, or this when there is none */
+	const char *holder_dob;			/* YYYY-MM-DD or NULL */
+	long validity_days;			/* 0: no expiry */
+	const char *sign_reason;		/* the PDF signature's reason */
+	const char *sign_location;		/* and location */
+	long issuer;				/* the issuer's user id in the record (0: the system) */
 	struct cert_fact *facts;		/* printed facts */
 	size_t nf;
-	struct sbuf facts_json;			/* the same as stored JSON (freed by cert_issue) */
+	struct sbuf facts_json;			/* the same as stored JSON (freed by the issuer) */
 	const char *number;			/* the new certificate's number */
 	const char *today, *expiry;		/* issue date; expiry date or NULL */
 	const char *record, *sig, *url;		/* the signed QR record, its signature (base64url), the verify URL */
@@ -222,10 +247,11 @@ static int issue_refused(struct issue *is, const char *key)
 	return -1;
 }
 
-/* The officer's signing key and the QR key. */
-static int issue_keys(struct issue *is)
+/* The PDF signing key (the officer's, or the PMU's for system
+ * certificates) and the QR key. */
+static int issue_keys(struct issue *is, long signer)
 {
-	is->signer = cert_officer_signer(actor_id(is->who));
+	is->signer = cert_officer_signer(signer);
 	is->qk = qr_active();
 	return is->signer && is->qk ? 0 : issue_refused(is, "cert.no_key");
 }
@@ -254,6 +280,27 @@ static int issue_source(struct issue *is)
 	return 0;
 }
 
+/* Starts the stored facts JSON list. */
+static void facts_open(struct issue *is, struct jw *w, size_t n)
+{
+	is->nf = n;
+	is->facts = arena_alloc(is->a, (n + 1) * sizeof *is->facts);
+	sbuf_init(&is->facts_json);
+	jw_init(w, &is->facts_json);
+	jw_arr(w);
+}
+
+/* One printed fact, into both the PDF's list and the stored JSON. */
+static void fact_add(struct issue *is, struct jw *w, size_t i, const char *en, const char *hi, const char *val)
+{
+	is->facts[i] = (struct cert_fact){ en, hi, val };
+	jw_obj(w);
+	jw_kstr(w, "en", en);
+	jw_kstr(w, "hi", hi);
+	jw_kstr(w, "value", val);
+	jw_obj_end(w);
+}
+
 /* The printed facts, as the PDF prints them and as stored; a correction's
  * new_<field> answers replace the original's. */
 static void issue_facts(struct issue *is)
@@ -261,11 +308,7 @@ static void issue_facts(struct issue *is)
 	struct arena *a = is->a;
 	const struct svc *os = is->os;
 	struct jw w;
-	is->nf = os->nprint;
-	is->facts = arena_alloc(a, (is->nf + 1) * sizeof *is->facts);
-	sbuf_init(&is->facts_json);
-	jw_init(&w, &is->facts_json);
-	jw_arr(&w);
+	facts_open(is, &w, os->nprint);
 	for (size_t i = 0; i < is->nf; i++) {
 		const struct field *f = svc_field(os, os->print[i]);
 		if (!f)
@@ -274,20 +317,14 @@ static void issue_facts(struct issue *is)
 		const struct jval *nv = is->src != is->ap ? json_get(is->form, arena_printf(a, "new_%s", f->name)) : NULL;
 		if (nv && nv->type == J_STR && *nv->str)
 			v = nv;
-		const char *val = cert_print_value(a, &os->form, f, v);
 		/* the question ("Village where you live") reads badly as a label */
 		const struct i18n *lb = f->print_label.en || f->print_label.hi ? &f->print_label : &f->label;
-		is->facts[i] = (struct cert_fact){ lb->en, lb->hi, val };
-		jw_obj(&w);
-		jw_kstr(&w, "en", lb->en);
-		jw_kstr(&w, "hi", lb->hi);
-		jw_kstr(&w, "value", val);
-		jw_obj_end(&w);
+		fact_add(is, &w, i, lb->en, lb->hi, cert_print_value(a, &os->form, f, v));
 	}
 	jw_arr_end(&w);
 }
 
-/* A number nobody can guess, not used before: <state>-<service>-<YYMM>-<8 random>. */
+/* A number nobody can guess, not used before: <state>-<code>-<YYMM>-<8 random>. */
 static int issue_number(struct issue *is)
 {
 	for (int tries = 0; tries < 5 && !is->number; tries++) {
@@ -297,7 +334,7 @@ static int issue_number(struct issue *is)
 		struct tm tm;
 		ist_tm(now_secs(), &tm);
 		snprintf(ym, sizeof ym, "%02u%02u", (unsigned)(tm.tm_year % 100), (unsigned)(tm.tm_mon + 1) % 100);
-		char *cand = arena_printf(is->a, "%s-%s-%s-%s", cfg.state_code, is->os->code, ym, tail);
+		char *cand = arena_printf(is->a, "%s-%s-%s-%s", cfg.state_code, is->code, ym, tail);
 		if (!db_scalar(is->a, "SELECT id FROM certificates WHERE number = ?", "s", cand))
 			is->number = cand;
 	}
@@ -310,11 +347,11 @@ static int issue_record(struct issue *is)
 {
 	struct arena *a = is->a;
 	is->today = ist_today(a);
-	is->expiry = is->os->validity_days > 0
-		     ? db_scalar(a, "SELECT CURDATE() + INTERVAL ? DAY", "i", (long long)is->os->validity_days) : NULL;
-	struct cert_record rec = { is->qk->kid, is->number, is->os->code, is->nf ? is->facts[0].value : is->ap->applicant_name,
+	is->expiry = is->validity_days > 0
+		     ? db_scalar(a, "SELECT CURDATE() + INTERVAL ? DAY", "i", (long long)is->validity_days) : NULL;
+	struct cert_record rec = { is->qk->kid, is->number, is->code, is->nf ? is->facts[0].value : is->holder_name,
 				   is->nf > 1 ? is->facts[1].value : NULL, is->today, is->expiry,
-				   arena_printf(a, "%ld", actor_id(is->who)) };
+				   arena_printf(a, "%ld", is->issuer) };
 	unsigned char sig[64];
 	for (size_t name_max = 48;; name_max -= 8) {
 		is->record = cert_record_text(a, &rec, name_max);
@@ -327,32 +364,31 @@ static int issue_record(struct issue *is)
 	}
 }
 
-/* The row, then the PDF rendered from it, signed by the officer, stored by
- * its digest and filed in the holder's locker; the corrected certificate
- * superseded. */
+/* The row, then the PDF rendered from it, signed, stored by its digest
+ * and (an application's) filed in the holder's locker; the corrected
+ * certificate superseded. */
 static int issue_store(struct issue *is)
 {
 	struct arena *a = is->a;
-	const struct app *ap = is->ap;
-	const struct svc *os = is->os;
-	long issuer = actor_id(is->who);
 	unsigned char *pdf = NULL, *signed_pdf = NULL;
 	size_t plen = 0, slen = 0;
 	int rc = -1;
 	if (db_exec("INSERT INTO certificates (number, app_id, service_id, holder_id, holder_name, holder_dob, record, sig, kid, facts, "
-		    "title_en, title_hi, dept_code, office_id, signer_role, pdf_sha256, pdf_size, issued_by, issued_at, valid_until) "
-		    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 0, ?, NOW(), ?)",
-		    "siiisssssssssisis", is->number, (long long)ap->id, (long long)(is->src->service_id), (long long)ap->applicant_id,
-		    cert_record_part(a, is->nf ? is->facts[0].value : ap->applicant_name, 100), json_get_str(is->sform, "dob"),
-		    is->record, is->sig, is->qk->kid, is->facts_json.data, os->title.en, os->title.hi, os->dept,
-		    (long long)ap->stage_office_id, ap->stage_role, (long long)issuer, is->expiry) != 1)
+		    "title_en, title_hi, dept_code, office_id, signer_role, pdf_sha256, pdf_size, issued_by, issued_at, valid_until, "
+		    "source_kind, source_id) "
+		    "VALUES (?, NULLIF(?, 0), NULLIF(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULLIF(?, 0), ?, '', 0, ?, NOW(), ?, ?, ?)",
+		    "siiisssssssssisissi", is->number, (long long)(is->ap ? is->ap->id : 0),
+		    (long long)(is->src ? is->src->service_id : 0), (long long)is->holder_id,
+		    cert_record_part(a, is->nf ? is->facts[0].value : is->holder_name, 100), is->holder_dob,
+		    is->record, is->sig, is->qk->kid, is->facts_json.data, is->title_en, is->title_hi, is->dept,
+		    (long long)is->office_id, is->signer_role, (long long)is->issuer, is->expiry, is->source_kind,
+		    (long long)is->source_id) != 1)
 		return -1;
 	is->id = (long)db_last_id();
 	if (cert_render_stored(a, is->number, &pdf, &plen) != 0)
 		goto out;
-	struct pdf_sig_info info = { .reason = arena_printf(a, "Certificate issued under the %s", cfg.rts_act_en),
-				     .location = db_scalar(a, "SELECT name_en FROM offices WHERE id = ?", "i", (long long)ap->stage_office_id),
-				     .name = is->who->user ? is->who->user->name : NULL, .when = now_secs() };
+	struct pdf_sig_info info = { .reason = is->sign_reason, .location = is->sign_location,
+				     .name = is->who && is->who->user ? is->who->user->name : "GramSewa PMU", .when = now_secs() };
 	int sr = pdf_sign(pdf, plen, is->signer, &info, &signed_pdf, &slen);
 	if (sr != PDF_SIGN_OK) {
 		log_error("pdf_sign: %s", pdf_sign_strerror(sr));
@@ -360,8 +396,9 @@ static int issue_store(struct issue *is)
 	}
 	char *hex = locker_put_blob(a, signed_pdf, slen);
 	if (!hex || db_exec("UPDATE certificates SET pdf_sha256 = ?, pdf_size = ? WHERE id = ?", "sii", hex, (long long)slen,
-			    (long long)is->id) != 1 ||
-	    !locker_add_issued(ap->applicant_id, issuer, arena_printf(a, "%s %s", os->title.en, is->number), hex, slen))
+			    (long long)is->id) != 1)
+		goto out;
+	if (is->ap && !locker_add_issued(is->holder_id, is->issuer, arena_printf(a, "%s %s", is->title_en, is->number), hex, slen))
 		goto out;
 	if (is->orig && db_exec("UPDATE certificates SET status = 'superseded', superseded_by = ? WHERE id = ?", "ii",
 				(long long)is->id, db_int(is->orig, 0, 0)) != 1)
@@ -373,25 +410,67 @@ out:
 	return rc;
 }
 
+/* The common phases after the facts: number, record, row and PDF, audit. */
+static int issue_finish(struct issue *is, struct cert_issued *res)
+{
+	struct arena *a = is->a;
+	if (issue_number(is) != 0 || issue_record(is) != 0 || issue_store(is) != 0)
+		return -1;
+	struct audit_entry e = { .action = "cert.issue", .entity = "certificate", .entity_id = is->number, .role = is->signer_role,
+				 .office_id = is->office_id,
+				 .remarks = is->orig ? arena_printf(a, "supersedes %s", db_val(is->orig, 0, 2))
+					  : is->ap ? NULL : arena_printf(a, "%s %ld", is->source_kind, is->source_id) };
+	if (audit_write(is->who, &e) != 0)
+		return -1;
+	res->number = is->number;
+	res->verify_url = is->url;
+	res->id = is->id;
+	return 0;
+}
+
 int cert_issue(struct arena *a, const struct actor *who, const struct app *ap, struct cert_issued *res, struct outcome *out)
 {
 	struct issue is = { .a = a, .who = who, .ap = ap, .out = out };
-	int rc = -1;
 	sbuf_init(&is.facts_json);
-	if (issue_keys(&is) != 0 || issue_source(&is) != 0)
+	if (issue_keys(&is, actor_id(who)) != 0 || issue_source(&is) != 0)
 		return -1;
+	is.source_kind = "application";
+	is.source_id = ap->id;
+	is.code = is.os->code;
+	is.title_en = is.os->title.en;
+	is.title_hi = is.os->title.hi;
+	is.dept = is.os->dept;
+	is.office_id = ap->stage_office_id;
+	is.signer_role = ap->stage_role;
+	is.holder_id = ap->applicant_id;
+	is.holder_name = ap->applicant_name;
+	is.validity_days = is.os->validity_days;
+	is.issuer = actor_id(who);
+	is.sign_reason = arena_printf(a, "Certificate issued under the %s", cfg.rts_act_en);
+	is.sign_location = db_scalar(a, "SELECT name_en FROM offices WHERE id = ?", "i", (long long)ap->stage_office_id);
 	issue_facts(&is);
-	if (issue_number(&is) != 0 || issue_record(&is) != 0 || issue_store(&is) != 0)
-		goto out;
-	struct audit_entry e = { .action = "cert.issue", .entity = "certificate", .entity_id = is.number, .role = ap->stage_role,
-				 .office_id = ap->stage_office_id,
-				 .remarks = is.orig ? arena_printf(a, "supersedes %s", db_val(is.orig, 0, 2)) : NULL };
-	if (audit_write(who, &e) != 0)
-		goto out;
-	res->number = is.number;
-	res->verify_url = is.url;
-	rc = 0;
-out:
+	is.holder_dob = json_get_str(is.sform, "dob");
+	int rc = issue_finish(&is, res);
+	sbuf_free(&is.facts_json);
+	return rc;
+}
+
+int cert_issue_subject(struct arena *a, const struct actor *who, const struct cert_subject *s, struct cert_issued *res,
+		       struct outcome *out)
+{
+	struct issue is = { .a = a, .who = who, .out = out, .source_kind = s->kind, .source_id = s->source_id, .code = s->code,
+			    .title_en = s->title_en, .title_hi = s->title_hi, .dept = "", .signer_role = "pmu",
+			    .holder_id = s->holder_id, .holder_name = s->holder_name, .validity_days = s->validity_days,
+			    .issuer = 0, .sign_reason = s->sign_reason, .sign_location = "Project Management Unit, Digital Panchayat" };
+	sbuf_init(&is.facts_json);
+	if (issue_keys(&is, SYSTEM_SIGNER) != 0)
+		return -1;
+	struct jw w;
+	facts_open(&is, &w, s->nfacts);
+	for (size_t i = 0; i < s->nfacts; i++)
+		fact_add(&is, &w, i, s->facts[i].label_en, s->facts[i].label_hi, s->facts[i].value);
+	jw_arr_end(&w);
+	int rc = issue_finish(&is, res);
 	sbuf_free(&is.facts_json);
 	return rc;
 }
@@ -450,9 +529,10 @@ int cert_verify(struct arena *a, const char *number, const char *d, const char *
 	}
 	struct dbres *c = db_query(a,
 		"SELECT c.status, DATE_FORMAT(c.issued_at, '%Y-%m-%d'), c.valid_until, c.valid_until < CURDATE(), "
-		"DATE_FORMAT(c.revoked_at, '%Y-%m-%d'), c.revoke_reason, n.number, c.holder_name, c.facts, v.name_en, v.name_hi, "
-		"TRIM(CONCAT_WS(' ', u.first_name, u.last_name)), c.app_id, c.record "
-		"FROM certificates c JOIN applications ap ON ap.id = c.app_id JOIN service_versions v ON v.id = ap.version_id "
+		"DATE_FORMAT(c.revoked_at, '%Y-%m-%d'), c.revoke_reason, n.number, c.holder_name, c.facts, "
+		"IFNULL(v.name_en, c.title_en), IFNULL(v.name_hi, c.title_hi), "
+		"IFNULL(TRIM(CONCAT_WS(' ', u.first_name, u.last_name)), 'Project Management Unit'), c.app_id, c.record "
+		"FROM certificates c LEFT JOIN applications ap ON ap.id = c.app_id LEFT JOIN service_versions v ON v.id = ap.version_id "
 		"LEFT JOIN certificates n ON n.id = c.superseded_by LEFT JOIN users u ON u.id = c.issued_by WHERE c.number = ?",
 		"s", number);
 	if (!c)
@@ -536,6 +616,31 @@ const struct holding *cert_revoker(const struct user *u, const struct app *ap)
 	return u ? juris_holding(u, roles, 0, ap->office_path, ap->dept_id) : NULL;
 }
 
+/* Revokes a certificate the PMU issued (c: id, status, app_id NULL,
+ * holder_id, locked): only a state administrator may; the holder gets an
+ * SMS.  0, a refusal's status (in out), or -1. */
+static int revoke_pmu(struct arena *a, const struct actor *who, const char *number, const char *reason, const struct dbres *c,
+		      bool check_only, struct outcome *out)
+{
+	if (!who->user || !user_has(who->user, ROLE_STATE_ADMIN))
+		return out_fail(out, 403, NULL);
+	if (!str_eq(db_val(c, 0, 1), "valid"))
+		return out_fail(out, 409, NULL);
+	if (check_only)
+		return 0;
+	if (db_exec("UPDATE certificates SET status = 'revoked', revoked_at = NOW(), revoked_by = ?, revoke_reason = ? WHERE id = ?",
+		    "isi", (long long)actor_id(who), reason, db_int(c, 0, 0)) != 1)
+		return -1;
+	const char *mobile = db_scalar(a, "SELECT mobile FROM users WHERE id = ?", "i", db_int(c, 0, 3));
+	struct audit_entry e = { .action = "cert.revoke", .entity = "certificate", .entity_id = number, .role = "state_admin",
+				 .remarks = reason };
+	if ((mobile && !notify_queue("sms", mobile, arena_printf(a, "Your certificate %s has been revoked: %s - GramSewa", number, reason),
+				     "1107161000000000901", "cert.revoke", number)) ||
+	    audit_write(who, &e) != 0)
+		return -1;
+	return 0;
+}
+
 /* cert_revoke, or with check_only its checks alone (rolled back). */
 static int revoke(struct arena *a, const struct actor *who, const char *number, const char *reason, bool check_only,
 		  struct outcome *out)
@@ -546,9 +651,21 @@ static int revoke(struct arena *a, const struct actor *who, const char *number, 
 	}
 	if (db_begin() != 0)
 		return out_fail(out, 503, NULL);
-	struct dbres *c = db_query(a, "SELECT id, status, app_id FROM certificates WHERE number = ? FOR UPDATE", "s", number);
+	struct dbres *c = db_query(a, "SELECT id, status, app_id, holder_id FROM certificates WHERE number = ? FOR UPDATE", "s", number);
 	if (!c)
 		goto failed;
+	if (c->nrows == 1 && !db_val(c, 0, 2)) {	/* an exam pass or a training: the PMU's */
+		int st = revoke_pmu(a, who, number, reason, c, check_only, out);
+		if (st == 0 && check_only) {
+			db_rollback();
+			return 0;
+		}
+		if (st == 0)
+			return db_commit() == 0 ? 0 : out_fail(out, 503, NULL);
+		if (st < 0)
+			goto failed;
+		goto refused;
+	}
 	struct app *ap = c->nrows == 1 ? app_load(a, NULL, (long)db_int(c, 0, 2), true) : NULL;
 	if (c->nrows == 1 && !ap)
 		goto failed;
@@ -659,6 +776,21 @@ int cert_ca_issue(long user_id, FILE *out)
 done:
 	arena_free(&a);
 	return rc;
+}
+
+int cert_ca_issue_system(FILE *out)
+{
+	char *dir = cert_keys_dir();
+	char *sd = xasprintf("%s/system", dir);
+	mkdir(sd, 0700);
+	char *key = xasprintf("%s/pmu.key.pem", sd), *crt = xasprintf("%s/pmu.cert.pem", sd);
+	int k = ca_issue(dir, cfg.key_passphrase, "pmu", "Project Management Unit, Digital Panchayat", NULL, 1095, key, crt);
+	fprintf(out, "ca issue for the PMU (system key): %s\n", keys_strerror(k));
+	free(key);
+	free(crt);
+	free(sd);
+	free(dir);
+	return k == KEYS_OK || k == KEYS_EEXIST ? 0 : 1;
 }
 
 int cert_keys_rotate(FILE *out)

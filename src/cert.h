@@ -64,6 +64,7 @@ struct user;
 struct cert_issued {
 	const char *number;		/* the certificate's number */
 	const char *verify_url;		/* the URL its QR holds */
+	long id;			/* certificates.id */
 };
 /* Issues the certificate of application ap, approved by the acting
  * officer, inside the caller's (approve) transaction, in its phases: the
@@ -74,6 +75,28 @@ struct cert_issued {
  * cert.original_bad; the status is left to the caller) or a failure. */
 int cert_issue(struct arena *a, const struct actor *who, const struct app *ap, struct cert_issued *res,
 	       struct outcome *out);
+struct cert_fact;
+/* What a certificate without an application certifies: an exam passed,
+ * a training attended.  Signed by the PMU's system key (keys/system/pmu.*,
+ * `gramsewactl ca issue --system`), not by an officer. */
+struct cert_subject {
+	const char *kind;		/* "exam" or "training" (certificates.source_kind) */
+	long source_id;			/* exam_attempts.id or trainings.id */
+	const char *code;		/* in the number and the QR record: "EXM", "TRN" */
+	const char *title_en, *title_hi;	/* the certificate's title */
+	long holder_id;			/* whose certificate (users.id) */
+	const char *holder_name;	/* the holder's name (also the first fact) */
+	const struct cert_fact *facts;	/* printed facts, the holder's name first */
+	size_t nfacts;
+	long validity_days;		/* 0: no expiry */
+	const char *sign_reason;	/* the PDF signature's reason */
+};
+/* Issues the certificate of s inside the caller's transaction, in the
+ * phases of cert_issue (PMU and QR keys, facts, number, signed record,
+ * row, signed PDF, audit row).  0, or -1: refused with out->key
+ * (cert.no_key) or a failure. */
+int cert_issue_subject(struct arena *a, const struct actor *who, const struct cert_subject *s, struct cert_issued *res,
+		       struct outcome *out);
 /* The holding that lets u revoke the certificate of ap: a state admin, or
  * the service's signing or an appellate role, whose jurisdiction covers
  * the application's office, in one holding (juris_holding).  NULL when
@@ -97,6 +120,9 @@ unsigned char *cert_pdf(struct arena *a, const char *number, size_t *len);
 char *cert_keys_dir(void);		/* malloc'd */
 int cert_ca_init(FILE *out);
 int cert_ca_issue(long user_id, FILE *out);
+/* The PMU's system signing key and certificate (keys/system/pmu.*), for
+ * exam-pass and training certificates; idempotent. */
+int cert_ca_issue_system(FILE *out);
 int cert_keys_rotate(FILE *out);
 struct pdf_sig_result;
 /* Checks a PDF's own signature against the deployment CA into *res (its
@@ -109,5 +135,5 @@ struct pdf_signer;
  * `gramsewactl ca issue`), loaded once per worker and kept in a small
  * cache; NULL (logged) when the officer has none.  Certificates and the
  * registers' year-end books are signed with it.  Borrowed: do not free. */
-const struct pdf_signer *cert_officer_signer(long user_id);
+const struct pdf_signer *cert_officer_signer(long user_id);	/* user_id -1: the PMU's system key */
 #endif

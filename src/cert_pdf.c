@@ -829,7 +829,7 @@ int cert_pdf_render(const struct cert_layout *c, unsigned char **out,
 		.refs = {
 			{ "Certificate No.", "प्रमाण पत्र संख्या", c->cert_no },
 			{ "Date of Issue", "निर्गत तिथि", c->issue_date },
-			{ "Application No.", "आवेदन संख्या", c->app_no },
+			{ c->ref.en ? c->ref.en : "Application No.", c->ref.hi ? c->ref.hi : "आवेदन संख्या", c->app_no },
 			{ "Valid Until", "वैधता",
 			  empty(c->valid_until) ? "आजीवन / No expiry"
 						: c->valid_until },

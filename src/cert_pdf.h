@@ -45,7 +45,8 @@ struct cert_layout {
 	const struct cert_fact *facts;	 /* printed in order */
 	size_t n_facts;
 	const char *cert_no;		 /* certificate number */
-	const char *app_no;		 /* application number */
+	struct cert_pdf_text ref;	 /* the label of app_no; {NULL} = "Application No." */
+	const char *app_no;		 /* application number (or the exam attempt, the training) */
 	const char *issue_date;		 /* as printed, e.g. "23-11-2025" */
 	const char *valid_until;	 /* as printed; NULL/"" = no expiry */
 	const char *officer_name;

@@ -88,13 +88,46 @@ const char *cert_date(struct arena *a, const char *stored)
 	return stored ? arena_printf(a, "%s / %s", date_long(a, stored, "hi"), date_long(a, stored, "en")) : NULL;
 }
 
+/* A certificate without an application (exam pass, training attended),
+ * issued and signed for the PMU: c is cert_render_stored's row.  The
+ * reference printed under the number is the exam attempt or the training. */
+static int cert_render_pmu(struct arena *a, const struct dbres *c, const struct cert_fact *facts, size_t nf, unsigned char **out,
+			   size_t *len)
+{
+	const char *number = db_val(c, 0, 0), *expiry = db_val(c, 0, 3);
+	bool exam = str_eq(db_val(c, 0, 14), "exam");
+	struct cert_layout cl = {
+		.state = { cfg.state_name_en, cfg.state_name_hi },
+		.department = { "Digital Panchayat", "डिजिटल पंचायत" },
+		.office = { "Project Management Unit", "परियोजना प्रबंधन इकाई" },
+		.title = { db_val(c, 0, 11), db_val(c, 0, 12) },
+		.statement = exam ? (struct cert_pdf_text){ "This is to certify that the person below has passed the online examination.",
+							    "प्रमाणित किया जाता है कि नीचे दिए गए व्यक्ति ने ऑनलाइन परीक्षा उत्तीर्ण की है।" }
+				  : (struct cert_pdf_text){ "This is to certify that the person below has attended the training.",
+							    "प्रमाणित किया जाता है कि नीचे दिए गए व्यक्ति ने प्रशिक्षण में भाग लिया है।" },
+		.facts = facts, .n_facts = nf,
+		.cert_no = number,
+		.ref = exam ? (struct cert_pdf_text){ "Attempt No.", "प्रयास संख्या" } : (struct cert_pdf_text){ "Training No.", "प्रशिक्षण संख्या" },
+		.app_no = db_val(c, 0, 15),
+		.issue_date = cert_date(a, db_val(c, 0, 2)),
+		.valid_until = cert_date(a, expiry),
+		.officer_name = "Project Management Unit",
+		.officer_designation = "परियोजना प्रबंधन इकाई / Digital Panchayat",
+		.verify_url = cert_verify_url(a, number, db_val(c, 0, 4), c->lens[4], db_val(c, 0, 5)),
+		.verify_line = arena_printf(a, "Verify at %s/v/%s", cfg.base_url, number),
+		.issued_at = (time_t)db_int(c, 0, 7),
+	};
+	return cert_pdf_render(&cl, out, len);
+}
+
 int cert_render_stored(struct arena *a, const char *number, unsigned char **out, size_t *len)
 {
 	struct dbres *c = db_query(a,
 		"SELECT c.number, ap.number, DATE_FORMAT(c.issued_at, '%Y-%m-%d'), c.valid_until, c.record, c.sig, c.facts, "
 		"UNIX_TIMESTAMP(c.issued_at), TRIM(CONCAT_WS(' ', u.first_name, u.last_name)), c.signer_role, c.office_id, "
-		"c.title_en, c.title_hi, c.dept_code "
-		"FROM certificates c JOIN applications ap ON ap.id = c.app_id JOIN users u ON u.id = c.issued_by WHERE c.number = ?",
+		"c.title_en, c.title_hi, c.dept_code, c.source_kind, c.source_id, TRIM(CONCAT_WS(' ', h.first_name, h.last_name)) "
+		"FROM certificates c LEFT JOIN applications ap ON ap.id = c.app_id LEFT JOIN users u ON u.id = c.issued_by "
+		"LEFT JOIN users h ON h.id = c.holder_id WHERE c.number = ?",
 		"s", number);
 	if (!c || c->nrows != 1)
 		return -1;
@@ -109,6 +142,8 @@ int cert_render_stored(struct arena *a, const char *number, unsigned char **out,
 	const char *role = db_val(c, 0, 9);
 	long long office = db_int(c, 0, 10);
 	const char *today = db_val(c, 0, 2), *expiry = db_val(c, 0, 3);
+	if (!str_eq(db_val(c, 0, 14), "application"))
+		return cert_render_pmu(a, c, facts, nf, out, len);
 	struct cert_layout cl = {
 		.state = { cfg.state_name_en, cfg.state_name_hi },
 		.department = { db_scalar(a, "SELECT name_en FROM departments WHERE code = ?", "s", dept),

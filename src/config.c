@@ -91,7 +91,28 @@ static const struct ckey keys[] = {
 	S(attendance_absent_dlt, "1107160000000000301", "DLT template id of the SMS to a VLE marked absent"),
 	S(attendance_digest_dlt, "1107160000000000302", "DLT template id of the BI's daily attendance digest"),
 	S(attendance_leave_dlt, "1107160000000000303", "DLT template id of the SMS telling a VLE a leave or on-duty decision"),
+	L(training_min_attendees, "5", 1, 1000, "participants present for a training to count for its DI/BI"),
+	L(training_min_hours, "2", 1, 24, "hours a training must last to count for its DI/BI"),
+	L(training_per_month, "2", 0, 31, "trainings each DI and BI must hold a month (the two-per-month rule)"),
+	L(training_feedback_days, "3", 1, 30, "days after a training's end during which participants give feedback"),
+	S(training_invite_dlt, "1107160000000000411", "DLT template id of the training invitation SMS"),
+	S(training_remind_dlt, "1107160000000000412", "DLT template id of the reminder on the 20th to a DI/BI with fewer than two trainings scheduled"),
+	S(training_shortfall_dlt, "1107160000000000413", "DLT template id of the month-end shortfall SMS to a DI/BI and the supervisor"),
+	L(exam_grace_s, "60", 0, 3600, "seconds after an exam attempt's deadline in which the candidate may still submit (answers are not saved after the deadline); exam-close finishes it after that"),
+	S(exam_result_dlt, "1107160000000000401", "DLT template id of the SMS telling a candidate the exam result"),
 	L(checkin_retention_days, "365", 30, 3650, "days check-in events (with their coordinates) are kept before attendance-purge deletes them"),
+	S(office_hours, "10:00-18:00", "IST office hours (HH:MM-HH:MM) in which ticket SLA hours run"),
+	L(office_weekly_off, "1", 0, 127, "weekdays the offices are closed: bit per day, 1 = Sunday, 2 = Monday ... 64 = Saturday"),
+	L(ticket_reopen_days, "7", 0, 365, "days after its resolution in which the raiser may reopen a ticket"),
+	S(ticket_raised_dlt, "1107160000000000401", "DLT template id of a ticket's acknowledgement SMS (a sub type may name its own)"),
+	S(ticket_update_dlt, "1107160000000000402", "DLT template id of the SMS telling the raiser that information is asked, or a resolver that a ticket is theirs"),
+	S(ticket_resolved_dlt, "1107160000000000403", "DLT template id of a ticket's resolution SMS (a sub type may name its own)"),
+	S(ticket_escalated_dlt, "1107160000000000404", "DLT template id of the SMS to whom an overdue ticket escalates"),
+	L(grievance_reopen_days, "15", 0, 365, "days after its resolution or rejection in which a citizen may reopen or appeal a grievance"),
+	L(grievance_csc_fee_paise, "500", 0, 100000, "what filing a grievance at a CSC costs, from the operator's wallet (paise)"),
+	S(campaign_hours, "09:00-19:00", "IST hours (HH:MM-HH:MM) in which campaign calls are made, retried and called back"),
+	S(telephony_click_to_call_url, "", "telephony provider's click-to-call URL (http/https JSON); sandbox: for tests; empty: no outbound calls"),
+	SECRET(telephony_webhook_secret, "HMAC key the telephony provider signs its CDR webhooks with"),
 	S(state_code, "JH", "state prefix of application numbers"),
 	S(state_name_en, "Government of Jharkhand", "the issuing government at the head of certificates, receipts, acknowledgements and statements (English)"),
 	S(state_name_hi, "झारखण्ड सरकार", "the same in Hindi"),
@@ -259,6 +280,11 @@ static int load_into(struct config *next, const char *path, char *err, size_t er
 	}
 	if (!hhmm_ok(next->attendance_on_time_until) || !hhmm_ok(next->attendance_absent_sms_at)) {
 		snprintf(err, errlen, "attendance_on_time_until, attendance_absent_sms_at: must be HH:MM");
+		return -1;
+	}
+	int from, to;
+	if (!parse_hours_range(next->office_hours, &from, &to) || !parse_hours_range(next->campaign_hours, &from, &to)) {
+		snprintf(err, errlen, "office_hours, campaign_hours: must be HH:MM-HH:MM, opening before closing");
 		return -1;
 	}
 	if (!str_empty(next->secret)) {

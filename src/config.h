@@ -68,7 +68,28 @@ struct config {
 	char *attendance_absent_dlt;	/* DLT template id of the absence SMS */
 	char *attendance_digest_dlt;	/* DLT template id of the BI's daily digest */
 	char *attendance_leave_dlt;	/* DLT template id of the leave decision SMS */
+	long training_min_attendees;	/* present for a training to count */
+	long training_min_hours;	/* length for a training to count */
+	long training_per_month;	/* trainings a DI/BI must hold each month */
+	long training_feedback_days;	/* feedback window after a training's end */
+	char *training_invite_dlt;	/* DLT template id of the invitation SMS */
+	char *training_remind_dlt;	/* DLT template id of the reminder on the 20th */
+	char *training_shortfall_dlt;	/* DLT template id of the month-end shortfall SMS */
+	long exam_grace_s;	/* after an attempt's deadline: the candidate may still submit; exam-close waits */
+	char *exam_result_dlt;	/* DLT template id of the exam result SMS */
 	long checkin_retention_days;	/* check-in events (coordinates) older than this are purged */
+	char *office_hours;	/* HH:MM-HH:MM (IST): the hours ticket SLAs run in */
+	long office_weekly_off;	/* weekdays offices are closed: bit per day, 1 = Sunday */
+	long ticket_reopen_days;	/* days after resolution a raiser may reopen */
+	char *ticket_raised_dlt;	/* DLT template id: ticket acknowledgement */
+	char *ticket_update_dlt;	/* DLT template id: information asked, ticket assigned */
+	char *ticket_resolved_dlt;	/* DLT template id: ticket resolved */
+	char *ticket_escalated_dlt;	/* DLT template id: ticket escalated */
+	long grievance_reopen_days;	/* days a citizen may reopen or appeal a grievance */
+	long grievance_csc_fee_paise;	/* fee of a grievance filed at a CSC, from its wallet */
+	char *campaign_hours;	/* HH:MM-HH:MM (IST): campaign calling hours */
+	char *telephony_click_to_call_url;	/* provider's click-to-call URL, "sandbox:" (tests) or "" */
+	char *telephony_webhook_secret;	/* HMAC key of the provider's CDR webhooks */
 	char *state_code;	/* two-letter prefix of application numbers */
 	char *rts_act_en;	/* the Right to Service law named in PDF signatures */
 	char *ca_name;		/* CN of the deployment CA made by ca-init */

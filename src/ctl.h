@@ -45,6 +45,16 @@ int ctl_register_import(int argc, char **argv);
 int ctl_register_publish(int argc, char **argv);
 int ctl_register_verify(int argc, char **argv);
 int ctl_seed_registers(struct arena *a);	/* the built-in registers (data/registers, a JSON file each), published */
+int ctl_exam_close(int argc, char **argv);
+int ctl_exam_import(int argc, char **argv);
+int ctl_seed_exams(struct arena *a);		/* demo: the project exam (data/demo/exam.json) */
+int ctl_training_compliance(int argc, char **argv);
+int ctl_learn_add(int argc, char **argv);
+int ctl_ticket_catalogue(int argc, char **argv);
+int ctl_ticket_escalate(int argc, char **argv);
+int ctl_seed_tickets(struct arena *a);	/* demo: the ticket catalogue */
+int ctl_campaign(int argc, char **argv);
+int ctl_seed_campaigns(struct arena *a);	/* demo: a Jan Samvad campaign */
 
 #define CTL_COMMANDS \
 	{ "seed-demo", ctl_seed_demo, "", "load the demo data (development only; idempotent)", true }, \
@@ -54,14 +64,14 @@ int ctl_seed_registers(struct arena *a);	/* the built-in registers (data/registe
 	{ "service", ctl_service, "import FILE [--publish] [--department DEPT] | export CODE", "move service definitions as JSON", true }, \
 	{ "escalate", ctl_escalate, "", "mark overdue applications and notify (cron; idempotent)", true }, \
 	{ "rebuild-stats", ctl_rebuild_stats, "", "recompute dashboard summaries from events", true }, \
-	{ "ca", ctl_ca, "init | issue --user USER", "deployment CA and officer signing certificates", true }, \
+	{ "ca", ctl_ca, "init | issue --user USER | issue --system", "deployment CA, officer and PMU signing certificates", true }, \
 	{ "keys", ctl_keys, "rotate", "new QR signing key (old keys stay published)", false }, \
 	{ "verify", ctl_verify, "FILE.pdf|QRTEXT", "offline check of a certificate PDF or QR text", false }, \
 	{ "ledger-verify", ctl_ledger_verify, "", "check every balance against its ledger rows", true }, \
 	{ "wallet-topup", ctl_wallet_topup, "USER PAISE REFERENCE", "credit a CSC wallet", true }, \
 	{ "cert-render", ctl_cert_render, "NUMBER OUT.pdf [--glyphs]", "draw a certificate again from its stored record", true }, \
 	{ "pay-reconcile", ctl_pay_reconcile, "", "settle stuck gateway orders and bills (cron; idempotent)", true }, \
-	{ "commission", ctl_commission, "app|bill CODE|default PAISE", "set the operators' commission schedule", true }, \
+	{ "commission", ctl_commission, "app|bill|grievance CODE|default PAISE", "set the operators' commission schedule", true }, \
 	{ "attendance-rollup", ctl_attendance_rollup, "[--day D]", "mark VLEs absent or on holiday for a closed day (cron; idempotent)", true }, \
 	{ "attendance-absent-sms", ctl_attendance_absent_sms, "[--day D]", "SMS to absent VLEs and the BIs' digest, once a day (cron)", true }, \
 	{ "attendance-purge", ctl_attendance_purge, "", "delete check-ins older than checkin_retention_days (cron)", true }, \
@@ -69,5 +79,12 @@ int ctl_seed_registers(struct arena *a);	/* the built-in registers (data/registe
 	{ "attendance-points", ctl_attendance_points, "LOCATION_ID [--approve]", "demonstration points for GPs without coordinates", true }, \
 	{ "register-import", ctl_register_import, "FILE.json|DIR... [--publish]", "import register definitions (data/registers)", true }, \
 	{ "register-publish", ctl_register_publish, "CODE", "publish the latest draft of a register", true }, \
-	{ "register-verify", ctl_register_verify, "[--book ID]", "check every register book's hash chain", true },
+	{ "register-verify", ctl_register_verify, "[--book ID]", "check every register book's hash chain", true }, \
+	{ "exam-close", ctl_exam_close, "", "finish exam attempts past their deadline and grace, grade, certify (cron; idempotent)", true }, \
+	{ "exam-import", ctl_exam_import, "FILE.json", "load a question bank and exam settings", true }, \
+	{ "training-compliance", ctl_training_compliance, "remind|shortfall [--month YYYY-MM]", "two-per-month rule: reminder on the 20th, shortfall SMS at month end (cron; once per person and month)", true }, \
+	{ "learn-add", ctl_learn_add, "KEY KIND LANG AUDIENCE TITLE FILE [--mandatory] [--tags T]", "add an e-learning item (any size: videos)", true }, \
+	{ "ticket-catalogue", ctl_ticket_catalogue, "import FILE.csv", "load the ticket types, main types and sub types", true }, \
+	{ "ticket-escalate", ctl_ticket_escalate, "", "escalate overdue tickets, auto-close resolved ones (cron; idempotent)", true }, \
+	{ "campaign", ctl_campaign, "define FILE.json | list CODE FILE.csv | sample CODE [PER_GP]", "Jan Samvad campaigns: definition, call list, sample", true },
 #endif

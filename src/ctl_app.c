@@ -21,7 +21,7 @@ int ctl_rebuild_stats(int argc, char **argv)
 /* Demo: keys, officer certificates for the signing roles, CSC wallets. */
 int ctl_seed_apps(struct arena *a)
 {
-	if (cert_ca_init(stdout) != 0)
+	if (cert_ca_init(stdout) != 0 || cert_ca_issue_system(stdout) != 0)
 		return -1;
 	struct dbres *signers = db_query(a, "SELECT DISTINCT u.id FROM users u JOIN role_holdings rh ON rh.user_id = u.id "
 					    "WHERE u.username IS NOT NULL AND rh.role IN ('co', 'panchayat_sewak', 'sdo', 'dm', 'bdo')", NULL);
@@ -41,7 +41,7 @@ int ctl_seed_apps(struct arena *a)
 			return -1;
 		}
 	}
-	if (db_exec("INSERT IGNORE INTO commission_rules (kind, key_code, amount_paise) VALUES ('app', NULL, 1000), ('bill', NULL, 500)", NULL) < 0 ||
+	if (db_exec("INSERT IGNORE INTO commission_rules (kind, key_code, amount_paise) VALUES ('app', NULL, 1000), ('bill', NULL, 500), ('grievance', NULL, 200)", NULL) < 0 ||
 	    db_exec("INSERT IGNORE INTO billers (code, name_en, name_hi, category, fetch_label_en, fetch_label_hi, fetch_pattern, adapter) VALUES "
 		    "('JBVNL', 'Jharkhand Bijli Vitran Nigam (electricity)', 'झारखण्ड बिजली वितरण निगम (बिजली)', 'electricity', "
 		    "'Consumer number', 'उपभोक्ता संख्या', '[A-Z0-9]{6,15}', 'sandbox:'), "

@@ -26,7 +26,9 @@ int ctl_ca(int argc, char **argv)
 		arena_free(&a);
 		return rc;
 	}
-	fprintf(stderr, "usage: gramsewactl ca init | ca issue --user USER\n");
+	if (argc == 3 && str_eq(argv[1], "issue") && str_eq(argv[2], "--system"))
+		return cert_ca_issue_system(stdout);
+	fprintf(stderr, "usage: gramsewactl ca init | ca issue --user USER | ca issue --system\n");
 	return 2;
 }
 

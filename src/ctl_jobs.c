@@ -23,5 +23,6 @@ int ctl_send_notifications(int argc, char **argv)
 int ctl_seed_more(struct arena *a)
 {
 	return ctl_seed_services(a) == 0 && ctl_seed_apps(a) == 0 && ctl_seed_attendance(a) == 0 &&
-	       ctl_seed_registers(a) == 0 ? 0 : 1;
+	       ctl_seed_registers(a) == 0 && ctl_seed_exams(a) == 0 && ctl_seed_tickets(a) == 0 &&
+	       ctl_seed_campaigns(a) == 0 ? 0 : 1;
 }

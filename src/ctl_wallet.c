@@ -57,12 +57,13 @@ out:
 }
 
 /* commission KIND CODE|default PAISE — set what operators earn per
- * application (kind app, code = service) or bill (kind bill, code = biller) */
+ * application (kind app, code = service), bill (kind bill, code = biller)
+ * or grievance (kind grievance) */
 int ctl_commission(int argc, char **argv)
 {
 	long paise;
 	if (argc != 4 || !parse_long(argv[3], 0, 1000000, &paise)) {
-		fprintf(stderr, "usage: gramsewactl commission app|bill CODE|default PAISE\n");
+		fprintf(stderr, "usage: gramsewactl commission app|bill|grievance CODE|default PAISE\n");
 		return 2;
 	}
 	struct arena a;

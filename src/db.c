@@ -520,3 +520,18 @@ long long db_int(const struct dbres *r, size_t row, size_t col)
 	const char *v = db_val(r, row, col);
 	return v ? strtoll(v, NULL, 10) : 0;
 }
+
+void db_rows_keep(struct dbres *r, const bool *keep)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < r->nrows; i++) {
+		if (!keep[i])
+			continue;
+		if (n != i) {
+			memcpy(r->cells + n * r->ncols, r->cells + i * r->ncols, r->ncols * sizeof *r->cells);
+			memcpy(r->lens + n * r->ncols, r->lens + i * r->ncols, r->ncols * sizeof *r->lens);
+		}
+		n++;
+	}
+	r->nrows = n;
+}

@@ -55,4 +55,7 @@ int db_txn(int (*fn)(void *ctx), void *ctx);
 /* Cell access helpers; row/col out of range give NULL. */
 const char *db_val(const struct dbres *r, size_t row, size_t col);
 long long db_int(const struct dbres *r, size_t row, size_t col);	/* 0 for NULL */
+/* Drops the rows i of r with !keep[i], keeping the others in order (a
+ * filter SQL cannot express, such as a jurisdiction rule). */
+void db_rows_keep(struct dbres *r, const bool *keep);
 #endif

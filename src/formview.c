@@ -523,19 +523,20 @@ static const char *draft_words(struct req *r, const struct form_def *d, const st
 	return form_answer_text(r->a, d, f, v, r->lang);
 }
 
-void formview_summary(struct req *r, const struct form_def *d, const struct jval *answers, const char *hdf)
+void formview_summary(struct req *r, const struct form_def *d, const struct jval *answers, const char *hdf, bool asking)
 {
 	size_t row = 0;
 	for (size_t i = 0; i < d->nfields; i++) {
 		const struct field *f = &d->fields[i];
-		if (formview_on_check_page(f) || f->type == FT_COMPUTED || !form_shown(d->fields, d->nfields, f, answers))
+		const struct jval *v = json_get(answers, f->name);
+		if (asking ? formview_on_check_page(f) || f->type == FT_COMPUTED || !form_shown(d->fields, d->nfields, f, answers)
+			   : !draft_words(r, d, f, v))
 			continue;
 		const char *p = arena_printf(r->a, "%s.%zu", hdf, row++);
 		hset(r, arena_printf(r->a, "%s.name", p), f->name);
 		hset(r, arena_printf(r->a, "%s.type", p), ftype_code(f->type));
 		hset(r, arena_printf(r->a, "%s.input", p), input_name(r->a, f->name));
 		hset(r, arena_printf(r->a, "%s.label", p), i18n_get(&f->label, r->lang));
-		const struct jval *v = json_get(answers, f->name);
 		if (f->type != FT_GROUP) {
 			const char *w = draft_words(r, d, f, v);
 			hset(r, arena_printf(r->a, "%s.value", p), w);

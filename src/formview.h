@@ -51,11 +51,12 @@ bool formview_on_check_page(const struct field *f);
 /* Answers as a read-only list, in the form's order: <hdf>.N.name, .type,
  * .input, .label, and — when answered — .value (form_answer_text in
  * r->lang) and .lines.K (a group's rows one line each, else one line).
- * Every field shown for these answers is listed, answered or not, but those
- * asked on the check page (formview_on_check_page) and computed ones
- * (worked out on filing).  answers may be a
- * draft's, as typed. */
-void formview_summary(struct req *r, const struct form_def *d, const struct jval *answers, const char *hdf);
+ * Stored answers (asking false): each answered field.  "Check your
+ * answers" (asking true, a draft's answers as typed): every field shown for
+ * these answers, answered or not, but those asked on the check page
+ * (formview_on_check_page) and computed ones (worked out on filing). */
+void formview_summary(struct req *r, const struct form_def *d, const struct jval *answers, const char *hdf,
+		      bool asking);
 
 /* ---- the field editor (fieldedit.h) on a designer's page ---- */
 

@@ -26,6 +26,9 @@
 #define LIM_REMARKS 2000	/* app_events.remarks: an officer's remarks on an action */
 #define LIM_OOO_REASON 1000	/* app_events.out_of_order_reason */
 #define LIM_FEEDBACK 1000	/* feedback.comment */
+#define LIM_TICKET_SUBJECT 150	/* tickets.subject */
+#define LIM_TICKET_TEXT 4000	/* tickets.body, ticket_events.body: a description, reply, note or resolution */
+#define LIM_TICKET_LINK 64	/* tickets.link_ref: an application, certificate, ledger or bill reference */
 #define LIM_REFERENCE 100	/* ledger_txns.reference: a deposit slip, a refund reference */
 
 #endif

@@ -70,6 +70,7 @@ static void serve(FCGX_Request *fr, struct arena *a)
 		.idem = FCGX_GetParam("HTTP_IDEMPOTENCY_KEY", fr->envp),
 		.https = FCGX_GetParam("HTTPS", fr->envp),
 		.dlhmac = FCGX_GetParam("HTTP_X_DIGILOCKER_HMAC", fr->envp),
+		.telsig = FCGX_GetParam("HTTP_X_TELEPHONY_SIGNATURE", fr->envp),
 	};
 	struct req r = { .a = a, .fcgi = fr };
 	char *body = NULL;

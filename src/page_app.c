@@ -18,6 +18,7 @@
 #include "money.h"
 #include "picker.h"
 #include "session.h"
+#include "ticket.h"
 #include "tmpl.h"
 #include "user.h"
 #include "wallet.h"
@@ -296,7 +297,7 @@ static int apply_check(struct req *r, struct svc_ver *v, const struct app *ap, c
 	hset_int(r, "Step.draft", ap->id);
 	hset(r, "Step.name", STEP_CHECK);
 	hset(r, "Idem", random_token(r->a));
-	formview_summary(r, &s->form, answers, "Answers");
+	formview_summary(r, &s->form, answers, "Answers", true);
 	if (!str_eq(ch, "online"))
 		hset(r, "Check.applicant_mobile", ap->applicant_mobile);
 	long *docs = app_docs(r->a, s, ap->id);
@@ -855,7 +856,16 @@ int page_track(struct req *r)
 	}
 	struct app *ap = app_track(r->a, number, mobile);
 	if (!ap) {
-		hset(r, "NotFound", "1");
+		/* a grievance number (ticket.c) */
+		struct ticket *g = ticket_track(r->a, number, mobile);
+		if (g) {
+			hset(r, "T.number", g->number);
+			hset(r, "T.service", str_eq(r->lang, "hi") ? g->type_hi : g->type_en);
+			hset(r, "T.status_text", tmpl_str(r->lang, arena_printf(r->a, "ticket.st.%s", g->status)));
+			hset(r, "T.due", date_long(r->a, g->due_at, r->lang));
+		} else {
+			hset(r, "NotFound", "1");
+		}
 		return tmpl_render(r, "track.cs");
 	}
 	hset(r, "T.number", ap->number);

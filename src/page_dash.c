@@ -16,6 +16,7 @@
 #include "location.h"
 #include "money.h"
 #include "sla.h"
+#include "ticket.h"
 #include "tmpl.h"
 #include "user.h"
 
@@ -320,7 +321,7 @@ int page_dash(struct req *r)
 	int st = read_scope(r, &sc, false);
 	if (st)
 		return st;
-	if ((st = cached_build(r, &sc)))
+	if ((st = cached_build(r, &sc)) || (st = page_training_dash(r, sc.loc->path)))
 		return st;
 	return tmpl_render(r, "dash.cs");
 }
@@ -415,6 +416,13 @@ int page_transparency(struct req *r)
 	/* public: the cache keeps a crowd of visitors from adding up the state each time */
 	if ((st = dcache_hdf(r, arena_printf(r->a, "pub:%ld:%s:%s:%s", sc.loc->id, sc.from, sc.to, r->lang), fill_public, &sc)))
 		return st;
+	struct ticket_counts g;	/* grievances (ticket.c) over the same dates */
+	if (ticket_counts(r->a, "grievance", sc.from, sc.to, &g) == 0) {
+		hset_int(r, "Grievances.received", g.received);
+		hset_int(r, "Grievances.resolved", g.resolved);
+		hset_int(r, "Grievances.in_sla", g.in_sla);
+		hset_int(r, "Grievances.open", g.open);
+	}
 	if (str_eq(req_query(r, "format"), "csv")) {
 		static const char *const cols[] = { "key", "name", "received", "disposed", "pending", "sla", NULL };
 		struct sbuf b;

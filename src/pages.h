@@ -189,6 +189,61 @@ int api_attendance_leave_decide(struct req *r);
 int api_attendance_flags(struct req *r);
 int api_attendance_review(struct req *r);
 int api_attendance_availability(struct req *r);
+/* page_exam.c */
+int page_exams(struct req *r);
+int page_exam_start(struct req *r);
+int page_exam_attempt(struct req *r);
+int page_exam_save(struct req *r);
+int page_exam_submit(struct req *r);
+int page_admin_exams(struct req *r);
+int page_admin_exams_import(struct req *r);
+int page_admin_exam(struct req *r);
+int api_exams(struct req *r);
+int api_exam_start(struct req *r);
+int api_exam_attempt(struct req *r);
+int api_exam_answer(struct req *r);
+int api_exam_submit(struct req *r);
+int api_exam_import(struct req *r);
+int api_exam_report(struct req *r);
+/* page_training.c */
+int page_training(struct req *r);
+int page_training_new(struct req *r);
+int page_training_create(struct req *r);
+int page_training_compliance(struct req *r);
+int page_training_one(struct req *r);
+int page_training_action(struct req *r);
+int page_training_qr(struct req *r);
+int page_training_checkin(struct req *r);
+int page_training_checkin_post(struct req *r);
+int page_training_mark(struct req *r);
+int page_training_photo(struct req *r);
+int page_training_feedback(struct req *r);
+int api_trainings(struct req *r);
+int api_training_create(struct req *r);
+int api_training_compliance(struct req *r);
+int api_training(struct req *r);
+int api_training_action(struct req *r);
+int api_training_qr(struct req *r);
+int api_training_checkin(struct req *r);
+int api_training_mark(struct req *r);
+int api_training_photo(struct req *r);
+int api_training_feedback(struct req *r);
+/* The DI/BI × month compliance matrix of the place at path for the
+ * dashboard (Matrix.*, templates/inc/trn_matrix.cs); nothing when the
+ * viewer does not oversee it.  0 or a status. */
+int page_training_dash(struct req *r, const char *path);
+/* page_learning.c */
+int page_learn(struct req *r);
+int page_learn_report(struct req *r);
+int page_learn_item(struct req *r);
+int page_learn_file(struct req *r);
+int page_learn_progress(struct req *r);
+int page_admin_learn(struct req *r);
+int page_admin_learn_add(struct req *r);
+int api_learn(struct req *r);
+int api_learn_add(struct req *r);
+int api_learn_report(struct req *r);
+int api_learn_progress(struct req *r);
 int api_dash_summary(struct req *r);
 /* page_register.c */
 int page_registers(struct req *r);
@@ -215,4 +270,44 @@ int page_admin_register_import(struct req *r);
 int page_admin_register_export(struct req *r);
 int page_admin_register_preview(struct req *r);
 int page_admin_register_publish(struct req *r);
+
+/* page_ticket.c */
+int page_tickets(struct req *r);
+int page_ticket_new(struct req *r);
+int page_ticket_create(struct req *r);
+int page_ticket(struct req *r);
+int page_ticket_act(struct req *r);
+int page_ticket_dash(struct req *r);
+int page_grievance_new(struct req *r);
+int page_grievance_create(struct req *r);
+
+/* page_campaign.c */
+int page_campaigns(struct req *r);
+int page_campaign(struct req *r);
+int page_campaign_next(struct req *r);
+int page_campaign_contact(struct req *r);
+int page_campaign_record(struct req *r);
+int page_campaign_list(struct req *r);
+int page_campaign_sample(struct req *r);
+int api_campaign_next(struct req *r);
+int api_campaign_record(struct req *r);
+int api_campaign_report(struct req *r);
+int api_ticket_dash(struct req *r);
+int api_tickets(struct req *r);
+int api_ticket_tiles(struct req *r);
+int api_ticket_types(struct req *r);
+int api_ticket_create(struct req *r);
+int api_ticket(struct req *r);
+int api_ticket_act(struct req *r);
+
+/* page_cc.c */
+int page_cc(struct req *r);
+int page_cc_call(struct req *r);
+int page_cc_call_get(struct req *r);
+int page_cc_dispose(struct req *r);
+int page_cc_cdr(struct req *r);
+int api_cc_lookup(struct req *r);
+int api_cc_call(struct req *r);
+int api_cc_call_get(struct req *r);
+int api_cc_dispose(struct req *r);
 #endif

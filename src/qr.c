@@ -93,3 +93,33 @@ fail:
 	free(ops);
 	return -1;
 }
+
+char *qr_svg(const char *data)
+{
+	struct qr_code q;
+	if (qr_encode(data, strlen(data), &q) != 0)
+		return NULL;
+	int side = q.width + 2 * QR_QUIET;
+	size_t cap = 256 + (size_t)q.width * (size_t)q.width * 24, n = 0;
+	char *out = malloc(cap);
+	if (!out) {
+		qr_free(&q);
+		return NULL;
+	}
+	n += (size_t)snprintf(out + n, cap - n, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\" "
+			      "shape-rendering=\"crispEdges\"><rect width=\"%d\" height=\"%d\" fill=\"#fff\"/><path fill=\"#000\" d=\"",
+			      side, side, side, side);
+	for (int y = 0; y < q.width; y++)
+		for (int x = 0; x < q.width; x++) {
+			if (!q.dark[y * q.width + x])
+				continue;
+			int run = 1;
+			while (x + run < q.width && q.dark[y * q.width + x + run])
+				run++;
+			n += (size_t)snprintf(out + n, cap - n, "M%d %dh%dv1h-%dz", x + QR_QUIET, y + QR_QUIET, run, run);
+			x += run - 1;
+		}
+	snprintf(out + n, cap - n, "\"/></svg>");
+	qr_free(&q);
+	return out;
+}

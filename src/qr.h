@@ -42,4 +42,12 @@ double qr_side(const struct qr_code *q, double module);
 int qr_draw(HPDF_Page page, const struct qr_code *q, double x, double y,
 	    double module);
 
+/*
+ * The same symbol as an SVG document (a white square with the quiet zone,
+ * the dark modules as one path, one unit per module), for a page to show
+ * (a trainer's check-in screen).  malloc'd; NULL when the data does not
+ * fit.  Only module coordinates are written, never the data.
+ */
+char *qr_svg(const char *data);
+
 #endif

@@ -40,6 +40,7 @@ struct req {
 	const char *authz;		/* Authorization header or NULL */
 	const char *idem_key;		/* Idempotency-Key header or NULL */
 	const char *hmac_header;	/* x-digilocker-hmac header or NULL */
+	const char *tel_signature;	/* x-telephony-signature header (CDR webhooks) or NULL */
 	bool https;			/* request came over TLS */
 	struct param *q;		/* query parameters */
 	size_t nq;

@@ -8,6 +8,7 @@
 #include "json.h"
 #include "log.h"
 #include "session.h"
+#include "ticket.h"
 #include "tmpl.h"
 #include "user.h"
 
@@ -166,6 +167,8 @@ static void user_to_hdf(struct req *r)
 		hset(r, "User.r.dash", "1");
 	if (u->roles & RB_ADMINS)
 		hset(r, "User.r.admin", "1");
+	if (u->roles & TICKET_USERS)
+		hset(r, "User.r.tickets", "1");
 	for (int i = 0; i < ROLE_COUNT; i++)
 		if (u->roles & RB(i))
 			hset(r, arena_printf(r->a, "User.role.%s", role_code((enum role)i)), "1");

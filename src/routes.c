@@ -7,6 +7,11 @@
 #include "user.h"
 #include "attendance.h"
 #include "register.h"
+#include "exam.h"
+#include "training.h"
+#include "learning.h"
+#include "ticket.h"
+#include "campaign.h"
 
 #define SA RB(ROLE_STATE_ADMIN)
 
@@ -137,6 +142,60 @@ const struct route routes[] = {
 	{ "GET", "/admin/registers/:code/export", page_admin_register_export, SA, 0 },
 	{ "GET", "/admin/registers/:code/preview", page_admin_register_preview, SA, 0 },
 	{ "POST", "/admin/registers/:code/publish", page_admin_register_publish, SA, 0 },
+	/* online exam: candidates (each exam names its audience), administration */
+	{ "GET", "/exams", page_exams, 0, 0 },
+	{ "POST", "/exams/:code/start", page_exam_start, 0, 0 },
+	{ "GET", "/exams/:code/attempt/:n", page_exam_attempt, 0, 0 },
+	{ "POST", "/exams/:code/attempt/:n", page_exam_save, 0, 0 },
+	{ "POST", "/exams/:code/attempt/:n/submit", page_exam_submit, 0, 0 },
+	{ "GET", "/admin/exams", page_admin_exams, EXAM_ADMINS, 0 },
+	{ "POST", "/admin/exams", page_admin_exams_import, EXAM_ADMINS, 0 },
+	{ "GET", "/admin/exams/:code", page_admin_exam, EXAM_ADMINS, 0 },
+	/* training calendar: organisers (DI, BI), participants (invitees), officers of the place */
+	{ "GET", "/training", page_training, 0, 0 },
+	{ "GET", "/training/new", page_training_new, TRN_ORGANISERS, 0 },
+	{ "POST", "/training/new", page_training_create, TRN_ORGANISERS, 0 },
+	{ "GET", "/training/compliance", page_training_compliance, RB_OFFICERS, 0 },
+	{ "GET", "/training/:id", page_training_one, 0, 0 },
+	{ "POST", "/training/:id/action", page_training_action, TRN_ORGANISERS, 0 },
+	{ "GET", "/training/:id/qr", page_training_qr, TRN_ORGANISERS, 0 },
+	{ "GET", "/training/:id/checkin", page_training_checkin, 0, 0 },
+	{ "POST", "/training/:id/checkin", page_training_checkin_post, 0, 0 },
+	{ "POST", "/training/:id/attendance", page_training_mark, TRN_ORGANISERS, 0 },
+	{ "POST", "/training/:id/photos", page_training_photo, TRN_ORGANISERS, 0 },
+	{ "POST", "/training/:id/feedback", page_training_feedback, 0, 0 },
+	/* e-learning library: items for the reader's roles; the state adds them */
+	{ "GET", "/learn", page_learn, 0, 0 },
+	{ "GET", "/learn/report", page_learn_report, RB_OFFICERS, 0 },
+	{ "GET", "/learn/:id", page_learn_item, 0, 0 },
+	{ "GET", "/learn/:id/file", page_learn_file, 0, 0 },
+	{ "POST", "/learn/:id/progress", page_learn_progress, 0, 0 },
+	{ "GET", "/admin/learn", page_admin_learn, LEARN_ADMINS, 0 },
+	{ "POST", "/admin/learn", page_admin_learn_add, LEARN_ADMINS, 0 },
+	/* support tickets: raised by operators, officers and agents; resolved by BI, DI, PMU, resolvers */
+	{ "GET", "/tickets", page_tickets, TICKET_USERS, 0 },
+	{ "GET", "/tickets/dash", page_ticket_dash, TICKET_DASH, 0 },
+	{ "GET", "/tickets/new", page_ticket_new, TICKET_RAISERS, 0 },
+	{ "POST", "/tickets/new", page_ticket_create, TICKET_RAISERS, 0 },
+	{ "GET", "/tickets/:no", page_ticket, TICKET_USERS, 0 },
+	{ "POST", "/tickets/:no", page_ticket_act, TICKET_USERS, 0 },
+	/* grievances: the same engine, filed by citizens, at a CSC, by a sewak or for a caller */
+	{ "GET", "/grievance/new", page_grievance_new, GRIEVANCE_FILERS, 0 },
+	{ "POST", "/grievance/new", page_grievance_create, GRIEVANCE_FILERS, 0 },
+	/* Jan Samvad campaigns: agents and VLEs call; officers and resolvers read the reports */
+	{ "GET", "/campaigns", page_campaigns, CAMPAIGN_CALLERS | TICKET_DASH, 0 },
+	{ "GET", "/campaigns/:id", page_campaign, CAMPAIGN_CALLERS | TICKET_DASH, 0 },
+	{ "POST", "/campaigns/:id/next", page_campaign_next, CAMPAIGN_CALLERS, 0 },
+	{ "GET", "/campaigns/:id/contacts/:cid", page_campaign_contact, CAMPAIGN_CALLERS, 0 },
+	{ "POST", "/campaigns/:id/contacts/:cid", page_campaign_record, CAMPAIGN_CALLERS, 0 },
+	{ "POST", "/campaigns/:id/list", page_campaign_list, SA, 0 },
+	{ "POST", "/campaigns/:id/sample", page_campaign_sample, SA, 0 },
+	/* the call centre; the provider's CDR webhook is authenticated by the HMAC of its body, not cookies */
+	{ "GET", "/cc", page_cc, RB(ROLE_CC_AGENT), 0 },
+	{ "POST", "/cc/call", page_cc_call, RB(ROLE_CC_AGENT), 0 },
+	{ "GET", "/cc/call/:id", page_cc_call_get, RB(ROLE_CC_AGENT), 0 },
+	{ "POST", "/cc/call/:id", page_cc_dispose, RB(ROLE_CC_AGENT), 0 },
+	{ "POST", "/cc/cdr", page_cc_cdr, 0, F_PUBLIC | F_NOCSRF },
 	/* money */
 	{ "POST", "/pay/start", page_pay_start, RB(ROLE_CITIZEN) | RB(ROLE_CSC), 0 },
 	/* the gateway's answers are authenticated by their HMAC checksum, not cookies */
@@ -222,6 +281,41 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/registers/books/:book/close-year", api_register_close_year, REG_ROLES, 0 },
 	{ "POST", "/api/v1/registers/:code/entries", api_register_entry_create, REG_ROLES, 0 },
 	{ "GET", "/api/v1/registers/:code/:book", api_register_book, REG_ROLES, 0 },
+	{ "GET", "/api/v1/exams", api_exams, 0, 0 },
+	{ "POST", "/api/v1/exams/:code/attempts", api_exam_start, 0, 0 },
+	{ "GET", "/api/v1/exams/:code/attempts/:n", api_exam_attempt, 0, 0 },
+	{ "POST", "/api/v1/exams/:code/attempts/:n/answers/:slot", api_exam_answer, 0, 0 },
+	{ "POST", "/api/v1/exams/:code/attempts/:n/submit", api_exam_submit, 0, 0 },
+	{ "POST", "/api/v1/admin/exams/import", api_exam_import, EXAM_ADMINS, 0 },
+	{ "GET", "/api/v1/admin/exams/:code/report", api_exam_report, EXAM_ADMINS, 0 },
+	{ "GET", "/api/v1/trainings", api_trainings, 0, 0 },
+	{ "POST", "/api/v1/trainings", api_training_create, TRN_ORGANISERS, 0 },
+	{ "GET", "/api/v1/trainings/compliance", api_training_compliance, RB_OFFICERS, 0 },
+	{ "GET", "/api/v1/trainings/:id", api_training, 0, 0 },
+	{ "POST", "/api/v1/trainings/:id/actions", api_training_action, TRN_ORGANISERS, 0 },
+	{ "GET", "/api/v1/trainings/:id/qr", api_training_qr, TRN_ORGANISERS, 0 },
+	{ "POST", "/api/v1/trainings/:id/checkin", api_training_checkin, 0, 0 },
+	{ "POST", "/api/v1/trainings/:id/attendance", api_training_mark, TRN_ORGANISERS, 0 },
+	{ "POST", "/api/v1/trainings/:id/photos", api_training_photo, TRN_ORGANISERS, 0 },
+	{ "POST", "/api/v1/trainings/:id/feedback", api_training_feedback, 0, 0 },
+	{ "GET", "/api/v1/learn", api_learn, 0, 0 },
+	{ "POST", "/api/v1/learn", api_learn_add, LEARN_ADMINS, 0 },
+	{ "GET", "/api/v1/learn/report", api_learn_report, RB_OFFICERS, 0 },
+	{ "POST", "/api/v1/learn/:id/progress", api_learn_progress, 0, 0 },
+	{ "GET", "/api/v1/ticket-types", api_ticket_types, TICKET_USERS, 0 },
+	{ "GET", "/api/v1/tickets", api_tickets, TICKET_USERS, 0 },
+	{ "POST", "/api/v1/tickets", api_ticket_create, TICKET_USERS, 0 },
+	{ "GET", "/api/v1/tickets/tiles", api_ticket_tiles, TICKET_USERS, 0 },
+	{ "GET", "/api/v1/tickets/dash", api_ticket_dash, TICKET_DASH, 0 },
+	{ "GET", "/api/v1/tickets/:no", api_ticket, TICKET_USERS, 0 },
+	{ "POST", "/api/v1/tickets/:no/actions", api_ticket_act, TICKET_USERS, 0 },
+	{ "POST", "/api/v1/campaigns/:id/next", api_campaign_next, CAMPAIGN_CALLERS, 0 },
+	{ "POST", "/api/v1/campaigns/:id/contacts/:cid", api_campaign_record, CAMPAIGN_CALLERS, 0 },
+	{ "GET", "/api/v1/campaigns/:id/report", api_campaign_report, CAMPAIGN_CALLERS | TICKET_DASH, 0 },
+	{ "GET", "/api/v1/cc/lookup", api_cc_lookup, RB(ROLE_CC_AGENT), 0 },
+	{ "POST", "/api/v1/cc/calls", api_cc_call, RB(ROLE_CC_AGENT), 0 },
+	{ "GET", "/api/v1/cc/calls/:id", api_cc_call_get, RB(ROLE_CC_AGENT), 0 },
+	{ "POST", "/api/v1/cc/calls/:id/disposition", api_cc_dispose, RB(ROLE_CC_AGENT), 0 },
 };
 
 const size_t nroutes = sizeof routes / sizeof routes[0];

@@ -66,6 +66,10 @@ static const struct demo_user demo_users[] = {
 	{ "di", "Priya", "Lakra", "9000000115", "staff", "District In-charge (Digital Panchayat)", NULL, ROLE_DI, "district", "Palamu" },
 	{ "mukhiya", "Savitri", "Devi", "9000000116", "staff", "Mukhiya, Jamune", NULL, ROLE_MUKHIYA, "panchayat", "Jamune" },
 	{ "jsk", "Meena", "Devi", "9000000113", "jsk", "Jan Suvidha Kendra Operator", NULL, ROLE_JSK, "block", "Medininagar(Daltonganj)" },
+	{ "bi2", "Rakesh", "Paswan", "9000000116", "staff", "Block In-charge (Digital Panchayat)", NULL, ROLE_BI, "block", "Chainpur" },
+	{ "pmu", "Shalini", "Ekka", "9000000117", "staff", "PMU, Digital Panchayat", NULL, ROLE_PMU, "state", "Jharkhand" },
+	{ "ccagent", "Deepak", "Gupta", "9000000118", "staff", "Call-centre Agent", NULL, ROLE_CC_AGENT, "state", "Jharkhand" },
+	{ "resolver", "Anil", "Toppo", "9000000119", "staff", "Grievance Officer, Revenue (Palamu)", NULL, ROLE_RESOLVER, "district", "Palamu" },
 };
 
 static int seed_users(struct arena *a)
@@ -84,7 +88,7 @@ static int seed_users(struct arena *a)
 		long place = seed_loc(a, d->ltype, d->lname);
 		const char *err = NULL;
 		long uid = place ? user_create(&in, hash, &dup) : 0;
-		if (!uid || !holding_add(a, uid, d->role, place, d->role == ROLE_DEPT_ADMIN ? 1 : 0, "2024-04-01", NULL, 0, &err)) {
+		if (!uid || !holding_add(a, uid, d->role, place, d->role == ROLE_DEPT_ADMIN || d->role == ROLE_RESOLVER ? 1 : 0, "2024-04-01", NULL, 0, &err)) {
 			fprintf(stderr, "seed: user %s failed (%s)\n", d->username, err ? err : db_error());
 			free(hash);
 			return -1;

@@ -36,6 +36,7 @@ int req_setup(struct req *r, const struct cgi_in *in, const char *body, size_t b
 	r->authz = in->authz;
 	r->idem_key = in->idem;
 	r->hmac_header = in->dlhmac;
+	r->tel_signature = in->telsig;
 	r->https = in->https && *in->https;
 	r->ctype = or_empty(in->ctype);
 	r->body = body;

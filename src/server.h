@@ -10,7 +10,7 @@
  * the FastCGI worker and by tests.  Returns 0 or an HTTP status (400, 413)
  * for a request that cannot be parsed; the caller then renders that error. */
 struct cgi_in {
-	const char *method, *uri, *query, *ctype, *clen, *remote_ip, *cookie, *ua, *authz, *idem, *https, *dlhmac;
+	const char *method, *uri, *query, *ctype, *clen, *remote_ip, *cookie, *ua, *authz, *idem, *https, *dlhmac, *telsig;
 };
 int req_setup(struct req *r, const struct cgi_in *in, const char *body, size_t body_len);
 /* Process one request end to end into r (dispatch + error rendering). */

@@ -92,3 +92,78 @@ long sla_between(const struct calendar *c, long a, long b)
 		n += sla_working(c, d);
 	return n;
 }
+
+/* ---- working hours ---- */
+
+bool sla_hours_parse(const char *s, struct office_hours *h)
+{
+	return parse_hours_range(s, &h->open_s, &h->close_s);
+}
+
+/* The IST day of t and the seconds since that day's IST midnight. */
+static long ist_split(time_t t, long *sod)
+{
+	long long l = (long long)t + IST_OFFSET;
+	long day = (long)(l >= 0 ? l / 86400 : -((-l + 86399) / 86400));
+	*sod = (long)(l - (long long)day * 86400);
+	return day;
+}
+
+static time_t ist_join(long day, long sod)
+{
+	return (time_t)((long long)day * 86400 + sod - IST_OFFSET);
+}
+
+time_t sla_work_add(const struct calendar *c, const struct office_hours *h, time_t t, long secs)
+{
+	if (secs <= 0)
+		return t;
+	if (c->weekly_off == 0x7f)
+		return t + secs;	/* no working days: plain seconds, as sla_add falls back to plain days */
+	long sod, day = ist_split(t, &sod);
+	/* 20 years of days at most: an SLA is hours, a hostile calendar cannot loop us */
+	for (long n = 0; n < 7300; n++, day++, sod = 0) {
+		if (!sla_working(c, day))
+			continue;
+		long start = sod > h->open_s ? sod : h->open_s;
+		if (start >= h->close_s)
+			continue;
+		long avail = h->close_s - start;
+		if (secs <= avail)
+			return ist_join(day, start + secs);
+		secs -= avail;
+	}
+	return ist_join(day, h->close_s);
+}
+
+long sla_work_between(const struct calendar *c, const struct office_hours *h, time_t t0, time_t t1)
+{
+	if (t1 <= t0)
+		return 0;
+	if (c->weekly_off == 0x7f)
+		return (long)(t1 - t0);
+	long s0, s1, d0 = ist_split(t0, &s0), d1 = ist_split(t1, &s1), n = 0;
+	for (long day = d0; day <= d1 && day - d0 < 7300; day++) {
+		if (!sla_working(c, day))
+			continue;
+		long from = day == d0 && s0 > h->open_s ? s0 : h->open_s;
+		long to = day == d1 && s1 < h->close_s ? s1 : h->close_s;
+		if (to > from)
+			n += to - from;
+	}
+	return n;
+}
+
+time_t sla_time(const char *s)
+{
+	int hh, mm, ss;
+	if (!s || strlen(s) < 19 || s[10] != ' ' || sscanf(s + 11, "%2d:%2d:%2d", &hh, &mm, &ss) != 3)
+		return -1;
+	char day[11];
+	memcpy(day, s, 10);
+	day[10] = '\0';
+	int y, m, dd;
+	if (!parse_date(day, &y, &m, &dd) || hh > 23 || mm > 59 || ss > 60)
+		return -1;
+	return ist_join(sla_day(day), hh * 3600 + mm * 60 + ss);
+}

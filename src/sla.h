@@ -1,5 +1,5 @@
 /*
- * sla.h — working days.  A service's calendar has weekly offs; holidays
+ * sla.h — working days and working hours.  A service's calendar has weekly offs; holidays
  * come from the holidays table (state-wide, or for the application's
  * district).  Due dates are counted in working days, never wall-clock.
  */
@@ -24,4 +24,25 @@ long sla_add(const struct calendar *c, long from, long n);
 long sla_between(const struct calendar *c, long a, long b);
 bool sla_working(const struct calendar *c, long day);
 long sla_today(void);	/* IST */
+
+/* ---- working hours (tickets) ----
+ * The same calendar, with a daily window of office hours (IST): an SLA of
+ * 8 hours raised at 17:00 with office hours 10:00-18:00 is due at 17:00 on
+ * the next working day.  Nights, weekly offs and holidays do not count. */
+struct office_hours {
+	int open_s;		/* seconds after IST midnight the office opens */
+	int close_s;		/* ... and closes (> open_s) */
+};
+/* "10:00-18:00" -> h; false when malformed or not open < close. */
+bool sla_hours_parse(const char *s, struct office_hours *h);
+/* The instant `secs` working seconds after t (t itself when secs <= 0).
+ * Time outside office hours does not count, so a clock started at night
+ * runs from the next opening.  A calendar with no working days falls back
+ * to wall-clock seconds. */
+time_t sla_work_add(const struct calendar *c, const struct office_hours *h, time_t t, long secs);
+/* A stored IST wall time ("2026-11-22 10:15:00", fractions ignored) as
+ * unix time, or -1. */
+time_t sla_time(const char *stored);
+/* Working seconds from t0 to t1 (0 when t1 <= t0). */
+long sla_work_between(const struct calendar *c, const struct office_hours *h, time_t t0, time_t t1);
 #endif

@@ -18,25 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const role_codes[ROLE_COUNT] = {
-	"citizen", "csc", "sewak", "jsk", "panchayat_sewak", "karmachari", "ci", "co",
-	"bdo", "sdo", "dm", "dept_admin", "di", "bi", "support", "state_admin",
-	"mukhiya",
-};
-
-const char *role_code(enum role r)
-{
-	return (unsigned)r < ROLE_COUNT ? role_codes[r] : "?";
-}
-
-int role_from_code(const char *code)
-{
-	for (int i = 0; i < ROLE_COUNT; i++)
-		if (str_eq(role_codes[i], code))
-			return i;
-	return -1;
-}
-
 struct user *user_load(struct arena *a, long id)
 {
 	struct dbres *u = db_query(a,
@@ -208,7 +189,7 @@ static void role_place(enum role r, const char **level, enum loc_type *lt)
 	case ROLE_DI: *lt = LT_DISTRICT; break;
 	case ROLE_BI: *lt = LT_BLOCK; break;
 	case ROLE_MUKHIYA: *lt = LT_PANCHAYAT; break;
-	case ROLE_SUPPORT: *lt = LT_STATE; break;
+	case ROLE_SUPPORT: case ROLE_CC_AGENT: case ROLE_PMU: *lt = LT_STATE; break;
 	default: *lt = LT_COUNT; break;	/* operators: the place chosen */
 	}
 }
@@ -644,4 +625,26 @@ int user_profile_save(struct arena *a, const struct actor *who, const struct pro
 		return out->status;
 	struct profile_ctx c = { .a = a, .who = who, .in = in };
 	return out_txn(out, profile_txn, &c);
+}
+
+bool role_list_ok(struct arena *a, const char *list)
+{
+	if (str_empty(list) || strlen(list) > 200)
+		return false;
+	char *copy = arena_strdup(a, list), *save = NULL;
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save))
+		if (role_from_code(t) < 0 || str_eq(t, "citizen"))
+			return false;
+	return true;
+}
+
+bool user_holds_any(struct arena *a, const struct user *u, const char *list)
+{
+	char *copy = arena_strdup(a, list ? list : ""), *save = NULL;
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		int r = role_from_code(t);
+		if (r >= 0 && u && (u->roles & RB(r)))
+			return true;
+	}
+	return false;
 }

@@ -13,6 +13,8 @@ enum role {
 	ROLE_CITIZEN, ROLE_CSC, ROLE_SEWAK, ROLE_JSK, ROLE_PSEWAK, ROLE_KARMACHARI, ROLE_CI, ROLE_CO,
 	ROLE_BDO, ROLE_SDO, ROLE_DM, ROLE_DEPT_ADMIN, ROLE_DI, ROLE_BI, ROLE_SUPPORT, ROLE_STATE_ADMIN,
 	ROLE_MUKHIYA,	/* the elected head of a gram panchayat: countersigns its registers */
+	/* issue 15: call-centre agent, department resolver, Digital Panchayat PMU */
+	ROLE_CC_AGENT, ROLE_RESOLVER, ROLE_PMU,
 	ROLE_COUNT
 };
 #define RB(x) (1u << (x))
@@ -53,6 +55,11 @@ struct user {
 /* Loads a user and today's holdings into the arena; NULL if unknown/inactive. */
 struct user *user_load(struct arena *a, long id);
 bool user_has(const struct user *u, enum role role);
+/* A list of role codes as an audience ("csc,panchayat_sewak"): every code
+ * known and none "citizen", at most 200 bytes. */
+bool role_list_ok(struct arena *a, const char *list);
+/* Does u hold (today) one of the roles of such a list? */
+bool user_holds_any(struct arena *a, const struct user *u, const char *list);
 
 /* Department-scoped roles act for one department only (the holding's
  * department_id): the department administrator.  Every other role reaches

@@ -395,6 +395,19 @@ bool parse_long(const char *s, long min, long max, long *out)
 	return true;
 }
 
+bool parse_hours_range(const char *s, int *from_s, int *to_s)
+{
+	int h1, m1, h2, m2;
+	char tail;
+	if (!s || sscanf(s, "%2d:%2d-%2d:%2d%c", &h1, &m1, &h2, &m2, &tail) != 4)
+		return false;
+	if (h1 < 0 || h1 > 24 || h2 < 0 || h2 > 24 || m1 < 0 || m1 > 59 || m2 < 0 || m2 > 59)
+		return false;
+	*from_s = h1 * 3600 + m1 * 60;
+	*to_s = h2 * 3600 + m2 * 60;
+	return *from_s < *to_s && *to_s <= 86400;
+}
+
 bool parse_date(const char *s, int *y, int *m, int *d)
 {
 	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
@@ -635,4 +648,25 @@ void fmt_sql_time(char out[20], time_t t)
 	struct tm tm;
 	ist_tm(t, &tm);
 	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
+}
+
+/* "YYYY-MM-DD HH:MM[:SS]" or ISO 8601 with +05:30 (IST) to the stored
+ * form, or NULL. */
+const char *ist_datetime_in(struct arena *a, const char *s)
+{
+	int y, mo, d, h, mi, sec = 0;
+	size_t n = s ? strlen(s) : 0;
+	if (n < 16 || !parse_date(arena_strndup(a, s, 10), &y, &mo, &d) || (s[10] != ' ' && s[10] != 'T'))
+		return NULL;
+	if (sscanf(s + 11, "%2d:%2d", &h, &mi) != 2 || h > 23 || mi > 59 || h < 0 || mi < 0)
+		return NULL;
+	const char *rest = s + 16;
+	if (*rest == ':') {
+		if (sscanf(rest + 1, "%2d", &sec) != 1 || sec < 0 || sec > 59)
+			return NULL;
+		rest += 3;
+	}
+	if (*rest && !str_eq(rest, "+05:30"))
+		return NULL;
+	return arena_printf(a, "%04d-%02d-%02d %02d:%02d:%02d", y, mo, d, h, mi, sec);
 }

@@ -71,6 +71,9 @@ bool str_digits(const char *s, size_t min, size_t max);	/* only ASCII digits, le
 char *str_fill(struct arena *a, const char *tpl, const char *const *keys, const char *const *vals, size_t n, bool url);
 bool parse_long(const char *s, long min, long max, long *out);
 bool parse_date(const char *s, int *y, int *m, int *d);	/* YYYY-MM-DD, calendar-checked */
+/* "10:00-18:00": seconds after midnight of the start and the end (end after
+ * start, at most 24:00).  False when malformed. */
+bool parse_hours_range(const char *s, int *from_s, int *to_s);
 
 /* Encoding */
 char *hex_encode(struct arena *a, const unsigned char *p, size_t n);
@@ -110,6 +113,10 @@ const char *date_long(struct arena *a, const char *stored, const char *lang);
  * digits, 1-2, 4), else the parts as typed joined "year-month-day", which
  * no date check accepts.  Arena string. */
 const char *date_join(struct arena *a, const char *day, const char *month, const char *year);
+/* A date and time typed or sent as "YYYY-MM-DD HH:MM[:SS]" or ISO 8601
+ * with +05:30 (IST) in the stored form "YYYY-MM-DD HH:MM:SS", or NULL when
+ * it is not one.  Arena string. */
+const char *ist_datetime_in(struct arena *a, const char *s);
 /* The month's name, 1..12, or NULL. */
 const char *month_name(int month, const char *lang);
 

@@ -194,7 +194,7 @@ static int commission_txn(void *p)
 
 int wallet_commission_set(const struct actor *who, const char *kind, const char *code, long paise, struct outcome *out)
 {
-	if (!str_eq(kind, "app") && !str_eq(kind, "bill"))
+	if (!str_eq(kind, "app") && !str_eq(kind, "bill") && !str_eq(kind, "grievance"))
 		out_field(out, "kind", "form.err.choice", NULL);
 	if (paise < 0 || paise > 1000000)
 		out_field(out, "amount_paise", "wallet.amount_bad", NULL);

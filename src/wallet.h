@@ -47,8 +47,9 @@ struct topup {
  * who may be a system actor (the command line).  0; 404 (no such CSC
  * operator); 422 (fields "amount_paise", "reference"); 503. */
 int wallet_topup(struct arena *a, const struct actor *who, const struct topup *in, bool *credited, struct outcome *out);
-/* Sets what operators earn per application (kind "app", code: a service)
- * or bill (kind "bill", code: a biller); code NULL sets the kind's default.
+/* Sets what operators earn per application (kind "app", code: a service),
+ * bill (kind "bill", code: a biller) or grievance filed (kind "grievance",
+ * the default only); code NULL sets the kind's default.
  * One transaction with its audit row.  0; 422 (a bad kind or amount); 503. */
 int wallet_commission_set(const struct actor *who, const char *kind, const char *code, long paise, struct outcome *out);
 /* Sum of entries vs cached balance for every account; prints mismatches.

@@ -8,6 +8,8 @@
 <?cs if:Page.picker ?><script src="/static/picker.js" defer></script><?cs /if ?>
 <?cs if:Page.svcform || Form.has_errors ?><script src="/static/form.js" defer></script><?cs /if ?>
 <?cs if:Page.att_js ?><script src="/static/attendance.js" defer></script><?cs /if ?>
+<?cs if:Page.exam_js ?><script src="/static/exam.js" defer></script><?cs /if ?>
+<?cs if:Page.learn_js ?><script src="/static/learn.js" defer></script><?cs /if ?>
 <?cs if:Page.leaflet ?><script src="/javascript/leaflet/leaflet.js" defer></script><script src="/javascript/leaflet/leaflet.markercluster.js" defer></script><script src="/static/attendance-map.js" defer></script><?cs /if ?>
 </body>
 </html>

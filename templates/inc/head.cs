@@ -3,6 +3,7 @@
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<?cs if:Page.refresh ?><meta http-equiv="refresh" content="<?cs var:Page.refresh ?>"><?cs /if ?>
 <title><?cs if:Form.has_errors ?><?cs var:L.form.error_title ?> <?cs /if ?><?cs if:Page.title ?><?cs var:Page.title ?> – <?cs /if ?><?cs var:L.site ?></title>
 <link rel="stylesheet" href="/static/gs.css">
 <?cs if:Page.leaflet ?><link rel="stylesheet" href="/javascript/leaflet/leaflet.css"><link rel="stylesheet" href="/javascript/leaflet/MarkerCluster.css"><link rel="stylesheet" href="/javascript/leaflet/MarkerCluster.Default.css"><?cs /if ?>
@@ -23,6 +24,8 @@
    <?cs if:User.r.dash ?><a href="/dash"><?cs var:L.nav.dash ?></a><?cs /if ?>
    <?cs if:User.role.csc || User.role.bi || User.role.di || User.role.bdo || User.role.sdo || User.role.dm || User.role.state_admin ?><a href="/attendance"><?cs var:L.nav.attendance ?></a><?cs /if ?>
    <?cs if:User.role.csc || User.role.panchayat_sewak || User.role.mukhiya || User.role.bi || User.role.di || User.role.bdo || User.role.sdo || User.role.dm || User.role.state_admin ?><a href="/registers"><?cs var:L.nav.registers ?></a><?cs /if ?>
+   <?cs if:User.r.player || User.role.csc || User.role.bi || User.role.di || User.role.sewak ?><a href="/training"><?cs var:L.nav.training ?></a><?cs /if ?>
+   <?cs if:User.r.tickets ?><a href="/tickets"><?cs var:L.nav.tickets ?></a><?cs /if ?><?cs if:User.role.cc_agent ?><a href="/cc"><?cs var:L.nav.cc ?></a><?cs /if ?>
    <?cs if:User.r.admin ?><a href="/admin"><?cs var:L.nav.admin ?></a><?cs /if ?>
    <a href="/profile"><?cs if:User.name ?><?cs var:User.name ?><?cs else ?><?cs var:L.profile.title ?><?cs /if ?></a>
    <form class="inline" method="post" action="/logout"><input type="hidden" name="csrf" value="<?cs var:CSRF ?>"><button class="link"><?cs var:L.nav.logout ?></button></form>

@@ -12,7 +12,7 @@ CFLAGS="-g -O1 -std=c11 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -fno-s
 # the upload checks: our PDF reader, libpng and libjpeg; pictures stored without metadata (libexif)
 UPLOAD="$ROOT/src/upcheck.c $ROOT/src/pdf_lex.c $ROOT/src/photo.c $(pkg-config --cflags --libs libpng libjpeg zlib libexif)"
 # the answer checker: a service's field declarations and form_check
-FORM="$ROOT/src/formdef.c $ROOT/src/form.c $ROOT/src/service.c $ROOT/src/domain.c $ROOT/src/money.c -lm"
+FORM="$ROOT/src/roles.c $ROOT/src/formdef.c $ROOT/src/form.c $ROOT/src/service.c $ROOT/src/domain.c $ROOT/src/money.c -lm"
 # a register definition: its reader and rules, on the form engine's field model
 REGDEF="$ROOT/src/regdef.c $FORM -lsodium"
 fail=0

@@ -152,7 +152,8 @@ def conf_copy(tmp, mode, keep_secrets=True):
         key = line.split("=", 1)[0].strip()
         if key in ("socket", "pid_file"):
             continue
-        if not keep_secrets and key in ("secret", "key_passphrase", "pay_key", "digilocker_key", "db_password"):
+        if not keep_secrets and key in ("secret", "key_passphrase", "pay_key", "digilocker_key", "db_password",
+                                        "telephony_webhook_secret"):
             continue
         out.append(line)
     out += ["socket = %s/fcgi.sock" % tmp, "pid_file = %s/fcgi.pid" % tmp]

@@ -17,7 +17,7 @@ import time
 import urllib.parse
 
 from gs import Client, test, eq, run, sql, ctl, today
-from lifecycle import definition, answers_for, upload, citizen, act
+from lifecycle import definition, answers_for, upload, citizen, act, PDF
 
 RUN = str(int(time.time() * 1000) % 10000000)
 ROUTES_C = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "src", "routes.c")
@@ -186,6 +186,33 @@ ROUTES = {
     ("GET", "/dash"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA + ("deptadmin",)),
     ("GET", "/dash/csv"): deny(query=lambda v: {"location": v["block"], "table": "cscs"}, allowed=AREA + ("deptadmin",)),
     ("GET", "/transparency"): public(),
+    # support tickets: the walk's operator raised one at her Hussainabad
+    # panchayat (no BI there: it is new); only the state admin's area holds it
+    ("GET", "/tickets"): own(query={"list": "open"}, forbid=lambda v: [v["ticket"]], allowed=SA),
+    # ticket dashboards are counts, by place for every role (as /dash): the
+    # department admin's holding covers the state
+    ("GET", "/tickets/dash"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA + ("deptadmin",)),
+    ("GET", "/tickets/new"): own(),
+    ("GET", "/grievance/new"): own(),
+    ("POST", "/grievance/new"): own(body={"subject": "walk"}),
+    ("POST", "/tickets/new"): own(body={"subject": "walk"}),
+    ("GET", "/tickets/:no"): deny(params={"no": "ticket"}, allowed=SA),
+    ("POST", "/tickets/:no"): deny(params={"no": "ticket"}, body={"action": "reject", "body": "walk"}, allowed=SA),
+    # Jan Samvad: her operator (a VLE of her GP) is calling her; counts are for officers
+    ("GET", "/campaigns"): own(),
+    ("GET", "/campaigns/:id"): own(params={"id": "campaign"}),
+    ("POST", "/campaigns/:id/next"): own(params={"id": "campaign"}),
+    ("GET", "/campaigns/:id/contacts/:cid"): deny(params={"id": "campaign", "cid": "contact"}),
+    ("POST", "/campaigns/:id/contacts/:cid"): deny(params={"id": "campaign", "cid": "contact"}, body={"disposition": "refused"}),
+    ("POST", "/campaigns/:id/list"): deny(params={"id": "campaign"}, allowed=SA,
+                                          multipart=("file", "list.csv", lambda v: "name,mobile,village_lgd,scheme_ref\n")),
+    ("POST", "/campaigns/:id/sample"): deny(params={"id": "campaign"}, allowed=SA),
+    # the call centre: only agents (none among the walkers); the webhook is signed
+    ("GET", "/cc"): deny(query=lambda v: {"number": v["mobile"]}),
+    ("POST", "/cc/call"): deny(body=lambda v: {"number": v["mobile"]}),
+    ("GET", "/cc/call/:id"): deny(params={"id": "call"}),
+    ("POST", "/cc/call/:id"): deny(params={"id": "call"}, body={"disposition": "wrong_number"}),
+    ("POST", "/cc/cdr"): public(body={"event_id": "walk"}),
     # attendance: the walk's operator is a VLE at a Hussainabad panchayat
     # (her block) with a flagged check-in, a leave request and a device
     ("GET", "/attendance"): own(query=lambda v: {"location": v["block"]}, allowed=AREA),
@@ -205,6 +232,39 @@ ROUTES = {
     ("GET", "/attendance/devices"): own(forbid=lambda v: [v["vcsc_user"]], allowed=SA),
     ("POST", "/attendance/devices"): deny(body=lambda v: {"vle": v["vcsc_user"], "device_id": "WALK2-" + RUN}, allowed=SA),
     ("POST", "/attendance/devices/:id/unbind"): deny(params={"id": "device"}, allowed=SA),
+    # online exam: attempts are named by the caller's own number, so every
+    # candidate route works on the caller's own attempt; the bank is the state's
+    ("GET", "/exams"): own(),
+    ("POST", "/exams/:code/start"): own(params={"code": "exam"}),
+    ("GET", "/exams/:code/attempt/:n"): own(params={"code": "exam", "n": "one"}),
+    ("POST", "/exams/:code/attempt/:n"): own(params={"code": "exam", "n": "one"}, body={"slot": "0", "answer": "0"}),
+    ("POST", "/exams/:code/attempt/:n/submit"): own(params={"code": "exam", "n": "one"}),
+    # training calendar: her operator's training in Hussainabad, organised by the state administrator
+    ("GET", "/training"): own(forbid=lambda v: [v["trn_title"]], allowed=AREA),
+    ("GET", "/training/new"): deny(allowed=SA),
+    ("POST", "/training/new"): deny(body=lambda v: {"type": "workshop", "title_en": "x", "title_hi": "x", "location": v["block"],
+                                                      "audience": "csc", "venue": "x", "starts_at": "2030-01-01 10:00",
+                                                      "ends_at": "2030-01-01 13:00", "trainers": "x"}, allowed=SA),
+    ("GET", "/training/compliance"): own(),
+    ("GET", "/training/:id"): deny(params={"id": "training"}, allowed=AREA),
+    ("POST", "/training/:id/action"): deny(params={"id": "training"}, body={"action": "cancel", "reason": "walk cancel"}, allowed=SA),
+    ("GET", "/training/:id/qr"): deny(params={"id": "training"}, allowed=SA),
+    ("GET", "/training/:id/checkin"): deny(params={"id": "training"}, query={"t": "1.x"}, allowed=AREA),
+    ("POST", "/training/:id/checkin"): deny(params={"id": "training"}, body={"t": "1.x"}, allowed=AREA),
+    ("POST", "/training/:id/attendance"): deny(params={"id": "training"}, body=lambda v: {"person": v["vcsc_user"]}, allowed=SA),
+    ("POST", "/training/:id/photos"): deny(params={"id": "training"}, allowed=SA),
+    ("POST", "/training/:id/feedback"): deny(params={"id": "training"}, body={"rating": "5"}, allowed=AREA),
+    # e-learning library: items for the reader's roles; the walk's item is for panchayat sewaks only
+    ("GET", "/learn"): own(forbid=lambda v: [v["learn_title"]], allowed=SA),
+    ("GET", "/learn/report"): own(),
+    ("GET", "/learn/:id"): deny(params={"id": "learn"}, allowed=SA),
+    ("GET", "/learn/:id/file"): deny(params={"id": "learn"}, allowed=SA),
+    ("POST", "/learn/:id/progress"): deny(params={"id": "learn"}, body={"pct": "100"}, allowed=SA),
+    ("GET", "/admin/learn"): deny(allowed=SA),
+    ("POST", "/admin/learn"): deny(body={"key": "walk", "kind": "pdf"}, allowed=SA),
+    ("GET", "/admin/exams"): deny(allowed=SA),
+    ("POST", "/admin/exams"): deny(body={"json": "{}"}, allowed=SA),
+    ("GET", "/admin/exams/:code"): deny(params={"code": "exam"}, allowed=SA),
     # money
     ("POST", "/pay/start"): deny(body=lambda v: {"app": v["app_pending"]}),
     ("POST", "/pay/return"): public(body={"order_no": "GSO0", "status": "SUCCESS", "gateway_txn": "X", "amount": "1",
@@ -278,6 +338,22 @@ ROUTES = {
     ("GET", "/api/v1/wallet/entries"): own(forbid=NUMBERS),
     ("POST", "/api/v1/admin/wallets/:user/topup"): deny(params={"user": "vcsc_id"}, allowed=SA,
                                                         body={"amount_paise": 100, "reference": "walk top-up"}),
+    ("POST", "/api/v1/campaigns/:id/next"): own(params={"id": "campaign"}),
+    ("POST", "/api/v1/campaigns/:id/contacts/:cid"): deny(params={"id": "campaign", "cid": "contact"},
+                                                         body={"disposition": "refused"}),
+    ("GET", "/api/v1/campaigns/:id/report"): own(params={"id": "campaign"}, query={"field": "benefit_received"}),
+    ("GET", "/api/v1/cc/lookup"): deny(query=lambda v: {"number": v["mobile"]}),
+    ("POST", "/api/v1/cc/calls"): deny(body=lambda v: {"number": v["mobile"]}),
+    ("GET", "/api/v1/cc/calls/:id"): deny(params={"id": "call"}),
+    ("POST", "/api/v1/cc/calls/:id/disposition"): deny(params={"id": "call"}, body={"disposition": "wrong_number"}),
+    ("GET", "/api/v1/ticket-types"): own(),
+    ("GET", "/api/v1/tickets"): own(query={"list": "open"}, forbid=lambda v: [v["ticket"]], allowed=SA),
+    ("POST", "/api/v1/tickets"): own(body={"subject": "walk"}),
+    ("GET", "/api/v1/tickets/tiles"): own(),
+    ("GET", "/api/v1/tickets/dash"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA + ("deptadmin",)),
+    ("GET", "/api/v1/tickets/:no"): deny(params={"no": "ticket"}, allowed=SA),
+    ("POST", "/api/v1/tickets/:no/actions"): deny(params={"no": "ticket"}, body={"action": "reject", "body": "walk"},
+                                                 allowed=SA),
     ("POST", "/api/v1/attendance/checkins"): own(body={}),
     ("GET", "/api/v1/attendance/me"): own(),
     ("POST", "/api/v1/attendance/geofences/:gp"): deny(params={"gp": "gp"}, body={"lat": 24.1, "lon": 84.1, "accuracy_m": 5}),
@@ -318,6 +394,32 @@ ROUTES = {
                                                       body=lambda v: {"gp": int(v["gp"]), "submit": True,
                                                                       "data": dict(REG_DATA, date=today())}),
     ("GET", "/api/v1/registers/:code/:book"): deny(params={"code": "reg_code", "book": "reg_book"}, allowed=REG_WATCH),
+    ("GET", "/api/v1/trainings"): own(forbid=lambda v: [v["trn_title"]], allowed=AREA),
+    ("POST", "/api/v1/trainings"): deny(body=lambda v: {"type": "workshop", "title_en": "x", "title_hi": "x", "location": v["block"],
+                                                          "audience": "csc", "venue": "x", "starts_at": "2030-01-01 10:00",
+                                                          "ends_at": "2030-01-01 13:00", "trainers": "x"}, allowed=SA),
+    ("GET", "/api/v1/trainings/compliance"): own(),
+    ("GET", "/api/v1/trainings/:id"): deny(params={"id": "training"}, allowed=AREA),
+    ("POST", "/api/v1/trainings/:id/actions"): deny(params={"id": "training"}, body={"action": "cancel", "reason": "walk cancel"},
+                                                    allowed=SA),
+    ("GET", "/api/v1/trainings/:id/qr"): deny(params={"id": "training"}, allowed=SA),
+    ("POST", "/api/v1/trainings/:id/checkin"): deny(params={"id": "training"}, body={"token": "1.x"}, allowed=AREA),
+    ("POST", "/api/v1/trainings/:id/attendance"): deny(params={"id": "training"}, body=lambda v: {"person": v["vcsc_user"]},
+                                                       allowed=SA),
+    ("POST", "/api/v1/trainings/:id/photos"): deny(params={"id": "training"}, body={}, allowed=SA),
+    ("POST", "/api/v1/trainings/:id/feedback"): deny(params={"id": "training"}, body={"rating": 5}, allowed=AREA),
+    ("GET", "/api/v1/learn"): own(forbid=lambda v: [v["learn_title"]], allowed=SA),
+    ("POST", "/api/v1/learn"): deny(body={}, allowed=SA),
+    ("GET", "/api/v1/learn/report"): own(),
+    ("POST", "/api/v1/learn/:id/progress"): deny(params={"id": "learn"}, body={"pct": 100}, allowed=SA),
+    ("GET", "/api/v1/exams"): own(),
+    ("POST", "/api/v1/exams/:code/attempts"): own(params={"code": "exam"}),
+    ("GET", "/api/v1/exams/:code/attempts/:n"): own(params={"code": "exam", "n": "one"}),
+    ("POST", "/api/v1/exams/:code/attempts/:n/answers/:slot"): own(params={"code": "exam", "n": "one", "slot": "zero"},
+                                                                    body={"response": 0}),
+    ("POST", "/api/v1/exams/:code/attempts/:n/submit"): own(params={"code": "exam", "n": "one"}),
+    ("POST", "/api/v1/admin/exams/import"): deny(body={}, allowed=SA),
+    ("GET", "/api/v1/admin/exams/:code/report"): deny(params={"code": "exam"}, allowed=SA),
 }
 
 
@@ -490,6 +592,7 @@ def setup_objects_owned_by_others():
     place = {"place_district": palamu, "place_block": block, "place_panchayat": pan}
     V.update(block=block, village=village, service="BRT", section_name="settings", name="Zorawar Vikramaditya", mobile="97%08d" % int(RUN),
              doc_label="walk-secret-%s.pdf" % RUN, bill_consumer="ZV%s1" % RUN, field="child_name", order="GSO0")
+    V.update(exam="DP-BASICS", one="1", zero="0")
     V["vcsc_user"] = "walkcsc" + RUN
     V["vcsc_id"], csc_pw = hr_create(admin, V["vcsc_user"], "csc", place, "csc", "CSCW%s" % RUN)
     V["vps_id"], ps_pw = hr_create(admin, "walkps" + RUN, "panchayat_sewak", place)
@@ -520,6 +623,43 @@ def setup_objects_owned_by_others():
                                              "reason": "walk leave"})
     eq(r.status, 201, "leave: %r" % r)
     V["leave"] = r.json()["id"]
+    # her operator is invited to a training the state administrator organises in Hussainabad
+    V["trn_title"] = "Walk training " + RUN
+    t0 = time.strftime("%Y-%m-%d %H:%M", time.gmtime(time.time() + 5.5 * 3600 + 86400))
+    t1 = time.strftime("%Y-%m-%d %H:%M", time.gmtime(time.time() + 5.5 * 3600 + 86400 + 3 * 3600))
+    r = api_admin.api("POST", "/trainings", {"type": "workshop", "title_en": V["trn_title"], "title_hi": "प्रशिक्षण " + RUN,
+                                             "location": block, "audience": "csc", "venue": "Hussainabad block office",
+                                             "starts_at": t0, "ends_at": t1, "trainers": "Walk trainer"})
+    eq(r.status, 201, "training: %r" % r)
+    V["training"] = r.json()["id"]
+    eq(api_admin.api("POST", "/trainings/%d/actions" % V["training"], {"action": "publish"}).status, 200, "publish")
+    # an e-learning item for panchayat sewaks only (none of the walk's roles)
+    V["learn_title"] = "Walk item " + RUN
+    f = os.path.join("/tmp", "walk-%s.pdf" % RUN)
+    open(f, "wb").write(PDF)
+    out = ctl("learn-add", "walk" + RUN, "pdf", "en", "panchayat_sewak", V["learn_title"], f).stdout
+    os.unlink(f)
+    V["learn"] = re.search(r"item (\d+)", out).group(1)
+    r = op.api("POST", "/tickets", {"type": "TECH_HW_PRINTER", "location": int(pan), "subject": "walk printer", "answers": {"printer_model": "walk", "under_warranty": "no"},
+                                    "body": "the walk's ticket " + RUN})
+    eq(r.status, 201, "ticket: %r" % r)
+    V["ticket"] = r.json()["number"]
+    cc = Client()
+    cc.api_login("ccagent")
+    r = cc.api("POST", "/cc/calls", {"number": V["mobile"]})
+    eq(r.status, 201, "call: %r" % r)
+    V["call"] = r.json()["id"]
+    # her operator calls her for the Jan Samvad campaign
+    V["campaign"] = sql("SELECT id FROM campaigns WHERE code='JSPMAY'")[0][0]
+    import tempfile
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as f:
+        f.write("name,mobile,village_id,scheme_ref\n%s,%s,%s,WALK-%s\n" % (V["name"], V["mobile"], village, RUN))
+    ctl("campaign", "list", "JSPMAY", f.name)
+    os.unlink(f.name)
+    ctl("campaign", "sample", "JSPMAY")
+    r = op.api("POST", "/campaigns/%s/next" % V["campaign"])
+    eq(r.status, 200, "her operator takes her: %r" % r)
+    V["contact"] = r.json()["contact"]
     d = definition("BRT")
     fields = answers_for(d, V["mobile"], V["name"], village)
     fields[V["field"]] = V["name"]          # the certificate's holder is her name too

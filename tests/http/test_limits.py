@@ -262,6 +262,32 @@ def cash_entry():
 
 def cash_book():
     return sql("SELECT book_id FROM register_entries WHERE id = %d" % cash_entry())[0][0]
+TRAININGS = "SELECT COUNT(*) FROM trainings WHERE CONCAT_WS('|', title_en, title_hi, venue, trainers, materials, status_reason, report) LIKE '%{m}%'"
+
+
+def training_body(**kw):
+    """A training to schedule in the BI's block; V marks the over-long text."""
+    block = sql("SELECT rh.location_id FROM role_holdings rh JOIN users u ON u.id = rh.user_id "
+                "WHERE u.username = 'bi' AND rh.role = 'bi' AND rh.active = 1")[0][0]
+    d = {"type": "workshop", "title_en": "Limits", "title_hi": "सीमा", "location": block, "audience": "csc", "venue": "Hall",
+         "starts_at": today(40) + " 10:00", "ends_at": today(40) + " 13:00", "trainers": "Trainer"}
+    d.update(kw)
+    return d
+
+
+LEARNING = "SELECT COUNT(*) FROM learning_items WHERE CONCAT_WS('|', title, description, tags) LIKE '%{m}%'"
+QUESTIONS = "SELECT COUNT(*) FROM questions WHERE body_en LIKE '%{m}%' OR body_hi LIKE '%{m}%'"
+CATEGORIES = "SELECT COUNT(*) FROM qb_categories WHERE name_en LIKE '%{m}%'"
+
+
+def exam_bank(body=None, cat=None):
+    """A one-question bank for the exam import cases; V marks the over-long text."""
+    c = "lim" + RUN
+    return {"categories": [{"code": c, "name_en": cat if cat is not None else "Limits", "name_hi": "सीमा"}],
+            "questions": [{"key": c + "-1", "category": c, "type": "tf", "body_en": body if body is not None else "Q",
+                           "body_hi": "प्र", "answer": True, "marks": 1}]}
+TICKETS = "SELECT COUNT(*) FROM tickets WHERE CONCAT_WS('|', subject, body, link_ref) LIKE '%{m}%'"
+TICKET_EVENTS = "SELECT COUNT(*) FROM ticket_events WHERE body LIKE '%{m}%'"
 BILLS_PAID = "SELECT COUNT(*) FROM bills WHERE idem_key LIKE '%{m}%' OR status <> 'fetched' AND paid_at > NOW() - INTERVAL 1 MINUTE"
 
 
@@ -291,6 +317,25 @@ class Case:
         self.stored = stored      # SQL counting stored copies of a value ({m})
         self.err = err or field   # the name the error must carry
         self.shows = shows        # or a text the refusal must show (a file's problems)
+
+
+def jamune():
+    return int(sql("SELECT id FROM locations WHERE type='panchayat' AND name_en='Jamune'")[0][0])
+
+
+def ticket_body(**kw):
+    d = {"type": "TECH_HW_PRINTER", "location": jamune(), "subject": "Limits", "body": "Printer jams",
+         "answers": {"printer_model": "HP", "under_warranty": "no"},
+         "link": {"kind": "bill", "ref": "B1"}}
+    d.update(kw)
+    return d
+
+
+@once
+def ticket():
+    r = api("csc1").api("POST", "/tickets", ticket_body())
+    assert r.status == 201, "ticket: %r" % r
+    return r.json()["number"]
 
 
 def definition_with_name(code, name):
@@ -454,6 +499,37 @@ CASES = [
                                             {"note": V}), "note", 500, REG_RETURNS),
     Case("register return reason page", page("panchayatsewak", lambda: "/registers/entry/%s" % cash_entry(),
                                              {"action": "return", "note": V}), "note", 500, REG_RETURNS),
+    # training calendar
+    Case("training title API", call("bi", "POST", "/trainings", lambda: training_body(title_en=V)), "title_en", 200, TRAININGS),
+    Case("training trainers API", call("bi", "POST", "/trainings", lambda: training_body(trainers=V)), "trainers", 300, TRAININGS),
+    Case("training venue page", page("bi", "/training/new", lambda: training_body(venue=V)), "venue", 200, TRAININGS),
+    Case("training materials page", page("bi", "/training/new", lambda: training_body(materials=V)), "materials", 1000, TRAININGS),
+    # e-learning library (a PDF item)
+    Case("learning title API", call("stateadmin", "POST", "/learn", {"key": "lim" + RUN, "kind": "pdf", "lang": "en", "title": V,
+                                                                      "audience": "csc"}, multi=True), "title", 200, LEARNING),
+    Case("learning description page", page("stateadmin", "/admin/learn", {"key": "lim" + RUN, "kind": "pdf", "lang": "en",
+                                                                           "title": "Limits", "description": V, "audience": "csc"},
+                                           multi=True), "description", 1000, LEARNING),
+    Case("learning tags API", call("stateadmin", "POST", "/learn", {"key": "lim" + RUN, "kind": "pdf", "lang": "en", "title": "L",
+                                                                     "tags": V, "audience": "csc"}, multi=True), "tags", 200, LEARNING),
+    # online exam: the question bank import (API and page)
+    Case("question body API", call("stateadmin", "POST", "/admin/exams/import", exam_bank(body=V)), "questions.0.body_en",
+         2000, QUESTIONS),
+    Case("category name API", call("stateadmin", "POST", "/admin/exams/import", exam_bank(cat=V)), "categories.0.name_en",
+         200, CATEGORIES),
+    Case("question body page", page("stateadmin", "/admin/exams", lambda: {"json": json.dumps(exam_bank(body=VT))}),
+         "questions.0.body_en", 2000, QUESTIONS),
+    # support tickets
+    *[Case("ticket API " + f, call("csc1", "POST", "/tickets", lambda f=f: ticket_body(**{f: V})), f, n, TICKETS)
+      for f, n in [("subject", 150), ("body", 4000)]],
+    Case("ticket API link ref", call("csc1", "POST", "/tickets", lambda: ticket_body(link={"kind": "bill", "ref": V})),
+         "link_ref", 64, TICKETS),
+    Case("ticket page subject", page("csc1", "/tickets/new", lambda: {
+        "type": "TECH_HW_PRINTER", "location_panchayat": jamune(), "subject": V, "body": "Printer jams"}), "subject", 150, TICKETS),
+    Case("ticket reply API", call("csc1", "POST", lambda: "/tickets/%s/actions" % ticket(), {"action": "reply", "body": V}),
+         "body", 4000, TICKET_EVENTS),
+    Case("ticket reply page", page("csc1", lambda: "/tickets/%s" % ticket(), {"action": "reply", "body": V}),
+         "body", 4000, TICKET_EVENTS),
     Case("offline check-in nonce", call("csc2", "POST", "/attendance/checkins", {
         "offline": True, "lat": 24.0, "lon": 84.0, "accuracy_m": 5, "fix_at": "2026-01-01T10:00:00+05:30",
         "device_id": "LIMITS-1", "nonce": V, "signature": "0" * 64}), "nonce", 64, CHECKINS),

@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""tickets.py — support tickets at scale (issue 15), through the real stack
+(nginx → FastCGI workers → MariaDB).
+
+  1. a private stack (bench/lib.sh) with the demo seed and $BENCH_TICKETS
+     tickets (1,000,000) made in SQL over the demo's Palamu panchayats:
+     statuses, priorities and ages mixed, most with the Medininagar BI or
+     the Palamu DI;
+  2. reads, one request at a time ($BENCH_READS each): the BI's "my" list
+     and "open in my area" list, the DI's dashboard of the district by
+     place, and the state admin's dashboard of the state by type: p50/p95;
+  3. raise: $BENCH_CLIENTS (32) VLE clients raising tickets for
+     $BENCH_SECONDS (20) seconds: rate, p50/p95/p99;
+  4. escalation: $BENCH_OVERDUE (100,000) tickets made overdue, then
+     `gramsewactl ticket-escalate` timed, then run again (it must find
+     nothing: idempotent).
+
+Targets (issue 15): list and dashboard p95 < 50 ms, raise p95 < 30 ms at 32
+clients, escalation of 100 k overdue tickets < 30 s.  Prints figures only,
+never asserts on timing.  BENCH_BASE/BENCH_VAR, GS_BENCH_BUILD and
+BENCH_KEEP=1 as for apps.py.  Standard library only.
+"""
+import os
+import sys
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from apps import Stack, Client, login, line, log  # noqa: E402
+
+N = int(os.environ.get("BENCH_TICKETS", "1000000"))
+READS = int(os.environ.get("BENCH_READS", "100"))
+CLIENTS = int(os.environ.get("BENCH_CLIENTS", "32"))
+SECONDS = float(os.environ.get("BENCH_SECONDS", "20"))
+OVERDUE = int(os.environ.get("BENCH_OVERDUE", "100000"))
+
+
+def generate(stack):
+    """N tickets in SQL, spread over Palamu's panchayats (a few seconds per 100 k)."""
+    t = time.time()
+    stack.sql("CREATE TEMPORARY TABLE gps (n INT PRIMARY KEY AUTO_INCREMENT, id INT, path VARCHAR(255)); "
+              "INSERT INTO gps (id, path) SELECT id, path FROM locations WHERE type = 'panchayat' "
+              "AND path LIKE (SELECT CONCAT(path, '%') FROM locations WHERE type = 'district' AND name_en = 'Palamu'); "
+              "SET @g = (SELECT COUNT(*) FROM gps); "
+              "SET @bi = (SELECT id FROM users WHERE username = 'bi'); SET @di = (SELECT id FROM users WHERE username = 'di'); "
+              "SET @csc = (SELECT id FROM users WHERE username = 'csc1'); "
+              "SET @ty = (SELECT id FROM ticket_types WHERE code = 'TECH_HW_INTERNET'); "
+              "INSERT INTO tickets (number, kind, type_id, priority, location_id, loc_path, raised_by, channel, subject, body, "
+              "assignee_id, resolver_role, status, created_at, due_at, resolved_at, updated_at, breached) "
+              "SELECT CONCAT('TB', LPAD(s.seq, 8, '0')), 'support', @ty, 1 + s.seq % 4, g.id, g.path, @csc, 'csc', "
+              "CONCAT('Bench ticket ', s.seq), 'Generated for the benchmark.', IF(s.seq % 3 = 0, @di, @bi), "
+              "IF(s.seq % 3 = 0, 'di', 'bi'), ELT(1 + s.seq % 6, 'assigned', 'in_progress', 'resolved', 'closed', "
+              "'awaiting_info', 'closed'), NOW() - INTERVAL (s.seq % 90) DAY - INTERVAL (s.seq % 1440) MINUTE, "
+              "NOW() + INTERVAL 3 DAY - INTERVAL (s.seq % 90) DAY, IF(s.seq % 6 IN (2, 3, 5), NOW() - INTERVAL (s.seq % 80) DAY, NULL), "
+              "NOW(), s.seq % 10 = 0 FROM seq_1_to_{N} s JOIN gps g ON g.n = 1 + s.seq % @g; "
+              "ANALYZE TABLE tickets;".replace("{N}", str(N)))
+    log("%d tickets in %.0f s" % (N, time.time() - t))
+
+
+def reads(stack, label, token, path):
+    c = Client(stack.host, stack.port, token)
+    st, _, _ = c.request("GET", path)
+    if st != 200:
+        print("%s: %d" % (label, st))
+        return
+    lat = []
+    t = time.perf_counter()
+    for _ in range(READS):
+        st, _, dt = c.request("GET", path)
+        lat.append(dt)
+    print(line(label, lat, time.perf_counter() - t))
+
+
+def raises(stack):
+    jamune = stack.sql("SELECT id FROM locations WHERE type = 'panchayat' AND name_en = 'Jamune'")[0][0]
+    tokens = [login(stack.host, stack.port, "csc1") for _ in range(CLIENTS)]
+    lat, errors, lock = [], [0], threading.Lock()
+    end = time.perf_counter() + SECONDS
+
+    def client(tok):
+        c = Client(stack.host, stack.port, tok)
+        mine = []
+        while time.perf_counter() < end:
+            st, _, dt = c.request("POST", "/api/v1/tickets", {"type": "TECH_HW_INTERNET", "location": int(jamune),
+                                                              "subject": "Bench raise", "body": "No internet since morning."})
+            if st == 201:
+                mine.append(dt)
+            else:
+                with lock:
+                    errors[0] += 1
+        with lock:
+            lat.extend(mine)
+
+    t = time.perf_counter()
+    ts = [threading.Thread(target=client, args=(k,)) for k in tokens]
+    for x in ts:
+        x.start()
+    for x in ts:
+        x.join()
+    print(line("raise, %d clients" % CLIENTS, lat, time.perf_counter() - t, errors[0] and "%d errors" % errors[0]))
+
+
+def escalation(stack):
+    stack.sql("UPDATE tickets SET status = 'assigned', resolver_role = 'bi', due_at = NOW() - INTERVAL 1 HOUR "
+              "WHERE number LIKE 'TB%%' AND id <= (SELECT MIN(id) FROM (SELECT id FROM tickets WHERE number LIKE 'TB%%') x) + %d - 1"
+              % OVERDUE)
+    for run in ("first", "again"):
+        t = time.perf_counter()
+        out = stack.ctl("ticket-escalate").strip()
+        print("ticket-escalate (%s run, %d overdue made): %.1f s — %s" % (run, OVERDUE, time.perf_counter() - t, out))
+
+
+def main():
+    stack = Stack()
+    try:
+        if stack.own:
+            generate(stack)
+        bi, di, sa = (login(stack.host, stack.port, u) for u in ("bi", "di", "stateadmin"))
+        palamu = stack.sql("SELECT id FROM locations WHERE type = 'district' AND name_en = 'Palamu'")[0][0]
+        print("tickets: %s in the database" % stack.sql("SELECT COUNT(*) FROM tickets")[0][0])
+        reads(stack, "BI's open tickets (list=my)", bi, "/api/v1/tickets?list=my")
+        reads(stack, "BI's area (list=open)", bi, "/api/v1/tickets?list=open")
+        reads(stack, "DI's dashboard, district by place", di, "/api/v1/tickets/dash?location=%s&by=place&days=30" % palamu)
+        reads(stack, "state dashboard by type", sa, "/api/v1/tickets/dash?by=type&days=30")
+        raises(stack)
+        escalation(stack)
+    finally:
+        stack.stop()
+
+
+if __name__ == "__main__":
+    main()

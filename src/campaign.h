@@ -1,0 +1,95 @@
+/*
+ * campaign.h — Jan Samvad campaigns (issue 15, item 6): a scheme's
+ * beneficiaries called to answer a questionnaire.  A campaign is
+ * configuration (JSON: scheme, consent line, attempts, the questionnaire
+ * as a gramsewa.service/1 definition whose fields and show_if branching
+ * are the questions, checked by form.c); the call list comes from a
+ * beneficiary CSV (de-duplicated, do-not-call numbers left out), sampled
+ * at random per gram panchayat; agents (call centre or VLEs of the GP)
+ * take the next contact inside calling hours, record the disposition and
+ * the answers; at most max_attempts with retry spacing and callbacks; an
+ * answer such as "benefit not received" opens a grievance in the same
+ * transaction.  Reports per block and district with 95% intervals.
+ */
+#ifndef GS_CAMPAIGN_H
+#define GS_CAMPAIGN_H
+#include "domain.h"
+#include "db.h"
+#include "service.h"
+#include <stdio.h>
+
+/* Who calls: call-centre agents anywhere, VLEs in their own GP. */
+#define CAMPAIGN_CALLERS (RB(ROLE_CC_AGENT) | RB(ROLE_CSC))
+
+extern const char *const campaign_dispositions[];	/* completed, busy, no_answer, ... */
+
+/* Loads (or updates) a campaign from its JSON definition; audited.
+ * Returns its id, or -1 with the problems printed to err. */
+long campaign_import(struct arena *a, const struct actor *who, const char *json, size_t len, FILE *err);
+
+/* What a call-list import did. */
+struct contact_stats {
+	long rows, added, duplicate, do_not_call, bad;
+};
+/* Adds beneficiaries from CSV (header: name, mobile, scheme_ref, the
+ * village as village_lgd (LGD code) or village_id (our id), optional
+ * benefit_date, benefit_paise) to campaign `code`, in one
+ * transaction with one audit row: a (mobile, scheme_ref) already listed is
+ * a duplicate, a number on the do-not-call list is kept out, a bad row is
+ * counted and printed to err (when not NULL).  0, 404 or 503. */
+int campaign_contacts_import(struct arena *a, const struct actor *who, const char *code, const char *csv, size_t len,
+			     struct contact_stats *st, FILE *err, struct outcome *out);
+
+/* Draws the sample: for every gram panchayat, up to `per_gp` (0: the
+ * campaign's sample_per_gp) contacts at random among those listed, topping
+ * up an earlier draw.  *drawn gets how many were added.  0, 404 or 503. */
+int campaign_sample(struct arena *a, const struct actor *who, const char *code, long per_gp, long *drawn,
+		    struct outcome *out);
+
+/* The next contact for the calling agent (who): a sampled one whose next
+ * attempt is due, in the agent's GP for a VLE, taken under SKIP LOCKED so
+ * two agents never get the same one; only inside campaign_hours.
+ * *contact gets its id.  0, 404 (nobody left), 409 (outside calling
+ * hours) or 503. */
+int campaign_next(struct arena *a, const struct actor *who, long campaign, long *contact, struct outcome *out);
+
+/* One attempt on a contact the agent holds. */
+struct attempt_input {
+	const char *disposition;	/* one of campaign_dispositions */
+	const struct jval *answers;	/* completed: the answers (a JSON object) */
+	const char *callback_at;	/* callback: "YYYY-MM-DD HH:MM" IST, inside calling hours */
+};
+/* Records it: completed checks and keeps the answers (and opens the
+ * grievance the campaign names when its answer is given); busy, no
+ * answer, switched off retry after retry_gap_min until max_attempts;
+ * callback at the time asked; do_not_call adds the number to the
+ * do-not-call list.  *ticket gets the number of a grievance opened, or
+ * NULL.  0, 403 (not the agent's), 404, 409 (not being called), 422. */
+int campaign_record(struct arena *a, const struct actor *who, long contact, const struct attempt_input *in,
+		    const char **ticket, struct outcome *out);
+
+/* A campaign's questionnaire as a service definition (arena), or NULL. */
+struct svc *campaign_questions(struct arena *a, long campaign);
+
+/* ---- reports ---- */
+
+/* One row of a report: a block or a district. */
+struct campaign_row {
+	long place;			/* block or district id */
+	const char *name;		/* its English name */
+	long sampled, dialled, reached, completed;
+};
+/* Call outcomes per block or district (by_district). */
+long campaign_report(struct arena *a, long campaign, bool by_district, struct campaign_row **rows);
+/* One answer's share with its 95% Wilson interval, per place. */
+struct campaign_share {
+	long place;
+	const char *name;
+	const char *value;		/* the answer */
+	long n, total;			/* answered so, of the completed who answered the question */
+	double pct, lo, hi;		/* percentage and its 95% interval */
+};
+long campaign_shares(struct arena *a, long campaign, const char *field, bool by_district, struct campaign_share **rows);
+/* The 95% Wilson score interval of k out of n, in percent. */
+void campaign_wilson(long k, long n, double *lo, double *hi);
+#endif

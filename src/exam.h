@@ -1,0 +1,126 @@
+/*
+ * exam.h — the online exam of Digital Panchayat (PHASE2 §(c), after
+ * Moodle's quiz): the question bank (versioned questions in categories:
+ * single and multiple choice, true/false, numeric; Hindi and English;
+ * marks and negative marks), exams (audience by role, window, time limit,
+ * random N per category, shuffling, pass mark, attempts and waits, grading
+ * by highest or last), attempts with a layout frozen at the start, grading,
+ * the pass certificate (cert_issue_subject, signed by the PMU's key) and
+ * the refresher mark after a failed last attempt.
+ *
+ * The deadline is the server's: an attempt's deadline_at is fixed when it
+ * starts (the time limit, cut at the exam's close) and every save checks
+ * it in the statement that writes, so no answer lands after it whatever
+ * the client's clock says.  The candidate may submit until exam_grace_s
+ * after it; `gramsewactl exam-close` finishes whatever is left (row locks,
+ * SKIP LOCKED: safe twice at once).
+ *
+ * Answer saves are not audited one by one (an audit row locks the chain
+ * head, and 200 candidates saving at once would queue on it): each save
+ * keeps its server time in exam_answers, and the attempt's start and
+ * finish are audited, the finish with a digest of every response.
+ */
+#ifndef GS_EXAM_H
+#define GS_EXAM_H
+#include "domain.h"
+#include <stdio.h>
+
+struct user;
+struct dbres;
+
+/* Who manages the question bank and exams and sees their reports. */
+#define EXAM_ADMINS RB(ROLE_STATE_ADMIN)
+
+/* What exam_import did. */
+struct exam_import_res {
+	long categories, questions, exams;	/* rows made or changed */
+};
+/* Loads a question bank and exam settings from JSON (docs/api.md
+ * "Exams" has the format): categories by code, questions by key (a
+ * changed question becomes its next version; an unchanged one is left),
+ * exams by code (settings replaced; running attempts keep their layout).
+ * All or nothing, one transaction, audited.  422 with fields named like
+ * "questions.3.answer" for what is wrong. */
+int exam_import(struct arena *a, const struct actor *who, const char *json, size_t len, struct exam_import_res *res,
+		struct outcome *out);
+
+/* An attempt as started or found. */
+struct exam_attempt_ref {
+	long id;		/* exam_attempts.id */
+	long attempt_no;	/* 1, 2, ... per person and exam */
+	bool resumed;		/* an open attempt was found instead of starting one */
+};
+/* Starts an attempt of exam code for the acting person, or answers the
+ * open one (resumed).  Refusals: 404 no such active exam; 403
+ * exam.not_audience; 409 exam.not_open (outside the window),
+ * exam.already_passed, exam.no_attempts (max reached), exam.wait (arg: the
+ * time it may start), exam.no_questions. */
+int exam_start(struct arena *a, const struct actor *who, const char *code, const char *user_agent, struct exam_attempt_ref *res,
+	       struct outcome *out);
+
+/* Saves the response to one slot of the acting person's attempt.
+ * response is canonical: the question's option indices "0" or "0,2"
+ * (whatever order they were shown in), "true"/"false", a number; "" clears
+ * it.  404 for no such attempt or slot; 422 (field "response")
+ * exam.err.response for a response that does not fit the question; 409
+ * exam.deadline_passed after the deadline, exam.finished after the end. */
+int exam_save(struct arena *a, const struct actor *who, const char *code, long attempt_no, long slot, const char *response,
+	      struct outcome *out);
+
+/* The outcome of a finished attempt. */
+struct exam_result {
+	const char *score, *max_score, *pct;	/* as stored (DECIMAL text) */
+	bool passed;
+	const char *certificate;		/* the pass certificate's number, or NULL */
+	const char *verify_url;			/* its QR's URL, when just issued */
+	bool refresher;				/* failed the last allowed attempt */
+};
+/* The acting person submits the attempt: graded, finished, and on a pass
+ * the certificate issued, in one transaction with the audit row and the
+ * result SMS.  Allowed until exam_grace_s after the deadline (answers
+ * saved in time count); later 409 exam.closed_by_deadline (exam-close
+ * finishes it).  409 exam.finished when it already is. */
+int exam_submit(struct arena *a, const struct actor *who, const char *code, long attempt_no, struct exam_result *res,
+		struct outcome *out);
+
+/* The cron job: finishes every open attempt whose deadline plus
+ * exam_grace_s has passed, each in its own transaction (graded,
+ * certificate on a pass).  Prints one line per attempt to log.  Returns
+ * the number finished, or -1 on a database failure. */
+long exam_close(struct arena *a, FILE *log);
+
+/* Reads for pages and the API (no writes). */
+/* Exams the user may sit (audience), with the user's attempts count,
+ * best/last grade and certificate: code, title_en, title_hi, opens_at,
+ * closes_at, time_limit_s, pass_pct, max_attempts, open now (0/1),
+ * attempts, open attempt no, grade pct, passed, certificate number. */
+struct dbres *exam_list_for(struct arena *a, const struct user *u);
+/* One attempt of the user by exam code and number: id, state, attempt_no,
+ * started_at, deadline_at, seconds left (negative after), score,
+ * max_score, pct, passed, certificate number, refresher, exam title_en,
+ * title_hi, pass_pct, nav, slots; NULL/0 rows when none. */
+struct dbres *exam_attempt_get(struct arena *a, long user_id, const char *code, long attempt_no);
+/* Slot k of an attempt (layout order): question id, type, body_en,
+ * body_hi, options JSON, response, the option order (JSON array). */
+struct dbres *exam_slot_get(struct arena *a, long attempt_id, long slot);
+/* Every slot of an attempt: slot, response, saved_at, mark. */
+struct dbres *exam_slots(struct arena *a, long attempt_id);
+
+/* Pass/fail by role and by district of each person's graded result
+ * (highest or last attempt, as the exam says): group, name, people,
+ * passed, failed, in progress. */
+struct dbres *exam_report_groups(struct arena *a, const char *code, bool by_role);
+/* Item analysis over first finished attempts: per question key and
+ * version, attempts, facility % (mean mark / marks), discrimination %
+ * (correlation of the item's mark with the rest of the test, Moodle's
+ * discrimination index). */
+struct exam_item {
+	const char *qkey;	/* question key */
+	long version;		/* its version */
+	long n;			/* attempts that had it */
+	double facility;	/* 0..100 */
+	double discrimination;	/* -100..100; 0 when undefined */
+};
+/* items is an arena array; *n its length.  0 or -1. */
+int exam_item_analysis(struct arena *a, const char *code, struct exam_item **items, size_t *n);
+#endif

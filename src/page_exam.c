@@ -1,0 +1,568 @@
+/*
+ * page_exam.c — the online exam's pages and JSON API (exam.h decides and
+ * writes; this file only translates).
+ *
+ * One question per page, plain forms: a candidate needs no JavaScript.
+ * Where it is on, static/exam.js counts down to the server's deadline
+ * (the page carries the seconds left); the server refuses a save after
+ * the deadline whatever the page shows.  Attempts are addressed by the
+ * exam's code and the candidate's own attempt number, so nobody can name
+ * another person's attempt.
+ */
+#include "pages.h"
+#include "apiutil.h"
+#include "config.h"
+#include "db.h"
+#include "exam.h"
+#include "json.h"
+#include "tmpl.h"
+#include "user.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool is_hi(const struct req *r)
+{
+	return str_eq(r->lang, "hi");
+}
+
+/* The attempt number in the path (second parameter), or 0. */
+static long path_no(struct req *r)
+{
+	long n;
+	return parse_long(rp(r, 1), 1, 1000, &n) ? n : 0;
+}
+
+/* ---- the candidate's pages ---- */
+
+/* GET /exams */
+int page_exams(struct req *r)
+{
+	struct dbres *l = exam_list_for(r->a, r->user);
+	if (!l)
+		return 503;
+	static const char *const cols[] = { "code", "title_en", "title_hi", "opens_at", "closes_at", "time_limit_s", "pass_pct",
+					    "max_attempts", "open", "attempts", "open_no", "grade", "passed", "certificate", NULL };
+	hset_rows(r, "Exams", l, cols);
+	for (size_t i = 0; i < l->nrows; i++) {
+		hset(r, arena_printf(r->a, "Exams.%zu.title", i), db_val(l, i, is_hi(r) ? 2 : 1));
+		hset(r, arena_printf(r->a, "Exams.%zu.closes", i), date_long(r->a, db_val(l, i, 4), r->lang));
+		hset_int(r, arena_printf(r->a, "Exams.%zu.minutes", i), db_int(l, i, 5) / 60);
+	}
+	return tmpl_render(r, "exams.cs");
+}
+
+/* POST /exams/:code/start */
+int page_exam_start(struct req *r)
+{
+	struct outcome o;
+	struct exam_attempt_ref ref;
+	out_init(&o, r->a);
+	if (exam_start(r->a, &r->actor, rp(r, 0), r->user_agent, &ref, &o) != 0)
+		return page_outcome(r, &o);
+	resp_redirect(r, arena_printf(r->a, "/exams/%s/attempt/%ld", rp(r, 0), ref.attempt_no));
+	return 0;
+}
+
+/* The attempt's common data (Att.*): 404 when the user has no such attempt. */
+static int attempt_hdf(struct req *r, struct dbres **att)
+{
+	struct dbres *t = exam_attempt_get(r->a, r->user->id, rp(r, 0), path_no(r));
+	if (!t)
+		return 503;
+	if (t->nrows != 1)
+		return 404;
+	*att = t;
+	hset(r, "Att.code", rp(r, 0));
+	hset_int(r, "Att.no", path_no(r));
+	hset(r, "Att.state", db_val(t, 0, 1));
+	hset(r, "Att.title", db_val(t, 0, is_hi(r) ? 13 : 12));
+	hset(r, "Att.deadline", date_long(r->a, db_val(t, 0, 4), r->lang));
+	hset_int(r, "Att.secs_left", db_int(t, 0, 5) > 0 ? db_int(t, 0, 5) : 0);
+	hset(r, "Att.time_up", db_int(t, 0, 5) < 0 ? "1" : "");
+	hset_int(r, "Att.slots", db_int(t, 0, 16));
+	hset(r, "Att.score", db_val(t, 0, 6));
+	hset(r, "Att.max_score", db_val(t, 0, 7));
+	hset(r, "Att.pct", db_val(t, 0, 8));
+	hset(r, "Att.passed", db_int(t, 0, 9) == 1 ? "1" : "");
+	hset(r, "Att.certificate", db_val(t, 0, 10));
+	hset(r, "Att.refresher", db_int(t, 0, 11) == 1 ? "1" : "");
+	hset(r, "Att.pass_pct", db_val(t, 0, 14));
+	return 0;
+}
+
+/* The summary before submitting: each slot answered or not. */
+static int summary_hdf(struct req *r, long attempt)
+{
+	struct dbres *s = exam_slots(r->a, attempt);
+	if (!s)
+		return 503;
+	for (size_t i = 0; i < s->nrows; i++) {
+		hset_int(r, arena_printf(r->a, "Slots.%zu.n", i), (long long)i + 1);
+		hset_int(r, arena_printf(r->a, "Slots.%zu.slot", i), (long long)i);
+		hset(r, arena_printf(r->a, "Slots.%zu.answered", i), db_val(s, i, 1) ? "1" : "");
+	}
+	hset(r, "Summary", "1");
+	return 0;
+}
+
+/* Is option k chosen in the canonical response "0,2"? */
+static bool chosen(const char *resp, long k)
+{
+	char buf[8];
+	snprintf(buf, sizeof buf, "%ld", k);
+	size_t n = strlen(buf);
+	for (const char *p = resp; p && *p;) {
+		if (strncmp(p, buf, n) == 0 && (p[n] == ',' || p[n] == '\0'))
+			return true;
+		p = strchr(p, ',');
+		p = p ? p + 1 : NULL;
+	}
+	return false;
+}
+
+/* Slot k of the attempt as the page shows it (Q.*): options in the frozen
+ * order, each with its own index as the value sent back. */
+static int slot_hdf(struct req *r, long attempt, long slot, long slots)
+{
+	struct dbres *q = exam_slot_get(r->a, attempt, slot);
+	if (!q)
+		return 503;
+	if (q->nrows != 1)
+		return 404;
+	const char *err;
+	const char *type = db_val(q, 0, 1), *resp = db_val(q, 0, 5);
+	struct jval *opts = db_val(q, 0, 4) ? json_parse(r->a, db_val(q, 0, 4), q->lens[4], &err) : NULL;
+	struct jval *order = db_val(q, 0, 6) ? json_parse(r->a, db_val(q, 0, 6), q->lens[6], &err) : NULL;
+	hset(r, "Q.type", type);
+	hset(r, "Q.body", db_val(q, 0, is_hi(r) ? 3 : 2));
+	hset_int(r, "Q.slot", slot);
+	hset_int(r, "Q.n", slot + 1);
+	hset_int(r, "Q.prev", slot - 1);
+	hset_int(r, "Q.next", slot + 1 < slots ? slot + 1 : -1);
+	hset(r, "Q.value", resp);
+	for (size_t i = 0; order && order->type == J_ARR && opts && opts->type == J_ARR && i < order->n; i++) {
+		long k;
+		if (!json_is_int(order->kids[i], &k) || k < 0 || (size_t)k >= opts->n)
+			continue;
+		hset_int(r, arena_printf(r->a, "Q.opts.%zu.idx", i), k);
+		hset(r, arena_printf(r->a, "Q.opts.%zu.label", i), json_get_str(opts->kids[k], is_hi(r) ? "hi" : "en"));
+		hset(r, arena_printf(r->a, "Q.opts.%zu.checked", i), chosen(resp, k) ? "1" : "");
+	}
+	return 0;
+}
+
+/* GET /exams/:code/attempt/:n[?q=K|?q=review] */
+int page_exam_attempt(struct req *r)
+{
+	struct dbres *t;
+	int st = attempt_hdf(r, &t);
+	if (st)
+		return st;
+	long attempt = (long)db_int(t, 0, 0), slots = (long)db_int(t, 0, 16);
+	const char *q = req_query(r, "q");
+	long slot = 0;
+	if (str_eq(db_val(t, 0, 1), "finished") || str_eq(db_val(t, 0, 1), "abandoned"))
+		st = 0;
+	else if (str_eq(q, "review") || db_int(t, 0, 5) < 0)
+		st = summary_hdf(r, attempt);
+	else if (!str_empty(q) && !parse_long(q, 0, slots - 1, &slot))
+		return 404;
+	else
+		st = slot_hdf(r, attempt, slot, slots);
+	if (st)
+		return st;
+	hset(r, "Page.exam_js", "1");
+	return tmpl_render(r, "exam_attempt.cs");
+}
+
+/* The response a page form sends for one question: the checked options
+ * joined ("0,2"), or the one value. */
+static const char *form_response(struct req *r)
+{
+	const char *vals[16];
+	size_t n = req_form_all(r, "answer", vals, 16);
+	if (n <= 1)
+		return n ? vals[0] : "";
+	struct sbuf b;
+	sbuf_init(&b);
+	for (size_t i = 0; i < n; i++)
+		sbuf_printf(&b, "%s%s", i ? "," : "", vals[i]);
+	char *s = arena_strdup(r->a, b.data);
+	sbuf_free(&b);
+	return s;
+}
+
+/* POST /exams/:code/attempt/:n {slot, answer..., go=next|prev|review} */
+int page_exam_save(struct req *r)
+{
+	long slot;
+	if (!parse_long(req_form(r, "slot"), 0, 1000, &slot))
+		return 400;
+	struct outcome o;
+	out_init(&o, r->a);
+	if (exam_save(r->a, &r->actor, rp(r, 0), path_no(r), slot, form_response(r), &o) != 0) {
+		int st = page_outcome(r, &o);
+		if (st != 422)
+			return st;
+		struct dbres *t;
+		if ((st = attempt_hdf(r, &t)) != 0 || (st = slot_hdf(r, (long)db_int(t, 0, 0), slot, (long)db_int(t, 0, 16))) != 0)
+			return st;
+		r->status = 422;
+		return tmpl_render(r, "exam_attempt.cs");
+	}
+	const char *go = req_form(r, "go");
+	const char *base = arena_printf(r->a, "/exams/%s/attempt/%ld", rp(r, 0), path_no(r));
+	resp_redirect(r, str_eq(go, "review") ? arena_printf(r->a, "%s?q=review", base)
+			 : str_eq(go, "prev") && slot > 0 ? arena_printf(r->a, "%s?q=%ld", base, slot - 1)
+			 : str_eq(go, "stay") ? arena_printf(r->a, "%s?q=%ld", base, slot)
+			 : arena_printf(r->a, "%s?q=%ld", base, slot + 1));
+	return 0;
+}
+
+/* POST /exams/:code/attempt/:n/submit */
+int page_exam_submit(struct req *r)
+{
+	struct outcome o;
+	struct exam_result res;
+	out_init(&o, r->a);
+	if (exam_submit(r->a, &r->actor, rp(r, 0), path_no(r), &res, &o) != 0)
+		return page_outcome(r, &o);
+	resp_redirect(r, arena_printf(r->a, "/exams/%s/attempt/%ld", rp(r, 0), path_no(r)));
+	return 0;
+}
+
+/* ---- administration ---- */
+
+/* GET /admin/exams */
+int page_admin_exams(struct req *r)
+{
+	struct dbres *l = db_query(r->a, "SELECT e.code, e.title_en, e.title_hi, e.opens_at, e.closes_at, e.audience, "
+					 "(SELECT COUNT(*) FROM exam_attempts a WHERE a.exam_id = e.id), "
+					 "(SELECT COUNT(*) FROM exam_attempts a WHERE a.exam_id = e.id AND a.passed = 1) "
+					 "FROM exams e ORDER BY e.opens_at DESC", NULL);
+	if (!l)
+		return 503;
+	static const char *const cols[] = { "code", "title_en", "title_hi", "opens_at", "closes_at", "audience", "attempts", "passed", NULL };
+	hset_rows(r, "Exams", l, cols);
+	for (size_t i = 0; i < l->nrows; i++)
+		hset(r, arena_printf(r->a, "Exams.%zu.title", i), db_val(l, i, is_hi(r) ? 2 : 1));
+	hset(r, "Imported", req_query(r, "imported") ? "1" : "");
+	return tmpl_render(r, "admin_exams.cs");
+}
+
+/* POST /admin/exams {json} — import a bank and exams from the form's text or file */
+int page_admin_exams_import(struct req *r)
+{
+	const struct upload *u = req_upload(r, "file");
+	const char *text = u && u->len ? arena_strndup(r->a, (const char *)u->data, u->len) : req_form(r, "json");
+	struct outcome o;
+	struct exam_import_res res;
+	out_init(&o, r->a);
+	if (exam_import(r->a, &r->actor, text, text ? strlen(text) : 0, &res, &o) != 0) {
+		if (o.status != 422)
+			return page_outcome(r, &o);
+		/* the problems name places in the document ("questions.3.answer"):
+		 * listed above the form rather than beside inputs */
+		for (size_t i = 0; i < o.nerrs; i++) {
+			hset(r, arena_printf(r->a, "Problems.%zu.field", i), o.errs[i].field);
+			hset(r, arena_printf(r->a, "Problems.%zu.text", i), tmpl_str_n(r->a, r->lang, o.errs[i].key, o.errs[i].arg));
+		}
+		r->status = 422;
+		hset(r, "Form.val.json", text);
+		return page_admin_exams(r);
+	}
+	resp_redirect(r, arena_printf(r->a, "/admin/exams?imported=%ld", res.questions + res.exams + res.categories));
+	return 0;
+}
+
+/* Reports of one exam into HDF: Roles, Places, Items. */
+static int report_hdf(struct req *r, const char *code)
+{
+	static const char *const gcols[] = { "id", "name", "people", "passed", "failed", "open", NULL };
+	struct dbres *roles = exam_report_groups(r->a, code, true), *places = exam_report_groups(r->a, code, false);
+	struct exam_item *items;
+	size_t n;
+	if (!roles || !places || exam_item_analysis(r->a, code, &items, &n) != 0)
+		return 503;
+	hset_rows(r, "Roles", roles, gcols);
+	for (size_t i = 0; i < roles->nrows; i++)
+		hset(r, arena_printf(r->a, "Roles.%zu.name", i), tmpl_str(r->lang, arena_printf(r->a, "role.%s", db_val(roles, i, 0))));
+	hset_rows(r, "Places", places, gcols);
+	for (size_t i = 0; i < n; i++) {
+		hset(r, arena_printf(r->a, "Items.%zu.key", i), items[i].qkey);
+		hset_int(r, arena_printf(r->a, "Items.%zu.version", i), items[i].version);
+		hset_int(r, arena_printf(r->a, "Items.%zu.n", i), items[i].n);
+		hsetf(r, arena_printf(r->a, "Items.%zu.facility", i), "%.1f", items[i].facility);
+		hsetf(r, arena_printf(r->a, "Items.%zu.discrimination", i), "%.1f", items[i].discrimination);
+	}
+	return 0;
+}
+
+/* GET /admin/exams/:code */
+int page_admin_exam(struct req *r)
+{
+	struct dbres *t = db_query(r->a, "SELECT title_en, title_hi FROM exams WHERE code = ?", "s", rp(r, 0));
+	if (!t)
+		return 503;
+	if (t->nrows != 1)
+		return 404;
+	hset(r, "Exam.code", rp(r, 0));
+	hset(r, "Exam.title", db_val(t, 0, is_hi(r) ? 1 : 0));
+	int st = report_hdf(r, rp(r, 0));
+	return st ? st : tmpl_render(r, "admin_exam.cs");
+}
+
+/* ---- JSON API ---- */
+
+/* GET /api/v1/exams */
+int api_exams(struct req *r)
+{
+	struct dbres *l = exam_list_for(r->a, r->user);
+	if (!l)
+		return 503;
+	struct sbuf b;
+	struct jw w;
+	api_list_open(&b, &w);
+	for (size_t i = 0; i < l->nrows; i++) {
+		jw_obj(&w);
+		jw_kstr(&w, "code", db_val(l, i, 0));
+		jw_kstr(&w, "title_en", db_val(l, i, 1));
+		jw_kstr(&w, "title_hi", db_val(l, i, 2));
+		jw_kstr(&w, "opens_at", sql_time_iso(r->a, db_val(l, i, 3)));
+		jw_kstr(&w, "closes_at", sql_time_iso(r->a, db_val(l, i, 4)));
+		jw_kint(&w, "time_limit_s", db_int(l, i, 5));
+		jw_kstr(&w, "pass_pct", db_val(l, i, 6));
+		jw_kint(&w, "max_attempts", db_int(l, i, 7));
+		jw_kbool(&w, "open", db_int(l, i, 8) == 1);
+		jw_kint(&w, "attempts", db_int(l, i, 9));
+		jw_key(&w, "open_attempt");
+		if (db_val(l, i, 10))
+			jw_int(&w, db_int(l, i, 10));
+		else
+			jw_null(&w);
+		jw_kstr(&w, "grade_pct", db_val(l, i, 11));
+		jw_kbool(&w, "passed", db_int(l, i, 12) == 1);
+		jw_kstr(&w, "certificate", db_val(l, i, 13));
+		jw_obj_end(&w);
+	}
+	return api_list_send(r, &b, &w, NULL);
+}
+
+/* The attempt as JSON: state, deadline, result, and (open) every slot
+ * with its question in the frozen option order and the saved response. */
+static int attempt_json(struct req *r, int status)
+{
+	struct dbres *t = exam_attempt_get(r->a, r->user->id, rp(r, 0), path_no(r));
+	if (!t)
+		return 503;
+	if (t->nrows != 1)
+		return 404;
+	long attempt = (long)db_int(t, 0, 0), slots = (long)db_int(t, 0, 16);
+	bool open = str_eq(db_val(t, 0, 1), "inprogress") || str_eq(db_val(t, 0, 1), "overdue");
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kstr(&w, "exam", rp(r, 0));
+	jw_kint(&w, "attempt", db_int(t, 0, 2));
+	jw_kstr(&w, "state", db_val(t, 0, 1));
+	jw_kstr(&w, "started_at", sql_time_iso(r->a, db_val(t, 0, 3)));
+	jw_kstr(&w, "deadline_at", sql_time_iso(r->a, db_val(t, 0, 4)));
+	jw_kint(&w, "seconds_left", open && db_int(t, 0, 5) > 0 ? db_int(t, 0, 5) : 0);
+	jw_kstr(&w, "score", db_val(t, 0, 6));
+	jw_kstr(&w, "max_score", db_val(t, 0, 7));
+	jw_kstr(&w, "pct", db_val(t, 0, 8));
+	jw_key(&w, "passed");
+	if (db_val(t, 0, 9))
+		jw_bool(&w, db_int(t, 0, 9) == 1);
+	else
+		jw_null(&w);
+	jw_kstr(&w, "certificate", db_val(t, 0, 10));
+	jw_kbool(&w, "refresher", db_int(t, 0, 11) == 1);
+	jw_key(&w, "slots");
+	jw_arr(&w);
+	for (long k = 0; open && k < slots; k++) {
+		struct dbres *q = exam_slot_get(r->a, attempt, k);
+		if (!q || q->nrows != 1) {
+			sbuf_free(&b);
+			return 503;
+		}
+		const char *err;
+		struct jval *opts = db_val(q, 0, 4) ? json_parse(r->a, db_val(q, 0, 4), q->lens[4], &err) : NULL;
+		struct jval *order = db_val(q, 0, 6) ? json_parse(r->a, db_val(q, 0, 6), q->lens[6], &err) : NULL;
+		jw_obj(&w);
+		jw_kint(&w, "slot", k);
+		jw_kstr(&w, "type", db_val(q, 0, 1));
+		jw_kstr(&w, "body_en", db_val(q, 0, 2));
+		jw_kstr(&w, "body_hi", db_val(q, 0, 3));
+		jw_key(&w, "options");
+		jw_arr(&w);
+		for (size_t i = 0; order && order->type == J_ARR && opts && opts->type == J_ARR && i < order->n; i++) {
+			long idx;
+			if (!json_is_int(order->kids[i], &idx) || idx < 0 || (size_t)idx >= opts->n)
+				continue;
+			jw_obj(&w);
+			jw_kint(&w, "index", idx);
+			jw_kstr(&w, "en", json_get_str(opts->kids[idx], "en"));
+			jw_kstr(&w, "hi", json_get_str(opts->kids[idx], "hi"));
+			jw_obj_end(&w);
+		}
+		jw_arr_end(&w);
+		jw_kstr(&w, "response", db_val(q, 0, 5));
+		jw_obj_end(&w);
+	}
+	jw_arr_end(&w);
+	jw_obj_end(&w);
+	return api_send(r, status, &b);
+}
+
+/* POST /api/v1/exams/:code/attempts — start, or the open attempt (200) */
+int api_exam_start(struct req *r)
+{
+	struct outcome o;
+	struct exam_attempt_ref ref;
+	out_init(&o, r->a);
+	if (exam_start(r->a, &r->actor, rp(r, 0), r->user_agent, &ref, &o) != 0)
+		return page_outcome(r, &o);
+	r->rp[1] = arena_printf(r->a, "%ld", ref.attempt_no);
+	r->nrp = 2;
+	return attempt_json(r, ref.resumed ? 200 : 201);
+}
+
+/* GET /api/v1/exams/:code/attempts/:n */
+int api_exam_attempt(struct req *r)
+{
+	return attempt_json(r, 200);
+}
+
+/* POST /api/v1/exams/:code/attempts/:n/answers/:slot {response} */
+int api_exam_answer(struct req *r)
+{
+	struct jval *in = api_body(r);
+	long slot;
+	if (!in)
+		return 400;
+	if (!parse_long(rp(r, 2), 0, 1000, &slot))
+		return 404;
+	const struct jval *v = json_get(in, "response");
+	const char *resp = !v || v->type == J_NULL ? "" : v->type == J_STR || v->type == J_NUM ? v->str
+			   : v->type == J_BOOL ? (v->b ? "true" : "false") : NULL;
+	if (v && v->type == J_ARR) {	/* [0, 2] for a multiple choice */
+		struct sbuf b;
+		sbuf_init(&b);
+		for (size_t i = 0; i < v->n; i++)
+			sbuf_printf(&b, "%s%s", i ? "," : "", v->kids[i]->type == J_NUM ? v->kids[i]->str : "x");
+		resp = arena_strdup(r->a, b.data ? b.data : "");
+		sbuf_free(&b);
+	}
+	struct outcome o;
+	out_init(&o, r->a);
+	if (exam_save(r->a, &r->actor, rp(r, 0), path_no(r), slot, resp, &o) != 0) {
+		if (o.key && str_eq(o.key, "exam.deadline_passed"))
+			o.code = "deadline_passed";
+		return page_outcome(r, &o);
+	}
+	return api_ok(r, 200, "{\"saved\":true}");
+}
+
+/* POST /api/v1/exams/:code/attempts/:n/submit */
+int api_exam_submit(struct req *r)
+{
+	struct outcome o;
+	struct exam_result res;
+	out_init(&o, r->a);
+	if (exam_submit(r->a, &r->actor, rp(r, 0), path_no(r), &res, &o) != 0)
+		return page_outcome(r, &o);
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kstr(&w, "state", "finished");
+	jw_kstr(&w, "score", res.score);
+	jw_kstr(&w, "max_score", res.max_score);
+	jw_kstr(&w, "pct", res.pct);
+	jw_kbool(&w, "passed", res.passed);
+	jw_kbool(&w, "refresher", res.refresher);
+	jw_key(&w, "certificate");
+	if (res.certificate) {
+		jw_obj(&w);
+		jw_kstr(&w, "number", res.certificate);
+		jw_kstr(&w, "verify_url", res.verify_url);
+		jw_obj_end(&w);
+	} else {
+		jw_null(&w);
+	}
+	jw_obj_end(&w);
+	return api_send(r, 200, &b);
+}
+
+/* POST /api/v1/admin/exams/import (the bank JSON as the body) */
+int api_exam_import(struct req *r)
+{
+	struct outcome o;
+	struct exam_import_res res;
+	out_init(&o, r->a);
+	if (exam_import(r->a, &r->actor, r->body, r->body_len, &res, &o) != 0)
+		return page_outcome(r, &o);
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kint(&w, "categories", res.categories);
+	jw_kint(&w, "questions", res.questions);
+	jw_kint(&w, "exams", res.exams);
+	jw_obj_end(&w);
+	return api_send(r, 200, &b);
+}
+
+/* GET /api/v1/admin/exams/:code/report */
+int api_exam_report(struct req *r)
+{
+	if (!db_scalar(r->a, "SELECT id FROM exams WHERE code = ?", "s", rp(r, 0)))
+		return 404;
+	struct dbres *g[2] = { exam_report_groups(r->a, rp(r, 0), true), exam_report_groups(r->a, rp(r, 0), false) };
+	struct exam_item *items;
+	size_t n;
+	if (!g[0] || !g[1] || exam_item_analysis(r->a, rp(r, 0), &items, &n) != 0)
+		return 503;
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	static const char *const names[2] = { "by_role", "by_district" };
+	for (int k = 0; k < 2; k++) {
+		jw_key(&w, names[k]);
+		jw_arr(&w);
+		for (size_t i = 0; i < g[k]->nrows; i++) {
+			jw_obj(&w);
+			jw_kstr(&w, k ? "district" : "role", db_val(g[k], i, 1));
+			jw_kint(&w, "people", db_int(g[k], i, 2));
+			jw_kint(&w, "passed", db_int(g[k], i, 3));
+			jw_kint(&w, "failed", db_int(g[k], i, 4));
+			jw_kint(&w, "in_progress", db_int(g[k], i, 5));
+			jw_obj_end(&w);
+		}
+		jw_arr_end(&w);
+	}
+	jw_key(&w, "items");
+	jw_arr(&w);
+	for (size_t i = 0; i < n; i++) {
+		jw_obj(&w);
+		jw_kstr(&w, "question", items[i].qkey);
+		jw_kint(&w, "version", items[i].version);
+		jw_kint(&w, "attempts", items[i].n);
+		jw_key(&w, "facility");
+		jw_raw(&w, arena_printf(r->a, "%.1f", items[i].facility));
+		jw_key(&w, "discrimination");
+		jw_raw(&w, arena_printf(r->a, "%.1f", items[i].discrimination));
+		jw_obj_end(&w);
+	}
+	jw_arr_end(&w);
+	jw_obj_end(&w);
+	return api_send(r, 200, &b);
+}

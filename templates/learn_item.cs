@@ -1,0 +1,15 @@
+<?cs set:Page.title = Item.0.title ?><?cs include:"inc/head.cs" ?><?cs include:"inc/form.cs" ?>
+<?cs with:i = Item.0 ?>
+<h1><?cs var:i.title ?></h1>
+<p class="small"><?cs var:L.learn.kinds[i.kind] ?> · <?cs var:i.lang ?> · <?cs var:L.learn.version ?> <?cs var:i.version ?><?cs if:i.mandatory == "1" ?> · <strong><?cs var:L.learn.mandatory ?></strong><?cs /if ?></p>
+<?cs if:i.description ?><p><?cs var:i.description ?></p><?cs /if ?>
+<?cs if:i.kind == "video" ?>
+<video id="player" controls preload="metadata" width="640" data-item="<?cs var:i.id ?>" data-csrf="<?cs var:CSRF ?>" src="/learn/<?cs var:i.id ?>/file"><a href="/learn/<?cs var:i.id ?>/file"><?cs var:L.learn.download ?></a></video>
+<?cs else ?>
+<p><a class="button" href="/learn/<?cs var:i.id ?>/file"><?cs var:L.learn.open ?></a></p>
+<?cs /if ?>
+<p id="progress"><?cs if:Me.done ?><?cs var:L.learn.done ?><?cs else ?><?cs var:L.learn.progress ?>: <?cs var:Me.pct ?>%<?cs /if ?></p>
+<?cs if:!Me.done ?><form method="post" action="/learn/<?cs var:i.id ?>/progress"><?cs call:csrf_field() ?><input type="hidden" name="pct" value="100"><button class="button"><?cs var:L.learn.mark_done ?></button></form><?cs /if ?>
+<?cs /with ?>
+<p><a href="/learn"><?cs var:L.learn.back ?></a></p>
+<?cs include:"inc/foot.cs" ?>

@@ -1,0 +1,346 @@
+"""The online exam (issue 14, item 5 and 6): a question bank and exams
+imported as JSON, an attempt whose layout is frozen at the start, one
+question per page without JavaScript, saves refused after the server's
+deadline, `gramsewactl exam-close` finishing expired attempts once, grading
+with negative marks, the pass certificate issued by the certificate
+machinery (pdfsig valid and trusted, the QR read by zbarimg leads to a
+VALID verify page), refresher after a failed last attempt, waits between
+attempts, reports by role and district and the item analysis."""
+import base64
+import os
+import re
+import subprocess
+import tempfile
+import time
+
+from gs import Client, test, eq, run, ctl, sql, VAR, CTL as GS_CTL, iso_time, now, send_notifications, notifications_log
+
+RUN = str(int(time.time() * 1000) % 10000000)
+TMP = tempfile.mkdtemp(prefix="gsexam")
+CAT = "t" + RUN
+# the test bank: body -> the right response, as the API takes it
+RIGHT = {"Q1 %s" % RUN: 1, "Q2 %s" % RUN: [0, 2], "Q3 %s" % RUN: True, "Q4 %s" % RUN: 5.25}
+WRONG = {"Q1 %s" % RUN: 0, "Q2 %s" % RUN: [1], "Q3 %s" % RUN: False, "Q4 %s" % RUN: 7}
+S = {}
+
+
+def bank(code, **exam):
+    """A bank of four questions (one per type) and an exam over them."""
+    e = {"code": code, "title_en": "Test exam " + code, "title_hi": "परीक्षा " + code, "audience": ["csc", "bi", "di"],
+         "opens_at": iso_time(-3600), "closes_at": iso_time(86400), "time_limit_s": 1800, "pass_pct": 60,
+         "max_attempts": 2, "layout": [{"category": CAT, "n": 4}]}
+    e.update(exam)
+    return {
+        "categories": [{"code": CAT, "name_en": "Test " + RUN, "name_hi": "परीक्षण " + RUN}],
+        "questions": [
+            {"key": CAT + "-1", "category": CAT, "type": "single", "body_en": "Q1 " + RUN, "body_hi": "प्र1 " + RUN,
+             "options": [{"en": "a", "hi": "क"}, {"en": "b", "hi": "ख"}, {"en": "c", "hi": "ग"}], "answer": 1,
+             "marks": 1, "neg_marks": 0.25},
+            {"key": CAT + "-2", "category": CAT, "type": "multi", "body_en": "Q2 " + RUN, "body_hi": "प्र2 " + RUN,
+             "options": [{"en": "a", "hi": "क"}, {"en": "b", "hi": "ख"}, {"en": "c", "hi": "ग"}], "answer": [0, 2],
+             "marks": 2, "neg_marks": 0.5},
+            {"key": CAT + "-3", "category": CAT, "type": "tf", "body_en": "Q3 " + RUN, "body_hi": "प्र3 " + RUN,
+             "answer": True, "marks": 1},
+            {"key": CAT + "-4", "category": CAT, "type": "numeric", "body_en": "Q4 " + RUN, "body_hi": "प्र4 " + RUN,
+             "answer": 5.2, "tolerance": 0.1, "marks": 1},
+        ],
+        "exams": [e],
+    }
+
+
+def admin_api():
+    if "admin" not in S:
+        S["admin"] = Client()
+        S["admin"].api_login("stateadmin")
+    return S["admin"]
+
+
+def user_api(name):
+    if name not in S:
+        S[name] = Client()
+        S[name].api_login(name)
+    return S[name]
+
+
+def load(code, **exam):
+    r = admin_api().api("POST", "/admin/exams/import", bank(code, **exam))
+    eq(r.status, 200, "import %r" % r)
+    return r.json()
+
+
+def answer_all(c, code, n, key):
+    """Answers every slot of attempt n from the key (body -> response)."""
+    a = c.api("GET", "/exams/%s/attempts/%d" % (code, n)).json()
+    for s in a["slots"]:
+        r = c.api("POST", "/exams/%s/attempts/%d/answers/%d" % (code, n, s["slot"]), {"response": key[s["body_en"]]})
+        eq(r.status, 200, "save slot %d: %r" % (s["slot"], r))
+    return a
+
+
+@test
+def a_bank_imports_and_a_changed_question_becomes_a_new_version():
+    code = "EX1" + RUN
+    out = load(code)
+    eq((out["questions"], out["exams"]), (4, 1), "first import")
+    again = load(code)
+    eq(again["questions"], 0, "an unchanged bank adds no versions")
+    b = bank(code)
+    b["questions"][0]["body_en"] = "Q1 %s" % RUN   # unchanged text, changed marks
+    b["questions"][0]["marks"] = 1.5
+    eq(admin_api().api("POST", "/admin/exams/import", b).json()["questions"], 1, "one new version")
+    rows = sql("SELECT version, status FROM questions WHERE qkey = '%s-1' ORDER BY version" % CAT)
+    eq(rows, [["1", "retired"], ["2", "active"]], "versions")
+    load(code)   # back to 1 mark (version 3) for the other tests
+
+
+@test
+def a_bad_bank_is_refused_naming_the_fields_and_stores_nothing():
+    b = bank("EXBAD" + RUN)
+    b["questions"][1]["answer"] = [0, 7]
+    b["questions"][2]["type"] = "essay"
+    b["exams"][0]["audience"] = ["nobody"]
+    before = sql("SELECT COUNT(*) FROM questions")[0][0]
+    r = admin_api().api("POST", "/admin/exams/import", b)
+    eq(r.status, 422, "refused %r" % r)
+    f = r.json()["error"]["fields"]
+    for name in ("questions.1.answer", "questions.2.type", "exams.0.audience"):
+        assert name in f, "%s not named: %r" % (name, f)
+    eq(sql("SELECT COUNT(*) FROM questions")[0][0], before, "nothing stored")
+    eq(sql("SELECT COUNT(*) FROM exams WHERE code = 'EXBAD%s'" % RUN), [["0"]], "no exam")
+    eq(user_api("csc1").api("POST", "/admin/exams/import", bank("EXX" + RUN)).status, 403, "a VLE may not import")
+
+
+@test
+def the_layout_is_frozen_at_the_start_and_a_second_start_resumes_it():
+    code = "EX1" + RUN
+    c = user_api("csc2")
+    r = c.api("POST", "/exams/%s/attempts" % code)
+    eq(r.status, 201, "start %r" % r)
+    a = r.json()
+    eq(len(a["slots"]), 4, "four slots")
+    assert a["deadline_at"] and 0 < a["seconds_left"] <= 1800, a
+    again = c.api("POST", "/exams/%s/attempts" % code)
+    eq(again.status, 200, "the open attempt again")
+    eq([s["body_en"] for s in again.json()["slots"]], [s["body_en"] for s in a["slots"]], "same questions in the same order")
+    eq([[o["index"] for o in s["options"]] for s in again.json()["slots"]],
+       [[o["index"] for o in s["options"]] for s in a["slots"]], "same option order")
+    # a new version of a question does not change the running attempt
+    b = bank(code)
+    b["questions"][0]["body_en"] = "Q1 changed " + RUN
+    admin_api().api("POST", "/admin/exams/import", b)
+    bodies = [s["body_en"] for s in c.api("GET", "/exams/%s/attempts/1" % code).json()["slots"]]
+    assert "Q1 %s" % RUN in bodies and "Q1 changed " + RUN not in bodies, bodies
+    load(code)
+    S["frozen"] = a
+
+
+@test
+def a_pass_issues_a_certificate_that_pdfsig_zbarimg_and_the_verify_page_accept():
+    code = "EX1" + RUN
+    c = user_api("csc2")
+    answer_all(c, code, 1, RIGHT)
+    r = c.api("POST", "/exams/%s/attempts/1/submit" % code)
+    eq(r.status, 200, "submit %r" % r)
+    res = r.json()
+    eq((res["passed"], res["pct"], res["score"], res["max_score"]), (True, "100.00", "5.00", "5.00"), "graded")
+    cert = res["certificate"]["number"]
+    assert re.match(r"^JH-EXM-\d{4}-[A-Z2-9]{8}$", cert), cert
+    pdf = c.api("GET", "/certificates/%s/pdf" % cert)
+    eq(pdf.status, 200, "the holder downloads it")
+    path = os.path.join(TMP, cert + ".pdf")
+    open(path, "wb").write(pdf.body)
+    out = subprocess.run(["pdfsig", "-nssdir", "sql:" + nssdb(), path], capture_output=True, text=True).stdout
+    assert "Signature is Valid." in out and "Certificate is Trusted." in out, out
+    assert "Project Management Unit" in out, "signed by the PMU's key: " + out
+    text = subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True).stdout
+    for s in ("Pass Certificate", "उत्तीर्णता प्रमाण पत्र", "Test exam " + code, "100.00%"):
+        assert s in text, "%r not printed" % s
+    png = os.path.join(TMP, "qr")
+    subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", path, png], check=True)
+    decoded = subprocess.run(["zbarimg", "--raw", "-q", png + ".png"], capture_output=True, text=True).stdout.strip()
+    eq(decoded, res["certificate"]["verify_url"], "the QR holds the verify URL")
+    m = re.search(r"/v/([A-Z0-9-]+)\?d=([A-Za-z0-9_-]+)&s=([A-Za-z0-9_-]+)$", decoded)
+    record = base64.urlsafe_b64decode(m.group(2) + "=" * (-len(m.group(2)) % 4)).decode()
+    assert record.startswith("GS1|") and ("|%s|EXM|" % cert) in record, record
+    page = Client().get("/" + decoded.split("/", 3)[3])
+    assert page.status == 200 and "Valid certificate" in page.text and "Pass Certificate" in page.text, page.text[:600]
+    j = Client().get("/api/v1/verify?no=%s&d=%s&s=%s" % m.groups()).json()
+    eq(j["status"], "VALID", "API verify")
+    eq(ctl("verify", path, check=False).returncode, 0, "the offline verifier")
+    eq(sql("SELECT source_kind, app_id IS NULL FROM certificates WHERE number = '%s'" % cert), [["exam", "1"]], "source")
+    # another person cannot download it
+    eq(user_api("csc1").api("GET", "/certificates/%s/pdf" % cert).status, 404, "not csc1's")
+    eq(c.api("POST", "/exams/%s/attempts" % code).status, 409, "passed: no further attempt")
+    S["cert"] = cert
+
+
+@test
+def a_pmu_certificate_is_revoked_only_by_the_state_admin():
+    cert = S["cert"]
+    eq(user_api("di").api("POST", "/certificates/%s/revoke" % cert, {"reason": "issued in error"}).status, 403, "a DI may not")
+    r = admin_api().api("POST", "/certificates/%s/revoke" % cert, {"reason": "exam taken by someone else"})
+    eq(r.status, 200, "revoke %r" % r)
+    j = Client().get("/api/v1/verify?no=" + cert).json()
+    eq(j["status"], "REVOKED", "verify says so")
+
+
+@test
+def one_question_per_page_works_without_javascript():
+    code = "EXP" + RUN
+    load(code)
+    w = Client()
+    w.login("csc1")
+    r = w.form_post("/exams", "/exams/%s/start" % code, {})
+    eq(r.status, 303, "start %r" % r)
+    att = r.header("Location")
+    assert att.endswith("/exams/%s/attempt/1" % code), att
+    for k in range(4):
+        page = w.get("%s?q=%d" % (att, k))
+        eq(page.status, 200, "question %d" % k)
+        body = re.search(r'<p id="body">([^<]+)</p>', page.text).group(1)
+        want = WRONG[body] if body.startswith("Q2") else RIGHT[body]   # one multiple choice wrong: -0.5
+        vals = want if isinstance(want, list) else ["true" if want is True else "false" if want is False else str(want)]
+        r = w.post(att, {"csrf": w.csrf_from(page.text), "slot": str(k), "answer": [str(v) for v in vals], "go": "next"})
+        eq(r.status, 303, "save %d %r" % (k, r))
+    summary = w.get(att + "?q=review")
+    assert summary.text.count("Answered") == 4, summary.text[:2000]
+    r = w.post(att + "/submit", {"csrf": w.csrf_from(summary.text)})
+    eq(r.status, 303, "submit")
+    result = w.get(att)
+    assert "2.50 / 5.00 (50.00%)" in result.text and "Not passed" in result.text, result.text[:3000]
+    assert 'id="deadline"' not in result.text, "no countdown on a finished attempt"
+
+
+@test
+def a_response_that_does_not_fit_the_question_is_422():
+    code = "EXV" + RUN
+    load(code)
+    c = user_api("bi")
+    a = c.api("POST", "/exams/%s/attempts" % code).json()
+    for s in a["slots"]:
+        bad = {"single": 9, "multi": [0, 0], "tf": "maybe", "numeric": "1e999"}[s["type"]]
+        r = c.api("POST", "/exams/%s/attempts/1/answers/%d" % (code, s["slot"]), {"response": bad})
+        eq(r.status, 422, "%s: %r" % (s["type"], r))
+        assert "response" in r.json()["error"]["fields"], r.json()
+    eq(c.api("POST", "/exams/%s/attempts/1/answers/99" % code, {"response": 1}).status, 404, "no such slot")
+    # nobody else can read or answer it
+    eq(user_api("di").api("GET", "/exams/%s/attempts/1" % code).status, 404, "another person's attempt")
+
+
+@test
+def an_answer_after_the_deadline_is_refused_and_exam_close_finishes_the_attempt_once():
+    code = "EXD" + RUN
+    closes = now() + 4
+    load(code, closes_at=time.strftime("%Y-%m-%dT%H:%M:%S+05:30", time.gmtime(closes + 5.5 * 3600)))
+    c1, c2 = user_api("di"), Client()
+    c2.login("bi")
+    a = c1.api("POST", "/exams/%s/attempts" % code).json()
+    assert a["seconds_left"] <= 5, "the deadline is the exam's close: %r" % a
+    first = a["slots"][0]
+    eq(c1.api("POST", "/exams/%s/attempts/1/answers/%d" % (code, first["slot"]), {"response": RIGHT[first["body_en"]]}).status,
+       200, "in time")
+    r = c2.form_post("/exams", "/exams/%s/start" % code, {})
+    eq(r.status, 303, "the page start")
+    att = r.header("Location")
+    page = c2.get(att + "?q=0")
+    # the test waits for the product's clock to pass the deadline (time, not synchronisation)
+    while now() < closes + 1.2:
+        time.sleep(0.2)
+    second = a["slots"][1]
+    r = c1.api("POST", "/exams/%s/attempts/1/answers/%d" % (code, second["slot"]), {"response": RIGHT[second["body_en"]]})
+    eq(r.status, 409, "after the deadline %r" % r)
+    eq(r.json()["error"]["code"], "deadline_passed", "code")
+    eq(sql("SELECT COUNT(*) FROM exam_answers ea JOIN exam_attempts a ON a.id = ea.attempt_id JOIN exams e ON e.id = a.exam_id "
+           "WHERE e.code = '%s' AND a.user_id = (SELECT id FROM users WHERE username = 'di') AND ea.response IS NOT NULL" % code),
+       [["1"]], "only the answer in time was kept")
+    body = re.search(r'<p id="body">([^<]+)</p>', page.text).group(1)
+    want = RIGHT[body]
+    vals = want if isinstance(want, list) else ["true" if want is True else "false" if want is False else str(want)]
+    r = c2.post(att, {"csrf": c2.csrf_from(page.text), "slot": "0", "answer": [str(v) for v in vals], "go": "next"})
+    eq(r.status, 409, "the page refuses it too")
+    assert "Time is up" in r.text, r.text[:1000]
+    # the candidate may still submit within the grace; exam-close (grace 0 here) finishes the rest, once
+    ids = [row[0] for row in sql("SELECT a.id FROM exam_attempts a JOIN exams e ON e.id = a.exam_id WHERE e.code = '%s'" % code)]
+    # two jobs at once: each attempt is finished by exactly one of them
+    env = dict(os.environ, GS_EXAM_GRACE_S="0")
+    cmd = [GS_CTL, "-c", os.path.join(VAR, "gramsewa.conf"), "exam-close"]
+    jobs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env) for _ in range(2)]
+    outs = [j.communicate()[0] for j in jobs]
+    eq([j.returncode for j in jobs], [0, 0], "both jobs ran: %r" % outs)
+    both = outs[0] + outs[1]
+    for i in ids:
+        eq(both.count("attempt %s finished" % i), 1, "attempt %s finished once by the two jobs" % i)
+    eq(sql("SELECT COUNT(*) FROM audit_log WHERE action = 'exam.finish' AND entity_id IN (%s)" % ",".join(ids)), [["2"]],
+       "one audit row each")
+    eq(sql("SELECT state, finished_how FROM exam_attempts a JOIN exams e ON e.id = a.exam_id WHERE e.code = '%s'" % code),
+       [["finished", "deadline"], ["finished", "deadline"]], "both closed at the deadline")
+    again = ctl("exam-close", env={"GS_EXAM_GRACE_S": "0"})
+    assert not any("attempt %s finished" % i in again.stdout for i in ids), "finished twice: " + again.stdout
+    eq(c1.api("POST", "/exams/%s/attempts/1/submit" % code).status, 409, "already finished")
+
+
+@test
+def a_failed_last_attempt_marks_a_refresher_and_waits_apply_between_attempts():
+    code = "EXF" + RUN
+    load(code, max_attempts=2, delay1_s=0, delay2_s=0)
+    c = user_api("csc1")
+    c.api("POST", "/exams/%s/attempts" % code)
+    answer_all(c, code, 1, WRONG)
+    r = c.api("POST", "/exams/%s/attempts/1/submit" % code).json()
+    eq((r["passed"], r["score"], r["refresher"], r["certificate"]), (False, "0.00", False, None), "first: failed, floored at 0")
+    eq(c.api("POST", "/exams/%s/attempts" % code).status, 201, "no wait: second attempt")
+    answer_all(c, code, 2, WRONG)
+    r = c.api("POST", "/exams/%s/attempts/2/submit" % code).json()
+    eq((r["passed"], r["refresher"]), (False, True), "last attempt: refresher")
+    r = c.api("POST", "/exams/%s/attempts" % code)
+    eq(r.status, 409, "no attempts left %r" % r)
+    send_notifications()
+    assert "refresher training" in notifications_log(), "the SMS tells the candidate"
+    wcode = "EXW" + RUN
+    load(wcode, max_attempts=3, delay1_s=3600)
+    c.api("POST", "/exams/%s/attempts" % wcode)
+    c.api("POST", "/exams/%s/attempts/1/submit" % wcode)
+    r = c.api("POST", "/exams/%s/attempts" % wcode)
+    eq(r.status, 409, "must wait an hour %r" % r)
+    assert "start" in r.json()["error"].get("fields", {}), r.json()
+
+
+@test
+def people_outside_the_audience_cannot_start():
+    code = "EX1" + RUN
+    c = Client()
+    c.api_login("karmachari")
+    eq(c.api("POST", "/exams/%s/attempts" % code).status, 403, "not in the audience")
+    eq(c.api("GET", "/exams").json()["items"], [], "nothing listed")
+    eq(user_api("csc1").api("POST", "/exams/NOSUCH%s/attempts" % RUN).status, 404, "no such exam")
+
+
+@test
+def reports_give_pass_and_fail_by_role_and_district_and_an_item_analysis():
+    code = "EX1" + RUN
+    rep = admin_api().api("GET", "/admin/exams/%s/report" % code)
+    eq(rep.status, 200, "report")
+    j = rep.json()
+    roles = {g["role"]: g for g in j["by_role"]}
+    eq(roles["csc"]["passed"] >= 1, True, "csc2 passed: %r" % roles)
+    assert j["by_district"] and any(g["district"] == "Palamu" for g in j["by_district"]), j["by_district"]
+    items = {i["question"]: i for i in j["items"]}
+    eq(items[CAT + "-3"]["facility"], 100.0, "every first attempt had Q3 right")
+    page = Client()
+    page.login("stateadmin")
+    r = page.get("/admin/exams/" + code)
+    assert r.status == 200 and "Item analysis" in r.text and CAT + "-3" in r.text, r.text[:500]
+    eq(user_api("csc1").api("GET", "/admin/exams/%s/report" % code).status, 403, "VLEs see no report")
+
+
+def nssdb():
+    d = os.path.join(TMP, "nss")
+    if not os.path.isdir(d):
+        os.makedirs(d)
+        subprocess.run(["certutil", "-N", "-d", "sql:" + d, "--empty-password"], check=True, capture_output=True)
+        subprocess.run(["certutil", "-A", "-d", "sql:" + d, "-n", "GramSewa CA", "-t", "CT,C,C", "-i",
+                        os.path.join(VAR, "data/keys/ca.cert.pem")], check=True, capture_output=True)
+    return d
+
+
+run()
