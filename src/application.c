@@ -369,12 +369,11 @@ static int do_submit(struct file_ctx *c, long app_id, long applicant, const char
 	char *number = arena_printf(a, "%s/%s/%s/%s/%06ld", cfg.state_code, dcode, s->code, fy, strtol(seq, NULL, 10));
 	/* fees */
 	bool tatkal = c->in->tatkal && s->tatkal;
-	long fee = s->fee_gov + (tatkal ? s->fee_tatkal : 0);
 	const char *ch = c->fl->channel;
-	if (str_eq(ch, "jsk") && s->free_jsk)
-		fee = 0;
+	struct app_fee af = app_fee_of(s, ch, tatkal);
+	long fee = af.gov;
 	if (str_eq(ch, "csc")) {
-		long total = fee + s->fee_csc;
+		long total = af.total;
 		if (total > 0) {
 			long from = wallet_account(a, filer);
 			long dept = book_account(a, "department", arena_printf(a, "fees:%s", s->dept), 0);
@@ -430,6 +429,18 @@ static int do_submit(struct file_ctx *c, long app_id, long applicant, const char
 	struct audit_entry e = { .action = "app.submit", .entity = "application", .entity_id = number,
 				 .remarks = arena_printf(a, "%s via %s", s->code, ch) };
 	return audit_write(c->who, &e) == 0 ? 0 : -1;
+}
+
+struct app_fee app_fee_of(const struct svc *s, const char *channel, bool tatkal)
+{
+	struct app_fee f = { .gov = s->fee_gov + (tatkal && s->tatkal ? s->fee_tatkal : 0) };
+	if (str_eq(channel, "jsk") && s->free_jsk)
+		f.gov = 0;
+	if (str_eq(channel, "csc"))
+		f.charge = s->fee_csc;
+	f.total = f.gov + f.charge;
+	f.payer = f.total == 0 ? "none" : str_eq(channel, "online") ? "online" : str_eq(channel, "csc") ? "wallet" : "counter";
+	return f;
 }
 
 /* May the filer continue application app_id as a draft of service
@@ -514,10 +525,16 @@ static int file_txn(void *p)
 	 * again keeps the one chosen before.  Only what the filer sees in the
 	 * applicant's locker can be chosen (an operator: own uploads, or all
 	 * with the citizen's consent) */
-	for (size_t i = 0; in->doc_ids && i < s->ndocs; i++)
-		if (in->doc_ids[i] && locker_may_use(a, c->who->user, applicant, in->doc_ids[i]) &&
-		    app_doc_set(app_id, s->docs[i].code, in->doc_ids[i]) != 0)
+	for (size_t i = 0; in->doc_ids && i < s->ndocs; i++) {
+		if (in->doc_ids[i] < 0) {	/* "Remove": the slot is empty again */
+			if (db_exec("DELETE FROM app_documents WHERE app_id = ? AND doc_type = ?", "is", (long long)app_id,
+				    s->docs[i].code) < 0)
+				return -1;
+		} else if (in->doc_ids[i] && locker_may_use(a, c->who->user, applicant, in->doc_ids[i]) &&
+			   app_doc_set(app_id, s->docs[i].code, in->doc_ids[i]) != 0) {
 			return -1;
+		}
+	}
 	in->doc_ids = app_docs(a, s, app_id);
 	if (!in->submit) {
 		struct audit_entry e = { .action = "app.draft", .entity = "application", .entity_id = arena_printf(a, "%ld", app_id) };

@@ -64,7 +64,7 @@ struct filing {
 struct app_input {
 	struct svc_ver *ver;		/* the published version */
 	const struct jval *answers;	/* form answers */
-	long *doc_ids;			/* per s->docs[i]: chosen document or 0 */
+	long *doc_ids;			/* per s->docs[i]: chosen document, 0 (keep), -1 (remove) */
 	bool tatkal;			/* Tatkal requested */
 	const char *idem;		/* idempotency key (form token or API header) */
 	bool submit;			/* false = save as draft */
@@ -77,6 +77,19 @@ struct app_filed {
 	const char *number;		/* when submitted */
 	bool repeat;			/* the idempotency key was seen: nothing new done */
 };
+
+/* What a filing costs and who pays it. */
+struct app_fee {
+	long gov;		/* the government fee with the Tatkal fee, paise (0 at a free JSK) */
+	long charge;		/* the CSC service charge, paise (CSC only) */
+	long total;		/* gov + charge: what is paid */
+	const char *payer;	/* "online" (the citizen at the gateway after sending),
+				 * "wallet" (the CSC operator's wallet when sending),
+				 * "counter" (the applicant where filed), "none" (nothing to pay) */
+};
+/* The fee of filing s through channel (Tatkal when asked and offered):
+ * the one rule app_file charges by and "Check your answers" shows. */
+struct app_fee app_fee_of(const struct svc *s, const char *channel, bool tatkal);
 
 /* Saves a draft or submits for the acting user (the filer), in one
  * transaction with the audit row, the wallet debit (CSC) and the

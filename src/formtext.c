@@ -2,6 +2,7 @@
  * formtext.c — answers as display text (formtext.h).
  */
 #include "formtext.h"
+#include "form.h"
 #include "money.h"
 #include "tmpl.h"
 
@@ -71,6 +72,19 @@ const char *form_answer_text(struct arena *a, const struct form_def *d, const st
 		return v->type == J_OBJ && json_get_str(v, "name") ? json_get_str(v, "name") : "—";
 	case FT_REF:
 		return v->type == J_OBJ && json_get_str(v, "label") ? json_get_str(v, "label") : "—";
+	case FT_AADHAAR: {	/* never shown whole, as it is never stored whole */
+		if (v->type != J_STR)
+			return "—";
+		if (strncmp(v->str, "XXXXXXXX", 8) == 0)
+			return v->str;
+		char dg[16];
+		size_t k = 0;
+		for (const char *p = v->str; *p && k < sizeof dg - 1; p++)
+			if (*p >= '0' && *p <= '9')
+				dg[k++] = *p;
+		dg[k] = '\0';
+		return aadhaar_mask(a, dg);
+	}
 	case FT_FILE:
 		return v->type == J_NUM ? tmpl_str_n(a, lang, "form.doc_n", v->str) : "—";
 	case FT_GEOPOINT: {

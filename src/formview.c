@@ -92,7 +92,7 @@ static void date_parts_to_hdf(struct req *r, const char *hp, const char *in, con
 }
 
 static void fill_fields(struct req *r, const struct field *fields, size_t n, const struct jval *ans, const char *hprefix,
-			const char *path_prefix, const struct field *all, size_t nall)
+			const char *path_prefix)
 {
 	for (size_t i = 0; i < n; i++) {
 		const struct field *f = &fields[i];
@@ -116,8 +116,8 @@ static void fill_fields(struct req *r, const struct field *fields, size_t n, con
 		if (f->show_field && !path_prefix) {
 			hset(r, arena_printf(r->a, "%s.show_field", hp), input_name(r->a, f->show_field));
 			hset(r, arena_printf(r->a, "%s.show_equals", hp), f->show_equals);
-			if (!form_shown(all, nall, f, ans))
-				hset(r, arena_printf(r->a, "%s.hidden", hp), "1");
+			/* a follow-up question is on the page without JavaScript
+			 * (form.js hides it while its condition is not met) */
 		}
 		const struct jval *v = json_get(ans, f->name);
 		const char *val = answer_text(r, f, v);
@@ -152,7 +152,7 @@ static void fill_fields(struct req *r, const struct field *fields, size_t n, con
 				show = (size_t)f->min_items;
 			for (size_t k = 0; k < show; k++)
 				fill_fields(r, f->sub, f->nsub, k < rows ? v->kids[k] : NULL,
-					    arena_printf(r->a, "%s.rows.%zu.fields", hp, k), arena_printf(r->a, "%s.%zu", path, k), NULL, 0);
+					    arena_printf(r->a, "%s.rows.%zu.fields", hp, k), arena_printf(r->a, "%s.%zu", path, k));
 		}
 	}
 }
@@ -160,7 +160,7 @@ static void fill_fields(struct req *r, const struct field *fields, size_t n, con
 void formview_fill(struct req *r, const struct form_def *d, const char *hdf, const struct jval *answers,
 		   const struct outcome *errs)
 {
-	fill_fields(r, d->fields, d->nfields, answers, hdf, NULL, d->fields, d->nfields);
+	fill_fields(r, d->fields, d->nfields, answers, hdf, NULL);
 	if (errs)
 		formview_outcome(r, d, errs);
 }
@@ -182,54 +182,149 @@ void formview_choices(struct req *r, const struct form_def *d, const char *hdf, 
 	}
 }
 
-/* The field a problem's path names ("family.1.name": the group's column
- * name), or NULL. */
-static const struct field *path_field(struct arena *a, const struct form_def *d, const char *path)
+/* Where a problem's input stands on the page, for the error summary's
+ * order: the operator's applicant mobile first, then the service's fields
+ * (a group's rows and their answers in order), then the documents, then
+ * anything else.  *label receives the input's name in words (r->lang), or
+ * NULL when the path names no input of s. */
+struct place {
+	long at[3];		/* field index (+1, 0 = before all), group row, sub-field */
+	const char *label;	/* the input's label */
+};
+
+static struct place place_of(struct req *r, const struct form_def *d, const struct docreq *docs, size_t ndocs,
+			     const char *path)
 {
+	struct place p = { { 1L << 20, 0, 0 }, NULL };
+	if (str_eq(path, "applicant_mobile")) {
+		p.at[0] = 0;
+		p.label = tmpl_str(r->lang, "app.applicant_mobile");
+		return p;
+	}
+	for (size_t i = 0; i < ndocs; i++)
+		if (strncmp(path, "doc_", 4) == 0 && str_eq(path + 4, docs[i].code)) {
+			p.at[0] = (long)(d->nfields + 1 + i);
+			p.label = i18n_get(&docs[i].label, r->lang);
+			return p;
+		}
 	size_t top = strcspn(path, ".");
-	const struct field *f = form_field(d, arena_strndup(a, path, top));
-	const char *last = strrchr(path, '.');
-	if (f && f->type == FT_GROUP && last && last != path + top)
-		for (size_t k = 0; k < f->nsub; k++)
-			if (str_eq(f->sub[k].name, last + 1))
-				return &f->sub[k];
-	return f;
+	for (size_t i = 0; i < d->nfields; i++) {
+		const struct field *f = &d->fields[i];
+		if (strlen(f->name) != top || strncmp(f->name, path, top) != 0)
+			continue;
+		p.at[0] = (long)i + 1;
+		p.label = i18n_get(&f->label, r->lang);
+		long row;
+		const char *rest = path[top] ? path + top + 1 : NULL;
+		size_t rl = rest ? strcspn(rest, ".") : 0;
+		if (rest && f->type == FT_GROUP && parse_long(arena_strndup(r->a, rest, rl), 0, 1000, &row)) {
+			p.at[1] = row + 1;
+			p.label = tmpl_str_n(r->a, r->lang, "form.row_of", arena_printf(r->a, "%ld", row + 1));
+			p.label = arena_printf(r->a, "%s, %s", i18n_get(&f->label, r->lang), p.label);
+			const char *sub = rest[rl] ? rest + rl + 1 : NULL;
+			for (size_t k = 0; sub && k < f->nsub; k++)
+				if (str_eq(f->sub[k].name, sub)) {
+					p.at[2] = (long)k + 1;
+					p.label = arena_printf(r->a, "%s: %s", p.label, i18n_get(&f->sub[k].label, r->lang));
+				}
+		}
+		return p;
+	}
+	return p;
 }
 
-int formview_outcome(struct req *r, const struct form_def *d, const struct outcome *o)
+/* Does a stand after b on the page? */
+static bool place_after(const struct place *a, const struct place *b)
+{
+	for (int k = 0; k < 3; k++)
+		if (a->at[k] != b->at[k])
+			return a->at[k] > b->at[k];
+	return false;
+}
+
+/* A label inside an English sentence: "Applicant's full name" reads
+ * "Enter applicant's full name"; an acronym or a name ("PIN code",
+ * "Aadhaar number") keeps its capital.  Hindi has no capitals. */
+static const char *in_sentence(struct arena *a, const char *label, const char *lang)
+{
+	if (!str_eq(lang, "en") || !label || !(label[0] >= 'A' && label[0] <= 'Z') || !(label[1] >= 'a' && label[1] <= 'z') ||
+	    strncmp(label, "Aadhaar", 7) == 0)
+		return label;
+	char *t = arena_strdup(a, label);
+	t[0] = (char)(t[0] - 'A' + 'a');
+	return t;
+}
+
+/* The message of problem e worded with its input's label: the key's
+ * form.named.<last part> ("Enter {field}", "{label} must be {n} or
+ * more"); the label before the plain message when the key has no named
+ * one; the plain message when the input has no label. */
+static const char *named_text(struct req *r, const struct field_err *e, const char *label)
+{
+	const char *plain = tmpl_str_n(r->a, r->lang, e->key, e->arg);
+	const char *dot = strrchr(e->key, '.');
+	const char *nkey = arena_printf(r->a, "form.named.%s", dot ? dot + 1 : e->key);
+	const char *tpl = tmpl_str(r->lang, nkey);
+	if (!label)
+		return plain;
+	if (str_eq(tpl, nkey))	/* no sentence of its own: "Plot location: Enter a latitude ..." */
+		return arena_printf(r->a, "%s: %s", label, plain);
+	static const char *const keys[] = { "{field}", "{label}", "{n}" };
+	const char *n = e->arg;
+	if (n && (str_eq(e->key, "form.err.date_min") || str_eq(e->key, "form.err.date_max")))
+		n = date_long(r->a, n, r->lang);	/* "1 January 1900", as the date is read */
+	const char *vals[] = { in_sentence(r->a, label, r->lang), label, n };
+	return str_fill(r->a, tpl, keys, vals, 3, false);
+}
+
+/* formview_outcome and formview_svc_outcome: the problems of o on the page,
+ * in page order, each worded with its input's label (docs: the service's
+ * documents, asked after the fields; may be NULL). */
+static int outcome_named(struct req *r, const struct form_def *d, const struct docreq *docs, size_t ndocs,
+			 const struct outcome *o)
 {
 	struct outcome named = *o;
 	named.errs = arena_alloc(r->a, (o->nerrs + 1) * sizeof *named.errs);
+	struct place *pl = arena_alloc(r->a, (o->nerrs + 1) * sizeof *pl);
+	/* in page order (insertion sort: stable, and a page has few errors) */
 	for (size_t i = 0; i < o->nerrs; i++) {
-		named.errs[i] = o->errs[i];
-		if (path_field(r->a, d, o->errs[i].field))
-			named.errs[i].field = input_name(r->a, o->errs[i].field);
+		struct place p = place_of(r, d, docs, ndocs, o->errs[i].field);
+		size_t j = i;
+		while (j > 0 && place_after(&pl[j - 1], &p)) {
+			pl[j] = pl[j - 1];
+			named.errs[j] = named.errs[j - 1];
+			j--;
+		}
+		pl[j] = p;
+		named.errs[j] = o->errs[i];
+	}
+	for (size_t i = 0; i < o->nerrs; i++) {
+		const char *f = named.errs[i].field;
+		size_t top = strcspn(f, ".");
+		if (form_field(d, arena_strndup(r->a, f, top)))
+			named.errs[i].field = input_name(r->a, f);
 	}
 	int st = page_outcome(r, &named);
-	/* the summary at the top names the field (inc/head.cs): "Annual
-	 * income: Enter 0 or more"; the message at the input needs no name */
-	for (size_t i = 0; i < o->nerrs; i++) {
-		const struct field *f = path_field(r->a, d, o->errs[i].field);
-		if (f)
-			hset(r, arena_printf(r->a, "Form.label.%s", named.errs[i].field), i18n_get(&f->label, r->lang));
+	/* the same problems worded with their inputs' labels, and where the
+	 * summary's link goes: the first control of the input */
+	for (size_t i = 0; i < named.nerrs; i++) {
+		const char *in = named.errs[i].field, *text = named_text(r, &named.errs[i], pl[i].label);
+		hset(r, arena_printf(r->a, "Form.err.%s", in), text);
+		hset(r, arena_printf(r->a, "Form.errs.%zu.text", i), text);
+		const char *first = hdf_get_value(r->hdf, arena_printf(r->a, "Picker.%s.levels.0.field", in), NULL);
+		hset(r, arena_printf(r->a, "Form.errs.%zu.anchor", i), first ? first : in);
 	}
 	return st;
 }
 
-void formview_summary(struct req *r, const struct form_def *d, const struct jval *answers, const char *hdf)
+int formview_outcome(struct req *r, const struct form_def *d, const struct outcome *o)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < d->nfields; i++) {
-		const struct field *f = &d->fields[i];
-		const struct jval *v = json_get(answers, f->name);
-		if (!v)
-			continue;
-		const char *p = arena_printf(r->a, "%s.%zu", hdf, n++);
-		hset(r, arena_printf(r->a, "%s.name", p), f->name);
-		hset(r, arena_printf(r->a, "%s.type", p), ftype_code(f->type));
-		hset(r, arena_printf(r->a, "%s.label", p), i18n_get(&f->label, r->lang));
-		hset(r, arena_printf(r->a, "%s.value", p), form_answer_text(r->a, d, f, v, r->lang));
-	}
+	return outcome_named(r, d, NULL, 0, o);
+}
+
+int formview_svc_outcome(struct req *r, const struct svc *s, const struct outcome *o)
+{
+	return outcome_named(r, &s->form, s->docs, s->ndocs, o);
 }
 
 static struct jval *jstr(struct arena *a, const char *s)
@@ -401,4 +496,69 @@ void formview_field_types(struct req *r, fieldedit_types_fn allowed)
 			hset(r, arena_printf(r->a, "Types.%d", i), ftype_code((enum ftype)i));
 			hset(r, arena_printf(r->a, "FE.%s", ftype_code((enum ftype)i)), "1");
 		}
+}
+
+bool formview_on_check_page(const struct field *f)
+{
+	return f->type == FT_CHECKBOX && !f->nopts;
+}
+
+/* A draft's answer (as typed, not yet checked) in words for "Check your
+ * answers": form_answer_text, the one place an answer becomes text, after
+ * reading what only typing leaves — a place's id, rupees as typed, a
+ * ticked box's "true".  NULL when there is no answer.  Arena memory. */
+static const char *draft_words(struct req *r, const struct form_def *d, const struct field *f, const struct jval *v)
+{
+	if (!v || v->type == J_NULL || (v->type == J_ARR && !v->n) ||
+	    (v->type == J_STR && !*str_trim(arena_strdup(r->a, v->str))))
+		return NULL;
+	long long paise;
+	const struct loc *l;
+	if (v->type == J_STR && f->type == FT_LOCATION && (l = loc_get(r->a, strtol(v->str, NULL, 10))))
+		return loc_name(l, r->lang);
+	if (v->type == J_STR && f->type == FT_MONEY && money_parse(v->str, false, &paise))
+		return money_fmt(r->a, paise);
+	if (v->type == J_STR && f->type == FT_CHECKBOX && !f->nopts)
+		return tmpl_str(r->lang, str_eq(v->str, "true") ? "form.yes" : "form.no");
+	return form_answer_text(r->a, d, f, v, r->lang);
+}
+
+void formview_summary(struct req *r, const struct form_def *d, const struct jval *answers, const char *hdf, bool asking)
+{
+	size_t row = 0;
+	for (size_t i = 0; i < d->nfields; i++) {
+		const struct field *f = &d->fields[i];
+		const struct jval *v = json_get(answers, f->name);
+		if (asking ? formview_on_check_page(f) || f->type == FT_COMPUTED || !form_shown(d->fields, d->nfields, f, answers)
+			   : !draft_words(r, d, f, v))
+			continue;
+		const char *p = arena_printf(r->a, "%s.%zu", hdf, row++);
+		hset(r, arena_printf(r->a, "%s.name", p), f->name);
+		hset(r, arena_printf(r->a, "%s.type", p), ftype_code(f->type));
+		hset(r, arena_printf(r->a, "%s.input", p), input_name(r->a, f->name));
+		hset(r, arena_printf(r->a, "%s.label", p), i18n_get(&f->label, r->lang));
+		if (f->type != FT_GROUP) {
+			const char *w = draft_words(r, d, f, v);
+			hset(r, arena_printf(r->a, "%s.value", p), w);
+			hset(r, arena_printf(r->a, "%s.lines.0", p), w);
+			continue;
+		}
+		/* a group: one line per row, "Name: Sita, Relation: Wife" */
+		struct sbuf all;
+		sbuf_init(&all);
+		for (size_t k = 0; v && v->type == J_ARR && k < v->n; k++) {
+			struct sbuf b;
+			sbuf_init(&b);
+			for (size_t j = 0; j < f->nsub; j++) {
+				const char *w = draft_words(r, d, &f->sub[j], json_get(v->kids[k], f->sub[j].name));
+				if (w)
+					sbuf_printf(&b, "%s%s: %s", b.len ? ", " : "", i18n_get(&f->sub[j].label, r->lang), w);
+			}
+			hset(r, arena_printf(r->a, "%s.lines.%zu", p, k), b.data);
+			sbuf_printf(&all, "%s%s", all.len ? "; " : "", b.data ? b.data : "");
+			sbuf_free(&b);
+		}
+		hset(r, arena_printf(r->a, "%s.value", p), all.len ? all.data : NULL);
+		sbuf_free(&all);
+	}
 }

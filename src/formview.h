@@ -13,6 +13,7 @@
 #include "fieldedit.h"
 #include "form.h"
 #include "req.h"
+#include "service.h"
 
 /* Sets <hdf>.N.* for each field of d (labels in r->lang, values from
  * answers — stored or as typed) and the pickers, and puts errs (may be
@@ -35,14 +36,27 @@ void formview_choices(struct req *r, const struct form_def *d, const char *hdf, 
 struct jval *formview_answers(struct req *r, const struct form_def *d);
 /* page_outcome for a form: a problem with an answer of d ("family.1.name")
  * goes to its input's name (f_family__1__name), any other
- * (applicant_mobile, doc_<code>) keeps its own; the summary at the top of
- * the page names the field ("Applicant's name: Enter this", Form.label.*).  Returns
- * o->status. */
+ * (applicant_mobile) keeps its own.  Each message names its field
+ * (form.named.*: "Enter applicant's name") at the input (Form.err.<input>)
+ * and in the summary at the top (Form.errs.N.text), which lists them in
+ * page order and links each to its input's first control
+ * (Form.errs.N.anchor).  Returns o->status. */
 int formview_outcome(struct req *r, const struct form_def *d, const struct outcome *o);
-/* Stored answers as a read-only list: <hdf>.N.name, .label, .value (text
- * from form_answer_text in r->lang), for each answered top-level field in
- * the form's order. */
-void formview_summary(struct req *r, const struct form_def *d, const struct jval *answers, const char *hdf);
+/* formview_outcome for a service's application page: its documents
+ * (doc_<code>, asked after the fields) are named and placed too. */
+int formview_svc_outcome(struct req *r, const struct svc *s, const struct outcome *o);
+/* Is f asked on "Check your answers" rather than on a question page of
+ * its own?  A single yes/no box (the declaration). */
+bool formview_on_check_page(const struct field *f);
+/* Answers as a read-only list, in the form's order: <hdf>.N.name, .type,
+ * .input, .label, and — when answered — .value (form_answer_text in
+ * r->lang) and .lines.K (a group's rows one line each, else one line).
+ * Stored answers (asking false): each answered field.  "Check your
+ * answers" (asking true, a draft's answers as typed): every field shown for
+ * these answers, answered or not, but those asked on the check page
+ * (formview_on_check_page) and computed ones (worked out on filing). */
+void formview_summary(struct req *r, const struct form_def *d, const struct jval *answers, const char *hdf,
+		      bool asking);
 
 /* ---- the field editor (fieldedit.h) on a designer's page ---- */
 

@@ -52,7 +52,426 @@ static int apply_form(struct req *r, struct svc_ver *v, const struct jval *answe
 	return tmpl_render(r, "apply.cs");
 }
 
-/* GET /apply/:code */
+/* A refusal of the whole filing (a short wallet, no office for the
+ * place) at the top of the form's error summary. */
+static void refusal_on_form(struct req *r, const struct outcome *o)
+{
+	if (o->key) {
+		hset(r, "Form.err.general", tmpl_str(r->lang, o->key));
+		hset(r, "Form.has_errors", "1");
+	}
+}
+
+/* ---- applying in steps ----
+ * One question per page (a field, then each document, then Tatkal), the
+ * answers kept in a draft between pages, ending on "Check your answers"
+ * with the fee and who pays it, the declaration and "Accept and send".
+ * GET /apply/:code opens the first step (an operator's first: the
+ * applicant's mobile number, asked once); every step posts to
+ * /apply/:code with step=<name> and goes on to /my/drafts/:id?step=<next>
+ * (back to the check page after a "Change"); /my/drafts/:id opens the
+ * check page.  The rules and every write stay application.c's and
+ * locker.c's: a step saves the draft through app_file, an upload goes
+ * through locker_upload. */
+
+#define STEP_CHECK "check"
+#define STEP_TATKAL "tatkal"
+#define STEP_MOBILE "applicant"
+
+/* The steps of s for these answers, in order, NULL-terminated: each field
+ * shown (a follow-up only once its question is answered so), but the
+ * declarations and computed ones (no one types them); "doc_<code>" per document; "tatkal" when offered; "check". */
+static const char **steps_of(struct req *r, const struct svc *s, const struct jval *answers)
+{
+	const struct form_def *d = &s->form;
+	const char **st = arena_alloc(r->a, (d->nfields + s->ndocs + 3) * sizeof *st);
+	size_t n = 0;
+	for (size_t i = 0; i < d->nfields; i++)
+		if (!formview_on_check_page(&d->fields[i]) && d->fields[i].type != FT_COMPUTED &&
+		    form_shown(d->fields, d->nfields, &d->fields[i], answers))
+			st[n++] = d->fields[i].name;
+	for (size_t i = 0; i < s->ndocs; i++)
+		st[n++] = arena_printf(r->a, "doc_%s", s->docs[i].code);
+	if (s->tatkal)
+		st[n++] = STEP_TATKAL;
+	st[n++] = STEP_CHECK;
+	st[n] = NULL;
+	return st;
+}
+
+/* The document a step "doc_<code>" asks for: its index in s->docs, or -1. */
+static long doc_step(const struct svc *s, const char *step)
+{
+	for (size_t i = 0; i < s->ndocs; i++)
+		if (str_eq(step + 4, s->docs[i].code))
+			return (long)i;
+	return -1;
+}
+
+/* The index of step name in st, or -1. */
+static long step_index(const char **st, const char *name)
+{
+	for (long i = 0; name && st[i]; i++)
+		if (str_eq(st[i], name))
+			return i;
+	return -1;
+}
+
+/* s with only what one page asks: the declarations (decl) or the field
+ * called name. */
+static struct svc *svc_part(struct req *r, const struct svc *s, const char *name, bool decl)
+{
+	struct svc *sub = arena_alloc(r->a, sizeof *sub);
+	*sub = *s;
+	struct field *f = arena_alloc(r->a, (s->form.nfields + 1) * sizeof *f);
+	sub->form.fields = f;
+	sub->form.nfields = 0;
+	for (size_t i = 0; i < s->form.nfields; i++)
+		if (decl ? formview_on_check_page(&s->form.fields[i]) : str_eq(s->form.fields[i].name, name)) {
+			f[sub->form.nfields] = s->form.fields[i];
+			f[sub->form.nfields++].show_field = NULL;	/* its page is shown only when it applies */
+		}
+	return sub;
+}
+
+/* The names of part's fields as a JSON list: the answers one page
+ * replaces (form_merge's only). */
+static struct jval *names_of(struct req *r, const struct svc *part)
+{
+	struct jval *l = arena_alloc(r->a, sizeof *l);
+	l->type = J_ARR;
+	l->kids = arena_alloc(r->a, (part->form.nfields + 1) * sizeof *l->kids);
+	for (size_t i = 0; i < part->form.nfields; i++) {
+		struct jval *nm = arena_alloc(r->a, sizeof *nm);
+		nm->type = J_STR;
+		nm->str = (char *)part->form.fields[i].name;
+		nm->n = strlen(nm->str);
+		l->kids[l->n++] = nm;
+	}
+	return l;
+}
+
+/* The answers a new application starts from: a citizen's profile address
+ * and mobile; the applicant's mobile an operator typed, in every mobile
+ * question (typed once). */
+static struct jval *start_answers(struct req *r, const struct svc *s, const char *ch, const char *applicant_mobile)
+{
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	if (str_eq(ch, "online")) {
+		const char *addr = db_scalar(r->a, "SELECT address_location_id FROM users WHERE id = ?", "i", (long long)r->user->id);
+		if (addr)
+			jw_kstr(&w, s->route_field, addr);
+		applicant_mobile = r->user->mobile;
+	}
+	for (size_t i = 0; applicant_mobile && i < s->form.nfields; i++)
+		if (s->form.fields[i].type == FT_MOBILE)
+			jw_kstr(&w, s->form.fields[i].name, applicant_mobile);
+	jw_obj_end(&w);
+	struct jval *v = json_parse(r->a, b.data, b.len, NULL);
+	sbuf_free(&b);
+	return v;
+}
+
+/* The draft the filer continues (id), or NULL with *status 404. */
+static struct app *my_draft(struct req *r, long id)
+{
+	struct app *ap = id ? app_load(r->a, NULL, id, false) : NULL;
+	return ap && ap->filed_by == r->user->id && str_eq(ap->status, "draft") ? ap : NULL;
+}
+
+/* Where the applicant's documents are: the citizen (0: not registered yet). */
+static long docs_owner(struct req *r, const char *ch, const struct app *ap)
+{
+	if (str_eq(ch, "online"))
+		return r->user->id;
+	return ap && ap->applicant_id > 0 ? ap->applicant_id : 0;
+}
+
+/* Renders step of application draft ap (NULL: not started) of version v
+ * with answers and the problems errs (NULL: none). */
+static int apply_step(struct req *r, struct svc_ver *v, const struct app *ap, const struct jval *answers, const char *step,
+		      const struct outcome *errs)
+{
+	const struct svc *s = v->def;
+	const char *ch = app_channel(r->user, NULL);
+	service_to_hdf(r, s, "Svc");
+	hset(r, "Step.name", step);
+	if (ap)
+		hset_int(r, "Step.draft", ap->id);
+	const char *ret = req_param(r, "return");
+	if (str_eq(ret, STEP_CHECK))
+		hset(r, "Step.return", STEP_CHECK);
+	const char *idem = req_form(r, "idem");
+	hset(r, "Idem", idem && strlen(idem) <= 80 ? idem : random_token(r->a));
+	/* where Back goes: the step before, the check page after a Change,
+	 * or the service's page before the first */
+	const char **st = steps_of(r, s, answers);
+	long at = step_index(st, step);
+	if (str_eq(ret, STEP_CHECK) && ap)
+		hset(r, "Step.back", arena_printf(r->a, "/my/drafts/%ld", ap->id));
+	else if (at > 0 && ap)
+		hset(r, "Step.back", arena_printf(r->a, "/my/drafts/%ld?step=%s", ap->id, st[at - 1]));
+	else if (at == 0 && ap && !str_eq(ch, "online"))
+		hset(r, "Step.back", arena_printf(r->a, "/my/drafts/%ld?step=%s", ap->id, STEP_MOBILE));
+	else
+		hset(r, "Step.back", arena_printf(r->a, "/services/%s", s->code));
+	long total = 0;
+	while (st[total])
+		total++;
+	hset_int(r, "Step.at", (at < 0 ? 0 : at) + 1 + !str_eq(ch, "online"));
+	hset_int(r, "Step.of", total + !str_eq(ch, "online"));
+	if (str_eq(step, STEP_MOBILE)) {
+		hset(r, "Step.kind", "mobile");
+		hset(r, "Page.title", tmpl_str(r->lang, "app.step.mobile_q"));
+		if (ap)
+			hset(r, "Form.val.applicant_mobile", ap->applicant_mobile);
+		if (errs)
+			formview_svc_outcome(r, s, errs);
+		return tmpl_render(r, "apply_step.cs");
+	}
+	if (strncmp(step, "doc_", 4) == 0) {
+		long di = doc_step(s, step);
+		if (di < 0)
+			return 404;
+		size_t i = (size_t)di;
+		const struct docreq *d = &s->docs[i];
+		hset(r, "Step.kind", "doc");
+		hset(r, "Page.title", i18n_get(&d->label, r->lang));
+		hset(r, "Doc.code", d->code);
+		hset(r, "Doc.label", i18n_get(&d->label, r->lang));
+		if (d->required)
+			hset(r, "Doc.required", "1");
+		hset_int(r, "Doc.max_kb", d->max_kb);
+		long *chosen = ap ? app_docs(r->a, s, ap->id) : NULL;
+		if (chosen && chosen[i]) {
+			hset_int(r, "Doc.chosen", chosen[i]);
+			hset(r, "Doc.chosen_name", db_scalar(r->a, "SELECT label FROM documents WHERE id = ?", "i", (long long)chosen[i]));
+		}
+		/* the locker's files that fit this document, by their names */
+		long owner = docs_owner(r, ch, ap);
+		struct dbres *files = owner ? locker_list(r->a, r->user, owner) : NULL;
+		for (size_t k = 0, n = 0; files && k < files->nrows; k++) {
+			if (!str_eq(db_val(files, k, 1), d->code) || (chosen && (long)db_int(files, k, 0) == chosen[i]))
+				continue;
+			/* by the file's own name and size, not the locker's internal type code */
+			hset(r, arena_printf(r->a, "Doc.locker.%zu.id", n), db_val(files, k, 0));
+			hset(r, arena_printf(r->a, "Doc.locker.%zu.name", n), db_scalar(r->a, "SELECT label FROM documents WHERE id = ?",
+											     "s", db_val(files, k, 0)));
+			hset_int(r, arena_printf(r->a, "Doc.locker.%zu.kb", n++), (db_int(files, k, 3) + 1023) / 1024);
+		}
+		if (errs)
+			formview_svc_outcome(r, s, errs);
+		return tmpl_render(r, "apply_step.cs");
+	}
+	if (str_eq(step, STEP_TATKAL)) {
+		hset(r, "Step.kind", "tatkal");
+		hset(r, "Page.title", tmpl_str(r->lang, "app.step.tatkal_q"));
+		hset(r, "Form.val.tatkal", ap && ap->tatkal ? "yes" : "no");
+		return tmpl_render(r, "apply_step.cs");
+	}
+	const struct field *f = svc_field(s, step);
+	if (!f || formview_on_check_page(f))
+		return 404;
+	struct svc *one = svc_part(r, s, step, false);
+	hset(r, "Step.kind", "field");
+	hset(r, "Page.title", i18n_get(&f->label, r->lang));
+	formview_fill(r, &one->form, "Svc.fields", answers, errs);
+	hset(r, "Svc.fields.0.heading", "1");
+	hset(r, "Page.svcform", "1");
+	return tmpl_render(r, "apply_step.cs");
+}
+
+/* Renders "Check your answers" for draft ap with answers (the problems
+ * errs: NULL for none). */
+static int apply_check(struct req *r, struct svc_ver *v, const struct app *ap, const struct jval *answers,
+		       const struct outcome *errs)
+{
+	const struct svc *s = v->def;
+	const char *ch = app_channel(r->user, NULL);
+	service_to_hdf(r, s, "Svc");
+	hset(r, "Page.title", tmpl_str(r->lang, "app.step.check_h"));
+	hset_int(r, "Step.draft", ap->id);
+	hset(r, "Step.name", STEP_CHECK);
+	hset(r, "Idem", random_token(r->a));
+	formview_summary(r, &s->form, answers, "Answers", true);
+	if (!str_eq(ch, "online"))
+		hset(r, "Check.applicant_mobile", ap->applicant_mobile);
+	long *docs = app_docs(r->a, s, ap->id);
+	for (size_t i = 0; i < s->ndocs; i++) {
+		const char *p = arena_printf(r->a, "Docs.%zu", i);
+		hset(r, arena_printf(r->a, "%s.code", p), s->docs[i].code);
+		hset(r, arena_printf(r->a, "%s.label", p), i18n_get(&s->docs[i].label, r->lang));
+		if (docs[i])
+			hset(r, arena_printf(r->a, "%s.file", p),
+			     db_scalar(r->a, "SELECT label FROM documents WHERE id = ?", "i", (long long)docs[i]));
+	}
+	if (s->tatkal)
+		hset(r, "Check.tatkal", ap->tatkal ? "yes" : "no");
+	struct app_fee fee = app_fee_of(s, ch, ap->tatkal);
+	hset(r, "Fee.gov", money_fmt(r->a, fee.gov));
+	if (fee.charge)
+		hset(r, "Fee.charge", money_fmt(r->a, fee.charge));
+	hset(r, "Fee.total", money_fmt(r->a, fee.total));
+	hset(r, "Fee.payer", tmpl_str_n(r->a, r->lang, arena_printf(r->a, "app.step.payer_%s", fee.payer),
+					money_fmt(r->a, fee.total)));
+	if (str_eq(fee.payer, "wallet"))
+		hset(r, "Fee.wallet", money_fmt(r->a, wallet_balance(r->a, r->user->id)));
+	/* the declaration is agreed to here, after reading everything */
+	formview_fill(r, &svc_part(r, s, NULL, true)->form, "Svc.fields", answers, errs);
+	hset(r, "Page.svcform", "1");
+	return tmpl_render(r, "apply_check.cs");
+}
+
+/* POST /apply/:code with step=<name>: checks that page's answer, keeps it
+ * in the draft (made by the first step) and goes on to the next step. */
+static int apply_step_post(struct req *r, struct svc_ver *v, const char *ch, const char *step)
+{
+	const struct svc *s = v->def;
+	long draft_id = 0;
+	const char *draft = req_form(r, "draft");
+	if (draft && !parse_long(draft, 1, 2000000000000L, &draft_id))
+		return 400;
+	struct app *ap = draft_id ? my_draft(r, draft_id) : NULL;
+	if (draft_id && !ap)
+		return 404;
+	struct outcome out;
+	out_init(&out, r->a);
+	const char *err;
+	struct jval *old = ap ? json_parse(r->a, ap->form, strlen(ap->form), &err) : NULL;
+	const char *mobile = ap ? ap->applicant_mobile : req_form(r, "applicant_mobile");
+	if (str_eq(step, STEP_MOBILE)) {
+		mobile = req_form(r, "applicant_mobile");
+		hset(r, "Form.val.applicant_mobile", mobile);
+		if (!valid_mobile(mobile)) {	/* this page asks only that */
+			out_field(&out, "applicant_mobile", "auth.mobile_bad", NULL);
+			r->status = 422;
+			return apply_step(r, v, ap, NULL, step, &out);
+		}
+	}
+	if (!old)
+		old = start_answers(r, s, ch, str_eq(ch, "online") ? NULL : mobile);
+	struct jval *answers = old;
+	long *doc_ids = arena_alloc(r->a, (s->ndocs + 1) * sizeof *doc_ids);
+	bool tatkal = ap && ap->tatkal;
+	long owner = docs_owner(r, ch, ap);
+	if (strncmp(step, "doc_", 4) == 0) {
+		long di = doc_step(s, step);
+		if (di < 0)
+			return 404;
+		size_t i = (size_t)di;
+		const struct upload *u = req_upload(r, "file");
+		long pick;
+		if (req_form(r, "remove")) {
+			doc_ids[i] = -1;
+		} else if (u && u->len) {
+			struct locker_file lf = { .mobile = str_eq(ch, "online") ? NULL : mobile, .doc_type = s->docs[i].code,
+						  .label = u->filename, .data = u->data, .len = u->len, .lang = r->lang };
+			doc_ids[i] = locker_upload(r->a, &r->actor, &lf, &out);
+			if (!doc_ids[i]) {
+				/* the file's problem is this document's */
+				for (size_t k = 0; k < out.nerrs; k++)
+					out.errs[k].field = arena_printf(r->a, "doc_%s", s->docs[i].code);
+				if (out.status != 422 || !out.nerrs)
+					return page_outcome(r, &out);
+				r->status = 422;
+				return apply_step(r, v, ap, answers, step, &out);
+			}
+		} else if (parse_long(req_form(r, "locker_doc"), 1, 2000000000000L, &pick)) {
+			doc_ids[i] = pick;
+		} else if (s->docs[i].required && !(ap && app_docs(r->a, s, ap->id)[i])) {
+			out_field(&out, arena_printf(r->a, "doc_%s", s->docs[i].code), "app.doc_missing", NULL);
+			r->status = 422;
+			return apply_step(r, v, ap, answers, step, &out);
+		}
+	} else if (str_eq(step, STEP_TATKAL)) {
+		tatkal = str_eq(req_form(r, "tatkal"), "yes");
+	} else if (!str_eq(step, STEP_MOBILE)) {
+		const struct field *f = svc_field(s, step);
+		if (!f || formview_on_check_page(f))
+			return 404;
+		struct svc *one = svc_part(r, s, step, false);
+		answers = form_merge(r->a, &s->form, old, formview_answers(r, &one->form), names_of(r, one));
+		if (picker_refresh(r))
+			return apply_step(r, v, ap, answers, step, NULL);
+		/* this page's answer must be right before going on */
+		struct form_env env;
+		const char *norm;
+		struct outcome all;
+		out_init(&all, r->a);
+		app_form_env(r->a, r->user, owner, &env);
+		form_check(r->a, &one->form, answers, &env, &all, &norm);
+		if (all.nerrs) {
+			r->status = 422;
+			return apply_step(r, v, ap, answers, step, &all);
+		}
+	}
+	struct filing fl = { .channel = ch, .applicant_mobile = mobile, .lang = r->lang };
+	struct app_input in = { .ver = v, .answers = answers, .doc_ids = doc_ids, .tatkal = tatkal, .idem = ap ? NULL : req_form(r, "idem"),
+				.submit = false, .draft_id = ap ? ap->id : 0 };
+	struct app_filed done;
+	int st = app_file(r->a, &r->actor, &fl, &in, &done, &out);
+	if (st == 422 && out.nerrs) {
+		r->status = 422;
+		return apply_step(r, v, ap, answers, step, &out);
+	}
+	if (st)
+		return page_outcome(r, &out);
+	/* on to the next step (the first for a new application), or back to
+	 * the check page after a Change */
+	const char **steps = steps_of(r, s, answers);
+	long at = step_index(steps, step);
+	const char *next = str_eq(req_form(r, "return"), STEP_CHECK) ? STEP_CHECK : steps[at < 0 ? 0 : at + 1];
+	/* a follow-up question that now applies is asked even after a Change */
+	if (str_eq(next, STEP_CHECK) && at >= 0 && steps[at + 1] && !str_eq(steps[at + 1], STEP_CHECK) &&
+	    !json_get(answers, steps[at + 1]) && svc_field(s, steps[at + 1]))
+		next = steps[at + 1];
+	resp_redirect(r, str_eq(next, STEP_CHECK) ? arena_printf(r->a, "/my/drafts/%ld", done.id)
+						  : arena_printf(r->a, "/my/drafts/%ld?step=%s", done.id, next));
+	return 0;
+}
+
+/* POST /apply/:code with accept=1: "Accept and send" on the check page —
+ * the draft's answers with the declaration just agreed to, filed. */
+static int apply_accept(struct req *r, struct svc_ver *v, const char *ch)
+{
+	long draft_id;
+	if (!parse_long(req_form(r, "draft"), 1, 2000000000000L, &draft_id))
+		return 400;
+	struct app *ap = my_draft(r, draft_id);
+	if (!ap)
+		return 404;
+	const struct svc *s = v->def;
+	const char *err;
+	struct jval *old = json_parse(r->a, ap->form, strlen(ap->form), &err);
+	struct svc *decl = svc_part(r, s, NULL, true);
+	struct jval *fresh = formview_answers(r, &decl->form);
+	/* every declaration box takes its fresh answer (unticked = absent) */
+	struct jval *answers = form_merge(r->a, &s->form, old, fresh, names_of(r, decl));
+	struct filing fl = { .channel = ch, .applicant_mobile = ap->applicant_mobile, .lang = r->lang };
+	struct app_input in = { .ver = v, .answers = answers, .tatkal = ap->tatkal, .submit = true, .draft_id = ap->id };
+	struct app_filed done;
+	struct outcome out;
+	out_init(&out, r->a);
+	int st = app_file(r->a, &r->actor, &fl, &in, &done, &out);
+	if (st == 0) {
+		resp_redirect(r, arena_printf(r->a, "/my/app/%s?ack=1", done.number));
+		return 0;
+	}
+	if (st == 422) {
+		refusal_on_form(r, &out);
+		r->status = 422;
+		int rc = apply_check(r, v, ap, answers, &out);
+		r->status = 422;
+		return rc;
+	}
+	return page_outcome(r, &out);
+}
+
+/* GET /apply/:code — the first step (an operator: the applicant's mobile) */
 int page_apply(struct req *r)
 {
 	struct svc_ver *v = svcstore_published(r->a, rp(r, 0));
@@ -65,16 +484,10 @@ int page_apply(struct req *r)
 		r->err_detail = tmpl_str(r->lang, "app.channel_closed");
 		return 403;
 	}
-	/* a citizen's answers start from their profile address */
-	struct jval *start = NULL;
-	if (str_eq(ch, "online")) {
-		const char *addr = db_scalar(r->a, "SELECT address_location_id FROM users WHERE id = ?", "i", (long long)r->user->id);
-		if (addr) {
-			char *j = json_strobj(r->a, v->def->route_field, addr, "mobile", r->user->mobile ? r->user->mobile : "", NULL);
-			start = json_parse(r->a, j, strlen(j), NULL);
-		}
-	}
-	return apply_form(r, v, start, NULL, NULL, str_eq(ch, "online") ? r->user->id : 0);
+	if (!str_eq(ch, "online"))
+		return apply_step(r, v, NULL, NULL, STEP_MOBILE, NULL);
+	struct jval *start = start_answers(r, v->def, ch, NULL);
+	return apply_step(r, v, NULL, start, steps_of(r, v->def, start)[0], NULL);
 }
 
 /* The locker documents chosen on the form, per service document. */
@@ -90,7 +503,7 @@ static long *chosen_docs(struct req *r, const struct svc *s)
 	return ids;
 }
 
-/* POST /apply/:code — save a draft or submit */
+/* POST /apply/:code — one step, "Accept and send", or the whole form at once */
 int page_apply_post(struct req *r)
 {
 	struct svc_ver *v = svcstore_published(r->a, rp(r, 0));
@@ -99,6 +512,11 @@ int page_apply_post(struct req *r)
 	const char *ch = app_channel(r->user, NULL);
 	if (!ch)
 		return 403;
+	if (req_form(r, "step"))
+		return apply_step_post(r, v, ch, req_form(r, "step"));
+	if (req_form(r, "accept"))
+		return apply_accept(r, v, ch);
+	/* the whole form in one post (the form before the steps; scripts) */
 	struct filing fl = { .channel = ch, .applicant_mobile = req_form(r, "applicant_mobile"), .lang = r->lang };
 	hset(r, "Form.val.applicant_mobile", fl.applicant_mobile);
 	if (req_form(r, "tatkal"))
@@ -128,10 +546,7 @@ int page_apply_post(struct req *r)
 		return 0;
 	}
 	if (st == 422) {
-		if (out.key) {
-			hset(r, "Form.err.general", tmpl_str(r->lang, out.key));
-			hset(r, "Form.has_errors", "1");
-		}
+		refusal_on_form(r, &out);
 		r->status = 422;
 		int rc = apply_form(r, v, answers, &out, in.doc_ids, owner);
 		r->status = 422;
@@ -140,28 +555,27 @@ int page_apply_post(struct req *r)
 	return page_outcome(r, &out);
 }
 
-/* GET /my/drafts/:id — continue a draft */
+/* GET /my/drafts/:id[?step=<name>] — a step of a draft, or "Check your
+ * answers" */
 int page_draft(struct req *r)
 {
 	long id;
 	if (!parse_long(rp(r, 0), 1, 2000000000000L, &id))
 		return 404;
-	struct app *ap = app_load(r->a, NULL, id, false);
-	if (!ap || ap->filed_by != r->user->id || !str_eq(ap->status, "draft"))
+	struct app *ap = my_draft(r, id);
+	if (!ap)
 		return 404;
 	struct svc_ver *v = svcstore_published(r->a, ap->ver->def->code);
 	if (!v)
 		return 404;
 	const char *err;
 	struct jval *answers = json_parse(r->a, ap->form, strlen(ap->form), &err);
-	/* location answers are stored as picked ids while a draft */
-	hset_int(r, "Draft", id);
 	if (req_query(r, "saved"))
 		hset(r, "Flash", tmpl_str(r->lang, "app.draft_saved"));
-	hset(r, "Action", arena_printf(r->a, "/apply/%s", v->def->code));
-	hset(r, "Form.val.applicant_mobile", ap->applicant_mobile);
-	hset(r, "Form.val.draft", arena_printf(r->a, "%ld", id));
-	return apply_form(r, v, answers, NULL, app_docs(r->a, v->def, id), ap->applicant_id);
+	const char *step = req_query(r, "step");
+	if (step && !str_eq(step, STEP_CHECK))
+		return apply_step(r, v, ap, answers, step, NULL);
+	return apply_check(r, v, ap, answers, NULL);
 }
 
 /* Sets App.* and History.* for an application page. */
@@ -432,13 +846,18 @@ int page_feedback(struct req *r)
 	return 0;
 }
 
-/* GET/POST /track — public: number + registered mobile, status and stage only */
+/* GET /track, POST /track — public: number + registered mobile, status and
+ * stage only.  The form posts: the mobile number never travels in a URL
+ * (browser history, logs, a shared link); a GET only fills the number in
+ * (the acknowledgement's link), whatever else its query holds. */
 int page_track(struct req *r)
 {
-	const char *number = req_param(r, "number"), *mobile = req_param(r, "mobile");
+	bool post = str_eq(r->method, "POST");
+	const char *number = post ? req_form(r, "number") : req_query(r, "number");
+	const char *mobile = post ? req_form(r, "mobile") : NULL;
 	hset(r, "Form.val.number", number);
 	hset(r, "Form.val.mobile", mobile);
-	if (!number && !mobile)
+	if (!post)
 		return tmpl_render(r, "track.cs");
 	if (str_empty(number) || strlen(number) > 48)
 		form_error(r, "number", "track.number_bad");
@@ -580,8 +999,8 @@ static long *api_docs(struct req *r, const struct svc *s, const struct jval *doc
 	long *ids = arena_alloc(r->a, (s->ndocs + 1) * sizeof *ids);
 	for (size_t i = 0; i < s->ndocs; i++) {
 		long id;
-		if (json_get_long(docs, s->docs[i].code, &id))
-			ids[i] = id;
+		if (json_get_long(docs, s->docs[i].code, &id) && id > 0)
+			ids[i] = id;	/* (-1 would empty the slot: the pages' "Remove", not the API's) */
 	}
 	return ids;
 }
@@ -759,10 +1178,22 @@ int api_app_list(struct req *r)
 	return api_list_send(r, &b, &w, rows->nrows == (size_t)limit ? db_val(rows, rows->nrows - 1, 0) : NULL);
 }
 
-/* GET /api/v1/track?number=&mobile= (public: status and stage only) */
+/* POST /api/v1/track {number, mobile}; GET /api/v1/track?number=&mobile=
+ * (v1 keeps it; the POST keeps the mobile out of URLs) — public: status
+ * and stage only */
 int api_track(struct req *r)
 {
-	const char *number = req_query(r, "number"), *mobile = req_query(r, "mobile");
+	const char *number, *mobile;
+	if (str_eq(r->method, "POST")) {
+		struct jval *in = api_body(r);
+		if (!in)
+			return 400;
+		number = json_get_str(in, "number");
+		mobile = json_get_str(in, "mobile");
+	} else {
+		number = req_query(r, "number");
+		mobile = req_query(r, "mobile");
+	}
 	if (!number || !mobile)
 		return 400;
 	struct app *ap = app_track(r->a, number, mobile);

@@ -30,19 +30,50 @@ static const char *home_for(const struct user *u)
 	return "/my";
 }
 
+/* Where to go after log-in: the form's "next", else the query's, when it
+ * is a place on this site (url_is_local); NULL otherwise. */
+static const char *login_next(struct req *r)
+{
+	const char *n = req_form(r, "next");
+	if (!n)
+		n = req_query(r, "next");
+	return url_is_local(n) ? n : NULL;
+}
+
+/* The staff username-and-password form (msg_key: its refusal, or NULL). */
 static int login_form(struct req *r, const char *msg_key)
 {
-	static const char *const keep[] = { "username", "next", NULL };
+	static const char *const keep[] = { "username", NULL };
 	form_keep(r, keep);
-	if (!req_form(r, "next") && url_is_local(req_query(r, "next")))
-		hset(r, "Form.val.next", req_query(r, "next"));
+	hset(r, "Form.val.next", login_next(r));
 	if (msg_key)
 		hset(r, "Msg", tmpl_str(r->lang, msg_key));
 	return tmpl_render(r, "login.cs");
 }
 
-/* GET /login */
+/* The citizen's first log-in question, "What is your mobile number?",
+ * keeping where the citizen was going. */
+static int otp_form(struct req *r)
+{
+	const char *next = login_next(r);
+	hset(r, "Form.val.next", next);
+	hset(r, "StaffLink", next ? arena_printf(r->a, "/staff/login?next=%s", url_encode(r->a, next)) : "/staff/login");
+	return tmpl_render(r, "login_otp.cs");
+}
+
+/* GET /login — citizens (Start now, Log in): the mobile number first;
+ * staff have their own address, GET /staff/login. */
 int page_login(struct req *r)
+{
+	if (r->user) {
+		resp_redirect(r, home_for(r->user));
+		return 0;
+	}
+	return otp_form(r);
+}
+
+/* GET /staff/login */
+int page_staff_login(struct req *r)
 {
 	if (r->user) {
 		resp_redirect(r, home_for(r->user));
@@ -61,7 +92,7 @@ static int start_session(struct req *r, long uid, const char *next)
 	return 0;
 }
 
-/* POST /login */
+/* POST /staff/login (and POST /login, where the staff form posted before) */
 int page_login_post(struct req *r)
 {
 	long uid = 0;
@@ -79,10 +110,10 @@ int page_login_post(struct req *r)
 	}
 }
 
-/* GET /login/otp — citizens: ask for the mobile number. */
+/* GET /login/otp — the same question as GET /login. */
 int page_otp(struct req *r)
 {
-	return tmpl_render(r, "login_otp.cs");
+	return otp_form(r);
 }
 
 /* POST /login/otp — send an OTP, then ask for it. */
@@ -92,7 +123,7 @@ int page_otp_post(struct req *r)
 	hset(r, "Form.val.mobile", mobile);
 	if (!valid_mobile(mobile)) {
 		form_error(r, "mobile", "auth.mobile_bad");
-		return tmpl_render(r, "login_otp.cs");
+		return otp_form(r);
 	}
 	enum auth_result res = auth_otp_request(r->a, &r->actor, mobile, "login");
 	if (res == AUTH_ERROR)
@@ -100,9 +131,10 @@ int page_otp_post(struct req *r)
 	if (res == AUTH_THROTTLED) {
 		r->status = 429;
 		form_error(r, "mobile", "auth.throttled");
-		return tmpl_render(r, "login_otp.cs");
+		return otp_form(r);
 	}
 	hset(r, "Sent", "1");
+	hset(r, "Form.val.next", login_next(r));
 	return tmpl_render(r, "login_otp_verify.cs");
 }
 
@@ -111,6 +143,7 @@ int page_otp_verify(struct req *r)
 {
 	const char *mobile = req_form(r, "mobile"), *otp = req_form(r, "otp");
 	hset(r, "Form.val.mobile", mobile);
+	hset(r, "Form.val.next", login_next(r));
 	long uid = 0;
 	enum auth_result res = auth_citizen_login(r->a, &r->actor, mobile, otp, r->lang, &uid);
 	if (res == AUTH_ERROR)
@@ -121,8 +154,14 @@ int page_otp_verify(struct req *r)
 		form_error(r, "otp", res == AUTH_THROTTLED ? "auth.throttled" : "auth.otp_failed");
 		return tmpl_render(r, "login_otp_verify.cs");
 	}
-	const char *name = db_scalar(r->a, "SELECT first_name FROM users WHERE id = ?", "i", (long long)uid);
-	return start_session(r, uid, str_empty(name) ? "/profile?welcome=1" : req_form(r, "next"));
+	/* a citizen on the way somewhere (Start now) goes on to it; the form
+	 * asks for the name itself.  Otherwise a new citizen gives a name. */
+	const char *next = login_next(r);
+	if (!next) {
+		const char *name = db_scalar(r->a, "SELECT first_name FROM users WHERE id = ?", "i", (long long)uid);
+		next = str_empty(name) ? "/profile?welcome=1" : NULL;
+	}
+	return start_session(r, uid, next);
 }
 
 /* POST /logout and /logout/all */

@@ -223,7 +223,7 @@ static void ticket_to_hdf(struct req *r, const struct ticket *t, enum ticket_sea
 	const char *err;
 	struct jval *ans = form ? json_parse(r->a, t->answers, strlen(t->answers), &err) : NULL;
 	if (ans)
-		formview_summary(r, &form->form, ans, "Answers");
+		formview_summary(r, &form->form, ans, "Answers", false);
 	if (r->user->id == t->assignee_id)
 		hset(r, "T.mine", "1");
 	struct dbres *e = ticket_thread(r->a, t, seat != TS_RAISER);

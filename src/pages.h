@@ -14,6 +14,7 @@ int page_lang(struct req *r);
 /* page_auth.c */
 int page_login(struct req *r);
 int page_login_post(struct req *r);
+int page_staff_login(struct req *r);
 int page_otp(struct req *r);
 int page_otp_post(struct req *r);
 int page_otp_verify(struct req *r);

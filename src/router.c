@@ -229,7 +229,11 @@ void dispatch(struct req *r)
 				status = 401;
 				goto error;
 			}
-			resp_redirect(r, arena_printf(r->a, "/login?next=%s", url_encode(r->a, r->path)));
+			/* citizens start with their mobile number; a page no citizen
+			 * may open sends to the staff's own log-in */
+			bool citizen = !found->roles || (found->roles & RB(ROLE_CITIZEN));
+			resp_redirect(r, arena_printf(r->a, "%s?next=%s", citizen ? "/login" : "/staff/login",
+						      url_encode(r->a, r->path)));
 			return;
 		}
 		if (!role_allowed(r, found)) {

@@ -44,3 +44,10 @@
   document.addEventListener('change', update);
   update();
 })();
+/* The error summary takes the focus when the page arrives (autofocus does
+   it in current browsers; this is for the others). */
+(function () {
+  'use strict';
+  var s = document.getElementById('error-summary');
+  if (s && document.activeElement !== s) s.focus();
+})();

@@ -11,7 +11,8 @@
 <?cs else ?>
 <?cs if:NotFound ?><div class="error-summary" role="alert"><p><?cs var:L.track.not_found ?></p></div><?cs /if ?>
 <p><?cs var:L.track.lead ?></p>
-<form method="get" action="/track" novalidate>
+<form method="post" action="/track" novalidate>
+ <?cs call:csrf_field() ?>
  <?cs call:field_input("number", L.app.number, "text", L.track.number_hint, "") ?>
  <?cs call:field_input("mobile", L.auth.mobile, "tel", L.track.mobile_hint, "mobile") ?>
  <button class="button"><?cs var:L.track.button ?></button>

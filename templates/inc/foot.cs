@@ -6,7 +6,7 @@
  <nav aria-label="<?cs var:L.footer.support ?>"><p><a href="/accessibility"><?cs var:L.footer.a11y ?></a> · <a href="/privacy"><?cs var:L.footer.privacy ?></a></p></nav>
 </div></footer>
 <?cs if:Page.picker ?><script src="/static/picker.js" defer></script><?cs /if ?>
-<?cs if:Page.svcform ?><script src="/static/form.js" defer></script><?cs /if ?>
+<?cs if:Page.svcform || Form.has_errors ?><script src="/static/form.js" defer></script><?cs /if ?>
 <?cs if:Page.att_js ?><script src="/static/attendance.js" defer></script><?cs /if ?>
 <?cs if:Page.exam_js ?><script src="/static/exam.js" defer></script><?cs /if ?>
 <?cs if:Page.learn_js ?><script src="/static/learn.js" defer></script><?cs /if ?>

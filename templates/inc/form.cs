@@ -5,12 +5,12 @@
      browser's mm/dd/yyyy picker.  They post NAME-day, NAME-month and
      NAME-year, which the request parser joins into NAME (src/req.c
      req_join_dates).  date_boxes draws them with the values given (opt:
-     "(optional)" after the legend; sf, se, hid: a service field's show-if
-     and hidden); date_input fills them from what was typed (Form.val.NAME-day
+     "(optional)" after the legend; sf, se: a service field's show-if; head:
+     the legend is the page's heading, h1); date_input fills them from what was typed (Form.val.NAME-day
      ..., kept by form_keep) or from a stored YYYY-MM-DD. ?>
-<?cs def:date_boxes(name, label, hint, opt, d, m, y, sf, se, hid) ?>
-<fieldset class="field date<?cs if:Form.err[name] ?> has-error<?cs /if ?>" role="group" aria-describedby="h-<?cs var:name ?><?cs if:Form.err[name] ?> e-<?cs var:name ?><?cs /if ?>"<?cs if:sf ?> data-show-field="<?cs var:sf ?>" data-show-equals="<?cs var:se ?>"<?cs /if ?><?cs if:hid ?> hidden<?cs /if ?>>
- <legend><?cs var:label ?><?cs if:opt ?> <span class="small">(<?cs var:L.hr.optional ?>)</span><?cs /if ?></legend>
+<?cs def:date_boxes(name, label, hint, opt, d, m, y, sf, se, head) ?>
+<fieldset class="field date<?cs if:Form.err[name] ?> has-error<?cs /if ?>" role="group" aria-describedby="h-<?cs var:name ?><?cs if:Form.err[name] ?> e-<?cs var:name ?><?cs /if ?>"<?cs if:sf ?> data-show-field="<?cs var:sf ?>" data-show-equals="<?cs var:se ?>"<?cs /if ?>>
+ <legend><?cs if:head ?><h1><?cs /if ?><?cs var:label ?><?cs if:opt ?> <span class="small">(<?cs var:L.hr.optional ?>)</span><?cs /if ?><?cs if:head ?></h1><?cs /if ?></legend>
  <p class="hint" id="h-<?cs var:name ?>"><?cs if:hint ?><?cs var:hint ?> <?cs /if ?><?cs var:L.form.date_hint ?></p>
  <?cs if:Form.err[name] ?><p class="error-message" id="e-<?cs var:name ?>"><?cs var:Form.err[name] ?></p><?cs /if ?>
  <div class="date-input">

@@ -39,4 +39,8 @@
 </header>
 <main id="main" class="wrap">
 <?cs if:Flash ?><div class="flash" role="status"><?cs var:Flash ?></div><?cs /if ?>
-<?cs if:Form.has_errors ?><div class="error-summary" role="alert" tabindex="-1"><h2><?cs var:L.form.problem ?></h2><ul><?cs each:e = Form.err ?><li><a href="#f-<?cs name:e ?>"><?cs if:Form.label[name(e)] ?><?cs var:Form.label[name(e)] ?>: <?cs /if ?><?cs var:e ?></a></li><?cs /each ?></ul></div><?cs /if ?>
+<?cs # the error summary: focused on arrival (autofocus; form.js for older
+     browsers), problems in page order, each linking to its control ?>
+<?cs if:Form.has_errors ?><div class="error-summary" role="alert" tabindex="-1" autofocus id="error-summary"><h2><?cs var:L.form.problem ?></h2><ul><?cs
+ if:subcount(Form.errs) ?><?cs if:Form.err.general ?><li><?cs var:Form.err.general ?></li><?cs /if ?><?cs each:e = Form.errs ?><li><a href="#f-<?cs var:e.anchor ?><?cs if:!e.anchor ?><?cs var:e.field ?><?cs /if ?>"><?cs var:e.text ?></a></li><?cs /each ?><?cs
+ else ?><?cs each:e = Form.err ?><li><a href="#f-<?cs name:e ?>"><?cs var:e ?></a></li><?cs /each ?><?cs /if ?></ul></div><?cs /if ?>

@@ -8,6 +8,9 @@ CSC operator and the officers would), printed as one JSON object:
                 and pdf (a file with the signed PDF)
   pending       a second application, waiting at the karmachari's desk
   citizen       the demo citizen's mobile
+  draft         the id of a draft csc1 filled for the demo citizen (every
+                answer and the required document): its steps and its
+                "Check your answers" page
 
 Run by journeys.js once per test program (GS_TEST_BASE, GS_TEST_VAR and
 GS_TEST_CTL as for the HTTP tests); a fresh pair of applications each time,
@@ -19,7 +22,7 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "http"))
 
-from lifecycle import file_app, walk_to_approval  # noqa: E402
+from lifecycle import file_app, walk_to_approval, definition, answers_for, upload  # noqa: E402
 from gs import sql  # noqa: E402
 
 CIRCLE = [("karmachari", "karmachari"), ("ci", "ci"), ("co", "co")]
@@ -39,7 +42,13 @@ def main():
     f.write(pdf.body)
     f.close()
     pending, _ = file_app("INC", filer="csc1", mobile=MOBILE)
-    json.dump({"approved": approved, "pending": pending, "citizen": MOBILE,
+    doc = upload(csc, "income_proof", MOBILE, name="salary-slip.pdf")
+    assert doc.status == 201, "upload: %r" % doc
+    d = csc.api("POST", "/applications", {"service": "INC", "applicant": {"mobile": MOBILE}, "submit": False,
+                                          "fields": answers_for(definition("INC"), MOBILE),
+                                          "documents": {"income_proof": doc.json()["id"]}})
+    assert d.status == 201, "draft: %r" % d
+    json.dump({"approved": approved, "pending": pending, "citizen": MOBILE, "draft": int(d.json()["number"][1:]),
                "cert": {"number": cert, "verify_url": info.json()["verify_url"], "pdf": f.name}}, sys.stdout)
     print()
 

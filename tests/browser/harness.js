@@ -81,10 +81,10 @@ async function press(page, selector) {
 // {otp: mobile} for a citizen (mobile number and OTP).
 async function logIn(page, who) {
   if (typeof who === 'string') {
-    await page.goto(BASE + '/login');
+    await page.goto(BASE + '/staff/login');
     await page.fill('#f-username', who);
     await page.fill('#f-password', 'demo-pass-2026');
-    await press(page, 'form[action="/login"] button[type=submit]');
+    await press(page, 'form[action="/staff/login"] button[type=submit]');
     return;
   }
   await page.goto(BASE + '/login/otp');

@@ -62,8 +62,9 @@ const journeys = [
   {
     name: 'citizen-login', owner: 'journey', who: null, js: 'both',
     steps: [
-      { name: 'log-in', go: '/login' },
-      { name: 'mobile', go: '/login/otp' },
+      { name: 'start-now', go: '/apply/INC' },
+      { name: 'staff-log-in', go: '/staff/login' },
+      { name: 'mobile', go: '/login?next=%2Fapply%2FINC' },
       {
         name: 'otp',
         act: async (page, fx, ctx) => {
@@ -77,7 +78,7 @@ const journeys = [
         act: async (page, fx, ctx) => {
           await page.fill('#f-otp', ctx.code);
           await press(page, 'form[action="/login/otp/verify"] button');
-          assert(!page.url().includes('/login'), 'left the log-in pages: ' + page.url());
+          assert(page.url().endsWith('/apply/INC'), 'back to the form started: ' + page.url());
         },
       },
     ],
@@ -92,7 +93,11 @@ const journeys = [
       { name: 'apply', go: '/apply/INC' },
       {
         name: 'apply-errors', go: '/apply/INC',
-        act: async (page) => { await press(page, 'button[name=submit]'); },
+        act: async (page) => {
+          await press(page, '#continue');
+          assert(await page.isVisible('.error-summary'), 'the error summary');
+          assert((await page.title()).startsWith('Error: ') || (await page.title()).startsWith('त्रुटि: '), 'Error: in the title');
+        },
       },
     ],
   },
@@ -123,10 +128,25 @@ const journeys = [
   {
     name: 'csc-apply', owner: 'journey', who: 'csc1', js: 'both',
     steps: [
-      { name: 'apply', go: '/apply/INC' },
+      { name: 'mobile', go: '/apply/INC' },
       {
-        name: 'apply-errors', go: '/apply/INC',
-        act: async (page) => { await press(page, 'button[name=submit]'); },
+        name: 'mobile-error', go: '/apply/INC',
+        act: async (page) => { await press(page, '#continue'); },
+      },
+      { name: 'question', go: (fx) => `/my/drafts/${fx.draft}?step=gender` },
+      { name: 'place', go: (fx) => `/my/drafts/${fx.draft}?step=address` },
+      { name: 'family', go: (fx) => `/my/drafts/${fx.draft}?step=family` },
+      { name: 'document', go: (fx) => `/my/drafts/${fx.draft}?step=doc_income_proof` },
+      { name: 'tatkal', go: (fx) => `/my/drafts/${fx.draft}?step=tatkal` },
+      { name: 'check-answers', go: (fx) => `/my/drafts/${fx.draft}` },
+      {
+        name: 'check-errors', go: (fx) => `/my/drafts/${fx.draft}`,
+        act: async (page) => {
+          // not agreeing to the declaration keeps the draft and names the box
+          await page.uncheck('#f-f_declaration');
+          await press(page, '#accept');
+          assert(await page.isVisible('.error-summary a[href="#f-f_declaration"]'), 'the declaration named and linked');
+        },
       },
     ],
   },

@@ -45,7 +45,7 @@ function assert(cond, msg) { if (!cond) throw new Error(msg || 'assertion failed
 
 // Logs in through the real form.
 async function login(page, username, password = 'demo-pass-2026') {
-  await page.goto(BASE + '/login');
+  await page.goto(BASE + '/staff/login');
   await page.fill('#f-username', username);
   await page.fill('#f-password', password);
   await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);

@@ -101,22 +101,39 @@ test('department admin builds and publishes a service in the designer', async (c
   await anon.close();
 });
 
-test('CSC operator applies for a villager on the web form', async (ctx) => {
+test('CSC operator applies for a villager, one question a page, then checks the answers', async (ctx) => {
   const page = await ctx.newPage();
+  const next = '#continue';
   await login(page, 'csc1');
   await page.goto(BASE + '/apply/' + CODE);
-  assert(await page.isVisible('label:has-text("Name of the child")'), 'designed field on the form');
-  // Sending an empty form shows errors next to the fields, not a crash.
-  await press(page, 'button[name=submit]');
+  assert(await page.isVisible("h1 >> text=What is the applicant's mobile number?"), 'the villager\'s mobile first');
+  // Continuing with nothing shows the problem at the top, focused, and beside the field.
+  await press(page, next);
   assert(await page.isVisible('.error-summary'), 'error summary');
-  assert(await page.locator('.has-error').count() >= 3, 'errors beside the fields');
+  assert((await page.title()).startsWith('Error: '), 'Error: in the title');
+  assert(await page.evaluate(() => document.activeElement && document.activeElement.id === 'error-summary'),
+    'focus moved to the summary');
+  assert(await page.locator('.has-error').count() === 1, 'the error beside its field');
   await page.fill('#f-applicant_mobile', MOBILE);
+  await press(page, next);
+  assert(await page.isVisible('h1 >> text=Name of the child'), 'the designed question is the page\'s heading');
   await page.fill('input[name=f_applicant_name]', 'Munni Kumari');
-  await page.fill('input[name=f_income]', '48000');
+  await press(page, next);
   await pickPlace(page, 'f_address', PLACE);
+  await press(page, next);
+  await page.fill('input[name=f_income]', '48000');
+  await press(page, next);
+  assert(await page.isVisible('h1 >> text=Check your answers'), 'Check your answers: ' + page.url());
+  await page.screenshot({ path: path.join(SHOTS, 'apply-check-desktop.png'), fullPage: true });
+  const answers = await page.textContent('main');
+  // (pickPlace takes the first of PLACE's names a list offers: the village
+  // may share its panchayat's name)
+  for (const t of ['Munni Kumari', '48000', 'Who pays'])
+    assert(answers.includes(t), `${t} on the check page: ${answers.replace(/\s+/g, ' ').slice(0, 600)}`);
+  assert(PLACE.slice(2).some((p) => answers.includes(p)), 'the village by its name');
   await page.setViewportSize({ width: 360, height: 740 });
   await page.screenshot({ path: path.join(SHOTS, 'apply-csc-phone.png'), fullPage: true });
-  await press(page, 'button[name=submit]');
+  await press(page, '#accept');
   const m = page.url().match(/\/my\/app\/(.+)\?ack=1$/);
   assert(m, 'acknowledged: ' + page.url());
   appNumber = decodeURIComponent(m[1]);
@@ -161,7 +178,12 @@ test('the villager tracks it and verifies the certificate', async (ctx) => {
   assert(await fitsWidth(page), 'track page fits a phone');
   await page.screenshot({ path: path.join(SHOTS, 'track-phone.png'), fullPage: true });
   // A wrong mobile number tells nothing about the application.
-  await page.goto(BASE + '/track?number=' + encodeURIComponent(appNumber) + '&mobile=9999999999');
+  // (the form posts: a mobile number never travels in the URL)
+  await page.goto(BASE + '/track');
+  await page.fill('#f-number', appNumber);
+  await page.fill('#f-mobile', '9999999999');
+  await press(page, 'form[action="/track"] button');
+  assert(!page.url().includes('9999999999'), 'no mobile in the address: ' + page.url());
   assert(await page.isVisible('.error-summary'), 'not found for the wrong mobile');
 
   // The operator who filed it downloads the certificate for the villager...

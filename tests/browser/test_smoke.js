@@ -28,7 +28,7 @@ test('language switch shows Hindi', async (ctx) => {
 test('staff log-in through the form lands on the role home', async (ctx) => {
   const page = await ctx.newPage();
   await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto(BASE + '/login');
+  await page.goto(BASE + '/staff/login');
   await page.screenshot({ path: path.join(SHOTS, 'login-phone.png'), fullPage: true });
   await login(page, 'stateadmin');
   assert(page.url().endsWith('/admin'), 'landed on ' + page.url());

@@ -88,6 +88,8 @@ ROUTES = {
     ("GET", "/lang"): public(query={"lang": "hi", "next": "/track"}),
     ("GET", "/login"): public(),
     ("POST", "/login"): public(body=lambda v: {"username": v["vcsc_user"], "password": ""}),
+    ("GET", "/staff/login"): public(),
+    ("POST", "/staff/login"): public(body=lambda v: {"username": v["vcsc_user"], "password": ""}),
     ("GET", "/login/otp"): public(),
     ("POST", "/login/otp"): public(body={"mobile": "12345"}),
     ("POST", "/login/otp/verify"): public(body=lambda v: {"mobile": v["mobile"], "otp": "abc"}, echo=("mobile",)),
@@ -150,7 +152,8 @@ ROUTES = {
     ("POST", "/my/app/@no/edit"): deny(params={"no": "app_pending"}, body={"f_applicant_name": "Taken Over"}),
     ("POST", "/my/app/@no/appeal"): deny(params={"no": "app_rejected"}, body={"grounds": "an appeal by someone else"}),
     ("POST", "/my/app/@no/feedback"): deny(params={"no": "app_approved"}, body={"rating": "1", "comment": "not mine"}),
-    ("GET", "/track"): public(query=lambda v: {"number": v["app_pending"], "mobile": "9999999999"}),
+    ("GET", "/track"): public(query=lambda v: {"number": v["app_pending"]}),
+    ("POST", "/track"): public(body=lambda v: {"number": v["app_pending"], "mobile": "9999999999"}),
     ("GET", "/locker"): own(query=lambda v: {"mobile": v["mobile"]}, echo=("mobile",)),
     ("POST", "/locker"): own(body=lambda v: {"mobile": v["mobile"], "doc_type": "other"}, echo=("mobile",)),
     # consent to see her locker: asking sends an OTP, so the walk asks for a
@@ -315,6 +318,7 @@ ROUTES = {
                                                       body={"grounds": "an appeal by someone else"}),
     ("GET", "/api/v1/applications/@no/acknowledgement"): deny(params={"no": "app_pending"}, allowed=AREA),
     ("GET", "/api/v1/track"): public(query=lambda v: {"number": v["app_pending"], "mobile": "9999999999"}),
+    ("POST", "/api/v1/track"): public(body=lambda v: {"number": v["app_pending"], "mobile": "9999999999"}),
     ("GET", "/api/v1/desk/queue"): deny(query=lambda v: {"office": v["stage_office"], "role": "panchayat_sewak"}),
     ("POST", "/api/v1/desk/next"): deny(body=lambda v: {"office": v["stage_office"], "role": "panchayat_sewak"}),
     ("POST", "/api/v1/documents"): own(body={}),
@@ -513,7 +517,8 @@ def refused(pattern, role, r):
     if role == "anonymous":
         if pattern.startswith("/api/"):
             return r.status == 401
-        return r.status == 303 and (r.header("Location") or "").startswith("/login")
+        # citizens' pages send to /login (the mobile number), staff-only ones to /staff/login
+        return r.status == 303 and (r.header("Location") or "").startswith(("/login?", "/staff/login?"))
     return False
 
 

@@ -104,9 +104,13 @@ def draft_ids(op, mobile):
     r = op.api.api("POST", "/applications", {"service": "INC", "applicant": {"mobile": mobile}, "submit": False,
                                              "fields": answers_for(definition("INC"), mobile)})
     eq(r.status, 201, "draft: %r" % r)
-    r = op.web.get("/my/drafts/" + r.json()["number"][1:])
-    eq(r.status, 200, "draft page")
-    return options(r.text)
+    # each document is a step of its own, offering the locker's files of its type
+    ids = set()
+    for doc in definition("INC")["documents"]:
+        page = op.web.get("/my/drafts/%s?step=doc_%s" % (r.json()["number"][1:], doc["code"]))
+        eq(page.status, 200, "the draft's document step")
+        ids |= {int(x) for x in re.findall(r'name="locker_doc" value="(\d+)"', page.text)}
+    return ids
 
 
 def consent_sms(mobile):

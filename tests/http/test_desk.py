@@ -166,17 +166,18 @@ def apply_with_date(day, month, year, save=True):
 
 @test
 def dates_are_typed_in_day_month_and_year_boxes():
-    page = web("csc1").get("/apply/BRT").text
-    assert 'type="date"' not in page, "no browser date picker"
-    for part, label in (("day", "Day"), ("month", "Month"), ("year", "Year")):
-        box = "f-f_birth_date" if part == "day" else "f-f_birth_date-" + part
-        assert re.search(r'<label for="%s">%s</label><input[^>]*name="f_birth_date-%s"[^>]*inputmode="numeric"'
-                         % (box, label, part), page), "a labelled %s box" % part
     r = apply_with_date("5", "3", "2024")
     eq(r.status, 303, "draft saved: %r" % r)
-    form = sql("SELECT JSON_UNQUOTE(JSON_EXTRACT(form, '$.birth_date')) FROM applications "
-               "WHERE status='draft' ORDER BY id DESC LIMIT 1")[0][0]
+    draft, form = sql("SELECT id, JSON_UNQUOTE(JSON_EXTRACT(form, '$.birth_date')) FROM applications "
+                      "WHERE status='draft' ORDER BY id DESC LIMIT 1")[0]
     eq(form, "2024-03-05", "stored as one date")
+    # the date's own question page shows it again in its three boxes
+    page = web("csc1").get("/my/drafts/%s?step=birth_date" % draft).text
+    assert 'type="date"' not in page, "no browser date picker"
+    for part, label, v in (("day", "Day", "5"), ("month", "Month", "3"), ("year", "Year", "2024")):
+        box = "f-f_birth_date" if part == "day" else "f-f_birth_date-" + part
+        assert re.search(r'<label for="%s">%s</label><input[^>]*name="f_birth_date-%s" value="%s"[^>]*inputmode="numeric"'
+                         % (box, label, part, v), page), "a labelled %s box" % part
 
 
 @test

@@ -613,7 +613,7 @@ def first_draft_for_a_mobile_registered_meanwhile_uses_that_citizen():
 
 @test
 def track_page_refuses_a_mobile_not_starting_6_to_9_at_the_field():
-    r = Client().get("/track?number=JH/358/INC/2026-27/000001&mobile=0123456789")
+    r = Client().form_post("/track", "/track", {"number": "JH/358/INC/2026-27/000001", "mobile": "0123456789"})
     eq(r.status, 422, "the mobile-number rule")
     assert 'id="e-mobile"' in r.text and "10-digit mobile" in r.text, "error at the field"
 
