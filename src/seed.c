@@ -64,7 +64,7 @@ static const struct demo_user demo_users[] = {
 	{ "sewak", "Birsa", "Munda", "9000000112", "sewak", "Panchayat Swayam Sewak", NULL, ROLE_SEWAK, "panchayat", "Sarja" },
 	{ "bi", "Ajay", "Kumar", "9000000114", "staff", "Block In-charge (Digital Panchayat)", NULL, ROLE_BI, "block", "Medininagar(Daltonganj)" },
 	{ "di", "Priya", "Lakra", "9000000115", "staff", "District In-charge (Digital Panchayat)", NULL, ROLE_DI, "district", "Palamu" },
-	{ "mukhiya", "Savitri", "Devi", "9000000116", "staff", "Mukhiya, Jamune", NULL, ROLE_MUKHIYA, "panchayat", "Jamune" },
+	{ "mukhiya", "Savitri", "Devi", "9000000120", "staff", "Mukhiya, Jamune", NULL, ROLE_MUKHIYA, "panchayat", "Jamune" },
 	{ "jsk", "Meena", "Devi", "9000000113", "jsk", "Jan Suvidha Kendra Operator", NULL, ROLE_JSK, "block", "Medininagar(Daltonganj)" },
 	{ "bi2", "Rakesh", "Paswan", "9000000116", "staff", "Block In-charge (Digital Panchayat)", NULL, ROLE_BI, "block", "Chainpur" },
 	{ "pmu", "Shalini", "Ekka", "9000000117", "staff", "PMU, Digital Panchayat", NULL, ROLE_PMU, "state", "Jharkhand" },
