@@ -158,8 +158,8 @@ long locker_add_issued(long owner, long issuer, const char *label, const char *s
 
 struct dbres *locker_list(struct arena *a, const struct user *u, long owner)
 {
-	return db_query(a, "SELECT d.id, d.doc_type, d.mime, d.size, d.sha256, "
-			   "CONCAT(d.label, ' (', d.doc_type, ', ', ROUND(d.size / 1024), ' KB)') FROM documents d "
+	return db_query(a, "SELECT d.id, d.doc_type, d.mime, d.size, d.sha256, d.label, CEIL(d.size / 1024), "
+			   "DATE(d.created_at) FROM documents d "
 			   "WHERE d.owner_id = ? AND " LOCKER_SEES " ORDER BY d.id DESC LIMIT 100",
 			"iiii", (long long)owner, (long long)u->id, (long long)u->id, (long long)u->id);
 }

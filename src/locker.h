@@ -27,7 +27,7 @@ struct dbres;
 /* The documents of owner's locker that u sees: all of them for the citizen
  * and for an operator with the citizen's live consent (consent.h), else
  * only those u uploaded.  Newest first, at most 100; columns id, doc_type,
- * mime, size, sha256, display label.  Arena result; NULL on DB error. */
+ * mime, size, sha256, the file's name, size in KB (rounded up), date added.  Arena result; NULL on DB error. */
 struct dbres *locker_list(struct arena *a, const struct user *u, long owner);
 /* May u attach document id of owner's locker to an application (the same
  * rule as locker_list)? */

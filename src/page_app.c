@@ -259,9 +259,8 @@ static int apply_step(struct req *r, struct svc_ver *v, const struct app *ap, co
 				continue;
 			/* by the file's own name and size, not the locker's internal type code */
 			hset(r, arena_printf(r->a, "Doc.locker.%zu.id", n), db_val(files, k, 0));
-			hset(r, arena_printf(r->a, "Doc.locker.%zu.name", n), db_scalar(r->a, "SELECT label FROM documents WHERE id = ?",
-											     "s", db_val(files, k, 0)));
-			hset_int(r, arena_printf(r->a, "Doc.locker.%zu.kb", n++), (db_int(files, k, 3) + 1023) / 1024);
+			hset(r, arena_printf(r->a, "Doc.locker.%zu.name", n), db_val(files, k, 5));
+			hset(r, arena_printf(r->a, "Doc.locker.%zu.kb", n++), db_val(files, k, 6));
 		}
 		if (errs)
 			formview_svc_outcome(r, s, errs);

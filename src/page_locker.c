@@ -16,8 +16,10 @@
 
 void page_locker_docs(struct req *r, long owner)
 {
-	static const char *const cols[] = { "id", "doc_type", "mime", "size", "sha256", "label", NULL };
-	hset_rows(r, "Locker", locker_list(r->a, r->user, owner), cols);
+	static const char *const cols[] = { "id", "doc_type", "mime", "size", "sha256", "label", "kb", NULL };
+	struct dbres *d = locker_list(r->a, r->user, owner);
+	hset_rows(r, "Locker", d, cols);
+	hset_rows_date(r, "Locker", d, 7, "added");
 }
 
 int page_locker_show(struct req *r, long owner)

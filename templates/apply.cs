@@ -18,7 +18,7 @@
   <label for="f-doc_<?cs var:d.code ?>"><?cs var:d.label ?><?cs if:!d.required ?> <span class="small">(<?cs var:L.hr.optional ?>)</span><?cs /if ?></label>
   <?cs if:Form.err["doc_" + d.code] ?><p class="error-message"><?cs var:Form.err["doc_" + d.code] ?></p><?cs /if ?>
   <select id="f-doc_<?cs var:d.code ?>" name="doc_<?cs var:d.code ?>"><option value=""><?cs var:L.app.no_document ?></option>
-  <?cs each:l = Locker ?><option value="<?cs var:l.id ?>"<?cs if:l.id == d.chosen ?> selected<?cs /if ?>><?cs var:l.label ?></option><?cs /each ?></select>
+  <?cs each:l = Locker ?><option value="<?cs var:l.id ?>"<?cs if:l.id == d.chosen ?> selected<?cs /if ?>><?cs alt:L.locker.types[l.doc_type] ?><?cs var:l.doc_type ?><?cs /alt ?>: <?cs var:l.label ?> (<?cs var:l.kb ?> KB)</option><?cs /each ?></select>
  </div>
  <?cs /each ?>
  <p class="small"><?cs var:L.app.locker_hint ?> <a href="<?cs var:LockerLink ?>"><?cs var:L.app.locker_link ?></a></p>

@@ -1,10 +1,12 @@
-<?cs set:Page.title = L.locker.title ?><?cs include:"inc/head.cs" ?><?cs include:"inc/form.cs" ?>
+<?cs set:Page.title = L.locker.title ?><?cs include:"inc/head.cs" ?><?cs include:"inc/form.cs" ?><?cs include:"inc/table.cs" ?>
 <h1><?cs var:L.locker.title ?></h1>
 <p><?cs var:L.locker.lead ?></p>
 <?cs if:!User.r.citizen ?>
 <form method="get" action="/locker" class="field"><label for="f-mobile"><?cs var:L.app.applicant_mobile ?></label><input id="f-mobile" name="mobile" type="tel" inputmode="numeric" value="<?cs var:Form.val.mobile ?>"><button class="button secondary"><?cs var:L.locker.open ?></button></form>
 <?cs /if ?>
-<?cs if:subcount(Locker) ?><div class="table-wrap"><table><tbody><?cs each:d = Locker ?><tr><td><a href="/locker/<?cs var:d.id ?>"><?cs var:d.label ?></a></td></tr><?cs /each ?></tbody></table></div><?cs /if ?>
+<?cs if:subcount(Locker) ?><table class="stack"><caption class="visually-hidden"><?cs var:L.locker.title ?></caption><thead><tr><th scope="col"><?cs var:L.locker.type ?></th><th scope="col"><?cs var:L.locker.file_h ?></th><th scope="col"><?cs var:L.locker.added_h ?></th></tr></thead><tbody>
+<?cs each:d = Locker ?><tr><td data-label="<?cs var:L.locker.type ?>"><?cs alt:L.locker.types[d.doc_type] ?><?cs var:d.doc_type ?><?cs /alt ?></td><td data-label="<?cs var:L.locker.file_h ?>"><a href="/locker/<?cs var:d.id ?>"><?cs var:d.label ?></a> <span class="small">(<?cs if:d.mime == "application/pdf" ?>PDF<?cs elif:d.mime == "image/png" ?>PNG<?cs else ?>JPEG<?cs /if ?>, <?cs var:d.kb ?> KB)</span></td><td data-label="<?cs var:L.locker.added_h ?>"><?cs var:d.added ?></td></tr><?cs /each ?>
+</tbody></table><?cs elif:Owner || User.r.citizen ?><?cs call:none_yet() ?><?cs /if ?>
 <?cs if:Consent.until ?>
 <p><span class="tag green"><?cs var:L.consent.live ?> <?cs var:Consent.until ?></span></p>
 <?cs elif:Consent.ask ?>

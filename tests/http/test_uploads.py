@@ -98,6 +98,25 @@ def real_documents_are_accepted():
 
 
 @test
+def the_locker_names_documents_in_words():
+    """The locker page lists each file by its kind in words, its own name,
+    type and size, and the day it was added; never the internal type code."""
+    c = officer("csc1")
+    mobile = "95" + RUN.rjust(8, "0")[-8:]
+    eq(upload(c, "ration_card", mobile, name="rashan-patra.pdf").status, 201, "uploaded")
+    web = Client()
+    web.login("csc1")
+    page = web.get("/locker?mobile=" + mobile).text
+    row = re.search(r"<tr>(?:(?!</tr>).)*rashan-patra\.pdf(?:(?!</tr>).)*</tr>", page, re.S)
+    assert row, "the file is listed by its name"
+    row = row.group(0)
+    assert "Ration card" in row, "named by its kind in words: %s" % row
+    assert "ration_card" not in row, "no type code on the page: %s" % row
+    assert "(PDF, 1 KB)" in row, "type and size: %s" % row
+    assert re.search(r"\d{1,2} [A-Z][a-z]+ 20\d\d", row), "the day it was added, in words: %s" % row
+
+
+@test
 def a_missing_file_and_a_missing_locker_are_named_together():
     """An operator's upload with no file and no villager (or a mobile that
     is not one) is refused naming both, the same on the page and in the
