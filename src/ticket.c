@@ -32,7 +32,7 @@ static const char *const link_kinds[] = { "application", "certificate", "wallet"
 static const char *const ladder[] = { "bi", "di", "pmu", NULL };
 
 /* Statuses in which the clock runs (and escalation may come). */
-#define RUNNING "'new','assigned','in_progress'"
+#define RUNNING TICKET_RUNNING_SQL
 
 static bool in_list(const char *const *list, const char *s)
 {
@@ -276,6 +276,8 @@ static int raise_txn(void *p)
 	int fee = c->fee > 0 ? grievance_fee(c, id) : 0;
 	if (fee)
 		return fee;
+	if (ticket_sum_add(id, 1) != 0)
+		return -1;
 	if (event(id, me, "raise", NULL, "new", 0, 0, in->body, false) != 0 ||
 	    (c->assignee && event(id, me, "assign", "new", "assigned", 0, c->assignee, NULL, false) != 0))
 		return -1;
@@ -568,18 +570,30 @@ static int appeal(struct act_ctx *c)
 			     cfg.ticket_escalated_dlt, "ticket.appeal", t->number) : 0;
 }
 
+static int act_apply(struct act_ctx *c);
+
+/* One action: the row locked and re-checked, its dashboard contribution
+ * taken away, the change, the contribution added back. */
 static int act_txn(void *p)
 {
 	struct act_ctx *c = p;
+	/* the row as it is now, locked: a concurrent change went first */
+	const char *now_status = db_scalar(c->a, "SELECT status FROM tickets WHERE id = ? FOR UPDATE", "i", (long long)c->t->id);
+	if (!now_status)
+		return -1;
+	if (!str_eq(now_status, c->t->status))
+		return refuse(c, 409, "ticket.err.changed");
+	if (ticket_sum_add(c->t->id, -1) != 0)
+		return -1;
+	int rc = act_apply(c);
+	return rc == 0 && ticket_sum_add(c->t->id, 1) != 0 ? -1 : rc;
+}
+
+static int act_apply(struct act_ctx *c)
+{
 	const struct ticket_action *in = c->in;
 	struct ticket *t = c->t;
 	const char *a = in->action;
-	/* the row as it is now, locked: a concurrent change went first */
-	const char *now_status = db_scalar(c->a, "SELECT status FROM tickets WHERE id = ? FOR UPDATE", "i", (long long)t->id);
-	if (!now_status)
-		return -1;
-	if (!str_eq(now_status, t->status))
-		return refuse(c, 409, "ticket.err.changed");
 	long me = actor_id(c->who);
 	const char *body = str_empty(in->body) ? NULL : in->body;
 	if (str_eq(a, "start"))
@@ -885,66 +899,6 @@ int ticket_counts(struct arena *a, const char *kind, const char *from, const cha
 	return 0;
 }
 
-/* ---- dashboards ---- */
-
-const char *const ticket_dash_codes[] = { "place", "type", "priority", "resolver", NULL };
-
-/* The key of a ticket for each grouping, as SQL: the child of the place
- * the dashboard is at (the (depth+2)-th id of the path), the sub type, the
- * priority, the assignee.  Shared by both statements below through the
- * same parameters. */
-#define DASH_KEY "CASE ? WHEN 0 THEN CAST(SUBSTRING_INDEX(SUBSTRING_INDEX(t.loc_path, '/', ? + 3), '/', -1) AS UNSIGNED) " \
-		 "WHEN 1 THEN t.type_id WHEN 2 THEN t.priority ELSE IFNULL(t.assignee_id, 0) END"
-
-long ticket_dash(struct arena *a, const char *path, int depth, enum ticket_dash_by by, long days,
-		 struct ticket_dash_row **rows)
-{
-	const char *like = arena_printf(a, "%s%%", path);
-	struct dbres *r = db_query(a,
-		"SELECT x.k, COALESCE(l.name_en, ty.name_en, TRIM(CONCAT_WS(' ', u.first_name, u.last_name))), "
-		"COALESCE(l.name_hi, ty.name_hi), x.n, x.open, x.overdue, x.resolved, x.in_sla, x.reopened, x.a0, x.a1, x.a2, x.a3 "
-		"FROM (SELECT " DASH_KEY " AS k, COUNT(*) AS n, "
-		"SUM(t.status IN ('new','assigned','in_progress','awaiting_info')) AS open, "
-		"SUM(t.status IN ('new','assigned','in_progress') AND t.due_at < NOW()) AS overdue, "
-		"SUM(t.resolved_at IS NOT NULL) AS resolved, SUM(t.resolved_at IS NOT NULL AND t.breached = 0) AS in_sla, "
-		"SUM(t.resolved_at IS NOT NULL AND t.reopened > 0) AS reopened, "
-		"SUM(t.status IN ('new','assigned','in_progress','awaiting_info') AND t.created_at > NOW() - INTERVAL 1 DAY) AS a0, "
-		"SUM(t.status IN ('new','assigned','in_progress','awaiting_info') AND t.created_at <= NOW() - INTERVAL 1 DAY "
-		"AND t.created_at > NOW() - INTERVAL 3 DAY) AS a1, "
-		"SUM(t.status IN ('new','assigned','in_progress','awaiting_info') AND t.created_at <= NOW() - INTERVAL 3 DAY "
-		"AND t.created_at > NOW() - INTERVAL 7 DAY) AS a2, "
-		"SUM(t.status IN ('new','assigned','in_progress','awaiting_info') AND t.created_at <= NOW() - INTERVAL 7 DAY) AS a3 "
-		"FROM tickets t WHERE t.loc_path LIKE ? AND t.created_at >= NOW() - INTERVAL ? DAY GROUP BY k) x "
-		"LEFT JOIN locations l ON ? = 0 AND l.id = x.k LEFT JOIN ticket_types ty ON ? = 1 AND ty.id = x.k "
-		"LEFT JOIN users u ON ? = 3 AND u.id = x.k ORDER BY x.n DESC, x.k",
-		"iisiiii", (long long)by, (long long)depth, like, (long long)days, (long long)by, (long long)by, (long long)by);
-	/* the median needs the resolution times themselves: MariaDB's MEDIAN is a window function */
-	struct dbres *m = r ? db_query(a,
-		"SELECT DISTINCT k, MEDIAN(mins) OVER (PARTITION BY k) FROM (SELECT " DASH_KEY " AS k, "
-		"TIMESTAMPDIFF(MINUTE, t.created_at, t.resolved_at) AS mins FROM tickets t WHERE t.loc_path LIKE ? "
-		"AND t.created_at >= NOW() - INTERVAL ? DAY AND t.resolved_at IS NOT NULL) y",
-		"iisi", (long long)by, (long long)depth, like, (long long)days) : NULL;
-	if (!m)
-		return -1;
-	struct ticket_dash_row *out = arena_alloc(a, (r->nrows + 1) * sizeof *out);
-	for (size_t i = 0; i < r->nrows; i++) {
-		struct ticket_dash_row *o = &out[i];
-		o->key = (long)db_int(r, i, 0);
-		o->name_en = db_val(r, i, 1);
-		o->name_hi = db_val(r, i, 2);
-		long *n[] = { &o->total, &o->open, &o->overdue, &o->resolved, &o->in_sla, &o->reopened,
-			      &o->age[0], &o->age[1], &o->age[2], &o->age[3] };
-		for (size_t j = 0; j < ARRAY_LEN(n); j++)
-			*n[j] = (long)db_int(r, i, 3 + j);
-		o->median_min = -1;
-		for (size_t j = 0; j < m->nrows; j++)
-			if (db_int(m, j, 0) == o->key && db_val(m, j, 1))
-				o->median_min = (long)strtod(db_val(m, j, 1), NULL);
-	}
-	*rows = out;
-	return (long)r->nrows;
-}
-
 /* ---- the catalogue import ---- */
 
 static const char *const cat_cols[] = { "code", "parent", "level", "kind", "name_en", "name_hi", "department", "resolver_role",
@@ -1132,6 +1086,8 @@ static int esc_txn(void *p)
 		return -1;
 	if (r->nrows != 1)
 		return 0;
+	if (ticket_sum_add(c->id, -1) != 0)
+		return -1;
 	const char *number = db_val(r, 0, 0), *role = next_rung(db_val(r, 0, 1)), *path = db_val(r, 0, 2);
 	long from = (long)db_int(r, 0, 3);
 	long dept = 0;
@@ -1150,7 +1106,7 @@ static int esc_txn(void *p)
 		    "escalation_level = escalation_level + 1, updated_at = NOW() WHERE id = ?", "sissi", role, (long long)to, status,
 		    due, (long long)c->id) != 1)
 		return -1;
-	if (event(c->id, 0, "escalate", db_val(r, 0, 6), status, from, to, role, false) != 0)
+	if (event(c->id, 0, "escalate", db_val(r, 0, 6), status, from, to, role, false) != 0 || ticket_sum_add(c->id, 1) != 0)
 		return -1;
 	if (to && sms_user(c->a, to, arena_printf(c->a, "Ticket %s is overdue and escalated to you: %s - GramSewa", number,
 						  db_val(r, 0, 7)), cfg.ticket_escalated_dlt, "ticket.escalate", number) != 0)
@@ -1176,8 +1132,9 @@ static int close_txn(void *p)
 	if (r->nrows != 1)
 		return 0;
 	const char *number = db_val(r, 0, 0);
-	if (db_exec("UPDATE tickets SET status = 'closed', closed_at = NOW(), updated_at = NOW() WHERE id = ?", "i",
-		    (long long)c->id) != 1 ||
+	if (ticket_sum_add(c->id, -1) != 0 ||
+	    db_exec("UPDATE tickets SET status = 'closed', closed_at = NOW(), updated_at = NOW() WHERE id = ?", "i",
+		    (long long)c->id) != 1 || ticket_sum_add(c->id, 1) != 0 ||
 	    event(c->id, 0, "close", "resolved", "closed", 0, 0, "auto", false) != 0)
 		return -1;
 	struct audit_entry e = { .action = "ticket.close", .entity = "ticket", .entity_id = number, .remarks = "auto-close" };

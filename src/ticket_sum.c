@@ -1,0 +1,179 @@
+/*
+ * ticket_sum.c — the summary rows behind the ticket dashboards (issue 15,
+ * sql/076_ticket_sums.sql): kept in step with every ticket change, rebuilt
+ * from the tickets on demand, and read by ticket_dash.
+ *
+ * A ticket counts in exactly one row, whose key and counters are
+ * expressions of the ticket's own columns (TSUM_KEY, TSUM_COUNTS).  A
+ * change takes the ticket's contribution away before it and adds it back
+ * after it, in the same transaction, so whichever columns the change
+ * touches the rows equal a count of the tickets; the rebuild groups the
+ * tickets by the same expressions, so rebuild and incremental agree by
+ * construction.
+ */
+#include "ticket.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Minutes from raising to resolution. */
+#define TSUM_MINS "TIMESTAMPDIFF(MINUTE, created_at, resolved_at)"
+/* The key of a ticket's row: place, day raised, sub type, priority,
+ * assignee, resolution-time bucket (0: unresolved; √2 steps from 15
+ * minutes, see the migration), the day a running ticket falls due. */
+#define TSUM_KEY "loc_path, DATE(created_at), type_id, priority, IFNULL(assignee_id, 0), " \
+	"IF(resolved_at IS NULL, 0, IF(" TSUM_MINS " < 15, 1, LEAST(24, 2 + FLOOR(2 * LOG2(" TSUM_MINS " / 15))))), " \
+	"IF(status IN (" TICKET_RUNNING_SQL "), DATE(due_at), '9999-12-31')"
+/* The counters of one ticket (0 or 1 each): open, resolved, resolved in
+ * SLA, resolved and reopened. */
+#define TSUM_OPEN "status IN (" TICKET_OPEN_SQL ")"
+#define TSUM_RESOLVED "resolved_at IS NOT NULL"
+#define TSUM_IN_SLA "resolved_at IS NOT NULL AND breached = 0"
+#define TSUM_REOPENED "resolved_at IS NOT NULL AND reopened > 0"
+#define TSUM_COLS "loc_path, day, type_id, priority, assignee_id, rbucket, due_day, location_id, n, open, resolved, in_sla, reopened"
+#define TSUM_BUCKETS 24
+
+int ticket_sum_add(long id, int sign)
+{
+	return db_exec("INSERT INTO ticket_sums (" TSUM_COLS ") SELECT " TSUM_KEY ", location_id, s.k, s.k * (" TSUM_OPEN "), "
+		       "s.k * (" TSUM_RESOLVED "), s.k * (" TSUM_IN_SLA "), s.k * (" TSUM_REOPENED ") "
+		       "FROM tickets JOIN (SELECT ? AS k) s WHERE id = ? "
+		       "ON DUPLICATE KEY UPDATE n = ticket_sums.n + VALUES(n), open = ticket_sums.open + VALUES(open), "
+		       "resolved = ticket_sums.resolved + VALUES(resolved), in_sla = ticket_sums.in_sla + VALUES(in_sla), "
+		       "reopened = ticket_sums.reopened + VALUES(reopened)",
+		       "ii", (long long)sign, (long long)id) >= 1 ? 0 : -1;
+}
+
+static int rebuild_txn(void *p)
+{
+	long long *rows = p;
+	if (db_exec("DELETE FROM ticket_sums", NULL) < 0)
+		return -1;
+	*rows = db_exec("INSERT INTO ticket_sums (" TSUM_COLS ") SELECT " TSUM_KEY ", MIN(location_id), COUNT(*), "
+			"SUM(" TSUM_OPEN "), SUM(" TSUM_RESOLVED "), SUM(" TSUM_IN_SLA "), SUM(" TSUM_REOPENED ") "
+			"FROM tickets GROUP BY 1, 2, 3, 4, 5, 6, 7", NULL);
+	return *rows < 0 ? -1 : 0;
+}
+
+long ticket_sums_rebuild(void)
+{
+	long long rows = 0;
+	return db_txn(rebuild_txn, &rows) ? -1 : (long)rows;
+}
+
+/* ---- dashboards ---- */
+
+const char *const ticket_dash_codes[] = { "place", "type", "priority", "resolver", NULL };
+
+/* The key of a row for each grouping, as SQL over a table aliased t with
+ * loc_path, type_id, priority and assignee_id (tickets or ticket_sums):
+ * the child of the place the dashboard is at (the (depth+2)-th id of the
+ * path), the sub type, the priority, the assignee.  Parameters: by, depth. */
+#define DASH_KEY "CASE ? WHEN 0 THEN CAST(SUBSTRING_INDEX(SUBSTRING_INDEX(t.loc_path, '/', ? + 3), '/', -1) AS UNSIGNED) " \
+		 "WHEN 1 THEN t.type_id WHEN 2 THEN t.priority ELSE IFNULL(t.assignee_id, 0) END"
+
+/* The minutes at which resolution-time bucket b (1..TSUM_BUCKETS) starts. */
+static double bucket_lo(int b)
+{
+	double lo = 15;
+	if (b <= 1)
+		return 0;
+	for (int k = 2; k < b; k++)
+		lo *= 1.4142135623730951;	/* √2 */
+	return lo;
+}
+
+/* The estimated median of a histogram h[1..TSUM_BUCKETS] (counts), by
+ * linear interpolation inside the bucket that holds the middle ticket; -1
+ * when empty.  The true median lies in that bucket, so the estimate is off
+ * by less than the bucket's width (41% of its start; 15 minutes in the
+ * first); the last bucket (21 days and more) answers its start. */
+static long hist_median(const long *h)
+{
+	long total = 0;
+	for (int b = 1; b <= TSUM_BUCKETS; b++)
+		total += h[b];
+	if (!total)
+		return -1;
+	double half = total / 2.0, cum = 0;
+	for (int b = 1; b <= TSUM_BUCKETS; b++) {
+		if (!h[b] || cum + (double)h[b] < half) {
+			cum += (double)h[b];
+			continue;
+		}
+		if (b == TSUM_BUCKETS)
+			return (long)bucket_lo(b);
+		double lo = bucket_lo(b), hi = bucket_lo(b + 1);
+		return (long)(lo + (hi - lo) * (half - cum) / (double)h[b] + 0.5);
+	}
+	return (long)bucket_lo(TSUM_BUCKETS);
+}
+
+/* Index of key in rows[0..n), or -1. */
+static long row_of(const struct ticket_dash_row *rows, size_t n, long key)
+{
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].key == key)
+			return (long)i;
+	return -1;
+}
+
+long ticket_dash(struct arena *a, const char *path, int depth, enum ticket_dash_by by, long days,
+		 struct ticket_dash_row **rows)
+{
+	const char *like = arena_printf(a, "%s%%", path);
+	/* ages in whole days since the day raised: 0, 1-2, 3-6, 7 and more */
+	struct dbres *r = db_query(a,
+		"SELECT x.k, COALESCE(l.name_en, ty.name_en, TRIM(CONCAT_WS(' ', u.first_name, u.last_name))), "
+		"COALESCE(l.name_hi, ty.name_hi), x.n, x.open, x.overdue, x.resolved, x.in_sla, x.reopened, x.a0, x.a1, x.a2, x.a3 "
+		"FROM (SELECT " DASH_KEY " AS k, SUM(t.n) AS n, SUM(t.open) AS open, "
+		"SUM(IF(t.due_day < CURDATE(), t.n, 0)) AS overdue, SUM(t.resolved) AS resolved, SUM(t.in_sla) AS in_sla, "
+		"SUM(t.reopened) AS reopened, SUM(IF(t.day >= CURDATE(), t.open, 0)) AS a0, "
+		"SUM(IF(t.day < CURDATE() AND t.day >= CURDATE() - INTERVAL 2 DAY, t.open, 0)) AS a1, "
+		"SUM(IF(t.day < CURDATE() - INTERVAL 2 DAY AND t.day >= CURDATE() - INTERVAL 6 DAY, t.open, 0)) AS a2, "
+		"SUM(IF(t.day < CURDATE() - INTERVAL 6 DAY, t.open, 0)) AS a3 "
+		"FROM ticket_sums t WHERE t.loc_path LIKE ? AND t.day >= CURDATE() - INTERVAL ? DAY GROUP BY k HAVING n > 0) x "
+		"LEFT JOIN locations l ON ? = 0 AND l.id = x.k LEFT JOIN ticket_types ty ON ? = 1 AND ty.id = x.k "
+		"LEFT JOIN users u ON ? = 3 AND u.id = x.k ORDER BY x.n DESC, x.k",
+		"iisiiii", (long long)by, (long long)depth, like, (long long)days, (long long)by, (long long)by, (long long)by);
+	/* overdue now: the rows due before today counted above, plus the
+	 * running tickets due earlier today (a short range of k_ticket_due) */
+	struct dbres *today = r ? db_query(a,
+		"SELECT " DASH_KEY " AS k, COUNT(*) FROM tickets t WHERE t.status IN (" TICKET_RUNNING_SQL ") "
+		"AND t.due_at >= CURDATE() AND t.due_at < NOW() AND t.loc_path LIKE ? "
+		"AND t.created_at >= CURDATE() - INTERVAL ? DAY GROUP BY k",
+		"iisi", (long long)by, (long long)depth, like, (long long)days) : NULL;
+	struct dbres *h = today ? db_query(a,
+		"SELECT " DASH_KEY " AS k, t.rbucket, SUM(t.n) FROM ticket_sums t WHERE t.loc_path LIKE ? "
+		"AND t.day >= CURDATE() - INTERVAL ? DAY AND t.rbucket > 0 GROUP BY k, t.rbucket",
+		"iisi", (long long)by, (long long)depth, like, (long long)days) : NULL;
+	if (!h)
+		return -1;
+	struct ticket_dash_row *out = arena_alloc(a, (r->nrows + 1) * sizeof *out);
+	long (*hist)[TSUM_BUCKETS + 1] = arena_alloc(a, (r->nrows + 1) * sizeof *hist);
+	memset(hist, 0, (r->nrows + 1) * sizeof *hist);
+	for (size_t i = 0; i < r->nrows; i++) {
+		struct ticket_dash_row *o = &out[i];
+		o->key = (long)db_int(r, i, 0);
+		o->name_en = db_val(r, i, 1);
+		o->name_hi = db_val(r, i, 2);
+		long *n[] = { &o->total, &o->open, &o->overdue, &o->resolved, &o->in_sla, &o->reopened,
+			      &o->age[0], &o->age[1], &o->age[2], &o->age[3] };
+		for (size_t j = 0; j < ARRAY_LEN(n); j++)
+			*n[j] = (long)db_int(r, i, 3 + j);
+	}
+	for (size_t j = 0; j < today->nrows; j++) {
+		long i = row_of(out, r->nrows, (long)db_int(today, j, 0));
+		if (i >= 0)
+			out[i].overdue += (long)db_int(today, j, 1);
+	}
+	for (size_t j = 0; j < h->nrows; j++) {
+		long i = row_of(out, r->nrows, (long)db_int(h, j, 0)), b = (long)db_int(h, j, 1);
+		if (i >= 0 && b >= 1 && b <= TSUM_BUCKETS)
+			hist[i][b] += (long)db_int(h, j, 2);
+	}
+	for (size_t i = 0; i < r->nrows; i++)
+		out[i].median_min = hist_median(hist[i]);
+	*rows = out;
+	return (long)r->nrows;
+}
