@@ -55,6 +55,44 @@ def generate(stack):
               "NOW(), s.seq % 10 = 0 FROM seq_1_to_{N} s JOIN gps g ON g.n = 1 + s.seq % @g; "
               "ANALYZE TABLE tickets;".replace("{N}", str(N)))
     log("%d tickets in %.0f s" % (N, time.time() - t))
+    rebuild(stack)
+
+
+def rebuild(stack):
+    """The dashboards' summary rows after tickets were written in SQL."""
+    t = time.time()
+    out = stack.ctl("ticket-sums", "rebuild").strip()
+    print("%s in %.1f s" % (out, time.time() - t))
+
+
+def cpu_ticks(stack):
+    """CPU time (utime + stime, clock ticks) of the FastCGI supervisor's
+    workers and of mariadbd, from /proc: the cost of a phase whatever else
+    the machine is doing."""
+    def pids():
+        out = []
+        for f in ("run/gramsewa-fcgi.pid", "run/mariadb.pid"):
+            try:
+                p = int(open(os.path.join(stack.var, f)).read())
+            except (OSError, ValueError):
+                continue
+            out.append(p)
+            try:
+                with open("/proc/%d/task/%d/children" % (p, p)) as c:
+                    out += [int(x) for x in c.read().split()]
+            except OSError:
+                pass
+        return out
+
+    total = {"workers": 0, "mariadb": 0}
+    mpid = int(open(os.path.join(stack.var, "run/mariadb.pid")).read())
+    for p in pids():
+        try:
+            f = open("/proc/%d/stat" % p).read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total["mariadb" if p == mpid else "workers"] += int(f[11]) + int(f[12])
+    return total
 
 
 def reads(stack, label, token, path):
@@ -92,18 +130,24 @@ def raises(stack):
             lat.extend(mine)
 
     t = time.perf_counter()
+    before = cpu_ticks(stack)
     ts = [threading.Thread(target=client, args=(k,)) for k in tokens]
     for x in ts:
         x.start()
     for x in ts:
         x.join()
     print(line("raise, %d clients" % CLIENTS, lat, time.perf_counter() - t, errors[0] and "%d errors" % errors[0]))
+    after, hz = cpu_ticks(stack), os.sysconf("SC_CLK_TCK")
+    if lat:
+        print("raise CPU per ticket: workers %.2f ms, mariadb %.2f ms" % tuple(
+            1000.0 * (after[k] - before[k]) / hz / len(lat) for k in ("workers", "mariadb")))
 
 
 def escalation(stack):
     stack.sql("UPDATE tickets SET status = 'assigned', resolver_role = 'bi', due_at = NOW() - INTERVAL 1 HOUR "
               "WHERE number LIKE 'TB%%' AND id <= (SELECT MIN(id) FROM (SELECT id FROM tickets WHERE number LIKE 'TB%%') x) + %d - 1"
               % OVERDUE)
+    rebuild(stack)
     for run in ("first", "again"):
         t = time.perf_counter()
         out = stack.ctl("ticket-escalate").strip()

@@ -18,11 +18,13 @@
 
 /* Minutes from raising to resolution. */
 #define TSUM_MINS "TIMESTAMPDIFF(MINUTE, created_at, resolved_at)"
+/* A ticket's resolution-time bucket: 0 unresolved; 1 under 15 minutes;
+ * then √2 steps, 24 from 21 days (see the migration). */
+#define TSUM_BUCKET "IF(resolved_at IS NULL, 0, IF(" TSUM_MINS " < 15, 1, LEAST(24, 2 + FLOOR(2 * LOG2(" TSUM_MINS " / 15)))))"
+#define TSUM_BUCKETS 24
 /* The key of a ticket's row: place, day raised, sub type, priority,
- * assignee, resolution-time bucket (0: unresolved; √2 steps from 15
- * minutes, see the migration), the day a running ticket falls due. */
+ * assignee, the day a running ticket falls due. */
 #define TSUM_KEY "loc_path, DATE(created_at), type_id, priority, IFNULL(assignee_id, 0), " \
-	"IF(resolved_at IS NULL, 0, IF(" TSUM_MINS " < 15, 1, LEAST(24, 2 + FLOOR(2 * LOG2(" TSUM_MINS " / 15))))), " \
 	"IF(status IN (" TICKET_RUNNING_SQL "), DATE(due_at), '9999-12-31')"
 /* The counters of one ticket (0 or 1 each): open, resolved, resolved in
  * SLA, resolved and reopened. */
@@ -30,18 +32,26 @@
 #define TSUM_RESOLVED "resolved_at IS NOT NULL"
 #define TSUM_IN_SLA "resolved_at IS NOT NULL AND breached = 0"
 #define TSUM_REOPENED "resolved_at IS NOT NULL AND reopened > 0"
-#define TSUM_COLS "loc_path, day, type_id, priority, assignee_id, rbucket, due_day, location_id, n, open, resolved, in_sla, reopened"
-#define TSUM_BUCKETS 24
+/* The 24 histogram columns, each through F (a string-literal macro). */
+#define TSUM_H(F) F(1) F(2) F(3) F(4) F(5) F(6) F(7) F(8) F(9) F(10) F(11) F(12) \
+	F(13) F(14) F(15) F(16) F(17) F(18) F(19) F(20) F(21) F(22) F(23) F(24)
+#define H_COL(k) ", h" #k
+#define H_ADD(k) ", s.k * (b = " #k ")"
+#define H_UPD(k) ", h" #k " = ticket_sums.h" #k " + VALUES(h" #k ")"
+#define H_COUNT(k) ", SUM(b = " #k ")"
+#define H_SUM(k) ", SUM(t.h" #k ")"
+#define TSUM_COLS "loc_path, day, type_id, priority, assignee_id, due_day, location_id, n, open, resolved, in_sla, reopened" \
+	TSUM_H(H_COL)
 
 int ticket_sum_add(long id, int sign)
 {
 	return db_exec("INSERT INTO ticket_sums (" TSUM_COLS ") SELECT " TSUM_KEY ", location_id, s.k, s.k * (" TSUM_OPEN "), "
-		       "s.k * (" TSUM_RESOLVED "), s.k * (" TSUM_IN_SLA "), s.k * (" TSUM_REOPENED ") "
-		       "FROM tickets JOIN (SELECT ? AS k) s WHERE id = ? "
+		       "s.k * (" TSUM_RESOLVED "), s.k * (" TSUM_IN_SLA "), s.k * (" TSUM_REOPENED ")" TSUM_H(H_ADD) " "
+		       "FROM (SELECT *, " TSUM_BUCKET " AS b FROM tickets WHERE id = ?) t JOIN (SELECT ? AS k) s ON TRUE "
 		       "ON DUPLICATE KEY UPDATE n = ticket_sums.n + VALUES(n), open = ticket_sums.open + VALUES(open), "
 		       "resolved = ticket_sums.resolved + VALUES(resolved), in_sla = ticket_sums.in_sla + VALUES(in_sla), "
-		       "reopened = ticket_sums.reopened + VALUES(reopened)",
-		       "ii", (long long)sign, (long long)id) >= 1 ? 0 : -1;
+		       "reopened = ticket_sums.reopened + VALUES(reopened)" TSUM_H(H_UPD),
+		       "ii", (long long)id, (long long)sign) >= 1 ? 0 : -1;
 }
 
 static int rebuild_txn(void *p)
@@ -50,8 +60,8 @@ static int rebuild_txn(void *p)
 	if (db_exec("DELETE FROM ticket_sums", NULL) < 0)
 		return -1;
 	*rows = db_exec("INSERT INTO ticket_sums (" TSUM_COLS ") SELECT " TSUM_KEY ", MIN(location_id), COUNT(*), "
-			"SUM(" TSUM_OPEN "), SUM(" TSUM_RESOLVED "), SUM(" TSUM_IN_SLA "), SUM(" TSUM_REOPENED ") "
-			"FROM tickets GROUP BY 1, 2, 3, 4, 5, 6, 7", NULL);
+			"SUM(" TSUM_OPEN "), SUM(" TSUM_RESOLVED "), SUM(" TSUM_IN_SLA "), SUM(" TSUM_REOPENED ")" TSUM_H(H_COUNT) " "
+			"FROM (SELECT *, " TSUM_BUCKET " AS b FROM tickets) t GROUP BY 1, 2, 3, 4, 5, 6", NULL);
 	return *rows < 0 ? -1 : 0;
 }
 
@@ -125,13 +135,13 @@ long ticket_dash(struct arena *a, const char *path, int depth, enum ticket_dash_
 	/* ages in whole days since the day raised: 0, 1-2, 3-6, 7 and more */
 	struct dbres *r = db_query(a,
 		"SELECT x.k, COALESCE(l.name_en, ty.name_en, TRIM(CONCAT_WS(' ', u.first_name, u.last_name))), "
-		"COALESCE(l.name_hi, ty.name_hi), x.n, x.open, x.overdue, x.resolved, x.in_sla, x.reopened, x.a0, x.a1, x.a2, x.a3 "
+		"COALESCE(l.name_hi, ty.name_hi), x.* "
 		"FROM (SELECT " DASH_KEY " AS k, SUM(t.n) AS n, SUM(t.open) AS open, "
 		"SUM(IF(t.due_day < CURDATE(), t.n, 0)) AS overdue, SUM(t.resolved) AS resolved, SUM(t.in_sla) AS in_sla, "
 		"SUM(t.reopened) AS reopened, SUM(IF(t.day >= CURDATE(), t.open, 0)) AS a0, "
 		"SUM(IF(t.day < CURDATE() AND t.day >= CURDATE() - INTERVAL 2 DAY, t.open, 0)) AS a1, "
 		"SUM(IF(t.day < CURDATE() - INTERVAL 2 DAY AND t.day >= CURDATE() - INTERVAL 6 DAY, t.open, 0)) AS a2, "
-		"SUM(IF(t.day < CURDATE() - INTERVAL 6 DAY, t.open, 0)) AS a3 "
+		"SUM(IF(t.day < CURDATE() - INTERVAL 6 DAY, t.open, 0)) AS a3" TSUM_H(H_SUM) " "
 		"FROM ticket_sums t WHERE t.loc_path LIKE ? AND t.day >= CURDATE() - INTERVAL ? DAY GROUP BY k HAVING n > 0) x "
 		"LEFT JOIN locations l ON ? = 0 AND l.id = x.k LEFT JOIN ticket_types ty ON ? = 1 AND ty.id = x.k "
 		"LEFT JOIN users u ON ? = 3 AND u.id = x.k ORDER BY x.n DESC, x.k",
@@ -143,15 +153,9 @@ long ticket_dash(struct arena *a, const char *path, int depth, enum ticket_dash_
 		"AND t.due_at >= CURDATE() AND t.due_at < NOW() AND t.loc_path LIKE ? "
 		"AND t.created_at >= CURDATE() - INTERVAL ? DAY GROUP BY k",
 		"iisi", (long long)by, (long long)depth, like, (long long)days) : NULL;
-	struct dbres *h = today ? db_query(a,
-		"SELECT " DASH_KEY " AS k, t.rbucket, SUM(t.n) FROM ticket_sums t WHERE t.loc_path LIKE ? "
-		"AND t.day >= CURDATE() - INTERVAL ? DAY AND t.rbucket > 0 GROUP BY k, t.rbucket",
-		"iisi", (long long)by, (long long)depth, like, (long long)days) : NULL;
-	if (!h)
+	if (!today)
 		return -1;
 	struct ticket_dash_row *out = arena_alloc(a, (r->nrows + 1) * sizeof *out);
-	long (*hist)[TSUM_BUCKETS + 1] = arena_alloc(a, (r->nrows + 1) * sizeof *hist);
-	memset(hist, 0, (r->nrows + 1) * sizeof *hist);
 	for (size_t i = 0; i < r->nrows; i++) {
 		struct ticket_dash_row *o = &out[i];
 		o->key = (long)db_int(r, i, 0);
@@ -160,20 +164,17 @@ long ticket_dash(struct arena *a, const char *path, int depth, enum ticket_dash_
 		long *n[] = { &o->total, &o->open, &o->overdue, &o->resolved, &o->in_sla, &o->reopened,
 			      &o->age[0], &o->age[1], &o->age[2], &o->age[3] };
 		for (size_t j = 0; j < ARRAY_LEN(n); j++)
-			*n[j] = (long)db_int(r, i, 3 + j);
+			*n[j] = (long)db_int(r, i, 4 + j);
+		long hist[TSUM_BUCKETS + 1] = { 0 };
+		for (int b = 1; b <= TSUM_BUCKETS; b++)
+			hist[b] = (long)db_int(r, i, 13 + (size_t)b);
+		o->median_min = hist_median(hist);
 	}
 	for (size_t j = 0; j < today->nrows; j++) {
 		long i = row_of(out, r->nrows, (long)db_int(today, j, 0));
 		if (i >= 0)
 			out[i].overdue += (long)db_int(today, j, 1);
 	}
-	for (size_t j = 0; j < h->nrows; j++) {
-		long i = row_of(out, r->nrows, (long)db_int(h, j, 0)), b = (long)db_int(h, j, 1);
-		if (i >= 0 && b >= 1 && b <= TSUM_BUCKETS)
-			hist[i][b] += (long)db_int(h, j, 2);
-	}
-	for (size_t i = 0; i < r->nrows; i++)
-		out[i].median_min = hist_median(hist[i]);
 	*rows = out;
 	return (long)r->nrows;
 }
