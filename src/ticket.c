@@ -276,8 +276,6 @@ static int raise_txn(void *p)
 	int fee = c->fee > 0 ? grievance_fee(c, id) : 0;
 	if (fee)
 		return fee;
-	if (ticket_sum_add(id, 1) != 0)
-		return -1;
 	if (event(id, me, "raise", NULL, "new", 0, 0, in->body, false) != 0 ||
 	    (c->assignee && event(id, me, "assign", "new", "assigned", 0, c->assignee, NULL, false) != 0))
 		return -1;
@@ -289,6 +287,10 @@ static int raise_txn(void *p)
 	if (c->assignee && sms_user(c->a, c->assignee, arena_printf(c->a, "Ticket %s is assigned to you: %s. Due %s. - GramSewa",
 								   c->number, in->subject, due),
 				    cfg.ticket_update_dlt, "ticket.assign", c->number) != 0)
+		return -1;
+	/* the summary row and the audit shard head are the rows other raises
+	 * may wait on: written last, so they are held only until the commit */
+	if (ticket_sum_add(id, 1) != 0)
 		return -1;
 	return audit(c->a, c->who, "raise", c->number, arena_printf(c->a, "type %ld priority %ld to %ld", c->st->id, c->priority,
 								    c->assignee));

@@ -190,6 +190,9 @@ long ticket_dash(struct arena *a, const char *path, int depth, enum ticket_dash_
  * away (sign -1): every change of a ticket calls it with -1 before and 1
  * after, in the change's transaction.  0 or -1. */
 int ticket_sum_add(long id, int sign);
+/* The same for many tickets at once: ids is a JSON array of arrays whose
+ * first element is a ticket id ([[12, ...], [15, ...]]). */
+int ticket_sum_add_set(const char *ids, int sign);
 /* Recomputes every summary row from the tickets in one transaction
  * (gramsewactl ticket-sums rebuild).  Returns the rows written, or -1. */
 long ticket_sums_rebuild(void);

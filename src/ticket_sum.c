@@ -13,6 +13,7 @@
  */
 #include "ticket.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,10 +23,17 @@
  * then √2 steps, 24 from 21 days (see the migration). */
 #define TSUM_BUCKET "IF(resolved_at IS NULL, 0, IF(" TSUM_MINS " < 15, 1, LEAST(24, 2 + FLOOR(2 * LOG2(" TSUM_MINS " / 15)))))"
 #define TSUM_BUCKETS 24
-/* The key of a ticket's row: place, day raised, sub type, priority,
- * assignee, the day a running ticket falls due. */
-#define TSUM_KEY "loc_path, DATE(created_at), type_id, priority, IFNULL(assignee_id, 0), " \
-	"IF(status IN (" TICKET_RUNNING_SQL "), DATE(due_at), '9999-12-31')"
+/* A ticket counts at every level of its place's path, from the state
+ * down to the place itself: the levels, over a table t of tickets with its
+ * depth td (one less than the ids in loc_path). */
+#define TSUM_FROM(WHERE) "FROM (SELECT *, " TSUM_BUCKET " AS b, LENGTH(loc_path) - LENGTH(REPLACE(loc_path, '/', '')) - 2 AS td " \
+	"FROM tickets " WHERE ") t JOIN seq_0_to_15 lv ON lv.seq <= t.td "
+/* The key of a ticket's row at level lv: the depth and path of its place's
+ * ancestor there, whether that is its place itself, the day raised, sub
+ * type, priority, assignee, the day a running ticket falls due. */
+#define TSUM_KEY "lv.seq, CONCAT(SUBSTRING_INDEX(t.loc_path, '/', lv.seq + 2), '/'), lv.seq = t.td, DATE(t.created_at), " \
+	"t.type_id, t.priority, IFNULL(t.assignee_id, 0), IF(t.status IN (" TICKET_RUNNING_SQL "), DATE(t.due_at), '9999-12-31')"
+#define TSUM_GROUP "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"
 /* The counters of one ticket (0 or 1 each): open, resolved, resolved in
  * SLA, resolved and reopened. */
 #define TSUM_OPEN "status IN (" TICKET_OPEN_SQL ")"
@@ -36,22 +44,33 @@
 #define TSUM_H(F) F(1) F(2) F(3) F(4) F(5) F(6) F(7) F(8) F(9) F(10) F(11) F(12) \
 	F(13) F(14) F(15) F(16) F(17) F(18) F(19) F(20) F(21) F(22) F(23) F(24)
 #define H_COL(k) ", h" #k
-#define H_ADD(k) ", s.k * (b = " #k ")"
+#define H_ADD(k) ", s.k * SUM(b = " #k ")"
 #define H_UPD(k) ", h" #k " = ticket_sums.h" #k " + VALUES(h" #k ")"
 #define H_COUNT(k) ", SUM(b = " #k ")"
 #define H_SUM(k) ", SUM(t.h" #k ")"
-#define TSUM_COLS "loc_path, day, type_id, priority, assignee_id, due_day, location_id, n, open, resolved, in_sla, reopened" \
+#define TSUM_COLS "depth, loc_path, exact, day, type_id, priority, assignee_id, due_day, n, open, resolved, in_sla, reopened" \
 	TSUM_H(H_COL)
 
-int ticket_sum_add(long id, int sign)
+/* The tickets of a JSON array of arrays whose first element is a ticket
+ * id ([[12, ...], [15, ...]]), as SQL over one parameter. */
+#define TSUM_IDS "SELECT id FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$[0]')) j"
+
+int ticket_sum_add_set(const char *ids, int sign)
 {
-	return db_exec("INSERT INTO ticket_sums (" TSUM_COLS ") SELECT " TSUM_KEY ", location_id, s.k, s.k * (" TSUM_OPEN "), "
-		       "s.k * (" TSUM_RESOLVED "), s.k * (" TSUM_IN_SLA "), s.k * (" TSUM_REOPENED ")" TSUM_H(H_ADD) " "
-		       "FROM (SELECT *, " TSUM_BUCKET " AS b FROM tickets WHERE id = ?) t JOIN (SELECT ? AS k) s ON TRUE "
+	return db_exec("INSERT INTO ticket_sums (" TSUM_COLS ") SELECT " TSUM_KEY ", s.k * COUNT(*), "
+		       "s.k * SUM(" TSUM_OPEN "), s.k * SUM(" TSUM_RESOLVED "), s.k * SUM(" TSUM_IN_SLA "), s.k * SUM(" TSUM_REOPENED ")"
+		       TSUM_H(H_ADD) " " TSUM_FROM("WHERE id IN (" TSUM_IDS ")") "JOIN (SELECT ? AS k) s ON TRUE " TSUM_GROUP " "
 		       "ON DUPLICATE KEY UPDATE n = ticket_sums.n + VALUES(n), open = ticket_sums.open + VALUES(open), "
 		       "resolved = ticket_sums.resolved + VALUES(resolved), in_sla = ticket_sums.in_sla + VALUES(in_sla), "
 		       "reopened = ticket_sums.reopened + VALUES(reopened)" TSUM_H(H_UPD),
-		       "ii", (long long)id, (long long)sign) >= 1 ? 0 : -1;
+		       "si", ids, (long long)sign) >= 0 ? 0 : -1;
+}
+
+int ticket_sum_add(long id, int sign)
+{
+	char ids[32];
+	snprintf(ids, sizeof ids, "[[%ld]]", id);
+	return ticket_sum_add_set(ids, sign);
 }
 
 static int rebuild_txn(void *p)
@@ -59,9 +78,9 @@ static int rebuild_txn(void *p)
 	long long *rows = p;
 	if (db_exec("DELETE FROM ticket_sums", NULL) < 0)
 		return -1;
-	*rows = db_exec("INSERT INTO ticket_sums (" TSUM_COLS ") SELECT " TSUM_KEY ", MIN(location_id), COUNT(*), "
-			"SUM(" TSUM_OPEN "), SUM(" TSUM_RESOLVED "), SUM(" TSUM_IN_SLA "), SUM(" TSUM_REOPENED ")" TSUM_H(H_COUNT) " "
-			"FROM (SELECT *, " TSUM_BUCKET " AS b FROM tickets) t GROUP BY 1, 2, 3, 4, 5, 6", NULL);
+	*rows = db_exec("INSERT INTO ticket_sums (" TSUM_COLS ") SELECT " TSUM_KEY ", COUNT(*), SUM(" TSUM_OPEN "), "
+			"SUM(" TSUM_RESOLVED "), SUM(" TSUM_IN_SLA "), SUM(" TSUM_REOPENED ")" TSUM_H(H_COUNT) " " TSUM_FROM("")
+			TSUM_GROUP, NULL);
 	return *rows < 0 ? -1 : 0;
 }
 
@@ -142,10 +161,12 @@ long ticket_dash(struct arena *a, const char *path, int depth, enum ticket_dash_
 		"SUM(IF(t.day < CURDATE() AND t.day >= CURDATE() - INTERVAL 2 DAY, t.open, 0)) AS a1, "
 		"SUM(IF(t.day < CURDATE() - INTERVAL 2 DAY AND t.day >= CURDATE() - INTERVAL 6 DAY, t.open, 0)) AS a2, "
 		"SUM(IF(t.day < CURDATE() - INTERVAL 6 DAY, t.open, 0)) AS a3" TSUM_H(H_SUM) " "
-		"FROM ticket_sums t WHERE t.loc_path LIKE ? AND t.day >= CURDATE() - INTERVAL ? DAY GROUP BY k HAVING n > 0) x "
+		"FROM ticket_sums t WHERE t.day >= CURDATE() - INTERVAL ? DAY AND (t.depth = ? + 1 AND t.loc_path LIKE ? AND ? = 0 "
+		"OR t.depth = ? AND t.loc_path = ? AND (t.exact = 1 OR ? <> 0)) GROUP BY k HAVING n > 0) x "
 		"LEFT JOIN locations l ON ? = 0 AND l.id = x.k LEFT JOIN ticket_types ty ON ? = 1 AND ty.id = x.k "
 		"LEFT JOIN users u ON ? = 3 AND u.id = x.k ORDER BY x.n DESC, x.k",
-		"iisiiii", (long long)by, (long long)depth, like, (long long)days, (long long)by, (long long)by, (long long)by);
+		"iiiisiisiiii", (long long)by, (long long)depth, (long long)days, (long long)depth, like, (long long)by,
+		(long long)depth, path, (long long)by, (long long)by, (long long)by, (long long)by);
 	/* overdue now: the rows due before today counted above, plus the
 	 * running tickets due earlier today (a short range of k_ticket_due) */
 	struct dbres *today = r ? db_query(a,
