@@ -1150,14 +1150,58 @@ static const char *job_due(struct job *j, const char *path, long hours)
 	"ato INT UNSIGNED PATH '$[2]', due DATETIME PATH '$[3]', st VARCHAR(16) PATH '$[4]', afrom INT UNSIGNED PATH '$[5]', " \
 	"fst VARCHAR(16) PATH '$[6]')) j"
 
+/* A chunk's plan as JSON: rows (one array per ticket, for PLAN) and the
+ * ticket numbers with what happened to them (the audit row's detail). */
+struct plan {
+	struct sbuf rows, numbers;
+	struct jw w, wn;
+};
+
+static void plan_open(struct plan *p)
+{
+	sbuf_init(&p->rows);
+	sbuf_init(&p->numbers);
+	jw_init(&p->w, &p->rows);
+	jw_init(&p->wn, &p->numbers);
+	jw_arr(&p->w);
+	jw_arr(&p->wn);
+}
+
+static void plan_close(struct plan *p)
+{
+	jw_arr_end(&p->w);
+	jw_arr_end(&p->wn);
+}
+
+/* The end of a chunk whose changes are written: its audit row (action,
+ * numbers r's column 1 in the remarks, the plan's numbers in the detail),
+ * and where the next chunk starts.  Frees the plan.  0 or -1. */
+static int chunk_done(struct job *j, struct dbres *r, struct plan *p, const char *action, const char *what, int rc)
+{
+	if (rc == 0) {
+		struct audit_entry e = { .action = action, .entity = "ticket", .entity_id = db_val(r, 0, 1),
+					 .remarks = arena_printf(j->a, "%s, %zu tickets, %s to %s", what, r->nrows, db_val(r, 0, 1),
+								 db_val(r, r->nrows - 1, 1)),
+					 .detail = p->numbers.data };
+		rc = audit_write(NULL, &e);
+	}
+	if (rc == 0) {
+		j->next = (long)db_int(r, r->nrows - 1, 0);
+		j->changed = (long)r->nrows;
+	}
+	sbuf_free(&p->rows);
+	sbuf_free(&p->numbers);
+	return rc;
+}
+
 /* One chunk of escalations, set-based: the overdue tickets after j->after
  * locked with SKIP LOCKED (a concurrent run takes the others, and a
  * ticket once escalated no longer matches), each one rung up with a new
  * due time, a thread row each, an SMS each to the new resolver, the
  * summary rows moved, one audit row naming them all. */
-static int esc_chunk_txn(void *p)
+static int esc_chunk_txn(void *ctx)
 {
-	struct job *j = p;
+	struct job *j = ctx;
 	struct arena *a = j->a;
 	j->next = 0;
 	j->changed = 0;
@@ -1168,78 +1212,59 @@ static int esc_chunk_txn(void *p)
 		return -1;
 	if (!r->nrows)
 		return 0;
-	struct sbuf plan, numbers;
-	struct jw w, wn;
-	sbuf_init(&plan);
-	sbuf_init(&numbers);
-	jw_init(&w, &plan);
-	jw_init(&wn, &numbers);
-	jw_arr(&w);
-	jw_arr(&wn);
-	int rc = -1;
+	struct plan p;
+	plan_open(&p);
+	struct jw *w = &p.w, *wn = &p.wn;
+	int rc;
 	for (size_t i = 0; i < r->nrows; i++) {
 		const char *role = next_rung(db_val(r, i, 2)), *path = db_val(r, i, 3), *was = db_val(r, i, 7);
 		long type = (long)db_int(r, i, 5), priority = (long)db_int(r, i, 6), from = (long)db_int(r, i, 4);
 		long to = job_route(j, role, path, job_type(j, type, 1));
 		if (to < 0)
-			goto out;
+			return chunk_done(j, r, &p, NULL, NULL, -1);
 		if (!to)
 			to = from;	/* nobody holds the next rung here: it stays, but is marked and told upward later */
 		const char *status = to ? (str_eq(was, "new") || to != from ? "assigned" : was) : "new";
 		long hours = priority >= 1 && priority <= 4 ? job_type(j, type, 1 + (size_t)priority) : 24;
-		jw_arr(&w);
-		jw_int(&w, db_int(r, i, 0));
-		jw_str(&w, role);
-		jw_int(&w, to);
-		jw_str(&w, job_due(j, path, hours));
-		jw_str(&w, status);
-		jw_int(&w, from);
-		jw_str(&w, was);
-		jw_arr_end(&w);
-		jw_arr(&wn);
-		jw_str(&wn, db_val(r, i, 1));
-		jw_str(&wn, role);
-		jw_int(&wn, to);
-		jw_arr_end(&wn);
+		jw_arr(w);
+		jw_int(w, db_int(r, i, 0));
+		jw_str(w, role);
+		jw_int(w, to);
+		jw_str(w, job_due(j, path, hours));
+		jw_str(w, status);
+		jw_int(w, from);
+		jw_str(w, was);
+		jw_arr_end(w);
+		jw_arr(wn);
+		jw_str(wn, db_val(r, i, 1));
+		jw_str(wn, role);
+		jw_int(wn, to);
+		jw_arr_end(wn);
 	}
-	jw_arr_end(&w);
-	jw_arr_end(&wn);
-	if (ticket_sum_add_set(plan.data, -1) != 0 ||
+	plan_close(&p);
+	rc = ticket_sum_add_set(p.rows.data, -1) != 0 ||
 	    db_exec("UPDATE tickets t JOIN " PLAN " ON t.id = j.id SET t.resolver_role = j.role, t.assignee_id = NULLIF(j.ato, 0), "
 		    "t.status = j.st, t.due_at = j.due, t.breached = 1, t.escalation_level = t.escalation_level + 1, "
-		    "t.updated_at = NOW()", "s", plan.data) != (long long)r->nrows ||
+		    "t.updated_at = NOW()", "s", p.rows.data) != (long long)r->nrows ||
 	    db_exec("INSERT INTO ticket_events (ticket_id, at, actor_id, action, from_status, to_status, assignee_from, assignee_to, "
 		    "body, internal) SELECT j.id, NOW(6), NULL, 'escalate', j.fst, j.st, NULLIF(j.afrom, 0), NULLIF(j.ato, 0), j.role, 0 "
-		    "FROM " PLAN, "s", plan.data) != (long long)r->nrows ||
+		    "FROM " PLAN, "s", p.rows.data) != (long long)r->nrows ||
 	    /* the SMS of esc_sms, one per ticket with a resolver who has a mobile */
 	    db_exec("INSERT INTO notifications (channel, recipient, body, dlt_template_id, event, ref, next_attempt_at) "
 		    "SELECT 'sms', u.mobile, CONCAT('Ticket ', t.number, ' is overdue and escalated to you: ', t.subject, ' - GramSewa'), "
 		    "?, 'ticket.escalate', t.number, NOW() FROM " PLAN " JOIN tickets t ON t.id = j.id "
 		    "JOIN users u ON u.id = j.ato WHERE u.mobile IS NOT NULL AND u.mobile <> ''",
-		    "ss", cfg.ticket_escalated_dlt, plan.data) < 0 ||
-	    ticket_sum_add_set(plan.data, 1) != 0)
-		goto out;
-	struct audit_entry e = { .action = "ticket.escalate", .entity = "ticket", .entity_id = db_val(r, 0, 1),
-				 .remarks = arena_printf(a, "%zu tickets, %s to %s", r->nrows, db_val(r, 0, 1),
-							 db_val(r, r->nrows - 1, 1)),
-				 .detail = numbers.data };
-	if (audit_write(NULL, &e) != 0)
-		goto out;
-	j->next = (long)db_int(r, r->nrows - 1, 0);
-	j->changed = (long)r->nrows;
-	rc = 0;
-out:
-	sbuf_free(&plan);
-	sbuf_free(&numbers);
-	return rc;
+		    "ss", cfg.ticket_escalated_dlt, p.rows.data) < 0 ||
+	    ticket_sum_add_set(p.rows.data, 1) != 0 ? -1 : 0;
+	return chunk_done(j, r, &p, "ticket.escalate", "escalated", rc);
 }
 
 /* One chunk of auto-closes of sub type j->type_id: its resolved tickets
  * whose auto_close_days have passed, locked with SKIP LOCKED, closed with
  * a thread row each, the summary rows moved, one audit row. */
-static int close_chunk_txn(void *p)
+static int close_chunk_txn(void *ctx)
 {
-	struct job *j = p;
+	struct job *j = ctx;
 	j->next = 0;
 	j->changed = 0;
 	struct dbres *r = db_query(j->a, "SELECT id, number FROM tickets WHERE id > ? AND type_id = ? AND status = 'resolved' "
@@ -1250,41 +1275,22 @@ static int close_chunk_txn(void *p)
 		return -1;
 	if (!r->nrows)
 		return 0;
-	struct sbuf ids, numbers;
-	struct jw w, wn;
-	sbuf_init(&ids);
-	sbuf_init(&numbers);
-	jw_init(&w, &ids);
-	jw_init(&wn, &numbers);
-	jw_arr(&w);
-	jw_arr(&wn);
+	struct plan p;
+	plan_open(&p);
 	for (size_t i = 0; i < r->nrows; i++) {
-		jw_arr(&w);
-		jw_int(&w, db_int(r, i, 0));
-		jw_arr_end(&w);
-		jw_str(&wn, db_val(r, i, 1));
+		jw_arr(&p.w);
+		jw_int(&p.w, db_int(r, i, 0));
+		jw_arr_end(&p.w);
+		jw_str(&p.wn, db_val(r, i, 1));
 	}
-	jw_arr_end(&w);
-	jw_arr_end(&wn);
-	int rc = -1;
-	if (ticket_sum_add_set(ids.data, -1) != 0 ||
+	plan_close(&p);
+	int rc = ticket_sum_add_set(p.rows.data, -1) != 0 ||
 	    db_exec("UPDATE tickets t JOIN " PLAN " ON t.id = j.id SET t.status = 'closed', t.closed_at = NOW(), t.updated_at = NOW()",
-		    "s", ids.data) != (long long)r->nrows ||
+		    "s", p.rows.data) != (long long)r->nrows ||
 	    db_exec("INSERT INTO ticket_events (ticket_id, at, actor_id, action, from_status, to_status, body, internal) "
-		    "SELECT j.id, NOW(6), NULL, 'close', 'resolved', 'closed', 'auto', 0 FROM " PLAN, "s", ids.data) != (long long)r->nrows ||
-	    ticket_sum_add_set(ids.data, 1) != 0)
-		goto out;
-	struct audit_entry e = { .action = "ticket.close", .entity = "ticket", .entity_id = db_val(r, 0, 1),
-				 .remarks = arena_printf(j->a, "auto-close, %zu tickets", r->nrows), .detail = numbers.data };
-	if (audit_write(NULL, &e) != 0)
-		goto out;
-	j->next = (long)db_int(r, r->nrows - 1, 0);
-	j->changed = (long)r->nrows;
-	rc = 0;
-out:
-	sbuf_free(&ids);
-	sbuf_free(&numbers);
-	return rc;
+		    "SELECT j.id, NOW(6), NULL, 'close', 'resolved', 'closed', 'auto', 0 FROM " PLAN, "s", p.rows.data) != (long long)r->nrows ||
+	    ticket_sum_add_set(p.rows.data, 1) != 0 ? -1 : 0;
+	return chunk_done(j, r, &p, "ticket.close", "auto-close", rc);
 }
 
 /* Runs chunk (a transaction) from the first ticket id until a chunk finds
