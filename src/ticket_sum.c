@@ -73,15 +73,25 @@ int ticket_sum_add(long id, int sign)
 	return ticket_sum_add_set(ids, sign);
 }
 
+/* The deepest level a place may have (seq_0_to_15 above). */
+#define TSUM_LEVELS 16
+
 static int rebuild_txn(void *p)
 {
 	long long *rows = p;
+	*rows = 0;
 	if (db_exec("DELETE FROM ticket_sums", NULL) < 0)
 		return -1;
-	*rows = db_exec("INSERT INTO ticket_sums (" TSUM_COLS ") SELECT " TSUM_KEY ", COUNT(*), SUM(" TSUM_OPEN "), "
-			"SUM(" TSUM_RESOLVED "), SUM(" TSUM_IN_SLA "), SUM(" TSUM_REOPENED ")" TSUM_H(H_COUNT) " " TSUM_FROM("")
-			TSUM_GROUP, NULL);
-	return *rows < 0 ? -1 : 0;
+	/* a level at a time: the grouping's scratch table stays one level's size */
+	for (int level = 0; level < TSUM_LEVELS; level++) {
+		long long n = db_exec("INSERT INTO ticket_sums (" TSUM_COLS ") SELECT " TSUM_KEY ", COUNT(*), SUM(" TSUM_OPEN "), "
+				      "SUM(" TSUM_RESOLVED "), SUM(" TSUM_IN_SLA "), SUM(" TSUM_REOPENED ")" TSUM_H(H_COUNT) " "
+				      TSUM_FROM("") "AND lv.seq = ? " TSUM_GROUP, "i", (long long)level);
+		if (n < 0)
+			return -1;
+		*rows += n;
+	}
+	return 0;
 }
 
 long ticket_sums_rebuild(void)
