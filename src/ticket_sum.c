@@ -44,7 +44,7 @@
 #define TSUM_H(F) F(1) F(2) F(3) F(4) F(5) F(6) F(7) F(8) F(9) F(10) F(11) F(12) \
 	F(13) F(14) F(15) F(16) F(17) F(18) F(19) F(20) F(21) F(22) F(23) F(24)
 #define H_COL(k) ", h" #k
-#define H_ADD(k) ", s.k * SUM(b = " #k ")"
+#define H_ADD(k) ", s.k * (b = " #k ")"
 #define H_UPD(k) ", h" #k " = ticket_sums.h" #k " + VALUES(h" #k ")"
 #define H_COUNT(k) ", SUM(b = " #k ")"
 #define H_SUM(k) ", SUM(t.h" #k ")"
@@ -57,9 +57,11 @@
 
 int ticket_sum_add_set(const char *ids, int sign)
 {
-	return db_exec("INSERT INTO ticket_sums (" TSUM_COLS ") SELECT " TSUM_KEY ", s.k * COUNT(*), "
-		       "s.k * SUM(" TSUM_OPEN "), s.k * SUM(" TSUM_RESOLVED "), s.k * SUM(" TSUM_IN_SLA "), s.k * SUM(" TSUM_REOPENED ")"
-		       TSUM_H(H_ADD) " " TSUM_FROM("WHERE id IN (" TSUM_IDS ")") "JOIN (SELECT ? AS k) s ON TRUE " TSUM_GROUP " "
+	/* a row per ticket and level, no grouping: tickets of one key meet in
+	 * ON DUPLICATE KEY, which adds them one after another */
+	return db_exec("INSERT INTO ticket_sums (" TSUM_COLS ") SELECT " TSUM_KEY ", s.k, s.k * (" TSUM_OPEN "), "
+		       "s.k * (" TSUM_RESOLVED "), s.k * (" TSUM_IN_SLA "), s.k * (" TSUM_REOPENED ")" TSUM_H(H_ADD) " "
+		       TSUM_FROM("WHERE id IN (" TSUM_IDS ")") "JOIN (SELECT ? AS k) s ON TRUE "
 		       "ON DUPLICATE KEY UPDATE n = ticket_sums.n + VALUES(n), open = ticket_sums.open + VALUES(open), "
 		       "resolved = ticket_sums.resolved + VALUES(resolved), in_sla = ticket_sums.in_sla + VALUES(in_sla), "
 		       "reopened = ticket_sums.reopened + VALUES(reopened)" TSUM_H(H_UPD),
