@@ -30,10 +30,13 @@
 	"FROM tickets " WHERE ") t JOIN seq_0_to_15 lv ON lv.seq <= t.td "
 /* The key of a ticket's row at level lv: the depth and path of its place's
  * ancestor there, whether that is its place itself, the day raised, sub
- * type, priority, assignee, the day a running ticket falls due. */
+ * type, priority, assignee, the day a running ticket falls due, and a
+ * slot (the id modulo 8): the state's row of a busy day, type and
+ * resolver is eight rows, so raises at once do not queue on one. */
 #define TSUM_KEY "lv.seq, CONCAT(SUBSTRING_INDEX(t.loc_path, '/', lv.seq + 2), '/'), lv.seq = t.td, DATE(t.created_at), " \
-	"t.type_id, t.priority, IFNULL(t.assignee_id, 0), IF(t.status IN (" TICKET_RUNNING_SQL "), DATE(t.due_at), '9999-12-31')"
-#define TSUM_GROUP "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"
+	"t.type_id, t.priority, IFNULL(t.assignee_id, 0), IF(t.status IN (" TICKET_RUNNING_SQL "), DATE(t.due_at), '9999-12-31'), " \
+	"t.id % 8"
+#define TSUM_GROUP "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9"
 /* The counters of one ticket (0 or 1 each): open, resolved, resolved in
  * SLA, resolved and reopened. */
 #define TSUM_OPEN "status IN (" TICKET_OPEN_SQL ")"
@@ -48,7 +51,7 @@
 #define H_UPD(k) ", h" #k " = ticket_sums.h" #k " + VALUES(h" #k ")"
 #define H_COUNT(k) ", SUM(b = " #k ")"
 #define H_SUM(k) ", SUM(t.h" #k ")"
-#define TSUM_COLS "depth, loc_path, exact, day, type_id, priority, assignee_id, due_day, n, open, resolved, in_sla, reopened" \
+#define TSUM_COLS "depth, loc_path, exact, day, type_id, priority, assignee_id, due_day, slot, n, open, resolved, in_sla, reopened" \
 	TSUM_H(H_COL)
 
 /* The tickets of a JSON array of arrays whose first element is a ticket

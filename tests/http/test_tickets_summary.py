@@ -93,7 +93,7 @@ def check_equal(location, by):
 
 def table():
     hs = ", ".join("h%d" % k for k in range(1, 25))
-    return sorted(tuple(r) for r in sql("SELECT depth, loc_path, exact, day, type_id, priority, assignee_id, due_day, "
+    return sorted(tuple(r) for r in sql("SELECT depth, loc_path, exact, day, type_id, priority, assignee_id, due_day, slot, "
                                         "n, open, resolved, in_sla, reopened, %s FROM ticket_sums "
                                         "WHERE n <> 0 OR open <> 0 OR resolved <> 0 OR in_sla <> 0 OR reopened <> 0 OR %s"
                                         % (hs, " OR ".join("h%d <> 0" % k for k in range(1, 25)))))
