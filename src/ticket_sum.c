@@ -13,7 +13,6 @@
  */
 #include "ticket.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,6 +47,7 @@
 	F(13) F(14) F(15) F(16) F(17) F(18) F(19) F(20) F(21) F(22) F(23) F(24)
 #define H_COL(k) ", h" #k
 #define H_ADD(k) ", s.k * (b = " #k ")"
+#define H_SUMK(k) ", s.k * SUM(b = " #k ")"
 #define H_UPD(k) ", h" #k " = ticket_sums.h" #k " + VALUES(h" #k ")"
 #define H_COUNT(k) ", SUM(b = " #k ")"
 #define H_SUM(k) ", SUM(t.h" #k ")"
@@ -58,24 +58,30 @@
  * id ([[12, ...], [15, ...]]), as SQL over one parameter. */
 #define TSUM_IDS "SELECT id FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$[0]')) j"
 
+/* The ON DUPLICATE KEY clause of both writes below: the row's counters
+ * plus the new row's. */
+#define TSUM_ADD "ON DUPLICATE KEY UPDATE n = ticket_sums.n + VALUES(n), open = ticket_sums.open + VALUES(open), " \
+	"resolved = ticket_sums.resolved + VALUES(resolved), in_sla = ticket_sums.in_sla + VALUES(in_sla), " \
+	"reopened = ticket_sums.reopened + VALUES(reopened)" TSUM_H(H_UPD)
+
 int ticket_sum_add_set(const char *ids, int sign)
 {
-	/* a row per ticket and level, no grouping: tickets of one key meet in
-	 * ON DUPLICATE KEY, which adds them one after another */
-	return db_exec("INSERT INTO ticket_sums (" TSUM_COLS ") SELECT " TSUM_KEY ", s.k, s.k * (" TSUM_OPEN "), "
-		       "s.k * (" TSUM_RESOLVED "), s.k * (" TSUM_IN_SLA "), s.k * (" TSUM_REOPENED ")" TSUM_H(H_ADD) " "
-		       TSUM_FROM("WHERE id IN (" TSUM_IDS ")") "JOIN (SELECT ? AS k) s ON TRUE "
-		       "ON DUPLICATE KEY UPDATE n = ticket_sums.n + VALUES(n), open = ticket_sums.open + VALUES(open), "
-		       "resolved = ticket_sums.resolved + VALUES(resolved), in_sla = ticket_sums.in_sla + VALUES(in_sla), "
-		       "reopened = ticket_sums.reopened + VALUES(reopened)" TSUM_H(H_UPD),
+	/* many tickets share their upper levels' keys: grouped first, each
+	 * key is one write */
+	return db_exec("INSERT INTO ticket_sums (" TSUM_COLS ") SELECT " TSUM_KEY ", s.k * COUNT(*), s.k * SUM(" TSUM_OPEN "), "
+		       "s.k * SUM(" TSUM_RESOLVED "), s.k * SUM(" TSUM_IN_SLA "), s.k * SUM(" TSUM_REOPENED ")" TSUM_H(H_SUMK) " "
+		       TSUM_FROM("WHERE id IN (" TSUM_IDS ")") "JOIN (SELECT ? AS k) s ON TRUE " TSUM_GROUP " " TSUM_ADD,
 		       "si", ids, (long long)sign) >= 0 ? 0 : -1;
 }
 
 int ticket_sum_add(long id, int sign)
 {
-	char ids[32];
-	snprintf(ids, sizeof ids, "[[%ld]]", id);
-	return ticket_sum_add_set(ids, sign);
+	/* one ticket: a row per level, all keys distinct, no grouping (its
+	 * scratch table would cost more than the write) */
+	return db_exec("INSERT INTO ticket_sums (" TSUM_COLS ") SELECT " TSUM_KEY ", s.k, s.k * (" TSUM_OPEN "), "
+		       "s.k * (" TSUM_RESOLVED "), s.k * (" TSUM_IN_SLA "), s.k * (" TSUM_REOPENED ")" TSUM_H(H_ADD) " "
+		       TSUM_FROM("WHERE id = ?") "JOIN (SELECT ? AS k) s ON TRUE " TSUM_ADD,
+		       "ii", (long long)id, (long long)sign) >= 0 ? 0 : -1;
 }
 
 /* The deepest level a place may have (seq_0_to_15 above). */
