@@ -178,9 +178,13 @@ def escalation(stack):
               % OVERDUE)
     rebuild(stack)
     for run in ("first", "again"):
-        t = time.perf_counter()
+        t, before, kids = time.perf_counter(), cpu_ticks(stack), os.times()
         out = stack.ctl("ticket-escalate").strip()
-        print("ticket-escalate (%s run, %d overdue made): %.1f s — %s" % (run, OVERDUE, time.perf_counter() - t, out))
+        after, kids2 = cpu_ticks(stack), os.times()
+        hz = os.sysconf("SC_CLK_TCK")
+        print("ticket-escalate (%s run, %d overdue made): %.1f s — %s; CPU: gramsewactl %.1f s, mariadb %.1f s"
+              % (run, OVERDUE, time.perf_counter() - t, out, kids2.children_user + kids2.children_system
+                 - kids.children_user - kids.children_system, (after["mariadb"] - before["mariadb"]) / hz))
 
 
 def main():
