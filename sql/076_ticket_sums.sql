@@ -6,8 +6,9 @@
 -- is the ticket's own place), so a dashboard reads the rows of one level
 -- under one place, however many tickets lie below.  Within a level a row is
 -- keyed by the day raised, sub type, priority, assignee, (while its clock
--- runs) the day the ticket falls due and a slot (the id modulo 8, so a busy
--- key is eight rows and raises at once do not queue on one); a resolved ticket also counts
+-- runs) the day the ticket falls due and, at the state, division and
+-- district levels, a slot (the id modulo 8, so a busy key there is eight
+-- rows and raises at once do not queue on one); a resolved ticket also counts
 -- in one of the row's 24 resolution-time buckets h1..h24.  Every change of
 -- a ticket (ticket.c, ticket_sum.c) takes its old contribution away and
 -- adds the new one in the same transaction, so the rows stay equal to a
@@ -30,7 +31,7 @@ CREATE TABLE ticket_sums (
   priority TINYINT UNSIGNED NOT NULL,
   assignee_id INT UNSIGNED NOT NULL COMMENT '0: nobody',
   due_day DATE NOT NULL COMMENT 'a running ticket''s due day; 9999-12-31 for the rest',
-  slot TINYINT UNSIGNED NOT NULL COMMENT 'the ticket id modulo 8: a busy key is eight rows, so writers do not queue on one',
+  slot TINYINT UNSIGNED NOT NULL COMMENT 'depth 0-2 (rows every block below shares): the ticket id modulo 8, so a busy key is eight rows; else 0',
   n INT NOT NULL COMMENT 'tickets',
   open INT NOT NULL COMMENT 'of them new, assigned, in progress or awaiting info',
   resolved INT NOT NULL COMMENT 'resolved (resolved_at set)',
@@ -68,7 +69,7 @@ INSERT INTO ticket_sums (depth, loc_path, exact, day, type_id, priority, assigne
                          reopened, h1, h2, h3, h4, h5, h6, h7, h8, h9, h10, h11, h12, h13, h14, h15, h16, h17, h18, h19, h20, h21, h22, h23, h24)
 SELECT lv.seq, CONCAT(SUBSTRING_INDEX(t.loc_path, '/', lv.seq + 2), '/'), lv.seq = t.td, DATE(t.created_at), t.type_id,
        t.priority, IFNULL(t.assignee_id, 0), IF(t.status IN ('new','assigned','in_progress'), DATE(t.due_at), '9999-12-31'),
-       t.id % 8,
+       IF(lv.seq < 3, t.id % 8, 0),
        COUNT(*), SUM(status IN ('new','assigned','in_progress','awaiting_info')), SUM(resolved_at IS NOT NULL),
        SUM(resolved_at IS NOT NULL AND breached = 0), SUM(resolved_at IS NOT NULL AND reopened > 0),
        SUM(b = 1), SUM(b = 2), SUM(b = 3), SUM(b = 4), SUM(b = 5), SUM(b = 6), SUM(b = 7), SUM(b = 8), SUM(b = 9), SUM(b = 10), SUM(b = 11), SUM(b = 12), SUM(b = 13), SUM(b = 14), SUM(b = 15), SUM(b = 16), SUM(b = 17), SUM(b = 18), SUM(b = 19), SUM(b = 20), SUM(b = 21), SUM(b = 22), SUM(b = 23), SUM(b = 24)

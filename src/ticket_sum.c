@@ -30,11 +30,13 @@
 /* The key of a ticket's row at level lv: the depth and path of its place's
  * ancestor there, whether that is its place itself, the day raised, sub
  * type, priority, assignee, the day a running ticket falls due, and a
- * slot (the id modulo 8): the state's row of a busy day, type and
- * resolver is eight rows, so raises at once do not queue on one. */
+ * slot: at the state, division and district levels, whose rows every
+ * block below shares, the id modulo 8, so a busy day, type and resolver
+ * there is eight rows and raises at once do not queue on one (below, a
+ * row is one block's, and the reads of the district by place stay small). */
 #define TSUM_KEY "lv.seq, CONCAT(SUBSTRING_INDEX(t.loc_path, '/', lv.seq + 2), '/'), lv.seq = t.td, DATE(t.created_at), " \
 	"t.type_id, t.priority, IFNULL(t.assignee_id, 0), IF(t.status IN (" TICKET_RUNNING_SQL "), DATE(t.due_at), '9999-12-31'), " \
-	"t.id % 8"
+	"IF(lv.seq < 3, t.id % 8, 0)"
 #define TSUM_GROUP "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9"
 /* The counters of one ticket (0 or 1 each): open, resolved, resolved in
  * SLA, resolved and reopened. */
