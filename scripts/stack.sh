@@ -130,7 +130,10 @@ gs_pid_alive() {
 gs_db_start() {
     local var=$1
     gs_pid_alive "$var/run/mariadb.pid" && return 0
-    setsid mariadbd --no-defaults --datadir="$var/db" --socket="$var/run/mariadb.sock" \
+    # scratch tables in the stack's own directory: a sweep of /tmp by
+    # anything else on the machine cannot pull them from under a query
+    mkdir -p "$var/tmp"
+    setsid mariadbd --no-defaults --datadir="$var/db" --socket="$var/run/mariadb.sock" --tmpdir="$var/tmp" \
         --pid-file="$var/run/mariadb.pid" --skip-networking --user=root \
         --log-error="$var/log/mariadb.log" --skip-log-bin --character-set-server=utf8mb4 \
         --collation-server=utf8mb4_unicode_ci --innodb-buffer-pool-size="${GS_DB_POOL:-256M}" \

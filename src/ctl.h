@@ -52,6 +52,7 @@ int ctl_training_compliance(int argc, char **argv);
 int ctl_learn_add(int argc, char **argv);
 int ctl_ticket_catalogue(int argc, char **argv);
 int ctl_ticket_escalate(int argc, char **argv);
+int ctl_ticket_sums(int argc, char **argv);
 int ctl_seed_tickets(struct arena *a);	/* demo: the ticket catalogue */
 int ctl_campaign(int argc, char **argv);
 int ctl_seed_campaigns(struct arena *a);	/* demo: a Jan Samvad campaign */
@@ -86,5 +87,6 @@ int ctl_seed_campaigns(struct arena *a);	/* demo: a Jan Samvad campaign */
 	{ "learn-add", ctl_learn_add, "KEY KIND LANG AUDIENCE TITLE FILE [--mandatory] [--tags T]", "add an e-learning item (any size: videos)", true }, \
 	{ "ticket-catalogue", ctl_ticket_catalogue, "import FILE.csv", "load the ticket types, main types and sub types", true }, \
 	{ "ticket-escalate", ctl_ticket_escalate, "", "escalate overdue tickets, auto-close resolved ones (cron; idempotent)", true }, \
+	{ "ticket-sums", ctl_ticket_sums, "rebuild", "recompute the ticket dashboards' summary rows from the tickets", true }, \
 	{ "campaign", ctl_campaign, "define FILE.json | list CODE FILE.csv | sample CODE [PER_GP]", "Jan Samvad campaigns: definition, call list, sample", true },
 #endif

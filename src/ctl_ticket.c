@@ -1,7 +1,8 @@
 /*
  * ctl_ticket.c — gramsewactl commands of tickets (ticket.h):
  * ticket-catalogue (load the catalogue from CSV) and ticket-escalate (the
- * cron job: escalation on breach and auto-close); the demo catalogue.
+ * cron job: escalation on breach and auto-close), ticket-sums rebuild (the
+ * dashboards' summary rows from the tickets); the demo catalogue.
  */
 #include "ctl.h"
 #include "config.h"
@@ -57,6 +58,21 @@ int ctl_ticket_escalate(int argc, char **argv)
 	long n = ticket_escalate_run(&a, stdout);
 	arena_free(&a);
 	return n < 0 ? 1 : 0;
+}
+
+int ctl_ticket_sums(int argc, char **argv)
+{
+	if (argc != 2 || strcmp(argv[1], "rebuild") != 0) {
+		fprintf(stderr, "usage: gramsewactl ticket-sums rebuild\n");
+		return 2;
+	}
+	long n = ticket_sums_rebuild();
+	if (n < 0) {
+		fprintf(stderr, "ticket-sums: %s\n", db_error());
+		return 1;
+	}
+	printf("ticket-sums: %ld summary rows rebuilt\n", n);
+	return 0;
 }
 
 int ctl_seed_tickets(struct arena *a)

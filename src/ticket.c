@@ -32,7 +32,7 @@ static const char *const link_kinds[] = { "application", "certificate", "wallet"
 static const char *const ladder[] = { "bi", "di", "pmu", NULL };
 
 /* Statuses in which the clock runs (and escalation may come). */
-#define RUNNING "'new','assigned','in_progress'"
+#define RUNNING TICKET_RUNNING_SQL
 
 static bool in_list(const char *const *list, const char *s)
 {
@@ -287,6 +287,10 @@ static int raise_txn(void *p)
 	if (c->assignee && sms_user(c->a, c->assignee, arena_printf(c->a, "Ticket %s is assigned to you: %s. Due %s. - GramSewa",
 								   c->number, in->subject, due),
 				    cfg.ticket_update_dlt, "ticket.assign", c->number) != 0)
+		return -1;
+	/* the summary row and the audit shard head are the rows other raises
+	 * may wait on: written last, so they are held only until the commit */
+	if (ticket_sum_add(id, 1) != 0)
 		return -1;
 	return audit(c->a, c->who, "raise", c->number, arena_printf(c->a, "type %ld priority %ld to %ld", c->st->id, c->priority,
 								    c->assignee));
@@ -568,18 +572,30 @@ static int appeal(struct act_ctx *c)
 			     cfg.ticket_escalated_dlt, "ticket.appeal", t->number) : 0;
 }
 
+static int act_apply(struct act_ctx *c);
+
+/* One action: the row locked and re-checked, its dashboard contribution
+ * taken away, the change, the contribution added back. */
 static int act_txn(void *p)
 {
 	struct act_ctx *c = p;
+	/* the row as it is now, locked: a concurrent change went first */
+	const char *now_status = db_scalar(c->a, "SELECT status FROM tickets WHERE id = ? FOR UPDATE", "i", (long long)c->t->id);
+	if (!now_status)
+		return -1;
+	if (!str_eq(now_status, c->t->status))
+		return refuse(c, 409, "ticket.err.changed");
+	if (ticket_sum_add(c->t->id, -1) != 0)
+		return -1;
+	int rc = act_apply(c);
+	return rc == 0 && ticket_sum_add(c->t->id, 1) != 0 ? -1 : rc;
+}
+
+static int act_apply(struct act_ctx *c)
+{
 	const struct ticket_action *in = c->in;
 	struct ticket *t = c->t;
 	const char *a = in->action;
-	/* the row as it is now, locked: a concurrent change went first */
-	const char *now_status = db_scalar(c->a, "SELECT status FROM tickets WHERE id = ? FOR UPDATE", "i", (long long)t->id);
-	if (!now_status)
-		return -1;
-	if (!str_eq(now_status, t->status))
-		return refuse(c, 409, "ticket.err.changed");
 	long me = actor_id(c->who);
 	const char *body = str_empty(in->body) ? NULL : in->body;
 	if (str_eq(a, "start"))
@@ -885,66 +901,6 @@ int ticket_counts(struct arena *a, const char *kind, const char *from, const cha
 	return 0;
 }
 
-/* ---- dashboards ---- */
-
-const char *const ticket_dash_codes[] = { "place", "type", "priority", "resolver", NULL };
-
-/* The key of a ticket for each grouping, as SQL: the child of the place
- * the dashboard is at (the (depth+2)-th id of the path), the sub type, the
- * priority, the assignee.  Shared by both statements below through the
- * same parameters. */
-#define DASH_KEY "CASE ? WHEN 0 THEN CAST(SUBSTRING_INDEX(SUBSTRING_INDEX(t.loc_path, '/', ? + 3), '/', -1) AS UNSIGNED) " \
-		 "WHEN 1 THEN t.type_id WHEN 2 THEN t.priority ELSE IFNULL(t.assignee_id, 0) END"
-
-long ticket_dash(struct arena *a, const char *path, int depth, enum ticket_dash_by by, long days,
-		 struct ticket_dash_row **rows)
-{
-	const char *like = arena_printf(a, "%s%%", path);
-	struct dbres *r = db_query(a,
-		"SELECT x.k, COALESCE(l.name_en, ty.name_en, TRIM(CONCAT_WS(' ', u.first_name, u.last_name))), "
-		"COALESCE(l.name_hi, ty.name_hi), x.n, x.open, x.overdue, x.resolved, x.in_sla, x.reopened, x.a0, x.a1, x.a2, x.a3 "
-		"FROM (SELECT " DASH_KEY " AS k, COUNT(*) AS n, "
-		"SUM(t.status IN ('new','assigned','in_progress','awaiting_info')) AS open, "
-		"SUM(t.status IN ('new','assigned','in_progress') AND t.due_at < NOW()) AS overdue, "
-		"SUM(t.resolved_at IS NOT NULL) AS resolved, SUM(t.resolved_at IS NOT NULL AND t.breached = 0) AS in_sla, "
-		"SUM(t.resolved_at IS NOT NULL AND t.reopened > 0) AS reopened, "
-		"SUM(t.status IN ('new','assigned','in_progress','awaiting_info') AND t.created_at > NOW() - INTERVAL 1 DAY) AS a0, "
-		"SUM(t.status IN ('new','assigned','in_progress','awaiting_info') AND t.created_at <= NOW() - INTERVAL 1 DAY "
-		"AND t.created_at > NOW() - INTERVAL 3 DAY) AS a1, "
-		"SUM(t.status IN ('new','assigned','in_progress','awaiting_info') AND t.created_at <= NOW() - INTERVAL 3 DAY "
-		"AND t.created_at > NOW() - INTERVAL 7 DAY) AS a2, "
-		"SUM(t.status IN ('new','assigned','in_progress','awaiting_info') AND t.created_at <= NOW() - INTERVAL 7 DAY) AS a3 "
-		"FROM tickets t WHERE t.loc_path LIKE ? AND t.created_at >= NOW() - INTERVAL ? DAY GROUP BY k) x "
-		"LEFT JOIN locations l ON ? = 0 AND l.id = x.k LEFT JOIN ticket_types ty ON ? = 1 AND ty.id = x.k "
-		"LEFT JOIN users u ON ? = 3 AND u.id = x.k ORDER BY x.n DESC, x.k",
-		"iisiiii", (long long)by, (long long)depth, like, (long long)days, (long long)by, (long long)by, (long long)by);
-	/* the median needs the resolution times themselves: MariaDB's MEDIAN is a window function */
-	struct dbres *m = r ? db_query(a,
-		"SELECT DISTINCT k, MEDIAN(mins) OVER (PARTITION BY k) FROM (SELECT " DASH_KEY " AS k, "
-		"TIMESTAMPDIFF(MINUTE, t.created_at, t.resolved_at) AS mins FROM tickets t WHERE t.loc_path LIKE ? "
-		"AND t.created_at >= NOW() - INTERVAL ? DAY AND t.resolved_at IS NOT NULL) y",
-		"iisi", (long long)by, (long long)depth, like, (long long)days) : NULL;
-	if (!m)
-		return -1;
-	struct ticket_dash_row *out = arena_alloc(a, (r->nrows + 1) * sizeof *out);
-	for (size_t i = 0; i < r->nrows; i++) {
-		struct ticket_dash_row *o = &out[i];
-		o->key = (long)db_int(r, i, 0);
-		o->name_en = db_val(r, i, 1);
-		o->name_hi = db_val(r, i, 2);
-		long *n[] = { &o->total, &o->open, &o->overdue, &o->resolved, &o->in_sla, &o->reopened,
-			      &o->age[0], &o->age[1], &o->age[2], &o->age[3] };
-		for (size_t j = 0; j < ARRAY_LEN(n); j++)
-			*n[j] = (long)db_int(r, i, 3 + j);
-		o->median_min = -1;
-		for (size_t j = 0; j < m->nrows; j++)
-			if (db_int(m, j, 0) == o->key && db_val(m, j, 1))
-				o->median_min = (long)strtod(db_val(m, j, 1), NULL);
-	}
-	*rows = out;
-	return (long)r->nrows;
-}
-
 /* ---- the catalogue import ---- */
 
 static const char *const cat_cols[] = { "code", "parent", "level", "kind", "name_en", "name_hi", "department", "resolver_role",
@@ -1104,11 +1060,10 @@ long ticket_catalogue_import(struct arena *a, const struct actor *who, const cha
 
 /* ---- jobs ---- */
 
-struct esc_ctx {
-	struct arena *a;
-	long id;
-	bool done;	/* this run changed the ticket */
-};
+/* Tickets changed per transaction by the jobs: a chunk's thread rows, SMS
+ * and summary rows are each one statement, and its audit detail (the
+ * numbers) stays well inside a TEXT. */
+#define JOB_CHUNK "500"
 
 /* The role above `role` on the ladder (pmu stays pmu). */
 static const char *next_rung(const char *role)
@@ -1119,108 +1074,266 @@ static const char *next_rung(const char *role)
 	return "pmu";
 }
 
-static int esc_txn(void *p)
+/* A run's memo of strings by key (the routing and the due time repeat for
+ * every ticket of a place and sub type): open addressing over a fixed
+ * table; when it is full, values are simply not kept. */
+#define MEMO_SIZE 4096
+struct memo {
+	const char *k[MEMO_SIZE], *v[MEMO_SIZE];
+};
+
+/* The slot of key in m (its value NULL when new), or NULL when m is full. */
+static const char **memo_slot(struct memo *m, const char *key)
 {
-	struct esc_ctx *c = p;
-	c->done = false;
-	/* re-checked under the lock; a row another run holds is skipped, and
-	 * once escalated it no longer matches */
-	struct dbres *r = db_query(c->a, "SELECT number, resolver_role, loc_path, IFNULL(assignee_id, 0), type_id, priority, status, "
-					 "subject FROM tickets WHERE id = ? AND status IN (" RUNNING ") AND due_at < NOW() "
-					 "AND resolver_role <> 'pmu' FOR UPDATE SKIP LOCKED", "i", (long long)c->id);
-	if (!r)
-		return -1;
-	if (r->nrows != 1)
-		return 0;
-	const char *number = db_val(r, 0, 0), *role = next_rung(db_val(r, 0, 1)), *path = db_val(r, 0, 2);
-	long from = (long)db_int(r, 0, 3);
-	long dept = 0;
-	const char *d = db_scalar(c->a, "SELECT IFNULL(department_id, 0) FROM ticket_types WHERE id = ?", "i",
-				  (long long)db_int(r, 0, 4));
-	if (d)
-		dept = strtol(d, NULL, 10);
-	long to = route(c->a, role, path, dept);
-	if (to < 0)
-		return -1;
-	if (!to)
-		to = from;	/* nobody holds the next rung here: it stays, but is marked and told upward later */
-	const char *due = due_from_now(c->a, path, sla_hours(c->a, (long)db_int(r, 0, 4), (long)db_int(r, 0, 5)));
-	const char *status = to ? (str_eq(db_val(r, 0, 6), "new") || to != from ? "assigned" : db_val(r, 0, 6)) : "new";
-	if (db_exec("UPDATE tickets SET resolver_role = ?, assignee_id = NULLIF(?, 0), status = ?, due_at = ?, breached = 1, "
-		    "escalation_level = escalation_level + 1, updated_at = NOW() WHERE id = ?", "sissi", role, (long long)to, status,
-		    due, (long long)c->id) != 1)
-		return -1;
-	if (event(c->id, 0, "escalate", db_val(r, 0, 6), status, from, to, role, false) != 0)
-		return -1;
-	if (to && sms_user(c->a, to, arena_printf(c->a, "Ticket %s is overdue and escalated to you: %s - GramSewa", number,
-						  db_val(r, 0, 7)), cfg.ticket_escalated_dlt, "ticket.escalate", number) != 0)
-		return -1;
-	struct audit_entry e = { .action = "ticket.escalate", .entity = "ticket", .entity_id = number,
-				 .remarks = arena_printf(c->a, "to %s %ld", role, to) };
-	if (audit_write(NULL, &e) != 0)
-		return -1;
-	c->done = true;
+	unsigned long h = 2166136261u;
+	for (const char *p = key; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	for (size_t i = 0; i < MEMO_SIZE; i++) {
+		size_t j = (h + i) % MEMO_SIZE;
+		if (!m->k[j])
+			m->k[j] = key;
+		if (str_eq(m->k[j], key))
+			return &m->v[j];
+	}
+	return NULL;
+}
+
+struct job {
+	struct arena *a;	/* the run's: memo keys and values live as long as it */
+	struct memo *routes;	/* "role|path|dept" → the routed user id */
+	struct memo *dues;	/* "path|hours" → the due time from the run's start */
+	struct dbres *types;	/* the sub types: id, department, sla_p1..4, auto_close_days */
+	long after;		/* the chunk starts after this ticket id */
+	long next;		/* set by a chunk that committed: where the next starts (0: none left) */
+	long changed;		/* tickets the chunk changed */
+	long type_id;		/* auto-close: the sub type of this pass */
+};
+
+/* Column col of sub type id in j->types, or 0. */
+static long job_type(const struct job *j, long id, size_t col)
+{
+	for (size_t i = 0; i < j->types->nrows; i++)
+		if (db_int(j->types, i, 0) == id)
+			return (long)db_int(j->types, i, col);
 	return 0;
 }
 
-static int close_txn(void *p)
+/* route() through the run's memo; -1 on a database error. */
+static long job_route(struct job *j, const char *role, const char *path, long dept)
 {
-	struct esc_ctx *c = p;
-	c->done = false;
-	struct dbres *r = db_query(c->a, "SELECT t.number FROM tickets t JOIN ticket_types ty ON ty.id = t.type_id "
-					 "WHERE t.id = ? AND t.status = 'resolved' "
-					 "AND t.resolved_at + INTERVAL ty.auto_close_days DAY < NOW() FOR UPDATE SKIP LOCKED",
-				   "i", (long long)c->id);
-	if (!r)
-		return -1;
-	if (r->nrows != 1)
-		return 0;
-	const char *number = db_val(r, 0, 0);
-	if (db_exec("UPDATE tickets SET status = 'closed', closed_at = NOW(), updated_at = NOW() WHERE id = ?", "i",
-		    (long long)c->id) != 1 ||
-	    event(c->id, 0, "close", "resolved", "closed", 0, 0, "auto", false) != 0)
-		return -1;
-	struct audit_entry e = { .action = "ticket.close", .entity = "ticket", .entity_id = number, .remarks = "auto-close" };
-	if (audit_write(NULL, &e) != 0)
-		return -1;
-	c->done = true;
-	return 0;
+	const char *key = arena_printf(j->a, "%s|%s|%ld", role, path, dept);
+	const char **v = memo_slot(j->routes, key);
+	if (v && *v)
+		return strtol(*v, NULL, 10);
+	long to = route(j->a, role, path, dept);
+	if (v && to >= 0)
+		*v = arena_printf(j->a, "%ld", to);
+	return to;
 }
 
-/* Runs fn over every ticket id the query finds, a batch at a time, each in
- * its own transaction; a failure on one ticket does not stop the rest.
- * Returns the number changed. */
-static long each_ticket(struct arena *a, bool overdue, int (*fn)(void *), long *failed)
+/* due_from_now() through the run's memo. */
+static const char *job_due(struct job *j, const char *path, long hours)
 {
-	long changed = 0, last = 0;
+	const char *key = arena_printf(j->a, "%s|%ld", path, hours);
+	const char **v = memo_slot(j->dues, key);
+	if (v && *v)
+		return *v;
+	const char *due = due_from_now(j->a, path, hours);
+	if (v)
+		*v = due;
+	return due;
+}
+
+/* The JSON_TABLE of a chunk's plan: one array per ticket, [id, role,
+ * assignee, due, status, assignee before, status before, number]. */
+#define PLAN "JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$[0]', role VARCHAR(24) PATH '$[1]', " \
+	"ato INT UNSIGNED PATH '$[2]', due DATETIME PATH '$[3]', st VARCHAR(16) PATH '$[4]', afrom INT UNSIGNED PATH '$[5]', " \
+	"fst VARCHAR(16) PATH '$[6]')) j"
+
+/* A chunk's plan as JSON: rows (one array per ticket, for PLAN) and the
+ * ticket numbers with what happened to them (the audit row's detail). */
+struct plan {
+	struct sbuf rows, numbers;
+	struct jw w, wn;
+};
+
+static void plan_open(struct plan *p)
+{
+	sbuf_init(&p->rows);
+	sbuf_init(&p->numbers);
+	jw_init(&p->w, &p->rows);
+	jw_init(&p->wn, &p->numbers);
+	jw_arr(&p->w);
+	jw_arr(&p->wn);
+}
+
+static void plan_close(struct plan *p)
+{
+	jw_arr_end(&p->w);
+	jw_arr_end(&p->wn);
+}
+
+/* The end of a chunk whose changes are written: its audit row (action,
+ * numbers r's column 1 in the remarks, the plan's numbers in the detail),
+ * and where the next chunk starts.  Frees the plan.  0 or -1. */
+static int chunk_done(struct job *j, struct dbres *r, struct plan *p, const char *action, const char *what, int rc)
+{
+	if (rc == 0) {
+		struct audit_entry e = { .action = action, .entity = "ticket", .entity_id = db_val(r, 0, 1),
+					 .remarks = arena_printf(j->a, "%s, %zu tickets, %s to %s", what, r->nrows, db_val(r, 0, 1),
+								 db_val(r, r->nrows - 1, 1)),
+					 .detail = p->numbers.data };
+		rc = audit_write(NULL, &e);
+	}
+	if (rc == 0) {
+		j->next = (long)db_int(r, r->nrows - 1, 0);
+		j->changed = (long)r->nrows;
+	}
+	sbuf_free(&p->rows);
+	sbuf_free(&p->numbers);
+	return rc;
+}
+
+/* One chunk of escalations, set-based: the overdue tickets after j->after
+ * locked with SKIP LOCKED (a concurrent run takes the others, and a
+ * ticket once escalated no longer matches), each one rung up with a new
+ * due time, a thread row each, an SMS each to the new resolver, the
+ * summary rows moved, one audit row naming them all. */
+static int esc_chunk_txn(void *ctx)
+{
+	struct job *j = ctx;
+	struct arena *a = j->a;
+	j->next = 0;
+	j->changed = 0;
+	struct dbres *r = db_query(a, "SELECT id, number, resolver_role, loc_path, IFNULL(assignee_id, 0), type_id, priority, status "
+				      "FROM tickets WHERE id > ? AND status IN (" RUNNING ") AND due_at < NOW() AND resolver_role <> 'pmu' "
+				      "ORDER BY id LIMIT " JOB_CHUNK " FOR UPDATE SKIP LOCKED", "i", (long long)j->after);
+	if (!r)
+		return -1;
+	if (!r->nrows)
+		return 0;
+	struct plan p;
+	plan_open(&p);
+	struct jw *w = &p.w, *wn = &p.wn;
+	int rc;
+	for (size_t i = 0; i < r->nrows; i++) {
+		const char *role = next_rung(db_val(r, i, 2)), *path = db_val(r, i, 3), *was = db_val(r, i, 7);
+		long type = (long)db_int(r, i, 5), priority = (long)db_int(r, i, 6), from = (long)db_int(r, i, 4);
+		long to = job_route(j, role, path, job_type(j, type, 1));
+		if (to < 0)
+			return chunk_done(j, r, &p, NULL, NULL, -1);
+		if (!to)
+			to = from;	/* nobody holds the next rung here: it stays, but is marked and told upward later */
+		const char *status = to ? (str_eq(was, "new") || to != from ? "assigned" : was) : "new";
+		long hours = priority >= 1 && priority <= 4 ? job_type(j, type, 1 + (size_t)priority) : 24;
+		jw_arr(w);
+		jw_int(w, db_int(r, i, 0));
+		jw_str(w, role);
+		jw_int(w, to);
+		jw_str(w, job_due(j, path, hours));
+		jw_str(w, status);
+		jw_int(w, from);
+		jw_str(w, was);
+		jw_arr_end(w);
+		jw_arr(wn);
+		jw_str(wn, db_val(r, i, 1));
+		jw_str(wn, role);
+		jw_int(wn, to);
+		jw_arr_end(wn);
+	}
+	plan_close(&p);
+	rc = ticket_sum_add_set(p.rows.data, -1) != 0 ||
+	    db_exec("UPDATE tickets t JOIN " PLAN " ON t.id = j.id SET t.resolver_role = j.role, t.assignee_id = NULLIF(j.ato, 0), "
+		    "t.status = j.st, t.due_at = j.due, t.breached = 1, t.escalation_level = t.escalation_level + 1, "
+		    "t.updated_at = NOW()", "s", p.rows.data) != (long long)r->nrows ||
+	    db_exec("INSERT INTO ticket_events (ticket_id, at, actor_id, action, from_status, to_status, assignee_from, assignee_to, "
+		    "body, internal) SELECT j.id, NOW(6), NULL, 'escalate', j.fst, j.st, NULLIF(j.afrom, 0), NULLIF(j.ato, 0), j.role, 0 "
+		    "FROM " PLAN, "s", p.rows.data) != (long long)r->nrows ||
+	    /* the SMS of esc_sms, one per ticket with a resolver who has a mobile */
+	    db_exec("INSERT INTO notifications (channel, recipient, body, dlt_template_id, event, ref, next_attempt_at) "
+		    "SELECT 'sms', u.mobile, CONCAT('Ticket ', t.number, ' is overdue and escalated to you: ', t.subject, ' - GramSewa'), "
+		    "?, 'ticket.escalate', t.number, NOW() FROM " PLAN " JOIN tickets t ON t.id = j.id "
+		    "JOIN users u ON u.id = j.ato WHERE u.mobile IS NOT NULL AND u.mobile <> ''",
+		    "ss", cfg.ticket_escalated_dlt, p.rows.data) < 0 ||
+	    ticket_sum_add_set(p.rows.data, 1) != 0 ? -1 : 0;
+	return chunk_done(j, r, &p, "ticket.escalate", "escalated", rc);
+}
+
+/* One chunk of auto-closes of sub type j->type_id: its resolved tickets
+ * whose auto_close_days have passed, locked with SKIP LOCKED, closed with
+ * a thread row each, the summary rows moved, one audit row. */
+static int close_chunk_txn(void *ctx)
+{
+	struct job *j = ctx;
+	j->next = 0;
+	j->changed = 0;
+	struct dbres *r = db_query(j->a, "SELECT id, number FROM tickets WHERE id > ? AND type_id = ? AND status = 'resolved' "
+					 "AND resolved_at + INTERVAL ? DAY < NOW() ORDER BY id LIMIT " JOB_CHUNK " "
+					 "FOR UPDATE SKIP LOCKED", "iii", (long long)j->after, (long long)j->type_id,
+				   (long long)job_type(j, j->type_id, 6));
+	if (!r)
+		return -1;
+	if (!r->nrows)
+		return 0;
+	struct plan p;
+	plan_open(&p);
+	for (size_t i = 0; i < r->nrows; i++) {
+		jw_arr(&p.w);
+		jw_int(&p.w, db_int(r, i, 0));
+		jw_arr_end(&p.w);
+		jw_str(&p.wn, db_val(r, i, 1));
+	}
+	plan_close(&p);
+	int rc = ticket_sum_add_set(p.rows.data, -1) != 0 ||
+	    db_exec("UPDATE tickets t JOIN " PLAN " ON t.id = j.id SET t.status = 'closed', t.closed_at = NOW(), t.updated_at = NOW()",
+		    "s", p.rows.data) != (long long)r->nrows ||
+	    db_exec("INSERT INTO ticket_events (ticket_id, at, actor_id, action, from_status, to_status, body, internal) "
+		    "SELECT j.id, NOW(6), NULL, 'close', 'resolved', 'closed', 'auto', 0 FROM " PLAN, "s", p.rows.data) != (long long)r->nrows ||
+	    ticket_sum_add_set(p.rows.data, 1) != 0 ? -1 : 0;
+	return chunk_done(j, r, &p, "ticket.close", "auto-close", rc);
+}
+
+/* Runs chunk (a transaction) from the first ticket id until a chunk finds
+ * nothing; a failed chunk counts in *failed and the run goes on after it
+ * (the next run retries it).  Returns the tickets changed. */
+static long each_chunk(struct job *j, int (*chunk)(void *), long *failed)
+{
+	long changed = 0;
+	j->after = 0;
 	for (;;) {
-		struct dbres *ids = overdue
-			? db_query(a, "SELECT id FROM tickets WHERE status IN (" RUNNING ") AND due_at < NOW() "
-				      "AND resolver_role <> 'pmu' AND id > ? ORDER BY id LIMIT 1000", "i", (long long)last)
-			: db_query(a, "SELECT t.id FROM tickets t JOIN ticket_types ty ON ty.id = t.type_id WHERE t.status = 'resolved' "
-				      "AND t.resolved_at + INTERVAL ty.auto_close_days DAY < NOW() AND t.id > ? ORDER BY t.id LIMIT 1000",
-				   "i", (long long)last);
-		if (!ids) {
+		if (db_txn(chunk, j) != 0) {
 			(*failed)++;
-			return changed;
+			/* skip past the chunk that failed: the next run retries it */
+			const char *last = db_scalar(j->a, "SELECT MAX(id) FROM (SELECT id FROM tickets WHERE id > ? ORDER BY id "
+							    "LIMIT " JOB_CHUNK ") x", "i", (long long)j->after);
+			if (!last || !(j->after = strtol(last, NULL, 10)))
+				return changed;
+			continue;
 		}
-		for (size_t i = 0; i < ids->nrows; i++) {
-			struct esc_ctx c = { .a = a, .id = last = (long)db_int(ids, i, 0) };
-			if (db_txn(fn, &c) != 0)
-				(*failed)++;
-			else
-				changed += c.done;
-		}
-		if (ids->nrows < 1000)
+		if (!j->next)
 			return changed;
+		changed += j->changed;
+		j->after = j->next;
 	}
 }
 
 long ticket_escalate_run(struct arena *a, FILE *report)
 {
-	long failed = 0;
-	long esc = each_ticket(a, true, esc_txn, &failed);
-	long closed = each_ticket(a, false, close_txn, &failed);
+	long failed = 0, esc = 0, closed = 0;
+	struct job j = { .a = a, .routes = arena_alloc(a, sizeof(struct memo)), .dues = arena_alloc(a, sizeof(struct memo)) };
+	memset(j.routes, 0, sizeof *j.routes);
+	memset(j.dues, 0, sizeof *j.dues);
+	j.types = db_query(a, "SELECT id, IFNULL(department_id, 0), sla_p1, sla_p2, sla_p3, sla_p4, auto_close_days "
+			      "FROM ticket_types WHERE level = 'sub'", NULL);
+	if (!j.types) {
+		failed++;
+	} else {
+		esc = each_chunk(&j, esc_chunk_txn, &failed);
+		for (size_t i = 0; i < j.types->nrows; i++) {
+			j.type_id = (long)db_int(j.types, i, 0);
+			closed += each_chunk(&j, close_chunk_txn, &failed);
+		}
+	}
 	if (report)
 		fprintf(report, "tickets: %ld escalated, %ld closed, %ld failed\n", esc, closed, failed);
 	return failed ? -1 : esc + closed;

@@ -31,6 +31,10 @@
 #define GRIEVANCE_FILERS (RB_FILERS | RB(ROLE_CC_AGENT))
 #define TICKET_USERS (TICKET_RAISERS | RB(ROLE_CITIZEN))
 
+/* Statuses, as SQL lists: the clock runs (escalation may come); open. */
+#define TICKET_RUNNING_SQL "'new','assigned','in_progress'"
+#define TICKET_OPEN_SQL "'new','assigned','in_progress','awaiting_info'"
+
 /* A ticket as typed on the form or sent to the API. */
 struct ticket_input {
 	const char *type;	/* the sub type's code */
@@ -171,14 +175,27 @@ struct ticket_dash_row {
 	long total, open, overdue;	/* raised; still open; open and past due now */
 	long resolved, in_sla;		/* resolved (or closed after it); of them without a breach */
 	long reopened;			/* of the resolved, reopened at least once */
-	long age[4];			/* open tickets by age: < 1 day, 1-3, 3-7, > 7 days */
-	long median_min;		/* median minutes from raising to resolution, -1 when none resolved */
+	long age[4];			/* open tickets by whole days since the day raised: 0, 1-2, 3-6, 7 and more */
+	long median_min;		/* median minutes from raising to resolution (from √2-wide buckets), -1 when none resolved */
 };
 /* The figures of the tickets at or below `path` (a place of depth `depth`)
- * raised in the last `days` days, one row per key of `by`, into *rows
+ * raised since the start of the day `days` days ago, from the summary rows, one row per key of `by`, into *rows
  * (arena).  Returns the row count, or -1. */
 long ticket_dash(struct arena *a, const char *path, int depth, enum ticket_dash_by by, long days,
 		 struct ticket_dash_row **rows);
+
+/* ---- the dashboards' summary rows (ticket_sum.c) ---- */
+
+/* Adds ticket id's contribution to its summary row (sign 1), or takes it
+ * away (sign -1): every change of a ticket calls it with -1 before and 1
+ * after, in the change's transaction.  0 or -1. */
+int ticket_sum_add(long id, int sign);
+/* The same for many tickets at once: ids is a JSON array of arrays whose
+ * first element is a ticket id ([[12, ...], [15, ...]]). */
+int ticket_sum_add_set(const char *ids, int sign);
+/* Recomputes every summary row from the tickets in one transaction
+ * (gramsewactl ticket-sums rebuild).  Returns the rows written, or -1. */
+long ticket_sums_rebuild(void);
 
 /* ---- the catalogue as configuration (gramsewactl ticket-catalogue) ---- */
 
