@@ -130,18 +130,23 @@ fi
 
 # ---- 2. the mix ----
 echo "## the mix, ${DUR} s, $CONNS connections, ${MIX:-the default mix of bench/mixed.lua} ($(bench_load))"
+# perf: one recording of the workers, one of mariadbd (cpu-clock: a
+# virtual machine often has no hardware cycle counter)
+perf_pids=()
 if [ "$PERF" = 1 ]; then
-    pids=$(mixed_pids | awk '$1 != "nginx" { print $2 }' | paste -sd,)
-    perf record -q -g -o "$WORK/perf.data" -p "$pids" -- sleep "$DUR" >/dev/null 2>&1 &
-    perf_pid=$!
+    for g in worker mariadbd; do
+        pids=$(mixed_pids | awk -v g="$g" '$1 == g { print $2 }' | paste -sd,)
+        perf record -q -e cpu-clock -g -o "$WORK/perf-$g.data" -p "$pids" -- sleep "$DUR" >/dev/null 2>&1 &
+        perf_pids+=($!)
+    done
 fi
 run_mix mixed "${MIX:-}" "$DUR"
 if [ "$PERF" = 1 ]; then
-    wait "$perf_pid"
-    for comm in gramsewa-fcgi mariadbd; do
-        echo "perf: top symbols of $comm (self time, --no-children)"
-        perf report -i "$WORK/perf.data" --no-children --comm "$comm" --sort symbol --stdio 2>/dev/null |
-            grep -E '^ +[0-9.]+%' | head -25
+    wait "${perf_pids[@]}"
+    for g in worker mariadbd; do
+        echo "perf: top symbols of the ${g}s (self time, perf report --no-children)"
+        perf report -i "$WORK/perf-$g.data" --no-children --sort dso,symbol --stdio 2>/dev/null |
+            grep -E '^ +[0-9.]+%' | head -"${PERF_TOP:-25}" | sed 's/[ -]*$//'
     done
 fi
 
