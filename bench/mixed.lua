@@ -31,13 +31,12 @@ local function now_us()
 end
 
 local DEFAULT_MIX = "static=20,verify=10,track=10,my=8,myapp=5,api=10,desk=15,view=15,act=4,submit=3"
-local counter = 0
-local threads = {}
+local nthreads = 0
 
+-- each thread its number (tid): its officer and CSC, its timing file
 function setup(thread)
-   counter = counter + 1
-   thread:set("tid", counter)
-   table.insert(threads, thread)
+   nthreads = nthreads + 1
+   thread:set("tid", nthreads)
 end
 
 local function split(s, sep)

@@ -7,7 +7,8 @@ mixed load, written as one tab-separated file that bench/mixed.lua reads.
 On a stack that holds the demo seed and bench/gen_apps.py's applications:
 
   officers   N karmacharis of the busy office (the demo karmachari's,
-             where gen_apps.py queues thousands), made in SQL with the demo
+             where gen_apps.py queues thousands; put back to --queue
+             waiting by SQL, so each run starts alike), made in SQL with the demo
              password, each with a web session (cookie) and the CSRF token
              of its desk page: they list their desk, open applications,
              take the next one and forward it (POST with CSRF)
@@ -123,6 +124,26 @@ def officers(stack, n):
     return office, [(c, stack.csrf(c, "/desk")) for c in stack.sessions(ids, "web")]
 
 
+def refill_desk(stack, office, n):
+    """Puts the busy office's karmachari desk back to n waiting: every run
+    starts with the same queue (the desk page counts it; the desk actions
+    of earlier runs moved applications on to the circle inspector).  By
+    SQL, back to stage 0: benchmark data, no audit.  Returns the count."""
+    have = int(stack.sql("SELECT COUNT(*) FROM applications WHERE stage_office_id = %s AND stage_role = 'karmachari' "
+                         "AND status = 'pending'" % office)[0][0])
+    if have < n:
+        stack.sql("UPDATE applications a JOIN services s ON s.id = a.service_id SET a.stage_idx = 0, a.stage_role = "
+                  "'karmachari', a.claimed_by = NULL, a.claimed_until = NULL, a.forwarded_by = NULL WHERE "
+                  "a.stage_office_id = %s AND a.status = 'pending' AND a.stage_idx = 1 AND a.stage_role = 'ci' "
+                  "AND s.code IN ('INC', 'RES', 'CST', 'LPC') LIMIT %d" % (office, n - have))
+    elif have > n:
+        stack.sql("UPDATE applications SET stage_idx = 1, stage_role = 'ci', claimed_by = NULL, claimed_until = NULL "
+                  "WHERE stage_office_id = %s AND status = 'pending' AND stage_role = 'karmachari' ORDER BY id DESC "
+                  "LIMIT %d" % (office, have - n))
+    return int(stack.sql("SELECT COUNT(*) FROM applications WHERE stage_office_id = %s AND stage_role = 'karmachari' "
+                         "AND status = 'pending'" % office)[0][0])
+
+
 def citizens(stack, n):
     """n citizens who applied, with web and API sessions; returns
     [(cookie, token, [numbers])]."""
@@ -199,6 +220,7 @@ def main():
     ap.add_argument("--citizens", type=int, default=200)
     ap.add_argument("--certs", type=int, default=20)
     ap.add_argument("--track", type=int, default=5000)
+    ap.add_argument("--queue", type=int, default=4000, help="applications waiting at the busy desk at the start")
     a = ap.parse_args()
     # the HTTP tests' helpers read their stack from the environment
     os.environ["GS_TEST_VAR"], os.environ["GS_TEST_BASE"] = a.var, a.base
@@ -208,6 +230,7 @@ def main():
     stack = Stack(a.var, a.base, a.build)
     t = time.time()
     office, offs = officers(stack, a.officers)
+    queue = refill_desk(stack, office, a.queue)
     cits = citizens(stack, a.citizens)
     csc = cscs(stack)
     verify = issue_certs(stack, lifecycle, a.certs)
@@ -217,7 +240,6 @@ def main():
     # applications an officer of the busy office opens from its desk (not taken: viewing only)
     views = [r[0] for r in stack.sql("SELECT number FROM applications WHERE stage_office_id = %s AND status = 'pending' "
                                      "ORDER BY id DESC LIMIT 2000" % office)]
-    queue = len(views)
     with open(a.out, "w") as f:
         w = lambda *cols: f.write("\t".join(str(c) for c in cols) + "\n")  # noqa: E731
         w("office", office)
@@ -236,8 +258,9 @@ def main():
             w("view", no)
         for p in STATIC:
             w("static", p)
-    log("prep: %d officers, %d citizens, %d CSCs, %d certificates, %d tracking pairs, %d desk views (busy office %s) in %.1f s"
-        % (len(offs), len(cits), len(csc), len(verify), len(track), queue, office, time.time() - t))
+    log("prep: %d officers, %d citizens, %d CSCs, %d certificates, %d tracking pairs, %d applications to view, "
+        "%d waiting at the busy desk (office %s) in %.1f s"
+        % (len(offs), len(cits), len(csc), len(verify), len(track), len(views), queue, office, time.time() - t))
 
 
 if __name__ == "__main__":
