@@ -18,10 +18,11 @@
 #
 # For every run it prints req/s, p50/p95/p99 per class, and the CPU time
 # the workers, mariadbd and nginx used during it divided by the requests
-# (from /proc/PID/stat): the cost per request, which does not depend on
+# (from /proc/PID/stat): the cost per request, which hardly depends on
 # how busy the machine is; 2 cores divided by it is the capacity.
 #
-#   bench/mixed.sh                      200,000 applications, ~5 minutes
+#   bench/mixed.sh                      200,000 applications, ~4 minutes on
+#                                       a quiet machine (10 at load 15)
 #   bench/mixed.sh --apps 1000000       the size (~2 minutes more)
 #   bench/mixed.sh --perf               also perf record the workers and
 #                                       mariadbd during the mix; prints the
