@@ -12,7 +12,7 @@ mkdir -p "$DIR/out"
 OUT=$DIR/out/results-$(date +%Y%m%d-%H%M).txt
 {
     echo "# GramSewa benchmarks $(date -Iseconds), $(nproc) CPUs, $(uname -r), build ${GS_BENCH_BUILD:-$DIR/../build}"
-    for b in http.sh locations.sh login.sh certs.sh apps.py; do
+    for b in http.sh locations.sh login.sh certs.sh apps.py mixed.sh; do
         t0=$(date +%s)
         "$DIR/$b"
         echo "# $b: exit $?, $(( $(date +%s) - t0 )) s"

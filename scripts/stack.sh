@@ -14,6 +14,8 @@ GS_TEST_PKGS="python3 poppler-utils zbar-tools libnss3-tools libharfbuzz-bin chr
 # for full state transfers (its SST script needs socat, and ss from iproute2
 # to watch its port), socat also for HAProxy's admin socket
 GS_CLUSTER_PKGS="galera-4 haproxy mariadb-backup socat iproute2 python3"
+# bench/mixed.sh: the load client and the profiler
+GS_BENCH_PKGS="wrk linux-perf"
 
 gs_log() { printf '%s\n' "$*" >&2; }
 

@@ -30,16 +30,16 @@ static const char *place_text(struct arena *a, const struct jval *v, const char 
 	struct loc *l = id ? loc_get(a, id) : NULL;
 	if (!l)
 		return v->type == J_OBJ ? json_get_str(v, "name") : NULL;
-	long ids[12];
-	size_t n = loc_path_ids(l->path, ids, 12);
+	struct loc *chain[LOC_DEPTH_MAX];
+	size_t n = loc_chain(a, l->path, chain, LOC_DEPTH_MAX);
 	bool both = str_eq(lang, "hi/en"), all_hi = true;
 	struct sbuf hi, en, mixed;
 	sbuf_init(&hi);
 	sbuf_init(&en);
 	sbuf_init(&mixed);
 	for (size_t i = n; i-- > 0;) {
-		struct loc *x = loc_get(a, ids[i]);
-		if (!x || x->type == LT_STATE || x->type == LT_DIVISION || x->type == LT_SUBDIVISION)
+		const struct loc *x = chain[i];
+		if (x->type == LT_STATE || x->type == LT_DIVISION || x->type == LT_SUBDIVISION)
 			continue;
 		bool has_hi = !str_empty(x->name_hi);
 		all_hi = all_hi && has_hi;

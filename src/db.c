@@ -153,8 +153,13 @@ bool db_ping(void)
 
 static MYSQL_STMT *prepare(const char *sql)
 {
+	/* the same literal is the same pointer: look for it first, and
+	 * compare text (a literal the compiler did not merge) only then */
 	for (size_t i = 0; i < ncache; i++)
-		if (cache[i].sql == sql || strcmp(cache[i].sql, sql) == 0)
+		if (cache[i].sql == sql)
+			return cache[i].stmt;
+	for (size_t i = 0; i < ncache; i++)
+		if (strcmp(cache[i].sql, sql) == 0)
 			return cache[i].stmt;
 	MYSQL_STMT *st = mysql_stmt_init(conn);
 	if (!st)

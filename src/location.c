@@ -74,6 +74,21 @@ struct loc *loc_get(struct arena *a, long id)
 	return r && r->nrows == 1 ? loc_from_row(a, r, 0) : NULL;
 }
 
+size_t loc_chain(struct arena *a, const char *path, struct loc **out, size_t max)
+{
+	long ids[LOC_DEPTH_MAX] = { 0 };
+	size_t n = loc_path_ids(path, ids, LOC_DEPTH_MAX), k = 0;
+	/* one query for the whole path (ids past its end stay 0, no place);
+	 * a path's prefix is its ancestor's path, so the shorter comes first */
+	struct dbres *r = db_query(a, "SELECT " LOC_COLS " FROM locations WHERE id IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+				      "ORDER BY LENGTH(path)", "iiiiiiiiiiii", (long long)ids[0], (long long)ids[1],
+				   (long long)ids[2], (long long)ids[3], (long long)ids[4], (long long)ids[5], (long long)ids[6],
+				   (long long)ids[7], (long long)ids[8], (long long)ids[9], (long long)ids[10], (long long)ids[11]);
+	for (size_t i = 0; n && r && i < r->nrows && k < max; i++)
+		out[k++] = loc_from_row(a, r, i);
+	return k;
+}
+
 size_t loc_path_ids(const char *path, long *ids, size_t max)
 {
 	size_t n = 0;

@@ -38,6 +38,12 @@ bool loc_parent_ok(enum loc_type child, enum loc_type parent);
 struct loc *loc_get(struct arena *a, long id);
 /* Ancestor ids from a path, root first (self included); returns count. */
 size_t loc_path_ids(const char *path, long *ids, size_t max);
+#define LOC_DEPTH_MAX 12	/* levels loc_chain reads; a state's tree has 7 */
+/* The places on path (a loc's path), root first, self included, in one
+ * query (a page that names a place with its district and block asks for
+ * all of them); returns how many went into out (at most max and
+ * LOC_DEPTH_MAX).  Arena memory. */
+size_t loc_chain(struct arena *a, const char *path, struct loc **out, size_t max);
 /* Name in the request's language (Hindi falls back to English). */
 const char *loc_name(const struct loc *l, const char *lang);
 

@@ -29,6 +29,9 @@
 #include <unistd.h>
 
 static volatile sig_atomic_t worker_stop;
+/* GS_LOG_ALL set: log every request with its time (bench/locations.sh);
+ * read once per worker, getenv walks the environment */
+static bool log_all;
 static const char *config_file;
 
 static void worker_sigterm(int sig)
@@ -92,7 +95,7 @@ static void serve(FCGX_Request *fr, struct arena *a)
 	if (!str_eq(r.method, "HEAD") && r.out.len)
 		FCGX_PutStr(r.out.data, (int)r.out.len, fr->out);
 	sbuf_free(&head);
-	if (r.status >= 400 || getenv("GS_LOG_ALL"))
+	if (r.status >= 400 || log_all)
 		log_info("%s %s %d %.1fms", r.method, r.path ? r.path : "?", r.status, (now_mono() - t0) * 1000);
 	req_release(&r);
 }
@@ -109,6 +112,7 @@ static int worker_main(int sock)
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
 
+	log_all = getenv("GS_LOG_ALL") != NULL;
 	char *tdir = config_path(cfg.templates);
 	if (tmpl_init(tdir) != 0) {
 		log_error("templates failed to load from %s", tdir);

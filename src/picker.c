@@ -29,11 +29,11 @@ long picker_fill(struct req *r, const char *name, long preset_id, enum loc_type 
 	}
 	if (!any && preset_id) {
 		struct loc *l = loc_get(r->a, preset_id);
-		long ids[12];
-		size_t n = l ? loc_path_ids(l->path, ids, 12) : 0;
+		struct loc *chain[LOC_DEPTH_MAX];
+		size_t n = l ? loc_chain(r->a, l->path, chain, LOC_DEPTH_MAX) : 0;
 		for (size_t i = 0; i < n; i++) {
-			struct loc *x = loc_get(r->a, ids[i]);
-			for (size_t k = 0; x && k < 4; k++)
+			const struct loc *x = chain[i];
+			for (size_t k = 0; k < 4; k++)
 				if (x->type == levels[k])
 					chosen[k] = x->id;
 		}

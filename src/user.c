@@ -20,44 +20,37 @@
 
 struct user *user_load(struct arena *a, long id)
 {
-	struct dbres *u = db_query(a,
-		"SELECT id, username, TRIM(CONCAT_WS(' ', first_name, middle_name, last_name)), mobile, user_type, lang "
-		"FROM users WHERE id = ? AND active = 1", "i", (long long)id);
-	if (!u || u->nrows != 1)
-		return NULL;
+	struct dbres *u = db_query(a, "SELECT " USER_COLS " FROM users u " USER_HOLDINGS
+				      " WHERE u.id = ? AND u.active = 1 ORDER BY rh.id", "i", (long long)id);
+	return u && u->nrows > 0 ? user_from_rows(a, u, 0) : NULL;
+}
+
+struct user *user_from_rows(struct arena *a, const struct dbres *u, size_t col)
+{
 	struct user *usr = arena_alloc(a, sizeof *usr);
-	usr->id = id;
-	usr->username = db_val(u, 0, 1);
-	usr->name = db_val(u, 0, 2);
-	usr->mobile = db_val(u, 0, 3);
-	usr->user_type = db_val(u, 0, 4);
-	usr->lang = db_val(u, 0, 5);
+	usr->id = (long)db_int(u, 0, col);
+	usr->username = db_val(u, 0, col + 1);
+	usr->name = db_val(u, 0, col + 2);
+	usr->mobile = db_val(u, 0, col + 3);
+	usr->user_type = db_val(u, 0, col + 4);
+	usr->lang = db_val(u, 0, col + 5);
 	if (str_eq(usr->user_type, "citizen"))
 		usr->roles |= RB(ROLE_CITIZEN);
-	struct dbres *h = db_query(a,
-		"SELECT rh.id, rh.role, IFNULL(rh.office_id, 0), rh.location_id, l.path, o.name_en, o.name_hi, "
-		"IFNULL(rh.department_id, 0) "
-		"FROM role_holdings rh JOIN locations l ON l.id = rh.location_id "
-		"LEFT JOIN offices o ON o.id = rh.office_id "
-		"WHERE rh.user_id = ? AND rh.active = 1 AND rh.work_from <= CURDATE() "
-		"AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) ORDER BY rh.id",
-		"i", (long long)id);
-	if (!h)
-		return NULL;
-	usr->h = arena_alloc(a, (h->nrows + 1) * sizeof *usr->h);
-	for (size_t i = 0; i < h->nrows; i++) {
-		int role = role_from_code(db_val(h, i, 1));
+	usr->h = arena_alloc(a, (u->nrows + 1) * sizeof *usr->h);
+	size_t h = col + 6;	/* the holding's columns: USER_COLS' second half */
+	for (size_t i = 0; i < u->nrows; i++) {
+		int role = db_val(u, i, h) ? role_from_code(db_val(u, i, h + 1)) : -1;
 		if (role < 0)
-			continue;
+			continue;	/* no holding (the LEFT JOIN's NULLs), or a role this build does not know */
 		struct holding *x = &usr->h[usr->nh++];
-		x->id = (long)db_int(h, i, 0);
+		x->id = (long)db_int(u, i, h);
 		x->role = (enum role)role;
-		x->office_id = (long)db_int(h, i, 2);
-		x->location_id = (long)db_int(h, i, 3);
-		x->loc_path = db_val(h, i, 4);
-		x->office_en = db_val(h, i, 5);
-		x->office_hi = db_val(h, i, 6);
-		x->department_id = (long)db_int(h, i, 7);
+		x->office_id = (long)db_int(u, i, h + 2);
+		x->location_id = (long)db_int(u, i, h + 3);
+		x->loc_path = db_val(u, i, h + 4);
+		x->office_en = db_val(u, i, h + 5);
+		x->office_hi = db_val(u, i, h + 6);
+		x->department_id = (long)db_int(u, i, h + 7);
 		usr->roles |= RB(role);
 	}
 	return usr;

@@ -704,6 +704,10 @@ START_TEST(qr_rotate_old_kid_unknown_kid_tamper)
 	/* Old records still verify with the old kid, new ones with the new. */
 	ck_assert_int_eq(qrkey_verify(&set, kid1, rec1, sizeof rec1 - 1, sig1), KEYS_OK);
 	ck_assert_int_eq(qrkey_verify(&set, kid2, rec1, sizeof rec1 - 1, sig2), KEYS_OK);
+	/* verified signatures are remembered: the same again is still good,
+	 * and what is remembered answers no other record, key or length */
+	ck_assert_int_eq(qrkey_verify(&set, kid1, rec1, sizeof rec1 - 1, sig1), KEYS_OK);
+	ck_assert_int_eq(qrkey_verify(&set, kid1, rec1, sizeof rec1 - 2, sig1), KEYS_EBADSIG);
 	ck_assert_int_eq(qrkey_verify(&set, kid2, rec1, sizeof rec1 - 1, sig1), KEYS_EBADSIG);
 	ck_assert_int_eq(qrkey_verify(&set, "AAAAAAAA", rec1, sizeof rec1 - 1, sig1), KEYS_ENOKEY);
 	ck_assert_int_eq(qrkey_verify(&set, "", rec1, sizeof rec1 - 1, sig1), KEYS_ENOKEY);
