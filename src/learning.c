@@ -110,10 +110,15 @@ int learning_progress(struct arena *a, const struct actor *who, long id, long pc
 	return 0;
 }
 
+bool learning_admin(const struct user *u)
+{
+	return u && (user_has(u, ROLE_STATE_ADMIN) || user_has(u, ROLE_MASTER_TRAINER));
+}
+
 bool learning_visible(struct arena *a, const struct user *u, long id)
 {
 	const char *aud = u ? db_scalar(a, "SELECT audience FROM learning_items WHERE id = ?", "i", (long long)id) : NULL;
-	return aud && (user_holds_any(a, u, aud) || user_has(u, ROLE_STATE_ADMIN));
+	return aud && (user_holds_any(a, u, aud) || learning_admin(u));
 }
 
 struct dbres *learning_list(struct arena *a, const struct user *u, const char *lang, const char *tag)
@@ -128,7 +133,7 @@ struct dbres *learning_list(struct arena *a, const struct user *u, const char *l
 		return NULL;
 	bool *keep = arena_alloc(a, (r->nrows + 1) * sizeof *keep);
 	for (size_t i = 0; i < r->nrows; i++)
-		keep[i] = user_holds_any(a, u, db_val(r, i, 11)) || user_has(u, ROLE_STATE_ADMIN);
+		keep[i] = user_holds_any(a, u, db_val(r, i, 11)) || learning_admin(u);
 	db_rows_keep(r, keep);
 	return r;
 }

@@ -15,7 +15,10 @@ struct dbres;
 struct user;
 
 /* Who adds items and reads the completion report of the whole place. */
-#define LEARN_ADMINS RB(ROLE_STATE_ADMIN)
+#define LEARN_ADMINS (RB(ROLE_STATE_ADMIN) | RB(ROLE_MASTER_TRAINER))
+/* Who reads the completion report of their area: officers (not a
+ * department administrator: no department's) and master trainers. */
+#define LEARN_REPORTERS ((RB_OFFICERS & ~RB(ROLE_DEPT_ADMIN)) | RB(ROLE_MASTER_TRAINER))
 
 /* An item as added: text as typed or sent. */
 struct learn_input {
@@ -39,6 +42,8 @@ int learning_add(struct arena *a, const struct actor *who, const struct learn_in
 int learning_progress(struct arena *a, const struct actor *who, long id, long pct, struct outcome *out);
 
 /* Reads. */
+/* Does u keep the library (LEARN_ADMINS: sees every item)? */
+bool learning_admin(const struct user *u);
 /* May u open item id (its audience, or a state administrator)? */
 bool learning_visible(struct arena *a, const struct user *u, long id);
 /* Active items for u (audience), optionally of one language and tag:

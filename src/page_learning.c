@@ -38,7 +38,7 @@ int page_learn(struct req *r)
 	hset_rows(r, "Items", l, LIST_COLS);
 	hset(r, "Filter.lang", req_query(r, "lang"));
 	hset(r, "Filter.tag", req_query(r, "tag"));
-	hset(r, "Admin", user_has(r->user, ROLE_STATE_ADMIN) ? "1" : "");
+	hset(r, "Admin", learning_admin(r->user) ? "1" : "");
 	return tmpl_render(r, "learn.cs");
 }
 
@@ -125,7 +125,7 @@ static void add_input(struct req *r, struct learn_input *in)
  * administrators: the state) into Report.* */
 static int report_hdf(struct req *r, struct dbres **out)
 {
-	const struct juris_root *roots = juris_prefixes(r->a, r->user, RB_OFFICERS & ~RB(ROLE_DEPT_ADMIN));
+	const struct juris_root *roots = juris_prefixes(r->a, r->user, LEARN_REPORTERS);
 	if (!roots || !roots[0].path)
 		return 403;
 	struct dbres *rep = learning_report(r->a, roots[0].path);

@@ -235,7 +235,8 @@ static int training_hdf(struct req *r, long id, bool organiser)
 	hset(r, "Me.organiser", organiser ? "1" : "");
 	if (!organiser)
 		return 0;
-	struct dbres *p = db_query(r->a, "SELECT u.username, TRIM(CONCAT_WS(' ', u.first_name, u.last_name)), i.role, x.method, x.at "
+	struct dbres *p = db_query(r->a, "SELECT u.username, TRIM(CONCAT_WS(' ', u.first_name, u.last_name)), i.role, x.method, x.at, "
+					 "x.distance_m, IF(x.method = 'qr' AND x.lat IS NULL, 1, NULL) "
 					 "FROM training_invites i JOIN users u ON u.id = i.user_id "
 					 "LEFT JOIN training_attendance x ON x.training_id = i.training_id AND x.user_id = i.user_id "
 					 "WHERE i.training_id = ? ORDER BY x.at IS NULL, u.first_name LIMIT 1000", "i", (long long)id);
@@ -244,7 +245,7 @@ static int training_hdf(struct req *r, long id, bool organiser)
 	struct trn_count c;
 	if (!p || !ph || training_counts(r->a, id, &c) != 0)
 		return 503;
-	static const char *const pcols[] = { "username", "name", "role", "method", "at", NULL };
+	static const char *const pcols[] = { "username", "name", "role", "method", "at", "distance", "no_point", NULL };
 	static const char *const phcols[] = { "sha", "exif_at", "in_session", NULL };
 	hset_rows(r, "People", p, pcols);
 	hset_rows(r, "Photos", ph, phcols);
@@ -332,16 +333,18 @@ int page_training_checkin(struct req *r)
 	if (st)
 		return st;
 	hset(r, "Checkin.t", req_query(r, "t"));
+	hset(r, "Page.att_js", "1");	/* attendance.js takes the phone's point on the press */
 	return tmpl_render(r, "training_checkin.cs");
 }
 
-/* POST /training/:id/checkin {t} */
+/* POST /training/:id/checkin {t, lat?, lon?, accuracy_m?} */
 int page_training_checkin_post(struct req *r)
 {
 	long id = path_training(r, NULL);
 	struct outcome o;
+	struct trn_fix fix = { req_form(r, "lat"), req_form(r, "lon"), req_form(r, "accuracy_m") };
 	out_init(&o, r->a);
-	if (training_checkin(r->a, &r->actor, id, req_form(r, "t"), &o) != 0)
+	if (training_checkin(r->a, &r->actor, id, req_form(r, "t"), &fix, &o) != 0)
 		return refused(r, &o);
 	resp_redirect(r, arena_printf(r->a, "/training/%ld?checked_in=1", id));
 	return 0;
@@ -439,7 +442,7 @@ static int matrix_fill(struct req *r, const char *path, const char *month, struc
 static int matrix_hdf(struct req *r, struct trn_matrix *m)
 {
 	const char *loc = req_query(r, "location");
-	const struct juris_root *roots = juris_prefixes(r->a, r->user, RB_OFFICERS & ~RB(ROLE_DEPT_ADMIN));
+	const struct juris_root *roots = juris_prefixes(r->a, r->user, TRN_OVERSEERS);
 	const char *path = roots && roots[0].path ? roots[0].path : NULL;
 	long id;
 	if (!str_empty(loc)) {
@@ -506,6 +509,7 @@ static int training_json(struct req *r, long id, int status)
 	jw_kstr(&w, "status_reason", db_val(t, 0, 17));
 	jw_kint(&w, "invited", db_int(t, 0, 19));
 	jw_kint(&w, "present", db_int(t, 0, 20));
+	jw_kint(&w, "present_without_point", db_int(t, 0, 23));
 	jw_kbool(&w, "feedback_open", db_int(t, 0, 21) == 1);
 	jw_key(&w, "counts");
 	jw_obj(&w);
@@ -612,32 +616,40 @@ int api_training_qr(struct req *r)
 	return api_send(r, 200, &b);
 }
 
-/* A presence call: {key} from the body to fn (check-in or mark), 201
- * {"present": true}. */
-typedef int (*present_fn)(struct arena *, const struct actor *, long, const char *, struct outcome *);
+/* A number or string member as its text, or NULL. */
+static const char *json_text(const struct jval *in, const char *key)
+{
+	const struct jval *v = json_get(in, key);
+	return v && (v->type == J_NUM || v->type == J_STR) ? v->str : NULL;
+}
 
-static int api_present(struct req *r, present_fn fn, const char *key)
+/* A presence call, 201 {"present": true}: the participant's check-in
+ * {token, lat?, lon?, accuracy_m?} or the organiser's mark {person}. */
+static int api_present(struct req *r, bool checkin)
 {
 	struct jval *j = api_body(r);
 	if (!j)
 		return 400;
 	struct outcome o;
 	out_init(&o, r->a);
-	if (fn(r->a, &r->actor, path_training(r, NULL), json_get_str(j, key), &o) != 0)
+	long id = path_training(r, NULL);
+	struct trn_fix fix = { json_text(j, "lat"), json_text(j, "lon"), json_text(j, "accuracy_m") };
+	if ((checkin ? training_checkin(r->a, &r->actor, id, json_get_str(j, "token"), &fix, &o)
+		     : training_mark(r->a, &r->actor, id, json_get_str(j, "person"), &o)) != 0)
 		return page_outcome(r, &o);
 	return api_ok(r, 201, "{\"present\":true}");
 }
 
-/* POST /api/v1/trainings/:id/checkin {token} */
+/* POST /api/v1/trainings/:id/checkin {token, lat?, lon?, accuracy_m?} */
 int api_training_checkin(struct req *r)
 {
-	return api_present(r, training_checkin, "token");
+	return api_present(r, true);
 }
 
 /* POST /api/v1/trainings/:id/attendance {person} */
 int api_training_mark(struct req *r)
 {
-	return api_present(r, training_mark, "person");
+	return api_present(r, false);
 }
 
 /* POST /api/v1/trainings/:id/photos (multipart: photo) */

@@ -13,6 +13,7 @@
 #include "config.h"
 #include "db.h"
 #include "form.h"
+#include "geo.h"
 #include "json.h"
 #include "locker.h"
 #include "notify.h"
@@ -285,6 +286,8 @@ struct att_ctx {
 	const struct actor *who;
 	long id, user;
 	long long minute;	/* -1: marked by the organiser */
+	const char *lat, *lon;	/* the phone's point (stored text), or NULL */
+	long acc, dist;		/* its accuracy and distance to the venue in metres, or -1 */
 	struct outcome *out;
 };
 
@@ -293,10 +296,11 @@ static int att_txn(void *p)
 {
 	struct att_ctx *c = p;
 	long marker = c->minute >= 0 ? 0 : actor_id(c->who);
-	long long n = db_exec("INSERT IGNORE INTO training_attendance (training_id, user_id, method, qr_slot, at, ip, marked_by) "
-			      "VALUES (?, ?, ?, NULLIF(?, -1), NOW(), ?, NULLIF(?, 0))",
-			      "iisisi", (long long)c->id, (long long)c->user, c->minute >= 0 ? "qr" : "marked", (long long)c->minute,
-			      c->who->ip ? c->who->ip : "", (long long)marker);
+	long long n = db_exec("INSERT IGNORE INTO training_attendance (training_id, user_id, method, qr_slot, at, ip, marked_by, "
+			      "lat, lon, accuracy_m, distance_m) VALUES (?, ?, ?, NULLIF(?, -1), NOW(), ?, NULLIF(?, 0), ?, ?, "
+			      "NULLIF(?, -1), NULLIF(?, -1))",
+			      "iisisissii", (long long)c->id, (long long)c->user, c->minute >= 0 ? "qr" : "marked", (long long)c->minute,
+			      c->who->ip ? c->who->ip : "", (long long)marker, c->lat, c->lon, (long long)c->acc, (long long)c->dist);
 	if (n < 0)
 		return -1;
 	if (n == 0) {	/* already present: the same code (or a second mark) again */
@@ -320,7 +324,40 @@ static int att_txn(void *p)
 	return audit_write(c->who, &e) == 0 ? 0 : -1;
 }
 
-int training_checkin(struct arena *a, const struct actor *who, long id, const char *token, struct outcome *out)
+/* The phone's point into c (lat, lon, acc; dist when the venue at vlat,
+ * vlon has a point).  Refuses 422 field "lat" for a point that is none,
+ * 409 code "outside_venue" beyond the geofence; 0 when it may go on. */
+static int checkin_where(struct att_ctx *c, const struct trn_fix *fix, const char *vlat, const char *vlon)
+{
+	struct outcome *out = c->out;
+	c->acc = c->dist = -1;
+	if (!fix || (str_empty(fix->lat) && str_empty(fix->lon) && str_empty(fix->accuracy_m)))
+		return 0;
+	c->lat = coord_in(c->a, fix->lat, -90, 90);
+	c->lon = coord_in(c->a, fix->lon, -180, 180);
+	long acc = 0;
+	if (!c->lat || !c->lon || (!str_empty(fix->accuracy_m) && !parse_long(fix->accuracy_m, 0, 100000, &acc)))
+		out_field(out, "lat", "training.err.point", NULL);
+	if (out->status)
+		return out->status;
+	c->acc = acc;
+	if (!vlat || !vlon)
+		return 0;
+	struct geo_pt venue = { strtod(vlat, NULL), strtod(vlon, NULL) }, at = { strtod(c->lat, NULL), strtod(c->lon, NULL) };
+	double d = geo_distance_m(venue, at);
+	c->dist = d < 2e9 ? (long)lround(d) : 2000000000L;
+	/* the benefit of the doubt stops at the accuracy a GIS check-in may have */
+	double doubt = acc < cfg.attendance_max_accuracy_m ? (double)acc : (double)cfg.attendance_max_accuracy_m;
+	if (cfg.training_checkin_radius_m > 0 && !geo_within(d, doubt, (double)cfg.training_checkin_radius_m)) {
+		out_fail(out, 409, "training.outside_venue");
+		out->code = "outside_venue";
+		return out->status;
+	}
+	return 0;
+}
+
+int training_checkin(struct arena *a, const struct actor *who, long id, const char *token, const struct trn_fix *fix,
+		     struct outcome *out)
 {
 	if (!who->user || !training_visible(a, who->user, id))
 		return out_fail(out, 404, NULL);
@@ -337,7 +374,8 @@ int training_checkin(struct arena *a, const struct actor *who, long id, const ch
 		return out->status;
 	}
 	struct dbres *t = db_query(a, "SELECT status, NOW() BETWEEN starts_at - INTERVAL 30 MINUTE AND ends_at, "
-				      "(SELECT role FROM training_invites WHERE training_id = t.id AND user_id = ?) FROM trainings t WHERE id = ?",
+				      "(SELECT role FROM training_invites WHERE training_id = t.id AND user_id = ?), lat, lon "
+				      "FROM trainings t WHERE id = ?",
 				   "ii", (long long)who->user->id, (long long)id);
 	if (!t || t->nrows != 1)
 		return out_fail(out, 503, NULL);
@@ -346,6 +384,8 @@ int training_checkin(struct arena *a, const struct actor *who, long id, const ch
 	if (!in_state(db_val(t, 0, 0), "published|held") || db_int(t, 0, 1) != 1)
 		return out_fail(out, 409, "training.not_now");
 	struct att_ctx c = { .a = a, .who = who, .id = id, .user = who->user->id, .minute = minute, .out = out };
+	if (checkin_where(&c, fix, db_val(t, 0, 3), db_val(t, 0, 4)) != 0)
+		return out->status;
 	return out_txn(out, att_txn, &c);
 }
 
@@ -365,7 +405,8 @@ int training_mark(struct arena *a, const struct actor *who, long id, const char 
 	const char *st = db_scalar(a, "SELECT status FROM trainings WHERE id = ?", "i", (long long)id);
 	if (!st || !in_state(st, "published|held"))
 		return out_fail(out, 409, "training.bad_state");
-	struct att_ctx c = { .a = a, .who = who, .id = id, .user = strtol(uid, NULL, 10), .minute = -1, .out = out };
+	struct att_ctx c = { .a = a, .who = who, .id = id, .user = strtol(uid, NULL, 10), .minute = -1, .acc = -1, .dist = -1,
+			     .out = out };
 	return out_txn(out, att_txn, &c);
 }
 
@@ -726,12 +767,10 @@ long training_shortfall(struct arena *a, const char *month, FILE *log)
 
 /* ---- reads ---- */
 
-/* Does u oversee the place at path?  An officer's holding over it; a
- * department administrator's reach is its department's records, and a
- * training is no department's. */
+/* Does u oversee the place at path (a TRN_OVERSEERS holding over it)? */
 bool training_oversees(const struct user *u, const char *path)
 {
-	return juris_holding(u, RB_OFFICERS & ~RB(ROLE_DEPT_ADMIN), 0, path, 0) != NULL;
+	return juris_holding(u, TRN_OVERSEERS, 0, path, 0) != NULL;
 }
 
 bool training_visible(struct arena *a, const struct user *u, long id)
@@ -751,7 +790,8 @@ struct dbres *training_get(struct arena *a, long id)
 		"t.location_id, l.name_en, t.audience, t.venue, t.lat, t.lon, t.starts_at, t.ends_at, t.trainers, t.materials, t.status, "
 		"t.status_reason, t.report, (SELECT COUNT(*) FROM training_invites i WHERE i.training_id = t.id), "
 		"(SELECT COUNT(*) FROM training_attendance x WHERE x.training_id = t.id), "
-		"NOW() BETWEEN t.ends_at AND t.ends_at + INTERVAL ? DAY, t.ends_at + INTERVAL ? DAY "
+		"NOW() BETWEEN t.ends_at AND t.ends_at + INTERVAL ? DAY, t.ends_at + INTERVAL ? DAY, "
+		"(SELECT COUNT(*) FROM training_attendance x WHERE x.training_id = t.id AND x.method = 'qr' AND x.lat IS NULL) "
 		"FROM trainings t JOIN users u ON u.id = t.organiser_id JOIN locations l ON l.id = t.location_id WHERE t.id = ?",
 		"iii", (long long)cfg.training_feedback_days, (long long)cfg.training_feedback_days, (long long)id);
 }

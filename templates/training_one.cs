@@ -64,7 +64,7 @@
  <?cs call:field_input("person", L.training.person, "text", L.training.person_hint, "") ?><button class="button secondary"><?cs var:L.training.mark ?></button></form>
 <?cs /if ?>
 <div class="table-wrap" role="region" tabindex="0" aria-label="<?cs var:L.training.attendance ?>"><table id="people"><thead><tr><th><?cs var:L.training.name ?></th><th><?cs var:L.training.role ?></th><th><?cs var:L.training.present ?></th></tr></thead><tbody>
-<?cs each:p = People ?><tr><td><?cs var:p.name ?> (<?cs var:p.username ?>)</td><td><?cs var:L.role[p.role] ?></td><td><?cs if:p.method ?><?cs var:L.training.method[p.method] ?>, <?cs var:p.at ?><?cs else ?>—<?cs /if ?></td></tr><?cs /each ?>
+<?cs each:p = People ?><tr><td><?cs var:p.name ?> (<?cs var:p.username ?>)</td><td><?cs var:L.role[p.role] ?></td><td><?cs if:p.method ?><?cs var:L.training.method[p.method] ?>, <?cs var:p.at ?><?cs if:p.distance ?> (<?cs var:p.distance ?> m)<?cs /if ?><?cs if:p.no_point ?> — <strong class="no-point"><?cs var:L.training.no_point ?></strong><?cs /if ?><?cs else ?>—<?cs /if ?></td></tr><?cs /each ?>
 </tbody></table></div>
 <h3><?cs var:L.training.photos ?></h3>
 <ul id="photos"><?cs each:p = Photos ?><li><?cs if:p.exif_at ?><?cs var:p.exif_at ?><?cs else ?><?cs var:L.training.no_time ?><?cs /if ?> — <?cs if:p.in_session == "1" ?><?cs var:L.training.in_session ?><?cs else ?><?cs var:L.training.outside ?><?cs /if ?></li><?cs /each ?></ul>

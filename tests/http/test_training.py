@@ -73,6 +73,13 @@ def block():
                "WHERE u.username = 'bi' AND rh.role = 'bi' AND rh.active = 1")[0][0]
 
 
+def api_page(name, path):
+    """The page at path as name sees it (a web log-in of its own)."""
+    w = Client()
+    w.login(name)
+    return w.get(path).text
+
+
 def schedule(title, starts, ends, **kw):
     body = {"type": "workshop", "title_en": title, "title_hi": "कार्यशाला " + RUN, "location": block(),
             "audience": AUDIENCE, "venue": "Block office hall", "lat": "24.03", "lon": "84.07",
@@ -164,6 +171,68 @@ def the_rotating_qr_checks_in_once_and_refuses_replayed_expired_and_forged_codes
 
 
 @test
+def a_checkin_from_away_from_the_venue_is_refused_and_one_without_a_point_is_shown_to_the_organiser():
+    # the venue is at 24.03, 84.07; the default geofence is 200 m
+    tid = schedule("Geofenced workshop " + RUN, -600, 3 * 3600)
+    eq(act(tid, "publish").status, 200, "published")
+    tok = api("bi").api("GET", "/trainings/%d/qr" % tid).json()["token"]
+    far = api("csc1").api("POST", "/trainings/%d/checkin" % tid,
+                          {"token": tok, "lat": 24.04, "lon": 84.07, "accuracy_m": 10})     # about 1.1 km north
+    eq((far.status, far.json()["error"]["code"]), (409, "outside_venue"), "1.1 km away %r" % far)
+    # a poor accuracy does not stretch the fence beyond what a GIS check-in may claim (50 m)
+    vague = api("csc1").api("POST", "/trainings/%d/checkin" % tid,
+                            {"token": tok, "lat": 24.0335, "lon": 84.07, "accuracy_m": 5000})  # about 390 m
+    eq((vague.status, vague.json()["error"]["code"]), (409, "outside_venue"), "a 5 km accuracy %r" % vague)
+    bad = api("csc1").api("POST", "/trainings/%d/checkin" % tid, {"token": tok, "lat": "north", "lon": 84.07})
+    eq(bad.status, 422, "not a point %r" % bad)
+    eq(sql("SELECT COUNT(*) FROM training_attendance WHERE training_id = %d" % tid), [["0"]], "nothing recorded")
+    near = api("csc1").api("POST", "/trainings/%d/checkin" % tid,
+                           {"token": tok, "lat": "24.0310", "lon": "84.0700", "accuracy_m": "15"})  # about 110 m
+    eq(near.status, 201, "in the hall %r" % near)
+    row = sql("SELECT lat, accuracy_m, distance_m FROM training_attendance WHERE training_id = %d" % tid)[0]
+    assert row[0] == "24.031000" and row[1] == "15" and 100 <= int(row[2]) <= 120, row
+    # the VLE's day is credited by the check-in
+    eq(len(sql("SELECT 1 FROM checkins WHERE user_id = (SELECT id FROM users WHERE username = 'csc1') "
+               "AND source = 'training' AND source_ref = '%d'" % tid)), 1, "on duty")
+    # a phone that sends no point is let in and shown as such; marking stays for the one refused
+    eq(api("csc2").api("POST", "/trainings/%d/checkin" % tid, {"token": tok}).status, 201, "no point")
+    eq(api("bi").api("GET", "/trainings/%d" % tid).json()["present_without_point"], 1, "counted without a point")
+    org = Client()
+    org.login("bi")
+    page = org.get("/training/%d" % tid).text
+    assert "no location" in page and "(" in page and " m)" in page, page[page.find('id="people"'):][:800]
+    eq(api("bi").api("POST", "/trainings/%d/attendance" % tid, {"person": "ci"}).status, 201, "the organiser marks")
+
+
+@test
+def the_master_trainer_keeps_the_calendar_and_the_library_but_nothing_else():
+    mt = api("mastertrainer")
+    chainpur = sql("SELECT id FROM locations WHERE type = 'block' AND name_en = 'Chainpur'")[0][0]
+    for place in (block(), chainpur):
+        r = mt.api("POST", "/trainings", {"type": "tot", "title_en": "ToT " + RUN, "title_hi": "प्रशिक्षकों का प्रशिक्षण " + RUN,
+                                          "location": place, "audience": "bi,di", "venue": "SIRD Ranchi",
+                                          "starts_at": ist(5 * 86400), "ends_at": ist(5 * 86400 + 4 * 3600),
+                                          "trainers": "Rekha Tirkey"})
+        eq(r.status, 201, "a ToT anywhere in the state %r" % r)
+    mine = r.json()["id"]
+    eq(mt.api("POST", "/trainings/%d/actions" % mine, {"action": "publish"}).status, 200, "publishes her own")
+    eq(mt.api("GET", "/trainings/%d" % S["live"]).status, 200, "sees a BI's training (the state's calendar)")
+    eq(mt.api("POST", "/trainings/%d/actions" % S["live"], {"action": "cancel", "reason": "not hers to cancel"}).status, 403,
+       "does not run a BI's training")
+    eq(mt.api("GET", "/trainings/compliance").status, 200, "the compliance matrix")
+    eq(mt.api("GET", "/learn/report").status, 200, "the e-learning completion report")
+    web = Client()
+    web.login("mastertrainer")
+    eq(web.get("/admin/learn").status, 200, "keeps the library")
+    assert 'href="/training"' in web.get("/learn").text, "the calendar in the menu"
+    for path in ("/dash", "/desk", "/admin/exams", "/admin/users"):
+        r = web.get(path)
+        assert r.status in (403, 404), "%s: %r" % (path, r)
+    tok = api("bi").api("GET", "/trainings/%d/qr" % S["live"]).json()["token"]
+    eq(mt.api("POST", "/trainings/%d/checkin" % S["live"], {"token": tok}).status, 403, "not invited: no check-in")
+
+
+@test
 def photos_outside_the_session_do_not_count_and_inside_they_do():
     tid = schedule("Past workshop " + RUN, -4 * 3600, -3600)
     act(tid, "publish")
@@ -209,6 +278,12 @@ def photos_outside_the_session_do_not_count_and_inside_they_do():
 @test
 def feedback_within_three_days_brings_the_participation_certificate():
     tid = S["past"]
+    # present but no feedback yet: no participation certificate of any kind
+    eq(sql("SELECT COUNT(*) FROM training_attendance WHERE training_id = %d AND certificate_id IS NOT NULL" % tid), [["0"]],
+       "none before feedback")
+    eq(sql("SELECT COUNT(*) FROM certificates WHERE source_kind = 'training' AND source_id = %d" % tid), [["0"]],
+       "no certificate issued before feedback")
+    assert "Participation certificate" not in api_page("csc1", "/training/%d" % tid), "no certificate link before feedback"
     c = api("csc1")
     r = c.api("POST", "/trainings/%d/feedback" % tid, {"rating": 7})
     eq(r.status, 422, "rating out of range %r" % r)
