@@ -11,8 +11,10 @@
 #include "pages.h"
 #include "apiutil.h"
 #include "config.h"
+#include "csv.h"
 #include "db.h"
 #include "json.h"
+#include "learning.h"
 #include "qr.h"
 #include "tmpl.h"
 #include "training.h"
@@ -107,6 +109,7 @@ int page_training(struct req *r)
 	hsetf(r, "Month.prev", "%04d-%02d", m == 1 ? y - 1 : y, m == 1 ? 12 : m - 1);
 	hsetf(r, "Month.next", "%04d-%02d", m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1);
 	hset(r, "Organiser", r->user->roles & TRN_ORGANISERS ? "1" : "");
+	hset(r, "Overseer", r->user->roles & (RB_OFFICERS | RB(ROLE_MASTER_TRAINER)) ? "1" : "");
 	return tmpl_render(r, "training.cs");
 }
 
@@ -437,24 +440,33 @@ static int matrix_fill(struct req *r, const char *path, const char *month, struc
 	return 0;
 }
 
+/* The place a compliance or report page is about: ?location= (one the
+ * viewer oversees) or the viewer's first area.  0 with *path (arena), or
+ * 403/404. */
+static int overseen_place(struct req *r, const char **path)
+{
+	const char *loc = req_query(r, "location");
+	const struct juris_root *roots = juris_prefixes(r->a, r->user, TRN_OVERSEERS);
+	long id;
+	*path = roots && roots[0].path ? roots[0].path : NULL;
+	if (!str_empty(loc)) {
+		*path = parse_long(loc, 1, 2000000000L, &id) ? db_scalar(r->a, "SELECT path FROM locations WHERE id = ?", "i", (long long)id)
+							    : NULL;
+		if (!*path)
+			return 404;
+		if (!training_oversees(r->user, *path))
+			return 403;
+	}
+	return *path ? 0 : 403;
+}
+
 /* The matrix under the place ?location= (default the viewer's first
  * area) for ?month= and the 5 months before, into HDF (Matrix.*). */
 static int matrix_hdf(struct req *r, struct trn_matrix *m)
 {
-	const char *loc = req_query(r, "location");
-	const struct juris_root *roots = juris_prefixes(r->a, r->user, TRN_OVERSEERS);
-	const char *path = roots && roots[0].path ? roots[0].path : NULL;
-	long id;
-	if (!str_empty(loc)) {
-		path = parse_long(loc, 1, 2000000000L, &id) ? db_scalar(r->a, "SELECT path FROM locations WHERE id = ?", "i", (long long)id) : NULL;
-		if (!path)
-			return 404;
-		if (!training_oversees(r->user, path))
-			return 403;
-	}
-	if (!path)
-		return 403;
-	return matrix_fill(r, path, req_query(r, "month"), m);
+	const char *path;
+	int st = overseen_place(r, &path);
+	return st ? st : matrix_fill(r, path, req_query(r, "month"), m);
 }
 
 int page_training_dash(struct req *r, const char *path)
@@ -463,6 +475,85 @@ int page_training_dash(struct req *r, const char *path)
 	if (!path || !training_oversees(r->user, path))
 		return 0;	/* the dashboard's own check decided who sees the place */
 	return matrix_fill(r, path, NULL, &m);
+}
+
+/* ---- reports ---- */
+
+/* The groupings of the training report and the columns of its rows. */
+static const char *const REPORT_BY[] = { "place", "type", "trainer", "topic", NULL };
+static const char *const REPORT_COLS[] = { "key", "label", "trainings", "invited", "present", "hours", "pct", "feedback", "rating",
+					   NULL };
+
+/* The report's place and months from the query (?location=, ?from=,
+ * ?to= as YYYY-MM; default the twelve months ending with this one) into
+ * HDF (Rep.*).  0, or 403/404. */
+static int report_scope(struct req *r, const char **path, const char **from, const char **to)
+{
+	int st = overseen_place(r, path);
+	if (st)
+		return st;
+	const char *today = ist_today(r->a);
+	int y = atoi(today), m = atoi(today + 5);
+	*to = str_empty(req_query(r, "to")) ? arena_strndup(r->a, today, 7) : req_query(r, "to");
+	*from = str_empty(req_query(r, "from")) ? arena_printf(r->a, "%04d-%02d", m == 12 ? y : y - 1, m == 12 ? 1 : m + 1)
+						: req_query(r, "from");
+	struct dbres *place = db_query(r->a, "SELECT id, name_en, name_hi FROM locations WHERE path = ?", "s", *path);
+	if (place && place->nrows == 1) {
+		hset(r, "Rep.location", db_val(place, 0, 0));
+		hset(r, "Rep.place_name", db_val(place, 0, is_hi(r) ? 2 : 1));
+	}
+	hset(r, "Rep.from", *from);
+	hset(r, "Rep.to", *to);
+	return 0;
+}
+
+/* GET /training/report?location=&from=&to= — trainings, participant-hours,
+ * attendance and feedback by place (drill-down), type, trainer and topic;
+ * the completion of mandatory e-learning in the place. */
+int page_training_report(struct req *r)
+{
+	const char *path, *from, *to;
+	int st = report_scope(r, &path, &from, &to);
+	if (st)
+		return st;
+	for (size_t i = 0; REPORT_BY[i]; i++) {
+		struct dbres *rows;
+		if ((st = training_report(r->a, path, from, to, REPORT_BY[i], &rows)))
+			return st;
+		hset_rows(r, arena_printf(r->a, "Rep.%s", REPORT_BY[i]), rows, REPORT_COLS);
+	}
+	struct dbres *learn = learning_report(r->a, path);
+	if (!learn)
+		return 503;
+	static const char *const lcols[] = { "id", "title", "lang", "people", "completed", NULL };
+	hset_rows(r, "Report", learn, lcols);
+	return tmpl_render(r, "training_report.cs");
+}
+
+/* GET /training/report/csv?by=place|type|trainer|topic&location=&from=&to= */
+int page_training_report_csv(struct req *r)
+{
+	const char *path, *from, *to, *by = req_query(r, "by");
+	struct dbres *rows;
+	int st = report_scope(r, &path, &from, &to);
+	if (st || (st = training_report(r->a, path, from, to, by, &rows)))
+		return st;
+	struct sbuf b;
+	sbuf_init(&b);
+	for (size_t c = 0; REPORT_COLS[c]; c++)
+		sbuf_printf(&b, "%s%s", c ? "," : "", REPORT_COLS[c]);
+	sbuf_adds(&b, "\r\n");
+	for (size_t i = 0; i < rows->nrows; i++) {
+		for (size_t c = 0; REPORT_COLS[c]; c++) {
+			if (c)
+				sbuf_addc(&b, ',');
+			csv_cell(&b, db_val(rows, i, c) ? db_val(rows, i, c) : "");
+		}
+		sbuf_adds(&b, "\r\n");
+	}
+	resp_bytes(r, "text/csv; charset=utf-8", b.data, b.len, arena_printf(r->a, "trainings-by-%s-%s-%s.csv", by, from, to));
+	sbuf_free(&b);
+	return 0;
 }
 
 /* GET /training/compliance?location=&month= */

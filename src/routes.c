@@ -156,6 +156,8 @@ const struct route routes[] = {
 	{ "GET", "/training/new", page_training_new, TRN_ORGANISERS, 0 },
 	{ "POST", "/training/new", page_training_create, TRN_ORGANISERS, 0 },
 	{ "GET", "/training/compliance", page_training_compliance, RB_OFFICERS | RB(ROLE_MASTER_TRAINER), 0 },
+	{ "GET", "/training/report", page_training_report, RB_OFFICERS | RB(ROLE_MASTER_TRAINER), 0 },
+	{ "GET", "/training/report/csv", page_training_report_csv, RB_OFFICERS | RB(ROLE_MASTER_TRAINER), 0 },
 	{ "GET", "/training/:id", page_training_one, 0, 0 },
 	{ "POST", "/training/:id/action", page_training_action, TRN_ORGANISERS, 0 },
 	{ "GET", "/training/:id/qr", page_training_qr, TRN_ORGANISERS, 0 },

@@ -660,6 +660,39 @@ int training_matrix(struct arena *a, const char *path, const char *month, int mo
 	return 0;
 }
 
+int training_report(struct arena *a, const char *path, const char *from, const char *to, const char *by, struct dbres **rows)
+{
+	static const char *const BY[] = { "place", "type", "trainer", "topic" };
+	bool by_ok = false;
+	for (size_t i = 0; i < ARRAY_LEN(BY); i++)
+		by_ok = by_ok || str_eq(by, BY[i]);
+	char end[8];
+	if (!by_ok || !month_ok(from) || !month_ok(to) || strcmp(from, to) > 0)
+		return 400;
+	month_add(from, 36, end);
+	if (strcmp(to, end) >= 0)
+		return 400;
+	month_add(to, 1, end);
+	/* per training (d), then per group; the place is the path segment
+	 * after path, so a block's row sums its panchayats' trainings */
+	*rows = db_query(a,
+		"SELECT g.k, IFNULL(MAX(c.name_en), g.k), COUNT(*), SUM(g.inv), SUM(g.pres), ROUND(SUM(g.pres * g.mins) / 60, 1), "
+		"ROUND(100 * SUM(g.pres) / NULLIF(SUM(g.inv), 0)), SUM(g.nfb), ROUND(SUM(g.sumfb) / NULLIF(SUM(g.nfb), 0), 1) "
+		"FROM (SELECT CASE ? WHEN 'type' THEN t.type WHEN 'trainer' THEN t.trainers WHEN 'topic' THEN t.title_en "
+		"ELSE SUBSTRING_INDEX(SUBSTRING(l.path, LENGTH(?) + 1), '/', 1) END AS k, "
+		"(SELECT COUNT(*) FROM training_invites i WHERE i.training_id = t.id) AS inv, "
+		"(SELECT COUNT(*) FROM training_attendance x WHERE x.training_id = t.id) AS pres, "
+		"TIMESTAMPDIFF(MINUTE, t.starts_at, t.ends_at) AS mins, "
+		"(SELECT COUNT(*) FROM training_feedback f WHERE f.training_id = t.id) AS nfb, "
+		"(SELECT IFNULL(SUM(f.rating), 0) FROM training_feedback f WHERE f.training_id = t.id) AS sumfb "
+		"FROM trainings t JOIN locations l ON l.id = t.location_id WHERE l.path LIKE CONCAT(?, '%') "
+		"AND t.status IN ('held','reported','closed') AND t.starts_at >= ? AND t.starts_at < ?) g "
+		"LEFT JOIN locations c ON ? = 'place' AND g.k <> '' AND c.id = g.k "
+		"GROUP BY g.k ORDER BY 6 DESC, g.k LIMIT 1000",
+		"ssssss", by, path, path, arena_printf(a, "%s-01", from), arena_printf(a, "%s-01", end), by);
+	return *rows ? 0 : 503;
+}
+
 /* One SMS of a job to user about organiser about, once per (kind, month,
  * user, about): queued and recorded in one transaction.  1 queued, 0
  * already sent, -1 failure. */

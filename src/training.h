@@ -124,6 +124,18 @@ struct trn_matrix {
 };
 int training_matrix(struct arena *a, const char *path, const char *month, int months, struct trn_matrix *m);
 
+/* The training report: trainings held (held, reported or closed) that
+ * started in the months from..to (YYYY-MM, inclusive, at most 36) at or
+ * under path, grouped by by: "place" (the places one level under path;
+ * key "" for trainings at path itself), "type", "trainer" (the trainers as
+ * written) or "topic" (the English title).  Rows: key, label (the place's
+ * name; else the key), trainings, invited, present, participant-hours
+ * (present × length, one decimal), attendance % (present of invited, or
+ * NULL), feedback given, mean rating (one decimal, or NULL); by
+ * participant-hours, most first.  *rows arena.  0, 400 (a bad month or
+ * by) or 503. */
+int training_report(struct arena *a, const char *path, const char *from, const char *to, const char *by, struct dbres **rows);
+
 /* The jobs: the reminder on the 20th (fewer than training_per_month
  * scheduled in month) and the shortfall at month end (fewer counted in
  * month: the organiser and the supervisor), each SMS once per person,

@@ -6,6 +6,8 @@ outside the session do not count; the two-per-month rule and its matrix;
 feedback from the end to +3 days bringing the participation certificate;
 the reminder and shortfall jobs, once."""
 import base64
+import csv as csvmod
+import io
 import hashlib
 import hmac
 import os
@@ -307,6 +309,49 @@ def feedback_within_three_days_brings_the_participation_certificate():
     eq(api("csc2").api("POST", "/trainings/%d/feedback" % S["live"], {"rating": 5}).status, 409,
        "feedback opens at the end of the training")
     eq(sql("SELECT answers FROM training_feedback WHERE training_id = %d" % tid)[0][0].count("More hands-on time"), 1, "stored")
+
+
+@test
+def the_training_report_sums_hours_attendance_and_feedback_by_trainer_and_drills_down_by_place():
+    tid = S["past"]     # 3 hours, five present, feedback 4 and 5 (the tests above)
+    invited = int(sql("SELECT COUNT(*) FROM training_invites WHERE training_id = %d" % tid)[0][0])
+    trainer = "Master trainer " + RUN
+    month = ist(0)[:7]
+    di = Client()
+    di.login("di")
+    r = di.get("/training/report?from=%s&to=%s" % (month, month))
+    eq(r.status, 200, "report %r" % r)
+    row = re.search(r"<tr><td>%s</td>(.*?)</tr>" % re.escape(trainer), r.text)
+    assert row, r.text[r.text.find('id="rep-trainer"'):][:1500]
+    cells = re.findall(r'<td class="num">([^<]*)</td>', row.group(1))
+    eq(cells, ["1", str(invited), "5", "15.0", "%d%%" % int(100 * 5 / invited + 0.5), "2", "4.5"], "the trainer's row")
+    assert 'id="rep-type"' in r.text and 'id="rep-topic"' in r.text and 'id="report"' in r.text, "type, topic, e-learning"
+    csv = di.get("/training/report/csv?by=trainer&from=%s&to=%s" % (month, month))
+    eq(csv.status, 200, "csv")
+    assert csv.header("Content-Type").startswith("text/csv"), csv.headers
+    rows = list(csvmod.reader(io.StringIO(csv.text)))
+    eq(rows[0], ["key", "label", "trainings", "invited", "present", "hours", "pct", "feedback", "rating"], "header")
+    assert [trainer, trainer, "1", str(invited), "5", "15.0", str(int(100 * 5 / invited + 0.5)), "2", "4.5"] in rows, rows
+    eq(di.get("/training/report/csv?by=nothing").status, 400, "an unknown grouping")
+    # drill-down: the district's row leads to the sub-division (the next place
+    # on the block's path), whose row leads to the block
+    blk = block()
+    path = sql("SELECT path FROM locations WHERE id = %s" % blk)[0][0].strip("/").split("/")
+    sub = path[path.index(blk) - 1]
+    assert 'href="/training/report?location=%s&amp;' % sub in r.text, "a link down to the sub-division"
+    mid = di.get("/training/report?location=%s&from=%s&to=%s" % (sub, month, month))
+    assert 'href="/training/report?location=%s&amp;' % blk in mid.text, "a link down to the block"
+    down = di.get("/training/report?location=%s&from=%s&to=%s" % (blk, month, month))
+    assert down.status == 200 and "Medininagar" in down.text and trainer in down.text, down.text[:500]
+    other = Client()
+    other.login("bi2")
+    eq(other.get("/training/report?location=%s" % blk).status, 403, "another block's BI")
+    vle = Client()
+    vle.login("csc1")
+    eq(vle.get("/training/report").status, 403, "not for participants")
+    mt = Client()
+    mt.login("mastertrainer")
+    eq(mt.get("/training/report").status, 200, "the master trainer: the state")
 
 
 @test
