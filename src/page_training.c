@@ -118,6 +118,27 @@ int page_training(struct req *r)
 static const char *const SCHED_FIELDS[] = { "type", "title_en", "title_hi", "location", "audience", "venue", "lat", "lon",
 					    "starts_at", "ends_at", "trainers", "materials", NULL };
 
+/* The planning screen, with what participants said last time of each
+ * type in the organiser's area (Lessons.*: the means, low-scoring items
+ * marked, the comments of low ratings). */
+static int render_new(struct req *r)
+{
+	const struct juris_root *roots = juris_prefixes(r->a, r->user, TRN_ORGANISERS);
+	struct dbres *l = roots && roots[0].path ? training_lessons(r->a, roots[0].path) : NULL;
+	static const char *const cols[] = { "type", "id", "title_en", "title_hi", "date", "n", "rating", "content", "trainer",
+					    "hands_on", "venue", "low_comments", NULL };
+	if (l) {
+		hset_rows(r, "Lessons", l, cols);
+		for (size_t i = 0; i < l->nrows; i++) {
+			hset(r, arena_printf(r->a, "Lessons.%zu.title", i), db_val(l, i, is_hi(r) ? 3 : 2));
+			for (size_t c = 6; c <= 10; c++)
+				if (db_val(l, i, c) && strtod(db_val(l, i, c), NULL) < TRN_LOW_SCORE)
+					hset(r, arena_printf(r->a, "Lessons.%zu.low.%s", i, cols[c]), "1");
+		}
+	}
+	return tmpl_render(r, "training_new.cs");
+}
+
 /* GET /training/new */
 int page_training_new(struct req *r)
 {
@@ -130,7 +151,7 @@ int page_training_new(struct req *r)
 			}
 		hset(r, "Form.val.audience", "csc");
 	}
-	return tmpl_render(r, "training_new.cs");
+	return render_new(r);
 }
 
 /* The schedule input from a form or a JSON object. */
@@ -158,7 +179,7 @@ int page_training_create(struct req *r)
 			return st;
 		form_keep(r, SCHED_FIELDS);
 		r->status = 422;
-		return tmpl_render(r, "training_new.cs");
+		return render_new(r);
 	}
 	resp_redirect(r, arena_printf(r->a, "/training/%ld", id));
 	return 0;
@@ -378,6 +399,16 @@ int page_training_photo(struct req *r)
 	return 0;
 }
 
+/* A number or string member as its text, or NULL. */
+static const char *json_text(const struct jval *in, const char *key)
+{
+	const struct jval *v = json_get(in, key);
+	return v && (v->type == J_NUM || v->type == J_STR) ? v->str : NULL;
+}
+
+/* The feedback questions: the overall rating, the rated items, the comment. */
+static const char *const FEEDBACK_KEYS[] = { "rating", "content", "trainer", "hands_on", "venue", "comment", NULL };
+
 /* The feedback answers from a form or a JSON body, as the JSON object the
  * form checker reads. */
 static struct jval *feedback_answers(struct req *r, const struct jval *j)
@@ -387,9 +418,11 @@ static struct jval *feedback_answers(struct req *r, const struct jval *j)
 	sbuf_init(&b);
 	jw_init(&w, &b);
 	jw_obj(&w);
-	const struct jval *rt = j ? json_get(j, "rating") : NULL;
-	jw_kstr(&w, "rating", j ? (rt && (rt->type == J_NUM || rt->type == J_STR) ? rt->str : NULL) : req_form(r, "rating"));
-	jw_kstr(&w, "comment", j ? json_get_str(j, "comment") : req_form(r, "comment"));
+	for (size_t i = 0; FEEDBACK_KEYS[i]; i++) {
+		const char *v = j ? json_text(j, FEEDBACK_KEYS[i]) : req_form(r, FEEDBACK_KEYS[i]);
+		if (!str_empty(v))
+			jw_kstr(&w, FEEDBACK_KEYS[i], v);
+	}
 	jw_obj_end(&w);
 	const char *err;
 	struct jval *v = json_parse(r->a, b.data, b.len, &err);
@@ -405,8 +438,7 @@ int page_training_feedback(struct req *r)
 	const char *cert = NULL;
 	out_init(&o, r->a);
 	if (training_feedback(r->a, &r->actor, id, feedback_answers(r, NULL), &cert, &o) != 0) {
-		static const char *const keep[] = { "rating", "comment", NULL };
-		form_keep(r, keep);
+		form_keep(r, FEEDBACK_KEYS);
 		return again(r, id, &o);
 	}
 	resp_redirect(r, arena_printf(r->a, "/training/%ld?thanks=1", id));
@@ -705,13 +737,6 @@ int api_training_qr(struct req *r)
 	jw_kint(&w, "seconds_left", 60 - (long long)(now_secs() % 60));
 	jw_obj_end(&w);
 	return api_send(r, 200, &b);
-}
-
-/* A number or string member as its text, or NULL. */
-static const char *json_text(const struct jval *in, const char *key)
-{
-	const struct jval *v = json_get(in, key);
-	return v && (v->type == J_NUM || v->type == J_STR) ? v->str : NULL;
 }
 
 /* A presence call, 201 {"present": true}: the participant's check-in

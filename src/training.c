@@ -474,6 +474,15 @@ static const struct opt RATINGS[] = {
 static struct field FEEDBACK_FIELDS[] = {
 	{ .name = "rating", .type = FT_RADIO, .label = { "How useful was the training?", "प्रशिक्षण कितना उपयोगी था?" },
 	  .required = true, .opts = (struct opt *)RATINGS, .nopts = ARRAY_LEN(RATINGS) },
+	/* the items the next organiser of the topic sees the means of (optional) */
+	{ .name = "content", .type = FT_RADIO, .label = { "Was the content what you needed?", "क्या विषय-वस्तु आपकी ज़रूरत की थी?" },
+	  .opts = (struct opt *)RATINGS, .nopts = ARRAY_LEN(RATINGS) },
+	{ .name = "trainer", .type = FT_RADIO, .label = { "How well did the trainer explain?", "प्रशिक्षक ने कितनी अच्छी तरह समझाया?" },
+	  .opts = (struct opt *)RATINGS, .nopts = ARRAY_LEN(RATINGS) },
+	{ .name = "hands_on", .type = FT_RADIO, .label = { "Was there enough hands-on practice?", "क्या पर्याप्त व्यावहारिक अभ्यास हुआ?" },
+	  .opts = (struct opt *)RATINGS, .nopts = ARRAY_LEN(RATINGS) },
+	{ .name = "venue", .type = FT_RADIO, .label = { "Venue and arrangements", "स्थान और व्यवस्था" },
+	  .opts = (struct opt *)RATINGS, .nopts = ARRAY_LEN(RATINGS) },
 	{ .name = "comment", .type = FT_TEXT, .label = { "What should be better next time?", "अगली बार क्या बेहतर होना चाहिए?" },
 	  .max_len = 1000 },
 };
@@ -568,6 +577,24 @@ int training_feedback(struct arena *a, const struct actor *who, long id, const s
 		return out->status;
 	}
 	return out_txn(out, fb_txn, &c);
+}
+
+/* ---- lessons for the planner ---- */
+
+struct dbres *training_lessons(struct arena *a, const char *path)
+{
+	/* per type, the latest training at or under path that has feedback */
+	return db_query(a,
+		"SELECT t.type, t.id, t.title_en, t.title_hi, DATE_FORMAT(t.starts_at, '%d-%m-%Y'), COUNT(*), ROUND(AVG(f.rating), 1), "
+		"ROUND(AVG(JSON_VALUE(f.answers, '$.content')), 1), ROUND(AVG(JSON_VALUE(f.answers, '$.trainer')), 1), "
+		"ROUND(AVG(JSON_VALUE(f.answers, '$.hands_on')), 1), ROUND(AVG(JSON_VALUE(f.answers, '$.venue')), 1), "
+		"SUBSTRING(GROUP_CONCAT(IF(f.rating <= 2 AND JSON_VALUE(f.answers, '$.comment') <> '', "
+		"JSON_VALUE(f.answers, '$.comment'), NULL) ORDER BY f.at SEPARATOR ' · '), 1, 1000) "
+		"FROM trainings t JOIN training_feedback f ON f.training_id = t.id "
+		"WHERE t.id = (SELECT t2.id FROM trainings t2 JOIN locations l2 ON l2.id = t2.location_id "
+		"WHERE t2.type = t.type AND l2.path LIKE CONCAT(?, '%') "
+		"AND EXISTS (SELECT 1 FROM training_feedback f2 WHERE f2.training_id = t2.id) ORDER BY t2.starts_at DESC, t2.id DESC LIMIT 1) "
+		"GROUP BY t.id ORDER BY t.type", "s", path);
 }
 
 /* ---- the two-per-month rule ---- */

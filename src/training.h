@@ -103,6 +103,15 @@ int training_photo_add(struct arena *a, const struct actor *who, long id, const 
 int training_feedback(struct arena *a, const struct actor *who, long id, const struct jval *answers, const char **cert,
 		      struct outcome *out);
 
+/* For the planning screen: per type, the latest training at or under
+ * path with feedback: type, id, title_en, title_hi, date, feedback
+ * count, mean rating and mean of each item (content, trainer, hands_on,
+ * venue; NULL when nobody answered it), and the comments of those who
+ * rated it 2 or less (joined by " · ", up to 1000 characters).  A mean
+ * below TRN_LOW_SCORE is a low-scoring item. */
+#define TRN_LOW_SCORE 3.0
+struct dbres *training_lessons(struct arena *a, const char *path);
+
 /* What the two-per-month rule saw of one training. */
 struct trn_count {
 	bool countable, vles_invited, reported, long_enough, enough_people, enough_photos;

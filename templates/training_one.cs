@@ -22,6 +22,8 @@
  <form method="post" action="/training/<?cs var:t.id ?>/feedback"><?cs call:csrf_field() ?>
   <div class="field<?cs if:Form.err.rating ?> has-error<?cs /if ?>"><fieldset><legend><?cs var:L.training.rating ?></legend><?cs if:Form.err.rating ?><p class="error-message" id="e-rating"><?cs var:Form.err.rating ?></p><?cs /if ?>
   <?cs loop:k = 1, 5, 1 ?><div class="choice"><input id="f-rating-<?cs var:k ?>" type="radio" name="rating" value="<?cs var:k ?>"<?cs if:Form.val.rating == k ?> checked<?cs /if ?>> <label for="f-rating-<?cs var:k ?>"><?cs var:k ?></label></div><?cs /loop ?></fieldset></div>
+  <?cs each:q = L.training.aspects ?><div class="field"><fieldset><legend><?cs var:q ?> <span class="small">(<?cs var:L.training.optional ?>)</span></legend>
+  <?cs loop:k = 1, 5, 1 ?><div class="choice"><input id="f-<?cs name:q ?>-<?cs var:k ?>" type="radio" name="<?cs name:q ?>" value="<?cs var:k ?>"<?cs if:Form.val[name(q)] == k ?> checked<?cs /if ?>> <label for="f-<?cs name:q ?>-<?cs var:k ?>"><?cs var:k ?></label></div><?cs /loop ?></fieldset></div><?cs /each ?>
   <?cs call:field_textarea("comment", L.training.comment, "") ?>
   <button class="button"><?cs var:L.training.send_feedback ?></button>
  </form>

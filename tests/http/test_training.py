@@ -355,6 +355,40 @@ def the_training_report_sums_hours_attendance_and_feedback_by_trainer_and_drills
 
 
 @test
+def the_planning_screen_shows_the_low_scoring_items_of_the_last_training_of_the_type():
+    tid = schedule("Personality " + RUN, -4 * 3600, -3600, type="personality")
+    act(tid, "publish")
+    for p in ("csc1", "csc2", "panchayatsewak"):
+        eq(api("bi").api("POST", "/trainings/%d/attendance" % tid, {"person": p}).status, 201, "mark " + p)
+    r = api("csc1").api("POST", "/trainings/%d/feedback" % tid, {"rating": 2, "content": 4, "trainer": 2, "hands_on": 1,
+                                                                 "venue": 4, "comment": "Too fast, no practice " + RUN})
+    eq(r.status, 201, "feedback %r" % r)
+    eq(api("csc2").api("POST", "/trainings/%d/feedback" % tid, {"rating": 4, "trainer": 3, "hands_on": 2,
+                                                                 "comment": "Good " + RUN}).status, 201, "feedback 2")
+    r = api("panchayatsewak").api("POST", "/trainings/%d/feedback" % tid, {"rating": 5, "hands_on": 9})
+    eq(r.status, 422, "an item out of range %r" % r)
+    assert "hands_on" in r.json()["error"]["fields"], r.json()
+    assert '"hands_on":"1"' in sql("SELECT answers FROM training_feedback WHERE training_id = %d AND user_id = "
+                                   "(SELECT id FROM users WHERE username = 'csc1')" % tid)[0][0].replace(" ", ""), "stored"
+    w = Client()
+    w.login("bi")
+    page = w.get("/training/new").text
+    sec = page[page.find('id="lessons"'):]
+    assert 'id="lessons"' in page and 'href="/training/%d"' % tid in sec, page[:1500]
+    row = sec[sec.find('href="/training/%d"' % tid):]
+    row = row[:row.find("</tr>")]
+    # overall 3.0, content 4.0, trainer 2.5 (low), hands-on 1.5 (low), venue 4.0
+    cells = re.findall(r'<td class="num">(.*?)</td>', row)
+    eq(cells, ["2", "3.0", "4.0", '<strong class="low">2.5 — low</strong>', '<strong class="low">1.5 — low</strong>', "4.0"],
+       "the means, low ones marked")
+    assert "Too fast, no practice " + RUN in sec and "Good " + RUN not in sec, "the comments of low ratings only"
+    ps = Client()
+    ps.login("panchayatsewak")
+    form = ps.get("/training/%d" % tid).text
+    assert 'name="hands_on"' in form and 'name="trainer"' in form and 'name="rating"' in form, "the items on the form"
+
+
+@test
 def cancel_and_postpone_need_a_reason():
     tid = schedule("To cancel " + RUN, 86400, 86400 + 7200)
     r = act(tid, "cancel")
