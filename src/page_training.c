@@ -562,21 +562,29 @@ int page_training_report(struct req *r)
 	return tmpl_render(r, "training_report.cs");
 }
 
-/* GET /training/report/csv?by=place|type|trainer|topic&location=&from=&to= */
+/* GET /training/report/csv?by=place|type|trainer|topic|elearning&location=&from=&to=
+ * (elearning: the mandatory items' completion in the place, whatever the months) */
 int page_training_report_csv(struct req *r)
 {
+	static const char *const LEARN_COLS[] = { "item", "title", "lang", "people", "completed", NULL };
 	const char *path, *from, *to, *by = req_query(r, "by");
-	struct dbres *rows;
+	struct dbres *rows = NULL;
 	int st = report_scope(r, &path, &from, &to);
-	if (st || (st = training_report(r->a, path, from, to, by, &rows)))
+	bool learn = str_eq(by, "elearning");
+	if (!st && learn)
+		st = (rows = learning_report(r->a, path)) ? 0 : 503;
+	else if (!st)
+		st = training_report(r->a, path, from, to, by, &rows);
+	if (st)
 		return st;
+	const char *const *cols = learn ? LEARN_COLS : REPORT_COLS;
 	struct sbuf b;
 	sbuf_init(&b);
-	for (size_t c = 0; REPORT_COLS[c]; c++)
-		sbuf_printf(&b, "%s%s", c ? "," : "", REPORT_COLS[c]);
+	for (size_t c = 0; cols[c]; c++)
+		sbuf_printf(&b, "%s%s", c ? "," : "", cols[c]);
 	sbuf_adds(&b, "\r\n");
 	for (size_t i = 0; i < rows->nrows; i++) {
-		for (size_t c = 0; REPORT_COLS[c]; c++) {
+		for (size_t c = 0; cols[c]; c++) {
 			if (c)
 				sbuf_addc(&b, ',');
 			csv_cell(&b, db_val(rows, i, c) ? db_val(rows, i, c) : "");

@@ -18,5 +18,6 @@
 <?cs call:rep_table("trainer", Rep.trainer) ?>
 <?cs call:rep_table("topic", Rep.topic) ?>
 <h2 id="learn"><?cs var:L.learn.report ?></h2>
+<p><a href="/training/report/csv?by=elearning&amp;location=<?cs var:url_escape(Rep.location) ?>"><?cs var:L.training.rep.csv ?></a></p>
 <?cs include:"inc/learn_report.cs" ?>
 <?cs include:"inc/foot.cs" ?>

@@ -333,6 +333,8 @@ def the_training_report_sums_hours_attendance_and_feedback_by_trainer_and_drills
     eq(rows[0], ["key", "label", "trainings", "invited", "present", "hours", "pct", "feedback", "rating"], "header")
     assert [trainer, trainer, "1", str(invited), "5", "15.0", str(int(100 * 5 / invited + 0.5)), "2", "4.5"] in rows, rows
     eq(di.get("/training/report/csv?by=nothing").status, 400, "an unknown grouping")
+    learn = list(csvmod.reader(io.StringIO(di.get("/training/report/csv?by=elearning").text)))
+    eq(learn[0], ["item", "title", "lang", "people", "completed"], "the e-learning completion as CSV")
     # drill-down: the district's row leads to the sub-division (the next place
     # on the block's path), whose row leads to the block
     blk = block()
