@@ -7,7 +7,7 @@ GS_BUILD_PKGS="build-essential autoconf automake libtool pkg-config libfcgi-dev 
  default-libmysqlclient-dev clearsilver-dev zlib1g-dev libqrencode-dev libhpdf-dev libssl-dev
  libsodium-dev libharfbuzz-dev libfreetype-dev check libcurl4-openssl-dev libpng-dev libjpeg62-turbo-dev libexif-dev"
 GS_RUN_PKGS="mariadb-server mariadb-client nginx fonts-noto-core fonts-lohit-deva curl openssl libjs-leaflet
- libjs-leaflet.markercluster"
+ libjs-leaflet.markercluster ffmpeg"
 GS_TEST_PKGS="python3 poppler-utils zbar-tools libnss3-tools libharfbuzz-bin chromium clang
  libclang-rt-14-dev wrk valgrind nodejs npm softhsm2 libengine-pkcs11-openssl"
 # ./run.sh cluster and tests/cluster/: Galera, the write proxy, mariabackup

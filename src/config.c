@@ -95,6 +95,7 @@ static const struct ckey keys[] = {
 	L(training_min_hours, "2", 1, 24, "hours a training must last to count for its DI/BI"),
 	L(training_per_month, "2", 0, 31, "trainings each DI and BI must hold a month (the two-per-month rule)"),
 	L(training_feedback_days, "3", 1, 30, "days after a training's end during which participants give feedback"),
+	L(training_checkin_radius_m, "200", 0, 5000, "a QR check-in whose phone point is further from the venue is refused (0: no geofence)"),
 	S(training_invite_dlt, "1107160000000000411", "DLT template id of the training invitation SMS"),
 	S(training_remind_dlt, "1107160000000000412", "DLT template id of the reminder on the 20th to a DI/BI with fewer than two trainings scheduled"),
 	S(training_shortfall_dlt, "1107160000000000413", "DLT template id of the month-end shortfall SMS to a DI/BI and the supervisor"),

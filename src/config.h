@@ -72,6 +72,7 @@ struct config {
 	long training_min_hours;	/* length for a training to count */
 	long training_per_month;	/* trainings a DI/BI must hold each month */
 	long training_feedback_days;	/* feedback window after a training's end */
+	long training_checkin_radius_m;	/* geofence of a QR check-in around the venue's point; 0 none */
 	char *training_invite_dlt;	/* DLT template id of the invitation SMS */
 	char *training_remind_dlt;	/* DLT template id of the reminder on the 20th */
 	char *training_shortfall_dlt;	/* DLT template id of the month-end shortfall SMS */

@@ -50,6 +50,7 @@ int ctl_exam_import(int argc, char **argv);
 int ctl_seed_exams(struct arena *a);		/* demo: the project exam (data/demo/exam.json) */
 int ctl_training_compliance(int argc, char **argv);
 int ctl_learn_add(int argc, char **argv);
+int ctl_learn_renditions(int argc, char **argv);
 int ctl_ticket_catalogue(int argc, char **argv);
 int ctl_ticket_escalate(int argc, char **argv);
 int ctl_ticket_sums(int argc, char **argv);
@@ -85,6 +86,7 @@ int ctl_seed_campaigns(struct arena *a);	/* demo: a Jan Samvad campaign */
 	{ "exam-import", ctl_exam_import, "FILE.json", "load a question bank and exam settings", true }, \
 	{ "training-compliance", ctl_training_compliance, "remind|shortfall [--month YYYY-MM]", "two-per-month rule: reminder on the 20th, shortfall SMS at month end (cron; once per person and month)", true }, \
 	{ "learn-add", ctl_learn_add, "KEY KIND LANG AUDIENCE TITLE FILE [--mandatory] [--tags T]", "add an e-learning item (any size: videos)", true }, \
+	{ "learn-renditions", ctl_learn_renditions, "[--limit N]", "make the 360p copies of library videos with ffmpeg (cron; each video once)", true }, \
 	{ "ticket-catalogue", ctl_ticket_catalogue, "import FILE.csv", "load the ticket types, main types and sub types", true }, \
 	{ "ticket-escalate", ctl_ticket_escalate, "", "escalate overdue tickets, auto-close resolved ones (cron; idempotent)", true }, \
 	{ "ticket-sums", ctl_ticket_sums, "rebuild", "recompute the ticket dashboards' summary rows from the tickets", true }, \

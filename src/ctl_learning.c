@@ -1,6 +1,7 @@
 /*
  * ctl_learning.c — e-learning commands of gramsewactl: learn-add, for
- * files larger than an upload may be (videos).
+ * files larger than an upload may be (videos); learn-renditions, the
+ * smaller copies of videos for phones.
  */
 #include "ctl.h"
 #include "learning.h"
@@ -49,4 +50,21 @@ int ctl_learn_add(int argc, char **argv)
 	arena_free(&a);
 	free(data);
 	return rc ? 1 : 0;
+}
+
+/* learn-renditions [--limit N] — the 360p copies of library videos (cron) */
+int ctl_learn_renditions(int argc, char **argv)
+{
+	long limit = 20;
+	if (argc == 3 && str_eq(argv[1], "--limit") && parse_long(argv[2], 1, 10000, &limit))
+		;
+	else if (argc != 1) {
+		fprintf(stderr, "usage: gramsewactl learn-renditions [--limit N]\n");
+		return 2;
+	}
+	struct arena a;
+	arena_init(&a);
+	long made = learning_renditions(&a, limit, stdout);
+	arena_free(&a);
+	return made < 0 ? 1 : 0;
 }

@@ -5,12 +5,18 @@
 #include "learning.h"
 #include "audit.h"
 #include "db.h"
+#include "json.h"
 #include "locker.h"
 #include "upcheck.h"
 #include "user.h"
 
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 /* What the file is, for kind: its MIME type, or NULL.  A video must be an
  * MP4 (an ISO BMFF "ftyp" box first); a PDF or SOP a PDF that upcheck
@@ -110,10 +116,15 @@ int learning_progress(struct arena *a, const struct actor *who, long id, long pc
 	return 0;
 }
 
+bool learning_admin(const struct user *u)
+{
+	return u && (user_has(u, ROLE_STATE_ADMIN) || user_has(u, ROLE_MASTER_TRAINER));
+}
+
 bool learning_visible(struct arena *a, const struct user *u, long id)
 {
 	const char *aud = u ? db_scalar(a, "SELECT audience FROM learning_items WHERE id = ?", "i", (long long)id) : NULL;
-	return aud && (user_holds_any(a, u, aud) || user_has(u, ROLE_STATE_ADMIN));
+	return aud && (user_holds_any(a, u, aud) || learning_admin(u));
 }
 
 struct dbres *learning_list(struct arena *a, const struct user *u, const char *lang, const char *tag)
@@ -128,15 +139,130 @@ struct dbres *learning_list(struct arena *a, const struct user *u, const char *l
 		return NULL;
 	bool *keep = arena_alloc(a, (r->nrows + 1) * sizeof *keep);
 	for (size_t i = 0; i < r->nrows; i++)
-		keep[i] = user_holds_any(a, u, db_val(r, i, 11)) || user_has(u, ROLE_STATE_ADMIN);
+		keep[i] = user_holds_any(a, u, db_val(r, i, 11)) || learning_admin(u);
 	db_rows_keep(r, keep);
 	return r;
 }
 
 struct dbres *learning_get(struct arena *a, long id)
 {
-	return db_query(a, "SELECT id, kind, lang, title, description, tags, mandatory, version, sha256, size, mime, ikey, status "
+	return db_query(a, "SELECT id, kind, lang, title, description, tags, mandatory, version, sha256, size, mime, ikey, status, "
+			   "JSON_VALUE(renditions, '$.\"360p\".sha256'), JSON_VALUE(renditions, '$.\"360p\".size') "
 			   "FROM learning_items WHERE id = ?", "i", (long long)id);
+}
+
+/* ---- renditions ---- */
+
+/* Runs ffmpeg to make a 360-line H.264/AAC MP4 of src at dst (no shell:
+ * the paths are arguments).  true when it exited 0. */
+static bool ffmpeg_360p(const char *src, const char *dst)
+{
+	/* at most 360 lines, even (x264 wants even sizes), width by the aspect;
+	 * faststart puts the index first so a phone starts playing at once */
+	char *const argv[] = { "ffmpeg", "-nostdin", "-v", "error", "-y", "-i", (char *)src, "-vf",
+			       "scale=-2:'min(360,trunc(ih/2)*2)'", "-c:v", "libx264", "-preset", "veryfast", "-crf", "28",
+			       "-c:a", "aac", "-b:a", "64k", "-movflags", "+faststart", "-f", "mp4", (char *)dst, NULL };
+	pid_t pid = fork();
+	if (pid < 0)
+		return false;
+	if (pid == 0) {
+		int null = open("/dev/null", O_RDWR);
+		if (null >= 0) {
+			dup2(null, 0);
+			dup2(null, 1);
+		}
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	int st;
+	while (waitpid(pid, &st, 0) < 0)
+		;
+	return WIFEXITED(st) && WEXITSTATUS(st) == 0;
+}
+
+/* {"360p": {"sha256": hex, "size": len}} in the arena. */
+static const char *rendition_json(struct arena *a, const char *hex, size_t len)
+{
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_key(&w, "360p");
+	jw_obj(&w);
+	jw_kstr(&w, "sha256", hex);
+	jw_kint(&w, "size", (long long)len);
+	jw_obj_end(&w);
+	jw_obj_end(&w);
+	const char *s = arena_strndup(a, b.data, b.len);
+	sbuf_free(&b);
+	return s;
+}
+
+/* The rendition of one video (sha256 hex) as the renditions JSON: its
+ * blob recorded, or "{}" when ffmpeg could not make one.  NULL when the
+ * blob store failed (try again next run). */
+static const char *rendition_of(struct arena *a, const char *hex, FILE *log)
+{
+	char *src = locker_blob_path(hex);
+	char dst[] = "/tmp/gs-rendition-XXXXXX";
+	int fd = mkstemp(dst);
+	const char *json = "{}";
+	if (!src || fd < 0) {
+		free(src);
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	close(fd);
+	struct stat sb;
+	if (ffmpeg_360p(src, dst) && stat(dst, &sb) == 0 && sb.st_size > 0) {
+		size_t len = 0;
+		unsigned char *data = NULL;
+		FILE *f = fopen(dst, "rb");
+		if (f) {
+			data = malloc((size_t)sb.st_size);
+			len = fread(data, 1, (size_t)sb.st_size, f);
+			fclose(f);
+		}
+		const char *out = data && len == (size_t)sb.st_size ? locker_put_blob(a, data, len) : NULL;
+		free(data);
+		json = out ? rendition_json(a, out, len) : NULL;
+	} else if (log) {
+		fprintf(log, "learn-renditions: ffmpeg made nothing of %s\n", hex);
+	}
+	unlink(dst);
+	free(src);
+	return json;
+}
+
+long learning_renditions(struct arena *a, long limit, FILE *log)
+{
+	struct dbres *v = db_query(a, "SELECT id, sha256 FROM learning_items WHERE kind = 'video' AND status = 'active' "
+				      "AND renditions IS NULL ORDER BY id LIMIT ?", "i", (long long)limit);
+	if (!v)
+		return -1;
+	long made = 0;
+	for (size_t i = 0; i < v->nrows; i++) {
+		const char *json = rendition_of(a, db_val(v, i, 1), log);
+		if (!json)
+			return -1;
+		struct audit_entry e = { .action = "learning.rendition", .entity = "learning_item", .entity_id = db_val(v, i, 0),
+					 .remarks = json };
+		if (db_begin() != 0)
+			return -1;
+		if (db_exec("UPDATE learning_items SET renditions = ? WHERE id = ? AND renditions IS NULL", "si", json,
+			    db_int(v, i, 0)) < 0 || audit_write(NULL, &e) != 0 || db_commit() != 0) {
+			db_rollback();
+			return -1;
+		}
+		made += str_eq(json, "{}") ? 0 : 1;
+		if (log)
+			fprintf(log, "learn-renditions: item %s: %s\n", db_val(v, i, 0), json);
+	}
+	if (log)
+		fprintf(log, "learn-renditions: %ld made\n", made);
+	return made;
 }
 
 struct dbres *learning_report(struct arena *a, const char *path)

@@ -38,7 +38,7 @@ int page_learn(struct req *r)
 	hset_rows(r, "Items", l, LIST_COLS);
 	hset(r, "Filter.lang", req_query(r, "lang"));
 	hset(r, "Filter.tag", req_query(r, "tag"));
-	hset(r, "Admin", user_has(r->user, ROLE_STATE_ADMIN) ? "1" : "");
+	hset(r, "Admin", learning_admin(r->user) ? "1" : "");
 	return tmpl_render(r, "learn.cs");
 }
 
@@ -58,10 +58,16 @@ int page_learn_item(struct req *r)
 	hset(r, "Me.pct", p->nrows ? db_val(p, 0, 0) : "0");
 	hset(r, "Me.done", p->nrows && db_val(p, 0, 1) ? "1" : "");
 	hset(r, "Page.learn_js", str_eq(db_val(i, 0, 1), "video") ? "1" : "");
+	/* the smaller copy for phones, when the rendition job has made one */
+	hset(r, "Me.small", db_val(i, 0, 13) && str_eq(req_query(r, "small"), "1") ? "1" : "");
+	hset(r, "Item.0.has_small", db_val(i, 0, 13) ? "1" : "");
+	hset(r, "Item.0.small_mb", db_val(i, 0, 14) ? arena_printf(r->a, "%.1f", strtod(db_val(i, 0, 14), NULL) / 1e6) : NULL);
+	hset(r, "Item.0.mb", arena_printf(r->a, "%.1f", strtod(db_val(i, 0, 9), NULL) / 1e6));
 	return tmpl_render(r, "learn_item.cs");
 }
 
-/* GET /learn/:id/file — a video through nginx, a document from here */
+/* GET /learn/:id/file[?r=360p] — a video (or its 360p copy) through
+ * nginx, a document from here */
 int page_learn_file(struct req *r)
 {
 	long id = path_item(r);
@@ -71,6 +77,8 @@ int page_learn_file(struct req *r)
 	if (!i || i->nrows != 1)
 		return 503;
 	const char *hex = db_val(i, 0, 8), *mime = db_val(i, 0, 10);
+	if (str_eq(req_query(r, "r"), "360p") && !(hex = db_val(i, 0, 13)))
+		return 404;
 	if (str_eq(db_val(i, 0, 1), "video")) {
 		/* nginx serves the blob (ranges, sendfile); the location is internal */
 		r->status = 200;
@@ -125,7 +133,7 @@ static void add_input(struct req *r, struct learn_input *in)
  * administrators: the state) into Report.* */
 static int report_hdf(struct req *r, struct dbres **out)
 {
-	const struct juris_root *roots = juris_prefixes(r->a, r->user, RB_OFFICERS & ~RB(ROLE_DEPT_ADMIN));
+	const struct juris_root *roots = juris_prefixes(r->a, r->user, LEARN_REPORTERS);
 	if (!roots || !roots[0].path)
 		return 403;
 	struct dbres *rep = learning_report(r->a, roots[0].path);

@@ -11,8 +11,10 @@
 #include "pages.h"
 #include "apiutil.h"
 #include "config.h"
+#include "csv.h"
 #include "db.h"
 #include "json.h"
+#include "learning.h"
 #include "qr.h"
 #include "tmpl.h"
 #include "training.h"
@@ -107,6 +109,7 @@ int page_training(struct req *r)
 	hsetf(r, "Month.prev", "%04d-%02d", m == 1 ? y - 1 : y, m == 1 ? 12 : m - 1);
 	hsetf(r, "Month.next", "%04d-%02d", m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1);
 	hset(r, "Organiser", r->user->roles & TRN_ORGANISERS ? "1" : "");
+	hset(r, "Overseer", r->user->roles & (RB_OFFICERS | RB(ROLE_MASTER_TRAINER)) ? "1" : "");
 	return tmpl_render(r, "training.cs");
 }
 
@@ -114,6 +117,27 @@ int page_training(struct req *r)
 
 static const char *const SCHED_FIELDS[] = { "type", "title_en", "title_hi", "location", "audience", "venue", "lat", "lon",
 					    "starts_at", "ends_at", "trainers", "materials", NULL };
+
+/* The planning screen, with what participants said last time of each
+ * type in the organiser's area (Lessons.*: the means, low-scoring items
+ * marked, the comments of low ratings). */
+static int render_new(struct req *r)
+{
+	const struct juris_root *roots = juris_prefixes(r->a, r->user, TRN_ORGANISERS);
+	struct dbres *l = roots && roots[0].path ? training_lessons(r->a, roots[0].path) : NULL;
+	static const char *const cols[] = { "type", "id", "title_en", "title_hi", "date", "n", "rating", "content", "trainer",
+					    "hands_on", "venue", "low_comments", NULL };
+	if (l) {
+		hset_rows(r, "Lessons", l, cols);
+		for (size_t i = 0; i < l->nrows; i++) {
+			hset(r, arena_printf(r->a, "Lessons.%zu.title", i), db_val(l, i, is_hi(r) ? 3 : 2));
+			for (size_t c = 6; c <= 10; c++)
+				if (db_val(l, i, c) && strtod(db_val(l, i, c), NULL) < TRN_LOW_SCORE)
+					hset(r, arena_printf(r->a, "Lessons.%zu.low.%s", i, cols[c]), "1");
+		}
+	}
+	return tmpl_render(r, "training_new.cs");
+}
 
 /* GET /training/new */
 int page_training_new(struct req *r)
@@ -127,7 +151,7 @@ int page_training_new(struct req *r)
 			}
 		hset(r, "Form.val.audience", "csc");
 	}
-	return tmpl_render(r, "training_new.cs");
+	return render_new(r);
 }
 
 /* The schedule input from a form or a JSON object. */
@@ -155,7 +179,7 @@ int page_training_create(struct req *r)
 			return st;
 		form_keep(r, SCHED_FIELDS);
 		r->status = 422;
-		return tmpl_render(r, "training_new.cs");
+		return render_new(r);
 	}
 	resp_redirect(r, arena_printf(r->a, "/training/%ld", id));
 	return 0;
@@ -235,7 +259,8 @@ static int training_hdf(struct req *r, long id, bool organiser)
 	hset(r, "Me.organiser", organiser ? "1" : "");
 	if (!organiser)
 		return 0;
-	struct dbres *p = db_query(r->a, "SELECT u.username, TRIM(CONCAT_WS(' ', u.first_name, u.last_name)), i.role, x.method, x.at "
+	struct dbres *p = db_query(r->a, "SELECT u.username, TRIM(CONCAT_WS(' ', u.first_name, u.last_name)), i.role, x.method, x.at, "
+					 "x.distance_m, IF(x.method = 'qr' AND x.lat IS NULL, 1, NULL) "
 					 "FROM training_invites i JOIN users u ON u.id = i.user_id "
 					 "LEFT JOIN training_attendance x ON x.training_id = i.training_id AND x.user_id = i.user_id "
 					 "WHERE i.training_id = ? ORDER BY x.at IS NULL, u.first_name LIMIT 1000", "i", (long long)id);
@@ -244,7 +269,7 @@ static int training_hdf(struct req *r, long id, bool organiser)
 	struct trn_count c;
 	if (!p || !ph || training_counts(r->a, id, &c) != 0)
 		return 503;
-	static const char *const pcols[] = { "username", "name", "role", "method", "at", NULL };
+	static const char *const pcols[] = { "username", "name", "role", "method", "at", "distance", "no_point", NULL };
 	static const char *const phcols[] = { "sha", "exif_at", "in_session", NULL };
 	hset_rows(r, "People", p, pcols);
 	hset_rows(r, "Photos", ph, phcols);
@@ -332,16 +357,18 @@ int page_training_checkin(struct req *r)
 	if (st)
 		return st;
 	hset(r, "Checkin.t", req_query(r, "t"));
+	hset(r, "Page.att_js", "1");	/* attendance.js takes the phone's point on the press */
 	return tmpl_render(r, "training_checkin.cs");
 }
 
-/* POST /training/:id/checkin {t} */
+/* POST /training/:id/checkin {t, lat?, lon?, accuracy_m?} */
 int page_training_checkin_post(struct req *r)
 {
 	long id = path_training(r, NULL);
 	struct outcome o;
+	struct trn_fix fix = { req_form(r, "lat"), req_form(r, "lon"), req_form(r, "accuracy_m") };
 	out_init(&o, r->a);
-	if (training_checkin(r->a, &r->actor, id, req_form(r, "t"), &o) != 0)
+	if (training_checkin(r->a, &r->actor, id, req_form(r, "t"), &fix, &o) != 0)
 		return refused(r, &o);
 	resp_redirect(r, arena_printf(r->a, "/training/%ld?checked_in=1", id));
 	return 0;
@@ -372,6 +399,16 @@ int page_training_photo(struct req *r)
 	return 0;
 }
 
+/* A number or string member as its text, or NULL. */
+static const char *json_text(const struct jval *in, const char *key)
+{
+	const struct jval *v = json_get(in, key);
+	return v && (v->type == J_NUM || v->type == J_STR) ? v->str : NULL;
+}
+
+/* The feedback questions: the overall rating, the rated items, the comment. */
+static const char *const FEEDBACK_KEYS[] = { "rating", "content", "trainer", "hands_on", "venue", "comment", NULL };
+
 /* The feedback answers from a form or a JSON body, as the JSON object the
  * form checker reads. */
 static struct jval *feedback_answers(struct req *r, const struct jval *j)
@@ -381,9 +418,11 @@ static struct jval *feedback_answers(struct req *r, const struct jval *j)
 	sbuf_init(&b);
 	jw_init(&w, &b);
 	jw_obj(&w);
-	const struct jval *rt = j ? json_get(j, "rating") : NULL;
-	jw_kstr(&w, "rating", j ? (rt && (rt->type == J_NUM || rt->type == J_STR) ? rt->str : NULL) : req_form(r, "rating"));
-	jw_kstr(&w, "comment", j ? json_get_str(j, "comment") : req_form(r, "comment"));
+	for (size_t i = 0; FEEDBACK_KEYS[i]; i++) {
+		const char *v = j ? json_text(j, FEEDBACK_KEYS[i]) : req_form(r, FEEDBACK_KEYS[i]);
+		if (!str_empty(v))
+			jw_kstr(&w, FEEDBACK_KEYS[i], v);
+	}
 	jw_obj_end(&w);
 	const char *err;
 	struct jval *v = json_parse(r->a, b.data, b.len, &err);
@@ -399,8 +438,7 @@ int page_training_feedback(struct req *r)
 	const char *cert = NULL;
 	out_init(&o, r->a);
 	if (training_feedback(r->a, &r->actor, id, feedback_answers(r, NULL), &cert, &o) != 0) {
-		static const char *const keep[] = { "rating", "comment", NULL };
-		form_keep(r, keep);
+		form_keep(r, FEEDBACK_KEYS);
 		return again(r, id, &o);
 	}
 	resp_redirect(r, arena_printf(r->a, "/training/%ld?thanks=1", id));
@@ -434,24 +472,33 @@ static int matrix_fill(struct req *r, const char *path, const char *month, struc
 	return 0;
 }
 
+/* The place a compliance or report page is about: ?location= (one the
+ * viewer oversees) or the viewer's first area.  0 with *path (arena), or
+ * 403/404. */
+static int overseen_place(struct req *r, const char **path)
+{
+	const char *loc = req_query(r, "location");
+	const struct juris_root *roots = juris_prefixes(r->a, r->user, TRN_OVERSEERS);
+	long id;
+	*path = roots && roots[0].path ? roots[0].path : NULL;
+	if (!str_empty(loc)) {
+		*path = parse_long(loc, 1, 2000000000L, &id) ? db_scalar(r->a, "SELECT path FROM locations WHERE id = ?", "i", (long long)id)
+							    : NULL;
+		if (!*path)
+			return 404;
+		if (!training_oversees(r->user, *path))
+			return 403;
+	}
+	return *path ? 0 : 403;
+}
+
 /* The matrix under the place ?location= (default the viewer's first
  * area) for ?month= and the 5 months before, into HDF (Matrix.*). */
 static int matrix_hdf(struct req *r, struct trn_matrix *m)
 {
-	const char *loc = req_query(r, "location");
-	const struct juris_root *roots = juris_prefixes(r->a, r->user, RB_OFFICERS & ~RB(ROLE_DEPT_ADMIN));
-	const char *path = roots && roots[0].path ? roots[0].path : NULL;
-	long id;
-	if (!str_empty(loc)) {
-		path = parse_long(loc, 1, 2000000000L, &id) ? db_scalar(r->a, "SELECT path FROM locations WHERE id = ?", "i", (long long)id) : NULL;
-		if (!path)
-			return 404;
-		if (!training_oversees(r->user, path))
-			return 403;
-	}
-	if (!path)
-		return 403;
-	return matrix_fill(r, path, req_query(r, "month"), m);
+	const char *path;
+	int st = overseen_place(r, &path);
+	return st ? st : matrix_fill(r, path, req_query(r, "month"), m);
 }
 
 int page_training_dash(struct req *r, const char *path)
@@ -460,6 +507,93 @@ int page_training_dash(struct req *r, const char *path)
 	if (!path || !training_oversees(r->user, path))
 		return 0;	/* the dashboard's own check decided who sees the place */
 	return matrix_fill(r, path, NULL, &m);
+}
+
+/* ---- reports ---- */
+
+/* The groupings of the training report and the columns of its rows. */
+static const char *const REPORT_BY[] = { "place", "type", "trainer", "topic", NULL };
+static const char *const REPORT_COLS[] = { "key", "label", "trainings", "invited", "present", "hours", "pct", "feedback", "rating",
+					   NULL };
+
+/* The report's place and months from the query (?location=, ?from=,
+ * ?to= as YYYY-MM; default the twelve months ending with this one) into
+ * HDF (Rep.*).  0, or 403/404. */
+static int report_scope(struct req *r, const char **path, const char **from, const char **to)
+{
+	int st = overseen_place(r, path);
+	if (st)
+		return st;
+	const char *today = ist_today(r->a);
+	int y = atoi(today), m = atoi(today + 5);
+	*to = str_empty(req_query(r, "to")) ? arena_strndup(r->a, today, 7) : req_query(r, "to");
+	*from = str_empty(req_query(r, "from")) ? arena_printf(r->a, "%04d-%02d", m == 12 ? y : y - 1, m == 12 ? 1 : m + 1)
+						: req_query(r, "from");
+	struct dbres *place = db_query(r->a, "SELECT id, name_en, name_hi FROM locations WHERE path = ?", "s", *path);
+	if (place && place->nrows == 1) {
+		hset(r, "Rep.location", db_val(place, 0, 0));
+		hset(r, "Rep.place_name", db_val(place, 0, is_hi(r) ? 2 : 1));
+	}
+	hset(r, "Rep.from", *from);
+	hset(r, "Rep.to", *to);
+	return 0;
+}
+
+/* GET /training/report?location=&from=&to= — trainings, participant-hours,
+ * attendance and feedback by place (drill-down), type, trainer and topic;
+ * the completion of mandatory e-learning in the place. */
+int page_training_report(struct req *r)
+{
+	const char *path, *from, *to;
+	int st = report_scope(r, &path, &from, &to);
+	if (st)
+		return st;
+	for (size_t i = 0; REPORT_BY[i]; i++) {
+		struct dbres *rows;
+		if ((st = training_report(r->a, path, from, to, REPORT_BY[i], &rows)))
+			return st;
+		hset_rows(r, arena_printf(r->a, "Rep.%s", REPORT_BY[i]), rows, REPORT_COLS);
+	}
+	struct dbres *learn = learning_report(r->a, path);
+	if (!learn)
+		return 503;
+	static const char *const lcols[] = { "id", "title", "lang", "people", "completed", NULL };
+	hset_rows(r, "Report", learn, lcols);
+	return tmpl_render(r, "training_report.cs");
+}
+
+/* GET /training/report/csv?by=place|type|trainer|topic|elearning&location=&from=&to=
+ * (elearning: the mandatory items' completion in the place, whatever the months) */
+int page_training_report_csv(struct req *r)
+{
+	static const char *const LEARN_COLS[] = { "item", "title", "lang", "people", "completed", NULL };
+	const char *path, *from, *to, *by = req_query(r, "by");
+	struct dbres *rows = NULL;
+	int st = report_scope(r, &path, &from, &to);
+	bool learn = str_eq(by, "elearning");
+	if (!st && learn)
+		st = (rows = learning_report(r->a, path)) ? 0 : 503;
+	else if (!st)
+		st = training_report(r->a, path, from, to, by, &rows);
+	if (st)
+		return st;
+	const char *const *cols = learn ? LEARN_COLS : REPORT_COLS;
+	struct sbuf b;
+	sbuf_init(&b);
+	for (size_t c = 0; cols[c]; c++)
+		sbuf_printf(&b, "%s%s", c ? "," : "", cols[c]);
+	sbuf_adds(&b, "\r\n");
+	for (size_t i = 0; i < rows->nrows; i++) {
+		for (size_t c = 0; cols[c]; c++) {
+			if (c)
+				sbuf_addc(&b, ',');
+			csv_cell(&b, db_val(rows, i, c) ? db_val(rows, i, c) : "");
+		}
+		sbuf_adds(&b, "\r\n");
+	}
+	resp_bytes(r, "text/csv; charset=utf-8", b.data, b.len, arena_printf(r->a, "trainings-by-%s-%s-%s.csv", by, from, to));
+	sbuf_free(&b);
+	return 0;
 }
 
 /* GET /training/compliance?location=&month= */
@@ -506,6 +640,7 @@ static int training_json(struct req *r, long id, int status)
 	jw_kstr(&w, "status_reason", db_val(t, 0, 17));
 	jw_kint(&w, "invited", db_int(t, 0, 19));
 	jw_kint(&w, "present", db_int(t, 0, 20));
+	jw_kint(&w, "present_without_point", db_int(t, 0, 23));
 	jw_kbool(&w, "feedback_open", db_int(t, 0, 21) == 1);
 	jw_key(&w, "counts");
 	jw_obj(&w);
@@ -612,32 +747,33 @@ int api_training_qr(struct req *r)
 	return api_send(r, 200, &b);
 }
 
-/* A presence call: {key} from the body to fn (check-in or mark), 201
- * {"present": true}. */
-typedef int (*present_fn)(struct arena *, const struct actor *, long, const char *, struct outcome *);
-
-static int api_present(struct req *r, present_fn fn, const char *key)
+/* A presence call, 201 {"present": true}: the participant's check-in
+ * {token, lat?, lon?, accuracy_m?} or the organiser's mark {person}. */
+static int api_present(struct req *r, bool checkin)
 {
 	struct jval *j = api_body(r);
 	if (!j)
 		return 400;
 	struct outcome o;
 	out_init(&o, r->a);
-	if (fn(r->a, &r->actor, path_training(r, NULL), json_get_str(j, key), &o) != 0)
+	long id = path_training(r, NULL);
+	struct trn_fix fix = { json_text(j, "lat"), json_text(j, "lon"), json_text(j, "accuracy_m") };
+	if ((checkin ? training_checkin(r->a, &r->actor, id, json_get_str(j, "token"), &fix, &o)
+		     : training_mark(r->a, &r->actor, id, json_get_str(j, "person"), &o)) != 0)
 		return page_outcome(r, &o);
 	return api_ok(r, 201, "{\"present\":true}");
 }
 
-/* POST /api/v1/trainings/:id/checkin {token} */
+/* POST /api/v1/trainings/:id/checkin {token, lat?, lon?, accuracy_m?} */
 int api_training_checkin(struct req *r)
 {
-	return api_present(r, training_checkin, "token");
+	return api_present(r, true);
 }
 
 /* POST /api/v1/trainings/:id/attendance {person} */
 int api_training_mark(struct req *r)
 {
-	return api_present(r, training_mark, "person");
+	return api_present(r, false);
 }
 
 /* POST /api/v1/trainings/:id/photos (multipart: photo) */

@@ -210,6 +210,8 @@ int page_training(struct req *r);
 int page_training_new(struct req *r);
 int page_training_create(struct req *r);
 int page_training_compliance(struct req *r);
+int page_training_report(struct req *r);
+int page_training_report_csv(struct req *r);
 int page_training_one(struct req *r);
 int page_training_action(struct req *r);
 int page_training_qr(struct req *r);

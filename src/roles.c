@@ -9,7 +9,7 @@
 static const char *const role_codes[ROLE_COUNT] = {
 	"citizen", "csc", "sewak", "jsk", "panchayat_sewak", "karmachari", "ci", "co",
 	"bdo", "sdo", "dm", "dept_admin", "di", "bi", "support", "state_admin",
-	"mukhiya", "cc_agent", "resolver", "pmu",
+	"mukhiya", "cc_agent", "resolver", "pmu", "master_trainer",
 };
 
 const char *role_code(enum role r)

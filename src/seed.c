@@ -70,6 +70,7 @@ static const struct demo_user demo_users[] = {
 	{ "pmu", "Shalini", "Ekka", "9000000117", "staff", "PMU, Digital Panchayat", NULL, ROLE_PMU, "state", "Jharkhand" },
 	{ "ccagent", "Deepak", "Gupta", "9000000118", "staff", "Call-centre Agent", NULL, ROLE_CC_AGENT, "state", "Jharkhand" },
 	{ "resolver", "Anil", "Toppo", "9000000119", "staff", "Grievance Officer, Revenue (Palamu)", NULL, ROLE_RESOLVER, "district", "Palamu" },
+	{ "mastertrainer", "Rekha", "Tirkey", "9000000121", "staff", "Master Trainer, Digital Panchayat PMU", NULL, ROLE_MASTER_TRAINER, "state", "Jharkhand" },
 };
 
 static int seed_users(struct arena *a)

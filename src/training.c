@@ -13,6 +13,7 @@
 #include "config.h"
 #include "db.h"
 #include "form.h"
+#include "geo.h"
 #include "json.h"
 #include "locker.h"
 #include "notify.h"
@@ -285,6 +286,8 @@ struct att_ctx {
 	const struct actor *who;
 	long id, user;
 	long long minute;	/* -1: marked by the organiser */
+	const char *lat, *lon;	/* the phone's point (stored text), or NULL */
+	long acc, dist;		/* its accuracy and distance to the venue in metres, or -1 */
 	struct outcome *out;
 };
 
@@ -293,10 +296,11 @@ static int att_txn(void *p)
 {
 	struct att_ctx *c = p;
 	long marker = c->minute >= 0 ? 0 : actor_id(c->who);
-	long long n = db_exec("INSERT IGNORE INTO training_attendance (training_id, user_id, method, qr_slot, at, ip, marked_by) "
-			      "VALUES (?, ?, ?, NULLIF(?, -1), NOW(), ?, NULLIF(?, 0))",
-			      "iisisi", (long long)c->id, (long long)c->user, c->minute >= 0 ? "qr" : "marked", (long long)c->minute,
-			      c->who->ip ? c->who->ip : "", (long long)marker);
+	long long n = db_exec("INSERT IGNORE INTO training_attendance (training_id, user_id, method, qr_slot, at, ip, marked_by, "
+			      "lat, lon, accuracy_m, distance_m) VALUES (?, ?, ?, NULLIF(?, -1), NOW(), ?, NULLIF(?, 0), ?, ?, "
+			      "NULLIF(?, -1), NULLIF(?, -1))",
+			      "iisisissii", (long long)c->id, (long long)c->user, c->minute >= 0 ? "qr" : "marked", (long long)c->minute,
+			      c->who->ip ? c->who->ip : "", (long long)marker, c->lat, c->lon, (long long)c->acc, (long long)c->dist);
 	if (n < 0)
 		return -1;
 	if (n == 0) {	/* already present: the same code (or a second mark) again */
@@ -320,7 +324,40 @@ static int att_txn(void *p)
 	return audit_write(c->who, &e) == 0 ? 0 : -1;
 }
 
-int training_checkin(struct arena *a, const struct actor *who, long id, const char *token, struct outcome *out)
+/* The phone's point into c (lat, lon, acc; dist when the venue at vlat,
+ * vlon has a point).  Refuses 422 field "lat" for a point that is none,
+ * 409 code "outside_venue" beyond the geofence; 0 when it may go on. */
+static int checkin_where(struct att_ctx *c, const struct trn_fix *fix, const char *vlat, const char *vlon)
+{
+	struct outcome *out = c->out;
+	c->acc = c->dist = -1;
+	if (!fix || (str_empty(fix->lat) && str_empty(fix->lon) && str_empty(fix->accuracy_m)))
+		return 0;
+	c->lat = coord_in(c->a, fix->lat, -90, 90);
+	c->lon = coord_in(c->a, fix->lon, -180, 180);
+	long acc = 0;
+	if (!c->lat || !c->lon || (!str_empty(fix->accuracy_m) && !parse_long(fix->accuracy_m, 0, 100000, &acc)))
+		out_field(out, "lat", "training.err.point", NULL);
+	if (out->status)
+		return out->status;
+	c->acc = acc;
+	if (!vlat || !vlon)
+		return 0;
+	struct geo_pt venue = { strtod(vlat, NULL), strtod(vlon, NULL) }, at = { strtod(c->lat, NULL), strtod(c->lon, NULL) };
+	double d = geo_distance_m(venue, at);
+	c->dist = d < 2e9 ? (long)lround(d) : 2000000000L;
+	/* the benefit of the doubt stops at the accuracy a GIS check-in may have */
+	double doubt = acc < cfg.attendance_max_accuracy_m ? (double)acc : (double)cfg.attendance_max_accuracy_m;
+	if (cfg.training_checkin_radius_m > 0 && !geo_within(d, doubt, (double)cfg.training_checkin_radius_m)) {
+		out_fail(out, 409, "training.outside_venue");
+		out->code = "outside_venue";
+		return out->status;
+	}
+	return 0;
+}
+
+int training_checkin(struct arena *a, const struct actor *who, long id, const char *token, const struct trn_fix *fix,
+		     struct outcome *out)
 {
 	if (!who->user || !training_visible(a, who->user, id))
 		return out_fail(out, 404, NULL);
@@ -337,7 +374,8 @@ int training_checkin(struct arena *a, const struct actor *who, long id, const ch
 		return out->status;
 	}
 	struct dbres *t = db_query(a, "SELECT status, NOW() BETWEEN starts_at - INTERVAL 30 MINUTE AND ends_at, "
-				      "(SELECT role FROM training_invites WHERE training_id = t.id AND user_id = ?) FROM trainings t WHERE id = ?",
+				      "(SELECT role FROM training_invites WHERE training_id = t.id AND user_id = ?), lat, lon "
+				      "FROM trainings t WHERE id = ?",
 				   "ii", (long long)who->user->id, (long long)id);
 	if (!t || t->nrows != 1)
 		return out_fail(out, 503, NULL);
@@ -346,6 +384,8 @@ int training_checkin(struct arena *a, const struct actor *who, long id, const ch
 	if (!in_state(db_val(t, 0, 0), "published|held") || db_int(t, 0, 1) != 1)
 		return out_fail(out, 409, "training.not_now");
 	struct att_ctx c = { .a = a, .who = who, .id = id, .user = who->user->id, .minute = minute, .out = out };
+	if (checkin_where(&c, fix, db_val(t, 0, 3), db_val(t, 0, 4)) != 0)
+		return out->status;
 	return out_txn(out, att_txn, &c);
 }
 
@@ -365,7 +405,8 @@ int training_mark(struct arena *a, const struct actor *who, long id, const char 
 	const char *st = db_scalar(a, "SELECT status FROM trainings WHERE id = ?", "i", (long long)id);
 	if (!st || !in_state(st, "published|held"))
 		return out_fail(out, 409, "training.bad_state");
-	struct att_ctx c = { .a = a, .who = who, .id = id, .user = strtol(uid, NULL, 10), .minute = -1, .out = out };
+	struct att_ctx c = { .a = a, .who = who, .id = id, .user = strtol(uid, NULL, 10), .minute = -1, .acc = -1, .dist = -1,
+			     .out = out };
 	return out_txn(out, att_txn, &c);
 }
 
@@ -433,6 +474,15 @@ static const struct opt RATINGS[] = {
 static struct field FEEDBACK_FIELDS[] = {
 	{ .name = "rating", .type = FT_RADIO, .label = { "How useful was the training?", "प्रशिक्षण कितना उपयोगी था?" },
 	  .required = true, .opts = (struct opt *)RATINGS, .nopts = ARRAY_LEN(RATINGS) },
+	/* the items the next organiser of the topic sees the means of (optional) */
+	{ .name = "content", .type = FT_RADIO, .label = { "Was the content what you needed?", "क्या विषय-वस्तु आपकी ज़रूरत की थी?" },
+	  .opts = (struct opt *)RATINGS, .nopts = ARRAY_LEN(RATINGS) },
+	{ .name = "trainer", .type = FT_RADIO, .label = { "How well did the trainer explain?", "प्रशिक्षक ने कितनी अच्छी तरह समझाया?" },
+	  .opts = (struct opt *)RATINGS, .nopts = ARRAY_LEN(RATINGS) },
+	{ .name = "hands_on", .type = FT_RADIO, .label = { "Was there enough hands-on practice?", "क्या पर्याप्त व्यावहारिक अभ्यास हुआ?" },
+	  .opts = (struct opt *)RATINGS, .nopts = ARRAY_LEN(RATINGS) },
+	{ .name = "venue", .type = FT_RADIO, .label = { "Venue and arrangements", "स्थान और व्यवस्था" },
+	  .opts = (struct opt *)RATINGS, .nopts = ARRAY_LEN(RATINGS) },
 	{ .name = "comment", .type = FT_TEXT, .label = { "What should be better next time?", "अगली बार क्या बेहतर होना चाहिए?" },
 	  .max_len = 1000 },
 };
@@ -529,6 +579,24 @@ int training_feedback(struct arena *a, const struct actor *who, long id, const s
 	return out_txn(out, fb_txn, &c);
 }
 
+/* ---- lessons for the planner ---- */
+
+struct dbres *training_lessons(struct arena *a, const char *path)
+{
+	/* per type, the latest training at or under path that has feedback */
+	return db_query(a,
+		"SELECT t.type, t.id, t.title_en, t.title_hi, DATE_FORMAT(t.starts_at, '%d-%m-%Y'), COUNT(*), ROUND(AVG(f.rating), 1), "
+		"ROUND(AVG(JSON_VALUE(f.answers, '$.content')), 1), ROUND(AVG(JSON_VALUE(f.answers, '$.trainer')), 1), "
+		"ROUND(AVG(JSON_VALUE(f.answers, '$.hands_on')), 1), ROUND(AVG(JSON_VALUE(f.answers, '$.venue')), 1), "
+		"SUBSTRING(GROUP_CONCAT(IF(f.rating <= 2 AND JSON_VALUE(f.answers, '$.comment') <> '', "
+		"JSON_VALUE(f.answers, '$.comment'), NULL) ORDER BY f.at SEPARATOR ' · '), 1, 1000) "
+		"FROM trainings t JOIN training_feedback f ON f.training_id = t.id "
+		"WHERE t.id = (SELECT t2.id FROM trainings t2 JOIN locations l2 ON l2.id = t2.location_id "
+		"WHERE t2.type = t.type AND l2.path LIKE CONCAT(?, '%') "
+		"AND EXISTS (SELECT 1 FROM training_feedback f2 WHERE f2.training_id = t2.id) ORDER BY t2.starts_at DESC, t2.id DESC LIMIT 1) "
+		"GROUP BY t.id ORDER BY t.type", "s", path);
+}
+
 /* ---- the two-per-month rule ---- */
 
 /* Per training: id, organiser, month, type countable, VLEs invited,
@@ -617,6 +685,39 @@ int training_matrix(struct arena *a, const char *path, const char *month, int mo
 					m->counts[p * (size_t)months + (size_t)k]++;
 	}
 	return 0;
+}
+
+int training_report(struct arena *a, const char *path, const char *from, const char *to, const char *by, struct dbres **rows)
+{
+	static const char *const BY[] = { "place", "type", "trainer", "topic" };
+	bool by_ok = false;
+	for (size_t i = 0; i < ARRAY_LEN(BY); i++)
+		by_ok = by_ok || str_eq(by, BY[i]);
+	char end[8];
+	if (!by_ok || !month_ok(from) || !month_ok(to) || strcmp(from, to) > 0)
+		return 400;
+	month_add(from, 36, end);
+	if (strcmp(to, end) >= 0)
+		return 400;
+	month_add(to, 1, end);
+	/* per training (d), then per group; the place is the path segment
+	 * after path, so a block's row sums its panchayats' trainings */
+	*rows = db_query(a,
+		"SELECT g.k, IFNULL(MAX(c.name_en), g.k), COUNT(*), SUM(g.inv), SUM(g.pres), ROUND(SUM(g.pres * g.mins) / 60, 1), "
+		"ROUND(100 * SUM(g.pres) / NULLIF(SUM(g.inv), 0)), SUM(g.nfb), ROUND(SUM(g.sumfb) / NULLIF(SUM(g.nfb), 0), 1) "
+		"FROM (SELECT CASE ? WHEN 'type' THEN t.type WHEN 'trainer' THEN t.trainers WHEN 'topic' THEN t.title_en "
+		"ELSE SUBSTRING_INDEX(SUBSTRING(l.path, LENGTH(?) + 1), '/', 1) END AS k, "
+		"(SELECT COUNT(*) FROM training_invites i WHERE i.training_id = t.id) AS inv, "
+		"(SELECT COUNT(*) FROM training_attendance x WHERE x.training_id = t.id) AS pres, "
+		"TIMESTAMPDIFF(MINUTE, t.starts_at, t.ends_at) AS mins, "
+		"(SELECT COUNT(*) FROM training_feedback f WHERE f.training_id = t.id) AS nfb, "
+		"(SELECT IFNULL(SUM(f.rating), 0) FROM training_feedback f WHERE f.training_id = t.id) AS sumfb "
+		"FROM trainings t JOIN locations l ON l.id = t.location_id WHERE l.path LIKE CONCAT(?, '%') "
+		"AND t.status IN ('held','reported','closed') AND t.starts_at >= ? AND t.starts_at < ?) g "
+		"LEFT JOIN locations c ON ? = 'place' AND g.k <> '' AND c.id = g.k "
+		"GROUP BY g.k ORDER BY 6 DESC, g.k LIMIT 1000",
+		"ssssss", by, path, path, arena_printf(a, "%s-01", from), arena_printf(a, "%s-01", end), by);
+	return *rows ? 0 : 503;
 }
 
 /* One SMS of a job to user about organiser about, once per (kind, month,
@@ -726,12 +827,10 @@ long training_shortfall(struct arena *a, const char *month, FILE *log)
 
 /* ---- reads ---- */
 
-/* Does u oversee the place at path?  An officer's holding over it; a
- * department administrator's reach is its department's records, and a
- * training is no department's. */
+/* Does u oversee the place at path (a TRN_OVERSEERS holding over it)? */
 bool training_oversees(const struct user *u, const char *path)
 {
-	return juris_holding(u, RB_OFFICERS & ~RB(ROLE_DEPT_ADMIN), 0, path, 0) != NULL;
+	return juris_holding(u, TRN_OVERSEERS, 0, path, 0) != NULL;
 }
 
 bool training_visible(struct arena *a, const struct user *u, long id)
@@ -751,7 +850,8 @@ struct dbres *training_get(struct arena *a, long id)
 		"t.location_id, l.name_en, t.audience, t.venue, t.lat, t.lon, t.starts_at, t.ends_at, t.trainers, t.materials, t.status, "
 		"t.status_reason, t.report, (SELECT COUNT(*) FROM training_invites i WHERE i.training_id = t.id), "
 		"(SELECT COUNT(*) FROM training_attendance x WHERE x.training_id = t.id), "
-		"NOW() BETWEEN t.ends_at AND t.ends_at + INTERVAL ? DAY, t.ends_at + INTERVAL ? DAY "
+		"NOW() BETWEEN t.ends_at AND t.ends_at + INTERVAL ? DAY, t.ends_at + INTERVAL ? DAY, "
+		"(SELECT COUNT(*) FROM training_attendance x WHERE x.training_id = t.id AND x.method = 'qr' AND x.lat IS NULL) "
 		"FROM trainings t JOIN users u ON u.id = t.organiser_id JOIN locations l ON l.id = t.location_id WHERE t.id = ?",
 		"iii", (long long)cfg.training_feedback_days, (long long)cfg.training_feedback_days, (long long)id);
 }

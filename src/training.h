@@ -28,7 +28,12 @@ struct jval;
 struct user;
 
 /* Who organises trainings (in their own area). */
-#define TRN_ORGANISERS (RB(ROLE_DI) | RB(ROLE_BI) | RB(ROLE_STATE_ADMIN))
+#define TRN_ORGANISERS (RB(ROLE_DI) | RB(ROLE_BI) | RB(ROLE_STATE_ADMIN) | RB(ROLE_MASTER_TRAINER))
+/* Who oversees the trainings of a place (their reports, the matrix): the
+ * officers holding over it and the PMU's master trainers (the state).  A
+ * department administrator's reach is its department's records, and a
+ * training is no department's. */
+#define TRN_OVERSEERS ((RB_OFFICERS & ~RB(ROLE_DEPT_ADMIN)) | RB(ROLE_MASTER_TRAINER))
 
 /* A training as scheduled: text exactly as typed or sent. */
 struct trn_input {
@@ -60,14 +65,28 @@ int training_act(struct arena *a, const struct actor *who, long id, const char *
  * (the minute is unix time / 60; the mac binds training and minute under
  * the deployment secret).  Arena string. */
 const char *training_qr_token(struct arena *a, long id, time_t t);
+/* Where the participant's phone says it is at check-in: text as sent;
+ * all empty (or the pointer NULL) when it sent none. */
+struct trn_fix {
+	const char *lat, *lon;	/* decimal degrees */
+	const char *accuracy_m;	/* metres, as the phone reported it (empty: 0) */
+};
 /* The acting invitee checks in with the code from the trainer's screen:
  * refused 422 code "qr_bad" (not ours), 409 code "qr_expired" (older than
  * this minute and 15 s of the last), 409 code "replayed" (this person has
  * already checked in: a code is never used twice), 409 training.not_now
  * (outside 30 minutes before the start to the end, or not published),
- * 403 not invited.  A VLE's day counts as on duty (attendance_on_duty) in
- * the same transaction. */
-int training_checkin(struct arena *a, const struct actor *who, long id, const char *token, struct outcome *out);
+ * 403 not invited, 422 field "lat" (a point that is no point).  With a
+ * point and a venue point, 409 code "outside_venue" when the distance
+ * less the accuracy (counted up to attendance_max_accuracy_m) exceeds
+ * training_checkin_radius_m: the code was passed on to someone away from
+ * the hall; the organiser's marking remains for a phone that is wrong.
+ * Without a point the check-in is taken and shown to the organiser as
+ * "no location" (a phone without JavaScript or with location refused must
+ * not shut out someone in the hall).  A VLE's day counts as on duty
+ * (attendance_on_duty) in the same transaction. */
+int training_checkin(struct arena *a, const struct actor *who, long id, const char *token, const struct trn_fix *fix,
+		     struct outcome *out);
 /* The organiser marks an invitee present (by log-in name, CSC ID or id). */
 int training_mark(struct arena *a, const struct actor *who, long id, const char *person, struct outcome *out);
 /* The organiser adds a photo (a JPEG, checked by upcheck): stored by its
@@ -83,6 +102,15 @@ int training_photo_add(struct arena *a, const struct actor *who, long id, const 
  * *cert gets the certificate number. */
 int training_feedback(struct arena *a, const struct actor *who, long id, const struct jval *answers, const char **cert,
 		      struct outcome *out);
+
+/* For the planning screen: per type, the latest training at or under
+ * path with feedback: type, id, title_en, title_hi, date, feedback
+ * count, mean rating and mean of each item (content, trainer, hands_on,
+ * venue; NULL when nobody answered it), and the comments of those who
+ * rated it 2 or less (joined by " · ", up to 1000 characters).  A mean
+ * below TRN_LOW_SCORE is a low-scoring item. */
+#define TRN_LOW_SCORE 3.0
+struct dbres *training_lessons(struct arena *a, const char *path);
 
 /* What the two-per-month rule saw of one training. */
 struct trn_count {
@@ -105,6 +133,18 @@ struct trn_matrix {
 };
 int training_matrix(struct arena *a, const char *path, const char *month, int months, struct trn_matrix *m);
 
+/* The training report: trainings held (held, reported or closed) that
+ * started in the months from..to (YYYY-MM, inclusive, at most 36) at or
+ * under path, grouped by by: "place" (the places one level under path;
+ * key "" for trainings at path itself), "type", "trainer" (the trainers as
+ * written) or "topic" (the English title).  Rows: key, label (the place's
+ * name; else the key), trainings, invited, present, participant-hours
+ * (present × length, one decimal), attendance % (present of invited, or
+ * NULL), feedback given, mean rating (one decimal, or NULL); by
+ * participant-hours, most first.  *rows arena.  0, 400 (a bad month or
+ * by) or 503. */
+int training_report(struct arena *a, const char *path, const char *from, const char *to, const char *by, struct dbres **rows);
+
 /* The jobs: the reminder on the 20th (fewer than training_per_month
  * scheduled in month) and the shortfall at month end (fewer counted in
  * month: the organiser and the supervisor), each SMS once per person,
@@ -123,7 +163,8 @@ bool training_is_organiser(struct arena *a, const struct user *u, long id);
 /* One training: id, type, title_en, title_hi, organiser, organiser name,
  * location, place name, audience, venue, lat, lon, starts_at, ends_at,
  * trainers, materials, status, status_reason, report, invited, present,
- * feedback window open (0/1), ends_at + feedback days. */
+ * feedback window open (0/1), ends_at + feedback days, QR check-ins
+ * without a point. */
 struct dbres *training_get(struct arena *a, long id);
 /* Trainings u may see starting in [from, to): id, type, title_en,
  * title_hi, starts_at, ends_at, venue, status, day of month. */

@@ -182,7 +182,7 @@ static void role_place(enum role r, const char **level, enum loc_type *lt)
 	case ROLE_DI: *lt = LT_DISTRICT; break;
 	case ROLE_BI: *lt = LT_BLOCK; break;
 	case ROLE_MUKHIYA: *lt = LT_PANCHAYAT; break;
-	case ROLE_SUPPORT: case ROLE_CC_AGENT: case ROLE_PMU: *lt = LT_STATE; break;
+	case ROLE_SUPPORT: case ROLE_CC_AGENT: case ROLE_PMU: case ROLE_MASTER_TRAINER: *lt = LT_STATE; break;
 	default: *lt = LT_COUNT; break;	/* operators: the place chosen */
 	}
 }

@@ -15,6 +15,7 @@ enum role {
 	ROLE_MUKHIYA,	/* the elected head of a gram panchayat: countersigns its registers */
 	/* issue 15: call-centre agent, department resolver, Digital Panchayat PMU */
 	ROLE_CC_AGENT, ROLE_RESOLVER, ROLE_PMU,
+	ROLE_MASTER_TRAINER,	/* issue 14: PMU-level master trainer: the training calendar and the e-learning library */
 	ROLE_COUNT
 };
 #define RB(x) (1u << (x))

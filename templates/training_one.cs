@@ -22,6 +22,8 @@
  <form method="post" action="/training/<?cs var:t.id ?>/feedback"><?cs call:csrf_field() ?>
   <div class="field<?cs if:Form.err.rating ?> has-error<?cs /if ?>"><fieldset><legend><?cs var:L.training.rating ?></legend><?cs if:Form.err.rating ?><p class="error-message" id="e-rating"><?cs var:Form.err.rating ?></p><?cs /if ?>
   <?cs loop:k = 1, 5, 1 ?><div class="choice"><input id="f-rating-<?cs var:k ?>" type="radio" name="rating" value="<?cs var:k ?>"<?cs if:Form.val.rating == k ?> checked<?cs /if ?>> <label for="f-rating-<?cs var:k ?>"><?cs var:k ?></label></div><?cs /loop ?></fieldset></div>
+  <?cs each:q = L.training.aspects ?><div class="field"><fieldset><legend><?cs var:q ?> <span class="small">(<?cs var:L.training.optional ?>)</span></legend>
+  <?cs loop:k = 1, 5, 1 ?><div class="choice"><input id="f-<?cs name:q ?>-<?cs var:k ?>" type="radio" name="<?cs name:q ?>" value="<?cs var:k ?>"<?cs if:Form.val[name(q)] == k ?> checked<?cs /if ?>> <label for="f-<?cs name:q ?>-<?cs var:k ?>"><?cs var:k ?></label></div><?cs /loop ?></fieldset></div><?cs /each ?>
   <?cs call:field_textarea("comment", L.training.comment, "") ?>
   <button class="button"><?cs var:L.training.send_feedback ?></button>
  </form>
@@ -64,7 +66,7 @@
  <?cs call:field_input("person", L.training.person, "text", L.training.person_hint, "") ?><button class="button secondary"><?cs var:L.training.mark ?></button></form>
 <?cs /if ?>
 <div class="table-wrap" role="region" tabindex="0" aria-label="<?cs var:L.training.attendance ?>"><table id="people"><thead><tr><th><?cs var:L.training.name ?></th><th><?cs var:L.training.role ?></th><th><?cs var:L.training.present ?></th></tr></thead><tbody>
-<?cs each:p = People ?><tr><td><?cs var:p.name ?> (<?cs var:p.username ?>)</td><td><?cs var:L.role[p.role] ?></td><td><?cs if:p.method ?><?cs var:L.training.method[p.method] ?>, <?cs var:p.at ?><?cs else ?>—<?cs /if ?></td></tr><?cs /each ?>
+<?cs each:p = People ?><tr><td><?cs var:p.name ?> (<?cs var:p.username ?>)</td><td><?cs var:L.role[p.role] ?></td><td><?cs if:p.method ?><?cs var:L.training.method[p.method] ?>, <?cs var:p.at ?><?cs if:p.distance ?> (<?cs var:p.distance ?> m)<?cs /if ?><?cs if:p.no_point ?> — <strong class="no-point"><?cs var:L.training.no_point ?></strong><?cs /if ?><?cs else ?>—<?cs /if ?></td></tr><?cs /each ?>
 </tbody></table></div>
 <h3><?cs var:L.training.photos ?></h3>
 <ul id="photos"><?cs each:p = Photos ?><li><?cs if:p.exif_at ?><?cs var:p.exif_at ?><?cs else ?><?cs var:L.training.no_time ?><?cs /if ?> — <?cs if:p.in_session == "1" ?><?cs var:L.training.in_session ?><?cs else ?><?cs var:L.training.outside ?><?cs /if ?></li><?cs /each ?></ul>

@@ -246,6 +246,8 @@ ROUTES = {
                                                       "audience": "csc", "venue": "x", "starts_at": "2030-01-01 10:00",
                                                       "ends_at": "2030-01-01 13:00", "trainers": "x"}, allowed=SA),
     ("GET", "/training/compliance"): own(),
+    ("GET", "/training/report"): own(forbid=lambda v: [v["trn_title"]]),
+    ("GET", "/training/report/csv"): own(query={"by": "topic"}, forbid=lambda v: [v["trn_title"]]),
     ("GET", "/training/:id"): deny(params={"id": "training"}, allowed=AREA),
     ("POST", "/training/:id/action"): deny(params={"id": "training"}, body={"action": "cancel", "reason": "walk cancel"}, allowed=SA),
     ("GET", "/training/:id/qr"): deny(params={"id": "training"}, allowed=SA),

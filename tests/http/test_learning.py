@@ -3,7 +3,10 @@ audience, versions and a mandatory mark; a video served by nginx after the
 access check (range requests: 206 with the bytes asked for), never reached
 directly; progress that only moves forward, "Mark as done" without
 JavaScript, and the completion report of mandatory items."""
+import json
 import os
+import re
+import subprocess
 import tempfile
 import time
 
@@ -112,6 +115,59 @@ def large_videos_are_added_from_the_command_line():
     assert "learn-add: item" in out, out
     titles = [i["title"] for i in api("csc2").api("GET", "/learn?tag=cli").json()["items"]]
     assert "Command-line video" in titles, titles
+
+
+
+def tiny_mp4(path):
+    """A real 2-second 640x480 H.264/AAC MP4 made by ffmpeg (a test pattern and a tone)."""
+    subprocess.run(["ffmpeg", "-nostdin", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc=size=640x480:rate=10",
+                    "-f", "lavfi", "-i", "sine=frequency=440", "-t", "2", "-c:v", "libx264", "-pix_fmt", "yuv420p",
+                    "-c:a", "aac", "-shortest", path], check=True)
+    with open(path, "rb") as f:
+        return f.read()
+
+
+def video_height(data):
+    """The first video stream's height, as ffprobe reads it."""
+    with tempfile.NamedTemporaryFile(suffix=".mp4") as f:
+        f.write(data)
+        f.flush()
+        p = subprocess.run(["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries", "stream=height",
+                            "-of", "csv=p=0", f.name], capture_output=True, text=True, check=True)
+    return int(p.stdout.strip())
+
+
+@test
+def a_video_gets_a_smaller_copy_for_phones_and_the_original_stays():
+    with tempfile.TemporaryDirectory() as d:
+        original = tiny_mp4(os.path.join(d, "pattern.mp4"))
+    r = add("r" + RUN, "video", original, "pattern.mp4")
+    eq(r.status, 201, "added %r" % r)
+    vid = r.json()["id"]
+    out = ctl("learn-renditions", "--limit", "1000").stdout
+    assert re.search(r"item %d: \{\"360p\"" % vid, out), out
+    assert "item %d: {}" % S["video"] in out, "a file ffmpeg cannot read gets none: " + out
+    sha, rend = sql("SELECT sha256, renditions FROM learning_items WHERE id = %d" % vid)[0]
+    small = json.loads(rend)["360p"]
+    assert small["sha256"] != sha and small["size"] > 0, rend
+    c = Client()
+    c.login("csc1")
+    full = c.get("/learn/%d/file" % vid)
+    eq((full.status, full.body == original), (200, True), "the original is kept")
+    copy = c.get("/learn/%d/file?r=360p" % vid)
+    eq((copy.status, copy.header("Content-Type"), len(copy.body)), (200, "video/mp4", small["size"]), "the copy, by nginx")
+    eq((video_height(original), video_height(copy.body)), (480, 360), "360 lines")
+    page = c.get("/learn/%d" % vid).text
+    assert 'href="/learn/%d?small=1"' % vid in page and "Smaller video (uses less data)" in page, page[:1200]
+    phone = c.get("/learn/%d?small=1" % vid).text
+    assert 'src="/learn/%d/file?r=360p"' % vid in phone and "Full-quality video" in phone, phone[:1200]
+    eq(c.get("/learn/%d/file?r=360p" % S["video"]).status, 404, "no copy of what ffmpeg could not read")
+    assert "Smaller video" not in c.get("/learn/%d" % S["video"]).text, "and no link to one"
+    other = Client()
+    other.login("karmachari")
+    eq(other.get("/learn/%d/file?r=360p" % vid).status, 404, "the copy is checked like the original")
+    again = ctl("learn-renditions").stdout
+    assert "learn-renditions: 0 made" in again, again
 
 
 run()

@@ -6,6 +6,8 @@ outside the session do not count; the two-per-month rule and its matrix;
 feedback from the end to +3 days bringing the participation certificate;
 the reminder and shortfall jobs, once."""
 import base64
+import csv as csvmod
+import io
 import hashlib
 import hmac
 import os
@@ -71,6 +73,13 @@ def api(name):
 def block():
     return sql("SELECT rh.location_id FROM role_holdings rh JOIN users u ON u.id = rh.user_id "
                "WHERE u.username = 'bi' AND rh.role = 'bi' AND rh.active = 1")[0][0]
+
+
+def api_page(name, path):
+    """The page at path as name sees it (a web log-in of its own)."""
+    w = Client()
+    w.login(name)
+    return w.get(path).text
 
 
 def schedule(title, starts, ends, **kw):
@@ -164,6 +173,68 @@ def the_rotating_qr_checks_in_once_and_refuses_replayed_expired_and_forged_codes
 
 
 @test
+def a_checkin_from_away_from_the_venue_is_refused_and_one_without_a_point_is_shown_to_the_organiser():
+    # the venue is at 24.03, 84.07; the default geofence is 200 m
+    tid = schedule("Geofenced workshop " + RUN, -600, 3 * 3600)
+    eq(act(tid, "publish").status, 200, "published")
+    tok = api("bi").api("GET", "/trainings/%d/qr" % tid).json()["token"]
+    far = api("csc1").api("POST", "/trainings/%d/checkin" % tid,
+                          {"token": tok, "lat": 24.04, "lon": 84.07, "accuracy_m": 10})     # about 1.1 km north
+    eq((far.status, far.json()["error"]["code"]), (409, "outside_venue"), "1.1 km away %r" % far)
+    # a poor accuracy does not stretch the fence beyond what a GIS check-in may claim (50 m)
+    vague = api("csc1").api("POST", "/trainings/%d/checkin" % tid,
+                            {"token": tok, "lat": 24.0335, "lon": 84.07, "accuracy_m": 5000})  # about 390 m
+    eq((vague.status, vague.json()["error"]["code"]), (409, "outside_venue"), "a 5 km accuracy %r" % vague)
+    bad = api("csc1").api("POST", "/trainings/%d/checkin" % tid, {"token": tok, "lat": "north", "lon": 84.07})
+    eq(bad.status, 422, "not a point %r" % bad)
+    eq(sql("SELECT COUNT(*) FROM training_attendance WHERE training_id = %d" % tid), [["0"]], "nothing recorded")
+    near = api("csc1").api("POST", "/trainings/%d/checkin" % tid,
+                           {"token": tok, "lat": "24.0310", "lon": "84.0700", "accuracy_m": "15"})  # about 110 m
+    eq(near.status, 201, "in the hall %r" % near)
+    row = sql("SELECT lat, accuracy_m, distance_m FROM training_attendance WHERE training_id = %d" % tid)[0]
+    assert row[0] == "24.031000" and row[1] == "15" and 100 <= int(row[2]) <= 120, row
+    # the VLE's day is credited by the check-in
+    eq(len(sql("SELECT 1 FROM checkins WHERE user_id = (SELECT id FROM users WHERE username = 'csc1') "
+               "AND source = 'training' AND source_ref = '%d'" % tid)), 1, "on duty")
+    # a phone that sends no point is let in and shown as such; marking stays for the one refused
+    eq(api("csc2").api("POST", "/trainings/%d/checkin" % tid, {"token": tok}).status, 201, "no point")
+    eq(api("bi").api("GET", "/trainings/%d" % tid).json()["present_without_point"], 1, "counted without a point")
+    org = Client()
+    org.login("bi")
+    page = org.get("/training/%d" % tid).text
+    assert "no location" in page and "(" in page and " m)" in page, page[page.find('id="people"'):][:800]
+    eq(api("bi").api("POST", "/trainings/%d/attendance" % tid, {"person": "ci"}).status, 201, "the organiser marks")
+
+
+@test
+def the_master_trainer_keeps_the_calendar_and_the_library_but_nothing_else():
+    mt = api("mastertrainer")
+    chainpur = sql("SELECT id FROM locations WHERE type = 'block' AND name_en = 'Chainpur'")[0][0]
+    for place in (block(), chainpur):
+        r = mt.api("POST", "/trainings", {"type": "tot", "title_en": "ToT " + RUN, "title_hi": "प्रशिक्षकों का प्रशिक्षण " + RUN,
+                                          "location": place, "audience": "bi,di", "venue": "SIRD Ranchi",
+                                          "starts_at": ist(5 * 86400), "ends_at": ist(5 * 86400 + 4 * 3600),
+                                          "trainers": "Rekha Tirkey"})
+        eq(r.status, 201, "a ToT anywhere in the state %r" % r)
+    mine = r.json()["id"]
+    eq(mt.api("POST", "/trainings/%d/actions" % mine, {"action": "publish"}).status, 200, "publishes her own")
+    eq(mt.api("GET", "/trainings/%d" % S["live"]).status, 200, "sees a BI's training (the state's calendar)")
+    eq(mt.api("POST", "/trainings/%d/actions" % S["live"], {"action": "cancel", "reason": "not hers to cancel"}).status, 403,
+       "does not run a BI's training")
+    eq(mt.api("GET", "/trainings/compliance").status, 200, "the compliance matrix")
+    eq(mt.api("GET", "/learn/report").status, 200, "the e-learning completion report")
+    web = Client()
+    web.login("mastertrainer")
+    eq(web.get("/admin/learn").status, 200, "keeps the library")
+    assert 'href="/training"' in web.get("/learn").text, "the calendar in the menu"
+    for path in ("/dash", "/desk", "/admin/exams", "/admin/users"):
+        r = web.get(path)
+        assert r.status in (403, 404), "%s: %r" % (path, r)
+    tok = api("bi").api("GET", "/trainings/%d/qr" % S["live"]).json()["token"]
+    eq(mt.api("POST", "/trainings/%d/checkin" % S["live"], {"token": tok}).status, 403, "not invited: no check-in")
+
+
+@test
 def photos_outside_the_session_do_not_count_and_inside_they_do():
     tid = schedule("Past workshop " + RUN, -4 * 3600, -3600)
     act(tid, "publish")
@@ -209,6 +280,12 @@ def photos_outside_the_session_do_not_count_and_inside_they_do():
 @test
 def feedback_within_three_days_brings_the_participation_certificate():
     tid = S["past"]
+    # present but no feedback yet: no participation certificate of any kind
+    eq(sql("SELECT COUNT(*) FROM training_attendance WHERE training_id = %d AND certificate_id IS NOT NULL" % tid), [["0"]],
+       "none before feedback")
+    eq(sql("SELECT COUNT(*) FROM certificates WHERE source_kind = 'training' AND source_id = %d" % tid), [["0"]],
+       "no certificate issued before feedback")
+    assert "Participation certificate" not in api_page("csc1", "/training/%d" % tid), "no certificate link before feedback"
     c = api("csc1")
     r = c.api("POST", "/trainings/%d/feedback" % tid, {"rating": 7})
     eq(r.status, 422, "rating out of range %r" % r)
@@ -232,6 +309,85 @@ def feedback_within_three_days_brings_the_participation_certificate():
     eq(api("csc2").api("POST", "/trainings/%d/feedback" % S["live"], {"rating": 5}).status, 409,
        "feedback opens at the end of the training")
     eq(sql("SELECT answers FROM training_feedback WHERE training_id = %d" % tid)[0][0].count("More hands-on time"), 1, "stored")
+
+
+@test
+def the_training_report_sums_hours_attendance_and_feedback_by_trainer_and_drills_down_by_place():
+    tid = S["past"]     # 3 hours, five present, feedback 4 and 5 (the tests above)
+    invited = int(sql("SELECT COUNT(*) FROM training_invites WHERE training_id = %d" % tid)[0][0])
+    trainer = "Master trainer " + RUN
+    month = ist(0)[:7]
+    di = Client()
+    di.login("di")
+    r = di.get("/training/report?from=%s&to=%s" % (month, month))
+    eq(r.status, 200, "report %r" % r)
+    row = re.search(r"<tr><td>%s</td>(.*?)</tr>" % re.escape(trainer), r.text)
+    assert row, r.text[r.text.find('id="rep-trainer"'):][:1500]
+    cells = re.findall(r'<td class="num">([^<]*)</td>', row.group(1))
+    eq(cells, ["1", str(invited), "5", "15.0", "%d%%" % int(100 * 5 / invited + 0.5), "2", "4.5"], "the trainer's row")
+    assert 'id="rep-type"' in r.text and 'id="rep-topic"' in r.text and 'id="report"' in r.text, "type, topic, e-learning"
+    csv = di.get("/training/report/csv?by=trainer&from=%s&to=%s" % (month, month))
+    eq(csv.status, 200, "csv")
+    assert csv.header("Content-Type").startswith("text/csv"), csv.headers
+    rows = list(csvmod.reader(io.StringIO(csv.text)))
+    eq(rows[0], ["key", "label", "trainings", "invited", "present", "hours", "pct", "feedback", "rating"], "header")
+    assert [trainer, trainer, "1", str(invited), "5", "15.0", str(int(100 * 5 / invited + 0.5)), "2", "4.5"] in rows, rows
+    eq(di.get("/training/report/csv?by=nothing").status, 400, "an unknown grouping")
+    learn = list(csvmod.reader(io.StringIO(di.get("/training/report/csv?by=elearning").text)))
+    eq(learn[0], ["item", "title", "lang", "people", "completed"], "the e-learning completion as CSV")
+    # drill-down: the district's row leads to the sub-division (the next place
+    # on the block's path), whose row leads to the block
+    blk = block()
+    path = sql("SELECT path FROM locations WHERE id = %s" % blk)[0][0].strip("/").split("/")
+    sub = path[path.index(blk) - 1]
+    assert 'href="/training/report?location=%s&amp;' % sub in r.text, "a link down to the sub-division"
+    mid = di.get("/training/report?location=%s&from=%s&to=%s" % (sub, month, month))
+    assert 'href="/training/report?location=%s&amp;' % blk in mid.text, "a link down to the block"
+    down = di.get("/training/report?location=%s&from=%s&to=%s" % (blk, month, month))
+    assert down.status == 200 and "Medininagar" in down.text and trainer in down.text, down.text[:500]
+    other = Client()
+    other.login("bi2")
+    eq(other.get("/training/report?location=%s" % blk).status, 403, "another block's BI")
+    vle = Client()
+    vle.login("csc1")
+    eq(vle.get("/training/report").status, 403, "not for participants")
+    mt = Client()
+    mt.login("mastertrainer")
+    eq(mt.get("/training/report").status, 200, "the master trainer: the state")
+
+
+@test
+def the_planning_screen_shows_the_low_scoring_items_of_the_last_training_of_the_type():
+    tid = schedule("Personality " + RUN, -4 * 3600, -3600, type="personality")
+    act(tid, "publish")
+    for p in ("csc1", "csc2", "panchayatsewak"):
+        eq(api("bi").api("POST", "/trainings/%d/attendance" % tid, {"person": p}).status, 201, "mark " + p)
+    r = api("csc1").api("POST", "/trainings/%d/feedback" % tid, {"rating": 2, "content": 4, "trainer": 2, "hands_on": 1,
+                                                                 "venue": 4, "comment": "Too fast, no practice " + RUN})
+    eq(r.status, 201, "feedback %r" % r)
+    eq(api("csc2").api("POST", "/trainings/%d/feedback" % tid, {"rating": 4, "trainer": 3, "hands_on": 2,
+                                                                 "comment": "Good " + RUN}).status, 201, "feedback 2")
+    r = api("panchayatsewak").api("POST", "/trainings/%d/feedback" % tid, {"rating": 5, "hands_on": 9})
+    eq(r.status, 422, "an item out of range %r" % r)
+    assert "hands_on" in r.json()["error"]["fields"], r.json()
+    assert '"hands_on":"1"' in sql("SELECT answers FROM training_feedback WHERE training_id = %d AND user_id = "
+                                   "(SELECT id FROM users WHERE username = 'csc1')" % tid)[0][0].replace(" ", ""), "stored"
+    w = Client()
+    w.login("bi")
+    page = w.get("/training/new").text
+    sec = page[page.find('id="lessons"'):]
+    assert 'id="lessons"' in page and 'href="/training/%d"' % tid in sec, page[:1500]
+    row = sec[sec.find('href="/training/%d"' % tid):]
+    row = row[:row.find("</tr>")]
+    # overall 3.0, content 4.0, trainer 2.5 (low), hands-on 1.5 (low), venue 4.0
+    cells = re.findall(r'<td class="num">(.*?)</td>', row)
+    eq(cells, ["2", "3.0", "4.0", '<strong class="low">2.5 — low</strong>', '<strong class="low">1.5 — low</strong>', "4.0"],
+       "the means, low ones marked")
+    assert "Too fast, no practice " + RUN in sec and "Good " + RUN not in sec, "the comments of low ratings only"
+    ps = Client()
+    ps.login("panchayatsewak")
+    form = ps.get("/training/%d" % tid).text
+    assert 'name="hands_on"' in form and 'name="trainer"' in form and 'name="rating"' in form, "the items on the form"
 
 
 @test
