@@ -395,19 +395,24 @@ static int imp_exams(struct imp *m)
 		if (!str_eq(nav, "free") && !str_eq(nav, "seq"))
 			out_field(m->out, fld(a, "exams", i, "nav"), "exam.err.nav", NULL);
 		const char *layout = layout_in(m, e, i);
+		long place = int_in(m, e, "place_id", 1, 2000000000, 0, fld(a, "exams", i, "place_id"));
+		if (place && !db_scalar(a, "SELECT id FROM locations WHERE id = ?", "i", (long long)place))
+			out_field(m->out, fld(a, "exams", i, "place_id"), "exam.err.place", NULL);
 		if (m->out->status || !en || !hi || !aud || !pass || !layout)
 			continue;
 		if (db_exec("INSERT INTO exams (code, title_en, title_hi, audience, opens_at, closes_at, time_limit_s, pass_pct, max_attempts, "
-			    "delay1_s, delay2_s, grading, nav, shuffle_q, shuffle_opts, layout_rules, validity_days, status, created_by, created_at) "
-			    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', NULLIF(?, 0), NOW()) ON DUPLICATE KEY UPDATE "
+			    "delay1_s, delay2_s, grading, nav, shuffle_q, shuffle_opts, layout_rules, validity_days, status, created_by, created_at, place_id) "
+			    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', NULLIF(?, 0), NOW(), NULLIF(?, 0)) ON DUPLICATE KEY UPDATE "
 			    "title_en = VALUES(title_en), title_hi = VALUES(title_hi), audience = VALUES(audience), opens_at = VALUES(opens_at), "
+			    "place_id = VALUES(place_id), "
 			    "closes_at = VALUES(closes_at), time_limit_s = VALUES(time_limit_s), pass_pct = VALUES(pass_pct), "
 			    "max_attempts = VALUES(max_attempts), delay1_s = VALUES(delay1_s), delay2_s = VALUES(delay2_s), "
 			    "grading = VALUES(grading), nav = VALUES(nav), shuffle_q = VALUES(shuffle_q), shuffle_opts = VALUES(shuffle_opts), "
 			    "layout_rules = VALUES(layout_rules), validity_days = VALUES(validity_days), status = 'active'",
-			    "ssssssisiiissiisii", code, en, hi, aud, opens, closes, (long long)limit, pass, (long long)maxa, (long long)d1,
+			    "ssssssisiiissiisiii", code, en, hi, aud, opens, closes, (long long)limit, pass, (long long)maxa, (long long)d1,
 			    (long long)d2, grading, nav, (long long)json_get_bool(e, "shuffle_questions", true),
-			    (long long)json_get_bool(e, "shuffle_options", true), layout, (long long)valid, (long long)actor_id(m->who)) < 0)
+			    (long long)json_get_bool(e, "shuffle_options", true), layout, (long long)valid, (long long)actor_id(m->who),
+			    (long long)place) < 0)
 			return -1;
 		m->res->exams++;
 	}
@@ -452,16 +457,38 @@ struct start_ctx {
 	struct outcome *out;
 };
 
-/* The exam by code, with the person's overrides: id, audience, open now,
- * time limit, closes_at, max attempts, delay1, delay2, shuffle_q,
- * shuffle_opts, layout_rules, code. */
+/* The exam by code, with the person's overrides and reset: id, audience,
+ * open now, time limit, closes_at, max attempts (a reset's earlier
+ * attempts added), delay1, delay2, shuffle_q, shuffle_opts, layout_rules,
+ * code, the audience place's path (NULL: everywhere). */
 static struct dbres *exam_load(struct arena *a, const char *code, long user)
 {
 	return db_query(a, "SELECT e.id, e.audience, NOW() BETWEEN e.opens_at AND IFNULL(o.closes_at, e.closes_at), "
-			   "IFNULL(o.time_limit_s, e.time_limit_s), IFNULL(o.closes_at, e.closes_at), IFNULL(o.max_attempts, e.max_attempts), "
-			   "e.delay1_s, e.delay2_s, e.shuffle_q, e.shuffle_opts, e.layout_rules, e.code "
-			   "FROM exams e LEFT JOIN exam_overrides o ON o.exam_id = e.id AND o.user_id = ? WHERE e.code = ? AND e.status = 'active'",
-			"is", (long long)user, code);
+			   "IFNULL(o.time_limit_s, e.time_limit_s), IFNULL(o.closes_at, e.closes_at), "
+			   "IFNULL(o.max_attempts, e.max_attempts) + IFNULL(rs.attempts_before, 0), "
+			   "e.delay1_s, e.delay2_s, e.shuffle_q, e.shuffle_opts, e.layout_rules, e.code, pl.path "
+			   "FROM exams e LEFT JOIN exam_overrides o ON o.exam_id = e.id AND o.user_id = ? "
+			   "LEFT JOIN exam_resets rs ON rs.exam_id = e.id AND rs.user_id = ? "
+			   "LEFT JOIN locations pl ON pl.id = e.place_id WHERE e.code = ? AND e.status = 'active'",
+			"iis", (long long)user, (long long)user, code);
+}
+
+/* Is u in an exam's audience: a holding (today) of one of the roles in
+ * list, at or under the place path (NULL: anywhere)?  Role and place come
+ * from the same holding, so a VLE of one block who is a BI of another is
+ * not a BI of the first. */
+static bool in_audience(struct arena *a, const struct user *u, const char *list, const char *place)
+{
+	for (size_t i = 0; u && i < u->nh; i++) {
+		const struct holding *h = &u->h[i];
+		char *copy = arena_strdup(a, list ? list : ""), *save = NULL;
+		bool role = false;
+		for (char *t = strtok_r(copy, ",", &save); t && !role; t = strtok_r(NULL, ",", &save))
+			role = role_from_code(t) == (int)h->role;
+		if (role && (!place || (h->loc_path && str_starts(h->loc_path, place))))
+			return true;
+	}
+	return false;
 }
 
 /* In place: the first n of ids[0..count) become a uniform random sample,
@@ -632,7 +659,7 @@ int exam_start(struct arena *a, const struct actor *who, const char *code, const
 		return out_fail(out, 503, NULL);
 	if (e->nrows != 1)
 		return out_fail(out, 404, NULL);
-	if (!user_holds_any(a, who->user, db_val(e, 0, 1)))
+	if (!in_audience(a, who->user, db_val(e, 0, 1), db_val(e, 0, 12)))
 		return out_fail(out, 403, "exam.not_audience");
 	struct start_ctx c = { .a = a, .who = who, .user_agent = user_agent, .e = e, .res = res, .out = out };
 	/* an open attempt is answered even after the window closed; a new one needs the window */
@@ -652,7 +679,7 @@ int exam_save(struct arena *a, const struct actor *who, const char *code, long a
 {
 	if (!who->user || !code_ok(code, 40))
 		return out_fail(out, 404, NULL);
-	struct dbres *s = db_query(a, "SELECT a.id, q.type, q.options, a.state, a.deadline_at >= NOW() "
+	struct dbres *s = db_query(a, "SELECT a.id, q.type, q.options, a.state, a.deadline_at >= NOW(), e.nav = 'seq', a.cur_slot "
 				      "FROM exam_attempts a JOIN exams e ON e.id = a.exam_id "
 				      "JOIN exam_answers ea ON ea.attempt_id = a.id AND ea.slot = ? JOIN questions q ON q.id = ea.question_id "
 				      "WHERE e.code = ? AND a.user_id = ? AND a.attempt_no = ?",
@@ -666,6 +693,11 @@ int exam_save(struct arena *a, const struct actor *who, const char *code, long a
 		return out_fail(out, 409, "exam.finished");
 	if (db_int(s, 0, 4) != 1)
 		return out_fail(out, 409, "exam.deadline_passed");
+	/* sequential: only the slot reached may be answered; answering it
+	 * moves on, so an earlier slot is never open again */
+	bool seq = db_int(s, 0, 5) == 1;
+	if (seq && slot != db_int(s, 0, 6))
+		return out_fail(out, 409, slot < db_int(s, 0, 6) ? "exam.seq_back" : "exam.seq_ahead");
 	const char *canon = response_canon(a, db_val(s, 0, 1), opts_count(a, db_val(s, 0, 2)), response);
 	if (!canon) {
 		out_field(out, "response", "exam.err.response", NULL);
@@ -674,13 +706,15 @@ int exam_save(struct arena *a, const struct actor *who, const char *code, long a
 	/* the deadline is checked by the statement that writes: a save and
 	 * exam-close (which locks the attempt row) cannot both win */
 	long long n = db_exec("UPDATE exam_answers ea JOIN exam_attempts a ON a.id = ea.attempt_id "
-			      "SET ea.response = NULLIF(?, ''), ea.saved_at = NOW(3) "
-			      "WHERE a.id = ? AND ea.slot = ? AND a.state = 'inprogress' AND a.deadline_at >= NOW()",
-			      "sii", canon, db_int(s, 0, 0), (long long)slot);
+			      "SET ea.response = NULLIF(?, ''), ea.saved_at = NOW(3), a.cur_slot = IF(?, a.cur_slot + 1, a.cur_slot) "
+			      "WHERE a.id = ? AND ea.slot = ? AND a.state = 'inprogress' AND a.deadline_at >= NOW() AND (? = 0 OR a.cur_slot = ?)",
+			      "siiiii", canon, (long long)seq, db_int(s, 0, 0), (long long)slot, (long long)seq, (long long)slot);
 	if (n < 0)
 		return out_fail(out, 503, NULL);
-	if (n == 1)
+	if (n >= 1)	/* the answer's row, and the attempt's when seq moved it on */
 		return 0;
+	if (seq && !db_scalar(a, "SELECT id FROM exam_attempts WHERE id = ? AND cur_slot = ?", "ii", db_int(s, 0, 0), (long long)slot))
+		return out_fail(out, 409, "exam.seq_back");	/* a second save of the same slot at once */
 	const char *st = db_scalar(a, "SELECT IF(state = 'inprogress', 'late', state) FROM exam_attempts WHERE id = ?", "i", db_int(s, 0, 0));
 	return out_fail(out, 409, str_eq(st, "late") ? "exam.deadline_passed" : "exam.finished");
 }
@@ -694,10 +728,11 @@ int exam_save(struct arena *a, const struct actor *who, const char *code, long a
 static int finish(struct arena *a, const struct actor *who, long id, const char *how, struct exam_result *res, struct outcome *out)
 {
 	struct dbres *t = db_query(a, "SELECT e.id, e.code, e.title_en, e.title_hi, e.pass_pct, e.validity_days, "
-				      "IFNULL(o.max_attempts, e.max_attempts), at.attempt_no, at.user_id, "
+				      "IFNULL(o.max_attempts, e.max_attempts) + IFNULL(rs.attempts_before, 0), at.attempt_no, at.user_id, "
 				      "TRIM(CONCAT_WS(' ', u.first_name, u.middle_name, u.last_name)), u.mobile "
 				      "FROM exam_attempts at JOIN exams e ON e.id = at.exam_id JOIN users u ON u.id = at.user_id "
-				      "LEFT JOIN exam_overrides o ON o.exam_id = e.id AND o.user_id = at.user_id WHERE at.id = ?",
+				      "LEFT JOIN exam_overrides o ON o.exam_id = e.id AND o.user_id = at.user_id "
+				      "LEFT JOIN exam_resets rs ON rs.exam_id = e.id AND rs.user_id = at.user_id WHERE at.id = ?",
 				   "i", (long long)id);
 	struct dbres *s = t && t->nrows == 1
 			  ? db_query(a, "SELECT ea.slot, ea.response, q.type, q.answer, q.marks, q.neg_marks FROM exam_answers ea "
@@ -872,6 +907,165 @@ long exam_close(struct arena *a, FILE *log)
 	return done;
 }
 
+/* ---- overrides and resets ---- */
+
+struct override_ctx {
+	struct arena *a;
+	const struct actor *who;
+	long exam;
+	const struct exam_override_in *in;
+	const char *closes;	/* stored form, or NULL */
+	long *n;
+	struct outcome *out;
+};
+
+static int override_txn(void *p)
+{
+	struct override_ctx *c = p;
+	struct arena *a = c->a;
+	char *copy = arena_strdup(a, c->in->users), *save = NULL;
+	struct sbuf names;
+	sbuf_init(&names);
+	*c->n = 0;
+	for (char *t = strtok_r(copy, ", \t\r\n", &save); t; t = strtok_r(NULL, ", \t\r\n", &save)) {
+		const char *uid = db_scalar(a, "SELECT id FROM users WHERE username = ?", "s", t);
+		if (!uid) {
+			out_field(c->out, "users", "exam.err.unknown_user", t);
+			continue;
+		}
+		if (++*c->n > 200) {
+			out_field(c->out, "users", "exam.err.too_many", "200");
+			break;
+		}
+		if (db_exec("INSERT INTO exam_overrides (exam_id, user_id, time_limit_s, max_attempts, closes_at, reason, set_by, set_at) "
+			    "VALUES (?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?, NULLIF(?, 0), NOW()) ON DUPLICATE KEY UPDATE "
+			    "time_limit_s = VALUES(time_limit_s), max_attempts = VALUES(max_attempts), closes_at = VALUES(closes_at), "
+			    "reason = VALUES(reason), set_by = VALUES(set_by), set_at = VALUES(set_at)",
+			    "isiissi", (long long)c->exam, uid, (long long)c->in->time_limit_s, (long long)c->in->max_attempts, c->closes,
+			    c->in->reason, (long long)actor_id(c->who)) < 0) {
+			sbuf_free(&names);
+			return -1;
+		}
+		sbuf_printf(&names, "%s%s", names.len ? "," : "", t);
+	}
+	if (*c->n == 0 && !out_has(c->out, "users"))
+		out_field(c->out, "users", "form.err.required", NULL);
+	if (c->out->status) {
+		sbuf_free(&names);
+		return 1;
+	}
+	struct audit_entry e = { .action = "exam.override", .entity = "exam", .entity_id = arena_printf(a, "%ld", c->exam),
+				 .remarks = arena_printf(a, "%s: time %lds, attempts %ld, closes %s; %s", names.data, c->in->time_limit_s,
+							 c->in->max_attempts, c->closes ? c->closes : "-", c->in->reason) };
+	sbuf_free(&names);
+	return audit_write(c->who, &e) == 0 ? 0 : -1;
+}
+
+int exam_override_set(struct arena *a, const struct actor *who, const char *code, const struct exam_override_in *in, long *n,
+		      struct outcome *out)
+{
+	const char *id = code_ok(code, 40) ? db_scalar(a, "SELECT id FROM exams WHERE code = ?", "s", code) : NULL;
+	if (!id)
+		return out_fail(out, 404, NULL);
+	struct override_ctx c = { .a = a, .who = who, .exam = strtol(id, NULL, 10), .in = in, .n = n, .out = out };
+	if (str_empty(in->users))
+		out_field(out, "users", "form.err.required", NULL);
+	if (in->time_limit_s && (in->time_limit_s < 60 || in->time_limit_s > 86400))
+		out_field(out, "time_limit_s", "exam.err.number", "1–1440");
+	if (in->max_attempts < 0 || in->max_attempts > 20)
+		out_field(out, "max_attempts", "exam.err.number", "1–20");
+	if (!str_empty(in->closes_at) && !(c.closes = ist_datetime_in(a, in->closes_at)))
+		out_field(out, "closes_at", "exam.err.time", NULL);
+	if (str_empty(in->reason))
+		out_field(out, "reason", "form.err.required", NULL);
+	else
+		out_max_len(out, "reason", in->reason, 300);
+	if (!in->time_limit_s && !in->max_attempts && !c.closes && !out->status)
+		out_field(out, "time_limit_s", "exam.err.override_empty", NULL);
+	if (out->status)
+		return out->status;
+	return out_txn(out, override_txn, &c);
+}
+
+struct dbres *exam_overrides_get(struct arena *a, const char *code)
+{
+	return db_query(a, "SELECT u.username, TRIM(CONCAT_WS(' ', u.first_name, u.last_name)), o.time_limit_s, o.max_attempts, "
+			   "o.closes_at, o.reason, o.set_at FROM exam_overrides o JOIN exams e ON e.id = o.exam_id "
+			   "JOIN users u ON u.id = o.user_id WHERE e.code = ? ORDER BY u.username", "s", code);
+}
+
+struct reset_ctx {
+	struct arena *a;
+	const struct actor *who;
+	long exam, user;
+	const char *reason;
+	struct outcome *out;
+};
+
+static int reset_txn(void *p)
+{
+	struct reset_ctx *c = p;
+	/* the person's attempts are counted under the person's row lock, as
+	 * a start takes it: no attempt slips in between */
+	struct dbres *u = db_query(c->a, "SELECT id FROM users WHERE id = ? FOR UPDATE", "i", (long long)c->user);
+	struct dbres *r = u ? db_query(c->a, "SELECT COUNT(*), IFNULL(MAX(passed), 0), IFNULL(SUM(state IN ('inprogress','overdue')), 0), "
+					     "(SELECT COUNT(*) FROM exam_resets WHERE exam_id = ? AND user_id = ?) "
+					     "FROM exam_attempts WHERE exam_id = ? AND user_id = ?",
+				    "iiii", (long long)c->exam, (long long)c->user, (long long)c->exam, (long long)c->user) : NULL;
+	if (!r)
+		return -1;
+	if (db_int(r, 0, 3) > 0)
+		out_fail(c->out, 409, "exam.reset_done");
+	else if (db_int(r, 0, 1) == 1)
+		out_fail(c->out, 409, "exam.already_passed");
+	else if (db_int(r, 0, 2) > 0)
+		out_fail(c->out, 409, "exam.reset_open");
+	if (c->out->status)
+		return 1;
+	if (db_exec("INSERT INTO exam_resets (exam_id, user_id, attempts_before, reason, reset_by, reset_at) VALUES (?, ?, ?, ?, ?, NOW())",
+		    "iiisi", (long long)c->exam, (long long)c->user, db_int(r, 0, 0), c->reason, (long long)actor_id(c->who)) != 1)
+		return -1;
+	struct audit_entry e = { .action = "exam.reset", .entity = "exam", .entity_id = arena_printf(c->a, "%ld", c->exam),
+				 .role = "di",
+				 .remarks = arena_printf(c->a, "user %ld: %lld attempts no longer count; %s", c->user, db_int(r, 0, 0), c->reason) };
+	return audit_write(c->who, &e) == 0 ? 0 : -1;
+}
+
+int exam_reset(struct arena *a, const struct actor *who, const char *code, const char *username, const char *reason,
+	       struct outcome *out)
+{
+	struct dbres *e = code_ok(code, 40) ? db_query(a, "SELECT e.id, e.audience, pl.path FROM exams e "
+							   "LEFT JOIN locations pl ON pl.id = e.place_id WHERE e.code = ?", "s", code) : NULL;
+	const char *uid = !str_empty(username) ? db_scalar(a, "SELECT id FROM users WHERE username = ?", "s", username) : NULL;
+	if (!e)
+		return out_fail(out, code_ok(code, 40) ? 503 : 404, NULL);
+	if (e->nrows != 1 || !uid)
+		return out_fail(out, 404, NULL);
+	if (str_empty(reason))
+		out_field(out, "reason", "form.err.required", NULL);
+	else if (!out_max_len(out, "reason", reason, 300))
+		return out->status;
+	if (out->status)
+		return out->status;
+	/* the person must sit this exam through a holding in one of the DI's
+	 * districts: the audience rule, with the DI's district as the place */
+	struct user *person = user_load(a, strtol(uid, NULL, 10));
+	bool inside = false;
+	for (size_t i = 0; person && who->user && i < who->user->nh; i++) {
+		const struct holding *h = &who->user->h[i];
+		const char *place = db_val(e, 0, 2);
+		/* the narrower of the DI's district and the exam's place */
+		const char *root = place && h->loc_path && str_starts(place, h->loc_path) ? place : h->loc_path;
+		inside |= h->role == ROLE_DI && h->loc_path && in_audience(a, person, db_val(e, 0, 1), root) &&
+			  (!place || str_starts(root, place));
+	}
+	if (!inside)
+		return out_fail(out, 403, "exam.reset_outside");
+	struct reset_ctx c = { .a = a, .who = who, .exam = (long)db_int(e, 0, 0), .user = strtol(uid, NULL, 10), .reason = reason,
+			       .out = out };
+	return out_txn(out, reset_txn, &c);
+}
+
 /* ---- reads ---- */
 
 struct dbres *exam_list_for(struct arena *a, const struct user *u)
@@ -885,15 +1079,15 @@ struct dbres *exam_list_for(struct arena *a, const struct user *u)
 		" FROM exam_attempts x WHERE x.exam_id = e.id AND x.user_id = ? AND x.state = 'finished'), "
 		"(SELECT MAX(x.passed) FROM exam_attempts x WHERE x.exam_id = e.id AND x.user_id = ? AND x.state = 'finished'), "
 		"(SELECT c.number FROM exam_attempts x JOIN certificates c ON c.id = x.certificate_id "
-		" WHERE x.exam_id = e.id AND x.user_id = ? ORDER BY c.id DESC LIMIT 1), e.audience "
-		"FROM exams e WHERE e.status = 'active' ORDER BY e.opens_at DESC, e.code",
+		" WHERE x.exam_id = e.id AND x.user_id = ? ORDER BY c.id DESC LIMIT 1), e.audience, pl.path "
+		"FROM exams e LEFT JOIN locations pl ON pl.id = e.place_id WHERE e.status = 'active' ORDER BY e.opens_at DESC, e.code",
 		"iiiii", (long long)u->id, (long long)u->id, (long long)u->id, (long long)u->id, (long long)u->id);
 	if (!r)
 		return NULL;
 	/* keep the rows whose audience the user is in */
 	bool *keep = arena_alloc(a, (r->nrows + 1) * sizeof *keep);
 	for (size_t i = 0; i < r->nrows; i++)
-		keep[i] = user_holds_any(a, u, db_val(r, i, 14));
+		keep[i] = in_audience(a, u, db_val(r, i, 14), db_val(r, i, 15));
 	db_rows_keep(r, keep);
 	return r;
 }
@@ -902,7 +1096,7 @@ struct dbres *exam_attempt_get(struct arena *a, long user_id, const char *code, 
 {
 	return db_query(a, "SELECT a.id, a.state, a.attempt_no, a.started_at, a.deadline_at, TIMESTAMPDIFF(SECOND, NOW(), a.deadline_at), "
 			   "a.score, a.max_score, a.pct, a.passed, c.number, a.refresher, e.title_en, e.title_hi, e.pass_pct, e.nav, "
-			   "(SELECT COUNT(*) FROM exam_answers x WHERE x.attempt_id = a.id) "
+			   "(SELECT COUNT(*) FROM exam_answers x WHERE x.attempt_id = a.id), a.cur_slot "
 			   "FROM exam_attempts a JOIN exams e ON e.id = a.exam_id LEFT JOIN certificates c ON c.id = a.certificate_id "
 			   "WHERE e.code = ? AND a.user_id = ? AND a.attempt_no = ?",
 			"sii", code, (long long)user_id, (long long)attempt_no);

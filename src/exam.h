@@ -63,7 +63,10 @@ int exam_start(struct arena *a, const struct actor *who, const char *code, const
  * (whatever order they were shown in), "true"/"false", a number; "" clears
  * it.  404 for no such attempt or slot; 422 (field "response")
  * exam.err.response for a response that does not fit the question; 409
- * exam.deadline_passed after the deadline, exam.finished after the end. */
+ * exam.deadline_passed after the deadline, exam.finished after the end;
+ * with nav seq only the slot reached may be saved (409 exam.seq_back for
+ * an earlier one, exam.seq_ahead for a later one) and saving it moves
+ * the attempt on to the next. */
 int exam_save(struct arena *a, const struct actor *who, const char *code, long attempt_no, long slot, const char *response,
 	      struct outcome *out);
 
@@ -89,6 +92,37 @@ int exam_submit(struct arena *a, const struct actor *who, const char *code, long
  * the number finished, or -1 on a database failure. */
 long exam_close(struct arena *a, FILE *log);
 
+/* Per-person overrides (Moodle's user overrides): for each username in
+ * users (separated by commas, spaces or new lines; 1..200 people) the
+ * exam's time limit (time_limit_s), attempts (max_attempts) and close
+ * (closes_at, "YYYY-MM-DD HH:MM" IST) become the given ones; 0 / NULL
+ * leaves that setting as the exam has it.  Attempts started later honour
+ * them (a running attempt keeps its deadline).  One transaction, one
+ * audit row naming everybody.  422 on fields users (unknown username, arg
+ * the name), time_limit_s, max_attempts, closes_at, reason; 404 no exam.
+ * *n: people set. */
+struct exam_override_in {
+	const char *users;	/* usernames */
+	long time_limit_s;	/* 0: the exam's */
+	long max_attempts;	/* 0: the exam's */
+	const char *closes_at;	/* NULL/"": the exam's */
+	const char *reason;	/* why (required, audited) */
+};
+int exam_override_set(struct arena *a, const struct actor *who, const char *code, const struct exam_override_in *in, long *n,
+		      struct outcome *out);
+/* The overrides of an exam: username, name, time_limit_s, max_attempts,
+ * closes_at, reason, set_at. */
+struct dbres *exam_overrides_get(struct arena *a, const char *code);
+
+/* A DI's reset of a person's attempts: the attempts used so far no longer
+ * count against max_attempts (the next attempt is allowed again).  Once
+ * per person and exam (409 exam.reset_done); the person must hold a role
+ * of the exam's audience in the DI's district (403 exam.reset_outside);
+ * 409 exam.already_passed, exam.reset_open (an attempt is running);
+ * 422 field reason when empty; 404 no exam or person.  Audited. */
+int exam_reset(struct arena *a, const struct actor *who, const char *code, const char *username, const char *reason,
+	       struct outcome *out);
+
 /* Reads for pages and the API (no writes). */
 /* Exams the user may sit (audience), with the user's attempts count,
  * best/last grade and certificate: code, title_en, title_hi, opens_at,
@@ -98,7 +132,8 @@ struct dbres *exam_list_for(struct arena *a, const struct user *u);
 /* One attempt of the user by exam code and number: id, state, attempt_no,
  * started_at, deadline_at, seconds left (negative after), score,
  * max_score, pct, passed, certificate number, refresher, exam title_en,
- * title_hi, pass_pct, nav, slots; NULL/0 rows when none. */
+ * title_hi, pass_pct, nav, slots, the slot reached (nav seq); NULL/0
+ * rows when none. */
 struct dbres *exam_attempt_get(struct arena *a, long user_id, const char *code, long attempt_no);
 /* Slot k of an attempt (layout order): question id, type, body_en,
  * body_hi, options JSON, response, the option order (JSON array). */

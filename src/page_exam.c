@@ -88,6 +88,7 @@ static int attempt_hdf(struct req *r, struct dbres **att)
 	hset(r, "Att.certificate", db_val(t, 0, 10));
 	hset(r, "Att.refresher", db_int(t, 0, 11) == 1 ? "1" : "");
 	hset(r, "Att.pass_pct", db_val(t, 0, 14));
+	hset(r, "Att.seq", str_eq(db_val(t, 0, 15), "seq") ? "1" : "");
 	return 0;
 }
 
@@ -122,8 +123,9 @@ static bool chosen(const char *resp, long k)
 }
 
 /* Slot k of the attempt as the page shows it (Q.*): options in the frozen
- * order, each with its own index as the value sent back. */
-static int slot_hdf(struct req *r, long attempt, long slot, long slots)
+ * order, each with its own index as the value sent back; seq: no
+ * "previous". */
+static int slot_hdf(struct req *r, long attempt, long slot, long slots, bool seq)
 {
 	struct dbres *q = exam_slot_get(r->a, attempt, slot);
 	if (!q)
@@ -138,7 +140,7 @@ static int slot_hdf(struct req *r, long attempt, long slot, long slots)
 	hset(r, "Q.body", db_val(q, 0, is_hi(r) ? 3 : 2));
 	hset_int(r, "Q.slot", slot);
 	hset_int(r, "Q.n", slot + 1);
-	hset_int(r, "Q.prev", slot - 1);
+	hset_int(r, "Q.prev", seq ? -1 : slot - 1);	/* sequential: no way back */
 	hset_int(r, "Q.next", slot + 1 < slots ? slot + 1 : -1);
 	hset(r, "Q.value", resp);
 	for (size_t i = 0; order && order->type == J_ARR && opts && opts->type == J_ARR && i < order->n; i++) {
@@ -162,14 +164,17 @@ int page_exam_attempt(struct req *r)
 	long attempt = (long)db_int(t, 0, 0), slots = (long)db_int(t, 0, 16);
 	const char *q = req_query(r, "q");
 	long slot = 0;
+	bool seq = str_eq(db_val(t, 0, 15), "seq");
 	if (str_eq(db_val(t, 0, 1), "finished") || str_eq(db_val(t, 0, 1), "abandoned"))
 		st = 0;
-	else if (str_eq(q, "review") || db_int(t, 0, 5) < 0)
+	else if (str_eq(q, "review") || db_int(t, 0, 5) < 0 || (seq && db_int(t, 0, 17) >= slots))
 		st = summary_hdf(r, attempt);
+	else if (seq)	/* whatever ?q= says: the slot reached */
+		st = slot_hdf(r, attempt, (long)db_int(t, 0, 17), slots, true);
 	else if (!str_empty(q) && !parse_long(q, 0, slots - 1, &slot))
 		return 404;
 	else
-		st = slot_hdf(r, attempt, slot, slots);
+		st = slot_hdf(r, attempt, slot, slots, false);
 	if (st)
 		return st;
 	hset(r, "Page.exam_js", "1");
@@ -206,7 +211,8 @@ int page_exam_save(struct req *r)
 		if (st != 422)
 			return st;
 		struct dbres *t;
-		if ((st = attempt_hdf(r, &t)) != 0 || (st = slot_hdf(r, (long)db_int(t, 0, 0), slot, (long)db_int(t, 0, 16))) != 0)
+		if ((st = attempt_hdf(r, &t)) != 0 || (st = slot_hdf(r, (long)db_int(t, 0, 0), slot, (long)db_int(t, 0, 16),
+								     str_eq(db_val(t, 0, 15), "seq"))) != 0)
 			return st;
 		r->status = 422;
 		return tmpl_render(r, "exam_attempt.cs");
@@ -381,9 +387,15 @@ static int attempt_json(struct req *r, int status)
 		jw_null(&w);
 	jw_kstr(&w, "certificate", db_val(t, 0, 10));
 	jw_kbool(&w, "refresher", db_int(t, 0, 11) == 1);
+	bool seq = str_eq(db_val(t, 0, 15), "seq");
+	jw_kstr(&w, "nav", db_val(t, 0, 15));
+	if (seq)
+		jw_kint(&w, "current_slot", db_int(t, 0, 17));
 	jw_key(&w, "slots");
 	jw_arr(&w);
 	for (long k = 0; open && k < slots; k++) {
+		if (seq && k != db_int(t, 0, 17))
+			continue;	/* sequential: only the slot reached is shown */
 		struct dbres *q = exam_slot_get(r->a, attempt, k);
 		if (!q || q->nrows != 1) {
 			sbuf_free(&b);
@@ -565,4 +577,109 @@ int api_exam_report(struct req *r)
 	jw_arr_end(&w);
 	jw_obj_end(&w);
 	return api_send(r, 200, &b);
+}
+
+/* ---- per-person overrides and the DI's reset ---- */
+
+/* GET /admin/exams/:code/overrides */
+int page_exam_overrides(struct req *r)
+{
+	struct dbres *t = db_query(r->a, "SELECT title_en, title_hi FROM exams WHERE code = ?", "s", rp(r, 0));
+	struct dbres *o = t ? exam_overrides_get(r->a, rp(r, 0)) : NULL;
+	if (!o)
+		return 503;
+	if (t->nrows != 1)
+		return 404;
+	static const char *const cols[] = { "username", "name", "time_limit_s", "max_attempts", "closes_at", "reason", "set_at", NULL };
+	hset_rows(r, "Overrides", o, cols);
+	for (size_t i = 0; i < o->nrows; i++)
+		if (db_val(o, i, 2))
+			hset_int(r, arena_printf(r->a, "Overrides.%zu.minutes", i), db_int(o, i, 2) / 60);
+	hset(r, "Exam.code", rp(r, 0));
+	hset(r, "Exam.title", db_val(t, 0, is_hi(r) ? 1 : 0));
+	hset(r, "Saved", req_query(r, "saved"));
+	return tmpl_render(r, "exam_overrides.cs");
+}
+
+/* A whole number typed in a form (blank = 0), or -1 when it is not one. */
+static long form_count(struct req *r, const char *name)
+{
+	const char *v = req_form(r, name);
+	long n;
+	return str_empty(v) ? 0 : parse_long(v, 0, 100000, &n) ? n : -1;
+}
+
+/* POST /admin/exams/:code/overrides {users, time_limit_min, max_attempts, closes_at, reason} */
+int page_exam_overrides_post(struct req *r)
+{
+	long minutes = form_count(r, "time_limit_min"), n;
+	struct exam_override_in in = { .users = req_form(r, "users"), .time_limit_s = minutes > 0 ? minutes * 60 : minutes,
+				       .max_attempts = form_count(r, "max_attempts"), .closes_at = req_form(r, "closes_at"),
+				       .reason = req_form(r, "reason") };
+	struct outcome o;
+	out_init(&o, r->a);
+	if (exam_override_set(r->a, &r->actor, rp(r, 0), &in, &n, &o) != 0) {
+		/* the form names minutes where the domain names seconds */
+		for (size_t i = 0; i < o.nerrs; i++)
+			if (str_eq(o.errs[i].field, "time_limit_s"))
+				o.errs[i].field = "time_limit_min";
+		int st = page_outcome(r, &o);
+		if (st != 422)
+			return st;
+		static const char *const keep[] = { "users", "time_limit_min", "max_attempts", "closes_at", "reason", NULL };
+		form_keep(r, keep);
+		r->status = 422;
+		return page_exam_overrides(r);
+	}
+	resp_redirect(r, arena_printf(r->a, "/admin/exams/%s/overrides?saved=%ld", rp(r, 0), n));
+	return 0;
+}
+
+/* POST /api/v1/admin/exams/:code/overrides {users: [..] or "a, b", time_limit_s, max_attempts, closes_at, reason} */
+int api_exam_overrides(struct req *r)
+{
+	struct jval *in = api_body(r);
+	if (!in)
+		return 400;
+	const struct jval *u = json_get(in, "users");
+	const char *users = json_get_str(in, "users");
+	if (u && u->type == J_ARR) {
+		struct sbuf b;
+		sbuf_init(&b);
+		for (size_t i = 0; i < u->n; i++)
+			sbuf_printf(&b, "%s%s", i ? "," : "", u->kids[i]->type == J_STR ? u->kids[i]->str : "?");
+		users = arena_strdup(r->a, b.data ? b.data : "");
+		sbuf_free(&b);
+	}
+	struct exam_override_in o_in = { .users = users, .closes_at = json_get_str(in, "closes_at"), .reason = json_get_str(in, "reason") };
+	if (json_get(in, "time_limit_s") && !json_get_long(in, "time_limit_s", &o_in.time_limit_s))
+		o_in.time_limit_s = -1;	/* not a whole number: refused by the range check */
+	if (json_get(in, "max_attempts") && !json_get_long(in, "max_attempts", &o_in.max_attempts))
+		o_in.max_attempts = -1;
+	long n;
+	struct outcome o;
+	out_init(&o, r->a);
+	if (exam_override_set(r->a, &r->actor, rp(r, 0), &o_in, &n, &o) != 0)
+		return page_outcome(r, &o);
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kint(&w, "people", n);
+	jw_obj_end(&w);
+	return api_send(r, 200, &b);
+}
+
+/* POST /api/v1/exams/:code/resets {user, reason} — a DI's one reset */
+int api_exam_reset(struct req *r)
+{
+	struct jval *in = api_body(r);
+	if (!in)
+		return 400;
+	struct outcome o;
+	out_init(&o, r->a);
+	if (exam_reset(r->a, &r->actor, rp(r, 0), json_get_str(in, "user"), json_get_str(in, "reason"), &o) != 0)
+		return page_outcome(r, &o);
+	return api_ok(r, 201, "{\"reset\":true}");
 }

@@ -151,6 +151,8 @@ const struct route routes[] = {
 	{ "GET", "/admin/exams", page_admin_exams, EXAM_ADMINS, 0 },
 	{ "POST", "/admin/exams", page_admin_exams_import, EXAM_ADMINS, 0 },
 	{ "GET", "/admin/exams/:code", page_admin_exam, EXAM_ADMINS, 0 },
+	{ "GET", "/admin/exams/:code/overrides", page_exam_overrides, EXAM_ADMINS, 0 },
+	{ "POST", "/admin/exams/:code/overrides", page_exam_overrides_post, EXAM_ADMINS, 0 },
 	/* training calendar: organisers (DI, BI), participants (invitees), officers of the place */
 	{ "GET", "/training", page_training, 0, 0 },
 	{ "GET", "/training/new", page_training_new, TRN_ORGANISERS, 0 },
@@ -288,6 +290,8 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/exams/:code/attempts/:n/submit", api_exam_submit, 0, 0 },
 	{ "POST", "/api/v1/admin/exams/import", api_exam_import, EXAM_ADMINS, 0 },
 	{ "GET", "/api/v1/admin/exams/:code/report", api_exam_report, EXAM_ADMINS, 0 },
+	{ "POST", "/api/v1/admin/exams/:code/overrides", api_exam_overrides, EXAM_ADMINS, 0 },
+	{ "POST", "/api/v1/exams/:code/resets", api_exam_reset, RB(ROLE_DI), 0 },
 	{ "GET", "/api/v1/trainings", api_trainings, 0, 0 },
 	{ "POST", "/api/v1/trainings", api_training_create, TRN_ORGANISERS, 0 },
 	{ "GET", "/api/v1/trainings/compliance", api_training_compliance, RB_OFFICERS, 0 },

@@ -1,5 +1,6 @@
 <?cs set:Page.title = Exam.title ?><?cs include:"inc/head.cs" ?>
 <h1><?cs var:Exam.title ?></h1>
+<p><a href="/admin/exams/<?cs var:Exam.code ?>/overrides"><?cs var:L.exam.overrides_link ?></a></p>
 <h2><?cs var:L.exam.by_role ?></h2>
 <div class="table-wrap" role="region" tabindex="0" aria-label="<?cs var:L.exam.by_role ?>"><table id="by-role"><thead><tr><th><?cs var:L.exam.role ?></th><th><?cs var:L.exam.people ?></th><th><?cs var:L.exam.passes ?></th><th><?cs var:L.exam.fails ?></th><th><?cs var:L.exam.in_progress ?></th></tr></thead><tbody>
 <?cs each:g = Roles ?><tr><td><?cs var:g.name ?></td><td><?cs var:g.people ?></td><td><?cs var:g.passed ?></td><td><?cs var:g.failed ?></td><td><?cs var:g.open ?></td></tr><?cs /each ?>

@@ -15,7 +15,7 @@
 <?cs if:Att.time_up ?><div class="error-summary" role="alert"><p><?cs var:L.exam.time_up ?></p></div><?cs /if ?>
 <h2><?cs var:L.exam.summary ?></h2>
 <div class="table-wrap" role="region" tabindex="0" aria-label="<?cs var:L.exam.summary ?>"><table id="slots"><thead><tr><th><?cs var:L.exam.question ?></th><th><?cs var:L.exam.status ?></th></tr></thead><tbody>
-<?cs each:s = Slots ?><tr><td><?cs if:!Att.time_up ?><a href="?q=<?cs var:s.slot ?>"><?cs var:s.n ?></a><?cs else ?><?cs var:s.n ?><?cs /if ?></td><td><?cs if:s.answered ?><?cs var:L.exam.answered ?><?cs else ?><?cs var:L.exam.unanswered ?><?cs /if ?></td></tr><?cs /each ?>
+<?cs each:s = Slots ?><tr><td><?cs if:!Att.time_up && !Att.seq ?><a href="?q=<?cs var:s.slot ?>"><?cs var:s.n ?></a><?cs else ?><?cs var:s.n ?><?cs /if ?></td><td><?cs if:s.answered ?><?cs var:L.exam.answered ?><?cs else ?><?cs var:L.exam.unanswered ?><?cs /if ?></td></tr><?cs /each ?>
 </tbody></table></div>
 <form method="post" action="/exams/<?cs var:Att.code ?>/attempt/<?cs var:Att.no ?>/submit"><?cs call:csrf_field() ?>
  <p><?cs var:L.exam.submit_warning ?></p><button class="button"><?cs var:L.exam.submit ?></button></form>

@@ -332,6 +332,125 @@ def reports_give_pass_and_fail_by_role_and_district_and_an_item_analysis():
     assert r.status == 200 and "Item analysis" in r.text and CAT + "-3" in r.text, r.text[:500]
     eq(user_api("csc1").api("GET", "/admin/exams/%s/report" % code).status, 403, "VLEs see no report")
 
+def fail_once(c, code, n):
+    """Starts attempt n of code and submits it unanswered (a fail)."""
+    eq(c.api("POST", "/exams/%s/attempts" % code).status, 201, "start attempt %d of %s" % (n, code))
+    r = c.api("POST", "/exams/%s/attempts/%d/submit" % (code, n))
+    eq((r.status, r.json()["passed"]), (200, False), "attempt %d failed" % n)
+
+
+@test
+def an_override_gives_one_person_more_time_and_another_attempt_and_is_audited():
+    code = "EXO" + RUN
+    load(code, max_attempts=1, time_limit_s=1800)
+    c = user_api("csc1")
+    fail_once(c, code, 1)
+    eq(c.api("POST", "/exams/%s/attempts" % code).status, 409, "no attempts left before the override")
+    r = admin_api().api("POST", "/admin/exams/%s/overrides" % code,
+                        {"users": ["csc1"], "max_attempts": 2, "time_limit_s": 3600, "reason": "power cut at the centre"})
+    eq(r.status, 200, "override %r" % r)
+    eq(r.json()["people"], 1, "one person")
+    a = c.api("POST", "/exams/%s/attempts" % code)
+    eq(a.status, 201, "the override's second attempt %r" % a)
+    assert 1800 < a.json()["seconds_left"] <= 3600, "the override's time limit: %r" % a.json()["seconds_left"]
+    other = user_api("csc2").api("POST", "/exams/%s/attempts" % code).json()
+    assert other["seconds_left"] <= 1800, "nobody else gets more time: %r" % other["seconds_left"]
+    audit = sql("SELECT remarks FROM audit_log WHERE action = 'exam.override' AND remarks LIKE 'csc1:%%power cut%%'")
+    eq(len(audit), 1, "audited")
+    # the page: a list of people at once, an unknown name refused at its field
+    page = Client()
+    page.login("stateadmin")
+    url = "/admin/exams/%s/overrides" % code
+    bad = page.form_post(url, url, {"users": "csc2, nosuch%s" % RUN, "time_limit_min": "45", "reason": "x"})
+    eq(bad.status, 422, "unknown username")
+    assert 'id="e-users"' in bad.text and "nosuch" in bad.text, bad.text[:400]
+    eq(sql("SELECT COUNT(*) FROM exam_overrides o JOIN exams e ON e.id = o.exam_id WHERE e.code = '%s'" % code), [["1"]],
+       "nothing stored from the refused form")
+    ok = page.form_post(url, url, {"users": "csc2\nbi", "time_limit_min": "45", "reason": "visually impaired candidates"})
+    eq(ok.status, 303, "saved: " + ok.text[:300])
+    listed = page.get(url).text
+    assert "csc2" in listed and "visually impaired candidates" in listed, listed[:500]
+    eq(user_api("csc1").api("POST", "/admin/exams/%s/overrides" % code, {"users": ["csc1"], "max_attempts": 9,
+                                                                           "reason": "me"}).status, 403, "not a VLE's")
+
+
+def district_di(username, district):
+    """A DI of another district, made through the HR page; an API client."""
+    admin = Client()
+    admin.login("stateadmin")
+    did = sql("SELECT id FROM locations WHERE type='district' AND name_en='%s'" % district)[0][0]
+    r = admin.form_post("/admin/users/new", "/admin/users/new", {
+        "username": username, "first_name": "Other", "last_name": "District", "mobile": "9%s" % RUN.rjust(9, "7")[-9:],
+        "dob": "1985-01-02", "user_type": "staff", "designation": "District In-charge", "role": "di",
+        "place_district": did, "work_from": "2025-01-01"})
+    eq(r.status, 200, "create the DI: " + r.text[:300])
+    pw = re.search(r"<code>([^<]+)</code>", r.text).group(1)
+    c = Client()
+    c.api_login(username, pw)
+    return c
+
+
+@test
+def a_di_resets_a_persons_attempts_once_and_only_in_the_district():
+    code = "EXR" + RUN
+    load(code, max_attempts=1)
+    c = user_api("csc1")
+    fail_once(c, code, 1)
+    eq(c.api("POST", "/exams/%s/attempts" % code).status, 409, "no attempts left")
+    di = user_api("di")
+    body = {"user": "csc1", "reason": "left the centre during a power cut"}
+    garhwa = district_di("digw" + RUN, "Garhwa")
+    eq(garhwa.api("POST", "/exams/%s/resets" % code, body).status, 403, "Garhwa's DI may not reset a Palamu VLE")
+    eq(user_api("bi").api("POST", "/exams/%s/resets" % code, body).status, 403, "a BI may not reset")
+    eq(di.api("POST", "/exams/%s/resets" % code, {"user": "csc1", "reason": ""}).status, 422, "a reason is needed")
+    eq(c.api("POST", "/exams/%s/attempts" % code).status, 409, "still no attempt after the refusals")
+    r = di.api("POST", "/exams/%s/resets" % code, body)
+    eq(r.status, 201, "reset %r" % r)
+    eq(c.api("POST", "/exams/%s/attempts" % code).status, 201, "the next attempt is allowed again")
+    eq(c.api("POST", "/exams/%s/attempts/2/submit" % code).json()["refresher"], True, "the reset's one attempt was the last")
+    again = di.api("POST", "/exams/%s/resets" % code, body)
+    eq(again.status, 409, "a second reset is refused %r" % again)
+    eq(sql("SELECT COUNT(*) FROM audit_log WHERE action = 'exam.reset' AND remarks LIKE '%%power cut%%'"), [["1"]], "one audit row")
+
+
+@test
+def sequential_navigation_refuses_going_back_and_jumping_ahead():
+    code = "EXS" + RUN
+    load(code, nav="seq")
+    c = user_api("csc2")
+    a = c.api("POST", "/exams/%s/attempts" % code).json()
+    eq((a["nav"], a["current_slot"], [s["slot"] for s in a["slots"]]), ("seq", 0, [0]), "only the slot reached is shown")
+    body0 = a["slots"][0]["body_en"]
+    r = c.api("POST", "/exams/%s/attempts/1/answers/2" % code, {"response": RIGHT[body0]})
+    eq((r.status, r.json()["error"]["code"] if r.status != 200 else None)[0], 409, "a slot not reached %r" % r)
+    eq(c.api("POST", "/exams/%s/attempts/1/answers/0" % code, {"response": RIGHT[body0]}).status, 200, "the current slot")
+    back = c.api("POST", "/exams/%s/attempts/1/answers/0" % code, {"response": WRONG[body0]})
+    eq(back.status, 409, "going back %r" % back)
+    eq(sql("SELECT ea.response IS NOT NULL FROM exam_answers ea JOIN exam_attempts a ON a.id = ea.attempt_id "
+           "JOIN exams e ON e.id = a.exam_id WHERE e.code = '%s' AND ea.slot = 0" % code), [["1"]], "the first answer stands")
+    # the page without JavaScript: slot 2 whatever ?q= asks, no "previous"
+    page = Client()
+    page.login("csc2")
+    html = page.get("/exams/%s/attempt/1?q=0" % code).text
+    assert "Question 2 / 4" in html, html[:600]
+    assert 'value="prev"' not in html, "no previous button"
+    form = page.form_post("/exams/%s/attempt/1" % code, "/exams/%s/attempt/1" % code, {"slot": "0", "answer": "true", "go": "prev"})
+    eq(form.status, 409, "the form cannot go back either")
+
+
+@test
+def an_exam_for_a_block_is_seen_and_started_only_by_people_of_that_block():
+    code = "EXP" + RUN
+    chainpur = sql("SELECT id FROM locations WHERE type='block' AND name_en='Chainpur'")[0][0]
+    load(code, audience=["bi"], place_id=int(chainpur))
+    inside, outside = user_api("bi2"), user_api("bi")
+    assert code in [e["code"] for e in inside.api("GET", "/exams").json()["items"]], "Chainpur's BI sees it"
+    assert code not in [e["code"] for e in outside.api("GET", "/exams").json()["items"]], "Medininagar's BI does not"
+    eq(outside.api("POST", "/exams/%s/attempts" % code).status, 403, "nor starts it")
+    eq(inside.api("POST", "/exams/%s/attempts" % code).status, 201, "Chainpur's BI starts it")
+    bad = bank("EXP2" + RUN, place_id=999999999)
+    eq(admin_api().api("POST", "/admin/exams/import", bad).status, 422, "no such place")
+
 
 def nssdb():
     d = os.path.join(TMP, "nss")
