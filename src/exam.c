@@ -1117,26 +1117,59 @@ struct dbres *exam_slots(struct arena *a, long attempt_id)
 			(long long)attempt_id);
 }
 
-struct dbres *exam_report_groups(struct arena *a, const char *code, bool by_role)
+struct dbres *exam_report_groups(struct arena *a, const char *code, bool by_role, long parent, const char *path)
 {
-	if (by_role)
-		return db_query(a,
-			"SELECT rh.role, rh.role, COUNT(DISTINCT rh.user_id), COUNT(DISTINCT IF(p.passed = 1, rh.user_id, NULL)), "
-			"COUNT(DISTINCT IF(p.passed = 0 AND p.open = 0, rh.user_id, NULL)), COUNT(DISTINCT IF(p.open = 1, rh.user_id, NULL)) "
-			"FROM exams e JOIN role_holdings rh ON FIND_IN_SET(rh.role, e.audience) AND rh.active = 1 "
-			" AND rh.work_from <= CURDATE() AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) "
-			"LEFT JOIN (SELECT user_id, MAX(passed) AS passed, MAX(state IN ('inprogress','overdue')) AS open FROM exam_attempts "
-			" WHERE exam_id = (SELECT id FROM exams WHERE code = ?) GROUP BY user_id) p ON p.user_id = rh.user_id "
-			"WHERE e.code = ? GROUP BY rh.role ORDER BY rh.role", "ss", code, code);
+	/* one statement for both groupings: by role, or by the child place of
+	 * parent (the districts when 0) that holds the person's holding */
 	return db_query(a,
-		"SELECT d.id, d.name_en, COUNT(DISTINCT rh.user_id), COUNT(DISTINCT IF(p.passed = 1, rh.user_id, NULL)), "
+		"SELECT IF(?, rh.role, d.id) AS g, IF(?, rh.role, d.name_en), COUNT(DISTINCT rh.user_id), "
+		"COUNT(DISTINCT IF(p.passed = 1, rh.user_id, NULL)), "
 		"COUNT(DISTINCT IF(p.passed = 0 AND p.open = 0, rh.user_id, NULL)), COUNT(DISTINCT IF(p.open = 1, rh.user_id, NULL)) "
 		"FROM exams e JOIN role_holdings rh ON FIND_IN_SET(rh.role, e.audience) AND rh.active = 1 "
 		" AND rh.work_from <= CURDATE() AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) "
-		"JOIN locations l ON l.id = rh.location_id JOIN locations d ON d.type = 'district' AND l.path LIKE CONCAT(d.path, '%') "
+		"JOIN locations l ON l.id = rh.location_id LEFT JOIN locations pl ON pl.id = e.place_id "
+		"LEFT JOIN locations d ON (d.parent_id = ? OR (? = 0 AND d.type = 'district')) AND l.path LIKE CONCAT(d.path, '%') "
 		"LEFT JOIN (SELECT user_id, MAX(passed) AS passed, MAX(state IN ('inprogress','overdue')) AS open FROM exam_attempts "
 		" WHERE exam_id = (SELECT id FROM exams WHERE code = ?) GROUP BY user_id) p ON p.user_id = rh.user_id "
-		"WHERE e.code = ? GROUP BY d.id, d.name_en ORDER BY d.name_en", "ss", code, code);
+		"WHERE e.code = ? AND l.path LIKE CONCAT(?, '%') AND (pl.id IS NULL OR l.path LIKE CONCAT(pl.path, '%')) "
+		"GROUP BY g HAVING g IS NOT NULL ORDER BY 2",
+		"iiiisss", (long long)by_role, (long long)by_role, (long long)parent, (long long)parent, code, code, path);
+}
+
+struct dbres *exam_not_passed(struct arena *a, const char *code, const char *path)
+{
+	return db_query(a,
+		"SELECT u.username, TRIM(CONCAT_WS(' ', u.first_name, u.last_name)), GROUP_CONCAT(DISTINCT rh.role ORDER BY rh.role), "
+		"MIN(l.name_en), IFNULL(MAX(p.n), 0), IFNULL(MAX(p.open), 0), MAX(rs.user_id IS NOT NULL) "
+		"FROM exams e JOIN role_holdings rh ON FIND_IN_SET(rh.role, e.audience) AND rh.active = 1 "
+		" AND rh.work_from <= CURDATE() AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) "
+		"JOIN users u ON u.id = rh.user_id JOIN locations l ON l.id = rh.location_id LEFT JOIN locations pl ON pl.id = e.place_id "
+		"LEFT JOIN (SELECT user_id, MAX(passed) AS passed, COUNT(*) AS n, MAX(state IN ('inprogress','overdue')) AS open "
+		" FROM exam_attempts WHERE exam_id = (SELECT id FROM exams WHERE code = ?) GROUP BY user_id) p ON p.user_id = rh.user_id "
+		"LEFT JOIN exam_resets rs ON rs.exam_id = e.id AND rs.user_id = u.id "
+		"WHERE e.code = ? AND l.path LIKE CONCAT(?, '%') AND (pl.id IS NULL OR l.path LIKE CONCAT(pl.path, '%')) "
+		"AND IFNULL(p.passed, 0) = 0 GROUP BY u.id ORDER BY 4, 1 LIMIT 1000",
+		"sss", code, code, path);
+}
+
+int exam_distribution(struct arena *a, const char *code, const char *path, long bands[10])
+{
+	/* each person's graded result once (highest or last, as the exam
+	 * grades), people with a holding under path */
+	struct dbres *r = db_query(a,
+		"SELECT LEAST(FLOOR(g.pct / 10), 9), COUNT(*) FROM (SELECT x.user_id, IF(e.grading = 'highest', MAX(x.pct), "
+		" SUBSTRING_INDEX(GROUP_CONCAT(x.pct ORDER BY x.attempt_no DESC), ',', 1) + 0) AS pct "
+		" FROM exam_attempts x JOIN exams e ON e.id = x.exam_id WHERE e.code = ? AND x.state = 'finished' "
+		" AND EXISTS (SELECT 1 FROM role_holdings rh JOIN locations l ON l.id = rh.location_id WHERE rh.user_id = x.user_id "
+		"  AND rh.active = 1 AND l.path LIKE CONCAT(?, '%')) GROUP BY x.user_id) g GROUP BY 1",
+		"ss", code, path);
+	if (!r)
+		return -1;
+	memset(bands, 0, 10 * sizeof *bands);
+	for (size_t i = 0; i < r->nrows; i++)
+		if (db_int(r, i, 0) >= 0 && db_int(r, i, 0) < 10)
+			bands[db_int(r, i, 0)] = (long)db_int(r, i, 1);
+	return 0;
 }
 
 int exam_item_analysis(struct arena *a, const char *code, struct exam_item **items, size_t *n)

@@ -141,10 +141,18 @@ struct dbres *exam_slot_get(struct arena *a, long attempt_id, long slot);
 /* Every slot of an attempt: slot, response, saved_at, mark. */
 struct dbres *exam_slots(struct arena *a, long attempt_id);
 
-/* Pass/fail by role and by district of each person's graded result
- * (highest or last attempt, as the exam says): group, name, people,
- * passed, failed, in progress. */
-struct dbres *exam_report_groups(struct arena *a, const char *code, bool by_role);
+/* Pass/fail of the people in the exam's audience whose holding is under
+ * path ("/" everywhere), by role or by the child places of parent (0:
+ * the districts): group (role code or location id), name, people, passed,
+ * failed (every attempt failed, none open), in progress. */
+struct dbres *exam_report_groups(struct arena *a, const char *code, bool by_role, long parent, const char *path);
+/* Who of the audience under path has not passed (passing is mandatory):
+ * username, name, roles, place, attempts, attempt open (0/1), reset given
+ * (0/1); at most 1000 rows. */
+struct dbres *exam_not_passed(struct arena *a, const char *code, const char *path);
+/* Score distribution: bands[k] = people (under path) whose graded result
+ * is in [10k, 10k + 10) percent (100 in the last band).  0 or -1. */
+int exam_distribution(struct arena *a, const char *code, const char *path, long bands[10]);
 /* Item analysis over first finished attempts: per question key and
  * version, attempts, facility % (mean mark / marks), discrimination %
  * (correlation of the item's mark with the rest of the test, Moodle's

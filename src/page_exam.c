@@ -282,30 +282,100 @@ int page_admin_exams_import(struct req *r)
 	return 0;
 }
 
-/* Reports of one exam into HDF: Roles, Places, Items. */
-static int report_hdf(struct req *r, const char *code)
+/* One exam's report for the caller, at one place. */
+struct report {
+	long place;			/* the place reported on (locations.id), 0 = the whole state */
+	const char *place_name;		/* its name in the caller's language, or NULL */
+	long up;			/* the place above it the caller may see, or -1 */
+	struct dbres *roles, *places;	/* exam_report_groups by role, by child place */
+	struct dbres *missing;		/* exam_not_passed */
+	long bands[10];			/* exam_distribution */
+	struct exam_item *items;	/* exam_item_analysis */
+	size_t nitems;
+};
+
+/* Loads the report of exam rp(r, 0) at ?place= (a location id): the
+ * state admin anywhere (default: by district), a DI or BI only in the
+ * area of a DI/BI holding (default: that area; 403 elsewhere).  0, or an
+ * HTTP status. */
+static int report_load(struct req *r, struct report *rep)
 {
-	static const char *const gcols[] = { "id", "name", "people", "passed", "failed", "open", NULL };
-	struct dbres *roles = exam_report_groups(r->a, code, true), *places = exam_report_groups(r->a, code, false);
-	struct exam_item *items;
-	size_t n;
-	if (!roles || !places || exam_item_analysis(r->a, code, &items, &n) != 0)
+	const char *code = rp(r, 0);
+	memset(rep, 0, sizeof *rep);
+	rep->up = -1;
+	if (!db_scalar(r->a, "SELECT id FROM exams WHERE code = ?", "s", code))
+		return 404;
+	bool sa = user_has(r->user, ROLE_STATE_ADMIN);
+	const char *q = req_query(r, "place");
+	long place = 0;
+	if (!str_empty(q) && !parse_long(q, 1, 2000000000, &place))
+		return 404;
+	for (size_t i = 0; !sa && !place && i < r->user->nh; i++)
+		if (r->user->h[i].role == ROLE_DI || r->user->h[i].role == ROLE_BI)
+			place = r->user->h[i].location_id;	/* a DI/BI starts at the own area */
+	const char *path = "/";
+	if (place) {
+		struct dbres *l = db_query(r->a, "SELECT path, name_en, name_hi, IFNULL(parent_id, 0) FROM locations WHERE id = ?", "i",
+					   (long long)place);
+		if (!l)
+			return 503;
+		if (l->nrows != 1)
+			return 404;
+		path = db_val(l, 0, 0);
+		if (!sa && !juris_holding(r->user, RB(ROLE_DI) | RB(ROLE_BI), 0, path, 0))
+			return 403;
+		rep->place_name = db_val(l, 0, is_hi(r) ? 2 : 1);
+		long up = (long)db_int(l, 0, 3);
+		const char *up_path = up ? db_scalar(r->a, "SELECT path FROM locations WHERE id = ?", "i", (long long)up) : NULL;
+		if (sa || (up_path && juris_holding(r->user, RB(ROLE_DI) | RB(ROLE_BI), 0, up_path, 0)))
+			rep->up = sa && !up_path ? 0 : up;
+	} else if (!sa) {
+		return 403;
+	}
+	rep->place = place;
+	rep->roles = exam_report_groups(r->a, code, true, place, path);
+	rep->places = exam_report_groups(r->a, code, false, place, path);
+	rep->missing = exam_not_passed(r->a, code, path);
+	if (!rep->roles || !rep->places || !rep->missing || exam_distribution(r->a, code, path, rep->bands) != 0 ||
+	    exam_item_analysis(r->a, code, &rep->items, &rep->nitems) != 0)
 		return 503;
-	hset_rows(r, "Roles", roles, gcols);
-	for (size_t i = 0; i < roles->nrows; i++)
-		hset(r, arena_printf(r->a, "Roles.%zu.name", i), tmpl_str(r->lang, arena_printf(r->a, "role.%s", db_val(roles, i, 0))));
-	hset_rows(r, "Places", places, gcols);
-	for (size_t i = 0; i < n; i++) {
-		hset(r, arena_printf(r->a, "Items.%zu.key", i), items[i].qkey);
-		hset_int(r, arena_printf(r->a, "Items.%zu.version", i), items[i].version);
-		hset_int(r, arena_printf(r->a, "Items.%zu.n", i), items[i].n);
-		hsetf(r, arena_printf(r->a, "Items.%zu.facility", i), "%.1f", items[i].facility);
-		hsetf(r, arena_printf(r->a, "Items.%zu.discrimination", i), "%.1f", items[i].discrimination);
+	return 0;
+}
+
+/* An exam's report into HDF: Report.*, Roles, Places, Missing, Bands, Items. */
+static int report_hdf(struct req *r)
+{
+	struct report rep;
+	int st = report_load(r, &rep);
+	if (st)
+		return st;
+	static const char *const gcols[] = { "id", "name", "people", "passed", "failed", "open", NULL };
+	static const char *const mcols[] = { "username", "name", "roles", "place", "attempts", "open", "reset", NULL };
+	hset_int(r, "Report.place", rep.place);
+	hset(r, "Report.place_name", rep.place_name);
+	if (rep.up >= 0)
+		hset(r, "Report.up", rep.up ? arena_printf(r->a, "?place=%ld", rep.up) : "?");
+	hset(r, "Report.can_reset", user_has(r->user, ROLE_DI) ? "1" : "");
+	hset_rows(r, "Roles", rep.roles, gcols);
+	for (size_t i = 0; i < rep.roles->nrows; i++)
+		hset(r, arena_printf(r->a, "Roles.%zu.name", i), tmpl_str(r->lang, arena_printf(r->a, "role.%s", db_val(rep.roles, i, 0))));
+	hset_rows(r, "Places", rep.places, gcols);
+	hset_rows(r, "Missing", rep.missing, mcols);
+	for (int k = 0; k < 10; k++) {
+		hset(r, arena_printf(r->a, "Bands.%d.range", k), arena_printf(r->a, "%d–%d%%", k * 10, k == 9 ? 100 : k * 10 + 9));
+		hset_int(r, arena_printf(r->a, "Bands.%d.n", k), rep.bands[k]);
+	}
+	for (size_t i = 0; i < rep.nitems; i++) {
+		hset(r, arena_printf(r->a, "Items.%zu.key", i), rep.items[i].qkey);
+		hset_int(r, arena_printf(r->a, "Items.%zu.version", i), rep.items[i].version);
+		hset_int(r, arena_printf(r->a, "Items.%zu.n", i), rep.items[i].n);
+		hsetf(r, arena_printf(r->a, "Items.%zu.facility", i), "%.1f", rep.items[i].facility);
+		hsetf(r, arena_printf(r->a, "Items.%zu.discrimination", i), "%.1f", rep.items[i].discrimination);
 	}
 	return 0;
 }
 
-/* GET /admin/exams/:code */
+/* GET /admin/exams/:code and /exams/:code/report[?place=ID] */
 int page_admin_exam(struct req *r)
 {
 	struct dbres *t = db_query(r->a, "SELECT title_en, title_hi FROM exams WHERE code = ?", "s", rp(r, 0));
@@ -315,8 +385,25 @@ int page_admin_exam(struct req *r)
 		return 404;
 	hset(r, "Exam.code", rp(r, 0));
 	hset(r, "Exam.title", db_val(t, 0, is_hi(r) ? 1 : 0));
-	int st = report_hdf(r, rp(r, 0));
+	hset(r, "Exam.admin", user_has(r->user, ROLE_STATE_ADMIN) ? "1" : "");
+	hset(r, "Done", req_query(r, "reset"));
+	int st = report_hdf(r);
 	return st ? st : tmpl_render(r, "admin_exam.cs");
+}
+
+/* POST /exams/:code/reset {user, reason, place} — a DI's reset from the report page */
+int page_exam_reset(struct req *r)
+{
+	struct outcome o;
+	out_init(&o, r->a);
+	long place;
+	const char *back = parse_long(req_form(r, "place"), 1, 2000000000, &place)
+			   ? arena_printf(r->a, "/exams/%s/report?place=%ld&", rp(r, 0), place)
+			   : arena_printf(r->a, "/exams/%s/report?", rp(r, 0));
+	if (exam_reset(r->a, &r->actor, rp(r, 0), req_form(r, "user"), req_form(r, "reason"), &o) != 0)
+		return page_outcome(r, &o);
+	resp_redirect(r, arena_printf(r->a, "%sreset=1", back));
+	return 0;
 }
 
 /* ---- JSON API ---- */
@@ -531,47 +618,74 @@ int api_exam_import(struct req *r)
 	return api_send(r, 200, &b);
 }
 
-/* GET /api/v1/admin/exams/:code/report */
+/* Writes groups g as a JSON array under key; the group's id as idkey. */
+static void groups_json(struct jw *w, const char *key, const char *idkey, const struct dbres *g)
+{
+	jw_key(w, key);
+	jw_arr(w);
+	for (size_t i = 0; i < g->nrows; i++) {
+		jw_obj(w);
+		jw_kstr(w, idkey, db_val(g, i, 0));
+		jw_kstr(w, "name", db_val(g, i, 1));
+		jw_kint(w, "people", db_int(g, i, 2));
+		jw_kint(w, "passed", db_int(g, i, 3));
+		jw_kint(w, "failed", db_int(g, i, 4));
+		jw_kint(w, "in_progress", db_int(g, i, 5));
+		jw_obj_end(w);
+	}
+	jw_arr_end(w);
+}
+
+/* GET /api/v1/admin/exams/:code/report and /api/v1/exams/:code/report[?place=ID] */
 int api_exam_report(struct req *r)
 {
-	if (!db_scalar(r->a, "SELECT id FROM exams WHERE code = ?", "s", rp(r, 0)))
-		return 404;
-	struct dbres *g[2] = { exam_report_groups(r->a, rp(r, 0), true), exam_report_groups(r->a, rp(r, 0), false) };
-	struct exam_item *items;
-	size_t n;
-	if (!g[0] || !g[1] || exam_item_analysis(r->a, rp(r, 0), &items, &n) != 0)
-		return 503;
+	struct report rep;
+	int st = report_load(r, &rep);
+	if (st)
+		return st;
 	struct sbuf b;
 	struct jw w;
 	sbuf_init(&b);
 	jw_init(&w, &b);
 	jw_obj(&w);
-	static const char *const names[2] = { "by_role", "by_district" };
-	for (int k = 0; k < 2; k++) {
-		jw_key(&w, names[k]);
-		jw_arr(&w);
-		for (size_t i = 0; i < g[k]->nrows; i++) {
-			jw_obj(&w);
-			jw_kstr(&w, k ? "district" : "role", db_val(g[k], i, 1));
-			jw_kint(&w, "people", db_int(g[k], i, 2));
-			jw_kint(&w, "passed", db_int(g[k], i, 3));
-			jw_kint(&w, "failed", db_int(g[k], i, 4));
-			jw_kint(&w, "in_progress", db_int(g[k], i, 5));
-			jw_obj_end(&w);
-		}
-		jw_arr_end(&w);
+	jw_key(&w, "place");
+	if (rep.place)
+		jw_int(&w, rep.place);
+	else
+		jw_null(&w);
+	jw_kstr(&w, "place_name", rep.place_name);
+	groups_json(&w, "by_role", "role", rep.roles);
+	groups_json(&w, "by_place", "id", rep.places);
+	jw_key(&w, "not_passed");
+	jw_arr(&w);
+	for (size_t i = 0; i < rep.missing->nrows; i++) {
+		jw_obj(&w);
+		jw_kstr(&w, "user", db_val(rep.missing, i, 0));
+		jw_kstr(&w, "name", db_val(rep.missing, i, 1));
+		jw_kstr(&w, "roles", db_val(rep.missing, i, 2));
+		jw_kstr(&w, "place", db_val(rep.missing, i, 3));
+		jw_kint(&w, "attempts", db_int(rep.missing, i, 4));
+		jw_kbool(&w, "attempt_open", db_int(rep.missing, i, 5) == 1);
+		jw_kbool(&w, "reset", db_int(rep.missing, i, 6) == 1);
+		jw_obj_end(&w);
 	}
+	jw_arr_end(&w);
+	jw_key(&w, "distribution");
+	jw_arr(&w);
+	for (int k = 0; k < 10; k++)
+		jw_int(&w, rep.bands[k]);
+	jw_arr_end(&w);
 	jw_key(&w, "items");
 	jw_arr(&w);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < rep.nitems; i++) {
 		jw_obj(&w);
-		jw_kstr(&w, "question", items[i].qkey);
-		jw_kint(&w, "version", items[i].version);
-		jw_kint(&w, "attempts", items[i].n);
+		jw_kstr(&w, "question", rep.items[i].qkey);
+		jw_kint(&w, "version", rep.items[i].version);
+		jw_kint(&w, "attempts", rep.items[i].n);
 		jw_key(&w, "facility");
-		jw_raw(&w, arena_printf(r->a, "%.1f", items[i].facility));
+		jw_raw(&w, arena_printf(r->a, "%.1f", rep.items[i].facility));
 		jw_key(&w, "discrimination");
-		jw_raw(&w, arena_printf(r->a, "%.1f", items[i].discrimination));
+		jw_raw(&w, arena_printf(r->a, "%.1f", rep.items[i].discrimination));
 		jw_obj_end(&w);
 	}
 	jw_arr_end(&w);

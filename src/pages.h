@@ -209,6 +209,7 @@ int page_exam_overrides(struct req *r);
 int page_exam_overrides_post(struct req *r);
 int api_exam_overrides(struct req *r);
 int api_exam_reset(struct req *r);
+int page_exam_reset(struct req *r);
 /* page_training.c */
 int page_training(struct req *r);
 int page_training_new(struct req *r);

@@ -239,6 +239,8 @@ ROUTES = {
     ("GET", "/exams/:code/attempt/:n"): own(params={"code": "exam", "n": "one"}),
     ("POST", "/exams/:code/attempt/:n"): own(params={"code": "exam", "n": "one"}, body={"slot": "0", "answer": "0"}),
     ("POST", "/exams/:code/attempt/:n/submit"): own(params={"code": "exam", "n": "one"}),
+    ("GET", "/exams/:code/report"): deny(params={"code": "exam"}, allowed=SA),
+    ("POST", "/exams/:code/reset"): deny(params={"code": "exam"}, body={"user": "csc1", "reason": "authz walk"}),
     # training calendar: her operator's training in Hussainabad, organised by the state administrator
     ("GET", "/training"): own(forbid=lambda v: [v["trn_title"]], allowed=AREA),
     ("GET", "/training/new"): deny(allowed=SA),
@@ -427,6 +429,7 @@ ROUTES = {
                                                           body={"users": ["csc1"], "max_attempts": 9, "reason": "authz walk"}),
     # only a DI resets (no DI among the walk's roles: everybody is refused)
     ("POST", "/api/v1/exams/:code/resets"): deny(params={"code": "exam"}, body={"user": "csc1", "reason": "authz walk"}),
+    ("GET", "/api/v1/exams/:code/report"): deny(params={"code": "exam"}, allowed=SA),
 }
 
 

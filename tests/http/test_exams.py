@@ -323,7 +323,7 @@ def reports_give_pass_and_fail_by_role_and_district_and_an_item_analysis():
     j = rep.json()
     roles = {g["role"]: g for g in j["by_role"]}
     eq(roles["csc"]["passed"] >= 1, True, "csc2 passed: %r" % roles)
-    assert j["by_district"] and any(g["district"] == "Palamu" for g in j["by_district"]), j["by_district"]
+    assert j["by_place"] and any(g["name"] == "Palamu" for g in j["by_place"]), j["by_place"]
     items = {i["question"]: i for i in j["items"]}
     eq(items[CAT + "-3"]["facility"], 100.0, "every first attempt had Q3 right")
     page = Client()
@@ -450,6 +450,45 @@ def an_exam_for_a_block_is_seen_and_started_only_by_people_of_that_block():
     eq(inside.api("POST", "/exams/%s/attempts" % code).status, 201, "Chainpur's BI starts it")
     bad = bank("EXP2" + RUN, place_id=999999999)
     eq(admin_api().api("POST", "/admin/exams/import", bad).status, 422, "no such place")
+
+
+@test
+def reports_drill_down_by_place_list_who_has_not_passed_and_stay_in_the_viewers_area():
+    code = "EXD" + RUN
+    load(code)
+    ok = user_api("csc2")
+    ok.api("POST", "/exams/%s/attempts" % code)
+    answer_all(ok, code, 1, RIGHT)
+    eq(ok.api("POST", "/exams/%s/attempts/1/submit" % code).json()["passed"], True, "csc2 passes")
+    fail_once(user_api("csc1"), code, 1)
+    palamu = sql("SELECT id FROM locations WHERE type='district' AND name_en='Palamu'")[0][0]
+    top = admin_api().api("GET", "/admin/exams/%s/report" % code).json()
+    eq(top["distribution"][9] >= 1 and top["distribution"][0] >= 1, True, "100%% and 0%% banded: %r" % top["distribution"])
+    d = admin_api().api("GET", "/admin/exams/%s/report?place=%s" % (code, palamu)).json()
+    sub = sql("SELECT p.name_en FROM locations b JOIN locations p ON p.id = b.parent_id "
+              "WHERE b.type = 'block' AND b.name_en = 'Medininagar(Daltonganj)'")[0][0]
+    below = {g["name"]: g for g in d["by_place"]}
+    med = below[sub]   # Palamu's children are its sub-divisions
+    assert med["passed"] >= 1 and med["failed"] >= 1, "Medininagar's VLEs: %r" % med
+    missing = [m["user"] for m in d["not_passed"]]
+    assert "csc1" in missing and "csc2" not in missing, missing
+    # the BI of Medininagar sees the block (its panchayats), the BI of Chainpur not Medininagar's people
+    bi = user_api("bi").api("GET", "/exams/%s/report" % code)
+    eq(bi.status, 200, "a BI's report %r" % bi)
+    eq(bi.json()["place_name"], "Medininagar(Daltonganj)", "the BI's own block")
+    assert "csc1" in [m["user"] for m in bi.json()["not_passed"]], bi.json()["not_passed"]
+    assert "csc1" not in [m["user"] for m in user_api("bi2").api("GET", "/exams/%s/report" % code).json()["not_passed"]]
+    eq(user_api("bi2").api("GET", "/exams/%s/report?place=%s" % (code, palamu)).status, 403, "not the district")
+    eq(user_api("csc1").api("GET", "/exams/%s/report" % code).status, 403, "VLEs see no report")
+    # the DI's page: drill-down links and a reset form for csc1
+    page = Client()
+    page.login("di")
+    html = page.get("/exams/%s/report" % code).text
+    assert "Not yet passed" in html and "csc1" in html and 'href="?place=' in html, html[:800]
+    url = "/exams/%s/report" % code
+    r = page.form_post(url, "/exams/%s/reset" % code, {"user": "csc1", "reason": "network failed", "place": palamu})
+    eq(r.status, 303, "reset from the page: " + r.text[:300])
+    assert "Reset already used" in page.get(url).text, "the list shows the reset"
 
 
 def nssdb():
