@@ -674,49 +674,75 @@ int exam_start(struct arena *a, const struct actor *who, const char *code, const
 
 /* ---- saving ---- */
 
+/* Why a save matched no row in exam_save's statement (reads only): 404
+ * no such attempt or slot; 409 exam.finished, exam.deadline_passed,
+ * exam.seq_back / exam.seq_ahead; 422 (field response) a response that
+ * does not fit the question.  Checked in that order: after the deadline
+ * nothing is saved, whatever was sent. */
+static int save_refusal(struct arena *a, long user, const char *code, long attempt_no, long slot, const char *response,
+			struct outcome *out)
+{
+	struct dbres *s = db_query(a, "SELECT a.id, q.type, q.options, a.state, a.deadline_at >= NOW(), e.nav = 'seq', a.cur_slot "
+				      "FROM exam_attempts a JOIN exams e ON e.id = a.exam_id "
+				      "JOIN exam_answers ea ON ea.attempt_id = a.id AND ea.slot = ? JOIN questions q ON q.id = ea.question_id "
+				      "WHERE e.code = ? AND a.user_id = ? AND a.attempt_no = ?",
+				   "isii", (long long)slot, code, (long long)user, (long long)attempt_no);
+	if (!s)
+		return out_fail(out, 503, NULL);
+	if (s->nrows != 1)
+		return out_fail(out, 404, NULL);
+	if (!str_eq(db_val(s, 0, 3), "inprogress"))
+		return out_fail(out, 409, "exam.finished");
+	if (db_int(s, 0, 4) != 1)
+		return out_fail(out, 409, "exam.deadline_passed");
+	bool seq = db_int(s, 0, 5) == 1;
+	if (seq && slot != db_int(s, 0, 6))
+		return out_fail(out, 409, slot < db_int(s, 0, 6) ? "exam.seq_back" : "exam.seq_ahead");
+	if (!response_canon(a, db_val(s, 0, 1), opts_count(a, db_val(s, 0, 2)), response)) {
+		out_field(out, "response", "exam.err.response", NULL);
+		return out->status;
+	}
+	/* everything fits now: the attempt moved between the two statements
+	 * (a second save of a sequential slot at once, the deadline) */
+	return out_fail(out, 409, seq ? "exam.seq_back" : "exam.deadline_passed");
+}
+
 int exam_save(struct arena *a, const struct actor *who, const char *code, long attempt_no, long slot, const char *response,
 	      struct outcome *out)
 {
 	if (!who->user || !code_ok(code, 40))
 		return out_fail(out, 404, NULL);
-	struct dbres *s = db_query(a, "SELECT a.id, q.type, q.options, a.state, a.deadline_at >= NOW(), e.nav = 'seq', a.cur_slot "
-				      "FROM exam_attempts a JOIN exams e ON e.id = a.exam_id "
-				      "JOIN exam_answers ea ON ea.attempt_id = a.id AND ea.slot = ? JOIN questions q ON q.id = ea.question_id "
-				      "WHERE e.code = ? AND a.user_id = ? AND a.attempt_no = ?",
-				   "isii", (long long)slot, code, (long long)who->user->id, (long long)attempt_no);
-	if (!s)
-		return out_fail(out, 503, NULL);
-	if (s->nrows != 1)
-		return out_fail(out, 404, NULL);
-	/* time first: after the deadline nothing is saved, whatever was sent */
-	if (!str_eq(db_val(s, 0, 3), "inprogress"))
-		return out_fail(out, 409, "exam.finished");
-	if (db_int(s, 0, 4) != 1)
-		return out_fail(out, 409, "exam.deadline_passed");
-	/* sequential: only the slot reached may be answered; answering it
-	 * moves on, so an earlier slot is never open again */
-	bool seq = db_int(s, 0, 5) == 1;
-	if (seq && slot != db_int(s, 0, 6))
-		return out_fail(out, 409, slot < db_int(s, 0, 6) ? "exam.seq_back" : "exam.seq_ahead");
-	const char *canon = response_canon(a, db_val(s, 0, 1), opts_count(a, db_val(s, 0, 2)), response);
-	if (!canon) {
-		out_field(out, "response", "exam.err.response", NULL);
-		return out->status;
+	/* The response in the canonical form of each type; the statement picks
+	 * the one of the slot's question and writes nothing when it does not
+	 * fit (NULL), so a save is one round trip.  A choice must also stay
+	 * within the question's options (maxidx) and be one for a single. */
+	const char *tf = response_canon(a, "tf", 0, response), *num = response_canon(a, "numeric", 0, response);
+	const char *ch = response_canon(a, "multi", MAX_OPTS, response);
+	long count = 0, maxidx = -1;
+	for (const char *p = ch; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : "") {
+		count++;
+		maxidx = strtol(p, NULL, 10);	/* sorted: the last is the largest */
 	}
-	/* the deadline is checked by the statement that writes: a save and
-	 * exam-close (which locks the attempt row) cannot both win */
-	long long n = db_exec("UPDATE exam_answers ea JOIN exam_attempts a ON a.id = ea.attempt_id "
-			      "SET ea.response = NULLIF(?, ''), ea.saved_at = NOW(3), a.cur_slot = IF(?, a.cur_slot + 1, a.cur_slot) "
-			      "WHERE a.id = ? AND ea.slot = ? AND a.state = 'inprogress' AND a.deadline_at >= NOW() AND (? = 0 OR a.cur_slot = ?)",
-			      "siiiii", canon, (long long)seq, db_int(s, 0, 0), (long long)slot, (long long)seq, (long long)slot);
+	/* the deadline (and the sequential slot) is checked by the statement
+	 * that writes: a save and exam-close (which locks the attempt row)
+	 * cannot both win; with nav seq the save moves the attempt on */
+	long long n = response ? db_exec("UPDATE exam_answers ea JOIN exam_attempts a ON a.id = ea.attempt_id JOIN exams e ON e.id = a.exam_id "
+					 "JOIN questions q ON q.id = ea.question_id "
+					 "SET ea.response = NULLIF(CASE q.type WHEN 'tf' THEN ? WHEN 'numeric' THEN ? ELSE ? END, ''), "
+					 "ea.saved_at = NOW(3), a.cur_slot = IF(e.nav = 'seq', a.cur_slot + 1, a.cur_slot) "
+					 "WHERE e.code = ? AND a.user_id = ? AND a.attempt_no = ? AND ea.slot = ? "
+					 "AND a.state = 'inprogress' AND a.deadline_at >= NOW() AND (e.nav = 'free' OR a.cur_slot = ea.slot) "
+					 "AND CASE q.type WHEN 'tf' THEN ? IS NOT NULL WHEN 'numeric' THEN ? IS NOT NULL "
+					 " WHEN 'single' THEN ? IS NOT NULL AND ? <= 1 AND ? < JSON_LENGTH(q.options) "
+					 " ELSE ? IS NOT NULL AND ? < JSON_LENGTH(q.options) END",
+					 "ssssiiisssiisi", tf, num, ch, code, (long long)who->user->id, (long long)attempt_no, (long long)slot,
+					 tf, num, ch, (long long)count, (long long)maxidx, ch, (long long)maxidx)
+			       : 0;
 	if (n < 0)
 		return out_fail(out, 503, NULL);
 	if (n >= 1)	/* the answer's row, and the attempt's when seq moved it on */
 		return 0;
-	if (seq && !db_scalar(a, "SELECT id FROM exam_attempts WHERE id = ? AND cur_slot = ?", "ii", db_int(s, 0, 0), (long long)slot))
-		return out_fail(out, 409, "exam.seq_back");	/* a second save of the same slot at once */
-	const char *st = db_scalar(a, "SELECT IF(state = 'inprogress', 'late', state) FROM exam_attempts WHERE id = ?", "i", db_int(s, 0, 0));
-	return out_fail(out, 409, str_eq(st, "late") ? "exam.deadline_passed" : "exam.finished");
+	return save_refusal(a, who->user->id, code, attempt_no, slot, response, out);
 }
 
 /* ---- finishing ---- */
