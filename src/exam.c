@@ -899,11 +899,18 @@ static int close_one_txn(void *p)
 {
 	struct submit_ctx *c = p;
 	memset(c->res, 0, sizeof *c->res);
-	struct dbres *due = db_query(c->a, "SELECT id FROM exam_attempts WHERE state IN ('inprogress','overdue') "
-					   "AND deadline_at + INTERVAL ? SECOND < NOW() ORDER BY deadline_at, id LIMIT 1 FOR UPDATE SKIP LOCKED",
-				     "i", (long long)cfg.exam_grace_s);
-	if (!due)
-		return -1;
+	/* One state at a time and the deadline bare: the scan then walks
+	 * k_attempt_due (state, deadline_at, id) in order and locks the one
+	 * row it returns.  With "state IN (..)" or "deadline_at + INTERVAL"
+	 * MariaDB sorted instead (filesort), locking every due row it read,
+	 * so a second job found them all locked and stopped at once. */
+	static const char *const open_states[] = { "inprogress", "overdue" };
+	struct dbres *due = NULL;
+	for (size_t k = 0; k < ARRAY_LEN(open_states) && (!due || due->nrows == 0); k++)
+		if (!(due = db_query(c->a, "SELECT id FROM exam_attempts WHERE state = ? AND deadline_at < NOW() - INTERVAL ? SECOND "
+					   "ORDER BY deadline_at, id LIMIT 1 FOR UPDATE SKIP LOCKED",
+				     "si", open_states[k], (long long)cfg.exam_grace_s)))
+			return -1;
 	if (due->nrows == 0)
 		return 1;
 	c->id = (long)db_int(due, 0, 0);
