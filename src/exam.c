@@ -395,24 +395,32 @@ static int imp_exams(struct imp *m)
 		if (!str_eq(nav, "free") && !str_eq(nav, "seq"))
 			out_field(m->out, fld(a, "exams", i, "nav"), "exam.err.nav", NULL);
 		const char *layout = layout_in(m, e, i);
+		const char *review = json_get_str(e, "review"), *venue = json_get_str(e, "venue_code");
+		review = review ? review : "score";
+		if (!str_eq(review, "score") && !str_eq(review, "answers") && !str_eq(review, "after_close"))
+			out_field(m->out, fld(a, "exams", i, "review"), "exam.err.review", NULL);
+		if (venue && (!code_ok(venue, 40) || strlen(venue) < 4))
+			out_field(m->out, fld(a, "exams", i, "venue_code"), "exam.err.venue", NULL);
 		long place = int_in(m, e, "place_id", 1, 2000000000, 0, fld(a, "exams", i, "place_id"));
 		if (place && !db_scalar(a, "SELECT id FROM locations WHERE id = ?", "i", (long long)place))
 			out_field(m->out, fld(a, "exams", i, "place_id"), "exam.err.place", NULL);
 		if (m->out->status || !en || !hi || !aud || !pass || !layout)
 			continue;
 		if (db_exec("INSERT INTO exams (code, title_en, title_hi, audience, opens_at, closes_at, time_limit_s, pass_pct, max_attempts, "
-			    "delay1_s, delay2_s, grading, nav, shuffle_q, shuffle_opts, layout_rules, validity_days, status, created_by, created_at, place_id) "
-			    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', NULLIF(?, 0), NOW(), NULLIF(?, 0)) ON DUPLICATE KEY UPDATE "
+			    "delay1_s, delay2_s, grading, nav, shuffle_q, shuffle_opts, layout_rules, validity_days, status, created_by, created_at, place_id, "
+			    "review, venue_code) "
+			    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', NULLIF(?, 0), NOW(), NULLIF(?, 0), ?, ?) "
+			    "ON DUPLICATE KEY UPDATE "
 			    "title_en = VALUES(title_en), title_hi = VALUES(title_hi), audience = VALUES(audience), opens_at = VALUES(opens_at), "
-			    "place_id = VALUES(place_id), "
+			    "place_id = VALUES(place_id), review = VALUES(review), venue_code = VALUES(venue_code), "
 			    "closes_at = VALUES(closes_at), time_limit_s = VALUES(time_limit_s), pass_pct = VALUES(pass_pct), "
 			    "max_attempts = VALUES(max_attempts), delay1_s = VALUES(delay1_s), delay2_s = VALUES(delay2_s), "
 			    "grading = VALUES(grading), nav = VALUES(nav), shuffle_q = VALUES(shuffle_q), shuffle_opts = VALUES(shuffle_opts), "
 			    "layout_rules = VALUES(layout_rules), validity_days = VALUES(validity_days), status = 'active'",
-			    "ssssssisiiissiisiii", code, en, hi, aud, opens, closes, (long long)limit, pass, (long long)maxa, (long long)d1,
+			    "ssssssisiiissiisiiiss", code, en, hi, aud, opens, closes, (long long)limit, pass, (long long)maxa, (long long)d1,
 			    (long long)d2, grading, nav, (long long)json_get_bool(e, "shuffle_questions", true),
 			    (long long)json_get_bool(e, "shuffle_options", true), layout, (long long)valid, (long long)actor_id(m->who),
-			    (long long)place) < 0)
+			    (long long)place, review, venue) < 0)
 			return -1;
 		m->res->exams++;
 	}
@@ -460,13 +468,13 @@ struct start_ctx {
 /* The exam by code, with the person's overrides and reset: id, audience,
  * open now, time limit, closes_at, max attempts (a reset's earlier
  * attempts added), delay1, delay2, shuffle_q, shuffle_opts, layout_rules,
- * code, the audience place's path (NULL: everywhere). */
+ * code, the audience place's path (NULL: everywhere), venue code. */
 static struct dbres *exam_load(struct arena *a, const char *code, long user)
 {
 	return db_query(a, "SELECT e.id, e.audience, NOW() BETWEEN e.opens_at AND IFNULL(o.closes_at, e.closes_at), "
 			   "IFNULL(o.time_limit_s, e.time_limit_s), IFNULL(o.closes_at, e.closes_at), "
 			   "IFNULL(o.max_attempts, e.max_attempts) + IFNULL(rs.attempts_before, 0), "
-			   "e.delay1_s, e.delay2_s, e.shuffle_q, e.shuffle_opts, e.layout_rules, e.code, pl.path "
+			   "e.delay1_s, e.delay2_s, e.shuffle_q, e.shuffle_opts, e.layout_rules, e.code, pl.path, e.venue_code "
 			   "FROM exams e LEFT JOIN exam_overrides o ON o.exam_id = e.id AND o.user_id = ? "
 			   "LEFT JOIN exam_resets rs ON rs.exam_id = e.id AND rs.user_id = ? "
 			   "LEFT JOIN locations pl ON pl.id = e.place_id WHERE e.code = ? AND e.status = 'active'",
@@ -649,8 +657,8 @@ static int start_txn(void *p)
 	return audit_write(c->who, &e) == 0 ? 0 : -1;
 }
 
-int exam_start(struct arena *a, const struct actor *who, const char *code, const char *user_agent, struct exam_attempt_ref *res,
-	       struct outcome *out)
+int exam_start(struct arena *a, const struct actor *who, const char *code, const char *venue, const char *user_agent,
+	       struct exam_attempt_ref *res, struct outcome *out)
 {
 	if (!who->user || !code_ok(code, 40))
 		return out_fail(out, 404, NULL);
@@ -661,6 +669,15 @@ int exam_start(struct arena *a, const struct actor *who, const char *code, const
 		return out_fail(out, 404, NULL);
 	if (!in_audience(a, who->user, db_val(e, 0, 1), db_val(e, 0, 12)))
 		return out_fail(out, 403, "exam.not_audience");
+	/* a supervised exam starts only with the code announced at the venue
+	 * (an open attempt resumes without it: start_txn answers it first) */
+	const char *want = db_val(e, 0, 13);
+	if (want && !str_eq(venue, want) &&
+	    !db_scalar(a, "SELECT id FROM exam_attempts WHERE exam_id = ? AND user_id = ? AND state IN ('inprogress','overdue')", "ii",
+		       db_int(e, 0, 0), (long long)who->user->id)) {
+		out_field(out, "venue_code", str_empty(venue) ? "form.err.required" : "exam.err.venue_wrong", NULL);
+		return out->status;
+	}
 	struct start_ctx c = { .a = a, .who = who, .user_agent = user_agent, .e = e, .res = res, .out = out };
 	/* an open attempt is answered even after the window closed; a new one needs the window */
 	if (db_int(e, 0, 2) != 1) {
@@ -1107,17 +1124,21 @@ int exam_reset(struct arena *a, const struct actor *who, const char *code, const
 struct dbres *exam_list_for(struct arena *a, const struct user *u)
 {
 	struct dbres *r = db_query(a,
-		"SELECT e.code, e.title_en, e.title_hi, e.opens_at, e.closes_at, e.time_limit_s, e.pass_pct, e.max_attempts, "
-		"NOW() BETWEEN e.opens_at AND e.closes_at, "
+		"SELECT e.code, e.title_en, e.title_hi, e.opens_at, IFNULL(o.closes_at, e.closes_at), IFNULL(o.time_limit_s, e.time_limit_s), "
+		"e.pass_pct, IFNULL(o.max_attempts, e.max_attempts) + IFNULL(rs.attempts_before, 0), "
+		"NOW() BETWEEN e.opens_at AND IFNULL(o.closes_at, e.closes_at), "
 		"(SELECT COUNT(*) FROM exam_attempts x WHERE x.exam_id = e.id AND x.user_id = ?), "
 		"(SELECT x.attempt_no FROM exam_attempts x WHERE x.exam_id = e.id AND x.user_id = ? AND x.state IN ('inprogress','overdue')), "
 		"(SELECT IF(e.grading = 'highest', MAX(x.pct), SUBSTRING_INDEX(GROUP_CONCAT(x.pct ORDER BY x.attempt_no DESC), ',', 1)) "
 		" FROM exam_attempts x WHERE x.exam_id = e.id AND x.user_id = ? AND x.state = 'finished'), "
 		"(SELECT MAX(x.passed) FROM exam_attempts x WHERE x.exam_id = e.id AND x.user_id = ? AND x.state = 'finished'), "
 		"(SELECT c.number FROM exam_attempts x JOIN certificates c ON c.id = x.certificate_id "
-		" WHERE x.exam_id = e.id AND x.user_id = ? ORDER BY c.id DESC LIMIT 1), e.audience, pl.path "
-		"FROM exams e LEFT JOIN locations pl ON pl.id = e.place_id WHERE e.status = 'active' ORDER BY e.opens_at DESC, e.code",
-		"iiiii", (long long)u->id, (long long)u->id, (long long)u->id, (long long)u->id, (long long)u->id);
+		" WHERE x.exam_id = e.id AND x.user_id = ? ORDER BY c.id DESC LIMIT 1), e.audience, pl.path, e.venue_code IS NOT NULL "
+		"FROM exams e LEFT JOIN locations pl ON pl.id = e.place_id "
+		"LEFT JOIN exam_overrides o ON o.exam_id = e.id AND o.user_id = ? LEFT JOIN exam_resets rs ON rs.exam_id = e.id AND rs.user_id = ? "
+		"WHERE e.status = 'active' ORDER BY e.opens_at DESC, e.code",
+		"iiiiiii", (long long)u->id, (long long)u->id, (long long)u->id, (long long)u->id, (long long)u->id, (long long)u->id,
+		(long long)u->id);
 	if (!r)
 		return NULL;
 	/* keep the rows whose audience the user is in */
@@ -1132,7 +1153,8 @@ struct dbres *exam_attempt_get(struct arena *a, long user_id, const char *code, 
 {
 	return db_query(a, "SELECT a.id, a.state, a.attempt_no, a.started_at, a.deadline_at, TIMESTAMPDIFF(SECOND, NOW(), a.deadline_at), "
 			   "a.score, a.max_score, a.pct, a.passed, c.number, a.refresher, e.title_en, e.title_hi, e.pass_pct, e.nav, "
-			   "(SELECT COUNT(*) FROM exam_answers x WHERE x.attempt_id = a.id), a.cur_slot "
+			   "(SELECT COUNT(*) FROM exam_answers x WHERE x.attempt_id = a.id), a.cur_slot, "
+			   "a.state IN ('finished','abandoned') AND (e.review = 'answers' OR (e.review = 'after_close' AND NOW() > e.closes_at)) "
 			   "FROM exam_attempts a JOIN exams e ON e.id = a.exam_id LEFT JOIN certificates c ON c.id = a.certificate_id "
 			   "WHERE e.code = ? AND a.user_id = ? AND a.attempt_no = ?",
 			"sii", code, (long long)user_id, (long long)attempt_no);
@@ -1145,6 +1167,13 @@ struct dbres *exam_slot_get(struct arena *a, long attempt_id, long slot)
 			   "FROM exam_answers ea JOIN questions q ON q.id = ea.question_id JOIN exam_attempts a ON a.id = ea.attempt_id "
 			   "WHERE ea.attempt_id = ? AND ea.slot = ?",
 			"iii", (long long)slot, (long long)attempt_id, (long long)slot);
+}
+
+struct dbres *exam_review(struct arena *a, long attempt_id)
+{
+	return db_query(a, "SELECT ea.slot, q.type, q.body_en, q.body_hi, q.options, ea.response, q.answer, ea.mark, q.marks "
+			   "FROM exam_answers ea JOIN questions q ON q.id = ea.question_id WHERE ea.attempt_id = ? ORDER BY ea.slot",
+			"i", (long long)attempt_id);
 }
 
 struct dbres *exam_slots(struct arena *a, long attempt_id)

@@ -54,9 +54,10 @@ struct exam_attempt_ref {
  * open one (resumed).  Refusals: 404 no such active exam; 403
  * exam.not_audience; 409 exam.not_open (outside the window),
  * exam.already_passed, exam.no_attempts (max reached), exam.wait (arg: the
- * time it may start), exam.no_questions. */
-int exam_start(struct arena *a, const struct actor *who, const char *code, const char *user_agent, struct exam_attempt_ref *res,
-	       struct outcome *out);
+ * time it may start), exam.no_questions; 422 (field venue_code) when the
+ * exam has a venue code and venue is not it (not asked to resume). */
+int exam_start(struct arena *a, const struct actor *who, const char *code, const char *venue, const char *user_agent,
+	       struct exam_attempt_ref *res, struct outcome *out);
 
 /* Saves the response to one slot of the acting person's attempt.
  * response is canonical: the question's option indices "0" or "0,2"
@@ -124,20 +125,27 @@ int exam_reset(struct arena *a, const struct actor *who, const char *code, const
 	       struct outcome *out);
 
 /* Reads for pages and the API (no writes). */
-/* Exams the user may sit (audience), with the user's attempts count,
+/* Exams the user may sit (audience), the user's overrides and reset
+ * applied (close, time limit, attempts allowed), with the attempts count,
  * best/last grade and certificate: code, title_en, title_hi, opens_at,
  * closes_at, time_limit_s, pass_pct, max_attempts, open now (0/1),
- * attempts, open attempt no, grade pct, passed, certificate number. */
+ * attempts, open attempt no, grade pct, passed, certificate number,
+ * audience, place path, venue code needed (0/1). */
 struct dbres *exam_list_for(struct arena *a, const struct user *u);
 /* One attempt of the user by exam code and number: id, state, attempt_no,
  * started_at, deadline_at, seconds left (negative after), score,
  * max_score, pct, passed, certificate number, refresher, exam title_en,
- * title_hi, pass_pct, nav, slots, the slot reached (nav seq); NULL/0
- * rows when none. */
+ * title_hi, pass_pct, nav, slots, the slot reached (nav seq), review
+ * allowed now (1: finished, and the exam's review policy shows the
+ * answers now); NULL/0 rows when none. */
 struct dbres *exam_attempt_get(struct arena *a, long user_id, const char *code, long attempt_no);
 /* Slot k of an attempt (layout order): question id, type, body_en,
  * body_hi, options JSON, response, the option order (JSON array). */
 struct dbres *exam_slot_get(struct arena *a, long attempt_id, long slot);
+/* A finished attempt's review, for when exam_attempt_get says it is
+ * allowed: slot, type, body_en, body_hi, options JSON, response, the
+ * right answer (canonical), mark, marks. */
+struct dbres *exam_review(struct arena *a, long attempt_id);
 /* Every slot of an attempt: slot, response, saved_at, mark. */
 struct dbres *exam_slots(struct arena *a, long attempt_id);
 

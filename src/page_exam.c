@@ -42,7 +42,8 @@ int page_exams(struct req *r)
 	if (!l)
 		return 503;
 	static const char *const cols[] = { "code", "title_en", "title_hi", "opens_at", "closes_at", "time_limit_s", "pass_pct",
-					    "max_attempts", "open", "attempts", "open_no", "grade", "passed", "certificate", NULL };
+					    "max_attempts", "open", "attempts", "open_no", "grade", "passed", "certificate", "audience",
+					    "place", "venue", NULL };
 	hset_rows(r, "Exams", l, cols);
 	for (size_t i = 0; i < l->nrows; i++) {
 		hset(r, arena_printf(r->a, "Exams.%zu.title", i), db_val(l, i, is_hi(r) ? 2 : 1));
@@ -58,8 +59,14 @@ int page_exam_start(struct req *r)
 	struct outcome o;
 	struct exam_attempt_ref ref;
 	out_init(&o, r->a);
-	if (exam_start(r->a, &r->actor, rp(r, 0), r->user_agent, &ref, &o) != 0)
-		return page_outcome(r, &o);
+	if (exam_start(r->a, &r->actor, rp(r, 0), req_form(r, "venue_code"), r->user_agent, &ref, &o) != 0) {
+		int st = page_outcome(r, &o);
+		if (st != 422)
+			return st;
+		hset(r, "Form.exam", rp(r, 0));	/* the error goes beside this exam's venue code */
+		r->status = 422;
+		return page_exams(r);
+	}
 	resp_redirect(r, arena_printf(r->a, "/exams/%s/attempt/%ld", rp(r, 0), ref.attempt_no));
 	return 0;
 }
@@ -154,6 +161,54 @@ static int slot_hdf(struct req *r, long attempt, long slot, long slots, bool seq
 	return 0;
 }
 
+/* A canonical response or answer of a question as words in the page's
+ * language: the chosen options' labels, True/False, the number (and the
+ * tolerance of a numeric answer); "" for none.  Arena string. */
+static const char *answer_words(struct req *r, const char *type, const char *options, const char *canon)
+{
+	if (str_empty(canon))
+		return "";
+	if (str_eq(type, "tf"))
+		return tmpl_str(r->lang, str_eq(canon, "true") ? "exam.true" : "exam.false");
+	if (str_eq(type, "numeric")) {
+		const char *colon = strchr(canon, ':');
+		return colon && strtod(colon + 1, NULL) > 0 ? arena_printf(r->a, "%.*s (± %s)", (int)(colon - canon), canon, colon + 1)
+		       : colon ? arena_strndup(r->a, canon, (size_t)(colon - canon)) : canon;
+	}
+	const char *err;
+	struct jval *opts = options ? json_parse(r->a, options, strlen(options), &err) : NULL;
+	struct sbuf b;
+	sbuf_init(&b);
+	char *copy = arena_strdup(r->a, canon), *save = NULL;
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		long k;
+		if (opts && opts->type == J_ARR && parse_long(t, 0, (long)opts->n - 1, &k))
+			sbuf_printf(&b, "%s%s", b.len ? "; " : "", json_get_str(opts->kids[k], is_hi(r) ? "hi" : "en"));
+	}
+	char *out = arena_strdup(r->a, b.data ? b.data : "");
+	sbuf_free(&b);
+	return out;
+}
+
+/* A finished attempt's questions with the candidate's and the right
+ * answers (Review.*), when the exam's review policy allows it now. */
+static int review_hdf(struct req *r, long attempt)
+{
+	struct dbres *v = exam_review(r->a, attempt);
+	if (!v)
+		return 503;
+	for (size_t i = 0; i < v->nrows; i++) {
+		const char *type = db_val(v, i, 1), *opts = db_val(v, i, 4), *p = arena_printf(r->a, "Review.%zu.", i);
+		hset_int(r, arena_printf(r->a, "%sn", p), (long long)i + 1);
+		hset(r, arena_printf(r->a, "%sbody", p), db_val(v, i, is_hi(r) ? 3 : 2));
+		hset(r, arena_printf(r->a, "%syours", p), answer_words(r, type, opts, db_val(v, i, 5)));
+		hset(r, arena_printf(r->a, "%sright", p), answer_words(r, type, opts, db_val(v, i, 6)));
+		hset(r, arena_printf(r->a, "%smark", p), db_val(v, i, 7));
+		hset(r, arena_printf(r->a, "%smarks", p), db_val(v, i, 8));
+	}
+	return 0;
+}
+
 /* GET /exams/:code/attempt/:n[?q=K|?q=review] */
 int page_exam_attempt(struct req *r)
 {
@@ -166,7 +221,7 @@ int page_exam_attempt(struct req *r)
 	long slot = 0;
 	bool seq = str_eq(db_val(t, 0, 15), "seq");
 	if (str_eq(db_val(t, 0, 1), "finished") || str_eq(db_val(t, 0, 1), "abandoned"))
-		st = 0;
+		st = db_int(t, 0, 18) == 1 ? review_hdf(r, attempt) : 0;
 	else if (str_eq(q, "review") || db_int(t, 0, 5) < 0 || (seq && db_int(t, 0, 17) >= slots))
 		st = summary_hdf(r, attempt);
 	else if (seq)	/* whatever ?q= says: the slot reached */
@@ -442,6 +497,31 @@ int api_exams(struct req *r)
 	return api_list_send(r, &b, &w, NULL);
 }
 
+/* "review": the finished attempt's questions with the response, the
+ * right answer (both canonical) and the marks.  0 or -1. */
+static int review_json(struct req *r, struct jw *w, long attempt)
+{
+	struct dbres *v = exam_review(r->a, attempt);
+	if (!v)
+		return -1;
+	jw_key(w, "review");
+	jw_arr(w);
+	for (size_t i = 0; i < v->nrows; i++) {
+		jw_obj(w);
+		jw_kint(w, "slot", db_int(v, i, 0));
+		jw_kstr(w, "type", db_val(v, i, 1));
+		jw_kstr(w, "body_en", db_val(v, i, 2));
+		jw_kstr(w, "body_hi", db_val(v, i, 3));
+		jw_kstr(w, "response", db_val(v, i, 5));
+		jw_kstr(w, "answer", db_val(v, i, 6));
+		jw_kstr(w, "mark", db_val(v, i, 7));
+		jw_kstr(w, "marks", db_val(v, i, 8));
+		jw_obj_end(w);
+	}
+	jw_arr_end(w);
+	return 0;
+}
+
 /* The attempt as JSON: state, deadline, result, and (open) every slot
  * with its question in the frozen option order and the saved response. */
 static int attempt_json(struct req *r, int status)
@@ -513,6 +593,10 @@ static int attempt_json(struct req *r, int status)
 		jw_obj_end(&w);
 	}
 	jw_arr_end(&w);
+	if (db_int(t, 0, 18) == 1 && review_json(r, &w, attempt) != 0) {
+		sbuf_free(&b);
+		return 503;
+	}
 	jw_obj_end(&w);
 	return api_send(r, status, &b);
 }
@@ -523,7 +607,10 @@ int api_exam_start(struct req *r)
 	struct outcome o;
 	struct exam_attempt_ref ref;
 	out_init(&o, r->a);
-	if (exam_start(r->a, &r->actor, rp(r, 0), r->user_agent, &ref, &o) != 0)
+	struct jval *in = r->body_len ? api_body(r) : NULL;	/* {"venue_code"} when the exam has one */
+	if (r->body_len && !in)
+		return 400;
+	if (exam_start(r->a, &r->actor, rp(r, 0), in ? json_get_str(in, "venue_code") : NULL, r->user_agent, &ref, &o) != 0)
 		return page_outcome(r, &o);
 	r->rp[1] = arena_printf(r->a, "%ld", ref.attempt_no);
 	r->nrp = 2;

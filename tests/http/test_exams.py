@@ -491,6 +491,53 @@ def reports_drill_down_by_place_list_who_has_not_passed_and_stay_in_the_viewers_
     assert "Reset already used" in page.get(url).text, "the list shows the reset"
 
 
+@test
+def the_review_policy_decides_when_a_candidate_sees_the_right_answers():
+    code = "EXV" + RUN
+    load(code, review="after_close")
+    c = user_api("csc1")
+    c.api("POST", "/exams/%s/attempts" % code)
+    answer_all(c, code, 1, WRONG)
+    eq(c.api("POST", "/exams/%s/attempts/1/submit" % code).status, 200, "submitted")
+    eq("review" in c.api("GET", "/exams/%s/attempts/1" % code).json(), False, "no answers while the exam is open")
+    page = Client()
+    page.login("csc1")
+    assert "Right answer" not in page.get("/exams/%s/attempt/1" % code).text, "nor on the page"
+    load(code, review="after_close", opens_at=iso_time(-7200), closes_at=iso_time(-60))   # the window is over
+    rev = c.api("GET", "/exams/%s/attempts/1" % code).json()["review"]
+    eq(len(rev), 4, "every question after the close")
+    q3 = [v for v in rev if v["body_en"] == "Q3 %s" % RUN][0]
+    eq((q3["response"], q3["answer"], q3["mark"]), ("false", "true", "0.00"), "response, right answer, mark")
+    html = page.get("/exams/%s/attempt/1" % code).text
+    assert "Right answer" in html and "Q3 %s" % RUN in html, html[:600]
+    s_code = "EXV2" + RUN
+    load(s_code)   # review "score" (the default): the score only
+    other = user_api("csc2")
+    other.api("POST", "/exams/%s/attempts" % s_code)
+    other.api("POST", "/exams/%s/attempts/1/submit" % s_code)
+    eq("review" in other.api("GET", "/exams/%s/attempts/1" % s_code).json(), False, "score only")
+
+
+@test
+def a_venue_code_is_needed_to_start_a_supervised_exam():
+    code = "EXC" + RUN
+    load(code, venue_code="HALL-7")
+    c = user_api("csc2")
+    r = c.api("POST", "/exams/%s/attempts" % code)
+    eq(r.status, 422, "no code %r" % r)
+    assert "venue_code" in r.json()["error"]["fields"], r.json()
+    eq(c.api("POST", "/exams/%s/attempts" % code, {"venue_code": "HALL-8"}).status, 422, "a wrong code")
+    page = Client()
+    page.login("csc2")
+    form = page.form_post("/exams", "/exams/%s/start" % code, {"venue_code": "HALL-8"})
+    eq(form.status, 422, "the page refuses a wrong code")
+    assert 'id="e-venue_code"' in form.text, form.text[:500]
+    eq(sql("SELECT COUNT(*) FROM exam_attempts a JOIN exams e ON e.id = a.exam_id WHERE e.code = '%s'" % code), [["0"]],
+       "no attempt started")
+    eq(c.api("POST", "/exams/%s/attempts" % code, {"venue_code": "HALL-7"}).status, 201, "the venue's code starts it")
+    eq(c.api("POST", "/exams/%s/attempts" % code).status, 200, "the open attempt resumes without it")
+
+
 def nssdb():
     d = os.path.join(TMP, "nss")
     if not os.path.isdir(d):
