@@ -362,6 +362,23 @@ static const char *layout_in(struct imp *m, const struct jval *e, size_t i)
 	return m->out->status ? NULL : s;
 }
 
+/* May the importer set an exam of this code for the place at path?  The
+ * state (and the command line) anywhere; a DI or BI only for a place in
+ * the area of that holding, and only over an exam of that area (the
+ * exam code of another area, or of the whole state, is not theirs). */
+static bool import_may_place(struct imp *m, const char *path, const char *code)
+{
+	const struct user *u = m->who->user;
+	if (!u || user_has(u, ROLE_STATE_ADMIN))
+		return true;
+	const unsigned in_charge = RB(ROLE_DI) | RB(ROLE_BI);
+	if (!path || !juris_holding(u, in_charge, 0, path, 0))
+		return false;
+	struct dbres *old = db_query(m->a, "SELECT pl.path FROM exams e LEFT JOIN locations pl ON pl.id = e.place_id WHERE e.code = ?",
+				     "s", code);
+	return old && (old->nrows == 0 || (db_val(old, 0, 0) && juris_holding(u, in_charge, 0, db_val(old, 0, 0), 0)));
+}
+
 static int imp_exams(struct imp *m)
 {
 	const struct jval *es = json_get(m->root, "exams");
@@ -402,8 +419,11 @@ static int imp_exams(struct imp *m)
 		if (venue && (!code_ok(venue, 40) || strlen(venue) < 4))
 			out_field(m->out, fld(a, "exams", i, "venue_code"), "exam.err.venue", NULL);
 		long place = int_in(m, e, "place_id", 1, 2000000000, 0, fld(a, "exams", i, "place_id"));
-		if (place && !db_scalar(a, "SELECT id FROM locations WHERE id = ?", "i", (long long)place))
+		const char *ppath = place ? db_scalar(a, "SELECT path FROM locations WHERE id = ?", "i", (long long)place) : NULL;
+		if (place && !ppath)
 			out_field(m->out, fld(a, "exams", i, "place_id"), "exam.err.place", NULL);
+		if (!import_may_place(m, ppath, code))
+			out_field(m->out, fld(a, "exams", i, "place_id"), "exam.err.place_outside", NULL);
 		if (m->out->status || !en || !hi || !aud || !pass || !layout)
 			continue;
 		if (db_exec("INSERT INTO exams (code, title_en, title_hi, audience, opens_at, closes_at, time_limit_s, pass_pct, max_attempts, "
@@ -451,6 +471,11 @@ int exam_import(struct arena *a, const struct actor *who, const char *json, size
 		out_field(out, "json", "exam.err.json", NULL);
 		return out->status;
 	}
+	/* a DI or BI sets exams for the area over the state's bank; the bank
+	 * itself is the state's */
+	const struct jval *cs = json_get(m.root, "categories"), *qs = json_get(m.root, "questions");
+	if (who->user && !user_has(who->user, ROLE_STATE_ADMIN) && ((cs && cs->type == J_ARR && cs->n) || (qs && qs->type == J_ARR && qs->n)))
+		return out_fail(out, 403, "exam.bank_state_only");
 	return out_txn(out, import_txn, &m);
 }
 

@@ -39,6 +39,10 @@ struct exam_import_res {
  * "Exams" has the format): categories by code, questions by key (a
  * changed question becomes its next version; an unchanged one is left),
  * exams by code (settings replaced; running attempts keep their layout).
+ * A DI or BI (not the state admin) may send exams only (403
+ * exam.bank_state_only otherwise), each for a place_id inside their
+ * area, and replace only exams of their area (exams.N.place_id
+ * exam.err.place_outside).
  * All or nothing, one transaction, audited.  422 with fields named like
  * "questions.3.answer" for what is wrong. */
 int exam_import(struct arena *a, const struct actor *who, const char *json, size_t len, struct exam_import_res *res,

@@ -295,6 +295,7 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/admin/exams/:code/overrides", api_exam_overrides, EXAM_ADMINS, 0 },
 	{ "POST", "/api/v1/exams/:code/resets", api_exam_reset, RB(ROLE_DI), 0 },
 	{ "GET", "/api/v1/exams/:code/report", api_exam_report, RB(ROLE_DI) | RB(ROLE_BI) | EXAM_ADMINS, 0 },
+	{ "POST", "/api/v1/exams/import", api_exam_import, RB(ROLE_DI) | RB(ROLE_BI), 0 },
 	{ "GET", "/api/v1/trainings", api_trainings, 0, 0 },
 	{ "POST", "/api/v1/trainings", api_training_create, TRN_ORGANISERS, 0 },
 	{ "GET", "/api/v1/trainings/compliance", api_training_compliance, RB_OFFICERS, 0 },

@@ -430,6 +430,8 @@ ROUTES = {
     # only a DI resets (no DI among the walk's roles: everybody is refused)
     ("POST", "/api/v1/exams/:code/resets"): deny(params={"code": "exam"}, body={"user": "csc1", "reason": "authz walk"}),
     ("GET", "/api/v1/exams/:code/report"): deny(params={"code": "exam"}, allowed=SA),
+    # DIs and BIs set exams for their area (none of them among the walk's roles)
+    ("POST", "/api/v1/exams/import"): deny(body={}),
 }
 
 

@@ -538,6 +538,28 @@ def a_venue_code_is_needed_to_start_a_supervised_exam():
     eq(c.api("POST", "/exams/%s/attempts" % code).status, 200, "the open attempt resumes without it")
 
 
+@test
+def a_bi_sets_an_exam_for_the_block_over_the_state_bank_and_nowhere_else():
+    code = "EXB" + RUN
+    med = sql("SELECT id FROM locations WHERE type='block' AND name_en='Medininagar(Daltonganj)'")[0][0]
+    chainpur = sql("SELECT id FROM locations WHERE type='block' AND name_en='Chainpur'")[0][0]
+    mine = dict(bank(code, audience=["csc"], place_id=int(med)), categories=[], questions=[])
+    bi = user_api("bi")
+    r = bi.api("POST", "/exams/import", mine)
+    eq(r.status, 200, "the BI's exam for the block %r" % r)
+    assert code in [e["code"] for e in user_api("csc1").api("GET", "/exams").json()["items"]], "Jamune's VLE sees it"
+    other = dict(mine, exams=[dict(mine["exams"][0], code="EXB2" + RUN, place_id=int(chainpur))])
+    r = bi.api("POST", "/exams/import", other)
+    eq(r.status, 422, "not another block %r" % r)
+    assert "exams.0.place_id" in r.json()["error"]["fields"], r.json()
+    eq(user_api("bi2").api("POST", "/exams/import", dict(mine, exams=[dict(mine["exams"][0], place_id=int(chainpur))])).status,
+       422, "nor another BI's exam under the same code")
+    eq(bi.api("POST", "/exams/import", bank("EXB3" + RUN, place_id=int(med))).status, 403, "the bank is the state's")
+    eq(sql("SELECT COUNT(*) FROM exams WHERE code IN ('EXB2%s', 'EXB3%s')" % (RUN, RUN)), [["0"]], "nothing stored")
+    eq(sql("SELECT p.name_en FROM exams e JOIN locations p ON p.id = e.place_id WHERE e.code = '%s'" % code),
+       [["Medininagar(Daltonganj)"]], "the BI's exam is still the block's")
+
+
 def nssdb():
     d = os.path.join(TMP, "nss")
     if not os.path.isdir(d):
