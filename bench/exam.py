@@ -116,6 +116,46 @@ def parallel(items, n_threads, fn):
     return lat, time.perf_counter() - t0, codes
 
 
+def stack_pids(var):
+    """The FastCGI workers (children of the pool's master) and mariadbd of the stack in var."""
+    def pidfile(name):
+        try:
+            return int(open(os.path.join(var, "run", name)).read().split()[0])
+        except (OSError, ValueError, IndexError):
+            return None
+    master, db = pidfile("gramsewa-fcgi.pid"), pidfile("mariadb.pid")
+    workers = []
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                st = open("/proc/%s/stat" % d).read()
+            except OSError:
+                continue
+            if int(st.rsplit(")", 1)[1].split()[1]) == master:
+                workers.append(int(d))
+    return workers, [db] if db else []
+
+
+def cpu_ms(pids):
+    """User + system CPU of pids so far, in ms (/proc/PID/stat utime + stime)."""
+    tick, total = os.sysconf("SC_CLK_TCK"), 0
+    for pid in pids:
+        try:
+            f = open("/proc/%d/stat" % pid).read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(f[11]) + int(f[12])
+    return total * 1000.0 / tick
+
+
+def cpu_line(before, after, saves):
+    """CPU per save of the workers and MariaDB between two cpu_ms pairs."""
+    if not saves:
+        return "cpu: no saves"
+    return "  cpu per save: FastCGI workers %.2f ms, MariaDB %.2f ms (over %d saves)" % (
+        (after[0] - before[0]) / saves, (after[1] - before[1]) / saves, saves)
+
+
 def right(slot):
     """A response, right about 70 % of the time."""
     ok = random.random() < 0.7
@@ -169,11 +209,17 @@ def main():
             return answer
         cands = list(attempts)
         paced = cands[:min(len(cands), int(os.environ.get("BENCH_PACED", "1000")))]
+        workers, db = stack_pids(stack.var)
+        cpu = lambda: (cpu_ms(workers), cpu_ms(db))   # noqa: E731
+        before = cpu()
         lat, wall, codes = parallel(paced, clients, answerer(think))
         print(line("answer saves, %d candidates at once, %.1f s to read each question on average" % (clients, think), lat, wall,
                    codes), flush=True)
+        print(cpu_line(before, cpu(), len(lat)), flush=True)
+        before = cpu()
         lat, wall, codes = parallel(cands[len(paced):], clients, answerer(0))
         print(line("answer saves, %d candidates at once flat out (capacity)" % clients, lat, wall, codes), flush=True)
+        print(cpu_line(before, cpu(), len(lat)), flush=True)
         stack.sql("UPDATE exam_attempts SET deadline_at = NOW() - INTERVAL 2 HOUR WHERE state = 'inprogress'")
         conf = os.path.join(stack.var, "gramsewa.conf")
         t = time.perf_counter()

@@ -362,6 +362,23 @@ static const char *layout_in(struct imp *m, const struct jval *e, size_t i)
 	return m->out->status ? NULL : s;
 }
 
+/* May the importer set an exam of this code for the place at path?  The
+ * state (and the command line) anywhere; a DI or BI only for a place in
+ * the area of that holding, and only over an exam of that area (the
+ * exam code of another area, or of the whole state, is not theirs). */
+static bool import_may_place(struct imp *m, const char *path, const char *code)
+{
+	const struct user *u = m->who->user;
+	if (!u || user_has(u, ROLE_STATE_ADMIN))
+		return true;
+	const unsigned in_charge = RB(ROLE_DI) | RB(ROLE_BI);
+	if (!path || !juris_holding(u, in_charge, 0, path, 0))
+		return false;
+	struct dbres *old = db_query(m->a, "SELECT pl.path FROM exams e LEFT JOIN locations pl ON pl.id = e.place_id WHERE e.code = ?",
+				     "s", code);
+	return old && (old->nrows == 0 || (db_val(old, 0, 0) && juris_holding(u, in_charge, 0, db_val(old, 0, 0), 0)));
+}
+
 static int imp_exams(struct imp *m)
 {
 	const struct jval *es = json_get(m->root, "exams");
@@ -395,19 +412,35 @@ static int imp_exams(struct imp *m)
 		if (!str_eq(nav, "free") && !str_eq(nav, "seq"))
 			out_field(m->out, fld(a, "exams", i, "nav"), "exam.err.nav", NULL);
 		const char *layout = layout_in(m, e, i);
+		const char *review = json_get_str(e, "review"), *venue = json_get_str(e, "venue_code");
+		review = review ? review : "score";
+		if (!str_eq(review, "score") && !str_eq(review, "answers") && !str_eq(review, "after_close"))
+			out_field(m->out, fld(a, "exams", i, "review"), "exam.err.review", NULL);
+		if (venue && (!code_ok(venue, 40) || strlen(venue) < 4))
+			out_field(m->out, fld(a, "exams", i, "venue_code"), "exam.err.venue", NULL);
+		long place = int_in(m, e, "place_id", 1, 2000000000, 0, fld(a, "exams", i, "place_id"));
+		const char *ppath = place ? db_scalar(a, "SELECT path FROM locations WHERE id = ?", "i", (long long)place) : NULL;
+		if (place && !ppath)
+			out_field(m->out, fld(a, "exams", i, "place_id"), "exam.err.place", NULL);
+		if (!import_may_place(m, ppath, code))
+			out_field(m->out, fld(a, "exams", i, "place_id"), "exam.err.place_outside", NULL);
 		if (m->out->status || !en || !hi || !aud || !pass || !layout)
 			continue;
 		if (db_exec("INSERT INTO exams (code, title_en, title_hi, audience, opens_at, closes_at, time_limit_s, pass_pct, max_attempts, "
-			    "delay1_s, delay2_s, grading, nav, shuffle_q, shuffle_opts, layout_rules, validity_days, status, created_by, created_at) "
-			    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', NULLIF(?, 0), NOW()) ON DUPLICATE KEY UPDATE "
+			    "delay1_s, delay2_s, grading, nav, shuffle_q, shuffle_opts, layout_rules, validity_days, status, created_by, created_at, place_id, "
+			    "review, venue_code) "
+			    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'active', NULLIF(?, 0), NOW(), NULLIF(?, 0), ?, ?) "
+			    "ON DUPLICATE KEY UPDATE "
 			    "title_en = VALUES(title_en), title_hi = VALUES(title_hi), audience = VALUES(audience), opens_at = VALUES(opens_at), "
+			    "place_id = VALUES(place_id), review = VALUES(review), venue_code = VALUES(venue_code), "
 			    "closes_at = VALUES(closes_at), time_limit_s = VALUES(time_limit_s), pass_pct = VALUES(pass_pct), "
 			    "max_attempts = VALUES(max_attempts), delay1_s = VALUES(delay1_s), delay2_s = VALUES(delay2_s), "
 			    "grading = VALUES(grading), nav = VALUES(nav), shuffle_q = VALUES(shuffle_q), shuffle_opts = VALUES(shuffle_opts), "
 			    "layout_rules = VALUES(layout_rules), validity_days = VALUES(validity_days), status = 'active'",
-			    "ssssssisiiissiisii", code, en, hi, aud, opens, closes, (long long)limit, pass, (long long)maxa, (long long)d1,
+			    "ssssssisiiissiisiiiss", code, en, hi, aud, opens, closes, (long long)limit, pass, (long long)maxa, (long long)d1,
 			    (long long)d2, grading, nav, (long long)json_get_bool(e, "shuffle_questions", true),
-			    (long long)json_get_bool(e, "shuffle_options", true), layout, (long long)valid, (long long)actor_id(m->who)) < 0)
+			    (long long)json_get_bool(e, "shuffle_options", true), layout, (long long)valid, (long long)actor_id(m->who),
+			    (long long)place, review, venue) < 0)
 			return -1;
 		m->res->exams++;
 	}
@@ -438,6 +471,11 @@ int exam_import(struct arena *a, const struct actor *who, const char *json, size
 		out_field(out, "json", "exam.err.json", NULL);
 		return out->status;
 	}
+	/* a DI or BI sets exams for the area over the state's bank; the bank
+	 * itself is the state's */
+	const struct jval *cs = json_get(m.root, "categories"), *qs = json_get(m.root, "questions");
+	if (who->user && !user_has(who->user, ROLE_STATE_ADMIN) && ((cs && cs->type == J_ARR && cs->n) || (qs && qs->type == J_ARR && qs->n)))
+		return out_fail(out, 403, "exam.bank_state_only");
 	return out_txn(out, import_txn, &m);
 }
 
@@ -452,16 +490,38 @@ struct start_ctx {
 	struct outcome *out;
 };
 
-/* The exam by code, with the person's overrides: id, audience, open now,
- * time limit, closes_at, max attempts, delay1, delay2, shuffle_q,
- * shuffle_opts, layout_rules, code. */
+/* The exam by code, with the person's overrides and reset: id, audience,
+ * open now, time limit, closes_at, max attempts (a reset's earlier
+ * attempts added), delay1, delay2, shuffle_q, shuffle_opts, layout_rules,
+ * code, the audience place's path (NULL: everywhere), venue code. */
 static struct dbres *exam_load(struct arena *a, const char *code, long user)
 {
 	return db_query(a, "SELECT e.id, e.audience, NOW() BETWEEN e.opens_at AND IFNULL(o.closes_at, e.closes_at), "
-			   "IFNULL(o.time_limit_s, e.time_limit_s), IFNULL(o.closes_at, e.closes_at), IFNULL(o.max_attempts, e.max_attempts), "
-			   "e.delay1_s, e.delay2_s, e.shuffle_q, e.shuffle_opts, e.layout_rules, e.code "
-			   "FROM exams e LEFT JOIN exam_overrides o ON o.exam_id = e.id AND o.user_id = ? WHERE e.code = ? AND e.status = 'active'",
-			"is", (long long)user, code);
+			   "IFNULL(o.time_limit_s, e.time_limit_s), IFNULL(o.closes_at, e.closes_at), "
+			   "IFNULL(o.max_attempts, e.max_attempts) + IFNULL(rs.attempts_before, 0), "
+			   "e.delay1_s, e.delay2_s, e.shuffle_q, e.shuffle_opts, e.layout_rules, e.code, pl.path, e.venue_code "
+			   "FROM exams e LEFT JOIN exam_overrides o ON o.exam_id = e.id AND o.user_id = ? "
+			   "LEFT JOIN exam_resets rs ON rs.exam_id = e.id AND rs.user_id = ? "
+			   "LEFT JOIN locations pl ON pl.id = e.place_id WHERE e.code = ? AND e.status = 'active'",
+			"iis", (long long)user, (long long)user, code);
+}
+
+/* Is u in an exam's audience: a holding (today) of one of the roles in
+ * list, at or under the place path (NULL: anywhere)?  Role and place come
+ * from the same holding, so a VLE of one block who is a BI of another is
+ * not a BI of the first. */
+static bool in_audience(struct arena *a, const struct user *u, const char *list, const char *place)
+{
+	for (size_t i = 0; u && i < u->nh; i++) {
+		const struct holding *h = &u->h[i];
+		char *copy = arena_strdup(a, list ? list : ""), *save = NULL;
+		bool role = false;
+		for (char *t = strtok_r(copy, ",", &save); t && !role; t = strtok_r(NULL, ",", &save))
+			role = role_from_code(t) == (int)h->role;
+		if (role && (!place || (h->loc_path && str_starts(h->loc_path, place))))
+			return true;
+	}
+	return false;
 }
 
 /* In place: the first n of ids[0..count) become a uniform random sample,
@@ -622,8 +682,8 @@ static int start_txn(void *p)
 	return audit_write(c->who, &e) == 0 ? 0 : -1;
 }
 
-int exam_start(struct arena *a, const struct actor *who, const char *code, const char *user_agent, struct exam_attempt_ref *res,
-	       struct outcome *out)
+int exam_start(struct arena *a, const struct actor *who, const char *code, const char *venue, const char *user_agent,
+	       struct exam_attempt_ref *res, struct outcome *out)
 {
 	if (!who->user || !code_ok(code, 40))
 		return out_fail(out, 404, NULL);
@@ -632,8 +692,17 @@ int exam_start(struct arena *a, const struct actor *who, const char *code, const
 		return out_fail(out, 503, NULL);
 	if (e->nrows != 1)
 		return out_fail(out, 404, NULL);
-	if (!user_holds_any(a, who->user, db_val(e, 0, 1)))
+	if (!in_audience(a, who->user, db_val(e, 0, 1), db_val(e, 0, 12)))
 		return out_fail(out, 403, "exam.not_audience");
+	/* a supervised exam starts only with the code announced at the venue
+	 * (an open attempt resumes without it: start_txn answers it first) */
+	const char *want = db_val(e, 0, 13);
+	if (want && !str_eq(venue, want) &&
+	    !db_scalar(a, "SELECT id FROM exam_attempts WHERE exam_id = ? AND user_id = ? AND state IN ('inprogress','overdue')", "ii",
+		       db_int(e, 0, 0), (long long)who->user->id)) {
+		out_field(out, "venue_code", str_empty(venue) ? "form.err.required" : "exam.err.venue_wrong", NULL);
+		return out->status;
+	}
 	struct start_ctx c = { .a = a, .who = who, .user_agent = user_agent, .e = e, .res = res, .out = out };
 	/* an open attempt is answered even after the window closed; a new one needs the window */
 	if (db_int(e, 0, 2) != 1) {
@@ -647,42 +716,75 @@ int exam_start(struct arena *a, const struct actor *who, const char *code, const
 
 /* ---- saving ---- */
 
+/* Why a save matched no row in exam_save's statement (reads only): 404
+ * no such attempt or slot; 409 exam.finished, exam.deadline_passed,
+ * exam.seq_back / exam.seq_ahead; 422 (field response) a response that
+ * does not fit the question.  Checked in that order: after the deadline
+ * nothing is saved, whatever was sent. */
+static int save_refusal(struct arena *a, long user, const char *code, long attempt_no, long slot, const char *response,
+			struct outcome *out)
+{
+	struct dbres *s = db_query(a, "SELECT a.id, q.type, q.options, a.state, a.deadline_at >= NOW(), e.nav = 'seq', a.cur_slot "
+				      "FROM exam_attempts a JOIN exams e ON e.id = a.exam_id "
+				      "JOIN exam_answers ea ON ea.attempt_id = a.id AND ea.slot = ? JOIN questions q ON q.id = ea.question_id "
+				      "WHERE e.code = ? AND a.user_id = ? AND a.attempt_no = ?",
+				   "isii", (long long)slot, code, (long long)user, (long long)attempt_no);
+	if (!s)
+		return out_fail(out, 503, NULL);
+	if (s->nrows != 1)
+		return out_fail(out, 404, NULL);
+	if (!str_eq(db_val(s, 0, 3), "inprogress"))
+		return out_fail(out, 409, "exam.finished");
+	if (db_int(s, 0, 4) != 1)
+		return out_fail(out, 409, "exam.deadline_passed");
+	bool seq = db_int(s, 0, 5) == 1;
+	if (seq && slot != db_int(s, 0, 6))
+		return out_fail(out, 409, slot < db_int(s, 0, 6) ? "exam.seq_back" : "exam.seq_ahead");
+	if (!response_canon(a, db_val(s, 0, 1), opts_count(a, db_val(s, 0, 2)), response)) {
+		out_field(out, "response", "exam.err.response", NULL);
+		return out->status;
+	}
+	/* everything fits now: the attempt moved between the two statements
+	 * (a second save of a sequential slot at once, the deadline) */
+	return out_fail(out, 409, seq ? "exam.seq_back" : "exam.deadline_passed");
+}
+
 int exam_save(struct arena *a, const struct actor *who, const char *code, long attempt_no, long slot, const char *response,
 	      struct outcome *out)
 {
 	if (!who->user || !code_ok(code, 40))
 		return out_fail(out, 404, NULL);
-	struct dbres *s = db_query(a, "SELECT a.id, q.type, q.options, a.state, a.deadline_at >= NOW() "
-				      "FROM exam_attempts a JOIN exams e ON e.id = a.exam_id "
-				      "JOIN exam_answers ea ON ea.attempt_id = a.id AND ea.slot = ? JOIN questions q ON q.id = ea.question_id "
-				      "WHERE e.code = ? AND a.user_id = ? AND a.attempt_no = ?",
-				   "isii", (long long)slot, code, (long long)who->user->id, (long long)attempt_no);
-	if (!s)
-		return out_fail(out, 503, NULL);
-	if (s->nrows != 1)
-		return out_fail(out, 404, NULL);
-	/* time first: after the deadline nothing is saved, whatever was sent */
-	if (!str_eq(db_val(s, 0, 3), "inprogress"))
-		return out_fail(out, 409, "exam.finished");
-	if (db_int(s, 0, 4) != 1)
-		return out_fail(out, 409, "exam.deadline_passed");
-	const char *canon = response_canon(a, db_val(s, 0, 1), opts_count(a, db_val(s, 0, 2)), response);
-	if (!canon) {
-		out_field(out, "response", "exam.err.response", NULL);
-		return out->status;
+	/* The response in the canonical form of each type; the statement picks
+	 * the one of the slot's question and writes nothing when it does not
+	 * fit (NULL), so a save is one round trip.  A choice must also stay
+	 * within the question's options (maxidx) and be one for a single. */
+	const char *tf = response_canon(a, "tf", 0, response), *num = response_canon(a, "numeric", 0, response);
+	const char *ch = response_canon(a, "multi", MAX_OPTS, response);
+	long count = 0, maxidx = -1;
+	for (const char *p = ch; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : "") {
+		count++;
+		maxidx = strtol(p, NULL, 10);	/* sorted: the last is the largest */
 	}
-	/* the deadline is checked by the statement that writes: a save and
-	 * exam-close (which locks the attempt row) cannot both win */
-	long long n = db_exec("UPDATE exam_answers ea JOIN exam_attempts a ON a.id = ea.attempt_id "
-			      "SET ea.response = NULLIF(?, ''), ea.saved_at = NOW(3) "
-			      "WHERE a.id = ? AND ea.slot = ? AND a.state = 'inprogress' AND a.deadline_at >= NOW()",
-			      "sii", canon, db_int(s, 0, 0), (long long)slot);
+	/* the deadline (and the sequential slot) is checked by the statement
+	 * that writes: a save and exam-close (which locks the attempt row)
+	 * cannot both win; with nav seq the save moves the attempt on */
+	long long n = response ? db_exec("UPDATE exam_answers ea JOIN exam_attempts a ON a.id = ea.attempt_id JOIN exams e ON e.id = a.exam_id "
+					 "JOIN questions q ON q.id = ea.question_id "
+					 "SET ea.response = NULLIF(CASE q.type WHEN 'tf' THEN ? WHEN 'numeric' THEN ? ELSE ? END, ''), "
+					 "ea.saved_at = NOW(3), a.cur_slot = IF(e.nav = 'seq', a.cur_slot + 1, a.cur_slot) "
+					 "WHERE e.code = ? AND a.user_id = ? AND a.attempt_no = ? AND ea.slot = ? "
+					 "AND a.state = 'inprogress' AND a.deadline_at >= NOW() AND (e.nav = 'free' OR a.cur_slot = ea.slot) "
+					 "AND CASE q.type WHEN 'tf' THEN ? IS NOT NULL WHEN 'numeric' THEN ? IS NOT NULL "
+					 " WHEN 'single' THEN ? IS NOT NULL AND ? <= 1 AND ? < JSON_LENGTH(q.options) "
+					 " ELSE ? IS NOT NULL AND ? < JSON_LENGTH(q.options) END",
+					 "ssssiiisssiisi", tf, num, ch, code, (long long)who->user->id, (long long)attempt_no, (long long)slot,
+					 tf, num, ch, (long long)count, (long long)maxidx, ch, (long long)maxidx)
+			       : 0;
 	if (n < 0)
 		return out_fail(out, 503, NULL);
-	if (n == 1)
+	if (n >= 1)	/* the answer's row, and the attempt's when seq moved it on */
 		return 0;
-	const char *st = db_scalar(a, "SELECT IF(state = 'inprogress', 'late', state) FROM exam_attempts WHERE id = ?", "i", db_int(s, 0, 0));
-	return out_fail(out, 409, str_eq(st, "late") ? "exam.deadline_passed" : "exam.finished");
+	return save_refusal(a, who->user->id, code, attempt_no, slot, response, out);
 }
 
 /* ---- finishing ---- */
@@ -694,10 +796,11 @@ int exam_save(struct arena *a, const struct actor *who, const char *code, long a
 static int finish(struct arena *a, const struct actor *who, long id, const char *how, struct exam_result *res, struct outcome *out)
 {
 	struct dbres *t = db_query(a, "SELECT e.id, e.code, e.title_en, e.title_hi, e.pass_pct, e.validity_days, "
-				      "IFNULL(o.max_attempts, e.max_attempts), at.attempt_no, at.user_id, "
+				      "IFNULL(o.max_attempts, e.max_attempts) + IFNULL(rs.attempts_before, 0), at.attempt_no, at.user_id, "
 				      "TRIM(CONCAT_WS(' ', u.first_name, u.middle_name, u.last_name)), u.mobile "
 				      "FROM exam_attempts at JOIN exams e ON e.id = at.exam_id JOIN users u ON u.id = at.user_id "
-				      "LEFT JOIN exam_overrides o ON o.exam_id = e.id AND o.user_id = at.user_id WHERE at.id = ?",
+				      "LEFT JOIN exam_overrides o ON o.exam_id = e.id AND o.user_id = at.user_id "
+				      "LEFT JOIN exam_resets rs ON rs.exam_id = e.id AND rs.user_id = at.user_id WHERE at.id = ?",
 				   "i", (long long)id);
 	struct dbres *s = t && t->nrows == 1
 			  ? db_query(a, "SELECT ea.slot, ea.response, q.type, q.answer, q.marks, q.neg_marks FROM exam_answers ea "
@@ -720,12 +823,6 @@ static int finish(struct arena *a, const struct actor *who, long id, const char 
 		sbuf_printf(&mb, "%s%.2f", i ? "," : "[", m);	/* slots are 0..n-1 in order */
 	}
 	sbuf_adds(&mb, "]");
-	/* every slot's mark in one statement, from the JSON list of marks by slot */
-	long long nm = db_exec("UPDATE exam_answers SET mark = JSON_VALUE(?, CONCAT('$[', slot, ']')) WHERE attempt_id = ?", "si", mb.data,
-			       (long long)id);
-	sbuf_free(&mb);
-	if (nm < 0)
-		return -1;
 	crypto_generichash_final(&hs, digest, sizeof digest);
 	score = score < 0 ? 0 : score;
 	double pct = max > 0 ? floor(score * 10000 / max + 0.5) / 100 : 0;
@@ -736,11 +833,8 @@ static int finish(struct arena *a, const struct actor *who, long id, const char 
 	res->pct = arena_printf(a, "%.2f", pct);
 	res->passed = passed;
 	res->refresher = last;
-	if (db_exec("UPDATE exam_attempts SET state = 'finished', finished_at = NOW(), finished_how = ?, score = ?, max_score = ?, pct = ?, "
-		    "passed = ?, refresher = ? WHERE id = ?", "ssssiii", how, res->score, res->max_score, res->pct, (long long)passed,
-		    (long long)last, (long long)id) != 1)
-		return -1;
 	const char *name = db_val(t, 0, 9);
+	struct cert_issued ci = { 0 };
 	if (passed) {
 		struct cert_fact facts[] = {
 			{ "Name", "नाम", name },
@@ -751,13 +845,25 @@ static int finish(struct arena *a, const struct actor *who, long id, const char 
 					   .title_hi = "उत्तीर्णता प्रमाण पत्र", .holder_id = (long)db_int(t, 0, 8), .holder_name = name,
 					   .facts = facts, .nfacts = ARRAY_LEN(facts), .validity_days = (long)db_int(t, 0, 5),
 					   .sign_reason = "Pass certificate of the Digital Panchayat online exam" };
-		struct cert_issued ci;
-		if (cert_issue_subject(a, who, &cs, &ci, out) != 0 ||
-		    db_exec("UPDATE exam_attempts SET certificate_id = ? WHERE id = ?", "ii", (long long)ci.id, (long long)id) != 1)
+		if (cert_issue_subject(a, who, &cs, &ci, out) != 0) {
+			sbuf_free(&mb);
 			return -1;
+		}
 		res->certificate = ci.number;
 		res->verify_url = ci.verify_url;
 	}
+	/* every slot's mark (from the JSON list of marks by slot) and the
+	 * attempt's result and certificate in one statement: grading 5,000
+	 * attempts at a window's end is bound by round trips */
+	long long nm = db_exec("UPDATE exam_answers ea JOIN exam_attempts at ON at.id = ea.attempt_id "
+			       "SET ea.mark = JSON_VALUE(?, CONCAT('$[', ea.slot, ']')), at.state = 'finished', at.finished_at = NOW(), "
+			       "at.finished_how = ?, at.score = ?, at.max_score = ?, at.pct = ?, at.passed = ?, at.refresher = ?, "
+			       "at.certificate_id = NULLIF(?, 0) WHERE at.id = ?",
+			       "sssssiiii", mb.data, how, res->score, res->max_score, res->pct, (long long)passed, (long long)last,
+			       (long long)ci.id, (long long)id);
+	sbuf_free(&mb);
+	if (nm < 1)
+		return -1;
 	const char *mobile = db_val(t, 0, 10);
 	const char *sms = passed ? arena_printf(a, "You passed %s with %s%%. Certificate %s: %s/v/%s - GramSewa", db_val(t, 0, 1),
 						res->pct, res->certificate, cfg.base_url, res->certificate)
@@ -835,11 +941,18 @@ static int close_one_txn(void *p)
 {
 	struct submit_ctx *c = p;
 	memset(c->res, 0, sizeof *c->res);
-	struct dbres *due = db_query(c->a, "SELECT id FROM exam_attempts WHERE state IN ('inprogress','overdue') "
-					   "AND deadline_at + INTERVAL ? SECOND < NOW() ORDER BY deadline_at, id LIMIT 1 FOR UPDATE SKIP LOCKED",
-				     "i", (long long)cfg.exam_grace_s);
-	if (!due)
-		return -1;
+	/* One state at a time and the deadline bare: the scan then walks
+	 * k_attempt_due (state, deadline_at, id) in order and locks the one
+	 * row it returns.  With "state IN (..)" or "deadline_at + INTERVAL"
+	 * MariaDB sorted instead (filesort), locking every due row it read,
+	 * so a second job found them all locked and stopped at once. */
+	static const char *const open_states[] = { "inprogress", "overdue" };
+	struct dbres *due = NULL;
+	for (size_t k = 0; k < ARRAY_LEN(open_states) && (!due || due->nrows == 0); k++)
+		if (!(due = db_query(c->a, "SELECT id FROM exam_attempts WHERE state = ? AND deadline_at < NOW() - INTERVAL ? SECOND "
+					   "ORDER BY deadline_at, id LIMIT 1 FOR UPDATE SKIP LOCKED",
+				     "si", open_states[k], (long long)cfg.exam_grace_s)))
+			return -1;
 	if (due->nrows == 0)
 		return 1;
 	c->id = (long)db_int(due, 0, 0);
@@ -872,28 +985,191 @@ long exam_close(struct arena *a, FILE *log)
 	return done;
 }
 
+/* ---- overrides and resets ---- */
+
+struct override_ctx {
+	struct arena *a;
+	const struct actor *who;
+	long exam;
+	const struct exam_override_in *in;
+	const char *closes;	/* stored form, or NULL */
+	long *n;
+	struct outcome *out;
+};
+
+static int override_txn(void *p)
+{
+	struct override_ctx *c = p;
+	struct arena *a = c->a;
+	char *copy = arena_strdup(a, c->in->users), *save = NULL;
+	struct sbuf names;
+	sbuf_init(&names);
+	*c->n = 0;
+	for (char *t = strtok_r(copy, ", \t\r\n", &save); t; t = strtok_r(NULL, ", \t\r\n", &save)) {
+		const char *uid = db_scalar(a, "SELECT id FROM users WHERE username = ?", "s", t);
+		if (!uid) {
+			out_field(c->out, "users", "exam.err.unknown_user", t);
+			continue;
+		}
+		if (++*c->n > 200) {
+			out_field(c->out, "users", "exam.err.too_many", "200");
+			break;
+		}
+		if (db_exec("INSERT INTO exam_overrides (exam_id, user_id, time_limit_s, max_attempts, closes_at, reason, set_by, set_at) "
+			    "VALUES (?, ?, NULLIF(?, 0), NULLIF(?, 0), ?, ?, NULLIF(?, 0), NOW()) ON DUPLICATE KEY UPDATE "
+			    "time_limit_s = VALUES(time_limit_s), max_attempts = VALUES(max_attempts), closes_at = VALUES(closes_at), "
+			    "reason = VALUES(reason), set_by = VALUES(set_by), set_at = VALUES(set_at)",
+			    "isiissi", (long long)c->exam, uid, (long long)c->in->time_limit_s, (long long)c->in->max_attempts, c->closes,
+			    c->in->reason, (long long)actor_id(c->who)) < 0) {
+			sbuf_free(&names);
+			return -1;
+		}
+		sbuf_printf(&names, "%s%s", names.len ? "," : "", t);
+	}
+	if (*c->n == 0 && !out_has(c->out, "users"))
+		out_field(c->out, "users", "form.err.required", NULL);
+	if (c->out->status) {
+		sbuf_free(&names);
+		return 1;
+	}
+	struct audit_entry e = { .action = "exam.override", .entity = "exam", .entity_id = arena_printf(a, "%ld", c->exam),
+				 .remarks = arena_printf(a, "%s: time %lds, attempts %ld, closes %s; %s", names.data, c->in->time_limit_s,
+							 c->in->max_attempts, c->closes ? c->closes : "-", c->in->reason) };
+	sbuf_free(&names);
+	return audit_write(c->who, &e) == 0 ? 0 : -1;
+}
+
+int exam_override_set(struct arena *a, const struct actor *who, const char *code, const struct exam_override_in *in, long *n,
+		      struct outcome *out)
+{
+	const char *id = code_ok(code, 40) ? db_scalar(a, "SELECT id FROM exams WHERE code = ?", "s", code) : NULL;
+	if (!id)
+		return out_fail(out, 404, NULL);
+	struct override_ctx c = { .a = a, .who = who, .exam = strtol(id, NULL, 10), .in = in, .n = n, .out = out };
+	if (str_empty(in->users))
+		out_field(out, "users", "form.err.required", NULL);
+	if (in->time_limit_s && (in->time_limit_s < 60 || in->time_limit_s > 86400))
+		out_field(out, "time_limit_s", "exam.err.number", "1–1440");
+	if (in->max_attempts < 0 || in->max_attempts > 20)
+		out_field(out, "max_attempts", "exam.err.number", "1–20");
+	if (!str_empty(in->closes_at) && !(c.closes = ist_datetime_in(a, in->closes_at)))
+		out_field(out, "closes_at", "exam.err.time", NULL);
+	if (str_empty(in->reason))
+		out_field(out, "reason", "form.err.required", NULL);
+	else
+		out_max_len(out, "reason", in->reason, 300);
+	if (!in->time_limit_s && !in->max_attempts && !c.closes && !out->status)
+		out_field(out, "time_limit_s", "exam.err.override_empty", NULL);
+	if (out->status)
+		return out->status;
+	return out_txn(out, override_txn, &c);
+}
+
+struct dbres *exam_overrides_get(struct arena *a, const char *code)
+{
+	return db_query(a, "SELECT u.username, TRIM(CONCAT_WS(' ', u.first_name, u.last_name)), o.time_limit_s, o.max_attempts, "
+			   "o.closes_at, o.reason, o.set_at FROM exam_overrides o JOIN exams e ON e.id = o.exam_id "
+			   "JOIN users u ON u.id = o.user_id WHERE e.code = ? ORDER BY u.username", "s", code);
+}
+
+struct reset_ctx {
+	struct arena *a;
+	const struct actor *who;
+	long exam, user;
+	const char *reason;
+	struct outcome *out;
+};
+
+static int reset_txn(void *p)
+{
+	struct reset_ctx *c = p;
+	/* the person's attempts are counted under the person's row lock, as
+	 * a start takes it: no attempt slips in between */
+	struct dbres *u = db_query(c->a, "SELECT id FROM users WHERE id = ? FOR UPDATE", "i", (long long)c->user);
+	struct dbres *r = u ? db_query(c->a, "SELECT COUNT(*), IFNULL(MAX(passed), 0), IFNULL(SUM(state IN ('inprogress','overdue')), 0), "
+					     "(SELECT COUNT(*) FROM exam_resets WHERE exam_id = ? AND user_id = ?) "
+					     "FROM exam_attempts WHERE exam_id = ? AND user_id = ?",
+				    "iiii", (long long)c->exam, (long long)c->user, (long long)c->exam, (long long)c->user) : NULL;
+	if (!r)
+		return -1;
+	if (db_int(r, 0, 3) > 0)
+		out_fail(c->out, 409, "exam.reset_done");
+	else if (db_int(r, 0, 1) == 1)
+		out_fail(c->out, 409, "exam.already_passed");
+	else if (db_int(r, 0, 2) > 0)
+		out_fail(c->out, 409, "exam.reset_open");
+	if (c->out->status)
+		return 1;
+	if (db_exec("INSERT INTO exam_resets (exam_id, user_id, attempts_before, reason, reset_by, reset_at) VALUES (?, ?, ?, ?, ?, NOW())",
+		    "iiisi", (long long)c->exam, (long long)c->user, db_int(r, 0, 0), c->reason, (long long)actor_id(c->who)) != 1)
+		return -1;
+	struct audit_entry e = { .action = "exam.reset", .entity = "exam", .entity_id = arena_printf(c->a, "%ld", c->exam),
+				 .role = "di",
+				 .remarks = arena_printf(c->a, "user %ld: %lld attempts no longer count; %s", c->user, db_int(r, 0, 0), c->reason) };
+	return audit_write(c->who, &e) == 0 ? 0 : -1;
+}
+
+int exam_reset(struct arena *a, const struct actor *who, const char *code, const char *username, const char *reason,
+	       struct outcome *out)
+{
+	struct dbres *e = code_ok(code, 40) ? db_query(a, "SELECT e.id, e.audience, pl.path FROM exams e "
+							   "LEFT JOIN locations pl ON pl.id = e.place_id WHERE e.code = ?", "s", code) : NULL;
+	const char *uid = !str_empty(username) ? db_scalar(a, "SELECT id FROM users WHERE username = ?", "s", username) : NULL;
+	if (!e)
+		return out_fail(out, code_ok(code, 40) ? 503 : 404, NULL);
+	if (e->nrows != 1 || !uid)
+		return out_fail(out, 404, NULL);
+	if (str_empty(reason))
+		out_field(out, "reason", "form.err.required", NULL);
+	else if (!out_max_len(out, "reason", reason, 300))
+		return out->status;
+	if (out->status)
+		return out->status;
+	/* the person must sit this exam through a holding in one of the DI's
+	 * districts: the audience rule, with the DI's district as the place */
+	struct user *person = user_load(a, strtol(uid, NULL, 10));
+	bool inside = false;
+	for (size_t i = 0; person && who->user && i < who->user->nh; i++) {
+		const struct holding *h = &who->user->h[i];
+		const char *place = db_val(e, 0, 2);
+		/* the narrower of the DI's district and the exam's place */
+		const char *root = place && h->loc_path && str_starts(place, h->loc_path) ? place : h->loc_path;
+		inside |= h->role == ROLE_DI && h->loc_path && in_audience(a, person, db_val(e, 0, 1), root) &&
+			  (!place || str_starts(root, place));
+	}
+	if (!inside)
+		return out_fail(out, 403, "exam.reset_outside");
+	struct reset_ctx c = { .a = a, .who = who, .exam = (long)db_int(e, 0, 0), .user = strtol(uid, NULL, 10), .reason = reason,
+			       .out = out };
+	return out_txn(out, reset_txn, &c);
+}
+
 /* ---- reads ---- */
 
 struct dbres *exam_list_for(struct arena *a, const struct user *u)
 {
 	struct dbres *r = db_query(a,
-		"SELECT e.code, e.title_en, e.title_hi, e.opens_at, e.closes_at, e.time_limit_s, e.pass_pct, e.max_attempts, "
-		"NOW() BETWEEN e.opens_at AND e.closes_at, "
+		"SELECT e.code, e.title_en, e.title_hi, e.opens_at, IFNULL(o.closes_at, e.closes_at), IFNULL(o.time_limit_s, e.time_limit_s), "
+		"e.pass_pct, IFNULL(o.max_attempts, e.max_attempts) + IFNULL(rs.attempts_before, 0), "
+		"NOW() BETWEEN e.opens_at AND IFNULL(o.closes_at, e.closes_at), "
 		"(SELECT COUNT(*) FROM exam_attempts x WHERE x.exam_id = e.id AND x.user_id = ?), "
 		"(SELECT x.attempt_no FROM exam_attempts x WHERE x.exam_id = e.id AND x.user_id = ? AND x.state IN ('inprogress','overdue')), "
 		"(SELECT IF(e.grading = 'highest', MAX(x.pct), SUBSTRING_INDEX(GROUP_CONCAT(x.pct ORDER BY x.attempt_no DESC), ',', 1)) "
 		" FROM exam_attempts x WHERE x.exam_id = e.id AND x.user_id = ? AND x.state = 'finished'), "
 		"(SELECT MAX(x.passed) FROM exam_attempts x WHERE x.exam_id = e.id AND x.user_id = ? AND x.state = 'finished'), "
 		"(SELECT c.number FROM exam_attempts x JOIN certificates c ON c.id = x.certificate_id "
-		" WHERE x.exam_id = e.id AND x.user_id = ? ORDER BY c.id DESC LIMIT 1), e.audience "
-		"FROM exams e WHERE e.status = 'active' ORDER BY e.opens_at DESC, e.code",
-		"iiiii", (long long)u->id, (long long)u->id, (long long)u->id, (long long)u->id, (long long)u->id);
+		" WHERE x.exam_id = e.id AND x.user_id = ? ORDER BY c.id DESC LIMIT 1), e.audience, pl.path, e.venue_code IS NOT NULL "
+		"FROM exams e LEFT JOIN locations pl ON pl.id = e.place_id "
+		"LEFT JOIN exam_overrides o ON o.exam_id = e.id AND o.user_id = ? LEFT JOIN exam_resets rs ON rs.exam_id = e.id AND rs.user_id = ? "
+		"WHERE e.status = 'active' ORDER BY e.opens_at DESC, e.code",
+		"iiiiiii", (long long)u->id, (long long)u->id, (long long)u->id, (long long)u->id, (long long)u->id, (long long)u->id,
+		(long long)u->id);
 	if (!r)
 		return NULL;
 	/* keep the rows whose audience the user is in */
 	bool *keep = arena_alloc(a, (r->nrows + 1) * sizeof *keep);
 	for (size_t i = 0; i < r->nrows; i++)
-		keep[i] = user_holds_any(a, u, db_val(r, i, 14));
+		keep[i] = in_audience(a, u, db_val(r, i, 14), db_val(r, i, 15));
 	db_rows_keep(r, keep);
 	return r;
 }
@@ -902,7 +1178,8 @@ struct dbres *exam_attempt_get(struct arena *a, long user_id, const char *code, 
 {
 	return db_query(a, "SELECT a.id, a.state, a.attempt_no, a.started_at, a.deadline_at, TIMESTAMPDIFF(SECOND, NOW(), a.deadline_at), "
 			   "a.score, a.max_score, a.pct, a.passed, c.number, a.refresher, e.title_en, e.title_hi, e.pass_pct, e.nav, "
-			   "(SELECT COUNT(*) FROM exam_answers x WHERE x.attempt_id = a.id) "
+			   "(SELECT COUNT(*) FROM exam_answers x WHERE x.attempt_id = a.id), a.cur_slot, "
+			   "a.state IN ('finished','abandoned') AND (e.review = 'answers' OR (e.review = 'after_close' AND NOW() > e.closes_at)) "
 			   "FROM exam_attempts a JOIN exams e ON e.id = a.exam_id LEFT JOIN certificates c ON c.id = a.certificate_id "
 			   "WHERE e.code = ? AND a.user_id = ? AND a.attempt_no = ?",
 			"sii", code, (long long)user_id, (long long)attempt_no);
@@ -917,32 +1194,72 @@ struct dbres *exam_slot_get(struct arena *a, long attempt_id, long slot)
 			"iii", (long long)slot, (long long)attempt_id, (long long)slot);
 }
 
+struct dbres *exam_review(struct arena *a, long attempt_id)
+{
+	return db_query(a, "SELECT ea.slot, q.type, q.body_en, q.body_hi, q.options, ea.response, q.answer, ea.mark, q.marks "
+			   "FROM exam_answers ea JOIN questions q ON q.id = ea.question_id WHERE ea.attempt_id = ? ORDER BY ea.slot",
+			"i", (long long)attempt_id);
+}
+
 struct dbres *exam_slots(struct arena *a, long attempt_id)
 {
 	return db_query(a, "SELECT slot, response, saved_at, mark FROM exam_answers WHERE attempt_id = ? ORDER BY slot", "i",
 			(long long)attempt_id);
 }
 
-struct dbres *exam_report_groups(struct arena *a, const char *code, bool by_role)
+struct dbres *exam_report_groups(struct arena *a, const char *code, bool by_role, long parent, const char *path)
 {
-	if (by_role)
-		return db_query(a,
-			"SELECT rh.role, rh.role, COUNT(DISTINCT rh.user_id), COUNT(DISTINCT IF(p.passed = 1, rh.user_id, NULL)), "
-			"COUNT(DISTINCT IF(p.passed = 0 AND p.open = 0, rh.user_id, NULL)), COUNT(DISTINCT IF(p.open = 1, rh.user_id, NULL)) "
-			"FROM exams e JOIN role_holdings rh ON FIND_IN_SET(rh.role, e.audience) AND rh.active = 1 "
-			" AND rh.work_from <= CURDATE() AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) "
-			"LEFT JOIN (SELECT user_id, MAX(passed) AS passed, MAX(state IN ('inprogress','overdue')) AS open FROM exam_attempts "
-			" WHERE exam_id = (SELECT id FROM exams WHERE code = ?) GROUP BY user_id) p ON p.user_id = rh.user_id "
-			"WHERE e.code = ? GROUP BY rh.role ORDER BY rh.role", "ss", code, code);
+	/* one statement for both groupings: by role, or by the child place of
+	 * parent (the districts when 0) that holds the person's holding */
 	return db_query(a,
-		"SELECT d.id, d.name_en, COUNT(DISTINCT rh.user_id), COUNT(DISTINCT IF(p.passed = 1, rh.user_id, NULL)), "
+		"SELECT IF(?, rh.role, d.id) AS g, IF(?, rh.role, d.name_en), COUNT(DISTINCT rh.user_id), "
+		"COUNT(DISTINCT IF(p.passed = 1, rh.user_id, NULL)), "
 		"COUNT(DISTINCT IF(p.passed = 0 AND p.open = 0, rh.user_id, NULL)), COUNT(DISTINCT IF(p.open = 1, rh.user_id, NULL)) "
 		"FROM exams e JOIN role_holdings rh ON FIND_IN_SET(rh.role, e.audience) AND rh.active = 1 "
 		" AND rh.work_from <= CURDATE() AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) "
-		"JOIN locations l ON l.id = rh.location_id JOIN locations d ON d.type = 'district' AND l.path LIKE CONCAT(d.path, '%') "
+		"JOIN locations l ON l.id = rh.location_id LEFT JOIN locations pl ON pl.id = e.place_id "
+		"LEFT JOIN locations d ON (d.parent_id = ? OR (? = 0 AND d.type = 'district')) AND l.path LIKE CONCAT(d.path, '%') "
 		"LEFT JOIN (SELECT user_id, MAX(passed) AS passed, MAX(state IN ('inprogress','overdue')) AS open FROM exam_attempts "
 		" WHERE exam_id = (SELECT id FROM exams WHERE code = ?) GROUP BY user_id) p ON p.user_id = rh.user_id "
-		"WHERE e.code = ? GROUP BY d.id, d.name_en ORDER BY d.name_en", "ss", code, code);
+		"WHERE e.code = ? AND l.path LIKE CONCAT(?, '%') AND (pl.id IS NULL OR l.path LIKE CONCAT(pl.path, '%')) "
+		"GROUP BY g HAVING g IS NOT NULL ORDER BY 2",
+		"iiiisss", (long long)by_role, (long long)by_role, (long long)parent, (long long)parent, code, code, path);
+}
+
+struct dbres *exam_not_passed(struct arena *a, const char *code, const char *path)
+{
+	return db_query(a,
+		"SELECT u.username, TRIM(CONCAT_WS(' ', u.first_name, u.last_name)), GROUP_CONCAT(DISTINCT rh.role ORDER BY rh.role), "
+		"MIN(l.name_en), IFNULL(MAX(p.n), 0), IFNULL(MAX(p.open), 0), MAX(rs.user_id IS NOT NULL) "
+		"FROM exams e JOIN role_holdings rh ON FIND_IN_SET(rh.role, e.audience) AND rh.active = 1 "
+		" AND rh.work_from <= CURDATE() AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) "
+		"JOIN users u ON u.id = rh.user_id JOIN locations l ON l.id = rh.location_id LEFT JOIN locations pl ON pl.id = e.place_id "
+		"LEFT JOIN (SELECT user_id, MAX(passed) AS passed, COUNT(*) AS n, MAX(state IN ('inprogress','overdue')) AS open "
+		" FROM exam_attempts WHERE exam_id = (SELECT id FROM exams WHERE code = ?) GROUP BY user_id) p ON p.user_id = rh.user_id "
+		"LEFT JOIN exam_resets rs ON rs.exam_id = e.id AND rs.user_id = u.id "
+		"WHERE e.code = ? AND l.path LIKE CONCAT(?, '%') AND (pl.id IS NULL OR l.path LIKE CONCAT(pl.path, '%')) "
+		"AND IFNULL(p.passed, 0) = 0 GROUP BY u.id ORDER BY 4, 1 LIMIT 1000",
+		"sss", code, code, path);
+}
+
+int exam_distribution(struct arena *a, const char *code, const char *path, long bands[10])
+{
+	/* each person's graded result once (highest or last, as the exam
+	 * grades), people with a holding under path */
+	struct dbres *r = db_query(a,
+		"SELECT LEAST(FLOOR(g.pct / 10), 9), COUNT(*) FROM (SELECT x.user_id, IF(e.grading = 'highest', MAX(x.pct), "
+		" SUBSTRING_INDEX(GROUP_CONCAT(x.pct ORDER BY x.attempt_no DESC), ',', 1) + 0) AS pct "
+		" FROM exam_attempts x JOIN exams e ON e.id = x.exam_id WHERE e.code = ? AND x.state = 'finished' "
+		" AND EXISTS (SELECT 1 FROM role_holdings rh JOIN locations l ON l.id = rh.location_id WHERE rh.user_id = x.user_id "
+		"  AND rh.active = 1 AND l.path LIKE CONCAT(?, '%')) GROUP BY x.user_id) g GROUP BY 1",
+		"ss", code, path);
+	if (!r)
+		return -1;
+	memset(bands, 0, 10 * sizeof *bands);
+	for (size_t i = 0; i < r->nrows; i++)
+		if (db_int(r, i, 0) >= 0 && db_int(r, i, 0) < 10)
+			bands[db_int(r, i, 0)] = (long)db_int(r, i, 1);
+	return 0;
 }
 
 int exam_item_analysis(struct arena *a, const char *code, struct exam_item **items, size_t *n)

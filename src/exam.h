@@ -39,6 +39,10 @@ struct exam_import_res {
  * "Exams" has the format): categories by code, questions by key (a
  * changed question becomes its next version; an unchanged one is left),
  * exams by code (settings replaced; running attempts keep their layout).
+ * A DI or BI (not the state admin) may send exams only (403
+ * exam.bank_state_only otherwise), each for a place_id inside their
+ * area, and replace only exams of their area (exams.N.place_id
+ * exam.err.place_outside).
  * All or nothing, one transaction, audited.  422 with fields named like
  * "questions.3.answer" for what is wrong. */
 int exam_import(struct arena *a, const struct actor *who, const char *json, size_t len, struct exam_import_res *res,
@@ -54,16 +58,20 @@ struct exam_attempt_ref {
  * open one (resumed).  Refusals: 404 no such active exam; 403
  * exam.not_audience; 409 exam.not_open (outside the window),
  * exam.already_passed, exam.no_attempts (max reached), exam.wait (arg: the
- * time it may start), exam.no_questions. */
-int exam_start(struct arena *a, const struct actor *who, const char *code, const char *user_agent, struct exam_attempt_ref *res,
-	       struct outcome *out);
+ * time it may start), exam.no_questions; 422 (field venue_code) when the
+ * exam has a venue code and venue is not it (not asked to resume). */
+int exam_start(struct arena *a, const struct actor *who, const char *code, const char *venue, const char *user_agent,
+	       struct exam_attempt_ref *res, struct outcome *out);
 
 /* Saves the response to one slot of the acting person's attempt.
  * response is canonical: the question's option indices "0" or "0,2"
  * (whatever order they were shown in), "true"/"false", a number; "" clears
  * it.  404 for no such attempt or slot; 422 (field "response")
  * exam.err.response for a response that does not fit the question; 409
- * exam.deadline_passed after the deadline, exam.finished after the end. */
+ * exam.deadline_passed after the deadline, exam.finished after the end;
+ * with nav seq only the slot reached may be saved (409 exam.seq_back for
+ * an earlier one, exam.seq_ahead for a later one) and saving it moves
+ * the attempt on to the next. */
 int exam_save(struct arena *a, const struct actor *who, const char *code, long attempt_no, long slot, const char *response,
 	      struct outcome *out);
 
@@ -89,27 +97,74 @@ int exam_submit(struct arena *a, const struct actor *who, const char *code, long
  * the number finished, or -1 on a database failure. */
 long exam_close(struct arena *a, FILE *log);
 
+/* Per-person overrides (Moodle's user overrides): for each username in
+ * users (separated by commas, spaces or new lines; 1..200 people) the
+ * exam's time limit (time_limit_s), attempts (max_attempts) and close
+ * (closes_at, "YYYY-MM-DD HH:MM" IST) become the given ones; 0 / NULL
+ * leaves that setting as the exam has it.  Attempts started later honour
+ * them (a running attempt keeps its deadline).  One transaction, one
+ * audit row naming everybody.  422 on fields users (unknown username, arg
+ * the name), time_limit_s, max_attempts, closes_at, reason; 404 no exam.
+ * *n: people set. */
+struct exam_override_in {
+	const char *users;	/* usernames */
+	long time_limit_s;	/* 0: the exam's */
+	long max_attempts;	/* 0: the exam's */
+	const char *closes_at;	/* NULL/"": the exam's */
+	const char *reason;	/* why (required, audited) */
+};
+int exam_override_set(struct arena *a, const struct actor *who, const char *code, const struct exam_override_in *in, long *n,
+		      struct outcome *out);
+/* The overrides of an exam: username, name, time_limit_s, max_attempts,
+ * closes_at, reason, set_at. */
+struct dbres *exam_overrides_get(struct arena *a, const char *code);
+
+/* A DI's reset of a person's attempts: the attempts used so far no longer
+ * count against max_attempts (the next attempt is allowed again).  Once
+ * per person and exam (409 exam.reset_done); the person must hold a role
+ * of the exam's audience in the DI's district (403 exam.reset_outside);
+ * 409 exam.already_passed, exam.reset_open (an attempt is running);
+ * 422 field reason when empty; 404 no exam or person.  Audited. */
+int exam_reset(struct arena *a, const struct actor *who, const char *code, const char *username, const char *reason,
+	       struct outcome *out);
+
 /* Reads for pages and the API (no writes). */
-/* Exams the user may sit (audience), with the user's attempts count,
+/* Exams the user may sit (audience), the user's overrides and reset
+ * applied (close, time limit, attempts allowed), with the attempts count,
  * best/last grade and certificate: code, title_en, title_hi, opens_at,
  * closes_at, time_limit_s, pass_pct, max_attempts, open now (0/1),
- * attempts, open attempt no, grade pct, passed, certificate number. */
+ * attempts, open attempt no, grade pct, passed, certificate number,
+ * audience, place path, venue code needed (0/1). */
 struct dbres *exam_list_for(struct arena *a, const struct user *u);
 /* One attempt of the user by exam code and number: id, state, attempt_no,
  * started_at, deadline_at, seconds left (negative after), score,
  * max_score, pct, passed, certificate number, refresher, exam title_en,
- * title_hi, pass_pct, nav, slots; NULL/0 rows when none. */
+ * title_hi, pass_pct, nav, slots, the slot reached (nav seq), review
+ * allowed now (1: finished, and the exam's review policy shows the
+ * answers now); NULL/0 rows when none. */
 struct dbres *exam_attempt_get(struct arena *a, long user_id, const char *code, long attempt_no);
 /* Slot k of an attempt (layout order): question id, type, body_en,
  * body_hi, options JSON, response, the option order (JSON array). */
 struct dbres *exam_slot_get(struct arena *a, long attempt_id, long slot);
+/* A finished attempt's review, for when exam_attempt_get says it is
+ * allowed: slot, type, body_en, body_hi, options JSON, response, the
+ * right answer (canonical), mark, marks. */
+struct dbres *exam_review(struct arena *a, long attempt_id);
 /* Every slot of an attempt: slot, response, saved_at, mark. */
 struct dbres *exam_slots(struct arena *a, long attempt_id);
 
-/* Pass/fail by role and by district of each person's graded result
- * (highest or last attempt, as the exam says): group, name, people,
- * passed, failed, in progress. */
-struct dbres *exam_report_groups(struct arena *a, const char *code, bool by_role);
+/* Pass/fail of the people in the exam's audience whose holding is under
+ * path ("/" everywhere), by role or by the child places of parent (0:
+ * the districts): group (role code or location id), name, people, passed,
+ * failed (every attempt failed, none open), in progress. */
+struct dbres *exam_report_groups(struct arena *a, const char *code, bool by_role, long parent, const char *path);
+/* Who of the audience under path has not passed (passing is mandatory):
+ * username, name, roles, place, attempts, attempt open (0/1), reset given
+ * (0/1); at most 1000 rows. */
+struct dbres *exam_not_passed(struct arena *a, const char *code, const char *path);
+/* Score distribution: bands[k] = people (under path) whose graded result
+ * is in [10k, 10k + 10) percent (100 in the last band).  0 or -1. */
+int exam_distribution(struct arena *a, const char *code, const char *path, long bands[10]);
 /* Item analysis over first finished attempts: per question key and
  * version, attempts, facility % (mean mark / marks), discrimination %
  * (correlation of the item's mark with the rest of the test, Moodle's

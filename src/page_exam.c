@@ -42,7 +42,8 @@ int page_exams(struct req *r)
 	if (!l)
 		return 503;
 	static const char *const cols[] = { "code", "title_en", "title_hi", "opens_at", "closes_at", "time_limit_s", "pass_pct",
-					    "max_attempts", "open", "attempts", "open_no", "grade", "passed", "certificate", NULL };
+					    "max_attempts", "open", "attempts", "open_no", "grade", "passed", "certificate", "audience",
+					    "place", "venue", NULL };
 	hset_rows(r, "Exams", l, cols);
 	for (size_t i = 0; i < l->nrows; i++) {
 		hset(r, arena_printf(r->a, "Exams.%zu.title", i), db_val(l, i, is_hi(r) ? 2 : 1));
@@ -58,8 +59,14 @@ int page_exam_start(struct req *r)
 	struct outcome o;
 	struct exam_attempt_ref ref;
 	out_init(&o, r->a);
-	if (exam_start(r->a, &r->actor, rp(r, 0), r->user_agent, &ref, &o) != 0)
-		return page_outcome(r, &o);
+	if (exam_start(r->a, &r->actor, rp(r, 0), req_form(r, "venue_code"), r->user_agent, &ref, &o) != 0) {
+		int st = page_outcome(r, &o);
+		if (st != 422)
+			return st;
+		hset(r, "Form.exam", rp(r, 0));	/* the error goes beside this exam's venue code */
+		r->status = 422;
+		return page_exams(r);
+	}
 	resp_redirect(r, arena_printf(r->a, "/exams/%s/attempt/%ld", rp(r, 0), ref.attempt_no));
 	return 0;
 }
@@ -88,6 +95,7 @@ static int attempt_hdf(struct req *r, struct dbres **att)
 	hset(r, "Att.certificate", db_val(t, 0, 10));
 	hset(r, "Att.refresher", db_int(t, 0, 11) == 1 ? "1" : "");
 	hset(r, "Att.pass_pct", db_val(t, 0, 14));
+	hset(r, "Att.seq", str_eq(db_val(t, 0, 15), "seq") ? "1" : "");
 	return 0;
 }
 
@@ -122,8 +130,9 @@ static bool chosen(const char *resp, long k)
 }
 
 /* Slot k of the attempt as the page shows it (Q.*): options in the frozen
- * order, each with its own index as the value sent back. */
-static int slot_hdf(struct req *r, long attempt, long slot, long slots)
+ * order, each with its own index as the value sent back; seq: no
+ * "previous". */
+static int slot_hdf(struct req *r, long attempt, long slot, long slots, bool seq)
 {
 	struct dbres *q = exam_slot_get(r->a, attempt, slot);
 	if (!q)
@@ -138,7 +147,7 @@ static int slot_hdf(struct req *r, long attempt, long slot, long slots)
 	hset(r, "Q.body", db_val(q, 0, is_hi(r) ? 3 : 2));
 	hset_int(r, "Q.slot", slot);
 	hset_int(r, "Q.n", slot + 1);
-	hset_int(r, "Q.prev", slot - 1);
+	hset_int(r, "Q.prev", seq ? -1 : slot - 1);	/* sequential: no way back */
 	hset_int(r, "Q.next", slot + 1 < slots ? slot + 1 : -1);
 	hset(r, "Q.value", resp);
 	for (size_t i = 0; order && order->type == J_ARR && opts && opts->type == J_ARR && i < order->n; i++) {
@@ -148,6 +157,54 @@ static int slot_hdf(struct req *r, long attempt, long slot, long slots)
 		hset_int(r, arena_printf(r->a, "Q.opts.%zu.idx", i), k);
 		hset(r, arena_printf(r->a, "Q.opts.%zu.label", i), json_get_str(opts->kids[k], is_hi(r) ? "hi" : "en"));
 		hset(r, arena_printf(r->a, "Q.opts.%zu.checked", i), chosen(resp, k) ? "1" : "");
+	}
+	return 0;
+}
+
+/* A canonical response or answer of a question as words in the page's
+ * language: the chosen options' labels, True/False, the number (and the
+ * tolerance of a numeric answer); "" for none.  Arena string. */
+static const char *answer_words(struct req *r, const char *type, const char *options, const char *canon)
+{
+	if (str_empty(canon))
+		return "";
+	if (str_eq(type, "tf"))
+		return tmpl_str(r->lang, str_eq(canon, "true") ? "exam.true" : "exam.false");
+	if (str_eq(type, "numeric")) {
+		const char *colon = strchr(canon, ':');
+		return colon && strtod(colon + 1, NULL) > 0 ? arena_printf(r->a, "%.*s (± %s)", (int)(colon - canon), canon, colon + 1)
+		       : colon ? arena_strndup(r->a, canon, (size_t)(colon - canon)) : canon;
+	}
+	const char *err;
+	struct jval *opts = options ? json_parse(r->a, options, strlen(options), &err) : NULL;
+	struct sbuf b;
+	sbuf_init(&b);
+	char *copy = arena_strdup(r->a, canon), *save = NULL;
+	for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+		long k;
+		if (opts && opts->type == J_ARR && parse_long(t, 0, (long)opts->n - 1, &k))
+			sbuf_printf(&b, "%s%s", b.len ? "; " : "", json_get_str(opts->kids[k], is_hi(r) ? "hi" : "en"));
+	}
+	char *out = arena_strdup(r->a, b.data ? b.data : "");
+	sbuf_free(&b);
+	return out;
+}
+
+/* A finished attempt's questions with the candidate's and the right
+ * answers (Review.*), when the exam's review policy allows it now. */
+static int review_hdf(struct req *r, long attempt)
+{
+	struct dbres *v = exam_review(r->a, attempt);
+	if (!v)
+		return 503;
+	for (size_t i = 0; i < v->nrows; i++) {
+		const char *type = db_val(v, i, 1), *opts = db_val(v, i, 4), *p = arena_printf(r->a, "Review.%zu.", i);
+		hset_int(r, arena_printf(r->a, "%sn", p), (long long)i + 1);
+		hset(r, arena_printf(r->a, "%sbody", p), db_val(v, i, is_hi(r) ? 3 : 2));
+		hset(r, arena_printf(r->a, "%syours", p), answer_words(r, type, opts, db_val(v, i, 5)));
+		hset(r, arena_printf(r->a, "%sright", p), answer_words(r, type, opts, db_val(v, i, 6)));
+		hset(r, arena_printf(r->a, "%smark", p), db_val(v, i, 7));
+		hset(r, arena_printf(r->a, "%smarks", p), db_val(v, i, 8));
 	}
 	return 0;
 }
@@ -162,14 +219,17 @@ int page_exam_attempt(struct req *r)
 	long attempt = (long)db_int(t, 0, 0), slots = (long)db_int(t, 0, 16);
 	const char *q = req_query(r, "q");
 	long slot = 0;
+	bool seq = str_eq(db_val(t, 0, 15), "seq");
 	if (str_eq(db_val(t, 0, 1), "finished") || str_eq(db_val(t, 0, 1), "abandoned"))
-		st = 0;
-	else if (str_eq(q, "review") || db_int(t, 0, 5) < 0)
+		st = db_int(t, 0, 18) == 1 ? review_hdf(r, attempt) : 0;
+	else if (str_eq(q, "review") || db_int(t, 0, 5) < 0 || (seq && db_int(t, 0, 17) >= slots))
 		st = summary_hdf(r, attempt);
+	else if (seq)	/* whatever ?q= says: the slot reached */
+		st = slot_hdf(r, attempt, (long)db_int(t, 0, 17), slots, true);
 	else if (!str_empty(q) && !parse_long(q, 0, slots - 1, &slot))
 		return 404;
 	else
-		st = slot_hdf(r, attempt, slot, slots);
+		st = slot_hdf(r, attempt, slot, slots, false);
 	if (st)
 		return st;
 	hset(r, "Page.exam_js", "1");
@@ -206,7 +266,8 @@ int page_exam_save(struct req *r)
 		if (st != 422)
 			return st;
 		struct dbres *t;
-		if ((st = attempt_hdf(r, &t)) != 0 || (st = slot_hdf(r, (long)db_int(t, 0, 0), slot, (long)db_int(t, 0, 16))) != 0)
+		if ((st = attempt_hdf(r, &t)) != 0 || (st = slot_hdf(r, (long)db_int(t, 0, 0), slot, (long)db_int(t, 0, 16),
+								     str_eq(db_val(t, 0, 15), "seq"))) != 0)
 			return st;
 		r->status = 422;
 		return tmpl_render(r, "exam_attempt.cs");
@@ -276,30 +337,100 @@ int page_admin_exams_import(struct req *r)
 	return 0;
 }
 
-/* Reports of one exam into HDF: Roles, Places, Items. */
-static int report_hdf(struct req *r, const char *code)
+/* One exam's report for the caller, at one place. */
+struct report {
+	long place;			/* the place reported on (locations.id), 0 = the whole state */
+	const char *place_name;		/* its name in the caller's language, or NULL */
+	long up;			/* the place above it the caller may see, or -1 */
+	struct dbres *roles, *places;	/* exam_report_groups by role, by child place */
+	struct dbres *missing;		/* exam_not_passed */
+	long bands[10];			/* exam_distribution */
+	struct exam_item *items;	/* exam_item_analysis */
+	size_t nitems;
+};
+
+/* Loads the report of exam rp(r, 0) at ?place= (a location id): the
+ * state admin anywhere (default: by district), a DI or BI only in the
+ * area of a DI/BI holding (default: that area; 403 elsewhere).  0, or an
+ * HTTP status. */
+static int report_load(struct req *r, struct report *rep)
 {
-	static const char *const gcols[] = { "id", "name", "people", "passed", "failed", "open", NULL };
-	struct dbres *roles = exam_report_groups(r->a, code, true), *places = exam_report_groups(r->a, code, false);
-	struct exam_item *items;
-	size_t n;
-	if (!roles || !places || exam_item_analysis(r->a, code, &items, &n) != 0)
+	const char *code = rp(r, 0);
+	memset(rep, 0, sizeof *rep);
+	rep->up = -1;
+	if (!db_scalar(r->a, "SELECT id FROM exams WHERE code = ?", "s", code))
+		return 404;
+	bool sa = user_has(r->user, ROLE_STATE_ADMIN);
+	const char *q = req_query(r, "place");
+	long place = 0;
+	if (!str_empty(q) && !parse_long(q, 1, 2000000000, &place))
+		return 404;
+	for (size_t i = 0; !sa && !place && i < r->user->nh; i++)
+		if (r->user->h[i].role == ROLE_DI || r->user->h[i].role == ROLE_BI)
+			place = r->user->h[i].location_id;	/* a DI/BI starts at the own area */
+	const char *path = "/";
+	if (place) {
+		struct dbres *l = db_query(r->a, "SELECT path, name_en, name_hi, IFNULL(parent_id, 0) FROM locations WHERE id = ?", "i",
+					   (long long)place);
+		if (!l)
+			return 503;
+		if (l->nrows != 1)
+			return 404;
+		path = db_val(l, 0, 0);
+		if (!sa && !juris_holding(r->user, RB(ROLE_DI) | RB(ROLE_BI), 0, path, 0))
+			return 403;
+		rep->place_name = db_val(l, 0, is_hi(r) ? 2 : 1);
+		long up = (long)db_int(l, 0, 3);
+		const char *up_path = up ? db_scalar(r->a, "SELECT path FROM locations WHERE id = ?", "i", (long long)up) : NULL;
+		if (sa || (up_path && juris_holding(r->user, RB(ROLE_DI) | RB(ROLE_BI), 0, up_path, 0)))
+			rep->up = sa && !up_path ? 0 : up;
+	} else if (!sa) {
+		return 403;
+	}
+	rep->place = place;
+	rep->roles = exam_report_groups(r->a, code, true, place, path);
+	rep->places = exam_report_groups(r->a, code, false, place, path);
+	rep->missing = exam_not_passed(r->a, code, path);
+	if (!rep->roles || !rep->places || !rep->missing || exam_distribution(r->a, code, path, rep->bands) != 0 ||
+	    exam_item_analysis(r->a, code, &rep->items, &rep->nitems) != 0)
 		return 503;
-	hset_rows(r, "Roles", roles, gcols);
-	for (size_t i = 0; i < roles->nrows; i++)
-		hset(r, arena_printf(r->a, "Roles.%zu.name", i), tmpl_str(r->lang, arena_printf(r->a, "role.%s", db_val(roles, i, 0))));
-	hset_rows(r, "Places", places, gcols);
-	for (size_t i = 0; i < n; i++) {
-		hset(r, arena_printf(r->a, "Items.%zu.key", i), items[i].qkey);
-		hset_int(r, arena_printf(r->a, "Items.%zu.version", i), items[i].version);
-		hset_int(r, arena_printf(r->a, "Items.%zu.n", i), items[i].n);
-		hsetf(r, arena_printf(r->a, "Items.%zu.facility", i), "%.1f", items[i].facility);
-		hsetf(r, arena_printf(r->a, "Items.%zu.discrimination", i), "%.1f", items[i].discrimination);
+	return 0;
+}
+
+/* An exam's report into HDF: Report.*, Roles, Places, Missing, Bands, Items. */
+static int report_hdf(struct req *r)
+{
+	struct report rep;
+	int st = report_load(r, &rep);
+	if (st)
+		return st;
+	static const char *const gcols[] = { "id", "name", "people", "passed", "failed", "open", NULL };
+	static const char *const mcols[] = { "username", "name", "roles", "place", "attempts", "open", "reset", NULL };
+	hset_int(r, "Report.place", rep.place);
+	hset(r, "Report.place_name", rep.place_name);
+	if (rep.up >= 0)
+		hset(r, "Report.up", rep.up ? arena_printf(r->a, "?place=%ld", rep.up) : "?");
+	hset(r, "Report.can_reset", user_has(r->user, ROLE_DI) ? "1" : "");
+	hset_rows(r, "Roles", rep.roles, gcols);
+	for (size_t i = 0; i < rep.roles->nrows; i++)
+		hset(r, arena_printf(r->a, "Roles.%zu.name", i), tmpl_str(r->lang, arena_printf(r->a, "role.%s", db_val(rep.roles, i, 0))));
+	hset_rows(r, "Places", rep.places, gcols);
+	hset_rows(r, "Missing", rep.missing, mcols);
+	for (int k = 0; k < 10; k++) {
+		hset(r, arena_printf(r->a, "Bands.%d.range", k), arena_printf(r->a, "%d–%d%%", k * 10, k == 9 ? 100 : k * 10 + 9));
+		hset_int(r, arena_printf(r->a, "Bands.%d.n", k), rep.bands[k]);
+	}
+	for (size_t i = 0; i < rep.nitems; i++) {
+		hset(r, arena_printf(r->a, "Items.%zu.key", i), rep.items[i].qkey);
+		hset_int(r, arena_printf(r->a, "Items.%zu.version", i), rep.items[i].version);
+		hset_int(r, arena_printf(r->a, "Items.%zu.n", i), rep.items[i].n);
+		hsetf(r, arena_printf(r->a, "Items.%zu.facility", i), "%.1f", rep.items[i].facility);
+		hsetf(r, arena_printf(r->a, "Items.%zu.discrimination", i), "%.1f", rep.items[i].discrimination);
 	}
 	return 0;
 }
 
-/* GET /admin/exams/:code */
+/* GET /admin/exams/:code and /exams/:code/report[?place=ID] */
 int page_admin_exam(struct req *r)
 {
 	struct dbres *t = db_query(r->a, "SELECT title_en, title_hi FROM exams WHERE code = ?", "s", rp(r, 0));
@@ -309,8 +440,25 @@ int page_admin_exam(struct req *r)
 		return 404;
 	hset(r, "Exam.code", rp(r, 0));
 	hset(r, "Exam.title", db_val(t, 0, is_hi(r) ? 1 : 0));
-	int st = report_hdf(r, rp(r, 0));
+	hset(r, "Exam.admin", user_has(r->user, ROLE_STATE_ADMIN) ? "1" : "");
+	hset(r, "Done", req_query(r, "reset"));
+	int st = report_hdf(r);
 	return st ? st : tmpl_render(r, "admin_exam.cs");
+}
+
+/* POST /exams/:code/reset {user, reason, place} — a DI's reset from the report page */
+int page_exam_reset(struct req *r)
+{
+	struct outcome o;
+	out_init(&o, r->a);
+	long place;
+	const char *back = parse_long(req_form(r, "place"), 1, 2000000000, &place)
+			   ? arena_printf(r->a, "/exams/%s/report?place=%ld&", rp(r, 0), place)
+			   : arena_printf(r->a, "/exams/%s/report?", rp(r, 0));
+	if (exam_reset(r->a, &r->actor, rp(r, 0), req_form(r, "user"), req_form(r, "reason"), &o) != 0)
+		return page_outcome(r, &o);
+	resp_redirect(r, arena_printf(r->a, "%sreset=1", back));
+	return 0;
 }
 
 /* ---- JSON API ---- */
@@ -349,6 +497,31 @@ int api_exams(struct req *r)
 	return api_list_send(r, &b, &w, NULL);
 }
 
+/* "review": the finished attempt's questions with the response, the
+ * right answer (both canonical) and the marks.  0 or -1. */
+static int review_json(struct req *r, struct jw *w, long attempt)
+{
+	struct dbres *v = exam_review(r->a, attempt);
+	if (!v)
+		return -1;
+	jw_key(w, "review");
+	jw_arr(w);
+	for (size_t i = 0; i < v->nrows; i++) {
+		jw_obj(w);
+		jw_kint(w, "slot", db_int(v, i, 0));
+		jw_kstr(w, "type", db_val(v, i, 1));
+		jw_kstr(w, "body_en", db_val(v, i, 2));
+		jw_kstr(w, "body_hi", db_val(v, i, 3));
+		jw_kstr(w, "response", db_val(v, i, 5));
+		jw_kstr(w, "answer", db_val(v, i, 6));
+		jw_kstr(w, "mark", db_val(v, i, 7));
+		jw_kstr(w, "marks", db_val(v, i, 8));
+		jw_obj_end(w);
+	}
+	jw_arr_end(w);
+	return 0;
+}
+
 /* The attempt as JSON: state, deadline, result, and (open) every slot
  * with its question in the frozen option order and the saved response. */
 static int attempt_json(struct req *r, int status)
@@ -381,9 +554,15 @@ static int attempt_json(struct req *r, int status)
 		jw_null(&w);
 	jw_kstr(&w, "certificate", db_val(t, 0, 10));
 	jw_kbool(&w, "refresher", db_int(t, 0, 11) == 1);
+	bool seq = str_eq(db_val(t, 0, 15), "seq");
+	jw_kstr(&w, "nav", db_val(t, 0, 15));
+	if (seq)
+		jw_kint(&w, "current_slot", db_int(t, 0, 17));
 	jw_key(&w, "slots");
 	jw_arr(&w);
 	for (long k = 0; open && k < slots; k++) {
+		if (seq && k != db_int(t, 0, 17))
+			continue;	/* sequential: only the slot reached is shown */
 		struct dbres *q = exam_slot_get(r->a, attempt, k);
 		if (!q || q->nrows != 1) {
 			sbuf_free(&b);
@@ -414,6 +593,10 @@ static int attempt_json(struct req *r, int status)
 		jw_obj_end(&w);
 	}
 	jw_arr_end(&w);
+	if (db_int(t, 0, 18) == 1 && review_json(r, &w, attempt) != 0) {
+		sbuf_free(&b);
+		return 503;
+	}
 	jw_obj_end(&w);
 	return api_send(r, status, &b);
 }
@@ -424,7 +607,10 @@ int api_exam_start(struct req *r)
 	struct outcome o;
 	struct exam_attempt_ref ref;
 	out_init(&o, r->a);
-	if (exam_start(r->a, &r->actor, rp(r, 0), r->user_agent, &ref, &o) != 0)
+	struct jval *in = r->body_len ? api_body(r) : NULL;	/* {"venue_code"} when the exam has one */
+	if (r->body_len && !in)
+		return 400;
+	if (exam_start(r->a, &r->actor, rp(r, 0), in ? json_get_str(in, "venue_code") : NULL, r->user_agent, &ref, &o) != 0)
 		return page_outcome(r, &o);
 	r->rp[1] = arena_printf(r->a, "%ld", ref.attempt_no);
 	r->nrp = 2;
@@ -519,50 +705,182 @@ int api_exam_import(struct req *r)
 	return api_send(r, 200, &b);
 }
 
-/* GET /api/v1/admin/exams/:code/report */
+/* Writes groups g as a JSON array under key; the group's id as idkey. */
+static void groups_json(struct jw *w, const char *key, const char *idkey, const struct dbres *g)
+{
+	jw_key(w, key);
+	jw_arr(w);
+	for (size_t i = 0; i < g->nrows; i++) {
+		jw_obj(w);
+		jw_kstr(w, idkey, db_val(g, i, 0));
+		jw_kstr(w, "name", db_val(g, i, 1));
+		jw_kint(w, "people", db_int(g, i, 2));
+		jw_kint(w, "passed", db_int(g, i, 3));
+		jw_kint(w, "failed", db_int(g, i, 4));
+		jw_kint(w, "in_progress", db_int(g, i, 5));
+		jw_obj_end(w);
+	}
+	jw_arr_end(w);
+}
+
+/* GET /api/v1/admin/exams/:code/report and /api/v1/exams/:code/report[?place=ID] */
 int api_exam_report(struct req *r)
 {
-	if (!db_scalar(r->a, "SELECT id FROM exams WHERE code = ?", "s", rp(r, 0)))
-		return 404;
-	struct dbres *g[2] = { exam_report_groups(r->a, rp(r, 0), true), exam_report_groups(r->a, rp(r, 0), false) };
-	struct exam_item *items;
-	size_t n;
-	if (!g[0] || !g[1] || exam_item_analysis(r->a, rp(r, 0), &items, &n) != 0)
-		return 503;
+	struct report rep;
+	int st = report_load(r, &rep);
+	if (st)
+		return st;
 	struct sbuf b;
 	struct jw w;
 	sbuf_init(&b);
 	jw_init(&w, &b);
 	jw_obj(&w);
-	static const char *const names[2] = { "by_role", "by_district" };
-	for (int k = 0; k < 2; k++) {
-		jw_key(&w, names[k]);
-		jw_arr(&w);
-		for (size_t i = 0; i < g[k]->nrows; i++) {
-			jw_obj(&w);
-			jw_kstr(&w, k ? "district" : "role", db_val(g[k], i, 1));
-			jw_kint(&w, "people", db_int(g[k], i, 2));
-			jw_kint(&w, "passed", db_int(g[k], i, 3));
-			jw_kint(&w, "failed", db_int(g[k], i, 4));
-			jw_kint(&w, "in_progress", db_int(g[k], i, 5));
-			jw_obj_end(&w);
-		}
-		jw_arr_end(&w);
+	jw_key(&w, "place");
+	if (rep.place)
+		jw_int(&w, rep.place);
+	else
+		jw_null(&w);
+	jw_kstr(&w, "place_name", rep.place_name);
+	groups_json(&w, "by_role", "role", rep.roles);
+	groups_json(&w, "by_place", "id", rep.places);
+	jw_key(&w, "not_passed");
+	jw_arr(&w);
+	for (size_t i = 0; i < rep.missing->nrows; i++) {
+		jw_obj(&w);
+		jw_kstr(&w, "user", db_val(rep.missing, i, 0));
+		jw_kstr(&w, "name", db_val(rep.missing, i, 1));
+		jw_kstr(&w, "roles", db_val(rep.missing, i, 2));
+		jw_kstr(&w, "place", db_val(rep.missing, i, 3));
+		jw_kint(&w, "attempts", db_int(rep.missing, i, 4));
+		jw_kbool(&w, "attempt_open", db_int(rep.missing, i, 5) == 1);
+		jw_kbool(&w, "reset", db_int(rep.missing, i, 6) == 1);
+		jw_obj_end(&w);
 	}
+	jw_arr_end(&w);
+	jw_key(&w, "distribution");
+	jw_arr(&w);
+	for (int k = 0; k < 10; k++)
+		jw_int(&w, rep.bands[k]);
+	jw_arr_end(&w);
 	jw_key(&w, "items");
 	jw_arr(&w);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < rep.nitems; i++) {
 		jw_obj(&w);
-		jw_kstr(&w, "question", items[i].qkey);
-		jw_kint(&w, "version", items[i].version);
-		jw_kint(&w, "attempts", items[i].n);
+		jw_kstr(&w, "question", rep.items[i].qkey);
+		jw_kint(&w, "version", rep.items[i].version);
+		jw_kint(&w, "attempts", rep.items[i].n);
 		jw_key(&w, "facility");
-		jw_raw(&w, arena_printf(r->a, "%.1f", items[i].facility));
+		jw_raw(&w, arena_printf(r->a, "%.1f", rep.items[i].facility));
 		jw_key(&w, "discrimination");
-		jw_raw(&w, arena_printf(r->a, "%.1f", items[i].discrimination));
+		jw_raw(&w, arena_printf(r->a, "%.1f", rep.items[i].discrimination));
 		jw_obj_end(&w);
 	}
 	jw_arr_end(&w);
 	jw_obj_end(&w);
 	return api_send(r, 200, &b);
+}
+
+/* ---- per-person overrides and the DI's reset ---- */
+
+/* GET /admin/exams/:code/overrides */
+int page_exam_overrides(struct req *r)
+{
+	struct dbres *t = db_query(r->a, "SELECT title_en, title_hi FROM exams WHERE code = ?", "s", rp(r, 0));
+	struct dbres *o = t ? exam_overrides_get(r->a, rp(r, 0)) : NULL;
+	if (!o)
+		return 503;
+	if (t->nrows != 1)
+		return 404;
+	static const char *const cols[] = { "username", "name", "time_limit_s", "max_attempts", "closes_at", "reason", "set_at", NULL };
+	hset_rows(r, "Overrides", o, cols);
+	for (size_t i = 0; i < o->nrows; i++)
+		if (db_val(o, i, 2))
+			hset_int(r, arena_printf(r->a, "Overrides.%zu.minutes", i), db_int(o, i, 2) / 60);
+	hset(r, "Exam.code", rp(r, 0));
+	hset(r, "Exam.title", db_val(t, 0, is_hi(r) ? 1 : 0));
+	hset(r, "Saved", req_query(r, "saved"));
+	return tmpl_render(r, "exam_overrides.cs");
+}
+
+/* A whole number typed in a form (blank = 0), or -1 when it is not one. */
+static long form_count(struct req *r, const char *name)
+{
+	const char *v = req_form(r, name);
+	long n;
+	return str_empty(v) ? 0 : parse_long(v, 0, 100000, &n) ? n : -1;
+}
+
+/* POST /admin/exams/:code/overrides {users, time_limit_min, max_attempts, closes_at, reason} */
+int page_exam_overrides_post(struct req *r)
+{
+	long minutes = form_count(r, "time_limit_min"), n;
+	struct exam_override_in in = { .users = req_form(r, "users"), .time_limit_s = minutes > 0 ? minutes * 60 : minutes,
+				       .max_attempts = form_count(r, "max_attempts"), .closes_at = req_form(r, "closes_at"),
+				       .reason = req_form(r, "reason") };
+	struct outcome o;
+	out_init(&o, r->a);
+	if (exam_override_set(r->a, &r->actor, rp(r, 0), &in, &n, &o) != 0) {
+		/* the form names minutes where the domain names seconds */
+		for (size_t i = 0; i < o.nerrs; i++)
+			if (str_eq(o.errs[i].field, "time_limit_s"))
+				o.errs[i].field = "time_limit_min";
+		int st = page_outcome(r, &o);
+		if (st != 422)
+			return st;
+		static const char *const keep[] = { "users", "time_limit_min", "max_attempts", "closes_at", "reason", NULL };
+		form_keep(r, keep);
+		r->status = 422;
+		return page_exam_overrides(r);
+	}
+	resp_redirect(r, arena_printf(r->a, "/admin/exams/%s/overrides?saved=%ld", rp(r, 0), n));
+	return 0;
+}
+
+/* POST /api/v1/admin/exams/:code/overrides {users: [..] or "a, b", time_limit_s, max_attempts, closes_at, reason} */
+int api_exam_overrides(struct req *r)
+{
+	struct jval *in = api_body(r);
+	if (!in)
+		return 400;
+	const struct jval *u = json_get(in, "users");
+	const char *users = json_get_str(in, "users");
+	if (u && u->type == J_ARR) {
+		struct sbuf b;
+		sbuf_init(&b);
+		for (size_t i = 0; i < u->n; i++)
+			sbuf_printf(&b, "%s%s", i ? "," : "", u->kids[i]->type == J_STR ? u->kids[i]->str : "?");
+		users = arena_strdup(r->a, b.data ? b.data : "");
+		sbuf_free(&b);
+	}
+	struct exam_override_in o_in = { .users = users, .closes_at = json_get_str(in, "closes_at"), .reason = json_get_str(in, "reason") };
+	if (json_get(in, "time_limit_s") && !json_get_long(in, "time_limit_s", &o_in.time_limit_s))
+		o_in.time_limit_s = -1;	/* not a whole number: refused by the range check */
+	if (json_get(in, "max_attempts") && !json_get_long(in, "max_attempts", &o_in.max_attempts))
+		o_in.max_attempts = -1;
+	long n;
+	struct outcome o;
+	out_init(&o, r->a);
+	if (exam_override_set(r->a, &r->actor, rp(r, 0), &o_in, &n, &o) != 0)
+		return page_outcome(r, &o);
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kint(&w, "people", n);
+	jw_obj_end(&w);
+	return api_send(r, 200, &b);
+}
+
+/* POST /api/v1/exams/:code/resets {user, reason} — a DI's one reset */
+int api_exam_reset(struct req *r)
+{
+	struct jval *in = api_body(r);
+	if (!in)
+		return 400;
+	struct outcome o;
+	out_init(&o, r->a);
+	if (exam_reset(r->a, &r->actor, rp(r, 0), json_get_str(in, "user"), json_get_str(in, "reason"), &o) != 0)
+		return page_outcome(r, &o);
+	return api_ok(r, 201, "{\"reset\":true}");
 }

@@ -205,6 +205,11 @@ int api_exam_answer(struct req *r);
 int api_exam_submit(struct req *r);
 int api_exam_import(struct req *r);
 int api_exam_report(struct req *r);
+int page_exam_overrides(struct req *r);
+int page_exam_overrides_post(struct req *r);
+int api_exam_overrides(struct req *r);
+int api_exam_reset(struct req *r);
+int page_exam_reset(struct req *r);
 /* page_training.c */
 int page_training(struct req *r);
 int page_training_new(struct req *r);

@@ -7,6 +7,10 @@
  <p id="verdict"><?cs if:Att.passed ?><?cs var:L.exam.passed ?><?cs else ?><?cs var:L.exam.not_passed ?><?cs /if ?></p>
  <?cs if:Att.certificate ?><p><a class="button" href="/certificates/<?cs var:Att.certificate ?>/pdf"><?cs var:L.exam.certificate ?> <?cs var:Att.certificate ?></a></p><?cs /if ?>
  <?cs if:Att.refresher ?><p><?cs var:L.exam.refresher ?></p><?cs /if ?>
+ <?cs if:subcount(Review) ?><h2><?cs var:L.exam.review_title ?></h2>
+ <div class="table-wrap" role="region" tabindex="0" aria-label="<?cs var:L.exam.review_title ?>"><table id="review"><thead><tr><th><?cs var:L.exam.question ?></th><th><?cs var:L.exam.your_answer ?></th><th><?cs var:L.exam.right_answer ?></th><th><?cs var:L.exam.marks ?></th></tr></thead><tbody>
+ <?cs each:v = Review ?><tr><td><?cs var:v.n ?>. <?cs var:v.body ?></td><td><?cs if:v.yours ?><?cs var:v.yours ?><?cs else ?><?cs var:L.exam.unanswered ?><?cs /if ?></td><td><?cs var:v.right ?></td><td><?cs var:v.mark ?> / <?cs var:v.marks ?></td></tr><?cs /each ?>
+ </tbody></table></div><?cs /if ?>
  <p><a href="/exams"><?cs var:L.exam.back ?></a></p>
 </section>
 <?cs else ?>
@@ -15,7 +19,7 @@
 <?cs if:Att.time_up ?><div class="error-summary" role="alert"><p><?cs var:L.exam.time_up ?></p></div><?cs /if ?>
 <h2><?cs var:L.exam.summary ?></h2>
 <div class="table-wrap" role="region" tabindex="0" aria-label="<?cs var:L.exam.summary ?>"><table id="slots"><thead><tr><th><?cs var:L.exam.question ?></th><th><?cs var:L.exam.status ?></th></tr></thead><tbody>
-<?cs each:s = Slots ?><tr><td><?cs if:!Att.time_up ?><a href="?q=<?cs var:s.slot ?>"><?cs var:s.n ?></a><?cs else ?><?cs var:s.n ?><?cs /if ?></td><td><?cs if:s.answered ?><?cs var:L.exam.answered ?><?cs else ?><?cs var:L.exam.unanswered ?><?cs /if ?></td></tr><?cs /each ?>
+<?cs each:s = Slots ?><tr><td><?cs if:!Att.time_up && !Att.seq ?><a href="?q=<?cs var:s.slot ?>"><?cs var:s.n ?></a><?cs else ?><?cs var:s.n ?><?cs /if ?></td><td><?cs if:s.answered ?><?cs var:L.exam.answered ?><?cs else ?><?cs var:L.exam.unanswered ?><?cs /if ?></td></tr><?cs /each ?>
 </tbody></table></div>
 <form method="post" action="/exams/<?cs var:Att.code ?>/attempt/<?cs var:Att.no ?>/submit"><?cs call:csrf_field() ?>
  <p><?cs var:L.exam.submit_warning ?></p><button class="button"><?cs var:L.exam.submit ?></button></form>

@@ -9,7 +9,12 @@
  <?cs if:e.certificate ?><p><a href="/certificates/<?cs var:e.certificate ?>/pdf"><?cs var:L.exam.certificate ?> <?cs var:e.certificate ?></a></p><?cs /if ?>
  <?cs if:e.open_no ?><p><a class="button" href="/exams/<?cs var:e.code ?>/attempt/<?cs var:e.open_no ?>"><?cs var:L.exam.continue ?></a></p>
  <?cs elif:e.open == "1" && e.passed != "1" && e.attempts < e.max_attempts ?>
- <form method="post" action="/exams/<?cs var:e.code ?>/start"><?cs call:csrf_field() ?><button class="button"><?cs var:L.exam.start ?></button></form>
+ <form method="post" action="/exams/<?cs var:e.code ?>/start"><?cs call:csrf_field() ?>
+ <?cs if:e.venue == "1" ?><div class="field<?cs if:Form.exam == e.code && Form.err.venue_code ?> has-error<?cs /if ?>"><label for="f-venue_code-<?cs var:e.code ?>"><?cs var:L.exam.venue_code ?></label>
+  <p class="hint"><?cs var:L.exam.venue_hint ?></p>
+  <?cs if:Form.exam == e.code && Form.err.venue_code ?><p class="error-message" id="e-venue_code"><?cs var:Form.err.venue_code ?></p><?cs /if ?>
+  <input id="f-venue_code-<?cs var:e.code ?>" name="venue_code" autocomplete="off" maxlength="40"></div><?cs /if ?>
+ <button class="button"><?cs var:L.exam.start ?></button></form>
  <?cs /if ?>
 </section>
 <?cs /each ?>

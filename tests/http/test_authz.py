@@ -239,6 +239,8 @@ ROUTES = {
     ("GET", "/exams/:code/attempt/:n"): own(params={"code": "exam", "n": "one"}),
     ("POST", "/exams/:code/attempt/:n"): own(params={"code": "exam", "n": "one"}, body={"slot": "0", "answer": "0"}),
     ("POST", "/exams/:code/attempt/:n/submit"): own(params={"code": "exam", "n": "one"}),
+    ("GET", "/exams/:code/report"): deny(params={"code": "exam"}, allowed=SA),
+    ("POST", "/exams/:code/reset"): deny(params={"code": "exam"}, body={"user": "csc1", "reason": "authz walk"}),
     # training calendar: her operator's training in Hussainabad, organised by the state administrator
     ("GET", "/training"): own(forbid=lambda v: [v["trn_title"]], allowed=AREA),
     ("GET", "/training/new"): deny(allowed=SA),
@@ -267,6 +269,9 @@ ROUTES = {
     ("GET", "/admin/exams"): deny(allowed=SA),
     ("POST", "/admin/exams"): deny(body={"json": "{}"}, allowed=SA),
     ("GET", "/admin/exams/:code"): deny(params={"code": "exam"}, allowed=SA),
+    ("GET", "/admin/exams/:code/overrides"): deny(params={"code": "exam"}, allowed=SA),
+    ("POST", "/admin/exams/:code/overrides"): deny(params={"code": "exam"}, allowed=SA,
+                                                   body={"users": "csc1", "max_attempts": "9", "reason": "authz walk"}),
     # money
     ("POST", "/pay/start"): deny(body=lambda v: {"app": v["app_pending"]}),
     ("POST", "/pay/return"): public(body={"order_no": "GSO0", "status": "SUCCESS", "gateway_txn": "X", "amount": "1",
@@ -422,6 +427,13 @@ ROUTES = {
     ("POST", "/api/v1/exams/:code/attempts/:n/submit"): own(params={"code": "exam", "n": "one"}),
     ("POST", "/api/v1/admin/exams/import"): deny(body={}, allowed=SA),
     ("GET", "/api/v1/admin/exams/:code/report"): deny(params={"code": "exam"}, allowed=SA),
+    ("POST", "/api/v1/admin/exams/:code/overrides"): deny(params={"code": "exam"}, allowed=SA,
+                                                          body={"users": ["csc1"], "max_attempts": 9, "reason": "authz walk"}),
+    # only a DI resets (no DI among the walk's roles: everybody is refused)
+    ("POST", "/api/v1/exams/:code/resets"): deny(params={"code": "exam"}, body={"user": "csc1", "reason": "authz walk"}),
+    ("GET", "/api/v1/exams/:code/report"): deny(params={"code": "exam"}, allowed=SA),
+    # DIs and BIs set exams for their area (none of them among the walk's roles)
+    ("POST", "/api/v1/exams/import"): deny(body={}),
 }
 
 

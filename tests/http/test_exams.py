@@ -323,7 +323,7 @@ def reports_give_pass_and_fail_by_role_and_district_and_an_item_analysis():
     j = rep.json()
     roles = {g["role"]: g for g in j["by_role"]}
     eq(roles["csc"]["passed"] >= 1, True, "csc2 passed: %r" % roles)
-    assert j["by_district"] and any(g["district"] == "Palamu" for g in j["by_district"]), j["by_district"]
+    assert j["by_place"] and any(g["name"] == "Palamu" for g in j["by_place"]), j["by_place"]
     items = {i["question"]: i for i in j["items"]}
     eq(items[CAT + "-3"]["facility"], 100.0, "every first attempt had Q3 right")
     page = Client()
@@ -331,6 +331,233 @@ def reports_give_pass_and_fail_by_role_and_district_and_an_item_analysis():
     r = page.get("/admin/exams/" + code)
     assert r.status == 200 and "Item analysis" in r.text and CAT + "-3" in r.text, r.text[:500]
     eq(user_api("csc1").api("GET", "/admin/exams/%s/report" % code).status, 403, "VLEs see no report")
+
+def fail_once(c, code, n):
+    """Starts attempt n of code and submits it unanswered (a fail)."""
+    eq(c.api("POST", "/exams/%s/attempts" % code).status, 201, "start attempt %d of %s" % (n, code))
+    r = c.api("POST", "/exams/%s/attempts/%d/submit" % (code, n))
+    eq((r.status, r.json()["passed"]), (200, False), "attempt %d failed" % n)
+
+
+@test
+def an_override_gives_one_person_more_time_and_another_attempt_and_is_audited():
+    code = "EXO" + RUN
+    load(code, max_attempts=1, time_limit_s=1800)
+    c = user_api("csc1")
+    fail_once(c, code, 1)
+    eq(c.api("POST", "/exams/%s/attempts" % code).status, 409, "no attempts left before the override")
+    r = admin_api().api("POST", "/admin/exams/%s/overrides" % code,
+                        {"users": ["csc1"], "max_attempts": 2, "time_limit_s": 3600, "reason": "power cut at the centre"})
+    eq(r.status, 200, "override %r" % r)
+    eq(r.json()["people"], 1, "one person")
+    a = c.api("POST", "/exams/%s/attempts" % code)
+    eq(a.status, 201, "the override's second attempt %r" % a)
+    assert 1800 < a.json()["seconds_left"] <= 3600, "the override's time limit: %r" % a.json()["seconds_left"]
+    other = user_api("csc2").api("POST", "/exams/%s/attempts" % code).json()
+    assert other["seconds_left"] <= 1800, "nobody else gets more time: %r" % other["seconds_left"]
+    audit = sql("SELECT remarks FROM audit_log WHERE action = 'exam.override' AND remarks LIKE 'csc1:%%power cut%%'")
+    eq(len(audit), 1, "audited")
+    # the page: a list of people at once, an unknown name refused at its field
+    page = Client()
+    page.login("stateadmin")
+    url = "/admin/exams/%s/overrides" % code
+    bad = page.form_post(url, url, {"users": "csc2, nosuch%s" % RUN, "time_limit_min": "45", "reason": "x"})
+    eq(bad.status, 422, "unknown username")
+    assert 'id="e-users"' in bad.text and "nosuch" in bad.text, bad.text[:400]
+    eq(sql("SELECT COUNT(*) FROM exam_overrides o JOIN exams e ON e.id = o.exam_id WHERE e.code = '%s'" % code), [["1"]],
+       "nothing stored from the refused form")
+    ok = page.form_post(url, url, {"users": "csc2\nbi", "time_limit_min": "45", "reason": "visually impaired candidates"})
+    eq(ok.status, 303, "saved: " + ok.text[:300])
+    listed = page.get(url).text
+    assert "csc2" in listed and "visually impaired candidates" in listed, listed[:500]
+    eq(user_api("csc1").api("POST", "/admin/exams/%s/overrides" % code, {"users": ["csc1"], "max_attempts": 9,
+                                                                           "reason": "me"}).status, 403, "not a VLE's")
+
+
+def district_di(username, district):
+    """A DI of another district, made through the HR page; an API client."""
+    admin = Client()
+    admin.login("stateadmin")
+    did = sql("SELECT id FROM locations WHERE type='district' AND name_en='%s'" % district)[0][0]
+    r = admin.form_post("/admin/users/new", "/admin/users/new", {
+        "username": username, "first_name": "Other", "last_name": "District", "mobile": "9%s" % RUN.rjust(9, "7")[-9:],
+        "dob": "1985-01-02", "user_type": "staff", "designation": "District In-charge", "role": "di",
+        "place_district": did, "work_from": "2025-01-01"})
+    eq(r.status, 200, "create the DI: " + r.text[:300])
+    pw = re.search(r"<code>([^<]+)</code>", r.text).group(1)
+    c = Client()
+    c.api_login(username, pw)
+    return c
+
+
+@test
+def a_di_resets_a_persons_attempts_once_and_only_in_the_district():
+    code = "EXR" + RUN
+    load(code, max_attempts=1)
+    c = user_api("csc1")
+    fail_once(c, code, 1)
+    eq(c.api("POST", "/exams/%s/attempts" % code).status, 409, "no attempts left")
+    di = user_api("di")
+    body = {"user": "csc1", "reason": "left the centre during a power cut"}
+    garhwa = district_di("digw" + RUN, "Garhwa")
+    eq(garhwa.api("POST", "/exams/%s/resets" % code, body).status, 403, "Garhwa's DI may not reset a Palamu VLE")
+    eq(user_api("bi").api("POST", "/exams/%s/resets" % code, body).status, 403, "a BI may not reset")
+    eq(di.api("POST", "/exams/%s/resets" % code, {"user": "csc1", "reason": ""}).status, 422, "a reason is needed")
+    eq(c.api("POST", "/exams/%s/attempts" % code).status, 409, "still no attempt after the refusals")
+    r = di.api("POST", "/exams/%s/resets" % code, body)
+    eq(r.status, 201, "reset %r" % r)
+    eq(c.api("POST", "/exams/%s/attempts" % code).status, 201, "the next attempt is allowed again")
+    eq(c.api("POST", "/exams/%s/attempts/2/submit" % code).json()["refresher"], True, "the reset's one attempt was the last")
+    again = di.api("POST", "/exams/%s/resets" % code, body)
+    eq(again.status, 409, "a second reset is refused %r" % again)
+    eq(sql("SELECT COUNT(*) FROM audit_log WHERE action = 'exam.reset' AND remarks LIKE '%%power cut%%'"), [["1"]], "one audit row")
+
+
+@test
+def sequential_navigation_refuses_going_back_and_jumping_ahead():
+    code = "EXS" + RUN
+    load(code, nav="seq")
+    c = user_api("csc2")
+    a = c.api("POST", "/exams/%s/attempts" % code).json()
+    eq((a["nav"], a["current_slot"], [s["slot"] for s in a["slots"]]), ("seq", 0, [0]), "only the slot reached is shown")
+    body0 = a["slots"][0]["body_en"]
+    r = c.api("POST", "/exams/%s/attempts/1/answers/2" % code, {"response": RIGHT[body0]})
+    eq((r.status, r.json()["error"]["code"] if r.status != 200 else None)[0], 409, "a slot not reached %r" % r)
+    eq(c.api("POST", "/exams/%s/attempts/1/answers/0" % code, {"response": RIGHT[body0]}).status, 200, "the current slot")
+    back = c.api("POST", "/exams/%s/attempts/1/answers/0" % code, {"response": WRONG[body0]})
+    eq(back.status, 409, "going back %r" % back)
+    eq(sql("SELECT ea.response IS NOT NULL FROM exam_answers ea JOIN exam_attempts a ON a.id = ea.attempt_id "
+           "JOIN exams e ON e.id = a.exam_id WHERE e.code = '%s' AND ea.slot = 0" % code), [["1"]], "the first answer stands")
+    # the page without JavaScript: slot 2 whatever ?q= asks, no "previous"
+    page = Client()
+    page.login("csc2")
+    html = page.get("/exams/%s/attempt/1?q=0" % code).text
+    assert "Question 2 / 4" in html, html[:600]
+    assert 'value="prev"' not in html, "no previous button"
+    form = page.form_post("/exams/%s/attempt/1" % code, "/exams/%s/attempt/1" % code, {"slot": "0", "answer": "true", "go": "prev"})
+    eq(form.status, 409, "the form cannot go back either")
+
+
+@test
+def an_exam_for_a_block_is_seen_and_started_only_by_people_of_that_block():
+    code = "EXP" + RUN
+    chainpur = sql("SELECT id FROM locations WHERE type='block' AND name_en='Chainpur'")[0][0]
+    load(code, audience=["bi"], place_id=int(chainpur))
+    inside, outside = user_api("bi2"), user_api("bi")
+    assert code in [e["code"] for e in inside.api("GET", "/exams").json()["items"]], "Chainpur's BI sees it"
+    assert code not in [e["code"] for e in outside.api("GET", "/exams").json()["items"]], "Medininagar's BI does not"
+    eq(outside.api("POST", "/exams/%s/attempts" % code).status, 403, "nor starts it")
+    eq(inside.api("POST", "/exams/%s/attempts" % code).status, 201, "Chainpur's BI starts it")
+    bad = bank("EXP2" + RUN, place_id=999999999)
+    eq(admin_api().api("POST", "/admin/exams/import", bad).status, 422, "no such place")
+
+
+@test
+def reports_drill_down_by_place_list_who_has_not_passed_and_stay_in_the_viewers_area():
+    code = "EXD" + RUN
+    load(code)
+    ok = user_api("csc2")
+    ok.api("POST", "/exams/%s/attempts" % code)
+    answer_all(ok, code, 1, RIGHT)
+    eq(ok.api("POST", "/exams/%s/attempts/1/submit" % code).json()["passed"], True, "csc2 passes")
+    fail_once(user_api("csc1"), code, 1)
+    palamu = sql("SELECT id FROM locations WHERE type='district' AND name_en='Palamu'")[0][0]
+    top = admin_api().api("GET", "/admin/exams/%s/report" % code).json()
+    eq(top["distribution"][9] >= 1 and top["distribution"][0] >= 1, True, "100%% and 0%% banded: %r" % top["distribution"])
+    d = admin_api().api("GET", "/admin/exams/%s/report?place=%s" % (code, palamu)).json()
+    sub = sql("SELECT p.name_en FROM locations b JOIN locations p ON p.id = b.parent_id "
+              "WHERE b.type = 'block' AND b.name_en = 'Medininagar(Daltonganj)'")[0][0]
+    below = {g["name"]: g for g in d["by_place"]}
+    med = below[sub]   # Palamu's children are its sub-divisions
+    assert med["passed"] >= 1 and med["failed"] >= 1, "Medininagar's VLEs: %r" % med
+    missing = [m["user"] for m in d["not_passed"]]
+    assert "csc1" in missing and "csc2" not in missing, missing
+    # the BI of Medininagar sees the block (its panchayats), the BI of Chainpur not Medininagar's people
+    bi = user_api("bi").api("GET", "/exams/%s/report" % code)
+    eq(bi.status, 200, "a BI's report %r" % bi)
+    eq(bi.json()["place_name"], "Medininagar(Daltonganj)", "the BI's own block")
+    assert "csc1" in [m["user"] for m in bi.json()["not_passed"]], bi.json()["not_passed"]
+    assert "csc1" not in [m["user"] for m in user_api("bi2").api("GET", "/exams/%s/report" % code).json()["not_passed"]]
+    eq(user_api("bi2").api("GET", "/exams/%s/report?place=%s" % (code, palamu)).status, 403, "not the district")
+    eq(user_api("csc1").api("GET", "/exams/%s/report" % code).status, 403, "VLEs see no report")
+    # the DI's page: drill-down links and a reset form for csc1
+    page = Client()
+    page.login("di")
+    html = page.get("/exams/%s/report" % code).text
+    assert "Not yet passed" in html and "csc1" in html and 'href="?place=' in html, html[:800]
+    url = "/exams/%s/report" % code
+    r = page.form_post(url, "/exams/%s/reset" % code, {"user": "csc1", "reason": "network failed", "place": palamu})
+    eq(r.status, 303, "reset from the page: " + r.text[:300])
+    assert "Reset already used" in page.get(url).text, "the list shows the reset"
+
+
+@test
+def the_review_policy_decides_when_a_candidate_sees_the_right_answers():
+    code = "EXV" + RUN
+    load(code, review="after_close")
+    c = user_api("csc1")
+    c.api("POST", "/exams/%s/attempts" % code)
+    answer_all(c, code, 1, WRONG)
+    eq(c.api("POST", "/exams/%s/attempts/1/submit" % code).status, 200, "submitted")
+    eq("review" in c.api("GET", "/exams/%s/attempts/1" % code).json(), False, "no answers while the exam is open")
+    page = Client()
+    page.login("csc1")
+    assert "Right answer" not in page.get("/exams/%s/attempt/1" % code).text, "nor on the page"
+    load(code, review="after_close", opens_at=iso_time(-7200), closes_at=iso_time(-60))   # the window is over
+    rev = c.api("GET", "/exams/%s/attempts/1" % code).json()["review"]
+    eq(len(rev), 4, "every question after the close")
+    q3 = [v for v in rev if v["body_en"] == "Q3 %s" % RUN][0]
+    eq((q3["response"], q3["answer"], q3["mark"]), ("false", "true", "0.00"), "response, right answer, mark")
+    html = page.get("/exams/%s/attempt/1" % code).text
+    assert "Right answer" in html and "Q3 %s" % RUN in html, html[:600]
+    s_code = "EXV2" + RUN
+    load(s_code)   # review "score" (the default): the score only
+    other = user_api("csc2")
+    other.api("POST", "/exams/%s/attempts" % s_code)
+    other.api("POST", "/exams/%s/attempts/1/submit" % s_code)
+    eq("review" in other.api("GET", "/exams/%s/attempts/1" % s_code).json(), False, "score only")
+
+
+@test
+def a_venue_code_is_needed_to_start_a_supervised_exam():
+    code = "EXC" + RUN
+    load(code, venue_code="HALL-7")
+    c = user_api("csc2")
+    r = c.api("POST", "/exams/%s/attempts" % code)
+    eq(r.status, 422, "no code %r" % r)
+    assert "venue_code" in r.json()["error"]["fields"], r.json()
+    eq(c.api("POST", "/exams/%s/attempts" % code, {"venue_code": "HALL-8"}).status, 422, "a wrong code")
+    page = Client()
+    page.login("csc2")
+    form = page.form_post("/exams", "/exams/%s/start" % code, {"venue_code": "HALL-8"})
+    eq(form.status, 422, "the page refuses a wrong code")
+    assert 'id="e-venue_code"' in form.text, form.text[:500]
+    eq(sql("SELECT COUNT(*) FROM exam_attempts a JOIN exams e ON e.id = a.exam_id WHERE e.code = '%s'" % code), [["0"]],
+       "no attempt started")
+    eq(c.api("POST", "/exams/%s/attempts" % code, {"venue_code": "HALL-7"}).status, 201, "the venue's code starts it")
+    eq(c.api("POST", "/exams/%s/attempts" % code).status, 200, "the open attempt resumes without it")
+
+
+@test
+def a_bi_sets_an_exam_for_the_block_over_the_state_bank_and_nowhere_else():
+    code = "EXB" + RUN
+    med = sql("SELECT id FROM locations WHERE type='block' AND name_en='Medininagar(Daltonganj)'")[0][0]
+    chainpur = sql("SELECT id FROM locations WHERE type='block' AND name_en='Chainpur'")[0][0]
+    mine = dict(bank(code, audience=["csc"], place_id=int(med)), categories=[], questions=[])
+    bi = user_api("bi")
+    r = bi.api("POST", "/exams/import", mine)
+    eq(r.status, 200, "the BI's exam for the block %r" % r)
+    assert code in [e["code"] for e in user_api("csc1").api("GET", "/exams").json()["items"]], "Jamune's VLE sees it"
+    other = dict(mine, exams=[dict(mine["exams"][0], code="EXB2" + RUN, place_id=int(chainpur))])
+    r = bi.api("POST", "/exams/import", other)
+    eq(r.status, 422, "not another block %r" % r)
+    assert "exams.0.place_id" in r.json()["error"]["fields"], r.json()
+    eq(user_api("bi2").api("POST", "/exams/import", dict(mine, exams=[dict(mine["exams"][0], place_id=int(chainpur))])).status,
+       422, "nor another BI's exam under the same code")
+    eq(bi.api("POST", "/exams/import", bank("EXB3" + RUN, place_id=int(med))).status, 403, "the bank is the state's")
+    eq(sql("SELECT COUNT(*) FROM exams WHERE code IN ('EXB2%s', 'EXB3%s')" % (RUN, RUN)), [["0"]], "nothing stored")
+    eq(sql("SELECT p.name_en FROM exams e JOIN locations p ON p.id = e.place_id WHERE e.code = '%s'" % code),
+       [["Medininagar(Daltonganj)"]], "the BI's exam is still the block's")
 
 
 def nssdb():
