@@ -136,15 +136,13 @@ static const char **book_roots(struct req *r)
  * entries waiting for sign-off, days since the last entry, balances, GP id. */
 static struct dbres *books_under(struct req *r, const char *root)
 {
-	/* waiting for sign-off: submitted, or verified where the register has
-	 * a signer (verification is final where it has none) */
+	/* waiting for sign-off (submitted, or verified where the register has
+	 * a signer): the book's count, kept by the entry transactions (057) */
 	return db_query(r->a, "SELECT b.id, d.code, IF(? = 'hi', v.name_hi, v.name_en), b.fy, b.status, "
 			      "IF(? = 'hi', IFNULL(l.name_hi, l.name_en), l.name_en), l.path, b.last_serial, IFNULL(b.last_entry_at, ''), "
-			      "(SELECT COUNT(*) FROM register_entries e WHERE e.book_id = b.id AND (e.status = 'submitted' OR "
-			      "(e.status = 'verified' AND JSON_VALUE(bv.definition, '$.signoff.sign') IS NOT NULL))), "
-			      "DATEDIFF(CURDATE(), b.last_entry_at), b.balances, b.location_id "
+			      "b.waiting, DATEDIFF(CURDATE(), b.last_entry_at), b.balances, b.location_id "
 			      "FROM locations l JOIN register_books b ON b.location_id = l.id JOIN register_defs d ON d.id = b.def_id "
-			      "JOIN register_versions v ON v.id = d.published_version_id JOIN register_versions bv ON bv.id = b.version_id "
+			      "JOIN register_versions v ON v.id = d.published_version_id "
 			      "WHERE l.type = 'panchayat' AND (l.path LIKE CONCAT(?, '%') OR ? LIKE CONCAT(l.path, '%')) "
 			      "ORDER BY l.path, d.code, b.fy DESC LIMIT 500",
 			"ssss", r->lang, r->lang, root, root);

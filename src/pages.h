@@ -245,6 +245,11 @@ int api_learn_add(struct req *r);
 int api_learn_report(struct req *r);
 int api_learn_progress(struct req *r);
 int api_dash_summary(struct req *r);
+int api_dash_registers(struct req *r);
+/* page_reghealth.c: register health on the dashboards (after page_dash's scope check) */
+struct loc;
+int page_reghealth_dash(struct req *r, const struct loc *l, int depth);
+int api_reghealth(struct req *r, const struct loc *l, int depth);
 /* page_register.c */
 int page_registers(struct req *r);
 int page_register_book(struct req *r);

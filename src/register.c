@@ -367,6 +367,30 @@ struct entry_ctx {
 	struct outcome *out;
 };
 
+/* Moves the register-health summary row (057) of book's place: open
+ * books by dopen, waiting entries by dwaiting; entered: an entry joined
+ * the book just now.  The row is made on first use.  In the caller's
+ * transaction, after the book's own row is locked.  0 or -1. */
+static int health_move(long book, int dopen, int dwaiting, bool entered)
+{
+	return db_exec("INSERT INTO register_health (location_id, open_books, waiting, last_entry_at) "
+		       "SELECT location_id, GREATEST(?, 0), GREATEST(?, 0), IF(?, NOW(), NULL) FROM register_books WHERE id = ? "
+		       "ON DUPLICATE KEY UPDATE register_health.open_books = GREATEST(register_health.open_books + ?, 0), "
+		       "register_health.waiting = GREATEST(register_health.waiting + ?, 0), "
+		       "register_health.last_entry_at = IF(?, NOW(), register_health.last_entry_at)",
+		       "iiiiiii", (long long)dopen, (long long)dwaiting, (long long)entered, (long long)book, (long long)dopen,
+		       (long long)dwaiting, (long long)entered) >= 1 ? 0 : -1;
+}
+
+/* An entry of book left (-1) the entries waiting for sign-off: the
+ * book's count and its place's.  0 or -1. */
+static int health_stop_waiting(long book)
+{
+	if (db_exec("UPDATE register_books SET waiting = GREATEST(waiting - 1, 0) WHERE id = ?", "i", (long long)book) != 1)
+		return -1;
+	return health_move(book, 0, -1, false);
+}
+
 /* The book of def × GP × FY, opened (with the carried-forward balances)
  * when there is none.  Returns its id, 0 after a refusal, -1 on error. */
 static long book_open(struct entry_ctx *c)
@@ -393,6 +417,8 @@ static long book_open(struct entry_ctx *c)
 		return id ? strtol(id, NULL, 10) : -1;
 	}
 	long book = (long)db_last_id();
+	if (health_move(book, 1, 0, false) != 0)
+		return -1;
 	struct audit_entry e = { .action = "register.book_open", .entity = "register_book", .entity_id = arena_printf(c->a, "%ld", book),
 				 .remarks = arena_printf(c->a, "%s %s GP %ld", c->d->code, c->fy, c->gp) };
 	return audit_write(c->who, &e) == 0 ? book : -1;
@@ -459,8 +485,9 @@ static int submit_locked(struct entry_ctx *c)
 	const char *hash = reg_entry_hash(c->a, prev, book, serial, db_val(e, 0, 1), corrects, (long)db_int(e, 0, 3), db_val(e, 0, 4));
 	if (db_exec("UPDATE register_entries SET serial = ?, status = 'submitted', submitted_at = NOW(), prev_hash = ?, hash = ? "
 		    "WHERE id = ? AND status = 'draft'", "issi", (long long)serial, prev, hash, (long long)c->id) != 1 ||
-	    db_exec("UPDATE register_books SET last_serial = ?, head_hash = ?, balances = ?, last_entry_at = NOW() WHERE id = ?",
-		    "issi", (long long)serial, hash, bal, (long long)book) != 1)
+	    db_exec("UPDATE register_books SET last_serial = ?, head_hash = ?, balances = ?, last_entry_at = NOW(), "
+		    "waiting = waiting + 1 WHERE id = ?", "issi", (long long)serial, hash, bal, (long long)book) != 1 ||
+	    health_move(book, 0, 1, true) != 0)
 		return -1;
 	struct audit_entry a = { .action = "register.submit", .entity = "register_entry", .entity_id = arena_printf(c->a, "%ld", c->id),
 				 .remarks = arena_printf(c->a, "%s book %ld serial %ld%s", c->d->code, book, serial,
@@ -654,16 +681,22 @@ static int act_txn(void *p)
 	case RA_VERIFY:
 		rc = db_exec("UPDATE register_entries SET status = 'verified', verified_by = ?, verified_at = NOW() WHERE id = ?", "ii",
 			     (long long)actor_id(c->who), (long long)c->id) == 1 ? 0 : -1;
+		if (rc == 0 && c->d->sign_role < 0)	/* verification is final */
+			rc = health_stop_waiting((long)db_int(r, 0, 1));
 		break;
 	case RA_SIGN:
 		rc = db_exec("UPDATE register_entries SET status = 'signed', signed_by = ?, signed_at = NOW() WHERE id = ?", "ii",
 			     (long long)actor_id(c->who), (long long)c->id) == 1 ? 0 : -1;
+		if (rc == 0)
+			rc = health_stop_waiting((long)db_int(r, 0, 1));
 		break;
 	case RA_RETURN:
 		rc = return_locked(c, (long)db_int(r, 0, 1));
 		if (rc == 0)
 			rc = db_exec("UPDATE register_entries SET status = 'returned', returned_by = ?, returned_at = NOW(), return_note = ? "
 				     "WHERE id = ?", "isi", (long long)actor_id(c->who), c->note, (long long)c->id) == 1 ? 0 : -1;
+		if (rc == 0)
+			rc = health_stop_waiting((long)db_int(r, 0, 1));
 		break;
 	}
 	if (rc != 0)
@@ -912,7 +945,7 @@ static int close_year_txn(void *p)
 	}
 	char *hex = locker_put_blob(c->a, signed_pdf, slen);
 	if (!hex || db_exec("UPDATE register_books SET status = 'closed', closed_by = ?, closed_at = NOW(), pdf_sha256 = ? WHERE id = ?",
-			    "isi", (long long)actor_id(c->who), hex, (long long)c->book) != 1)
+			    "isi", (long long)actor_id(c->who), hex, (long long)c->book) != 1 || health_move(c->book, -1, 0, false) != 0)
 		goto out;
 	struct audit_entry e = { .action = "register.close_year", .entity = "register_book", .entity_id = arena_printf(c->a, "%ld", c->book),
 				 .remarks = arena_printf(c->a, "%s %s", c->d->code, db_val(b, 0, 1)), .detail = hex };
@@ -932,4 +965,62 @@ int reg_close_year(struct arena *a, const struct actor *who, long book, struct o
 	if (!reg_may(who, c.d, path, REG_VERIFY))
 		return out_fail(out, 403, "register.err.not_officer");
 	return out_txn(out, close_year_txn, &c);
+}
+
+/* ---- register health: reading the summary rows ---- */
+
+struct reg_health *reg_health(struct arena *a, const char *path, int depth, size_t *n, struct reg_health *total)
+{
+	*n = 0;
+	memset(total, 0, sizeof *total);
+	total->days = -1;
+	/* the id of a GP's ancestor at `depth` is path segment depth + 2 */
+	struct dbres *r = db_query(a,
+		"SELECT k.key_id, IFNULL(c.name_en, ''), c.name_hi, k.gps, k.with_books, k.open_books, k.waiting, k.stale, "
+		"IFNULL(k.days, -1), k.score_sum FROM (SELECT SUBSTRING_INDEX(SUBSTRING_INDEX(l.path, '/', ?), '/', -1) AS key_id, "
+		"COUNT(*) AS gps, SUM(IFNULL(h.open_books, 0) > 0) AS with_books, IFNULL(SUM(h.open_books), 0) AS open_books, "
+		"IFNULL(SUM(h.waiting), 0) AS waiting, SUM(IFNULL(DATEDIFF(CURDATE(), h.last_entry_at) > 30, 1)) AS stale, "
+		"MIN(DATEDIFF(CURDATE(), h.last_entry_at)) AS days, "
+		/* each GP's score (register.h); h is NULL for a GP that never opened a book */
+		"SUM(IF(IFNULL(h.open_books, 0) = 0, 0, 100 - LEAST(50, IFNULL(DATEDIFF(CURDATE(), h.last_entry_at), 50)) "
+		"- LEAST(50, h.waiting))) AS score_sum "
+		"FROM locations l LEFT JOIN register_health h ON h.location_id = l.id "
+		"WHERE l.type = 'panchayat' AND l.active = 1 AND l.path LIKE CONCAT(?, '%') GROUP BY key_id) k "
+		"LEFT JOIN locations c ON c.id = k.key_id ORDER BY c.name_en",
+		"is", (long long)depth + 2, path);
+	if (!r)
+		return NULL;
+	struct reg_health *rows = arena_alloc(a, (r->nrows + 1) * sizeof *rows);
+	long score_sum = 0;
+	for (size_t i = 0; i < r->nrows; i++) {
+		struct reg_health *h = &rows[i];
+		h->key = db_val(r, i, 0);
+		h->name_en = db_val(r, i, 1);
+		h->name_hi = db_val(r, i, 2);
+		h->gps = (long)db_int(r, i, 3);
+		h->with_books = (long)db_int(r, i, 4);
+		h->open_books = (long)db_int(r, i, 5);
+		h->waiting = (long)db_int(r, i, 6);
+		h->stale = (long)db_int(r, i, 7);
+		h->days = (long)db_int(r, i, 8);
+		h->score = h->gps ? (long)(db_int(r, i, 9) + h->gps / 2) / h->gps : 0;
+		total->gps += h->gps;
+		total->with_books += h->with_books;
+		total->open_books += h->open_books;
+		total->waiting += h->waiting;
+		total->stale += h->stale;
+		if (h->days >= 0 && (total->days < 0 || h->days < total->days))
+			total->days = h->days;
+		score_sum += (long)db_int(r, i, 9);
+	}
+	total->score = total->gps ? (score_sum + total->gps / 2) / total->gps : 0;
+	*n = r->nrows;
+	return rows;
+}
+
+struct dbres *reg_health_books(struct arena *a, long location_id)
+{
+	return db_query(a, "SELECT b.id, d.code, v.name_en, v.name_hi, b.fy, b.status, DATEDIFF(CURDATE(), b.last_entry_at), b.waiting "
+			   "FROM register_books b JOIN register_defs d ON d.id = b.def_id JOIN register_versions v ON v.id = b.version_id "
+			   "WHERE b.location_id = ? ORDER BY b.status = 'open' DESC, b.fy DESC, d.code", "i", (long long)location_id);
 }

@@ -168,4 +168,31 @@ int reg_book_pdf(struct arena *a, const struct actor *who, long book, unsigned c
  * PAdES-signed with the officer's key, stored (content-addressed) and the
  * book closed for good.  Returns 0, 403, 404, 409 or 503. */
 int reg_close_year(struct arena *a, const struct actor *who, long book, struct outcome *out);
+/* ---- register health (the dashboards) ---- */
+
+/* Register health of a set of gram panchayats, from the summary rows of
+ * 057 (never a count of entries).  A GP's score is 100, less one point a
+ * day since its last entry (at most 50) and one per entry waiting for
+ * sign-off (at most 50); 0 when it keeps no open book. */
+struct reg_health {
+	const char *key;		/* location id of the group (a child of the scope), NULL for a total */
+	const char *name_en, *name_hi;	/* its name */
+	long gps;			/* gram panchayats in the group */
+	long with_books;		/* of them, with an open book */
+	long open_books;		/* open books */
+	long waiting;			/* entries submitted and not yet verified/signed */
+	long stale;			/* GPs with no entry for more than 30 days (or none ever) */
+	long days;			/* days since the latest entry in the group, -1 when none */
+	long score;			/* average GP score, 0..100 */
+};
+/* The GPs under path grouped by their ancestor at depth (the scope's
+ * children: pass the scope's depth + 1), rows by name; the scope's own
+ * figures go to *total.  Returns the rows (arena; *n of them, none is
+ * fine) or NULL on a database error. */
+struct reg_health *reg_health(struct arena *a, const char *path, int depth, size_t *n, struct reg_health *total);
+/* The books of one place (book id, code, name_en, name_hi, fy, status,
+ * days since the last entry or NULL, waiting), open ones first, newest
+ * year first; NULL on a database error. */
+struct dbres;
+struct dbres *reg_health_books(struct arena *a, long location_id);
 #endif

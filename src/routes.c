@@ -257,6 +257,7 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/certificates/:no/pdf", page_cert_pdf, 0, 0 },
 	{ "POST", "/api/v1/certificates/:no/revoke", api_cert_revoke, RB_OFFICERS, 0 },
 	{ "GET", "/api/v1/dash/summary", api_dash_summary, RB_OFFICERS & ~RB(ROLE_SUPPORT), 0 },
+	{ "GET", "/api/v1/dash/registers", api_dash_registers, RB_OFFICERS & ~RB(ROLE_SUPPORT), 0 },
 	{ "GET", "/api/v1/wallet", api_wallet, RB(ROLE_CSC), 0 },
 	{ "GET", "/api/v1/wallet/entries", api_wallet, RB(ROLE_CSC), 0 },
 	{ "POST", "/api/v1/admin/wallets/:user/topup", api_topup, SA, 0 },

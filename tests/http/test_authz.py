@@ -334,6 +334,7 @@ ROUTES = {
     ("POST", "/api/v1/certificates/:no/revoke"): deny(params={"no": "cert"}, allowed=SA,
                                                       body={"reason": "revoked by a stranger"}),
     ("GET", "/api/v1/dash/summary"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA + ("deptadmin",)),
+    ("GET", "/api/v1/dash/registers"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA + ("deptadmin",)),
     ("GET", "/api/v1/wallet"): own(),
     ("GET", "/api/v1/wallet/entries"): own(forbid=NUMBERS),
     ("POST", "/api/v1/admin/wallets/:user/topup"): deny(params={"user": "vcsc_id"}, allowed=SA,
