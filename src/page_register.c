@@ -6,6 +6,8 @@
  */
 #include "pages.h"
 #include "apiutil.h"
+#include "application.h"
+#include "cert_pdf.h"
 #include "csv.h"
 #include "db.h"
 #include "formview.h"
@@ -929,4 +931,27 @@ int page_register_csv(struct req *r)
 	resp_bytes(r, "text/csv; charset=utf-8", csv.data, csv.len, arena_printf(r->a, "%s-%s-%ld.csv", b->code, b->fy, b->id));
 	sbuf_free(&csv);
 	return 0;
+}
+
+/* The register entry a certified-extract application names, on the desk
+ * (page_desk_app): Extract.N.label/value as the certificate will print
+ * it, or Extract.why when it cannot be extracted (approval is refused
+ * then too). */
+void page_register_extract_hdf(struct req *r, const struct app *ap)
+{
+	const char *err, *why = NULL;
+	struct jval *form = json_parse(r->a, ap->form, strlen(ap->form), &err);
+	struct cert_fact *f;
+	size_t n;
+	int rc = form ? reg_extract_app(r->a, ap->stage_office_id, form, &f, &n, &why) : -1;
+	hset(r, "Extract.shown", "1");
+	if (rc != 0) {
+		hset(r, "Extract.why", tmpl_str(r->lang, rc > 0 ? why : "register.extract.unavailable"));
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		hset(r, arena_printf(r->a, "Extract.facts.%zu.label", i),
+		     str_eq(r->lang, "hi") && !str_empty(f[i].label_hi) ? f[i].label_hi : f[i].label_en);
+		hset(r, arena_printf(r->a, "Extract.facts.%zu.value", i), f[i].value);
+	}
 }

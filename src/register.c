@@ -16,6 +16,7 @@
 #include "formtext.h"
 #include "money.h"
 #include "cert.h"
+#include "cert_pdf.h"
 #include "locker.h"
 #include "log.h"
 #include "pdf_sign.h"
@@ -1023,4 +1024,92 @@ struct dbres *reg_health_books(struct arena *a, long location_id)
 	return db_query(a, "SELECT b.id, d.code, v.name_en, v.name_hi, b.fy, b.status, DATEDIFF(CURDATE(), b.last_entry_at), b.waiting "
 			   "FROM register_books b JOIN register_defs d ON d.id = b.def_id JOIN register_versions v ON v.id = b.version_id "
 			   "WHERE b.location_id = ? ORDER BY b.status = 'open' DESC, b.fy DESC, d.code", "i", (long long)location_id);
+}
+
+/* ---- certified extracts ---- */
+
+/* Splits a 64-hex hash into groups of 16 so that a printed line can wrap. */
+static const char *hash_groups(struct arena *a, const char *h)
+{
+	if (!h || strlen(h) != 64)
+		return h ? h : "";
+	return arena_printf(a, "%.16s %.16s %.16s %.16s", h, h + 16, h + 32, h + 48);
+}
+
+/* reg_extract_app's entry by GP, register code, FY and serial. */
+static int extract_find(struct arena *a, long gp, const char *code, const char *fy, long serial, struct cert_fact **facts,
+			size_t *n, const char **why)
+{
+	*facts = NULL;
+	*n = 0;
+	struct dbres *e = db_query(a, "SELECT e.id, e.status, e.data, e.hash, b.head_hash, b.last_serial, b.version_id, "
+				      "l.name_en, IFNULL(l.name_hi, l.name_en), DATE_FORMAT(e.entry_date, '%Y-%m-%d') "
+				      "FROM register_defs d JOIN register_books b ON b.def_id = d.id JOIN locations l ON l.id = b.location_id "
+				      "JOIN register_entries e ON e.book_id = b.id AND e.serial = ? "
+				      "WHERE d.code = ? AND b.location_id = ? AND b.fy = ?",
+				   "isis", (long long)serial, code ? code : "", (long long)gp, fy ? fy : "");
+	if (!e)
+		return -1;
+	if (e->nrows != 1) {
+		*why = "register.extract.not_found";
+		return 1;
+	}
+	const struct regdef *d = reg_version_def(a, (long)db_int(e, 0, 6));
+	if (!d)
+		return -1;
+	if (!d->public_) {
+		*why = "register.extract.not_public";
+		return 1;
+	}
+	const char *st = db_val(e, 0, 1);
+	if (!(str_eq(st, "signed") || (str_eq(st, "verified") && d->sign_role < 0))) {
+		*why = "register.extract.not_final";
+		return 1;
+	}
+	int corr = corrected_by(a, (long)db_int(e, 0, 0), 0);
+	if (corr < 0)
+		return -1;
+	if (corr > 0) {
+		*why = "register.extract.corrected";
+		return 1;
+	}
+	const char *err;
+	const struct jval *data = json_parse(a, db_val(e, 0, 2), e->lens[2], &err);
+	if (!data)
+		return -1;
+	struct cert_fact *f = arena_alloc(a, (d->ncols + 8) * sizeof *f);
+	size_t k = 0;
+	f[k++] = (struct cert_fact){ "Register", "पंजी", arena_printf(a, "%s (%s)", d->name.en, d->code) };
+	f[k++] = (struct cert_fact){ "Gram panchayat", "ग्राम पंचायत", db_val(e, 0, 7) };
+	f[k++] = (struct cert_fact){ "Financial year, serial no.", "वित्तीय वर्ष, क्रमांक", arena_printf(a, "%s, %ld", fy, serial) };
+	for (size_t i = 0; i < d->ncols; i++) {
+		const struct field *c = &d->cols[i];
+		const struct jval *v = json_get(data, c->name);
+		const char *t = v ? reg_cell_text(a, d, c, v, "en") : NULL;
+		if (!str_empty(t))
+			f[k++] = (struct cert_fact){ c->label.en, c->label.hi, t };
+	}
+	f[k++] = (struct cert_fact){ "Entry status", "प्रविष्टि की स्थिति", str_eq(st, "signed") ? "Signed" : "Verified" };
+	f[k++] = (struct cert_fact){ "Entry hash", "प्रविष्टि हैश", hash_groups(a, db_val(e, 0, 3)) };
+	f[k++] = (struct cert_fact){ "Book hash at issue", "जारी करते समय बही हैश",
+				     arena_printf(a, "%s (serial %s)", hash_groups(a, db_val(e, 0, 4)), db_val(e, 0, 5)) };
+	*facts = f;
+	*n = k;
+	return 0;
+}
+
+int reg_extract_app(struct arena *a, long office_id, const struct jval *answers, struct cert_fact **facts, size_t *n,
+		    const char **why)
+{
+	*facts = NULL;
+	*n = 0;
+	const char *gp = db_scalar(a, "SELECT location_id FROM offices WHERE id = ?", "i", (long long)office_id);
+	const struct jval *sv = json_get(answers, "serial");
+	long serial = 0;
+	if (!gp || !sv || !sv->str || !parse_long(sv->str, 1, 100000000L, &serial)) {
+		*why = "register.extract.not_found";
+		return 1;
+	}
+	return extract_find(a, strtol(gp, NULL, 10), json_get_str(answers, "register"), json_get_str(answers, "fy"), serial, facts,
+			    n, why);
 }

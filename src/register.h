@@ -195,4 +195,18 @@ struct reg_health *reg_health(struct arena *a, const char *path, int depth, size
  * year first; NULL on a database error. */
 struct dbres;
 struct dbres *reg_health_books(struct arena *a, long location_id);
+/* ---- certified extracts (a service with output.register_extract) ---- */
+
+struct cert_fact;
+/* The entry a certified-extract application names: its answers
+ * register, fy and serial, in the book of the GP of office_id (the office
+ * the application was routed to), as printed facts (*facts, *n, arena):
+ * register, GP, FY and serial, each answered column (English text), the
+ * entry's status and hash, and the book's head hash now.  Only a public
+ * register's entry that stands (final: signed, or verified where the
+ * register has no signer; not corrected) can be extracted.  The desk shows
+ * these facts and the certificate prints them.  Returns 0, 1 (refused:
+ * *why is the message key, register.extract.*) or -1 (a database error). */
+int reg_extract_app(struct arena *a, long office_id, const struct jval *answers, struct cert_fact **facts, size_t *n,
+		    const char **why);
 #endif

@@ -1,14 +1,23 @@
 """Panchayat registers, part 2: register health on the dashboards (per GP
 open books, days since the last entry, entries waiting for sign-off and a
 score, rolled up the location tree with drill-down, as HTML and JSON) kept
-in summary rows by the entry transactions.
+in summary rows by the entry transactions; a certified extract of a public
+register's entry as an ordinary service (REX), from filing to the signed
+PDF with the entry's text and the book's hash, its QR and verify page, and
+the refusals (an entry not final, an internal register).
 
 The demo's Jamune panchayat (Medininagar block, Palamu district) has a VLE
 (csc1), its panchayat secretary (panchayatsewak) and its mukhiya; bi is the
 Block In-charge of Medininagar and di the District In-charge of Palamu.
 Other test programs share the stack, so figures are compared before and
 after."""
-from gs import Client, test, eq, run, sql, today
+import os
+import re
+import subprocess
+import tempfile
+
+from gs import Client, test, eq, run, sql, today, fin_year, VAR
+from lifecycle import file_app, officer, act as app_act, village
 
 API = {}
 
@@ -170,6 +179,111 @@ def register_health_stays_inside_the_viewers_area():
     eq(api("bi").api("GET", "/dash/registers?location=%s" % other[0][0]).status, 403, "the BI of another block")
     eq(api("csc1").api("GET", "/dash/registers").status, 403, "a VLE has no dashboard")
     eq(api("bi").api("GET", "/dash/registers?location=abc").status, 400, "a bad place")
+
+
+TMP = tempfile.mkdtemp(prefix="gsregs2")
+
+
+def gram_sabha(resolution):
+    """A Gram Sabha entry of Jamune, submitted by the VLE; returns it."""
+    _v[0] += 1
+    return entry("GRAMSABHA", {"meeting_no": "GS-%d" % _v[0], "type": "ordinary", "date": today(), "venue": "Panchayat bhawan",
+                               "notice_date": today(), "agenda": "Village water supply", "members_on_roll": "400",
+                               "present_total": "120", "present_women": "50", "present_sc": "20", "present_st": "30",
+                               "quorum_met": "yes", "chair": "Savitri Devi", "resolutions": resolution})
+
+
+def extract_app(e):
+    """Files a REX application for entry e through csc1 (the citizen's
+    village is in Jamune, so it goes to Jamune's panchayat secretary)."""
+    fields = {"applicant_name": "Sita Devi", "mobile": "9000000001", "register": "GRAMSABHA", "gp_place": str(village()),
+              "fy": fin_year(today()), "serial": str(e["serial"]), "purpose": "Bank loan", "declaration": "true"}
+    number, _ = file_app("REX", fields=fields)
+    return number
+
+
+def approve(number):
+    return app_act(officer("panchayatsewak"), number, "approve", remarks="Entry checked against the book",
+                   out_of_order_reason="taken out of turn for the test")
+
+
+def nssdb():
+    d = os.path.join(TMP, "nss")
+    if not os.path.isdir(d):
+        os.makedirs(d)
+        subprocess.run(["certutil", "-N", "-d", "sql:" + d, "--empty-password"], check=True, capture_output=True)
+        subprocess.run(["certutil", "-A", "-d", "sql:" + d, "-n", "GramSewa CA", "-t", "CT,C,C", "-i",
+                        os.path.join(VAR, "data/keys/ca.cert.pem")], check=True, capture_output=True)
+    return d
+
+
+@test
+def certified_extract_of_a_gram_sabha_resolution_end_to_end():
+    opts = [o["value"] for o in Client().get("/api/v1/services/REX").json()["definition"]["fields"][2]["options"]]
+    eq(sorted(opts), ["GRAMSABHA", "IMMOVABLE", "PROCEEDINGS", "WORKS"], "only public registers are offered")
+    e = gram_sabha("Resolution 7: a new hand pump at Pokhraha Kalan school")
+    act(e["id"], "verify", "panchayatsewak")
+    act(e["id"], "sign", "mukhiya")
+    number = extract_app(e)
+    desk = Client()
+    desk.login("panchayatsewak")
+    page = desk.get("/desk/app/" + number)
+    eq(page.status, 200, "on the panchayat secretary's desk")
+    assert 'id="extract"' in page.text and "a new hand pump at Pokhraha Kalan school" in page.text, "the entry is shown"
+    r = approve(number)
+    eq(r.status, 200, "approved: %r" % r)
+    cert = r.json()["certificate"]
+    path = os.path.join(TMP, cert["number"] + ".pdf")
+    pdf = api("csc1").api("GET", "/certificates/%s/pdf" % cert["number"])
+    eq(pdf.status, 200, "the certificate PDF")
+    open(path, "wb").write(pdf.body)
+    sig = subprocess.run(["pdfsig", "-nssdir", "sql:" + nssdb(), path], capture_output=True, text=True).stdout
+    assert "Signature is Valid." in sig and "Certificate is Trusted." in sig, sig
+    text = re.sub(r"\s+", " ", subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True).stdout)
+    assert "a new hand pump at Pokhraha Kalan school" in text, "the entry's text: " + text[:1500]
+    assert "Gram Sabha register (GRAMSABHA)" in text and "Jamune" in text, text[:1500]
+    ehash = e["hash"]
+    assert " ".join(ehash[i:i + 16] for i in range(0, 64, 16)) in text, "the entry's hash: " + text[-1500:]
+    head = sql("SELECT head_hash FROM register_books WHERE id = %d" % e["book"])[0][0]
+    assert " ".join(head[i:i + 16] for i in range(0, 64, 16)) in text, "the book's hash now"
+    # a long entry runs over a page: the QR is on the last one
+    png = os.path.join(TMP, "qr")
+    subprocess.run(["pdftoppm", "-r", "150", "-png", path, png], check=True)
+    pages = sorted(f for f in os.listdir(TMP) if f.startswith("qr") and f.endswith(".png"))
+    decoded = [subprocess.run(["zbarimg", "--raw", "-q", os.path.join(TMP, f)], capture_output=True, text=True).stdout.strip()
+               for f in pages]
+    eq([d for d in decoded if d], [cert["verify_url"]], "one QR, holding the verify URL")
+    decoded = cert["verify_url"]
+    v = Client().get("/" + decoded.split("/", 3)[3])
+    assert "Valid certificate" in v.text, v.text[:500]
+    assert "a new hand pump at Pokhraha Kalan school" in v.text and ehash[:16] in v.text, "the verify page shows the entry"
+
+
+@test
+def extract_is_refused_until_the_entry_is_final_and_for_an_internal_register():
+    e = gram_sabha("Resolution 9: repair of the ward 3 drain")
+    number = extract_app(e)
+    desk = Client()
+    desk.login("panchayatsewak")
+    assert "not yet final" in desk.get("/desk/app/" + number).text, "the desk says why"
+    r = approve(number)
+    eq(r.status, 409, "not signed yet: %r" % r)
+    assert "not yet final" in r.json()["error"]["message"], r.text
+    eq(sql("SELECT status FROM applications WHERE number = '%s'" % number)[0][0], "pending", "still pending")
+    eq(sql("SELECT COUNT(*) FROM certificates c JOIN applications a ON a.id = c.app_id WHERE a.number = '%s'" % number)[0][0],
+       "0", "no certificate")
+    act(e["id"], "verify", "panchayatsewak")
+    act(e["id"], "sign", "mukhiya")
+    # the same entry, had its register been internal (the book keeps its version's definition)
+    ver = sql("SELECT version_id FROM register_books WHERE id = %d" % e["book"])[0][0]
+    sql("UPDATE register_versions SET definition = REPLACE(definition, '\"public\":true', '\"public\":false') WHERE id = %s" % ver)
+    try:
+        assert "internal" in desk.get("/desk/app/" + number).text, "the desk says the register is internal"
+        r = approve(number)
+        eq(r.status, 409, "an internal register: %r" % r)
+    finally:
+        sql("UPDATE register_versions SET definition = REPLACE(definition, '\"public\":false', '\"public\":true') WHERE id = %s" % ver)
+    eq(approve(number).status, 200, "public and final: certified")
 
 
 run()
