@@ -10,7 +10,9 @@
 #include "cert_pdf.h"
 #include "csv.h"
 #include "db.h"
+#include "form.h"
 #include "formview.h"
+#include "locker.h"
 #include "money.h"
 #include "register.h"
 #include "tmpl.h"
@@ -363,6 +365,9 @@ int page_register_entry(struct req *r)
 	for (size_t c = 0; c < b->d->ncols; c++) {
 		hset(r, arena_printf(r->a, "Entry.cells.%zu.label", c), i18n_get(&b->d->cols[c].label, r->lang));
 		hset(r, arena_printf(r->a, "Entry.cells.%zu.value", c), reg_cell_text(r->a, b->d, &b->d->cols[c], json_get(data, b->d->cols[c].name), r->lang));
+		long doc = 0;
+		if (b->d->cols[c].type == FT_PHOTO && json_get_long(json_get(data, b->d->cols[c].name), "doc_id", &doc))
+			hset(r, arena_printf(r->a, "Entry.cells.%zu.photo", c), arena_printf(r->a, "/registers/entry/%ld/photo/%ld", id, doc));
 	}
 	hset_int(r, "Book.id", b->id);
 	hset(r, "Book.code", b->code);
@@ -954,4 +959,50 @@ void page_register_extract_hdf(struct req *r, const struct app *ap)
 		     str_eq(r->lang, "hi") && !str_empty(f[i].label_hi) ? f[i].label_hi : f[i].label_en);
 		hset(r, arena_printf(r->a, "Extract.facts.%zu.value", i), f[i].value);
 	}
+}
+
+/* GET /registers/entry/:id/photo/:doc — a picture of an entry, for
+ * whoever may see the entry (a draft: its maker only). */
+int page_register_photo(struct req *r)
+{
+	long id = path_long(r, 0), doc = path_long(r, 1);
+	struct dbres *e = db_query(r->a, "SELECT book_id, data, serial IS NULL, entered_by FROM register_entries WHERE id = ?", "i",
+				   (long long)id);
+	if (!e)
+		return 503;
+	struct book *b = e->nrows == 1 ? book_get(r, (long)db_int(e, 0, 0), NULL) : NULL;
+	if (!b || (db_int(e, 0, 2) && db_int(e, 0, 3) != actor_id(&r->actor)) || !reg_entry_has_photo(r->a, b->d, db_val(e, 0, 1), doc))
+		return 404;
+	size_t len;
+	const char *mime, *label;
+	unsigned char *p = locker_read(r->a, doc, &len, &mime, &label);
+	if (!p)
+		return 404;
+	resp_inline(r, mime, p, len, label);
+	free(p);
+	return 0;
+}
+
+/* POST /api/v1/registers/photos (multipart: file) — a picture for a
+ * photo column; answer it as {"doc_id": id} in the entry's data. */
+int api_register_photo(struct req *r)
+{
+	const struct upload *u = req_upload(r, "file");
+	struct outcome o;
+	out_init(&o, r->a);
+	long id = reg_photo_add(r->a, &r->actor, u ? u->filename : NULL, u ? u->data : NULL, u ? u->len : 0, &o);
+	if (!id)
+		return page_outcome(r, &o);
+	struct form_photo m;
+	locker_photo(r->a, id, &m);
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kint(&w, "doc_id", id);
+	jw_kstr(&w, "exif_at", m.exif_at);
+	jw_kbool(&w, "exif_gps", m.has_gps);
+	jw_obj_end(&w);
+	return api_send(r, 201, &b);
 }

@@ -249,7 +249,9 @@ int api_dash_registers(struct req *r);
 /* page_reghealth.c: register health on the dashboards (after page_dash's scope check) */
 struct loc;
 struct app;
-void page_register_extract_hdf(struct req *r, const struct app *ap);	/* page_register.c: a certified extract on the desk */
+void page_register_extract_hdf(struct req *r, const struct app *ap);
+int page_register_photo(struct req *r);
+int api_register_photo(struct req *r);	/* page_register.c: a certified extract on the desk */
 int page_reghealth_dash(struct req *r, const struct loc *l, int depth);
 int api_reghealth(struct req *r, const struct loc *l, int depth);
 /* page_register.c */

@@ -209,10 +209,16 @@ int regdef_validate(const struct regdef *d, struct sbuf *probs)
 	def_check_fields(&v, &d->form, "column");
 	arena_free(&v.a);
 	n += v.n;
-	for (size_t i = 0; i < d->ncols; i++)
-		if (d->cols[i].type == FT_FILE || d->cols[i].type == FT_LOCATION || d->cols[i].type == FT_PHOTO ||
-		    d->cols[i].type == FT_USER || d->cols[i].type == FT_REF)
-			P("column '%s': %s columns are not kept in registers yet", d->cols[i].name, ftype_code(d->cols[i].type));
+	for (size_t i = 0; i < d->ncols; i++) {
+		const struct field *c = &d->cols[i];
+		if (c->type == FT_FILE || c->type == FT_LOCATION)
+			P("column '%s': %s columns are not kept in registers (a photo column takes pictures)", c->name,
+			  ftype_code(c->type));
+		if (c->type == FT_USER && !str_eq(c->scope, "gp_staff") && !str_eq(c->scope, "officers"))
+			P("column '%s': a user column's scope is gp_staff or officers", c->name);
+		if (c->type == FT_REF && (!c->ref_kind || strncmp(c->ref_kind, "register:", 9) != 0))
+			P("column '%s': a reference column's ref_kind is register:CODE", c->name);
+	}
 	if (d->date_col) {
 		const char *one[] = { d->date_col };
 		n += check_names(&a, d, "date_column", one, 1, FT_DATE, probs);

@@ -17,11 +17,13 @@
 #include "money.h"
 #include "cert.h"
 #include "cert_pdf.h"
+#include "config.h"
 #include "locker.h"
 #include "log.h"
 #include "pdf_sign.h"
 #include "register_pdf.h"
 #include "tmpl.h"
+#include "upcheck.h"
 #include "user.h"
 
 #include <stdio.h>
@@ -289,18 +291,79 @@ static long long answer_num(const struct jval *data, const char *name)
 	return json_get_long(data, name, &v) ? v : 0;
 }
 
+/* What the form engine's look-ups for photo, user and ref columns need:
+ * who enters, in which GP. */
+struct col_env {
+	struct arena *a;
+	const struct actor *who;	/* the keeper making or changing the entry */
+	const char *gp_path;		/* the book's GP */
+};
+
+/* photo: a picture the keeper uploaded for registers (POST
+ * /registers/photos: stored through photo.c, so without metadata). */
+static bool col_photo_ok(void *ctx, long doc, struct form_photo *meta)
+{
+	struct col_env *c = ctx;
+	return db_scalar(c->a, "SELECT id FROM documents WHERE id = ? AND uploaded_by = ? AND doc_type = 'register_photo'", "ii",
+			 (long long)doc, (long long)actor_id(c->who)) &&
+	       locker_photo(c->a, doc, meta);
+}
+
+/* user: scope gp_staff = someone holding a role at the GP or a village
+ * of it (VLE, secretary, mukhiya, Swayam Sewak); officers = staff holding
+ * a role over the GP (block, district, ...). */
+static bool col_user_ok(void *ctx, const struct field *f, long id, const char **name)
+{
+	struct col_env *c = ctx;
+	bool staff = str_eq(f->scope, "gp_staff");
+	if (!staff && !str_eq(f->scope, "officers"))
+		return false;
+	*name = db_scalar(c->a, "SELECT TRIM(CONCAT_WS(' ', u.first_name, u.last_name)) FROM users u "
+				"JOIN role_holdings rh ON rh.user_id = u.id AND rh.active = 1 JOIN locations l ON l.id = rh.location_id "
+				"WHERE u.id = ? AND u.active = 1 AND rh.role NOT IN ('citizen', 'csc') AND "
+				"IF(?, l.path LIKE CONCAT(?, '%'), ? LIKE CONCAT(l.path, '%') AND l.path <> ?) LIMIT 1",
+			  "iisss", (long long)id, (long long)staff, c->gp_path, c->gp_path, c->gp_path);
+	if (!*name && staff)	/* the GP's VLE keeps its registers too */
+		*name = db_scalar(c->a, "SELECT TRIM(CONCAT_WS(' ', u.first_name, u.last_name)) FROM users u "
+					"JOIN role_holdings rh ON rh.user_id = u.id AND rh.active = 1 AND rh.role = 'csc' "
+					"JOIN locations l ON l.id = rh.location_id WHERE u.id = ? AND u.active = 1 AND l.path LIKE CONCAT(?, '%') "
+					"LIMIT 1", "is", (long long)id, c->gp_path);
+	return *name != NULL;
+}
+
+/* ref: ref_kind "register:CODE" = an entry in the book (any year) of
+ * register CODE of the same GP, in the book and standing. */
+static bool col_ref_ok(void *ctx, const struct field *f, long id, const char **label)
+{
+	struct col_env *c = ctx;
+	if (!f->ref_kind || strncmp(f->ref_kind, "register:", 9) != 0)
+		return false;
+	struct dbres *r = db_query(c->a, "SELECT v.name_en, b.fy, e.serial FROM register_entries e JOIN register_books b ON b.id = e.book_id "
+					 "JOIN register_defs d ON d.id = b.def_id JOIN register_versions v ON v.id = b.version_id "
+					 "JOIN locations l ON l.id = b.location_id WHERE e.id = ? AND d.code = ? AND l.path = ? "
+					 "AND e.status IN ('submitted', 'verified', 'signed')",
+				   "iss", (long long)id, f->ref_kind + 9, c->gp_path);
+	if (!r || r->nrows != 1)
+		return false;
+	*label = arena_printf(c->a, "%s %s #%s", db_val(r, 0, 0), db_val(r, 0, 1), db_val(r, 0, 2));
+	return true;
+}
+
 /* Checks answers against the columns: *json gets the normalised answers,
  * *amounts the entry's effect on each balance ({"cash": -5000}), *day its
- * date.  Returns the number of problems (recorded in out). */
-static size_t check_answers(struct arena *a, const struct regdef *d, const struct jval *data, struct outcome *out,
-			    const char **json, const char **amounts, const char **day)
+ * date.  Photo, user and ref columns are looked up for who in the GP at
+ * gp_path.  Returns the number of problems (recorded in out). */
+static size_t check_answers(struct arena *a, const struct actor *who, const char *gp_path, const struct regdef *d,
+			    const struct jval *data, struct outcome *out, const char **json, const char **amounts, const char **day)
 {
 	size_t before = out->nerrs;
 	if (!data || data->type != J_OBJ) {
 		out_field(out, "data", "register.err.data", NULL);
 		return 1;
 	}
-	struct form_env env = { .today = ist_today(a) };
+	struct col_env ce = { a, who, gp_path };
+	struct form_env env = { .today = ist_today(a), .ctx = &ce, .photo_ok = col_photo_ok, .user_ok = col_user_ok,
+				.ref_ok = col_ref_ok };
 	form_check(a, &d->form, data, &env, out, json);
 	if (out->nerrs > before)
 		return out->nerrs - before;
@@ -546,7 +609,7 @@ int reg_entry_create(struct arena *a, const struct actor *who, const struct reg_
 	}
 	if (!reg_may(who, c.d, c.gp_path, REG_ENTER))
 		return out_fail(out, reg_may(who, c.d, c.gp_path, REG_SEE) ? 403 : 404, "register.err.not_yours");
-	if (check_answers(a, c.d, in->data, out, &c.json, &c.amounts, &c.day) > 0)
+	if (check_answers(a, who, c.gp_path, c.d, in->data, out, &c.json, &c.amounts, &c.day) > 0)
 		return out->status;
 	c.fy = fy_of(a, c.day);
 	int rc = out_txn(out, create_txn, &c);
@@ -608,7 +671,7 @@ int reg_entry_edit(struct arena *a, const struct actor *who, long id, const stru
 	struct entry_ctx c = { .a = a, .who = who, .id = id, .out = out };
 	if (draft_change(&c) != 0)
 		return out->status;
-	if (check_answers(a, c.d, data, out, &c.json, &c.amounts, &c.day) > 0)
+	if (check_answers(a, who, c.gp_path, c.d, data, out, &c.json, &c.amounts, &c.day) > 0)
 		return out->status;
 	const char *fy = db_scalar(a, "SELECT b.fy FROM register_entries e JOIN register_books b ON b.id = e.book_id WHERE e.id = ?",
 				   "i", (long long)id);
@@ -1112,4 +1175,62 @@ int reg_extract_app(struct arena *a, long office_id, const struct jval *answers,
 	}
 	return extract_find(a, strtol(gp, NULL, 10), json_get_str(answers, "register"), json_get_str(answers, "fy"), serial, facts,
 			    n, why);
+}
+
+/* ---- photos of register entries ---- */
+
+struct photo_ctx {
+	struct arena *a;
+	const struct actor *who;
+	const char *name;		/* the client's file name (display only) */
+	const unsigned char *p;		/* the picture */
+	size_t n;
+	struct outcome *out;
+	long id;			/* the document made */
+};
+
+static int photo_txn(void *p)
+{
+	struct photo_ctx *c = p;
+	const char *err = NULL;
+	long me = actor_id(c->who);
+	c->id = locker_add(c->a, me, me, "register_photo", c->name, c->p, c->n, (size_t)cfg.max_upload, &err);
+	if (!c->id) {
+		if (str_eq(err, "locker.store_failed"))
+			return -1;
+		out_field(c->out, "file", err, NULL);
+		out_fail(c->out, str_eq(err, "locker.too_big") ? 413 : 422, NULL);
+		return 1;
+	}
+	struct audit_entry e = { .action = "register.photo", .entity = "document", .entity_id = arena_printf(c->a, "%ld", c->id) };
+	return audit_write(c->who, &e) == 0 ? 0 : -1;
+}
+
+long reg_photo_add(struct arena *a, const struct actor *who, const char *name, const unsigned char *p, size_t n,
+		   struct outcome *out)
+{
+	const char *err = NULL, *mime = p && n ? upcheck_file(p, n, &err) : NULL;
+	if (!p || !n)
+		err = "locker.empty";
+	else if (mime && !str_eq(mime, "image/jpeg") && !str_eq(mime, "image/png"))
+		err = "register.err.photo_type";
+	if (err) {
+		out_field(out, "file", err, NULL);
+		out_fail(out, 422, NULL);
+		return 0;
+	}
+	struct photo_ctx c = { a, who, name, p, n, out, 0 };
+	return out_txn(out, photo_txn, &c) == 0 ? c.id : 0;
+}
+
+bool reg_entry_has_photo(struct arena *a, const struct regdef *d, const char *data, long doc)
+{
+	const char *err;
+	const struct jval *v = data ? json_parse(a, data, strlen(data), &err) : NULL;
+	for (size_t i = 0; v && i < d->ncols; i++) {
+		long id = 0;
+		if (d->cols[i].type == FT_PHOTO && json_get_long(json_get(v, d->cols[i].name), "doc_id", &id) && id == doc)
+			return true;
+	}
+	return false;
 }

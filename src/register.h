@@ -209,4 +209,17 @@ struct cert_fact;
  * *why is the message key, register.extract.*) or -1 (a database error). */
 int reg_extract_app(struct arena *a, long office_id, const struct jval *answers, struct cert_fact **facts, size_t *n,
 		    const char **why);
+/* ---- photos ---- */
+
+/* Stores a picture (JPEG or PNG) a keeper took for a photo column: through
+ * the locker (photo.c: EXIF time and place read, then re-encoded without
+ * metadata) as a document of the keeper's own, doc_type register_photo,
+ * in one transaction with its audit row.  Only its uploader may put it in
+ * an entry; whoever may see the entry may see it.  Returns the document
+ * id, or 0 with out: 422 (not a picture, empty; file), 413, 503. */
+long reg_photo_add(struct arena *a, const struct actor *who, const char *name, const unsigned char *p, size_t n,
+		   struct outcome *out);
+/* Is doc the picture of one of d's photo columns in the entry data (its
+ * stored JSON)? */
+bool reg_entry_has_photo(struct arena *a, const struct regdef *d, const char *data, long doc);
 #endif

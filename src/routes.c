@@ -130,6 +130,7 @@ const struct route routes[] = {
 	/* panchayat registers: reg_may decides the GP */
 	{ "GET", "/registers", page_registers, REG_ROLES, 0 },
 	{ "GET", "/registers/entry/:id", page_register_entry, REG_ROLES, 0 },
+	{ "GET", "/registers/entry/:id/photo/:doc", page_register_photo, REG_ROLES, 0 },
 	{ "POST", "/registers/entry/:id", page_register_entry_act, REG_ROLES, 0 },
 	{ "POST", "/registers/books/:book/close-day", page_register_close_day, REG_ROLES, 0 },
 	{ "POST", "/registers/books/:book/close-year", page_register_close_year, REG_ROLES, 0 },
@@ -280,6 +281,7 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/registers/entries/:id/:action", api_register_entry_act, REG_ROLES, 0 },
 	{ "POST", "/api/v1/registers/books/:book/close-day", api_register_close_day, REG_ROLES, 0 },
 	{ "POST", "/api/v1/registers/books/:book/close-year", api_register_close_year, REG_ROLES, 0 },
+	{ "POST", "/api/v1/registers/photos", api_register_photo, REG_ROLES, 0 },
 	{ "POST", "/api/v1/registers/:code/entries", api_register_entry_create, REG_ROLES, 0 },
 	{ "GET", "/api/v1/registers/:code/:book", api_register_book, REG_ROLES, 0 },
 	{ "GET", "/api/v1/exams", api_exams, 0, 0 },

@@ -4,7 +4,11 @@ score, rolled up the location tree with drill-down, as HTML and JSON) kept
 in summary rows by the entry transactions; a certified extract of a public
 register's entry as an ordinary service (REX), from filing to the signed
 PDF with the entry's text and the book's hash, its QR and verify page, and
-the refusals (an entry not final, an internal register).
+the refusals (an entry not final, an internal register); photo, user and
+ref columns of the built-in registers (works photos before/during/after
+kept without metadata and shown only to those who may see the entry, the
+inspecting officer and who took the Gram Sabha attendance as users, a
+works entry's asset as a reference to the property register).
 
 The demo's Jamune panchayat (Medininagar block, Palamu district) has a VLE
 (csc1), its panchayat secretary (panchayatsewak) and its mukhiya; bi is the
@@ -16,18 +20,10 @@ import re
 import subprocess
 import tempfile
 
-from gs import Client, test, eq, run, sql, today, fin_year, VAR
+from gs import Client, test, eq, run, sql, today, fin_year, api_as, trusting_nssdb
 from lifecycle import file_app, officer, act as app_act, village
 
-API = {}
-
-
-def api(user):
-    if user not in API:
-        c = Client()
-        c.api_login(user)
-        API[user] = c
-    return API[user]
+api = api_as
 
 
 def loc(typ, name):
@@ -207,16 +203,6 @@ def approve(number):
                    out_of_order_reason="taken out of turn for the test")
 
 
-def nssdb():
-    d = os.path.join(TMP, "nss")
-    if not os.path.isdir(d):
-        os.makedirs(d)
-        subprocess.run(["certutil", "-N", "-d", "sql:" + d, "--empty-password"], check=True, capture_output=True)
-        subprocess.run(["certutil", "-A", "-d", "sql:" + d, "-n", "GramSewa CA", "-t", "CT,C,C", "-i",
-                        os.path.join(VAR, "data/keys/ca.cert.pem")], check=True, capture_output=True)
-    return d
-
-
 @test
 def certified_extract_of_a_gram_sabha_resolution_end_to_end():
     opts = [o["value"] for o in Client().get("/api/v1/services/REX").json()["definition"]["fields"][2]["options"]]
@@ -237,7 +223,7 @@ def certified_extract_of_a_gram_sabha_resolution_end_to_end():
     pdf = api("csc1").api("GET", "/certificates/%s/pdf" % cert["number"])
     eq(pdf.status, 200, "the certificate PDF")
     open(path, "wb").write(pdf.body)
-    sig = subprocess.run(["pdfsig", "-nssdir", "sql:" + nssdb(), path], capture_output=True, text=True).stdout
+    sig = subprocess.run(["pdfsig", "-nssdir", "sql:" + trusting_nssdb(TMP), path], capture_output=True, text=True).stdout
     assert "Signature is Valid." in sig and "Certificate is Trusted." in sig, sig
     text = re.sub(r"\s+", " ", subprocess.run(["pdftotext", path, "-"], capture_output=True, text=True).stdout)
     assert "a new hand pump at Pokhraha Kalan school" in text, "the entry's text: " + text[:1500]
@@ -284,6 +270,116 @@ def extract_is_refused_until_the_entry_is_final_and_for_an_internal_register():
     finally:
         sql("UPDATE register_versions SET definition = REPLACE(definition, '\"public\":false', '\"public\":true') WHERE id = %s" % ver)
     eq(approve(number).status, 200, "public and final: certified")
+
+
+FIXTURE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "exif_gps.jpg")
+
+
+def photo(user, data=None, name="site.jpg", ctype="image/jpeg"):
+    """POSTs a picture for a photo column (multipart, field file)."""
+    b = "GSREGPHOTO"
+    body = ("--%s\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\nContent-Type: %s\r\n\r\n"
+            % (b, name, ctype)).encode() + (data if data is not None else open(FIXTURE, "rb").read()) + ("\r\n--%s--\r\n" % b).encode()
+    return api(user).request("POST", "/api/v1/registers/photos", body=body, ctype="multipart/form-data; boundary=" + b)
+
+
+def uid(name):
+    return int(sql("SELECT id FROM users WHERE username = '%s'" % name)[0][0])
+
+
+def works(**over):
+    _v[0] += 1
+    data = {"work_id": "W-%d" % _v[0], "name": "Pond deepening, ward %d" % _v[0], "status": "ongoing"}
+    data.update(over)
+    return api("csc1").api("POST", "/registers/WORKS/entries", {"data": data, "submit": True})
+
+
+def asset(user="csc1"):
+    _v[0] += 1
+    return entry("IMMOVABLE", {"asset_id": "A-%d" % _v[0], "category": "water", "description": "Village pond", "village": "Jamune",
+                               "mode": "constructed"}, user=user)
+
+
+@test
+def works_entry_keeps_photos_before_during_after_without_metadata():
+    docs = []
+    for _ in range(3):
+        r = photo("csc1")
+        eq(r.status, 201, "uploaded: %r" % r)
+        docs.append(r.json())
+    eq(docs[0]["exif_at"], "2026-11-20 10:05:30", "the camera's time is read")
+    e = ok(works(photo_before={"doc_id": docs[0]["doc_id"]}, photo_during={"doc_id": docs[1]["doc_id"]},
+                 photo_after={"doc_id": docs[2]["doc_id"]}))
+    got = ok(api("csc1").api("GET", "/registers/entries/%d" % e["id"]), 200)
+    eq(got["data"]["photo_before"]["doc_id"], docs[0]["doc_id"], "kept as the document")
+    eq(got["data"]["photo_after"]["exif_at"], "2026-11-20 10:05:30", "with the camera's time from the stored photo")
+    web = Client()
+    web.login("panchayatsewak")
+    page = web.get("/registers/entry/%d" % e["id"])
+    for d in docs:
+        assert 'src="/registers/entry/%d/photo/%d"' % (e["id"], d["doc_id"]) in page.text, "the entry page shows each photo"
+    img = web.get("/registers/entry/%d/photo/%d" % (e["id"], docs[1]["doc_id"]))
+    eq(img.status, 200, "served to the secretary")
+    assert img.header("Content-Type").startswith("image/jpeg") and img.body[:2] == b"\xff\xd8", img
+    for secret in (b"Exif", b"SecretPhone", b"Sunita"):
+        assert secret not in img.body, "no metadata: %r" % secret
+    form = web.get("/registers/WORKS/%d" % e["book"])
+    eq(form.status, 200, "the works book page with its photo, user and ref inputs")
+    assert 'name="f_photo_before"' in form.text and 'name="f_asset"' in form.text, "the new columns are asked"
+    other = Client()
+    other.login("csc2")
+    eq(other.get("/registers/entry/%d/photo/%d" % (e["id"], docs[1]["doc_id"])).status, 404, "not to another GP's VLE")
+    eq(web.get("/registers/entry/%d/photo/%d" % (e["id"], docs[1]["doc_id"] + 100000)).status, 404, "only the entry's photos")
+
+
+@test
+def photo_that_is_not_an_image_or_not_yours_is_refused():
+    n = sql("SELECT COUNT(*) FROM documents")[0][0]
+    r = photo("csc1", data=b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", name="x.pdf", ctype="application/pdf")
+    eq(r.status, 422, "a PDF is not a photo: %r" % r)
+    r = photo("csc1", data=b"not an image at all", name="x.jpg")
+    eq(r.status, 422, "junk named .jpg: %r" % r)
+    eq(sql("SELECT COUNT(*) FROM documents")[0][0], n, "nothing stored")
+    theirs = photo("csc2")
+    eq(theirs.status, 201, "csc2's own picture")
+    before = sql("SELECT COUNT(*) FROM register_entries")[0][0]
+    r = works(photo_before={"doc_id": theirs.json()["doc_id"]})
+    eq(r.status, 422, "someone else's picture: %r" % r)
+    assert "photo_before" in r.text, r.text
+    eq(sql("SELECT COUNT(*) FROM register_entries")[0][0], before, "no entry")
+
+
+@test
+def user_and_ref_columns_name_people_and_entries_of_the_gp():
+    # the inspecting officer: staff over the GP (the BDO), not a VLE
+    base = {"date": today(), "designation": "BDO", "items": "Cash book, stock", "observations": "In order", "status": "open"}
+    e = ok(api("csc1").api("POST", "/registers/INSPECTION/entries", {"data": dict(base, officer=str(uid("bdo"))), "submit": True}))
+    got = ok(api("csc1").api("GET", "/registers/entries/%d" % e["id"]), 200)
+    eq(got["data"]["officer"], {"id": uid("bdo"), "name": "Manoj Minz"}, "the officer by user")
+    r = api("csc1").api("POST", "/registers/INSPECTION/entries", {"data": dict(base, officer=str(uid("csc2"))), "submit": True})
+    eq(r.status, 422, "a VLE is not an inspecting officer: %r" % r)
+    f = ok(api("csc1").api("POST", "/registers/INSPECTION/entries",
+                           {"data": dict(base, officer=str(uid("bdo")), follow_up_of=str(e["id"])), "submit": True}))
+    eq(ok(api("csc1").api("GET", "/registers/entries/%d" % f["id"]), 200)["data"]["follow_up_of"]["id"], e["id"], "a follow-up")
+    # who took the Gram Sabha attendance: the GP's own staff
+    g = gram_sabha("Resolution 11: attendance test")
+    eq(g["status"], "submitted", "made")
+    sabha = {"meeting_no": "GS-U", "type": "special", "date": today(), "venue": "School", "notice_date": today(),
+             "agenda": "Roads", "members_on_roll": "400", "present_total": "100", "present_women": "40", "present_sc": "10",
+             "present_st": "20", "quorum_met": "yes", "chair": "Savitri Devi", "resolutions": "None"}
+    ok(api("csc1").api("POST", "/registers/GRAMSABHA/entries",
+                       {"data": dict(sabha, attendance_by=str(uid("panchayatsewak"))), "submit": True}))
+    eq(api("csc1").api("POST", "/registers/GRAMSABHA/entries",
+                       {"data": dict(sabha, attendance_by=str(uid("bdo"))), "submit": True}).status, 422, "the BDO is not GP staff")
+    # a works entry's asset: an entry of the GP's own property register
+    a = asset()
+    w = ok(works(asset=str(a["id"])))
+    got = ok(api("csc1").api("GET", "/registers/entries/%d" % w["id"]), 200)
+    eq(got["data"]["asset"]["id"], a["id"], "the asset")
+    assert got["data"]["asset"]["label"].startswith("Immovable property register"), got["data"]["asset"]
+    eq(works(asset=str(cash(5)["id"])).status, 422, "a cash-book entry is not an asset")
+    theirs = asset(user="csc2")
+    eq(works(asset=str(theirs["id"])).status, 422, "another GP's asset")
 
 
 run()
