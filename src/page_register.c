@@ -93,16 +93,6 @@ static struct dbres *book_entries(struct req *r, long book, long after, long lim
 #undef ENTRY_COLS
 }
 
-/* The sum of a number column over the standing, uncorrected entries. */
-static long long book_total(struct req *r, long book, const char *colname)
-{
-	const char *s = db_scalar(r->a, "SELECT IFNULL(SUM(JSON_VALUE(e.data, ?)), 0) FROM register_entries e WHERE e.book_id = ? "
-					"AND e.status IN " STANDING " AND NOT EXISTS (SELECT 1 FROM register_entries c "
-					"WHERE c.corrects_entry_id = e.id AND c.status IN " STANDING ")",
-				  "si", arena_printf(r->a, "$.%s", colname), (long long)book);
-	return s ? strtoll(s, NULL, 10) : 0;
-}
-
 /* ---- pages ---- */
 
 /* The places whose books the reader may see: one path per holding of a
@@ -239,12 +229,14 @@ static int show_book(struct req *r, struct book *b, const struct jval *answers, 
 	}
 	if (e->nrows >= 200 && db_int(e, 199, 10) == 0)
 		hset(r, "Book.next", db_val(e, 199, 1));
+	long long *sums = arena_alloc(r->a, (d->ntotals + 1) * sizeof *sums);
+	if (b->id && reg_book_totals(r->a, b->id, d, sums) != 0)
+		return 503;
 	for (size_t c = 0; c < d->ncols; c++)
 		for (size_t t = 0; t < d->ntotals; t++)
 			if (str_eq(d->totals[t], d->cols[c].name)) {
-				long long sum = book_total(r, b->id, d->cols[c].name);
 				hset(r, arena_printf(r->a, "Totals.%zu", c),
-				     regdef_is_amount(d, d->cols[c].name) ? money_fmt(r->a, sum) : arena_printf(r->a, "%lld", sum));
+				     regdef_is_amount(d, d->cols[c].name) ? money_fmt(r->a, sums[t]) : arena_printf(r->a, "%lld", sums[t]));
 				hset(r, "Book.has_totals", "1");
 			}
 	bool enter = str_eq(b->status, "open") && (b->gp_path ? reg_may(&r->actor, d, b->gp_path, REG_ENTER) : b->id == 0);
@@ -541,10 +533,15 @@ int api_register_book(struct req *r)
 	jw_kstr(&w, "closed_through", str_empty(bk->closed_through) ? NULL : bk->closed_through);
 	api_raw_obj(&w, "opening", bk->opening);
 	api_raw_obj(&w, "balances", bk->balances);
+	long long *sums = arena_alloc(r->a, (bk->d->ntotals + 1) * sizeof *sums);
+	if (reg_book_totals(r->a, bk->id, bk->d, sums) != 0) {
+		sbuf_free(&b);
+		return 503;
+	}
 	jw_key(&w, "totals");
 	jw_obj(&w);
 	for (size_t t = 0; t < bk->d->ntotals; t++)
-		jw_kint(&w, bk->d->totals[t], book_total(r, bk->id, bk->d->totals[t]));
+		jw_kint(&w, bk->d->totals[t], sums[t]);
 	jw_obj_end(&w);
 	jw_key(&w, "items");
 	jw_arr(&w);

@@ -392,10 +392,13 @@ static size_t check_answers(struct arena *a, const struct actor *who, const char
 
 /* balances + sign * amounts, each named balance; NULL when either is not
  * JSON.  *negative is set when a result is below zero. */
-static const char *bal_add(struct arena *a, const struct regdef *d, const char *balances, const char *amounts, int sign,
-			   bool *negative)
+/* The running sums base + sign * add (both JSON objects) of the n names,
+ * as JSON; NULL when either is not JSON.  *negative is set when a result
+ * is below zero.  Balances add entries' amounts; totals their answers. */
+static const char *sums_add(struct arena *a, const char *const *names, size_t n, const char *base, const char *add, int sign,
+			    bool *negative)
 {
-	struct jval *b = json_parse(a, balances, strlen(balances), NULL), *m = json_parse(a, amounts, strlen(amounts), NULL);
+	struct jval *b = base ? json_parse(a, base, strlen(base), NULL) : NULL, *m = add ? json_parse(a, add, strlen(add), NULL) : NULL;
 	if (!b || !m)
 		return NULL;
 	struct sbuf s;
@@ -403,16 +406,34 @@ static const char *bal_add(struct arena *a, const struct regdef *d, const char *
 	sbuf_init(&s);
 	jw_init(&w, &s);
 	jw_obj(&w);
-	for (size_t i = 0; i < d->nbal; i++) {
-		long long v = answer_num(b, d->bal[i].name) + sign * answer_num(m, d->bal[i].name);
+	for (size_t i = 0; i < n; i++) {
+		long long v = answer_num(b, names[i]) + sign * answer_num(m, names[i]);
 		if (v < 0)
 			*negative = true;
-		jw_kint(&w, d->bal[i].name, v);
+		jw_kint(&w, names[i], v);
 	}
 	jw_obj_end(&w);
 	const char *r = arena_strdup(a, s.data);
 	sbuf_free(&s);
 	return r;
+}
+
+static const char *bal_add(struct arena *a, const struct regdef *d, const char *balances, const char *amounts, int sign,
+			   bool *negative)
+{
+	const char *names[REG_MAX_BALANCES];
+	for (size_t i = 0; i < d->nbal; i++)
+		names[i] = d->bal[i].name;
+	return sums_add(a, names, d->nbal, balances, amounts, sign, negative);
+}
+
+/* A book's totals (057: NULL until first counted, register.c
+ * reg_book_totals) moved by an entry's answers joining (+1) or leaving
+ * (-1) the standing entries; NULL stays NULL. */
+static const char *totals_add(struct arena *a, const struct regdef *d, const char *totals, const char *data, int sign)
+{
+	bool neg = false;
+	return totals ? sums_add(a, d->totals, d->ntotals, totals, data, sign, &neg) : NULL;
 }
 
 /* What one entry change works on (db_txn's context). */
@@ -470,8 +491,8 @@ static long book_open(struct entry_ctx *c)
 		if (prev)
 			opening = prev;
 	}
-	if (db_exec("INSERT INTO register_books (def_id, version_id, location_id, fy, opening, balances, created_at) "
-		    "VALUES (?, ?, ?, ?, ?, ?, NOW())", "iiisss", (long long)c->def_id, (long long)c->version_id, (long long)c->gp,
+	if (db_exec("INSERT INTO register_books (def_id, version_id, location_id, fy, opening, balances, totals, created_at) "
+		    "VALUES (?, ?, ?, ?, ?, ?, '{}', NOW())", "iiisss", (long long)c->def_id, (long long)c->version_id, (long long)c->gp,
 		    c->fy, opening, opening) != 1) {
 		if (!db_err_dup())
 			return -1;
@@ -507,7 +528,7 @@ static int submit_locked(struct entry_ctx *c)
 		return -1;
 	long book = (long)db_int(e, 0, 0), corrects = (long)db_int(e, 0, 2);
 	struct dbres *b = db_query(c->a, "SELECT status, last_serial, head_hash, balances, IFNULL(closed_through, ''), "
-					 "? <= IFNULL(closed_through, '0000-00-00') FROM register_books WHERE id = ? FOR UPDATE",
+					 "? <= IFNULL(closed_through, '0000-00-00'), totals FROM register_books WHERE id = ? FOR UPDATE",
 				   "si", db_val(e, 0, 1), (long long)book);
 	if (!b || b->nrows != 1)
 		return -1;
@@ -521,10 +542,11 @@ static int submit_locked(struct entry_ctx *c)
 	}
 	bool negative = false;
 	const char *bal = bal_add(c->a, c->d, db_val(b, 0, 3), db_val(e, 0, 5), 1, &negative);
+	const char *totals = totals_add(c->a, c->d, db_val(b, 0, 6), db_val(e, 0, 4), 1);
 	if (corrects) {
 		/* the original must stand (in the book, not returned) and not be
 		 * corrected already; its effect gives way to this entry's */
-		struct dbres *o = db_query(c->a, "SELECT status, amounts FROM register_entries WHERE id = ? AND book_id = ? FOR UPDATE",
+		struct dbres *o = db_query(c->a, "SELECT status, amounts, data FROM register_entries WHERE id = ? AND book_id = ? FOR UPDATE",
 					   "ii", (long long)corrects, (long long)book);
 		if (!o)
 			return -1;
@@ -537,6 +559,7 @@ static int submit_locked(struct entry_ctx *c)
 		}
 		negative = false;
 		bal = bal ? bal_add(c->a, c->d, bal, db_val(o, 0, 1), -1, &negative) : NULL;
+		totals = totals_add(c->a, c->d, totals, db_val(o, 0, 2), -1);
 	}
 	if (!bal)
 		return -1;
@@ -549,8 +572,8 @@ static int submit_locked(struct entry_ctx *c)
 	const char *hash = reg_entry_hash(c->a, prev, book, serial, db_val(e, 0, 1), corrects, (long)db_int(e, 0, 3), db_val(e, 0, 4));
 	if (db_exec("UPDATE register_entries SET serial = ?, status = 'submitted', submitted_at = NOW(), prev_hash = ?, hash = ? "
 		    "WHERE id = ? AND status = 'draft'", "issi", (long long)serial, prev, hash, (long long)c->id) != 1 ||
-	    db_exec("UPDATE register_books SET last_serial = ?, head_hash = ?, balances = ?, last_entry_at = NOW(), "
-		    "waiting = waiting + 1 WHERE id = ?", "issi", (long long)serial, hash, bal, (long long)book) != 1 ||
+	    db_exec("UPDATE register_books SET last_serial = ?, head_hash = ?, balances = ?, totals = ?, last_entry_at = NOW(), "
+		    "waiting = waiting + 1 WHERE id = ?", "isssi", (long long)serial, hash, bal, totals, (long long)book) != 1 ||
 	    health_move(book, 0, 1, true) != 0)
 		return -1;
 	struct audit_entry a = { .action = "register.submit", .entity = "register_entry", .entity_id = arena_printf(c->a, "%ld", c->id),
@@ -703,16 +726,18 @@ int reg_action_from(const char *s)
  * a corrected original its own back).  Returns 0, 1 (refused) or -1. */
 static int return_locked(struct entry_ctx *c, long book)
 {
-	struct dbres *b = db_query(c->a, "SELECT balances FROM register_books WHERE id = ? FOR UPDATE", "i", (long long)book);
-	const char *am = db_scalar(c->a, "SELECT amounts FROM register_entries WHERE id = ?", "i", (long long)c->id);
-	if (!b || b->nrows != 1 || !am)
+	struct dbres *b = db_query(c->a, "SELECT balances, totals FROM register_books WHERE id = ? FOR UPDATE", "i", (long long)book);
+	struct dbres *e = db_query(c->a, "SELECT amounts, data FROM register_entries WHERE id = ? OR id = ? ORDER BY id = ?", "iii",
+				   (long long)c->id, (long long)c->corrects, (long long)c->corrects);
+	if (!b || b->nrows != 1 || !e || e->nrows < 1)
 		return -1;
 	bool negative = false;
-	const char *bal = bal_add(c->a, c->d, db_val(b, 0, 0), am, -1, &negative);
-	if (bal && c->corrects) {
-		const char *oam = db_scalar(c->a, "SELECT amounts FROM register_entries WHERE id = ?", "i", (long long)c->corrects);
+	const char *bal = bal_add(c->a, c->d, db_val(b, 0, 0), db_val(e, 0, 0), -1, &negative);
+	const char *totals = totals_add(c->a, c->d, db_val(b, 0, 1), db_val(e, 0, 1), -1);
+	if (bal && c->corrects) {	/* the original (row 1) stands again */
 		bool n2 = false;
-		bal = oam ? bal_add(c->a, c->d, bal, oam, 1, &n2) : NULL;
+		bal = e->nrows == 2 ? bal_add(c->a, c->d, bal, db_val(e, 1, 0), 1, &n2) : NULL;
+		totals = e->nrows == 2 ? totals_add(c->a, c->d, totals, db_val(e, 1, 1), 1) : NULL;
 		negative = n2;
 	}
 	if (!bal)
@@ -721,7 +746,7 @@ static int return_locked(struct entry_ctx *c, long book)
 		out_fail(c->out, 409, "register.err.negative");
 		return 1;
 	}
-	return db_exec("UPDATE register_books SET balances = ? WHERE id = ?", "si", bal, (long long)book) == 1 ? 0 : -1;
+	return db_exec("UPDATE register_books SET balances = ?, totals = ? WHERE id = ?", "ssi", bal, totals, (long long)book) == 1 ? 0 : -1;
 }
 
 static int act_txn(void *p)
@@ -1233,4 +1258,67 @@ bool reg_entry_has_photo(struct arena *a, const struct regdef *d, const char *da
 			return true;
 	}
 	return false;
+}
+
+/* ---- book totals ---- */
+
+struct totals_ctx {
+	struct arena *a;
+	long book;
+	const struct regdef *d;
+	const char *json;	/* out: the totals */
+};
+
+/* Counts a book's totals once (books from before 058): under the book's
+ * lock, so no entry joins or leaves meanwhile; from then on the entry
+ * transactions keep them. */
+static int totals_txn(void *p)
+{
+	struct totals_ctx *c = p;
+	struct dbres *b = db_query(c->a, "SELECT totals FROM register_books WHERE id = ? FOR UPDATE", "i", (long long)c->book);
+	if (!b || b->nrows != 1)
+		return -1;
+	if ((c->json = db_val(b, 0, 0)))
+		return 0;	/* counted meanwhile */
+	struct sbuf s;
+	struct jw w;
+	sbuf_init(&s);
+	jw_init(&w, &s);
+	jw_obj(&w);
+	int rc = 0;
+	for (size_t i = 0; i < c->d->ntotals && rc == 0; i++) {
+		/* the standing entries not corrected by a standing entry */
+		const char *sum = db_scalar(c->a, "SELECT IFNULL(SUM(JSON_VALUE(e.data, ?)), 0) FROM register_entries e WHERE e.book_id = ? "
+						  "AND e.status IN ('submitted', 'verified', 'signed') AND NOT EXISTS (SELECT 1 FROM register_entries x "
+						  "WHERE x.corrects_entry_id = e.id AND x.status IN ('submitted', 'verified', 'signed'))",
+					    "si", arena_printf(c->a, "$.%s", c->d->totals[i]), (long long)c->book);
+		if (!sum)
+			rc = -1;
+		else
+			jw_kint(&w, c->d->totals[i], strtoll(sum, NULL, 10));
+	}
+	jw_obj_end(&w);
+	c->json = arena_strdup(c->a, s.data);
+	sbuf_free(&s);
+	if (rc == 0 && db_exec("UPDATE register_books SET totals = ? WHERE id = ?", "si", c->json, (long long)c->book) != 1)
+		rc = -1;
+	return rc;
+}
+
+int reg_book_totals(struct arena *a, long book, const struct regdef *d, long long *out)
+{
+	for (size_t i = 0; i < d->ntotals; i++)
+		out[i] = 0;
+	if (!d->ntotals)
+		return 0;
+	struct dbres *b = db_query(a, "SELECT totals FROM register_books WHERE id = ?", "i", (long long)book);
+	if (!b || b->nrows != 1)
+		return -1;
+	struct totals_ctx c = { a, book, d, db_val(b, 0, 0) };
+	if (!c.json && db_txn(totals_txn, &c) != 0)
+		return -1;
+	struct jval *v = json_parse(a, c.json, strlen(c.json), NULL);
+	for (size_t i = 0; i < d->ntotals; i++)
+		out[i] = answer_num(v, d->totals[i]);
+	return 0;
 }

@@ -222,4 +222,9 @@ long reg_photo_add(struct arena *a, const struct actor *who, const char *name, c
 /* Is doc the picture of one of d's photo columns in the entry data (its
  * stored JSON)? */
 bool reg_entry_has_photo(struct arena *a, const struct regdef *d, const char *data, long doc);
+/* The totals of book (out[i] for d->totals[i], whole numbers: paise for
+ * money) over its standing entries not corrected by a standing entry,
+ * from the book's row (058), which the entry transactions keep; a book
+ * from before 058 is counted once first.  0 or -1. */
+int reg_book_totals(struct arena *a, long book, const struct regdef *d, long long *out);
 #endif

@@ -382,4 +382,46 @@ def user_and_ref_columns_name_people_and_entries_of_the_gp():
     eq(works(asset=str(theirs["id"])).status, 422, "another GP's asset")
 
 
+def totals_of(book):
+    return ok(api("csc1").api("GET", "/registers/CASHBOOK/%d" % book), 200)["totals"]
+
+
+def counted_totals(book):
+    """The totals added up from the entries, as the page did before 058."""
+    row = sql("SELECT IFNULL(SUM(JSON_VALUE(e.data, '$.receipt_cash')), 0), IFNULL(SUM(JSON_VALUE(e.data, '$.payment_cash')), 0) "
+              "FROM register_entries e WHERE e.book_id = %d AND e.status IN ('submitted', 'verified', 'signed') AND NOT EXISTS "
+              "(SELECT 1 FROM register_entries x WHERE x.corrects_entry_id = e.id AND x.status IN ('submitted', 'verified', 'signed'))"
+              % book)[0]
+    return int(row[0]), int(row[1])
+
+
+@test
+def book_totals_are_kept_on_the_book_through_corrections_and_returns():
+    a = cash(300)
+    book = a["book"]
+    t0 = totals_of(book)
+    eq((t0["receipt_cash"], t0["payment_cash"]), counted_totals(book), "as added up from the entries")
+    b = cash(200)
+    eq(totals_of(book)["receipt_cash"], t0["receipt_cash"] + 20000, "a new entry adds to the total")
+    # a correction takes the original's place
+    _v[0] += 1
+    c = ok(api("csc1").api("POST", "/registers/CASHBOOK/entries",
+                           {"data": {"date": today(), "voucher_no": "H%d" % _v[0], "particulars": "Corrected", "receipt_cash": "250"},
+                            "submit": True, "corrects": b["id"]}))
+    eq(totals_of(book)["receipt_cash"], t0["receipt_cash"] + 25000, "the correction replaces the original")
+    # returning the correction gives the original back
+    act(c["id"], "return", "panchayatsewak", note="Wrong amount")
+    t = totals_of(book)
+    eq(t["receipt_cash"], t0["receipt_cash"] + 20000, "returned: the original stands again")
+    eq((t["receipt_cash"], t["payment_cash"]), counted_totals(book), "still what the entries add up to")
+    page = Client()
+    page.login("csc1")
+    html = page.get("/registers/CASHBOOK/%d" % book)
+    eq(html.status, 200, "the book page")
+    # a book from before 058 (no totals on its row) is counted once by its first reader
+    sql("UPDATE register_books SET totals = NULL WHERE id = %d" % book)
+    eq((totals_of(book)["receipt_cash"], t["payment_cash"]), counted_totals(book), "counted")
+    assert sql("SELECT totals FROM register_books WHERE id = %d" % book)[0][0] not in (None, "NULL", ""), "and kept on the row"
+
+
 run()
