@@ -137,7 +137,9 @@ static struct dbres *books_under(struct req *r, const char *root)
 			      "b.waiting, DATEDIFF(CURDATE(), b.last_entry_at), b.balances, b.location_id "
 			      "FROM locations l JOIN register_books b ON b.location_id = l.id JOIN register_defs d ON d.id = b.def_id "
 			      "JOIN register_versions v ON v.id = d.published_version_id "
-			      "WHERE l.type = 'panchayat' AND (l.path LIKE CONCAT(?, '%') OR ? LIKE CONCAT(l.path, '%')) "
+			      /* under the root; or, for a VLE placed at a village, its GP's books */
+			      "WHERE l.type IN ('panchayat', 'block', 'district') AND (l.path LIKE CONCAT(?, '%') "
+			      "OR (l.type = 'panchayat' AND ? LIKE CONCAT(l.path, '%'))) "
 			      "ORDER BY l.path, d.code, b.fy DESC LIMIT 500",
 			"ssss", r->lang, r->lang, root, root);
 }
@@ -179,12 +181,20 @@ int page_registers(struct req *r)
 			}
 		}
 	}
-	long gp = reg_home_gp(r->a, &r->actor);
-	if (gp) {
-		hset_int(r, "Home.gp", gp);
+	/* the registers whose book the reader may open: of each level where
+	 * the reader keeps one place's books */
+	static const char *const levels[] = { "panchayat", "block", "district" };
+	const char *home[3];
+	bool any = false;
+	for (size_t i = 0; i < 3; i++) {
+		home[i] = reg_home_place(r->a, &r->actor, levels[i]) ? levels[i] : "";
+		any |= !str_empty(home[i]);
+	}
+	if (any) {
 		struct dbres *defs = db_query(r->a, "SELECT d.code, IF(? = 'hi', v.name_hi, v.name_en) FROM register_defs d "
-						    "JOIN register_versions v ON v.id = d.published_version_id ORDER BY d.code",
-					      "s", r->lang);
+						    "JOIN register_versions v ON v.id = d.published_version_id "
+						    "WHERE IFNULL(JSON_VALUE(v.definition, '$.level'), 'panchayat') IN (?, ?, ?) ORDER BY d.code",
+					      "ssss", r->lang, home[0], home[1], home[2]);
 		static const char *const cols[] = { "code", "name", NULL };
 		hset_rows(r, "Defs", defs, cols);
 	}
@@ -268,8 +278,8 @@ static struct book *book_of_path(struct req *r, bool *moved)
 	long version;
 	struct book *b = arena_alloc(r->a, sizeof *b);
 	b->code = rp(r, 0);
-	b->gp = reg_home_gp(r->a, &r->actor);
 	b->d = reg_published(r->a, b->code, &version);
+	b->gp = b->d ? reg_home_place(r->a, &r->actor, b->d->level) : 0;
 	struct dbres *g = b->gp && b->d ? db_query(r->a, "SELECT l.name_en, l.name_hi, l.path, "
 						 "CONCAT(YEAR(CURDATE()) - (MONTH(CURDATE()) < 4), '-', "
 						 "LPAD((YEAR(CURDATE()) - (MONTH(CURDATE()) < 4) + 1) % 100, 2, '0')) "

@@ -244,7 +244,9 @@ bool reg_may(const struct actor *who, const struct regdef *d, const char *gp_pat
 	if (!u || !gp_path)
 		return false;
 	unsigned enter = d ? d->enter_roles : RB(ROLE_CSC) | RB(ROLE_PSEWAK) | RB(ROLE_MUKHIYA);
-	bool enters = ((enter & RB(ROLE_CSC)) && vle_at(u, gp_path)) ||
+	/* a VLE keeps its GP's books only: every VLE of a block is "under" it */
+	bool vle = (!d || str_eq(d->level, "panchayat")) && vle_at(u, gp_path);
+	bool enters = ((enter & RB(ROLE_CSC)) && vle) ||
 		      juris_holding(u, enter & ~RB(ROLE_CSC), 0, gp_path, 0) != NULL;
 	bool verifies = d && juris_holding(u, RB(d->verify_role), 0, gp_path, 0);
 	bool signs = d && d->sign_role >= 0 && juris_holding(u, RB(d->sign_role), 0, gp_path, 0);
@@ -253,7 +255,7 @@ bool reg_may(const struct actor *who, const struct regdef *d, const char *gp_pat
 	case REG_VERIFY: return verifies;
 	case REG_SIGN: return signs;
 	case REG_SEE:
-		return enters || verifies || signs || vle_at(u, gp_path) ||
+		return enters || verifies || signs || vle ||
 		       juris_holding(u, REG_WATCHERS | RB(ROLE_PSEWAK) | RB(ROLE_MUKHIYA), 0, gp_path, 0);
 	}
 	return false;
@@ -266,6 +268,17 @@ long reg_home_gp(struct arena *a, const struct actor *who)
 				      "WHERE rh.user_id = ? AND rh.role IN ('csc', 'panchayat_sewak', 'mukhiya') AND rh.active = 1 "
 				      "AND rh.work_from <= CURDATE() AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) LIMIT 2",
 				   "i", (long long)actor_id(who));
+	return r && r->nrows == 1 ? (long)db_int(r, 0, 0) : 0;
+}
+
+long reg_home_place(struct arena *a, const struct actor *who, const char *level)
+{
+	if (str_eq(level, "panchayat"))
+		return reg_home_gp(a, who);
+	struct dbres *r = db_query(a, "SELECT DISTINCT l.id FROM role_holdings rh JOIN locations l ON l.id = rh.location_id "
+				      "WHERE rh.user_id = ? AND l.type = ? AND rh.active = 1 AND rh.work_from <= CURDATE() "
+				      "AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) LIMIT 2",
+				   "is", (long long)actor_id(who), level);
 	return r && r->nrows == 1 ? (long)db_int(r, 0, 0) : 0;
 }
 
@@ -608,10 +621,11 @@ static int create_txn(void *p)
 	return submit_locked(c);
 }
 
-/* The GP of a location id (its path), when it is a panchayat. */
-static const char *gp_path_of(struct arena *a, long gp)
+/* The path of a location id, when it is a place of level (a register's:
+ * panchayat, block, district). */
+static const char *place_path_of(struct arena *a, long id, const char *level)
 {
-	return db_scalar(a, "SELECT path FROM locations WHERE id = ? AND type = 'panchayat'", "i", (long long)gp);
+	return db_scalar(a, "SELECT path FROM locations WHERE id = ? AND type = ?", "is", (long long)id, level);
 }
 
 int reg_entry_create(struct arena *a, const struct actor *who, const struct reg_entry_input *in, long *id,
@@ -624,8 +638,8 @@ int reg_entry_create(struct arena *a, const struct actor *who, const struct reg_
 		return out_fail(out, 404, "register.err.no_register");
 	const char *def = db_scalar(a, "SELECT def_id FROM register_versions WHERE id = ?", "i", (long long)c.version_id);
 	c.def_id = def ? strtol(def, NULL, 10) : 0;
-	c.gp = in->gp ? in->gp : reg_home_gp(a, who);
-	c.gp_path = c.gp ? gp_path_of(a, c.gp) : NULL;
+	c.gp = in->gp ? in->gp : reg_home_place(a, who, c.d->level);
+	c.gp_path = c.gp ? place_path_of(a, c.gp, c.d->level) : NULL;
 	if (!c.gp_path) {
 		out_field(out, "gp", "register.err.gp", NULL);
 		return out->status;

@@ -110,6 +110,10 @@ bool reg_may(const struct actor *who, const struct regdef *d, const char *gp_pat
 /* The gram panchayat who keeps registers for when there is one only (a VLE
  * or a panchayat secretary); 0 when none or several. */
 long reg_home_gp(struct arena *a, const struct actor *who);
+/* The place whose books of level ("panchayat", "block", "district") who
+ * keeps, when there is one only: reg_home_gp for a panchayat, else the
+ * block or district of who's one holding there; 0 when none or several. */
+long reg_home_place(struct arena *a, const struct actor *who, const char *level);
 
 /* ---- entries ---- */
 struct reg_entry_input {

@@ -18,9 +18,10 @@ after."""
 import os
 import re
 import subprocess
+import json
 import tempfile
 
-from gs import Client, test, eq, run, sql, today, fin_year, api_as, trusting_nssdb
+from gs import Client, test, eq, run, sql, ctl, today, fin_year, api_as, trusting_nssdb
 from lifecycle import file_app, officer, act as app_act, village
 
 api = api_as
@@ -422,6 +423,52 @@ def book_totals_are_kept_on_the_book_through_corrections_and_returns():
     sql("UPDATE register_books SET totals = NULL WHERE id = %d" % book)
     eq((totals_of(book)["receipt_cash"], t["payment_cash"]), counted_totals(book), "counted")
     assert sql("SELECT totals FROM register_books WHERE id = %d" % book)[0][0] not in (None, "NULL", ""), "and kept on the row"
+
+
+def import_def(d):
+    path = os.path.join(TMP, d["code"] + ".json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(d, f, ensure_ascii=False)
+    return ctl("register-import", path, "--publish", check=False)
+
+
+def block_dak():
+    here = os.path.dirname(os.path.abspath(__file__))
+    d = json.load(open(os.path.join(here, "..", "..", "data", "registers", "10_dak_in.json"), encoding="utf-8"))
+    d.update(code="BLOCKDAK", level="block", name={"en": "Block dak receipt register", "hi": "प्रखंड डाक प्राप्ति पंजी"})
+    d["signoff"] = {"enter": ["bdo", "bi"], "verify": "bdo"}
+    return d
+
+
+@test
+def block_level_books_are_kept_by_the_block_and_scoped_by_the_tree():
+    d = block_dak()
+    bad = dict(d, signoff={"enter": ["csc"], "verify": "bdo"})
+    p = import_def(dict(bad, code="BLOCKBAD"))
+    assert p.returncode != 0 and "signoff.enter" in (p.stdout + p.stderr), p.stdout + p.stderr
+    p = import_def(d)
+    eq(p.returncode, 0, "imported: " + p.stdout + p.stderr)
+    block = loc("block", "Medininagar(Daltonganj)")
+    data = {"date": today(), "party": "District office", "subject": "Block circular"}
+    r = api("bdo").api("POST", "/registers/BLOCKDAK/entries", {"data": data, "submit": True})
+    e = ok(r)
+    eq(int(sql("SELECT location_id FROM register_books WHERE id = %d" % e["book"])[0][0]), block, "the block's book")
+    e2 = ok(api("bi").api("POST", "/registers/BLOCKDAK/entries", {"data": data, "submit": True, "gp": block}))
+    eq(e2["book"], e["book"], "the BI keeps the same book")
+    eq(act(e["id"], "verify", "bdo")["status"], "verified", "verified by the BDO")
+    r = api("bdo").api("POST", "/registers/BLOCKDAK/entries", {"data": data, "submit": True, "gp": loc("panchayat", "Jamune")})
+    eq(r.status, 422, "a panchayat is not a place for a block register: %r" % r)
+    eq(api("csc1").api("POST", "/registers/BLOCKDAK/entries", {"data": data, "submit": True, "gp": block}).status in (403, 404),
+       True, "a VLE does not keep the block's books")
+    eq(api("csc1").api("GET", "/registers/entries/%d" % e["id"]).status, 404, "nor sees them")
+    assert e["book"] not in [b["id"] for b in ok(api("csc1").api("GET", "/registers"), 200)["items"]], "nor lists them"
+    eq(api("di").api("GET", "/registers/entries/%d" % e["id"]).status, 200, "the district in-charge watches them")
+    listed = ok(api("bdo").api("GET", "/registers"), 200)
+    assert e["book"] in [b["id"] for b in listed["items"]], "in the BDO's books"
+    web = Client()
+    web.login("bdo")
+    page = web.get("/registers")
+    assert "/registers/BLOCKDAK/new" in page.text and "/registers/CASHBOOK/new" not in page.text, "the BDO opens block books only"
 
 
 run()
