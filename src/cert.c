@@ -14,6 +14,7 @@
 #include "log.h"
 #include "notify.h"
 #include "pdf_sign.h"
+#include "register.h"
 #include "user.h"
 
 #include <ctype.h>
@@ -233,6 +234,8 @@ struct issue {
 	long issuer;				/* the issuer's user id in the record (0: the system) */
 	struct cert_fact *facts;		/* printed facts */
 	size_t nf;
+	struct cert_fact *extract;		/* a register extract's facts, printed after the service's */
+	size_t nextract;
 	struct sbuf facts_json;			/* the same as stored JSON (freed by the issuer) */
 	const char *number;			/* the new certificate's number */
 	const char *today, *expiry;		/* issue date; expiry date or NULL */
@@ -280,6 +283,19 @@ static int issue_source(struct issue *is)
 	return 0;
 }
 
+/* A register extract (output.register_extract): the entry the answers
+ * name in the book of the GP the application was routed to, as facts
+ * (register.c reg_extract_app).  0, or -1: refused (409 with the reason
+ * in out) or failed. */
+static int issue_extract(struct issue *is)
+{
+	const char *why = NULL;
+	int rc = reg_extract_app(is->a, is->ap->stage_office_id, is->form, &is->extract, &is->nextract, &why);
+	if (rc > 0)	/* a conflict with the register, not a missing key: 409 */
+		out_fail(is->out, 409, why);
+	return rc == 0 ? 0 : -1;
+}
+
 /* Starts the stored facts JSON list. */
 static void facts_open(struct issue *is, struct jw *w, size_t n)
 {
@@ -308,8 +324,8 @@ static void issue_facts(struct issue *is)
 	struct arena *a = is->a;
 	const struct svc *os = is->os;
 	struct jw w;
-	facts_open(is, &w, os->nprint);
-	for (size_t i = 0; i < is->nf; i++) {
+	facts_open(is, &w, os->nprint + is->nextract);
+	for (size_t i = 0; i < os->nprint; i++) {
 		const struct field *f = svc_field(os, os->print[i]);
 		if (!f)
 			continue;
@@ -321,6 +337,8 @@ static void issue_facts(struct issue *is)
 		const struct i18n *lb = f->print_label.en || f->print_label.hi ? &f->print_label : &f->label;
 		fact_add(is, &w, i, lb->en, lb->hi, cert_print_value(a, &os->form, f, v));
 	}
+	for (size_t i = 0; i < is->nextract; i++)
+		fact_add(is, &w, os->nprint + i, is->extract[i].label_en, is->extract[i].label_hi, is->extract[i].value);
 	jw_arr_end(&w);
 }
 
@@ -432,7 +450,7 @@ int cert_issue(struct arena *a, const struct actor *who, const struct app *ap, s
 {
 	struct issue is = { .a = a, .who = who, .ap = ap, .out = out };
 	sbuf_init(&is.facts_json);
-	if (issue_keys(&is, actor_id(who)) != 0 || issue_source(&is) != 0)
+	if (issue_keys(&is, actor_id(who)) != 0 || issue_source(&is) != 0 || (is.os->reg_extract && issue_extract(&is) != 0))
 		return -1;
 	is.source_kind = "application";
 	is.source_id = ap->id;

@@ -321,7 +321,8 @@ int page_dash(struct req *r)
 	int st = read_scope(r, &sc, false);
 	if (st)
 		return st;
-	if ((st = cached_build(r, &sc)) || (st = page_training_dash(r, sc.loc->path)))
+	if ((st = cached_build(r, &sc)) || (st = page_training_dash(r, sc.loc->path)) ||
+	    (st = page_reghealth_dash(r, sc.loc, sc.depth)))
 		return st;
 	return tmpl_render(r, "dash.cs");
 }
@@ -506,4 +507,12 @@ int api_dash_summary(struct req *r)
 	if ((st = dcache_text(r, arena_printf(r->a, "api:%ld:%s:%s", sc.loc->id, sc.from, sc.to), make_summary, &sc, &body)))
 		return st;
 	return api_ok(r, 200, body);
+}
+
+/* GET /api/v1/dash/registers?location= — register health, fresh (not cached) */
+int api_dash_registers(struct req *r)
+{
+	struct scope sc;
+	int st = read_scope(r, &sc, false);
+	return st ? st : api_reghealth(r, sc.loc, sc.depth);
 }

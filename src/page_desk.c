@@ -194,6 +194,8 @@ int page_desk_app(struct req *r)
 	hset(r, "App.stage", st ? i18n_get(&st->name, r->lang) : "");
 	answers_to_hdf(r, s, ap->form);
 	docs_to_hdf(r, s, ap->id);
+	if (s->reg_extract)
+		page_register_extract_hdf(r, ap);	/* the entry to be certified */
 	struct dbres *ev = db_query(r->a, "SELECT DATE_FORMAT(e.at, '%Y-%m-%d %H:%i'), e.action, IFNULL(e.role, ''), "
 					  "IFNULL(TRIM(CONCAT_WS(' ', u.first_name, u.last_name)), ''), IFNULL(e.remarks, ''), "
 					  "IFNULL(e.out_of_order_reason, '') FROM app_events e LEFT JOIN users u ON u.id = e.actor_id "

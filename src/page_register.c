@@ -6,9 +6,13 @@
  */
 #include "pages.h"
 #include "apiutil.h"
+#include "application.h"
+#include "cert_pdf.h"
 #include "csv.h"
 #include "db.h"
+#include "form.h"
 #include "formview.h"
+#include "locker.h"
 #include "money.h"
 #include "register.h"
 #include "tmpl.h"
@@ -89,16 +93,6 @@ static struct dbres *book_entries(struct req *r, long book, long after, long lim
 #undef ENTRY_COLS
 }
 
-/* The sum of a number column over the standing, uncorrected entries. */
-static long long book_total(struct req *r, long book, const char *colname)
-{
-	const char *s = db_scalar(r->a, "SELECT IFNULL(SUM(JSON_VALUE(e.data, ?)), 0) FROM register_entries e WHERE e.book_id = ? "
-					"AND e.status IN " STANDING " AND NOT EXISTS (SELECT 1 FROM register_entries c "
-					"WHERE c.corrects_entry_id = e.id AND c.status IN " STANDING ")",
-				  "si", arena_printf(r->a, "$.%s", colname), (long long)book);
-	return s ? strtoll(s, NULL, 10) : 0;
-}
-
 /* ---- pages ---- */
 
 /* The places whose books the reader may see: one path per holding of a
@@ -136,16 +130,16 @@ static const char **book_roots(struct req *r)
  * entries waiting for sign-off, days since the last entry, balances, GP id. */
 static struct dbres *books_under(struct req *r, const char *root)
 {
-	/* waiting for sign-off: submitted, or verified where the register has
-	 * a signer (verification is final where it has none) */
+	/* waiting for sign-off (submitted, or verified where the register has
+	 * a signer): the book's count, kept by the entry transactions (057) */
 	return db_query(r->a, "SELECT b.id, d.code, IF(? = 'hi', v.name_hi, v.name_en), b.fy, b.status, "
 			      "IF(? = 'hi', IFNULL(l.name_hi, l.name_en), l.name_en), l.path, b.last_serial, IFNULL(b.last_entry_at, ''), "
-			      "(SELECT COUNT(*) FROM register_entries e WHERE e.book_id = b.id AND (e.status = 'submitted' OR "
-			      "(e.status = 'verified' AND JSON_VALUE(bv.definition, '$.signoff.sign') IS NOT NULL))), "
-			      "DATEDIFF(CURDATE(), b.last_entry_at), b.balances, b.location_id "
+			      "b.waiting, DATEDIFF(CURDATE(), b.last_entry_at), b.balances, b.location_id "
 			      "FROM locations l JOIN register_books b ON b.location_id = l.id JOIN register_defs d ON d.id = b.def_id "
-			      "JOIN register_versions v ON v.id = d.published_version_id JOIN register_versions bv ON bv.id = b.version_id "
-			      "WHERE l.type = 'panchayat' AND (l.path LIKE CONCAT(?, '%') OR ? LIKE CONCAT(l.path, '%')) "
+			      "JOIN register_versions v ON v.id = d.published_version_id "
+			      /* under the root; or, for a VLE placed at a village, its GP's books */
+			      "WHERE l.type IN ('panchayat', 'block', 'district') AND (l.path LIKE CONCAT(?, '%') "
+			      "OR (l.type = 'panchayat' AND ? LIKE CONCAT(l.path, '%'))) "
 			      "ORDER BY l.path, d.code, b.fy DESC LIMIT 500",
 			"ssss", r->lang, r->lang, root, root);
 }
@@ -187,12 +181,20 @@ int page_registers(struct req *r)
 			}
 		}
 	}
-	long gp = reg_home_gp(r->a, &r->actor);
-	if (gp) {
-		hset_int(r, "Home.gp", gp);
+	/* the registers whose book the reader may open: of each level where
+	 * the reader keeps one place's books */
+	static const char *const levels[] = { "panchayat", "block", "district" };
+	const char *home[3];
+	bool any = false;
+	for (size_t i = 0; i < 3; i++) {
+		home[i] = reg_home_place(r->a, &r->actor, levels[i]) ? levels[i] : "";
+		any |= !str_empty(home[i]);
+	}
+	if (any) {
 		struct dbres *defs = db_query(r->a, "SELECT d.code, IF(? = 'hi', v.name_hi, v.name_en) FROM register_defs d "
-						    "JOIN register_versions v ON v.id = d.published_version_id ORDER BY d.code",
-					      "s", r->lang);
+						    "JOIN register_versions v ON v.id = d.published_version_id "
+						    "WHERE IFNULL(JSON_VALUE(v.definition, '$.level'), 'panchayat') IN (?, ?, ?) ORDER BY d.code",
+					      "ssss", r->lang, home[0], home[1], home[2]);
 		static const char *const cols[] = { "code", "name", NULL };
 		hset_rows(r, "Defs", defs, cols);
 	}
@@ -237,12 +239,14 @@ static int show_book(struct req *r, struct book *b, const struct jval *answers, 
 	}
 	if (e->nrows >= 200 && db_int(e, 199, 10) == 0)
 		hset(r, "Book.next", db_val(e, 199, 1));
+	long long *sums = arena_alloc(r->a, (d->ntotals + 1) * sizeof *sums);
+	if (b->id && reg_book_totals(r->a, b->id, d, sums) != 0)
+		return 503;
 	for (size_t c = 0; c < d->ncols; c++)
 		for (size_t t = 0; t < d->ntotals; t++)
 			if (str_eq(d->totals[t], d->cols[c].name)) {
-				long long sum = book_total(r, b->id, d->cols[c].name);
 				hset(r, arena_printf(r->a, "Totals.%zu", c),
-				     regdef_is_amount(d, d->cols[c].name) ? money_fmt(r->a, sum) : arena_printf(r->a, "%lld", sum));
+				     regdef_is_amount(d, d->cols[c].name) ? money_fmt(r->a, sums[t]) : arena_printf(r->a, "%lld", sums[t]));
 				hset(r, "Book.has_totals", "1");
 			}
 	bool enter = str_eq(b->status, "open") && (b->gp_path ? reg_may(&r->actor, d, b->gp_path, REG_ENTER) : b->id == 0);
@@ -274,8 +278,8 @@ static struct book *book_of_path(struct req *r, bool *moved)
 	long version;
 	struct book *b = arena_alloc(r->a, sizeof *b);
 	b->code = rp(r, 0);
-	b->gp = reg_home_gp(r->a, &r->actor);
 	b->d = reg_published(r->a, b->code, &version);
+	b->gp = b->d ? reg_home_place(r->a, &r->actor, b->d->level) : 0;
 	struct dbres *g = b->gp && b->d ? db_query(r->a, "SELECT l.name_en, l.name_hi, l.path, "
 						 "CONCAT(YEAR(CURDATE()) - (MONTH(CURDATE()) < 4), '-', "
 						 "LPAD((YEAR(CURDATE()) - (MONTH(CURDATE()) < 4) + 1) % 100, 2, '0')) "
@@ -363,6 +367,9 @@ int page_register_entry(struct req *r)
 	for (size_t c = 0; c < b->d->ncols; c++) {
 		hset(r, arena_printf(r->a, "Entry.cells.%zu.label", c), i18n_get(&b->d->cols[c].label, r->lang));
 		hset(r, arena_printf(r->a, "Entry.cells.%zu.value", c), reg_cell_text(r->a, b->d, &b->d->cols[c], json_get(data, b->d->cols[c].name), r->lang));
+		long doc = 0;
+		if (b->d->cols[c].type == FT_PHOTO && json_get_long(json_get(data, b->d->cols[c].name), "doc_id", &doc))
+			hset(r, arena_printf(r->a, "Entry.cells.%zu.photo", c), arena_printf(r->a, "/registers/entry/%ld/photo/%ld", id, doc));
 	}
 	hset_int(r, "Book.id", b->id);
 	hset(r, "Book.code", b->code);
@@ -536,10 +543,15 @@ int api_register_book(struct req *r)
 	jw_kstr(&w, "closed_through", str_empty(bk->closed_through) ? NULL : bk->closed_through);
 	api_raw_obj(&w, "opening", bk->opening);
 	api_raw_obj(&w, "balances", bk->balances);
+	long long *sums = arena_alloc(r->a, (bk->d->ntotals + 1) * sizeof *sums);
+	if (reg_book_totals(r->a, bk->id, bk->d, sums) != 0) {
+		sbuf_free(&b);
+		return 503;
+	}
 	jw_key(&w, "totals");
 	jw_obj(&w);
 	for (size_t t = 0; t < bk->d->ntotals; t++)
-		jw_kint(&w, bk->d->totals[t], book_total(r, bk->id, bk->d->totals[t]));
+		jw_kint(&w, bk->d->totals[t], sums[t]);
 	jw_obj_end(&w);
 	jw_key(&w, "items");
 	jw_arr(&w);
@@ -931,4 +943,73 @@ int page_register_csv(struct req *r)
 	resp_bytes(r, "text/csv; charset=utf-8", csv.data, csv.len, arena_printf(r->a, "%s-%s-%ld.csv", b->code, b->fy, b->id));
 	sbuf_free(&csv);
 	return 0;
+}
+
+/* The register entry a certified-extract application names, on the desk
+ * (page_desk_app): Extract.N.label/value as the certificate will print
+ * it, or Extract.why when it cannot be extracted (approval is refused
+ * then too). */
+void page_register_extract_hdf(struct req *r, const struct app *ap)
+{
+	const char *err, *why = NULL;
+	struct jval *form = json_parse(r->a, ap->form, strlen(ap->form), &err);
+	struct cert_fact *f;
+	size_t n;
+	int rc = form ? reg_extract_app(r->a, ap->stage_office_id, form, &f, &n, &why) : -1;
+	hset(r, "Extract.shown", "1");
+	if (rc != 0) {
+		hset(r, "Extract.why", tmpl_str(r->lang, rc > 0 ? why : "register.extract.unavailable"));
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		hset(r, arena_printf(r->a, "Extract.facts.%zu.label", i),
+		     str_eq(r->lang, "hi") && !str_empty(f[i].label_hi) ? f[i].label_hi : f[i].label_en);
+		hset(r, arena_printf(r->a, "Extract.facts.%zu.value", i), f[i].value);
+	}
+}
+
+/* GET /registers/entry/:id/photo/:doc — a picture of an entry, for
+ * whoever may see the entry (a draft: its maker only). */
+int page_register_photo(struct req *r)
+{
+	long id = path_long(r, 0), doc = path_long(r, 1);
+	struct dbres *e = db_query(r->a, "SELECT book_id, data, serial IS NULL, entered_by FROM register_entries WHERE id = ?", "i",
+				   (long long)id);
+	if (!e)
+		return 503;
+	struct book *b = e->nrows == 1 ? book_get(r, (long)db_int(e, 0, 0), NULL) : NULL;
+	if (!b || (db_int(e, 0, 2) && db_int(e, 0, 3) != actor_id(&r->actor)) || !reg_entry_has_photo(r->a, b->d, db_val(e, 0, 1), doc))
+		return 404;
+	size_t len;
+	const char *mime, *label;
+	unsigned char *p = locker_read(r->a, doc, &len, &mime, &label);
+	if (!p)
+		return 404;
+	resp_inline(r, mime, p, len, label);
+	free(p);
+	return 0;
+}
+
+/* POST /api/v1/registers/photos (multipart: file) — a picture for a
+ * photo column; answer it as {"doc_id": id} in the entry's data. */
+int api_register_photo(struct req *r)
+{
+	const struct upload *u = req_upload(r, "file");
+	struct outcome o;
+	out_init(&o, r->a);
+	long id = reg_photo_add(r->a, &r->actor, u ? u->filename : NULL, u ? u->data : NULL, u ? u->len : 0, &o);
+	if (!id)
+		return page_outcome(r, &o);
+	struct form_photo m;
+	locker_photo(r->a, id, &m);
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kint(&w, "doc_id", id);
+	jw_kstr(&w, "exif_at", m.exif_at);
+	jw_kbool(&w, "exif_gps", m.has_gps);
+	jw_obj_end(&w);
+	return api_send(r, 201, &b);
 }

@@ -252,6 +252,15 @@ int api_learn_add(struct req *r);
 int api_learn_report(struct req *r);
 int api_learn_progress(struct req *r);
 int api_dash_summary(struct req *r);
+int api_dash_registers(struct req *r);
+/* page_reghealth.c: register health on the dashboards (after page_dash's scope check) */
+struct loc;
+struct app;
+void page_register_extract_hdf(struct req *r, const struct app *ap);
+int page_register_photo(struct req *r);
+int api_register_photo(struct req *r);	/* page_register.c: a certified extract on the desk */
+int page_reghealth_dash(struct req *r, const struct loc *l, int depth);
+int api_reghealth(struct req *r, const struct loc *l, int depth);
 /* page_register.c */
 int page_registers(struct req *r);
 int page_register_book(struct req *r);

@@ -197,8 +197,8 @@ int regdef_validate(const struct regdef *d, struct sbuf *probs)
 		P("the name needs English and Hindi text of at most 120 characters");
 	if (!str_eq(d->kind, "register"))
 		P("kind: only 'register' is kept here");
-	if (!str_eq(d->level, "panchayat"))
-		P("level: registers are kept by gram panchayats ('panchayat')");
+	if (!str_eq(d->level, "panchayat") && !str_eq(d->level, "block") && !str_eq(d->level, "district"))
+		P("level: registers are kept by a gram panchayat, a block or a district ('panchayat', 'block', 'district')");
 	if (!str_eq(d->periodicity, "continuous") && !str_eq(d->periodicity, "daily") && !str_eq(d->periodicity, "monthly") &&
 	    !str_eq(d->periodicity, "fy"))
 		P("periodicity: continuous, daily, monthly or fy");
@@ -209,10 +209,16 @@ int regdef_validate(const struct regdef *d, struct sbuf *probs)
 	def_check_fields(&v, &d->form, "column");
 	arena_free(&v.a);
 	n += v.n;
-	for (size_t i = 0; i < d->ncols; i++)
-		if (d->cols[i].type == FT_FILE || d->cols[i].type == FT_LOCATION || d->cols[i].type == FT_PHOTO ||
-		    d->cols[i].type == FT_USER || d->cols[i].type == FT_REF)
-			P("column '%s': %s columns are not kept in registers yet", d->cols[i].name, ftype_code(d->cols[i].type));
+	for (size_t i = 0; i < d->ncols; i++) {
+		const struct field *c = &d->cols[i];
+		if (c->type == FT_FILE || c->type == FT_LOCATION)
+			P("column '%s': %s columns are not kept in registers (a photo column takes pictures)", c->name,
+			  ftype_code(c->type));
+		if (c->type == FT_USER && !str_eq(c->scope, "gp_staff") && !str_eq(c->scope, "officers"))
+			P("column '%s': a user column's scope is gp_staff or officers", c->name);
+		if (c->type == FT_REF && (!c->ref_kind || strncmp(c->ref_kind, "register:", 9) != 0))
+			P("column '%s': a reference column's ref_kind is register:CODE", c->name);
+	}
 	if (d->date_col) {
 		const char *one[] = { d->date_col };
 		n += check_names(&a, d, "date_column", one, 1, FT_DATE, probs);
@@ -236,8 +242,13 @@ int regdef_validate(const struct regdef *d, struct sbuf *probs)
 		P("never_negative needs balances");
 	if (d->daily_close && !d->date_col)
 		P("daily_close needs a date_column");
-	if (d->enter_roles & ~(RB(ROLE_CSC) | RB(ROLE_PSEWAK) | RB(ROLE_MUKHIYA)))
-		P("signoff.enter: entries are made by csc, panchayat_sewak or mukhiya");
+	/* the keepers of the level's books */
+	unsigned keepers = str_eq(d->level, "block") ? RB(ROLE_BDO) | RB(ROLE_BI)
+			 : str_eq(d->level, "district") ? RB(ROLE_DM) | RB(ROLE_DI)
+			 : RB(ROLE_CSC) | RB(ROLE_PSEWAK) | RB(ROLE_MUKHIYA);
+	if (d->enter_roles & ~keepers)
+		P("signoff.enter: a panchayat's entries are made by csc, panchayat_sewak or mukhiya; a block's by bdo or bi; "
+		  "a district's by dm or di");
 	if (d->sign_role == d->verify_role)
 		P("signoff: who signs must differ from who verifies");
 	if (!str_eq(d->paper, "A4") && !str_eq(d->paper, "A3"))

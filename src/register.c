@@ -16,11 +16,14 @@
 #include "formtext.h"
 #include "money.h"
 #include "cert.h"
+#include "cert_pdf.h"
+#include "config.h"
 #include "locker.h"
 #include "log.h"
 #include "pdf_sign.h"
 #include "register_pdf.h"
 #include "tmpl.h"
+#include "upcheck.h"
 #include "user.h"
 
 #include <stdio.h>
@@ -241,7 +244,9 @@ bool reg_may(const struct actor *who, const struct regdef *d, const char *gp_pat
 	if (!u || !gp_path)
 		return false;
 	unsigned enter = d ? d->enter_roles : RB(ROLE_CSC) | RB(ROLE_PSEWAK) | RB(ROLE_MUKHIYA);
-	bool enters = ((enter & RB(ROLE_CSC)) && vle_at(u, gp_path)) ||
+	/* a VLE keeps its GP's books only: every VLE of a block is "under" it */
+	bool vle = (!d || str_eq(d->level, "panchayat")) && vle_at(u, gp_path);
+	bool enters = ((enter & RB(ROLE_CSC)) && vle) ||
 		      juris_holding(u, enter & ~RB(ROLE_CSC), 0, gp_path, 0) != NULL;
 	bool verifies = d && juris_holding(u, RB(d->verify_role), 0, gp_path, 0);
 	bool signs = d && d->sign_role >= 0 && juris_holding(u, RB(d->sign_role), 0, gp_path, 0);
@@ -250,7 +255,7 @@ bool reg_may(const struct actor *who, const struct regdef *d, const char *gp_pat
 	case REG_VERIFY: return verifies;
 	case REG_SIGN: return signs;
 	case REG_SEE:
-		return enters || verifies || signs || vle_at(u, gp_path) ||
+		return enters || verifies || signs || vle ||
 		       juris_holding(u, REG_WATCHERS | RB(ROLE_PSEWAK) | RB(ROLE_MUKHIYA), 0, gp_path, 0);
 	}
 	return false;
@@ -263,6 +268,17 @@ long reg_home_gp(struct arena *a, const struct actor *who)
 				      "WHERE rh.user_id = ? AND rh.role IN ('csc', 'panchayat_sewak', 'mukhiya') AND rh.active = 1 "
 				      "AND rh.work_from <= CURDATE() AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) LIMIT 2",
 				   "i", (long long)actor_id(who));
+	return r && r->nrows == 1 ? (long)db_int(r, 0, 0) : 0;
+}
+
+long reg_home_place(struct arena *a, const struct actor *who, const char *level)
+{
+	if (str_eq(level, "panchayat"))
+		return reg_home_gp(a, who);
+	struct dbres *r = db_query(a, "SELECT DISTINCT l.id FROM role_holdings rh JOIN locations l ON l.id = rh.location_id "
+				      "WHERE rh.user_id = ? AND l.type = ? AND rh.active = 1 AND rh.work_from <= CURDATE() "
+				      "AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) LIMIT 2",
+				   "is", (long long)actor_id(who), level);
 	return r && r->nrows == 1 ? (long)db_int(r, 0, 0) : 0;
 }
 
@@ -288,18 +304,79 @@ static long long answer_num(const struct jval *data, const char *name)
 	return json_get_long(data, name, &v) ? v : 0;
 }
 
+/* What the form engine's look-ups for photo, user and ref columns need:
+ * who enters, in which GP. */
+struct col_env {
+	struct arena *a;
+	const struct actor *who;	/* the keeper making or changing the entry */
+	const char *gp_path;		/* the book's GP */
+};
+
+/* photo: a picture the keeper uploaded for registers (POST
+ * /registers/photos: stored through photo.c, so without metadata). */
+static bool col_photo_ok(void *ctx, long doc, struct form_photo *meta)
+{
+	struct col_env *c = ctx;
+	return db_scalar(c->a, "SELECT id FROM documents WHERE id = ? AND uploaded_by = ? AND doc_type = 'register_photo'", "ii",
+			 (long long)doc, (long long)actor_id(c->who)) &&
+	       locker_photo(c->a, doc, meta);
+}
+
+/* user: scope gp_staff = someone holding a role at the GP or a village
+ * of it (VLE, secretary, mukhiya, Swayam Sewak); officers = staff holding
+ * a role over the GP (block, district, ...). */
+static bool col_user_ok(void *ctx, const struct field *f, long id, const char **name)
+{
+	struct col_env *c = ctx;
+	bool staff = str_eq(f->scope, "gp_staff");
+	if (!staff && !str_eq(f->scope, "officers"))
+		return false;
+	*name = db_scalar(c->a, "SELECT TRIM(CONCAT_WS(' ', u.first_name, u.last_name)) FROM users u "
+				"JOIN role_holdings rh ON rh.user_id = u.id AND rh.active = 1 JOIN locations l ON l.id = rh.location_id "
+				"WHERE u.id = ? AND u.active = 1 AND rh.role NOT IN ('citizen', 'csc') AND "
+				"IF(?, l.path LIKE CONCAT(?, '%'), ? LIKE CONCAT(l.path, '%') AND l.path <> ?) LIMIT 1",
+			  "iisss", (long long)id, (long long)staff, c->gp_path, c->gp_path, c->gp_path);
+	if (!*name && staff)	/* the GP's VLE keeps its registers too */
+		*name = db_scalar(c->a, "SELECT TRIM(CONCAT_WS(' ', u.first_name, u.last_name)) FROM users u "
+					"JOIN role_holdings rh ON rh.user_id = u.id AND rh.active = 1 AND rh.role = 'csc' "
+					"JOIN locations l ON l.id = rh.location_id WHERE u.id = ? AND u.active = 1 AND l.path LIKE CONCAT(?, '%') "
+					"LIMIT 1", "is", (long long)id, c->gp_path);
+	return *name != NULL;
+}
+
+/* ref: ref_kind "register:CODE" = an entry in the book (any year) of
+ * register CODE of the same GP, in the book and standing. */
+static bool col_ref_ok(void *ctx, const struct field *f, long id, const char **label)
+{
+	struct col_env *c = ctx;
+	if (!f->ref_kind || strncmp(f->ref_kind, "register:", 9) != 0)
+		return false;
+	struct dbres *r = db_query(c->a, "SELECT v.name_en, b.fy, e.serial FROM register_entries e JOIN register_books b ON b.id = e.book_id "
+					 "JOIN register_defs d ON d.id = b.def_id JOIN register_versions v ON v.id = b.version_id "
+					 "JOIN locations l ON l.id = b.location_id WHERE e.id = ? AND d.code = ? AND l.path = ? "
+					 "AND e.status IN ('submitted', 'verified', 'signed')",
+				   "iss", (long long)id, f->ref_kind + 9, c->gp_path);
+	if (!r || r->nrows != 1)
+		return false;
+	*label = arena_printf(c->a, "%s %s #%s", db_val(r, 0, 0), db_val(r, 0, 1), db_val(r, 0, 2));
+	return true;
+}
+
 /* Checks answers against the columns: *json gets the normalised answers,
  * *amounts the entry's effect on each balance ({"cash": -5000}), *day its
- * date.  Returns the number of problems (recorded in out). */
-static size_t check_answers(struct arena *a, const struct regdef *d, const struct jval *data, struct outcome *out,
-			    const char **json, const char **amounts, const char **day)
+ * date.  Photo, user and ref columns are looked up for who in the GP at
+ * gp_path.  Returns the number of problems (recorded in out). */
+static size_t check_answers(struct arena *a, const struct actor *who, const char *gp_path, const struct regdef *d,
+			    const struct jval *data, struct outcome *out, const char **json, const char **amounts, const char **day)
 {
 	size_t before = out->nerrs;
 	if (!data || data->type != J_OBJ) {
 		out_field(out, "data", "register.err.data", NULL);
 		return 1;
 	}
-	struct form_env env = { .today = ist_today(a) };
+	struct col_env ce = { a, who, gp_path };
+	struct form_env env = { .today = ist_today(a), .ctx = &ce, .photo_ok = col_photo_ok, .user_ok = col_user_ok,
+				.ref_ok = col_ref_ok };
 	form_check(a, &d->form, data, &env, out, json);
 	if (out->nerrs > before)
 		return out->nerrs - before;
@@ -328,10 +405,13 @@ static size_t check_answers(struct arena *a, const struct regdef *d, const struc
 
 /* balances + sign * amounts, each named balance; NULL when either is not
  * JSON.  *negative is set when a result is below zero. */
-static const char *bal_add(struct arena *a, const struct regdef *d, const char *balances, const char *amounts, int sign,
-			   bool *negative)
+/* The running sums base + sign * add (both JSON objects) of the n names,
+ * as JSON; NULL when either is not JSON.  *negative is set when a result
+ * is below zero.  Balances add entries' amounts; totals their answers. */
+static const char *sums_add(struct arena *a, const char *const *names, size_t n, const char *base, const char *add, int sign,
+			    bool *negative)
 {
-	struct jval *b = json_parse(a, balances, strlen(balances), NULL), *m = json_parse(a, amounts, strlen(amounts), NULL);
+	struct jval *b = base ? json_parse(a, base, strlen(base), NULL) : NULL, *m = add ? json_parse(a, add, strlen(add), NULL) : NULL;
 	if (!b || !m)
 		return NULL;
 	struct sbuf s;
@@ -339,16 +419,34 @@ static const char *bal_add(struct arena *a, const struct regdef *d, const char *
 	sbuf_init(&s);
 	jw_init(&w, &s);
 	jw_obj(&w);
-	for (size_t i = 0; i < d->nbal; i++) {
-		long long v = answer_num(b, d->bal[i].name) + sign * answer_num(m, d->bal[i].name);
+	for (size_t i = 0; i < n; i++) {
+		long long v = answer_num(b, names[i]) + sign * answer_num(m, names[i]);
 		if (v < 0)
 			*negative = true;
-		jw_kint(&w, d->bal[i].name, v);
+		jw_kint(&w, names[i], v);
 	}
 	jw_obj_end(&w);
 	const char *r = arena_strdup(a, s.data);
 	sbuf_free(&s);
 	return r;
+}
+
+static const char *bal_add(struct arena *a, const struct regdef *d, const char *balances, const char *amounts, int sign,
+			   bool *negative)
+{
+	const char *names[REG_MAX_BALANCES];
+	for (size_t i = 0; i < d->nbal; i++)
+		names[i] = d->bal[i].name;
+	return sums_add(a, names, d->nbal, balances, amounts, sign, negative);
+}
+
+/* A book's totals (057: NULL until first counted, register.c
+ * reg_book_totals) moved by an entry's answers joining (+1) or leaving
+ * (-1) the standing entries; NULL stays NULL. */
+static const char *totals_add(struct arena *a, const struct regdef *d, const char *totals, const char *data, int sign)
+{
+	bool neg = false;
+	return totals ? sums_add(a, d->totals, d->ntotals, totals, data, sign, &neg) : NULL;
 }
 
 /* What one entry change works on (db_txn's context). */
@@ -367,6 +465,30 @@ struct entry_ctx {
 	struct outcome *out;
 };
 
+/* Moves the register-health summary row (057) of book's place: open
+ * books by dopen, waiting entries by dwaiting; entered: an entry joined
+ * the book just now.  The row is made on first use.  In the caller's
+ * transaction, after the book's own row is locked.  0 or -1. */
+static int health_move(long book, int dopen, int dwaiting, bool entered)
+{
+	return db_exec("INSERT INTO register_health (location_id, open_books, waiting, last_entry_at) "
+		       "SELECT location_id, GREATEST(?, 0), GREATEST(?, 0), IF(?, NOW(), NULL) FROM register_books WHERE id = ? "
+		       "ON DUPLICATE KEY UPDATE register_health.open_books = GREATEST(register_health.open_books + ?, 0), "
+		       "register_health.waiting = GREATEST(register_health.waiting + ?, 0), "
+		       "register_health.last_entry_at = IF(?, NOW(), register_health.last_entry_at)",
+		       "iiiiiii", (long long)dopen, (long long)dwaiting, (long long)entered, (long long)book, (long long)dopen,
+		       (long long)dwaiting, (long long)entered) >= 1 ? 0 : -1;
+}
+
+/* An entry of book left (-1) the entries waiting for sign-off: the
+ * book's count and its place's.  0 or -1. */
+static int health_stop_waiting(long book)
+{
+	if (db_exec("UPDATE register_books SET waiting = GREATEST(waiting - 1, 0) WHERE id = ?", "i", (long long)book) != 1)
+		return -1;
+	return health_move(book, 0, -1, false);
+}
+
 /* The book of def × GP × FY, opened (with the carried-forward balances)
  * when there is none.  Returns its id, 0 after a refusal, -1 on error. */
 static long book_open(struct entry_ctx *c)
@@ -382,8 +504,8 @@ static long book_open(struct entry_ctx *c)
 		if (prev)
 			opening = prev;
 	}
-	if (db_exec("INSERT INTO register_books (def_id, version_id, location_id, fy, opening, balances, created_at) "
-		    "VALUES (?, ?, ?, ?, ?, ?, NOW())", "iiisss", (long long)c->def_id, (long long)c->version_id, (long long)c->gp,
+	if (db_exec("INSERT INTO register_books (def_id, version_id, location_id, fy, opening, balances, totals, created_at) "
+		    "VALUES (?, ?, ?, ?, ?, ?, '{}', NOW())", "iiisss", (long long)c->def_id, (long long)c->version_id, (long long)c->gp,
 		    c->fy, opening, opening) != 1) {
 		if (!db_err_dup())
 			return -1;
@@ -393,6 +515,8 @@ static long book_open(struct entry_ctx *c)
 		return id ? strtol(id, NULL, 10) : -1;
 	}
 	long book = (long)db_last_id();
+	if (health_move(book, 1, 0, false) != 0)
+		return -1;
 	struct audit_entry e = { .action = "register.book_open", .entity = "register_book", .entity_id = arena_printf(c->a, "%ld", book),
 				 .remarks = arena_printf(c->a, "%s %s GP %ld", c->d->code, c->fy, c->gp) };
 	return audit_write(c->who, &e) == 0 ? book : -1;
@@ -417,7 +541,7 @@ static int submit_locked(struct entry_ctx *c)
 		return -1;
 	long book = (long)db_int(e, 0, 0), corrects = (long)db_int(e, 0, 2);
 	struct dbres *b = db_query(c->a, "SELECT status, last_serial, head_hash, balances, IFNULL(closed_through, ''), "
-					 "? <= IFNULL(closed_through, '0000-00-00') FROM register_books WHERE id = ? FOR UPDATE",
+					 "? <= IFNULL(closed_through, '0000-00-00'), totals FROM register_books WHERE id = ? FOR UPDATE",
 				   "si", db_val(e, 0, 1), (long long)book);
 	if (!b || b->nrows != 1)
 		return -1;
@@ -431,10 +555,11 @@ static int submit_locked(struct entry_ctx *c)
 	}
 	bool negative = false;
 	const char *bal = bal_add(c->a, c->d, db_val(b, 0, 3), db_val(e, 0, 5), 1, &negative);
+	const char *totals = totals_add(c->a, c->d, db_val(b, 0, 6), db_val(e, 0, 4), 1);
 	if (corrects) {
 		/* the original must stand (in the book, not returned) and not be
 		 * corrected already; its effect gives way to this entry's */
-		struct dbres *o = db_query(c->a, "SELECT status, amounts FROM register_entries WHERE id = ? AND book_id = ? FOR UPDATE",
+		struct dbres *o = db_query(c->a, "SELECT status, amounts, data FROM register_entries WHERE id = ? AND book_id = ? FOR UPDATE",
 					   "ii", (long long)corrects, (long long)book);
 		if (!o)
 			return -1;
@@ -447,6 +572,7 @@ static int submit_locked(struct entry_ctx *c)
 		}
 		negative = false;
 		bal = bal ? bal_add(c->a, c->d, bal, db_val(o, 0, 1), -1, &negative) : NULL;
+		totals = totals_add(c->a, c->d, totals, db_val(o, 0, 2), -1);
 	}
 	if (!bal)
 		return -1;
@@ -459,8 +585,9 @@ static int submit_locked(struct entry_ctx *c)
 	const char *hash = reg_entry_hash(c->a, prev, book, serial, db_val(e, 0, 1), corrects, (long)db_int(e, 0, 3), db_val(e, 0, 4));
 	if (db_exec("UPDATE register_entries SET serial = ?, status = 'submitted', submitted_at = NOW(), prev_hash = ?, hash = ? "
 		    "WHERE id = ? AND status = 'draft'", "issi", (long long)serial, prev, hash, (long long)c->id) != 1 ||
-	    db_exec("UPDATE register_books SET last_serial = ?, head_hash = ?, balances = ?, last_entry_at = NOW() WHERE id = ?",
-		    "issi", (long long)serial, hash, bal, (long long)book) != 1)
+	    db_exec("UPDATE register_books SET last_serial = ?, head_hash = ?, balances = ?, totals = ?, last_entry_at = NOW(), "
+		    "waiting = waiting + 1 WHERE id = ?", "isssi", (long long)serial, hash, bal, totals, (long long)book) != 1 ||
+	    health_move(book, 0, 1, true) != 0)
 		return -1;
 	struct audit_entry a = { .action = "register.submit", .entity = "register_entry", .entity_id = arena_printf(c->a, "%ld", c->id),
 				 .remarks = arena_printf(c->a, "%s book %ld serial %ld%s", c->d->code, book, serial,
@@ -494,10 +621,11 @@ static int create_txn(void *p)
 	return submit_locked(c);
 }
 
-/* The GP of a location id (its path), when it is a panchayat. */
-static const char *gp_path_of(struct arena *a, long gp)
+/* The path of a location id, when it is a place of level (a register's:
+ * panchayat, block, district). */
+static const char *place_path_of(struct arena *a, long id, const char *level)
 {
-	return db_scalar(a, "SELECT path FROM locations WHERE id = ? AND type = 'panchayat'", "i", (long long)gp);
+	return db_scalar(a, "SELECT path FROM locations WHERE id = ? AND type = ?", "is", (long long)id, level);
 }
 
 int reg_entry_create(struct arena *a, const struct actor *who, const struct reg_entry_input *in, long *id,
@@ -510,15 +638,15 @@ int reg_entry_create(struct arena *a, const struct actor *who, const struct reg_
 		return out_fail(out, 404, "register.err.no_register");
 	const char *def = db_scalar(a, "SELECT def_id FROM register_versions WHERE id = ?", "i", (long long)c.version_id);
 	c.def_id = def ? strtol(def, NULL, 10) : 0;
-	c.gp = in->gp ? in->gp : reg_home_gp(a, who);
-	c.gp_path = c.gp ? gp_path_of(a, c.gp) : NULL;
+	c.gp = in->gp ? in->gp : reg_home_place(a, who, c.d->level);
+	c.gp_path = c.gp ? place_path_of(a, c.gp, c.d->level) : NULL;
 	if (!c.gp_path) {
 		out_field(out, "gp", "register.err.gp", NULL);
 		return out->status;
 	}
 	if (!reg_may(who, c.d, c.gp_path, REG_ENTER))
 		return out_fail(out, reg_may(who, c.d, c.gp_path, REG_SEE) ? 403 : 404, "register.err.not_yours");
-	if (check_answers(a, c.d, in->data, out, &c.json, &c.amounts, &c.day) > 0)
+	if (check_answers(a, who, c.gp_path, c.d, in->data, out, &c.json, &c.amounts, &c.day) > 0)
 		return out->status;
 	c.fy = fy_of(a, c.day);
 	int rc = out_txn(out, create_txn, &c);
@@ -580,7 +708,7 @@ int reg_entry_edit(struct arena *a, const struct actor *who, long id, const stru
 	struct entry_ctx c = { .a = a, .who = who, .id = id, .out = out };
 	if (draft_change(&c) != 0)
 		return out->status;
-	if (check_answers(a, c.d, data, out, &c.json, &c.amounts, &c.day) > 0)
+	if (check_answers(a, who, c.gp_path, c.d, data, out, &c.json, &c.amounts, &c.day) > 0)
 		return out->status;
 	const char *fy = db_scalar(a, "SELECT b.fy FROM register_entries e JOIN register_books b ON b.id = e.book_id WHERE e.id = ?",
 				   "i", (long long)id);
@@ -612,16 +740,18 @@ int reg_action_from(const char *s)
  * a corrected original its own back).  Returns 0, 1 (refused) or -1. */
 static int return_locked(struct entry_ctx *c, long book)
 {
-	struct dbres *b = db_query(c->a, "SELECT balances FROM register_books WHERE id = ? FOR UPDATE", "i", (long long)book);
-	const char *am = db_scalar(c->a, "SELECT amounts FROM register_entries WHERE id = ?", "i", (long long)c->id);
-	if (!b || b->nrows != 1 || !am)
+	struct dbres *b = db_query(c->a, "SELECT balances, totals FROM register_books WHERE id = ? FOR UPDATE", "i", (long long)book);
+	struct dbres *e = db_query(c->a, "SELECT amounts, data FROM register_entries WHERE id = ? OR id = ? ORDER BY id = ?", "iii",
+				   (long long)c->id, (long long)c->corrects, (long long)c->corrects);
+	if (!b || b->nrows != 1 || !e || e->nrows < 1)
 		return -1;
 	bool negative = false;
-	const char *bal = bal_add(c->a, c->d, db_val(b, 0, 0), am, -1, &negative);
-	if (bal && c->corrects) {
-		const char *oam = db_scalar(c->a, "SELECT amounts FROM register_entries WHERE id = ?", "i", (long long)c->corrects);
+	const char *bal = bal_add(c->a, c->d, db_val(b, 0, 0), db_val(e, 0, 0), -1, &negative);
+	const char *totals = totals_add(c->a, c->d, db_val(b, 0, 1), db_val(e, 0, 1), -1);
+	if (bal && c->corrects) {	/* the original (row 1) stands again */
 		bool n2 = false;
-		bal = oam ? bal_add(c->a, c->d, bal, oam, 1, &n2) : NULL;
+		bal = e->nrows == 2 ? bal_add(c->a, c->d, bal, db_val(e, 1, 0), 1, &n2) : NULL;
+		totals = e->nrows == 2 ? totals_add(c->a, c->d, totals, db_val(e, 1, 1), 1) : NULL;
 		negative = n2;
 	}
 	if (!bal)
@@ -630,7 +760,7 @@ static int return_locked(struct entry_ctx *c, long book)
 		out_fail(c->out, 409, "register.err.negative");
 		return 1;
 	}
-	return db_exec("UPDATE register_books SET balances = ? WHERE id = ?", "si", bal, (long long)book) == 1 ? 0 : -1;
+	return db_exec("UPDATE register_books SET balances = ?, totals = ? WHERE id = ?", "ssi", bal, totals, (long long)book) == 1 ? 0 : -1;
 }
 
 static int act_txn(void *p)
@@ -654,16 +784,22 @@ static int act_txn(void *p)
 	case RA_VERIFY:
 		rc = db_exec("UPDATE register_entries SET status = 'verified', verified_by = ?, verified_at = NOW() WHERE id = ?", "ii",
 			     (long long)actor_id(c->who), (long long)c->id) == 1 ? 0 : -1;
+		if (rc == 0 && c->d->sign_role < 0)	/* verification is final */
+			rc = health_stop_waiting((long)db_int(r, 0, 1));
 		break;
 	case RA_SIGN:
 		rc = db_exec("UPDATE register_entries SET status = 'signed', signed_by = ?, signed_at = NOW() WHERE id = ?", "ii",
 			     (long long)actor_id(c->who), (long long)c->id) == 1 ? 0 : -1;
+		if (rc == 0)
+			rc = health_stop_waiting((long)db_int(r, 0, 1));
 		break;
 	case RA_RETURN:
 		rc = return_locked(c, (long)db_int(r, 0, 1));
 		if (rc == 0)
 			rc = db_exec("UPDATE register_entries SET status = 'returned', returned_by = ?, returned_at = NOW(), return_note = ? "
 				     "WHERE id = ?", "isi", (long long)actor_id(c->who), c->note, (long long)c->id) == 1 ? 0 : -1;
+		if (rc == 0)
+			rc = health_stop_waiting((long)db_int(r, 0, 1));
 		break;
 	}
 	if (rc != 0)
@@ -912,7 +1048,7 @@ static int close_year_txn(void *p)
 	}
 	char *hex = locker_put_blob(c->a, signed_pdf, slen);
 	if (!hex || db_exec("UPDATE register_books SET status = 'closed', closed_by = ?, closed_at = NOW(), pdf_sha256 = ? WHERE id = ?",
-			    "isi", (long long)actor_id(c->who), hex, (long long)c->book) != 1)
+			    "isi", (long long)actor_id(c->who), hex, (long long)c->book) != 1 || health_move(c->book, -1, 0, false) != 0)
 		goto out;
 	struct audit_entry e = { .action = "register.close_year", .entity = "register_book", .entity_id = arena_printf(c->a, "%ld", c->book),
 				 .remarks = arena_printf(c->a, "%s %s", c->d->code, db_val(b, 0, 1)), .detail = hex };
@@ -932,4 +1068,271 @@ int reg_close_year(struct arena *a, const struct actor *who, long book, struct o
 	if (!reg_may(who, c.d, path, REG_VERIFY))
 		return out_fail(out, 403, "register.err.not_officer");
 	return out_txn(out, close_year_txn, &c);
+}
+
+/* ---- register health: reading the summary rows ---- */
+
+struct reg_health *reg_health(struct arena *a, const char *path, int depth, size_t *n, struct reg_health *total)
+{
+	*n = 0;
+	memset(total, 0, sizeof *total);
+	total->days = -1;
+	/* the id of a GP's ancestor at `depth` is path segment depth + 2 */
+	struct dbres *r = db_query(a,
+		"SELECT k.key_id, IFNULL(c.name_en, ''), c.name_hi, k.gps, k.with_books, k.open_books, k.waiting, k.stale, "
+		"IFNULL(k.days, -1), k.score_sum FROM (SELECT SUBSTRING_INDEX(SUBSTRING_INDEX(l.path, '/', ?), '/', -1) AS key_id, "
+		"COUNT(*) AS gps, SUM(IFNULL(h.open_books, 0) > 0) AS with_books, IFNULL(SUM(h.open_books), 0) AS open_books, "
+		"IFNULL(SUM(h.waiting), 0) AS waiting, SUM(IFNULL(DATEDIFF(CURDATE(), h.last_entry_at) > 30, 1)) AS stale, "
+		"MIN(DATEDIFF(CURDATE(), h.last_entry_at)) AS days, "
+		/* each GP's score (register.h); h is NULL for a GP that never opened a book */
+		"SUM(IF(IFNULL(h.open_books, 0) = 0, 0, 100 - LEAST(50, IFNULL(DATEDIFF(CURDATE(), h.last_entry_at), 50)) "
+		"- LEAST(50, h.waiting))) AS score_sum "
+		"FROM locations l LEFT JOIN register_health h ON h.location_id = l.id "
+		"WHERE l.type = 'panchayat' AND l.active = 1 AND l.path LIKE CONCAT(?, '%') GROUP BY key_id) k "
+		"LEFT JOIN locations c ON c.id = k.key_id ORDER BY c.name_en",
+		"is", (long long)depth + 2, path);
+	if (!r)
+		return NULL;
+	struct reg_health *rows = arena_alloc(a, (r->nrows + 1) * sizeof *rows);
+	long score_sum = 0;
+	for (size_t i = 0; i < r->nrows; i++) {
+		struct reg_health *h = &rows[i];
+		h->key = db_val(r, i, 0);
+		h->name_en = db_val(r, i, 1);
+		h->name_hi = db_val(r, i, 2);
+		h->gps = (long)db_int(r, i, 3);
+		h->with_books = (long)db_int(r, i, 4);
+		h->open_books = (long)db_int(r, i, 5);
+		h->waiting = (long)db_int(r, i, 6);
+		h->stale = (long)db_int(r, i, 7);
+		h->days = (long)db_int(r, i, 8);
+		h->score = h->gps ? (long)(db_int(r, i, 9) + h->gps / 2) / h->gps : 0;
+		total->gps += h->gps;
+		total->with_books += h->with_books;
+		total->open_books += h->open_books;
+		total->waiting += h->waiting;
+		total->stale += h->stale;
+		if (h->days >= 0 && (total->days < 0 || h->days < total->days))
+			total->days = h->days;
+		score_sum += (long)db_int(r, i, 9);
+	}
+	total->score = total->gps ? (score_sum + total->gps / 2) / total->gps : 0;
+	*n = r->nrows;
+	return rows;
+}
+
+struct dbres *reg_health_books(struct arena *a, long location_id)
+{
+	return db_query(a, "SELECT b.id, d.code, v.name_en, v.name_hi, b.fy, b.status, DATEDIFF(CURDATE(), b.last_entry_at), b.waiting "
+			   "FROM register_books b JOIN register_defs d ON d.id = b.def_id JOIN register_versions v ON v.id = b.version_id "
+			   "WHERE b.location_id = ? ORDER BY b.status = 'open' DESC, b.fy DESC, d.code", "i", (long long)location_id);
+}
+
+/* ---- certified extracts ---- */
+
+/* Splits a 64-hex hash into groups of 16 so that a printed line can wrap. */
+static const char *hash_groups(struct arena *a, const char *h)
+{
+	if (!h || strlen(h) != 64)
+		return h ? h : "";
+	return arena_printf(a, "%.16s %.16s %.16s %.16s", h, h + 16, h + 32, h + 48);
+}
+
+/* reg_extract_app's entry by GP, register code, FY and serial. */
+static int extract_find(struct arena *a, long gp, const char *code, const char *fy, long serial, struct cert_fact **facts,
+			size_t *n, const char **why)
+{
+	*facts = NULL;
+	*n = 0;
+	struct dbres *e = db_query(a, "SELECT e.id, e.status, e.data, e.hash, b.head_hash, b.last_serial, b.version_id, "
+				      "l.name_en, IFNULL(l.name_hi, l.name_en), DATE_FORMAT(e.entry_date, '%Y-%m-%d') "
+				      "FROM register_defs d JOIN register_books b ON b.def_id = d.id JOIN locations l ON l.id = b.location_id "
+				      "JOIN register_entries e ON e.book_id = b.id AND e.serial = ? "
+				      "WHERE d.code = ? AND b.location_id = ? AND b.fy = ?",
+				   "isis", (long long)serial, code ? code : "", (long long)gp, fy ? fy : "");
+	if (!e)
+		return -1;
+	if (e->nrows != 1) {
+		*why = "register.extract.not_found";
+		return 1;
+	}
+	const struct regdef *d = reg_version_def(a, (long)db_int(e, 0, 6));
+	if (!d)
+		return -1;
+	if (!d->public_) {
+		*why = "register.extract.not_public";
+		return 1;
+	}
+	const char *st = db_val(e, 0, 1);
+	if (!(str_eq(st, "signed") || (str_eq(st, "verified") && d->sign_role < 0))) {
+		*why = "register.extract.not_final";
+		return 1;
+	}
+	int corr = corrected_by(a, (long)db_int(e, 0, 0), 0);
+	if (corr < 0)
+		return -1;
+	if (corr > 0) {
+		*why = "register.extract.corrected";
+		return 1;
+	}
+	const char *err;
+	const struct jval *data = json_parse(a, db_val(e, 0, 2), e->lens[2], &err);
+	if (!data)
+		return -1;
+	struct cert_fact *f = arena_alloc(a, (d->ncols + 8) * sizeof *f);
+	size_t k = 0;
+	f[k++] = (struct cert_fact){ "Register", "पंजी", arena_printf(a, "%s (%s)", d->name.en, d->code) };
+	f[k++] = (struct cert_fact){ "Gram panchayat", "ग्राम पंचायत", db_val(e, 0, 7) };
+	f[k++] = (struct cert_fact){ "Financial year, serial no.", "वित्तीय वर्ष, क्रमांक", arena_printf(a, "%s, %ld", fy, serial) };
+	for (size_t i = 0; i < d->ncols; i++) {
+		const struct field *c = &d->cols[i];
+		const struct jval *v = json_get(data, c->name);
+		const char *t = v ? reg_cell_text(a, d, c, v, "en") : NULL;
+		if (!str_empty(t))
+			f[k++] = (struct cert_fact){ c->label.en, c->label.hi, t };
+	}
+	f[k++] = (struct cert_fact){ "Entry status", "प्रविष्टि की स्थिति", str_eq(st, "signed") ? "Signed" : "Verified" };
+	f[k++] = (struct cert_fact){ "Entry hash", "प्रविष्टि हैश", hash_groups(a, db_val(e, 0, 3)) };
+	f[k++] = (struct cert_fact){ "Book hash at issue", "जारी करते समय बही हैश",
+				     arena_printf(a, "%s (serial %s)", hash_groups(a, db_val(e, 0, 4)), db_val(e, 0, 5)) };
+	*facts = f;
+	*n = k;
+	return 0;
+}
+
+int reg_extract_app(struct arena *a, long office_id, const struct jval *answers, struct cert_fact **facts, size_t *n,
+		    const char **why)
+{
+	*facts = NULL;
+	*n = 0;
+	const char *gp = db_scalar(a, "SELECT location_id FROM offices WHERE id = ?", "i", (long long)office_id);
+	const struct jval *sv = json_get(answers, "serial");
+	long serial = 0;
+	if (!gp || !sv || !sv->str || !parse_long(sv->str, 1, 100000000L, &serial)) {
+		*why = "register.extract.not_found";
+		return 1;
+	}
+	return extract_find(a, strtol(gp, NULL, 10), json_get_str(answers, "register"), json_get_str(answers, "fy"), serial, facts,
+			    n, why);
+}
+
+/* ---- photos of register entries ---- */
+
+struct photo_ctx {
+	struct arena *a;
+	const struct actor *who;
+	const char *name;		/* the client's file name (display only) */
+	const unsigned char *p;		/* the picture */
+	size_t n;
+	struct outcome *out;
+	long id;			/* the document made */
+};
+
+static int photo_txn(void *p)
+{
+	struct photo_ctx *c = p;
+	const char *err = NULL;
+	long me = actor_id(c->who);
+	c->id = locker_add(c->a, me, me, "register_photo", c->name, c->p, c->n, (size_t)cfg.max_upload, &err);
+	if (!c->id) {
+		if (str_eq(err, "locker.store_failed"))
+			return -1;
+		out_field(c->out, "file", err, NULL);
+		out_fail(c->out, str_eq(err, "locker.too_big") ? 413 : 422, NULL);
+		return 1;
+	}
+	struct audit_entry e = { .action = "register.photo", .entity = "document", .entity_id = arena_printf(c->a, "%ld", c->id) };
+	return audit_write(c->who, &e) == 0 ? 0 : -1;
+}
+
+long reg_photo_add(struct arena *a, const struct actor *who, const char *name, const unsigned char *p, size_t n,
+		   struct outcome *out)
+{
+	const char *err = NULL, *mime = p && n ? upcheck_file(p, n, &err) : NULL;
+	if (!p || !n)
+		err = "locker.empty";
+	else if (mime && !str_eq(mime, "image/jpeg") && !str_eq(mime, "image/png"))
+		err = "register.err.photo_type";
+	if (err) {
+		out_field(out, "file", err, NULL);
+		out_fail(out, 422, NULL);
+		return 0;
+	}
+	struct photo_ctx c = { a, who, name, p, n, out, 0 };
+	return out_txn(out, photo_txn, &c) == 0 ? c.id : 0;
+}
+
+bool reg_entry_has_photo(struct arena *a, const struct regdef *d, const char *data, long doc)
+{
+	const char *err;
+	const struct jval *v = data ? json_parse(a, data, strlen(data), &err) : NULL;
+	for (size_t i = 0; v && i < d->ncols; i++) {
+		long id = 0;
+		if (d->cols[i].type == FT_PHOTO && json_get_long(json_get(v, d->cols[i].name), "doc_id", &id) && id == doc)
+			return true;
+	}
+	return false;
+}
+
+/* ---- book totals ---- */
+
+struct totals_ctx {
+	struct arena *a;
+	long book;
+	const struct regdef *d;
+	const char *json;	/* out: the totals */
+};
+
+/* Counts a book's totals once (books from before 058): under the book's
+ * lock, so no entry joins or leaves meanwhile; from then on the entry
+ * transactions keep them. */
+static int totals_txn(void *p)
+{
+	struct totals_ctx *c = p;
+	struct dbres *b = db_query(c->a, "SELECT totals FROM register_books WHERE id = ? FOR UPDATE", "i", (long long)c->book);
+	if (!b || b->nrows != 1)
+		return -1;
+	if ((c->json = db_val(b, 0, 0)))
+		return 0;	/* counted meanwhile */
+	struct sbuf s;
+	struct jw w;
+	sbuf_init(&s);
+	jw_init(&w, &s);
+	jw_obj(&w);
+	int rc = 0;
+	for (size_t i = 0; i < c->d->ntotals && rc == 0; i++) {
+		/* the standing entries not corrected by a standing entry */
+		const char *sum = db_scalar(c->a, "SELECT IFNULL(SUM(JSON_VALUE(e.data, ?)), 0) FROM register_entries e WHERE e.book_id = ? "
+						  "AND e.status IN ('submitted', 'verified', 'signed') AND NOT EXISTS (SELECT 1 FROM register_entries x "
+						  "WHERE x.corrects_entry_id = e.id AND x.status IN ('submitted', 'verified', 'signed'))",
+					    "si", arena_printf(c->a, "$.%s", c->d->totals[i]), (long long)c->book);
+		if (!sum)
+			rc = -1;
+		else
+			jw_kint(&w, c->d->totals[i], strtoll(sum, NULL, 10));
+	}
+	jw_obj_end(&w);
+	c->json = arena_strdup(c->a, s.data);
+	sbuf_free(&s);
+	if (rc == 0 && db_exec("UPDATE register_books SET totals = ? WHERE id = ?", "si", c->json, (long long)c->book) != 1)
+		rc = -1;
+	return rc;
+}
+
+int reg_book_totals(struct arena *a, long book, const struct regdef *d, long long *out)
+{
+	for (size_t i = 0; i < d->ntotals; i++)
+		out[i] = 0;
+	if (!d->ntotals)
+		return 0;
+	struct dbres *b = db_query(a, "SELECT totals FROM register_books WHERE id = ?", "i", (long long)book);
+	if (!b || b->nrows != 1)
+		return -1;
+	struct totals_ctx c = { a, book, d, db_val(b, 0, 0) };
+	if (!c.json && db_txn(totals_txn, &c) != 0)
+		return -1;
+	struct jval *v = json_parse(a, c.json, strlen(c.json), NULL);
+	for (size_t i = 0; i < d->ntotals; i++)
+		out[i] = answer_num(v, d->totals[i]);
+	return 0;
 }

@@ -110,6 +110,10 @@ bool reg_may(const struct actor *who, const struct regdef *d, const char *gp_pat
 /* The gram panchayat who keeps registers for when there is one only (a VLE
  * or a panchayat secretary); 0 when none or several. */
 long reg_home_gp(struct arena *a, const struct actor *who);
+/* The place whose books of level ("panchayat", "block", "district") who
+ * keeps, when there is one only: reg_home_gp for a panchayat, else the
+ * block or district of who's one holding there; 0 when none or several. */
+long reg_home_place(struct arena *a, const struct actor *who, const char *level);
 
 /* ---- entries ---- */
 struct reg_entry_input {
@@ -168,4 +172,63 @@ int reg_book_pdf(struct arena *a, const struct actor *who, long book, unsigned c
  * PAdES-signed with the officer's key, stored (content-addressed) and the
  * book closed for good.  Returns 0, 403, 404, 409 or 503. */
 int reg_close_year(struct arena *a, const struct actor *who, long book, struct outcome *out);
+/* ---- register health (the dashboards) ---- */
+
+/* Register health of a set of gram panchayats, from the summary rows of
+ * 057 (never a count of entries).  A GP's score is 100, less one point a
+ * day since its last entry (at most 50) and one per entry waiting for
+ * sign-off (at most 50); 0 when it keeps no open book. */
+struct reg_health {
+	const char *key;		/* location id of the group (a child of the scope), NULL for a total */
+	const char *name_en, *name_hi;	/* its name */
+	long gps;			/* gram panchayats in the group */
+	long with_books;		/* of them, with an open book */
+	long open_books;		/* open books */
+	long waiting;			/* entries submitted and not yet verified/signed */
+	long stale;			/* GPs with no entry for more than 30 days (or none ever) */
+	long days;			/* days since the latest entry in the group, -1 when none */
+	long score;			/* average GP score, 0..100 */
+};
+/* The GPs under path grouped by their ancestor at depth (the scope's
+ * children: pass the scope's depth + 1), rows by name; the scope's own
+ * figures go to *total.  Returns the rows (arena; *n of them, none is
+ * fine) or NULL on a database error. */
+struct reg_health *reg_health(struct arena *a, const char *path, int depth, size_t *n, struct reg_health *total);
+/* The books of one place (book id, code, name_en, name_hi, fy, status,
+ * days since the last entry or NULL, waiting), open ones first, newest
+ * year first; NULL on a database error. */
+struct dbres;
+struct dbres *reg_health_books(struct arena *a, long location_id);
+/* ---- certified extracts (a service with output.register_extract) ---- */
+
+struct cert_fact;
+/* The entry a certified-extract application names: its answers
+ * register, fy and serial, in the book of the GP of office_id (the office
+ * the application was routed to), as printed facts (*facts, *n, arena):
+ * register, GP, FY and serial, each answered column (English text), the
+ * entry's status and hash, and the book's head hash now.  Only a public
+ * register's entry that stands (final: signed, or verified where the
+ * register has no signer; not corrected) can be extracted.  The desk shows
+ * these facts and the certificate prints them.  Returns 0, 1 (refused:
+ * *why is the message key, register.extract.*) or -1 (a database error). */
+int reg_extract_app(struct arena *a, long office_id, const struct jval *answers, struct cert_fact **facts, size_t *n,
+		    const char **why);
+/* ---- photos ---- */
+
+/* Stores a picture (JPEG or PNG) a keeper took for a photo column: through
+ * the locker (photo.c: EXIF time and place read, then re-encoded without
+ * metadata) as a document of the keeper's own, doc_type register_photo,
+ * in one transaction with its audit row.  Only its uploader may put it in
+ * an entry; whoever may see the entry may see it.  Returns the document
+ * id, or 0 with out: 422 (not a picture, empty; file), 413, 503. */
+long reg_photo_add(struct arena *a, const struct actor *who, const char *name, const unsigned char *p, size_t n,
+		   struct outcome *out);
+/* Is doc the picture of one of d's photo columns in the entry data (its
+ * stored JSON)? */
+bool reg_entry_has_photo(struct arena *a, const struct regdef *d, const char *data, long doc);
+/* The totals of book (out[i] for d->totals[i], whole numbers: paise for
+ * money) over its standing entries not corrected by a standing entry,
+ * from the book's row (058), which the entry transactions keep; a book
+ * from before 058 is counted once first.  0 or -1. */
+int reg_book_totals(struct arena *a, long book, const struct regdef *d, long long *out);
 #endif

@@ -130,6 +130,7 @@ const struct route routes[] = {
 	/* panchayat registers: reg_may decides the GP */
 	{ "GET", "/registers", page_registers, REG_ROLES, 0 },
 	{ "GET", "/registers/entry/:id", page_register_entry, REG_ROLES, 0 },
+	{ "GET", "/registers/entry/:id/photo/:doc", page_register_photo, REG_ROLES, 0 },
 	{ "POST", "/registers/entry/:id", page_register_entry_act, REG_ROLES, 0 },
 	{ "POST", "/registers/books/:book/close-day", page_register_close_day, REG_ROLES, 0 },
 	{ "POST", "/registers/books/:book/close-year", page_register_close_year, REG_ROLES, 0 },
@@ -263,6 +264,7 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/certificates/:no/pdf", page_cert_pdf, 0, 0 },
 	{ "POST", "/api/v1/certificates/:no/revoke", api_cert_revoke, RB_OFFICERS, 0 },
 	{ "GET", "/api/v1/dash/summary", api_dash_summary, RB_OFFICERS & ~RB(ROLE_SUPPORT), 0 },
+	{ "GET", "/api/v1/dash/registers", api_dash_registers, RB_OFFICERS & ~RB(ROLE_SUPPORT), 0 },
 	{ "GET", "/api/v1/wallet", api_wallet, RB(ROLE_CSC), 0 },
 	{ "GET", "/api/v1/wallet/entries", api_wallet, RB(ROLE_CSC), 0 },
 	{ "POST", "/api/v1/admin/wallets/:user/topup", api_topup, SA, 0 },
@@ -285,6 +287,7 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/registers/entries/:id/:action", api_register_entry_act, REG_ROLES, 0 },
 	{ "POST", "/api/v1/registers/books/:book/close-day", api_register_close_day, REG_ROLES, 0 },
 	{ "POST", "/api/v1/registers/books/:book/close-year", api_register_close_year, REG_ROLES, 0 },
+	{ "POST", "/api/v1/registers/photos", api_register_photo, REG_ROLES, 0 },
 	{ "POST", "/api/v1/registers/:code/entries", api_register_entry_create, REG_ROLES, 0 },
 	{ "GET", "/api/v1/registers/:code/:book", api_register_book, REG_ROLES, 0 },
 	{ "GET", "/api/v1/exams", api_exams, 0, 0 },

@@ -183,6 +183,7 @@ struct svc *svc_from_json(struct arena *a, const struct jval *v, struct sbuf *pr
 	s->validity_days = def_long(&rd, out, "validity_days", 0, NULL, "output");
 	s->signing = rrole(&rd, out, "signing_role", "output");
 	s->corrects = def_bool(&rd, out, "corrects_certificate", false, "output");
+	s->reg_extract = def_bool(&rd, out, "register_extract", false, "output");
 
 	struct jval *ns = def_arr(&rd, v, "notifications", "service");
 	s->notifs = arena_alloc(a, ((ns ? ns->n : 0) + 1) * sizeof *s->notifs);
@@ -314,6 +315,8 @@ void svc_to_json(const struct svc *s, struct sbuf *b)
 	w_role(&w, "signing_role", s->signing);
 	if (s->corrects)
 		jw_kbool(&w, "corrects_certificate", true);
+	if (s->reg_extract)
+		jw_kbool(&w, "register_extract", true);
 	jw_obj_end(&w);
 	jw_key(&w, "notifications");
 	jw_arr(&w);
@@ -452,6 +455,18 @@ int svc_validate(const struct svc *s, struct sbuf *probs)
 	}
 	if (s->validity_days < 0 || s->validity_days > 36500)
 		def_vprob(&v, "validity must be 0 (no expiry) to 36500 days");
+	if (s->reg_extract) {
+		/* the entry is named by these answers; the book is the routed GP's */
+		const struct field *regf = svc_field(s, "register"), *ff = svc_field(s, "fy"), *sf = svc_field(s, "serial");
+		if (!regf || (regf->type != FT_SELECT && regf->type != FT_TEXT) || !regf->required || !ff || ff->type != FT_TEXT ||
+		    !ff->required || !sf || sf->type != FT_NUMBER || !sf->required)
+			def_vprob(&v, "a register extract needs required fields 'register' (select or text), 'fy' (text) and "
+				  "'serial' (number)");
+		if (!str_eq(s->level, "panchayat"))
+			def_vprob(&v, "a register extract is decided at the gram panchayat (processing level 'panchayat')");
+		if (s->corrects)
+			def_vprob(&v, "a register extract cannot also correct a certificate");
+	}
 	bool signer_acts = false;
 	for (size_t i = 0; i < s->nstages; i++)
 		signer_acts |= (int)s->stages[i].role == s->signing && (s->stages[i].actions & AB(ACT_APPROVE));

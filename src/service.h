@@ -74,6 +74,9 @@ struct svc {
 	long validity_days;	/* 0 = no expiry */
 	int signing;		/* role that signs */
 	bool corrects;		/* a "correction of certificate" service */
+	bool reg_extract;	/* a certified extract of a panchayat register entry: the form names
+				 * it (fields register, fy, serial; the GP is the routed office's) and
+				 * the certificate prints it (register.h reg_extract_app) */
 	struct notif *notifs;
 	size_t nnotifs;
 };

@@ -53,4 +53,5 @@
 <?cs call:region(L.dash.feedback) ?><table><thead><tr><th><?cs var:L.app.service ?></th><th><?cs var:L.app.office ?></th><th class="num">#</th><th class="num"><?cs var:L.dash.rating ?></th></tr></thead><tbody><?cs each:o = Feedback ?><tr><td><?cs var:o.service ?></td><td><?cs var:o.office ?></td><td class="num"><?cs var:o.count ?></td><td class="num"><?cs var:o.rating ?></td></tr><?cs /each ?><?cs if:!subcount(Feedback) ?><tr><td colspan="4" class="none-yet"><?cs var:L.none_yet ?></td></tr><?cs /if ?></tbody></table></div>
 <p class="small"><a href="/dash/csv?table=feedback&amp;location=<?cs var:D.id ?>&amp;from=<?cs var:D.from ?>&amp;to=<?cs var:D.to ?>"><?cs var:L.dash.csv ?></a></p>
 <?cs if:subcount(Matrix.rows) ?><h2 id="trainings"><?cs var:L.training.compliance ?></h2><?cs include:"inc/trn_matrix.cs" ?><?cs /if ?>
+<?cs include:"inc/reghealth.cs" ?>
 <?cs include:"inc/foot.cs" ?>

@@ -10,6 +10,7 @@
  <dt><?cs var:L.app.due ?></dt><dd><?cs var:App.due ?></dd>
  <?cs if:App.cert ?><dt><?cs var:L.app.certificate ?></dt><dd><a href="/certificates/<?cs var:App.cert ?>/pdf"><?cs var:App.cert ?></a> (<?cs var:App.cert_status ?>)</dd><?cs /if ?>
 </dl>
+<?cs include:"inc/reg_extract.cs" ?>
 <h2><?cs var:L.desk.answers ?></h2>
 <dl class="summary answers"><?cs each:a = Answers ?><dt><?cs var:a.label ?></dt><dd><?cs if:subcount(a.parts) ?><ul class="plain"><?cs each:p = a.parts ?><li><?cs var:p.label ?>: <?cs var:p.value ?></li><?cs /each ?></ul><?cs else ?><?cs var:a.value ?><?cs /if ?></dd><?cs /each ?></dl>
 <h2><?cs var:L.app.documents ?></h2>

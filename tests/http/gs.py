@@ -241,6 +241,29 @@ def notifications_log():
         return ""
 
 
+_API = {}
+
+
+def api_as(user):
+    """An API client logged in as user (one per user, kept for the run)."""
+    if user not in _API:
+        c = Client()
+        c.api_login(user)
+        _API[user] = c
+    return _API[user]
+
+
+def trusting_nssdb(tmp):
+    """An NSS database in tmp trusting the stack's CA, for pdfsig -nssdir."""
+    d = os.path.join(tmp, "nss")
+    if not os.path.isdir(d):
+        os.makedirs(d)
+        subprocess.run(["certutil", "-N", "-d", "sql:" + d, "--empty-password"], check=True, capture_output=True)
+        subprocess.run(["certutil", "-A", "-d", "sql:" + d, "-n", "GramSewa CA", "-t", "CT,C,C", "-i",
+                        os.path.join(VAR, "data/keys/ca.cert.pem")], check=True, capture_output=True)
+    return d
+
+
 def eq(a, b, what=""):
     assert a == b, "%s: expected %r, got %r" % (what, b, a)
 

@@ -341,6 +341,7 @@ ROUTES = {
     ("POST", "/api/v1/certificates/:no/revoke"): deny(params={"no": "cert"}, allowed=SA,
                                                       body={"reason": "revoked by a stranger"}),
     ("GET", "/api/v1/dash/summary"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA + ("deptadmin",)),
+    ("GET", "/api/v1/dash/registers"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA + ("deptadmin",)),
     ("GET", "/api/v1/wallet"): own(),
     ("GET", "/api/v1/wallet/entries"): own(forbid=NUMBERS),
     ("POST", "/api/v1/admin/wallets/:user/topup"): deny(params={"user": "vcsc_id"}, allowed=SA,
@@ -376,6 +377,7 @@ ROUTES = {
     # registers: her operator keeps her panchayat's cash book; its DM and the state admin watch it
     ("GET", "/registers"): own(forbid=lambda v: ["/registers/CASHBOOK/%s\"" % v["reg_book"]], allowed=REG_WATCH),
     ("GET", "/registers/entry/:id"): deny(params={"id": "reg_entry"}, allowed=REG_WATCH),
+    ("GET", "/registers/entry/:id/photo/:doc"): deny(params={"id": "reg_photo_entry", "doc": "reg_photo"}, allowed=REG_WATCH),
     ("POST", "/registers/entry/:id"): deny(params={"id": "reg_entry"}, body={"action": "verify"}),
     ("POST", "/registers/books/:book/close-day"): deny(params={"book": "reg_book"}, body=lambda v: {"day": today()}),
     ("POST", "/registers/books/:book/close-year"): deny(params={"book": "reg_book"}),
@@ -397,6 +399,7 @@ ROUTES = {
     ("POST", "/api/v1/registers/entries/:id"): deny(params={"id": "reg_entry"}, body={"data": {"particulars": "taken"}}),
     ("POST", "/api/v1/registers/entries/:id/:action"): deny(params={"id": "reg_entry", "action": "reg_action"}, body={}),
     ("POST", "/api/v1/registers/books/:book/close-day"): deny(params={"book": "reg_book"}, body=lambda v: {"day": today()}),
+    ("POST", "/api/v1/registers/photos"): own(body={}),
     ("POST", "/api/v1/registers/:code/entries"): deny(params={"code": "reg_code"},
                                                       body=lambda v: {"gp": int(v["gp"]), "submit": True,
                                                                       "data": dict(REG_DATA, date=today())}),
@@ -621,6 +624,16 @@ def setup_objects_owned_by_others():
     r = op.api("POST", "/registers/CASHBOOK/entries", {"submit": True, "data": dict(REG_DATA, date=today(), particulars=V["name"])})
     eq(r.status, 201, "register entry: %r" % r)
     V.update(reg_entry=r.json()["id"], reg_book=r.json()["book"], reg_code="CASHBOOK", reg_action="verify")
+    # and a works entry with a photo of hers
+    pic = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "exif_gps.jpg"), "rb").read()
+    raw, ctype = multipart({}, "file", "site.jpg", pic)
+    r = op.request("POST", "/api/v1/registers/photos", body=raw, ctype=ctype)
+    eq(r.status, 201, "register photo: %r" % r)
+    V["reg_photo"] = r.json()["doc_id"]
+    r = op.api("POST", "/registers/WORKS/entries", {"submit": True, "data": {"work_id": "WALK", "name": V["name"], "status": "ongoing",
+                                                                          "photo_before": {"doc_id": V["reg_photo"]}}})
+    eq(r.status, 201, "works entry: %r" % r)
+    V["reg_photo_entry"] = r.json()["id"]
     di = Client()
     di.api_login("di")
     r = di.api("POST", "/attendance/devices", {"vle": V["vcsc_user"], "device_id": "WALK-" + RUN})

@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 import urllib.parse
 
-from gs import Client, test, eq, run, ctl, VAR, iso_time
+from gs import Client, test, eq, run, ctl, VAR, iso_time, trusting_nssdb
 from lifecycle import file_app, walk_to_approval, officer, definition, answers_for, publish_service
 
 CIRCLE = [("karmachari", "karmachari"), ("ci", "ci"), ("co", "co")]
@@ -37,13 +37,7 @@ def pdf_of(filer, cert):
 
 
 def nssdb():
-    d = os.path.join(TMP, "nss")
-    if not os.path.isdir(d):
-        os.makedirs(d)
-        subprocess.run(["certutil", "-N", "-d", "sql:" + d, "--empty-password"], check=True, capture_output=True)
-        subprocess.run(["certutil", "-A", "-d", "sql:" + d, "-n", "GramSewa CA", "-t", "CT,C,C", "-i",
-                        os.path.join(VAR, "data/keys/ca.cert.pem")], check=True, capture_output=True)
-    return d
+    return trusting_nssdb(TMP)
 
 
 def pdfsig(path):

@@ -13,17 +13,9 @@ import re
 import subprocess
 import threading
 
-from gs import Client, test, eq, run, ctl, sql, today, fin_year, VAR
+from gs import Client, test, eq, run, ctl, sql, today, fin_year, VAR, api_as
 
-API = {}
-
-
-def api(user):
-    if user not in API:
-        c = Client()
-        c.api_login(user)
-        API[user] = c
-    return API[user]
+api = api_as
 
 
 def jamune():
