@@ -198,6 +198,60 @@ static int task_send(struct req *r, int status, long id)
 	return api_send(r, status, &b);
 }
 
+/* Sends {"id": id} with status (a creation's answer). */
+static int id_send(struct req *r, int status, long id)
+{
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kint(&w, "id", id);
+	jw_obj_end(&w);
+	return api_send(r, status, &b);
+}
+
+/* The answer of a task action: its refusal, or the task as it is now. */
+static int task_answer(struct req *r, int rc, const struct outcome *o, long id)
+{
+	return rc != 0 ? page_outcome(r, o) : task_send(r, 200, id);
+}
+
+/* GeoJSON: opens a Feature and its properties object. */
+static void feature_open(struct jw *w)
+{
+	jw_obj(w);
+	jw_kstr(w, "type", "Feature");
+	jw_key(w, "properties");
+}
+
+/* GeoJSON: the Feature's Point geometry (stored decimal text) and its end. */
+static void feature_close(struct req *r, struct jw *w, const char *lat, const char *lon)
+{
+	jw_key(w, "geometry");
+	jw_obj(w);
+	jw_kstr(w, "type", "Point");
+	jw_key(w, "coordinates");
+	jw_raw(w, arena_printf(r->a, "[%s,%s]", lon, lat));
+	jw_obj_end(w);
+	jw_obj_end(w);
+}
+
+/* Sends the FeatureCollection in b (frees it): application/geo+json for
+ * the pages' Leaflet, the API's own answer under /api/. */
+static int geojson_send(struct req *r, struct sbuf *b)
+{
+	resp_header(r, "Cache-Control", "private, no-store");
+	if (r->api)
+		return api_send(r, 200, b);
+	r->out_ctype = "application/geo+json";
+	sbuf_add(&r->out, b->data, b->len);
+	sbuf_free(b);
+	r->status = 200;
+	r->sent = true;
+	return 0;
+}
+
 /* GET /api/v1/tasks/:id */
 int api_task(struct req *r)
 {
@@ -257,9 +311,7 @@ int api_task_submit(struct req *r)
 	struct outcome o;
 	const char *flags;
 	out_init(&o, r->a);
-	if (task_submit(r->a, &r->actor, id, answers, photos, np, &flags, &o) != 0)
-		return page_outcome(r, &o);
-	return task_send(r, 200, id);
+	return task_answer(r, task_submit(r->a, &r->actor, id, answers, photos, np, &flags, &o), &o, id);
 }
 
 /* POST /api/v1/tasks/:id/start */
@@ -268,9 +320,7 @@ int api_task_start(struct req *r)
 	long id = path_num(r, 0);
 	struct outcome o;
 	out_init(&o, r->a);
-	if (task_start(r->a, &r->actor, id, &o) != 0)
-		return page_outcome(r, &o);
-	return task_send(r, 200, id);
+	return task_answer(r, task_start(r->a, &r->actor, id, &o), &o, id);
 }
 
 /* POST /api/v1/tasks/:id/approve | /return {"reason"} */
@@ -282,9 +332,7 @@ int api_task_decide(struct req *r)
 	long id = path_num(r, 0);
 	struct outcome o;
 	out_init(&o, r->a);
-	if (task_decide(r->a, &r->actor, id, str_ends_with(r->path, "/approve"), json_get_str(in, "reason"), &o) != 0)
-		return page_outcome(r, &o);
-	return task_send(r, 200, id);
+	return task_answer(r, task_decide(r->a, &r->actor, id, str_ends_with(r->path, "/approve"), json_get_str(in, "reason"), &o), &o, id);
 }
 
 /* POST /api/v1/tasks/:id/reassign {"assignee", "reason"} */
@@ -298,9 +346,7 @@ int api_task_reassign(struct req *r)
 		return 400;
 	struct outcome o;
 	out_init(&o, r->a);
-	if (task_reassign(r->a, &r->actor, id, to, json_get_str(in, "reason"), &o) != 0)
-		return page_outcome(r, &o);
-	return task_send(r, 200, id);
+	return task_answer(r, task_reassign(r->a, &r->actor, id, to, json_get_str(in, "reason"), &o), &o, id);
 }
 
 /* The typed input of a new project from a JSON object (the API's body, or
@@ -335,14 +381,7 @@ int api_survey_create(struct req *r)
 		return st;
 	}
 	sbuf_free(&probs);
-	struct sbuf b;
-	struct jw w;
-	sbuf_init(&b);
-	jw_init(&w, &b);
-	jw_obj(&w);
-	jw_kint(&w, "id", id);
-	jw_obj_end(&w);
-	return api_send(r, 201, &b);
+	return id_send(r, 201, id);
 }
 
 static const char *const SURVEY_COLS[] = { "#id", "code", "title_en", "title_hi", "target_kind", "amenity_types", "window_from",
@@ -505,30 +544,13 @@ static int amenities_geojson(struct req *r)
 	jw_key(&w, "features");
 	jw_arr(&w);
 	for (size_t i = 0; i < m->nrows; i++) {
-		jw_obj(&w);
-		jw_kstr(&w, "type", "Feature");
-		jw_key(&w, "properties");
+		feature_open(&w);
 		row_json(&w, m, i, names);
-		jw_key(&w, "geometry");
-		jw_obj(&w);
-		jw_kstr(&w, "type", "Point");
-		jw_key(&w, "coordinates");
-		jw_raw(&w, arena_printf(r->a, "[%s,%s]", db_val(m, i, 7), db_val(m, i, 6)));
-		jw_obj_end(&w);
-		jw_obj_end(&w);
+		feature_close(r, &w, db_val(m, i, 6), db_val(m, i, 7));
 	}
 	jw_arr_end(&w);
 	jw_obj_end(&w);
-	resp_header(r, "Cache-Control", "private, no-store");
-	if (!r->api) {	/* the page's Leaflet map asks for it */
-		r->out_ctype = "application/geo+json";
-		sbuf_add(&r->out, b.data, b.len);
-		sbuf_free(&b);
-		r->status = 200;
-		r->sent = true;
-		return 0;
-	}
-	return api_send(r, 200, &b);
+	return geojson_send(r, &b);
 }
 
 /* GET /api/v1/amenities[?type=&location=] — GeoJSON */
@@ -593,14 +615,7 @@ int api_amenity_add(struct req *r)
 	out_init(&o, r->a);
 	if (amenity_post(r, in, &id, &o) != 0)
 		return page_outcome(r, &o);
-	struct sbuf b;
-	struct jw w;
-	sbuf_init(&b);
-	jw_init(&w, &b);
-	jw_obj(&w);
-	jw_kint(&w, "id", id);
-	jw_obj_end(&w);
-	return api_send(r, 201, &b);
+	return id_send(r, 201, id);
 }
 
 /* ---- pages ---- */
@@ -670,6 +685,8 @@ static int task_fill(struct req *r, long id, const struct jval *typed, const str
 		formview_fill(r, s->form, "Fields", typed, NULL);
 		if (errs)
 			formview_outcome(r, s->form, errs);
+	} else if (errs) {	/* an officer's refused return or reassignment */
+		page_outcome(r, errs);
 	}
 	if (ans)
 		formview_summary(r, s->form, ans, "Answers", false);
@@ -994,31 +1011,18 @@ int page_survey_geojson(struct req *r)
 	for (size_t i = 0; i < t->nrows; i++) {
 		if (str_empty(db_val(t, i, 15)))
 			continue;
-		jw_obj(&w);
-		jw_kstr(&w, "type", "Feature");
-		jw_key(&w, "properties");
+		feature_open(&w);
 		jw_obj(&w);
 		jw_kstr(&w, "name", db_val(t, i, is_hi(r) ? 8 : 6));
 		jw_kstr(&w, "label", tmpl_str(r->lang, arena_printf(r->a, "survey.state.%s", db_val(t, i, 10))));
 		jw_kstr(&w, "colour", state_colour(db_val(t, i, 10)));
 		jw_kstr(&w, "href", arena_printf(r->a, "/tasks/%s", db_val(t, i, 0)));
 		jw_obj_end(&w);
-		jw_key(&w, "geometry");
-		jw_obj(&w);
-		jw_kstr(&w, "type", "Point");
-		jw_key(&w, "coordinates");
-		jw_raw(&w, arena_printf(r->a, "[%s,%s]", db_val(t, i, 16), db_val(t, i, 15)));
-		jw_obj_end(&w);
-		jw_obj_end(&w);
+		feature_close(r, &w, db_val(t, i, 15), db_val(t, i, 16));
 	}
 	jw_arr_end(&w);
 	jw_obj_end(&w);
-	r->out_ctype = "application/geo+json";
-	sbuf_add(&r->out, b.data, b.len);
-	sbuf_free(&b);
-	r->status = 200;
-	r->sent = true;
-	return 0;
+	return geojson_send(r, &b);
 }
 
 /* POST /surveys/:id/allocate (place = GP/block ids, assignee optional) */
