@@ -632,6 +632,7 @@ int page_tasks(struct req *r)
 	if (!t)
 		return st;
 	hset_rows(r, "Tasks", t, TASK_HDF);
+	hset_rows_date(r, "Tasks", t, 12, "due");
 	hset(r, "Status", req_query(r, "status"));
 	hset(r, "Done", req_query(r, "done"));
 	hset(r, "Officer", (r->user->roles & SURVEY_OFFICERS) ? "1" : "");
@@ -670,6 +671,8 @@ static int task_fill(struct req *r, long id, const struct jval *typed, const str
 	static const char *const cols[] = { "id", "status", "flags", "assignee", "assignee_name", "gp_en", "gp_hi", "amenity", "due",
 					    "submitted_at", "lat", "lon", "accuracy", "photo", "return_note", "answers_json", "allocated_at", NULL };
 	hset_rows(r, "Task", t, cols);
+	hset_rows_date(r, "Task", t, 8, "due");	/* as people read dates */
+	hset_rows_date(r, "Task", t, 9, "submitted_at");
 	hset(r, "Survey.title", i18n_get(&s->title, r->lang));
 	hset_int(r, "Survey.id", s->id);
 	hset(r, "Survey.window_from", date_long(r->a, s->window_from, r->lang));
@@ -820,6 +823,8 @@ int page_surveys(struct req *r)
 	static const char *const cols[] = { "id", "code", "title_en", "title_hi", "target_kind", "amenity_types", "from", "to", "status",
 					    "tasks", "completed", NULL };
 	hset_rows(r, "Surveys", s, cols);
+	hset_rows_date(r, "Surveys", s, 6, "from");
+	hset_rows_date(r, "Surveys", s, 7, "to");
 	hset(r, "Officer", root ? "1" : "");
 	hset(r, "Can.create", user_has(r->user, ROLE_DI) || user_has(r->user, ROLE_STATE_ADMIN) ? "1" : "");
 	struct dbres *ty = db_query(r->a, "SELECT code, IF(? = 'hi', name_hi, name_en) FROM amenity_types ORDER BY sort", "s", r->lang);
@@ -1169,6 +1174,8 @@ int page_amenity(struct req *r)
 	static const char *const cols[] = { "id", "type", "name", "gp_en", "gp_hi", "lat", "lon", "accuracy", "photo", "created_at",
 					    "surveyed", "path", "colour", NULL };
 	hset_rows(r, "Amenity", m, cols);
+	hset_rows_date(r, "Amenity", m, 9, "created_at");
+	hset_rows_date(r, "Amenity", m, 10, "surveyed");
 	struct dbres *v = db_query(r->a, "SELECT t.id, IF(? = 'hi', p.title_hi, p.title_en), CONCAT_WS(' ', u.first_name, u.last_name), t.status, t.flags, "
 					 "IFNULL(t.submitted_at, ''), IFNULL(t.decided_at, '') FROM tasks t JOIN survey_projects p ON p.id = t.project_id "
 					 "JOIN users u ON u.id = t.assignee_id WHERE t.target_kind = 'amenity' AND t.target_id = ? ORDER BY t.id DESC",
