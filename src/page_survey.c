@@ -521,6 +521,17 @@ int api_survey_allocate(struct req *r)
 	return api_send(r, 200, &b);
 }
 
+/* POST /api/v1/surveys/:id/close */
+int api_survey_close(struct req *r)
+{
+	long id = path_num(r, 0);
+	struct outcome o;
+	out_init(&o, r->a);
+	if (survey_close(r->a, &r->actor, id, &o) != 0)
+		return page_outcome(r, &o);
+	return id_send(r, 200, id);
+}
+
 /* ---- amenities: API ---- */
 
 /* The amenities of the viewer's area as GeoJSON (?type=, ?location=). */
@@ -956,6 +967,7 @@ int page_survey(struct req *r)
 	hset_rows(r, "Gps", gps, gcols);
 	vle_choices(r);
 	hset(r, "Allocated", req_query(r, "allocated"));
+	hset(r, "Can.close", user_has(r->user, ROLE_DI) || user_has(r->user, ROLE_STATE_ADMIN) ? "1" : "");
 	task_map(r, s, root);
 	hset(r, "Page.points_map", "1");
 	return tmpl_render(r, "survey.cs");
@@ -1053,6 +1065,18 @@ int page_survey_allocate(struct req *r)
 		return 0;
 	}
 	resp_redirect(r, arena_printf(r->a, "/surveys/%ld?allocated=%ld", id, res.made));
+	return 0;
+}
+
+/* POST /surveys/:id/close */
+int page_survey_close(struct req *r)
+{
+	long id = path_num(r, 0);
+	struct outcome o;
+	out_init(&o, r->a);
+	if (survey_close(r->a, &r->actor, id, &o) != 0)
+		return page_outcome(r, &o);
+	resp_redirect(r, arena_printf(r->a, "/surveys/%ld", id));
 	return 0;
 }
 

@@ -208,6 +208,39 @@ int survey_create(struct arena *a, const struct actor *who, const struct survey_
 	return rc;
 }
 
+struct close_ctx {
+	struct arena *a;
+	const struct actor *who;
+	long id;
+	struct outcome *out;
+};
+
+static int close_txn(void *p)
+{
+	struct close_ctx *c = p;
+	const char *st = db_scalar(c->a, "SELECT status FROM survey_projects WHERE id = ? FOR UPDATE", "i", (long long)c->id);
+	if (!st)
+		return out_fail(c->out, 404, "survey.err.no_survey"), 1;
+	if (!str_eq(st, "open"))
+		return out_fail(c->out, 409, "survey.err.closed"), 1;
+	long long n = db_exec("UPDATE tasks SET status = 'cancelled' WHERE project_id = ? AND status IN " TASK_OPEN_SQL, "i",
+			      (long long)c->id);
+	if (n < 0 || db_exec("UPDATE survey_projects SET status = 'closed' WHERE id = ?", "i", (long long)c->id) != 1)
+		return -1;
+	struct audit_entry e = { .action = "survey.close", .entity = "survey", .entity_id = arena_printf(c->a, "%ld", c->id),
+				 .remarks = arena_printf(c->a, "%lld open tasks cancelled", n) };
+	return audit_write(c->who, &e) == 0 ? 0 : -1;
+}
+
+int survey_close(struct arena *a, const struct actor *who, long id, struct outcome *out)
+{
+	const struct user *u = who ? who->user : NULL;
+	if (!u || !(user_has(u, ROLE_DI) || user_has(u, ROLE_STATE_ADMIN)))
+		return out_fail(out, 403, "survey.err.not_creator");
+	struct close_ctx c = { a, who, id, out };
+	return out_txn(out, close_txn, &c);
+}
+
 /* ---- allocation ---- */
 
 struct alloc_ctx {

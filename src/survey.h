@@ -62,6 +62,11 @@ struct survey_input {
  * or 503.  Audited (survey.create). */
 int survey_create(struct arena *a, const struct actor *who, const struct survey_input *in, struct sbuf *probs, long *id,
 		  struct outcome *out);
+/* Closes a project (a DI or the state admin): its tasks not yet submitted
+ * are cancelled, submitted ones still wait for a decision; no task is
+ * allocated or submitted afterwards.  Returns 0, 403, 404, 409 (closed
+ * already), 503.  Audited (survey.close, with the count cancelled). */
+int survey_close(struct arena *a, const struct actor *who, long id, struct outcome *out);
 /* The project id, or NULL (absent or a database error). */
 struct survey *survey_load(struct arena *a, long id);
 

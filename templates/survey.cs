@@ -33,5 +33,7 @@
  <?cs if:Form.err.assignee ?><p class="error-message"><?cs var:Form.err.assignee ?></p><?cs /if ?>
  <select id="f-assignee" name="assignee"><option value=""><?cs var:L.survey.own_vle ?></option><?cs each:v = Vles ?><option value="<?cs var:v.id ?>"><?cs var:v.name ?> (<?cs var:v.place ?>)</option><?cs /each ?></select></div>
  <button class="button"><?cs var:L.survey.allocate ?></button>
-</form><?cs /if ?>
+</form>
+<?cs if:Can.close ?><form method="post" action="/surveys/<?cs var:Survey.id ?>/close" id="close"><?cs call:csrf_field() ?><p class="hint"><?cs var:L.survey.close_hint ?></p><button class="button warning"><?cs var:L.survey.close ?></button></form><?cs /if ?>
+<?cs else ?><p id="closed"><strong><?cs var:L.survey.closed ?></strong></p><?cs /if ?>
 <?cs include:"inc/foot.cs" ?>

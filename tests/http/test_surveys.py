@@ -364,4 +364,21 @@ def vle_fills_the_task_on_the_page():
     eq(task_row(tasks["csc1"])[0], "pending_approval")
 
 
+@test
+def closing_a_survey_cancels_its_open_tasks():
+    sid, tasks = new_survey()
+    eq(submit("csc2", tasks["csc2"]).status, 200)
+    eq(api("bi").api("POST", "/surveys/%d/close" % sid, {}).status, 403, "a BI does not close surveys")
+    r = api("di").api("POST", "/surveys/%d/close" % sid, {})
+    eq(r.status, 200, "closed: %r" % r)
+    eq(task_row(tasks["csc1"])[0], "cancelled", "the open task is cancelled")
+    eq(task_row(tasks["csc2"])[0], "pending_approval", "the submitted one still waits")
+    eq(submit("csc1", tasks["csc1"]).status, 409, "no submission once closed")
+    eq(api("bi").api("POST", "/surveys/%d/allocate" % sid, {"places": [loc("panchayat", "Jamune")]}).status, 409)
+    eq(api("di").api("POST", "/surveys/%d/close" % sid, {}).status, 409, "closed once")
+    eq(api("bi").api("POST", "/tasks/%d/approve" % tasks["csc2"], {}).status, 200, "the waiting one is still decided")
+    rep = api("bi").api("GET", "/surveys/%d/report" % sid).json()
+    eq(sum(p["total"] for p in rep["by_place"]), 1, "cancelled tasks leave the report")
+
+
 run()
