@@ -266,6 +266,11 @@ static int alloc_txn(void *p)
 			c->res->no_vle++;
 			continue;
 		}
+		const char *had = db_scalar(c->a, "SELECT COUNT(*) FROM tasks WHERE project_id = ? AND gp_id = ?", "ii",
+					    (long long)c->s->id, (long long)c->gp_ids[i]);
+		if (!had)
+			return -1;
+		c->res->existing += to_long(had);
 		long long n;
 		if (str_eq(c->s->target_kind, "amenity"))
 			n = db_exec("INSERT IGNORE INTO tasks (project_id, target_kind, target_id, gp_id, assignee_id, due_date, allocated_by, "
@@ -281,8 +286,6 @@ static int alloc_txn(void *p)
 			return -1;
 		c->res->made += (long)n;
 	}
-	c->res->existing = (long)to_long(db_scalar(c->a, "SELECT COUNT(*) FROM tasks WHERE project_id = ?", "i", (long long)c->s->id)) -
-			   c->res->made;
 	struct audit_entry e = { .action = "survey.allocate", .entity = "survey", .entity_id = arena_printf(c->a, "%ld", c->s->id),
 				 .remarks = arena_printf(c->a, "%ld tasks allocated in %zu GPs (assignee %ld; %ld GPs without a VLE)",
 							 c->res->made, c->ngp, c->assignee, c->res->no_vle) };
@@ -506,7 +509,9 @@ struct photo_env {
 static bool own_photo(void *ctx, long doc, struct form_photo *m)
 {
 	struct photo_env *p = ctx;
-	return db_scalar(p->a, "SELECT id FROM documents WHERE id = ? AND uploaded_by = ?", "ii", (long long)doc, (long long)p->user) &&
+	/* only a survey photo: a VLE never attaches a villager's locker document */
+	return db_scalar(p->a, "SELECT id FROM documents WHERE id = ? AND uploaded_by = ? AND doc_type = 'survey_photo'", "ii",
+			 (long long)doc, (long long)p->user) &&
 	       locker_photo(p->a, doc, m);
 }
 

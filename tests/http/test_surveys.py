@@ -132,7 +132,7 @@ def bulk_allocation_then_vle_submits_then_bi_approves():
               "AND v.path LIKE CONCAT(g.path, '%%') WHERE g.type = 'panchayat' AND b.name_en = 'Medininagar(Daltonganj)'")[0][0]
     eq(vles, gps, "one task per GP of the block that has a VLE")
     again = api("bi").api("POST", "/surveys/%d/allocate" % sid, {"places": [loc("panchayat", "Jamune")]})
-    eq(again.json()["allocated"], 0, "allocating again makes no second task")
+    eq((again.json()["allocated"], again.json()["existing"]), (0, 1), "allocating again makes no second task")
     t = tasks["csc1"]
     eq(api("csc1").api("POST", "/tasks/%d/start" % t, {}).json()["status"], "in_progress")
     r = submit("csc1", t)
@@ -379,6 +379,23 @@ def closing_a_survey_cancels_its_open_tasks():
     eq(api("bi").api("POST", "/tasks/%d/approve" % tasks["csc2"], {}).status, 200, "the waiting one is still decided")
     rep = api("bi").api("GET", "/surveys/%d/report" % sid).json()
     eq(sum(p["total"] for p in rep["by_place"]), 1, "cancelled tasks leave the report")
+
+
+@test
+def a_vles_locker_upload_for_a_villager_cannot_be_a_survey_photo():
+    """A picture the VLE uploaded to a villager's locker is the villager's
+    document: naming its id as a survey photo is refused, so it never shows
+    on the task to the block's officers."""
+    sid, tasks = new_survey()
+    body, ctype = multipart({"mobile": "9000000001", "doc_type": "ration_card"}, {"file": ("card.jpg", photo(-300))})
+    up = api("csc1").request("POST", "/api/v1/documents", body=body, ctype=ctype)
+    eq(up.status, 201, "uploaded to the villager's locker: %r" % up)
+    a = {"working": "yes", "site": {"lat": "24.03", "lon": "84.07", "accuracy_m": 5, "source": "gps"},
+         "photo": {"doc_id": up.json()["id"]}}
+    r = api("csc1").api("POST", "/tasks/%d/submit" % tasks["csc1"], {"answers": a})
+    eq(r.status, 422, "refused: %r" % r)
+    assert "photo" in r.json()["error"]["fields"], r.text
+    eq(task_row(tasks["csc1"])[:2], ["allocated", ""], "the task is as it was")
 
 
 run()
