@@ -12,6 +12,7 @@
 #include "learning.h"
 #include "ticket.h"
 #include "campaign.h"
+#include "survey.h"
 
 #define SA RB(ROLE_STATE_ADMIN)
 
@@ -143,6 +144,26 @@ const struct route routes[] = {
 	{ "GET", "/admin/registers/:code/export", page_admin_register_export, SA, 0 },
 	{ "GET", "/admin/registers/:code/preview", page_admin_register_preview, SA, 0 },
 	{ "POST", "/admin/registers/:code/publish", page_admin_register_publish, SA, 0 },
+	/* amenities and survey tasks (CHiPS): survey.c decides the place */
+	{ "GET", "/surveys", page_surveys, SURVEY_ROLES, 0 },
+	{ "POST", "/surveys", page_survey_create, RB(ROLE_DI) | SA, 0 },
+	{ "GET", "/surveys/:id", page_survey, SURVEY_OFFICERS, 0 },
+	{ "GET", "/surveys/:id/csv", page_survey_csv, SURVEY_OFFICERS, 0 },
+	{ "GET", "/surveys/:id/map.json", page_survey_geojson, SURVEY_OFFICERS, 0 },
+	{ "POST", "/surveys/:id/allocate", page_survey_allocate, SURVEY_OFFICERS, 0 },
+	{ "POST", "/surveys/:id/close", page_survey_close, RB(ROLE_DI) | SA, 0 },
+	{ "GET", "/tasks", page_tasks, SURVEY_ROLES, 0 },
+	{ "GET", "/tasks/:id", page_task, SURVEY_ROLES, 0 },
+	{ "POST", "/tasks/:id", page_task_submit, RB(ROLE_CSC), 0 },
+	{ "POST", "/tasks/:id/start", page_task_start, RB(ROLE_CSC), 0 },
+	{ "POST", "/tasks/:id/decide", page_task_decide, SURVEY_OFFICERS, 0 },
+	{ "POST", "/tasks/:id/reassign", page_task_reassign, SURVEY_OFFICERS, 0 },
+	{ "GET", "/tasks/:id/photo", page_task_photo, SURVEY_ROLES, 0 },
+	{ "GET", "/amenities", page_amenities, AMENITY_ROLES, 0 },
+	{ "POST", "/amenities", page_amenity_add, AMENITY_ROLES, 0 },
+	{ "GET", "/amenities/map.json", page_amenities_geojson, AMENITY_ROLES, 0 },
+	{ "GET", "/amenities/:id", page_amenity, AMENITY_ROLES, 0 },
+	{ "GET", "/amenities/:id/photo", page_amenity_photo, AMENITY_ROLES, 0 },
 	/* online exam: candidates (each exam names its audience), administration */
 	{ "GET", "/exams", page_exams, 0, 0 },
 	{ "POST", "/exams/:code/start", page_exam_start, 0, 0 },
@@ -290,6 +311,20 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/registers/photos", api_register_photo, REG_ROLES, 0 },
 	{ "POST", "/api/v1/registers/:code/entries", api_register_entry_create, REG_ROLES, 0 },
 	{ "GET", "/api/v1/registers/:code/:book", api_register_book, REG_ROLES, 0 },
+	{ "GET", "/api/v1/surveys", api_surveys, SURVEY_ROLES, 0 },
+	{ "POST", "/api/v1/surveys", api_survey_create, RB(ROLE_DI) | SA, 0 },
+	{ "GET", "/api/v1/surveys/:id/report", api_survey_report, SURVEY_OFFICERS, 0 },
+	{ "POST", "/api/v1/surveys/:id/allocate", api_survey_allocate, SURVEY_OFFICERS, 0 },
+	{ "POST", "/api/v1/surveys/:id/close", api_survey_close, RB(ROLE_DI) | SA, 0 },
+	{ "GET", "/api/v1/tasks", api_tasks, SURVEY_ROLES, 0 },
+	{ "GET", "/api/v1/tasks/:id", api_task, SURVEY_ROLES, 0 },
+	{ "POST", "/api/v1/tasks/:id/start", api_task_start, RB(ROLE_CSC), 0 },
+	{ "POST", "/api/v1/tasks/:id/submit", api_task_submit, RB(ROLE_CSC), 0 },
+	{ "POST", "/api/v1/tasks/:id/approve", api_task_decide, SURVEY_OFFICERS, 0 },
+	{ "POST", "/api/v1/tasks/:id/return", api_task_decide, SURVEY_OFFICERS, 0 },
+	{ "POST", "/api/v1/tasks/:id/reassign", api_task_reassign, SURVEY_OFFICERS, 0 },
+	{ "GET", "/api/v1/amenities", api_amenities, AMENITY_ROLES, 0 },
+	{ "POST", "/api/v1/amenities", api_amenity_add, AMENITY_ROLES, 0 },
 	{ "GET", "/api/v1/exams", api_exams, 0, 0 },
 	{ "POST", "/api/v1/exams/:code/attempts", api_exam_start, 0, 0 },
 	{ "GET", "/api/v1/exams/:code/attempts/:n", api_exam_attempt, 0, 0 },

@@ -11,5 +11,6 @@
 <?cs if:Page.exam_js ?><script src="/static/exam.js" defer></script><?cs /if ?>
 <?cs if:Page.learn_js ?><script src="/static/learn.js" defer></script><?cs /if ?>
 <?cs if:Page.leaflet ?><script src="/javascript/leaflet/leaflet.js" defer></script><script src="/javascript/leaflet/leaflet.markercluster.js" defer></script><script src="/static/attendance-map.js" defer></script><?cs /if ?>
+<?cs if:Page.points_map ?><script src="/javascript/leaflet/leaflet.js" defer></script><script src="/static/points-map.js" defer></script><?cs /if ?>
 </body>
 </html>

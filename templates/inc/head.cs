@@ -7,6 +7,7 @@
 <title><?cs if:Form.has_errors ?><?cs var:L.form.error_title ?> <?cs /if ?><?cs if:Page.title ?><?cs var:Page.title ?> – <?cs /if ?><?cs var:L.site ?></title>
 <link rel="stylesheet" href="/static/gs.css">
 <?cs if:Page.leaflet ?><link rel="stylesheet" href="/javascript/leaflet/leaflet.css"><link rel="stylesheet" href="/javascript/leaflet/MarkerCluster.css"><link rel="stylesheet" href="/javascript/leaflet/MarkerCluster.Default.css"><?cs /if ?>
+<?cs if:Page.points_map ?><link rel="stylesheet" href="/javascript/leaflet/leaflet.css"><?cs /if ?>
 </head>
 <body>
 <a class="skip" href="#main"><?cs var:L.skip ?></a>
@@ -24,6 +25,7 @@
    <?cs if:User.r.dash ?><a href="/dash"><?cs var:L.nav.dash ?></a><?cs /if ?>
    <?cs if:User.role.csc || User.role.bi || User.role.di || User.role.bdo || User.role.sdo || User.role.dm || User.role.state_admin ?><a href="/attendance"><?cs var:L.nav.attendance ?></a><?cs /if ?>
    <?cs if:User.role.csc || User.role.panchayat_sewak || User.role.mukhiya || User.role.bi || User.role.di || User.role.bdo || User.role.sdo || User.role.dm || User.role.state_admin ?><a href="/registers"><?cs var:L.nav.registers ?></a><?cs /if ?>
+   <?cs if:User.role.csc || User.role.bi || User.role.di || User.role.state_admin ?><a href="/tasks"><?cs var:L.nav.surveys ?></a><?cs /if ?>
    <?cs if:User.r.player || User.role.csc || User.role.bi || User.role.di || User.role.sewak || User.role.master_trainer ?><a href="/training"><?cs var:L.nav.training ?></a><?cs /if ?>
    <?cs if:User.r.tickets ?><a href="/tickets"><?cs var:L.nav.tickets ?></a><?cs /if ?><?cs if:User.role.cc_agent ?><a href="/cc"><?cs var:L.nav.cc ?></a><?cs /if ?>
    <?cs if:User.r.admin ?><a href="/admin"><?cs var:L.nav.admin ?></a><?cs /if ?>

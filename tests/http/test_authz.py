@@ -387,11 +387,50 @@ ROUTES = {
     ("GET", "/registers/:code/:book"): deny(params={"code": "reg_code", "book": "reg_book"}, allowed=REG_WATCH),
     ("POST", "/registers/:code/:book"): deny(params={"code": "reg_code", "book": "reg_book"},
                                              body=lambda v: dict(REG_FORM, f_date=today())),
+    # surveys: the state admin allocated a task of her panchayat to her operator, who added an amenity there
+    ("GET", "/surveys"): own(),
+    ("POST", "/surveys"): deny(allowed=SA, body={"code": ""}),
+    ("GET", "/surveys/:id"): deny(params={"id": "survey"}, allowed=SA),
+    ("GET", "/surveys/:id/csv"): deny(params={"id": "survey"}, allowed=SA),
+    ("GET", "/surveys/:id/map.json"): deny(params={"id": "survey"}, allowed=SA),
+    ("POST", "/surveys/:id/close"): deny(params={"id": "survey"}, allowed=SA),
+    ("POST", "/surveys/:id/allocate"): deny(params={"id": "survey"}, body=lambda v: {"place": v["gp"]}, allowed=SA),
+    ("GET", "/tasks"): own(forbid=lambda v: ['/tasks/%s"' % v["task"]], allowed=SA),
+    ("GET", "/tasks/:id"): deny(params={"id": "task"}, allowed=SA),
+    ("POST", "/tasks/:id"): deny(params={"id": "task"}, body={"f_working": "yes"}),
+    ("POST", "/tasks/:id/start"): deny(params={"id": "task"}),
+    ("POST", "/tasks/:id/decide"): deny(params={"id": "task"}, body={"action": "approve"}, allowed=SA),
+    ("POST", "/tasks/:id/reassign"): deny(params={"id": "task"}, body=lambda v: {"assignee": v["vcsc_id"], "reason": "walk"},
+                                          allowed=SA),
+    ("GET", "/tasks/:id/photo"): deny(params={"id": "task"}, allowed=SA),
+    ("GET", "/amenities"): own(forbid=lambda v: [v["amenity_name"]], allowed=REG_WATCH),
+    ("POST", "/amenities"): deny(body=lambda v: {"type": "school", "location": v["gp"], "f_name": "walk " + RUN,
+                                                 "f_point__lat": "24.1", "f_point__lon": "84.1"}, allowed=REG_WATCH),
+    ("GET", "/amenities/map.json"): own(forbid=lambda v: [v["amenity_name"]], allowed=REG_WATCH),
+    ("GET", "/amenities/:id"): deny(params={"id": "amenity"}, allowed=REG_WATCH),
+    ("GET", "/amenities/:id/photo"): deny(params={"id": "amenity"}, allowed=REG_WATCH),
     ("GET", "/admin/registers"): deny(allowed=SA),
     ("POST", "/admin/registers/import"): deny(allowed=SA, multipart=("file", "reg.json", lambda v: '{"format": "gramsewa.register/1"}')),
     ("GET", "/admin/registers/:code/export"): deny(params={"code": "reg_code"}, allowed=SA),
     ("GET", "/admin/registers/:code/preview"): deny(params={"code": "reg_code"}, allowed=SA),
     ("POST", "/admin/registers/:code/publish"): deny(params={"code": "reg_code"}, allowed=SA),
+    ("GET", "/api/v1/surveys"): own(),
+    ("POST", "/api/v1/surveys"): deny(allowed=SA, body={"code": ""}),
+    ("GET", "/api/v1/surveys/:id/report"): deny(params={"id": "survey"}, allowed=SA),
+    ("POST", "/api/v1/surveys/:id/close"): deny(params={"id": "survey"}, body={}, allowed=SA),
+    ("POST", "/api/v1/surveys/:id/allocate"): deny(params={"id": "survey"}, body=lambda v: {"places": [int(v["gp"])]},
+                                                   allowed=SA),
+    ("GET", "/api/v1/tasks"): own(forbid=lambda v: ['"id":%s,' % v["task"]], allowed=SA),
+    ("GET", "/api/v1/tasks/:id"): deny(params={"id": "task"}, allowed=SA),
+    ("POST", "/api/v1/tasks/:id/start"): deny(params={"id": "task"}, body={}),
+    ("POST", "/api/v1/tasks/:id/submit"): deny(params={"id": "task"}, body={"answers": {"working": "no"}}),
+    ("POST", "/api/v1/tasks/:id/approve"): deny(params={"id": "task"}, body={}, allowed=SA),
+    ("POST", "/api/v1/tasks/:id/return"): deny(params={"id": "task"}, body={"reason": "walk"}, allowed=SA),
+    ("POST", "/api/v1/tasks/:id/reassign"): deny(params={"id": "task"}, body=lambda v: {"assignee": int(v["vcsc_id"]),
+                                                                                         "reason": "walk"}, allowed=SA),
+    ("GET", "/api/v1/amenities"): own(forbid=lambda v: [v["amenity_name"]], allowed=REG_WATCH),
+    ("POST", "/api/v1/amenities"): deny(body=lambda v: {"type": "school", "location": int(v["gp"]), "name": "walk " + RUN,
+                                                        "point": {"lat": "24.1", "lon": "84.1"}}, allowed=REG_WATCH),
     ("GET", "/api/v1/registers"): own(forbid=lambda v: ['"id":%s,' % v["reg_book"]], allowed=REG_WATCH),
     ("GET", "/api/v1/registers/definitions/:code"): own(params={"code": "reg_code"}),
     ("POST", "/api/v1/admin/registers"): deny(allowed=SA, body={"format": "gramsewa.register/1"}),
@@ -475,7 +514,10 @@ def fingerprint():
          "(SELECT GROUP_CONCAT(CONCAT_WS(',', id, IFNULL(unbound_at, '-')) ORDER BY id) FROM attendance_devices "
          " WHERE user_id = {c}), "
          "(SELECT CONCAT_WS(',', IFNULL(lat, '-'), IFNULL(p_lat, '-'), IFNULL(radius_m, '-')) FROM geofences "
-         " WHERE location_id = {g})))")
+         " WHERE location_id = {g}), "
+         "(SELECT GROUP_CONCAT(CONCAT_WS(',', id, status, assignee_id, flags, submissions) ORDER BY id) FROM tasks "
+         " WHERE gp_id = {g}), "
+         "(SELECT COUNT(*) FROM amenities WHERE gp_id = {g})))")
     return sql(q.format(v=V["citizen_id"], c=V["vcsc_id"], p=V["vps_id"], l=V["village"], g=V["gp"]))[0][0]
 
 
@@ -671,6 +713,24 @@ def setup_objects_owned_by_others():
                                     "body": "the walk's ticket " + RUN})
     eq(r.status, 201, "ticket: %r" % r)
     V["ticket"] = r.json()["number"]
+    # the state admin allocates her operator a survey task of her panchayat; he adds an amenity there
+    form = {"format": "gramsewa.form/1", "fields": [
+        {"name": "working", "type": "radio", "label": {"en": "Working?", "hi": "चालू?"}, "required": True,
+         "options": [{"value": "yes", "label": {"en": "Yes", "hi": "हाँ"}}, {"value": "no", "label": {"en": "No", "hi": "नहीं"}}]},
+        {"name": "site", "type": "geopoint", "label": {"en": "Site", "hi": "स्थान"}, "required": True, "accuracy_max_m": 20},
+        {"name": "photo", "type": "photo", "label": {"en": "Photo", "hi": "फ़ोटो"}, "required": True}]}
+    r = api_admin.api("POST", "/surveys", {"code": "WALK" + RUN, "title": {"en": "Walk survey", "hi": "वॉक सर्वेक्षण"}, "form": form,
+                                           "window_from": today(), "window_to": today(7)})
+    eq(r.status, 201, "survey: %r" % r)
+    V["survey"] = r.json()["id"]
+    r = api_admin.api("POST", "/surveys/%d/allocate" % V["survey"], {"places": [int(pan)], "assignee": int(V["vcsc_id"])})
+    eq((r.status, r.json().get("allocated")), (200, 1), "allocate: %r" % r)
+    V["task"] = sql("SELECT id FROM tasks WHERE project_id = %d" % V["survey"])[0][0]
+    V["amenity_name"] = "Walk handpump " + RUN
+    r = op.api("POST", "/amenities", {"type": "handpump", "location": int(pan), "name": V["amenity_name"],
+                                      "point": {"lat": "24.2", "lon": "84.0", "accuracy_m": 5, "source": "gps"}})
+    eq(r.status, 201, "amenity: %r" % r)
+    V["amenity"] = r.json()["id"]
     cc = Client()
     cc.api_login("ccagent")
     r = cc.api("POST", "/cc/calls", {"number": V["mobile"]})

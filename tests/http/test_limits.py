@@ -250,6 +250,34 @@ CHECKINS = "SELECT COUNT(*) FROM checkins WHERE CONCAT_WS('|', review_note, devi
 DEVICES = "SELECT COUNT(*) FROM attendance_devices WHERE device_uid LIKE '%{m}%'"
 REG_ENTRIES = "SELECT COUNT(*) FROM register_entries WHERE data LIKE '%{m}%'"
 REG_RETURNS = "SELECT COUNT(*) FROM register_entries WHERE return_note LIKE '%{m}%'"
+SURVEYS = "SELECT COUNT(*) FROM survey_projects WHERE CONCAT_WS('|', code, title_en, title_hi) LIKE '%{m}%'"
+AMENITIES = "SELECT COUNT(*) FROM amenities WHERE name LIKE '%{m}%'"
+AUDITED = "SELECT COUNT(*) FROM audit_log WHERE remarks LIKE '%{m}%'"
+SURVEY_FORM = {"format": "gramsewa.form/1", "fields": [
+    {"name": "site", "type": "geopoint", "label": {"en": "Site", "hi": "स्थान"}, "required": True, "accuracy_max_m": 20},
+    {"name": "photo", "type": "photo", "label": {"en": "Photo", "hi": "फ़ोटो"}, "required": True}]}
+
+
+def survey_body(**kw):
+    d = {"code": "LIM" + RUN, "title": {"en": "Limits survey", "hi": "सीमा सर्वेक्षण"}, "form": SURVEY_FORM,
+         "window_from": today(), "window_to": today(7)}
+    d.update(kw)
+    return d
+
+
+@once
+def survey_task():
+    """A task of a survey of Jamune, allocated by the BI to csc1 (Jamune's VLE)."""
+    r = api("di").api("POST", "/surveys", survey_body(code="LIMT" + RUN))
+    assert r.status == 201, "survey: %r" % r
+    sid = r.json()["id"]
+    r = api("bi").api("POST", "/surveys/%d/allocate" % sid, {"places": [jamune()]})
+    assert r.status == 200, "allocated: %r" % r
+    return sql("SELECT id FROM tasks WHERE project_id = %d" % sid)[0][0]
+
+
+def csc2_id():
+    return int(sql("SELECT id FROM users WHERE username='csc2'")[0][0])
 
 
 def cash_entry():
@@ -499,6 +527,22 @@ CASES = [
                                             {"note": V}), "note", 500, REG_RETURNS),
     Case("register return reason page", page("panchayatsewak", lambda: "/registers/entry/%s" % cash_entry(),
                                              {"action": "return", "note": V}), "note", 500, REG_RETURNS),
+    # surveys and amenities: a survey's title, an amenity's name, a reassignment's reason
+    Case("survey title API", call("di", "POST", "/surveys", survey_body(title={"en": V, "hi": "सीमा"})), "title_en", 150,
+         SURVEYS),
+    Case("survey title page", page("di", "/surveys", lambda: {"code": "LIMP" + RUN, "title_en": "Limits", "title_hi": V,
+                                                              "window_from": today(), "window_to": today(7),
+                                                              "form": json.dumps(SURVEY_FORM)}), "title_hi", 150, SURVEYS),
+    Case("amenity name API", call("csc1", "POST", "/amenities", lambda: {"type": "school", "location": jamune(), "name": V,
+                                                                         "point": {"lat": "24.03", "lon": "84.07"}}),
+         "name", 150, AMENITIES),
+    Case("amenity name page", page("csc1", "/amenities", lambda: {"type": "school", "location": jamune(), "f_name": V,
+                                                                  "f_point__lat": "24.03", "f_point__lon": "84.07"}, multi=True),
+         "name", 150, AMENITIES, err="f_name"),
+    Case("task reassign reason API", call("bi", "POST", lambda: "/tasks/%s/reassign" % survey_task(),
+                                          lambda: {"assignee": csc2_id(), "reason": V}), "reason", 500, AUDITED),
+    Case("task reassign reason page", page("bi", lambda: "/tasks/%s/reassign" % survey_task(),
+                                           lambda: {"assignee": csc2_id(), "reason": V}), "reason", 500, AUDITED),
     # training calendar
     Case("training title API", call("bi", "POST", "/trainings", lambda: training_body(title_en=V)), "title_en", 200, TRAININGS),
     Case("training trainers API", call("bi", "POST", "/trainings", lambda: training_body(trainers=V)), "trainers", 300, TRAININGS),
