@@ -1209,21 +1209,34 @@ struct dbres *exam_slots(struct arena *a, long attempt_id)
 
 struct dbres *exam_report_groups(struct arena *a, const char *code, bool by_role, long parent, const char *path)
 {
-	/* one statement for both groupings: by role, or by the child place of
-	 * parent (the districts when 0) that holds the person's holding */
+	/* Two statements, each grouping by a plain column: one grouping by
+	 * IF(?, rh.role, d.id) failed now and then with 1062 "duplicate entry
+	 * for key group_key" once the temporary table went to disk. */
+	if (by_role)
+		return db_query(a,
+			"SELECT rh.role, rh.role, COUNT(DISTINCT rh.user_id), COUNT(DISTINCT IF(p.passed = 1, rh.user_id, NULL)), "
+			"COUNT(DISTINCT IF(p.passed = 0 AND p.open = 0, rh.user_id, NULL)), COUNT(DISTINCT IF(p.open = 1, rh.user_id, NULL)) "
+			"FROM exams e JOIN role_holdings rh ON FIND_IN_SET(rh.role, e.audience) AND rh.active = 1 "
+			" AND rh.work_from <= CURDATE() AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) "
+			"JOIN locations l ON l.id = rh.location_id LEFT JOIN locations pl ON pl.id = e.place_id "
+			"LEFT JOIN (SELECT user_id, MAX(passed) AS passed, MAX(state IN ('inprogress','overdue')) AS open FROM exam_attempts "
+			" WHERE exam_id = (SELECT id FROM exams WHERE code = ?) GROUP BY user_id) p ON p.user_id = rh.user_id "
+			"WHERE e.code = ? AND l.path LIKE CONCAT(?, '%') AND (pl.id IS NULL OR l.path LIKE CONCAT(pl.path, '%')) "
+			"GROUP BY rh.role ORDER BY rh.role", "sss", code, code, path);
+	/* by the child place of parent (the districts when 0) that holds the
+	 * person's holding */
 	return db_query(a,
-		"SELECT IF(?, rh.role, d.id) AS g, IF(?, rh.role, d.name_en), COUNT(DISTINCT rh.user_id), "
-		"COUNT(DISTINCT IF(p.passed = 1, rh.user_id, NULL)), "
+		"SELECT d.id, d.name_en, COUNT(DISTINCT rh.user_id), COUNT(DISTINCT IF(p.passed = 1, rh.user_id, NULL)), "
 		"COUNT(DISTINCT IF(p.passed = 0 AND p.open = 0, rh.user_id, NULL)), COUNT(DISTINCT IF(p.open = 1, rh.user_id, NULL)) "
 		"FROM exams e JOIN role_holdings rh ON FIND_IN_SET(rh.role, e.audience) AND rh.active = 1 "
 		" AND rh.work_from <= CURDATE() AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) "
 		"JOIN locations l ON l.id = rh.location_id LEFT JOIN locations pl ON pl.id = e.place_id "
-		"LEFT JOIN locations d ON (d.parent_id = ? OR (? = 0 AND d.type = 'district')) AND l.path LIKE CONCAT(d.path, '%') "
+		"JOIN locations d ON (d.parent_id = ? OR (? = 0 AND d.type = 'district')) AND l.path LIKE CONCAT(d.path, '%') "
 		"LEFT JOIN (SELECT user_id, MAX(passed) AS passed, MAX(state IN ('inprogress','overdue')) AS open FROM exam_attempts "
 		" WHERE exam_id = (SELECT id FROM exams WHERE code = ?) GROUP BY user_id) p ON p.user_id = rh.user_id "
 		"WHERE e.code = ? AND l.path LIKE CONCAT(?, '%') AND (pl.id IS NULL OR l.path LIKE CONCAT(pl.path, '%')) "
-		"GROUP BY g HAVING g IS NOT NULL ORDER BY 2",
-		"iiiisss", (long long)by_role, (long long)by_role, (long long)parent, (long long)parent, code, code, path);
+		"GROUP BY d.id, d.name_en ORDER BY d.name_en",
+		"iisss", (long long)parent, (long long)parent, code, code, path);
 }
 
 struct dbres *exam_not_passed(struct arena *a, const char *code, const char *path)
