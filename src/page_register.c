@@ -191,7 +191,7 @@ int page_registers(struct req *r)
 	if (gp) {
 		hset_int(r, "Home.gp", gp);
 		struct dbres *defs = db_query(r->a, "SELECT d.code, IF(? = 'hi', v.name_hi, v.name_en) FROM register_defs d "
-						    "JOIN register_versions v ON v.id = d.published_version_id ORDER BY d.code",
+						    "JOIN register_versions v ON v.id = d.published_version_id WHERE d.kind = 'register' ORDER BY d.code",
 					      "s", r->lang);
 		static const char *const cols[] = { "code", "name", NULL };
 		hset_rows(r, "Defs", defs, cols);
