@@ -286,7 +286,7 @@ static int save_txn(void *v)
 	return c->submit ? submit_locked(c) : audit(c, "mpr.save");
 }
 
-/* 403 when who sees the report but may not do this, else 404. */
+/* 403: who sees the report (mpr_get let them in) but may not do this. */
 static int refuse(struct mpr_ctx *c)
 {
 	return out_fail(c->out, 403, "mpr.err.not_yours");

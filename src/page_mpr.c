@@ -104,6 +104,13 @@ static const char *loc_name(struct req *r, const struct dbres *q, size_t row, si
 	return str_eq(r->lang, "hi") && !str_empty(hi) ? hi : db_val(q, row, en_col);
 }
 
+/* The summary rows of place loc itself (location_id, item, n). */
+static struct dbres *own_sums(struct req *r, const struct consol *c, long loc)
+{
+	return db_query(r->a, "SELECT location_id, item, n FROM mpr_sums WHERE def_id = ? AND period = ? AND location_id = ?", "isi",
+			(long long)c->def_id, c->period, (long long)loc);
+}
+
 /* Loads the consolidation of place loc (not a GP) for month.  Returns 0,
  * 404 or 503. */
 static int consol_load(struct req *r, const struct regdef *d, long def_id, const char *month, long loc, struct consol *c)
@@ -135,8 +142,7 @@ static int consol_load(struct req *r, const struct regdef *d, long def_id, const
 					 "WHERE l.parent_id = ? AND l.active = 1 AND l.type IN ('division', 'district', 'subdivision', 'block', 'panchayat') "
 					 "ORDER BY l.name_en LIMIT 1000",
 				   "isi", (long long)def_id, c->period, (long long)loc);
-	struct dbres *s = db_query(r->a, "SELECT location_id, item, n FROM mpr_sums WHERE def_id = ? AND period = ? AND location_id = ?",
-				   "isi", (long long)def_id, c->period, (long long)loc);
+	struct dbres *s = own_sums(r, c, loc);
 	struct dbres *ks = db_query(r->a, "SELECT s.location_id, s.item, s.n FROM locations l JOIN mpr_sums s ON s.def_id = ? "
 					  "AND s.period = ? AND s.location_id = l.id WHERE l.parent_id = ?",
 				    "isi", (long long)def_id, c->period, (long long)loc);
@@ -256,6 +262,27 @@ static struct mpr_report *report_of(struct req *r, long gp, struct outcome *o)
 	return p;
 }
 
+/* What the path and ?location= name: a GP's report (*rep set) or the
+ * consolidation of a place above GPs (c filled, *rep NULL).  Returns 0,
+ * or the status to answer (the reason recorded for the page). */
+static int target(struct req *r, struct mpr_report **rep, struct consol *c)
+{
+	long def_id;
+	const struct regdef *d = mpr_def(r, rp(r, 0), &def_id);
+	const char *type;
+	long loc = d ? place_of(r, &type) : 0;
+	*rep = NULL;
+	if (!loc)
+		return 404;
+	if (str_eq(type, "panchayat")) {
+		struct outcome o;
+		out_init(&o, r->a);
+		*rep = report_of(r, loc, &o);
+		return *rep ? 0 : page_outcome(r, &o);
+	}
+	return consol_load(r, d, def_id, rp(r, 1), loc, c);
+}
+
 /* ---- the consolidation page ---- */
 
 static void consol_hdf(struct req *r, const struct consol *c)
@@ -308,22 +335,11 @@ static void consol_hdf(struct req *r, const struct consol *c)
 /* GET /mpr/:code/:month?location= — a GP's report, or a consolidation */
 int page_mpr(struct req *r)
 {
-	long def_id;
-	const struct regdef *d = mpr_def(r, rp(r, 0), &def_id);
-	const char *type;
-	long loc = d ? place_of(r, &type) : 0;
-	if (!loc)
-		return 404;
-	struct outcome o;
-	out_init(&o, r->a);
-	if (str_eq(type, "panchayat")) {
-		struct mpr_report *p = report_of(r, loc, &o);
-		return p ? show_report(r, p, NULL, NULL) : page_outcome(r, &o);
-	}
+	struct mpr_report *p;
 	struct consol c;
-	int st = consol_load(r, d, def_id, rp(r, 1), loc, &c);
-	if (st)
-		return st;
+	int st = target(r, &p, &c);
+	if (st || p)
+		return st ? st : show_report(r, p, NULL, NULL);
 	consol_hdf(r, &c);
 	return tmpl_render(r, "mpr_consol.cs");
 }
@@ -454,45 +470,39 @@ int page_mpr_list(struct req *r)
 
 /* ---- CSV and PDF of a consolidation ---- */
 
-/* The consolidation the path and ?location= name (a GP's: its block's
- * children row of that GP is not what is asked, so a GP is 404 here). */
+/* The consolidation the path and ?location= name.  For a GP: its own row
+ * (from its block's table when the reader sees the block, else alone). */
 static int consol_of_path(struct req *r, struct consol *c)
 {
-	long def_id;
-	const struct regdef *d = mpr_def(r, rp(r, 0), &def_id);
-	const char *type;
-	long loc = d ? place_of(r, &type) : 0;
-	if (!loc)
-		return 404;
-	if (str_eq(type, "panchayat")) {	/* a GP: its figures are its block's row; show the GP alone */
-		struct outcome o;
-		out_init(&o, r->a);
-		struct mpr_report *p = report_of(r, loc, &o);
-		if (!p)
-			return page_outcome(r, &o);
-		const char *parent = db_scalar(r->a, "SELECT parent_id FROM locations WHERE id = ?", "i", (long long)loc);
-		int st = parent ? consol_load(r, d, def_id, p->month, strtol(parent, NULL, 10), c) : 404;
-		if (st == 404) {	/* a VLE sees the GP, not its block */
-			memset(c, 0, sizeof *c);
-			c->d = d;
-			c->def_id = def_id;
-			c->month = p->month;
-			c->due = p->due;
-			c->ncols = fig_cols(r->a, d, r->lang, &c->cols);
-			c->here.vals = arena_alloc(r->a, c->ncols * sizeof(long long));
-			st = 0;
-		} else if (st)
-			return st;
-		/* keep the GP only, as the place itself */
-		struct place *me = NULL;
-		for (size_t i = 0; i < c->nkids; i++)
-			if (c->kids[i].id == loc)
-				me = &c->kids[i];
-		c->here = me ? *me : (struct place){ loc, p->gp_name_en, "panchayat", p->gp_path, 1, p->status, p->late, c->here.vals };
-		c->nkids = 0;
+	struct mpr_report *p;
+	int st = target(r, &p, c);
+	if (st || !p)
+		return st;
+	const char *parent = db_scalar(r->a, "SELECT parent_id FROM locations WHERE id = ?", "i", (long long)p->gp);
+	st = parent ? consol_load(r, p->d, p->def_id, p->month, strtol(parent, NULL, 10), c) : 404;
+	if (st == 404) {	/* a VLE sees the GP, not its block */
+		memset(c, 0, sizeof *c);
+		c->d = p->d;
+		c->def_id = p->def_id;
+		c->month = p->month;
+		c->period = p->period;
+		c->due = p->due;
+		c->ncols = fig_cols(r->a, p->d, r->lang, &c->cols);
+		c->here = (struct place){ p->gp, p->gp_name_en, "panchayat", p->gp_path, 1, p->status, p->late,
+					  arena_alloc(r->a, c->ncols * sizeof(long long)) };
+		struct dbres *mine = own_sums(r, c, p->gp);
+		if (!mine)
+			return 503;
+		fill_vals(c, mine);
 		return 0;
 	}
-	return consol_load(r, d, def_id, rp(r, 1), loc, c);
+	if (st)
+		return st;
+	for (size_t i = 0; i < c->nkids; i++)
+		if (c->kids[i].id == p->gp)
+			c->here = c->kids[i];
+	c->nkids = 0;
+	return 0;
 }
 
 /* GET /mpr/:code/:month/csv?location= — the place's children and total */
@@ -651,28 +661,17 @@ static void api_figures(struct jw *w, const struct consol *c, const struct place
  * consolidation with its children, counts and lists */
 int api_mpr(struct req *r)
 {
-	long def_id;
-	const struct regdef *d = mpr_def(r, rp(r, 0), &def_id);
-	const char *type;
-	long loc = d ? place_of(r, &type) : 0;
-	if (!loc)
-		return 404;
-	struct outcome o;
-	out_init(&o, r->a);
-	if (str_eq(type, "panchayat")) {
-		struct mpr_report *p = report_of(r, loc, &o);
-		return p ? api_report_send(r, 200, p) : page_outcome(r, &o);
-	}
+	struct mpr_report *p;
 	struct consol c;
-	int st = consol_load(r, d, def_id, rp(r, 1), loc, &c);
-	if (st)
-		return st;
+	int st = target(r, &p, &c);
+	if (st || p)
+		return st ? st : api_report_send(r, 200, p);
 	struct sbuf b;
 	struct jw w;
 	sbuf_init(&b);
 	jw_init(&w, &b);
 	jw_obj(&w);
-	jw_kstr(&w, "code", d->code);
+	jw_kstr(&w, "code", c.d->code);
 	jw_kstr(&w, "month", c.month);
 	jw_kstr(&w, "due", c.due);
 	api_figures(&w, &c, &c.here);

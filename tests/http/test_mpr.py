@@ -378,6 +378,13 @@ def csv_and_pdf_of_a_consolidation_carry_the_sums():
         assert "3825" in text, "the sum is printed: %s" % text[:800]
     text = c.get("/mpr/%s/%s/csv?location=%d" % (CODE, m, blk)).text
     assert "2468" in text and "1357" in text, "the block's CSV has each GP's row"
+    # the VLE's own GP alone (the VLE does not see the block)
+    v = Client()
+    v.login("csc1")
+    rows = list(csv.reader(io.StringIO(v.get("/mpr/%s/%s/csv?location=%d" % (CODE, m, j)).text)))
+    eq(len(rows), 2, "the GP's one row and its header")
+    eq(rows[1][rows[0].index("entries_made")], "2468", "the GP's approved figure")
+    eq(v.get("/mpr/%s/%s/csv?location=%d" % (CODE, m, blk)).status, 404, "not the block's")
 
 
 run()
