@@ -210,26 +210,42 @@ def set_due_day(day):
 
 @test
 def late_flag_at_the_due_day_boundary():
-    """Last month's report is due today: on time; due yesterday: late."""
+    """A report due today is on time; due yesterday, late.  (On the 29th to
+    the 1st, when mpr_due_day (1-28) cannot be today or yesterday for last
+    month's report, the nearest cases: this month's report, due next month,
+    is on time; one due on an earlier day is late.)  Also run on the test
+    clock at 23:59 IST on 31 March and 00:01 IST on 1 April (the UTC date
+    is still 31 March), each case on a report the other run leaves alone."""
     d = int(today()[8:10])
-    assert d <= 28, "today (%s) is after the 28th; mpr_due_day cannot be today" % today()
-    m = month_back(1)
+    on_user, late_user, late_gp = ("csc2", "csc1", jamune()) if d > 28 else ("csc1", "csc2", lahlahe())
     try:
-        set_due_day(d)
-        r = ok(save(m, "csc1", {"data": data(), "submit": True}))
-        eq((r["due"], r["late"]), (today(), False), "submitted on the due day: on time")
-        if d >= 2:
+        if d <= 28:
+            set_due_day(d)
+            m, due = month_back(1), today()
+        else:
+            set_due_day(28)
+            m, due = month_back(0), None
+        r = ok(save(m, on_user, {"data": data(), "submit": True}))
+        eq(r["late"], False, "submitted on or before the due day: on time")
+        if due:
+            eq(r["due"], due, "due today")
+        if 2 <= d <= 29:
             set_due_day(d - 1)
-            r = ok(save(m, "csc2", {"data": data(), "submit": True}))
-            eq((r["due"], r["late"]), (today(-1), True), "submitted the day after the due day: late")
-            eq(report_row(m, lahlahe())[0][2], "1", "late kept")
-            # a return and resubmission keeps the first submission's flag
-            ok(act(m, "bi", "return", lahlahe(), note="check"))
-            set_due_day(None)
-            eq(ok(save(m, "csc2", {"data": data(), "submit": True}))["late"], True, "still late")
+            m, due = month_back(1), today(-1)
+        else:
+            set_due_day(28)
+            m, due = month_back(1 if d > 29 else 14), None
+        r = ok(save(m, late_user, {"data": data(), "submit": True}))
+        eq(r["late"], True, "submitted after the due day: late")
+        if due:
+            eq(r["due"], due, "due yesterday")
+        eq(report_row(m, late_gp)[0][2], "1", "late kept")
+        # a return and resubmission keeps the first submission's flag
+        ok(act(m, "bi", "return", late_gp, note="check"))
+        set_due_day(None)
+        eq(ok(save(m, late_user, {"data": data(), "submit": True}))["late"], True, "still late")
     finally:
         set_due_day(None)
-    eq(report_row(m, jamune())[0][2], "0", "Jamune on time")
 
 
 def mpr_sms(kind, month, gp):
