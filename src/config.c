@@ -99,6 +99,8 @@ static const struct ckey keys[] = {
 	S(training_invite_dlt, "1107160000000000411", "DLT template id of the training invitation SMS"),
 	S(training_remind_dlt, "1107160000000000412", "DLT template id of the reminder on the 20th to a DI/BI with fewer than two trainings scheduled"),
 	S(training_shortfall_dlt, "1107160000000000413", "DLT template id of the month-end shortfall SMS to a DI/BI and the supervisor"),
+	L(mpr_due_day, "5", 1, 28, "day of the next month by which a gram panchayat's monthly progress report is due (submitted later: flagged late)"),
+	S(mpr_remind_dlt, "1107160000000000421", "DLT template id of the MPR reminder SMS (two days before the due day, and the day after it)"),
 	L(exam_grace_s, "60", 0, 3600, "seconds after an exam attempt's deadline in which the candidate may still submit (answers are not saved after the deadline); exam-close finishes it after that"),
 	S(exam_result_dlt, "1107160000000000401", "DLT template id of the SMS telling a candidate the exam result"),
 	L(checkin_retention_days, "365", 30, 3650, "days check-in events (with their coordinates) are kept before attendance-purge deletes them"),

@@ -76,6 +76,8 @@ struct config {
 	char *training_invite_dlt;	/* DLT template id of the invitation SMS */
 	char *training_remind_dlt;	/* DLT template id of the reminder on the 20th */
 	char *training_shortfall_dlt;	/* DLT template id of the month-end shortfall SMS */
+	long mpr_due_day;	/* day of the next month an MPR is due */
+	char *mpr_remind_dlt;	/* DLT template id of the MPR reminder SMS */
 	long exam_grace_s;	/* after an attempt's deadline: the candidate may still submit; exam-close waits */
 	char *exam_result_dlt;	/* DLT template id of the exam result SMS */
 	long checkin_retention_days;	/* check-in events (coordinates) older than this are purged */

@@ -193,7 +193,7 @@ int page_registers(struct req *r)
 	if (any) {
 		struct dbres *defs = db_query(r->a, "SELECT d.code, IF(? = 'hi', v.name_hi, v.name_en) FROM register_defs d "
 						    "JOIN register_versions v ON v.id = d.published_version_id "
-						    "WHERE IFNULL(JSON_VALUE(v.definition, '$.level'), 'panchayat') IN (?, ?, ?) ORDER BY d.code",
+						    "WHERE d.kind = 'register' AND IFNULL(JSON_VALUE(v.definition, '$.level'), 'panchayat') IN (?, ?, ?) ORDER BY d.code",
 					      "ssss", r->lang, home[0], home[1], home[2]);
 		static const char *const cols[] = { "code", "name", NULL };
 		hset_rows(r, "Defs", defs, cols);

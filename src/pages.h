@@ -294,6 +294,16 @@ int api_task_decide(struct req *r);
 int api_task_reassign(struct req *r);
 int api_amenities(struct req *r);
 int api_amenity_add(struct req *r);
+/* page_mpr.c */
+int page_mpr_list(struct req *r);
+int page_mpr(struct req *r);
+int page_mpr_post(struct req *r);
+int page_mpr_csv(struct req *r);
+int page_mpr_pdf(struct req *r);
+int api_mpr_list(struct req *r);
+int api_mpr(struct req *r);
+int api_mpr_save(struct req *r);
+int api_mpr_act(struct req *r);
 /* page_register.c */
 int page_registers(struct req *r);
 int page_register_book(struct req *r);

@@ -195,8 +195,15 @@ int regdef_validate(const struct regdef *d, struct sbuf *probs)
 		P("the register code must be 2 to 20 capital letters, digits or _");
 	if (str_empty(d->name.en) || str_empty(d->name.hi) || utf8_chars(d->name.en) > 120 || utf8_chars(d->name.hi) > 120)
 		P("the name needs English and Hindi text of at most 120 characters");
-	if (!str_eq(d->kind, "register"))
-		P("kind: only 'register' is kept here");
+	bool mpr = str_eq(d->kind, "mpr");
+	if (!str_eq(d->kind, "register") && !mpr)
+		P("kind: 'register' or 'mpr' (a monthly progress report, mpr.h)");
+	/* an MPR is one report a GP a month, approved by verify then sign
+	 * (BI then DI): no book rules apply to it */
+	if (mpr && (!str_eq(d->periodicity, "monthly") || d->sign_role < 0 || d->nbal || d->date_col || d->daily_close ||
+		    !str_eq(d->level, "panchayat")))
+		P("kind mpr: level 'panchayat', periodicity 'monthly', signoff.verify and signoff.sign (the two approvers), no "
+		  "balances, date_column or daily_close");
 	if (!str_eq(d->level, "panchayat") && !str_eq(d->level, "block") && !str_eq(d->level, "district"))
 		P("level: registers are kept by a gram panchayat, a block or a district ('panchayat', 'block', 'district')");
 	if (!str_eq(d->periodicity, "continuous") && !str_eq(d->periodicity, "daily") && !str_eq(d->periodicity, "monthly") &&

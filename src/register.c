@@ -634,7 +634,7 @@ int reg_entry_create(struct arena *a, const struct actor *who, const struct reg_
 	struct entry_ctx c = { .a = a, .who = who, .corrects = in->corrects, .submit = in->submit, .out = out };
 	*id = 0;
 	c.d = in->code ? reg_published(a, in->code, &c.version_id) : NULL;
-	if (!c.d)
+	if (!c.d || !str_eq(c.d->kind, "register"))	/* an MPR is filed through mpr.c */
 		return out_fail(out, 404, "register.err.no_register");
 	const char *def = db_scalar(a, "SELECT def_id FROM register_versions WHERE id = ?", "i", (long long)c.version_id);
 	c.def_id = def ? strtol(def, NULL, 10) : 0;

@@ -7,6 +7,7 @@
 #include "user.h"
 #include "attendance.h"
 #include "register.h"
+#include "mpr.h"
 #include "exam.h"
 #include "training.h"
 #include "learning.h"
@@ -139,6 +140,12 @@ const struct route routes[] = {
 	{ "GET", "/registers/:code/:book/csv", page_register_csv, REG_ROLES, 0 },
 	{ "GET", "/registers/:code/:book", page_register_book, REG_ROLES, 0 },
 	{ "POST", "/registers/:code/:book", page_register_entry_post, REG_ROLES, 0 },
+	/* monthly progress reports: mpr.c decides the GP or area */
+	{ "GET", "/mpr", page_mpr_list, MPR_ROLES, 0 },
+	{ "GET", "/mpr/:code/:month/csv", page_mpr_csv, MPR_ROLES, 0 },
+	{ "GET", "/mpr/:code/:month/pdf", page_mpr_pdf, MPR_ROLES, 0 },
+	{ "GET", "/mpr/:code/:month", page_mpr, MPR_ROLES, 0 },
+	{ "POST", "/mpr/:code/:month", page_mpr_post, MPR_ROLES, 0 },
 	{ "GET", "/admin/registers", page_admin_registers, SA, 0 },
 	{ "POST", "/admin/registers/import", page_admin_register_import, SA, 0 },
 	{ "GET", "/admin/registers/:code/export", page_admin_register_export, SA, 0 },
@@ -300,6 +307,10 @@ const struct route routes[] = {
 	{ "POST", "/api/v1/attendance/flags/:id/review", api_attendance_review, ATT_REVIEWERS, 0 },
 	{ "GET", "/api/v1/attendance/availability", api_attendance_availability, ATT_VIEWERS, 0 },
 	{ "GET", "/api/v1/attendance/map", page_attendance_geojson, ATT_VIEWERS, 0 },
+	{ "GET", "/api/v1/mpr", api_mpr_list, MPR_ROLES, 0 },
+	{ "GET", "/api/v1/mpr/:code/:month", api_mpr, MPR_ROLES, 0 },
+	{ "POST", "/api/v1/mpr/:code/:month", api_mpr_save, MPR_ROLES, 0 },
+	{ "POST", "/api/v1/mpr/:code/:month/:action", api_mpr_act, MPR_ROLES, 0 },
 	{ "GET", "/api/v1/registers", api_registers, REG_ROLES, 0 },
 	{ "GET", "/api/v1/registers/definitions/:code", api_register_definition, REG_ROLES, 0 },
 	{ "POST", "/api/v1/admin/registers", api_register_import, SA, 0 },

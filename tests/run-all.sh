@@ -70,7 +70,8 @@ run_tap() {
 # test program and the tests in it to run (none: all).
 CLOCK_CHECKS=("test_dash"
               "test_money unpaid_application_is_received_when_paid"
-              "test_lifecycle number_and_due_dates_follow_the_indian_day escalation_marks_overdue_once")
+              "test_lifecycle number_and_due_dates_follow_the_indian_day escalation_marks_overdue_once"
+              "test_mpr late_flag_at_the_due_day_boundary")
 
 # clock_phase LABEL UNIX_SECS — restart the workers on the test clock at
 # that instant, run CLOCK_CHECKS against them, and leave the clock off.

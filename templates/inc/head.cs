@@ -26,6 +26,7 @@
    <?cs if:User.role.csc || User.role.bi || User.role.di || User.role.bdo || User.role.sdo || User.role.dm || User.role.state_admin ?><a href="/attendance"><?cs var:L.nav.attendance ?></a><?cs /if ?>
    <?cs if:User.role.csc || User.role.panchayat_sewak || User.role.mukhiya || User.role.bi || User.role.di || User.role.bdo || User.role.sdo || User.role.dm || User.role.state_admin ?><a href="/registers"><?cs var:L.nav.registers ?></a><?cs /if ?>
    <?cs if:User.role.csc || User.role.bi || User.role.di || User.role.state_admin ?><a href="/tasks"><?cs var:L.nav.surveys ?></a><?cs /if ?>
+   <?cs if:User.role.csc || User.role.bi || User.role.di || User.role.bdo || User.role.sdo || User.role.dm || User.role.pmu || User.role.state_admin ?><a href="/mpr"><?cs var:L.nav.mpr ?></a><?cs /if ?>
    <?cs if:User.r.player || User.role.csc || User.role.bi || User.role.di || User.role.sewak || User.role.master_trainer ?><a href="/training"><?cs var:L.nav.training ?></a><?cs /if ?>
    <?cs if:User.r.tickets ?><a href="/tickets"><?cs var:L.nav.tickets ?></a><?cs /if ?><?cs if:User.role.cc_agent ?><a href="/cc"><?cs var:L.nav.cc ?></a><?cs /if ?>
    <?cs if:User.r.admin ?><a href="/admin"><?cs var:L.nav.admin ?></a><?cs /if ?>

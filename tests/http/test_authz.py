@@ -75,6 +75,9 @@ SA = ("stateadmin",)
 REG_WATCH = ("dm", "stateadmin")      # watch her panchayat's registers (the DM of Palamu)
 REG_DATA = {"voucher_no": "WALK", "particulars": "walk entry", "receipt_cash": "10"}
 REG_FORM = {"f_voucher_no": "WALK", "f_particulars": "walk entry", "f_receipt_cash": "10", "submit": "1"}
+MPR_DATA = {"registers_updated": 2, "entries_made": 9, "gram_sabhas_held": 0, "services_integrated": 5, "services_other": 1,
+            "trainings_attended": 0, "survey_tasks_completed": 0, "grievances_received": 0, "grievances_resolved": 0,
+            "days_functional": 20, "internet": "good"}
 NUMBERS = lambda v: [v["app_pending"], v["app_approved"], v["app_rejected"]]   # noqa: E731
 BRT_JSON = lambda v: json.dumps(dict(definition("BRT"), department="REV"))     # noqa: E731
 
@@ -431,6 +434,24 @@ ROUTES = {
     ("GET", "/api/v1/amenities"): own(forbid=lambda v: [v["amenity_name"]], allowed=REG_WATCH),
     ("POST", "/api/v1/amenities"): deny(body=lambda v: {"type": "school", "location": int(v["gp"]), "name": "walk " + RUN,
                                                         "point": {"lat": "24.1", "lon": "84.1"}}, allowed=REG_WATCH),
+    # monthly progress reports: her operator's MPR for last month (submitted); her district's DM and the
+    # state admin watch it; only the BI and DI of her block and district (none of the walk's roles) approve
+    ("GET", "/mpr"): own(),
+    ("GET", "/mpr/:code/:month"): deny(params={"code": "mpr_code", "month": "mpr_month"}, query=lambda v: {"location": v["gp"]},
+                                       allowed=REG_WATCH),
+    ("GET", "/mpr/:code/:month/csv"): deny(params={"code": "mpr_code", "month": "mpr_month"},
+                                           query=lambda v: {"location": v["gp"]}, allowed=REG_WATCH),
+    ("GET", "/mpr/:code/:month/pdf"): deny(params={"code": "mpr_code", "month": "mpr_month"},
+                                           query=lambda v: {"location": v["gp"]}, allowed=REG_WATCH),
+    ("POST", "/mpr/:code/:month"): deny(params={"code": "mpr_code", "month": "mpr_month"},
+                                        body=lambda v: {"location": v["gp"], "action": "approve"}),
+    ("GET", "/api/v1/mpr"): own(),
+    ("GET", "/api/v1/mpr/:code/:month"): deny(params={"code": "mpr_code", "month": "mpr_month"},
+                                              query=lambda v: {"location": v["gp"]}, allowed=REG_WATCH),
+    ("POST", "/api/v1/mpr/:code/:month"): deny(params={"code": "mpr_code", "month": "mpr_month"},
+                                               body=lambda v: {"location": int(v["gp"]), "data": {"entries_made": 1}}),
+    ("POST", "/api/v1/mpr/:code/:month/:action"): deny(params={"code": "mpr_code", "month": "mpr_month", "action": "mpr_action"},
+                                                       body=lambda v: {"location": int(v["gp"])}),
     ("GET", "/api/v1/registers"): own(forbid=lambda v: ['"id":%s,' % v["reg_book"]], allowed=REG_WATCH),
     ("GET", "/api/v1/registers/definitions/:code"): own(params={"code": "reg_code"}),
     ("POST", "/api/v1/admin/registers"): deny(allowed=SA, body={"format": "gramsewa.register/1"}),
@@ -517,7 +538,8 @@ def fingerprint():
          " WHERE location_id = {g}), "
          "(SELECT GROUP_CONCAT(CONCAT_WS(',', id, status, assignee_id, flags, submissions) ORDER BY id) FROM tasks "
          " WHERE gp_id = {g}), "
-         "(SELECT COUNT(*) FROM amenities WHERE gp_id = {g})))")
+         "(SELECT COUNT(*) FROM amenities WHERE gp_id = {g}), "
+         "(SELECT GROUP_CONCAT(CONCAT_WS(',', id, status, data) ORDER BY id) FROM mpr_reports WHERE location_id = {g})))")
     return sql(q.format(v=V["citizen_id"], c=V["vcsc_id"], p=V["vps_id"], l=V["village"], g=V["gp"]))[0][0]
 
 
@@ -676,6 +698,11 @@ def setup_objects_owned_by_others():
                                                                           "photo_before": {"doc_id": V["reg_photo"]}}})
     eq(r.status, 201, "works entry: %r" % r)
     V["reg_photo_entry"] = r.json()["id"]
+    y, m = int(today()[:4]), int(today()[5:7]) - 1
+    V.update(mpr_code="DP_MPR", mpr_month="%04d-%02d" % (y - (m < 1), m or 12), mpr_action="approve")
+    r = op.api("POST", "/mpr/DP_MPR/%s" % V["mpr_month"], {"submit": True, "data": MPR_DATA})
+    # (409: submitted by an earlier walk against the same stack)
+    assert (r.status, r.json().get("status")) == (200, "submitted") or r.status == 409, "MPR: %r" % r
     di = Client()
     di.api_login("di")
     r = di.api("POST", "/attendance/devices", {"vle": V["vcsc_user"], "device_id": "WALK-" + RUN})

@@ -1,0 +1,508 @@
+/*
+ * mpr.c — monthly progress reports (mpr.h): the due day and the late
+ * flag, a report's life from the VLE's draft to the district in-charge's
+ * approval, the summary rows kept in the approving transaction, and the
+ * reminder job.  Pages and the API (page_mpr.c) only translate.
+ */
+#include "mpr.h"
+#include "audit.h"
+#include "config.h"
+#include "db.h"
+#include "form.h"
+#include "notify.h"
+#include "user.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* ---- the arithmetic ---- */
+
+bool mpr_period_parse(const char *s, int *y, int *m)
+{
+	int d;
+	if (!s || strlen(s) != 7)
+		return false;
+	char buf[11];
+	snprintf(buf, sizeof buf, "%s-01", s);
+	return parse_date(buf, y, m, &d) && *y >= 2000 && *y <= 2999;
+}
+
+static int month_days(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return m == 2 && leap ? 29 : days[m - 1];
+}
+
+const char *mpr_due_date(struct arena *a, int y, int m, long due_day)
+{
+	if (++m > 12) {
+		m = 1;
+		y++;
+	}
+	long d = due_day < 1 ? 1 : due_day > month_days(y, m) ? month_days(y, m) : due_day;
+	return arena_printf(a, "%04d-%02d-%02ld", y, m, d);
+}
+
+bool mpr_late(const char *due, const char *day)
+{
+	/* both YYYY-MM-DD: the text order is the calendar's */
+	return strcmp(day, due) > 0;
+}
+
+const char *mpr_day_add(struct arena *a, const char *day, int days)
+{
+	int y, m, d;
+	if (!parse_date(day, &y, &m, &d))
+		return NULL;
+	struct tm tm = { .tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d + days, .tm_hour = 12 };
+	time_t t = timegm(&tm);
+	gmtime_r(&t, &tm);
+	return arena_printf(a, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+size_t mpr_items(struct arena *a, const struct form_def *d, const struct jval *data, struct mpr_item **items)
+{
+	size_t cap = 1, n = 0;
+	for (size_t i = 0; i < d->nfields; i++)
+		cap += d->fields[i].nopts ? d->fields[i].nopts : 1;
+	struct mpr_item *it = arena_alloc(a, cap * sizeof *it);
+	it[n++] = (struct mpr_item){ "_reports", 1 };
+	for (size_t i = 0; i < d->nfields; i++) {
+		const struct field *f = &d->fields[i];
+		const struct jval *v = json_get(data, f->name);
+		long num;
+		if (!v)
+			continue;
+		switch (f->type) {
+		case FT_NUMBER:
+		case FT_MONEY:
+		case FT_COMPUTED:
+			if (json_is_int(v, &num))
+				it[n++] = (struct mpr_item){ f->name, num };
+			break;
+		case FT_SELECT:
+		case FT_RADIO:
+		case FT_MULTISELECT:
+		case FT_CHECKBOX:
+			/* one option per chosen value; a single yes/no box counts "yes" */
+			for (size_t k = 0; k < f->nopts; k++) {
+				bool chosen = v->type == J_STR && str_eq(v->str, f->opts[k].value);
+				for (size_t j = 0; v->type == J_ARR && j < v->n; j++)
+					chosen |= v->kids[j]->type == J_STR && str_eq(v->kids[j]->str, f->opts[k].value);
+				if (chosen && n < cap)
+					it[n++] = (struct mpr_item){ arena_printf(a, "%s=%s", f->name, f->opts[k].value), 1 };
+			}
+			if (!f->nopts && v->type == J_BOOL && v->b && n < cap)
+				it[n++] = (struct mpr_item){ arena_printf(a, "%s=yes", f->name), 1 };
+			break;
+		default:
+			break;	/* text is read in the report, not added up */
+		}
+	}
+	*items = it;
+	return n;
+}
+
+/* ---- reports ---- */
+
+/* Who watches MPRs above the GP. */
+#define MPR_WATCHERS (RB(ROLE_BI) | RB(ROLE_DI) | RB(ROLE_BDO) | RB(ROLE_SDO) | RB(ROLE_DM) | RB(ROLE_STATE_ADMIN) | RB(ROLE_PMU))
+
+bool mpr_may_see(const struct actor *who, const struct regdef *d, const char *path, const char *type)
+{
+	const struct user *u = who ? who->user : NULL;
+	if (!u || !path)
+		return false;
+	if (str_eq(type, "panchayat") && reg_may(who, d, path, REG_SEE))
+		return true;
+	return juris_holding(u, MPR_WATCHERS, 0, path, 0) != NULL;
+}
+
+int mpr_get(struct arena *a, const struct actor *who, const char *code, const char *month, long gp,
+	    struct mpr_report **rep, struct outcome *out)
+{
+	struct mpr_report *p = arena_alloc(a, sizeof *p);
+	int y, m;
+	*rep = NULL;
+	p->d = code ? reg_published(a, code, &p->version_id) : NULL;
+	if (!p->d || !str_eq(p->d->kind, "mpr"))
+		return out_fail(out, 404, "mpr.err.no_mpr");
+	if (!mpr_period_parse(month, &y, &m))
+		return out_fail(out, 404, "mpr.err.month");
+	p->month = arena_printf(a, "%04d-%02d", y, m);
+	if (strncmp(p->month, ist_today(a), 7) > 0) {	/* a month not begun has no progress */
+		out_field(out, "period", "mpr.err.future", NULL);
+		return out->status;
+	}
+	p->period = arena_printf(a, "%s-01", p->month);
+	p->due = mpr_due_date(a, y, m, cfg.mpr_due_day);
+	p->gp = gp ? gp : reg_home_gp(a, who);
+	struct dbres *g = p->gp ? db_query(a, "SELECT path, name_en, IFNULL(name_hi, name_en), "
+					      "(SELECT def_id FROM register_versions WHERE id = ?) FROM locations "
+					      "WHERE id = ? AND type = 'panchayat'", "ii", (long long)p->version_id, (long long)p->gp) : NULL;
+	if (!g || g->nrows != 1)
+		return out_fail(out, 404, "mpr.err.gp");
+	p->gp_path = db_val(g, 0, 0);
+	p->gp_name_en = db_val(g, 0, 1);
+	p->gp_name_hi = db_val(g, 0, 2);
+	p->def_id = (long)db_int(g, 0, 3);
+	if (!mpr_may_see(who, p->d, p->gp_path, "panchayat"))
+		return out_fail(out, 404, "mpr.err.gp");
+	struct dbres *r = db_query(a, "SELECT id, version_id, status, data, late, submitted_at, bi_at, di_at, returned_at, return_note "
+				      "FROM mpr_reports WHERE def_id = ? AND location_id = ? AND period = ?",
+				   "iis", (long long)p->def_id, (long long)p->gp, p->period);
+	if (!r)
+		return out_fail(out, 503, NULL);
+	p->status = "none";
+	p->data = "{}";
+	if (r->nrows == 1) {
+		p->id = (long)db_int(r, 0, 0);
+		if (db_int(r, 0, 1) != p->version_id) {	/* answers follow the version they were given under */
+			p->version_id = (long)db_int(r, 0, 1);
+			p->d = reg_version_def(a, p->version_id);
+			if (!p->d)
+				return out_fail(out, 503, NULL);
+		}
+		p->status = db_val(r, 0, 2);
+		p->data = db_val(r, 0, 3);
+		p->late = db_int(r, 0, 4) != 0;
+		p->submitted_at = db_val(r, 0, 5);
+		p->bi_at = db_val(r, 0, 6);
+		p->di_at = db_val(r, 0, 7);
+		p->returned_at = db_val(r, 0, 8);
+		p->return_note = db_val(r, 0, 9);
+	}
+	bool open = str_eq(p->status, "none") || str_eq(p->status, "draft") || str_eq(p->status, "returned");
+	p->can_fill = open && reg_may(who, p->d, p->gp_path, REG_ENTER);
+	p->can_bi = str_eq(p->status, "submitted") && reg_may(who, p->d, p->gp_path, REG_VERIFY);
+	p->can_di = str_eq(p->status, "bi_approved") && reg_may(who, p->d, p->gp_path, REG_SIGN);
+	*rep = p;
+	return 0;
+}
+
+/* Is key the form engine's problem "not answered" (which a draft may have)? */
+static bool missing(const char *key)
+{
+	static const char *const keys[] = { "form.err.required", "form.err.choose_one", "form.err.must_tick",
+					    "form.err.geo_required", "form.err.photo_required" };
+	for (size_t i = 0; i < ARRAY_LEN(keys); i++)
+		if (str_eq(key, keys[i]))
+			return true;
+	return false;
+}
+
+/* Checks answers: *json gets the normalised ones.  A draft (complete =
+ * false) may leave required answers out.  Returns the problems added. */
+static size_t check(struct arena *a, const struct mpr_report *p, const struct jval *data, bool complete, const char **json,
+		    struct outcome *out)
+{
+	if (!data || data->type != J_OBJ) {
+		out_field(out, "data", "register.err.data", NULL);
+		return 1;
+	}
+	struct outcome all;
+	out_init(&all, a);
+	struct form_env env = { .today = ist_today(a) };
+	form_check(a, &p->d->form, data, &env, &all, json);
+	size_t n = 0;
+	for (size_t i = 0; i < all.nerrs; i++)
+		if (complete || !missing(all.errs[i].key)) {
+			out_field(out, all.errs[i].field, all.errs[i].key, all.errs[i].arg);
+			n++;
+		}
+	return n;
+}
+
+struct mpr_ctx {
+	struct arena *a;
+	const struct actor *who;
+	struct mpr_report *p;
+	const char *json;	/* save: the normalised answers */
+	bool submit;		/* save: and submit */
+	enum mpr_action act;	/* act */
+	const char *note;	/* act: return's reason */
+	struct outcome *out;
+};
+
+/* The report's row, locked; a draft row made first when there is none
+ * (rolled back with the transaction if the change is refused).  Returns
+ * the status, or NULL on a database error. */
+static const char *lock_row(struct mpr_ctx *c)
+{
+	struct mpr_report *p = c->p;
+	if (db_exec("INSERT IGNORE INTO mpr_reports (def_id, version_id, location_id, period, data, entered_by, created_at, updated_at) "
+		    "VALUES (?, ?, ?, ?, '{}', ?, NOW(), NOW())", "iiisi", (long long)p->def_id, (long long)p->version_id,
+		    (long long)p->gp, p->period, (long long)actor_id(c->who)) < 0)
+		return NULL;
+	struct dbres *r = db_query(c->a, "SELECT id, status FROM mpr_reports WHERE def_id = ? AND location_id = ? AND period = ? FOR UPDATE",
+				   "iis", (long long)p->def_id, (long long)p->gp, p->period);
+	if (!r || r->nrows != 1)
+		return NULL;
+	p->id = (long)db_int(r, 0, 0);
+	return db_val(r, 0, 1);
+}
+
+static int audit(struct mpr_ctx *c, const char *action)
+{
+	struct audit_entry e = { .action = action, .entity = "mpr", .entity_id = arena_printf(c->a, "%ld", c->p->id),
+				 .remarks = arena_printf(c->a, "%s %s %s", c->p->d->code, c->p->month, c->p->gp_name_en) };
+	if (c->note)
+		e.detail = json_strobj(c->a, "note", c->note, NULL);
+	return audit_write(c->who, &e) == 0 ? 0 : -1;
+}
+
+/* Marks the locked report submitted: late when first submitted after the
+ * due day. */
+static int submit_locked(struct mpr_ctx *c)
+{
+	bool late = mpr_late(c->p->due, ist_today(c->a));
+	if (db_exec("UPDATE mpr_reports SET status = 'submitted', submitted_by = ?, submitted_at = NOW(), "
+		    "late = IF(first_submitted_at IS NULL, ?, late), first_submitted_at = IFNULL(first_submitted_at, NOW()), "
+		    "updated_at = NOW() WHERE id = ?", "iii", (long long)actor_id(c->who), (long long)late, (long long)c->p->id) != 1)
+		return -1;
+	return audit(c, "mpr.submit");
+}
+
+static bool editable(const char *status)
+{
+	return str_eq(status, "draft") || str_eq(status, "returned");
+}
+
+static int save_txn(void *v)
+{
+	struct mpr_ctx *c = v;
+	const char *st = lock_row(c);
+	if (!st)
+		return -1;
+	if (!editable(st)) {
+		out_fail(c->out, 409, "mpr.err.not_editable");
+		return 1;
+	}
+	if (db_exec("UPDATE mpr_reports SET data = ?, version_id = ?, updated_at = NOW() WHERE id = ?", "sii", c->json,
+		    (long long)c->p->version_id, (long long)c->p->id) < 0)
+		return -1;
+	return c->submit ? submit_locked(c) : audit(c, "mpr.save");
+}
+
+/* 403: who sees the report (mpr_get let them in) but may not do this. */
+static int refuse(struct mpr_ctx *c)
+{
+	return out_fail(c->out, 403, "mpr.err.not_yours");
+}
+
+int mpr_save(struct arena *a, const struct actor *who, struct mpr_report *p, const struct jval *data, bool submit,
+	     struct outcome *out)
+{
+	struct mpr_ctx c = { .a = a, .who = who, .p = p, .submit = submit, .out = out };
+	if (!reg_may(who, p->d, p->gp_path, REG_ENTER))
+		return refuse(&c);
+	if (!editable(p->status) && !str_eq(p->status, "none"))
+		return out_fail(out, 409, "mpr.err.not_editable");
+	/* answers given now follow the version in force */
+	long vid;
+	struct regdef *cur = reg_published(a, p->d->code, &vid);
+	if (cur) {
+		p->d = cur;
+		p->version_id = vid;
+	}
+	if (check(a, p, data, submit, &c.json, out) > 0)
+		return out->status;
+	return out_txn(out, save_txn, &c);
+}
+
+int mpr_action_from(const char *s)
+{
+	static const char *const names[] = { "submit", "approve", "return" };
+	for (size_t i = 0; i < ARRAY_LEN(names); i++)
+		if (str_eq(s, names[i]))
+			return (int)i;
+	return -1;
+}
+
+/* Adds the locked, just approved report's figures to the summary rows of
+ * its GP and every place above it, in one statement. */
+static int add_sums(struct mpr_ctx *c)
+{
+	struct mpr_report *p = c->p;
+	struct jval *data = json_parse(c->a, p->data, strlen(p->data), NULL);
+	struct mpr_item *it;
+	size_t n = mpr_items(c->a, &p->d->form, data, &it);
+	struct sbuf items, places;
+	struct jw w;
+	sbuf_init(&items);
+	jw_init(&w, &items);
+	jw_arr(&w);
+	for (size_t i = 0; i < n; i++) {
+		jw_obj(&w);
+		jw_kstr(&w, "i", it[i].item);
+		jw_kint(&w, "n", it[i].n);
+		jw_obj_end(&w);
+	}
+	jw_arr_end(&w);
+	sbuf_init(&places);
+	jw_init(&w, &places);
+	jw_arr(&w);
+	/* the path, root first: every approval locks the rows in one order */
+	for (const char *s = p->gp_path; *s;) {
+		char *end;
+		long id = strtol(s + (*s == '/'), &end, 10);
+		if (end == s + (*s == '/'))
+			break;
+		jw_int(&w, id);
+		s = end;
+	}
+	jw_arr_end(&w);
+	long long rc = db_exec("INSERT INTO mpr_sums (def_id, period, location_id, item, n) "
+			       "SELECT ?, ?, l.id, j.item, j.n FROM JSON_TABLE(?, '$[*]' COLUMNS (id INT UNSIGNED PATH '$')) l "
+			       "CROSS JOIN JSON_TABLE(?, '$[*]' COLUMNS (item VARCHAR(120) PATH '$.i', n BIGINT PATH '$.n')) j "
+			       "WHERE j.n IS NOT NULL ON DUPLICATE KEY UPDATE n = mpr_sums.n + VALUES(n)",
+			       "isss", (long long)p->def_id, p->period, places.data, items.data);
+	sbuf_free(&items);
+	sbuf_free(&places);
+	return rc < 0 ? -1 : 0;
+}
+
+static int act_txn(void *v)
+{
+	struct mpr_ctx *c = v;
+	struct mpr_report *p = c->p;
+	const char *st = lock_row(c);
+	if (!st)
+		return -1;
+	if (!str_eq(st, p->status)) {	/* changed since it was read: decide afresh */
+		out_fail(c->out, 409, "mpr.err.changed");
+		return 1;
+	}
+	switch (c->act) {
+	case MPR_SUBMIT:
+		return submit_locked(c);
+	case MPR_APPROVE:
+		if (str_eq(st, "submitted"))
+			return db_exec("UPDATE mpr_reports SET status = 'bi_approved', bi_by = ?, bi_at = NOW(), updated_at = NOW() "
+				       "WHERE id = ?", "ii", (long long)actor_id(c->who), (long long)p->id) == 1 ? audit(c, "mpr.bi_approve") : -1;
+		if (db_exec("UPDATE mpr_reports SET status = 'approved', di_by = ?, di_at = NOW(), updated_at = NOW() WHERE id = ?",
+			    "ii", (long long)actor_id(c->who), (long long)p->id) != 1 || add_sums(c) != 0)
+			return -1;
+		return audit(c, "mpr.di_approve");
+	case MPR_RETURN:
+		if (db_exec("UPDATE mpr_reports SET status = 'returned', returned_by = ?, returned_at = NOW(), return_note = ?, "
+			    "updated_at = NOW() WHERE id = ?", "isi", (long long)actor_id(c->who), c->note, (long long)p->id) != 1)
+			return -1;
+		return audit(c, "mpr.return");
+	}
+	return -1;
+}
+
+int mpr_act(struct arena *a, const struct actor *who, struct mpr_report *p, enum mpr_action act, const char *note,
+	    struct outcome *out)
+{
+	struct mpr_ctx c = { .a = a, .who = who, .p = p, .act = act, .out = out };
+	bool approver = p->can_bi || p->can_di;
+	switch (act) {
+	case MPR_SUBMIT: {
+		if (!reg_may(who, p->d, p->gp_path, REG_ENTER))
+			return refuse(&c);
+		if (!editable(p->status))
+			return out_fail(out, 409, "mpr.err.not_editable");
+		struct jval *data = json_parse(a, p->data, strlen(p->data), NULL);
+		const char *json;
+		if (check(a, p, data, true, &json, out) > 0)
+			return out->status;
+		break;
+	}
+	case MPR_APPROVE:
+	case MPR_RETURN:
+		if (!approver) {
+			bool may = reg_may(who, p->d, p->gp_path, REG_VERIFY) || reg_may(who, p->d, p->gp_path, REG_SIGN);
+			return may ? out_fail(out, 409, "mpr.err.not_your_turn") : refuse(&c);
+		}
+		if (act == MPR_RETURN) {
+			if (str_empty(note)) {
+				out_field(out, "note", "mpr.err.note", NULL);
+				return out->status;
+			}
+			if (!out_max_len(out, "note", note, 500))
+				return out->status;
+			c.note = note;
+		}
+		break;
+	}
+	return out_txn(out, act_txn, &c);
+}
+
+/* ---- reminders ---- */
+
+/* Queues one reminder of kind to each VLE of a GP whose report of period
+ * is not submitted, once.  Adds to *queued; false on a database error. */
+static bool remind(struct arena *a, long def_id, const char *code, const char *period, const char *due, const char *kind,
+		   long *queued)
+{
+	struct dbres *v = db_query(a, "SELECT DISTINCT g.id, rh.user_id, u.mobile FROM role_holdings rh "
+				      "JOIN users u ON u.id = rh.user_id AND u.active = 1 AND u.mobile IS NOT NULL "
+				      "JOIN locations l ON l.id = rh.location_id "
+				      "JOIN locations g ON g.id = IF(l.type = 'village', l.parent_id, l.id) AND g.type = 'panchayat' "
+				      "LEFT JOIN mpr_reports r ON r.def_id = ? AND r.location_id = g.id AND r.period = ? "
+				      "WHERE rh.role = 'csc' AND rh.active = 1 AND rh.work_from <= CURDATE() "
+				      "AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) AND (r.id IS NULL OR r.status IN ('draft', 'returned')) "
+				      "AND NOT EXISTS (SELECT 1 FROM mpr_reminders s WHERE s.def_id = ? AND s.period = ? "
+				      "AND s.location_id = g.id AND s.kind = ? AND s.user_id = rh.user_id)",
+				   "isiss", (long long)def_id, period, (long long)def_id, period, kind);
+	if (!v)
+		return false;
+	const char *text = str_eq(kind, "before")
+				   ? arena_printf(a, "GramSewa: the monthly progress report (%s) of your gram panchayat for %.7s is due "
+						     "on %s. Fill it at /mpr.", code, period, due)
+				   : arena_printf(a, "GramSewa: the monthly progress report (%s) of your gram panchayat for %.7s was due "
+						     "on %s and is not submitted. Submit it at /mpr today.", code, period, due);
+	for (size_t i = 0; i < v->nrows; i++) {
+		if (db_begin() != 0)
+			return false;
+		long long ins = db_exec("INSERT IGNORE INTO mpr_reminders (def_id, period, location_id, kind, user_id, sent_at) "
+					"VALUES (?, ?, ?, ?, ?, NOW())", "isisi", (long long)def_id, period, db_int(v, i, 0), kind,
+					db_int(v, i, 1));
+		bool ok = ins >= 0;
+		if (ins == 1)	/* this run's: another run that got there first sent it */
+			ok = notify_queue("sms", db_val(v, i, 2), text, cfg.mpr_remind_dlt, arena_printf(a, "mpr.%s", kind),
+					  arena_printf(a, "%s/%.7s/%s", code, period, db_val(v, i, 0))) != 0;
+		if (!ok || db_commit() != 0) {
+			db_rollback();
+			return false;
+		}
+		*queued += ins == 1;
+	}
+	return true;
+}
+
+long mpr_remind_run(struct arena *a, const char *day, FILE *report)
+{
+	int y, m, d;
+	if (!day)
+		day = ist_today(a);
+	if (!parse_date(day, &y, &m, &d))
+		return -1;
+	struct dbres *defs = db_query(a, "SELECT d.id, d.code FROM register_defs d WHERE d.kind = 'mpr' "
+					 "AND d.published_version_id IS NOT NULL ORDER BY d.code", NULL);
+	if (!defs)
+		return -1;
+	long queued = 0;
+	/* the reports whose D-2 or D+1 can be today: this month's (a due day
+	 * of 1 or 2 puts D-2 in the month reported on) and last month's */
+	for (int back = 0; back < 2; back++) {
+		int py = y, pm = m - back;
+		if (pm < 1) {
+			pm += 12;
+			py--;
+		}
+		const char *period = arena_printf(a, "%04d-%02d-01", py, pm);
+		const char *due = mpr_due_date(a, py, pm, cfg.mpr_due_day);
+		const char *kind = str_eq(day, mpr_day_add(a, due, -2)) ? "before" : str_eq(day, mpr_day_add(a, due, 1)) ? "after" : NULL;
+		for (size_t i = 0; kind && i < defs->nrows; i++)
+			if (!remind(a, (long)db_int(defs, i, 0), db_val(defs, i, 1), period, due, kind, &queued))
+				return -1;
+	}
+	if (report)
+		fprintf(report, "mpr-remind %s: %ld reminders queued\n", day, queued);
+	return queued;
+}
