@@ -277,6 +277,7 @@ int page_ticket_new(struct req *r);
 int page_ticket_create(struct req *r);
 int page_ticket(struct req *r);
 int page_ticket_act(struct req *r);
+int page_ticket_file(struct req *r);
 int page_ticket_dash(struct req *r);
 int page_grievance_new(struct req *r);
 int page_grievance_create(struct req *r);

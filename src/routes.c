@@ -179,6 +179,7 @@ const struct route routes[] = {
 	{ "POST", "/tickets/new", page_ticket_create, TICKET_RAISERS, 0 },
 	{ "GET", "/tickets/:no", page_ticket, TICKET_USERS, 0 },
 	{ "POST", "/tickets/:no", page_ticket_act, TICKET_USERS, 0 },
+	{ "GET", "/tickets/:no/files/:id", page_ticket_file, TICKET_USERS, 0 },
 	/* grievances: the same engine, filed by citizens, at a CSC, by a sewak or for a caller */
 	{ "GET", "/grievance/new", page_grievance_new, GRIEVANCE_FILERS, 0 },
 	{ "POST", "/grievance/new", page_grievance_create, GRIEVANCE_FILERS, 0 },
@@ -308,6 +309,7 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/tickets/tiles", api_ticket_tiles, TICKET_USERS, 0 },
 	{ "GET", "/api/v1/tickets/dash", api_ticket_dash, TICKET_DASH, 0 },
 	{ "GET", "/api/v1/tickets/:no", api_ticket, TICKET_USERS, 0 },
+	{ "GET", "/api/v1/tickets/:no/files/:id", page_ticket_file, TICKET_USERS, 0 },
 	{ "POST", "/api/v1/tickets/:no/actions", api_ticket_act, TICKET_USERS, 0 },
 	{ "POST", "/api/v1/campaigns/:id/next", api_campaign_next, CAMPAIGN_CALLERS, 0 },
 	{ "POST", "/api/v1/campaigns/:id/contacts/:cid", api_campaign_record, CAMPAIGN_CALLERS, 0 },

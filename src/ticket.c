@@ -27,7 +27,7 @@ const char *const ticket_actions[] = { "start", "reply", "note", "ask_info", "as
 const char *const ticket_list_codes[] = { "my", "new", "open", "closed", "reassigned", "replies", "raised", NULL };
 
 static const char *const channels[] = { "web", "app", "call", "csc", "sewak", NULL };
-static const char *const link_kinds[] = { "application", "certificate", "wallet", "bill", NULL };
+static const char *const link_kinds[] = { "application", "certificate", "wallet", "bill", "csc", "training", "exam", NULL };
 /* The escalation ladder: a ticket with a role not on it goes to the top. */
 static const char *const ladder[] = { "bi", "di", "pmu", NULL };
 
@@ -228,6 +228,7 @@ struct raise_ctx {
 	long fee;		/* a grievance filed at a CSC: paise from the operator's wallet */
 	struct outcome *out;	/* a short wallet is a refusal */
 	const char *answers;	/* the extra fields, checked and normalised (JSON), or NULL */
+	const struct ticket_blob *blob;	/* an attachment, stored, waiting for its row; or NULL */
 };
 
 /* A CSC's grievance fee: from the operator's wallet to the service
@@ -277,6 +278,7 @@ static int raise_txn(void *p)
 	if (fee)
 		return fee;
 	if (event(id, me, "raise", NULL, "new", 0, 0, in->body, false) != 0 ||
+	    (c->blob && ticket_file_add(id, "raise", me, false, c->blob) != 0) ||
 	    (c->assignee && event(id, me, "assign", "new", "assigned", 0, c->assignee, NULL, false) != 0))
 		return -1;
 	struct ticket t = { .id = id, .number = c->number, .raised_by = me, .mobile = c->mobile };
@@ -336,7 +338,9 @@ int ticket_raise(struct arena *a, const struct actor *who, const struct ticket_i
 		out_field(out, "link_kind", "ticket.err.link", NULL);
 	if (!str_empty(in->link_kind) && str_empty(in->link_ref))
 		out_field(out, "link_ref", "ticket.err.link_ref", NULL);
-	out_max_len(out, "link_ref", in->link_ref, LIM_TICKET_LINK);
+	if (out_max_len(out, "link_ref", in->link_ref, LIM_TICKET_LINK) && in_list(link_kinds, in->link_kind) &&
+	    !str_empty(in->link_ref) && !ticket_link_seen(a, u, in->link_kind, in->link_ref))
+		out_field(out, "link_ref", "ticket.err.link_unknown", NULL);
 	if (out->status)
 		return out->status;
 	c.priority = in->priority ? in->priority : st.default_priority;
@@ -364,6 +368,10 @@ int ticket_raise(struct arena *a, const struct actor *who, const struct ticket_i
 	c.due = due_from_now(a, c.place->path, st.sla[c.priority - 1]);
 	if (grievance && user_has(u, ROLE_CSC))
 		c.fee = cfg.grievance_csc_fee_paise;
+	struct ticket_blob blob;
+	if (in->file && ticket_file_check(a, in->file, &blob, out))
+		return out->status;
+	c.blob = in->file ? &blob : NULL;
 	int rc;
 	if (db_in_txn()) {
 		/* inside the caller's transaction (a campaign answer opening a grievance): its change */
@@ -477,6 +485,7 @@ struct act_ctx {
 	long assignee;			/* assign: the new assignee */
 	const char *role;		/* assign: the role it now sits with */
 	long parent;			/* duplicate: the ticket kept */
+	const struct ticket_blob *blob;	/* the message's attachment, stored, waiting for its row; or NULL */
 };
 
 /* Moves t to `to` with the thread row, the audit row and the timestamps
@@ -666,6 +675,17 @@ static int act_txn(void *p)
 	return refuse(c, 422, NULL);
 }
 
+/* An action with an attachment: the change, then the file's row on the
+ * thread row the change wrote (a note's file is internal). */
+static int act_file_txn(void *p)
+{
+	struct act_ctx *c = p;
+	int rc = act_txn(p);
+	if (rc)
+		return rc;
+	return ticket_file_add(c->t->id, c->in->action, actor_id(c->who), str_eq(c->in->action, "note"), c->blob);
+}
+
 /* Which seat an action needs, and from which statuses it may be taken. */
 struct rule {
 	const char *action;
@@ -757,9 +777,15 @@ int ticket_act(struct arena *a, const struct actor *who, const char *number, con
 		else
 			c.parent = p->id;
 	}
+	if (in->file && !r->needs_body)
+		out_field(out, "file", "ticket.err.file_action", NULL);
 	if (out->status)
 		return out->status;
-	return out_txn(out, act_txn, &c);
+	struct ticket_blob blob;
+	if (in->file && ticket_file_check(a, in->file, &blob, out))
+		return out->status;
+	c.blob = in->file ? &blob : NULL;
+	return out_txn(out, c.blob ? act_file_txn : act_txn, &c);
 }
 
 /* ---- lists and tiles ---- */

@@ -197,6 +197,7 @@ ROUTES = {
     ("POST", "/grievance/new"): own(body={"subject": "walk"}),
     ("POST", "/tickets/new"): own(body={"subject": "walk"}),
     ("GET", "/tickets/:no"): deny(params={"no": "ticket"}, allowed=SA),
+    ("GET", "/tickets/:no/files/:id"): deny(params={"no": "ticket", "id": "ticket_file"}, allowed=SA),
     ("POST", "/tickets/:no"): deny(params={"no": "ticket"}, body={"action": "reject", "body": "walk"}, allowed=SA),
     # Jan Samvad: her operator (a VLE of her GP) is calling her; counts are for officers
     ("GET", "/campaigns"): own(),
@@ -352,6 +353,7 @@ ROUTES = {
     ("GET", "/api/v1/tickets/tiles"): own(),
     ("GET", "/api/v1/tickets/dash"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA + ("deptadmin",)),
     ("GET", "/api/v1/tickets/:no"): deny(params={"no": "ticket"}, allowed=SA),
+    ("GET", "/api/v1/tickets/:no/files/:id"): deny(params={"no": "ticket", "id": "ticket_file"}, allowed=SA),
     ("POST", "/api/v1/tickets/:no/actions"): deny(params={"no": "ticket"}, body={"action": "reject", "body": "walk"},
                                                  allowed=SA),
     ("POST", "/api/v1/attendance/checkins"): own(body={}),
@@ -644,6 +646,18 @@ def setup_objects_owned_by_others():
                                     "body": "the walk's ticket " + RUN})
     eq(r.status, 201, "ticket: %r" % r)
     V["ticket"] = r.json()["number"]
+    # with a file on a reply from her operator's web page
+    opweb = Client()
+    opweb.login(V["vcsc_user"], csc_pw)
+    tok = opweb.csrf_from(opweb.get("/tickets/" + V["ticket"]).text)
+    body = b"".join(("--GSUP\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n" % kv).encode()
+                    for kv in [("csrf", tok), ("action", "reply"), ("body", "the walk's file")])
+    body += (b"--GSUP\r\nContent-Disposition: form-data; name=\"file\"; filename=\"walk.pdf\"\r\n"
+             b"Content-Type: application/pdf\r\n\r\n" + PDF + b"\r\n--GSUP--\r\n")
+    r = opweb.request("POST", "/tickets/" + V["ticket"], body=body, ctype="multipart/form-data; boundary=GSUP")
+    eq(r.status, 303, "reply with a file: %r" % r)
+    V["ticket_file"] = sql("SELECT f.id FROM ticket_attachments f JOIN tickets t ON t.id=f.ticket_id WHERE t.number='%s'"
+                           % V["ticket"])[0][0]
     cc = Client()
     cc.api_login("ccagent")
     r = cc.api("POST", "/cc/calls", {"number": V["mobile"]})

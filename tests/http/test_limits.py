@@ -325,8 +325,7 @@ def jamune():
 
 def ticket_body(**kw):
     d = {"type": "TECH_HW_PRINTER", "location": jamune(), "subject": "Limits", "body": "Printer jams",
-         "answers": {"printer_model": "HP", "under_warranty": "no"},
-         "link": {"kind": "bill", "ref": "B1"}}
+         "answers": {"printer_model": "HP", "under_warranty": "no"}}
     d.update(kw)
     return d
 
