@@ -283,8 +283,9 @@ static int raise_txn(void *p)
 		return -1;
 	struct ticket t = { .id = id, .number = c->number, .raised_by = me, .mobile = c->mobile };
 	const char *due = date_long(c->a, c->due, "en");
-	if (sms_raiser(c->a, &t, arena_printf(c->a, "Your ticket %s is registered: %s. Expected by %s. - GramSewa", c->number,
-					      in->subject, due), c->st->raised_dlt, "ticket.raise") != 0)
+	struct ticket_sms sv = { .number = c->number, .subject = in->subject, .due = c->due, .text = "" };
+	if (sms_raiser(c->a, &t, ticket_sms_text(c->a, c->st->id, false, ticket_sms_lang(c->a, me, c->mobile), &sv),
+		       c->st->raised_dlt, "ticket.raise") != 0)
 		return -1;
 	if (c->assignee && sms_user(c->a, c->assignee, arena_printf(c->a, "Ticket %s is assigned to you: %s. Due %s. - GramSewa",
 								   c->number, in->subject, due),
@@ -638,8 +639,9 @@ static int act_txn(void *p)
 			return -1;
 		const char *dlt = db_scalar(c->a, "SELECT IFNULL(sms_resolved_dlt, ?) FROM ticket_types WHERE id = ?", "si",
 					    cfg.ticket_resolved_dlt, (long long)t->type_id);
-		return sms_raiser(c->a, t, arena_printf(c->a, "Ticket %s is resolved: %s. Not solved? Reopen it within %ld days. - GramSewa",
-							t->number, body, cfg.ticket_reopen_days), dlt, "ticket.resolve");
+		struct ticket_sms sv = { .number = t->number, .subject = t->subject, .text = body, .days = reopen_days(t) };
+		return sms_raiser(c->a, t, ticket_sms_text(c->a, t->type_id, true, ticket_sms_lang(c->a, t->raised_by, t->mobile), &sv),
+				  dlt, "ticket.resolve");
 	}
 	if (str_eq(a, "reopen")) {
 		const char *ok = db_scalar(c->a, "SELECT resolved_at + INTERVAL ? DAY >= NOW() FROM tickets WHERE id = ?", "ii",
@@ -975,7 +977,8 @@ long ticket_dash(struct arena *a, const char *path, int depth, enum ticket_dash_
 
 static const char *const cat_cols[] = { "code", "parent", "level", "kind", "name_en", "name_hi", "department", "resolver_role",
 					"default_priority", "sla_p1", "sla_p2", "sla_p3", "sla_p4", "auto_close_days",
-					"sms_raised_dlt", "sms_resolved_dlt", "active", "form", NULL };
+					"sms_raised_dlt", "sms_resolved_dlt", "active", "form", "sms_raised_en", "sms_raised_hi",
+					"sms_resolved_en", "sms_resolved_hi", NULL };
 
 struct cat_ctx {
 	struct arena *a;
@@ -985,6 +988,24 @@ struct cat_ctx {
 	FILE *err;
 	long rows;
 };
+
+/* A row's SMS texts (cells sms_raised_en .. sms_resolved_hi, NULL when the
+ * file has no such column: then the stored texts stay; an empty cell
+ * clears one, back to the generic text).  0, 1 (bad text, printed) or -1. */
+static int cat_sms(struct cat_ctx *c, int line, const char *code, char *const *t)
+{
+	if (!t[0] && !t[1] && !t[2] && !t[3])
+		return 0;
+	for (int i = 0; i < 4; i++)
+		if (!ticket_sms_template_ok(t[i])) {
+			fprintf(c->err, "line %d: %s: at most 300 characters, placeholders only {number} {subject} {due} {text} {days}\n",
+				line, cat_cols[18 + i]);
+			return 1;
+		}
+	return db_exec("UPDATE ticket_types SET sms_raised_en = NULLIF(?, ''), sms_raised_hi = NULLIF(?, ''), "
+		       "sms_resolved_en = NULLIF(?, ''), sms_resolved_hi = NULLIF(?, '') WHERE code = ?", "sssss",
+		       t[0] ? t[0] : "", t[1] ? t[1] : "", t[2] ? t[2] : "", t[3] ? t[3] : "", code) < 0 ? -1 : 0;
+}
 
 /* One catalogue row (cells by cat_cols) checked and written; 0, 1 (bad
  * row, printed) or -1. */
@@ -1072,7 +1093,7 @@ static int cat_row(struct cat_ctx *c, int line, char **v)
 		    (long long)nums[0], (long long)nums[1], (long long)nums[2], (long long)nums[3], (long long)nums[4],
 		    (long long)nums[5], v[14] ? v[14] : "", v[15] ? v[15] : "", (long long)nums[6], form) < 0)
 		return -1;
-	return 0;
+	return cat_sms(c, line, v[0], v + 18);
 }
 
 static int cat_txn(void *p)

@@ -187,6 +187,27 @@ bool ticket_link_seen(struct arena *a, const struct user *u, const char *kind, c
  * it or it has no page. */
 const char *ticket_link_href(struct arena *a, const struct user *u, const char *kind, const char *ref);
 
+/* ---- SMS in the recipient's language (ticket_sms.c) ---- */
+
+/* The values of an SMS template's placeholders. */
+struct ticket_sms {
+	const char *number, *subject;	/* {number}, {subject} */
+	const char *due;		/* {due}: a stored time, written out in the language; or NULL */
+	const char *text;		/* {text}: the resolution text, or "" */
+	long days;			/* {days}: days to reopen */
+};
+/* The language of the SMS recipient: the user who has `mobile` (a citizen
+ * first) when the ticket was raised for one, else the raiser; "en" or
+ * "hi" ("en" when unknown). */
+const char *ticket_sms_lang(struct arena *a, long raised_by, const char *mobile);
+/* The acknowledgement (resolved false) or resolution SMS of sub type
+ * type_id in lang: its own text, else the generic one; placeholders
+ * filled (arena). */
+const char *ticket_sms_text(struct arena *a, long type_id, bool resolved, const char *lang, const struct ticket_sms *v);
+/* Is tpl fit as a catalogue SMS text (empty; or at most 300 characters
+ * using only the placeholders above)? */
+bool ticket_sms_template_ok(const char *tpl);
+
 /* ---- grievances in public ---- */
 
 /* The grievance `number` when mobile is the citizen's (raised for it, or

@@ -2,10 +2,13 @@
 attachments on tickets and messages are checked by content and served only
 to those who see the ticket (an internal note's file never to the raiser);
 a linked record must exist and be one the raiser may see, and the thread
-links to it."""
+links to it; the acknowledgement and resolution SMS go in the recipient's
+language, the sub type's own text first, else the generic one.""" 
+import os
+import tempfile
 import time
 
-from gs import Client, test, eq, run, sql
+from gs import Client, test, eq, run, sql, ctl
 from lifecycle import PDF, PNG, file_app
 
 RUN = str(int(time.time() * 1000) % 10000000)
@@ -147,6 +150,63 @@ def a_linked_record_must_exist_and_be_the_raisers():
     number = r.json()["number"]
     page = web("csc1").get("/tickets/" + number).text
     assert 'href="/my/app/%s"' % mine in page, "the thread links to it"
+
+
+def set_lang(user, lang):
+    c = web(user)
+    first, last = sql("SELECT first_name, last_name FROM users WHERE username='%s'" % user)[0]
+    eq(c.form_post("/profile", "/profile", {"first_name": first, "last_name": last, "lang": lang}).status, 303,
+       "%s chooses %s" % (user, lang))
+
+
+def sms_of(number, event):
+    return sql("SELECT body FROM notifications WHERE event='%s' AND ref='%s'" % (event, number))[0][0]
+
+
+@test
+def the_sms_goes_in_the_recipients_language_with_the_sub_types_own_text():
+    code = "T2SMS" + RUN
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as f:
+        f.write("code,parent,level,kind,name_en,name_hi,department,resolver_role,default_priority,sla_p1,sla_p2,sla_p3,"
+                "sla_p4,auto_close_days,sms_raised_en,sms_raised_hi,sms_resolved_en,sms_resolved_hi\n"
+                "%s,TECH_HW,sub,support,Biometric device,बायोमेट्रिक डिवाइस,,bi,3,4,8,24,48,7,"
+                "Biometric ticket {number} noted. - GramSewa,बायोमेट्रिक टिकट {number} दर्ज: {subject} - ग्रामसेवा,,"
+                "बायोमेट्रिक टिकट {number} हल: {text} ({days} दिन) - ग्रामसेवा\n" % code)
+    try:
+        ctl("ticket-catalogue", "import", f.name)
+    finally:
+        os.unlink(f.name)
+    lahlahe = sql("SELECT id FROM locations WHERE type='panchayat' AND name_en='Lahlahe'")[0][0]
+    body = {"type": code, "location": int(lahlahe), "subject": "Scanner " + RUN, "body": "The scanner does not read."}
+    set_lang("csc2", "hi")
+    try:
+        hi = api("csc2")
+        r = hi.api("POST", "/tickets", body)
+        eq(r.status, 201, "raised: %r" % r)
+        number = r.json()["number"]
+        eq(sms_of(number, "ticket.raise"), "बायोमेट्रिक टिकट %s दर्ज: Scanner %s - ग्रामसेवा" % (number, RUN),
+           "the sub type's Hindi text")
+        # no Hindi text of its own: the generic Hindi one
+        r = hi.api("POST", "/tickets", dict(body, type="TECH_HW_INTERNET"))
+        eq(r.status, 201, "raised: %r" % r)
+        generic = sms_of(r.json()["number"], "ticket.raise")
+        assert "दर्ज हो गया है" in generic and r.json()["number"] in generic, "generic Hindi: %r" % generic
+        # the resolution SMS too, in her language, with the resolver's text
+        bi = api("bi")
+        ans = bi.api("POST", "/tickets/%s/actions" % number, {"action": "resolve", "code": "fixed", "body": "driver updated"})
+        eq(ans.status, 200, "resolved: %r" % ans)
+        eq(sms_of(number, "ticket.resolve"), "बायोमेट्रिक टिकट %s हल: driver updated (7 दिन) - ग्रामसेवा" % number,
+           "the sub type's Hindi resolution text")
+    finally:
+        set_lang("csc2", "en")
+    # an English user gets the English text; an empty cell is the generic English one
+    r = api("csc1").api("POST", "/tickets", dict(body, location=jamune()))
+    eq(r.status, 201, "raised: %r" % r)
+    eq(sms_of(r.json()["number"], "ticket.raise"), "Biometric ticket %s noted. - GramSewa" % r.json()["number"], "English")
+    ans = api("bi").api("POST", "/tickets/%s/actions" % r.json()["number"], {"action": "resolve", "code": "fixed", "body": "ok"})
+    eq(ans.status, 200, "resolved: %r" % ans)
+    assert sms_of(r.json()["number"], "ticket.resolve").startswith("Ticket %s is resolved: ok." % r.json()["number"]), \
+        "generic English resolution text"
 
 
 run()
