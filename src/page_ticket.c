@@ -88,6 +88,22 @@ int page_tickets(struct req *r)
 static const char *const new_fields[] = { "type", "priority", "subject", "body", "mobile", "link_kind", "link_ref", "assignee",
 					  NULL };
 
+/* What helps with sub type `code` (ticket_help.c) under Help: the
+ * e-learning items the viewer may open and the resolution codes most used
+ * for it, by name. */
+static void help_to_hdf(struct req *r, const char *code)
+{
+	struct dbres *items = ticket_help_items(r->a, r->user, code);
+	static const char *const icols[] = { "id", "kind", "lang", "title", NULL };
+	hset_rows(r, "Help.items", items, icols);
+	struct dbres *codes = ticket_help_codes(r->a, code);
+	for (size_t i = 0; codes && i < codes->nrows; i++) {
+		hset(r, arena_printf(r->a, "Help.codes.%zu.name", i),
+		     tmpl_str(r->lang, arena_printf(r->a, "ticket.code.%s", db_val(codes, i, 0))));
+		hset(r, arena_printf(r->a, "Help.codes.%zu.n", i), db_val(codes, i, 1));
+	}
+}
+
 /* The raise form of a kind ("support" or "grievance"), again with the
  * values typed. */
 static int new_form(struct req *r, const char *kind, const struct outcome *errs)
@@ -106,6 +122,7 @@ static int new_form(struct req *r, const char *kind, const struct outcome *errs)
 		hset(r, "Fee", money_fmt(r->a, cfg.grievance_csc_fee_paise));
 	/* the chosen sub type's extra fields (the service form model) */
 	struct svc *form = ticket_type_form(r->a, req_param(r, "type"));
+	help_to_hdf(r, req_param(r, "type"));	/* the step after the kind is chosen */
 	if (form)
 		formview_fill(r, &form->form, "Svc.fields", str_eq(r->method, "POST") ? formview_answers(r, &form->form) : NULL, r->status == 422 ? errs : NULL);
 	struct dbres *cat = ticket_catalogue(r->a, kind);
@@ -244,6 +261,8 @@ static void ticket_to_hdf(struct req *r, const struct ticket *t, enum ticket_sea
 		formview_summary(r, &form->form, ans, "Answers", false);
 	if (r->user->id == t->assignee_id)
 		hset(r, "T.mine", "1");
+	if (seat == TS_HANDLER)
+		help_to_hdf(r, t->type_code);	/* beside the resolution form */
 	struct dbres *e = ticket_thread(r->a, t, seat != TS_RAISER);
 	static const char *const cols[] = { "at", "who", "action", "from", "to", "body", "internal", "to_name", NULL };
 	hset_rows(r, "Events", e, cols);

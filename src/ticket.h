@@ -208,6 +208,16 @@ const char *ticket_sms_text(struct arena *a, long type_id, bool resolved, const 
  * using only the placeholders above)? */
 bool ticket_sms_template_ok(const char *tpl);
 
+/* ---- help with a kind of problem (ticket_help.c) ---- */
+
+/* The e-learning items tagged with sub type `code` that u may open, of
+ * kind sop, pdf or video: learning_list's columns (id, kind, lang, title,
+ * ...).  NULL when none can be read. */
+struct dbres *ticket_help_items(struct arena *a, const struct user *u, const char *code);
+/* The three resolution codes most used for sub type `code` in the last
+ * 180 days: code, count.  NULL on a database error. */
+struct dbres *ticket_help_codes(struct arena *a, const char *code);
+
 /* ---- grievances in public ---- */
 
 /* The grievance `number` when mobile is the citizen's (raised for it, or

@@ -34,6 +34,7 @@
  <form method="post" action="/tickets/<?cs var:T.number ?>"><?cs call:act("ask_info", "") ?><?cs call:bodybox("ask_info", L.ticket.ask_what) ?><button class="button secondary"><?cs var:L.ticket.do.ask_info ?></button></form>
  <?cs /if ?>
  <?cs if:T.status != "new" ?>
+ <?cs include:"inc/ticket_help.cs" ?>
  <h2><?cs var:L.ticket.do.resolve ?></h2>
  <form method="post" action="/tickets/<?cs var:T.number ?>" enctype="multipart/form-data"><?cs call:act("resolve", "") ?>
   <div class="field<?cs if:Form.err.code ?> has-error<?cs /if ?>"><label for="f-code"><?cs var:L.ticket.resolution ?></label><?cs if:Form.err.code ?><p class="error-message"><?cs var:Form.err.code ?></p><?cs /if ?><select id="f-code" name="code"><option value=""><?cs var:L.loc.choose ?></option><?cs each:c = Codes ?><option value="<?cs var:c.code ?>"<?cs if:Form.val.code == c.code ?> selected<?cs /if ?>><?cs var:c.name ?></option><?cs /each ?></select></div>

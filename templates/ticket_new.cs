@@ -10,6 +10,7 @@
   <select id="f-type" name="type"><option value=""><?cs var:L.loc.choose ?></option><?cs each:t = Types ?><option value="<?cs var:t.code ?>"<?cs if:t.code == Form.val.type ?> selected<?cs /if ?>><?cs if:Lang == "hi" ?><?cs var:t.type_hi ?> › <?cs var:t.main_hi ?> › <?cs var:t.name_hi ?><?cs else ?><?cs var:t.type_en ?> › <?cs var:t.main_en ?> › <?cs var:t.name_en ?><?cs /if ?></option><?cs /each ?></select>
  </div>
  <button class="button secondary" type="submit" name="show_form" value="1" formnovalidate><?cs var:L.ticket.show_form ?></button>
+ <?cs include:"inc/ticket_help.cs" ?>
  <?cs if:subcount(Svc.fields) ?><fieldset class="field"><legend><?cs var:L.ticket.extra ?></legend><?cs each:f = Svc.fields ?><?cs call:svc_field(f) ?><?cs /each ?></fieldset><?cs /if ?>
  <div class="field<?cs if:Form.err.priority ?> has-error<?cs /if ?>">
   <label for="f-priority"><?cs var:L.ticket.priority ?></label>

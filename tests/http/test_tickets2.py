@@ -3,8 +3,11 @@ attachments on tickets and messages are checked by content and served only
 to those who see the ticket (an internal note's file never to the raiser);
 a linked record must exist and be one the raiser may see, and the thread
 links to it; the acknowledgement and resolution SMS go in the recipient's
-language, the sub type's own text first, else the generic one.""" 
+language, the sub type's own text first, else the generic one; the step
+after choosing the kind of problem, and the resolution form, suggest the
+SOPs tagged with it and how such tickets were resolved lately."""
 import os
+import re
 import tempfile
 import time
 
@@ -207,6 +210,55 @@ def the_sms_goes_in_the_recipients_language_with_the_sub_types_own_text():
     eq(ans.status, 200, "resolved: %r" % ans)
     assert sms_of(r.json()["number"], "ticket.resolve").startswith("Ticket %s is resolved: ok." % r.json()["number"]), \
         "generic English resolution text"
+
+
+def learn_add(key, kind, audience, title, tags):
+    f = os.path.join("/tmp", "t2-%s.pdf" % key)
+    open(f, "wb").write(PDF)
+    try:
+        out = ctl("learn-add", key, kind, "en", audience, title, f, "--tags", tags).stdout
+    finally:
+        os.unlink(f)
+    return re.search(r"item (\d+)", out).group(1)
+
+
+@test
+def sops_and_common_resolutions_are_suggested_when_raising_and_resolving():
+    code = "SOPT" + RUN
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as f:
+        f.write("code,parent,level,kind,name_en,name_hi,department,resolver_role,default_priority,sla_p1,sla_p2,sla_p3,"
+                "sla_p4,auto_close_days\n%s,TECH_HW,sub,support,UPS,यूपीएस,,bi,3,4,8,24,48,7\n" % code)
+    try:
+        ctl("ticket-catalogue", "import", f.name)
+    finally:
+        os.unlink(f.name)
+    sop = learn_add("sopt" + RUN, "sop", "csc,bi", "UPS beeps: what to check " + RUN, code + ",power")
+    learn_add("sopx" + RUN, "sop", "panchayat_sewak", "Sewak-only guide " + RUN, code)
+    learn_add("sopo" + RUN, "pdf", "csc,bi", "Other kind's guide " + RUN, "TECH_HW_INTERNET")
+    # the step after choosing the kind, without JavaScript
+    csc = web("csc1")
+    form = csc.get("/tickets/new")
+    page = csc.post("/tickets/new", {"csrf": csc.csrf_from(form.text), "type": code, "show_form": "1"})
+    eq(page.status, 200, "the step")
+    assert 'href="/learn/%s"' % sop in page.text and "UPS beeps" in page.text, "the SOP is suggested"
+    assert "Sewak-only guide " + RUN not in page.text, "not an item outside the VLE's audience"
+    assert "Other kind's guide " + RUN not in page.text, "not an item of another kind of problem"
+    assert "How such tickets were resolved lately" not in page.text, "no resolutions yet"
+    # two tickets of the kind resolved with a workaround, one fixed: the next one's resolver sees that
+    c = api("csc1")
+    body = {"type": code, "location": jamune(), "subject": "UPS beeps " + RUN, "body": "It beeps and switches off."}
+    bi = api("bi")
+    for how in ["workaround", "workaround", "fixed"]:
+        r = c.api("POST", "/tickets", body)
+        eq(r.status, 201, "raised: %r" % r)
+        eq(bi.api("POST", "/tickets/%s/actions" % r.json()["number"], {"action": "resolve", "code": how, "body": "done"}).status,
+           200, "resolved")
+    r = c.api("POST", "/tickets", body)
+    page = web("bi").get("/tickets/" + r.json()["number"]).text
+    assert "How such tickets were resolved lately" in page, "the resolver sees the common resolutions"
+    assert re.search(r"Workaround given \(2\).*Fixed \(1\)", page, re.S), \
+        "most used first, with counts"
+    assert "UPS beeps: what to check" in page, "and the SOP, beside the resolution form"
 
 
 run()
