@@ -71,6 +71,24 @@ int campaign_record(struct arena *a, const struct actor *who, long contact, cons
 /* A campaign's questionnaire as a service definition (arena), or NULL. */
 struct svc *campaign_questions(struct arena *a, long campaign);
 
+/* ---- administration (campaign_admin.c) ---- */
+
+/* Adds mobile to the do-not-call list with a reason (or gives it the new
+ * reason), taking it off every call list still waiting; or removes it
+ * (add false; 422 at "mobile" when it is not listed).  One transaction
+ * with its audit row.  0, 422 (at "mobile", "reason") or 503. */
+int campaign_dnc_change(struct arena *a, const struct actor *who, bool add, const char *mobile, const char *reason,
+			struct outcome *out);
+/* Adds the numbers of a CSV (header with "mobile", optional "reason"; a
+ * row without one takes `reason`) in one transaction with one audit row;
+ * rows that are not a mobile number are counted in *bad and skipped.  0,
+ * 422 (at "file": no mobile column; at "reason") or 503. */
+int campaign_dnc_import(struct arena *a, const struct actor *who, const char *csv, size_t len, const char *reason,
+			long *added, long *bad, struct outcome *out);
+/* The list, newest first, at most 100, of numbers starting with prefix
+ * ("" or NULL: all): mobile, added_at, reason. */
+struct dbres *campaign_dnc_list(struct arena *a, const char *prefix);
+
 /* ---- reports ---- */
 
 /* One row of a report: a block or a district. */

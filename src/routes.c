@@ -191,6 +191,9 @@ const struct route routes[] = {
 	{ "POST", "/campaigns/:id/contacts/:cid", page_campaign_record, CAMPAIGN_CALLERS, 0 },
 	{ "POST", "/campaigns/:id/list", page_campaign_list, SA, 0 },
 	{ "POST", "/campaigns/:id/sample", page_campaign_sample, SA, 0 },
+	{ "GET", "/admin/dnc", page_dnc, SA, 0 },
+	{ "POST", "/admin/dnc", page_dnc_post, SA, 0 },
+	{ "POST", "/admin/dnc/import", page_dnc_import, SA, 0 },
 	/* the call centre; the provider's CDR webhook is authenticated by the HMAC of its body, not cookies */
 	{ "GET", "/cc", page_cc, RB(ROLE_CC_AGENT), 0 },
 	{ "POST", "/cc/call", page_cc_call, RB(ROLE_CC_AGENT), 0 },

@@ -208,6 +208,10 @@ ROUTES = {
     ("POST", "/campaigns/:id/list"): deny(params={"id": "campaign"}, allowed=SA,
                                           multipart=("file", "list.csv", lambda v: "name,mobile,village_lgd,scheme_ref\n")),
     ("POST", "/campaigns/:id/sample"): deny(params={"id": "campaign"}, allowed=SA),
+    # the do-not-call list: the state administrator's; nobody else puts her number on it or takes it off
+    ("GET", "/admin/dnc"): deny(allowed=SA),
+    ("POST", "/admin/dnc"): deny(allowed=SA, body=lambda v: {"action": "add", "mobile": v["mobile"], "reason": "walk"}),
+    ("POST", "/admin/dnc/import"): deny(allowed=SA, body={"reason": "walk"}),
     # the call centre: only agents (none among the walkers); the webhook is signed
     ("GET", "/cc"): deny(query=lambda v: {"number": v["mobile"]}),
     ("POST", "/cc/call"): deny(body=lambda v: {"number": v["mobile"]}),

@@ -288,6 +288,7 @@ def exam_bank(body=None, cat=None):
                            "body_hi": "प्र", "answer": True, "marks": 1}]}
 TICKETS = "SELECT COUNT(*) FROM tickets WHERE CONCAT_WS('|', subject, body, link_ref) LIKE '%{m}%'"
 TICKET_EVENTS = "SELECT COUNT(*) FROM ticket_events WHERE body LIKE '%{m}%'"
+DNC = "SELECT COUNT(*) FROM dnc WHERE reason LIKE '%{m}%'"
 BILLS_PAID = "SELECT COUNT(*) FROM bills WHERE idem_key LIKE '%{m}%' OR status <> 'fetched' AND paid_at > NOW() - INTERVAL 1 MINUTE"
 
 
@@ -529,6 +530,11 @@ CASES = [
          "body", 4000, TICKET_EVENTS),
     Case("ticket reply page", page("csc1", lambda: "/tickets/%s" % ticket(), {"action": "reply", "body": V}),
          "body", 4000, TICKET_EVENTS),
+    # the do-not-call list: a number's reason, added on the page or loaded from a file
+    Case("do-not-call reason page", page("stateadmin", "/admin/dnc", {"action": "add", "mobile": "7000000999", "reason": V}),
+         "reason", 100, DNC),
+    Case("do-not-call import reason page", page("stateadmin", "/admin/dnc/import", {"reason": V, "file": b"mobile\n7000000998\n"},
+                                                multi=True), "reason", 100, DNC),
     Case("offline check-in nonce", call("csc2", "POST", "/attendance/checkins", {
         "offline": True, "lat": 24.0, "lon": 84.0, "accuracy_m": 5, "fix_at": "2026-01-01T10:00:00+05:30",
         "device_id": "LIMITS-1", "nonce": V, "signature": "0" * 64}), "nonce", 64, CHECKINS),
