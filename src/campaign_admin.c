@@ -10,6 +10,7 @@
 #include "csv.h"
 #include "db.h"
 #include "fieldedit.h"
+#include "service.h"
 #include "json.h"
 #include "user.h"
 
@@ -136,4 +137,238 @@ struct dbres *campaign_dnc_list(struct arena *a, const char *prefix)
 {
 	return db_query(a, "SELECT mobile, added_at, reason FROM dnc WHERE ? = '' OR mobile LIKE CONCAT(?, '%') "
 			   "ORDER BY added_at DESC, mobile LIMIT 100", "ss", prefix ? prefix : "", prefix ? prefix : "");
+}
+
+/* ---- a campaign's definition on pages ---- */
+
+/* The settings as checked, ready to store. */
+struct settings {
+	const char *code, *name_en, *name_hi, *scheme, *consent_en, *consent_hi, *g_type, *g_field, *g_value;
+	long attempts, gap, per_gp;
+};
+
+/* Checks in (create: also the code) into *s with each problem at its
+ * input; q is the questionnaire the grievance rule's question must be in
+ * (NULL when creating: no questions yet, so no rule). */
+static void settings_read(struct arena *a, const struct campaign_settings *in, bool create, const struct svc *q,
+			  struct settings *s, struct outcome *out)
+{
+	if (create) {
+		s->code = fieldedit_text(a, out, "code", in->code, 32, true);
+		if (s->code && strspn(s->code, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") != strlen(s->code))
+			out_field(out, "code", "campaign.err.code", NULL);
+		else if (s->code && db_scalar(a, "SELECT id FROM campaigns WHERE code = ?", "s", s->code))
+			out_field(out, "code", "campaign.err.code_taken", NULL);
+	}
+	s->name_en = fieldedit_text(a, out, "name_en", in->name_en, 150, true);
+	s->name_hi = fieldedit_text(a, out, "name_hi", in->name_hi, 150, true);
+	s->scheme = fieldedit_text(a, out, "scheme", in->scheme, 32, true);
+	s->consent_en = fieldedit_text(a, out, "consent_en", in->consent_en, 500, true);
+	s->consent_hi = fieldedit_text(a, out, "consent_hi", in->consent_hi, 500, true);
+	fieldedit_number(out, "max_attempts", in->max_attempts, 1, 3, &s->attempts);
+	fieldedit_number(out, "retry_gap_min", in->retry_gap_min, 5, 10080, &s->gap);
+	fieldedit_number(out, "sample_per_gp", in->sample_per_gp, 1, 10000, &s->per_gp);
+	if (!out_has(out, "max_attempts") && s->attempts < 1)
+		out_field(out, "max_attempts", "campaign.err.attempts", NULL);
+	if (!out_has(out, "retry_gap_min") && s->gap < 5)
+		out_field(out, "retry_gap_min", "campaign.err.gap", NULL);
+	if (!out_has(out, "sample_per_gp") && s->per_gp < 1)
+		out_field(out, "sample_per_gp", "campaign.err.per_gp", NULL);
+	/* the grievance rule: all three parts or none */
+	s->g_type = fieldedit_text(a, out, "g_type", in->g_type, 32, false);
+	s->g_field = fieldedit_text(a, out, "g_field", in->g_field, 40, false);
+	s->g_value = fieldedit_text(a, out, "g_value", in->g_value, 60, false);
+	if (s->g_type || s->g_field || s->g_value) {
+		if (!s->g_type || !db_scalar(a, "SELECT id FROM ticket_types WHERE code = ? AND kind = 'grievance' AND level = 'sub' "
+						"AND active = 1", "s", s->g_type))
+			out_field(out, "g_type", "campaign.err.g_type", NULL);
+		if (!s->g_field || !q || !svc_field(q, s->g_field))
+			out_field(out, "g_field", "campaign.err.g_field", NULL);
+		if (!s->g_value)
+			out_field(out, "g_value", "campaign.err.g_value", NULL);
+	}
+}
+
+struct def_ctx {
+	const struct actor *who;
+	struct settings s;
+	long id;
+	const char *questions;	/* the questionnaire JSON to store, or NULL to keep it */
+	const char *status;	/* a status to set, or NULL */
+	const char *what;	/* audit action: campaign.<what> */
+	const char *remarks;
+	struct arena *a;
+};
+
+static int create_txn(void *p)
+{
+	struct def_ctx *c = p;
+	const struct settings *s = &c->s;
+	if (db_exec("INSERT INTO campaigns (code, name_en, name_hi, scheme_code, consent_en, consent_hi, questionnaire, max_attempts, "
+		    "retry_gap_min, sample_per_gp, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', NOW())",
+		    "sssssssiii", s->code, s->name_en, s->name_hi, s->scheme, s->consent_en, s->consent_hi, c->questions,
+		    (long long)s->attempts, (long long)s->gap, (long long)s->per_gp) != 1)
+		return -1;
+	c->id = (long)db_last_id();
+	struct audit_entry e = { .action = "campaign.create", .entity = "campaign", .entity_id = s->code };
+	return audit_write(c->who, &e);
+}
+
+int campaign_create(struct arena *a, const struct actor *who, const struct campaign_settings *in, long *id, struct outcome *out)
+{
+	struct def_ctx c = { .who = who, .a = a };
+	settings_read(a, in, true, NULL, &c.s, out);
+	if (out->status)
+		return out->status;
+	/* an empty questionnaire: the questions are added one by one */
+	struct svc *q = svc_new(a, c.s.code, c.s.name_en, c.s.name_hi, NULL);
+	struct sbuf b;
+	sbuf_init(&b);
+	svc_to_json(q, &b);
+	c.questions = arena_strdup(a, b.data);
+	sbuf_free(&b);
+	int rc = out_txn(out, create_txn, &c);
+	if (!rc)
+		*id = c.id;
+	return rc;
+}
+
+/* Stores what c carries (settings, questionnaire, status: each when set)
+ * with its audit row. */
+static int save_txn(void *p)
+{
+	struct def_ctx *c = p;
+	const struct settings *s = &c->s;
+	if (s->name_en &&
+	    db_exec("UPDATE campaigns SET name_en = ?, name_hi = ?, scheme_code = ?, consent_en = ?, consent_hi = ?, max_attempts = ?, "
+		    "retry_gap_min = ?, sample_per_gp = ?, grievance_type = ?, grievance_field = ?, grievance_value = ? WHERE id = ?",
+		    "sssssiiisssi", s->name_en, s->name_hi, s->scheme, s->consent_en, s->consent_hi, (long long)s->attempts,
+		    (long long)s->gap, (long long)s->per_gp, s->g_type, s->g_field, s->g_value, (long long)c->id) < 0)
+		return -1;
+	if (c->questions && db_exec("UPDATE campaigns SET questionnaire = ? WHERE id = ?", "si", c->questions, (long long)c->id) < 0)
+		return -1;
+	if (c->status && db_exec("UPDATE campaigns SET status = ? WHERE id = ?", "si", c->status, (long long)c->id) < 0)
+		return -1;
+	const char *code = db_scalar(c->a, "SELECT code FROM campaigns WHERE id = ?", "i", (long long)c->id);
+	struct audit_entry e = { .action = arena_printf(c->a, "campaign.%s", c->what), .entity = "campaign", .entity_id = code,
+				 .remarks = c->remarks };
+	return code ? audit_write(c->who, &e) : -1;
+}
+
+/* The campaign's status and questionnaire, or 404/503 in out. */
+static int load_def(struct arena *a, long id, const char **status, struct svc **q, struct outcome *out)
+{
+	struct dbres *r = db_query(a, "SELECT status, grievance_field FROM campaigns WHERE id = ?", "i", (long long)id);
+	if (!r)
+		return out_fail(out, 503, NULL);
+	if (r->nrows != 1)
+		return out_fail(out, 404, NULL);
+	*status = db_val(r, 0, 0);
+	*q = campaign_questions(a, id);
+	return *q ? 0 : out_fail(out, 503, NULL);
+}
+
+int campaign_settings_save(struct arena *a, const struct actor *who, long id, const struct campaign_settings *in,
+			   struct outcome *out)
+{
+	const char *status;
+	struct svc *q;
+	if (load_def(a, id, &status, &q, out))
+		return out->status;
+	struct def_ctx c = { .who = who, .a = a, .id = id, .what = "settings" };
+	settings_read(a, in, false, q, &c.s, out);
+	if (out->status)
+		return out->status;
+	return out_txn(out, save_txn, &c);
+}
+
+/* The questionnaire q as JSON to store (arena). */
+static const char *questions_json(struct arena *a, const struct svc *q)
+{
+	struct sbuf b;
+	sbuf_init(&b);
+	svc_to_json(q, &b);
+	const char *j = arena_strdup(a, b.data);
+	sbuf_free(&b);
+	return j;
+}
+
+/* May a questionnaire ask fields of type t?  What a caller can ask on the
+ * phone: a service form's types (svc_type_allowed) but no files, rows of a
+ * group or a position on a map. */
+bool campaign_question_type_ok(enum ftype t)
+{
+	return svc_type_allowed(t) && t != FT_FILE && t != FT_GROUP && t != FT_GEOPOINT;
+}
+
+int campaign_question_add(struct arena *a, const struct actor *who, long id, const struct field_input *in, struct outcome *out)
+{
+	const char *status;
+	struct svc *q;
+	if (load_def(a, id, &status, &q, out))
+		return out->status;
+	if (!str_eq(status, "draft"))
+		return out_fail(out, 409, "campaign.err.not_draft");
+	struct field f = { 0 };
+	f.name = fieldedit_text(a, out, "name", in->name, 40, true);
+	if (f.name && (strspn(f.name, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(f.name) || !(f.name[0] >= 'a' && f.name[0] <= 'z')))
+		out_field(out, "name", "svc.ident_bad", NULL);
+	else if (f.name && svc_field(q, f.name))
+		out_field(out, "name", "svc.name_taken", NULL);
+	fieldedit_read(a, in, &f, campaign_question_type_ok, out);
+	/* branching: the condition names an earlier question */
+	if (!out->status && f.show_field && !svc_field(q, f.show_field))
+		out_field(out, "show_field", "campaign.err.show_field", NULL);
+	if (out->status)
+		return out->status;
+	struct field *nf = arena_alloc(a, (q->form.nfields + 1) * sizeof *nf);
+	if (q->form.nfields)
+		memcpy(nf, q->form.fields, q->form.nfields * sizeof *nf);
+	nf[q->form.nfields] = f;
+	q->form.fields = nf;
+	q->form.nfields++;
+	struct def_ctx c = { .who = who, .a = a, .id = id, .questions = questions_json(a, q), .what = "question_add",
+			     .remarks = f.name };
+	return out_txn(out, save_txn, &c);
+}
+
+int campaign_question_remove(struct arena *a, const struct actor *who, long id, const char *name, struct outcome *out)
+{
+	const char *status;
+	struct svc *q;
+	if (load_def(a, id, &status, &q, out))
+		return out->status;
+	if (!str_eq(status, "draft"))
+		return out_fail(out, 409, "campaign.err.not_draft");
+	const struct field *f = name ? svc_field(q, name) : NULL;
+	if (!f)
+		return out_fail(out, 404, NULL);
+	/* nothing may point at it: a later question's condition, the grievance rule */
+	bool used = db_scalar(a, "SELECT id FROM campaigns WHERE id = ? AND grievance_field = ?", "is", (long long)id, name) != NULL;
+	for (size_t i = 0; i < q->form.nfields && !used; i++)
+		used = str_eq(q->form.fields[i].show_field, name);
+	if (used)
+		return out_fail(out, 409, "campaign.err.question_used");
+	size_t at = (size_t)(f - q->form.fields);
+	memmove(&q->form.fields[at], &q->form.fields[at + 1], (q->form.nfields - at - 1) * sizeof *f);
+	q->form.nfields--;
+	struct def_ctx c = { .who = who, .a = a, .id = id, .questions = questions_json(a, q), .what = "question_remove",
+			     .remarks = name };
+	return out_txn(out, save_txn, &c);
+}
+
+int campaign_status_set(struct arena *a, const struct actor *who, long id, const char *to, struct outcome *out)
+{
+	const char *status;
+	struct svc *q;
+	if (load_def(a, id, &status, &q, out))
+		return out->status;
+	if (!str_eq(to, "active") && !str_eq(to, "closed"))
+		return out_fail(out, 400, NULL);
+	if (str_eq(to, status) || (str_eq(to, "closed") && str_eq(status, "draft")))
+		return out_fail(out, 409, "campaign.err.status");
+	if (str_eq(to, "active") && q->form.nfields == 0)
+		return out_fail(out, 409, "campaign.err.no_questions");
+	struct def_ctx c = { .who = who, .a = a, .id = id, .status = to, .what = to, .remarks = arena_printf(a, "%s to %s", status, to) };
+	return out_txn(out, save_txn, &c);
 }

@@ -194,6 +194,12 @@ const struct route routes[] = {
 	{ "GET", "/admin/dnc", page_dnc, SA, 0 },
 	{ "POST", "/admin/dnc", page_dnc_post, SA, 0 },
 	{ "POST", "/admin/dnc/import", page_dnc_import, SA, 0 },
+	{ "GET", "/admin/campaigns", page_campaign_defs, SA, 0 },
+	{ "POST", "/admin/campaigns", page_campaign_def_create, SA, 0 },
+	{ "GET", "/admin/campaigns/:id", page_campaign_def, SA, 0 },
+	{ "POST", "/admin/campaigns/:id", page_campaign_def_save, SA, 0 },
+	{ "POST", "/admin/campaigns/:id/questions", page_campaign_def_question, SA, 0 },
+	{ "POST", "/admin/campaigns/:id/status", page_campaign_def_status, SA, 0 },
 	/* the call centre; the provider's CDR webhook is authenticated by the HMAC of its body, not cookies */
 	{ "GET", "/cc", page_cc, RB(ROLE_CC_AGENT), 0 },
 	{ "POST", "/cc/call", page_cc_call, RB(ROLE_CC_AGENT), 0 },

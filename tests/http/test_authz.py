@@ -212,6 +212,14 @@ ROUTES = {
     ("GET", "/admin/dnc"): deny(allowed=SA),
     ("POST", "/admin/dnc"): deny(allowed=SA, body=lambda v: {"action": "add", "mobile": v["mobile"], "reason": "walk"}),
     ("POST", "/admin/dnc/import"): deny(allowed=SA, body={"reason": "walk"}),
+    # campaign definitions: the state administrator's; nobody else renames, re-asks or stops the campaign she is called for
+    ("GET", "/admin/campaigns"): deny(allowed=SA),
+    ("POST", "/admin/campaigns"): deny(allowed=SA, body={"code": "WALK" + RUN, "name_en": "walk"}),
+    ("GET", "/admin/campaigns/:id"): deny(params={"id": "campaign"}, allowed=SA),
+    ("POST", "/admin/campaigns/:id"): deny(params={"id": "campaign"}, allowed=SA, body={"name_en": "walk"}),
+    ("POST", "/admin/campaigns/:id/questions"): deny(params={"id": "campaign"}, allowed=SA,
+                                                     body={"action": "remove", "name": "benefit_received"}),
+    ("POST", "/admin/campaigns/:id/status"): deny(params={"id": "campaign"}, allowed=SA, body={"to": "closed"}),
     # the call centre: only agents (none among the walkers); the webhook is signed
     ("GET", "/cc"): deny(query=lambda v: {"number": v["mobile"]}),
     ("POST", "/cc/call"): deny(body=lambda v: {"number": v["mobile"]}),

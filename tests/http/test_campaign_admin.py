@@ -1,7 +1,10 @@
 """test_campaign_admin.py — Jan Samvad administration without SQL (issue
 15): the do-not-call page adds and removes numbers with a reason (each
 change audited), loads many from CSV, and a number added is taken off the
-call lists still waiting; only the state administrator may use it."""
+call lists still waiting; only the state administrator may use it.  A
+campaign is defined on pages: a draft, its questions through the field
+editor (with branching), its settings and grievance rule, then made
+active, and then called like one loaded from JSON."""
 import time
 
 from gs import Client, test, eq, run, sql, ctl
@@ -101,6 +104,74 @@ def only_the_state_administrator_keeps_the_list():
         c = web(user)
         eq(c.get("/admin/dnc").status, 403, "%s may not see it" % user)
     eq(listed(m), None, "nothing changed")
+
+
+SETTINGS = {"name_en": "Jan Samvad: pensions", "name_hi": "जन संवाद: पेंशन", "scheme": "NSAP",
+            "consent_en": "Namaste, this call is about your pension. May I ask two questions?",
+            "consent_hi": "नमस्ते, यह कॉल आपकी पेंशन के बारे में है। क्या मैं दो प्रश्न पूछ सकता हूँ?",
+            "max_attempts": "2", "retry_gap_min": "60", "sample_per_gp": "5"}
+
+
+@test
+def a_campaign_is_defined_on_pages_and_then_called():
+    sa = web("stateadmin")
+    code = "JSNSAP" + RUN
+    # problems at their inputs
+    r = sa.form_post("/admin/campaigns", "/admin/campaigns", dict(SETTINGS, code="bad code", max_attempts="5"))
+    eq(r.status, 422, "refused: %r" % r)
+    assert 'id="e-code"' in r.text and 'id="e-max_attempts"' in r.text, "both problems at their inputs"
+    r = sa.form_post("/admin/campaigns", "/admin/campaigns", dict(SETTINGS, code=code))
+    eq(r.status, 303, "draft created: %r" % r)
+    page = r.header("Location")
+    cid = int(page.rsplit("/", 1)[1])
+    eq(sql("SELECT status FROM campaigns WHERE id=%d" % cid), [["draft"]], "a draft")
+    eq(sa.form_post(page, page + "/status", {"to": "active"}).status, 409, "no questions yet: not active")
+    # the questions, with branching
+    q = page + "/questions"
+    r = sa.form_post(page, q, {"action": "add", "name": "pension_received", "type": "radio", "label_en": "Did your pension come?",
+                               "label_hi": "क्या आपकी पेंशन आई?", "options": "yes|Yes|हाँ\nno|No|नहीं", "required": "1"})
+    eq(r.status, 303, "question added: %r" % r)
+    r = sa.form_post(page, q, {"action": "add", "name": "months", "type": "number", "label_en": "For how many months not?",
+                               "label_hi": "कितने महीने से नहीं?", "required": "1", "show_field": "nowhere",
+                               "show_equals": "no"})
+    eq(r.status, 422, "a condition on no question: %r" % r)
+    r = sa.form_post(page, q, {"action": "add", "name": "months", "type": "number", "label_en": "For how many months not?",
+                               "label_hi": "कितने महीने से नहीं?", "required": "1", "show_field": "pension_received",
+                               "show_equals": "no"})
+    eq(r.status, 303, "branching question added: %r" % r)
+    eq(sa.form_post(page, q, {"action": "remove", "name": "pension_received"}).status, 409, "a condition uses it")
+    # the grievance rule names a question of the questionnaire
+    r = sa.form_post(page, page, dict(SETTINGS, g_type="GRV_SCH_NOT_RECEIVED", g_field="nothing", g_value="no"))
+    eq(r.status, 422, "no such question: %r" % r)
+    r = sa.form_post(page, page, dict(SETTINGS, g_type="GRV_SCH_NOT_RECEIVED", g_field="pension_received", g_value="no"))
+    eq(r.status, 303, "settings saved: %r" % r)
+    eq(sa.form_post(page, page + "/status", {"to": "active"}).status, 303, "active")
+    eq(sa.form_post(page, q, {"action": "remove", "name": "months"}).status, 409, "questions fixed once active")
+    for action in ["create", "question_add", "settings", "active"]:
+        assert int(sql("SELECT COUNT(*) FROM audit_log WHERE action='campaign.%s' AND entity_id='%s'" % (action, code))[0][0]) >= 1, \
+            "audited: " + action
+    # called like any campaign: the branching and the grievance rule work
+    village = sql("SELECT v.id FROM locations v JOIN locations g ON g.id=v.parent_id WHERE g.name_en='Jamune' "
+                  "AND g.type='panchayat' ORDER BY v.id LIMIT 1")[0][0]
+    import tempfile, os
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as f:
+        f.write("name,mobile,village_id,scheme_ref\nPensioner,%s,%s,NSAP-%s\n" % (mobile(6), village, RUN))
+    try:
+        ctl("campaign", "list", code, f.name)
+    finally:
+        os.unlink(f.name)
+    ctl("campaign", "sample", code)
+    a = Client()
+    a.api_login("ccagent")
+    r = a.api("POST", "/campaigns/%d/next" % cid)
+    eq(r.status, 200, "next: %r" % r)
+    url = "/campaigns/%d/contacts/%d" % (cid, r.json()["contact"])
+    r = a.api("POST", url, {"disposition": "completed", "answers": {"pension_received": "no"}})
+    eq(r.status, 422, "the branch's question is asked: %r" % r)
+    assert "months" in r.json()["error"]["fields"], r.json()
+    r = a.api("POST", url, {"disposition": "completed", "answers": {"pension_received": "no", "months": 3}})
+    eq(r.status, 200, "recorded: %r" % r)
+    assert (r.json().get("grievance") or "").startswith("GR"), "the rule raised a grievance: %r" % r.json()
 
 
 run()

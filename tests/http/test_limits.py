@@ -289,6 +289,14 @@ def exam_bank(body=None, cat=None):
 TICKETS = "SELECT COUNT(*) FROM tickets WHERE CONCAT_WS('|', subject, body, link_ref) LIKE '%{m}%'"
 TICKET_EVENTS = "SELECT COUNT(*) FROM ticket_events WHERE body LIKE '%{m}%'"
 DNC = "SELECT COUNT(*) FROM dnc WHERE reason LIKE '%{m}%'"
+CAMPAIGNS = "SELECT COUNT(*) FROM campaigns WHERE CONCAT_WS('|', code, name_en, name_hi, scheme_code, consent_en, consent_hi, grievance_type, grievance_field, grievance_value) LIKE '%{m}%'"
+
+
+def campaign_body(**kw):
+    d = {"code": "LIM" + RUN, "name_en": "Limits", "name_hi": "सीमा", "scheme": "LIM", "consent_en": "May I ask?",
+         "consent_hi": "क्या मैं पूछूँ?", "max_attempts": "3", "retry_gap_min": "120", "sample_per_gp": "10"}
+    d.update(kw)
+    return d
 BILLS_PAID = "SELECT COUNT(*) FROM bills WHERE idem_key LIKE '%{m}%' OR status <> 'fetched' AND paid_at > NOW() - INTERVAL 1 MINUTE"
 
 
@@ -535,6 +543,9 @@ CASES = [
          "reason", 100, DNC),
     Case("do-not-call import reason page", page("stateadmin", "/admin/dnc/import", {"reason": V, "file": b"mobile\n7000000998\n"},
                                                 multi=True), "reason", 100, DNC),
+    # campaign definitions on the page
+    *[Case("campaign page " + f, page("stateadmin", "/admin/campaigns", lambda f=f: campaign_body(**{f: V})), f, n, CAMPAIGNS)
+      for f, n in [("code", 32), ("name_en", 150), ("name_hi", 150), ("scheme", 32), ("consent_en", 500), ("consent_hi", 500)]],
     Case("offline check-in nonce", call("csc2", "POST", "/attendance/checkins", {
         "offline": True, "lat": 24.0, "lon": 84.0, "accuracy_m": 5, "fix_at": "2026-01-01T10:00:00+05:30",
         "device_id": "LIMITS-1", "nonce": V, "signature": "0" * 64}), "nonce", 64, CHECKINS),
