@@ -301,14 +301,29 @@ bool campaign_question_type_ok(enum ftype t)
 	return svc_type_allowed(t) && t != FT_FILE && t != FT_GROUP && t != FT_GEOPOINT;
 }
 
-int campaign_question_add(struct arena *a, const struct actor *who, long id, const struct field_input *in, struct outcome *out)
+/* The questionnaire of draft id into *q; 0, or 404/409/503 in out (the
+ * questions of an active or closed campaign are fixed). */
+static int load_draft(struct arena *a, long id, struct svc **q, struct outcome *out)
 {
 	const char *status;
-	struct svc *q;
-	if (load_def(a, id, &status, &q, out))
+	if (load_def(a, id, &status, q, out))
 		return out->status;
-	if (!str_eq(status, "draft"))
-		return out_fail(out, 409, "campaign.err.not_draft");
+	return str_eq(status, "draft") ? 0 : out_fail(out, 409, "campaign.err.not_draft");
+}
+
+/* Stores questionnaire q of campaign id with the audit row campaign.<what>. */
+static int save_questions(struct arena *a, const struct actor *who, long id, const struct svc *q, const char *what,
+			  const char *name, struct outcome *out)
+{
+	struct def_ctx c = { .who = who, .a = a, .id = id, .questions = questions_json(a, q), .what = what, .remarks = name };
+	return out_txn(out, save_txn, &c);
+}
+
+int campaign_question_add(struct arena *a, const struct actor *who, long id, const struct field_input *in, struct outcome *out)
+{
+	struct svc *q;
+	if (load_draft(a, id, &q, out))
+		return out->status;
 	struct field f = { 0 };
 	f.name = fieldedit_text(a, out, "name", in->name, 40, true);
 	if (f.name && (strspn(f.name, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(f.name) || !(f.name[0] >= 'a' && f.name[0] <= 'z')))
@@ -327,19 +342,14 @@ int campaign_question_add(struct arena *a, const struct actor *who, long id, con
 	nf[q->form.nfields] = f;
 	q->form.fields = nf;
 	q->form.nfields++;
-	struct def_ctx c = { .who = who, .a = a, .id = id, .questions = questions_json(a, q), .what = "question_add",
-			     .remarks = f.name };
-	return out_txn(out, save_txn, &c);
+	return save_questions(a, who, id, q, "question_add", f.name, out);
 }
 
 int campaign_question_remove(struct arena *a, const struct actor *who, long id, const char *name, struct outcome *out)
 {
-	const char *status;
 	struct svc *q;
-	if (load_def(a, id, &status, &q, out))
+	if (load_draft(a, id, &q, out))
 		return out->status;
-	if (!str_eq(status, "draft"))
-		return out_fail(out, 409, "campaign.err.not_draft");
 	const struct field *f = name ? svc_field(q, name) : NULL;
 	if (!f)
 		return out_fail(out, 404, NULL);
@@ -352,9 +362,7 @@ int campaign_question_remove(struct arena *a, const struct actor *who, long id, 
 	size_t at = (size_t)(f - q->form.fields);
 	memmove(&q->form.fields[at], &q->form.fields[at + 1], (q->form.nfields - at - 1) * sizeof *f);
 	q->form.nfields--;
-	struct def_ctx c = { .who = who, .a = a, .id = id, .questions = questions_json(a, q), .what = "question_remove",
-			     .remarks = name };
-	return out_txn(out, save_txn, &c);
+	return save_questions(a, who, id, q, "question_remove", name, out);
 }
 
 int campaign_status_set(struct arena *a, const struct actor *who, long id, const char *to, struct outcome *out)

@@ -14,12 +14,7 @@
 <?cs if:C.status == "draft" ?>
 <h3><?cs var:L.campaign.def.add_question ?></h3>
 <form method="post" action="/admin/campaigns/<?cs var:C.id ?>/questions" novalidate><?cs call:csrf_field() ?><input type="hidden" name="action" value="add">
- <?cs call:field_input("name", L.svc.field_name, "text", L.svc.field_name_hint, "") ?>
- <?cs call:field_type_select() ?>
- <?cs call:field_input("label_en", L.svc.label_en, "text", "", "") ?>
- <?cs call:field_input("label_hi", L.svc.label_hi, "text", "", "") ?>
- <?cs call:field_textarea("options", L.svc.options, L.svc.options_hint) ?>
- <div class="field checks"><label><input type="checkbox" name="required" value="1" checked> <?cs var:L.svc.required ?></label></div>
+ <?cs call:field_add_inputs() ?>
  <?cs call:field_input("show_field", L.svc.show_field, "text", L.svc.show_hint, "") ?><?cs call:field_input("show_equals", L.svc.show_equals, "text", "", "") ?>
  <?cs call:field_type_extras() ?>
  <button class="button"><?cs var:L.campaign.def.add_question ?></button>
