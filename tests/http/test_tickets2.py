@@ -12,7 +12,7 @@ import tempfile
 import time
 
 from gs import Client, test, eq, run, sql, ctl
-from lifecycle import PDF, PNG, file_app
+from lifecycle import PDF, PNG, file_app, citizen
 
 RUN = str(int(time.time() * 1000) % 10000000)
 MZ = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00\xb8" + b"\x00" * 40 + b"This program cannot be run in DOS mode.\r\n"
@@ -153,6 +153,26 @@ def a_linked_record_must_exist_and_be_the_raisers():
     number = r.json()["number"]
     page = web("csc1").get("/tickets/" + number).text
     assert 'href="/my/app/%s"' % mine in page, "the thread links to it"
+
+
+@test
+def a_grievance_filed_at_a_csc_carries_its_file_to_the_citizen_only():
+    mob = "95" + RUN.rjust(8, "0")[-8:]
+    csc = web("csc1")
+    palamu = sql("SELECT id FROM locations WHERE type='district' AND name_en='Palamu'")[0][0]
+    block = sql("SELECT id FROM locations WHERE type='block' AND name_en='Medininagar(Daltonganj)'")[0][0]
+    r = post_multi(csc, "/grievance/new", "/grievance/new", {
+        "type": "GRV_REV_DELAY", "location_district": palamu, "location_block": block, "location_panchayat": jamune(),
+        "subject": "Certificate late " + RUN, "body": "Applied 60 days ago.", "mobile": mob}, PNG, name="receipt.png",
+        ctype="image/png")
+    number = number_of(r)
+    assert number.startswith("GR"), number
+    fid = files_of(number)[0][0]
+    w, _ = citizen(mob, api=False)
+    got = w.get("/tickets/%s/files/%s" % (number, fid))
+    eq(got.status, 200, "the citizen it was filed for reads it")
+    assert got.body.startswith(b"\x89PNG"), "a PNG"
+    eq(web("csc2").get("/tickets/%s/files/%s" % (number, fid)).status, 404, "another VLE does not")
 
 
 def set_lang(user, lang):
