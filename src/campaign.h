@@ -71,6 +71,60 @@ int campaign_record(struct arena *a, const struct actor *who, long contact, cons
 /* A campaign's questionnaire as a service definition (arena), or NULL. */
 struct svc *campaign_questions(struct arena *a, long campaign);
 
+/* ---- administration (campaign_admin.c) ---- */
+
+/* Adds mobile to the do-not-call list with a reason (or gives it the new
+ * reason), taking it off every call list still waiting; or removes it
+ * (add false; 422 at "mobile" when it is not listed).  One transaction
+ * with its audit row.  0, 422 (at "mobile", "reason") or 503. */
+int campaign_dnc_change(struct arena *a, const struct actor *who, bool add, const char *mobile, const char *reason,
+			struct outcome *out);
+/* Adds the numbers of a CSV (header with "mobile", optional "reason"; a
+ * row without one takes `reason`) in one transaction with one audit row;
+ * rows that are not a mobile number are counted in *bad and skipped.  0,
+ * 422 (at "file": no mobile column; at "reason") or 503. */
+int campaign_dnc_import(struct arena *a, const struct actor *who, const char *csv, size_t len, const char *reason,
+			long *added, long *bad, struct outcome *out);
+/* The list, newest first, at most 100, of numbers starting with prefix
+ * ("" or NULL: all): mobile, added_at, reason. */
+struct dbres *campaign_dnc_list(struct arena *a, const char *prefix);
+
+/* A campaign's settings as typed on its page (numbers as text). */
+struct campaign_settings {
+	const char *code;			/* creating: CODE ([A-Z0-9_], up to 32) */
+	const char *name_en, *name_hi;		/* up to 150 */
+	const char *scheme;			/* scheme code, up to 32 */
+	const char *consent_en, *consent_hi;	/* the consent line read first, up to 500 */
+	const char *max_attempts;		/* 1-3 */
+	const char *retry_gap_min;		/* 5-10080 minutes */
+	const char *sample_per_gp;		/* 1-10000 */
+	const char *g_type, *g_field, *g_value;	/* the grievance rule: all three or none */
+};
+struct field_input;
+/* Creates a draft campaign (no questions yet; nobody calls for it) with
+ * its audit row; *id gets its id.  0, 422 (problems at their inputs) or
+ * 503. */
+int campaign_create(struct arena *a, const struct actor *who, const struct campaign_settings *in, long *id,
+		    struct outcome *out);
+/* Saves the settings of campaign id (the grievance rule's question must be
+ * in its questionnaire).  0, 404, 422 or 503. */
+int campaign_settings_save(struct arena *a, const struct actor *who, long id, const struct campaign_settings *in,
+			   struct outcome *out);
+/* Adds a question (the form engine's field editor: fieldedit_read; a
+ * condition names an earlier question) to a draft's questionnaire, or
+ * removes one nothing depends on (no later question's condition, not the
+ * grievance rule).  0, 404, 409 (not a draft, or the question is used),
+ * 422 or 503. */
+int campaign_question_add(struct arena *a, const struct actor *who, long id, const struct field_input *in,
+			  struct outcome *out);
+int campaign_question_remove(struct arena *a, const struct actor *who, long id, const char *name, struct outcome *out);
+/* May a questionnaire ask a question of type t (a service form's types
+ * without files, groups or map positions)?  The field editor's list. */
+bool campaign_question_type_ok(enum ftype t);
+/* Makes campaign id active (a draft with at least one question, or a
+ * closed one again) or closed.  0, 400, 404, 409 or 503. */
+int campaign_status_set(struct arena *a, const struct actor *who, long id, const char *to, struct outcome *out);
+
 /* ---- reports ---- */
 
 /* One row of a report: a block or a district. */

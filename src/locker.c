@@ -83,49 +83,66 @@ out:
 	return res;
 }
 
-long locker_add(struct arena *a, long owner, long uploader, const char *doc_type, const char *label,
-		const unsigned char *p, size_t n, size_t max, const char **err)
+const char *locker_label(struct arena *a, const char *label)
+{
+	char *clean = arena_strdup(a, label && utf8_valid(label, strlen(label)) ? label : "document");
+	if (utf8_chars(clean) > 100)
+		clean[100] = '\0';	/* byte cut is fine for display; re-validated below */
+	if (!utf8_valid(clean, strlen(clean)))
+		clean = "document";
+	return clean;
+}
+
+const char *locker_store(struct arena *a, const unsigned char *p, size_t n, size_t max, const char **mime,
+			 size_t *stored, struct photo_meta *m, const char **err)
 {
 	if (n == 0) {
 		*err = "locker.empty";
-		return 0;
+		return NULL;
 	}
 	if (n > max) {
 		*err = "locker.too_big";
-		return 0;
+		return NULL;
 	}
-	const char *mime = upcheck_file(p, n, err);	/* *err: the rule it broke */
-	if (!mime)
-		return 0;
-	if (str_empty(doc_type) || strlen(doc_type) > 40 || strspn(doc_type, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(doc_type)) {
-		*err = "locker.type_missing";
-		return 0;
-	}
+	*mime = upcheck_file(p, n, err);	/* *err: the rule it broke */
+	if (!*mime)
+		return NULL;
 	/* pictures are kept without their metadata (EXIF places, camera
 	 * serials, comments); what the camera recorded of time and place is
 	 * kept as columns for photo answers (photo.h) */
-	struct photo_meta m = { 0 };
+	memset(m, 0, sizeof *m);
 	unsigned char *clean_img = NULL;
 	size_t clean_len = 0;
-	if (!str_eq(mime, "application/pdf")) {
-		if (!photo_clean(p, n, mime, &clean_img, &clean_len, &m)) {
+	if (!str_eq(*mime, "application/pdf")) {
+		if (!photo_clean(p, n, *mime, &clean_img, &clean_len, m)) {
 			*err = "locker.bad_type";
-			return 0;
+			return NULL;
 		}
 		p = clean_img;
 		n = clean_len;
 	}
 	char *hex = locker_put_blob(a, p, n);
 	free(clean_img);
-	if (!hex) {
+	if (!hex)
 		*err = "locker.store_failed";
+	*stored = n;
+	return hex;
+}
+
+long locker_add(struct arena *a, long owner, long uploader, const char *doc_type, const char *label,
+		const unsigned char *p, size_t n, size_t max, const char **err)
+{
+	if (n > 0 && n <= max && (str_empty(doc_type) || strlen(doc_type) > 40 ||
+				  strspn(doc_type, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(doc_type))) {
+		*err = "locker.type_missing";
 		return 0;
 	}
-	char *clean = arena_strdup(a, label && utf8_valid(label, strlen(label)) ? label : "document");
-	if (utf8_chars(clean) > 100)
-		clean[100] = '\0';	/* byte cut is fine for display; re-validated below */
-	if (!utf8_valid(clean, strlen(clean)))
-		clean = "document";
+	struct photo_meta m;
+	const char *mime;
+	const char *hex = locker_store(a, p, n, max, &mime, &n, &m, err);
+	if (!hex)
+		return 0;
+	const char *clean = locker_label(a, label);
 	char lat[24] = "", lon[24] = "";
 	if (m.has_gps) {
 		snprintf(lat, sizeof lat, "%.6f", m.lat);

@@ -18,6 +18,19 @@
  * (for a refused file, the rule it broke: upcheck.h). */
 long locker_add(struct arena *a, long owner, long uploader, const char *doc_type, const char *label,
 		const unsigned char *p, size_t n, size_t max, const char **err);
+struct photo_meta;
+/* Checks bytes as locker_add does (empty, larger than max, not the PDF,
+ * JPEG or PNG they start like) and stores them as a blob, pictures without
+ * their metadata (what the camera recorded goes to *m).  For other modules
+ * that keep files of their own (ticket attachments).  Returns the blob's
+ * hex digest (arena) with *mime and *stored (the byte count kept), or NULL
+ * with *err a lang key.  Not transactional: a failure after it leaves at
+ * most an unreferenced blob. */
+const char *locker_store(struct arena *a, const unsigned char *p, size_t n, size_t max, const char **mime,
+			 size_t *stored, struct photo_meta *m, const char **err);
+/* A client's file name fit for display: valid UTF-8, at most 100 bytes,
+ * "document" otherwise (arena). */
+const char *locker_label(struct arena *a, const char *label);
 /* Files a certificate we issued (a signed PDF already stored as blob
  * sha_hex, size bytes) in owner's locker as issued by issuer, inside the
  * caller's transaction.  Returns the document id, or 0. */

@@ -88,6 +88,22 @@ int page_tickets(struct req *r)
 static const char *const new_fields[] = { "type", "priority", "subject", "body", "mobile", "link_kind", "link_ref", "assignee",
 					  NULL };
 
+/* What helps with sub type `code` (ticket_help.c) under Help: the
+ * e-learning items the viewer may open and the resolution codes most used
+ * for it, by name. */
+static void help_to_hdf(struct req *r, const char *code)
+{
+	struct dbres *items = ticket_help_items(r->a, r->user, code);
+	static const char *const icols[] = { "id", "kind", "lang", "title", NULL };
+	hset_rows(r, "Help.items", items, icols);
+	struct dbres *codes = ticket_help_codes(r->a, code);
+	for (size_t i = 0; codes && i < codes->nrows; i++) {
+		hset(r, arena_printf(r->a, "Help.codes.%zu.name", i),
+		     tmpl_str(r->lang, arena_printf(r->a, "ticket.code.%s", db_val(codes, i, 0))));
+		hset(r, arena_printf(r->a, "Help.codes.%zu.n", i), db_val(codes, i, 1));
+	}
+}
+
 /* The raise form of a kind ("support" or "grievance"), again with the
  * values typed. */
 static int new_form(struct req *r, const char *kind, const struct outcome *errs)
@@ -106,6 +122,7 @@ static int new_form(struct req *r, const char *kind, const struct outcome *errs)
 		hset(r, "Fee", money_fmt(r->a, cfg.grievance_csc_fee_paise));
 	/* the chosen sub type's extra fields (the service form model) */
 	struct svc *form = ticket_type_form(r->a, req_param(r, "type"));
+	help_to_hdf(r, req_param(r, "type"));	/* the step after the kind is chosen */
 	if (form)
 		formview_fill(r, &form->form, "Svc.fields", str_eq(r->method, "POST") ? formview_answers(r, &form->form) : NULL, r->status == 422 ? errs : NULL);
 	struct dbres *cat = ticket_catalogue(r->a, kind);
@@ -113,6 +130,7 @@ static int new_form(struct req *r, const char *kind, const struct outcome *errs)
 					    "role", NULL };
 	hset_rows(r, "Types", cat, cols);
 	hset(r, "Page.picker", "1");
+	hset_int(r, "MaxKB", cfg.max_upload / 1024);
 	picker_fill(r, "location", 0, LT_VILLAGE);
 	return tmpl_render(r, "ticket_new.cs");
 }
@@ -129,6 +147,18 @@ int page_grievance_new(struct req *r)
 	return new_form(r, "grievance", NULL);
 }
 
+/* The file sent in field "file", or NULL when none was chosen (a form
+ * without one sends an empty part with no name). */
+static const struct ticket_file *file_of(struct req *r)
+{
+	const struct upload *u = req_upload(r, "file");
+	if (!u || (u->len == 0 && str_empty(u->filename)))
+		return NULL;
+	struct ticket_file *f = arena_alloc(r->a, sizeof *f);
+	*f = (struct ticket_file){ .label = u->filename, .data = u->data, .len = u->len };
+	return f;
+}
+
 /* The ticket typed on the form. */
 static void read_input(struct req *r, struct ticket_input *in, long location)
 {
@@ -139,7 +169,7 @@ static void read_input(struct req *r, struct ticket_input *in, long location)
 		.type = req_form(r, "type"), .priority = prio, .location_id = location, .subject = req_form(r, "subject"),
 		.body = req_form(r, "body"), .mobile = req_form(r, "mobile"), .link_kind = req_form(r, "link_kind"),
 		.link_ref = req_form(r, "link_ref"), .assignee = req_form(r, "assignee"),
-		.answers = form ? formview_answers(r, &form->form) : NULL,
+		.answers = form ? formview_answers(r, &form->form) : NULL, .file = file_of(r),
 		/* an agent raises for a caller; a sewak at the door; an operator at the counter */
 		.channel = user_has(r->user, ROLE_CC_AGENT) ? "call" : user_has(r->user, ROLE_SEWAK) ? "sewak"
 			 : (r->user->roles & RB_OPERATORS) ? "csc" : "web",
@@ -212,6 +242,11 @@ static void ticket_to_hdf(struct req *r, const struct ticket *t, enum ticket_sea
 	hset(r, "T.resolution_code", t->resolution_code ? tmpl_str(r->lang, arena_printf(r->a, "ticket.code.%s", t->resolution_code)) : NULL);
 	hset(r, "T.link_kind", t->link_kind);
 	hset(r, "T.link_ref", t->link_ref);
+	hset(r, "T.link_href", t->link_kind ? ticket_link_href(r->a, r->user, t->link_kind, t->link_ref) : NULL);
+	struct dbres *files = ticket_files(r->a, t, seat != TS_RAISER);
+	static const char *const fcols[] = { "id", "label", "mime", "kb", "internal", "at", "who", NULL };
+	hset_rows(r, "Files", files, fcols);
+	hset_int(r, "MaxKB", cfg.max_upload / 1024);
 	hset(r, "T.parent", t->parent_number);
 	hset_int(r, "T.rating", t->rating);
 	hset_int(r, "T.escalation", t->escalation_level);
@@ -226,6 +261,8 @@ static void ticket_to_hdf(struct req *r, const struct ticket *t, enum ticket_sea
 		formview_summary(r, &form->form, ans, "Answers", false);
 	if (r->user->id == t->assignee_id)
 		hset(r, "T.mine", "1");
+	if (seat == TS_HANDLER)
+		help_to_hdf(r, t->type_code);	/* beside the resolution form */
 	struct dbres *e = ticket_thread(r->a, t, seat != TS_RAISER);
 	static const char *const cols[] = { "at", "who", "action", "from", "to", "body", "internal", "to_name", NULL };
 	hset_rows(r, "Events", e, cols);
@@ -266,7 +303,8 @@ static void read_action(struct req *r, struct ticket_action *in)
 	parse_long(req_form(r, "rating"), 1, 5, &rating);
 	*in = (struct ticket_action){ .action = req_form(r, "action"), .body = req_form(r, "body"),
 				      .assignee = req_form(r, "assignee"), .misrouted = str_eq(req_form(r, "misrouted"), "1"),
-				      .code = req_form(r, "code"), .of = req_form(r, "of"), .rating = rating };
+				      .code = req_form(r, "code"), .of = req_form(r, "of"), .rating = rating,
+				      .file = file_of(r) };
 }
 
 /* POST /tickets/:no — one action */
@@ -291,6 +329,26 @@ int page_ticket_act(struct req *r)
 	if (st)
 		return page_outcome(r, &out);
 	resp_redirect(r, arena_printf(r->a, "/tickets/%s?done=1", rp(r, 0)));
+	return 0;
+}
+
+/* GET /tickets/:no/files/:id and /api/v1/tickets/:no/files/:id — an attachment, to those who see the
+ * ticket (an internal note's not to the raiser); 404 otherwise, so a
+ * stranger learns nothing of which files exist. */
+int page_ticket_file(struct req *r)
+{
+	enum ticket_seat seat;
+	struct ticket *t = visible(r, rp(r, 0), &seat);
+	long id = 0;
+	if (!t || !parse_long(rp(r, 1), 1, 1L << 50, &id))
+		return 404;
+	size_t len = 0;
+	const char *mime, *label;
+	unsigned char *p = ticket_file_read(r->a, t, seat, id, &len, &mime, &label);
+	if (!p)
+		return 404;
+	resp_bytes(r, mime, p, len, label);
+	free(p);
 	return 0;
 }
 
@@ -465,6 +523,20 @@ static void ticket_json(struct req *r, struct jw *w, const struct ticket *t, enu
 		jw_kstr(w, "to", db_val(e, i, 4));
 		jw_kstr(w, "body", db_val(e, i, 5));
 		jw_kbool(w, "internal", db_int(e, i, 6) != 0);
+		jw_obj_end(w);
+	}
+	jw_arr_end(w);
+	/* the files this viewer may read, and where */
+	struct dbres *f = ticket_files(r->a, t, seat != TS_RAISER);
+	jw_key(w, "files");
+	jw_arr(w);
+	for (size_t i = 0; f && i < f->nrows; i++) {
+		jw_obj(w);
+		jw_kint(w, "id", db_int(f, i, 0));
+		jw_kstr(w, "name", db_val(f, i, 1));
+		jw_kstr(w, "mime", db_val(f, i, 2));
+		jw_kbool(w, "internal", db_int(f, i, 4) != 0);
+		jw_kstr(w, "url", arena_printf(r->a, "/api/v1/tickets/%s/files/%s", t->number, db_val(f, i, 0)));
 		jw_obj_end(w);
 	}
 	jw_arr_end(w);

@@ -27,7 +27,7 @@ const char *const ticket_actions[] = { "start", "reply", "note", "ask_info", "as
 const char *const ticket_list_codes[] = { "my", "new", "open", "closed", "reassigned", "replies", "raised", NULL };
 
 static const char *const channels[] = { "web", "app", "call", "csc", "sewak", NULL };
-static const char *const link_kinds[] = { "application", "certificate", "wallet", "bill", NULL };
+static const char *const link_kinds[] = { "application", "certificate", "wallet", "bill", "csc", "training", "exam", NULL };
 /* The escalation ladder: a ticket with a role not on it goes to the top. */
 static const char *const ladder[] = { "bi", "di", "pmu", NULL };
 
@@ -228,6 +228,7 @@ struct raise_ctx {
 	long fee;		/* a grievance filed at a CSC: paise from the operator's wallet */
 	struct outcome *out;	/* a short wallet is a refusal */
 	const char *answers;	/* the extra fields, checked and normalised (JSON), or NULL */
+	const struct ticket_blob *blob;	/* an attachment, stored, waiting for its row; or NULL */
 };
 
 /* A CSC's grievance fee: from the operator's wallet to the service
@@ -277,12 +278,14 @@ static int raise_txn(void *p)
 	if (fee)
 		return fee;
 	if (event(id, me, "raise", NULL, "new", 0, 0, in->body, false) != 0 ||
+	    (c->blob && ticket_file_add(id, "raise", me, false, c->blob) != 0) ||
 	    (c->assignee && event(id, me, "assign", "new", "assigned", 0, c->assignee, NULL, false) != 0))
 		return -1;
 	struct ticket t = { .id = id, .number = c->number, .raised_by = me, .mobile = c->mobile };
 	const char *due = date_long(c->a, c->due, "en");
-	if (sms_raiser(c->a, &t, arena_printf(c->a, "Your ticket %s is registered: %s. Expected by %s. - GramSewa", c->number,
-					      in->subject, due), c->st->raised_dlt, "ticket.raise") != 0)
+	struct ticket_sms sv = { .number = c->number, .subject = in->subject, .due = c->due, .text = "" };
+	if (sms_raiser(c->a, &t, ticket_sms_text(c->a, c->st->id, false, ticket_sms_lang(c->a, me, c->mobile), &sv),
+		       c->st->raised_dlt, "ticket.raise") != 0)
 		return -1;
 	if (c->assignee && sms_user(c->a, c->assignee, arena_printf(c->a, "Ticket %s is assigned to you: %s. Due %s. - GramSewa",
 								   c->number, in->subject, due),
@@ -340,7 +343,9 @@ int ticket_raise(struct arena *a, const struct actor *who, const struct ticket_i
 		out_field(out, "link_kind", "ticket.err.link", NULL);
 	if (!str_empty(in->link_kind) && str_empty(in->link_ref))
 		out_field(out, "link_ref", "ticket.err.link_ref", NULL);
-	out_max_len(out, "link_ref", in->link_ref, LIM_TICKET_LINK);
+	if (out_max_len(out, "link_ref", in->link_ref, LIM_TICKET_LINK) && in_list(link_kinds, in->link_kind) &&
+	    !str_empty(in->link_ref) && !ticket_link_seen(a, u, in->link_kind, in->link_ref))
+		out_field(out, "link_ref", "ticket.err.link_unknown", NULL);
 	if (out->status)
 		return out->status;
 	c.priority = in->priority ? in->priority : st.default_priority;
@@ -368,6 +373,10 @@ int ticket_raise(struct arena *a, const struct actor *who, const struct ticket_i
 	c.due = due_from_now(a, c.place->path, st.sla[c.priority - 1]);
 	if (grievance && user_has(u, ROLE_CSC))
 		c.fee = cfg.grievance_csc_fee_paise;
+	struct ticket_blob blob;
+	if (in->file && ticket_file_check(a, in->file, &blob, out))
+		return out->status;
+	c.blob = in->file ? &blob : NULL;
 	int rc;
 	if (db_in_txn()) {
 		/* inside the caller's transaction (a campaign answer opening a grievance): its change */
@@ -481,6 +490,7 @@ struct act_ctx {
 	long assignee;			/* assign: the new assignee */
 	const char *role;		/* assign: the role it now sits with */
 	long parent;			/* duplicate: the ticket kept */
+	const struct ticket_blob *blob;	/* the message's attachment, stored, waiting for its row; or NULL */
 };
 
 /* Moves t to `to` with the thread row, the audit row and the timestamps
@@ -645,8 +655,9 @@ static int act_apply(struct act_ctx *c)
 			return -1;
 		const char *dlt = db_scalar(c->a, "SELECT IFNULL(sms_resolved_dlt, ?) FROM ticket_types WHERE id = ?", "si",
 					    cfg.ticket_resolved_dlt, (long long)t->type_id);
-		return sms_raiser(c->a, t, arena_printf(c->a, "Ticket %s is resolved: %s. Not solved? Reopen it within %ld days. - GramSewa",
-							t->number, body, cfg.ticket_reopen_days), dlt, "ticket.resolve");
+		struct ticket_sms sv = { .number = t->number, .subject = t->subject, .text = body, .days = reopen_days(t) };
+		return sms_raiser(c->a, t, ticket_sms_text(c->a, t->type_id, true, ticket_sms_lang(c->a, t->raised_by, t->mobile), &sv),
+				  dlt, "ticket.resolve");
 	}
 	if (str_eq(a, "reopen")) {
 		const char *ok = db_scalar(c->a, "SELECT resolved_at + INTERVAL ? DAY >= NOW() FROM tickets WHERE id = ?", "ii",
@@ -680,6 +691,17 @@ static int act_apply(struct act_ctx *c)
 		return audit(c->a, c->who, "rate", t->number, arena_printf(c->a, "%ld", in->rating));
 	}
 	return refuse(c, 422, NULL);
+}
+
+/* An action with an attachment: the change, then the file's row on the
+ * thread row the change wrote (a note's file is internal). */
+static int act_file_txn(void *p)
+{
+	struct act_ctx *c = p;
+	int rc = act_txn(p);
+	if (rc)
+		return rc;
+	return ticket_file_add(c->t->id, c->in->action, actor_id(c->who), str_eq(c->in->action, "note"), c->blob);
 }
 
 /* Which seat an action needs, and from which statuses it may be taken. */
@@ -773,9 +795,15 @@ int ticket_act(struct arena *a, const struct actor *who, const char *number, con
 		else
 			c.parent = p->id;
 	}
+	if (in->file && !r->needs_body)
+		out_field(out, "file", "ticket.err.file_action", NULL);
 	if (out->status)
 		return out->status;
-	return out_txn(out, act_txn, &c);
+	struct ticket_blob blob;
+	if (in->file && ticket_file_check(a, in->file, &blob, out))
+		return out->status;
+	c.blob = in->file ? &blob : NULL;
+	return out_txn(out, c.blob ? act_file_txn : act_txn, &c);
 }
 
 /* ---- lists and tiles ---- */
@@ -905,7 +933,8 @@ int ticket_counts(struct arena *a, const char *kind, const char *from, const cha
 
 static const char *const cat_cols[] = { "code", "parent", "level", "kind", "name_en", "name_hi", "department", "resolver_role",
 					"default_priority", "sla_p1", "sla_p2", "sla_p3", "sla_p4", "auto_close_days",
-					"sms_raised_dlt", "sms_resolved_dlt", "active", "form", NULL };
+					"sms_raised_dlt", "sms_resolved_dlt", "active", "form", "sms_raised_en", "sms_raised_hi",
+					"sms_resolved_en", "sms_resolved_hi", NULL };
 
 struct cat_ctx {
 	struct arena *a;
@@ -915,6 +944,24 @@ struct cat_ctx {
 	FILE *err;
 	long rows;
 };
+
+/* A row's SMS texts (cells sms_raised_en .. sms_resolved_hi, NULL when the
+ * file has no such column: then the stored texts stay; an empty cell
+ * clears one, back to the generic text).  0, 1 (bad text, printed) or -1. */
+static int cat_sms(struct cat_ctx *c, int line, const char *code, char *const *t)
+{
+	if (!t[0] && !t[1] && !t[2] && !t[3])
+		return 0;
+	for (int i = 0; i < 4; i++)
+		if (!ticket_sms_template_ok(t[i])) {
+			fprintf(c->err, "line %d: %s: at most 300 characters, placeholders only {number} {subject} {due} {text} {days}\n",
+				line, cat_cols[18 + i]);
+			return 1;
+		}
+	return db_exec("UPDATE ticket_types SET sms_raised_en = NULLIF(?, ''), sms_raised_hi = NULLIF(?, ''), "
+		       "sms_resolved_en = NULLIF(?, ''), sms_resolved_hi = NULLIF(?, '') WHERE code = ?", "sssss",
+		       t[0] ? t[0] : "", t[1] ? t[1] : "", t[2] ? t[2] : "", t[3] ? t[3] : "", code) < 0 ? -1 : 0;
+}
 
 /* One catalogue row (cells by cat_cols) checked and written; 0, 1 (bad
  * row, printed) or -1. */
@@ -1002,7 +1049,7 @@ static int cat_row(struct cat_ctx *c, int line, char **v)
 		    (long long)nums[0], (long long)nums[1], (long long)nums[2], (long long)nums[3], (long long)nums[4],
 		    (long long)nums[5], v[14] ? v[14] : "", v[15] ? v[15] : "", (long long)nums[6], form) < 0)
 		return -1;
-	return 0;
+	return cat_sms(c, line, v[0], v + 18);
 }
 
 static int cat_txn(void *p)

@@ -35,6 +35,13 @@
 #define TICKET_RUNNING_SQL "'new','assigned','in_progress'"
 #define TICKET_OPEN_SQL "'new','assigned','in_progress','awaiting_info'"
 
+/* A file sent with a ticket or a message. */
+struct ticket_file {
+	const char *label;		/* the client's file name (display only) */
+	const unsigned char *data;	/* the bytes (inside the request) */
+	size_t len;			/* byte count */
+};
+
 /* A ticket as typed on the form or sent to the API. */
 struct ticket_input {
 	const char *type;	/* the sub type's code */
@@ -48,6 +55,7 @@ struct ticket_input {
 	const char *link_ref;	/* its number or id */
 	const char *assignee;	/* CSC ID or log-in name of the resolver; NULL: routing decides */
 	const struct jval *answers;	/* the sub type's extra fields, a JSON object (or NULL) */
+	const struct ticket_file *file;	/* an attachment, or NULL */
 };
 
 /* Raises a ticket or a grievance (the sub type's kind) in its own
@@ -74,6 +82,7 @@ struct ticket_action {
 	const char *code;	/* resolve: a resolution code (ticket_resolution_codes) */
 	const char *of;		/* duplicate: the number of the ticket it duplicates */
 	long rating;		/* rate: 1..5 */
+	const struct ticket_file *file;	/* an attachment to the message (actions with a body), or NULL */
 };
 
 /* Applies one action by who on ticket `number`.  Returns 0, 403 (who may
@@ -148,6 +157,70 @@ struct svc *ticket_type_form(struct arena *a, const char *code);
  * type and type: code, name en, name hi, main en, main hi, type en, type
  * hi, default priority, resolver role. */
 struct dbres *ticket_catalogue(struct arena *a, const char *kind);
+
+/* ---- attachments (ticket_file.c) ---- */
+
+/* A checked and stored attachment, waiting for its row. */
+struct ticket_blob {
+	const char *sha, *mime, *label;	/* blob digest, type by content, display name (arena) */
+	size_t size;			/* bytes kept */
+};
+/* Checks f by content (locker_store) and stores its blob, before the
+ * change's transaction.  Returns 0, or 413/422 with the rule it broke at
+ * field "file", or 503. */
+int ticket_file_check(struct arena *a, const struct ticket_file *f, struct ticket_blob *b, struct outcome *out);
+/* Inside the change's transaction: b belongs to the latest thread row of
+ * `action` on ticket (internal: it came with an internal note).  0 or -1. */
+int ticket_file_add(long ticket, const char *action, long uploader, bool internal, const struct ticket_blob *b);
+/* The files of t that a seat sees (with_internal: not the raiser's):
+ * id, label, mime, KB, internal, created_at, uploader name.  Arena; NULL on
+ * a database error. */
+struct dbres *ticket_files(struct arena *a, const struct ticket *t, bool with_internal);
+/* The bytes (malloc'd: free them) of file id of t as seat may read it, with
+ * its type and name; NULL when it is not t's, is internal and seat is the
+ * raiser's, or is missing. */
+unsigned char *ticket_file_read(struct arena *a, const struct ticket *t, enum ticket_seat seat, long id, size_t *len,
+				const char **mime, const char **label);
+
+/* ---- linked objects (ticket_link.c) ---- */
+
+/* Does the object of link kind (application, certificate, wallet, bill,
+ * csc, training, exam) numbered ref exist, and may u see it? */
+bool ticket_link_seen(struct arena *a, const struct user *u, const char *kind, const char *ref);
+/* The page of the object for viewer u (arena), or NULL when u may not see
+ * it or it has no page. */
+const char *ticket_link_href(struct arena *a, const struct user *u, const char *kind, const char *ref);
+
+/* ---- SMS in the recipient's language (ticket_sms.c) ---- */
+
+/* The values of an SMS template's placeholders. */
+struct ticket_sms {
+	const char *number, *subject;	/* {number}, {subject} */
+	const char *due;		/* {due}: a stored time, written out in the language; or NULL */
+	const char *text;		/* {text}: the resolution text, or "" */
+	long days;			/* {days}: days to reopen */
+};
+/* The language of the SMS recipient: the user who has `mobile` (a citizen
+ * first) when the ticket was raised for one, else the raiser; "en" or
+ * "hi" ("en" when unknown). */
+const char *ticket_sms_lang(struct arena *a, long raised_by, const char *mobile);
+/* The acknowledgement (resolved false) or resolution SMS of sub type
+ * type_id in lang: its own text, else the generic one; placeholders
+ * filled (arena). */
+const char *ticket_sms_text(struct arena *a, long type_id, bool resolved, const char *lang, const struct ticket_sms *v);
+/* Is tpl fit as a catalogue SMS text (empty; or at most 300 characters
+ * using only the placeholders above)? */
+bool ticket_sms_template_ok(const char *tpl);
+
+/* ---- help with a kind of problem (ticket_help.c) ---- */
+
+/* The e-learning items tagged with sub type `code` that u may open, of
+ * kind sop, pdf or video: learning_list's columns (id, kind, lang, title,
+ * ...).  NULL when none can be read. */
+struct dbres *ticket_help_items(struct arena *a, const struct user *u, const char *code);
+/* The three resolution codes most used for sub type `code` in the last
+ * 180 days: code, count.  NULL on a database error. */
+struct dbres *ticket_help_codes(struct arena *a, const char *code);
 
 /* ---- grievances in public ---- */
 

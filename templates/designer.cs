@@ -43,12 +43,7 @@
 <?cs if:!subcount(D.fields) ?><tr><td colspan="4" class="none-yet"><?cs var:L.none_yet ?></td></tr><?cs /if ?></tbody></table></div>
 <h3><?cs var:L.svc.add_field ?></h3>
 <form method="post" action="/admin/services/<?cs var:D.code ?>/fields" novalidate><?cs call:csrf_field() ?>
- <?cs call:field_input("name", L.svc.field_name, "text", L.svc.field_name_hint, "") ?>
- <?cs call:field_type_select() ?>
- <?cs call:field_input("label_en", L.svc.label_en, "text", "", "") ?>
- <?cs call:field_input("label_hi", L.svc.label_hi, "text", "", "") ?>
- <?cs call:field_textarea("options", L.svc.options, L.svc.options_hint) ?>
- <div class="field checks"><label><input type="checkbox" name="required" value="1" checked> <?cs var:L.svc.required ?></label></div>
+ <?cs call:field_add_inputs() ?>
  <?cs call:field_type_extras() ?>
  <button class="button"><?cs var:L.svc.add_field ?></button>
 </form>

@@ -2,7 +2,7 @@
 <h1><?cs var:Page.title ?></h1>
 <?cs if:Kind == "grievance" ?><p><?cs var:L.grievance.lead ?></p><?cs /if ?>
 <?cs if:Fee ?><div class="notice"><p><?cs var:L.grievance.fee ?> <strong><?cs var:Fee ?></strong></p></div><?cs /if ?>
-<form method="post" action="<?cs if:Kind == "grievance" ?>/grievance/new<?cs else ?>/tickets/new<?cs /if ?>" novalidate>
+<form method="post" action="<?cs if:Kind == "grievance" ?>/grievance/new<?cs else ?>/tickets/new<?cs /if ?>" enctype="multipart/form-data" novalidate>
  <?cs call:csrf_field() ?>
  <div class="field<?cs if:Form.err.type ?> has-error<?cs /if ?>">
   <label for="f-type"><?cs var:L.ticket.type ?></label>
@@ -10,6 +10,7 @@
   <select id="f-type" name="type"><option value=""><?cs var:L.loc.choose ?></option><?cs each:t = Types ?><option value="<?cs var:t.code ?>"<?cs if:t.code == Form.val.type ?> selected<?cs /if ?>><?cs if:Lang == "hi" ?><?cs var:t.type_hi ?> › <?cs var:t.main_hi ?> › <?cs var:t.name_hi ?><?cs else ?><?cs var:t.type_en ?> › <?cs var:t.main_en ?> › <?cs var:t.name_en ?><?cs /if ?></option><?cs /each ?></select>
  </div>
  <button class="button secondary" type="submit" name="show_form" value="1" formnovalidate><?cs var:L.ticket.show_form ?></button>
+ <?cs include:"inc/ticket_help.cs" ?>
  <?cs if:subcount(Svc.fields) ?><fieldset class="field"><legend><?cs var:L.ticket.extra ?></legend><?cs each:f = Svc.fields ?><?cs call:svc_field(f) ?><?cs /each ?></fieldset><?cs /if ?>
  <div class="field<?cs if:Form.err.priority ?> has-error<?cs /if ?>">
   <label for="f-priority"><?cs var:L.ticket.priority ?></label>
@@ -28,6 +29,7 @@
   <select id="f-link_kind" name="link_kind"><option value=""><?cs var:L.ticket.link_none ?></option><?cs each:k = L.ticket.link_kinds ?><option value="<?cs name:k ?>"<?cs if:Form.val.link_kind == name(k) ?> selected<?cs /if ?>><?cs var:k ?></option><?cs /each ?></select>
  </div>
  <?cs call:field_input("link_ref", L.ticket.link_ref, "text", L.ticket.optional, "") ?>
+ <div class="field<?cs if:Form.err.file ?> has-error<?cs /if ?>"><label for="f-file"><?cs var:L.ticket.file ?></label><p class="hint"><?cs var:L.ticket.file_hint ?> <?cs var:MaxKB ?> KB.</p><?cs if:Form.err.file ?><p class="error-message" id="e-file"><?cs var:Form.err.file ?></p><?cs /if ?><input type="file" id="f-file" name="file" accept="application/pdf,image/jpeg,image/png"></div>
  <?cs if:Ask.assignee ?><?cs call:field_input("assignee", L.ticket.assignee, "text", L.ticket.assignee_hint, "") ?><?cs /if ?>
  <button class="button" type="submit"><?cs var:Page.title ?></button>
 </form>

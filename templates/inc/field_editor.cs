@@ -5,6 +5,15 @@
 <?cs def:field_type_select() ?>
 <div class="field<?cs if:Form.err.type ?> has-error<?cs /if ?>"><label for="f-type"><?cs var:L.svc.type ?></label><?cs if:Form.err.type ?><p class="error-message"><?cs var:Form.err.type ?></p><?cs /if ?><select id="f-type" name="type"><?cs each:t = Types ?><option value="<?cs var:t ?>"<?cs if:t == Form.val.type ?> selected<?cs /if ?>><?cs var:L.svc.ft[t] ?></option><?cs /each ?></select></div>
 <?cs /def ?>
+<?cs # a new field's first inputs: name, type, labels, options, required ?>
+<?cs def:field_add_inputs() ?>
+ <?cs call:field_input("name", L.svc.field_name, "text", L.svc.field_name_hint, "") ?>
+ <?cs call:field_type_select() ?>
+ <?cs call:field_input("label_en", L.svc.label_en, "text", "", "") ?>
+ <?cs call:field_input("label_hi", L.svc.label_hi, "text", "", "") ?>
+ <?cs call:field_textarea("options", L.svc.options, L.svc.options_hint) ?>
+ <div class="field checks"><label><input type="checkbox" name="required" value="1" checked> <?cs var:L.svc.required ?></label></div>
+<?cs /def ?>
 <?cs # the properties only some types have: shown always (no JavaScript
      needed), used by the type they belong to ?>
 <?cs def:field_type_extras() ?>

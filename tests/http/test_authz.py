@@ -200,6 +200,7 @@ ROUTES = {
     ("POST", "/grievance/new"): own(body={"subject": "walk"}),
     ("POST", "/tickets/new"): own(body={"subject": "walk"}),
     ("GET", "/tickets/:no"): deny(params={"no": "ticket"}, allowed=SA),
+    ("GET", "/tickets/:no/files/:id"): deny(params={"no": "ticket", "id": "ticket_file"}, allowed=SA),
     ("POST", "/tickets/:no"): deny(params={"no": "ticket"}, body={"action": "reject", "body": "walk"}, allowed=SA),
     # Jan Samvad: her operator (a VLE of her GP) is calling her; counts are for officers
     ("GET", "/campaigns"): own(),
@@ -210,6 +211,18 @@ ROUTES = {
     ("POST", "/campaigns/:id/list"): deny(params={"id": "campaign"}, allowed=SA,
                                           multipart=("file", "list.csv", lambda v: "name,mobile,village_lgd,scheme_ref\n")),
     ("POST", "/campaigns/:id/sample"): deny(params={"id": "campaign"}, allowed=SA),
+    # the do-not-call list: the state administrator's; nobody else puts her number on it or takes it off
+    ("GET", "/admin/dnc"): deny(allowed=SA),
+    ("POST", "/admin/dnc"): deny(allowed=SA, body=lambda v: {"action": "add", "mobile": v["mobile"], "reason": "walk"}),
+    ("POST", "/admin/dnc/import"): deny(allowed=SA, body={"reason": "walk"}),
+    # campaign definitions: the state administrator's; nobody else renames, re-asks or stops the campaign she is called for
+    ("GET", "/admin/campaigns"): deny(allowed=SA),
+    ("POST", "/admin/campaigns"): deny(allowed=SA, body={"code": "WALK" + RUN, "name_en": "walk"}),
+    ("GET", "/admin/campaigns/:id"): deny(params={"id": "campaign"}, allowed=SA),
+    ("POST", "/admin/campaigns/:id"): deny(params={"id": "campaign"}, allowed=SA, body={"name_en": "walk"}),
+    ("POST", "/admin/campaigns/:id/questions"): deny(params={"id": "campaign"}, allowed=SA,
+                                                     body={"action": "remove", "name": "benefit_received"}),
+    ("POST", "/admin/campaigns/:id/status"): deny(params={"id": "campaign"}, allowed=SA, body={"to": "closed"}),
     # the call centre: only agents (none among the walkers); the webhook is signed
     ("GET", "/cc"): deny(query=lambda v: {"number": v["mobile"]}),
     ("POST", "/cc/call"): deny(body=lambda v: {"number": v["mobile"]}),
@@ -363,6 +376,7 @@ ROUTES = {
     ("GET", "/api/v1/tickets/tiles"): own(),
     ("GET", "/api/v1/tickets/dash"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA + ("deptadmin",)),
     ("GET", "/api/v1/tickets/:no"): deny(params={"no": "ticket"}, allowed=SA),
+    ("GET", "/api/v1/tickets/:no/files/:id"): deny(params={"no": "ticket", "id": "ticket_file"}, allowed=SA),
     ("POST", "/api/v1/tickets/:no/actions"): deny(params={"no": "ticket"}, body={"action": "reject", "body": "walk"},
                                                  allowed=SA),
     ("POST", "/api/v1/attendance/checkins"): own(body={}),
@@ -758,6 +772,18 @@ def setup_objects_owned_by_others():
                                       "point": {"lat": "24.2", "lon": "84.0", "accuracy_m": 5, "source": "gps"}})
     eq(r.status, 201, "amenity: %r" % r)
     V["amenity"] = r.json()["id"]
+    # with a file on a reply from her operator's web page
+    opweb = Client()
+    opweb.login(V["vcsc_user"], csc_pw)
+    tok = opweb.csrf_from(opweb.get("/tickets/" + V["ticket"]).text)
+    body = b"".join(("--GSUP\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n" % kv).encode()
+                    for kv in [("csrf", tok), ("action", "reply"), ("body", "the walk's file")])
+    body += (b"--GSUP\r\nContent-Disposition: form-data; name=\"file\"; filename=\"walk.pdf\"\r\n"
+             b"Content-Type: application/pdf\r\n\r\n" + PDF + b"\r\n--GSUP--\r\n")
+    r = opweb.request("POST", "/tickets/" + V["ticket"], body=body, ctype="multipart/form-data; boundary=GSUP")
+    eq(r.status, 303, "reply with a file: %r" % r)
+    V["ticket_file"] = sql("SELECT f.id FROM ticket_attachments f JOIN tickets t ON t.id=f.ticket_id WHERE t.number='%s'"
+                           % V["ticket"])[0][0]
     cc = Client()
     cc.api_login("ccagent")
     r = cc.api("POST", "/cc/calls", {"number": V["mobile"]})

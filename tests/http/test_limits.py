@@ -316,6 +316,15 @@ def exam_bank(body=None, cat=None):
                            "body_hi": "प्र", "answer": True, "marks": 1}]}
 TICKETS = "SELECT COUNT(*) FROM tickets WHERE CONCAT_WS('|', subject, body, link_ref) LIKE '%{m}%'"
 TICKET_EVENTS = "SELECT COUNT(*) FROM ticket_events WHERE body LIKE '%{m}%'"
+DNC = "SELECT COUNT(*) FROM dnc WHERE reason LIKE '%{m}%'"
+CAMPAIGNS = "SELECT COUNT(*) FROM campaigns WHERE CONCAT_WS('|', code, name_en, name_hi, scheme_code, consent_en, consent_hi, grievance_type, grievance_field, grievance_value) LIKE '%{m}%'"
+
+
+def campaign_body(**kw):
+    d = {"code": "LIM" + RUN, "name_en": "Limits", "name_hi": "सीमा", "scheme": "LIM", "consent_en": "May I ask?",
+         "consent_hi": "क्या मैं पूछूँ?", "max_attempts": "3", "retry_gap_min": "120", "sample_per_gp": "10"}
+    d.update(kw)
+    return d
 BILLS_PAID = "SELECT COUNT(*) FROM bills WHERE idem_key LIKE '%{m}%' OR status <> 'fetched' AND paid_at > NOW() - INTERVAL 1 MINUTE"
 
 
@@ -353,8 +362,7 @@ def jamune():
 
 def ticket_body(**kw):
     d = {"type": "TECH_HW_PRINTER", "location": jamune(), "subject": "Limits", "body": "Printer jams",
-         "answers": {"printer_model": "HP", "under_warranty": "no"},
-         "link": {"kind": "bill", "ref": "B1"}}
+         "answers": {"printer_model": "HP", "under_warranty": "no"}}
     d.update(kw)
     return d
 
@@ -574,6 +582,14 @@ CASES = [
          "body", 4000, TICKET_EVENTS),
     Case("ticket reply page", page("csc1", lambda: "/tickets/%s" % ticket(), {"action": "reply", "body": V}),
          "body", 4000, TICKET_EVENTS),
+    # the do-not-call list: a number's reason, added on the page or loaded from a file
+    Case("do-not-call reason page", page("stateadmin", "/admin/dnc", {"action": "add", "mobile": "7000000999", "reason": V}),
+         "reason", 100, DNC),
+    Case("do-not-call import reason page", page("stateadmin", "/admin/dnc/import", {"reason": V, "file": b"mobile\n7000000998\n"},
+                                                multi=True), "reason", 100, DNC),
+    # campaign definitions on the page
+    *[Case("campaign page " + f, page("stateadmin", "/admin/campaigns", lambda f=f: campaign_body(**{f: V})), f, n, CAMPAIGNS)
+      for f, n in [("code", 32), ("name_en", 150), ("name_hi", 150), ("scheme", 32), ("consent_en", 500), ("consent_hi", 500)]],
     Case("offline check-in nonce", call("csc2", "POST", "/attendance/checkins", {
         "offline": True, "lat": 24.0, "lon": 84.0, "accuracy_m": 5, "fix_at": "2026-01-01T10:00:00+05:30",
         "device_id": "LIMITS-1", "nonce": V, "signature": "0" * 64}), "nonce", 64, CHECKINS),
