@@ -40,6 +40,30 @@ int api_send(struct req *r, int status, struct sbuf *b)
 	return 0;
 }
 
+int api_send_str(struct req *r, int status, const char *key, const char *v)
+{
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kstr(&w, key, v);
+	jw_obj_end(&w);
+	return api_send(r, status, &b);
+}
+
+int api_send_int(struct req *r, int status, const char *key, long long v)
+{
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kint(&w, key, v);
+	jw_obj_end(&w);
+	return api_send(r, status, &b);
+}
+
 void api_list_open(struct sbuf *b, struct jw *w)
 {
 	sbuf_init(b);

@@ -13,6 +13,9 @@ struct jval *api_body(struct req *r);
 int api_ok(struct req *r, int status, const char *json);
 /* Sends the JSON built in b (and frees it). */
 int api_send(struct req *r, int status, struct sbuf *b);
+/* The answer {"key": v}: a one-field object (an id, a number, a count). */
+int api_send_str(struct req *r, int status, const char *key, const char *v);
+int api_send_int(struct req *r, int status, const char *key, long long v);
 /* Every API listing is {"items": [...], "next": cursor-or-null}: open it,
  * write the items with w, then send it (200). */
 void api_list_open(struct sbuf *b, struct jw *w);

@@ -417,14 +417,7 @@ int api_desk_next(struct req *r)
 	out_init(&out, r->a);
 	if (wf_next(r->a, &r->actor, office, json_get_str(in, "role"), &no, &out))
 		return page_outcome(r, &out);
-	struct sbuf b;
-	struct jw w;
-	sbuf_init(&b);
-	jw_init(&w, &b);
-	jw_obj(&w);
-	jw_kstr(&w, "number", no);
-	jw_obj_end(&w);
-	return api_send(r, 200, &b);
+	return api_send_str(r, 200, "number", no);
 }
 
 /* POST /api/v1/applications/NO/actions */

@@ -862,14 +862,7 @@ int api_exam_overrides(struct req *r)
 	out_init(&o, r->a);
 	if (exam_override_set(r->a, &r->actor, rp(r, 0), &o_in, &n, &o) != 0)
 		return page_outcome(r, &o);
-	struct sbuf b;
-	struct jw w;
-	sbuf_init(&b);
-	jw_init(&w, &b);
-	jw_obj(&w);
-	jw_kint(&w, "people", n);
-	jw_obj_end(&w);
-	return api_send(r, 200, &b);
+	return api_send_int(r, 200, "people", n);
 }
 
 /* POST /api/v1/exams/:code/resets {user, reason} — a DI's one reset */

@@ -721,14 +721,7 @@ int api_register_import(struct req *r)
 		return st;
 	}
 	sbuf_free(&probs);
-	struct sbuf b;
-	struct jw w;
-	sbuf_init(&b);
-	jw_init(&w, &b);
-	jw_obj(&w);
-	jw_kint(&w, "version", version);
-	jw_obj_end(&w);
-	return api_send(r, 201, &b);
+	return api_send_int(r, 201, "version", version);
 }
 
 /* ---- the register designer: versions, import, export, publish, preview ---- */

@@ -201,14 +201,7 @@ static int task_send(struct req *r, int status, long id)
 /* Sends {"id": id} with status (a creation's answer). */
 static int id_send(struct req *r, int status, long id)
 {
-	struct sbuf b;
-	struct jw w;
-	sbuf_init(&b);
-	jw_init(&w, &b);
-	jw_obj(&w);
-	jw_kint(&w, "id", id);
-	jw_obj_end(&w);
-	return api_send(r, status, &b);
+	return api_send_int(r, status, "id", id);
 }
 
 /* The answer of a task action: its refusal, or the task as it is now. */

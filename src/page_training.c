@@ -799,14 +799,7 @@ int api_training_feedback(struct req *r)
 	out_init(&o, r->a);
 	if (training_feedback(r->a, &r->actor, path_training(r, NULL), feedback_answers(r, j), &cert, &o) != 0)
 		return page_outcome(r, &o);
-	struct sbuf b;
-	struct jw w;
-	sbuf_init(&b);
-	jw_init(&w, &b);
-	jw_obj(&w);
-	jw_kstr(&w, "certificate", cert);
-	jw_obj_end(&w);
-	return api_send(r, 201, &b);
+	return api_send_str(r, 201, "certificate", cert);
 }
 
 /* GET /api/v1/trainings/compliance?location=&month= */
