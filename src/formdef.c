@@ -455,9 +455,11 @@ static void check_computed(struct def_vd *v, const struct form_def *d, const str
 		const char *dot = strchr(of, '.');
 		size_t top = dot ? (size_t)(dot - of) : strlen(of);
 		size_t pos = d->nfields;
-		for (size_t i = 0; i < d->nfields; i++)
-			if (strlen(d->fields[i].name ? d->fields[i].name : "") == top && strncmp(d->fields[i].name, of, top) == 0)
+		for (size_t i = 0; i < d->nfields; i++) {
+			const char *nm = d->fields[i].name ? d->fields[i].name : "";	/* a nameless field is reported elsewhere */
+			if (strlen(nm) == top && strncmp(nm, of, top) == 0)
 				pos = i;
+		}
 		if (!src || pos >= at) {
 			def_vprob(v, "%s: works over '%s', which is not an earlier field (or group.column) of the form", w, of);
 			continue;
