@@ -82,6 +82,37 @@ int api_list_send(struct req *r, struct sbuf *b, struct jw *w, const char *next)
 	return api_send(r, 200, b);
 }
 
+void api_cols(struct arena *a, struct jw *w, const struct dbres *d, size_t row,
+	      const struct api_col *cols, size_t ncols)
+{
+	for (size_t i = 0; i < ncols; i++) {
+		const struct api_col *c = &cols[i];
+		switch (c->kind) {
+		case AK_INT:
+			jw_kint(w, c->key, db_int(d, row, c->col));
+			break;
+		case AK_BOOL:
+			jw_kbool(w, c->key, db_int(d, row, c->col) != 0);
+			break;
+		case AK_TIME:
+			jw_kstr(w, c->key, sql_time_iso(a, db_val(d, row, c->col)));
+			break;
+		default:
+			jw_kstr(w, c->key, db_val(d, row, c->col));
+		}
+	}
+}
+
+void api_rows(struct arena *a, struct jw *w, const struct dbres *d,
+	      const struct api_col *cols, size_t ncols)
+{
+	for (size_t i = 0; i < d->nrows; i++) {
+		jw_obj(w);
+		api_cols(a, w, d, i, cols, ncols);
+		jw_obj_end(w);
+	}
+}
+
 static char *request_hash(struct req *r)
 {
 	crypto_hash_sha256_state st;

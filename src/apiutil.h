@@ -5,6 +5,7 @@
 #define GS_APIUTIL_H
 #include "json.h"
 #include "req.h"
+#include "db.h"
 
 /* The request body parsed as a JSON object, or NULL (r->err_detail set;
  * the handler returns 400). */
@@ -20,6 +21,25 @@ int api_send_int(struct req *r, int status, const char *key, long long v);
  * write the items with w, then send it (200). */
 void api_list_open(struct sbuf *b, struct jw *w);
 int api_list_send(struct req *r, struct sbuf *b, struct jw *w, const char *next);
+/* A table of result columns written as JSON members: the API handlers
+ * describe a row once ({key, column, kind}) instead of a jw_k* call per
+ * column.  Kinds: text (NULL → null), integer (NULL → 0), boolean (non-zero),
+ * time (MariaDB DATETIME → ISO 8601 with +05:30, NULL → null; needs the
+ * arena: a table without times may pass NULL). */
+enum api_kind { AK_STR, AK_INT, AK_BOOL, AK_TIME };
+struct api_col {
+	const char *key;
+	unsigned short col;
+	unsigned char kind;
+};
+/* Writes the members of row `row` of d (into an object the caller opened). */
+void api_cols(struct arena *a, struct jw *w, const struct dbres *d, size_t row,
+	      const struct api_col *cols, size_t ncols);
+#define API_COLS(a, w, d, row, tab) api_cols(a, w, d, row, tab, sizeof(tab) / sizeof((tab)[0]))
+/* Every row of d as one object each (inside an array the caller opened). */
+void api_rows(struct arena *a, struct jw *w, const struct dbres *d,
+	      const struct api_col *cols, size_t ncols);
+#define API_ROWS(a, w, d, tab) api_rows(a, w, d, tab, sizeof(tab) / sizeof((tab)[0]))
 /* Idempotency-Key: when this key was seen with the same request, send the
  * stored answer and return true (a different request with the key: 409).
  * Call before doing the work. */

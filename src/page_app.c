@@ -911,6 +911,13 @@ int page_csc(struct req *r)
 
 /* ---- the JSON API ---- */
 
+static const struct api_col app_cols[] = {
+	{"at", 0, AK_STR},
+	{"action", 1, AK_STR},
+	{"role", 2, AK_STR},
+	{"remarks", 3, AK_STR},
+};
+
 static void app_json(struct req *r, struct jw *w, const struct app *ap, bool full)
 {
 	const struct svc *s = ap->ver->def;
@@ -964,10 +971,7 @@ static void app_json(struct req *r, struct jw *w, const struct app *ap, bool ful
 						  "out_of_order_reason FROM app_events WHERE app_id = ? ORDER BY id", "i", (long long)ap->id);
 		for (size_t i = 0; ev && i < ev->nrows; i++) {
 			jw_obj(w);
-			jw_kstr(w, "at", db_val(ev, i, 0));
-			jw_kstr(w, "action", db_val(ev, i, 1));
-			jw_kstr(w, "role", db_val(ev, i, 2));
-			jw_kstr(w, "remarks", db_val(ev, i, 3));
+			API_COLS(r->a, w, ev, i, app_cols);
 			if (db_val(ev, i, 4))
 				jw_kstr(w, "out_of_order_reason", db_val(ev, i, 4));
 			jw_obj_end(w);

@@ -648,6 +648,12 @@ int api_attendance_checkin(struct req *r)
 	return api_send(r, 201, &b);
 }
 
+static const struct api_col attendance_me_cols[] = {
+	{"today", 6, AK_STR},
+	{"last_checkin_at", 7, AK_TIME},
+	{"last_status", 8, AK_STR},
+};
+
 /* GET /api/v1/attendance/me — the VLE's GP, its point in force and today */
 int api_attendance_me(struct req *r)
 {
@@ -678,9 +684,7 @@ int api_attendance_me(struct req *r)
 		jw_null(&w);
 	}
 	jw_obj_end(&w);
-	jw_kstr(&w, "today", db_val(m, 0, 6));
-	jw_kstr(&w, "last_checkin_at", sql_time_iso(r->a, db_val(m, 0, 7)));
-	jw_kstr(&w, "last_status", db_val(m, 0, 8));
+	API_COLS(r->a, &w, m, 0, attendance_me_cols);
 	jw_obj_end(&w);
 	return api_send(r, 200, &b);
 }
@@ -791,6 +795,15 @@ int api_attendance_leave_decide(struct req *r)
 	return api_decision(r, "approve", "refuse", attendance_leave_decide, "approved", "refused");
 }
 
+static const struct api_col attendance_flag_cols[] = {
+	{"id", 0, AK_INT},
+	{"vle", 1, AK_STR},
+	{"username", 2, AK_STR},
+	{"gp", 3, AK_STR},
+	{"server_at", 4, AK_TIME},
+	{"source", 6, AK_STR},
+};
+
 /* GET /api/v1/attendance/flags — flagged check-ins waiting in the area */
 int api_attendance_flags(struct req *r)
 {
@@ -805,12 +818,7 @@ int api_attendance_flags(struct req *r)
 	api_list_open(&b, &w);
 	for (size_t i = 0; i < f->nrows; i++) {
 		jw_obj(&w);
-		jw_kint(&w, "id", db_int(f, i, 0));
-		jw_kstr(&w, "vle", db_val(f, i, 1));
-		jw_kstr(&w, "username", db_val(f, i, 2));
-		jw_kstr(&w, "gp", db_val(f, i, 3));
-		jw_kstr(&w, "server_at", sql_time_iso(r->a, db_val(f, i, 4)));
-		jw_kstr(&w, "source", db_val(f, i, 6));
+		API_COLS(r->a, &w, f, i, attendance_flag_cols);
 		reasons_json(r->a, &w, db_val(f, i, 7));
 		jw_key(&w, "evidence");
 		jw_raw(&w, db_val(f, i, 8) ? db_val(f, i, 8) : "null");	/* JSON our own writer stored */
@@ -836,6 +844,12 @@ static const char *availability(const char *status)
 		return "on_leave";
 	return status ? status : "not_checked_in";
 }
+
+static const struct api_col availability_cols[] = {
+	{"id", 0, AK_INT},
+	{"name", 1, AK_STR},
+	{"username", 2, AK_STR},
+};
 
 /* GET /api/v1/attendance/availability?location=&day= */
 int api_attendance_availability(struct req *r)
@@ -879,9 +893,7 @@ int api_attendance_availability(struct req *r)
 		jw_arr(&w);
 		for (size_t i = 0; i < mu->nrows; i++) {
 			jw_obj(&w);
-			jw_kint(&w, "id", db_int(mu, i, 0));
-			jw_kstr(&w, "name", db_val(mu, i, 1));
-			jw_kstr(&w, "username", db_val(mu, i, 2));
+			API_COLS(r->a, &w, mu, i, availability_cols);
 			jw_kstr(&w, "gp", db_val(mu, i, is_hi(r) ? 5 : 4));
 			jw_kstr(&w, "status", db_val(mu, i, 6));
 			jw_kstr(&w, "availability", availability(db_val(mu, i, 6)));

@@ -139,23 +139,31 @@ int page_cc_cdr(struct req *r)
 
 /* ---- API ---- */
 
+static const struct api_col call_head_cols[] = {
+	{"id", 0, AK_INT},
+	{"direction", 1, AK_STR},
+	{"number", 2, AK_STR},
+	{"agent", 3, AK_STR},
+	{"status", 4, AK_STR},
+	{"started_at", 5, AK_TIME},
+};
+
+static const struct api_col call_tail_cols[] = {
+	{"disposition", 7, AK_STR},
+	{"ticket", 8, AK_STR},
+	{"cdr_events", 9, AK_INT},
+};
+
 static void call_json(struct req *r, struct jw *w, const struct dbres *c, size_t i)
 {
 	jw_obj(w);
-	jw_kint(w, "id", db_int(c, i, 0));
-	jw_kstr(w, "direction", db_val(c, i, 1));
-	jw_kstr(w, "number", db_val(c, i, 2));
-	jw_kstr(w, "agent", db_val(c, i, 3));
-	jw_kstr(w, "status", db_val(c, i, 4));
-	jw_kstr(w, "started_at", sql_time_iso(r->a, db_val(c, i, 5)));
+	API_COLS(r->a, w, c, i, call_head_cols);
 	jw_key(w, "duration_s");
 	if (db_val(c, i, 6))
 		jw_int(w, db_int(c, i, 6));
 	else
 		jw_null(w);
-	jw_kstr(w, "disposition", db_val(c, i, 7));
-	jw_kstr(w, "ticket", db_val(c, i, 8));
-	jw_kint(w, "cdr_events", db_int(c, i, 9));
+	API_COLS(r->a, w, c, i, call_tail_cols);
 	jw_obj_end(w);
 }
 
@@ -171,6 +179,27 @@ static int send_call(struct req *r, int status, long id)
 	call_json(r, &w, c, 0);
 	return api_send(r, status, &b);
 }
+
+static const struct api_col cc_person_cols[] = {
+	{"id", 0, AK_INT},
+	{"name", 1, AK_STR},
+	{"type", 2, AK_STR},
+	{"ref", 3, AK_STR},
+};
+
+static const struct api_col cc_ticket_cols[] = {
+	{"number", 0, AK_STR},
+	{"status", 1, AK_STR},
+	{"subject", 2, AK_STR},
+	{"due_at", 3, AK_TIME},
+};
+
+static const struct api_col cc_app_cols[] = {
+	{"number", 0, AK_STR},
+	{"status", 1, AK_STR},
+	{"service", 2, AK_STR},
+	{"submitted_at", 3, AK_TIME},
+};
 
 /* GET /api/v1/cc/lookup?number= */
 int api_cc_lookup(struct req *r)
@@ -191,36 +220,15 @@ int api_cc_lookup(struct req *r)
 	jw_kstr(&w, "number", n);
 	jw_key(&w, "people");
 	jw_arr(&w);
-	for (size_t i = 0; i < p->nrows; i++) {
-		jw_obj(&w);
-		jw_kint(&w, "id", db_int(p, i, 0));
-		jw_kstr(&w, "name", db_val(p, i, 1));
-		jw_kstr(&w, "type", db_val(p, i, 2));
-		jw_kstr(&w, "ref", db_val(p, i, 3));
-		jw_obj_end(&w);
-	}
+	API_ROWS(r->a, &w, p, cc_person_cols);
 	jw_arr_end(&w);
 	jw_key(&w, "open_tickets");
 	jw_arr(&w);
-	for (size_t i = 0; i < t->nrows; i++) {
-		jw_obj(&w);
-		jw_kstr(&w, "number", db_val(t, i, 0));
-		jw_kstr(&w, "status", db_val(t, i, 1));
-		jw_kstr(&w, "subject", db_val(t, i, 2));
-		jw_kstr(&w, "due_at", sql_time_iso(r->a, db_val(t, i, 3)));
-		jw_obj_end(&w);
-	}
+	API_ROWS(r->a, &w, t, cc_ticket_cols);
 	jw_arr_end(&w);
 	jw_key(&w, "applications");
 	jw_arr(&w);
-	for (size_t i = 0; i < ap->nrows; i++) {
-		jw_obj(&w);
-		jw_kstr(&w, "number", db_val(ap, i, 0));
-		jw_kstr(&w, "status", db_val(ap, i, 1));
-		jw_kstr(&w, "service", db_val(ap, i, 2));
-		jw_kstr(&w, "submitted_at", sql_time_iso(r->a, db_val(ap, i, 3)));
-		jw_obj_end(&w);
-	}
+	API_ROWS(r->a, &w, ap, cc_app_cols);
 	jw_arr_end(&w);
 	jw_key(&w, "calls");
 	jw_arr(&w);

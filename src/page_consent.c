@@ -125,6 +125,13 @@ int page_consent_withdraw(struct req *r)
 
 /* ---- API ---- */
 
+static const struct api_col grant_operator_cols[] = {
+	{"id", 2, AK_INT},
+	{"name", 3, AK_STR},
+	{"csc_id", 4, AK_STR},
+	{"username", 5, AK_STR},
+};
+
 /* One running grant as JSON (a consent_list row). */
 static void grant_json(struct arena *a, struct jw *w, const struct dbres *d, size_t i)
 {
@@ -132,10 +139,7 @@ static void grant_json(struct arena *a, struct jw *w, const struct dbres *d, siz
 	jw_kstr(w, "mobile", db_val(d, i, 1));
 	jw_key(w, "operator");
 	jw_obj(w);
-	jw_kint(w, "id", db_int(d, i, 2));
-	jw_kstr(w, "name", db_val(d, i, 3));
-	jw_kstr(w, "csc_id", db_val(d, i, 4));
-	jw_kstr(w, "username", db_val(d, i, 5));
+	API_COLS(a, w, d, i, grant_operator_cols);
 	jw_obj_end(w);
 	jw_kstr(w, "via", db_val(d, i, 7));
 	jw_kstr(w, "expires_at", sql_time_iso(a, db_val(d, i, 6)));

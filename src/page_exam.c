@@ -463,6 +463,17 @@ int page_exam_reset(struct req *r)
 
 /* ---- JSON API ---- */
 
+static const struct api_col exam_row_cols[] = {
+	{"code", 0, AK_STR},
+	{"title_en", 1, AK_STR},
+	{"title_hi", 2, AK_STR},
+	{"opens_at", 3, AK_TIME},
+	{"closes_at", 4, AK_TIME},
+	{"time_limit_s", 5, AK_INT},
+	{"pass_pct", 6, AK_STR},
+	{"max_attempts", 7, AK_INT},
+};
+
 /* GET /api/v1/exams */
 int api_exams(struct req *r)
 {
@@ -474,14 +485,7 @@ int api_exams(struct req *r)
 	api_list_open(&b, &w);
 	for (size_t i = 0; i < l->nrows; i++) {
 		jw_obj(&w);
-		jw_kstr(&w, "code", db_val(l, i, 0));
-		jw_kstr(&w, "title_en", db_val(l, i, 1));
-		jw_kstr(&w, "title_hi", db_val(l, i, 2));
-		jw_kstr(&w, "opens_at", sql_time_iso(r->a, db_val(l, i, 3)));
-		jw_kstr(&w, "closes_at", sql_time_iso(r->a, db_val(l, i, 4)));
-		jw_kint(&w, "time_limit_s", db_int(l, i, 5));
-		jw_kstr(&w, "pass_pct", db_val(l, i, 6));
-		jw_kint(&w, "max_attempts", db_int(l, i, 7));
+		API_COLS(r->a, &w, l, i, exam_row_cols);
 		jw_kbool(&w, "open", db_int(l, i, 8) == 1);
 		jw_kint(&w, "attempts", db_int(l, i, 9));
 		jw_key(&w, "open_attempt");
@@ -497,6 +501,17 @@ int api_exams(struct req *r)
 	return api_list_send(r, &b, &w, NULL);
 }
 
+static const struct api_col review_cols[] = {
+	{"slot", 0, AK_INT},
+	{"type", 1, AK_STR},
+	{"body_en", 2, AK_STR},
+	{"body_hi", 3, AK_STR},
+	{"response", 5, AK_STR},
+	{"answer", 6, AK_STR},
+	{"mark", 7, AK_STR},
+	{"marks", 8, AK_STR},
+};
+
 /* "review": the finished attempt's questions with the response, the
  * right answer (both canonical) and the marks.  0 or -1. */
 static int review_json(struct req *r, struct jw *w, long attempt)
@@ -506,21 +521,29 @@ static int review_json(struct req *r, struct jw *w, long attempt)
 		return -1;
 	jw_key(w, "review");
 	jw_arr(w);
-	for (size_t i = 0; i < v->nrows; i++) {
-		jw_obj(w);
-		jw_kint(w, "slot", db_int(v, i, 0));
-		jw_kstr(w, "type", db_val(v, i, 1));
-		jw_kstr(w, "body_en", db_val(v, i, 2));
-		jw_kstr(w, "body_hi", db_val(v, i, 3));
-		jw_kstr(w, "response", db_val(v, i, 5));
-		jw_kstr(w, "answer", db_val(v, i, 6));
-		jw_kstr(w, "mark", db_val(v, i, 7));
-		jw_kstr(w, "marks", db_val(v, i, 8));
-		jw_obj_end(w);
-	}
+	API_ROWS(r->a, w, v, review_cols);
 	jw_arr_end(w);
 	return 0;
 }
+
+static const struct api_col attempt_head_cols[] = {
+	{"attempt", 2, AK_INT},
+	{"state", 1, AK_STR},
+	{"started_at", 3, AK_TIME},
+	{"deadline_at", 4, AK_TIME},
+};
+
+static const struct api_col attempt_result_cols[] = {
+	{"score", 6, AK_STR},
+	{"max_score", 7, AK_STR},
+	{"pct", 8, AK_STR},
+};
+
+static const struct api_col slot_question_cols[] = {
+	{"type", 1, AK_STR},
+	{"body_en", 2, AK_STR},
+	{"body_hi", 3, AK_STR},
+};
 
 /* The attempt as JSON: state, deadline, result, and (open) every slot
  * with its question in the frozen option order and the saved response. */
@@ -539,14 +562,9 @@ static int attempt_json(struct req *r, int status)
 	jw_init(&w, &b);
 	jw_obj(&w);
 	jw_kstr(&w, "exam", rp(r, 0));
-	jw_kint(&w, "attempt", db_int(t, 0, 2));
-	jw_kstr(&w, "state", db_val(t, 0, 1));
-	jw_kstr(&w, "started_at", sql_time_iso(r->a, db_val(t, 0, 3)));
-	jw_kstr(&w, "deadline_at", sql_time_iso(r->a, db_val(t, 0, 4)));
+	API_COLS(r->a, &w, t, 0, attempt_head_cols);
 	jw_kint(&w, "seconds_left", open && db_int(t, 0, 5) > 0 ? db_int(t, 0, 5) : 0);
-	jw_kstr(&w, "score", db_val(t, 0, 6));
-	jw_kstr(&w, "max_score", db_val(t, 0, 7));
-	jw_kstr(&w, "pct", db_val(t, 0, 8));
+	API_COLS(r->a, &w, t, 0, attempt_result_cols);
 	jw_key(&w, "passed");
 	if (db_val(t, 0, 9))
 		jw_bool(&w, db_int(t, 0, 9) == 1);
@@ -573,9 +591,7 @@ static int attempt_json(struct req *r, int status)
 		struct jval *order = db_val(q, 0, 6) ? json_parse(r->a, db_val(q, 0, 6), q->lens[6], &err) : NULL;
 		jw_obj(&w);
 		jw_kint(&w, "slot", k);
-		jw_kstr(&w, "type", db_val(q, 0, 1));
-		jw_kstr(&w, "body_en", db_val(q, 0, 2));
-		jw_kstr(&w, "body_hi", db_val(q, 0, 3));
+		API_COLS(r->a, &w, q, 0, slot_question_cols);
 		jw_key(&w, "options");
 		jw_arr(&w);
 		for (size_t i = 0; order && order->type == J_ARR && opts && opts->type == J_ARR && i < order->n; i++) {
@@ -705,6 +721,14 @@ int api_exam_import(struct req *r)
 	return api_send(r, 200, &b);
 }
 
+static const struct api_col group_cols[] = {
+	{"name", 1, AK_STR},
+	{"people", 2, AK_INT},
+	{"passed", 3, AK_INT},
+	{"failed", 4, AK_INT},
+	{"in_progress", 5, AK_INT},
+};
+
 /* Writes groups g as a JSON array under key; the group's id as idkey. */
 static void groups_json(struct jw *w, const char *key, const char *idkey, const struct dbres *g)
 {
@@ -713,15 +737,19 @@ static void groups_json(struct jw *w, const char *key, const char *idkey, const 
 	for (size_t i = 0; i < g->nrows; i++) {
 		jw_obj(w);
 		jw_kstr(w, idkey, db_val(g, i, 0));
-		jw_kstr(w, "name", db_val(g, i, 1));
-		jw_kint(w, "people", db_int(g, i, 2));
-		jw_kint(w, "passed", db_int(g, i, 3));
-		jw_kint(w, "failed", db_int(g, i, 4));
-		jw_kint(w, "in_progress", db_int(g, i, 5));
+		API_COLS(NULL, w, g, i, group_cols);
 		jw_obj_end(w);
 	}
 	jw_arr_end(w);
 }
+
+static const struct api_col exam_report_cols[] = {
+	{"user", 0, AK_STR},
+	{"name", 1, AK_STR},
+	{"roles", 2, AK_STR},
+	{"place", 3, AK_STR},
+	{"attempts", 4, AK_INT},
+};
 
 /* GET /api/v1/admin/exams/:code/report and /api/v1/exams/:code/report[?place=ID] */
 int api_exam_report(struct req *r)
@@ -747,11 +775,7 @@ int api_exam_report(struct req *r)
 	jw_arr(&w);
 	for (size_t i = 0; i < rep.missing->nrows; i++) {
 		jw_obj(&w);
-		jw_kstr(&w, "user", db_val(rep.missing, i, 0));
-		jw_kstr(&w, "name", db_val(rep.missing, i, 1));
-		jw_kstr(&w, "roles", db_val(rep.missing, i, 2));
-		jw_kstr(&w, "place", db_val(rep.missing, i, 3));
-		jw_kint(&w, "attempts", db_int(rep.missing, i, 4));
+		API_COLS(r->a, &w, rep.missing, i, exam_report_cols);
 		jw_kbool(&w, "attempt_open", db_int(rep.missing, i, 5) == 1);
 		jw_kbool(&w, "reset", db_int(rep.missing, i, 6) == 1);
 		jw_obj_end(&w);

@@ -183,6 +183,22 @@ int page_learn_report(struct req *r)
 
 /* ---- JSON API ---- */
 
+static const struct api_col learn_item_cols[] = {
+	{"id", 0, AK_INT},
+	{"kind", 1, AK_STR},
+	{"lang", 2, AK_STR},
+	{"title", 3, AK_STR},
+	{"description", 4, AK_STR},
+	{"tags", 5, AK_STR},
+};
+
+static const struct api_col learn_progress_cols[] = {
+	{"version", 7, AK_INT},
+	{"pct", 8, AK_INT},
+	{"completed_at", 9, AK_TIME},
+	{"size", 10, AK_INT},
+};
+
 /* GET /api/v1/learn?lang=&tag= */
 int api_learn(struct req *r)
 {
@@ -194,17 +210,9 @@ int api_learn(struct req *r)
 	api_list_open(&b, &w);
 	for (size_t i = 0; i < l->nrows; i++) {
 		jw_obj(&w);
-		jw_kint(&w, "id", db_int(l, i, 0));
-		jw_kstr(&w, "kind", db_val(l, i, 1));
-		jw_kstr(&w, "lang", db_val(l, i, 2));
-		jw_kstr(&w, "title", db_val(l, i, 3));
-		jw_kstr(&w, "description", db_val(l, i, 4));
-		jw_kstr(&w, "tags", db_val(l, i, 5));
+		API_COLS(r->a, &w, l, i, learn_item_cols);
 		jw_kbool(&w, "mandatory", db_int(l, i, 6) == 1);
-		jw_kint(&w, "version", db_int(l, i, 7));
-		jw_kint(&w, "pct", db_int(l, i, 8));
-		jw_kstr(&w, "completed_at", sql_time_iso(r->a, db_val(l, i, 9)));
-		jw_kint(&w, "size", db_int(l, i, 10));
+		API_COLS(r->a, &w, l, i, learn_progress_cols);
 		jw_kstr(&w, "file", arena_printf(r->a, "/learn/%s/file", db_val(l, i, 0)));
 		jw_obj_end(&w);
 	}
@@ -251,6 +259,14 @@ int api_learn_progress(struct req *r)
 	return api_ok(r, 200, "{\"saved\":true}");
 }
 
+static const struct api_col learn_report_cols[] = {
+	{"id", 0, AK_INT},
+	{"title", 1, AK_STR},
+	{"lang", 2, AK_STR},
+	{"people", 3, AK_INT},
+	{"completed", 4, AK_INT},
+};
+
 /* GET /api/v1/learn/report */
 int api_learn_report(struct req *r)
 {
@@ -261,14 +277,6 @@ int api_learn_report(struct req *r)
 	struct sbuf b;
 	struct jw w;
 	api_list_open(&b, &w);
-	for (size_t i = 0; i < rep->nrows; i++) {
-		jw_obj(&w);
-		jw_kint(&w, "id", db_int(rep, i, 0));
-		jw_kstr(&w, "title", db_val(rep, i, 1));
-		jw_kstr(&w, "lang", db_val(rep, i, 2));
-		jw_kint(&w, "people", db_int(rep, i, 3));
-		jw_kint(&w, "completed", db_int(rep, i, 4));
-		jw_obj_end(&w);
-	}
+	API_ROWS(r->a, &w, rep, learn_report_cols);
 	return api_list_send(r, &b, &w, NULL);
 }

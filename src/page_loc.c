@@ -180,15 +180,19 @@ int page_location_add(struct req *r)
 	return 0;
 }
 
+static const struct api_col loc_cols[] = {
+	{"id", 0, AK_INT},
+	{"lgd_code", 3, AK_STR},
+	{"type", 2, AK_STR},
+	{"name_en", 4, AK_STR},
+	{"name_hi", 5, AK_STR},
+};
+
 /* Writes one location object. */
 static void loc_json(struct jw *w, const struct dbres *rows, size_t i)
 {
 	jw_obj(w);
-	jw_kint(w, "id", db_int(rows, i, 0));
-	jw_kstr(w, "lgd_code", db_val(rows, i, 3));
-	jw_kstr(w, "type", db_val(rows, i, 2));
-	jw_kstr(w, "name_en", db_val(rows, i, 4));
-	jw_kstr(w, "name_hi", db_val(rows, i, 5));
+	API_COLS(NULL, w, rows, i, loc_cols);
 	jw_key(w, "parent_id");
 	if (db_int(rows, i, 1))
 		jw_int(w, db_int(rows, i, 1));

@@ -97,16 +97,20 @@ int page_locker_get(struct req *r)
 	return 0;
 }
 
+static const struct api_col doc_cols[] = {
+	{"id", 0, AK_INT},
+	{"doc_type", 1, AK_STR},
+	{"mime", 2, AK_STR},
+	{"size", 3, AK_INT},
+	{"sha256", 4, AK_STR},
+};
+
 /* One locker document as JSON: {id, doc_type, mime, size, sha256} from a
  * row whose first five columns are those. */
 static void doc_json(struct jw *w, const struct dbres *d, size_t row)
 {
 	jw_obj(w);
-	jw_kint(w, "id", db_int(d, row, 0));
-	jw_kstr(w, "doc_type", db_val(d, row, 1));
-	jw_kstr(w, "mime", db_val(d, row, 2));
-	jw_kint(w, "size", db_int(d, row, 3));
-	jw_kstr(w, "sha256", db_val(d, row, 4));
+	API_COLS(NULL, w, d, row, doc_cols);
 	jw_obj_end(w);
 }
 

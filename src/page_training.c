@@ -606,6 +606,27 @@ int page_training_compliance(struct req *r)
 
 /* ---- JSON API ---- */
 
+static const struct api_col training_cols[] = {
+	{"type", 1, AK_STR},
+	{"title_en", 2, AK_STR},
+	{"title_hi", 3, AK_STR},
+	{"organiser", 4, AK_INT},
+	{"location", 6, AK_INT},
+	{"audience", 8, AK_STR},
+	{"venue", 9, AK_STR},
+	{"lat", 10, AK_STR},
+	{"lon", 11, AK_STR},
+	{"starts_at", 12, AK_TIME},
+	{"ends_at", 13, AK_TIME},
+	{"trainers", 14, AK_STR},
+	{"materials", 15, AK_STR},
+	{"status", 16, AK_STR},
+	{"status_reason", 17, AK_STR},
+	{"invited", 19, AK_INT},
+	{"present", 20, AK_INT},
+	{"present_without_point", 23, AK_INT},
+};
+
 /* One training as JSON (for organisers with the rule's view). */
 static int training_json(struct req *r, long id, int status)
 {
@@ -623,24 +644,7 @@ static int training_json(struct req *r, long id, int status)
 	jw_init(&w, &b);
 	jw_obj(&w);
 	jw_kint(&w, "id", id);
-	jw_kstr(&w, "type", db_val(t, 0, 1));
-	jw_kstr(&w, "title_en", db_val(t, 0, 2));
-	jw_kstr(&w, "title_hi", db_val(t, 0, 3));
-	jw_kint(&w, "organiser", db_int(t, 0, 4));
-	jw_kint(&w, "location", db_int(t, 0, 6));
-	jw_kstr(&w, "audience", db_val(t, 0, 8));
-	jw_kstr(&w, "venue", db_val(t, 0, 9));
-	jw_kstr(&w, "lat", db_val(t, 0, 10));
-	jw_kstr(&w, "lon", db_val(t, 0, 11));
-	jw_kstr(&w, "starts_at", sql_time_iso(r->a, db_val(t, 0, 12)));
-	jw_kstr(&w, "ends_at", sql_time_iso(r->a, db_val(t, 0, 13)));
-	jw_kstr(&w, "trainers", db_val(t, 0, 14));
-	jw_kstr(&w, "materials", db_val(t, 0, 15));
-	jw_kstr(&w, "status", db_val(t, 0, 16));
-	jw_kstr(&w, "status_reason", db_val(t, 0, 17));
-	jw_kint(&w, "invited", db_int(t, 0, 19));
-	jw_kint(&w, "present", db_int(t, 0, 20));
-	jw_kint(&w, "present_without_point", db_int(t, 0, 23));
+	API_COLS(r->a, &w, t, 0, training_cols);
 	jw_kbool(&w, "feedback_open", db_int(t, 0, 21) == 1);
 	jw_key(&w, "counts");
 	jw_obj(&w);
@@ -655,6 +659,17 @@ static int training_json(struct req *r, long id, int status)
 	jw_obj_end(&w);
 	return api_send(r, status, &b);
 }
+
+static const struct api_col training_row_cols[] = {
+	{"id", 0, AK_INT},
+	{"type", 1, AK_STR},
+	{"title_en", 2, AK_STR},
+	{"title_hi", 3, AK_STR},
+	{"starts_at", 4, AK_TIME},
+	{"ends_at", 5, AK_TIME},
+	{"venue", 6, AK_STR},
+	{"status", 7, AK_STR},
+};
 
 /* GET /api/v1/trainings?month=YYYY-MM */
 int api_trainings(struct req *r)
@@ -671,18 +686,7 @@ int api_trainings(struct req *r)
 	struct sbuf b;
 	struct jw w;
 	api_list_open(&b, &w);
-	for (size_t i = 0; i < l->nrows; i++) {
-		jw_obj(&w);
-		jw_kint(&w, "id", db_int(l, i, 0));
-		jw_kstr(&w, "type", db_val(l, i, 1));
-		jw_kstr(&w, "title_en", db_val(l, i, 2));
-		jw_kstr(&w, "title_hi", db_val(l, i, 3));
-		jw_kstr(&w, "starts_at", sql_time_iso(r->a, db_val(l, i, 4)));
-		jw_kstr(&w, "ends_at", sql_time_iso(r->a, db_val(l, i, 5)));
-		jw_kstr(&w, "venue", db_val(l, i, 6));
-		jw_kstr(&w, "status", db_val(l, i, 7));
-		jw_obj_end(&w);
-	}
+	API_ROWS(r->a, &w, l, training_row_cols);
 	return api_list_send(r, &b, &w, NULL);
 }
 
@@ -802,6 +806,13 @@ int api_training_feedback(struct req *r)
 	return api_send_str(r, 201, "certificate", cert);
 }
 
+static const struct api_col compliance_person_cols[] = {
+	{"id", 0, AK_INT},
+	{"name", 1, AK_STR},
+	{"role", 2, AK_STR},
+	{"place", 3, AK_STR},
+};
+
 /* GET /api/v1/trainings/compliance?location=&month= */
 int api_training_compliance(struct req *r)
 {
@@ -824,10 +835,7 @@ int api_training_compliance(struct req *r)
 	jw_arr(&w);
 	for (size_t p = 0; p < m.people->nrows; p++) {
 		jw_obj(&w);
-		jw_kint(&w, "id", db_int(m.people, p, 0));
-		jw_kstr(&w, "name", db_val(m.people, p, 1));
-		jw_kstr(&w, "role", db_val(m.people, p, 2));
-		jw_kstr(&w, "place", db_val(m.people, p, 3));
+		API_COLS(r->a, &w, m.people, p, compliance_person_cols);
 		jw_key(&w, "counted");
 		jw_arr(&w);
 		for (int k = 0; k < m.nmonths; k++)

@@ -145,6 +145,15 @@ int page_wallet(struct req *r)
 	return tmpl_render(r, "wallet.cs");
 }
 
+static const struct api_col wallet_entry_cols[] = {
+	{"txn", 0, AK_INT},
+	{"kind", 1, AK_STR},
+	{"amount_paise", 2, AK_INT},
+	{"at", 3, AK_STR},
+	{"reference", 4, AK_STR},
+	{"application", 5, AK_STR},
+};
+
 /* GET /api/v1/wallet and /api/v1/wallet/entries?from=&to= */
 int api_wallet(struct req *r)
 {
@@ -174,12 +183,7 @@ int api_wallet(struct req *r)
 		jw_arr(&w);
 		for (size_t i = 0; e && i < e->nrows; i++) {
 			jw_obj(&w);
-			jw_kint(&w, "txn", db_int(e, i, 0));
-			jw_kstr(&w, "kind", db_val(e, i, 1));
-			jw_kint(&w, "amount_paise", db_int(e, i, 2));
-			jw_kstr(&w, "at", db_val(e, i, 3));
-			jw_kstr(&w, "reference", db_val(e, i, 4));
-			jw_kstr(&w, "application", db_val(e, i, 5));
+			API_COLS(r->a, &w, e, i, wallet_entry_cols);
 			jw_obj_end(&w);
 		}
 		jw_arr_end(&w);
