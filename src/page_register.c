@@ -896,6 +896,52 @@ int page_admin_register_preview(struct req *r)
 	return show_book(r, b, NULL, NULL);
 }
 
+/* GET /api/v1/admin/registers/:code[?version=N] — a version's definition
+ * (the latest: the draft being designed) with its number and state */
+int api_admin_register(struct req *r)
+{
+	long n;
+	struct regdef *d = regdesign_may(r->a, &r->actor) ? version_of(r, &n) : NULL;
+	if (!d)
+		return regdesign_may(r->a, &r->actor) ? 404 : 403;
+	const char *status = db_scalar(r->a, "SELECT v.status FROM register_versions v JOIN register_defs d ON d.id = v.def_id "
+					     "WHERE d.code = ? AND v.version = ?", "si", d->code, (long long)n);
+	struct sbuf def, b;
+	struct jw w;
+	sbuf_init(&def);
+	sbuf_init(&b);
+	regdef_to_json(d, &def);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kint(&w, "version", n);
+	jw_kstr(&w, "status", status);
+	jw_key(&w, "definition");
+	jw_raw(&w, def.data);
+	jw_obj_end(&w);
+	sbuf_free(&def);
+	return api_send(r, 200, &b);
+}
+
+/* POST /api/v1/admin/registers/:code/publish — the latest draft in force;
+ * 422 with the draft's problems, line by line */
+int api_admin_register_publish(struct req *r)
+{
+	if (!regdesign_may(r->a, &r->actor))
+		return 403;
+	struct outcome o;
+	struct sbuf probs;
+	out_init(&o, r->a);
+	sbuf_init(&probs);
+	int rc = reg_publish(r->a, &r->actor, rp(r, 0), &probs, &o);
+	if (rc) {
+		rc = page_outcome(r, &o);
+		if (probs.len)	/* what is wrong with the draft, line by line */
+			r->err_detail = arena_strdup(r->a, probs.data);
+	}
+	sbuf_free(&probs);
+	return rc ? rc : api_send_str(r, 200, "status", "published");
+}
+
 /* GET /admin/registers/:code/print[?version=N] — the print layout: a
  * sample PDF of a book with three empty rows */
 int page_admin_register_print(struct req *r)

@@ -330,6 +330,8 @@ int page_admin_register_export(struct req *r);
 int page_admin_register_preview(struct req *r);
 int page_admin_register_publish(struct req *r);
 int page_admin_register_print(struct req *r);
+int api_admin_register(struct req *r);
+int api_admin_register_publish(struct req *r);
 /* page_regdesign.c: the register designer without JSON */
 int page_regdesign_new(struct req *r);
 int page_regdesign_create(struct req *r);

@@ -335,6 +335,8 @@ const struct route routes[] = {
 	{ "GET", "/api/v1/registers", api_registers, REG_ROLES, 0 },
 	{ "GET", "/api/v1/registers/definitions/:code", api_register_definition, REG_ROLES, 0 },
 	{ "POST", "/api/v1/admin/registers", api_register_import, RB_ADMINS, 0 },
+	{ "GET", "/api/v1/admin/registers/:code", api_admin_register, RB_ADMINS, 0 },
+	{ "POST", "/api/v1/admin/registers/:code/publish", api_admin_register_publish, RB_ADMINS, 0 },
 	{ "GET", "/api/v1/registers/entries/:id", api_register_entry, REG_ROLES, 0 },
 	{ "POST", "/api/v1/registers/entries/:id", api_register_entry_edit, REG_ROLES, 0 },
 	{ "POST", "/api/v1/registers/entries/:id/:action", api_register_entry_act, REG_ROLES, 0 },

@@ -110,6 +110,11 @@ def designer_creates_a_register_adds_columns_previews_and_publishes():
     eq(d["totals"], ["trees", "cost"], "totals")
     eq(d["signoff"], {"enter": ["csc", "panchayat_sewak"], "verify": "panchayat_sewak", "sign": "mukhiya"}, "sign-off chain")
     assert d["daily_close"] is True, d
+    hdr = c.get("/admin/registers/%s/header" % CODE)
+    eq(hdr.status, 200, "the header's page")
+    for shown in ('name="totals" value="trees" checked', 'name="enter" value="csc" checked', 'value="planted_on" selected',
+                  'value="mukhiya" selected', 'name="daily_close" value="1" checked'):
+        assert shown in hdr.text, "the header as saved: %s" % shown
     page = c.get(design(c))
     eq(page.status, 200, "the draft's page")
     assert 'id="problems"' not in page.text, "no problems left: %s" % page.text
@@ -201,6 +206,14 @@ def unfinished_draft_is_not_published():
     eq(r.status, 422, "no columns: not published")
     assert "a register needs columns" in r.text, r.text
     eq(latest(code)[:2], (1, "draft"), "still a draft")
+    api = api_as("stateadmin")
+    got = api.api("GET", "/admin/registers/%s" % code)
+    eq(got.status, 200, "the draft through the API")
+    eq((got.json()["version"], got.json()["status"], got.json()["definition"]["columns"]), (1, "draft", []), "a draft without columns")
+    r = api.api("POST", "/admin/registers/%s/publish" % code, {})
+    eq(r.status, 422, "the API refuses it too: %r" % r)
+    assert "a register needs columns" in r.text, r.text
+    eq(api_as("csc1").api("GET", "/admin/registers/%s" % code).status, 403, "not a VLE's")
 
 
 @test
