@@ -922,9 +922,9 @@ int api_admin_register(struct req *r)
 	return api_send(r, 200, &b);
 }
 
-/* POST /api/v1/admin/registers/:code/publish — the latest draft in force;
- * 422 with the draft's problems, line by line */
-int api_admin_register_publish(struct req *r)
+/* Publishes the path's register for a designer: 0, or the refusal put on
+ * the page (page_outcome) with the draft's problems as the error's detail. */
+static int publish(struct req *r)
 {
 	if (!regdesign_may(r->a, &r->actor))
 		return 403;
@@ -939,6 +939,14 @@ int api_admin_register_publish(struct req *r)
 			r->err_detail = arena_strdup(r->a, probs.data);
 	}
 	sbuf_free(&probs);
+	return rc;
+}
+
+/* POST /api/v1/admin/registers/:code/publish — the latest draft in force;
+ * 422 with the draft's problems, line by line */
+int api_admin_register_publish(struct req *r)
+{
+	int rc = publish(r);
 	return rc ? rc : api_send_str(r, 200, "status", "published");
 }
 
@@ -963,23 +971,16 @@ int page_admin_register_print(struct req *r)
  * a draft with problems stays one (its page lists them) */
 int page_admin_register_publish(struct req *r)
 {
-	if (!regdesign_may(r->a, &r->actor))
-		return 403;
-	struct outcome o;
-	struct sbuf probs;
-	out_init(&o, r->a);
-	sbuf_init(&probs);
-	int rc = reg_publish(r->a, &r->actor, rp(r, 0), &probs, &o);
-	sbuf_free(&probs);
+	int rc = publish(r);
 	if (rc == 422) {
-		page_outcome(r, &o);
+		r->err_detail = NULL;
 		r->status = 422;
 		rc = page_regdesign(r);
 		r->status = 422;
 		return rc;
 	}
 	if (rc)
-		return page_outcome(r, &o);
+		return rc;
 	resp_redirect(r, "/admin/registers?published=1");
 	return 0;
 }
