@@ -324,25 +324,16 @@ int campaign_question_add(struct arena *a, const struct actor *who, long id, con
 	struct svc *q;
 	if (load_draft(a, id, &q, out))
 		return out->status;
-	struct field f = { 0 };
-	f.name = fieldedit_text(a, out, "name", in->name, 40, true);
-	if (f.name && (strspn(f.name, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(f.name) || !(f.name[0] >= 'a' && f.name[0] <= 'z')))
-		out_field(out, "name", "svc.ident_bad", NULL);
-	else if (f.name && svc_field(q, f.name))
-		out_field(out, "name", "svc.name_taken", NULL);
-	fieldedit_read(a, in, &f, campaign_question_type_ok, out);
-	/* branching: the condition names an earlier question */
-	if (!out->status && f.show_field && !svc_field(q, f.show_field))
-		out_field(out, "show_field", "campaign.err.show_field", NULL);
-	if (out->status)
+	if (fieldedit_add(a, &q->form, in, campaign_question_type_ok, out))
 		return out->status;
-	struct field *nf = arena_alloc(a, (q->form.nfields + 1) * sizeof *nf);
-	if (q->form.nfields)
-		memcpy(nf, q->form.fields, q->form.nfields * sizeof *nf);
-	nf[q->form.nfields] = f;
-	q->form.fields = nf;
-	q->form.nfields++;
-	return save_questions(a, who, id, q, "question_add", f.name, out);
+	/* branching: the condition names an earlier question */
+	const struct field *f = &q->form.fields[q->form.nfields - 1];
+	const struct form_def earlier = { q->form.fields, q->form.nfields - 1 };
+	if (f->show_field && !form_field(&earlier, f->show_field)) {
+		out_field(out, "show_field", "campaign.err.show_field", NULL);
+		return out->status;
+	}
+	return save_questions(a, who, id, q, "question_add", f->name, out);
 }
 
 int campaign_question_remove(struct arena *a, const struct actor *who, long id, const char *name, struct outcome *out)

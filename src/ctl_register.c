@@ -102,11 +102,15 @@ int ctl_register_publish(int argc, char **argv)
 	struct actor who = actor_cli(NULL);
 	struct outcome o;
 	out_init(&o, &a);
-	int rc = reg_publish(&a, &who, argv[1], &o);
+	struct sbuf probs;
+	sbuf_init(&probs);
+	int rc = reg_publish(&a, &who, argv[1], &probs, &o);
 	if (rc)
-		fprintf(stderr, "register-publish: %s\n", rc == 404 ? "no draft of that register" : "database error");
+		fprintf(stderr, "register-publish: %s\n%s", rc == 404 ? "no draft of that register"
+							 : rc == 422 ? "the draft has problems:" : "database error", probs.data ? probs.data : "");
 	else
 		printf("register-publish: %s published\n", argv[1]);
+	sbuf_free(&probs);
 	arena_free(&a);
 	return rc ? 1 : 0;
 }

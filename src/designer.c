@@ -92,12 +92,6 @@ static int role(struct outcome *out, const char *field, const char *v, bool requ
 	return r;
 }
 
-/* [a-z][a-z0-9_]*: field, document and stage codes. */
-static bool ident(const char *s)
-{
-	return s && strchr("abcdefghijklmnopqrstuvwxyz", s[0]) && strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_") == strlen(s);
-}
-
 /* A copy of the n items of size bytes at old, with room for one more at
  * the end (arena memory): definitions are arena data, never grown in place. */
 static void *one_more(struct arena *a, const void *old, size_t n, size_t size)
@@ -193,27 +187,10 @@ int designer_general(struct arena *a, const struct actor *who, const char *code,
 static int apply_field_add(struct arena *a, struct svc *s, const void *p, struct outcome *out, const char **summary)
 {
 	const struct field_input *in = p;
-	struct field f = { 0 };
-	f.name = text(a, out, "name", in->name, 40, true);
-	if (f.name && !ident(f.name))
-		out_field(out, "name", "svc.ident_bad", NULL);
-	if (f.name && svc_field(s, f.name))
-		out_field(out, "name", "svc.name_taken", NULL);
-	fieldedit_read(a, in, &f, svc_type_allowed, out);
-	if (out->nerrs)
-		return 422;
-	struct field *nf = one_more(a, s->form.fields, s->form.nfields, sizeof *nf);
-	nf[s->form.nfields] = f;
-	if (f.type == FT_GROUP && f.nsub == 0) {
-		/* a group starts with one text column; more are added on its page */
-		nf[s->form.nfields].sub = arena_alloc(a, sizeof(struct field));
-		nf[s->form.nfields].sub[0] = (struct field){ .name = "name", .type = FT_TEXT, .label = { "Name", "नाम" }, .required = true };
-		nf[s->form.nfields].nsub = 1;
-	}
-	s->form.fields = nf;
-	s->form.nfields++;
-	*summary = arena_printf(a, "field '%s' added", f.name);
-	return 0;
+	int rc = fieldedit_add(a, &s->form, in, svc_type_allowed, out);
+	if (!rc)
+		*summary = arena_printf(a, "field '%s' added", s->form.fields[s->form.nfields - 1].name);
+	return rc;
 }
 
 int designer_field_add(struct arena *a, const struct actor *who, const char *code, const struct field_input *in,
@@ -229,24 +206,7 @@ static int apply_field_change(struct arena *a, struct svc *s, const void *p, str
 	const struct field *found = svc_field(s, name);
 	if (!found)
 		return 404;
-	int i = (int)(found - s->form.fields);
-	if (str_eq(action, "up") || str_eq(action, "down")) {
-		int j = str_eq(action, "up") ? i - 1 : i + 1;
-		if (j >= 0 && (size_t)j < s->form.nfields) {
-			struct field t = s->form.fields[i];
-			s->form.fields[i] = s->form.fields[j];
-			s->form.fields[j] = t;
-		}
-	} else if (str_eq(action, "delete")) {
-		memmove(&s->form.fields[i], &s->form.fields[i + 1], (s->form.nfields - (size_t)i - 1) * sizeof *s->form.fields);
-		s->form.nfields--;
-		/* a deleted field is no longer printed */
-		size_t k = 0;
-		for (size_t q = 0; q < s->nprint; q++)
-			if (!str_eq(s->print[q], name))
-				s->print[k++] = s->print[q];
-		s->nprint = k;
-	} else if (str_eq(action, "print")) {
+	if (str_eq(action, "print")) {
 		long pos;
 		if (!number(out, "position", in->position, 0, 50, &pos))
 			return 422;
@@ -258,19 +218,22 @@ static int apply_field_change(struct arena *a, struct svc *s, const void *p, str
 		if (pos > 0) {
 			size_t at = (size_t)pos - 1 > k ? k : (size_t)pos - 1;
 			memmove(&np[at + 1], &np[at], (k - at) * sizeof *np);
-			np[at] = s->form.fields[i].name;
+			np[at] = found->name;
 			k++;
 		}
 		s->print = np;
 		s->nprint = k;
-	} else if (str_eq(action, "save")) {
-		struct field f = s->form.fields[i];
-		fieldedit_read(a, &in->props, &f, svc_type_allowed, out);
-		if (out->nerrs)
-			return 422;
-		s->form.fields[i] = f;
 	} else {
-		return 400;
+		int rc = fieldedit_change(a, &s->form, name, action, &in->props, svc_type_allowed, out);
+		if (rc)
+			return rc;
+		if (str_eq(action, "delete")) {	/* a deleted field is no longer printed */
+			size_t k = 0;
+			for (size_t q = 0; q < s->nprint; q++)
+				if (!str_eq(s->print[q], name))
+					s->print[k++] = s->print[q];
+			s->nprint = k;
+		}
 	}
 	*summary = arena_printf(a, "field '%s': %s", name, action ? action : "?");
 	return 0;
@@ -300,7 +263,7 @@ static int apply_docs(struct arena *a, struct svc *s, const void *p, struct outc
 	}
 	struct docreq d = { 0 };
 	d.code = text(a, out, "doc_code", in->code, 40, true);
-	if (d.code && !ident(d.code))
+	if (d.code && !fieldedit_ident(d.code))
 		out_field(out, "doc_code", "svc.ident_bad", NULL);
 	d.label.en = text(a, out, "doc_en", in->label_en, 200, true);
 	d.label.hi = text(a, out, "doc_hi", in->label_hi, 200, true);
@@ -414,7 +377,7 @@ static int apply_stages(struct arena *a, struct svc *s, const void *p, struct ou
 	struct stage x = i >= 0 ? s->stages[i] : (struct stage){ 0 };
 	if (i < 0) {
 		x.code = text(a, out, "stage_code", in->code, 30, true);
-		if (x.code && !ident(x.code))
+		if (x.code && !fieldedit_ident(x.code))
 			out_field(out, "stage_code", "svc.ident_bad", NULL);
 		for (size_t k = 0; x.code && k < s->nstages; k++)
 			if (str_eq(s->stages[k].code, x.code))

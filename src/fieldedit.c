@@ -149,3 +149,95 @@ void fieldedit_read(struct arena *a, const struct field_input *in, struct field 
 	if (f->max_len && f->min_len > f->max_len)
 		out_field(out, "max_length", "svc.min_max", NULL);
 }
+
+/* Is name ("field" or "group.column") a field of form other than self? */
+static bool source_known(const struct form_def *form, const char *name, const struct field *self)
+{
+	const char *dot = strchr(name, '.');
+	for (size_t i = 0; i < form->nfields; i++) {
+		const struct field *f = &form->fields[i];
+		if (f == self || !f->name)
+			continue;
+		if (!dot && str_eq(f->name, name))
+			return true;
+		if (dot && strlen(f->name) == (size_t)(dot - name) && !strncmp(f->name, name, (size_t)(dot - name)))
+			for (size_t k = 0; k < f->nsub; k++)
+				if (str_eq(f->sub[k].name, dot + 1))
+					return true;
+	}
+	return false;
+}
+
+/* fieldedit_read, then what needs the whole form: a computed field's
+ * sources are its other fields. */
+static void read_in_form(struct arena *a, const struct form_def *form, const struct field_input *in, struct field *f,
+			 const struct field *self, fieldedit_types_fn allowed, struct outcome *out)
+{
+	fieldedit_read(a, in, f, allowed, out);
+	for (size_t k = 0; f->type == FT_COMPUTED && k < f->nof; k++)
+		if (!source_known(form, f->of[k], self)) {
+			out_field(out, "compute_of", "svc.compute_of_unknown", f->of[k]);
+			break;
+		}
+}
+
+bool fieldedit_ident(const char *s)
+{
+	return s && s[0] >= 'a' && s[0] <= 'z' && strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_") == strlen(s);
+}
+
+int fieldedit_add(struct arena *a, struct form_def *form, const struct field_input *in, fieldedit_types_fn allowed,
+		  struct outcome *out)
+{
+	struct field f = { 0 };
+	f.name = fieldedit_text(a, out, "name", in->name, 40, true);
+	if (f.name && !fieldedit_ident(f.name))
+		out_field(out, "name", "svc.ident_bad", NULL);
+	if (f.name && form_field(form, f.name))
+		out_field(out, "name", "svc.name_taken", NULL);
+	read_in_form(a, form, in, &f, NULL, allowed, out);
+	if (out->nerrs)
+		return 422;
+	if (f.type == FT_GROUP && f.nsub == 0) {
+		/* a group starts with one text column; more are added on its page */
+		f.sub = arena_alloc(a, sizeof(struct field));
+		f.sub[0] = (struct field){ .name = "name", .type = FT_TEXT, .label = { "Name", "नाम" }, .required = true };
+		f.nsub = 1;
+	}
+	struct field *nf = arena_alloc(a, (form->nfields + 1) * sizeof *nf);
+	if (form->nfields)
+		memcpy(nf, form->fields, form->nfields * sizeof *nf);
+	nf[form->nfields] = f;
+	form->fields = nf;
+	form->nfields++;
+	return 0;
+}
+
+int fieldedit_change(struct arena *a, struct form_def *form, const char *name, const char *action,
+		     const struct field_input *props, fieldedit_types_fn allowed, struct outcome *out)
+{
+	const struct field *found = name ? form_field(form, name) : NULL;
+	if (!found)
+		return 404;
+	size_t i = (size_t)(found - form->fields);
+	if (str_eq(action, "up") || str_eq(action, "down")) {
+		size_t j = str_eq(action, "up") ? i - 1 : i + 1;	/* i - 1 wraps past the end at the top */
+		if (j < form->nfields) {
+			struct field t = form->fields[i];
+			form->fields[i] = form->fields[j];
+			form->fields[j] = t;
+		}
+	} else if (str_eq(action, "delete")) {
+		memmove(&form->fields[i], &form->fields[i + 1], (form->nfields - i - 1) * sizeof *form->fields);
+		form->nfields--;
+	} else if (str_eq(action, "save")) {
+		struct field f = form->fields[i];
+		read_in_form(a, form, props, &f, found, allowed, out);
+		if (out->nerrs)
+			return 422;
+		form->fields[i] = f;
+	} else {
+		return 400;
+	}
+	return 0;
+}

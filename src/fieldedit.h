@@ -43,10 +43,24 @@ typedef bool (*fieldedit_types_fn)(enum ftype t);
 void fieldedit_read(struct arena *a, const struct field_input *in, struct field *f, fieldedit_types_fn allowed,
 		    struct outcome *out);
 
+/* A new field at the end of form: in->name ([a-z][a-z0-9_]*, not taken)
+ * and its properties read by fieldedit_read; a computed field's sources
+ * must be fields of form; a group starts with one text column.  Problems
+ * at their inputs ("name", "type", "compute_of", ...).  0 or 422. */
+int fieldedit_add(struct arena *a, struct form_def *form, const struct field_input *in, fieldedit_types_fn allowed,
+		  struct outcome *out);
+/* One change to form's field name: action "save" (props read by
+ * fieldedit_read, its name kept), "up", "down" or "delete".  Returns 0,
+ * 404 (no such field), 400 (an unknown action) or 422 (problems in out). */
+int fieldedit_change(struct arena *a, struct form_def *form, const char *name, const char *action,
+		     const struct field_input *props, fieldedit_types_fn allowed, struct outcome *out);
+
 /* The editor's input helpers, for the owner's other inputs too: text
  * trimmed, at most max characters (required: not empty), NULL when empty;
  * a whole number in [min, max] (empty = 0).  Problems go to out at field. */
 const char *fieldedit_text(struct arena *a, struct outcome *out, const char *field, const char *v, size_t max,
 			   bool required);
 bool fieldedit_number(struct outcome *out, const char *field, const char *v, long min, long max, long *n);
+/* [a-z][a-z0-9_]*: a field's (and other designer codes') name. */
+bool fieldedit_ident(const char *s);
 #endif

@@ -15,6 +15,7 @@
 #include "locker.h"
 #include "money.h"
 #include "register.h"
+#include "regdesign.h"
 #include "tmpl.h"
 #include "user.h"
 
@@ -264,6 +265,7 @@ static int show_book(struct req *r, struct book *b, const struct jval *answers, 
 	}
 	if (enter)
 		formview_fill(r, &d->form, "Svc.fields", answers, o);
+	hset(r, "Svc.upload", "1");	/* photo columns take the picture itself */
 	return tmpl_render(r, "register_book.cs");
 }
 
@@ -311,8 +313,62 @@ int page_register_book(struct req *r)
 	return b ? show_book(r, b, NULL, NULL) : 404;
 }
 
+/* answers[key] = v (answers is an object of formview_answers). */
+static void answer_set(struct arena *a, struct jval *answers, const char *key, struct jval *v)
+{
+	for (size_t i = 0; i < answers->n; i++)
+		if (str_eq(answers->keys[i], key)) {
+			answers->kids[i] = v;
+			return;
+		}
+	char **keys = arena_alloc(a, (answers->n + 1) * sizeof *keys);
+	struct jval **kids = arena_alloc(a, (answers->n + 1) * sizeof *kids);
+	if (answers->n) {
+		memcpy(keys, answers->keys, answers->n * sizeof *keys);
+		memcpy(kids, answers->kids, answers->n * sizeof *kids);
+	}
+	keys[answers->n] = (char *)key;
+	kids[answers->n++] = v;
+	answers->keys = keys;
+	answers->kids = kids;
+}
+
+/* The photos taken on the entry form (multipart, a file per photo
+ * column, f_<column>): every picture is checked first (a problem at its
+ * column and nothing stored), then each is stored as the API stores it
+ * (reg_photo_add: EXIF read, re-encoded without metadata) and becomes the
+ * column's answer, its document id.  Returns o's status. */
+static int entry_photos(struct req *r, const struct regdef *d, struct jval *answers, struct outcome *o)
+{
+	const struct upload **up = arena_alloc(r->a, (d->ncols + 1) * sizeof *up);
+	for (size_t i = 0; i < d->ncols; i++) {
+		up[i] = d->cols[i].type == FT_PHOTO ? req_upload(r, arena_printf(r->a, "f_%s", d->cols[i].name)) : NULL;
+		if (up[i] && !up[i]->len)	/* no file chosen */
+			up[i] = NULL;
+		const char *err = up[i] ? reg_photo_check(up[i]->data, up[i]->len) : NULL;
+		if (err)
+			out_field(o, d->cols[i].name, err, NULL);
+	}
+	for (size_t i = 0; i < d->ncols && !o->status; i++) {
+		if (!up[i])
+			continue;
+		struct outcome po;
+		out_init(&po, r->a);
+		long doc = reg_photo_add(r->a, &r->actor, up[i]->filename, up[i]->data, up[i]->len, &po);
+		if (!doc) {
+			if (po.status == 503)
+				return out_fail(o, 503, NULL);
+			out_field(o, d->cols[i].name, po.nerrs ? po.errs[0].key : "register.err.photo", NULL);
+			break;
+		}
+		const char *id = arena_printf(r->a, "%ld", doc);
+		answer_set(r->a, answers, d->cols[i].name, json_parse(r->a, id, strlen(id), NULL));
+	}
+	return o->status;
+}
+
 /* POST /registers/:code/:book — a new entry (draft, or submitted with
- * submit=1; corrects=ID for a correction). */
+ * submit=1; corrects=ID for a correction); photos as files (multipart). */
 int page_register_entry_post(struct req *r)
 {
 	bool moved;
@@ -329,7 +385,7 @@ int page_register_entry_post(struct req *r)
 	struct outcome o;
 	long id;
 	out_init(&o, r->a);
-	if (reg_entry_create(r->a, &r->actor, &in, &id, &o) != 0) {
+	if (entry_photos(r, b->d, answers, &o) != 0 || reg_entry_create(r->a, &r->actor, &in, &id, &o) != 0) {
 		int st = formview_outcome(r, &b->d->form, &o);
 		if (st != 422)
 			return st;
@@ -706,6 +762,8 @@ int api_register_definition(struct req *r)
 /* POST /api/v1/admin/registers?publish=1 — import a definition (the body) */
 int api_register_import(struct req *r)
 {
+	if (!regdesign_may(r->a, &r->actor))
+		return 403;
 	struct outcome o;
 	struct sbuf probs;
 	long version = 0;
@@ -729,6 +787,8 @@ int api_register_import(struct req *r)
 /* GET /admin/registers — every register and its versions */
 int page_admin_registers(struct req *r)
 {
+	if (!regdesign_may(r->a, &r->actor))
+		return 403;
 	struct dbres *v = db_query(r->a, "SELECT d.code, v.version, v.status, IF(? = 'hi', v.name_hi, v.name_en), "
 					 "IFNULL(v.published_at, ''), v.created_at FROM register_defs d "
 					 "JOIN register_versions v ON v.def_id = d.id ORDER BY d.code, v.version DESC", "s", r->lang);
@@ -742,6 +802,8 @@ int page_admin_registers(struct req *r)
 /* POST /admin/registers/import (multipart: file, publish) */
 int page_admin_register_import(struct req *r)
 {
+	if (!regdesign_may(r->a, &r->actor))
+		return 403;
 	const struct upload *u = req_upload(r, "file");
 	struct sbuf probs;
 	struct outcome o;
@@ -797,6 +859,8 @@ static struct regdef *version_of(struct req *r, long *n)
 /* GET /admin/registers/:code/export[?version=N] — the definition as a file */
 int page_admin_register_export(struct req *r)
 {
+	if (!regdesign_may(r->a, &r->actor))
+		return 403;
 	long n;
 	struct regdef *d = version_of(r, &n);
 	if (!d)
@@ -813,6 +877,8 @@ int page_admin_register_export(struct req *r)
  * table's head as a keeper would see them */
 int page_admin_register_preview(struct req *r)
 {
+	if (!regdesign_may(r->a, &r->actor))
+		return 403;
 	long n;
 	struct regdef *d = version_of(r, &n);
 	if (!d)
@@ -830,13 +896,91 @@ int page_admin_register_preview(struct req *r)
 	return show_book(r, b, NULL, NULL);
 }
 
-/* POST /admin/registers/:code/publish — the latest draft goes in force */
+/* GET /api/v1/admin/registers/:code[?version=N] — a version's definition
+ * (the latest: the draft being designed) with its number and state */
+int api_admin_register(struct req *r)
+{
+	long n;
+	struct regdef *d = regdesign_may(r->a, &r->actor) ? version_of(r, &n) : NULL;
+	if (!d)
+		return regdesign_may(r->a, &r->actor) ? 404 : 403;
+	const char *status = db_scalar(r->a, "SELECT v.status FROM register_versions v JOIN register_defs d ON d.id = v.def_id "
+					     "WHERE d.code = ? AND v.version = ?", "si", d->code, (long long)n);
+	struct sbuf def, b;
+	struct jw w;
+	sbuf_init(&def);
+	sbuf_init(&b);
+	regdef_to_json(d, &def);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kint(&w, "version", n);
+	jw_kstr(&w, "status", status);
+	jw_key(&w, "definition");
+	jw_raw(&w, def.data);
+	jw_obj_end(&w);
+	sbuf_free(&def);
+	return api_send(r, 200, &b);
+}
+
+/* Publishes the path's register for a designer: 0, or the refusal put on
+ * the page (page_outcome) with the draft's problems as the error's detail. */
+static int publish(struct req *r)
+{
+	if (!regdesign_may(r->a, &r->actor))
+		return 403;
+	struct outcome o;
+	struct sbuf probs;
+	out_init(&o, r->a);
+	sbuf_init(&probs);
+	int rc = reg_publish(r->a, &r->actor, rp(r, 0), &probs, &o);
+	if (rc) {
+		rc = page_outcome(r, &o);
+		if (probs.len)	/* what is wrong with the draft, line by line */
+			r->err_detail = arena_strdup(r->a, probs.data);
+	}
+	sbuf_free(&probs);
+	return rc;
+}
+
+/* POST /api/v1/admin/registers/:code/publish — the latest draft in force;
+ * 422 with the draft's problems, line by line */
+int api_admin_register_publish(struct req *r)
+{
+	int rc = publish(r);
+	return rc ? rc : api_send_str(r, 200, "status", "published");
+}
+
+/* GET /admin/registers/:code/print[?version=N] — the print layout: a
+ * sample PDF of a book with three empty rows */
+int page_admin_register_print(struct req *r)
+{
+	long n;
+	struct regdef *d = regdesign_may(r->a, &r->actor) ? version_of(r, &n) : NULL;
+	if (!d)
+		return regdesign_may(r->a, &r->actor) ? 404 : 403;
+	unsigned char *pdf;
+	size_t len;
+	if (reg_sample_pdf(r->a, d, n, &pdf, &len) != 0)
+		return 503;
+	resp_inline(r, "application/pdf", pdf, len, arena_printf(r->a, "%s-v%ld-layout.pdf", d->code, n));
+	free(pdf);
+	return 0;
+}
+
+/* POST /admin/registers/:code/publish — the latest draft goes in force;
+ * a draft with problems stays one (its page lists them) */
 int page_admin_register_publish(struct req *r)
 {
-	struct outcome o;
-	out_init(&o, r->a);
-	if (reg_publish(r->a, &r->actor, rp(r, 0), &o) != 0)
-		return page_outcome(r, &o);
+	int rc = publish(r);
+	if (rc == 422) {
+		r->err_detail = NULL;
+		r->status = 422;
+		rc = page_regdesign(r);
+		r->status = 422;
+		return rc;
+	}
+	if (rc)
+		return rc;
 	resp_redirect(r, "/admin/registers?published=1");
 	return 0;
 }

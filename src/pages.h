@@ -329,6 +329,19 @@ int page_admin_register_import(struct req *r);
 int page_admin_register_export(struct req *r);
 int page_admin_register_preview(struct req *r);
 int page_admin_register_publish(struct req *r);
+int page_admin_register_print(struct req *r);
+int api_admin_register(struct req *r);
+int api_admin_register_publish(struct req *r);
+/* page_regdesign.c: the register designer without JSON */
+int page_regdesign_new(struct req *r);
+int page_regdesign_create(struct req *r);
+int page_regdesign(struct req *r);
+int page_regdesign_header_form(struct req *r);
+int page_regdesign_header(struct req *r);
+int page_regdesign_col_new(struct req *r);
+int page_regdesign_col_add(struct req *r);
+int page_regdesign_col_form(struct req *r);
+int page_regdesign_col(struct req *r);
 
 /* page_ticket.c */
 int page_tickets(struct req *r);

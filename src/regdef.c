@@ -166,6 +166,15 @@ bool regdef_is_amount(const struct regdef *d, const char *name)
 	return f && f->type == FT_MONEY;
 }
 
+bool regdef_col_ok(const struct field *c, const char **at)
+{
+	*at = c->type == FT_FILE || c->type == FT_LOCATION ? "type"
+	    : c->type == FT_USER && !str_eq(c->scope, "gp_staff") && !str_eq(c->scope, "officers") ? "scope"
+	    : c->type == FT_REF && (!c->ref_kind || strncmp(c->ref_kind, "register:", 9) != 0) ? "ref_kind"
+	    : NULL;
+	return !*at;
+}
+
 /* Each name must be a column of type t (FT_COUNT: any). */
 static int check_names(struct arena *a, const struct regdef *d, const char *what, const char *const *names, size_t n,
 		       enum ftype t, struct sbuf *probs)
@@ -218,12 +227,13 @@ int regdef_validate(const struct regdef *d, struct sbuf *probs)
 	n += v.n;
 	for (size_t i = 0; i < d->ncols; i++) {
 		const struct field *c = &d->cols[i];
-		if (c->type == FT_FILE || c->type == FT_LOCATION)
+		const char *at = NULL;
+		if (!regdef_col_ok(c, &at) && str_eq(at, "type"))
 			P("column '%s': %s columns are not kept in registers (a photo column takes pictures)", c->name,
 			  ftype_code(c->type));
-		if (c->type == FT_USER && !str_eq(c->scope, "gp_staff") && !str_eq(c->scope, "officers"))
+		else if (str_eq(at, "scope"))
 			P("column '%s': a user column's scope is gp_staff or officers", c->name);
-		if (c->type == FT_REF && (!c->ref_kind || strncmp(c->ref_kind, "register:", 9) != 0))
+		else if (str_eq(at, "ref_kind"))
 			P("column '%s': a reference column's ref_kind is register:CODE", c->name);
 	}
 	if (d->date_col) {

@@ -196,19 +196,27 @@ struct publish_ctx {
 	struct arena *a;
 	const struct actor *who;
 	const char *code;
+	struct sbuf *probs;
 	struct outcome *out;
 };
 
 static int publish_txn(void *p)
 {
 	struct publish_ctx *c = p;
-	struct dbres *r = db_query(c->a, "SELECT d.id, v.id, v.version FROM register_defs d JOIN register_versions v ON v.def_id = d.id "
+	struct dbres *r = db_query(c->a, "SELECT d.id, v.id, v.version, v.definition FROM register_defs d "
+					 "JOIN register_versions v ON v.def_id = d.id "
 					 "WHERE d.code = ? AND v.status = 'draft' ORDER BY v.version DESC LIMIT 1 FOR UPDATE",
 				   "s", c->code);
 	if (!r)
 		return -1;
 	if (r->nrows != 1) {
 		out_fail(c->out, 404, "register.err.no_draft");
+		return 1;
+	}
+	/* a draft edited in the designer may still be unfinished */
+	const struct regdef *d = def_of_text(c->a, db_val(r, 0, 3));
+	if (!d || regdef_validate(d, c->probs) > 0) {
+		out_fail(c->out, 422, "register.err.definition");
 		return 1;
 	}
 	if (publish_version((long)db_int(r, 0, 0), (long)db_int(r, 0, 1)) != 0)
@@ -218,9 +226,9 @@ static int publish_txn(void *p)
 	return audit_write(c->who, &e) == 0 ? 0 : -1;
 }
 
-int reg_publish(struct arena *a, const struct actor *who, const char *code, struct outcome *out)
+int reg_publish(struct arena *a, const struct actor *who, const char *code, struct sbuf *probs, struct outcome *out)
 {
-	struct publish_ctx c = { a, who, code, out };
+	struct publish_ctx c = { a, who, code, probs, out };
 	return out_txn(out, publish_txn, &c);
 }
 
@@ -896,6 +904,49 @@ static const char *both(struct arena *a, const char *key)
 	return arena_printf(a, "%s / %s", tmpl_str("en", key), tmpl_str("hi", key));
 }
 
+/* The printed columns (the definition's print list, or every column) and
+ * their heads in both languages; returns how many. */
+static size_t print_columns(struct arena *a, const struct regdef *d, const struct field ***colsp, const char ***labelsp)
+{
+	size_t nc = d->nprint ? d->nprint : d->ncols, n = 0;
+	const struct field **cols = arena_alloc(a, (nc + 1) * sizeof *cols);
+	const char **labels = arena_alloc(a, (nc + 1) * sizeof *labels);
+	for (size_t c = 0; c < nc; c++) {
+		const struct field *f = d->nprint ? regdef_col(d, d->print_cols[c]) : &d->cols[c];
+		if (!f)
+			continue;
+		cols[n] = f;
+		labels[n++] = arena_printf(a, "%s / %s", i18n_get(&f->label, "en"), i18n_get(&f->label, "hi"));
+	}
+	*colsp = cols;
+	*labelsp = labels;
+	return n;
+}
+
+int reg_sample_pdf(struct arena *a, const struct regdef *d, long version, unsigned char **pdf, size_t *len)
+{
+	const char **labels;
+	const struct field **cols;
+	size_t nc = print_columns(a, d, &cols, &labels);
+	struct regpdf_row rows[3];
+	const char **blank = arena_alloc(a, (nc + 1) * sizeof *blank);
+	for (size_t c = 0; c < nc; c++)
+		blank[c] = "";
+	for (size_t i = 0; i < 3; i++)
+		rows[i] = (struct regpdf_row){ .serial = arena_printf(a, "%zu", i + 1), .cells = blank, .state = "" };
+	const char *sums[] = { both(a, "register.total") };
+	struct regpdf in = {
+		.title_en = d->name.en, .title_hi = d->name.hi,
+		.subtitle = arena_printf(a, "%s %ld / %s %ld", tmpl_str("en", "register.preview_note"), version,
+					 tmpl_str("hi", "register.preview_note"), version),
+		.page_label = both(a, "register.pdf.page"), .footer = tmpl_str("en", "register.pdf.footer"),
+		.serial_label = both(a, "register.serial"), .state_label = both(a, "register.state"),
+		.labels = labels, .ncols = nc, .rows = rows, .nrows = 3, .sums = sums, .nsums = d->ntotals ? 1 : 0,
+		.closing = tmpl_str("en", "register.pdf.open"), .a3 = str_eq(d->paper, "A3"), .landscape = d->landscape,
+	};
+	return register_pdf_render(&in, pdf, len);
+}
+
 /* Draws book (of definition d) as a PDF with the closing line given:
  * every entry in the book in serial order, struck when corrected, then the
  * totals and balances.  *pdf is malloc'd.  Returns 0, or -1 (database or
@@ -911,17 +962,9 @@ static int book_pdf(struct arena *a, long book, const struct regdef *d, const ch
 				   "i", (long long)book);
 	if (!b || b->nrows != 1 || !e)
 		return -1;
-	/* the printed columns: the definition's print list, or every column */
-	size_t nc = d->nprint ? d->nprint : d->ncols;
-	const struct field **cols = arena_alloc(a, (nc + 1) * sizeof *cols);
-	const char **labels = arena_alloc(a, (nc + 1) * sizeof *labels);
-	for (size_t c = 0; c < nc; c++) {
-		cols[c] = d->nprint ? NULL : &d->cols[c];
-		for (size_t k = 0; !cols[c] && k < d->ncols; k++)
-			if (str_eq(d->cols[k].name, d->print_cols[c]))
-				cols[c] = &d->cols[k];
-		labels[c] = arena_printf(a, "%s / %s", i18n_get(&cols[c]->label, "en"), i18n_get(&cols[c]->label, "hi"));
-	}
+	const char **labels;
+	const struct field **cols;
+	size_t nc = print_columns(a, d, &cols, &labels);
 	struct regpdf_row *rows = arena_alloc(a, (e->nrows + 1) * sizeof *rows);
 	for (size_t i = 0; i < e->nrows; i++) {
 		struct jval *data = json_parse(a, db_val(e, i, 2), strlen(db_val(e, i, 2)), NULL);
@@ -1245,17 +1288,25 @@ static int photo_txn(void *p)
 	return audit_write(c->who, &e) == 0 ? 0 : -1;
 }
 
-long reg_photo_add(struct arena *a, const struct actor *who, const char *name, const unsigned char *p, size_t n,
-		   struct outcome *out)
+const char *reg_photo_check(const unsigned char *p, size_t n)
 {
 	const char *err = NULL, *mime = p && n ? upcheck_file(p, n, &err) : NULL;
 	if (!p || !n)
-		err = "locker.empty";
-	else if (mime && !str_eq(mime, "image/jpeg") && !str_eq(mime, "image/png"))
-		err = "register.err.photo_type";
+		return "locker.empty";
+	if (n > (size_t)cfg.max_upload)
+		return "locker.too_big";
+	if (mime && !str_eq(mime, "image/jpeg") && !str_eq(mime, "image/png"))
+		return "register.err.photo_type";
+	return err;
+}
+
+long reg_photo_add(struct arena *a, const struct actor *who, const char *name, const unsigned char *p, size_t n,
+		   struct outcome *out)
+{
+	const char *err = reg_photo_check(p, n);
 	if (err) {
 		out_field(out, "file", err, NULL);
-		out_fail(out, 422, NULL);
+		out_fail(out, str_eq(err, "locker.too_big") ? 413 : 422, NULL);
 		return 0;
 	}
 	struct photo_ctx c = { a, who, name, p, n, out, 0 };

@@ -74,6 +74,11 @@ struct regdef *regdef_from_json(struct arena *a, const struct jval *v, struct sb
 void regdef_to_json(const struct regdef *d, struct sbuf *b);
 /* Structural problems of d, one per line into probs; returns their number. */
 int regdef_validate(const struct regdef *d, struct sbuf *probs);
+/* The register's own rule for one column (beyond the form engine's): not
+ * a file or location, a user column's scope gp_staff or officers, a
+ * reference's ref_kind register:CODE.  false with *at the property at
+ * fault ("type", "scope", "ref_kind"). */
+bool regdef_col_ok(const struct field *c, const char **at);
 /* The column called name, or NULL. */
 const struct field *regdef_col(const struct regdef *d, const char *name);
 /* Is name one of d's amount (money) columns? */
@@ -94,8 +99,11 @@ const char *reg_entry_hash(struct arena *a, const char *prev, long book, long se
  * gets the version number. */
 int reg_import(struct arena *a, const struct actor *who, const char *json, size_t len, bool publish, struct sbuf *probs,
 	       long *version, struct outcome *out);
-/* Publishes the latest draft of code.  Returns 0, 404 (no draft), 503. */
-int reg_publish(struct arena *a, const struct actor *who, const char *code, struct outcome *out);
+/* Publishes the latest draft of code, superseding the version in force
+ * (open books keep theirs).  Returns 0, 404 (no draft), 422 (the draft is
+ * not a valid definition yet: its problems, one per line, in probs) or
+ * 503. */
+int reg_publish(struct arena *a, const struct actor *who, const char *code, struct sbuf *probs, struct outcome *out);
 /* The published definition of code (with its version id), or NULL. */
 struct regdef *reg_published(struct arena *a, const char *code, long *version_id);
 /* The definition a book was opened with, or NULL. */
@@ -167,6 +175,10 @@ const char *reg_cell_text(struct arena *a, const struct regdef *d, const struct 
  * signed PDF as stored, an open one drawn now and marked not final.
  * Returns 0, 404 or 503. */
 int reg_book_pdf(struct arena *a, const struct actor *who, long book, unsigned char **pdf, size_t *len, struct outcome *out);
+/* The print layout of definition d (version version) with three empty
+ * rows, marked as a preview: what its books will look like on paper.
+ * *pdf malloc'd.  0 or -1. */
+int reg_sample_pdf(struct arena *a, const struct regdef *d, long version, unsigned char **pdf, size_t *len);
 /* Year-end close (the verifier, with a signing key from `gramsewactl ca
  * issue`): once the FY is over and no entry waits, the book is drawn,
  * PAdES-signed with the officer's key, stored (content-addressed) and the
@@ -221,6 +233,10 @@ int reg_extract_app(struct arena *a, long office_id, const struct jval *answers,
  * in one transaction with its audit row.  Only its uploader may put it in
  * an entry; whoever may see the entry may see it.  Returns the document
  * id, or 0 with out: 422 (not a picture, empty; file), 413, 503. */
+/* What is wrong with a picture for a photo column before it is stored
+ * (empty, over the upload cap, not a JPEG or PNG by its content): a
+ * message key, or NULL.  reg_photo_add checks it first. */
+const char *reg_photo_check(const unsigned char *p, size_t n);
 long reg_photo_add(struct arena *a, const struct actor *who, const char *name, const unsigned char *p, size_t n,
 		   struct outcome *out);
 /* Is doc the picture of one of d's photo columns in the entry data (its

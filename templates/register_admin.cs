@@ -1,6 +1,7 @@
 <?cs set:Page.title = L.register.admin_title ?><?cs include:"inc/head.cs" ?><?cs include:"inc/form.cs" ?>
 <h1><?cs var:L.register.admin_title ?></h1>
 <p><?cs var:L.register.admin_intro ?></p>
+<p><a class="button" href="/admin/registers/new"><?cs var:L.register.design.new_title ?></a></p>
 <?cs if:ImportRefused && Problems.0 ?><div class="error-summary" role="alert"><h2><?cs var:L.register.import_refused ?></h2><ul><?cs each:p = Problems ?><li><?cs var:p ?></li><?cs /each ?></ul></div><?cs /if ?>
 <form method="post" action="/admin/registers/import" enctype="multipart/form-data" class="panel">
  <?cs call:csrf_field() ?>
@@ -12,7 +13,7 @@
 </form>
 <div class="table-wrap"><table id="versions"><thead><tr><th><?cs var:L.register.code ?></th><th><?cs var:L.register.register ?></th><th><?cs var:L.register.version ?></th><th><?cs var:L.register.state ?></th><th><?cs var:L.register.published_at ?></th><th></th></tr></thead><tbody>
 <?cs each:v = Versions ?><tr><td><code><?cs var:v.code ?></code></td><td><?cs var:v.name ?></td><td><?cs var:v.version ?></td><td><?cs var:L.register.version_states[v.status] ?></td><td><?cs var:v.published_at ?></td>
- <td><a href="/admin/registers/<?cs var:url_escape(v.code) ?>/preview?version=<?cs var:v.version ?>"><?cs var:L.register.preview ?></a> · <a href="/admin/registers/<?cs var:url_escape(v.code) ?>/export?version=<?cs var:v.version ?>"><?cs var:L.register.export ?></a>
+ <td><?cs if:v.code != prev ?><a href="/admin/registers/<?cs var:url_escape(v.code) ?>/design"><?cs var:L.register.design.open ?></a> · <?cs /if ?><?cs set:prev = v.code ?><a href="/admin/registers/<?cs var:url_escape(v.code) ?>/preview?version=<?cs var:v.version ?>"><?cs var:L.register.preview ?></a> · <a href="/admin/registers/<?cs var:url_escape(v.code) ?>/export?version=<?cs var:v.version ?>"><?cs var:L.register.export ?></a>
  <?cs if:v.status == "draft" ?><form method="post" action="/admin/registers/<?cs var:url_escape(v.code) ?>/publish" class="inline"><?cs call:csrf_field() ?><button class="link"><?cs var:L.register.publish ?></button></form><?cs /if ?></td></tr><?cs /each ?>
 </tbody></table></div>
 <?cs include:"inc/foot.cs" ?>

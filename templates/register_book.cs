@@ -28,7 +28,7 @@
 <?cs /if ?>
 <?cs if:Can.enter ?>
 <h2><?cs if:Form.corrects ?><?cs var:L.register.new_correction ?> #<?cs var:Form.corrects ?><?cs else ?><?cs var:L.register.new_entry ?><?cs /if ?></h2>
-<form method="post" action="/registers/<?cs var:url_escape(Book.code) ?>/<?cs if:Book.id ?><?cs var:Book.id ?><?cs else ?>new<?cs /if ?>" novalidate>
+<form method="post" action="/registers/<?cs var:url_escape(Book.code) ?>/<?cs if:Book.id ?><?cs var:Book.id ?><?cs else ?>new<?cs /if ?>" enctype="multipart/form-data" novalidate>
  <?cs call:csrf_field() ?>
  <?cs if:Form.corrects ?><input type="hidden" name="corrects" value="<?cs var:Form.corrects ?>"><?cs /if ?>
  <?cs each:f = Svc.fields ?><?cs call:svc_field(f) ?><?cs /each ?>

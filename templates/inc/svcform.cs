@@ -61,6 +61,10 @@
  <select id="f-<?cs var:f.input ?>" name="<?cs var:f.input ?>"<?cs call:described(f) ?>><option value=""><?cs var:L.loc.choose ?></option>
   <?cs each:o = f.options ?><option value="<?cs var:o.value ?>"<?cs if:o.checked || o.value == f.value ?> selected<?cs /if ?>><?cs var:o.label ?></option><?cs /each ?>
  </select>
+ <?cs elif:f.type == "photo" && Svc.upload ?>
+ <?cs if:f.value ?><input type="hidden" name="<?cs var:f.input ?>" value="<?cs var:f.value ?>"><p class="small"><?cs var:L.register.photo_kept ?> (<?cs var:f.value ?>)</p><?cs /if ?>
+ <p class="hint"><?cs var:L.register.photo_hint ?></p>
+ <input id="f-<?cs var:f.input ?>" name="<?cs var:f.input ?>" type="file" accept="image/jpeg,image/png"<?cs call:described(f) ?>>
  <?cs elif:f.type == "file" || f.type == "photo" ?>
  <select id="f-<?cs var:f.input ?>" name="<?cs var:f.input ?>"><option value=""><?cs var:L.loc.choose ?></option>
   <?cs each:d = Locker ?><option value="<?cs var:d.id ?>"<?cs if:d.id == f.value ?> selected<?cs /if ?>><?cs var:d.label ?></option><?cs /each ?>

@@ -203,6 +203,62 @@ const journeys = [
     ],
   },
   {
+    // the register designer without JSON (issue 13): a new register, a
+    // column refused at its input, a column added, its editor, the header,
+    // the entry form's preview; each walk makes a register of its own
+    name: 'register-designer', owner: 'registers', who: 'stateadmin', js: 'both',
+    steps: [
+      { name: 'registers', go: '/admin/registers' },
+      { name: 'new', go: '/admin/registers/new' },
+      {
+        name: 'draft', go: '/admin/registers/new',
+        act: async (page, fx, state) => {
+          state.code = 'BR' + String(Date.now() % 100000000) + (state.js ? '' : 'N');
+          await page.fill('#f-code', state.code);
+          await page.fill('#f-name_en', 'Tree plantation register');
+          await page.fill('#f-name_hi', 'वृक्षारोपण रजिस्टर');
+          await press(page, 'form[action="/admin/registers/new"] button');
+        },
+        expect: async (page, fx, state) => {
+          assert(page.url().endsWith('/admin/registers/' + state.code + '/design'), 'on the draft: ' + page.url());
+        },
+      },
+      {
+        name: 'column-refused',
+        act: async (page, fx, state) => {
+          await page.goto(BASE + '/admin/registers/' + state.code + '/add-column');
+          await page.fill('#f-name', 'Bad name');
+          await page.selectOption('#f-type', 'computed');
+          await page.fill('#f-label_en', 'Trees');
+          await page.fill('#f-label_hi', 'पेड़');
+          await page.fill('#f-compute_of', 'nothere');
+          await press(page, 'form[action$="/columns"] button');
+        },
+        expect: async (page) => {
+          assert(await page.isVisible('#e-name'), 'the name refused next to it');
+          assert(await page.isVisible('#e-compute_of'), 'the missing source refused next to it');
+        },
+      },
+      {
+        name: 'column-added',
+        act: async (page, fx, state) => {
+          await page.goto(BASE + '/admin/registers/' + state.code + '/add-column');
+          await page.fill('#f-name', 'planted_on');
+          await page.selectOption('#f-type', 'date');
+          await page.fill('#f-label_en', 'Date planted');
+          await page.fill('#f-label_hi', 'रोपण की तारीख़');
+          await press(page, 'form[action$="/columns"] button');
+        },
+        expect: async (page) => {
+          assert(await page.isVisible('#columns a:has-text("planted_on"), #columns code:has-text("planted_on")'), 'the column listed');
+        },
+      },
+      { name: 'column', act: async (page, fx, state) => { await page.goto(BASE + '/admin/registers/' + state.code + '/columns/planted_on'); } },
+      { name: 'header', act: async (page, fx, state) => { await page.goto(BASE + '/admin/registers/' + state.code + '/header'); } },
+      { name: 'preview', act: async (page, fx, state) => { await page.goto(BASE + '/admin/registers/' + state.code + '/preview?version=1'); } },
+    ],
+  },
+  {
     name: 'administration', owner: 'public', who: 'stateadmin', js: 'on',
     steps: [
       { name: 'admin', go: '/admin' },

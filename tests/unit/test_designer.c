@@ -118,6 +118,34 @@ START_TEST(choices_need_options_in_both_languages)
 }
 END_TEST
 
+START_TEST(computed_sources_must_be_fields_of_the_form)
+{
+	struct svc *s = fresh();
+	struct field_input g = { .name = "family", .type = "group", .label_en = "Family", .label_hi = "परिवार" };
+	ck_assert_int_eq(apply_field_add(&A, s, &g, &O, &chg), 0);	/* starts with one column, name */
+	struct field_input c = { .name = "members", .type = "computed", .label_en = "Members", .label_hi = "सदस्य",
+				 .compute_op = "count", .compute_of = "family.name, nothere" };
+	ck_assert_int_eq(apply_field_add(&A, s, &c, &O, &chg), 422);
+	ck_assert_str_eq(O.errs[0].field, "compute_of");
+	ck_assert_str_eq(O.errs[0].key, "svc.compute_of_unknown");
+	ck_assert_str_eq(O.errs[0].arg, "nothere");
+	ck_assert_uint_eq(s->form.nfields, 1);	/* nothing added */
+	out_init(&O, &A);
+	c.compute_of = "family.name";
+	ck_assert_int_eq(apply_field_add(&A, s, &c, &O, &chg), 0);
+	/* a computed field is not its own source */
+	struct designer_field_change ch = { .name = "members", .action = "save", .props = c };
+	ch.props.compute_of = "members";
+	ck_assert_int_eq(apply_field_change(&A, s, &ch, &O, &chg), 422);
+	ck_assert_str_eq(O.errs[0].field, "compute_of");
+	/* the first field moved up stays first */
+	out_init(&O, &A);
+	ch = (struct designer_field_change){ .name = "family", .action = "up" };
+	ck_assert_int_eq(apply_field_change(&A, s, &ch, &O, &chg), 0);
+	ck_assert_str_eq(s->form.fields[0].name, "family");
+}
+END_TEST
+
 START_TEST(field_changes_move_print_and_delete)
 {
 	struct svc *s = fresh();
@@ -200,6 +228,7 @@ int main(void)
 	tcase_add_test(tc, field_names_are_codes_and_unique);
 	tcase_add_test(tc, choices_need_options_in_both_languages);
 	tcase_add_test(tc, field_changes_move_print_and_delete);
+	tcase_add_test(tc, computed_sources_must_be_fields_of_the_form);
 	tcase_add_test(tc, stages_need_a_player_role_and_actions);
 	tcase_add_test(tc, notifications_need_both_languages_and_a_dlt_id);
 	tcase_add_test(tc, json_edit_keeps_the_code_and_says_why);
