@@ -250,6 +250,8 @@ static int check_sources(struct arena *a, const struct regdef *d, struct sbuf *p
 			why = m->needs_register ? "needs 'register' (a register code)" : "takes no 'register'";
 		else if (m->takes_column != (s->col != NULL))
 			why = m->takes_column ? "needs 'column' (a money column of the register)" : "takes no 'column'";
+		else if (s->col && (str_empty(s->col) || strspn(s->col, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(s->col)))
+			why = "'column' is a column's name (small letters, digits, _)";
 		for (size_t k = 0; !why && k < i; k++)
 			if (str_eq(d->sources[k].field, s->field))
 				why = "is named twice";

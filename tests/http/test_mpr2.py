@@ -295,12 +295,16 @@ def unknown_source_in_a_definition_is_refused():
     r = publish(bad)
     eq(r.status, 422, "unknown source: %r" % r)
     assert "unknown source 'entries_everywhere'" in r.text, r.text
-    for src, why in (({"source": "register_amount", "register": "CASHBOOK"}, "needs 'column'"),
-                     ({"source": "tickets_raised", "register": "CASHBOOK"}, "takes no 'register'")):
-        bad["sources"]["entries_made"] = src
+    bad["sources"]["entries_made"] = {"source": "register_entries"}
+    for field, src, why in (("cash_received", {"source": "register_amount", "register": "CASHBOOK"}, "needs 'column'"),
+                            ("applications", {"source": "tickets_raised", "register": "CASHBOOK"}, "takes no 'register'"),
+                            ("applications", {"source": "register_amount", "register": "CASHBOOK", "column": "receipt_cash"},
+                             "fills a money column")):
+        bad["sources"][field] = src
         r = publish(bad)
         eq(r.status, 422, "%s: %r" % (why, r))
         assert why in r.text, r.text
+        bad["sources"] = copy.deepcopy(GP["sources"])
     bad["sources"] = {"remarks": {"source": "tickets_raised"}}
     eq(publish(bad).status, 422, "a source for a column that is not there")
     # a block's report approved by the BI (not above the block) is refused too
