@@ -144,6 +144,7 @@ def reads(stack, sid, district, month, gp):
                         ("district consolidation (API)", "/api/v1/mpr/%s/%s?location=%s" % (CODE, month, district)),
                         ("state consolidation (CSV)", "/mpr/%s/%s/csv?location=%s" % (CODE, month, sid)),
                         ("state consolidation (PDF)", "/mpr/%s/%s/pdf?location=%s" % (CODE, month, sid)),
+                        ("a GP's approved report, nothing computed (API)", "/api/v1/mpr/%s/%s?location=%s" % (CODE, month, gp)),
                         ("a GP's open report, 4 figures computed (API)",
                          "/api/v1/mpr/%s/%s?location=%s" % (CODE, this_month(), gp))):
         lat, bad = [], 0
@@ -163,7 +164,9 @@ def main():
         print("mpr: the state's reports for %s; %d CPUs, load %.1f" % (month, os.cpu_count(), os.getloadavg()[0]), flush=True)
         sid, spath, district, pending, did, period = setup(stack, month)
         approvals(stack, sid, month, pending)
-        gp = stack.sql("SELECT id FROM locations WHERE type = 'panchayat' AND path LIKE '%s%%' ORDER BY id LIMIT 1" % spath)[0][0]
+        gp = stack.sql("SELECT r.location_id FROM mpr_reports r JOIN locations l ON l.id = r.location_id WHERE r.def_id = %s "
+                       "AND r.period = '%s' AND r.status = 'approved' AND l.path LIKE '%s%%' ORDER BY r.location_id LIMIT 1"
+                       % (did, period, spath))[0][0]
         got = reads(stack, sid, district, month, gp)
         want = stack.sql("SELECT COUNT(*), IFNULL(SUM(JSON_VALUE(r.data, '$.entries_made')), 0) FROM mpr_reports r "
                          "JOIN locations l ON l.id = r.location_id WHERE r.def_id = %s AND r.period = '%s' "

@@ -624,7 +624,7 @@ static int act_txn(void *v)
 	}
 	switch (c->act) {
 	case MPR_SUBMIT:
-		return submit_locked(c);
+		break;	/* mpr_act submits through save() */
 	case MPR_APPROVE:
 		/* the first of two approvals (bi_*), or the final one (di_*) */
 		if (str_eq(st, "submitted") && p->two_step)
