@@ -15,8 +15,13 @@ ALTER TABLE mpr_reports
   MODIFY location_id INT UNSIGNED NOT NULL COMMENT 'the place: a GP, block or district (the definition''s level)',
   ADD COLUMN computed TEXT NULL COMMENT 'figures from the system when last saved, JSON {field: n}' AFTER data;
 
--- One query per source and month (mpr.c, mpr_compute): the entries put in
--- a book in a month are a range of this index for each of the place's
--- books; a place's tickets of a month a range of the second.
+-- One query per source and month (mpr.c, source_value), each from the
+-- place to its rows of the month: the entries put in each of the place's
+-- books in a month are a range of the first index; a VLE's applications
+-- submitted in a month of the second; a person's attendances are found by
+-- the third (the primary key starts with the training); a place's tickets
+-- raised in a month are read from the fourth alone.
 ALTER TABLE register_entries ADD KEY k_rentry_submitted (book_id, submitted_at);
+ALTER TABLE applications ADD KEY k_app_filer_submitted (filed_by, submitted_at);
+ALTER TABLE training_attendance ADD KEY k_ta_user (user_id);
 ALTER TABLE tickets ADD KEY k_ticket_place_created (loc_path, created_at);
