@@ -88,11 +88,13 @@ GP = definition("T_MPR_GP", "panchayat", ["csc"], "bi", sign="di",
                          number("cash_entries", "Cash book entries"),
                          number("cash_received", "Cash received", kind="money"),
                          number("applications", "Applications at the CSC"),
+                         number("tickets", "Tickets raised"),
                          number("days_functional", "Days functional")],
                 sources={"entries_made": {"source": "register_entries"},
                          "cash_entries": {"source": "register_entries", "register": "CASHBOOK"},
                          "cash_received": {"source": "register_amount", "register": "CASHBOOK", "column": "receipt_cash"},
-                         "applications": {"source": "csc_applications", "editable": True}})
+                         "applications": {"source": "csc_applications", "editable": True},
+                         "tickets": {"source": "tickets_raised"}})
 
 
 def report(code, month, user, loc=None):
@@ -235,7 +237,15 @@ def figures_from_the_registers_are_filled_in_when_the_report_is_opened():
     eq(base["entries_made"], entries_this_month(j), "the count matches the entries in the books")
     for rupees in (100, 250, 50):
         cash_entry(rupees)
+    r = api("csc1").api("POST", "/tickets", {"type": "TECH_HW_PRINTER", "location": j, "subject": "Printer jams (MPR test)",
+                                              "answers": {"printer_model": "HP LaserJet 1020", "under_warranty": "no"},
+                                              "body": "The printer at the CSC jams on every page."})
+    eq(r.status, 201, "ticket raised: %r" % r)
     got = ok(report("T_MPR_GP", m, "csc1"))
+    eq(got["computed"]["tickets"], base["tickets"] + 1, "the ticket counted")
+    eq(got["computed"]["tickets"], int(sql("SELECT COUNT(*) FROM tickets WHERE loc_path LIKE CONCAT((SELECT path FROM locations "
+                                           "WHERE id = %d), '%%') AND created_at >= '%s-01'" % (j, m))[0][0]),
+       "equal to the GP's tickets of the month")
     eq(got["computed"]["entries_made"], base["entries_made"] + 3, "three more entries counted")
     eq(got["computed"]["entries_made"], entries_this_month(j), "equal to the entries made in the month")
     eq(got["computed"]["cash_entries"], entries_this_month(j, "CASHBOOK"), "the cash book's alone")
