@@ -113,24 +113,25 @@ size_t mpr_items(struct arena *a, const struct form_def *d, const struct jval *d
  * to: one prepared query each (mpr_source.h lists them).  Each starts from
  * the place (its subtree by path, then its books or its people) and
  * reaches the month's rows through an index on (owner, time), in that
- * order (STRAIGHT_JOIN: on small tables the optimiser would rather scan
- * the month everywhere), so a figure costs the place's rows of the month,
- * not the state's.  Arena text, NULL on a database error. */
+ * order (STRAIGHT_JOIN and FORCE INDEX: on small tables the optimiser
+ * would rather scan the month everywhere), so a figure costs the place's
+ * rows of the month, not the state's (trainings held: the month's
+ * trainings, a few hundred).  Arena text, NULL on a database error. */
 static const char *source_value(struct arena *a, const struct reg_source *s, const char *path, const char *from, const char *to)
 {
 	const char *reg = s->reg ? s->reg : "";
 	switch ((enum mpr_src)s->src) {
 	case MS_REGISTER_ENTRIES:
 		return db_scalar(a, "SELECT STRAIGHT_JOIN COUNT(*) FROM locations l JOIN register_books b ON b.location_id = l.id "
-				    "JOIN register_entries e ON e.book_id = b.id AND e.submitted_at >= ? AND e.submitted_at < ? "
-				    "WHERE l.path LIKE CONCAT(?, '%') AND (? = '' OR b.def_id = (SELECT id FROM register_defs WHERE code = ?))",
+				    "JOIN register_entries e FORCE INDEX (k_rentry_submitted) ON e.book_id = b.id AND e.submitted_at >= ? "
+				    "AND e.submitted_at < ? WHERE l.path LIKE CONCAT(?, '%') AND (? = '' OR b.def_id = (SELECT id FROM register_defs WHERE code = ?))",
 				 "sssss", from, to, path, reg, reg);
 	case MS_REGISTER_AMOUNT:
 		/* the standing entries: in the book, not corrected by a standing entry */
 		return db_scalar(a, "SELECT STRAIGHT_JOIN IFNULL(SUM(CAST(JSON_VALUE(e.data, CONCAT('$.', ?)) AS SIGNED)), 0) "
 				    "FROM register_defs rd JOIN locations l JOIN register_books b ON b.def_id = rd.id AND b.location_id = l.id "
-				    "JOIN register_entries e ON e.book_id = b.id AND e.submitted_at >= ? AND e.submitted_at < ? "
-				    "AND e.status IN ('submitted', 'verified', 'signed') WHERE rd.code = ? AND l.path LIKE CONCAT(?, '%') "
+				    "JOIN register_entries e FORCE INDEX (k_rentry_submitted) ON e.book_id = b.id AND e.submitted_at >= ? "
+				    "AND e.submitted_at < ? AND e.status IN ('submitted', 'verified', 'signed') WHERE rd.code = ? AND l.path LIKE CONCAT(?, '%') "
 				    "AND NOT EXISTS (SELECT 1 FROM register_entries c WHERE c.corrects_entry_id = e.id "
 				    "AND c.status IN ('submitted', 'verified', 'signed'))",
 				 "sssss", s->col, from, to, reg, path);
@@ -147,17 +148,17 @@ static const char *source_value(struct arena *a, const struct reg_source *s, con
 	case MS_TRAININGS_ATTENDED:
 		return db_scalar(a, "SELECT STRAIGHT_JOIN COUNT(*) FROM (SELECT DISTINCT rh.user_id FROM locations l "
 				    "JOIN role_holdings rh ON rh.location_id = l.id AND rh.active = 1 WHERE l.path LIKE CONCAT(?, '%')) p "
-				    "JOIN training_attendance ta ON ta.user_id = p.user_id "
-				    "JOIN trainings t ON t.id = ta.training_id AND t.starts_at >= ? AND t.starts_at < ?",
+				    "JOIN training_attendance ta FORCE INDEX (k_ta_user) ON ta.user_id = p.user_id "
+				    "JOIN trainings t FORCE INDEX (PRIMARY) ON t.id = ta.training_id AND t.starts_at >= ? AND t.starts_at < ?",
 				 "sss", path, from, to);
 	case MS_SURVEY_TASKS:
-		return db_scalar(a, "SELECT STRAIGHT_JOIN COUNT(*) FROM locations g JOIN tasks t ON t.gp_id = g.id WHERE g.path LIKE CONCAT(?, '%') "
+		return db_scalar(a, "SELECT STRAIGHT_JOIN COUNT(*) FROM locations g JOIN tasks t FORCE INDEX (k_task_gp) ON t.gp_id = g.id WHERE g.path LIKE CONCAT(?, '%') "
 				    "AND g.type = 'panchayat' AND t.status = 'completed' AND t.decided_at >= ? AND t.decided_at < ?",
 				 "sss", path, from, to);
 	case MS_CSC_APPLICATIONS:
 		return db_scalar(a, "SELECT STRAIGHT_JOIN COUNT(*) FROM (SELECT DISTINCT rh.user_id FROM locations l "
 				    "JOIN role_holdings rh ON rh.location_id = l.id AND rh.role = 'csc' AND rh.active = 1 "
-				    "WHERE l.path LIKE CONCAT(?, '%')) v JOIN applications a ON a.filed_by = v.user_id "
+				    "WHERE l.path LIKE CONCAT(?, '%')) v JOIN applications a FORCE INDEX (k_app_filer_submitted) ON a.filed_by = v.user_id "
 				    "AND a.submitted_at >= ? AND a.submitted_at < ? AND a.channel = 'csc'",
 				 "sss", path, from, to);
 	case MS_COUNT:
