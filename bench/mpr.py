@@ -18,7 +18,10 @@
      under it, status counts, not-submitted and pending lists), a
      district's, and the state's CSV: p50/p95 of $BENCH_READS requests
      each; and a check that the state's figure equals the sum of the
-     reports (the summary rows are right).
+     reports (the summary rows are right);
+  5. a GP's report of this month opened (not yet filed: the built-in
+     MPR's four figures from the system computed, one query each):
+     p50/p95 of $BENCH_READS requests.
 
 Target (issue 13): a state MPR consolidation < 1 s from summary rows.
 Prints figures only, never asserts on timing.  Environment:
@@ -126,7 +129,12 @@ def approvals(stack, sid, month, pending):
         print(line(label, lat, time.time() - t, bad or 0), flush=True)
 
 
-def reads(stack, sid, district, month):
+def this_month():
+    t = time.gmtime(time.time() + 19800)
+    return "%04d-%02d" % (t.tm_year, t.tm_mon)
+
+
+def reads(stack, sid, district, month, gp):
     tok, web = session(stack, "benchstate", "state_admin", sid)
     c = Client(stack.host, stack.port, tok)
     page = Client(stack.host, stack.port)
@@ -135,7 +143,10 @@ def reads(stack, sid, district, month):
                         ("state consolidation (HTML page)", "/mpr/%s/%s?location=%s" % (CODE, month, sid)),
                         ("district consolidation (API)", "/api/v1/mpr/%s/%s?location=%s" % (CODE, month, district)),
                         ("state consolidation (CSV)", "/mpr/%s/%s/csv?location=%s" % (CODE, month, sid)),
-                        ("state consolidation (PDF)", "/mpr/%s/%s/pdf?location=%s" % (CODE, month, sid))):
+                        ("state consolidation (PDF)", "/mpr/%s/%s/pdf?location=%s" % (CODE, month, sid)),
+                        ("a GP's approved report, nothing computed (API)", "/api/v1/mpr/%s/%s?location=%s" % (CODE, month, gp)),
+                        ("a GP's open report, 4 figures computed (API)",
+                         "/api/v1/mpr/%s/%s?location=%s" % (CODE, this_month(), gp))):
         lat, bad = [], 0
         t = time.time()
         for _ in range(READS):
@@ -153,7 +164,10 @@ def main():
         print("mpr: the state's reports for %s; %d CPUs, load %.1f" % (month, os.cpu_count(), os.getloadavg()[0]), flush=True)
         sid, spath, district, pending, did, period = setup(stack, month)
         approvals(stack, sid, month, pending)
-        got = reads(stack, sid, district, month)
+        gp = stack.sql("SELECT r.location_id FROM mpr_reports r JOIN locations l ON l.id = r.location_id WHERE r.def_id = %s "
+                       "AND r.period = '%s' AND r.status = 'approved' AND l.path LIKE '%s%%' ORDER BY r.location_id LIMIT 1"
+                       % (did, period, spath))[0][0]
+        got = reads(stack, sid, district, month, gp)
         want = stack.sql("SELECT COUNT(*), IFNULL(SUM(JSON_VALUE(r.data, '$.entries_made')), 0) FROM mpr_reports r "
                          "JOIN locations l ON l.id = r.location_id WHERE r.def_id = %s AND r.period = '%s' "
                          "AND r.status = 'approved' AND l.path LIKE '%s%%'" % (did, period, spath))[0]

@@ -1,10 +1,12 @@
 /*
  * mpr.c — monthly progress reports (mpr.h): the due day and the late
- * flag, a report's life from the VLE's draft to the district in-charge's
+ * flag, the figures filled from the system (one query per source of
+ * mpr_source.h), a report's life from the filer's draft to the final
  * approval, the summary rows kept in the approving transaction, and the
  * reminder job.  Pages and the API (page_mpr.c) only translate.
  */
 #include "mpr.h"
+#include "mpr_source.h"
 #include "audit.h"
 #include "config.h"
 #include "db.h"
@@ -105,6 +107,155 @@ size_t mpr_items(struct arena *a, const struct form_def *d, const struct jval *d
 	return n;
 }
 
+/* ---- figures from the system ---- */
+
+/* The figure of source s for the place at path and the days from <= t <
+ * to: one prepared query each (mpr_source.h lists them).  Each starts from
+ * the place (its subtree by path, then its books or its people) and
+ * reaches the month's rows through an index on (owner, time), in that
+ * order (STRAIGHT_JOIN and FORCE INDEX: on small tables the optimiser
+ * would rather scan the month everywhere), so a figure costs the place's
+ * rows of the month, not the state's (trainings held: the month's
+ * trainings, a few hundred).  Arena text, NULL on a database error. */
+static const char *source_value(struct arena *a, const struct reg_source *s, const char *path, const char *from, const char *to)
+{
+	const char *reg = s->reg ? s->reg : "";
+	switch ((enum mpr_src)s->src) {
+	case MS_REGISTER_ENTRIES:
+		return db_scalar(a, "SELECT STRAIGHT_JOIN COUNT(*) FROM locations l JOIN register_books b ON b.location_id = l.id "
+				    "JOIN register_entries e FORCE INDEX (k_rentry_submitted) ON e.book_id = b.id AND e.submitted_at >= ? "
+				    "AND e.submitted_at < ? WHERE l.path LIKE CONCAT(?, '%') AND (? = '' OR b.def_id = (SELECT id FROM register_defs WHERE code = ?))",
+				 "sssss", from, to, path, reg, reg);
+	case MS_REGISTER_AMOUNT:
+		/* the standing entries: in the book, not corrected by a standing entry */
+		return db_scalar(a, "SELECT STRAIGHT_JOIN IFNULL(SUM(CAST(JSON_VALUE(e.data, CONCAT('$.', ?)) AS SIGNED)), 0) "
+				    "FROM register_defs rd JOIN locations l JOIN register_books b ON b.def_id = rd.id AND b.location_id = l.id "
+				    "JOIN register_entries e FORCE INDEX (k_rentry_submitted) ON e.book_id = b.id AND e.submitted_at >= ? "
+				    "AND e.submitted_at < ? AND e.status IN ('submitted', 'verified', 'signed') WHERE rd.code = ? AND l.path LIKE CONCAT(?, '%') "
+				    "AND NOT EXISTS (SELECT 1 FROM register_entries c WHERE c.corrects_entry_id = e.id "
+				    "AND c.status IN ('submitted', 'verified', 'signed'))",
+				 "sssss", s->col, from, to, reg, path);
+	case MS_TICKETS_RAISED:
+		return db_scalar(a, "SELECT COUNT(*) FROM tickets WHERE loc_path LIKE CONCAT(?, '%') AND created_at >= ? AND created_at < ?",
+				 "sss", path, from, to);
+	case MS_TICKETS_RESOLVED:
+		return db_scalar(a, "SELECT COUNT(*) FROM tickets WHERE loc_path LIKE CONCAT(?, '%') AND resolved_at >= ? AND resolved_at < ?",
+				 "sss", path, from, to);
+	case MS_TRAININGS_HELD:
+		return db_scalar(a, "SELECT COUNT(*) FROM trainings t JOIN locations l ON l.id = t.location_id WHERE l.path LIKE CONCAT(?, '%') "
+				    "AND t.starts_at >= ? AND t.starts_at < ? AND t.status IN ('held', 'reported', 'closed')",
+				 "sss", path, from, to);
+	case MS_TRAININGS_ATTENDED:
+		return db_scalar(a, "SELECT STRAIGHT_JOIN COUNT(*) FROM (SELECT DISTINCT rh.user_id FROM locations l "
+				    "JOIN role_holdings rh ON rh.location_id = l.id AND rh.active = 1 WHERE l.path LIKE CONCAT(?, '%')) p "
+				    "JOIN training_attendance ta FORCE INDEX (k_ta_user) ON ta.user_id = p.user_id "
+				    "JOIN trainings t FORCE INDEX (PRIMARY) ON t.id = ta.training_id AND t.starts_at >= ? AND t.starts_at < ?",
+				 "sss", path, from, to);
+	case MS_SURVEY_TASKS:
+		return db_scalar(a, "SELECT STRAIGHT_JOIN COUNT(*) FROM locations g JOIN tasks t FORCE INDEX (k_task_gp) ON t.gp_id = g.id WHERE g.path LIKE CONCAT(?, '%') "
+				    "AND g.type = 'panchayat' AND t.status = 'completed' AND t.decided_at >= ? AND t.decided_at < ?",
+				 "sss", path, from, to);
+	case MS_CSC_APPLICATIONS:
+		return db_scalar(a, "SELECT STRAIGHT_JOIN COUNT(*) FROM (SELECT DISTINCT rh.user_id FROM locations l "
+				    "JOIN role_holdings rh ON rh.location_id = l.id AND rh.role = 'csc' AND rh.active = 1 "
+				    "WHERE l.path LIKE CONCAT(?, '%')) v JOIN applications a FORCE INDEX (k_app_filer_submitted) ON a.filed_by = v.user_id "
+				    "AND a.submitted_at >= ? AND a.submitted_at < ? AND a.channel = 'csc'",
+				 "sss", path, from, to);
+	case MS_COUNT:
+		break;
+	}
+	return NULL;
+}
+
+const char *mpr_compute(struct arena *a, const struct regdef *d, const char *path, const char *period)
+{
+	int y, m, day;
+	if (!parse_date(period, &y, &m, &day))
+		return NULL;
+	const char *to = arena_printf(a, "%04d-%02d-01", m == 12 ? y + 1 : y, m % 12 + 1);
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	for (size_t i = 0; i < d->nsources; i++) {
+		const char *v = d->sources[i].src >= 0 ? source_value(a, &d->sources[i], path, period, to) : "0";
+		if (!v) {
+			sbuf_free(&b);
+			return NULL;
+		}
+		jw_kint(&w, d->sources[i].field, strtoll(v, NULL, 10));
+	}
+	jw_obj_end(&w);
+	const char *json = arena_strdup(a, b.data);
+	sbuf_free(&b);
+	return json;
+}
+
+/* The source filling field of d, or NULL. */
+static const struct reg_source *source_of(const struct regdef *d, const char *field)
+{
+	for (size_t i = 0; i < d->nsources; i++)
+		if (str_eq(d->sources[i].field, field))
+			return &d->sources[i];
+	return NULL;
+}
+
+/* Is v no answer (absent, null, empty text)? */
+static bool unanswered(const struct jval *v)
+{
+	return !v || v->type == J_NULL || (v->type == J_STR && str_empty(v->str));
+}
+
+/* Do v (an answer: a number or its text) and n (a computed figure) agree? */
+static bool same_figure(const struct jval *v, const struct jval *n)
+{
+	long x, y;
+	if (!json_is_int(n, &y))
+		return false;
+	if (v->type == J_STR)
+		return parse_long(v->str, -9000000000000000000L, 9000000000000000000L, &x) && x == y;
+	return json_is_int(v, &x) && x == y;
+}
+
+/* The answers data (an object) with the figures computed (an object)
+ * filled in: one the filer may not change always, one they may where not
+ * answered.  With strict, *bad gets a field the filer may not change but
+ * answered otherwise (the JSON is then of no use).  Arena JSON text. */
+static const char *fill_in(struct arena *a, const struct regdef *d, const struct jval *data, const struct jval *computed,
+			   bool strict, const char **bad)
+{
+	struct sbuf b;
+	struct jw w;
+	*bad = NULL;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	for (size_t i = 0; i < data->n; i++) {
+		const struct reg_source *s = source_of(d, data->keys[i]);
+		const struct jval *c = s ? json_get(computed, s->field) : NULL;
+		if (c && (!s->editable || unanswered(data->kids[i]))) {
+			if (strict && !s->editable && !unanswered(data->kids[i]) && !same_figure(data->kids[i], c) && !*bad)
+				*bad = s->field;
+			continue;	/* written below */
+		}
+		jw_key(&w, data->keys[i]);
+		jw_value(&w, data->kids[i]);
+	}
+	for (size_t i = 0; i < d->nsources; i++) {
+		const struct jval *c = json_get(computed, d->sources[i].field);
+		const struct jval *v = json_get(data, d->sources[i].field);
+		if (c && (!d->sources[i].editable || unanswered(v))) {
+			jw_key(&w, d->sources[i].field);
+			jw_value(&w, c);
+		}
+	}
+	jw_obj_end(&w);
+	const char *json = arena_strdup(a, b.data);
+	sbuf_free(&b);
+	return json;
+}
+
 /* ---- reports ---- */
 
 /* Who watches MPRs above the GP. */
@@ -115,12 +266,40 @@ bool mpr_may_see(const struct actor *who, const struct regdef *d, const char *pa
 	const struct user *u = who ? who->user : NULL;
 	if (!u || !path)
 		return false;
-	if (str_eq(type, "panchayat") && reg_may(who, d, path, REG_SEE))
+	if (str_eq(type, d->level) && reg_may(who, d, path, REG_SEE))
 		return true;
 	return juris_holding(u, MPR_WATCHERS, 0, path, 0) != NULL;
 }
 
-int mpr_get(struct arena *a, const struct actor *who, const char *code, const char *month, long gp,
+bool mpr_may_use(const struct actor *who, const char *level)
+{
+	const struct user *u = who ? who->user : NULL;
+	if (str_eq(level, "panchayat"))
+		return true;
+	for (size_t i = 0; u && i < u->nh; i++)
+		if (MPR_WATCHERS & RB(u->h[i].role))
+			return true;
+	return false;
+}
+
+/* The roles that give an approval of role: the PMU and the state admin
+ * stand in for each other (the state's approval).  0 for none (-1). */
+static unsigned approvers(int role)
+{
+	unsigned state = RB(ROLE_PMU) | RB(ROLE_STATE_ADMIN);
+	return role < 0 ? 0 : (state & RB(role)) ? state : RB(role);
+}
+
+/* May who do act on d's report of the place at path? */
+static bool may(const struct actor *who, const struct regdef *d, const char *path, enum reg_act act)
+{
+	if (act != REG_VERIFY && act != REG_SIGN)
+		return reg_may(who, d, path, act);
+	unsigned roles = approvers(act == REG_VERIFY ? d->verify_role : d->sign_role);
+	return roles && who && juris_holding(who->user, roles, 0, path, 0) != NULL;
+}
+
+int mpr_get(struct arena *a, const struct actor *who, const char *code, const char *month, long place,
 	    struct mpr_report **rep, struct outcome *out)
 {
 	struct mpr_report *p = arena_alloc(a, sizeof *p);
@@ -129,6 +308,8 @@ int mpr_get(struct arena *a, const struct actor *who, const char *code, const ch
 	p->d = code ? reg_published(a, code, &p->version_id) : NULL;
 	if (!p->d || !str_eq(p->d->kind, "mpr"))
 		return out_fail(out, 404, "mpr.err.no_mpr");
+	if (!mpr_may_use(who, p->d->level))
+		return out_fail(out, 403, "mpr.err.level");
 	if (!mpr_period_parse(month, &y, &m))
 		return out_fail(out, 404, "mpr.err.month");
 	p->month = arena_printf(a, "%04d-%02d", y, m);
@@ -138,25 +319,27 @@ int mpr_get(struct arena *a, const struct actor *who, const char *code, const ch
 	}
 	p->period = arena_printf(a, "%s-01", p->month);
 	p->due = mpr_due_date(a, y, m, cfg.mpr_due_day);
-	p->gp = gp ? gp : reg_home_gp(a, who);
-	struct dbres *g = p->gp ? db_query(a, "SELECT path, name_en, IFNULL(name_hi, name_en), "
+	p->place = place ? place : reg_home_place(a, who, p->d->level);
+	struct dbres *g = p->place ? db_query(a, "SELECT path, name_en, IFNULL(name_hi, name_en), "
 					      "(SELECT def_id FROM register_versions WHERE id = ?) FROM locations "
-					      "WHERE id = ? AND type = 'panchayat'", "ii", (long long)p->version_id, (long long)p->gp) : NULL;
+					      "WHERE id = ? AND type = ?", "iis", (long long)p->version_id, (long long)p->place, p->d->level) : NULL;
 	if (!g || g->nrows != 1)
 		return out_fail(out, 404, "mpr.err.gp");
-	p->gp_path = db_val(g, 0, 0);
-	p->gp_name_en = db_val(g, 0, 1);
-	p->gp_name_hi = db_val(g, 0, 2);
+	p->place_path = db_val(g, 0, 0);
+	p->place_name_en = db_val(g, 0, 1);
+	p->place_name_hi = db_val(g, 0, 2);
 	p->def_id = (long)db_int(g, 0, 3);
-	if (!mpr_may_see(who, p->d, p->gp_path, "panchayat"))
+	if (!mpr_may_see(who, p->d, p->place_path, p->d->level))
 		return out_fail(out, 404, "mpr.err.gp");
-	struct dbres *r = db_query(a, "SELECT id, version_id, status, data, late, submitted_at, bi_at, di_at, returned_at, return_note "
+	struct dbres *r = db_query(a, "SELECT id, version_id, status, data, late, submitted_at, bi_at, di_at, returned_at, return_note, "
+				      "IFNULL(computed, '{}') "
 				      "FROM mpr_reports WHERE def_id = ? AND location_id = ? AND period = ?",
-				   "iis", (long long)p->def_id, (long long)p->gp, p->period);
+				   "iis", (long long)p->def_id, (long long)p->place, p->period);
 	if (!r)
 		return out_fail(out, 503, NULL);
 	p->status = "none";
 	p->data = "{}";
+	p->computed = "{}";
 	if (r->nrows == 1) {
 		p->id = (long)db_int(r, 0, 0);
 		if (db_int(r, 0, 1) != p->version_id) {	/* answers follow the version they were given under */
@@ -173,11 +356,23 @@ int mpr_get(struct arena *a, const struct actor *who, const char *code, const ch
 		p->di_at = db_val(r, 0, 7);
 		p->returned_at = db_val(r, 0, 8);
 		p->return_note = db_val(r, 0, 9);
+		p->computed = db_val(r, 0, 10);
 	}
 	bool open = str_eq(p->status, "none") || str_eq(p->status, "draft") || str_eq(p->status, "returned");
-	p->can_fill = open && reg_may(who, p->d, p->gp_path, REG_ENTER);
-	p->can_bi = str_eq(p->status, "submitted") && reg_may(who, p->d, p->gp_path, REG_VERIFY);
-	p->can_di = str_eq(p->status, "bi_approved") && reg_may(who, p->d, p->gp_path, REG_SIGN);
+	p->two_step = p->d->sign_role >= 0;
+	p->can_fill = open && may(who, p->d, p->place_path, REG_ENTER);
+	p->can_bi = str_eq(p->status, "submitted") && may(who, p->d, p->place_path, REG_VERIFY);
+	p->can_di = p->two_step && str_eq(p->status, "bi_approved") && may(who, p->d, p->place_path, REG_SIGN);
+	p->shown = p->data;
+	if (open && p->d->nsources) {	/* the figures as the system has them now */
+		const char *bad;
+		struct jval *data = json_parse(a, p->data, strlen(p->data), NULL);
+		p->computed = mpr_compute(a, p->d, p->place_path, p->period);
+		if (!p->computed)
+			return out_fail(out, 503, NULL);
+		if (data && data->type == J_OBJ)
+			p->shown = fill_in(a, p->d, data, json_parse(a, p->computed, strlen(p->computed), NULL), false, &bad);
+	}
 	*rep = p;
 	return 0;
 }
@@ -220,6 +415,7 @@ struct mpr_ctx {
 	const struct actor *who;
 	struct mpr_report *p;
 	const char *json;	/* save: the normalised answers */
+	const char *computed;	/* save: the figures from the system ({"field": n}), NULL without sources */
 	bool submit;		/* save: and submit */
 	enum mpr_action act;	/* act */
 	const char *note;	/* act: return's reason */
@@ -234,22 +430,59 @@ static const char *lock_row(struct mpr_ctx *c)
 	struct mpr_report *p = c->p;
 	if (db_exec("INSERT IGNORE INTO mpr_reports (def_id, version_id, location_id, period, data, entered_by, created_at, updated_at) "
 		    "VALUES (?, ?, ?, ?, '{}', ?, NOW(), NOW())", "iiisi", (long long)p->def_id, (long long)p->version_id,
-		    (long long)p->gp, p->period, (long long)actor_id(c->who)) < 0)
+		    (long long)p->place, p->period, (long long)actor_id(c->who)) < 0)
 		return NULL;
 	struct dbres *r = db_query(c->a, "SELECT id, status FROM mpr_reports WHERE def_id = ? AND location_id = ? AND period = ? FOR UPDATE",
-				   "iis", (long long)p->def_id, (long long)p->gp, p->period);
+				   "iis", (long long)p->def_id, (long long)p->place, p->period);
 	if (!r || r->nrows != 1)
 		return NULL;
 	p->id = (long)db_int(r, 0, 0);
 	return db_val(r, 0, 1);
 }
 
+/* The figures the filer changed from the system's, for the audit row:
+ * {"overrides": {"field": {"computed": n, "given": v}}}, or NULL when
+ * none. */
+static const char *overrides(struct mpr_ctx *c)
+{
+	struct jval *data = c->json ? json_parse(c->a, c->json, strlen(c->json), NULL) : NULL;
+	struct jval *comp = c->computed ? json_parse(c->a, c->computed, strlen(c->computed), NULL) : NULL;
+	struct sbuf b;
+	struct jw w;
+	size_t n = 0;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_key(&w, "overrides");
+	jw_obj(&w);
+	for (size_t i = 0; comp && comp->type == J_OBJ && i < comp->n; i++) {
+		const struct jval *v = json_get(data, comp->keys[i]);
+		if (!unanswered(v) && !same_figure(v, comp->kids[i])) {
+			jw_key(&w, comp->keys[i]);
+			jw_obj(&w);
+			jw_key(&w, "computed");
+			jw_value(&w, comp->kids[i]);
+			jw_key(&w, "given");
+			jw_value(&w, v);
+			jw_obj_end(&w);
+			n++;
+		}
+	}
+	jw_obj_end(&w);
+	jw_obj_end(&w);
+	const char *json = n ? arena_strdup(c->a, b.data) : NULL;
+	sbuf_free(&b);
+	return json;
+}
+
 static int audit(struct mpr_ctx *c, const char *action)
 {
 	struct audit_entry e = { .action = action, .entity = "mpr", .entity_id = arena_printf(c->a, "%ld", c->p->id),
-				 .remarks = arena_printf(c->a, "%s %s %s", c->p->d->code, c->p->month, c->p->gp_name_en) };
+				 .remarks = arena_printf(c->a, "%s %s %s", c->p->d->code, c->p->month, c->p->place_name_en) };
 	if (c->note)
 		e.detail = json_strobj(c->a, "note", c->note, NULL);
+	else if (c->computed)
+		e.detail = overrides(c);
 	return audit_write(c->who, &e) == 0 ? 0 : -1;
 }
 
@@ -280,8 +513,8 @@ static int save_txn(void *v)
 		out_fail(c->out, 409, "mpr.err.not_editable");
 		return 1;
 	}
-	if (db_exec("UPDATE mpr_reports SET data = ?, version_id = ?, updated_at = NOW() WHERE id = ?", "sii", c->json,
-		    (long long)c->p->version_id, (long long)c->p->id) < 0)
+	if (db_exec("UPDATE mpr_reports SET data = ?, computed = ?, version_id = ?, updated_at = NOW() WHERE id = ?", "ssii", c->json,
+		    c->computed, (long long)c->p->version_id, (long long)c->p->id) < 0)
 		return -1;
 	return c->submit ? submit_locked(c) : audit(c, "mpr.save");
 }
@@ -292,11 +525,14 @@ static int refuse(struct mpr_ctx *c)
 	return out_fail(c->out, 403, "mpr.err.not_yours");
 }
 
-int mpr_save(struct arena *a, const struct actor *who, struct mpr_report *p, const struct jval *data, bool submit,
-	     struct outcome *out)
+/* mpr_save; strict: data is what the filer gave now (a figure they may
+ * not change must be left out or equal), else the answers saved before
+ * (such figures are taken afresh). */
+static int save(struct arena *a, const struct actor *who, struct mpr_report *p, const struct jval *data, bool submit, bool strict,
+		struct outcome *out)
 {
 	struct mpr_ctx c = { .a = a, .who = who, .p = p, .submit = submit, .out = out };
-	if (!reg_may(who, p->d, p->gp_path, REG_ENTER))
+	if (!may(who, p->d, p->place_path, REG_ENTER))
 		return refuse(&c);
 	if (!editable(p->status) && !str_eq(p->status, "none"))
 		return out_fail(out, 409, "mpr.err.not_editable");
@@ -307,9 +543,27 @@ int mpr_save(struct arena *a, const struct actor *who, struct mpr_report *p, con
 		p->d = cur;
 		p->version_id = vid;
 	}
+	if (p->d->nsources && data && data->type == J_OBJ) {	/* the figures from the system, as of now */
+		const char *bad;
+		c.computed = mpr_compute(a, p->d, p->place_path, p->period);
+		if (!c.computed)
+			return out_fail(out, 503, NULL);
+		const char *json = fill_in(a, p->d, data, json_parse(a, c.computed, strlen(c.computed), NULL), strict, &bad);
+		if (bad) {
+			out_field(out, bad, "mpr.err.from_system", NULL);
+			return out->status;
+		}
+		data = json_parse(a, json, strlen(json), NULL);
+	}
 	if (check(a, p, data, submit, &c.json, out) > 0)
 		return out->status;
 	return out_txn(out, save_txn, &c);
+}
+
+int mpr_save(struct arena *a, const struct actor *who, struct mpr_report *p, const struct jval *data, bool submit,
+	     struct outcome *out)
+{
+	return save(a, who, p, data, submit, true, out);
 }
 
 int mpr_action_from(const char *s)
@@ -345,7 +599,7 @@ static int add_sums(struct mpr_ctx *c)
 	jw_init(&w, &places);
 	jw_arr(&w);
 	/* the path, root first: every approval locks the rows in one order */
-	for (const char *s = p->gp_path; *s;) {
+	for (const char *s = p->place_path; *s;) {
 		char *end;
 		long id = strtol(s + (*s == '/'), &end, 10);
 		if (end == s + (*s == '/'))
@@ -377,15 +631,16 @@ static int act_txn(void *v)
 	}
 	switch (c->act) {
 	case MPR_SUBMIT:
-		return submit_locked(c);
+		break;	/* mpr_act submits through save() */
 	case MPR_APPROVE:
-		if (str_eq(st, "submitted"))
+		/* the first of two approvals (bi_*), or the final one (di_*) */
+		if (str_eq(st, "submitted") && p->two_step)
 			return db_exec("UPDATE mpr_reports SET status = 'bi_approved', bi_by = ?, bi_at = NOW(), updated_at = NOW() "
 				       "WHERE id = ?", "ii", (long long)actor_id(c->who), (long long)p->id) == 1 ? audit(c, "mpr.bi_approve") : -1;
 		if (db_exec("UPDATE mpr_reports SET status = 'approved', di_by = ?, di_at = NOW(), updated_at = NOW() WHERE id = ?",
 			    "ii", (long long)actor_id(c->who), (long long)p->id) != 1 || add_sums(c) != 0)
 			return -1;
-		return audit(c, "mpr.di_approve");
+		return audit(c, p->two_step ? "mpr.di_approve" : "mpr.approve");
 	case MPR_RETURN:
 		if (db_exec("UPDATE mpr_reports SET status = 'returned', returned_by = ?, returned_at = NOW(), return_note = ?, "
 			    "updated_at = NOW() WHERE id = ?", "isi", (long long)actor_id(c->who), c->note, (long long)p->id) != 1)
@@ -401,22 +656,15 @@ int mpr_act(struct arena *a, const struct actor *who, struct mpr_report *p, enum
 	struct mpr_ctx c = { .a = a, .who = who, .p = p, .act = act, .out = out };
 	bool approver = p->can_bi || p->can_di;
 	switch (act) {
-	case MPR_SUBMIT: {
-		if (!reg_may(who, p->d, p->gp_path, REG_ENTER))
-			return refuse(&c);
-		if (!editable(p->status))
+	case MPR_SUBMIT:	/* the saved answers, with the figures from the system taken afresh */
+		if (!editable(p->status) && may(who, p->d, p->place_path, REG_ENTER))
 			return out_fail(out, 409, "mpr.err.not_editable");
-		struct jval *data = json_parse(a, p->data, strlen(p->data), NULL);
-		const char *json;
-		if (check(a, p, data, true, &json, out) > 0)
-			return out->status;
-		break;
-	}
+		return save(a, who, p, json_parse(a, p->data, strlen(p->data), NULL), true, false, out);
 	case MPR_APPROVE:
 	case MPR_RETURN:
 		if (!approver) {
-			bool may = reg_may(who, p->d, p->gp_path, REG_VERIFY) || reg_may(who, p->d, p->gp_path, REG_SIGN);
-			return may ? out_fail(out, 409, "mpr.err.not_your_turn") : refuse(&c);
+			bool either = may(who, p->d, p->place_path, REG_VERIFY) || may(who, p->d, p->place_path, REG_SIGN);
+			return either ? out_fail(out, 409, "mpr.err.not_your_turn") : refuse(&c);
 		}
 		if (act == MPR_RETURN) {
 			if (str_empty(note)) {
@@ -434,28 +682,44 @@ int mpr_act(struct arena *a, const struct actor *who, struct mpr_report *p, enum
 
 /* ---- reminders ---- */
 
-/* Queues one reminder of kind to each VLE of a GP whose report of period
- * is not submitted, once.  Adds to *queued; false on a database error. */
-static bool remind(struct arena *a, long def_id, const char *code, const char *period, const char *due, const char *kind,
+const char *mpr_filer_roles(struct arena *a, const struct regdef *d)
+{
+	struct sbuf b;
+	sbuf_init(&b);
+	for (int i = 0; i < ROLE_COUNT; i++)
+		if (d->enter_roles & RB(i))
+			sbuf_printf(&b, "%s%s", b.len ? "," : "", role_code((enum role)i));
+	const char *roles = arena_strdup(a, b.len ? b.data : "");
+	sbuf_free(&b);
+	return roles;
+}
+
+/* Queues one reminder of kind to each filer (a holder of one of d's enter
+ * roles at the place, or for a GP at one of its villages) of a place of
+ * d's level whose report of period is not submitted, once.  Adds to
+ * *queued; false on a database error. */
+static bool remind(struct arena *a, long def_id, const struct regdef *d, const char *period, const char *due, const char *kind,
 		   long *queued)
 {
 	struct dbres *v = db_query(a, "SELECT DISTINCT g.id, rh.user_id, u.mobile FROM role_holdings rh "
 				      "JOIN users u ON u.id = rh.user_id AND u.active = 1 AND u.mobile IS NOT NULL "
 				      "JOIN locations l ON l.id = rh.location_id "
-				      "JOIN locations g ON g.id = IF(l.type = 'village', l.parent_id, l.id) AND g.type = 'panchayat' "
+				      "JOIN locations g ON g.id = IF(l.type = 'village', l.parent_id, l.id) AND g.type = ? "
 				      "LEFT JOIN mpr_reports r ON r.def_id = ? AND r.location_id = g.id AND r.period = ? "
-				      "WHERE rh.role = 'csc' AND rh.active = 1 AND rh.work_from <= CURDATE() "
+				      "WHERE FIND_IN_SET(rh.role, ?) AND rh.active = 1 AND rh.work_from <= CURDATE() "
 				      "AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) AND (r.id IS NULL OR r.status IN ('draft', 'returned')) "
 				      "AND NOT EXISTS (SELECT 1 FROM mpr_reminders s WHERE s.def_id = ? AND s.period = ? "
 				      "AND s.location_id = g.id AND s.kind = ? AND s.user_id = rh.user_id)",
-				   "isiss", (long long)def_id, period, (long long)def_id, period, kind);
+				   "sississ", d->level, (long long)def_id, period, mpr_filer_roles(a, d), (long long)def_id, period, kind);
 	if (!v)
 		return false;
+	const char *whose = str_eq(d->level, "block") ? "block" : str_eq(d->level, "district") ? "district" : "gram panchayat";
 	const char *text = str_eq(kind, "before")
-				   ? arena_printf(a, "GramSewa: the monthly progress report (%s) of your gram panchayat for %.7s is due "
-						     "on %s. Fill it at /mpr.", code, period, due)
-				   : arena_printf(a, "GramSewa: the monthly progress report (%s) of your gram panchayat for %.7s was due "
-						     "on %s and is not submitted. Submit it at /mpr today.", code, period, due);
+				   ? arena_printf(a, "GramSewa: the monthly progress report (%s) of your %s for %.7s is due "
+						     "on %s. Fill it at /mpr.", d->code, whose, period, due)
+				   : arena_printf(a, "GramSewa: the monthly progress report (%s) of your %s for %.7s was due "
+						     "on %s and is not submitted. Submit it at /mpr today.", d->code, whose, period, due);
+	const char *code = d->code;
 	for (size_t i = 0; i < v->nrows; i++) {
 		if (db_begin() != 0)
 			return false;
@@ -498,9 +762,12 @@ long mpr_remind_run(struct arena *a, const char *day, FILE *report)
 		const char *period = arena_printf(a, "%04d-%02d-01", py, pm);
 		const char *due = mpr_due_date(a, py, pm, cfg.mpr_due_day);
 		const char *kind = str_eq(day, mpr_day_add(a, due, -2)) ? "before" : str_eq(day, mpr_day_add(a, due, 1)) ? "after" : NULL;
-		for (size_t i = 0; kind && i < defs->nrows; i++)
-			if (!remind(a, (long)db_int(defs, i, 0), db_val(defs, i, 1), period, due, kind, &queued))
+		for (size_t i = 0; kind && i < defs->nrows; i++) {
+			long vid;
+			const struct regdef *def = reg_published(a, db_val(defs, i, 1), &vid);
+			if (!def || !remind(a, (long)db_int(defs, i, 0), def, period, due, kind, &queued))
 				return -1;
+		}
 	}
 	if (report)
 		fprintf(report, "mpr-remind %s: %ld reminders queued\n", day, queued);

@@ -1,10 +1,12 @@
 /*
- * page_mpr.c — the monthly progress reports' pages (/mpr: my GP's months
- * or my area's grid; /mpr/:code/:month?location=: a GP's report with its
- * fill form and the approvers' buttons, or the consolidation of a block,
- * district or the state with drill-down, "not submitted" and "pending
- * approval" lists; its CSV and PDF) and their JSON API (/api/v1/mpr...).
- * Every change goes through mpr.c; consolidations read the summary rows.
+ * page_mpr.c — the monthly progress reports' pages (/mpr: my place's
+ * months or my area's grid; /mpr/:code/:month?location=: a report of a
+ * place of the MPR's level (GP, block or district) with its fill form,
+ * the figures from the system marked, and the approvers' buttons; or the
+ * consolidation of a place above that level with drill-down, "not
+ * submitted" and "pending approval" lists; its CSV and PDF) and their JSON
+ * API (/api/v1/mpr...).  Every change goes through mpr.c; consolidations
+ * read the summary rows.
  */
 #include "pages.h"
 #include "apiutil.h"
@@ -63,8 +65,8 @@ static size_t fig_cols(struct arena *a, const struct regdef *d, const char *lang
 struct place {
 	long id;
 	const char *name, *type, *path;
-	long expected;		/* GPs under it (reports expected) */
-	const char *status;	/* a GP's report status ("none" when not filed), else NULL */
+	long expected;		/* places of the MPR's level under it (reports expected) */
+	const char *status;	/* a report's status for a place of the level ("none" when not filed), else NULL */
 	bool late;
 	long long *vals;	/* one per figcol */
 };
@@ -78,9 +80,9 @@ struct consol {
 	struct place here;
 	struct place *kids;
 	size_t nkids;
-	struct dbres *counts;	/* status, GPs: under here */
-	struct dbres *missing;	/* GPs not submitted: id, name, status, since, VLEs */
-	struct dbres *pending;	/* GPs waiting for approval: id, name, status, since, whose turn */
+	struct dbres *counts;	/* status, places of the level: under here */
+	struct dbres *missing;	/* places not submitted: id, name, status, since, filers */
+	struct dbres *pending;	/* places waiting for approval: id, name, status, since, whose turn (a role code) */
 };
 
 /* Puts the summary rows res (location_id, item, n) into the places' vals. */
@@ -111,8 +113,12 @@ static struct dbres *own_sums(struct req *r, const struct consol *c, long loc)
 			(long long)c->def_id, c->period, (long long)loc);
 }
 
-/* Loads the consolidation of place loc (not a GP) for month.  Returns 0,
- * 404 or 503. */
+/* The order of the LGD levels, for FIELD(): a place is above another
+ * when its rank is lower. */
+#define LEVELS "'state', 'division', 'district', 'subdivision', 'block', 'panchayat'"
+
+/* Loads the consolidation of place loc (above d's level) for month.
+ * Returns 0, 404 or 503. */
 static int consol_load(struct req *r, const struct regdef *d, long def_id, const char *month, long loc, struct consol *c)
 {
 	int y, m;
@@ -125,44 +131,47 @@ static int consol_load(struct req *r, const struct regdef *d, long def_id, const
 	c->period = arena_printf(r->a, "%s-01", month);
 	c->due = mpr_due_date(r->a, y, m, cfg.mpr_due_day);
 	c->ncols = fig_cols(r->a, d, r->lang, &c->cols);
+	const char *lv = d->level;
 	struct dbres *h = db_query(r->a, "SELECT id, name_en, name_hi, type, path, "
-					 "(SELECT COUNT(*) FROM locations g WHERE g.type = 'panchayat' AND g.path LIKE CONCAT(l.path, '%')) "
-					 "FROM locations l WHERE id = ? AND type IN ('state', 'division', 'district', 'subdivision', 'block')",
-				   "i", (long long)loc);
+					 "(SELECT COUNT(*) FROM locations g WHERE g.type = ? AND g.path LIKE CONCAT(l.path, '%')) "
+					 "FROM locations l WHERE id = ? AND FIELD(type, " LEVELS ") BETWEEN 1 AND FIELD(?, " LEVELS ") - 1",
+				   "sis", lv, (long long)loc, lv);
 	if (!h)
 		return 503;
 	if (h->nrows != 1 || !mpr_may_see(&r->actor, d, db_val(h, 0, 4), db_val(h, 0, 3)))
 		return 404;
 	c->here = (struct place){ loc, loc_name(r, h, 0, 1), db_val(h, 0, 3), db_val(h, 0, 4), (long)db_int(h, 0, 5), NULL, false,
 				  arena_alloc(r->a, c->ncols * sizeof(long long)) };
-	struct dbres *k = db_query(r->a, "SELECT l.id, l.name_en, l.name_hi, l.type, l.path, IF(l.type = 'panchayat', 1, "
-					 "(SELECT COUNT(*) FROM locations g WHERE g.type = 'panchayat' AND g.path LIKE CONCAT(l.path, '%'))), "
-					 "IF(l.type = 'panchayat', IFNULL(r.status, 'none'), NULL), IFNULL(r.late, 0) FROM locations l "
+	struct dbres *k = db_query(r->a, "SELECT l.id, l.name_en, l.name_hi, l.type, l.path, IF(l.type = ?, 1, "
+					 "(SELECT COUNT(*) FROM locations g WHERE g.type = ? AND g.path LIKE CONCAT(l.path, '%'))), "
+					 "IF(l.type = ?, IFNULL(r.status, 'none'), NULL), IFNULL(r.late, 0) FROM locations l "
 					 "LEFT JOIN mpr_reports r ON r.def_id = ? AND r.period = ? AND r.location_id = l.id "
-					 "WHERE l.parent_id = ? AND l.active = 1 AND l.type IN ('division', 'district', 'subdivision', 'block', 'panchayat') "
+					 "WHERE l.parent_id = ? AND l.active = 1 AND FIELD(l.type, " LEVELS ") BETWEEN 2 AND FIELD(?, " LEVELS ") "
 					 "ORDER BY l.name_en LIMIT 1000",
-				   "isi", (long long)def_id, c->period, (long long)loc);
+				   "sssisis", lv, lv, lv, (long long)def_id, c->period, (long long)loc, lv);
 	struct dbres *s = own_sums(r, c, loc);
 	struct dbres *ks = db_query(r->a, "SELECT s.location_id, s.item, s.n FROM locations l JOIN mpr_sums s ON s.def_id = ? "
 					  "AND s.period = ? AND s.location_id = l.id WHERE l.parent_id = ?",
 				    "isi", (long long)def_id, c->period, (long long)loc);
 	c->counts = db_query(r->a, "SELECT IFNULL(r.status, 'none'), COUNT(*) FROM locations g LEFT JOIN mpr_reports r "
-				   "ON r.def_id = ? AND r.period = ? AND r.location_id = g.id WHERE g.type = 'panchayat' "
+				   "ON r.def_id = ? AND r.period = ? AND r.location_id = g.id WHERE g.type = ? "
 				   "AND g.path LIKE CONCAT(?, '%') GROUP BY 1",
-			     "iss", (long long)def_id, c->period, c->here.path);
+			     "isss", (long long)def_id, c->period, lv, c->here.path);
+	/* the filers: holders of the enter roles at the place (a GP's VLEs at it or its villages) */
 	c->missing = db_query(r->a, "SELECT g.id, g.name_en, g.name_hi, IFNULL(r.status, 'none'), IFNULL(r.returned_at, ?), "
 				    "(SELECT GROUP_CONCAT(DISTINCT CONCAT_WS(' ', u.first_name, u.last_name, u.mobile) SEPARATOR '; ') "
 				    "FROM role_holdings rh JOIN users u ON u.id = rh.user_id JOIN locations v ON v.id = rh.location_id "
-				    "WHERE rh.role = 'csc' AND rh.active = 1 AND v.path LIKE CONCAT(g.path, '%')) "
+				    "WHERE FIND_IN_SET(rh.role, ?) AND rh.active = 1 AND v.path LIKE CONCAT(g.path, '%')) "
 				    "FROM locations g LEFT JOIN mpr_reports r ON r.def_id = ? AND r.period = ? AND r.location_id = g.id "
-				    "WHERE g.type = 'panchayat' AND g.path LIKE CONCAT(?, '%') AND (r.id IS NULL OR r.status IN ('draft', 'returned')) "
+				    "WHERE g.type = ? AND g.path LIKE CONCAT(?, '%') AND (r.id IS NULL OR r.status IN ('draft', 'returned')) "
 				    "ORDER BY g.name_en LIMIT 500",
-			      "siss", c->due, (long long)def_id, c->period, c->here.path);
+			      "ssisss", c->due, mpr_filer_roles(r->a, d), (long long)def_id, c->period, lv, c->here.path);
 	c->pending = db_query(r->a, "SELECT g.id, g.name_en, g.name_hi, r.status, IF(r.status = 'submitted', r.submitted_at, r.bi_at), "
-				    "IF(r.status = 'submitted', 'bi', 'di') FROM mpr_reports r JOIN locations g ON g.id = r.location_id "
+				    "IF(r.status = 'submitted', ?, ?) FROM mpr_reports r JOIN locations g ON g.id = r.location_id "
 				    "WHERE r.def_id = ? AND r.period = ? AND r.status IN ('submitted', 'bi_approved') AND g.path LIKE CONCAT(?, '%') "
 				    "ORDER BY 5 LIMIT 500",
-			      "iss", (long long)def_id, c->period, c->here.path);
+			      "ssiss", role_code((enum role)d->verify_role), d->sign_role >= 0 ? role_code((enum role)d->sign_role) : "",
+			      (long long)def_id, c->period, c->here.path);
 	if (!k || !s || !ks || !c->counts || !c->missing || !c->pending)
 		return 503;
 	c->nkids = k->nrows;
@@ -196,10 +205,10 @@ static struct regdef *mpr_def(struct req *r, const char *code, long *def_id)
 	return d;
 }
 
-/* The place ?location= names: a GP, or — when none is named — the
- * reader's own GP, else the first place the reader watches.  *type gets
- * its type.  0 when there is none. */
-static long place_of(struct req *r, const char **type)
+/* The place ?location= names, or — when none is named — the reader's own
+ * place of level (the MPR's: a VLE's GP, a BI's block), else the first
+ * place the reader watches.  *type gets its type.  0 when there is none. */
+static long place_of(struct req *r, const char *level, const char **type)
 {
 	long loc = 0;
 	const char *q = req_param(r, "location");
@@ -207,7 +216,7 @@ static long place_of(struct req *r, const char **type)
 	if (!str_empty(q)) {
 		if (!parse_long(q, 1, 2000000000L, &loc))
 			return 0;
-	} else if (!(loc = reg_home_gp(r->a, &r->actor))) {
+	} else if (!(loc = reg_home_place(r->a, &r->actor, level))) {
 		const struct juris_root *roots = juris_prefixes(r->a, r->user, RB(ROLE_BI) | RB(ROLE_DI) | RB(ROLE_BDO) | RB(ROLE_SDO) |
 								RB(ROLE_DM) | RB(ROLE_STATE_ADMIN) | RB(ROLE_PMU));
 		if (!roots || !roots[0].path)
@@ -223,8 +232,36 @@ static long place_of(struct req *r, const char **type)
 
 /* ---- a GP's report ---- */
 
+/* Marks the fill form's fields (Svc.fields) that the system fills: the
+ * figure as a note, and a figure the filer may not change shown as a
+ * computed one (no input: mpr_save fills it). */
+static void mark_sources(struct req *r, const struct mpr_report *p)
+{
+	struct jval *comp = json_parse(r->a, p->computed, strlen(p->computed), NULL);
+	for (size_t i = 0; i < p->d->nsources; i++) {
+		const struct reg_source *s = &p->d->sources[i];
+		const struct jval *v = json_get(comp, s->field);
+		long n;
+		for (size_t k = 0; v && json_is_int(v, &n) && k < p->d->form.nfields; k++) {
+			const struct field *f = &p->d->form.fields[k];
+			if (!str_eq(f->name, s->field))
+				continue;
+			const char *pre = arena_printf(r->a, "Svc.fields.%zu", k);
+			const char *shown = f->type == FT_MONEY ? money_fmt(r->a, n) : arena_printf(r->a, "%ld", n);
+			hset(r, arena_printf(r->a, "%s.help", pre),
+			     arena_printf(r->a, "%s: %s%s", tmpl_str(r->lang, "mpr.from_system"), shown,
+					  s->editable ? arena_printf(r->a, " (%s)", tmpl_str(r->lang, "mpr.may_change")) : ""));
+			if (!s->editable) {
+				hset(r, arena_printf(r->a, "%s.type", pre), "computed");
+				hset(r, arena_printf(r->a, "%s.value", pre), shown);
+			}
+		}
+	}
+}
+
 /* The report's facts and answers into HDF (Mpr.*); the fill form when the
- * reader may fill it (answers: as typed after a refusal, else stored). */
+ * reader may fill it (answers: as typed after a refusal, else stored with
+ * the figures from the system filled in). */
 static int show_report(struct req *r, const struct mpr_report *p, const struct jval *answers, const struct outcome *o)
 {
 	hset(r, "Mpr.code", p->d->code);
@@ -233,8 +270,11 @@ static int show_report(struct req *r, const struct mpr_report *p, const struct j
 	hset(r, "Mpr.unconfirmed", p->d->confirmed ? "" : "1");
 	hset(r, "Mpr.month", p->month);
 	hset(r, "Mpr.due", p->due);
-	hset_int(r, "Mpr.gp", p->gp);
-	hset(r, "Mpr.gp_name", str_eq(r->lang, "hi") ? p->gp_name_hi : p->gp_name_en);
+	hset_int(r, "Mpr.gp", p->place);
+	hset(r, "Mpr.level", p->d->level);
+	hset(r, "Mpr.gp_name", str_eq(r->lang, "hi") ? p->place_name_hi : p->place_name_en);
+	hset(r, "Mpr.first", role_code((enum role)p->d->verify_role));
+	hset(r, "Mpr.final", role_code((enum role)(p->two_step ? p->d->sign_role : p->d->verify_role)));
 	hset(r, "Mpr.status", p->status);
 	hset(r, "Mpr.late", p->late ? "1" : "");
 	hset(r, "Mpr.submitted_at", p->submitted_at);
@@ -247,8 +287,10 @@ static int show_report(struct req *r, const struct mpr_report *p, const struct j
 	struct jval *stored = json_parse(r->a, p->data, strlen(p->data), NULL);
 	if (p->id)
 		formview_summary(r, &p->d->form, stored, "Answers", false);
-	if (p->can_fill)
-		formview_fill(r, &p->d->form, "Svc.fields", answers ? answers : stored, o);
+	if (p->can_fill) {
+		formview_fill(r, &p->d->form, "Svc.fields", answers ? answers : json_parse(r->a, p->shown, strlen(p->shown), NULL), o);
+		mark_sources(r, p);
+	}
 	if (o && !p->can_fill)
 		page_outcome(r, o);
 	return tmpl_render(r, "mpr_report.cs");
@@ -270,11 +312,17 @@ static int target(struct req *r, struct mpr_report **rep, struct consol *c)
 	long def_id;
 	const struct regdef *d = mpr_def(r, rp(r, 0), &def_id);
 	const char *type;
-	long loc = d ? place_of(r, &type) : 0;
 	*rep = NULL;
+	if (d && !mpr_may_use(&r->actor, d->level)) {	/* a block's or district's MPR and a VLE: refused by role */
+		struct outcome o;
+		out_init(&o, r->a);
+		out_fail(&o, 403, "mpr.err.level");
+		return page_outcome(r, &o);
+	}
+	long loc = d ? place_of(r, d->level, &type) : 0;
 	if (!loc)
 		return 404;
-	if (str_eq(type, "panchayat")) {
+	if (str_eq(type, d->level)) {
 		struct outcome o;
 		out_init(&o, r->a);
 		*rep = report_of(r, loc, &o);
@@ -289,6 +337,7 @@ static void consol_hdf(struct req *r, const struct consol *c)
 {
 	hset(r, "Mpr.code", c->d->code);
 	hset(r, "Mpr.name", i18n_get(&c->d->name, r->lang));
+	hset(r, "Mpr.level", c->d->level);
 	hset(r, "Mpr.month", c->month);
 	hset(r, "Mpr.due", c->due);
 	hset(r, "Mpr.unconfirmed", c->d->confirmed ? "" : "1");
@@ -375,7 +424,7 @@ int page_mpr_post(struct req *r)
 	}
 	if (rc != 0)
 		return page_outcome(r, &o);
-	resp_redirect(r, arena_printf(r->a, "/mpr/%s/%s?location=%ld&done=%s", url_encode(r->a, p->d->code), p->month, p->gp,
+	resp_redirect(r, arena_printf(r->a, "/mpr/%s/%s?location=%ld&done=%s", url_encode(r->a, p->d->code), p->month, p->place,
 				      url_encode(r->a, action)));
 	return 0;
 }
@@ -398,24 +447,28 @@ static const char **months_back(struct arena *a, int n)
 	return out;
 }
 
-/* The published MPRs: code, name in lang, def id. */
+/* The published MPRs the reader may use (mpr_may_use): code, name in
+ * lang, def id, level. */
 static struct dbres *mpr_defs(struct req *r)
 {
-	return db_query(r->a, "SELECT d.code, IF(? = 'hi', v.name_hi, v.name_en), d.id FROM register_defs d "
-			      "JOIN register_versions v ON v.id = d.published_version_id WHERE d.kind = 'mpr' ORDER BY d.code",
-			"s", r->lang);
+	return db_query(r->a, "SELECT d.code, IF(? = 'hi', v.name_hi, v.name_en), d.id, "
+			      "IFNULL(JSON_VALUE(v.definition, '$.level'), 'panchayat') lv FROM register_defs d "
+			      "JOIN register_versions v ON v.id = d.published_version_id WHERE d.kind = 'mpr' "
+			      "HAVING lv = 'panchayat' OR ? ORDER BY d.code",
+			"si", r->lang, (long long)mpr_may_use(&r->actor, "block"));
 }
 
-/* The reader's own GP's reports of the last 12 months: month, status, late. */
-static struct dbres *my_months(struct req *r, long def_id, long gp, const char *from)
+/* The reports of one place of the last 12 months: month, status, late. */
+static struct dbres *my_months(struct req *r, long def_id, long place, const char *from)
 {
 	return db_query(r->a, "SELECT DATE_FORMAT(period, '%Y-%m'), status, late FROM mpr_reports WHERE def_id = ? "
 			      "AND location_id = ? AND period >= ? ORDER BY period DESC",
-			"iis", (long long)def_id, (long long)gp, from);
+			"iis", (long long)def_id, (long long)place, from);
 }
 
-/* GET /mpr — the VLE's months with their state; for an officer, the
- * month's consolidation of their area */
+/* GET /mpr — the months of each MPR the reader files (a VLE's GP's, a
+ * BI's block's) with their state; for an officer who files none of the
+ * first MPR, its month's consolidation of their area */
 int page_mpr_list(struct req *r)
 {
 	struct dbres *defs = mpr_defs(r);
@@ -426,12 +479,17 @@ int page_mpr_list(struct req *r)
 	const char **months = months_back(r->a, 13);
 	/* the month reported on now: last month's report is the one due */
 	hset(r, "Month", months[1]);
-	long gp = reg_home_gp(r->a, &r->actor);
-	for (size_t i = 0; gp && i < defs->nrows; i++) {
-		struct dbres *mine = my_months(r, (long)db_int(defs, i, 2), gp, arena_printf(r->a, "%s-01", months[12]));
+	long first_home = 0;
+	for (size_t i = 0; i < defs->nrows; i++) {
+		long home = reg_home_place(r->a, &r->actor, db_val(defs, i, 3));
+		if (i == 0)
+			first_home = home;
+		if (!home)
+			continue;
+		struct dbres *mine = my_months(r, (long)db_int(defs, i, 2), home, arena_printf(r->a, "%s-01", months[12]));
 		if (!mine)
 			return 503;
-		hset_int(r, "Home.gp", gp);
+		hset_int(r, arena_printf(r->a, "Defs.%zu.home", i), home);
 		for (int k = 0; k < 13; k++) {
 			const char *pre = arena_printf(r->a, "Defs.%zu.months.%d", i, k);
 			int y, m;
@@ -447,8 +505,8 @@ int page_mpr_list(struct req *r)
 		}
 	}
 	const char *type;
-	long loc = gp ? 0 : place_of(r, &type);
-	if (loc && defs->nrows) {	/* an officer: the first MPR's month at a glance */
+	long loc = first_home || !defs->nrows ? 0 : place_of(r, db_val(defs, 0, 3), &type);
+	if (loc) {	/* an officer: the first MPR's month at a glance */
 		struct consol c;
 		long def_id = (long)db_int(defs, 0, 2);
 		const struct regdef *d = mpr_def(r, db_val(defs, 0, 0), &def_id);
@@ -478,7 +536,7 @@ static int consol_of_path(struct req *r, struct consol *c)
 	int st = target(r, &p, c);
 	if (st || !p)
 		return st;
-	const char *parent = db_scalar(r->a, "SELECT parent_id FROM locations WHERE id = ?", "i", (long long)p->gp);
+	const char *parent = db_scalar(r->a, "SELECT parent_id FROM locations WHERE id = ?", "i", (long long)p->place);
 	st = parent ? consol_load(r, p->d, p->def_id, p->month, strtol(parent, NULL, 10), c) : 404;
 	if (st == 404) {	/* a VLE sees the GP, not its block */
 		memset(c, 0, sizeof *c);
@@ -488,9 +546,9 @@ static int consol_of_path(struct req *r, struct consol *c)
 		c->period = p->period;
 		c->due = p->due;
 		c->ncols = fig_cols(r->a, p->d, r->lang, &c->cols);
-		c->here = (struct place){ p->gp, p->gp_name_en, "panchayat", p->gp_path, 1, p->status, p->late,
+		c->here = (struct place){ p->place, p->place_name_en, p->d->level, p->place_path, 1, p->status, p->late,
 					  arena_alloc(r->a, c->ncols * sizeof(long long)) };
-		struct dbres *mine = own_sums(r, c, p->gp);
+		struct dbres *mine = own_sums(r, c, p->place);
 		if (!mine)
 			return 503;
 		fill_vals(c, mine);
@@ -499,7 +557,7 @@ static int consol_of_path(struct req *r, struct consol *c)
 	if (st)
 		return st;
 	for (size_t i = 0; i < c->nkids; i++)
-		if (c->kids[i].id == p->gp)
+		if (c->kids[i].id == p->place)
 			c->here = c->kids[i];
 	c->nkids = 0;
 	return 0;
@@ -555,7 +613,7 @@ int page_mpr_pdf(struct req *r)
 	in.page_label = tmpl_str(r->lang, "register.pdf.page");
 	in.footer = tmpl_str(r->lang, "mpr.pdf_footer");
 	in.serial_label = tmpl_str(r->lang, "mpr.place");
-	in.state_label = tmpl_str(r->lang, "mpr.gps");
+	in.state_label = tmpl_str(r->lang, arena_printf(r->a, "mpr.units.%s", c.d->level));
 	in.labels = arena_alloc(r->a, c.ncols * sizeof *in.labels);
 	for (size_t k = 0; k < c.ncols; k++)
 		in.labels[k] = c.cols[k].label;
@@ -595,12 +653,25 @@ static void api_report_json(struct jw *w, const struct mpr_report *p)
 	jw_kstr(w, "code", p->d->code);
 	jw_kstr(w, "month", p->month);
 	jw_kstr(w, "due", p->due);
-	jw_kint(w, "gp", p->gp);
-	jw_kstr(w, "gp_name", p->gp_name_en);
+	jw_kstr(w, "level", p->d->level);
+	jw_kint(w, "gp", p->place);	/* the place, whatever its level (the name kept for the GP's clients) */
+	jw_kstr(w, "gp_name", p->place_name_en);
 	jw_kstr(w, "status", p->status);
 	jw_kbool(w, "late", p->late);
 	jw_key(w, "data");
-	jw_raw(w, p->data);
+	jw_raw(w, p->shown);
+	jw_key(w, "computed");
+	jw_raw(w, p->computed);
+	jw_key(w, "sources");
+	jw_obj(w);
+	for (size_t i = 0; i < p->d->nsources; i++) {
+		jw_key(w, p->d->sources[i].field);
+		jw_obj(w);
+		jw_kstr(w, "source", p->d->sources[i].source);
+		jw_kbool(w, "editable", p->d->sources[i].editable);
+		jw_obj_end(w);
+	}
+	jw_obj_end(w);
 	jw_kstr(w, "submitted_at", p->submitted_at);
 	jw_kstr(w, "bi_approved_at", p->bi_at);
 	jw_kstr(w, "di_approved_at", p->di_at);
@@ -694,22 +765,24 @@ int api_mpr(struct req *r)
 	return api_send(r, 200, &b);
 }
 
-/* GET /api/v1/mpr — the published MPRs; with a GP of one's own, its
- * months of the last year and their state */
+/* GET /api/v1/mpr — the published MPRs the reader may use, each with its
+ * level; with a place of one's own at that level (a VLE's GP, a BI's
+ * block), its months of the last year and their state */
 int api_mpr_list(struct req *r)
 {
 	struct dbres *defs = mpr_defs(r);
 	if (!defs)
 		return 503;
 	const char **months = months_back(r->a, 13);
-	long gp = reg_home_gp(r->a, &r->actor);
 	struct sbuf b;
 	struct jw w;
 	api_list_open(&b, &w);
 	for (size_t i = 0; i < defs->nrows; i++) {
+		long gp = reg_home_place(r->a, &r->actor, db_val(defs, i, 3));
 		jw_obj(&w);
 		jw_kstr(&w, "code", db_val(defs, i, 0));
 		jw_kstr(&w, "name", db_val(defs, i, 1));
+		jw_kstr(&w, "level", db_val(defs, i, 3));
 		if (gp) {
 			struct dbres *mine = my_months(r, (long)db_int(defs, i, 2), gp, arena_printf(r->a, "%s-01", months[12]));
 			if (!mine) {
@@ -756,7 +829,7 @@ int api_mpr_save(struct req *r)
 	struct mpr_report *p = report_of(r, gp, &o);
 	if (!p || mpr_save(r->a, &r->actor, p, json_get(in, "data"), json_get_bool(in, "submit", false), &o) != 0)
 		return page_outcome(r, &o);
-	p = report_of(r, p->gp, &o);
+	p = report_of(r, p->place, &o);
 	return p ? api_report_send(r, 200, p) : page_outcome(r, &o);
 }
 
@@ -779,6 +852,6 @@ int api_mpr_act(struct req *r)
 	struct mpr_report *p = report_of(r, gp, &o);
 	if (!p || mpr_act(r->a, &r->actor, p, (enum mpr_action)act, json_get_str(in, "note"), &o) != 0)
 		return page_outcome(r, &o);
-	p = report_of(r, p->gp, &o);
+	p = report_of(r, p->place, &o);
 	return p ? api_report_send(r, 200, p) : page_outcome(r, &o);
 }

@@ -6,6 +6,7 @@
  * unit-tested on its own.
  */
 #include "register.h"
+#include "mpr_source.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -28,6 +29,29 @@ static const char *dstr_or(struct def_rd *r, const struct jval *o, const char *k
 {
 	const char *s = def_str(r, o, key, where);
 	return s ? s : def;
+}
+
+/* An MPR's "sources": an object of field name → {source, register?,
+ * column?, editable?}. */
+static void read_sources(struct def_rd *r, const struct jval *o, struct regdef *d)
+{
+	if (!o)
+		return;
+	if (o->type != J_OBJ) {
+		def_prob(r, "sources: an object of column name -> {source, register?, column?, editable?}");
+		return;
+	}
+	d->sources = arena_alloc(r->a, (o->n + 1) * sizeof *d->sources);
+	for (size_t i = 0; i < o->n; i++) {
+		struct reg_source *s = &d->sources[d->nsources++];
+		const char *w = arena_printf(r->a, "sources.%s", o->keys[i]);
+		s->field = o->keys[i];
+		s->source = def_str(r, o->kids[i], "source", w);
+		s->src = s->source ? mpr_source_find(s->source) : -1;
+		s->reg = def_str(r, o->kids[i], "register", w);
+		s->col = def_str(r, o->kids[i], "column", w);
+		s->editable = def_bool(r, o->kids[i], "editable", false, w);
+	}
 }
 
 struct regdef *regdef_from_json(struct arena *a, const struct jval *v, struct sbuf *probs)
@@ -86,6 +110,7 @@ struct regdef *regdef_from_json(struct arena *a, const struct jval *v, struct sb
 	d->paper = dstr_or(&r, pr, "paper", "print", "A4");
 	d->landscape = def_bool(&r, pr, "landscape", true, "print");
 	d->print_cols = def_strlist(&r, pr, "columns", &d->nprint, "print");
+	read_sources(&r, json_get(v, "sources"), d);
 	return d;
 }
 
@@ -149,6 +174,23 @@ void regdef_to_json(const struct regdef *d, struct sbuf *b)
 	jw_kbool(&w, "landscape", d->landscape);
 	w_names(&w, "columns", d->print_cols, d->nprint);
 	jw_obj_end(&w);
+	if (d->nsources) {
+		jw_key(&w, "sources");
+		jw_obj(&w);
+		for (size_t i = 0; i < d->nsources; i++) {
+			const struct reg_source *s = &d->sources[i];
+			jw_key(&w, s->field);
+			jw_obj(&w);
+			jw_kstr(&w, "source", s->source);
+			if (s->reg)
+				jw_kstr(&w, "register", s->reg);
+			if (s->col)
+				jw_kstr(&w, "column", s->col);
+			jw_kbool(&w, "editable", s->editable);
+			jw_obj_end(&w);
+		}
+		jw_obj_end(&w);
+	}
 	jw_obj_end(&w);
 }
 
@@ -193,6 +235,44 @@ static int check_names(struct arena *a, const struct regdef *d, const char *what
 	return bad;
 }
 
+/* The problems of an MPR's sources (one line each into probs): a known
+ * source filling a number column (money for a sum of money), with the
+ * register and column it needs and nothing it does not take. */
+static int check_sources(struct arena *a, const struct regdef *d, struct sbuf *probs)
+{
+	int n = 0;
+	for (size_t i = 0; i < d->nsources; i++) {
+		const struct reg_source *s = &d->sources[i];
+		const struct field *f = regdef_col(d, s->field);
+		const struct mpr_source_info *m = s->src >= 0 ? &mpr_sources[s->src] : NULL;
+		const char *why = NULL;
+		if (!m) {
+			struct sbuf known;
+			sbuf_init(&known);
+			for (int k = 0; k < MS_COUNT; k++)
+				sbuf_printf(&known, "%s%s", k ? ", " : "", mpr_sources[k].name);
+			why = arena_printf(a, "unknown source '%s' (known: %s)", s->source ? s->source : "", known.data);
+			sbuf_free(&known);
+		} else if (!f || f->type != (m->money ? FT_MONEY : FT_NUMBER))
+			why = m->money ? "fills a money column" : "fills a number column";
+		else if ((m->needs_register && str_empty(s->reg)) || (!m->takes_register && s->reg))
+			why = m->needs_register ? "needs 'register' (a register code)" : "takes no 'register'";
+		else if (m->takes_column != (s->col != NULL))
+			why = m->takes_column ? "needs 'column' (a money column of the register)" : "takes no 'column'";
+		else if (s->col && (str_empty(s->col) || strspn(s->col, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(s->col)))
+			why = "'column' is a column's name (small letters, digits, _)";
+		for (size_t k = 0; !why && k < i; k++)
+			if (str_eq(d->sources[k].field, s->field))
+				why = "is named twice";
+		if (why) {
+			sbuf_adds(probs, arena_printf(a, "sources.%s: %s", s->field, why));
+			sbuf_addc(probs, '\n');
+			n++;
+		}
+	}
+	return n;
+}
+
 int regdef_validate(const struct regdef *d, struct sbuf *probs)
 {
 	struct arena a;
@@ -207,12 +287,22 @@ int regdef_validate(const struct regdef *d, struct sbuf *probs)
 	bool mpr = str_eq(d->kind, "mpr");
 	if (!str_eq(d->kind, "register") && !mpr)
 		P("kind: 'register' or 'mpr' (a monthly progress report, mpr.h)");
-	/* an MPR is one report a GP a month, approved by verify then sign
-	 * (BI then DI): no book rules apply to it */
-	if (mpr && (!str_eq(d->periodicity, "monthly") || d->sign_role < 0 || d->nbal || d->date_col || d->daily_close ||
-		    !str_eq(d->level, "panchayat")))
-		P("kind mpr: level 'panchayat', periodicity 'monthly', signoff.verify and signoff.sign (the two approvers), no "
+	/* an MPR is one report a place a month: a GP's approved by verify
+	 * then sign (BI then DI), a block's or a district's by the level
+	 * above (verify, then sign when named); no book rules apply to it */
+	if (mpr && (!str_eq(d->periodicity, "monthly") || (str_eq(d->level, "panchayat") && d->sign_role < 0) || d->nbal ||
+		    d->date_col || d->daily_close))
+		P("kind mpr: periodicity 'monthly', signoff.verify and (for a panchayat's) signoff.sign (the two approvers), no "
 		  "balances, date_column or daily_close");
+	if (mpr && !str_eq(d->level, "panchayat")) {
+		/* a block's report goes to the district or the state, a district's to the state */
+		unsigned above = RB(ROLE_PMU) | RB(ROLE_STATE_ADMIN) | (str_eq(d->level, "block") ? RB(ROLE_DI) | RB(ROLE_DM) : 0);
+		if (!(above & RB(d->verify_role)) || (d->sign_role >= 0 && !(above & RB(d->sign_role))))
+			P("kind mpr: a block's report is approved by di, dm, pmu or state_admin; a district's by pmu or state_admin");
+	}
+	if (d->nsources && !mpr)
+		P("sources: only an MPR fills figures from the system");
+	n += check_sources(&a, d, probs);
 	if (!str_eq(d->level, "panchayat") && !str_eq(d->level, "block") && !str_eq(d->level, "district"))
 		P("level: registers are kept by a gram panchayat, a block or a district ('panchayat', 'block', 'district')");
 	if (!str_eq(d->periodicity, "continuous") && !str_eq(d->periodicity, "daily") && !str_eq(d->periodicity, "monthly") &&

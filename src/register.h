@@ -37,13 +37,24 @@ struct reg_balance {
 	size_t nin, nout;
 };
 
+/* A figure an MPR takes from the system (mpr_source.h): "sources" of the
+ * definition, {"field": {"source", "register"?, "column"?, "editable"?}}. */
+struct reg_source {
+	const char *field;	/* the number or money column it fills */
+	const char *source;	/* a name of mpr_sources[] */
+	int src;		/* its enum mpr_src, -1 when unknown (a problem) */
+	const char *reg;	/* "register": a register code, or NULL */
+	const char *col;	/* "column": a money column of that register, or NULL */
+	bool editable;		/* the filer may change the figure (the computed one is kept beside it) */
+};
+
 /* One register definition, as read from its JSON. */
 struct regdef {
 	const char *code;	/* CASHBOOK: 2-20 capitals, digits or _ */
 	const char *kind;	/* register (mpr, survey, amenity, checklist later) */
 	struct i18n name;	/* shown */
 	struct i18n basis;	/* legal basis ("JPRA 2001 s. 75; MAS format VIII") */
-	const char *level;	/* panchayat (block, district later) */
+	const char *level;	/* who keeps it: panchayat, block or district */
 	const char *periodicity;	/* continuous, daily, monthly, fy */
 	bool confirmed;		/* false: the column list awaits the department's confirmation */
 	bool public_;		/* citizens may ask for certified extracts */
@@ -65,6 +76,8 @@ struct regdef {
 	bool landscape;
 	const char **print_cols;	/* columns printed, in order (NULL: all) */
 	size_t nprint;
+	struct reg_source *sources;	/* MPR only: figures filled from the system */
+	size_t nsources;
 };
 
 /* Reads a definition; problems (one per line) go to probs.  NULL only

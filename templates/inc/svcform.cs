@@ -33,6 +33,7 @@
 <?cs elif:f.type == "computed" ?>
 <div class="field computed"<?cs if:f.show_field ?> data-show-field="<?cs var:f.show_field ?>" data-show-equals="<?cs var:f.show_equals ?>"<?cs /if ?>>
  <p class="label"><?cs var:f.label ?></p>
+ <?cs if:f.help ?><p class="hint"><?cs var:f.help ?></p><?cs /if ?>
  <?cs if:Form.err[f.input] ?><p class="error-message"><?cs var:Form.err[f.input] ?></p><?cs /if ?>
  <p><output id="f-<?cs var:f.input ?>"><?cs if:f.value ?><?cs var:f.value ?><?cs else ?><?cs var:L.form.computed_hint ?><?cs /if ?></output></p>
 </div>

@@ -14,7 +14,7 @@ UPLOAD="$ROOT/src/upcheck.c $ROOT/src/pdf_lex.c $ROOT/src/photo.c $(pkg-config -
 # the answer checker: a service's field declarations and form_check
 FORM="$ROOT/src/roles.c $ROOT/src/formdef.c $ROOT/src/form.c $ROOT/src/service.c $ROOT/src/domain.c $ROOT/src/money.c -lm"
 # a register definition: its reader and rules, on the form engine's field model
-REGDEF="$ROOT/src/regdef.c $FORM -lsodium"
+REGDEF="$ROOT/src/regdef.c $ROOT/src/mpr_source.c $FORM -lsodium"
 fail=0
 for t in query cookie multipart json csv xml upload qr form formdef regdef; do
     bin="$OUT/fuzz_$t"

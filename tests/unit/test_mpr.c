@@ -7,6 +7,7 @@
  * canonical, kind mpr with BI then DI approving).
  */
 #include "../../src/mpr.h"
+#include "../../src/mpr_source.h"
 #include "tap.h"
 
 #include <stdlib.h>
@@ -96,6 +97,67 @@ START_TEST(built_in_mpr_is_a_valid_monthly_definition)
 }
 END_TEST
 
+/* A definition text parsed and checked: its problems in probs. */
+static struct regdef *parsed(struct arena *a, const char *json, struct sbuf *probs)
+{
+	struct jval *v = json_parse(a, json, strlen(json), NULL);
+	ck_assert(v != NULL);
+	struct regdef *d = regdef_from_json(a, v, probs);
+	ck_assert(d != NULL);
+	regdef_validate(d, probs);
+	return d;
+}
+
+/* A block's MPR definition with sources (",\"sources\":{...}" or ""). */
+static const char *block_mpr(struct arena *a, const char *sources)
+{
+	static const char head[] =
+		"{\"format\":\"gramsewa.register/1\",\"code\":\"BLK_MPR\",\"kind\":\"mpr\",\"name\":{\"en\":\"B\",\"hi\":\"B\"},"
+		"\"level\":\"block\",\"periodicity\":\"monthly\",\"columns\":[{\"name\":\"n\",\"type\":\"number\","
+		"\"label\":{\"en\":\"N\",\"hi\":\"N\"}},{\"name\":\"t\",\"type\":\"text\",\"label\":{\"en\":\"T\",\"hi\":\"T\"}}],"
+		"\"signoff\":{\"enter\":[\"bi\"],\"verify\":\"di\"}";
+	return arena_printf(a, "%s%s}", head, sources);
+}
+
+START_TEST(block_mpr_with_sources_reads_checks_and_writes_back)
+{
+	struct arena a;
+	struct sbuf probs, out;
+	arena_init(&a);
+	sbuf_init(&probs);
+	sbuf_init(&out);
+	/* a block's report: one approver (the DI) is enough */
+	struct regdef *d = parsed(&a, block_mpr(&a, ",\"sources\":{\"n\":{\"source\":\"register_entries\",\"editable\":true}}"), &probs);
+	ck_assert_msg(probs.len == 0, "%s", probs.data);
+	ck_assert_uint_eq(d->nsources, 1);
+	ck_assert_int_eq(d->sources[0].src, MS_REGISTER_ENTRIES);
+	ck_assert(d->sources[0].editable);
+	/* written back canonically: parse, write, parse gives the same text */
+	regdef_to_json(d, &out);
+	struct regdef *again = parsed(&a, out.data, &probs);
+	struct sbuf out2;
+	sbuf_init(&out2);
+	regdef_to_json(again, &out2);
+	ck_assert_str_eq(out.data, out2.data);
+	sbuf_free(&out2);
+	/* refused: an unknown source, a text column, a register where none is taken, a missing column */
+	static const char *const bad[][2] = {
+		{ ",\"sources\":{\"n\":{\"source\":\"nope\"}}", "sources.n: unknown source 'nope'" },
+		{ ",\"sources\":{\"t\":{\"source\":\"tickets_raised\"}}", "sources.t: fills a number column" },
+		{ ",\"sources\":{\"n\":{\"source\":\"tickets_raised\",\"register\":\"CASHBOOK\"}}", "takes no 'register'" },
+		{ ",\"sources\":{\"n\":{\"source\":\"register_entries\",\"column\":\"x\"}}", "takes no 'column'" },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
+		sbuf_reset(&probs);
+		parsed(&a, block_mpr(&a, bad[i][0]), &probs);
+		ck_assert_msg(probs.len && strstr(probs.data, bad[i][1]), "%zu: %s", i, probs.len ? probs.data : "(none)");
+	}
+	sbuf_free(&probs);
+	sbuf_free(&out);
+	arena_free(&a);
+}
+END_TEST
+
 /* The figure item adds, or -1 when it adds none. */
 static long long figure(const struct mpr_item *it, size_t n, const char *item)
 {
@@ -147,6 +209,7 @@ int main(void)
 	tcase_add_test(tc, days_and_months_are_read_strictly);
 	tcase_add_test(tc, built_in_mpr_is_a_valid_monthly_definition);
 	tcase_add_test(tc, a_report_adds_its_numbers_and_counts_its_choices);
+	tcase_add_test(tc, block_mpr_with_sources_reads_checks_and_writes_back);
 	suite_add_tcase(s, tc);
 	return tap_run(s) ? 1 : 0;
 }
