@@ -52,6 +52,16 @@ static void health_json(struct jw *w, const struct reg_health *h)
 	jw_obj_end(w);
 }
 
+/* "days_since_last_entry": column col of row i of res, null when NULL. */
+static void days_json(struct jw *w, const struct dbres *res, size_t i, size_t col)
+{
+	jw_key(w, "days_since_last_entry");
+	if (db_val(res, i, col))
+		jw_int(w, db_int(res, i, col));
+	else
+		jw_null(w);
+}
+
 /* Does place l keep books of its own (a GP; a block or a district for
  * block- and district-level registers)? */
 static bool keeps_books(const struct loc *l)
@@ -145,11 +155,7 @@ int api_reghealth(struct req *r, const struct loc *l, int depth)
 		jw_kstr(&w, "type", db_val(off, i, 3));
 		jw_kint(&w, "open_books", db_int(off, i, 4));
 		jw_kint(&w, "waiting_signoff", db_int(off, i, 5));
-		jw_key(&w, "days_since_last_entry");
-		if (db_val(off, i, 6))
-			jw_int(&w, db_int(off, i, 6));
-		else
-			jw_null(&w);
+		days_json(&w, off, i, 6);
 		jw_obj_end(&w);
 	}
 	jw_arr_end(&w);
@@ -162,11 +168,7 @@ int api_reghealth(struct req *r, const struct loc *l, int depth)
 		jw_kstr(&w, "name_en", db_val(b, i, 2));
 		jw_kstr(&w, "fy", db_val(b, i, 4));
 		jw_kstr(&w, "status", db_val(b, i, 5));
-		jw_key(&w, "days_since_last_entry");
-		if (db_val(b, i, 6))
-			jw_int(&w, db_int(b, i, 6));
-		else
-			jw_null(&w);
+		days_json(&w, b, i, 6);
 		jw_kint(&w, "waiting_signoff", db_int(b, i, 7));
 		jw_obj_end(&w);
 	}

@@ -362,6 +362,17 @@ static struct survey_input survey_in(const struct jval *in)
 				      .window_from = json_get_str(in, "window_from"), .window_to = json_get_str(in, "window_to") };
 }
 
+/* The API's answer to a refused survey form: the outcome, with the form's
+ * problems (one a line) as the error message; frees probs. */
+static int form_refused(struct req *r, const struct outcome *o, struct sbuf *probs)
+{
+	int st = page_outcome(r, o);
+	if (probs->len)
+		r->err_detail = arena_strdup(r->a, probs->data);
+	sbuf_free(probs);
+	return st;
+}
+
 /* POST /api/v1/surveys {code, title {en, hi}, form, target_kind, amenity_types, window_from, window_to} */
 int api_survey_create(struct req *r)
 {
@@ -375,13 +386,8 @@ int api_survey_create(struct req *r)
 	out_init(&o, r->a);
 	sbuf_init(&probs);
 	int rc = survey_create(r->a, &r->actor, &si, &probs, &id, &o);
-	if (rc != 0) {
-		int st = page_outcome(r, &o);
-		if (probs.len)
-			r->err_detail = arena_strdup(r->a, probs.data);
-		sbuf_free(&probs);
-		return st;
-	}
+	if (rc != 0)
+		return form_refused(r, &o, &probs);
 	sbuf_free(&probs);
 	return id_send(r, 201, id);
 }
@@ -1274,14 +1280,8 @@ int api_survey_draft(struct req *r)
 	struct sbuf probs;
 	out_init(&o, r->a);
 	sbuf_init(&probs);
-	int rc = survey_draft(r->a, &r->actor, id, json_get(in, "form"), &probs, &vid, &o);
-	if (rc != 0) {
-		int st = page_outcome(r, &o);
-		if (probs.len)
-			r->err_detail = arena_strdup(r->a, probs.data);
-		sbuf_free(&probs);
-		return st;
-	}
+	if (survey_draft(r->a, &r->actor, id, json_get(in, "form"), &probs, &vid, &o) != 0)
+		return form_refused(r, &o, &probs);
 	sbuf_free(&probs);
 	struct survey_version *v = survey_version_load(r->a, id, vid);
 	return v ? version_send(r, 201, v, false) : 503;

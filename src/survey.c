@@ -841,8 +841,9 @@ struct reminder {
 /* Writes the day's mark and queues the SMS in one transaction.  The mark
  * changes its row only the first time, whichever run gets there first: a
  * run at the same moment waits on the row lock and then finds it done,
- * so nothing is queued twice.  1 queued, 0 marked already, -1 error. */
-static int remind_once(const struct reminder *m)
+ * so nothing is queued twice.  Adds 1 to *sent when queued; false on a
+ * database error. */
+static bool remind_once(const struct reminder *m, long *sent)
 {
 	if (db_begin() != 0)
 		return -1;
@@ -853,9 +854,10 @@ static int remind_once(const struct reminder *m)
 			  (long long)m->block, (long long)m->user, m->day, (long long)m->n);
 	if (n < 0 || (n == 1 && !notify_queue("sms", m->mobile, m->text, m->dlt, m->event, m->ref)) || db_commit() != 0) {
 		db_rollback();
-		return -1;
+		return false;
 	}
-	return n == 1;
+	*sent += n == 1;
+	return true;
 }
 
 /* The texts' placeholders: task, survey, place, due, url, n, block. */
@@ -887,10 +889,8 @@ static bool remind_vles(struct arena *a, const char *day, long *sent)
 						       ARRAY_LEN(REMIND_KEYS), false),
 				      .dlt = hi ? cfg.survey_remind_hi_dlt : cfg.survey_remind_dlt,
 				      .event = late ? "survey.overdue" : "survey.due", .ref = db_val(t, i, 0) };
-		int rc = remind_once(&m);
-		if (rc < 0)
+		if (!remind_once(&m, sent))
 			return false;
-		*sent += rc;
 	}
 	return true;
 }
@@ -921,10 +921,8 @@ static bool remind_bis(struct arena *a, const char *day, long *sent)
 				      .text = str_fill(a, i18n_get(&DIGEST, hi ? "hi" : "en"), REMIND_KEYS, vals, ARRAY_LEN(REMIND_KEYS), false),
 				      .dlt = hi ? cfg.survey_digest_hi_dlt : cfg.survey_digest_dlt, .event = "survey.digest",
 				      .ref = arena_printf(a, "%s/%s", db_val(b, i, 0), day) };
-		int rc = remind_once(&m);
-		if (rc < 0)
+		if (!remind_once(&m, sent))
 			return false;
-		*sent += rc;
 	}
 	return true;
 }
