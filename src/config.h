@@ -78,6 +78,11 @@ struct config {
 	char *training_shortfall_dlt;	/* DLT template id of the month-end shortfall SMS */
 	long mpr_due_day;	/* day of the next month an MPR is due */
 	char *mpr_remind_dlt;	/* DLT template id of the MPR reminder SMS */
+	long survey_remind_days;	/* remind of survey tasks due within this many days */
+	char *survey_remind_dlt;	/* DLT template ids of the survey-task reminder (English, Hindi) ... */
+	char *survey_remind_hi_dlt;
+	char *survey_digest_dlt;	/* ... and of the BI's digest of overdue tasks */
+	char *survey_digest_hi_dlt;
 	long exam_grace_s;	/* after an attempt's deadline: the candidate may still submit; exam-close waits */
 	char *exam_result_dlt;	/* DLT template id of the exam result SMS */
 	long checkin_retention_days;	/* check-in events (coordinates) older than this are purged */

@@ -46,6 +46,7 @@ int ctl_register_publish(int argc, char **argv);
 int ctl_register_verify(int argc, char **argv);
 int ctl_seed_registers(struct arena *a);
 int ctl_mpr_remind(int argc, char **argv);	/* the built-in registers (data/registers, a JSON file each), published */
+int ctl_survey_remind(int argc, char **argv);	/* ctl_survey.c: the daily survey-task reminders */
 int ctl_exam_close(int argc, char **argv);
 int ctl_exam_import(int argc, char **argv);
 int ctl_seed_exams(struct arena *a);		/* demo: the project exam (data/demo/exam.json) */
@@ -84,6 +85,7 @@ int ctl_seed_campaigns(struct arena *a);	/* demo: a Jan Samvad campaign */
 	{ "register-publish", ctl_register_publish, "CODE", "publish the latest draft of a register", true }, \
 	{ "register-verify", ctl_register_verify, "[--book ID]", "check every register book's hash chain", true }, \
 	{ "mpr-remind", ctl_mpr_remind, "[--day YYYY-MM-DD]", "SMS reminders of MPRs not submitted, D-2 and D+1 of the due day (cron, daily; idempotent)", true }, \
+	{ "survey-remind", ctl_survey_remind, "[--day YYYY-MM-DD]", "SMS reminders of survey tasks due within survey_remind_days or overdue, and a digest of overdue tasks to each block's BI (cron, daily; idempotent)", true }, \
 	{ "exam-close", ctl_exam_close, "", "finish exam attempts past their deadline and grace, grade, certify (cron; idempotent)", true }, \
 	{ "exam-import", ctl_exam_import, "FILE.json", "load a question bank and exam settings", true }, \
 	{ "training-compliance", ctl_training_compliance, "remind|shortfall [--month YYYY-MM]", "two-per-month rule: reminder on the 20th, shortfall SMS at month end (cron; once per person and month)", true }, \

@@ -3,7 +3,10 @@
  * panchayat open books, days since the last entry, entries waiting for
  * sign-off and a simple score, rolled up to each child of the place shown
  * (drill-down through /dash), the books of a GP when the place is one,
- * and the same as JSON.  The figures come from the summary rows the entry
+ * and the same as JSON; beside the GPs, the block and district offices
+ * under the place that keep books of block- or district-level registers
+ * (one row each), and at a block or district its own books.  The figures
+ * come from the summary rows the entry
  * transactions keep (register.c reg_health), so they are read fresh on
  * every view rather than through the dashboard cache.  The caller (the
  * dashboard's scope) has checked that the viewer may see the place.
@@ -49,26 +52,54 @@ static void health_json(struct jw *w, const struct reg_health *h)
 	jw_obj_end(w);
 }
 
+/* "days_since_last_entry": column col of row i of res, null when NULL. */
+static void days_json(struct jw *w, const struct dbres *res, size_t i, size_t col)
+{
+	jw_key(w, "days_since_last_entry");
+	if (db_val(res, i, col))
+		jw_int(w, db_int(res, i, col));
+	else
+		jw_null(w);
+}
+
+/* Does place l keep books of its own (a GP; a block or a district for
+ * block- and district-level registers)? */
+static bool keeps_books(const struct loc *l)
+{
+	return l->type == LT_PANCHAYAT || l->type == LT_BLOCK || l->type == LT_DISTRICT;
+}
+
 /* Adds the register-health section of the dashboard of place l (at
- * depth): children's rows below a GP, the GP's books at a GP.  0 or 503. */
+ * depth): children's rows below a GP, the offices keeping block- and
+ * district-level books, and the place's own books where it keeps some.
+ * 0 or 503. */
 int page_reghealth_dash(struct req *r, const struct loc *l, int depth)
 {
 	size_t n;
 	struct reg_health total;
 	struct reg_health *rows = reg_health(r->a, l->path, depth + 1, &n, &total);
-	if (!rows)
+	struct dbres *off = l->type != LT_PANCHAYAT ? reg_health_offices(r->a, l->path) : NULL;
+	if (!rows || (l->type != LT_PANCHAYAT && !off))
 		return 503;
 	health_hdf(r, "RegHealth.total", &total);
-	if (l->type != LT_PANCHAYAT) {
-		for (size_t i = 0; i < n; i++) {
-			const char *p = arena_printf(r->a, "RegHealth.rows.%zu", i);
-			hset(r, arena_printf(r->a, "%s.key", p), rows[i].key);
-			hset(r, arena_printf(r->a, "%s.name", p),
-			     str_eq(r->lang, "hi") && !str_empty(rows[i].name_hi) ? rows[i].name_hi : rows[i].name_en);
-			health_hdf(r, p, &rows[i]);
-		}
-		return 0;
+	for (size_t i = 0; l->type != LT_PANCHAYAT && i < n; i++) {
+		const char *p = arena_printf(r->a, "RegHealth.rows.%zu", i);
+		hset(r, arena_printf(r->a, "%s.key", p), rows[i].key);
+		hset(r, arena_printf(r->a, "%s.name", p),
+		     str_eq(r->lang, "hi") && !str_empty(rows[i].name_hi) ? rows[i].name_hi : rows[i].name_en);
+		health_hdf(r, p, &rows[i]);
 	}
+	for (size_t i = 0; off && i < off->nrows; i++) {
+		const char *p = arena_printf(r->a, "RegHealth.offices.%zu", i);
+		hset(r, arena_printf(r->a, "%s.key", p), db_val(off, i, 0));
+		hset(r, arena_printf(r->a, "%s.name", p), str_eq(r->lang, "hi") ? db_val(off, i, 2) : db_val(off, i, 1));
+		hset(r, arena_printf(r->a, "%s.type", p), tmpl_str(r->lang, arena_printf(r->a, "loc.type.%s", db_val(off, i, 3))));
+		hset(r, arena_printf(r->a, "%s.open_books", p), db_val(off, i, 4));
+		hset(r, arena_printf(r->a, "%s.waiting", p), db_val(off, i, 5));
+		hset(r, arena_printf(r->a, "%s.days", p), db_val(off, i, 6) ? db_val(off, i, 6) : "—");
+	}
+	if (!keeps_books(l))
+		return 0;
 	struct dbres *b = reg_health_books(r->a, l->id);
 	if (!b)
 		return 503;
@@ -93,8 +124,9 @@ int api_reghealth(struct req *r, const struct loc *l, int depth)
 	size_t n;
 	struct reg_health total;
 	struct reg_health *rows = reg_health(r->a, l->path, depth + 1, &n, &total);
-	struct dbres *b = l->type == LT_PANCHAYAT ? reg_health_books(r->a, l->id) : NULL;
-	if (!rows || (l->type == LT_PANCHAYAT && !b))
+	struct dbres *b = keeps_books(l) ? reg_health_books(r->a, l->id) : NULL;
+	struct dbres *off = l->type != LT_PANCHAYAT ? reg_health_offices(r->a, l->path) : NULL;
+	if (!rows || (keeps_books(l) && !b) || (l->type != LT_PANCHAYAT && !off))
 		return 503;
 	struct sbuf s;
 	struct jw w;
@@ -114,6 +146,19 @@ int api_reghealth(struct req *r, const struct loc *l, int depth)
 	for (size_t i = 0; l->type != LT_PANCHAYAT && i < n; i++)
 		health_json(&w, &rows[i]);
 	jw_arr_end(&w);
+	jw_key(&w, "offices");
+	jw_arr(&w);
+	for (size_t i = 0; off && i < off->nrows; i++) {
+		jw_obj(&w);
+		jw_kint(&w, "location_id", db_int(off, i, 0));
+		jw_kstr(&w, "name_en", db_val(off, i, 1));
+		jw_kstr(&w, "type", db_val(off, i, 3));
+		jw_kint(&w, "open_books", db_int(off, i, 4));
+		jw_kint(&w, "waiting_signoff", db_int(off, i, 5));
+		days_json(&w, off, i, 6);
+		jw_obj_end(&w);
+	}
+	jw_arr_end(&w);
 	jw_key(&w, "books");
 	jw_arr(&w);
 	for (size_t i = 0; b && i < b->nrows; i++) {
@@ -123,11 +168,7 @@ int api_reghealth(struct req *r, const struct loc *l, int depth)
 		jw_kstr(&w, "name_en", db_val(b, i, 2));
 		jw_kstr(&w, "fy", db_val(b, i, 4));
 		jw_kstr(&w, "status", db_val(b, i, 5));
-		jw_key(&w, "days_since_last_entry");
-		if (db_val(b, i, 6))
-			jw_int(&w, db_int(b, i, 6));
-		else
-			jw_null(&w);
+		days_json(&w, b, i, 6);
 		jw_kint(&w, "waiting_signoff", db_int(b, i, 7));
 		jw_obj_end(&w);
 	}

@@ -133,7 +133,8 @@ static int rows_send(struct req *r, const struct dbres *res, const char *const *
 
 static const char *const TASK_COLS[] = { "#id", "#survey", "survey_code", "title_en", "title_hi", "target_kind", "target",
 					 "gp_en", "gp_hi", "assignee_name", "status", "flags", "due_date", "allocated_at",
-					 "submitted_at", "#lat", "#lon", "#assignee", NULL };
+					 "submitted_at", "#lat", "#lon", "#assignee", "#version_id", "#allocated_version_id",
+					 "#answers_version_id", NULL };
 
 /* The tasks a viewer sees: a VLE's own, an officer's area (?status=, ?survey=). */
 static struct dbres *tasks_for(struct req *r, int *st)
@@ -170,7 +171,8 @@ static int task_send(struct req *r, int status, long id)
 {
 	struct dbres *t = db_query(r->a, "SELECT t.id, t.project_id, t.status, t.flags, t.assignee_id, t.target_kind, t.target_id, t.gp_id, "
 					 "t.due_date, t.allocated_at, IFNULL(t.submitted_at, ''), t.lat, t.lon, t.accuracy_m, "
-					 "IFNULL(t.photo_doc_id, ''), IFNULL(t.return_note, ''), t.submissions, t.answers, p.form, "
+					 "IFNULL(t.photo_doc_id, ''), IFNULL(t.return_note, ''), t.submissions, p.version_id, t.version_id, "
+					 "t.answers_version_id, t.answers, p.form, "
 					 "DATE_FORMAT(p.window_from, '%Y-%m-%d %H:%i:%s'), DATE_FORMAT(p.window_to, '%Y-%m-%d %H:%i:%s') "
 					 "FROM tasks t JOIN survey_projects p ON p.id = t.project_id WHERE t.id = ?", "i", (long long)id);
 	if (!t)
@@ -179,7 +181,8 @@ static int task_send(struct req *r, int status, long id)
 		return 404;
 	static const char *const names[] = { "#id", "#survey", "status", "flags", "#assignee", "target_kind", "#target", "#gp",
 					     "due_date", "allocated_at", "submitted_at", "#lat", "#lon", "#accuracy_m", "#photo",
-					     "return_note", "#submissions", NULL };
+					     "return_note", "#submissions", "#version_id", "#allocated_version_id", "#answers_version_id",
+					     NULL };
 	struct sbuf b;
 	struct jw w;
 	sbuf_init(&b);
@@ -189,11 +192,11 @@ static int task_send(struct req *r, int status, long id)
 	b.len--;
 	b.data[b.len] = '\0';
 	jw_key(&w, "answers");
-	jw_raw(&w, db_val(t, 0, 17) ? db_val(t, 0, 17) : "null");
-	jw_key(&w, "form");
-	jw_raw(&w, db_val(t, 0, 18));
-	jw_kstr(&w, "window_from", db_val(t, 0, 19));
-	jw_kstr(&w, "window_to", db_val(t, 0, 20));
+	jw_raw(&w, db_val(t, 0, 20) ? db_val(t, 0, 20) : "null");
+	jw_key(&w, "form");	/* the published version's: version_id */
+	jw_raw(&w, db_val(t, 0, 21));
+	jw_kstr(&w, "window_from", db_val(t, 0, 22));
+	jw_kstr(&w, "window_to", db_val(t, 0, 23));
 	sbuf_addc(&b, '}');
 	return api_send(r, status, &b);
 }
@@ -276,8 +279,9 @@ static struct survey *task_survey(struct req *r, long id)
 	return p ? survey_load(r->a, strtol(p, NULL, 10)) : NULL;
 }
 
-/* POST /api/v1/tasks/:id/submit — JSON {"answers": {...}}, or multipart
- * with the part "answers" (JSON text) and a file part per photo question */
+/* POST /api/v1/tasks/:id/submit — JSON {"answers": {...}, "version_id"},
+ * or multipart with the parts "answers" (JSON text) and "version_id", and
+ * a file part per photo question */
 int api_task_submit(struct req *r)
 {
 	long id = path_num(r, 0);
@@ -287,6 +291,7 @@ int api_task_submit(struct req *r)
 	struct jval *answers = NULL;
 	struct task_photo photos[8];
 	size_t np = 0;
+	long version = 0;
 	if (str_starts(r->ctype ? r->ctype : "", "multipart/form-data")) {
 		const char *t = req_form(r, "answers");
 		answers = t ? json_parse(r->a, t, strlen(t), NULL) : NULL;
@@ -295,16 +300,20 @@ int api_task_submit(struct req *r)
 			return 400;
 		}
 		np = photos_of(r, s->form, "", photos, ARRAY_LEN(photos));
+		if (!str_empty(req_form(r, "version_id")) && !parse_long(req_form(r, "version_id"), 1, 2000000000L, &version))
+			return 400;
 	} else {
 		struct jval *in = api_body(r);
 		if (!in)
 			return 400;
 		answers = json_get(in, "answers");
+		if (json_get(in, "version_id") && !json_get_long(in, "version_id", &version))
+			return 400;
 	}
 	struct outcome o;
 	const char *flags;
 	out_init(&o, r->a);
-	return task_answer(r, task_submit(r->a, &r->actor, id, answers, photos, np, &flags, &o), &o, id);
+	return task_answer(r, task_submit(r->a, &r->actor, id, version, answers, photos, np, &flags, &o), &o, id);
 }
 
 /* POST /api/v1/tasks/:id/start */
@@ -353,6 +362,17 @@ static struct survey_input survey_in(const struct jval *in)
 				      .window_from = json_get_str(in, "window_from"), .window_to = json_get_str(in, "window_to") };
 }
 
+/* The API's answer to a refused survey form: the outcome, with the form's
+ * problems (one a line) as the error message; frees probs. */
+static int form_refused(struct req *r, const struct outcome *o, struct sbuf *probs)
+{
+	int st = page_outcome(r, o);
+	if (probs->len)
+		r->err_detail = arena_strdup(r->a, probs->data);
+	sbuf_free(probs);
+	return st;
+}
+
 /* POST /api/v1/surveys {code, title {en, hi}, form, target_kind, amenity_types, window_from, window_to} */
 int api_survey_create(struct req *r)
 {
@@ -366,13 +386,8 @@ int api_survey_create(struct req *r)
 	out_init(&o, r->a);
 	sbuf_init(&probs);
 	int rc = survey_create(r->a, &r->actor, &si, &probs, &id, &o);
-	if (rc != 0) {
-		int st = page_outcome(r, &o);
-		if (probs.len)
-			r->err_detail = arena_strdup(r->a, probs.data);
-		sbuf_free(&probs);
-		return st;
-	}
+	if (rc != 0)
+		return form_refused(r, &o, &probs);
 	sbuf_free(&probs);
 	return id_send(r, 201, id);
 }
@@ -667,7 +682,8 @@ static int task_fill(struct req *r, long id, const struct jval *typed, const str
 	struct dbres *t = db_query(r->a, "SELECT t.id, t.status, t.flags, t.assignee_id, CONCAT_WS(' ', u.first_name, u.last_name), g.name_en, IFNULL(g.name_hi, g.name_en), "
 					 "IF(t.target_kind = 'amenity', m.name, ''), t.due_date, IFNULL(t.submitted_at, ''), "
 					 "IFNULL(t.lat, ''), IFNULL(t.lon, ''), IFNULL(t.accuracy_m, ''), IFNULL(t.photo_doc_id, ''), "
-					 "IFNULL(t.return_note, ''), t.answers, t.allocated_at FROM tasks t JOIN users u ON u.id = t.assignee_id "
+					 "IFNULL(t.return_note, ''), t.answers, t.allocated_at, IFNULL(t.answers_version_id, 0) "
+					 "FROM tasks t JOIN users u ON u.id = t.assignee_id "
 					 "JOIN locations g ON g.id = t.gp_id LEFT JOIN amenities m ON t.target_kind = 'amenity' AND m.id = t.target_id "
 					 "WHERE t.id = ?", "i", (long long)id);
 	if (!t || t->nrows != 1)
@@ -695,8 +711,13 @@ static int task_fill(struct req *r, long id, const struct jval *typed, const str
 	} else if (errs) {	/* an officer's refused return or reassignment */
 		page_outcome(r, errs);
 	}
-	if (ans)
-		formview_summary(r, s->form, ans, "Answers", false);
+	if (ans) {	/* read in the version they were filled in */
+		struct survey_version *av = survey_version_load(r->a, s->id, (long)db_int(t, 0, 17));
+		formview_summary(r, av ? av->form : s->form, ans, "Answers", false);
+		if (av)
+			hset_int(r, "Task.0.answers_version", av->version);
+	}
+	hset_int(r, "Survey.version_id", s->version_id);
 	if (officer) {
 		hset(r, "Can.decide", str_eq(st, "pending_approval") ? "1" : "");
 		hset(r, "Can.reassign", open ? "1" : "");
@@ -742,8 +763,11 @@ int page_task_submit(struct req *r)
 	size_t np = photos_of(r, s->form, "f_", photos, ARRAY_LEN(photos));
 	struct outcome o;
 	const char *flags;
+	long version = 0;
 	out_init(&o, r->a);
-	if (task_submit(r->a, &r->actor, id, answers, photos, np, &flags, &o) != 0)
+	if (!str_empty(req_form(r, "version_id")) && !parse_long(req_form(r, "version_id"), 1, 2000000000L, &version))
+		return 400;
+	if (task_submit(r->a, &r->actor, id, version, answers, photos, np, &flags, &o) != 0)
 		return task_refused(r, id, answers, &o);
 	resp_redirect(r, arena_printf(r->a, "/tasks?done=%s", *flags ? "flagged" : "submitted"));
 	return 0;
@@ -1071,6 +1095,208 @@ int page_survey_close(struct req *r)
 		return page_outcome(r, &o);
 	resp_redirect(r, arena_printf(r->a, "/surveys/%ld", id));
 	return 0;
+}
+
+/* ---- form versions: pages and API ---- */
+
+/* May the viewer write and publish a project's form (its creators)? */
+static bool may_author(const struct req *r)
+{
+	return user_has(r->user, ROLE_DI) || user_has(r->user, ROLE_STATE_ADMIN);
+}
+
+/* The project's heading facts every versions page shows. */
+static void survey_head(struct req *r, const struct survey *s)
+{
+	hset_int(r, "Survey.id", s->id);
+	hset(r, "Survey.code", s->code);
+	hset(r, "Survey.title", i18n_get(&s->title, r->lang));
+	hset(r, "Survey.status", s->status);
+	hset(r, "Survey.window_from", date_long(r->a, s->window_from, r->lang));
+	hset(r, "Survey.window_to", date_long(r->a, s->window_to, r->lang));
+	hset(r, "Can.edit", may_author(r) && str_eq(s->status, "open") ? "1" : "");
+	hset(r, "Done", req_query(r, "done"));
+}
+
+/* The versions page: the list and the editor, holding typed (a refused
+ * draft as sent) or else the draft's form, or the published one to start
+ * a new draft from. */
+static int versions_fill(struct req *r, const struct survey *s, const char *typed)
+{
+	struct dbres *v = survey_versions(r->a, s->id);
+	if (!v)
+		return 503;
+	static const char *const cols[] = { "id", "version", "status", "created_at", "published_at", "by", NULL };
+	hset_rows(r, "Versions", v, cols);
+	hset_rows_date(r, "Versions", v, 3, "created_at");
+	for (size_t i = 0; i < v->nrows; i++)
+		if (!str_empty(db_val(v, i, 4)))
+			hset(r, arena_printf(r->a, "Versions.%zu.published_at", i), date_long(r->a, db_val(v, i, 4), r->lang));
+	survey_head(r, s);
+	const char *text = typed;
+	for (size_t i = 0; !text && i < v->nrows; i++)
+		if (str_eq(db_val(v, i, 2), "draft")) {
+			struct survey_version *d = survey_version_load(r->a, s->id, (long)db_int(v, i, 0));
+			text = d ? d->form_text : NULL;
+		}
+	if (!text)
+		text = db_scalar(r->a, "SELECT form FROM survey_projects WHERE id = ?", "i", (long long)s->id);
+	hset(r, "Form.val.form", text);
+	return tmpl_render(r, "survey_versions.cs");
+}
+
+/* GET /surveys/:id/versions */
+int page_survey_versions(struct req *r)
+{
+	struct survey *s = survey_load(r->a, path_num(r, 0));
+	return s ? versions_fill(r, s, NULL) : 404;
+}
+
+/* POST /surveys/:id/versions (form: the JSON) — saves the draft, then
+ * shows its preview */
+int page_survey_draft(struct req *r)
+{
+	struct survey *s = survey_load(r->a, path_num(r, 0));
+	if (!s)
+		return 404;
+	const char *ft = req_form(r, "form");
+	struct jval *form = ft ? json_parse(r->a, ft, strlen(ft), NULL) : NULL;
+	struct outcome o;
+	struct sbuf probs;
+	long vid;
+	out_init(&o, r->a);
+	sbuf_init(&probs);
+	if (survey_draft(r->a, &r->actor, s->id, form, &probs, &vid, &o) == 0) {
+		sbuf_free(&probs);
+		resp_redirect(r, arena_printf(r->a, "/surveys/%ld/versions/%ld/preview?done=draft", s->id, vid));
+		return 0;
+	}
+	int st = page_outcome(r, &o);
+	hset_lines(r, "Problems", probs.data);
+	sbuf_free(&probs);
+	if (st != 422)
+		return st;
+	if ((st = versions_fill(r, s, ft)) != 0)
+		return st;
+	r->status = 422;
+	return 0;
+}
+
+/* POST /surveys/:id/versions/:v/publish */
+int page_survey_publish(struct req *r)
+{
+	long id = path_num(r, 0);
+	struct outcome o;
+	out_init(&o, r->a);
+	if (survey_publish(r->a, &r->actor, id, path_num(r, 1), &o) != 0)
+		return page_outcome(r, &o);
+	resp_redirect(r, arena_printf(r->a, "/surveys/%ld/versions?done=published", id));
+	return 0;
+}
+
+/* GET /surveys/:id/versions/:v/preview — the form as a VLE will see it on
+ * a task (the shared renderer), with the accuracy threshold of each
+ * geopoint and the photo window stated */
+int page_survey_preview(struct req *r)
+{
+	struct survey *s = survey_load(r->a, path_num(r, 0));
+	struct survey_version *v = s ? survey_version_load(r->a, s->id, path_num(r, 1)) : NULL;
+	if (!v)
+		return 404;
+	survey_head(r, s);
+	hset_int(r, "Version.id", v->id);
+	hset_int(r, "Version.version", v->version);
+	hset(r, "Version.status", v->status);
+	formview_fill(r, v->form, "Fields", NULL, NULL);
+	for (size_t i = 0, n = 0; i < v->form->nfields; i++) {
+		const struct field *f = &v->form->fields[i];
+		if (f->type != FT_GEOPOINT)
+			continue;
+		const char *k = arena_printf(r->a, "Geo.%zu", n++);
+		hset(r, arena_printf(r->a, "%s.name", k), f->name);
+		hset(r, arena_printf(r->a, "%s.label", k), i18n_get(&f->label, r->lang));
+		if (f->accuracy_max)
+			hset_int(r, arena_printf(r->a, "%s.metres", k), f->accuracy_max);
+	}
+	hset(r, "Page.svcform", "1");
+	return tmpl_render(r, "survey_preview.cs");
+}
+
+/* One version as the API's JSON: {id, version, status[, form]}. */
+static int version_send(struct req *r, int status, const struct survey_version *v, bool with_form)
+{
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	jw_obj(&w);
+	jw_kint(&w, "id", v->id);
+	jw_kint(&w, "version", v->version);
+	jw_kstr(&w, "status", v->status);
+	if (with_form) {
+		jw_key(&w, "form");
+		jw_raw(&w, v->form_text);
+	}
+	jw_obj_end(&w);
+	return api_send(r, status, &b);
+}
+
+/* GET /api/v1/surveys/:id/versions */
+int api_survey_versions(struct req *r)
+{
+	static const char *const names[] = { "#id", "#version", "status", "created_at", "published_at", "created_by_name", NULL };
+	if (!survey_load(r->a, path_num(r, 0)))
+		return 404;
+	struct dbres *v = survey_versions(r->a, path_num(r, 0));
+	return v ? rows_send(r, v, names) : 503;
+}
+
+/* GET /api/v1/surveys/:id/versions/:v — with its form (a VLE: a version
+ * not a draft of a survey it has a task in) */
+int api_survey_version(struct req *r)
+{
+	long id = path_num(r, 0);
+	struct survey_version *v = survey_version_load(r->a, id, path_num(r, 1));
+	if (!v)
+		return 404;
+	if (!(r->user->roles & SURVEY_OFFICERS) &&
+	    (str_eq(v->status, "draft") ||
+	     !db_scalar(r->a, "SELECT id FROM tasks WHERE project_id = ? AND assignee_id = ? LIMIT 1", "ii", (long long)id,
+			(long long)r->user->id)))
+		return 404;
+	return version_send(r, 200, v, true);
+}
+
+/* POST /api/v1/surveys/:id/versions {form} — the draft made or changed */
+int api_survey_draft(struct req *r)
+{
+	struct jval *in = api_body(r);
+	if (!in)
+		return 400;
+	long id = path_num(r, 0), vid;
+	if (!survey_load(r->a, id))
+		return 404;
+	struct outcome o;
+	struct sbuf probs;
+	out_init(&o, r->a);
+	sbuf_init(&probs);
+	if (survey_draft(r->a, &r->actor, id, json_get(in, "form"), &probs, &vid, &o) != 0)
+		return form_refused(r, &o, &probs);
+	sbuf_free(&probs);
+	struct survey_version *v = survey_version_load(r->a, id, vid);
+	return v ? version_send(r, 201, v, false) : 503;
+}
+
+/* POST /api/v1/surveys/:id/versions/:v/publish */
+int api_survey_publish(struct req *r)
+{
+	long id = path_num(r, 0), vid = path_num(r, 1);
+	struct outcome o;
+	out_init(&o, r->a);
+	if (survey_publish(r->a, &r->actor, id, vid, &o) != 0)
+		return page_outcome(r, &o);
+	struct survey_version *v = survey_version_load(r->a, id, vid);
+	return v ? version_send(r, 200, v, false) : 503;
 }
 
 /* ---- amenities: pages ---- */

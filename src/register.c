@@ -1164,6 +1164,14 @@ struct reg_health *reg_health(struct arena *a, const char *path, int depth, size
 	return rows;
 }
 
+struct dbres *reg_health_offices(struct arena *a, const char *path)
+{
+	return db_query(a, "SELECT l.id, l.name_en, IFNULL(l.name_hi, l.name_en), l.type, h.open_books, h.waiting, "
+			   "DATEDIFF(CURDATE(), h.last_entry_at) FROM register_health h JOIN locations l ON l.id = h.location_id "
+			   "WHERE l.type IN ('block', 'district') AND l.path LIKE CONCAT(?, '%') "
+			   "ORDER BY l.type = 'district' DESC, l.name_en LIMIT 500", "s", path);
+}
+
 struct dbres *reg_health_books(struct arena *a, long location_id)
 {
 	return db_query(a, "SELECT b.id, d.code, v.name_en, v.name_hi, b.fy, b.status, DATEDIFF(CURDATE(), b.last_entry_at), b.waiting "

@@ -219,10 +219,16 @@ struct reg_health {
  * figures go to *total.  Returns the rows (arena; *n of them, none is
  * fine) or NULL on a database error. */
 struct reg_health *reg_health(struct arena *a, const char *path, int depth, size_t *n, struct reg_health *total);
+/* The summary rows of the block and district offices under path (the
+ * place at path itself included) that keep books of block- or
+ * district-level registers: location id, name_en, name_hi, type, open
+ * books, entries waiting for sign-off, days since the last entry or NULL;
+ * districts first, then by name.  NULL on a database error. */
+struct dbres;
+struct dbres *reg_health_offices(struct arena *a, const char *path);
 /* The books of one place (book id, code, name_en, name_hi, fy, status,
  * days since the last entry or NULL, waiting), open ones first, newest
  * year first; NULL on a database error. */
-struct dbres;
 struct dbres *reg_health_books(struct arena *a, long location_id);
 /* ---- certified extracts (a service with output.register_extract) ---- */
 

@@ -17,6 +17,7 @@
 #include "form.h"
 #include "locker.h"
 #include "config.h"
+#include "notify.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -91,15 +92,15 @@ static struct form_def *stored_form(struct arena *a, const char *text)
 struct survey *survey_load(struct arena *a, long id)
 {
 	struct dbres *r = db_query(a, "SELECT id, code, title_en, title_hi, form, target_kind, amenity_types, "
-				      "DATE_FORMAT(window_from, '%Y-%m-%d %H:%i:%s'), DATE_FORMAT(window_to, '%Y-%m-%d %H:%i:%s'), status "
-				      "FROM survey_projects WHERE id = ?", "i", (long long)id);
+				      "DATE_FORMAT(window_from, '%Y-%m-%d %H:%i:%s'), DATE_FORMAT(window_to, '%Y-%m-%d %H:%i:%s'), status, "
+				      "IFNULL(version_id, 0) FROM survey_projects WHERE id = ?", "i", (long long)id);
 	if (!r || r->nrows != 1)
 		return NULL;
 	struct survey *s = arena_alloc(a, sizeof *s);
 	*s = (struct survey){ .id = id, .code = db_val(r, 0, 1), .title = { db_val(r, 0, 2), db_val(r, 0, 3) },
 			      .form = stored_form(a, db_val(r, 0, 4)), .target_kind = db_val(r, 0, 5),
 			      .amenity_types = db_val(r, 0, 6), .window_from = db_val(r, 0, 7), .window_to = db_val(r, 0, 8),
-			      .status = db_val(r, 0, 9) };
+			      .status = db_val(r, 0, 9), .version_id = (long)db_int(r, 0, 10) };
 	return s->form ? s : NULL;
 }
 
@@ -113,6 +114,39 @@ static bool types_known(struct arena *a, const char *list)
 		if (!db_scalar(a, "SELECT code FROM amenity_types WHERE code = ?", "s", t))
 			return false;
 	return true;
+}
+
+/* The canonical text of a survey form, or NULL with its problems in
+ * probs (one a line): a valid gramsewa.form/1 with at least one geopoint
+ * and one photo question, whose geopoints flag a poor fix rather than
+ * refuse it. */
+static const char *survey_form_text(struct arena *a, const struct jval *form, struct sbuf *probs)
+{
+	struct form_def *d = form ? form_def_parse(a, form, probs) : NULL;
+	size_t geo = 0, photo = 0;
+	if (d && form_def_validate(d, probs) == 0 && probs->len == 0) {
+		for (size_t i = 0; i < d->nfields; i++) {
+			if (d->fields[i].type == FT_GEOPOINT) {
+				d->fields[i].accuracy_flag = true;	/* surveys flag a poor fix, never refuse it */
+				geo++;
+			}
+			photo += d->fields[i].type == FT_PHOTO;
+		}
+		if (!geo || !photo)
+			sbuf_adds(probs, "a survey form needs a geopoint question and a photo question\n");
+	} else if (!d && !probs->len) {
+		sbuf_adds(probs, "the form must be a gramsewa.form/1 object\n");
+	}
+	if (probs->len)
+		return NULL;
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	form_def_write(d, &w);
+	const char *text = arena_strdup(a, b.data);
+	sbuf_free(&b);
+	return text;
 }
 
 struct create_ctx {
@@ -140,6 +174,12 @@ static int create_txn(void *p)
 		return -1;
 	}
 	c->id = (long)db_last_id();
+	/* its form is version 1, published with it */
+	if (db_exec("INSERT INTO survey_versions (project_id, version, form, status, created_by, created_at, published_by, published_at) "
+		    "VALUES (?, 1, ?, 'published', ?, NOW(), ?, NOW())", "isii", (long long)c->id, c->form, (long long)actor_id(c->who),
+		    (long long)actor_id(c->who)) != 1 ||
+	    db_exec("UPDATE survey_projects SET version_id = ? WHERE id = ?", "ii", (long long)db_last_id(), (long long)c->id) != 1)
+		return -1;
 	struct audit_entry e = { .action = "survey.create", .entity = "survey", .entity_id = arena_printf(c->a, "%ld", c->id),
 				 .remarks = in->code };
 	return audit_write(c->who, &e) == 0 ? 0 : -1;
@@ -176,33 +216,11 @@ int survey_create(struct arena *a, const struct actor *who, const struct survey_
 		out_field(out, "window_from", "survey.err.window", NULL);
 	if (!c.to || (c.from && strcmp(c.to, c.from) <= 0))
 		out_field(out, "window_to", "survey.err.window", NULL);
-	/* the form: the engine's model, checked by its validator */
-	struct form_def *d = in->form ? form_def_parse(a, in->form, probs) : NULL;
-	size_t geo = 0, photo = 0;
-	if (d && form_def_validate(d, probs) == 0 && probs->len == 0) {
-		for (size_t i = 0; i < d->nfields; i++) {
-			if (d->fields[i].type == FT_GEOPOINT) {
-				d->fields[i].accuracy_flag = true;	/* surveys flag a poor fix, never refuse it */
-				geo++;
-			}
-			photo += d->fields[i].type == FT_PHOTO;
-		}
-		if (!geo || !photo)
-			sbuf_adds(probs, "a survey form needs a geopoint question and a photo question\n");
-	} else if (!d && !probs->len) {
-		sbuf_adds(probs, "the form must be a gramsewa.form/1 object\n");
-	}
+	c.form = survey_form_text(a, in->form, probs);
 	if (probs->len)
 		out_field(out, "form", "survey.err.form", NULL);
 	if (out->status)
 		return out->status;
-	struct sbuf b;
-	struct jw w;
-	sbuf_init(&b);
-	jw_init(&w, &b);
-	form_def_write(d, &w);
-	c.form = arena_strdup(a, b.data);
-	sbuf_free(&b);
 	int rc = out_txn(out, create_txn, &c);
 	*id = rc == 0 ? c.id : 0;
 	return rc;
@@ -241,6 +259,132 @@ int survey_close(struct arena *a, const struct actor *who, long id, struct outco
 	return out_txn(out, close_txn, &c);
 }
 
+/* ---- form versions ---- */
+
+/* Who writes and publishes a project's form: its creators' roles. */
+static bool survey_author(const struct actor *who)
+{
+	const struct user *u = who ? who->user : NULL;
+	return u && (user_has(u, ROLE_DI) || user_has(u, ROLE_STATE_ADMIN));
+}
+
+struct version_ctx {
+	struct arena *a;
+	const struct actor *who;
+	long project;
+	const char *form;	/* draft: the canonical text */
+	long vid;		/* publish: the draft; draft: set to it */
+	struct outcome *out;
+};
+
+/* Locks the project row and checks it is open: 0, or 1 after a refusal
+ * (404, 409), -1 on error. */
+static int lock_open_project(struct version_ctx *c)
+{
+	struct dbres *p = db_query(c->a, "SELECT status FROM survey_projects WHERE id = ? FOR UPDATE", "i", (long long)c->project);
+	if (!p)
+		return -1;
+	if (p->nrows != 1)
+		return out_fail(c->out, 404, "survey.err.no_survey"), 1;
+	if (!str_eq(db_val(p, 0, 0), "open"))
+		return out_fail(c->out, 409, "survey.err.closed"), 1;
+	return 0;
+}
+
+static int draft_txn(void *p)
+{
+	struct version_ctx *c = p;
+	int rc = lock_open_project(c);
+	if (rc)
+		return rc;
+	const char *had = db_scalar(c->a, "SELECT id FROM survey_versions WHERE project_id = ? AND status = 'draft'", "i",
+				    (long long)c->project);
+	if (had) {
+		c->vid = to_long(had);
+		if (db_exec("UPDATE survey_versions SET form = ?, created_by = ?, created_at = NOW() WHERE id = ?", "sii", c->form,
+			    (long long)actor_id(c->who), (long long)c->vid) < 0)
+			return -1;
+	} else {
+		if (db_exec("INSERT INTO survey_versions (project_id, version, form, status, created_by, created_at) "
+			    "SELECT ?, IFNULL(MAX(version), 0) + 1, ?, 'draft', ?, NOW() FROM survey_versions WHERE project_id = ?",
+			    "isii", (long long)c->project, c->form, (long long)actor_id(c->who), (long long)c->project) != 1)
+			return -1;
+		c->vid = (long)db_last_id();
+	}
+	struct audit_entry e = { .action = "survey.draft", .entity = "survey", .entity_id = arena_printf(c->a, "%ld", c->project),
+				 .remarks = arena_printf(c->a, "version id %ld %s", c->vid, had ? "changed" : "made") };
+	return audit_write(c->who, &e) == 0 ? 0 : -1;
+}
+
+int survey_draft(struct arena *a, const struct actor *who, long project, const struct jval *form, struct sbuf *probs, long *vid,
+		 struct outcome *out)
+{
+	*vid = 0;
+	if (!survey_author(who))
+		return out_fail(out, 403, "survey.err.not_creator");
+	struct version_ctx c = { .a = a, .who = who, .project = project, .out = out };
+	if (!(c.form = survey_form_text(a, form, probs))) {
+		out_field(out, "form", "survey.err.form", NULL);
+		return out->status;
+	}
+	int rc = out_txn(out, draft_txn, &c);
+	*vid = rc == 0 ? c.vid : 0;
+	return rc;
+}
+
+static int publish_txn(void *p)
+{
+	struct version_ctx *c = p;
+	int rc = lock_open_project(c);
+	if (rc)
+		return rc;
+	struct dbres *v = db_query(c->a, "SELECT status, form, version FROM survey_versions WHERE id = ? AND project_id = ? FOR UPDATE",
+				   "ii", (long long)c->vid, (long long)c->project);
+	if (!v)
+		return -1;
+	if (v->nrows != 1)
+		return out_fail(c->out, 404, "survey.err.no_version"), 1;
+	if (!str_eq(db_val(v, 0, 0), "draft"))
+		return out_fail(c->out, 409, "survey.err.not_draft"), 1;
+	if (db_exec("UPDATE survey_versions SET status = 'superseded' WHERE project_id = ? AND status = 'published'", "i",
+		    (long long)c->project) < 0 ||
+	    db_exec("UPDATE survey_versions SET status = 'published', published_by = ?, published_at = NOW() WHERE id = ?", "ii",
+		    (long long)actor_id(c->who), (long long)c->vid) != 1 ||
+	    db_exec("UPDATE survey_projects SET form = ?, version_id = ? WHERE id = ?", "sii", db_val(v, 0, 1), (long long)c->vid,
+		    (long long)c->project) < 0)
+		return -1;
+	struct audit_entry e = { .action = "survey.publish", .entity = "survey", .entity_id = arena_printf(c->a, "%ld", c->project),
+				 .remarks = arena_printf(c->a, "version %s (id %ld)", db_val(v, 0, 2), c->vid) };
+	return audit_write(c->who, &e) == 0 ? 0 : -1;
+}
+
+int survey_publish(struct arena *a, const struct actor *who, long project, long vid, struct outcome *out)
+{
+	if (!survey_author(who))
+		return out_fail(out, 403, "survey.err.not_creator");
+	struct version_ctx c = { .a = a, .who = who, .project = project, .vid = vid, .out = out };
+	return out_txn(out, publish_txn, &c);
+}
+
+struct survey_version *survey_version_load(struct arena *a, long project, long vid)
+{
+	struct dbres *r = db_query(a, "SELECT id, version, status, form FROM survey_versions WHERE id = ? AND project_id = ?", "ii",
+				   (long long)vid, (long long)project);
+	if (!r || r->nrows != 1)
+		return NULL;
+	struct survey_version *v = arena_alloc(a, sizeof *v);
+	*v = (struct survey_version){ .id = vid, .version = (long)db_int(r, 0, 1), .status = db_val(r, 0, 2),
+				      .form_text = db_val(r, 0, 3), .form = stored_form(a, db_val(r, 0, 3)) };
+	return v->form ? v : NULL;
+}
+
+struct dbres *survey_versions(struct arena *a, long project)
+{
+	return db_query(a, "SELECT v.id, v.version, v.status, v.created_at, IFNULL(v.published_at, ''), "
+			   "CONCAT_WS(' ', u.first_name, u.last_name) FROM survey_versions v LEFT JOIN users u ON u.id = v.created_by "
+			   "WHERE v.project_id = ? ORDER BY v.version DESC", "i", (long long)project);
+}
+
 /* ---- allocation ---- */
 
 struct alloc_ctx {
@@ -273,15 +417,16 @@ static int alloc_txn(void *p)
 		c->res->existing += to_long(had);
 		long long n;
 		if (str_eq(c->s->target_kind, "amenity"))
-			n = db_exec("INSERT IGNORE INTO tasks (project_id, target_kind, target_id, gp_id, assignee_id, due_date, allocated_by, "
-				    "allocated_at) SELECT ?, 'amenity', m.id, m.gp_id, ?, ?, ?, NOW() FROM amenities m "
+			n = db_exec("INSERT IGNORE INTO tasks (project_id, version_id, target_kind, target_id, gp_id, assignee_id, due_date, "
+				    "allocated_by, allocated_at) SELECT ?, ?, 'amenity', m.id, m.gp_id, ?, ?, ?, NOW() FROM amenities m "
 				    "WHERE m.gp_id = ? AND m.active = 1 AND FIND_IN_SET(m.type_code, ?) > 0",
-				    "iisiis", (long long)c->s->id, (long long)vle, due, (long long)actor_id(c->who),
-				    (long long)c->gp_ids[i], c->s->amenity_types);
+				    "iiisiis", (long long)c->s->id, (long long)c->s->version_id, (long long)vle, due,
+				    (long long)actor_id(c->who), (long long)c->gp_ids[i], c->s->amenity_types);
 		else
-			n = db_exec("INSERT IGNORE INTO tasks (project_id, target_kind, target_id, gp_id, assignee_id, due_date, allocated_by, "
-				    "allocated_at) VALUES (?, 'gp', ?, ?, ?, ?, ?, NOW())", "iiiisi", (long long)c->s->id,
-				    (long long)c->gp_ids[i], (long long)c->gp_ids[i], (long long)vle, due, (long long)actor_id(c->who));
+			n = db_exec("INSERT IGNORE INTO tasks (project_id, version_id, target_kind, target_id, gp_id, assignee_id, due_date, "
+				    "allocated_by, allocated_at) VALUES (?, ?, 'gp', ?, ?, ?, ?, ?, NOW())", "iiiiisi", (long long)c->s->id,
+				    (long long)c->s->version_id, (long long)c->gp_ids[i], (long long)c->gp_ids[i], (long long)vle, due,
+				    (long long)actor_id(c->who));
 		if (n < 0)
 			return -1;
 		c->res->made += (long)n;
@@ -599,6 +744,7 @@ struct submit_ctx {
 	const struct actor *who;
 	long id;
 	const struct jval *answers;
+	long version;		/* the version the client filled in, 0: not said */
 	const struct task_photo *photos;
 	size_t nphotos;
 	const char *flags;
@@ -621,6 +767,10 @@ static int submit_txn(void *p)
 		return -1;
 	if (!str_eq(s->status, "open"))
 		return out_fail(c->out, 409, "survey.err.closed"), 1;
+	/* filled in the published version: a client holding an older form is
+	 * told so rather than having its answers read against another one */
+	if (c->version && c->version != s->version_id)
+		return out_fail(c->out, 409, "survey.err.stale_version"), 1;
 	const struct jval *answers = store_photos(c->a, c->who, actor_id(c->who), s->form, c->answers, c->photos, c->nphotos, c->out);
 	if (!answers)
 		return c->out->status == 503 ? -1 : 1;
@@ -637,30 +787,159 @@ static int submit_txn(void *p)
 	bool has_acc = json_get_long(g, "accuracy_m", &acc);
 	long doc = 0;
 	json_get_long(ph, "doc_id", &doc);
-	if (db_exec("UPDATE tasks SET status = 'pending_approval', answers = ?, flags = ?, lat = ?, lon = ?, accuracy_m = ?, "
-		    "photo_doc_id = ?, started_at = IFNULL(started_at, NOW()), submitted_at = NOW(), submissions = submissions + 1, "
-		    "return_note = NULL WHERE id = ?", "ssssssi", json, c->flags, g ? json_get(g, "lat")->str : NULL,
-		    g ? json_get(g, "lon")->str : NULL, has_acc ? arena_printf(c->a, "%ld", acc) : NULL,
-		    doc ? arena_printf(c->a, "%ld", doc) : NULL, (long long)c->id) != 1)
+	if (db_exec("UPDATE tasks SET status = 'pending_approval', answers = ?, answers_version_id = ?, flags = ?, lat = ?, lon = ?, "
+		    "accuracy_m = ?, photo_doc_id = ?, started_at = IFNULL(started_at, NOW()), submitted_at = NOW(), "
+		    "submissions = submissions + 1, return_note = NULL WHERE id = ?", "sisssssi", json, (long long)s->version_id,
+		    c->flags, g ? json_get(g, "lat")->str : NULL, g ? json_get(g, "lon")->str : NULL,
+		    has_acc ? arena_printf(c->a, "%ld", acc) : NULL, doc ? arena_printf(c->a, "%ld", doc) : NULL, (long long)c->id) != 1)
 		return -1;
 	struct audit_entry e = { .action = "task.submit", .entity = "task", .entity_id = arena_printf(c->a, "%ld", c->id),
 				 .remarks = *c->flags ? arena_printf(c->a, "flagged: %s", c->flags) : NULL };
 	return audit_write(c->who, &e) == 0 ? 0 : -1;
 }
 
-int task_submit(struct arena *a, const struct actor *who, long id, const struct jval *answers, const struct task_photo *photos,
-		size_t nphotos, const char **flags, struct outcome *out)
+int task_submit(struct arena *a, const struct actor *who, long id, long version, const struct jval *answers,
+		const struct task_photo *photos, size_t nphotos, const char **flags, struct outcome *out)
 {
 	*flags = "";
 	if (answers && answers->type != J_OBJ) {
 		out_field(out, "answers", "survey.err.answers", NULL);
 		return out->status;
 	}
-	struct submit_ctx c = { .a = a, .who = who, .id = id, .answers = answers, .photos = photos, .nphotos = nphotos, .out = out };
+	struct submit_ctx c = { .a = a, .who = who, .id = id, .answers = answers, .version = version, .photos = photos,
+				.nphotos = nphotos, .out = out };
 	int rc = out_txn(out, submit_txn, &c);
 	if (rc == 0)
 		*flags = c.flags;
 	return rc;
+}
+
+/* ---- reminders (gramsewactl survey-remind) ---- */
+
+/* The SMS texts.  {url} is base_url; dates are DD-MM-YYYY. */
+static const struct i18n REMIND_DUE = {
+	"GramSewa: survey task {task} ({survey}, {place}) is due on {due}. Fill it in at {url}/tasks/{task}",
+	"ग्रामसेवा: सर्वेक्षण कार्य {task} ({survey}, {place}) की अंतिम तिथि {due} है। इसे {url}/tasks/{task} पर भरें",
+};
+static const struct i18n REMIND_LATE = {
+	"GramSewa: survey task {task} ({survey}, {place}) was due on {due} and is not submitted. Fill it in today at {url}/tasks/{task}",
+	"ग्रामसेवा: सर्वेक्षण कार्य {task} ({survey}, {place}) की अंतिम तिथि {due} थी और यह जमा नहीं हुआ है। इसे आज ही {url}/tasks/{task} पर भरें",
+};
+static const struct i18n DIGEST = {
+	"GramSewa: {n} survey tasks in {block} block are overdue, the oldest due on {due}. See {url}/tasks",
+	"ग्रामसेवा: {block} प्रखंड में {n} सर्वेक्षण कार्य अंतिम तिथि पार कर चुके हैं, सबसे पुराना {due} तक देय था। देखें {url}/tasks",
+};
+
+/* One reminder: the day's mark and the SMS it allows. */
+struct reminder {
+	const char *day;	/* the run's IST day */
+	long task;		/* a task's reminder to its VLE, or 0 ... */
+	long block, user, n;	/* ... a block's digest to its BI, of n tasks */
+	const char *mobile, *text, *dlt, *event, *ref;
+};
+
+/* Writes the day's mark and queues the SMS in one transaction.  The mark
+ * changes its row only the first time, whichever run gets there first: a
+ * run at the same moment waits on the row lock and then finds it done,
+ * so nothing is queued twice.  Adds 1 to *sent when queued; false on a
+ * database error. */
+static bool remind_once(const struct reminder *m, long *sent)
+{
+	if (db_begin() != 0)
+		return -1;
+	long long n = m->task
+		? db_exec("UPDATE tasks SET reminded_on = ? WHERE id = ? AND status IN " TASK_OPEN_SQL
+			  " AND (reminded_on IS NULL OR reminded_on < ?)", "sis", m->day, (long long)m->task, m->day)
+		: db_exec("INSERT IGNORE INTO survey_digests (block_id, user_id, day, tasks, sent_at) VALUES (?, ?, ?, ?, NOW())", "iisi",
+			  (long long)m->block, (long long)m->user, m->day, (long long)m->n);
+	if (n < 0 || (n == 1 && !notify_queue("sms", m->mobile, m->text, m->dlt, m->event, m->ref)) || db_commit() != 0) {
+		db_rollback();
+		return false;
+	}
+	*sent += n == 1;
+	return true;
+}
+
+/* The texts' placeholders: task, survey, place, due, url, n, block. */
+static const char *const REMIND_KEYS[] = { "{task}", "{survey}", "{place}", "{due}", "{url}", "{n}", "{block}" };
+
+/* Each open task due by day + survey_remind_days (or overdue) of an open
+ * survey: its VLE reminded once on day.  Adds to *sent; false on error. */
+static bool remind_vles(struct arena *a, const char *day, long *sent)
+{
+	struct dbres *t = db_query(a,
+		"SELECT t.id, u.mobile, u.lang, p.title_en, IFNULL(NULLIF(p.title_hi, ''), p.title_en), "
+		"IF(t.target_kind = 'amenity', CONCAT(m.name, ', ', g.name_en), g.name_en), "
+		"IF(t.target_kind = 'amenity', CONCAT(m.name, ', ', IFNULL(g.name_hi, g.name_en)), IFNULL(g.name_hi, g.name_en)), "
+		"DATE_FORMAT(t.due_date, '%d-%m-%Y'), t.due_date < ? FROM tasks t "
+		"JOIN survey_projects p ON p.id = t.project_id AND p.status = 'open' "
+		"JOIN users u ON u.id = t.assignee_id AND u.active = 1 AND u.mobile IS NOT NULL "
+		"JOIN locations g ON g.id = t.gp_id LEFT JOIN amenities m ON t.target_kind = 'amenity' AND m.id = t.target_id "
+		"WHERE t.status IN " TASK_OPEN_SQL " AND t.due_date <= DATE_ADD(?, INTERVAL ? DAY) "
+		"AND (t.reminded_on IS NULL OR t.reminded_on < ?) ORDER BY t.id",
+		"ssis", day, day, (long long)cfg.survey_remind_days, day);
+	if (!t)
+		return false;
+	for (size_t i = 0; i < t->nrows; i++) {
+		bool hi = str_eq(db_val(t, i, 2), "hi"), late = db_int(t, i, 8) != 0;
+		const char *vals[] = { db_val(t, i, 0), db_val(t, i, hi ? 4 : 3), db_val(t, i, hi ? 6 : 5), db_val(t, i, 7), cfg.base_url,
+				       "", "" };
+		struct reminder m = { .day = day, .task = (long)db_int(t, i, 0), .mobile = db_val(t, i, 1),
+				      .text = str_fill(a, i18n_get(late ? &REMIND_LATE : &REMIND_DUE, hi ? "hi" : "en"), REMIND_KEYS, vals,
+						       ARRAY_LEN(REMIND_KEYS), false),
+				      .dlt = hi ? cfg.survey_remind_hi_dlt : cfg.survey_remind_dlt,
+				      .event = late ? "survey.overdue" : "survey.due", .ref = db_val(t, i, 0) };
+		if (!remind_once(&m, sent))
+			return false;
+	}
+	return true;
+}
+
+/* Each block with overdue open tasks of open surveys on day: a digest to
+ * each of its BIs, once on day.  Adds to *sent; false on error. */
+static bool remind_bis(struct arena *a, const char *day, long *sent)
+{
+	struct dbres *b = db_query(a,
+		"SELECT DISTINCT x.block, x.name_en, x.name_hi, x.n, x.oldest, u.id, u.mobile, u.lang FROM ("
+		"SELECT b.id AS block, b.name_en, IFNULL(b.name_hi, b.name_en) AS name_hi, COUNT(*) AS n, "
+		"DATE_FORMAT(MIN(t.due_date), '%d-%m-%Y') AS oldest FROM tasks t "
+		"JOIN survey_projects p ON p.id = t.project_id AND p.status = 'open' JOIN locations g ON g.id = t.gp_id "
+		"JOIN locations b ON b.id = g.parent_id AND b.type = 'block' "
+		"WHERE t.status IN " TASK_OPEN_SQL " AND t.due_date < ? GROUP BY b.id, b.name_en, b.name_hi) x "
+		"JOIN role_holdings rh ON rh.location_id = x.block AND rh.role = 'bi' AND rh.active = 1 AND rh.work_from <= CURDATE() "
+		"AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) "
+		"JOIN users u ON u.id = rh.user_id AND u.active = 1 AND u.mobile IS NOT NULL "
+		"WHERE NOT EXISTS (SELECT 1 FROM survey_digests s WHERE s.block_id = x.block AND s.user_id = u.id AND s.day = ?) "
+		"ORDER BY x.block, u.id", "ss", day, day);
+	if (!b)
+		return false;
+	for (size_t i = 0; i < b->nrows; i++) {
+		bool hi = str_eq(db_val(b, i, 7), "hi");
+		const char *vals[] = { "", "", "", db_val(b, i, 4), cfg.base_url, db_val(b, i, 3), db_val(b, i, hi ? 2 : 1) };
+		struct reminder m = { .day = day, .block = (long)db_int(b, i, 0), .user = (long)db_int(b, i, 5), .n = (long)db_int(b, i, 3),
+				      .mobile = db_val(b, i, 6),
+				      .text = str_fill(a, i18n_get(&DIGEST, hi ? "hi" : "en"), REMIND_KEYS, vals, ARRAY_LEN(REMIND_KEYS), false),
+				      .dlt = hi ? cfg.survey_digest_hi_dlt : cfg.survey_digest_dlt, .event = "survey.digest",
+				      .ref = arena_printf(a, "%s/%s", db_val(b, i, 0), day) };
+		if (!remind_once(&m, sent))
+			return false;
+	}
+	return true;
+}
+
+long survey_remind_run(struct arena *a, const char *day, FILE *report)
+{
+	int y, m, d;
+	if (!day)
+		day = ist_today(a);
+	if (!parse_date(day, &y, &m, &d))
+		return -1;
+	long sms = 0, digests = 0;
+	if (!remind_vles(a, day, &sms) || !remind_bis(a, day, &digests))
+		return -1;
+	if (report)
+		fprintf(report, "survey-remind %s: %ld reminders, %ld digests queued\n", day, sms, digests);
+	return sms + digests;
 }
 
 /* ---- amenities ---- */
@@ -854,8 +1133,8 @@ struct dbres *task_list(struct arena *a, long assignee, const char *root, long p
 {
 	return db_query(a, "SELECT t.id, p.id, p.code, p.title_en, p.title_hi, t.target_kind, "
 			   "IF(t.target_kind = 'amenity', m.name, g.name_en), g.name_en, IFNULL(g.name_hi, g.name_en), CONCAT_WS(' ', u.first_name, u.last_name), t.status, "
-			   "t.flags, t.due_date, t.allocated_at, IFNULL(t.submitted_at, ''), t.lat, t.lon, t.assignee_id "
-			   "FROM tasks t JOIN survey_projects p ON p.id = t.project_id JOIN locations g ON g.id = t.gp_id "
+			   "t.flags, t.due_date, t.allocated_at, IFNULL(t.submitted_at, ''), t.lat, t.lon, t.assignee_id, p.version_id, "
+			   "t.version_id, t.answers_version_id FROM tasks t JOIN survey_projects p ON p.id = t.project_id JOIN locations g ON g.id = t.gp_id "
 			   "JOIN users u ON u.id = t.assignee_id LEFT JOIN amenities m ON t.target_kind = 'amenity' AND m.id = t.target_id "
 			   "WHERE (? = 0 OR t.assignee_id = ?) AND (? IS NULL OR g.path LIKE CONCAT(?, '%')) AND (? = 0 OR t.project_id = ?) "
 			   "AND (IFNULL(?, '') = '' OR t.status = ?) ORDER BY t.id DESC LIMIT 500",

@@ -21,6 +21,8 @@
 #include "json.h"
 #include "user.h"
 
+#include <stdio.h>
+
 struct dbres;
 
 /* Who allocates, reassigns, approves and reads the reports: BIs and DIs
@@ -42,6 +44,7 @@ struct survey {
 	const char *window_from;	/* "YYYY-MM-DD HH:MM:SS": photos must be taken from ... */
 	const char *window_to;		/* ... to this */
 	const char *status;		/* open, closed */
+	long version_id;		/* the published version (survey_versions.id) form is */
 };
 
 /* A new project as typed or sent. */
@@ -69,6 +72,37 @@ int survey_create(struct arena *a, const struct actor *who, const struct survey_
 int survey_close(struct arena *a, const struct actor *who, long id, struct outcome *out);
 /* The project id, or NULL (absent or a database error). */
 struct survey *survey_load(struct arena *a, long id);
+
+/* ---- form versions (draft -> published -> superseded) ---- */
+
+/* One version of a project's form. */
+struct survey_version {
+	long id;			/* survey_versions.id */
+	long version;			/* 1, 2, ... within the project */
+	const char *status;		/* draft, published, superseded */
+	const char *form_text;		/* canonical gramsewa.form/1 JSON */
+	struct form_def *form;		/* the same, parsed */
+};
+/* Puts form (checked as survey_create checks it) in the project's draft:
+ * the draft is changed in place when there is one, else a new one is
+ * numbered after the last version (a published version is never
+ * changed).  A DI or the state admin; the project open.  Returns 0 (*vid:
+ * the draft's id), 403, 404, 409 (closed), 422 (problems in probs), 503.
+ * Audited (survey.draft). */
+int survey_draft(struct arena *a, const struct actor *who, long project, const struct jval *form, struct sbuf *probs, long *vid,
+		 struct outcome *out);
+/* Publishes draft vid of project: the version published before is
+ * superseded and the project's form becomes vid's, what tasks are filled
+ * in from now on (answers already stored keep their version).  Returns 0,
+ * 403, 404, 409 (not a draft, or the project closed), 503.  Audited
+ * (survey.publish). */
+int survey_publish(struct arena *a, const struct actor *who, long project, long vid, struct outcome *out);
+/* Version vid of project (arena), NULL when it is not one of its (or on a
+ * database error). */
+struct survey_version *survey_version_load(struct arena *a, long project, long vid);
+/* A project's versions, newest first: id, version, status, created_at,
+ * published_at or "", creator's name.  NULL on a database error. */
+struct dbres *survey_versions(struct arena *a, long project);
 
 /* What a bulk allocation did. */
 struct survey_alloc {
@@ -104,20 +138,36 @@ struct task_photo {
 };
 /* The assignee submits answers (a JSON object; a photo question answered
  * by one of photos, or by the id of a picture this person uploaded
- * before).  The photos are stored without metadata (photo.c) and the
+ * before) in the project's published version, which the stored answers
+ * keep for good (version: the survey_versions.id the client filled in, 0
+ * when it does not say; another one is 409, the form changed since it was
+ * fetched).  The photos are stored without metadata (photo.c) and the
  * answers checked by the form engine inside one transaction: any problem
  * (422: wrong type, coordinates out of range, a file that is not a
  * picture) changes nothing.  A fix over the accuracy threshold or a photo
  * taken outside the window is kept and flagged (*flags: "accuracy",
  * "photo_time", comma-joined, "" when clean).  Returns 0, 404 (not the
- * assignee's), 409 (already submitted or done, project closed), 422, 503. */
-int task_submit(struct arena *a, const struct actor *who, long id, const struct jval *answers, const struct task_photo *photos,
-		size_t nphotos, const char **flags, struct outcome *out);
+ * assignee's), 409 (already submitted or done, project closed, a stale
+ * version), 422, 503. */
+int task_submit(struct arena *a, const struct actor *who, long id, long version, const struct jval *answers,
+		const struct task_photo *photos, size_t nphotos, const char **flags, struct outcome *out);
 /* An officer over the task's GP approves (completed) or returns it with a
  * reason (returned: the VLE fills it again).  404, 409 (not pending
  * approval), 422 (a return without reason).  Audited (task.approve,
  * task.return). */
 int task_decide(struct arena *a, const struct actor *who, long id, bool approve, const char *reason, struct outcome *out);
+
+/* ---- reminders ---- */
+
+/* gramsewactl survey-remind: on day (YYYY-MM-DD, IST; NULL for today)
+ * the VLE of each open task of an open survey due within
+ * survey_remind_days, or overdue, gets an SMS in the VLE's language
+ * (en/hi), once per task per day; each BI of a block with overdue tasks
+ * gets one digest SMS a day.  Each SMS is queued in the outbox in the
+ * transaction that writes its mark (tasks.reminded_on, survey_digests),
+ * so a second run, or two at once, queues nothing more.  A line to report
+ * when not NULL.  Returns the number queued, -1 on a database error. */
+long survey_remind_run(struct arena *a, const char *day, FILE *report);
 
 /* ---- amenities ---- */
 
@@ -161,7 +211,8 @@ struct dbres *survey_report(struct arena *a, long project, const char *root, enu
 /* Tasks under root (NULL root: assignee's own): id, project id, project
  * code, title_en, title_hi, target kind, target name, GP name_en, name_hi,
  * assignee name, status, flags, due date, allocated_at, submitted_at, lat,
- * lon, assignee id.  status NULL or "" for every state.  At most 500,
+ * lon, assignee id, the version to fill in (the project's published one),
+ * the version allocated against, the version of the stored answers.  status NULL or "" for every state.  At most 500,
  * newest first. */
 struct dbres *task_list(struct arena *a, long assignee, const char *root, long project, const char *status);
 /* Amenities under root: id, type code, type name_en, name_hi, colour, name,

@@ -3,7 +3,7 @@
 <h1><?cs var:Survey.title ?> (<?cs var:Survey.code ?>)</h1>
 <p><?cs var:L.survey.window ?>: <?cs var:Survey.window_from ?> – <?cs var:Survey.window_to ?></p>
 <?cs if:Allocated != "" ?><div class="notice" role="status"><p><?cs var:L.survey.allocated_n ?>: <?cs var:Allocated ?></p></div><?cs /if ?>
-<p><a href="/surveys/<?cs var:Survey.id ?>/csv<?cs if:Location ?>?location=<?cs var:url_escape(Location) ?><?cs /if ?>"><?cs var:L.survey.csv ?></a> · <a href="/tasks?survey=<?cs var:Survey.id ?>&amp;status=pending_approval"><?cs var:L.survey.pending_list ?></a></p>
+<p><a href="/surveys/<?cs var:Survey.id ?>/csv<?cs if:Location ?>?location=<?cs var:url_escape(Location) ?><?cs /if ?>"><?cs var:L.survey.csv ?></a> · <a href="/tasks?survey=<?cs var:Survey.id ?>&amp;status=pending_approval"><?cs var:L.survey.pending_list ?></a> · <a href="/surveys/<?cs var:Survey.id ?>/versions"><?cs var:L.survey.versions_link ?></a></p>
 <h2><?cs var:L.survey.map ?></h2>
 <div id="live-map" class="live-map" hidden data-src="/surveys/<?cs var:Survey.id ?>/map.json<?cs if:Location ?>?location=<?cs var:url_escape(Location) ?><?cs /if ?>"></div>
 <div class="chart map-svg" id="svg-map"><?cs uvar:Map ?></div>

@@ -14,19 +14,14 @@
 <?cs if:Task.0.return_note ?><p class="notice"><?cs var:L.survey.return_note ?>: <?cs var:Task.0.return_note ?></p><?cs /if ?>
 <?cs if:Task.0.photo ?><p><img src="/tasks/<?cs var:Task.0.id ?>/photo" alt="<?cs var:L.survey.photo_alt ?>" class="photo" width="320"></p><?cs /if ?>
 <?cs if:subcount(Answers) ?><h2><?cs var:L.survey.answers ?></h2>
+<?cs if:Task.0.answers_version ?><p class="small" id="answers-version"><?cs var:L.survey.answers_version ?> <?cs var:Task.0.answers_version ?></p><?cs /if ?>
 <dl class="summary answers" id="answers"><?cs each:a = Answers ?><dt><?cs var:a.label ?></dt><dd><?cs var:a.value ?></dd><?cs /each ?></dl><?cs /if ?>
 <?cs if:Can.fill ?>
 <?cs if:Task.0.status == "allocated" ?><form method="post" action="/tasks/<?cs var:Task.0.id ?>/start" class="inline"><?cs call:csrf_field() ?><button class="button secondary"><?cs var:L.survey.start ?></button></form><?cs /if ?>
 <h2><?cs var:L.survey.fill ?></h2>
 <form method="post" action="/tasks/<?cs var:Task.0.id ?>" enctype="multipart/form-data" novalidate id="fill"><?cs call:csrf_field() ?>
-<?cs each:f = Fields ?><?cs if:f.type == "photo" ?>
-<div class="field<?cs if:Form.err[f.input] ?> has-error<?cs /if ?>">
- <label for="f-<?cs var:f.input ?>"><?cs var:f.label ?></label>
- <p class="hint"><?cs var:L.survey.photo_hint ?></p>
- <?cs if:Form.err[f.input] ?><p class="error-message" id="e-<?cs var:f.input ?>"><?cs var:Form.err[f.input] ?></p><?cs /if ?>
- <input id="f-<?cs var:f.input ?>" name="<?cs var:f.input ?>" type="file" accept="image/jpeg,image/png" capture="environment">
-</div>
-<?cs else ?><?cs call:svc_field(f) ?><?cs /if ?><?cs /each ?>
+<input type="hidden" name="version_id" value="<?cs var:Survey.version_id ?>">
+<?cs include:"inc/surveyfields.cs" ?>
 <button class="button"><?cs var:L.survey.submit ?></button>
 </form>
 <?cs /if ?>

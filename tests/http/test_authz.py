@@ -412,6 +412,10 @@ ROUTES = {
     ("GET", "/surveys/:id/map.json"): deny(params={"id": "survey"}, allowed=SA),
     ("POST", "/surveys/:id/close"): deny(params={"id": "survey"}, allowed=SA),
     ("POST", "/surveys/:id/allocate"): deny(params={"id": "survey"}, body=lambda v: {"place": v["gp"]}, allowed=SA),
+    ("GET", "/surveys/:id/versions"): deny(params={"id": "survey"}, allowed=SA),
+    ("POST", "/surveys/:id/versions"): deny(params={"id": "survey"}, body={"form": "{}"}, allowed=SA),
+    ("GET", "/surveys/:id/versions/:v/preview"): deny(params={"id": "survey", "v": "survey_version"}, allowed=SA),
+    ("POST", "/surveys/:id/versions/:v/publish"): deny(params={"id": "survey", "v": "survey_version"}, allowed=SA),
     ("GET", "/tasks"): own(forbid=lambda v: ['/tasks/%s"' % v["task"]], allowed=SA),
     ("GET", "/tasks/:id"): deny(params={"id": "task"}, allowed=SA),
     ("POST", "/tasks/:id"): deny(params={"id": "task"}, body={"f_working": "yes"}),
@@ -435,6 +439,11 @@ ROUTES = {
     ("POST", "/api/v1/surveys"): deny(allowed=SA, body={"code": ""}),
     ("GET", "/api/v1/surveys/:id/report"): deny(params={"id": "survey"}, allowed=SA),
     ("POST", "/api/v1/surveys/:id/close"): deny(params={"id": "survey"}, body={}, allowed=SA),
+    ("GET", "/api/v1/surveys/:id/versions"): deny(params={"id": "survey"}, allowed=SA),
+    ("POST", "/api/v1/surveys/:id/versions"): deny(params={"id": "survey"}, body={"form": {}}, allowed=SA),
+    ("GET", "/api/v1/surveys/:id/versions/:v"): deny(params={"id": "survey", "v": "survey_version"}, allowed=SA),
+    ("POST", "/api/v1/surveys/:id/versions/:v/publish"): deny(params={"id": "survey", "v": "survey_version"}, body={},
+                                                            allowed=SA),
     ("POST", "/api/v1/surveys/:id/allocate"): deny(params={"id": "survey"}, body=lambda v: {"places": [int(v["gp"])]},
                                                    allowed=SA),
     ("GET", "/api/v1/tasks"): own(forbid=lambda v: ['"id":%s,' % v["task"]], allowed=SA),
@@ -764,6 +773,7 @@ def setup_objects_owned_by_others():
                                            "window_from": today(), "window_to": today(7)})
     eq(r.status, 201, "survey: %r" % r)
     V["survey"] = r.json()["id"]
+    V["survey_version"] = sql("SELECT version_id FROM survey_projects WHERE id = %d" % V["survey"])[0][0]
     r = api_admin.api("POST", "/surveys/%d/allocate" % V["survey"], {"places": [int(pan)], "assignee": int(V["vcsc_id"])})
     eq((r.status, r.json().get("allocated")), (200, 1), "allocate: %r" % r)
     V["task"] = sql("SELECT id FROM tasks WHERE project_id = %d" % V["survey"])[0][0]
