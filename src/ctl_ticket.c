@@ -52,7 +52,7 @@ int ctl_ticket_catalogue(int argc, char **argv)
 int ctl_ticket_escalate(int argc, char **argv)
 {
 	long chunk = 0;
-	if (argc != 1 && (argc != 3 || strcmp(argv[1], "--chunk") != 0 || !parse_long(argv[2], 1, 100000, &chunk))) {
+	if (argc != 1 && (argc != 3 || strcmp(argv[1], "--chunk") != 0 || !parse_long(argv[2], 1, TICKET_JOB_CHUNK_MAX, &chunk))) {
 		fprintf(stderr, "usage: gramsewactl ticket-escalate [--chunk TICKETS]\n");
 		return 2;
 	}

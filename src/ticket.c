@@ -107,20 +107,26 @@ static const struct holding *resolver_holding(const struct user *u, const char *
 
 /* Routing: the holder of `role` over path (department dept for a
  * department resolver) with the deepest holding, then the fewest open
- * tickets.  Returns the user id, 0 when nobody holds it, -1 on error. */
-static long route(struct arena *a, const char *role, const char *path, long dept)
+ * tickets.  Returns the user id, 0 when nobody holds it, -1 on error;
+ * *mobile (when not NULL) gets the holder's registered mobile or NULL. */
+static long route(struct arena *a, const char *role, const char *path, long dept, const char **mobile)
 {
 	struct dbres *r = db_query(a,
-		"SELECT rh.user_id, l.depth FROM role_holdings rh JOIN locations l ON l.id = rh.location_id "
+		"SELECT rh.user_id, l.depth, u.mobile FROM role_holdings rh JOIN locations l ON l.id = rh.location_id "
 		"JOIN users u ON u.id = rh.user_id "
 		"WHERE rh.role = ? AND rh.active = 1 AND rh.work_from <= CURDATE() AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) "
 		"AND u.active = 1 AND ? LIKE CONCAT(l.path, '%') AND (? = 0 OR rh.role <> 'resolver' OR rh.department_id = ?) "
 		"ORDER BY l.depth DESC, rh.user_id LIMIT 20",
 		"ssii", role, path, (long long)dept, (long long)dept);
+	if (mobile)
+		*mobile = NULL;
 	if (!r)
 		return -1;
-	if (r->nrows < 2 || db_int(r, 1, 1) != db_int(r, 0, 1))
+	if (r->nrows < 2 || db_int(r, 1, 1) != db_int(r, 0, 1)) {
+		if (mobile && r->nrows)
+			*mobile = db_val(r, 0, 2);
 		return r->nrows ? (long)db_int(r, 0, 0) : 0;
+	}
 	/* several hold the deepest place: the one with the fewest open tickets
 	 * (counted only then: a resolver's open tickets may be many) */
 	long best = 0, least = -1;
@@ -132,6 +138,8 @@ static long route(struct arena *a, const char *role, const char *path, long dept
 		if (least < 0 || strtol(n, NULL, 10) < least) {
 			least = strtol(n, NULL, 10);
 			best = (long)db_int(r, i, 0);
+			if (mobile)
+				*mobile = db_val(r, i, 2);
 		}
 	}
 	return best;
@@ -192,6 +200,7 @@ struct raise_ctx {
 	long priority, assignee;
 	const char *role, *due, *number;
 	const char *mobile;	/* whom the SMS goes to: the caller's or citizen's; NULL: the raiser's */
+	const char *assignee_mobile;	/* the assignee's registered mobile, or NULL */
 	long fee;		/* a grievance filed at a CSC: paise from the operator's wallet */
 	struct outcome *out;	/* a short wallet is a refusal */
 	const char *answers;	/* the extra fields, checked and normalised (JSON), or NULL */
@@ -264,9 +273,10 @@ static int raise_txn(void *p)
 	if (!str_empty(to) && !notify_queue("sms", to, ack, c->st->raised_dlt ? c->st->raised_dlt : cfg.ticket_raised_dlt,
 					    "ticket.raise", c->number))
 		return -1;
-	if (c->assignee && sms_user(c->a, c->assignee, arena_printf(c->a, "Ticket %s is assigned to you: %s. Due %s. - GramSewa",
-								   c->number, in->subject, date_long(c->a, c->due, "en")),
-				    cfg.ticket_update_dlt, "ticket.assign", c->number) != 0)
+	if (c->assignee && !str_empty(c->assignee_mobile) &&
+	    !notify_queue("sms", c->assignee_mobile, arena_printf(c->a, "Ticket %s is assigned to you: %s. Due %s. - GramSewa",
+								  c->number, in->subject, date_long(c->a, c->due, "en")),
+			  cfg.ticket_update_dlt, "ticket.assign", c->number))
 		return -1;
 	/* the summary row and the audit shard head are the rows other raises
 	 * may wait on: written last, so they are held only until the commit */
@@ -335,8 +345,9 @@ int ticket_raise(struct arena *a, const struct actor *who, const struct ticket_i
 			return out->status;
 		}
 		c.assignee = to->id;
+		c.assignee_mobile = to->mobile;
 		c.role = role_code(h->role);
-	} else if ((c.assignee = route(a, st->resolver_role, c.place->path, st->department_id)) < 0) {
+	} else if ((c.assignee = route(a, st->resolver_role, c.place->path, st->department_id, &c.assignee_mobile)) < 0) {
 		return out_fail(out, 503, NULL);
 	}
 	/* the sub type's extra fields, checked by the service form model */
@@ -544,7 +555,7 @@ static int appeal(struct act_ctx *c)
 	if (str_eq(t->resolver_role, "pmu"))
 		return refuse(c, 409, "ticket.err.no_appeal");
 	const char *role = next_rung(t->resolver_role);
-	long to = route(c->a, role, t->loc_path, t->department_id);
+	long to = route(c->a, role, t->loc_path, t->department_id, NULL);
 	if (to < 0)
 		return -1;
 	const char *due = due_from_now(c->a, t->loc_path, sla_hours(c->a, t->type_id, t->priority));
@@ -1148,7 +1159,7 @@ static long job_route(struct job *j, const char *role, const char *path, long de
 	const char **v = memo_slot(j->routes, key);
 	if (v && *v)
 		return strtol(*v, NULL, 10);
-	long to = route(j->a, role, path, dept);
+	long to = route(j->a, role, path, dept, NULL);
 	if (v && to >= 0)
 		*v = arena_printf(j->a, "%ld", to);
 	return to;
