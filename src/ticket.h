@@ -314,7 +314,7 @@ long ticket_catalogue_import(struct arena *a, const struct actor *who, const cha
  * the cost per ticket against the chunk size), and at most: a chunk's
  * audit row names its tickets with their new role and resolver in its
  * detail, a TEXT of 64 KB (about 25 bytes a ticket). */
-#define TICKET_JOB_CHUNK 500
+#define TICKET_JOB_CHUNK 1000
 #define TICKET_JOB_CHUNK_MAX 2000
 /* Escalates open tickets past their due time to the next level (BI → DI →
  * PMU; a department resolver → PMU), in chunks of `chunk` tickets (0: the
