@@ -10,20 +10,29 @@
      and "open in my area" list, the DI's dashboard of the district by
      place, and the state admin's dashboard of the state by type: p50/p95;
   3. raise: $BENCH_CLIENTS (32) VLEs (made for the bench, one panchayat
-     each) raising tickets for $BENCH_SECONDS (20) seconds: rate,
-     p50/p95/p99, and the CPU time per raise of the FastCGI workers and of
-     mariadbd (/proc), which a busy shared machine does not distort;
-  4. escalation: $BENCH_OVERDUE (100,000) tickets made overdue, then
-     `gramsewactl ticket-escalate` timed, then run again (it must find
-     nothing: idempotent).
+     each) raising tickets for $BENCH_SECONDS (20) seconds, first flat out
+     (each client sends its next raise when the last is answered), then
+     open loop at each rate of $BENCH_RATES (200 raises a second in all:
+     each raise is due at its time whether or not the last was answered,
+     and its latency counts from then, so a backlog shows): rate,
+     p50/p95/p99, the CPU time per raise of the FastCGI workers and of
+     mariadbd (/proc), which a busy shared machine does not distort, and
+     the statements per raise (Questions); first the statements of one
+     raise alone;
+  4. escalation: for each chunk size of $BENCH_CHUNKS (500),
+     $BENCH_OVERDUE (100,000) tickets made overdue at the BI and the
+     summary rebuilt, then `gramsewactl ticket-escalate --chunk N` timed,
+     then run again (it must find nothing: idempotent).  The first run
+     also escalates the generated data's own overdue tickets.
 
 Targets (issue 15): list and dashboard p95 < 50 ms, raise p95 < 30 ms at 32
 clients, escalation of 100 k overdue tickets < 30 s.  Prints figures only,
 never asserts on timing.  BENCH_BASE/BENCH_VAR, GS_BENCH_BUILD and
 BENCH_KEEP=1 as for apps.py; BENCH_PHASES (reads,raise,escalate) picks the
-phases.  Standard library only.
+phases; BENCH_RATES and BENCH_CHUNKS are comma lists.  Standard library only.
 """
 import os
+import re
 import sys
 import threading
 import time
@@ -37,6 +46,8 @@ CLIENTS = int(os.environ.get("BENCH_CLIENTS", "32"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "20"))
 OVERDUE = int(os.environ.get("BENCH_OVERDUE", "100000"))
 PHASES = os.environ.get("BENCH_PHASES", "reads,raise,escalate").split(",")
+RATES = [int(x) for x in os.environ.get("BENCH_RATES", "200").split(",") if x]
+CHUNKS = [int(x) for x in os.environ.get("BENCH_CHUNKS", "500").split(",") if x]
 
 
 def generate(stack):
@@ -133,35 +144,78 @@ def vles(stack, n):
                                         "WHERE u.username LIKE 'bench\\_%s\\_v%%' ORDER BY u.username" % tag)]
 
 
-def raises(stack):
-    who = vles(stack, CLIENTS)
-    tokens = [(login(stack.host, stack.port, u), int(gp)) for u, gp in who]
+def statements(stack):
+    """Statements the server has executed (Questions), for a count per raise."""
+    return int(stack.sql("SHOW GLOBAL STATUS LIKE 'Questions'")[0][1])
+
+
+def raise_once(c, gp):
+    return c.request("POST", "/api/v1/tickets", {"type": "TECH_HW_INTERNET", "location": gp,
+                                                 "subject": "Bench raise", "body": "No internet since morning."})
+
+
+def raises(stack, tokens, rate):
+    """CLIENTS clients raising: flat out (rate 0: each sends its next raise
+    when the last is answered) or open loop at `rate` raises a second in
+    all (each raise is due at its time whether or not the last was
+    answered, and its latency counts from then, so a backlog shows)."""
     lat, errors, lock = [], [0], threading.Lock()
-    end = time.perf_counter() + SECONDS
+    start = time.perf_counter() + 0.2
+    end = start + SECONDS
+    due = [0]
+
+    def next_due():
+        with lock:
+            t = start + due[0] / rate
+            due[0] += 1
+        return t
 
     def client(tok, gp):
         c = Client(stack.host, stack.port, tok)
         mine = []
-        while time.perf_counter() < end:
-            st, _, dt = c.request("POST", "/api/v1/tickets", {"type": "TECH_HW_INTERNET", "location": gp,
-                                                              "subject": "Bench raise", "body": "No internet since morning."})
+        while True:
+            t0 = next_due() if rate else time.perf_counter()
+            if t0 >= end:
+                break
+            if rate and t0 > time.perf_counter():
+                time.sleep(t0 - time.perf_counter())
+            st, _, dt = raise_once(c, gp)
             if st == 201:
-                mine.append(dt)
+                mine.append(time.perf_counter() - t0 if rate else dt)
             else:
                 with lock:
                     errors[0] += 1
         with lock:
             lat.extend(mine)
 
+    label = "raise, %d clients, %s" % (CLIENTS, "open loop at %d/s" % rate if rate else "flat out")
+    before, q = cpu_ticks(stack), statements(stack)
     t = time.perf_counter()
-    before = cpu_ticks(stack)
     ts = [threading.Thread(target=client, args=k) for k in tokens]
     for x in ts:
         x.start()
     for x in ts:
         x.join()
-    print(line("raise, %d clients" % CLIENTS, lat, time.perf_counter() - t, errors[0] and "%d errors" % errors[0]))
+    wall = time.perf_counter() - t
+    q = statements(stack) - q - 1
+    print(line(label, lat, wall, errors[0] and "%d errors" % errors[0]))
     cpu_line("raise", before, cpu_ticks(stack), len(lat))
+    if lat:
+        print("  statements per raise: %.1f" % (q / float(len(lat) + errors[0])))
+
+
+def raise_phase(stack):
+    who = vles(stack, CLIENTS)
+    tokens = [(login(stack.host, stack.port, u), int(gp)) for u, gp in who]
+    c = Client(stack.host, stack.port, tokens[0][0])
+    for _ in range(3):  # the workers' copies of the catalogue and calendars
+        raise_once(c, tokens[0][1])
+    q = statements(stack)
+    raise_once(c, tokens[0][1])
+    print("one raise (API): %d statements" % (statements(stack) - q - 1))
+    raises(stack, tokens, 0)
+    for rate in RATES:
+        raises(stack, tokens, rate)
 
 
 def cpu_line(label, before, after, n):
@@ -173,18 +227,26 @@ def cpu_line(label, before, after, n):
 
 
 def escalation(stack):
-    stack.sql("UPDATE tickets SET status = 'assigned', resolver_role = 'bi', due_at = NOW() - INTERVAL 1 HOUR "
-              "WHERE number LIKE 'TB%%' AND id <= (SELECT MIN(id) FROM (SELECT id FROM tickets WHERE number LIKE 'TB%%') x) + %d - 1"
-              % OVERDUE)
-    rebuild(stack)
-    for run in ("first", "again"):
-        t, before, kids = time.perf_counter(), cpu_ticks(stack), os.times()
-        out = stack.ctl("ticket-escalate").strip()
-        after, kids2 = cpu_ticks(stack), os.times()
-        hz = os.sysconf("SC_CLK_TCK")
-        print("ticket-escalate (%s run, %d overdue made): %.1f s — %s; CPU: gramsewactl %.1f s, mariadb %.1f s"
-              % (run, OVERDUE, time.perf_counter() - t, out, kids2.children_user + kids2.children_system
-                 - kids.children_user - kids.children_system, (after["mariadb"] - before["mariadb"]) / hz))
+    """For each chunk size of BENCH_CHUNKS: OVERDUE tickets made overdue at
+    the BI (the same tickets each time), the summary rebuilt, then
+    `ticket-escalate --chunk` timed, then again (it must find nothing)."""
+    hz = os.sysconf("SC_CLK_TCK")
+    for chunk in CHUNKS:
+        stack.sql("UPDATE tickets SET status = 'assigned', resolver_role = 'bi', due_at = NOW() - INTERVAL 1 HOUR "
+                  "WHERE number LIKE 'TB%%' AND id <= (SELECT MIN(id) FROM (SELECT id FROM tickets WHERE number LIKE 'TB%%') x) "
+                  "+ %d - 1" % OVERDUE)
+        rebuild(stack)
+        for run in ("first", "again"):
+            t, before, kids = time.perf_counter(), cpu_ticks(stack), os.times()
+            out = stack.ctl("ticket-escalate", "--chunk", str(chunk)).strip()
+            after, kids2 = cpu_ticks(stack), os.times()
+            wall, db = time.perf_counter() - t, (after["mariadb"] - before["mariadb"]) / float(hz)
+            changed = sum(int(x) for x in re.findall(r"(\d+) (?:escalated|closed)", out))
+            print("ticket-escalate --chunk %d (%s run, %d overdue made): %.1f s — %s; CPU: gramsewactl %.1f s, "
+                  "mariadb %.1f s%s"
+                  % (chunk, run, OVERDUE, wall, out, kids2.children_user + kids2.children_system
+                     - kids.children_user - kids.children_system, db,
+                     " (%.3f ms a ticket changed)" % (1000.0 * db / changed) if changed else ""))
 
 
 def main():
@@ -201,7 +263,7 @@ def main():
             reads(stack, "DI's dashboard, district by place", di, "/api/v1/tickets/dash?location=%s&by=place&days=30" % palamu)
             reads(stack, "state dashboard by type", sa, "/api/v1/tickets/dash?by=type&days=30")
         if "raise" in PHASES:
-            raises(stack)
+            raise_phase(stack)
         if "escalate" in PHASES:
             escalation(stack)
     finally:

@@ -92,7 +92,7 @@ int ctl_seed_campaigns(struct arena *a);	/* demo: a Jan Samvad campaign */
 	{ "learn-add", ctl_learn_add, "KEY KIND LANG AUDIENCE TITLE FILE [--mandatory] [--tags T]", "add an e-learning item (any size: videos)", true }, \
 	{ "learn-renditions", ctl_learn_renditions, "[--limit N]", "make the 360p copies of library videos with ffmpeg (cron; each video once)", true }, \
 	{ "ticket-catalogue", ctl_ticket_catalogue, "import FILE.csv", "load the ticket types, main types and sub types", true }, \
-	{ "ticket-escalate", ctl_ticket_escalate, "", "escalate overdue tickets, auto-close resolved ones (cron; idempotent)", true }, \
+	{ "ticket-escalate", ctl_ticket_escalate, "[--chunk TICKETS]", "escalate overdue tickets, auto-close resolved ones (cron; idempotent)", true }, \
 	{ "ticket-sums", ctl_ticket_sums, "rebuild", "recompute the ticket dashboards' summary rows from the tickets", true }, \
 	{ "campaign", ctl_campaign, "define FILE.json | list CODE FILE.csv | sample CODE [PER_GP]", "Jan Samvad campaigns: definition, call list, sample", true },
 #endif

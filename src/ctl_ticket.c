@@ -51,11 +51,14 @@ int ctl_ticket_catalogue(int argc, char **argv)
 
 int ctl_ticket_escalate(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
+	long chunk = 0;
+	if (argc != 1 && (argc != 3 || strcmp(argv[1], "--chunk") != 0 || !parse_long(argv[2], 1, TICKET_JOB_CHUNK_MAX, &chunk))) {
+		fprintf(stderr, "usage: gramsewactl ticket-escalate [--chunk TICKETS]\n");
+		return 2;
+	}
 	struct arena a;
 	arena_init(&a);
-	long n = ticket_escalate_run(&a, stdout);
+	long n = ticket_escalate_run(&a, chunk, stdout);
 	arena_free(&a);
 	return n < 0 ? 1 : 0;
 }

@@ -19,6 +19,11 @@ void log_set_request_id(const char *id)
 		request_id[0] = '\0';
 }
 
+const char *log_request_id(void)
+{
+	return request_id;
+}
+
 void log_set_level(enum log_level min)
 {
 	min_level = min;

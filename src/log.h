@@ -10,6 +10,7 @@
 enum log_level { LOG_DEBUG, LOG_INFO, LOG_WARN, LOG_ERROR };
 
 void log_set_request_id(const char *id);	/* NULL outside a request */
+const char *log_request_id(void);		/* the current request's id; "" outside a request */
 void log_set_level(enum log_level min);
 void log_msg(enum log_level lvl, const char *fmt, ...) GS_PRINTF(2, 3);
 

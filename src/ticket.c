@@ -52,18 +52,10 @@ int ticket_list_from(const char *code)
 
 /* ---- time ---- */
 
-/* The working calendar of a place: office weekly offs and the state's and
- * the place's district's holidays. */
+/* The working calendar of a place (ticket_calendar) and the office hours. */
 static void place_calendar(struct arena *a, const char *path, struct calendar *cal, struct office_hours *oh)
 {
-	long ids[LOC_MAX_DEPTH + 2], district = 0;
-	size_t n = loc_path_ids(path, ids, ARRAY_LEN(ids));
-	for (size_t i = 0; i < n && !district; i++) {
-		struct loc *l = loc_get(a, ids[i]);
-		if (l && l->type == LT_DISTRICT)
-			district = l->id;
-	}
-	sla_calendar(a, cal, (unsigned)cfg.office_weekly_off, district);
+	ticket_calendar(a, path, cal);
 	if (!sla_hours_parse(cfg.office_hours, oh))
 		*oh = (struct office_hours){ 10 * 3600, 18 * 3600 };	/* config.c refuses a bad value; never here */
 }
@@ -115,20 +107,26 @@ static const struct holding *resolver_holding(const struct user *u, const char *
 
 /* Routing: the holder of `role` over path (department dept for a
  * department resolver) with the deepest holding, then the fewest open
- * tickets.  Returns the user id, 0 when nobody holds it, -1 on error. */
-static long route(struct arena *a, const char *role, const char *path, long dept)
+ * tickets.  Returns the user id, 0 when nobody holds it, -1 on error;
+ * *mobile (when not NULL) gets the holder's registered mobile or NULL. */
+static long route(struct arena *a, const char *role, const char *path, long dept, const char **mobile)
 {
 	struct dbres *r = db_query(a,
-		"SELECT rh.user_id, l.depth FROM role_holdings rh JOIN locations l ON l.id = rh.location_id "
+		"SELECT rh.user_id, l.depth, u.mobile FROM role_holdings rh JOIN locations l ON l.id = rh.location_id "
 		"JOIN users u ON u.id = rh.user_id "
 		"WHERE rh.role = ? AND rh.active = 1 AND rh.work_from <= CURDATE() AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) "
 		"AND u.active = 1 AND ? LIKE CONCAT(l.path, '%') AND (? = 0 OR rh.role <> 'resolver' OR rh.department_id = ?) "
 		"ORDER BY l.depth DESC, rh.user_id LIMIT 20",
 		"ssii", role, path, (long long)dept, (long long)dept);
+	if (mobile)
+		*mobile = NULL;
 	if (!r)
 		return -1;
-	if (r->nrows < 2 || db_int(r, 1, 1) != db_int(r, 0, 1))
+	if (r->nrows < 2 || db_int(r, 1, 1) != db_int(r, 0, 1)) {
+		if (mobile && r->nrows)
+			*mobile = db_val(r, 0, 2);
 		return r->nrows ? (long)db_int(r, 0, 0) : 0;
+	}
 	/* several hold the deepest place: the one with the fewest open tickets
 	 * (counted only then: a resolver's open tickets may be many) */
 	long best = 0, least = -1;
@@ -140,6 +138,8 @@ static long route(struct arena *a, const char *role, const char *path, long dept
 		if (least < 0 || strtol(n, NULL, 10) < least) {
 			least = strtol(n, NULL, 10);
 			best = (long)db_int(r, i, 0);
+			if (mobile)
+				*mobile = db_val(r, i, 2);
 		}
 	}
 	return best;
@@ -184,47 +184,23 @@ static int sms_raiser(struct arena *a, const struct ticket *t, const char *text,
 
 /* ---- raising ---- */
 
-struct subtype {
-	long id, department_id, default_priority, sla[4];
-	const char *kind, *resolver_role, *raised_dlt, *resolved_dlt;
-};
-
-static bool subtype_get(struct arena *a, const char *code, struct subtype *s)
-{
-	struct dbres *r = db_query(a, "SELECT id, kind, resolver_role, default_priority, sla_p1, sla_p2, sla_p3, sla_p4, "
-				      "IFNULL(department_id, 0), sms_raised_dlt, sms_resolved_dlt FROM ticket_types "
-				      "WHERE code = ? AND level = 'sub' AND active = 1", "s", code ? code : "");
-	if (!r || r->nrows != 1)
-		return false;
-	s->id = (long)db_int(r, 0, 0);
-	s->kind = db_val(r, 0, 1);
-	s->resolver_role = db_val(r, 0, 2);
-	s->default_priority = (long)db_int(r, 0, 3);
-	for (int i = 0; i < 4; i++)
-		s->sla[i] = (long)db_int(r, 0, 4 + i);
-	s->department_id = (long)db_int(r, 0, 8);
-	s->raised_dlt = db_val(r, 0, 9) ? db_val(r, 0, 9) : cfg.ticket_raised_dlt;
-	s->resolved_dlt = db_val(r, 0, 10) ? db_val(r, 0, 10) : cfg.ticket_resolved_dlt;
-	return true;
-}
-
 /* The SLA hours of a ticket's sub type at its priority. */
 static long sla_hours(struct arena *a, long type_id, long priority)
 {
-	const char *h = db_scalar(a, "SELECT ELT(?, sla_p1, sla_p2, sla_p3, sla_p4) FROM ticket_types WHERE id = ?", "ii",
-				  (long long)priority, (long long)type_id);
-	return h ? strtol(h, NULL, 10) : 24;
+	const struct ticket_subtype *s = ticket_subtype(a, NULL, type_id);
+	return s && priority >= 1 && priority <= 4 ? s->sla[priority - 1] : 24;
 }
 
 struct raise_ctx {
 	struct arena *a;
 	const struct actor *who;
 	const struct ticket_input *in;
-	const struct subtype *st;
+	const struct ticket_subtype *st;
 	const struct loc *place;
 	long priority, assignee;
 	const char *role, *due, *number;
 	const char *mobile;	/* whom the SMS goes to: the caller's or citizen's; NULL: the raiser's */
+	const char *assignee_mobile;	/* the assignee's registered mobile, or NULL */
 	long fee;		/* a grievance filed at a CSC: paise from the operator's wallet */
 	struct outcome *out;	/* a short wallet is a refusal */
 	const char *answers;	/* the extra fields, checked and normalised (JSON), or NULL */
@@ -277,19 +253,30 @@ static int raise_txn(void *p)
 	int fee = c->fee > 0 ? grievance_fee(c, id) : 0;
 	if (fee)
 		return fee;
-	if (event(id, me, "raise", NULL, "new", 0, 0, in->body, false) != 0 ||
-	    (c->blob && ticket_file_add(id, "raise", me, false, c->blob) != 0) ||
-	    (c->assignee && event(id, me, "assign", "new", "assigned", 0, c->assignee, NULL, false) != 0))
+	/* the thread: raised, and assigned when someone was found (one statement) */
+	if ((c->assignee ? db_exec("INSERT INTO ticket_events (ticket_id, at, actor_id, action, from_status, to_status, "
+				   "assignee_from, assignee_to, body, internal) VALUES "
+				   "(?, NOW(6), NULLIF(?, 0), 'raise', NULL, 'new', NULL, NULL, ?, 0), "
+				   "(?, NOW(6), NULLIF(?, 0), 'assign', 'new', 'assigned', NULL, ?, NULL, 0)", "iisiii",
+				   (long long)id, (long long)me, in->body, (long long)id, (long long)me,
+				   (long long)c->assignee) != 2
+			 : event(id, me, "raise", NULL, "new", 0, 0, in->body, false) != 0) ||
+	    (c->blob && ticket_file_add(id, "raise", me, false, c->blob) != 0))
 		return -1;
-	struct ticket t = { .id = id, .number = c->number, .raised_by = me, .mobile = c->mobile };
-	const char *due = date_long(c->a, c->due, "en");
+	/* the acknowledgement: to the mobile it was raised for, else to the
+	 * raiser, whose language and mobile the request has loaded */
+	const struct user *u = c->who->user;
+	const char *to = c->mobile ? c->mobile : u->mobile;
 	struct ticket_sms sv = { .number = c->number, .subject = in->subject, .due = c->due, .text = "" };
-	if (sms_raiser(c->a, &t, ticket_sms_text(c->a, c->st->id, false, ticket_sms_lang(c->a, me, c->mobile), &sv),
-		       c->st->raised_dlt, "ticket.raise") != 0)
+	const char *ack = ticket_sms_text(c->a, c->st->id, false, c->mobile ? ticket_sms_lang(c->a, me, c->mobile)
+									  : str_eq(u->lang, "hi") ? "hi" : "en", &sv);
+	if (!str_empty(to) && !notify_queue("sms", to, ack, c->st->raised_dlt ? c->st->raised_dlt : cfg.ticket_raised_dlt,
+					    "ticket.raise", c->number))
 		return -1;
-	if (c->assignee && sms_user(c->a, c->assignee, arena_printf(c->a, "Ticket %s is assigned to you: %s. Due %s. - GramSewa",
-								   c->number, in->subject, due),
-				    cfg.ticket_update_dlt, "ticket.assign", c->number) != 0)
+	if (c->assignee && !str_empty(c->assignee_mobile) &&
+	    !notify_queue("sms", c->assignee_mobile, arena_printf(c->a, "Ticket %s is assigned to you: %s. Due %s. - GramSewa",
+								  c->number, in->subject, date_long(c->a, c->due, "en")),
+			  cfg.ticket_update_dlt, "ticket.assign", c->number))
 		return -1;
 	/* the summary row and the audit shard head are the rows other raises
 	 * may wait on: written last, so they are held only until the commit */
@@ -312,13 +299,13 @@ static const struct loc *ticket_place(struct arena *a, long id)
 int ticket_raise(struct arena *a, const struct actor *who, const struct ticket_input *in, const char **number,
 		 struct outcome *out)
 {
-	struct subtype st;
-	struct raise_ctx c = { .a = a, .who = who, .in = in, .st = &st, .mobile = in->mobile, .out = out };
+	const struct ticket_subtype *st = ticket_subtype(a, in->type ? in->type : "", 0);
+	struct raise_ctx c = { .a = a, .who = who, .in = in, .st = st, .mobile = in->mobile, .out = out };
 	const struct user *u = who ? who->user : NULL;
 	bool grievance = false;
 	/* support tickets are the staff's; citizens file grievances */
-	if (!subtype_get(a, in->type, &st) || !u ||
-	    !((grievance = str_eq(st.kind, "grievance")) ? (u->roles & (GRIEVANCE_FILERS | TICKET_RAISERS)) != 0
+	if (!st || !st->active || !u ||
+	    !((grievance = str_eq(st->kind, "grievance")) ? (u->roles & (GRIEVANCE_FILERS | TICKET_RAISERS)) != 0
 							  : (u->roles & TICKET_RAISERS) != 0))
 		out_field(out, "type", "ticket.err.type", NULL);
 	if (grievance && user_has(u, ROLE_CITIZEN) && str_empty(in->mobile))
@@ -348,18 +335,19 @@ int ticket_raise(struct arena *a, const struct actor *who, const struct ticket_i
 		out_field(out, "link_ref", "ticket.err.link_unknown", NULL);
 	if (out->status)
 		return out->status;
-	c.priority = in->priority ? in->priority : st.default_priority;
-	c.role = st.resolver_role;
+	c.priority = in->priority ? in->priority : st->default_priority;
+	c.role = st->resolver_role;
 	if (!str_empty(in->assignee)) {
 		struct user *to = user_by_ref(a, in->assignee);
-		const struct holding *h = resolver_holding(to, c.place->path, st.department_id);
+		const struct holding *h = resolver_holding(to, c.place->path, st->department_id);
 		if (!h) {
 			out_field(out, "assignee", "ticket.err.assignee", NULL);
 			return out->status;
 		}
 		c.assignee = to->id;
+		c.assignee_mobile = to->mobile;
 		c.role = role_code(h->role);
-	} else if ((c.assignee = route(a, st.resolver_role, c.place->path, st.department_id)) < 0) {
+	} else if ((c.assignee = route(a, st->resolver_role, c.place->path, st->department_id, &c.assignee_mobile)) < 0) {
 		return out_fail(out, 503, NULL);
 	}
 	/* the sub type's extra fields, checked by the service form model */
@@ -370,7 +358,7 @@ int ticket_raise(struct arena *a, const struct actor *who, const struct ticket_i
 		if (form_check(a, &form->form, in->answers, &env, out, &c.answers))
 			return out->status;
 	}
-	c.due = due_from_now(a, c.place->path, st.sla[c.priority - 1]);
+	c.due = due_from_now(a, c.place->path, st->sla[c.priority - 1]);
 	if (grievance && user_has(u, ROLE_CSC))
 		c.fee = cfg.grievance_csc_fee_paise;
 	struct ticket_blob blob;
@@ -567,7 +555,7 @@ static int appeal(struct act_ctx *c)
 	if (str_eq(t->resolver_role, "pmu"))
 		return refuse(c, 409, "ticket.err.no_appeal");
 	const char *role = next_rung(t->resolver_role);
-	long to = route(c->a, role, t->loc_path, t->department_id);
+	long to = route(c->a, role, t->loc_path, t->department_id, NULL);
 	if (to < 0)
 		return -1;
 	const char *due = due_from_now(c->a, t->loc_path, sla_hours(c->a, t->type_id, t->priority));
@@ -653,8 +641,8 @@ static int act_apply(struct act_ctx *c)
 		if (db_exec("UPDATE tickets SET resolution_code = ? WHERE id = ?", "si", in->code, (long long)t->id) != 1 ||
 		    move(c, "resolved", body, false) != 0)
 			return -1;
-		const char *dlt = db_scalar(c->a, "SELECT IFNULL(sms_resolved_dlt, ?) FROM ticket_types WHERE id = ?", "si",
-					    cfg.ticket_resolved_dlt, (long long)t->type_id);
+		const struct ticket_subtype *st = ticket_subtype(c->a, NULL, t->type_id);
+		const char *dlt = st && st->resolved_dlt ? st->resolved_dlt : cfg.ticket_resolved_dlt;
 		struct ticket_sms sv = { .number = t->number, .subject = t->subject, .text = body, .days = reopen_days(t) };
 		return sms_raiser(c->a, t, ticket_sms_text(c->a, t->type_id, true, ticket_sms_lang(c->a, t->raised_by, t->mobile), &sv),
 				  dlt, "ticket.resolve");
@@ -888,9 +876,8 @@ int ticket_tiles(struct arena *a, const struct user *u, struct ticket_tiles *t)
 
 struct svc *ticket_type_form(struct arena *a, const char *code)
 {
-	const char *f = code && strlen(code) <= 32
-		? db_scalar(a, "SELECT form_fields FROM ticket_types WHERE code = ? AND level = 'sub'", "s", code) : NULL;
-	const char *err;
+	const struct ticket_subtype *t = code && strlen(code) <= 32 ? ticket_subtype(a, code, 0) : NULL;
+	const char *f = t ? t->form_fields : NULL, *err;
 	struct jval *v = f ? json_parse(a, f, strlen(f), &err) : NULL;
 	struct sbuf probs;
 	sbuf_init(&probs);
@@ -1110,7 +1097,6 @@ long ticket_catalogue_import(struct arena *a, const struct actor *who, const cha
 /* Tickets changed per transaction by the jobs: a chunk's thread rows, SMS
  * and summary rows are each one statement, and its audit detail (the
  * numbers) stays well inside a TEXT. */
-#define JOB_CHUNK "500"
 
 /* The role above `role` on the ladder (pmu stays pmu). */
 static const char *next_rung(const char *role)
@@ -1154,6 +1140,7 @@ struct job {
 	long next;		/* set by a chunk that committed: where the next starts (0: none left) */
 	long changed;		/* tickets the chunk changed */
 	long type_id;		/* auto-close: the sub type of this pass */
+	long chunk;		/* tickets a chunk takes at most */
 };
 
 /* Column col of sub type id in j->types, or 0. */
@@ -1172,7 +1159,7 @@ static long job_route(struct job *j, const char *role, const char *path, long de
 	const char **v = memo_slot(j->routes, key);
 	if (v && *v)
 		return strtol(*v, NULL, 10);
-	long to = route(j->a, role, path, dept);
+	long to = route(j->a, role, path, dept, NULL);
 	if (v && to >= 0)
 		*v = arena_printf(j->a, "%ld", to);
 	return to;
@@ -1190,12 +1177,6 @@ static const char *job_due(struct job *j, const char *path, long hours)
 		*v = due;
 	return due;
 }
-
-/* The JSON_TABLE of a chunk's plan: one array per ticket, [id, role,
- * assignee, due, status, assignee before, status before, number]. */
-#define PLAN "JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$[0]', role VARCHAR(24) PATH '$[1]', " \
-	"ato INT UNSIGNED PATH '$[2]', due DATETIME PATH '$[3]', st VARCHAR(16) PATH '$[4]', afrom INT UNSIGNED PATH '$[5]', " \
-	"fst VARCHAR(16) PATH '$[6]')) j"
 
 /* A chunk's plan as JSON: rows (one array per ticket, for PLAN) and the
  * ticket numbers with what happened to them (the audit row's detail). */
@@ -1254,7 +1235,7 @@ static int esc_chunk_txn(void *ctx)
 	j->changed = 0;
 	struct dbres *r = db_query(a, "SELECT id, number, resolver_role, loc_path, IFNULL(assignee_id, 0), type_id, priority, status "
 				      "FROM tickets WHERE id > ? AND status IN (" RUNNING ") AND due_at < NOW() AND resolver_role <> 'pmu' "
-				      "ORDER BY id LIMIT " JOB_CHUNK " FOR UPDATE SKIP LOCKED", "i", (long long)j->after);
+				      "ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED", "ii", (long long)j->after, (long long)j->chunk);
 	if (!r)
 		return -1;
 	if (!r->nrows)
@@ -1289,20 +1270,19 @@ static int esc_chunk_txn(void *ctx)
 		jw_arr_end(wn);
 	}
 	plan_close(&p);
-	rc = ticket_sum_add_set(p.rows.data, -1) != 0 ||
-	    db_exec("UPDATE tickets t JOIN " PLAN " ON t.id = j.id SET t.resolver_role = j.role, t.assignee_id = NULLIF(j.ato, 0), "
+	rc = ticket_sum_escalate(p.rows.data) != 0 ||
+	    db_exec("UPDATE tickets t JOIN JSON_TABLE(?, " TICKET_PLAN_COLS " ON t.id = j.id SET t.resolver_role = j.role, t.assignee_id = NULLIF(j.ato, 0), "
 		    "t.status = j.st, t.due_at = j.due, t.breached = 1, t.escalation_level = t.escalation_level + 1, "
 		    "t.updated_at = NOW()", "s", p.rows.data) != (long long)r->nrows ||
 	    db_exec("INSERT INTO ticket_events (ticket_id, at, actor_id, action, from_status, to_status, assignee_from, assignee_to, "
 		    "body, internal) SELECT j.id, NOW(6), NULL, 'escalate', j.fst, j.st, NULLIF(j.afrom, 0), NULLIF(j.ato, 0), j.role, 0 "
-		    "FROM " PLAN, "s", p.rows.data) != (long long)r->nrows ||
+		    "FROM JSON_TABLE(?, " TICKET_PLAN_COLS, "s", p.rows.data) != (long long)r->nrows ||
 	    /* the SMS of esc_sms, one per ticket with a resolver who has a mobile */
 	    db_exec("INSERT INTO notifications (channel, recipient, body, dlt_template_id, event, ref, next_attempt_at) "
 		    "SELECT 'sms', u.mobile, CONCAT('Ticket ', t.number, ' is overdue and escalated to you: ', t.subject, ' - GramSewa'), "
-		    "?, 'ticket.escalate', t.number, NOW() FROM " PLAN " JOIN tickets t ON t.id = j.id "
+		    "?, 'ticket.escalate', t.number, NOW() FROM JSON_TABLE(?, " TICKET_PLAN_COLS " JOIN tickets t ON t.id = j.id "
 		    "JOIN users u ON u.id = j.ato WHERE u.mobile IS NOT NULL AND u.mobile <> ''",
-		    "ss", cfg.ticket_escalated_dlt, p.rows.data) < 0 ||
-	    ticket_sum_add_set(p.rows.data, 1) != 0 ? -1 : 0;
+		    "ss", cfg.ticket_escalated_dlt, p.rows.data) < 0 ? -1 : 0;
 	return chunk_done(j, r, &p, "ticket.escalate", "escalated", rc);
 }
 
@@ -1315,9 +1295,9 @@ static int close_chunk_txn(void *ctx)
 	j->next = 0;
 	j->changed = 0;
 	struct dbres *r = db_query(j->a, "SELECT id, number FROM tickets WHERE id > ? AND type_id = ? AND status = 'resolved' "
-					 "AND resolved_at + INTERVAL ? DAY < NOW() ORDER BY id LIMIT " JOB_CHUNK " "
-					 "FOR UPDATE SKIP LOCKED", "iii", (long long)j->after, (long long)j->type_id,
-				   (long long)job_type(j, j->type_id, 6));
+					 "AND resolved_at + INTERVAL ? DAY < NOW() ORDER BY id LIMIT ? "
+					 "FOR UPDATE SKIP LOCKED", "iiii", (long long)j->after, (long long)j->type_id,
+				   (long long)job_type(j, j->type_id, 6), (long long)j->chunk);
 	if (!r)
 		return -1;
 	if (!r->nrows)
@@ -1331,12 +1311,11 @@ static int close_chunk_txn(void *ctx)
 		jw_str(&p.wn, db_val(r, i, 1));
 	}
 	plan_close(&p);
-	int rc = ticket_sum_add_set(p.rows.data, -1) != 0 ||
-	    db_exec("UPDATE tickets t JOIN " PLAN " ON t.id = j.id SET t.status = 'closed', t.closed_at = NOW(), t.updated_at = NOW()",
+	int rc = ticket_sum_close(p.rows.data) != 0 ||
+	    db_exec("UPDATE tickets t JOIN JSON_TABLE(?, " TICKET_PLAN_COLS " ON t.id = j.id SET t.status = 'closed', t.closed_at = NOW(), t.updated_at = NOW()",
 		    "s", p.rows.data) != (long long)r->nrows ||
 	    db_exec("INSERT INTO ticket_events (ticket_id, at, actor_id, action, from_status, to_status, body, internal) "
-		    "SELECT j.id, NOW(6), NULL, 'close', 'resolved', 'closed', 'auto', 0 FROM " PLAN, "s", p.rows.data) != (long long)r->nrows ||
-	    ticket_sum_add_set(p.rows.data, 1) != 0 ? -1 : 0;
+		    "SELECT j.id, NOW(6), NULL, 'close', 'resolved', 'closed', 'auto', 0 FROM JSON_TABLE(?, " TICKET_PLAN_COLS, "s", p.rows.data) != (long long)r->nrows ? -1 : 0;
 	return chunk_done(j, r, &p, "ticket.close", "auto-close", rc);
 }
 
@@ -1352,7 +1331,7 @@ static long each_chunk(struct job *j, int (*chunk)(void *), long *failed)
 			(*failed)++;
 			/* skip past the chunk that failed: the next run retries it */
 			const char *last = db_scalar(j->a, "SELECT MAX(id) FROM (SELECT id FROM tickets WHERE id > ? ORDER BY id "
-							    "LIMIT " JOB_CHUNK ") x", "i", (long long)j->after);
+							    "LIMIT ?) x", "ii", (long long)j->after, (long long)j->chunk);
 			if (!last || !(j->after = strtol(last, NULL, 10)))
 				return changed;
 			continue;
@@ -1364,10 +1343,10 @@ static long each_chunk(struct job *j, int (*chunk)(void *), long *failed)
 	}
 }
 
-long ticket_escalate_run(struct arena *a, FILE *report)
+long ticket_escalate_run(struct arena *a, long chunk, FILE *report)
 {
 	long failed = 0, esc = 0, closed = 0;
-	struct job j = { .a = a, .routes = arena_alloc(a, sizeof(struct memo)), .dues = arena_alloc(a, sizeof(struct memo)) };
+	struct job j = { .a = a, .chunk = chunk > 0 ? chunk : TICKET_JOB_CHUNK, .routes = arena_alloc(a, sizeof(struct memo)), .dues = arena_alloc(a, sizeof(struct memo)) };
 	memset(j.routes, 0, sizeof *j.routes);
 	memset(j.dues, 0, sizeof *j.dues);
 	j.types = db_query(a, "SELECT id, IFNULL(department_id, 0), sla_p1, sla_p2, sla_p3, sla_p4, auto_close_days "

@@ -257,15 +257,45 @@ struct ticket_dash_row {
 long ticket_dash(struct arena *a, const char *path, int depth, enum ticket_dash_by by, long days,
 		 struct ticket_dash_row **rows);
 
+/* ---- per-worker copies of the catalogue and calendars (ticket_cache.c) ---- */
+
+/* A sub type of the catalogue. */
+struct ticket_subtype {
+	long id, department_id, default_priority, sla[4];	/* sla: hours at priority 1..4 */
+	const char *code, *kind, *resolver_role;
+	const char *raised_dlt, *resolved_dlt;	/* the SMS' DLT template ids, or NULL (the configured ones) */
+	const char *sms[4];	/* own SMS texts: raised en, raised hi, resolved en, resolved hi; NULL each when none */
+	const char *form_fields;	/* the extra fields (JSON), or NULL */
+	bool active;
+};
+/* The sub type of code (NULL: of id), active or not, copied into the
+ * arena; NULL when there is none (or the database failed).  From the
+ * worker's copy of the catalogue while its version is unchanged. */
+const struct ticket_subtype *ticket_subtype(struct arena *a, const char *code, long id);
+struct calendar;
+/* The working calendar of the place at path: the office weekly offs and
+ * the state's and its district's holidays (sla_calendar), from the
+ * worker's copy of the district's while the holidays are unchanged. */
+void ticket_calendar(struct arena *a, const char *path, struct calendar *cal);
+
 /* ---- the dashboards' summary rows (ticket_sum.c) ---- */
 
 /* Adds ticket id's contribution to its summary row (sign 1), or takes it
  * away (sign -1): every change of a ticket calls it with -1 before and 1
  * after, in the change's transaction.  0 or -1. */
 int ticket_sum_add(long id, int sign);
-/* The same for many tickets at once: ids is a JSON array of arrays whose
- * first element is a ticket id ([[12, ...], [15, ...]]). */
-int ticket_sum_add_set(const char *ids, int sign);
+/* The plan of a chunk of the ticket-escalate job, JSON_TABLE(?, TICKET_PLAN_COLS
+ * aliased j: one array per ticket, [id, role, assignee, due, status,
+ * assignee before, status before]; a chunk of auto-closes has the ids
+ * alone. */
+#define TICKET_PLAN_COLS "'$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$[0]', role VARCHAR(24) PATH '$[1]', " \
+	"ato INT UNSIGNED PATH '$[2]', due DATETIME PATH '$[3]', st VARCHAR(16) PATH '$[4]', afrom INT UNSIGNED PATH '$[5]', " \
+	"fst VARCHAR(16) PATH '$[6]')) j"
+/* The summary rows of a chunk of escalations (plan: TICKET_PLAN_COLS) or of
+ * auto-closes, before its tickets are updated: one write of the net
+ * change per key.  0 or -1. */
+int ticket_sum_escalate(const char *plan);
+int ticket_sum_close(const char *plan);
 /* Recomputes every summary row from the tickets in one transaction
  * (gramsewactl ticket-sums rebuild).  Returns the rows written, or -1. */
 long ticket_sums_rebuild(void);
@@ -280,11 +310,18 @@ long ticket_catalogue_import(struct arena *a, const struct actor *who, const cha
 
 /* ---- jobs ---- */
 
+/* The tickets one transaction of the job takes by default (bench/README.md:
+ * the cost per ticket against the chunk size), and at most: a chunk's
+ * audit row names its tickets with their new role and resolver in its
+ * detail, a TEXT of 64 KB (about 25 bytes a ticket). */
+#define TICKET_JOB_CHUNK 1000
+#define TICKET_JOB_CHUNK_MAX 2000
 /* Escalates open tickets past their due time to the next level (BI → DI →
- * PMU; a department resolver → PMU), each in its own transaction under a
- * row lock taken with SKIP LOCKED, so two runs at once escalate each
- * ticket once; then closes resolved tickets whose auto-close days have
- * passed.  Returns the number of tickets changed, or -1; prints a line per
- * kind to report when not NULL. */
-long ticket_escalate_run(struct arena *a, FILE *report);
+ * PMU; a department resolver → PMU), in chunks of `chunk` tickets (0: the
+ * default), each in its own transaction under row locks taken with SKIP
+ * LOCKED, so two runs at once escalate each ticket once; then closes
+ * resolved tickets whose auto-close days have passed.  Returns the number
+ * of tickets changed, or -1; prints a line per kind to report when not
+ * NULL. */
+long ticket_escalate_run(struct arena *a, long chunk, FILE *report);
 #endif

@@ -28,10 +28,8 @@ const char *ticket_sms_lang(struct arena *a, long raised_by, const char *mobile)
 const char *ticket_sms_text(struct arena *a, long type_id, bool resolved, const char *lang, const struct ticket_sms *v)
 {
 	bool hi = str_eq(lang, "hi");
-	/* the column by position: raised en, raised hi, resolved en, resolved hi */
-	const char *tpl = db_scalar(a, "SELECT ELT(?, sms_raised_en, sms_raised_hi, sms_resolved_en, sms_resolved_hi) "
-				       "FROM ticket_types WHERE id = ?", "ii", (long long)(1 + (resolved ? 2 : 0) + (hi ? 1 : 0)),
-				    (long long)type_id);
+	const struct ticket_subtype *t = ticket_subtype(a, NULL, type_id);
+	const char *tpl = t ? t->sms[(resolved ? 2 : 0) + (hi ? 1 : 0)] : NULL;
 	if (str_empty(tpl))
 		tpl = tmpl_str(hi ? "hi" : "en", resolved ? "ticket.sms.resolved" : "ticket.sms.raised");
 	const char *vals[] = { v->number, v->subject, v->due ? date_long(a, v->due, hi ? "hi" : "en") : "", v->text,

@@ -49,32 +49,17 @@
 	F(13) F(14) F(15) F(16) F(17) F(18) F(19) F(20) F(21) F(22) F(23) F(24)
 #define H_COL(k) ", h" #k
 #define H_ADD(k) ", s.k * (b = " #k ")"
-#define H_SUMK(k) ", s.k * SUM(b = " #k ")"
 #define H_UPD(k) ", h" #k " = ticket_sums.h" #k " + VALUES(h" #k ")"
 #define H_COUNT(k) ", SUM(b = " #k ")"
 #define H_SUM(k) ", SUM(t.h" #k ")"
 #define TSUM_COLS "depth, loc_path, exact, day, type_id, priority, assignee_id, due_day, slot, n, open, resolved, in_sla, reopened" \
 	TSUM_H(H_COL)
 
-/* The tickets of a JSON array of arrays whose first element is a ticket
- * id ([[12, ...], [15, ...]]), as SQL over one parameter. */
-#define TSUM_IDS "SELECT id FROM JSON_TABLE(?, '$[*]' COLUMNS (id BIGINT UNSIGNED PATH '$[0]')) j"
-
-/* The ON DUPLICATE KEY clause of both writes below: the row's counters
+/* The ON DUPLICATE KEY clause of the writes below: the row's counters
  * plus the new row's. */
 #define TSUM_ADD "ON DUPLICATE KEY UPDATE n = ticket_sums.n + VALUES(n), open = ticket_sums.open + VALUES(open), " \
 	"resolved = ticket_sums.resolved + VALUES(resolved), in_sla = ticket_sums.in_sla + VALUES(in_sla), " \
 	"reopened = ticket_sums.reopened + VALUES(reopened)" TSUM_H(H_UPD)
-
-int ticket_sum_add_set(const char *ids, int sign)
-{
-	/* many tickets share their upper levels' keys: grouped first, each
-	 * key is one write */
-	return db_exec("INSERT INTO ticket_sums (" TSUM_COLS ") SELECT " TSUM_KEY ", s.k * COUNT(*), s.k * SUM(" TSUM_OPEN "), "
-		       "s.k * SUM(" TSUM_RESOLVED "), s.k * SUM(" TSUM_IN_SLA "), s.k * SUM(" TSUM_REOPENED ")" TSUM_H(H_SUMK) " "
-		       TSUM_FROM("WHERE id IN (" TSUM_IDS ")") "JOIN (SELECT ? AS k) s ON TRUE " TSUM_GROUP " " TSUM_ADD,
-		       "si", ids, (long long)sign) >= 0 ? 0 : -1;
-}
 
 int ticket_sum_add(long id, int sign)
 {
@@ -84,6 +69,50 @@ int ticket_sum_add(long id, int sign)
 		       "s.k * (" TSUM_RESOLVED "), s.k * (" TSUM_IN_SLA "), s.k * (" TSUM_REOPENED ")" TSUM_H(H_ADD) " "
 		       TSUM_FROM("WHERE id = ?") "JOIN (SELECT ? AS k) s ON TRUE " TSUM_ADD,
 		       "ii", (long long)id, (long long)sign) >= 0 ? 0 : -1;
+}
+
+/* ---- a set change's net change per key ---- */
+
+/* The ticket columns the key and the counters read (TSUM_KEY, TSUM_OPEN ...). */
+#define TSUM_IN "t.id, t.loc_path, t.created_at, t.type_id, t.priority, t.assignee_id, t.status, t.due_at, t.resolved_at, " \
+	"t.breached, t.reopened"
+#define H_DSUM(k) ", SUM(t.k * (b = " #k ")) AS dh" #k
+#define H_NZ(k) " OR dh" #k " <> 0"
+/* One write of a set change's summary rows: the tickets of a plan (the
+ * JSON of TICKET_PLAN_COLS) count -1 (k) as they are and +1 as they will
+ * be after the change, and only the keys whose counters move are written.
+ * Grouped first, so each key is one row written however many tickets
+ * leave or enter it, and a key that tickets leave and enter alike (an
+ * auto-close moves no counter) is not written at all.  Between HEAD and
+ * TAIL, a UNION of the TSUM_IN columns, TSUM_BT and k: the bucket and
+ * depth computed once a ticket in the union's scratch table (in a
+ * merged derived table, every use would compute them again: 24 buckets
+ * and 16 levels a row made this write cost ten times the rest of a
+ * chunk).  Runs before the tickets are updated. */
+#define TSUM_BT TSUM_BUCKET " AS b, LENGTH(t.loc_path) - LENGTH(REPLACE(t.loc_path, '/', '')) - 2 AS td"
+#define TSUM_MOVE_HEAD "INSERT INTO ticket_sums (" TSUM_COLS ") SELECT " TSUM_KEY ", SUM(t.k) AS dn, " \
+	"SUM(t.k * (" TSUM_OPEN ")) AS dopen, SUM(t.k * (" TSUM_RESOLVED ")) AS dres, SUM(t.k * (" TSUM_IN_SLA ")) AS dsla, " \
+	"SUM(t.k * (" TSUM_REOPENED ")) AS dreo" TSUM_H(H_DSUM) " FROM "
+#define TSUM_MOVE_TAIL " t JOIN seq_0_to_15 lv ON lv.seq <= t.td " TSUM_GROUP " " \
+	"HAVING dn <> 0 OR dopen <> 0 OR dres <> 0 OR dsla <> 0 OR dreo <> 0" TSUM_H(H_NZ) " " TSUM_ADD
+
+int ticket_sum_escalate(const char *plan)
+{
+	/* one rung up: a new resolver, status and due time; breached */
+	return db_exec(TSUM_MOVE_HEAD "(SELECT " TSUM_IN ", " TSUM_BT ", -1 AS k FROM tickets t "
+		       "JOIN JSON_TABLE(?, " TICKET_PLAN_COLS " ON t.id = j.id "
+		       "UNION ALL SELECT t.id, t.loc_path, t.created_at, t.type_id, t.priority, NULLIF(j.ato, 0), j.st, j.due, "
+		       "t.resolved_at, 1, t.reopened, " TSUM_BT ", 1 FROM tickets t JOIN JSON_TABLE(?, " TICKET_PLAN_COLS " ON t.id = j.id)"
+		       TSUM_MOVE_TAIL, "ss", plan, plan) >= 0 ? 0 : -1;
+}
+
+int ticket_sum_close(const char *plan)
+{
+	return db_exec(TSUM_MOVE_HEAD "(SELECT " TSUM_IN ", " TSUM_BT ", -1 AS k FROM tickets t "
+		       "JOIN JSON_TABLE(?, " TICKET_PLAN_COLS " ON t.id = j.id "
+		       "UNION ALL SELECT t.id, t.loc_path, t.created_at, t.type_id, t.priority, t.assignee_id, 'closed', t.due_at, "
+		       "t.resolved_at, t.breached, t.reopened, " TSUM_BT ", 1 FROM tickets t JOIN JSON_TABLE(?, " TICKET_PLAN_COLS " ON t.id = j.id)"
+		       TSUM_MOVE_TAIL, "ss", plan, plan) >= 0 ? 0 : -1;
 }
 
 /* The deepest level a place may have (seq_0_to_15 above). */

@@ -311,4 +311,37 @@ def escalation_run_twice_at_once_escalates_each_ticket_once():
     ctl("audit-verify")
 
 
+@test
+def a_changed_sla_or_holiday_applies_to_the_next_raise_on_every_worker():
+    # the workers keep copies of the catalogue and the calendars (ticket_cache.c):
+    # raises first fill every worker's, then a change in SQL must reach them all
+    csc = api("csc1")
+
+    def due_days(n):
+        dues = []
+        for _ in range(n):
+            t = raise_ticket(csc, priority=4, subject="Cache " + RUN)
+            dues.append(int(row(t["number"], "DATEDIFF(due_at, created_at)")[0]))
+        return dues
+
+    before = due_days(8)
+    sla = sql("SELECT sla_p4 FROM ticket_types WHERE code = 'TECH_HW_PRINTER'")[0][0]
+    sql("UPDATE ticket_types SET sla_p4 = 800 WHERE code = 'TECH_HW_PRINTER'")
+    try:
+        after = due_days(8)
+    finally:
+        sql("UPDATE ticket_types SET sla_p4 = %s WHERE code = 'TECH_HW_PRINTER'" % sla)
+    assert min(after) > max(before) + 60, "800 working hours are months: %r then %r" % (before, after)
+    assert max(due_days(8)) <= max(before) + 1, "the SLA restored"
+    # a state-wide holiday on each of the next 60 days
+    sql("INSERT INTO holidays (location_id, day, name_en, name_hi) SELECT NULL, CURDATE() + INTERVAL seq DAY, "
+        "'Cache test', 'Cache test' FROM seq_1_to_60 WHERE CURDATE() + INTERVAL seq DAY NOT IN (SELECT day FROM holidays)")
+    try:
+        later = due_days(8)
+    finally:
+        sql("DELETE FROM holidays WHERE name_en = 'Cache test'")
+    assert min(later) > 60, "due after the holidays: %r" % later
+    assert max(due_days(8)) <= max(before) + 1, "the holidays gone"
+
+
 run()

@@ -151,4 +151,30 @@ def rebuild_writes_the_rows_the_changes_kept():
     eq(ctl("ticket-sums", "bogus", check=False).returncode, 2, "usage")
 
 
+@test
+def rebuild_equals_the_rows_kept_after_escalations_and_auto_closes_in_chunks():
+    csc, bi = api("csc1"), api("bi")
+    t = [raise_ticket(csc, priority=1 + i % 4) for i in range(7)]
+    act(bi, t[0], action="resolve", code="fixed", body="Fixed " + RUN)
+    act(bi, t[1], action="start")
+    act(bi, t[2], action="assign", assignee="di", body="District network")
+    ctl("ticket-sums", "rebuild")
+    kept_before = table()
+    # a month on, in chunks of 2: every chunk writes the net change per key
+    later = {"GS_FAKE_NOW": str(int(now()) + 30 * 86400)}
+    out = ctl("ticket-escalate", "--chunk", "2", env=later).stdout
+    assert "escalated" in out and " 0 failed" in out, out
+    eq(sql("SELECT status FROM tickets WHERE number = '%s'" % t[0])[0][0], "closed", "auto-closed")
+    eq(sql("SELECT COUNT(*) FROM tickets WHERE number IN ('%s') AND escalation_level > 0" % "','".join(t[1:]))[0][0],
+       "6", "escalated")
+    kept = table()
+    assert kept != kept_before, "the escalations moved summary rows"
+    ctl("ticket-sums", "rebuild")
+    eq(table(), kept, "rebuilt rows equal the incremental ones after the job")
+    # a second run at the same time finds nothing and moves no row
+    eq(ctl("ticket-escalate", env=later).stdout.strip(), "tickets: 0 escalated, 0 closed, 0 failed", "second run")
+    eq(table(), kept, "a second run changes no summary row")
+    eq(ctl("ticket-escalate", "--chunk", "0", check=False).returncode, 2, "usage")
+
+
 run()
