@@ -33,16 +33,20 @@ import json
 import os
 import random
 import secrets
+import subprocess
 import sys
 import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from apps import Stack, Client, line, log  # noqa: E402  (the stack and HTTP client of apps.py)
+from exam import stack_pids, cpu_ms  # noqa: E402  (the workers' and MariaDB's CPU from /proc)
 
 GPS = int(os.environ.get("BENCH_GPS", "200"))
 ENTRIES = int(os.environ.get("BENCH_ENTRIES", "1000"))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "8"))
+REGS = int(os.environ.get("BENCH_REGS", "20"))
+BATCH = int(os.environ.get("BENCH_BATCH", "100"))
 DURATION = float(os.environ.get("BENCH_DURATION", "10"))
 
 
@@ -73,37 +77,113 @@ def setup(stack):
         stack.sql("SET time_zone = '+05:30'; INSERT INTO sessions (token_hash, user_id, kind, created_at, last_seen, expires_at, "
                   "ip, user_agent) VALUES " + ",".join(values[i:i + 400]))
     log("VLEs with sessions: %d (%.1f s)" % (len(vles), time.time() - t))
-    # books: every published register x those GPs, this FY
+    # books: REGS per GP -- every published register this FY, then (when
+    # REGS is more) the same registers' books of earlier years
     t = time.time()
-    stack.sql("SET time_zone = '+05:30'; "
-              "INSERT IGNORE INTO register_books (def_id, version_id, location_id, fy, balances, opening, created_at) "
-              "SELECT d.id, d.published_version_id, CAST(SUBSTRING(u.csc_id, 3) AS UNSIGNED), "
-              "CONCAT(YEAR(CURDATE()) - (MONTH(CURDATE()) < 4), '-', LPAD((YEAR(CURDATE()) - (MONTH(CURDATE()) < 4) + 1) % 100, 2, '0')), "
-              "'{\"cash\":1000000000,\"bank\":0}', '{}', NOW() FROM register_defs d JOIN users u ON u.csc_id LIKE 'RV%' "
-              "WHERE d.published_version_id IS NOT NULL")
-    books = stack.sql("SELECT b.id, b.location_id, d.code FROM register_books b JOIN register_defs d ON d.id = b.def_id "
-                      "JOIN users u ON u.csc_id = CONCAT('RV', b.location_id) WHERE b.last_serial = 0")
+    defs = stack.sql("SELECT id FROM register_defs WHERE published_version_id IS NOT NULL AND kind = 'register' ORDER BY id")
+    fy0 = int(stack.sql("SELECT YEAR(CURDATE()) - (MONTH(CURDATE()) < 4)")[0][0])
+    for k in range(REGS):
+        y = fy0 - k // len(defs)
+        stack.sql("SET time_zone = '+05:30'; "
+                  "INSERT IGNORE INTO register_books (def_id, version_id, location_id, fy, balances, opening, created_at) "
+                  "SELECT d.id, d.published_version_id, CAST(SUBSTRING(u.csc_id, 3) AS UNSIGNED), '%d-%02d', "
+                  "'{\"cash\":1000000000,\"bank\":0}', '{}', NOW() FROM register_defs d JOIN users u ON u.csc_id LIKE 'RV%%' "
+                  "WHERE d.id = %s" % (y, (y + 1) % 100, defs[k % len(defs)][0]))
+    books = stack.sql("SELECT b.id, b.location_id, '', u.id FROM register_books b "
+                      "JOIN users u ON u.csc_id = CONCAT('RV', b.location_id) WHERE b.last_serial = 0 ORDER BY b.id")
     log("books: %d (%.1f s)" % (len(books), time.time() - t))
-    t = time.time()
-    data = json.dumps({"date": time.strftime("%Y-%m-%d"), "voucher_no": "G", "particulars": "generated", "receipt_cash": 100000})
-    for i in range(0, len(books), 50):
-        ids = ",".join(b[0] for b in books[i:i + 50])
-        stack.sql("SET time_zone = '+05:30'; INSERT INTO register_entries (book_id, serial, entry_date, data, amounts, status, "
-                  "entered_by, entered_at, submitted_at, verified_at, prev_hash, hash) "
-                  "SELECT b.id, s.seq, CURDATE(), '%s', '{\"cash\":100000}', 'verified', u.id, NOW(), NOW(), NOW(), "
-                  "LPAD(s.seq - 1, 64, '0'), LPAD(s.seq, 64, '0') FROM register_books b "
-                  "JOIN users u ON u.csc_id = CONCAT('RV', b.location_id) JOIN seq_1_to_%d s WHERE b.id IN (%s); "
-                  "UPDATE register_books SET last_serial = %d, head_hash = LPAD(%d, 64, '0'), last_entry_at = NOW() WHERE id IN (%s)"
-                  % (data, ENTRIES, ids, ENTRIES, ENTRIES, ids))
-        if i % 500 == 0:
-            log("  entries: %d books filled (%.0f s)" % (i + 50, time.time() - t))
-    n = stack.sql("SELECT COUNT(*) FROM register_entries")[0][0]
-    log("entries: %s rows (%.1f s)" % (n, time.time() - t))
-    cash = dict((int(b[1]), int(b[0])) for b in books if b[2] == "CASHBOOK")
-    return [(v[0], v[1], cash.get(v[1]), v[3]) for v in vles if cash.get(v[1])], [int(b[0]) for b in books if b[2] == "CASHBOOK"]
+    generate(stack, books)
+    for b in random.sample(books, min(5, len(books))):    # the bulk path's chains are the app's
+        log("  " + stack.ctl("register-verify", "--book", b[0]).strip())
+    cash = dict((int(gp), int(b)) for gp, b in stack.sql(
+        "SELECT b.location_id, b.id FROM register_books b JOIN register_defs d ON d.id = b.def_id "
+        "WHERE d.code = 'CASHBOOK' AND b.fy = '%d-%02d' AND b.last_serial >= %d" % (fy0, (fy0 + 1) % 100, ENTRIES)))
+    return [(v[0], v[1], cash.get(v[1]), v[3]) for v in vles if cash.get(v[1])], list(cash.values())
+
+
+ENTRY_COLS = "book_id, serial, entry_date, data, amounts, status, entered_by, entered_at, submitted_at, verified_at, prev_hash, hash"
+
+
+def generate(stack, books):
+    """ENTRIES chained entries in each book: rows written as TSV to LOAD DATA
+    LOCAL INFILE (one load per BATCH books, unique and foreign-key checks
+    off: the rows are right by construction), each row's hash computed here
+    exactly as register.c reg_entry_hash does (SHA-256 of the previous hash,
+    a newline and the canonical entry JSON), so register-verify passes; then
+    each book's last_serial and head_hash.  Prints rows/s."""
+    day = time.strftime("%Y-%m-%d")
+    data = json.dumps({"date": day, "voucher_no": "G", "particulars": "generated", "receipt_cash": 100000},
+                      separators=(",", ":"))
+    at = time.strftime("%Y-%m-%d %H:%M:%S")
+    sql = ("SET SESSION unique_checks = 0; SET SESSION foreign_key_checks = 0; "
+           "LOAD DATA LOCAL INFILE '/dev/stdin' INTO TABLE register_entries CHARACTER SET utf8mb4 "
+           "FIELDS TERMINATED BY '\\t' ESCAPED BY '' LINES TERMINATED BY '\\n' (%s)" % ENTRY_COLS)
+    t, rows = time.time(), 0
+    sha = hashlib.sha256
+    for i in range(0, len(books), BATCH):
+        heads = []
+        p = subprocess.Popen(["mariadb", "--no-defaults", "--local-infile=1", "--socket=" + os.path.join(stack.var, "run/mariadb.sock"),
+                              "gramsewa", "-e", sql], stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+        out = p.stdin
+        for b in books[i:i + BATCH]:
+            book, by = int(b[0]), int(b[3])
+            pre = ('\n{"book":%d,"serial":' % book).encode()
+            post = (',"date":"%s","corrects":null,"by":%d,"data":%s}' % (day, by, data)).encode()
+            row = ("\t%s\t%s\t{\"cash\":100000}\tverified\t%d\t%s\t%s\t%s\t" % (day, data, by, at, at, at)).encode()
+            prev, lines = b"", []
+            for s in range(1, ENTRIES + 1):
+                ss = str(s).encode()
+                h = sha(prev + pre + ss + post).hexdigest().encode()
+                lines.append(b"%d\t%s%s%s\t%s\n" % (book, ss, row, prev, h))
+                prev = h
+            out.write(b"".join(lines))
+            heads.append((book, prev.decode()))
+        out.close()
+        if p.wait() != 0:
+            raise SystemExit("LOAD DATA failed: %s" % p.stderr.read().decode(errors="replace"))
+        rows += len(heads) * ENTRIES
+        stack.sql("UPDATE register_books b JOIN (%s) h ON h.id = b.id SET b.last_serial = %d, b.head_hash = h.hash, "
+                  "b.last_entry_at = NOW()" % (" UNION ALL ".join("SELECT %d AS id, '%s' AS hash" % x for x in heads), ENTRIES))
+        if (i // BATCH) % 20 == 0:
+            log("  entries: %d rows, %d of %d books (%.0f s, %.0f rows/s)" % (rows, i + len(heads), len(books), time.time() - t,
+                                                                          rows / max(time.time() - t, 1e-3)))
+    log("entries: %d rows generated in %.1f s (%.0f rows/s)" % (rows, time.time() - t, rows / max(time.time() - t, 1e-3)))
+    return rows
+
+
+def db_counts(stack):
+    """The server's statement counters: statements (Questions: every
+    statement a client sent, prepared executions included), transactions
+    (Com_commit + Com_rollback) and row locks waited for."""
+    r = dict(stack.sql("SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_commit', 'Com_rollback', "
+                       "'Innodb_row_lock_waits', 'Innodb_row_lock_time')"))
+    return {"statements": int(r["Questions"]) - 1, "transactions": int(r["Com_commit"]) + int(r["Com_rollback"]),
+            "lock waits": int(r["Innodb_row_lock_waits"]), "lock wait ms": int(r["Innodb_row_lock_time"])}
 
 
 def saves(stack, vles):
+    """One save alone first (statements of a save, nothing else running),
+    then CLIENTS savers for DURATION s: latency, CPU per save."""
+    v = vles[0]
+    body = {"data": {"date": time.strftime("%Y-%m-%d"), "voucher_no": "B0", "particulars": "bench", "payment_cash": "1.00"},
+            "submit": True}
+    c0 = Client(stack.host, stack.port, v[0])
+    c0.request("GET", "/api/v1/registers")   # the session and the worker's prepared statements warm
+    c0.request("POST", "/api/v1/registers/CASHBOOK/entries", body)
+    glog = os.path.join(stack.var, "run", "save-general.log")
+    stack.sql("SET GLOBAL general_log_file = '%s'; SET GLOBAL log_output = 'FILE'; SET GLOBAL general_log = 1" % glog)
+    b = db_counts(stack)
+    st, _, _ = c0.request("POST", "/api/v1/registers/CASHBOOK/entries", body)
+    a = db_counts(stack)
+    stack.sql("SET GLOBAL general_log = 0")
+    for ln in open(glog, errors="replace").read().splitlines():   # what the worker's connection sent
+        if " Execute\t" in ln or (" Query\t" in ln and "GLOBAL" not in ln):
+            log("    " + ln.split("\t")[-1][:150])
+    os.unlink(glog)
+    print("  one entry save (status %d): %s" % (st, ", ".join("%s %d" % (k, a[k] - b[k] - (k == "statements")) for k in a)),
+          flush=True)
+    workers, db = stack_pids(stack.var)
+    before = (cpu_ms(workers), cpu_ms(db))
     lat, codes, lock = [], {}, threading.Lock()
     t_end = time.time() + DURATION
 
@@ -125,6 +205,9 @@ def saves(stack, vles):
     [th.start() for th in threads]
     [th.join() for th in threads]
     print(line("entry save (%d clients)" % CLIENTS, lat, time.time() - t, "" if set(codes) == {201} else codes), flush=True)
+    after = (cpu_ms(workers), cpu_ms(db))
+    print("  cpu per save: FastCGI workers %.2f ms, MariaDB %.2f ms (over %d saves)" % (
+        (after[0] - before[0]) / max(len(lat), 1), (after[1] - before[1]) / max(len(lat), 1), len(lat)), flush=True)
 
 
 def pages(stack, vles, books):
