@@ -5,24 +5,32 @@
      registers) and the full-size synthetic state (gen-state: 4,398 gram
      panchayats); $BENCH_GPS of its panchayats get a VLE with an API
      session (made in SQL: a log-in would measure Argon2id);
-  2. generated in SQL (MariaDB's sequence engine): a book of every
-     built-in register for each of those panchayats for this FY, each with
-     $BENCH_ENTRIES verified entries (12 registers x 4,398 GPs x 1,000 =
-     53 M rows at full size; the issue's 20 registers are 88 M) — timing
-     data only: the generated rows are not chained, so register-verify
-     reports those books;
-  3. entry save: cash-book entries submitted through the API by the VLEs
-     ($BENCH_CLIENTS at once, $BENCH_DURATION s; each save takes the book's
-     lock, the next serial, the chain and the balance): p50/p95/p99;
+  2. $BENCH_REGS books per panchayat (20: the 12 built-in registers of
+     this FY and 8 of them of the FY before), each with $BENCH_ENTRIES
+     verified, chained entries (4,398 x 20 x 1,000 = 88 M rows, the
+     issue's size), streamed as TSV into LOAD DATA LOCAL INFILE, 100 books
+     a load, the hashes computed here as reg_entry_hash does, so
+     register-verify passes (checked on 5 random books);
+     BENCH_GEN_MINUTES stops early (the books of the GPs not reached stay
+     empty), and it stops under 27 GB free on the disk;
+  3. entry save: one save alone, listing the statements the worker sent
+     (MariaDB's general log) and counting statements, transactions and
+     row-lock waits; then cash-book entries submitted through the API by
+     the VLEs ($BENCH_CLIENTS at once, $BENCH_DURATION s; each save takes
+     the book's lock, the next serial, the chain and the balance):
+     p50/p95/p99 and the workers' and MariaDB's CPU per save (/proc);
   4. a register page: the API page of 200 entries with totals and
-     balances, and the HTML book page, of random full books: p50/p95
-     (after one untimed view of each book, which counts the generated
-     book's totals once: 058).
+     balances, and the HTML book page, of random full books: p50/p95,
+     CPU and statements per page (after one untimed view of each book,
+     which counts the generated book's totals once: 058).
 
 Targets (issue 13): entry save p95 < 30 ms, a register page p95 < 50 ms.
 Prints figures only, never asserts on timing.  Environment:
   BENCH_GPS        panchayats with books (200; 4398 is the whole state)
   BENCH_ENTRIES    entries per book (1000)
+  BENCH_REGS       books per panchayat (20)
+  BENCH_GEN=0      no generation (a rerun on a kept stack: BENCH_BASE/BENCH_VAR)
+  BENCH_GEN_MINUTES  stop generating after this long (0: no limit)
   BENCH_CLIENTS    concurrent savers (8)
   BENCH_DURATION   seconds of saving (10)
   BENCH_BASE/BENCH_VAR, GS_BENCH_BUILD, BENCH_KEEP=1 as for apps.py
@@ -33,6 +41,7 @@ import json
 import os
 import random
 import secrets
+import shutil
 import subprocess
 import sys
 import threading
@@ -47,6 +56,8 @@ ENTRIES = int(os.environ.get("BENCH_ENTRIES", "1000"))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "8"))
 REGS = int(os.environ.get("BENCH_REGS", "20"))
 BATCH = int(os.environ.get("BENCH_BATCH", "100"))
+GEN = os.environ.get("BENCH_GEN", "1") != "0"
+GEN_SECONDS = 60 * float(os.environ.get("BENCH_GEN_MINUTES", "0"))
 DURATION = float(os.environ.get("BENCH_DURATION", "10"))
 
 
@@ -90,9 +101,10 @@ def setup(stack):
                   "'{\"cash\":1000000000,\"bank\":0}', '{}', NOW() FROM register_defs d JOIN users u ON u.csc_id LIKE 'RV%%' "
                   "WHERE d.id = %s" % (y, (y + 1) % 100, defs[k % len(defs)][0]))
     books = stack.sql("SELECT b.id, b.location_id, '', u.id FROM register_books b "
-                      "JOIN users u ON u.csc_id = CONCAT('RV', b.location_id) WHERE b.last_serial = 0 ORDER BY b.id")
+                      "JOIN users u ON u.csc_id = CONCAT('RV', b.location_id) WHERE b.last_serial = 0 ORDER BY b.location_id, b.id")
     log("books: %d (%.1f s)" % (len(books), time.time() - t))
-    generate(stack, books)
+    if GEN:
+        generate(stack, books)
     for b in random.sample(books, min(5, len(books))):    # the bulk path's chains are the app's
         log("  " + stack.ctl("register-verify", "--book", b[0]).strip())
     cash = dict((int(gp), int(b)) for gp, b in stack.sql(
@@ -118,9 +130,21 @@ def generate(stack, books):
     sql = ("SET SESSION unique_checks = 0; SET SESSION foreign_key_checks = 0; "
            "LOAD DATA LOCAL INFILE '/dev/stdin' INTO TABLE register_entries CHARACTER SET utf8mb4 "
            "FIELDS TERMINATED BY '\\t' ESCAPED BY '' LINES TERMINATED BY '\\n' (%s)" % ENTRY_COLS)
+    for knob in ("innodb_log_file_size = 1073741824", "innodb_doublewrite = 0"):   # the bench database only: fewer checkpoints
+        try:
+            stack.sql("SET GLOBAL " + knob)
+        except SystemExit as e:
+            log("  (not set: %s: %s)" % (knob, str(e).splitlines()[-1]))
     t, rows = time.time(), 0
     sha = hashlib.sha256
     for i in range(0, len(books), BATCH):
+        if GEN_SECONDS and time.time() - t > GEN_SECONDS:
+            log("  stopped after %d s (BENCH_GEN_MINUTES): %d of %d books filled, the rest left empty" % (
+                time.time() - t, i, len(books)))
+            break
+        if shutil.disk_usage(stack.var).free < 27e9:    # the disk is shared: keep > 25 GB free
+            log("  stopped: under 27 GB free on the disk; %d of %d books filled" % (i, len(books)))
+            break
         heads = []
         p = subprocess.Popen(["mariadb", "--no-defaults", "--local-infile=1", "--socket=" + os.path.join(stack.var, "run/mariadb.sock"),
                               "gramsewa", "-e", sql], stdin=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -220,6 +244,8 @@ def pages(stack, vles, books):
     for label, path in (("register page (API, 200 entries)", "/api/v1/registers/CASHBOOK/%d"),
                         ("register page (HTML)", "/registers/CASHBOOK/%d")):
         lat, bad = [], 0
+        workers, db = stack_pids(stack.var)
+        before, n0 = (cpu_ms(workers), cpu_ms(db)), db_counts(stack)["statements"]
         t = time.time()
         for i in range(200):
             v = random.choice(vles)
@@ -231,6 +257,9 @@ def pages(stack, vles, books):
             lat.append(dt)
             bad += st != 200
         print(line(label, lat, time.time() - t, bad and ("%d not 200" % bad)), flush=True)
+        after, n1 = (cpu_ms(workers), cpu_ms(db)), db_counts(stack)["statements"]
+        print("  per page: FastCGI workers %.2f ms CPU, MariaDB %.2f ms CPU, %.1f statements" % (
+            (after[0] - before[0]) / len(lat), (after[1] - before[1]) / len(lat), (n1 - n0 - 1) / len(lat)), flush=True)
 
 
 def main():

@@ -270,25 +270,36 @@ bool reg_may(const struct actor *who, const struct regdef *d, const char *gp_pat
 	return false;
 }
 
+/* The one place of level where who keeps registers today (a GP: where
+ * its VLE, secretary or mukhiya holds the role, a village counting for
+ * its GP), with its path in *path (may be NULL); 0 when none or several. */
+static long home_place(struct arena *a, const struct actor *who, const char *level, const char **path)
+{
+	struct dbres *r = str_eq(level, "panchayat")
+		? db_query(a, "SELECT DISTINCT g.id, g.path FROM role_holdings rh JOIN locations l ON l.id = rh.location_id "
+			      "JOIN locations g ON g.id = IF(l.type = 'village', l.parent_id, l.id) AND g.type = 'panchayat' "
+			      "WHERE rh.user_id = ? AND rh.role IN ('csc', 'panchayat_sewak', 'mukhiya') AND rh.active = 1 "
+			      "AND rh.work_from <= CURDATE() AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) LIMIT 2",
+			   "i", (long long)actor_id(who))
+		: db_query(a, "SELECT DISTINCT l.id, l.path FROM role_holdings rh JOIN locations l ON l.id = rh.location_id "
+			      "WHERE rh.user_id = ? AND l.type = ? AND rh.active = 1 AND rh.work_from <= CURDATE() "
+			      "AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) LIMIT 2",
+			   "is", (long long)actor_id(who), level);
+	if (!r || r->nrows != 1)
+		return 0;
+	if (path)
+		*path = db_val(r, 0, 1);
+	return (long)db_int(r, 0, 0);
+}
+
 long reg_home_gp(struct arena *a, const struct actor *who)
 {
-	struct dbres *r = db_query(a, "SELECT DISTINCT g.id FROM role_holdings rh JOIN locations l ON l.id = rh.location_id "
-				      "JOIN locations g ON g.id = IF(l.type = 'village', l.parent_id, l.id) AND g.type = 'panchayat' "
-				      "WHERE rh.user_id = ? AND rh.role IN ('csc', 'panchayat_sewak', 'mukhiya') AND rh.active = 1 "
-				      "AND rh.work_from <= CURDATE() AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) LIMIT 2",
-				   "i", (long long)actor_id(who));
-	return r && r->nrows == 1 ? (long)db_int(r, 0, 0) : 0;
+	return home_place(a, who, "panchayat", NULL);
 }
 
 long reg_home_place(struct arena *a, const struct actor *who, const char *level)
 {
-	if (str_eq(level, "panchayat"))
-		return reg_home_gp(a, who);
-	struct dbres *r = db_query(a, "SELECT DISTINCT l.id FROM role_holdings rh JOIN locations l ON l.id = rh.location_id "
-				      "WHERE rh.user_id = ? AND l.type = ? AND rh.active = 1 AND rh.work_from <= CURDATE() "
-				      "AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) LIMIT 2",
-				   "is", (long long)actor_id(who), level);
-	return r && r->nrows == 1 ? (long)db_int(r, 0, 0) : 0;
+	return home_place(a, who, level, NULL);
 }
 
 /* ---- entries ---- */
@@ -707,8 +718,10 @@ int reg_entry_create(struct arena *a, const struct actor *who, const struct reg_
 	c.d = in->code ? published(a, in->code, &c.version_id, &c.def_id) : NULL;
 	if (!c.d || !str_eq(c.d->kind, "register"))	/* an MPR is filed through mpr.c */
 		return out_fail(out, 404, "register.err.no_register");
-	c.gp = in->gp ? in->gp : reg_home_place(a, who, c.d->level);
+	c.gp = in->gp;
 	c.gp_path = c.gp ? place_path_of(a, c.gp, c.d->level) : NULL;
+	if (!c.gp)	/* the keeper's own place, with its path in the same statement */
+		c.gp = home_place(a, who, c.d->level, &c.gp_path);
 	if (!c.gp_path) {
 		out_field(out, "gp", "register.err.gp", NULL);
 		return out->status;
