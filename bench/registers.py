@@ -5,24 +5,32 @@
      registers) and the full-size synthetic state (gen-state: 4,398 gram
      panchayats); $BENCH_GPS of its panchayats get a VLE with an API
      session (made in SQL: a log-in would measure Argon2id);
-  2. generated in SQL (MariaDB's sequence engine): a book of every
-     built-in register for each of those panchayats for this FY, each with
-     $BENCH_ENTRIES verified entries (12 registers x 4,398 GPs x 1,000 =
-     53 M rows at full size; the issue's 20 registers are 88 M) — timing
-     data only: the generated rows are not chained, so register-verify
-     reports those books;
-  3. entry save: cash-book entries submitted through the API by the VLEs
-     ($BENCH_CLIENTS at once, $BENCH_DURATION s; each save takes the book's
-     lock, the next serial, the chain and the balance): p50/p95/p99;
+  2. $BENCH_REGS books per panchayat (20: the 12 built-in registers of
+     this FY and 8 of them of the FY before), each with $BENCH_ENTRIES
+     verified, chained entries (4,398 x 20 x 1,000 = 88 M rows, the
+     issue's size), streamed as TSV into LOAD DATA LOCAL INFILE, 100 books
+     a load, the hashes computed here as reg_entry_hash does, so
+     register-verify passes (checked on 5 random books);
+     BENCH_GEN_MINUTES stops early (the books of the GPs not reached stay
+     empty), and it stops under 27 GB free on the disk;
+  3. entry save: one save alone, listing the statements the worker sent
+     (MariaDB's general log) and counting statements, transactions and
+     row-lock waits; then cash-book entries submitted through the API by
+     the VLEs ($BENCH_CLIENTS at once, $BENCH_DURATION s; each save takes
+     the book's lock, the next serial, the chain and the balance):
+     p50/p95/p99 and the workers' and MariaDB's CPU per save (/proc);
   4. a register page: the API page of 200 entries with totals and
-     balances, and the HTML book page, of random full books: p50/p95
-     (after one untimed view of each book, which counts the generated
-     book's totals once: 058).
+     balances, and the HTML book page, of random full books: p50/p95,
+     CPU and statements per page (after one untimed view of each book,
+     which counts the generated book's totals once: 058).
 
 Targets (issue 13): entry save p95 < 30 ms, a register page p95 < 50 ms.
 Prints figures only, never asserts on timing.  Environment:
   BENCH_GPS        panchayats with books (200; 4398 is the whole state)
   BENCH_ENTRIES    entries per book (1000)
+  BENCH_REGS       books per panchayat (20)
+  BENCH_GEN=0      no generation (a rerun on a kept stack: BENCH_BASE/BENCH_VAR)
+  BENCH_GEN_MINUTES  stop generating after this long (0: no limit)
   BENCH_CLIENTS    concurrent savers (8)
   BENCH_DURATION   seconds of saving (10)
   BENCH_BASE/BENCH_VAR, GS_BENCH_BUILD, BENCH_KEEP=1 as for apps.py
@@ -33,16 +41,23 @@ import json
 import os
 import random
 import secrets
+import shutil
+import subprocess
 import sys
 import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from apps import Stack, Client, line, log  # noqa: E402  (the stack and HTTP client of apps.py)
+from exam import stack_pids, cpu_ms  # noqa: E402  (the workers' and MariaDB's CPU from /proc)
 
 GPS = int(os.environ.get("BENCH_GPS", "200"))
 ENTRIES = int(os.environ.get("BENCH_ENTRIES", "1000"))
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "8"))
+REGS = int(os.environ.get("BENCH_REGS", "20"))
+BATCH = int(os.environ.get("BENCH_BATCH", "100"))
+GEN = os.environ.get("BENCH_GEN", "1") != "0"
+GEN_SECONDS = 60 * float(os.environ.get("BENCH_GEN_MINUTES", "0"))
 DURATION = float(os.environ.get("BENCH_DURATION", "10"))
 
 
@@ -73,37 +88,127 @@ def setup(stack):
         stack.sql("SET time_zone = '+05:30'; INSERT INTO sessions (token_hash, user_id, kind, created_at, last_seen, expires_at, "
                   "ip, user_agent) VALUES " + ",".join(values[i:i + 400]))
     log("VLEs with sessions: %d (%.1f s)" % (len(vles), time.time() - t))
-    # books: every published register x those GPs, this FY
+    # books: REGS per GP -- every published register this FY, then (when
+    # REGS is more) the same registers' books of earlier years
     t = time.time()
-    stack.sql("SET time_zone = '+05:30'; "
-              "INSERT IGNORE INTO register_books (def_id, version_id, location_id, fy, balances, opening, created_at) "
-              "SELECT d.id, d.published_version_id, CAST(SUBSTRING(u.csc_id, 3) AS UNSIGNED), "
-              "CONCAT(YEAR(CURDATE()) - (MONTH(CURDATE()) < 4), '-', LPAD((YEAR(CURDATE()) - (MONTH(CURDATE()) < 4) + 1) % 100, 2, '0')), "
-              "'{\"cash\":1000000000,\"bank\":0}', '{}', NOW() FROM register_defs d JOIN users u ON u.csc_id LIKE 'RV%' "
-              "WHERE d.published_version_id IS NOT NULL")
-    books = stack.sql("SELECT b.id, b.location_id, d.code FROM register_books b JOIN register_defs d ON d.id = b.def_id "
-                      "JOIN users u ON u.csc_id = CONCAT('RV', b.location_id) WHERE b.last_serial = 0")
+    defs = stack.sql("SELECT id FROM register_defs WHERE published_version_id IS NOT NULL AND kind = 'register' ORDER BY id")
+    fy0 = int(stack.sql("SELECT YEAR(CURDATE()) - (MONTH(CURDATE()) < 4)")[0][0])
+    for k in range(REGS):
+        y = fy0 - k // len(defs)
+        stack.sql("SET time_zone = '+05:30'; "
+                  "INSERT IGNORE INTO register_books (def_id, version_id, location_id, fy, balances, opening, created_at) "
+                  "SELECT d.id, d.published_version_id, CAST(SUBSTRING(u.csc_id, 3) AS UNSIGNED), '%d-%02d', "
+                  "'{\"cash\":1000000000,\"bank\":0}', '{}', NOW() FROM register_defs d JOIN users u ON u.csc_id LIKE 'RV%%' "
+                  "WHERE d.id = %s" % (y, (y + 1) % 100, defs[k % len(defs)][0]))
+    books = stack.sql("SELECT b.id, b.location_id, '', u.id FROM register_books b "
+                      "JOIN users u ON u.csc_id = CONCAT('RV', b.location_id) WHERE b.last_serial = 0 ORDER BY b.location_id, b.id")
     log("books: %d (%.1f s)" % (len(books), time.time() - t))
-    t = time.time()
-    data = json.dumps({"date": time.strftime("%Y-%m-%d"), "voucher_no": "G", "particulars": "generated", "receipt_cash": 100000})
-    for i in range(0, len(books), 50):
-        ids = ",".join(b[0] for b in books[i:i + 50])
-        stack.sql("SET time_zone = '+05:30'; INSERT INTO register_entries (book_id, serial, entry_date, data, amounts, status, "
-                  "entered_by, entered_at, submitted_at, verified_at, prev_hash, hash) "
-                  "SELECT b.id, s.seq, CURDATE(), '%s', '{\"cash\":100000}', 'verified', u.id, NOW(), NOW(), NOW(), "
-                  "LPAD(s.seq - 1, 64, '0'), LPAD(s.seq, 64, '0') FROM register_books b "
-                  "JOIN users u ON u.csc_id = CONCAT('RV', b.location_id) JOIN seq_1_to_%d s WHERE b.id IN (%s); "
-                  "UPDATE register_books SET last_serial = %d, head_hash = LPAD(%d, 64, '0'), last_entry_at = NOW() WHERE id IN (%s)"
-                  % (data, ENTRIES, ids, ENTRIES, ENTRIES, ids))
-        if i % 500 == 0:
-            log("  entries: %d books filled (%.0f s)" % (i + 50, time.time() - t))
-    n = stack.sql("SELECT COUNT(*) FROM register_entries")[0][0]
-    log("entries: %s rows (%.1f s)" % (n, time.time() - t))
-    cash = dict((int(b[1]), int(b[0])) for b in books if b[2] == "CASHBOOK")
-    return [(v[0], v[1], cash.get(v[1]), v[3]) for v in vles if cash.get(v[1])], [int(b[0]) for b in books if b[2] == "CASHBOOK"]
+    filled = generate(stack, books) if GEN else 0
+    for b in random.sample(books[:filled], min(5, filled)):    # the bulk path's chains are the app's
+        log("  " + stack.ctl("register-verify", "--book", b[0]).strip())
+    cash = dict((int(gp), int(b)) for gp, b in stack.sql(
+        "SELECT b.location_id, b.id FROM register_books b JOIN register_defs d ON d.id = b.def_id "
+        "WHERE d.code = 'CASHBOOK' AND b.fy = '%d-%02d' AND b.last_serial >= %d" % (fy0, (fy0 + 1) % 100, ENTRIES)))
+    return [(v[0], v[1], cash.get(v[1]), v[3]) for v in vles if cash.get(v[1])], list(cash.values())
+
+
+ENTRY_COLS = "book_id, serial, entry_date, data, amounts, status, entered_by, entered_at, submitted_at, verified_at, prev_hash, hash"
+
+
+def generate(stack, books):
+    """ENTRIES chained entries in each book: rows written as TSV to LOAD DATA
+    LOCAL INFILE (one load per BATCH books, unique and foreign-key checks
+    off: the rows are right by construction), each row's hash computed here
+    exactly as register.c reg_entry_hash does (SHA-256 of the previous hash,
+    a newline and the canonical entry JSON), so register-verify passes; then
+    each book's last_serial and head_hash.  Prints rows/s."""
+    day = time.strftime("%Y-%m-%d")
+    data = json.dumps({"date": day, "voucher_no": "G", "particulars": "generated", "receipt_cash": 100000},
+                      separators=(",", ":"))
+    at = time.strftime("%Y-%m-%d %H:%M:%S")
+    sql = ("SET SESSION unique_checks = 0; SET SESSION foreign_key_checks = 0; "
+           "LOAD DATA LOCAL INFILE '/dev/stdin' INTO TABLE register_entries CHARACTER SET utf8mb4 "
+           "FIELDS TERMINATED BY '\\t' ESCAPED BY '' LINES TERMINATED BY '\\n' (%s)" % ENTRY_COLS)
+    for knob in ("innodb_log_file_size = 1073741824", "innodb_doublewrite = 0"):   # the bench database only: fewer checkpoints
+        try:
+            stack.sql("SET GLOBAL " + knob)
+        except SystemExit as e:
+            log("  (not set: %s: %s)" % (knob, str(e).splitlines()[-1]))
+    t, rows = time.time(), 0
+    sha = hashlib.sha256
+    for i in range(0, len(books), BATCH):
+        if GEN_SECONDS and time.time() - t > GEN_SECONDS:
+            log("  stopped after %d s (BENCH_GEN_MINUTES): %d of %d books filled, the rest left empty" % (
+                time.time() - t, i, len(books)))
+            break
+        if shutil.disk_usage(stack.var).free < 27e9:    # the disk is shared: keep > 25 GB free
+            log("  stopped: under 27 GB free on the disk; %d of %d books filled" % (i, len(books)))
+            break
+        heads = []
+        p = subprocess.Popen(["mariadb", "--no-defaults", "--local-infile=1", "--socket=" + os.path.join(stack.var, "run/mariadb.sock"),
+                              "gramsewa", "-e", sql], stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+        out = p.stdin
+        for b in books[i:i + BATCH]:
+            book, by = int(b[0]), int(b[3])
+            pre = ('\n{"book":%d,"serial":' % book).encode()
+            post = (',"date":"%s","corrects":null,"by":%d,"data":%s}' % (day, by, data)).encode()
+            row = ("\t%s\t%s\t{\"cash\":100000}\tverified\t%d\t%s\t%s\t%s\t" % (day, data, by, at, at, at)).encode()
+            prev, lines = b"", []
+            for s in range(1, ENTRIES + 1):
+                ss = str(s).encode()
+                h = sha(prev + pre + ss + post).hexdigest().encode()
+                lines.append(b"%d\t%s%s%s\t%s\n" % (book, ss, row, prev, h))
+                prev = h
+            out.write(b"".join(lines))
+            heads.append((book, prev.decode()))
+        out.close()
+        if p.wait() != 0:
+            raise SystemExit("LOAD DATA failed: %s" % p.stderr.read().decode(errors="replace"))
+        rows += len(heads) * ENTRIES
+        stack.sql("UPDATE register_books b JOIN (%s) h ON h.id = b.id SET b.last_serial = %d, b.head_hash = h.hash, "
+                  "b.last_entry_at = NOW()" % (" UNION ALL ".join("SELECT %d AS id, '%s' AS hash" % x for x in heads), ENTRIES))
+        if (i // BATCH) % 20 == 0:
+            log("  entries: %d rows, %d of %d books (%.0f s, %.0f rows/s)" % (rows, i + len(heads), len(books), time.time() - t,
+                                                                          rows / max(time.time() - t, 1e-3)))
+    log("entries: %d rows generated in %.1f s (%.0f rows/s)" % (rows, time.time() - t, rows / max(time.time() - t, 1e-3)))
+    return rows // ENTRIES
+
+
+def db_counts(stack):
+    """The server's statement counters: statements (Questions: every
+    statement a client sent, prepared executions included), transactions
+    (Com_commit + Com_rollback) and row locks waited for."""
+    r = dict(stack.sql("SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions', 'Com_commit', 'Com_rollback', "
+                       "'Innodb_row_lock_waits', 'Innodb_row_lock_time')"))
+    return {"statements": int(r["Questions"]) - 1, "transactions": int(r["Com_commit"]) + int(r["Com_rollback"]),
+            "lock waits": int(r["Innodb_row_lock_waits"]), "lock wait ms": int(r["Innodb_row_lock_time"])}
 
 
 def saves(stack, vles):
+    """One save alone first (statements of a save, nothing else running),
+    then CLIENTS savers for DURATION s: latency, CPU per save."""
+    # a long generation outlasts the sessions' idle time
+    stack.sql("SET time_zone = '+05:30'; UPDATE sessions SET last_seen = NOW() WHERE user_agent = 'bench'")
+    v = vles[0]
+    body = {"data": {"date": time.strftime("%Y-%m-%d"), "voucher_no": "B0", "particulars": "bench", "payment_cash": "1.00"},
+            "submit": True}
+    c0 = Client(stack.host, stack.port, v[0])
+    c0.request("GET", "/api/v1/registers")   # the session and the worker's prepared statements warm
+    c0.request("POST", "/api/v1/registers/CASHBOOK/entries", body)
+    glog = os.path.join(stack.var, "run", "save-general.log")
+    stack.sql("SET GLOBAL general_log_file = '%s'; SET GLOBAL log_output = 'FILE'; SET GLOBAL general_log = 1" % glog)
+    b = db_counts(stack)
+    st, _, _ = c0.request("POST", "/api/v1/registers/CASHBOOK/entries", body)
+    a = db_counts(stack)
+    stack.sql("SET GLOBAL general_log = 0")
+    for ln in open(glog, errors="replace").read().splitlines():   # what the worker's connection sent
+        if " Execute\t" in ln or (" Query\t" in ln and "GLOBAL" not in ln):
+            log("    " + ln.split("\t")[-1][:150])
+    os.unlink(glog)
+    print("  one entry save (status %d): %s" % (st, ", ".join("%s %d" % (k, a[k] - b[k] - (k == "statements")) for k in a)),
+          flush=True)
+    workers, db = stack_pids(stack.var)
+    before, n0 = (cpu_ms(workers), cpu_ms(db)), db_counts(stack)
     lat, codes, lock = [], {}, threading.Lock()
     t_end = time.time() + DURATION
 
@@ -125,6 +230,11 @@ def saves(stack, vles):
     [th.start() for th in threads]
     [th.join() for th in threads]
     print(line("entry save (%d clients)" % CLIENTS, lat, time.time() - t, "" if set(codes) == {201} else codes), flush=True)
+    after, n1 = (cpu_ms(workers), cpu_ms(db)), db_counts(stack)
+    n = max(len(lat), 1)
+    print("  per save: FastCGI workers %.2f ms CPU, MariaDB %.2f ms CPU, %.1f statements; row-lock waits %d (%d ms) "
+          "in %d saves" % ((after[0] - before[0]) / n, (after[1] - before[1]) / n, (n1["statements"] - n0["statements"] - 1) / n,
+                           n1["lock waits"] - n0["lock waits"], n1["lock wait ms"] - n0["lock wait ms"], len(lat)), flush=True)
 
 
 def pages(stack, vles, books):
@@ -137,6 +247,8 @@ def pages(stack, vles, books):
     for label, path in (("register page (API, 200 entries)", "/api/v1/registers/CASHBOOK/%d"),
                         ("register page (HTML)", "/registers/CASHBOOK/%d")):
         lat, bad = [], 0
+        workers, db = stack_pids(stack.var)
+        before, n0 = (cpu_ms(workers), cpu_ms(db)), db_counts(stack)["statements"]
         t = time.time()
         for i in range(200):
             v = random.choice(vles)
@@ -148,6 +260,9 @@ def pages(stack, vles, books):
             lat.append(dt)
             bad += st != 200
         print(line(label, lat, time.time() - t, bad and ("%d not 200" % bad)), flush=True)
+        after, n1 = (cpu_ms(workers), cpu_ms(db)), db_counts(stack)["statements"]
+        print("  per page: FastCGI workers %.2f ms CPU, MariaDB %.2f ms CPU, %.1f statements" % (
+            (after[0] - before[0]) / len(lat), (after[1] - before[1]) / len(lat), (n1 - n0 - 1) / len(lat)), flush=True)
 
 
 def main():

@@ -35,16 +35,18 @@ static long path_long(struct req *r, size_t i)
  * of code, or lies outside the reader's registers. */
 struct book {
 	long id;
-	const char *code, *fy, *status, *gp_name, *gp_path, *balances, *opening, *closed_through;
+	const char *code, *fy, *status, *gp_name, *gp_path, *balances, *opening, *closed_through, *totals;
 	long gp, last_serial;
 	struct regdef *d;
 };
 
 static struct book *book_get(struct req *r, long id, const char *code)
 {
+	/* one statement: the book, its GP, its definition and its totals */
 	struct dbres *q = db_query(r->a, "SELECT d.code, b.fy, b.status, l.name_en, l.name_hi, l.path, b.balances, b.opening, "
-					 "IFNULL(b.closed_through, ''), b.location_id, b.last_serial FROM register_books b "
-					 "JOIN register_defs d ON d.id = b.def_id JOIN locations l ON l.id = b.location_id WHERE b.id = ?",
+					 "IFNULL(b.closed_through, ''), b.location_id, b.last_serial, v.definition, b.totals FROM register_books b "
+					 "JOIN register_defs d ON d.id = b.def_id JOIN locations l ON l.id = b.location_id "
+					 "JOIN register_versions v ON v.id = b.version_id WHERE b.id = ?",
 				   "i", (long long)id);
 	if (!q || q->nrows != 1 || (code && !str_eq(code, db_val(q, 0, 0))))
 		return NULL;
@@ -60,7 +62,8 @@ static struct book *book_get(struct req *r, long id, const char *code)
 	b->closed_through = db_val(q, 0, 8);
 	b->gp = (long)db_int(q, 0, 9);
 	b->last_serial = (long)db_int(q, 0, 10);
-	b->d = reg_book_def(r->a, id);
+	b->d = reg_def_parse(r->a, db_val(q, 0, 11));
+	b->totals = db_val(q, 0, 12);
 	return b->d && reg_may(&r->actor, b->d, b->gp_path, REG_SEE) ? b : NULL;
 }
 
@@ -241,7 +244,7 @@ static int show_book(struct req *r, struct book *b, const struct jval *answers, 
 	if (e->nrows >= 200 && db_int(e, 199, 10) == 0)
 		hset(r, "Book.next", db_val(e, 199, 1));
 	long long *sums = arena_alloc(r->a, (d->ntotals + 1) * sizeof *sums);
-	if (b->id && reg_book_totals(r->a, b->id, d, sums) != 0)
+	if (b->id && reg_book_totals(r->a, b->id, d, b->totals, sums) != 0)
 		return 503;
 	for (size_t c = 0; c < d->ncols; c++)
 		for (size_t t = 0; t < d->ntotals; t++)
@@ -600,7 +603,7 @@ int api_register_book(struct req *r)
 	api_raw_obj(&w, "opening", bk->opening);
 	api_raw_obj(&w, "balances", bk->balances);
 	long long *sums = arena_alloc(r->a, (bk->d->ntotals + 1) * sizeof *sums);
-	if (reg_book_totals(r->a, bk->id, bk->d, sums) != 0) {
+	if (reg_book_totals(r->a, bk->id, bk->d, bk->totals, sums) != 0) {
 		sbuf_free(&b);
 		return 503;
 	}

@@ -84,7 +84,7 @@ int reg_verify(struct arena *a, long book_id, struct reg_verify_result *res, FIL
 
 /* ---- definitions in the database ---- */
 
-static struct regdef *def_of_text(struct arena *a, const char *text)
+struct regdef *reg_def_parse(struct arena *a, const char *text)
 {
 	if (!text)
 		return NULL;
@@ -98,23 +98,32 @@ static struct regdef *def_of_text(struct arena *a, const char *text)
 
 struct regdef *reg_version_def(struct arena *a, long version_id)
 {
-	return def_of_text(a, db_scalar(a, "SELECT definition FROM register_versions WHERE id = ?", "i", (long long)version_id));
+	return reg_def_parse(a, db_scalar(a, "SELECT definition FROM register_versions WHERE id = ?", "i", (long long)version_id));
 }
 
-struct regdef *reg_published(struct arena *a, const char *code, long *version_id)
+/* The version in force of register code: its definition, and its id and
+ * the register's in *version_id and *def_id (either may be NULL). */
+static struct regdef *published(struct arena *a, const char *code, long *version_id, long *def_id)
 {
-	struct dbres *r = db_query(a, "SELECT v.id, v.definition FROM register_defs d JOIN register_versions v ON v.id = d.published_version_id "
-				      "WHERE d.code = ?", "s", code);
+	struct dbres *r = db_query(a, "SELECT v.id, v.definition, d.id FROM register_defs d "
+				      "JOIN register_versions v ON v.id = d.published_version_id WHERE d.code = ?", "s", code);
 	if (!r || r->nrows != 1)
 		return NULL;
 	if (version_id)
 		*version_id = (long)db_int(r, 0, 0);
-	return def_of_text(a, db_val(r, 0, 1));
+	if (def_id)
+		*def_id = (long)db_int(r, 0, 2);
+	return reg_def_parse(a, db_val(r, 0, 1));
+}
+
+struct regdef *reg_published(struct arena *a, const char *code, long *version_id)
+{
+	return published(a, code, version_id, NULL);
 }
 
 struct regdef *reg_book_def(struct arena *a, long book_id)
 {
-	return def_of_text(a, db_scalar(a, "SELECT v.definition FROM register_books b JOIN register_versions v ON v.id = b.version_id "
+	return reg_def_parse(a, db_scalar(a, "SELECT v.definition FROM register_books b JOIN register_versions v ON v.id = b.version_id "
 					   "WHERE b.id = ?", "i", (long long)book_id));
 }
 
@@ -269,25 +278,36 @@ bool reg_may(const struct actor *who, const struct regdef *d, const char *gp_pat
 	return false;
 }
 
+/* The one place of level where who keeps registers today (a GP: where
+ * its VLE, secretary or mukhiya holds the role, a village counting for
+ * its GP), with its path in *path (may be NULL); 0 when none or several. */
+static long home_place(struct arena *a, const struct actor *who, const char *level, const char **path)
+{
+	struct dbres *r = str_eq(level, "panchayat")
+		? db_query(a, "SELECT DISTINCT g.id, g.path FROM role_holdings rh JOIN locations l ON l.id = rh.location_id "
+			      "JOIN locations g ON g.id = IF(l.type = 'village', l.parent_id, l.id) AND g.type = 'panchayat' "
+			      "WHERE rh.user_id = ? AND rh.role IN ('csc', 'panchayat_sewak', 'mukhiya') AND rh.active = 1 "
+			      "AND rh.work_from <= CURDATE() AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) LIMIT 2",
+			   "i", (long long)actor_id(who))
+		: db_query(a, "SELECT DISTINCT l.id, l.path FROM role_holdings rh JOIN locations l ON l.id = rh.location_id "
+			      "WHERE rh.user_id = ? AND l.type = ? AND rh.active = 1 AND rh.work_from <= CURDATE() "
+			      "AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) LIMIT 2",
+			   "is", (long long)actor_id(who), level);
+	if (!r || r->nrows != 1)
+		return 0;
+	if (path)
+		*path = db_val(r, 0, 1);
+	return (long)db_int(r, 0, 0);
+}
+
 long reg_home_gp(struct arena *a, const struct actor *who)
 {
-	struct dbres *r = db_query(a, "SELECT DISTINCT g.id FROM role_holdings rh JOIN locations l ON l.id = rh.location_id "
-				      "JOIN locations g ON g.id = IF(l.type = 'village', l.parent_id, l.id) AND g.type = 'panchayat' "
-				      "WHERE rh.user_id = ? AND rh.role IN ('csc', 'panchayat_sewak', 'mukhiya') AND rh.active = 1 "
-				      "AND rh.work_from <= CURDATE() AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) LIMIT 2",
-				   "i", (long long)actor_id(who));
-	return r && r->nrows == 1 ? (long)db_int(r, 0, 0) : 0;
+	return home_place(a, who, "panchayat", NULL);
 }
 
 long reg_home_place(struct arena *a, const struct actor *who, const char *level)
 {
-	if (str_eq(level, "panchayat"))
-		return reg_home_gp(a, who);
-	struct dbres *r = db_query(a, "SELECT DISTINCT l.id FROM role_holdings rh JOIN locations l ON l.id = rh.location_id "
-				      "WHERE rh.user_id = ? AND l.type = ? AND rh.active = 1 AND rh.work_from <= CURDATE() "
-				      "AND (rh.work_to IS NULL OR rh.work_to >= CURDATE()) LIMIT 2",
-				   "is", (long long)actor_id(who), level);
-	return r && r->nrows == 1 ? (long)db_int(r, 0, 0) : 0;
+	return home_place(a, who, level, NULL);
 }
 
 /* ---- entries ---- */
@@ -497,14 +517,11 @@ static int health_stop_waiting(long book)
 	return health_move(book, 0, -1, false);
 }
 
-/* The book of def × GP × FY, opened (with the carried-forward balances)
- * when there is none.  Returns its id, 0 after a refusal, -1 on error. */
-static long book_open(struct entry_ctx *c)
+/* Opens the book of def × GP × FY (there is none yet), with the
+ * carried-forward balances; a book opened meanwhile by another request is
+ * as good.  0 or -1. */
+static int book_open(struct entry_ctx *c)
 {
-	const char *id = db_scalar(c->a, "SELECT id FROM register_books WHERE def_id = ? AND location_id = ? AND fy = ?", "iis",
-				   (long long)c->def_id, (long long)c->gp, c->fy);
-	if (id)
-		return strtol(id, NULL, 10);
 	const char *opening = "{}";
 	if (c->d->carry_forward) {
 		const char *prev = db_scalar(c->a, "SELECT balances FROM register_books WHERE def_id = ? AND location_id = ? AND fy < ? "
@@ -514,20 +531,37 @@ static long book_open(struct entry_ctx *c)
 	}
 	if (db_exec("INSERT INTO register_books (def_id, version_id, location_id, fy, opening, balances, totals, created_at) "
 		    "VALUES (?, ?, ?, ?, ?, ?, '{}', NOW())", "iiisss", (long long)c->def_id, (long long)c->version_id, (long long)c->gp,
-		    c->fy, opening, opening) != 1) {
-		if (!db_err_dup())
-			return -1;
-		/* opened meanwhile by another request: use that one */
-		id = db_scalar(c->a, "SELECT id FROM register_books WHERE def_id = ? AND location_id = ? AND fy = ?", "iis",
-			       (long long)c->def_id, (long long)c->gp, c->fy);
-		return id ? strtol(id, NULL, 10) : -1;
-	}
+		    c->fy, opening, opening) != 1)
+		return db_err_dup() ? 0 : -1;
 	long book = (long)db_last_id();
 	if (health_move(book, 1, 0, false) != 0)
 		return -1;
 	struct audit_entry e = { .action = "register.book_open", .entity = "register_book", .entity_id = arena_printf(c->a, "%ld", book),
 				 .remarks = arena_printf(c->a, "%s %s GP %ld", c->d->code, c->fy, c->gp) };
-	return audit_write(c->who, &e) == 0 ? book : -1;
+	return audit_write(c->who, &e) == 0 ? 0 : -1;
+}
+
+/* What an entry joining a book needs of the book's row: BOOK_COLS. */
+#define BOOK_COLS "id, status, last_serial, head_hash, balances, IFNULL(closed_through, ''), totals"
+
+/* The row (BOOK_COLS) of the book of def × GP × FY, opened when there is
+ * none; locked when an entry is to join it (the gap-free serial, the
+ * chain head and the balances are read and moved under this one lock).
+ * NULL on error. */
+static struct dbres *book_lock(struct entry_ctx *c)
+{
+	for (int k = 0; k < 2; k++) {
+		struct dbres *b = c->submit
+			? db_query(c->a, "SELECT " BOOK_COLS " FROM register_books WHERE def_id = ? AND location_id = ? AND fy = ? FOR UPDATE",
+				   "iis", (long long)c->def_id, (long long)c->gp, c->fy)
+			: db_query(c->a, "SELECT " BOOK_COLS " FROM register_books WHERE def_id = ? AND location_id = ? AND fy = ?",
+				   "iis", (long long)c->def_id, (long long)c->gp, c->fy);
+		if (!b || b->nrows == 1 || k)
+			return b && b->nrows == 1 ? b : NULL;
+		if (book_open(c) != 0)
+			return NULL;
+	}
+	return NULL;
 }
 
 /* Does an entry other than except stand as a correction of id? */
@@ -538,78 +572,128 @@ static int corrected_by(struct arena *a, long id, long except)
 	return n ? atoi(n) : -1;
 }
 
+/* An entry joining its book: what it brings and what the book becomes. */
+struct link {
+	const char *day, *data, *amounts;	/* the entry's */
+	long corrects, by;
+	long book, serial;			/* out: the book and the entry's serial */
+	const char *prev, *hash, *balances, *totals;	/* out: the chain's link, the book's new sums */
+};
+
+/* Puts entry l on top of the locked book row b (BOOK_COLS), all in
+ * memory: the refusals (book or day closed, the original of a correction
+ * not standing or corrected already, a balance below zero where the
+ * register forbids it), else the next serial, the link of the chain and
+ * the book's balances and totals.  Locks a correction's original.
+ * Returns 0, 1 (refused) or -1. */
+static int link_next(struct entry_ctx *c, const struct dbres *b, struct link *l)
+{
+	l->book = (long)db_int(b, 0, 0);
+	if (!str_eq(db_val(b, 0, 1), "open")) {
+		out_fail(c->out, 409, "register.err.book_closed");
+		return 1;
+	}
+	if (strcmp(l->day, db_val(b, 0, 5)) <= 0) {	/* closed_through is '' when no day was closed */
+		out_fail(c->out, 409, "register.err.day_closed");
+		return 1;
+	}
+	bool negative = false;
+	l->balances = bal_add(c->a, c->d, db_val(b, 0, 4), l->amounts, 1, &negative);
+	l->totals = totals_add(c->a, c->d, db_val(b, 0, 6), l->data, 1);
+	if (l->corrects) {
+		/* the original must stand in this book (not a draft, not
+		 * returned) and not be corrected already; its effect gives way
+		 * to this entry's */
+		struct dbres *o = db_query(c->a, "SELECT status, amounts, data, book_id FROM register_entries WHERE id = ? FOR UPDATE",
+					   "i", (long long)l->corrects);
+		int already = o && o->nrows == 1 ? corrected_by(c->a, l->corrects, c->id) : 0;
+		if (!o || already < 0)
+			return -1;
+		if (o->nrows != 1 || db_int(o, 0, 3) != l->book || str_eq(db_val(o, 0, 0), "draft") ||
+		    str_eq(db_val(o, 0, 0), "returned") || already) {
+			out_fail(c->out, 409, "register.err.not_correctable");
+			return 1;
+		}
+		negative = false;
+		l->balances = l->balances ? bal_add(c->a, c->d, l->balances, db_val(o, 0, 1), -1, &negative) : NULL;
+		l->totals = totals_add(c->a, c->d, l->totals, db_val(o, 0, 2), -1);
+	}
+	if (!l->balances)
+		return -1;
+	if (negative && c->d->never_negative) {
+		out_fail(c->out, 409, "register.err.negative");
+		return 1;
+	}
+	l->serial = (long)db_int(b, 0, 2) + 1;
+	l->prev = db_val(b, 0, 3);
+	l->hash = reg_entry_hash(c->a, l->prev, l->book, l->serial, l->day, l->corrects, l->by, l->data);
+	return 0;
+}
+
+/* The locked book moves to link l (c->id now in it): its head, balances,
+ * totals and one more entry waiting, and its place's health row, in one
+ * statement (the health row is made when the place has none yet); then
+ * the audit row.  0 or -1. */
+static int link_done(struct entry_ctx *c, const struct link *l)
+{
+	long long n = db_exec("UPDATE register_books b LEFT JOIN register_health h ON h.location_id = b.location_id "
+			      "SET b.last_serial = ?, b.head_hash = ?, b.balances = ?, b.totals = ?, b.last_entry_at = NOW(), "
+			      "b.waiting = b.waiting + 1, h.waiting = h.waiting + 1, h.last_entry_at = NOW() WHERE b.id = ?",
+			      "isssi", (long long)l->serial, l->hash, l->balances, l->totals, (long long)l->book);
+	if (n != 2 && (n != 1 || health_move(l->book, 0, 1, true) != 0))
+		return -1;
+	struct audit_entry a = { .action = "register.submit", .entity = "register_entry", .entity_id = arena_printf(c->a, "%ld", c->id),
+				 .remarks = arena_printf(c->a, "%s book %ld serial %ld%s", c->d->code, l->book, l->serial,
+							 l->corrects ? arena_printf(c->a, " corrects %ld", l->corrects) : ""),
+				 .detail = l->hash };
+	return audit_write(c->who, &a) == 0 ? 0 : -1;
+}
+
 /* Puts draft c->id into its book: the next serial, the chain, the
- * balances (never below zero when the register says so).  Call with
- * nothing locked; locks the book row.  Returns 0, 1 (refused) or -1. */
+ * balances (never below zero when the register says so).  Locks the book
+ * row.  Returns 0, 1 (refused) or -1. */
 static int submit_locked(struct entry_ctx *c)
 {
 	struct dbres *e = db_query(c->a, "SELECT book_id, entry_date, IFNULL(corrects_entry_id, 0), entered_by, data, amounts "
 					 "FROM register_entries WHERE id = ?", "i", (long long)c->id);
 	if (!e || e->nrows != 1)
 		return -1;
-	long book = (long)db_int(e, 0, 0), corrects = (long)db_int(e, 0, 2);
-	struct dbres *b = db_query(c->a, "SELECT status, last_serial, head_hash, balances, IFNULL(closed_through, ''), "
-					 "? <= IFNULL(closed_through, '0000-00-00'), totals FROM register_books WHERE id = ? FOR UPDATE",
-				   "si", db_val(e, 0, 1), (long long)book);
+	struct dbres *b = db_query(c->a, "SELECT " BOOK_COLS " FROM register_books WHERE id = ? FOR UPDATE", "i", db_int(e, 0, 0));
 	if (!b || b->nrows != 1)
 		return -1;
-	if (!str_eq(db_val(b, 0, 0), "open")) {
-		out_fail(c->out, 409, "register.err.book_closed");
-		return 1;
-	}
-	if (db_int(b, 0, 5)) {
-		out_fail(c->out, 409, "register.err.day_closed");
-		return 1;
-	}
-	bool negative = false;
-	const char *bal = bal_add(c->a, c->d, db_val(b, 0, 3), db_val(e, 0, 5), 1, &negative);
-	const char *totals = totals_add(c->a, c->d, db_val(b, 0, 6), db_val(e, 0, 4), 1);
-	if (corrects) {
-		/* the original must stand (in the book, not returned) and not be
-		 * corrected already; its effect gives way to this entry's */
-		struct dbres *o = db_query(c->a, "SELECT status, amounts, data FROM register_entries WHERE id = ? AND book_id = ? FOR UPDATE",
-					   "ii", (long long)corrects, (long long)book);
-		if (!o)
-			return -1;
-		int already = corrected_by(c->a, corrects, c->id);
-		if (already < 0)
-			return -1;
-		if (o->nrows != 1 || str_eq(db_val(o, 0, 0), "draft") || str_eq(db_val(o, 0, 0), "returned") || already) {
-			out_fail(c->out, 409, "register.err.not_correctable");
-			return 1;
-		}
-		negative = false;
-		bal = bal ? bal_add(c->a, c->d, bal, db_val(o, 0, 1), -1, &negative) : NULL;
-		totals = totals_add(c->a, c->d, totals, db_val(o, 0, 2), -1);
-	}
-	if (!bal)
-		return -1;
-	if (negative && c->d->never_negative) {
-		out_fail(c->out, 409, "register.err.negative");
-		return 1;
-	}
-	long serial = (long)db_int(b, 0, 1) + 1;
-	const char *prev = db_val(b, 0, 2);
-	const char *hash = reg_entry_hash(c->a, prev, book, serial, db_val(e, 0, 1), corrects, (long)db_int(e, 0, 3), db_val(e, 0, 4));
+	struct link l = { .day = db_val(e, 0, 1), .corrects = (long)db_int(e, 0, 2), .by = (long)db_int(e, 0, 3),
+			  .data = db_val(e, 0, 4), .amounts = db_val(e, 0, 5) };
+	int rc = link_next(c, b, &l);
+	if (rc != 0)
+		return rc;
 	if (db_exec("UPDATE register_entries SET serial = ?, status = 'submitted', submitted_at = NOW(), prev_hash = ?, hash = ? "
-		    "WHERE id = ? AND status = 'draft'", "issi", (long long)serial, prev, hash, (long long)c->id) != 1 ||
-	    db_exec("UPDATE register_books SET last_serial = ?, head_hash = ?, balances = ?, totals = ?, last_entry_at = NOW(), "
-		    "waiting = waiting + 1 WHERE id = ?", "isssi", (long long)serial, hash, bal, totals, (long long)book) != 1 ||
-	    health_move(book, 0, 1, true) != 0)
+		    "WHERE id = ? AND status = 'draft'", "issi", (long long)l.serial, l.prev, l.hash, (long long)c->id) != 1)
 		return -1;
-	struct audit_entry a = { .action = "register.submit", .entity = "register_entry", .entity_id = arena_printf(c->a, "%ld", c->id),
-				 .remarks = arena_printf(c->a, "%s book %ld serial %ld%s", c->d->code, book, serial,
-							 corrects ? arena_printf(c->a, " corrects %ld", corrects) : ""),
-				 .detail = hash };
-	return audit_write(c->who, &a) == 0 ? 0 : -1;
+	return link_done(c, &l);
 }
 
+/* A new entry: a draft, or (c->submit) straight into its book, chained in
+ * the one INSERT. */
 static int create_txn(void *p)
 {
 	struct entry_ctx *c = p;
-	long book = book_open(c);
-	if (book <= 0)
-		return book == 0 ? 1 : -1;
+	struct dbres *b = book_lock(c);
+	if (!b)
+		return -1;
+	struct link l = { .day = c->day, .data = c->json, .amounts = c->amounts, .corrects = c->corrects, .by = actor_id(c->who) };
+	if (c->submit) {
+		int rc = link_next(c, b, &l);
+		if (rc != 0)
+			return rc;
+		if (db_exec("INSERT INTO register_entries (book_id, serial, entry_date, data, amounts, status, corrects_entry_id, "
+			    "entered_by, entered_at, submitted_at, prev_hash, hash) VALUES (?, ?, ?, ?, ?, 'submitted', NULLIF(?, 0), ?, NOW(), "
+			    "NOW(), ?, ?)", "iisssiiss", (long long)l.book, (long long)l.serial, l.day, l.data, l.amounts,
+			    (long long)l.corrects, (long long)l.by, l.prev, l.hash) != 1)
+			return -1;
+		c->id = (long)db_last_id();
+		return link_done(c, &l);
+	}
+	long book = (long)db_int(b, 0, 0);
 	if (c->corrects) {
 		const char *ob = db_scalar(c->a, "SELECT book_id FROM register_entries WHERE id = ?", "i", (long long)c->corrects);
 		if (!ob || strtol(ob, NULL, 10) != book) {
@@ -619,14 +703,12 @@ static int create_txn(void *p)
 	}
 	if (db_exec("INSERT INTO register_entries (book_id, entry_date, data, amounts, corrects_entry_id, entered_by, entered_at) "
 		    "VALUES (?, ?, ?, ?, NULLIF(?, 0), ?, NOW())", "isssii", (long long)book, c->day, c->json, c->amounts,
-		    (long long)c->corrects, (long long)actor_id(c->who)) != 1)
+		    (long long)c->corrects, (long long)l.by) != 1)
 		return -1;
 	c->id = (long)db_last_id();
 	struct audit_entry a = { .action = "register.entry_create", .entity = "register_entry", .entity_id = arena_printf(c->a, "%ld", c->id),
 				 .remarks = arena_printf(c->a, "%s book %ld", c->d->code, book) };
-	if (!c->submit)
-		return audit_write(c->who, &a) == 0 ? 0 : -1;
-	return submit_locked(c);
+	return audit_write(c->who, &a) == 0 ? 0 : -1;
 }
 
 /* The path of a location id, when it is a place of level (a register's:
@@ -641,13 +723,13 @@ int reg_entry_create(struct arena *a, const struct actor *who, const struct reg_
 {
 	struct entry_ctx c = { .a = a, .who = who, .corrects = in->corrects, .submit = in->submit, .out = out };
 	*id = 0;
-	c.d = in->code ? reg_published(a, in->code, &c.version_id) : NULL;
+	c.d = in->code ? published(a, in->code, &c.version_id, &c.def_id) : NULL;
 	if (!c.d || !str_eq(c.d->kind, "register"))	/* an MPR is filed through mpr.c */
 		return out_fail(out, 404, "register.err.no_register");
-	const char *def = db_scalar(a, "SELECT def_id FROM register_versions WHERE id = ?", "i", (long long)c.version_id);
-	c.def_id = def ? strtol(def, NULL, 10) : 0;
-	c.gp = in->gp ? in->gp : reg_home_place(a, who, c.d->level);
+	c.gp = in->gp;
 	c.gp_path = c.gp ? place_path_of(a, c.gp, c.d->level) : NULL;
+	if (!c.gp)	/* the keeper's own place, with its path in the same statement */
+		c.gp = home_place(a, who, c.d->level, &c.gp_path);
 	if (!c.gp_path) {
 		out_field(out, "gp", "register.err.gp", NULL);
 		return out->status;
@@ -1378,16 +1460,19 @@ static int totals_txn(void *p)
 	return rc;
 }
 
-int reg_book_totals(struct arena *a, long book, const struct regdef *d, long long *out)
+int reg_book_totals(struct arena *a, long book, const struct regdef *d, const char *known, long long *out)
 {
 	for (size_t i = 0; i < d->ntotals; i++)
 		out[i] = 0;
 	if (!d->ntotals)
 		return 0;
-	struct dbres *b = db_query(a, "SELECT totals FROM register_books WHERE id = ?", "i", (long long)book);
-	if (!b || b->nrows != 1)
-		return -1;
-	struct totals_ctx c = { a, book, d, db_val(b, 0, 0) };
+	struct totals_ctx c = { a, book, d, known };
+	if (!c.json) {
+		struct dbres *b = db_query(a, "SELECT totals FROM register_books WHERE id = ?", "i", (long long)book);
+		if (!b || b->nrows != 1)
+			return -1;
+		c.json = db_val(b, 0, 0);
+	}
 	if (!c.json && db_txn(totals_txn, &c) != 0)
 		return -1;
 	struct jval *v = json_parse(a, c.json, strlen(c.json), NULL);

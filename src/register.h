@@ -119,6 +119,8 @@ int reg_import(struct arena *a, const struct actor *who, const char *json, size_
 int reg_publish(struct arena *a, const struct actor *who, const char *code, struct sbuf *probs, struct outcome *out);
 /* The published definition of code (with its version id), or NULL. */
 struct regdef *reg_published(struct arena *a, const char *code, long *version_id);
+/* A definition from its stored JSON text (NULL: NULL), or NULL. */
+struct regdef *reg_def_parse(struct arena *a, const char *text);
 /* The definition a book was opened with, or NULL. */
 struct regdef *reg_book_def(struct arena *a, long book_id);
 /* The definition of a version id, or NULL. */
@@ -264,6 +266,8 @@ bool reg_entry_has_photo(struct arena *a, const struct regdef *d, const char *da
 /* The totals of book (out[i] for d->totals[i], whole numbers: paise for
  * money) over its standing entries not corrected by a standing entry,
  * from the book's row (058), which the entry transactions keep; a book
- * from before 058 is counted once first.  0 or -1. */
-int reg_book_totals(struct arena *a, long book, const struct regdef *d, long long *out);
+ * from before 058 is counted once first.  known: the row's totals when
+ * the caller read them with the book (NULL: read, or count, here).
+ * 0 or -1. */
+int reg_book_totals(struct arena *a, long book, const struct regdef *d, const char *known, long long *out);
 #endif
