@@ -223,7 +223,7 @@ static int publish_txn(void *p)
 		return 1;
 	}
 	/* a draft edited in the designer may still be unfinished */
-	const struct regdef *d = def_of_text(c->a, db_val(r, 0, 3));
+	const struct regdef *d = reg_def_parse(c->a, db_val(r, 0, 3));
 	if (!d || regdef_validate(d, c->probs) > 0) {
 		out_fail(c->out, 422, "register.err.definition");
 		return 1;
