@@ -266,10 +266,11 @@ static int raise_txn(void *p)
 	/* the acknowledgement: to the mobile it was raised for, else to the
 	 * raiser, whose language and mobile the request has loaded */
 	const struct user *u = c->who->user;
-	const char *to = c->mobile ? c->mobile : u->mobile;
+	bool for_other = !str_empty(c->mobile);
+	const char *to = for_other ? c->mobile : u->mobile;
 	struct ticket_sms sv = { .number = c->number, .subject = in->subject, .due = c->due, .text = "" };
-	const char *ack = ticket_sms_text(c->a, c->st->id, false, c->mobile ? ticket_sms_lang(c->a, me, c->mobile)
-									  : str_eq(u->lang, "hi") ? "hi" : "en", &sv);
+	const char *ack = ticket_sms_text(c->a, c->st->id, false, for_other ? ticket_sms_lang(c->a, me, c->mobile)
+									    : str_eq(u->lang, "hi") ? "hi" : "en", &sv);
 	if (!str_empty(to) && !notify_queue("sms", to, ack, c->st->raised_dlt ? c->st->raised_dlt : cfg.ticket_raised_dlt,
 					    "ticket.raise", c->number))
 		return -1;
@@ -1093,10 +1094,6 @@ long ticket_catalogue_import(struct arena *a, const struct actor *who, const cha
 }
 
 /* ---- jobs ---- */
-
-/* Tickets changed per transaction by the jobs: a chunk's thread rows, SMS
- * and summary rows are each one statement, and its audit detail (the
- * numbers) stays well inside a TEXT. */
 
 /* The role above `role` on the ladder (pmu stays pmu). */
 static const char *next_rung(const char *role)
