@@ -195,6 +195,12 @@ const char *tmpl_str(const char *lang, const char *key)
 	return v ? v : key;
 }
 
+const char *tmpl_site(const char *lang, const char *name)
+{
+	HDF *h = lang_of(lang);
+	return h ? hdf_get_value(h, name, "") : "";
+}
+
 void hset(struct req *r, const char *key, const char *val)
 {
 	NEOERR *err = hdf_set_value(r->hdf, key, val ? val : "");
@@ -235,6 +241,17 @@ void hset_lines(struct req *r, const char *prefix, const char *text)
 		if (n)
 			hset(r, arena_printf(r->a, "%s.%zu", prefix, k++), arena_strndup(r->a, p, n));
 		p = e ? e + 1 : p + n;
+	}
+}
+
+void hset_words(struct req *r, const char *prefix, const char *name, const char *text)
+{
+	size_t k = 0;
+	for (const char *p = text; p && *p;) {
+		size_t n = strcspn(p, " ");
+		if (n)
+			hset(r, arena_printf(r->a, "%s.%zu.%s", prefix, k++, name), arena_strndup(r->a, p, n));
+		p += n + (p[n] == ' ');
 	}
 }
 
