@@ -30,7 +30,7 @@
 #   bench/mixed.sh --build --apps 1000000
 #                                       the issue's figures in one command: an
 #                                       -O2 build of this checkout first (in
-#                                       GS_BENCH_BUILD, default /tmp/gsbench-build;
+#                                       GS_BENCH_BUILD, default build-bench/ here;
 #                                       configured once, brought up to date each
 #                                       run), then the run at 1,000,000
 #
@@ -71,7 +71,7 @@ done
 gs_install $GS_BENCH_PKGS || exit 1
 if [ "$BUILD" = 1 ]; then
     # an -O2 build of this checkout (not $ROOT/build, the tests' debug build)
-    [ "$GS_BENCH_BUILD" = "$ROOT/build" ] && GS_BENCH_BUILD=/tmp/gsbench-build
+    [ "$GS_BENCH_BUILD" = "$ROOT/build" ] && GS_BENCH_BUILD=$ROOT/build-bench
     export GS_BENCH_BUILD GS_BIN=$GS_BENCH_BUILD
     echo "# building $ROOT with -O2 in $GS_BENCH_BUILD"
     (cd "$ROOT" && { [ -x configure ] && [ ! configure.ac -nt configure ] || autoreconf -fi >/dev/null 2>&1; }) &&
