@@ -27,6 +27,12 @@
 #   bench/mixed.sh --perf               also perf record the workers and
 #                                       mariadbd during the mix; prints the
 #                                       top symbols (perf report --no-children)
+#   bench/mixed.sh --build --apps 1000000
+#                                       the issue's figures in one command: an
+#                                       -O2 build of this checkout first (in
+#                                       GS_BENCH_BUILD, default build-bench/ here;
+#                                       configured once, brought up to date each
+#                                       run), then the run at 1,000,000
 #
 # Options (or environment): --apps N (BENCH_APPS, 200000), --duration S
 # (BENCH_DURATION, 30), --class-seconds S (5; 0 skips part 1), --conns N
@@ -45,6 +51,7 @@ CLASS_S=5
 RATIO_S=5
 GEN=${BENCH_GEN:-1}
 PERF=0
+BUILD=0
 while [ $# -gt 0 ]; do
     case "$1" in
     --apps) APPS=$2; shift ;;
@@ -54,6 +61,7 @@ while [ $# -gt 0 ]; do
     --ratio-seconds) RATIO_S=$2; shift ;;
     --no-gen) GEN=0 ;;
     --perf) PERF=1 ;;
+    --build) BUILD=1 ;;
     -h|--help) sed -n '2,/^set -u/p' "$0" | sed 's/^# \{0,1\}//; /^set -u/d'; exit 0 ;;
     *) echo "unknown option $1 (--help)" >&2; exit 2 ;;
     esac
@@ -61,6 +69,17 @@ while [ $# -gt 0 ]; do
 done
 
 gs_install $GS_BENCH_PKGS || exit 1
+if [ "$BUILD" = 1 ]; then
+    # an -O2 build of this checkout (not $ROOT/build, the tests' debug build)
+    [ "$GS_BENCH_BUILD" = "$ROOT/build" ] && GS_BENCH_BUILD=$ROOT/build-bench
+    export GS_BENCH_BUILD GS_BIN=$GS_BENCH_BUILD
+    echo "# building $ROOT with -O2 in $GS_BENCH_BUILD"
+    (cd "$ROOT" && { [ -x configure ] && [ ! configure.ac -nt configure ] || autoreconf -fi >/dev/null 2>&1; }) &&
+        mkdir -p "$GS_BENCH_BUILD" && cd "$GS_BENCH_BUILD" &&
+        { [ -f Makefile ] || "$ROOT/configure" >configure.out 2>&1; } &&
+        make -j"$(nproc)" gramsewa-fcgi gramsewactl >make.out 2>&1 &&
+        cd - >/dev/null || { echo "the -O2 build failed: see $GS_BENCH_BUILD/configure.out and make.out" >&2; exit 1; }
+fi
 bench_begin mixed
 [ -n "$VAR" ] || { echo "mixed.sh needs the stack's directory (BENCH_VAR with BENCH_BASE)" >&2; exit 2; }
 WORK=$(mktemp -d /tmp/gsbench-mixed-out.XXXXXX)

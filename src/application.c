@@ -27,6 +27,10 @@
 	"IFNULL(stage_office_id, 0), stage_role, tatkal, form, submitted_at, DATE_FORMAT(queued_at, '%Y-%m-%d %H:%i:%s.%f'), " \
 	"stage_due, due_date, decided_at, overdue, IFNULL(claimed_by, 0), (claimed_until > NOW()), IFNULL(forwarded_by, 0), " \
 	"stage_acted, return_remarks, return_fields, fee_paise"
+/* a plain read has the service's department in the same statement; a
+ * locking one must not lock the service row (FOR UPDATE locks every row
+ * its statement reads), so it reads the department apart */
+#define APP_COLS_DEPT APP_COLS ", (SELECT s.department_id FROM services s WHERE s.id = applications.service_id)"
 
 static struct app *app_row(struct arena *a, struct dbres *r)
 {
@@ -65,8 +69,8 @@ static struct app *app_row(struct arena *a, struct dbres *r)
 	x->return_fields = db_val(r, 0, c++);
 	x->fee_paise = (long)db_int(r, 0, c++);
 	x->ver = svcstore_version(a, x->version_id);
-	/* a plain read: app_load's FOR UPDATE must not lock the service row */
-	const char *dept = db_scalar(a, "SELECT department_id FROM services WHERE id = ?", "i", (long long)x->service_id);
+	const char *dept = r->ncols > c ? db_val(r, 0, c)
+		: db_scalar(a, "SELECT department_id FROM services WHERE id = ?", "i", (long long)x->service_id);
 	x->dept_id = dept ? strtol(dept, NULL, 10) : 0;
 	return x->ver && dept ? x : NULL;
 }
@@ -76,10 +80,10 @@ struct app *app_load(struct arena *a, const char *number, long id, bool lock)
 	struct dbres *r;
 	if (number)
 		r = lock ? db_query(a, "SELECT " APP_COLS " FROM applications WHERE number = ? FOR UPDATE", "s", number)
-			 : db_query(a, "SELECT " APP_COLS " FROM applications WHERE number = ?", "s", number);
+			 : db_query(a, "SELECT " APP_COLS_DEPT " FROM applications WHERE number = ?", "s", number);
 	else
 		r = lock ? db_query(a, "SELECT " APP_COLS " FROM applications WHERE id = ? FOR UPDATE", "i", (long long)id)
-			 : db_query(a, "SELECT " APP_COLS " FROM applications WHERE id = ?", "i", (long long)id);
+			 : db_query(a, "SELECT " APP_COLS_DEPT " FROM applications WHERE id = ?", "i", (long long)id);
 	return r && r->nrows == 1 ? app_row(a, r) : NULL;
 }
 
@@ -167,21 +171,32 @@ void app_form_env(struct arena *a, const struct user *u, long owner, struct form
 	*env = (struct form_env){ .today = today, .location_ok = env_location, .document_ok = env_document, .ctx = c };
 }
 
+/* The office of `level` nearest to place l (l itself, then up its path)
+ * and, when opath, that office's place's path: one statement for the
+ * whole path (it was one per level of the path). */
+static long office_near(struct arena *a, const struct loc *l, const char *level, const char **opath)
+{
+	long ids[LOC_DEPTH_MAX] = { 0 };	/* unused places: 0, no such place */
+	size_t n = loc_path_ids(l->path, ids, LOC_DEPTH_MAX);
+	struct dbres *o = db_query(a, "SELECT o.id, o.location_id, l.path FROM offices o JOIN locations l ON l.id = o.location_id "
+				      "WHERE o.location_id IN (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) AND o.level = ? AND o.active = 1 ORDER BY o.id",
+				   "iiiiiiiiiiiis", (long long)ids[0], (long long)ids[1], (long long)ids[2], (long long)ids[3],
+				   (long long)ids[4], (long long)ids[5], (long long)ids[6], (long long)ids[7], (long long)ids[8],
+				   (long long)ids[9], (long long)ids[10], (long long)ids[11], level);
+	for (size_t i = n; o && i-- > 0;)	/* nearest first */
+		for (size_t j = 0; j < o->nrows; j++)
+			if (db_int(o, j, 1) == ids[i]) {
+				if (opath)
+					*opath = db_val(o, j, 2);
+				return (long)db_int(o, j, 0);
+			}
+	return 0;
+}
+
 long office_for(struct arena *a, long location_id, const char *level)
 {
 	struct loc *l = loc_get(a, location_id);
-	if (!l || !level)
-		return 0;
-	long ids[12];
-	size_t n = loc_path_ids(l->path, ids, 12);
-	/* nearest first: walk from the location up */
-	for (size_t i = n; i-- > 0;) {
-		const char *o = db_scalar(a, "SELECT id FROM offices WHERE location_id = ? AND level = ? AND active = 1", "is",
-					  (long long)ids[i], level);
-		if (o)
-			return strtol(o, NULL, 10);
-	}
-	return 0;
+	return l && level ? office_near(a, l, level, NULL) : 0;
 }
 
 void fin_year(time_t t, char out[8])
@@ -208,7 +223,10 @@ int app_notify(struct arena *a, const struct app *ap, const char *event, const c
 {
 	int rc = 0;
 	const struct svc *s = ap->ver->def;
-	const char *lang = db_scalar(a, "SELECT lang FROM users WHERE id = ?", "i", (long long)ap->applicant_id);
+	/* the applicant's language and e-mail address in one read */
+	struct dbres *u = db_query(a, "SELECT lang, email FROM users WHERE id = ?", "i", (long long)ap->applicant_id);
+	const char *lang = u && u->nrows == 1 ? db_val(u, 0, 0) : NULL;
+	const char *email = u && u->nrows == 1 ? db_val(u, 0, 1) : NULL;
 	for (size_t i = 0; i < s->nnotifs; i++) {
 		const struct notif *n = &s->notifs[i];
 		if (!str_eq(n->event, event))
@@ -220,8 +238,7 @@ int app_notify(struct arena *a, const struct app *ap, const char *event, const c
 		char *text = str_fill(a, i18n_get(&n->sms, lang), keys, vals, ARRAY_LEN(keys), false);
 		if (!notify_queue("sms", ap->applicant_mobile, text, n->dlt, arena_printf(a, "app.%s", event), ap->number))
 			rc = -1;
-		const char *email = n->email ? db_scalar(a, "SELECT email FROM users WHERE id = ?", "i", (long long)ap->applicant_id) : NULL;
-		if (email && !notify_queue("email", email, text, NULL, arena_printf(a, "app.%s", event), ap->number))
+		if (n->email && email && !notify_queue("email", email, text, NULL, arena_printf(a, "app.%s", event), ap->number))
 			rc = -1;
 	}
 	return rc;
@@ -336,24 +353,22 @@ static int do_submit(struct file_ctx *c, long app_id, long applicant, const char
 	json_get_long(addr, "id", &loc);
 	struct loc *l = loc ? loc_get(a, loc) : NULL;
 	const struct stage *st0 = svc_stage(s, 0);
-	long office = l ? office_for(a, loc, s->level) : 0;
-	long stage_office = l && st0 ? office_for(a, loc, level_role_level(st0->role)) : 0;
+	const char *opath = NULL;
+	long office = l && s->level ? office_near(a, l, s->level, &opath) : 0;
+	const char *st0_level = st0 ? level_role_level(st0->role) : NULL;
+	long stage_office = l && st0_level ? office_near(a, l, st0_level, NULL) : 0;
 	if (!office || !stage_office)
 		return refuse(c->out, 422, "app.no_office");
+	/* the district above the place (one statement for the whole path) */
 	long district = 0;
-	long ids[12];
-	size_t n = loc_path_ids(l->path, ids, 12);
 	const char *dcode = NULL;
-	for (size_t i = 0; i < n && !district; i++) {
-		struct dbres *d = db_query(a, "SELECT id, IFNULL(lgd_code, id) FROM locations WHERE id = ? AND type = 'district'",
-					   "i", (long long)ids[i]);
-		if (d && d->nrows == 1) {
-			district = (long)db_int(d, 0, 0);
-			dcode = db_val(d, 0, 1);
+	struct loc *chain[LOC_DEPTH_MAX];
+	size_t n = loc_chain(a, l->path, chain, LOC_DEPTH_MAX);
+	for (size_t i = 0; i < n && !district; i++)
+		if (chain[i]->type == LT_DISTRICT) {
+			district = chain[i]->id;
+			dcode = chain[i]->code ? chain[i]->code : arena_printf(a, "%ld", chain[i]->id);
 		}
-	}
-	const char *opath = db_scalar(a, "SELECT l.path FROM offices o JOIN locations l ON l.id = o.location_id WHERE o.id = ?",
-				      "i", (long long)office);
 	if (!district || !opath)
 		return refuse(c->out, 422, "app.no_office");
 	/* gap-free number: the sequence row stays locked until commit */
@@ -647,10 +662,9 @@ int app_resubmit(struct arena *a, const struct actor *who, const char *number, c
 
 /* ---- feedback ---- */
 
-bool app_may_feedback(struct arena *a, const struct app *ap)
+bool app_feedback_open(const struct app *ap, bool rated)
 {
-	return (str_eq(ap->status, "approved") || str_eq(ap->status, "rejected")) &&
-	       !db_scalar(a, "SELECT app_id FROM feedback WHERE app_id = ?", "i", (long long)ap->id);
+	return (str_eq(ap->status, "approved") || str_eq(ap->status, "rejected")) && !rated;
 }
 
 struct feedback_ctx {

@@ -112,8 +112,8 @@ void app_due_dates(struct arena *a, const struct svc *s, bool tatkal, long distr
  * status left in out (404, 409 app.not_returned, 422 with the problems). */
 int app_resubmit(struct arena *a, const struct actor *who, const char *number, const struct jval *answers, const long *doc_ids,
 		 struct outcome *out);
-/* May ap be rated now (decided, and not rated yet)? */
-bool app_may_feedback(struct arena *a, const struct app *ap);
+/* May ap be rated now (decided, and not rated yet, `rated` says)? */
+bool app_feedback_open(const struct app *ap, bool rated);
 /* Records the acting user's rating (1..5) and comment of their decided
  * application, with its audit row; a second rating changes nothing.
  * Returns 0 or the status left in out (404, 409, 422 comment). */

@@ -386,7 +386,7 @@ static struct jval *read_level(struct req *r, const struct field *fields, size_t
 			if (!v->n)
 				v = NULL;
 		} else if (f->type == FT_LOCATION) {
-			long id = picker_fill(r, in, 0, LT_VILLAGE);
+			long id = picker_pick(r, in, LT_VILLAGE);
 			if (id) {
 				v = jstr(r->a, arena_printf(r->a, "%ld", id));
 				*any = true;

@@ -81,6 +81,22 @@ static void put_utf8(struct sbuf *b, unsigned c)
 /* Reads a string literal (cursor on the opening quote) into the arena. */
 static char *jp_string(struct jp *p, size_t *outlen)
 {
+	/* most strings have no escape: copied from the text in one piece
+	 * (character by character through a buffer was half the QR page's
+	 * instructions, parsing the certificate's facts) */
+	size_t start = p->pos + 1, end = start;
+	while (end < p->len && p->s[end] != '"' && p->s[end] != '\\' && (unsigned char)p->s[end] >= 0x20)
+		end++;
+	if (end < p->len && p->s[end] == '"') {
+		p->pos = end + 1;
+		if (!utf8_valid(p->s + start, end - start)) {
+			jp_fail(p, "invalid UTF-8 in string");
+			return NULL;
+		}
+		if (outlen)
+			*outlen = end - start;
+		return arena_strndup(p->a, p->s + start, end - start);
+	}
 	struct sbuf b;
 	sbuf_init(&b);
 	p->pos++;

@@ -577,8 +577,14 @@ int page_draft(struct req *r)
 	return apply_check(r, v, ap, answers, NULL);
 }
 
-/* Sets App.* and History.* for an application page. */
-static void app_to_hdf(struct req *r, const struct app *ap)
+/* What an application page offers its applicant besides what it shows. */
+struct app_offers {
+	bool appeal;		/* an appeal may be filed now */
+	bool feedback;		/* decided and not rated yet */
+};
+
+/* Sets App.* and History.* for an application page; what it may offer. */
+static struct app_offers app_to_hdf(struct req *r, const struct app *ap)
 {
 	const struct svc *s = ap->ver->def;
 	hset(r, "App.number", ap->number);
@@ -602,12 +608,26 @@ static void app_to_hdf(struct req *r, const struct app *ap)
 	if (st && (str_eq(ap->status, "pending") || str_eq(ap->status, "returned")))
 		hset(r, "App.stage", i18n_get(&st->name, r->lang));
 	hset(r, "App.return_remarks", ap->return_remarks);
-	const char *office = db_scalar(r->a, "SELECT IF(? = 'hi', name_hi, name_en) FROM offices WHERE id = ?", "si", r->lang,
-				       (long long)ap->office_id);
-	hset(r, "App.office", office);
-	const char *filer = db_scalar(r->a, "SELECT TRIM(CONCAT_WS(' ', first_name, last_name)) FROM users WHERE id = ?", "i",
-				      (long long)ap->filed_by);
-	hset(r, "App.filed_by", filer);
+	/* the office, who filed it, its certificate, receipts and whether it
+	 * was rated: one statement (they were six) */
+	struct dbres *m = db_query(r->a, "SELECT (SELECT IF(? = 'hi', name_hi, name_en) FROM offices WHERE id = ?), "
+					 "(SELECT TRIM(CONCAT_WS(' ', first_name, last_name)) FROM users WHERE id = ?), "
+					 "(SELECT number FROM certificates WHERE app_id = ? ORDER BY id DESC LIMIT 1), "
+					 "(SELECT status FROM certificates WHERE app_id = ? ORDER BY id DESC LIMIT 1), "
+					 "(SELECT GROUP_CONCAT(receipt_no ORDER BY id SEPARATOR ' ') FROM receipts WHERE app_id = ?), "
+					 "EXISTS (SELECT 1 FROM feedback WHERE app_id = ?)", "siiiiii", r->lang, (long long)ap->office_id,
+				   (long long)ap->filed_by, (long long)ap->id, (long long)ap->id, (long long)ap->id, (long long)ap->id);
+	struct app_offers offers = { 0 };
+	if (m && m->nrows == 1) {
+		hset(r, "App.office", db_val(m, 0, 0));
+		hset(r, "App.filed_by", db_val(m, 0, 1));
+		if (db_val(m, 0, 2)) {
+			hset(r, "App.cert", db_val(m, 0, 2));
+			hset(r, "App.cert_status", db_val(m, 0, 3));
+		}
+		hset_words(r, "Receipts", "no", db_val(m, 0, 4));
+		offers.feedback = app_feedback_open(ap, db_int(m, 0, 5) == 1);
+	}
 	struct dbres *ev = db_query(r->a, "SELECT DATE_FORMAT(e.at, '%Y-%m-%d %H:%i'), e.action, IFNULL(e.role, ''), "
 					  "IFNULL(TRIM(CONCAT_WS(' ', u.first_name, u.last_name)), ''), IFNULL(e.remarks, ''), "
 					  "IFNULL(e.out_of_order_reason, '') FROM app_events e LEFT JOIN users u ON u.id = e.actor_id "
@@ -621,20 +641,16 @@ static void app_to_hdf(struct req *r, const struct app *ap)
 		hset(r, arena_printf(r->a, "%s.remarks", p), db_val(ev, i, 4));
 		hset(r, arena_printf(r->a, "%s.ooo", p), db_val(ev, i, 5));
 	}
-	struct dbres *cert = db_query(r->a, "SELECT number, status FROM certificates WHERE app_id = ? ORDER BY id DESC LIMIT 1", "i",
-				      (long long)ap->id);
-	if (cert && cert->nrows == 1) {
-		hset(r, "App.cert", db_val(cert, 0, 0));
-		hset(r, "App.cert_status", db_val(cert, 0, 1));
-	}
-	struct dbres *rc = db_query(r->a, "SELECT receipt_no FROM receipts WHERE app_id = ? ORDER BY id", "i", (long long)ap->id);
-	static const char *const rcols[] = { "no", NULL };
-	hset_rows(r, "Receipts", rc, rcols);
-	struct dbres *ap2 = db_query(r->a, "SELECT level, status, IFNULL(order_text, ''), DATE_FORMAT(filed_at, '%Y-%m-%d') FROM appeals "
-					   "WHERE app_id = ? ORDER BY level", "i", (long long)ap->id);
+	/* the appeals, oldest level first; the last one decides what may be
+	 * filed now (wf_appeal_of) */
+	struct dbres *ap2 = db_query(r->a, "SELECT level, status, IFNULL(order_text, ''), DATE_FORMAT(filed_at, '%Y-%m-%d'), "
+					   "filed_at < NOW() - INTERVAL 30 DAY FROM appeals WHERE app_id = ? ORDER BY level", "i",
+				     (long long)ap->id);
 	static const char *const acols[] = { "level", "status", "order", "filed", NULL };
 	hset_rows(r, "Appeals", ap2, acols);
 	hset_rows_date(r, "Appeals", ap2, 3, "filed");
+	offers.appeal = ap2 && wf_appeal_of(ap, ap2, ap2->nrows ? ap2->nrows - 1 : 0) > 0;
+	return offers;
 }
 
 /* GET /my/app/@no */
@@ -643,14 +659,14 @@ int page_my_app(struct req *r)
 	struct app *ap = app_load(r->a, rp(r, 0), 0, false);
 	if (!app_mine(r->user, ap))
 		return 404;
-	app_to_hdf(r, ap);
+	struct app_offers offers = app_to_hdf(r, ap);
 	if (req_query(r, "ack") && !str_eq(ap->status, "unpaid"))
 		hset(r, "Ack", "1");
 	if (req_query(r, "paid"))
 		hset(r, "Flash", tmpl_str(r->lang, str_eq(req_query(r, "paid"), "success") ? "pay.done" : "pay.failed"));
-	if (wf_appeal_level(r->a, ap, false) > 0)
+	if (offers.appeal)
 		hset(r, "CanAppeal", "1");
-	if (app_may_feedback(r->a, ap))
+	if (offers.feedback)
 		hset(r, "CanFeedback", "1");
 	return tmpl_render(r, "my_app.cs");
 }

@@ -40,6 +40,237 @@ static void view_to_hdf(struct req *r, const struct cert_view *v)
 	}
 }
 
+int verify_page_cs(struct req *r, const struct cert_view *v)
+{
+	hset(r, "Lang", r->lang);
+	hset(r, "Path", r->path);
+	view_to_hdf(r, v);
+	return tmpl_render(r, "verify_result.cs");
+}
+
+/* ---- the QR page written directly ----
+ * The page a certificate's QR opens is the busiest page anyone without an
+ * account asks for (issue 17: a fair share of nginx's static rate).  The
+ * same HTML as templates/verify_result.cs in inc/head.cs and inc/foot.cs
+ * with nobody logged in, written straight into the answer: no HDF tree
+ * built and no template walked.  Every value is escaped as ClearSilver's
+ * html mode does (html_put); tests/unit/test_router.c compares the two
+ * renderings for every status, both languages and hostile values, so a
+ * change to those templates must come here too (the test fails until
+ * it does). */
+
+/* Text as <?cs var: ?> writes it in html mode (ClearSilver's
+ * neos_html_escape: & < > " ' as entities, CR dropped). */
+static void html_put(struct sbuf *b, const char *s)
+{
+	for (const char *p = s ? s : ""; *p;) {
+		size_t n = strcspn(p, "&<>\"'\r");
+		sbuf_add(b, p, n);
+		p += n;
+		if (!*p)
+			break;
+		switch (*p++) {
+		case '&': sbuf_adds(b, "&amp;"); break;
+		case '<': sbuf_adds(b, "&lt;"); break;
+		case '>': sbuf_adds(b, "&gt;"); break;
+		case '"': sbuf_adds(b, "&quot;"); break;
+		case '\'': sbuf_adds(b, "&#39;"); break;
+		default: break;	/* CR */
+		}
+	}
+}
+
+/* A language string (L.key) escaped. */
+static void lang_put(struct req *r, const char *key)
+{
+	html_put(&r->out, tmpl_str(r->lang, key));
+}
+
+/* Text between fixed pieces: lang_put(key) after `before`. */
+static void piece(struct req *r, const char *before, const char *key)
+{
+	sbuf_adds(&r->out, before);
+	lang_put(r, key);
+}
+
+/* Only letters, digits, '-' and '/': url_escape leaves them be, but '/'. */
+static bool url_plain(const char *s)
+{
+	return s && strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-/") == strlen(s);
+}
+
+static void url_put(struct sbuf *b, const char *s)
+{
+	for (; *s; s++)
+		if (*s == '/')
+			sbuf_adds(b, "%2F");
+		else
+			sbuf_addc(b, *s);
+}
+
+/* ": <a href="tel:...">helpline" (the caller closes the link) */
+static void helpline_link(struct req *r)
+{
+	sbuf_adds(&r->out, ": <a href=\"tel:");
+	html_put(&r->out, tmpl_site(r->lang, "Site.helpline_tel"));
+	sbuf_adds(&r->out, "\">");
+	html_put(&r->out, tmpl_site(r->lang, "Site.helpline"));
+}
+
+/* The services, tracking and verify links, sep between them */
+static void nav_links(struct req *r, const char *sep)
+{
+	static const char *const links[][2] = { { "/services", "nav.services" }, { "/track", "nav.track" }, { "/verify", "nav.verify" } };
+	for (size_t i = 0; i < ARRAY_LEN(links); i++) {
+		if (i)
+			sbuf_adds(&r->out, sep);
+		sbuf_adds(&r->out, "<a href=\"");
+		sbuf_adds(&r->out, links[i][0]);
+		piece(r, "\">", links[i][1]);
+		sbuf_adds(&r->out, "</a>");
+	}
+}
+
+/* inc/head.cs with nobody logged in, no flash and no form errors */
+static void head_anon(struct req *r, const char *title)
+{
+	struct sbuf *b = &r->out;
+	bool hi = str_eq(r->lang, "hi");
+	sbuf_adds(b, "<!DOCTYPE html>\n<html lang=\"");
+	html_put(b, r->lang);
+	sbuf_adds(b, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+		  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\n<title>");
+	if (!str_empty(title)) {
+		html_put(b, title);
+		sbuf_adds(b, " – ");
+	}
+	lang_put(r, "site");
+	piece(r, "</title>\n<link rel=\"stylesheet\" href=\"/static/gs.css\">\n\n\n</head>\n<body>\n"
+		 "<a class=\"skip\" href=\"#main\">", "skip");
+	piece(r, "</a>\n<header class=\"top\">\n <div class=\"wrap top-row\">\n  <a class=\"brand\" href=\"/\">", "site");
+	sbuf_adds(b, hi ? "</a>\n  <a class=\"lang\" lang=\"en\" href=\"/lang?lang=en&amp;next="
+			: "</a>\n  <a class=\"lang\" lang=\"hi\" href=\"/lang?lang=hi&amp;next=");
+	url_put(b, r->path);
+	sbuf_adds(b, hi ? "\">English</a>\n" : "\">हिन्दी</a>\n");
+	piece(r, " </div>\n <nav class=\"wrap nav\" aria-label=\"", "nav.label");
+	sbuf_adds(b, "\">\n  \n   ");
+	nav_links(r, "\n   ");
+	piece(r, "\n   <a href=\"/login\">", "nav.login");
+	sbuf_adds(b, "</a>\n  \n </nav>\n</header>\n<main id=\"main\" class=\"wrap\">\n\n\n\n\n\n");
+}
+
+/* inc/foot.cs with none of the page's scripts */
+static void foot_plain(struct req *r)
+{
+	struct sbuf *b = &r->out;
+	piece(r, "</main>\n<footer class=\"foot\"><div class=\"wrap\">\n <p class=\"helpline\">", "footer.help");
+	helpline_link(r);
+	piece(r, "</a></p>\n <p>", "footer.line");
+	sbuf_adds(b, "</p>\n <p>");
+	nav_links(r, " · ");
+	piece(r, " · <a href=\"/transparency\">", "nav.transparency");
+	piece(r, "</a></p>\n <nav aria-label=\"", "footer.support");
+	piece(r, "\"><p><a href=\"/accessibility\">", "footer.a11y");
+	piece(r, "</a> · <a href=\"/privacy\">", "footer.privacy");
+	sbuf_adds(b, "</a></p></nav>\n</div></footer>\n\n\n\n\n\n\n\n</body>\n</html>\n\n");
+}
+
+/* <dt>L.key</dt><dd>value</dd> */
+static void row(struct req *r, const char *key, const char *value)
+{
+	piece(r, "<dt>", key);
+	sbuf_adds(&r->out, "</dt><dd>");
+	html_put(&r->out, value);
+	sbuf_adds(&r->out, "</dd>");
+}
+
+int verify_page_direct(struct req *r, const struct cert_view *v)
+{
+	struct sbuf *b = &r->out;
+	const char *code = vstatus_code(v->status);
+	bool valid = v->status == V_VALID, revoked = v->status == V_REVOKED;
+	sbuf_reset(b);
+	head_anon(r, tmpl_str(r->lang, arena_printf(r->a, "verify.st.%s", code)));
+	sbuf_adds(b, "<div class=\"panel panel-");
+	sbuf_adds(b, valid ? "ok" : v->status == V_EXPIRED || v->status == V_SUPERSEDED ? "warn" : "bad");
+	sbuf_adds(b, "\">\n <h1 class=\"panel-title\">");
+	lang_put(r, arena_printf(r->a, "verify.st.%s", code));
+	sbuf_adds(b, "</h1>\n ");
+	if (v->status != V_BAD) {
+		piece(r, "<div class=\"panel-body\">", "verify.number");
+		sbuf_adds(b, "<br><strong>");
+		html_put(b, v->number);
+		sbuf_adds(b, "</strong></div>");
+	}
+	piece(r, "\n</div>\n<h2>", "verify.next_h");
+	piece(r, "</h2>\n<p>", valid && v->facts_ok ? "verify.next.VALID_QR" : arena_printf(r->a, "verify.next.%s", code));
+	sbuf_adds(b, "</p>\n");
+	if (v->status == V_NOT_FOUND || v->status == V_MISMATCH) {
+		piece(r, "<p>", "verify.helpline");
+		helpline_link(r);
+		sbuf_adds(b, "</a></p>");
+	}
+	sbuf_adds(b, "\n");
+	if (v->facts_ok) {
+		sbuf_adds(b, "\n<h2>");
+		html_put(b, str_eq(r->lang, "hi") ? v->service_hi : v->service_en);
+		sbuf_adds(b, "</h2>\n<dl class=\"summary\">");
+		const char *err;
+		struct jval *f = v->facts ? json_parse(r->a, v->facts, strlen(v->facts), &err) : NULL;
+		for (size_t i = 0; f && f->type == J_ARR && i < f->n; i++) {
+			sbuf_adds(b, "<dt>");
+			html_put(b, json_get_str(f->kids[i], str_eq(r->lang, "hi") ? "hi" : "en"));
+			sbuf_adds(b, "</dt><dd>");
+			html_put(b, json_get_str(f->kids[i], "value"));
+			sbuf_adds(b, "</dd>");
+		}
+		row(r, "verify.issuer", v->issuer);
+		sbuf_adds(b, "</dl>\n");
+	}
+	sbuf_adds(b, "\n");
+	if (!str_empty(v->issued) || !str_empty(v->valid_until) || revoked || !str_empty(v->superseded_by)) {
+		sbuf_adds(b, "\n<dl class=\"summary\">\n ");
+		if (!str_empty(v->issued))
+			row(r, "verify.issued", v->issued);
+		sbuf_adds(b, "\n ");
+		if (!str_empty(v->valid_until))
+			row(r, "verify.valid_until", v->valid_until);
+		sbuf_adds(b, "\n ");
+		if (revoked) {
+			row(r, "verify.revoked_on", v->revoked_at);
+			row(r, "verify.reason", v->revoke_reason);
+		}
+		sbuf_adds(b, "\n ");
+		if (!str_empty(v->superseded_by)) {
+			piece(r, "<dt>", "verify.replaced_by");
+			sbuf_adds(b, "</dt><dd><a href=\"/verify?number=");
+			url_put(b, v->superseded_by);
+			sbuf_adds(b, "\">");
+			html_put(b, v->superseded_by);
+			sbuf_adds(b, "</a></dd>");
+		}
+		sbuf_adds(b, "\n</dl>\n");
+	}
+	sbuf_adds(b, "\n");
+	if (revoked) {
+		piece(r, "<p class=\"small\">", "verify.revoked_text");
+		sbuf_adds(b, "</p>");
+	}
+	piece(r, "\n<p><a class=\"button secondary\" href=\"/verify\">", "verify.another");
+	sbuf_adds(b, "</a></p>\n");
+	foot_plain(r);
+	if (!r->status)
+		r->status = 200;
+	r->out_ctype = "text/html; charset=utf-8";
+	r->sent = true;
+	return 0;
+}
+
+bool verify_page_direct_fits(const struct req *r, const struct cert_view *v)
+{
+	return !r->user && url_plain(r->path) && (str_empty(v->superseded_by) || url_plain(v->superseded_by));
+}
+
 /* GET /v/:no?d=&s= — what a phone camera opens */
 int page_verify_qr(struct req *r)
 {
@@ -48,8 +279,7 @@ int page_verify_qr(struct req *r)
 	if (cert_verify(r->a, rp(r, 0), d, s, &v) != 0)
 		return 503;
 	cert_count_verify(v.status);
-	view_to_hdf(r, &v);
-	return tmpl_render(r, "verify_result.cs");
+	return verify_page_direct_fits(r, &v) ? verify_page_direct(r, &v) : verify_page_cs(r, &v);
 }
 
 /* GET /verify — the verify form (with ?number=, that number's answer:

@@ -42,20 +42,22 @@ static void queues_to_hdf(struct req *r, bool with_rows)
 		if (with_rows && q && nt_all + nf_all > (long)q->nrows)
 			hset_int(r, arena_printf(r->a, "%s.more", p), nt_all + nf_all);
 		size_t nt = 0, nf = 0;
+		const char *stacks[2] = { arena_printf(r->a, "%s.fifo", p), arena_printf(r->a, "%s.tatkal", p) };
+		struct row_key rk;
 		for (size_t j = 0; q && j < q->nrows; j++) {
 			bool tk = db_int(q, j, 3) == 1;
-			const char *rp2 = arena_printf(r->a, "%s.%s.%zu", p, tk ? "tatkal" : "fifo", tk ? nt++ : nf++);
-			hset(r, arena_printf(r->a, "%s.number", rp2), db_val(q, j, 1));
-			hset(r, arena_printf(r->a, "%s.arrived", rp2), date_long(r->a, db_val(q, j, 4), r->lang));
-			hset(r, arena_printf(r->a, "%s.due", rp2), date_long(r->a, db_val(q, j, 5), r->lang));
-			hset(r, arena_printf(r->a, "%s.applicant", rp2), db_val(q, j, 10));
+			row_key(&rk, stacks[tk], tk ? nt++ : nf++);
+			row_set(r, &rk, "number", db_val(q, j, 1));
+			row_set(r, &rk, "arrived", date_long(r->a, db_val(q, j, 4), r->lang));
+			row_set(r, &rk, "due", date_long(r->a, db_val(q, j, 5), r->lang));
+			row_set(r, &rk, "applicant", db_val(q, j, 10));
 			long left = (long)db_int(q, j, 11);
-			hset_int(r, arena_printf(r->a, "%s.left", rp2), left);
-			hset(r, arena_printf(r->a, "%s.sla", rp2), left < 0 ? "red" : left <= 1 ? "amber" : "green");
+			row_set(r, &rk, "left", arena_printf(r->a, "%ld", left));
+			row_set(r, &rk, "sla", left < 0 ? "red" : left <= 1 ? "amber" : "green");
 			if (db_int(q, j, 9) == 1)
-				hset(r, arena_printf(r->a, "%s.claimed", rp2), db_int(q, j, 8) == r->user->id ? "me" : "other");
+				row_set(r, &rk, "claimed", db_int(q, j, 8) == r->user->id ? "me" : "other");
 			if (db_int(q, j, 0) == head)
-				hset(r, arena_printf(r->a, "%s.head", rp2), "1");
+				row_set(r, &rk, "head", "1");
 		}
 		hset_int(r, arena_printf(r->a, "%s.n_tatkal", p), nt_all);
 		hset_int(r, arena_printf(r->a, "%s.n_fifo", p), nf_all);

@@ -125,6 +125,13 @@ int api_app_act(struct req *r);
 int api_app_appeal(struct req *r);
 /* page_cert.c */
 int page_verify_qr(struct req *r);
+/* The QR page's answer for v through templates/verify_result.cs, and the
+ * same page written directly (when verify_page_direct_fits: nobody logged
+ * in, plain path); tests/unit/test_router.c compares the two. */
+struct cert_view;
+int verify_page_cs(struct req *r, const struct cert_view *v);
+int verify_page_direct(struct req *r, const struct cert_view *v);
+bool verify_page_direct_fits(const struct req *r, const struct cert_view *v);
 int page_verify(struct req *r);
 int api_verify(struct req *r);
 int page_keys(struct req *r);

@@ -15,18 +15,51 @@ bool picker_refresh(const struct req *r)
 	return req_form(r, "refresh") != NULL || req_query(r, "refresh") != NULL;
 }
 
-long picker_fill(struct req *r, const char *name, long preset_id, enum loc_type deepest)
+/* The ids chosen in fields <name>_district ... <name>_village; any chosen? */
+static bool chosen_ids(struct req *r, const char *name, long chosen[4])
 {
-	long chosen[4] = { 0 };
 	bool any = false;
 	for (size_t k = 0; k < 4; k++) {
 		const char *v = req_param(r, arena_printf(r->a, "%s_%s", name, loc_type_code(levels[k])));
 		long id;
+		chosen[k] = 0;
 		if (v && parse_long(v, 1, 2000000000L, &id)) {
 			chosen[k] = id;
 			any = true;
 		}
 	}
+	return any;
+}
+
+long picker_pick(struct req *r, const char *name, enum loc_type deepest)
+{
+	long chosen[4];
+	if (!chosen_ids(r, name, chosen) || !chosen[0])
+		return 0;
+	struct dbres *c = db_query(r->a, "SELECT id, type, path FROM locations WHERE id IN (?, ?, ?, ?) AND active = 1", "iiii",
+				   (long long)chosen[0], (long long)chosen[1], (long long)chosen[2], (long long)chosen[3]);
+	/* as picker_fill's lists: each level's choice of that level's type,
+	 * under the choice above (its path begins with the one above's) */
+	const char *parent_path = NULL;
+	long result = 0;
+	for (size_t k = 0; c && k < 4 && levels[k] <= deepest && chosen[k]; k++) {
+		const char *path = NULL;
+		for (size_t i = 0; i < c->nrows && !path; i++)
+			if (db_int(c, i, 0) == chosen[k] && str_eq(db_val(c, i, 1), loc_type_code(levels[k])) &&
+			    (k == 0 || str_starts(db_val(c, i, 2), parent_path)))
+				path = db_val(c, i, 2);
+		if (!path)
+			break;
+		result = chosen[k];
+		parent_path = path;
+	}
+	return result;
+}
+
+long picker_fill(struct req *r, const char *name, long preset_id, enum loc_type deepest)
+{
+	long chosen[4];
+	bool any = chosen_ids(r, name, chosen);
 	if (!any && preset_id) {
 		struct loc *l = loc_get(r->a, preset_id);
 		struct loc *chain[LOC_DEPTH_MAX];

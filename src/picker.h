@@ -16,6 +16,10 @@
  * deepest is the last level offered.  Returns the deepest chosen location
  * id that is consistent (each a descendant of the one above), or 0. */
 long picker_fill(struct req *r, const char *name, long preset_id, enum loc_type deepest);
+/* picker_fill's answer for the chosen fields alone, without the lists: one
+ * statement where picker_fill reads a list per level (reading a filed
+ * form; the form's page fills the lists when it is shown again). */
+long picker_pick(struct req *r, const char *name, enum loc_type deepest);
 /* True when the user pressed an "Update list" button (re-render only). */
 bool picker_refresh(const struct req *r);
 #endif

@@ -247,7 +247,8 @@ void dispatch(struct req *r)
 		status = 403;
 		goto error;
 	}
-	if (!r->api)
+	/* (a logged-in user's pages carry it in the log-out form) */
+	if (!r->api && (!(found->flags & F_DIRECT) || r->user))
 		hset(r, "CSRF", csrf_masked(r));
 	/* an API change sent again with the same Idempotency-Key gets the first answer */
 	if (r->api && api_replay(r, &status)) {

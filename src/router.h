@@ -19,6 +19,8 @@ enum route_flags {
 	F_PUBLIC = 1 << 0,	/* no log-in needed */
 	F_NOCSRF = 1 << 1,	/* POST authenticated by other means (HMAC callbacks); say why at the route */
 	F_SANDBOX = 1 << 2,	/* test-only sandbox route, served only when pay_sandbox = true */
+	F_DIRECT = 1 << 3,	/* a GET page written without a template for anyone not logged in:
+				 * no CSRF token is made for it (it has no form) */
 };
 
 struct route {

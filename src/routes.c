@@ -102,7 +102,7 @@ const struct route routes[] = {
 	{ "POST", "/desk/appeal/:id", page_desk_appeal, RB_PLAYERS, 0 },
 	{ "POST", "/desk/cert/:no/revoke", page_cert_revoke, RB_OFFICERS, 0 },
 	/* certificates */
-	{ "GET", "/v/:no", page_verify_qr, 0, F_PUBLIC },
+	{ "GET", "/v/:no", page_verify_qr, 0, F_PUBLIC | F_DIRECT },
 	{ "GET", "/verify", page_verify, 0, F_PUBLIC },
 	{ "POST", "/verify", page_verify, 0, F_PUBLIC },
 	{ "GET", "/.well-known/gramsewa-keys.json", page_keys, 0, F_PUBLIC },

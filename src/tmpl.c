@@ -188,11 +188,18 @@ int tmpl_render(struct req *r, const char *name)
 
 const char *tmpl_str(const char *lang, const char *key)
 {
-	char full[256];
-	snprintf(full, sizeof full, "L.%s", key);
+	/* looked up under the L node (no "L.key" name made and walked from
+	 * the top for each of the 30-odd strings of a page) */
 	HDF *h = lang_of(lang);
-	const char *v = h ? hdf_get_value(h, full, NULL) : NULL;
+	HDF *l = h ? hdf_get_obj(h, "L") : NULL;
+	const char *v = l ? hdf_get_value(l, key, NULL) : NULL;
 	return v ? v : key;
+}
+
+const char *tmpl_site(const char *lang, const char *name)
+{
+	HDF *h = lang_of(lang);
+	return h ? hdf_get_value(h, name, "") : "";
 }
 
 void hset(struct req *r, const char *key, const char *val)
@@ -216,14 +223,36 @@ void hset_int(struct req *r, const char *key, long long v)
 	hsetf(r, key, "%lld", v);
 }
 
+void row_key(struct row_key *k, const char *prefix, size_t i)
+{
+	int n = snprintf(k->buf, sizeof k->buf, "%s.%zu.", prefix, i);
+	k->n = n > 0 && (size_t)n < sizeof k->buf ? (size_t)n : 0;
+	k->prefix = prefix;
+	k->i = i;
+}
+
+void row_set(struct req *r, struct row_key *k, const char *name, const char *val)
+{
+	size_t l = strlen(name);
+	if (!k->n || k->n + l >= sizeof k->buf) {
+		hset(r, arena_printf(r->a, "%s.%zu.%s", k->prefix, k->i, name), val);
+		return;
+	}
+	memcpy(k->buf + k->n, name, l + 1);
+	hset(r, k->buf, val);
+}
+
 void hset_rows(struct req *r, const char *prefix, const struct dbres *res, const char *const *cols)
 {
-	for (size_t i = 0; res && i < res->nrows; i++)
+	struct row_key k;
+	for (size_t i = 0; res && i < res->nrows; i++) {
+		row_key(&k, prefix, i);
 		for (size_t c = 0; c < res->ncols && cols[c]; c++) {
 			const char *v = db_val(res, i, c);
 			if (v)
-				hset(r, arena_printf(r->a, "%s.%zu.%s", prefix, i, cols[c]), v);
+				row_set(r, &k, cols[c], v);
 		}
+	}
 }
 
 void hset_lines(struct req *r, const char *prefix, const char *text)
@@ -235,6 +264,17 @@ void hset_lines(struct req *r, const char *prefix, const char *text)
 		if (n)
 			hset(r, arena_printf(r->a, "%s.%zu", prefix, k++), arena_strndup(r->a, p, n));
 		p = e ? e + 1 : p + n;
+	}
+}
+
+void hset_words(struct req *r, const char *prefix, const char *name, const char *text)
+{
+	size_t k = 0;
+	for (const char *p = text; p && *p;) {
+		size_t n = strcspn(p, " ");
+		if (n)
+			hset(r, arena_printf(r->a, "%s.%zu.%s", prefix, k++, name), arena_strndup(r->a, p, n));
+		p += n + (p[n] == ' ');
 	}
 }
 

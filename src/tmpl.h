@@ -26,12 +26,29 @@ void hset_int(struct req *r, const char *key, long long v);
 /* Sets prefix.<i>.<col name> for every row of a result. */
 struct dbres;
 void hset_rows(struct req *r, const char *prefix, const struct dbres *res, const char *const *cols);
+/* The names prefix.<i>.<name> of a list's row: "prefix.<i>." made once
+ * per row (row_key) and each name put after it (row_set: hset of
+ * prefix.<i>.name).  Lists set thousands of these; printing every name
+ * whole was 40 % of the /my page's instructions. */
+struct row_key {
+	char buf[256];
+	size_t n;		/* length of "prefix.<i>." (0: too long, printf each) */
+	const char *prefix;
+	size_t i;
+};
+void row_key(struct row_key *k, const char *prefix, size_t i);
+void row_set(struct req *r, struct row_key *k, const char *name, const char *val);
 /* After hset_rows: prefix.<i>.<name> = column col of each row as people
  * read a date (date_long in r->lang). */
 void hset_rows_date(struct req *r, const char *prefix, const struct dbres *res, size_t col, const char *name);
-/* Field error for form re-rendering: Form.err.<field> = message key text. */
 /* Each non-empty line of text (a definition's problems) as prefix.N. */
 void hset_lines(struct req *r, const char *prefix, const char *text);
+/* A value beside the language strings (Site.helpline ...), "" if none. */
+const char *tmpl_site(const char *lang, const char *name);
+/* PREFIX.0.NAME, PREFIX.1.NAME, ... = the space-separated words of text
+ * (a GROUP_CONCAT of one column); nothing for NULL */
+void hset_words(struct req *r, const char *prefix, const char *name, const char *text);
+/* Field error for form re-rendering: Form.err.<field> = message key text. */
 void form_error(struct req *r, const char *field, const char *msg_key);
 bool form_has_errors(const struct req *r);
 /* Puts a domain function's outcome on the page or API answer: each input

@@ -131,14 +131,22 @@ char *arena_strndup(struct arena *a, const char *s, size_t n)
 
 char *arena_vprintf(struct arena *a, const char *fmt, va_list ap)
 {
+	/* most results are short (HDF names, dates): formatted once on the
+	 * stack and copied; a longer one is measured by that pass and
+	 * formatted again into its place (printing twice was a quarter of
+	 * the desk page's instructions) */
+	char buf[256];
 	va_list ap2;
 	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
+	int n = vsnprintf(buf, sizeof buf, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		oom();
 	char *p = arena_alloc(a, (size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	if ((size_t)n < sizeof buf)
+		memcpy(p, buf, (size_t)n + 1);
+	else
+		vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;
 }
 

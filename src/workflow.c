@@ -53,16 +53,12 @@ int wf_counts(struct arena *a, const struct holding *h, long *tatkal, long *fifo
 {
 	*tatkal = *fifo = 0;
 	long dept = holding_dept(h);
-	/* Without a department the count reads key k_app_queue alone.  The
-	 * department's filter needs each row's service_id, a row read per
-	 * waiting application: with 5,000 waiting that was 14 ms of mariadbd
-	 * per desk page (bench/mixed.sh), most of the page's cost. */
-	struct dbres *c = dept == 0
-		? db_query(a, "SELECT a.tatkal, COUNT(*) FROM applications a WHERE a.stage_office_id = ? AND a.stage_role = ? "
-			      "AND a.status = 'pending' GROUP BY a.tatkal", "is", (long long)h->office_id, role_code(h->role))
-		: db_query(a, "SELECT a.tatkal, COUNT(*) FROM applications a WHERE a.stage_office_id = ? AND a.stage_role = ? "
-			      "AND a.status = 'pending' AND " DEPT_ONLY " GROUP BY a.tatkal", "isii", (long long)h->office_id,
-			   role_code(h->role), (long long)dept, (long long)dept);
+	/* The counts are kept as applications move (queue_counts, 094): a
+	 * few rows per desk, where counting the queue read a key entry per
+	 * waiting application (~3 ms of mariadbd per desk page at 4,000). */
+	struct dbres *c = db_query(a, "SELECT q.tatkal, SUM(q.n) FROM queue_counts q WHERE q.office_id = ? AND q.role = ? AND "
+				      "(? = 0 OR q.service_id IN (SELECT id FROM services WHERE department_id = ?)) GROUP BY q.tatkal",
+				   "isii", (long long)h->office_id, role_code(h->role), (long long)dept, (long long)dept);
 	for (size_t i = 0; c && i < c->nrows; i++)
 		*(db_int(c, i, 0) ? tatkal : fifo) = (long)db_int(c, i, 1);
 	return c ? 0 : -1;
@@ -560,22 +556,25 @@ int wf_appeal_may(const struct appeal_state *st)
 	return str_eq(st->last_status, "dismissed") || (str_eq(st->last_status, "pending") && st->last_over_30) ? 2 : 0;
 }
 
-int wf_appeal_level(struct arena *a, const struct app *ap, bool lock)
+int wf_appeal_of(const struct app *ap, const struct dbres *appeals, size_t row)
 {
 	struct appeal_state st = { .app_status = ap->status,
 				   .past_due = ap->due_date && sla_day(ap->due_date) < sla_today() };
+	if (row < appeals->nrows) {
+		st.last_level = (int)db_int(appeals, row, 0);
+		st.last_status = db_val(appeals, row, 1);
+		st.last_over_30 = db_int(appeals, row, appeals->ncols - 1) == 1;
+	}
+	return wf_appeal_may(&st);
+}
+
+int wf_appeal_level(struct arena *a, const struct app *ap, bool lock)
+{
 	struct dbres *prev = lock ? db_query(a, "SELECT level, status, filed_at < NOW() - INTERVAL 30 DAY FROM appeals WHERE app_id = ? "
 						"ORDER BY level DESC LIMIT 1 FOR UPDATE", "i", (long long)ap->id)
 				  : db_query(a, "SELECT level, status, filed_at < NOW() - INTERVAL 30 DAY FROM appeals WHERE app_id = ? "
 						"ORDER BY level DESC LIMIT 1", "i", (long long)ap->id);
-	if (!prev)
-		return -1;
-	if (prev->nrows == 1) {
-		st.last_level = (int)db_int(prev, 0, 0);
-		st.last_status = db_val(prev, 0, 1);
-		st.last_over_30 = db_int(prev, 0, 2) == 1;
-	}
-	return wf_appeal_may(&st);
+	return prev ? wf_appeal_of(ap, prev, 0) : -1;
 }
 
 bool wf_appeal_hears(const struct user *u, const char *role, long office, long dept)

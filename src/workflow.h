@@ -94,6 +94,9 @@ int wf_appeal_may(const struct appeal_state *st);
 /* The rule for an application, reading its latest appeal (locked when
  * lock, inside the caller's transaction): 0, 1, 2, or -1 on DB error. */
 int wf_appeal_level(struct arena *a, const struct app *ap, bool lock);
+/* The same rule from row `row` of appeals (columns level, status, ...,
+ * and last "filed more than 30 days ago"; no such row: no appeal yet). */
+int wf_appeal_of(const struct app *ap, const struct dbres *appeals, size_t row);
 /* Does u hear appeals heard by role at office, for applications of
  * department dept?  The appellate role there, in one holding, of that
  * department (juris_holding).  Only they see or decide such an appeal. */

@@ -7,6 +7,8 @@
 #include "../../src/router.c"
 #include "../../src/config.h"
 #include "../../src/server.h"
+#include "../../src/cert.h"
+#include "../../src/pages.h"
 #include "tap.h"
 
 #include <stdlib.h>
@@ -90,6 +92,7 @@ static void setup(void)
 		once = true;
 		char tpl[4096];
 		snprintf(tpl, sizeof tpl, "%s/templates", getenv("SRCDIR") ? getenv("SRCDIR") : "..");
+		cfg.helpline = "1800-<0>&'\"";	/* escaped in the footer like any value */
 		ck_assert_int_eq(tmpl_init(tpl), 0);
 		cfg.secret = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 		cfg.default_lang = "en";
@@ -249,6 +252,71 @@ START_TEST(dispatch_sandbox_routes_only_when_configured)
 }
 END_TEST
 
+/* The QR page written directly is byte for byte the template's page:
+ * every status, both languages, with and without the signed facts, a
+ * newer certificate or not, and values full of what HTML escapes. */
+START_TEST(verify_page_direct_is_the_template_page)
+{
+	static const char *const langs[] = { "en", "hi" };
+	const char *hostile = "A<b>&amp;\"quoted\" 'single'\r\nend";
+	const char *facts = "[{\"en\":\"Child's <b>name</b>\",\"hi\":\"\u0928\u093e\u092e & \\\"x\\\"\",\"value\":\"A<script>\\r'\\\"\"},"
+			    "{\"en\":\"Only English\",\"value\":\"\"},{\"hi\":\"x\"}]";
+	size_t compared = 0;
+	for (size_t l = 0; l < 2; l++)
+		for (int st = V_VALID; st <= V_BAD; st++)
+			for (int variant = 0; variant < 4; variant++) {
+				struct cert_view v = { .status = (enum vstatus)st, .number = variant & 2 ? hostile : "JH-INC-2612-ABCDEFGH" };
+				v.facts_ok = variant & 1;
+				if (st != V_NOT_FOUND && st != V_BAD) {
+					v.issued = "2026-12-03";
+					v.valid_until = variant & 2 ? "2027-12-02" : NULL;
+				}
+				if (st == V_REVOKED) {
+					v.revoked_at = "2026-12-04";
+					v.revoke_reason = hostile;
+				}
+				if (st == V_SUPERSEDED)
+					v.superseded_by = "JH-INC-2612-NEWER234";
+				if (v.facts_ok) {
+					v.holder = hostile;
+					v.service_en = "Income <Certificate>";
+					v.service_hi = "\u0906\u092f & \"\u092a\u094d\u0930\"";
+					v.issuer = hostile;
+					v.facts = variant & 2 ? facts : "[]";
+				}
+				if (R.hdf)
+					req_release(&R);
+				arena_reset(&A);
+				memset(&R, 0, sizeof R);
+				R.a = &A;
+				R.lang = langs[l];
+				R.path = "/v/JH-INC-2612-ABCDEFGH";
+				sbuf_init(&R.out);
+				sbuf_init(&R.headers);
+				hdf_init(&R.hdf);
+				ck_assert(verify_page_direct_fits(&R, &v));
+				ck_assert_int_eq(verify_page_cs(&R, &v), 0);
+				char *want = arena_strndup(&A, R.out.data, R.out.len);
+				ck_assert_int_eq(verify_page_direct(&R, &v), 0);
+				char *got = arena_strndup(&A, R.out.data, R.out.len);
+				if (strcmp(want, got) != 0) {
+					size_t i = 0;
+					while (want[i] && want[i] == got[i])
+						i++;
+					ck_abort_msg("%s, status %d, variant %d: differs at byte %zu:\ntemplate: ...%.80s\ndirect:   ...%.80s",
+						     langs[l], st, variant, i, want + (i > 40 ? i - 40 : 0), got + (i > 40 ? i - 40 : 0));
+				}
+				compared++;
+			}
+	ck_assert_int_eq(compared, 2 * (V_BAD + 1) * 4);
+	/* a logged-in user's page (the head names them) or a path url_escape
+	 * would change beyond '/' stays the template's */
+	R.path = "/v/JH \"x\"";
+	struct cert_view v = { .status = V_NOT_FOUND, .number = "X" };
+	ck_assert(!verify_page_direct_fits(&R, &v));
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("router");
@@ -266,6 +334,7 @@ int main(void)
 	tcase_add_test(tc, dispatch_handler_status_becomes_the_api_error);
 	tcase_add_test(tc, dispatch_handler_without_answer_is_500);
 	tcase_add_test(tc, dispatch_sandbox_routes_only_when_configured);
+	tcase_add_test(tc, verify_page_direct_is_the_template_page);
 	suite_add_tcase(s, tc);
 	return tap_run(s) ? 1 : 0;
 }
