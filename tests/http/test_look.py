@@ -1,0 +1,112 @@
+"""test_look.py — what a person saw on the pages built last stop, kept
+from coming back: a register book and entry name their gram panchayat in
+Hindi too (the LGD has no Hindi name for most GPs: the English one
+stands in); a returned entry says what to do next and links to the new
+entry form, which the link can reach; a ticket's thread in Hindi reads
+"<name> ने टिकट दर्ज किया" (no colon between the name and ने); the
+training month says "no trainings" without an empty table under it; the
+MPR PDF gives every column room for its longest word ("Jamune" was
+broken "Jamun / e" in a 30 pt place column, "Grievanc / es" in a
+heading).  Layout at 360 px is
+tests/browser/test_look.js."""
+import os
+import re
+import subprocess
+import tempfile
+import time
+
+from gs import Client, test, eq, run, sql, today, api_as
+
+RUN = str(int(time.time() * 1000) % 10000000)
+
+
+def jamune():
+    return int(sql("SELECT id FROM locations WHERE type='panchayat' AND name_en='Jamune'")[0][0])
+
+
+def jamune_hi():
+    return sql("SELECT IFNULL(name_hi, name_en) FROM locations WHERE id = %d" % jamune())[0][0]
+
+
+def page(user, path, lang="en"):
+    c = Client()
+    c.login(user)
+    c.cookies["lang"] = lang
+    r = c.get(path)
+    eq(r.status, 200, "GET %s" % path)
+    return r
+
+
+def cash_entry(particulars):
+    r = api_as("csc1").api("POST", "/registers/CASHBOOK/entries",
+                           {"data": {"date": today(), "voucher_no": "L" + RUN, "particulars": particulars,
+                                     "payment_cash": "10"}, "submit": True})
+    eq(r.status, 201, "entry: %r" % r)
+    return r.json()
+
+
+@test
+def register_book_and_entry_name_their_gram_panchayat_in_hindi():
+    e = cash_entry("Look " + RUN)
+    want = "<strong>%s</strong>" % jamune_hi()
+    book = page("csc1", "/registers/CASHBOOK/%d" % e["book"], "hi").text
+    assert want in book, "the book names its GP in Hindi: " + re.sub(r"\s+", " ", book)[:600]
+    entry = page("csc1", "/registers/entry/%d" % e["id"], "hi").text
+    assert "— %s, " % jamune_hi() in entry, "the entry's link back names the GP"
+
+
+@test
+def a_returned_entry_says_what_to_do_and_links_to_the_new_entry_form():
+    e = cash_entry("Returned " + RUN)
+    r = api_as("panchayatsewak").api("POST", "/registers/entries/%d/return" % e["id"], {"note": "Voucher missing"})
+    eq(r.status, 200, "returned: %r" % r)
+    entry = page("csc1", "/registers/entry/%d" % e["id"]).text
+    m = re.search(r'<p id="returned-next">(.*?)</p>', entry, re.S)
+    assert m, "the returned entry says what to do next"
+    assert 'href="/registers/CASHBOOK/%d#new"' % e["book"] in m.group(1), "with a link to the new entry form: " + m.group(1)
+    assert 'id="new"' in page("csc1", "/registers/CASHBOOK/%d" % e["book"]).text, "which the link can reach"
+    # an entry in the book is not told so
+    kept = cash_entry("Kept " + RUN)
+    assert 'id="returned-next"' not in page("csc1", "/registers/entry/%d" % kept["id"]).text, "only a returned entry"
+
+
+@test
+def ticket_thread_in_hindi_puts_ne_right_after_the_name():
+    r = api_as("csc1").api("POST", "/tickets", {"type": "TECH_HW_PRINTER", "location": jamune(), "subject": "Look " + RUN,
+                                                "answers": {"printer_model": "HP", "under_warranty": "no"},
+                                                "body": "The printer jams on every page. " + RUN})
+    eq(r.status, 201, "raised: %r" % r)
+    no = r.json()["number"]
+    hi = page("csc1", "/tickets/" + no, "hi").text
+    assert "Imran Ansari ने टिकट दर्ज किया" in hi, "name then ने: " + re.sub(r"\s+", " ", hi)[-1500:]
+    assert ": ने" not in hi, "no colon before ने"
+    en = page("csc1", "/tickets/" + no).text
+    assert "Imran Ansari: raised the ticket" in en, "English keeps its colon"
+
+
+@test
+def training_month_without_trainings_has_no_empty_table():
+    t = page("csc1", "/training?month=2001-01").text
+    assert 'id="list-none"' in t, "says there are none"
+    assert 'id="list"' not in t, "and no empty table"
+
+
+@test
+def mpr_pdf_keeps_place_names_whole():
+    month = today()[:7]
+    for user, path in (("csc1", "/mpr/DP_MPR/%s/pdf?location=%d" % (month, jamune())), ("di", "/mpr/DP_MPR/%s/pdf" % month)):
+        c = Client()
+        c.login(user)
+        r = c.get(path)
+        eq(r.status, 200, "PDF %s" % path)
+        f = tempfile.NamedTemporaryFile(suffix=".pdf", delete=False)
+        f.write(r.body)
+        f.close()
+        text = subprocess.run(["pdftotext", "-raw", f.name, "-"], capture_output=True, text=True).stdout
+        os.unlink(f.name)
+        words = text.split()
+        for w in ("Jamune" if user == "csc1" else "Palamu", "Trainings", "Grievances", "Reports"):
+            assert w in words, "%s whole: %r" % (w, text[:900])
+
+
+run()
