@@ -12,7 +12,7 @@
 <h3><?cs var:L.cc.open_tickets ?></h3>
 <?cs if:subcount(Tickets) ?><ul><?cs each:t = Tickets ?><li><a href="/tickets/<?cs var:t.number ?>"><?cs var:t.number ?></a> — <?cs var:t.subject ?> (<?cs var:L.ticket.st[t.status] ?>)</li><?cs /each ?></ul><?cs else ?><p><?cs var:L.cc.none ?></p><?cs /if ?>
 <h3><?cs var:L.cc.applications ?></h3>
-<?cs if:subcount(Apps) ?><ul><?cs each:a = Apps ?><li><?cs var:a.number ?> — <?cs var:a.service ?>, <?cs var:a.status ?></li><?cs /each ?></ul><?cs else ?><p><?cs var:L.cc.none ?></p><?cs /if ?>
+<?cs if:subcount(Apps) ?><ul><?cs each:a = Apps ?><li><?cs var:a.number ?> — <?cs var:a.service ?>, <?cs var:L.app.st[a.status] ?></li><?cs /each ?></ul><?cs else ?><p><?cs var:L.cc.none ?></p><?cs /if ?>
 <?cs /if ?>
 <h2><?cs if:Number ?><?cs var:L.cc.calls_number ?><?cs else ?><?cs var:L.cc.my_calls ?><?cs /if ?></h2>
 <?cs if:subcount(Calls) ?>

@@ -36,7 +36,7 @@
   <div class="choice"><input id="f-response-true" type="radio" name="answer" value="true"<?cs if:Q.value == "true" ?> checked<?cs /if ?>> <label for="f-response-true"><?cs var:L.exam.true ?></label></div>
   <div class="choice"><input id="f-response-false" type="radio" name="answer" value="false"<?cs if:Q.value == "false" ?> checked<?cs /if ?>> <label for="f-response-false"><?cs var:L.exam.false ?></label></div>
  <?cs else ?>
-  <label for="f-response"><?cs var:L.exam.number ?></label><input id="f-response" name="answer" inputmode="decimal" value="<?cs var:Q.value ?>" maxlength="32">
+  <label for="f-response"><?cs var:L.exam.number ?></label><input id="f-response" name="answer" type="text" inputmode="decimal" value="<?cs var:Q.value ?>" maxlength="32">
  <?cs /if ?>
  </fieldset></div>
  <?cs if:Q.prev >= 0 ?><button class="button secondary" name="go" value="prev"><?cs var:L.exam.prev ?></button><?cs /if ?>

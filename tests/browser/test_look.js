@@ -2,8 +2,9 @@
 // kept from coming back: a survey's allocation form (a fieldset grows to
 // its widest word: "(Medininagar(Daltonganj))" pushed the page sideways),
 // a register entry's chain hash (one 64-letter word), the facts of an
-// entry laid out in rows (dl.facts had no style), the MPR month picker
-// and a ticket's check box big enough for a thumb.  The HTML and PDF
+// entry laid out in rows (dl.facts had no style), the MPR month picker,
+// a ticket's check box and an exam question's choices (13 px boxes with
+// their words on the line below) big enough for a thumb.  The HTML and PDF
 // side is tests/http/test_look.py.
 'use strict';
 const { BASE, SHOTS, test, run, assert, login, fitsWidth, path } = require('./lib');
@@ -65,7 +66,7 @@ test('survey allocation form fits 360 px with long place names', async (ctx) => 
 test('register entry: hash wraps, facts in rows, at 360 px', async (ctx) => {
   const csc = await api('csc1');
   const e = await csc('POST', '/registers/CASHBOOK/entries', {
-    data: { date: ist(Date.now()).slice(0, 10), voucher_no: 'B' + RUN, particulars: 'Look ' + RUN, payment_cash: '10' }, submit: true,
+    data: { date: ist(Date.now()).slice(0, 10), voucher_no: 'B' + RUN, particulars: 'Look ' + RUN, receipt_cash: '10' }, submit: true,
   });
   assert(e.status === 201, 'entry: ' + e.status + ' ' + JSON.stringify(e.json));
   const page = await phone(ctx, 'csc1', 'hi');
@@ -89,6 +90,21 @@ test('MPR month picker and ticket check box are thumb-sized', async (ctx) => {
   const c = await page.locator('input[name=misrouted]').boundingBox();
   assert(c && c.width >= 24 && c.height >= 24, 'misrouted check box at least 24 px: ' + JSON.stringify(c));
   assert(await fitsWidth(page), 'ticket page fits 360 px');
+});
+
+test('exam question: each choice a thumb-sized box beside its words', async (ctx) => {
+  const page = await phone(ctx, 'csc2', 'hi');
+  await page.goto(BASE + '/exams');
+  const start = page.locator('form[action$="/start"] button').first();
+  if (await start.count()) await Promise.all([page.waitForNavigation(), start.click()]);
+  else await page.click('a[href*="/attempt/"]');
+  await page.waitForSelector('.choice input');
+  const box = await page.locator('.choice input').first().boundingBox();
+  const label = await page.locator('.choice label').first().boundingBox();
+  assert(box.width >= 24 && box.height >= 24, 'choice box at least 24 px: ' + JSON.stringify(box));
+  assert(Math.abs((label.y + label.height / 2) - (box.y + box.height / 2)) < 12, 'the words beside the box, not under it');
+  assert(await fitsWidth(page), 'fits 360 px');
+  await page.screenshot({ path: path.join(SHOTS, 'look-exam-hi.png'), fullPage: true });
 });
 
 run();

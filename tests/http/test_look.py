@@ -5,6 +5,8 @@ stands in); a returned entry says what to do next and links to the new
 entry form, which the link can reach; a ticket's thread in Hindi reads
 "<name> ने टिकट दर्ज किया" (no colon between the name and ने); the
 training month says "no trainings" without an empty table under it; the
+call centre gives an application's status in words of the page's
+language ("pending" was printed raw on the Hindi page); the
 MPR PDF gives every column room for its longest word ("Jamune" was
 broken "Jamun / e" in a 30 pt place column, "Grievanc / es" in a
 heading).  Layout at 360 px is
@@ -16,6 +18,7 @@ import tempfile
 import time
 
 from gs import Client, test, eq, run, sql, today, api_as
+from lifecycle import file_app
 
 RUN = str(int(time.time() * 1000) % 10000000)
 
@@ -40,7 +43,7 @@ def page(user, path, lang="en"):
 def cash_entry(particulars):
     r = api_as("csc1").api("POST", "/registers/CASHBOOK/entries",
                            {"data": {"date": today(), "voucher_no": "L" + RUN, "particulars": particulars,
-                                     "payment_cash": "10"}, "submit": True})
+                                     "receipt_cash": "10"}, "submit": True})
     eq(r.status, 201, "entry: %r" % r)
     return r.json()
 
@@ -82,6 +85,15 @@ def ticket_thread_in_hindi_puts_ne_right_after_the_name():
     assert ": ने" not in hi, "no colon before ने"
     en = page("csc1", "/tickets/" + no).text
     assert "Imran Ansari: raised the ticket" in en, "English keeps its colon"
+
+
+@test
+def call_centre_lookup_gives_an_application_status_in_words():
+    number, _ = file_app("INC", filer="csc1", mobile="9000000001")
+    hi = page("ccagent", "/cc?number=9000000001", "hi").text
+    assert "%s — INC, प्रक्रिया में</li>" % number in hi, "status in Hindi words: " + re.sub(r"\s+", " ", hi)[-1500:]
+    en = page("ccagent", "/cc?number=9000000001").text
+    assert re.search(r"%s — INC, [A-Z][^<]*</li>" % re.escape(number), en) and ", pending</li>" not in en, "in English words"
 
 
 @test
