@@ -7,8 +7,8 @@
  <button class="button secondary"><?cs var:L.wallet.show ?></button>
 </form>
 <div id="live-map" class="live-map" hidden data-src="/amenities/map.json?type=<?cs var:url_escape(Type) ?>&amp;location=<?cs var:url_escape(Location) ?>"></div>
-<div class="chart map-svg" id="svg-map"><?cs uvar:Map ?></div>
 <?cs if:Amenities.0.id ?>
+<div class="chart map-svg" id="svg-map"><?cs uvar:Map ?></div>
 <div class="table-wrap" role="region" tabindex="0" aria-label="<?cs var:L.amenity.title ?>"><table id="amenities"><thead><tr><th><?cs var:L.amenity.name ?></th><th><?cs var:L.amenity.type ?></th><th><?cs var:L.survey.place ?></th><th><?cs var:L.survey.point ?></th><th><?cs var:L.amenity.surveyed ?></th></tr></thead><tbody>
 <?cs each:m = Amenities ?><tr><td><a href="/amenities/<?cs var:m.id ?>"><?cs var:m.name ?></a></td><td><span class="dot" style="background:<?cs var:m.colour ?>"></span> <?cs if:Lang == "hi" ?><?cs var:m.type_hi ?><?cs else ?><?cs var:m.type_en ?><?cs /if ?></td><td><?cs if:Lang == "hi" ?><?cs var:m.gp_hi ?><?cs else ?><?cs var:m.gp_en ?><?cs /if ?></td><td><?cs var:m.lat ?>, <?cs var:m.lon ?></td><td><?cs var:m.surveyed ?></td></tr><?cs /each ?>
 </tbody></table></div>

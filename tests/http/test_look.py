@@ -4,7 +4,8 @@ Hindi too (the LGD has no Hindi name for most GPs: the English one
 stands in); a returned entry says what to do next and links to the new
 entry form, which the link can reach; a ticket's thread in Hindi reads
 "<name> ने टिकट दर्ज किया" (no colon between the name and ने); the
-training month says "no trainings" without an empty table under it; the
+training month says "no trainings" without an empty table under it, and
+a place without amenities shows no empty map box; the
 call centre gives an application's status in words of the page's
 language ("pending" was printed raw on the Hindi page); the
 MPR PDF gives every column room for its longest word ("Jamune" was
@@ -94,6 +95,14 @@ def call_centre_lookup_gives_an_application_status_in_words():
     assert "%s — INC, प्रक्रिया में</li>" % number in hi, "status in Hindi words: " + re.sub(r"\s+", " ", hi)[-1500:]
     en = page("ccagent", "/cc?number=9000000001").text
     assert re.search(r"%s — INC, [A-Z][^<]*</li>" % re.escape(number), en) and ", pending</li>" not in en, "in English words"
+
+
+@test
+def amenities_without_any_show_no_empty_map():
+    sarja = int(sql("SELECT id FROM locations WHERE type='panchayat' AND name_en='Sarja'")[0][0])
+    t = page("bi", "/amenities?type=community_hall&location=%d" % sarja).text
+    assert 'id="svg-map"' not in t, "no empty map box"
+    assert 'id="amenities"' not in t, "no empty table"
 
 
 @test
