@@ -23,7 +23,7 @@
  <fieldset class="field geopoint<?cs if:Form.err.f_point ?> has-error<?cs /if ?>" id="f-f_point" data-geopoint="f_point">
   <legend><?cs var:L.survey.point ?></legend>
   <?cs if:Form.err.f_point ?><p class="error-message" id="e-f_point"><?cs var:Form.err.f_point ?></p><?cs /if ?>
-  <p class="js-only" hidden><button type="button" class="secondary" data-geo-use="f_point"><?cs var:L.form.geo_use ?></button></p>
+  <p class="js-only" hidden><button type="button" class="button secondary" data-geo-use="f_point"><?cs var:L.form.geo_use ?></button></p>
   <label for="f-f_point__lat"><?cs var:L.form.geo_lat ?></label><input id="f-f_point__lat" name="f_point__lat" value="<?cs var:Form.val.f_point__lat ?>" type="text" inputmode="decimal" maxlength="14">
   <label for="f-f_point__lon"><?cs var:L.form.geo_lon ?></label><input id="f-f_point__lon" name="f_point__lon" value="<?cs var:Form.val.f_point__lon ?>" type="text" inputmode="decimal" maxlength="14">
   <label for="f-f_point__accuracy_m"><?cs var:L.form.geo_accuracy ?></label><input id="f-f_point__accuracy_m" name="f_point__accuracy_m" value="<?cs var:Form.val.f_point__accuracy_m ?>" type="text" inputmode="numeric" maxlength="6">

@@ -3,7 +3,8 @@
 // its widest word: "(Medininagar(Daltonganj))" pushed the page sideways),
 // a register entry's chain hash (one 64-letter word), the facts of an
 // entry laid out in rows (dl.facts had no style), the MPR month picker,
-// a ticket's check box and an exam question's choices (13 px boxes with
+// a ticket's check box, the "use my location" button (unstyled, 23 px)
+// and an exam question's choices (13 px boxes with
 // their words on the line below) big enough for a thumb.  The HTML and PDF
 // side is tests/http/test_look.py.
 'use strict';
@@ -90,6 +91,9 @@ test('MPR month picker and ticket check box are thumb-sized', async (ctx) => {
   const c = await page.locator('input[name=misrouted]').boundingBox();
   assert(c && c.width >= 24 && c.height >= 24, 'misrouted check box at least 24 px: ' + JSON.stringify(c));
   assert(await fitsWidth(page), 'ticket page fits 360 px');
+  await page.goto(BASE + '/amenities');
+  const g = await page.locator('button[data-geo-use]').first().boundingBox();
+  assert(g && g.height >= 44, '"Use my location" a real button: ' + JSON.stringify(g));
 });
 
 test('exam question: each choice a thumb-sized box beside its words', async (ctx) => {
