@@ -7,7 +7,9 @@ entry form, which the link can reach; a ticket's thread in Hindi reads
 training month says "no trainings" without an empty table under it, and
 a place without amenities shows no empty map box; the
 call centre gives an application's status in words of the page's
-language ("pending" was printed raw on the Hindi page); the
+language ("pending" was printed raw on the Hindi page); the Jan Samvad
+call screen asks its questions before the call's outcome (the outcome,
+"choose completed only when every question is answered", came first); the
 MPR PDF gives every column room for its longest word ("Jamune" was
 broken "Jamun / e" in a 30 pt place column, "Grievanc / es" in a
 heading).  Layout at 360 px is
@@ -18,7 +20,7 @@ import subprocess
 import tempfile
 import time
 
-from gs import Client, test, eq, run, sql, today, api_as
+from gs import Client, test, eq, run, sql, today, api_as, ctl
 from lifecycle import file_app
 
 RUN = str(int(time.time() * 1000) % 10000000)
@@ -103,6 +105,27 @@ def amenities_without_any_show_no_empty_map():
     t = page("bi", "/amenities?type=community_hall&location=%d" % sarja).text
     assert 'id="svg-map"' not in t, "no empty map box"
     assert 'id="amenities"' not in t, "no empty table"
+
+
+@test
+def jan_samvad_call_screen_asks_the_questions_before_the_outcome():
+    village = sql("SELECT v.id FROM locations v JOIN locations g ON g.id = v.parent_id WHERE g.name_en = 'Jamune' "
+                  "AND g.type = 'panchayat' ORDER BY v.id LIMIT 1")[0][0]
+    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False, encoding="utf-8") as f:
+        f.write("name,mobile,village_id,scheme_ref,benefit_date,benefit_paise\n")
+        for i in range(3):
+            f.write("Look %d,7%09d,%s,PMAYG-L%d,2026-06-01,12000000\n" % (i, (int(RUN) * 7 + i) % 10 ** 9, village, i))
+    ctl("campaign", "list", "JSPMAY", f.name)
+    os.unlink(f.name)
+    ctl("campaign", "sample", "JSPMAY", "3")
+    web = Client()
+    web.login("ccagent")
+    camp = sql("SELECT id FROM campaigns WHERE code = 'JSPMAY'")[0][0]
+    r = web.post("/campaigns/%s/next" % camp, {"csrf": web.csrf_from(web.get("/campaigns/%s" % camp).text)})
+    eq(r.status, 303, "next contact: %r" % r)
+    screen = web.get(r.header("Location")).text
+    q, d = screen.find('name="f_benefit_received"'), screen.find('name="disposition"')
+    assert 0 < q < d, "the questions (at %d) come before the call's outcome (at %d)" % (q, d)
 
 
 @test
