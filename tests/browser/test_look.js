@@ -3,7 +3,8 @@
 // its widest word: "(Medininagar(Daltonganj))" pushed the page sideways),
 // a register entry's chain hash (one 64-letter word), the facts of an
 // entry laid out in rows (dl.facts had no style), the MPR month picker,
-// a ticket's check box, the "use my location" button (unstyled, 23 px)
+// a ticket's check box, the ticket list (a card per ticket, its links
+// between lists apart), the "use my location" button (unstyled, 23 px)
 // and an exam question's choices (13 px boxes with
 // their words on the line below) big enough for a thumb.  The HTML and PDF
 // side is tests/http/test_look.py.
@@ -78,7 +79,7 @@ test('register entry: hash wraps, facts in rows, at 360 px', async (ctx) => {
   await page.screenshot({ path: path.join(SHOTS, 'look-entry-hi.png'), fullPage: true });
 });
 
-test('MPR month picker and ticket check box are thumb-sized', async (ctx) => {
+test('MPR month picker, ticket check box, ticket list and location button fit a thumb', async (ctx) => {
   const page = await phone(ctx, 'bi');
   await page.goto(BASE + '/mpr');
   const m = await page.locator('#f-month').boundingBox();
@@ -91,6 +92,12 @@ test('MPR month picker and ticket check box are thumb-sized', async (ctx) => {
   const c = await page.locator('input[name=misrouted]').boundingBox();
   assert(c && c.width >= 24 && c.height >= 24, 'misrouted check box at least 24 px: ' + JSON.stringify(c));
   assert(await fitsWidth(page), 'ticket page fits 360 px');
+  await page.goto(BASE + '/tickets');
+  const shown = await page.$eval('#tickets tbody tr', (tr) => getComputedStyle(tr).display);
+  assert(shown === 'block', 'a card per ticket on a phone: display ' + shown);
+  const li = await page.locator('ul.inline-list li').first().boundingBox();
+  assert(li && li.height >= 40, 'the links between lists tall enough: ' + JSON.stringify(li));
+  assert(await fitsWidth(page), 'ticket list fits 360 px');
   await page.goto(BASE + '/amenities');
   const g = await page.locator('button[data-geo-use]').first().boundingBox();
   assert(g && g.height >= 44, '"Use my location" a real button: ' + JSON.stringify(g));
@@ -101,8 +108,13 @@ test('exam question: each choice a thumb-sized box beside its words', async (ctx
   await page.goto(BASE + '/exams');
   const start = page.locator('form[action$="/start"] button').first();
   if (await start.count()) await Promise.all([page.waitForNavigation(), start.click()]);
-  else await page.click('a[href*="/attempt/"]');
-  await page.waitForSelector('.choice input');
+  else await Promise.all([page.waitForNavigation(), page.click('a[href*="/attempt/"]')]);
+  // questions come in any order: go on to the first with choices
+  for (let i = 0; i < 10 && !(await page.locator('.choice input').count()); i++) {
+    const next = page.locator('button[name=go][value=next]');
+    assert(await next.count(), 'a question with choices before the last: ' + page.url());
+    await Promise.all([page.waitForNavigation(), next.click()]);
+  }
   const box = await page.locator('.choice input').first().boundingBox();
   const label = await page.locator('.choice label').first().boundingBox();
   assert(box.width >= 24 && box.height >= 24, 'choice box at least 24 px: ' + JSON.stringify(box));
