@@ -12,7 +12,9 @@ call screen asks its questions before the call's outcome (the outcome,
 "choose completed only when every question is answered", came first); the
 MPR PDF gives every column room for its longest word ("Jamune" was
 broken "Jamun / e" in a 30 pt place column, "Grievanc / es" in a
-heading).  Layout at 360 px is
+heading); a certified register extract, a bilingual certificate, gives
+a choice, a date and the entry's status in both languages ("Ordinary",
+"Yes", "Signed" were English only).  Layout at 360 px is
 tests/browser/test_look.js."""
 import os
 import re
@@ -20,8 +22,8 @@ import subprocess
 import tempfile
 import time
 
-from gs import Client, test, eq, run, sql, today, api_as, ctl
-from lifecycle import file_app
+from gs import Client, test, eq, run, sql, today, fin_year, api_as, ctl
+from lifecycle import file_app, officer, act as app_act, village
 
 RUN = str(int(time.time() * 1000) % 10000000)
 
@@ -126,6 +128,34 @@ def jan_samvad_call_screen_asks_the_questions_before_the_outcome():
     screen = web.get(r.header("Location")).text
     q, d = screen.find('name="f_benefit_received"'), screen.find('name="disposition"')
     assert 0 < q < d, "the questions (at %d) come before the call's outcome (at %d)" % (q, d)
+
+
+@test
+def certified_register_extract_gives_choices_and_dates_in_both_languages():
+    e = api_as("csc1").api("POST", "/registers/GRAMSABHA/entries", {"submit": True, "data": {
+        "meeting_no": "L" + RUN, "type": "ordinary", "date": today(), "venue": "Panchayat bhawan", "notice_date": today(),
+        "agenda": "Village water supply", "members_on_roll": "400", "present_total": "120", "present_women": "50",
+        "present_sc": "20", "present_st": "30", "quorum_met": "yes", "chair": "Savitri Devi",
+        "resolutions": "संकल्प 7: विद्यालय में नया चापाकल। Resolution 7: a new hand pump"}})
+    eq(e.status, 201, "gram sabha entry: %r" % e)
+    e = e.json()
+    for action, who in (("verify", "panchayatsewak"), ("sign", "mukhiya")):
+        eq(api_as(who).api("POST", "/registers/entries/%d/%s" % (e["id"], action), {}).status, 200, action)
+    number, _ = file_app("REX", fields={"applicant_name": "Sita Devi", "mobile": "9000000001", "register": "GRAMSABHA",
+                                         "gp_place": str(village()), "fy": fin_year(today()), "serial": str(e["serial"]),
+                                         "purpose": "Bank loan", "declaration": "true"})
+    r = app_act(officer("panchayatsewak"), number, "approve", remarks="Checked against the book",
+                out_of_order_reason="taken out of turn for the test")
+    eq(r.status, 200, "approved: %r" % r)
+    pdf = api_as("csc1").api("GET", "/certificates/%s/pdf" % r.json()["certificate"]["number"])
+    f = tempfile.NamedTemporaryFile(suffix=".pdf", delete=False)
+    f.write(pdf.body)
+    f.close()
+    text = re.sub(r"\s+", " ", subprocess.run(["pdftotext", f.name, "-"], capture_output=True, text=True).stdout)
+    os.unlink(f.name)
+    for both in ("साधारण / Ordinary", "हाँ / Yes", "हस्ताक्षरित / Signed"):
+        assert both in text, "%s on the certificate: %s" % (both, text[:1500])
+    assert "संकल्प 7: विद्यालय में नया चापाकल। Resolution 7: a new hand pump" in text, "free text as written"
 
 
 @test
