@@ -7,7 +7,7 @@
 <?cs if:Health.0.gp ?>
 <h2><?cs var:L.register.health ?></h2>
 <div class="table-wrap" role="region" tabindex="0" aria-label="<?cs var:L.register.health ?>"><table id="health"><thead><tr><th><?cs var:L.register.gp ?></th><th><?cs var:L.register.open_books ?></th><th><?cs var:L.register.idle_days ?></th><th><?cs var:L.register.unsigned ?></th></tr></thead><tbody>
-<?cs each:h = Health ?><tr><td><?cs var:h.gp ?></td><td><?cs var:h.open ?></td><td><?cs if:h.idle ?><?cs var:h.idle ?><?cs else ?>—<?cs /if ?></td><td><?cs var:h.unsigned ?></td></tr><?cs /each ?>
+<?cs each:h = Health ?><tr><td><?cs var:h.gp ?></td><td><?cs var:h.open ?></td><td><?cs if:?h.idle ?><?cs var:h.idle ?><?cs else ?>—<?cs /if ?></td><td><?cs var:h.unsigned ?></td></tr><?cs /each ?>
 </tbody></table></div>
 <?cs /if ?>
 <h2><?cs var:L.register.books ?></h2>

@@ -1,7 +1,8 @@
 """test_look.py — what a person saw on the pages built last stop, kept
 from coming back: a register book and entry name their gram panchayat in
 Hindi too (the LGD has no Hindi name for most GPs: the English one
-stands in); a returned entry says what to do next and links to the new
+stands in), and register health says 0 days since an entry made today
+(it said "—", no entry); a returned entry says what to do next and links to the new
 entry form, which the link can reach; a ticket's thread in Hindi reads
 "<name> ने टिकट दर्ज किया" (no colon between the name and ने); the
 training month says "no trainings" without an empty table under it, and
@@ -61,6 +62,10 @@ def register_book_and_entry_name_their_gram_panchayat_in_hindi():
     assert want in book, "the book names its GP in Hindi: " + re.sub(r"\s+", " ", book)[:600]
     entry = page("csc1", "/registers/entry/%d" % e["id"], "hi").text
     assert "— %s, " % jamune_hi() in entry, "the entry's link back names the GP"
+    # register health: an entry made today is 0 days ago, not "—" (no entry)
+    health = page("bi", "/registers").text
+    assert re.search(r"<tr><td>Jamune</td><td>\d+</td><td>0</td>", health), "0 days since the last entry: " + \
+        re.sub(r"\s+", " ", health[health.find('id="health"'):])[:500]
 
 
 @test
