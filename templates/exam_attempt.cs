@@ -9,7 +9,7 @@
  <?cs if:Att.refresher ?><p><?cs var:L.exam.refresher ?></p><?cs /if ?>
  <?cs if:subcount(Review) ?><h2><?cs var:L.exam.review_title ?></h2>
  <div class="table-wrap" role="region" tabindex="0" aria-label="<?cs var:L.exam.review_title ?>"><table id="review"><thead><tr><th><?cs var:L.exam.question ?></th><th><?cs var:L.exam.your_answer ?></th><th><?cs var:L.exam.right_answer ?></th><th><?cs var:L.exam.marks ?></th></tr></thead><tbody>
- <?cs each:v = Review ?><tr><td><?cs var:v.n ?>. <?cs var:v.body ?></td><td><?cs if:v.yours ?><?cs var:v.yours ?><?cs else ?><?cs var:L.exam.unanswered ?><?cs /if ?></td><td><?cs var:v.right ?></td><td><?cs var:v.mark ?> / <?cs var:v.marks ?></td></tr><?cs /each ?>
+ <?cs each:v = Review ?><tr><td><?cs var:v.n ?>. <?cs var:v.body ?></td><td><?cs if:string.length(v.yours) ?><?cs var:v.yours ?><?cs else ?><?cs var:L.exam.unanswered ?><?cs /if ?></td><td><?cs var:v.right ?></td><td><?cs var:v.mark ?> / <?cs var:v.marks ?></td></tr><?cs /each ?>
  </tbody></table></div><?cs /if ?>
  <p><a href="/exams"><?cs var:L.exam.back ?></a></p>
 </section>
