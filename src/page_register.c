@@ -43,7 +43,7 @@ struct book {
 static struct book *book_get(struct req *r, long id, const char *code)
 {
 	/* one statement: the book, its GP, its definition and its totals */
-	struct dbres *q = db_query(r->a, "SELECT d.code, b.fy, b.status, l.name_en, l.name_hi, l.path, b.balances, b.opening, "
+	struct dbres *q = db_query(r->a, "SELECT d.code, b.fy, b.status, l.name_en, IFNULL(l.name_hi, l.name_en), l.path, b.balances, b.opening, "
 					 "IFNULL(b.closed_through, ''), b.location_id, b.last_serial, v.definition, b.totals FROM register_books b "
 					 "JOIN register_defs d ON d.id = b.def_id JOIN locations l ON l.id = b.location_id "
 					 "JOIN register_versions v ON v.id = b.version_id WHERE b.id = ?",
@@ -285,7 +285,7 @@ static struct book *book_of_path(struct req *r, bool *moved)
 	b->code = rp(r, 0);
 	b->d = reg_published(r->a, b->code, &version);
 	b->gp = b->d ? reg_home_place(r->a, &r->actor, b->d->level) : 0;
-	struct dbres *g = b->gp && b->d ? db_query(r->a, "SELECT l.name_en, l.name_hi, l.path, "
+	struct dbres *g = b->gp && b->d ? db_query(r->a, "SELECT l.name_en, IFNULL(l.name_hi, l.name_en), l.path, "
 						 "CONCAT(YEAR(CURDATE()) - (MONTH(CURDATE()) < 4), '-', "
 						 "LPAD((YEAR(CURDATE()) - (MONTH(CURDATE()) < 4) + 1) % 100, 2, '0')) "
 						 "FROM locations l WHERE l.id = ?", "i", (long long)b->gp) : NULL;
@@ -441,8 +441,10 @@ int page_register_entry(struct req *r)
 	hset(r, "Can.submit", mine && str_eq(st, "draft") ? "1" : "");
 	hset(r, "Can.verify", verifier && str_eq(st, "submitted") ? "1" : "");
 	hset(r, "Can.sign", str_eq(st, "verified") && reg_may(&r->actor, b->d, b->gp_path, REG_SIGN) ? "1" : "");
+	bool enter = str_eq(b->status, "open") && reg_may(&r->actor, b->d, b->gp_path, REG_ENTER);
+	hset(r, "Can.enter", enter ? "1" : "");
 	hset(r, "Can.correct", !db_val(e, 0, 6) && (str_eq(st, "submitted") || str_eq(st, "verified") || str_eq(st, "signed")) &&
-			       str_eq(b->status, "open") && reg_may(&r->actor, b->d, b->gp_path, REG_ENTER) ? "1" : "");
+			       enter ? "1" : "");
 	return tmpl_render(r, "register_entry.cs");
 }
 

@@ -1320,11 +1320,15 @@ static int extract_find(struct arena *a, long gp, const char *code, const char *
 	for (size_t i = 0; i < d->ncols; i++) {
 		const struct field *c = &d->cols[i];
 		const struct jval *v = json_get(data, c->name);
-		const char *t = v ? reg_cell_text(a, d, c, v, "en") : NULL;
+		const char *t = v ? reg_cell_text(a, d, c, v, "en") : NULL, *hi = v ? reg_cell_text(a, d, c, v, "hi") : NULL;
+		/* the certificate is bilingual: a choice or a date in both
+		   languages ("हाँ / Yes"), free text as it was written */
 		if (!str_empty(t))
-			f[k++] = (struct cert_fact){ c->label.en, c->label.hi, t };
+			f[k++] = (struct cert_fact){ c->label.en, c->label.hi,
+						     str_empty(hi) || str_eq(hi, t) ? t : arena_printf(a, "%s / %s", hi, t) };
 	}
-	f[k++] = (struct cert_fact){ "Entry status", "प्रविष्टि की स्थिति", str_eq(st, "signed") ? "Signed" : "Verified" };
+	f[k++] = (struct cert_fact){ "Entry status", "प्रविष्टि की स्थिति",
+				     str_eq(st, "signed") ? "हस्ताक्षरित / Signed" : "सत्यापित / Verified" };
 	f[k++] = (struct cert_fact){ "Entry hash", "प्रविष्टि हैश", hash_groups(a, db_val(e, 0, 3)) };
 	f[k++] = (struct cert_fact){ "Book hash at issue", "जारी करते समय बही हैश",
 				     arena_printf(a, "%s (serial %s)", hash_groups(a, db_val(e, 0, 4)), db_val(e, 0, 5)) };

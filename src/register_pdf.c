@@ -28,6 +28,7 @@ struct rp {
 	HPDF_STATUS herr;	/* first libharu error */
 	double pw, ph;		/* page size */
 	double *colw;		/* width of each column (0 = serial, 1..ncols, last = state) */
+	double size;		/* cell text size: SIZE, less when the words would not fit */
 	size_t ncol;		/* columns drawn: serial + cols + state */
 	double *rowh;		/* height of each row */
 	int *page;		/* page of each row */
@@ -56,32 +57,93 @@ static const char *cell(const struct rp *r, size_t i, size_t c)
 static double cell_height(struct rp *r, const char *s, double w, enum pdft_style st)
 {
 	struct pdft_lines l = { 0 };
-	size_t n = pdft_wrap(r->t, st, SIZE, s, w - 2 * PAD, &l);
+	size_t n = pdft_wrap(r->t, st, r->size, s, w - 2 * PAD, &l);
 	pdft_lines_free(&l);
-	return (n ? (double)n : 1.0) * LEAD + 2 * PAD;
+	return (n ? (double)n : 1.0) * r->size * 1.35 + 2 * PAD;
+}
+
+/* The width of the longest word of s (a cell wraps at spaces only;
+ * a narrower column breaks the word). */
+static double longest_word(struct rp *r, enum pdft_style st, const char *s)
+{
+	double w = 0;
+	while (*s) {
+		size_t n = strcspn(s, " ");
+		double x = pdft_width(r->t, st, r->size, s, n) + 2 * PAD + 1;
+		if (x > w)
+			w = x;
+		s += n + (s[n] == ' ');
+	}
+	return w;
+}
+
+/* The first column's width: a book's serials fit 30 pt; an MPR puts
+ * place names there ("Total: Medininagar(Daltonganj)"), given room for
+ * their longest word (up to 150 pt) so no name breaks mid-word. */
+static double first_width(struct rp *r)
+{
+	double w = 30;
+	for (size_t i = 0; i < r->in->nrows; i++) {
+		double x = longest_word(r, PDFT_REGULAR, cell(r, i, 0));
+		if (x > w)
+			w = x;
+	}
+	return w < 150 ? w : 150;
 }
 
 /* Column widths: the serial and state columns narrow, the rest shared in
- * proportion to their longest text (at least a fair minimum each). */
+ * proportion to their longest text (at least a fair minimum each).  When
+ * the page is too narrow for every column's want, each keeps at least
+ * the longest word of its heading and cells, and the room left over is
+ * shared in proportion to what each wanted beyond that. */
 static void widths(struct rp *r)
 {
-	double avail = r->pw - 2 * MARGIN, fixed = 30 + 70, need = 0;
-	double *want = calloc(r->ncol, sizeof *want);
+	double first = first_width(r), last = 70, avail, need = 0, floor = 0;
+	double *want = calloc(2 * r->ncol, sizeof *want), *least = want + r->ncol;
 	for (size_t c = 1; c + 1 < r->ncol; c++) {
-		double m = pdft_width(r->t, PDFT_BOLD, SIZE, r->in->labels[c - 1], strlen(r->in->labels[c - 1])) / 2 + 2 * PAD;
+		const char *l = r->in->labels[c - 1];
+		double m = pdft_width(r->t, PDFT_BOLD, r->size, l, strlen(l)) / 2 + 2 * PAD, w = longest_word(r, PDFT_BOLD, l);
 		for (size_t i = 0; i < r->in->nrows; i++) {
 			const char *s = cell(r, i, c);
-			double x = pdft_width(r->t, PDFT_REGULAR, SIZE, s, strlen(s)) + 2 * PAD;
+			double x = pdft_width(r->t, PDFT_REGULAR, r->size, s, strlen(s)) + 2 * PAD, y = longest_word(r, PDFT_REGULAR, s);
 			if (x > m)
 				m = x;
+			if (y > w)
+				w = y;
 		}
 		want[c] = m < 40 ? 40 : m > 220 ? 220 : m;
+		least[c] = w < 220 ? w : 220;
+		if (least[c] > want[c])
+			want[c] = least[c];
 		need += want[c];
+		floor += least[c];
 	}
-	r->colw[0] = 30;
-	r->colw[r->ncol - 1] = 70;
+	/* too many columns for the page: the state column gives up what its
+	   longest word does not need, and if the words still do not fit,
+	   the text is made smaller (not below 6 pt) */
+	if (floor + first + last > r->pw - 2 * MARGIN) {
+		double w = longest_word(r, PDFT_BOLD, r->in->state_label);
+		for (size_t i = 0; i < r->in->nrows; i++) {
+			double x = longest_word(r, PDFT_REGULAR, cell(r, i, r->ncol - 1));
+			if (x > w)
+				w = x;
+		}
+		last = w < 30 ? 30 : w < last ? w : last;
+	}
+	avail = r->pw - 2 * MARGIN - first - last;
+	if (floor > avail && r->size == SIZE) {
+		double k = 0.97 * (r->pw - 2 * MARGIN) / (floor + first + last);
+		r->size = SIZE * k < 6 ? 6 : SIZE * k;
+		free(want);
+		widths(r);
+		return;
+	}
+	r->colw[0] = first;
+	r->colw[r->ncol - 1] = last;
 	for (size_t c = 1; c + 1 < r->ncol; c++)
-		r->colw[c] = want[c] * (avail - fixed) / (need > 0 ? need : 1);
+		r->colw[c] = need <= avail ? want[c] * avail / (need > 0 ? need : 1)
+			: floor >= avail ? least[c] * avail / (floor > 0 ? floor : 1)
+			: least[c] + (want[c] - least[c]) * (avail - floor) / (need - floor);
 	free(want);
 }
 
@@ -161,7 +223,7 @@ static double draw_row(struct rp *r, HPDF_Page pg, size_t i, double y, double h)
 		HPDF_Page_SetLineWidth(pg, 0.3);
 		HPDF_Page_Rectangle(pg, x, y - h, r->colw[c], h);
 		HPDF_Page_Stroke(pg);
-		pdft_draw_box(r->t, pg, head ? PDFT_BOLD : PDFT_REGULAR, SIZE, x + PAD, y - PAD - SIZE, r->colw[c] - 2 * PAD, LEAD,
+		pdft_draw_box(r->t, pg, head ? PDFT_BOLD : PDFT_REGULAR, r->size, x + PAD, y - PAD - r->size, r->colw[c] - 2 * PAD, r->size * 1.35,
 			      PDFT_LEFT, s);
 		x += r->colw[c];
 	}
@@ -188,7 +250,7 @@ static double header_row_height(struct rp *r)
 
 int register_pdf_render(const struct regpdf *in, unsigned char **out, size_t *len)
 {
-	struct rp r = { .in = in };
+	struct rp r = { .in = in, .size = SIZE };
 	int rc = -1;
 	*out = NULL;
 	*len = 0;

@@ -7,9 +7,9 @@
  <button class="button secondary"><?cs var:L.wallet.show ?></button>
 </form>
 <div id="live-map" class="live-map" hidden data-src="/amenities/map.json?type=<?cs var:url_escape(Type) ?>&amp;location=<?cs var:url_escape(Location) ?>"></div>
-<div class="chart map-svg" id="svg-map"><?cs uvar:Map ?></div>
 <?cs if:Amenities.0.id ?>
-<div class="table-wrap"><table id="amenities"><thead><tr><th><?cs var:L.amenity.name ?></th><th><?cs var:L.amenity.type ?></th><th><?cs var:L.survey.place ?></th><th><?cs var:L.survey.point ?></th><th><?cs var:L.amenity.surveyed ?></th></tr></thead><tbody>
+<div class="chart map-svg" id="svg-map"><?cs uvar:Map ?></div>
+<div class="table-wrap" role="region" tabindex="0" aria-label="<?cs var:L.amenity.title ?>"><table id="amenities"><thead><tr><th><?cs var:L.amenity.name ?></th><th><?cs var:L.amenity.type ?></th><th><?cs var:L.survey.place ?></th><th><?cs var:L.survey.point ?></th><th><?cs var:L.amenity.surveyed ?></th></tr></thead><tbody>
 <?cs each:m = Amenities ?><tr><td><a href="/amenities/<?cs var:m.id ?>"><?cs var:m.name ?></a></td><td><span class="dot" style="background:<?cs var:m.colour ?>"></span> <?cs if:Lang == "hi" ?><?cs var:m.type_hi ?><?cs else ?><?cs var:m.type_en ?><?cs /if ?></td><td><?cs if:Lang == "hi" ?><?cs var:m.gp_hi ?><?cs else ?><?cs var:m.gp_en ?><?cs /if ?></td><td><?cs var:m.lat ?>, <?cs var:m.lon ?></td><td><?cs var:m.surveyed ?></td></tr><?cs /each ?>
 </tbody></table></div>
 <?cs else ?><p><?cs var:L.amenity.none ?></p><?cs /if ?>
@@ -23,7 +23,7 @@
  <fieldset class="field geopoint<?cs if:Form.err.f_point ?> has-error<?cs /if ?>" id="f-f_point" data-geopoint="f_point">
   <legend><?cs var:L.survey.point ?></legend>
   <?cs if:Form.err.f_point ?><p class="error-message" id="e-f_point"><?cs var:Form.err.f_point ?></p><?cs /if ?>
-  <p class="js-only" hidden><button type="button" class="secondary" data-geo-use="f_point"><?cs var:L.form.geo_use ?></button></p>
+  <p class="js-only" hidden><button type="button" class="button secondary" data-geo-use="f_point"><?cs var:L.form.geo_use ?></button></p>
   <label for="f-f_point__lat"><?cs var:L.form.geo_lat ?></label><input id="f-f_point__lat" name="f_point__lat" value="<?cs var:Form.val.f_point__lat ?>" type="text" inputmode="decimal" maxlength="14">
   <label for="f-f_point__lon"><?cs var:L.form.geo_lon ?></label><input id="f-f_point__lon" name="f_point__lon" value="<?cs var:Form.val.f_point__lon ?>" type="text" inputmode="decimal" maxlength="14">
   <label for="f-f_point__accuracy_m"><?cs var:L.form.geo_accuracy ?></label><input id="f-f_point__accuracy_m" name="f_point__accuracy_m" value="<?cs var:Form.val.f_point__accuracy_m ?>" type="text" inputmode="numeric" maxlength="6">

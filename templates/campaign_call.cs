@@ -12,10 +12,10 @@
 <div class="notice"><p><strong><?cs var:L.campaign.consent ?></strong> <?cs if:Lang == "hi" ?><?cs var:K.0.consent_hi ?><?cs else ?><?cs var:K.0.consent_en ?><?cs /if ?></p></div>
 <form method="post" action="/campaigns/<?cs var:Campaign ?>/contacts/<?cs var:K.0.id ?>" novalidate>
  <?cs call:csrf_field() ?>
- <?cs call:field_select("disposition", L.campaign.disposition, Dispositions, L.campaign.disposition_hint) ?>
- <?cs call:field_input("callback_at", L.campaign.callback_at, "text", L.campaign.callback_hint, "") ?>
  <h2><?cs var:L.campaign.questions ?></h2>
  <?cs each:f = Svc.fields ?><?cs call:svc_field(f) ?><?cs /each ?>
+ <?cs call:field_select("disposition", L.campaign.disposition, Dispositions, L.campaign.disposition_hint) ?>
+ <?cs call:field_input("callback_at", L.campaign.callback_at, "text", L.campaign.callback_hint, "") ?>
  <button class="button"><?cs var:L.campaign.save ?></button>
 </form>
 <?cs include:"inc/foot.cs" ?>

@@ -12,11 +12,11 @@
 <h3><?cs var:L.cc.open_tickets ?></h3>
 <?cs if:subcount(Tickets) ?><ul><?cs each:t = Tickets ?><li><a href="/tickets/<?cs var:t.number ?>"><?cs var:t.number ?></a> — <?cs var:t.subject ?> (<?cs var:L.ticket.st[t.status] ?>)</li><?cs /each ?></ul><?cs else ?><p><?cs var:L.cc.none ?></p><?cs /if ?>
 <h3><?cs var:L.cc.applications ?></h3>
-<?cs if:subcount(Apps) ?><ul><?cs each:a = Apps ?><li><?cs var:a.number ?> — <?cs var:a.service ?>, <?cs var:a.status ?></li><?cs /each ?></ul><?cs else ?><p><?cs var:L.cc.none ?></p><?cs /if ?>
+<?cs if:subcount(Apps) ?><ul><?cs each:a = Apps ?><li><?cs var:a.number ?> — <?cs var:a.service ?>, <?cs var:L.app.st[a.status] ?></li><?cs /each ?></ul><?cs else ?><p><?cs var:L.cc.none ?></p><?cs /if ?>
 <?cs /if ?>
 <h2><?cs if:Number ?><?cs var:L.cc.calls_number ?><?cs else ?><?cs var:L.cc.my_calls ?><?cs /if ?></h2>
 <?cs if:subcount(Calls) ?>
-<div class="table-wrap"><table><thead><tr><th><?cs var:L.cc.when ?></th><th><?cs var:L.cc.direction ?></th><th><?cs var:L.cc.number ?></th><th><?cs var:L.cc.agent ?></th><th><?cs var:L.cc.status ?></th><th><?cs var:L.cc.disposition ?></th></tr></thead><tbody>
+<div class="table-wrap" role="region" tabindex="0" aria-label="<?cs if:Number ?><?cs var:L.cc.calls_number ?><?cs else ?><?cs var:L.cc.my_calls ?><?cs /if ?>"><table><thead><tr><th><?cs var:L.cc.when ?></th><th><?cs var:L.cc.direction ?></th><th><?cs var:L.cc.number ?></th><th><?cs var:L.cc.agent ?></th><th><?cs var:L.cc.status ?></th><th><?cs var:L.cc.disposition ?></th></tr></thead><tbody>
 <?cs each:c = Calls ?><tr><td><a href="/cc/call/<?cs var:c.id ?>"><?cs var:c.started ?></a></td><td><?cs var:L.cc.dir[c.direction] ?></td><td><?cs var:c.number ?></td><td><?cs var:c.agent ?></td><td><?cs var:L.cc.st[c.status] ?><?cs if:c.duration ?> (<?cs var:c.duration ?> s)<?cs /if ?></td><td><?cs if:c.disposition ?><?cs var:L.cc.disp[c.disposition] ?><?cs /if ?><?cs if:c.ticket ?> <a href="/tickets/<?cs var:c.ticket ?>"><?cs var:c.ticket ?></a><?cs /if ?></td></tr><?cs /each ?>
 </tbody></table></div>
 <?cs else ?><p><?cs var:L.cc.none ?></p><?cs /if ?>

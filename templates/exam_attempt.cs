@@ -9,7 +9,7 @@
  <?cs if:Att.refresher ?><p><?cs var:L.exam.refresher ?></p><?cs /if ?>
  <?cs if:subcount(Review) ?><h2><?cs var:L.exam.review_title ?></h2>
  <div class="table-wrap" role="region" tabindex="0" aria-label="<?cs var:L.exam.review_title ?>"><table id="review"><thead><tr><th><?cs var:L.exam.question ?></th><th><?cs var:L.exam.your_answer ?></th><th><?cs var:L.exam.right_answer ?></th><th><?cs var:L.exam.marks ?></th></tr></thead><tbody>
- <?cs each:v = Review ?><tr><td><?cs var:v.n ?>. <?cs var:v.body ?></td><td><?cs if:v.yours ?><?cs var:v.yours ?><?cs else ?><?cs var:L.exam.unanswered ?><?cs /if ?></td><td><?cs var:v.right ?></td><td><?cs var:v.mark ?> / <?cs var:v.marks ?></td></tr><?cs /each ?>
+ <?cs each:v = Review ?><tr><td><?cs var:v.n ?>. <?cs var:v.body ?></td><td><?cs if:string.length(v.yours) ?><?cs var:v.yours ?><?cs else ?><?cs var:L.exam.unanswered ?><?cs /if ?></td><td><?cs var:v.right ?></td><td><?cs var:v.mark ?> / <?cs var:v.marks ?></td></tr><?cs /each ?>
  </tbody></table></div><?cs /if ?>
  <p><a href="/exams"><?cs var:L.exam.back ?></a></p>
 </section>
@@ -36,7 +36,7 @@
   <div class="choice"><input id="f-response-true" type="radio" name="answer" value="true"<?cs if:Q.value == "true" ?> checked<?cs /if ?>> <label for="f-response-true"><?cs var:L.exam.true ?></label></div>
   <div class="choice"><input id="f-response-false" type="radio" name="answer" value="false"<?cs if:Q.value == "false" ?> checked<?cs /if ?>> <label for="f-response-false"><?cs var:L.exam.false ?></label></div>
  <?cs else ?>
-  <label for="f-response"><?cs var:L.exam.number ?></label><input id="f-response" name="answer" inputmode="decimal" value="<?cs var:Q.value ?>" maxlength="32">
+  <label for="f-response"><?cs var:L.exam.number ?></label><input id="f-response" name="answer" type="text" inputmode="decimal" value="<?cs var:Q.value ?>" maxlength="32">
  <?cs /if ?>
  </fieldset></div>
  <?cs if:Q.prev >= 0 ?><button class="button secondary" name="go" value="prev"><?cs var:L.exam.prev ?></button><?cs /if ?>

@@ -13,7 +13,7 @@
  <?cs if:e.venue == "1" ?><div class="field<?cs if:Form.exam == e.code && Form.err.venue_code ?> has-error<?cs /if ?>"><label for="f-venue_code-<?cs var:e.code ?>"><?cs var:L.exam.venue_code ?></label>
   <p class="hint"><?cs var:L.exam.venue_hint ?></p>
   <?cs if:Form.exam == e.code && Form.err.venue_code ?><p class="error-message" id="e-venue_code"><?cs var:Form.err.venue_code ?></p><?cs /if ?>
-  <input id="f-venue_code-<?cs var:e.code ?>" name="venue_code" autocomplete="off" maxlength="40"></div><?cs /if ?>
+  <input id="f-venue_code-<?cs var:e.code ?>" name="venue_code" type="text" autocomplete="off" maxlength="40"></div><?cs /if ?>
  <button class="button"><?cs var:L.exam.start ?></button></form>
  <?cs /if ?>
 </section>

@@ -2,7 +2,7 @@
 <h1><?cs var:L.learn.title ?></h1>
 <form method="get" action="/learn" class="inline">
  <label for="f-lang"><?cs var:L.learn.lang ?></label> <select id="f-lang" name="lang"><option value=""><?cs var:L.learn.any ?></option><option value="hi"<?cs if:Filter.lang == "hi" ?> selected<?cs /if ?>>हिन्दी</option><option value="en"<?cs if:Filter.lang == "en" ?> selected<?cs /if ?>>English</option></select>
- <label for="f-tag"><?cs var:L.learn.tag ?></label> <input id="f-tag" name="tag" value="<?cs var:Filter.tag ?>" maxlength="40">
+ <label for="f-tag"><?cs var:L.learn.tag ?></label> <input id="f-tag" name="tag" type="text" value="<?cs var:Filter.tag ?>" maxlength="40">
  <button class="button secondary"><?cs var:L.learn.filter ?></button>
 </form>
 <?cs if:Admin ?><p><a href="/admin/learn"><?cs var:L.learn.add ?></a></p><?cs /if ?>

@@ -8,7 +8,7 @@
 <dl class="figures" id="balances"><?cs each:x = Book.balances ?><dt><?cs var:x.label ?></dt><dd<?cs if:x.negative ?> class="error-message"<?cs /if ?>><?cs var:x.value ?></dd><?cs /each ?></dl>
 <p class="small"><?cs var:L.register.opening ?>: <?cs each:x = Book.opening ?><?cs var:x.label ?> <?cs var:x.value ?> <?cs /each ?></p>
 <?cs /if ?>
-<div class="table-wrap"><table id="entries" class="register"><thead><tr><th><?cs var:L.register.serial ?></th><?cs each:c = Cols ?><th><?cs var:c ?></th><?cs /each ?><th><?cs var:L.register.state ?></th></tr></thead><tbody>
+<div class="table-wrap" role="region" tabindex="0" aria-label="<?cs var:Book.name ?>"><table id="entries" class="register"><thead><tr><th><?cs var:L.register.serial ?></th><?cs each:c = Cols ?><th><?cs var:c ?></th><?cs /each ?><th><?cs var:L.register.state ?></th></tr></thead><tbody>
 <?cs each:e = Rows ?><tr id="entry-<?cs var:e.id ?>"<?cs if:e.corrected_by ?> class="struck"<?cs /if ?>>
  <td><a href="/registers/entry/<?cs var:e.id ?>"><?cs if:e.serial ?><?cs var:e.serial ?><?cs else ?><?cs var:L.register.draft ?><?cs /if ?></a></td>
  <?cs each:c = e.cells ?><td><?cs if:e.corrected_by ?><del><?cs var:c ?></del><?cs else ?><?cs var:c ?><?cs /if ?></td><?cs /each ?>
@@ -27,7 +27,7 @@
  <p class="hint"><?cs var:L.register.close_year_hint ?></p><button class="button warning"><?cs var:L.register.close_year ?></button></form>
 <?cs /if ?>
 <?cs if:Can.enter ?>
-<h2><?cs if:Form.corrects ?><?cs var:L.register.new_correction ?> #<?cs var:Form.corrects ?><?cs else ?><?cs var:L.register.new_entry ?><?cs /if ?></h2>
+<h2 id="new"><?cs if:Form.corrects ?><?cs var:L.register.new_correction ?> #<?cs var:Form.corrects ?><?cs else ?><?cs var:L.register.new_entry ?><?cs /if ?></h2>
 <form method="post" action="/registers/<?cs var:url_escape(Book.code) ?>/<?cs if:Book.id ?><?cs var:Book.id ?><?cs else ?>new<?cs /if ?>" enctype="multipart/form-data" novalidate>
  <?cs call:csrf_field() ?>
  <?cs if:Form.corrects ?><input type="hidden" name="corrects" value="<?cs var:Form.corrects ?>"><?cs /if ?>

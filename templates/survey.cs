@@ -10,15 +10,15 @@
 <h2><?cs var:L.survey.by_place ?></h2>
 <?cs def:counts_head() ?><th><?cs var:L.survey.state.allocated ?></th><th><?cs var:L.survey.state.in_progress ?></th><th><?cs var:L.survey.state.pending_approval ?></th><th><?cs var:L.survey.state.completed ?></th><th><?cs var:L.survey.state.returned ?></th><th><?cs var:L.survey.flagged ?></th><th><?cs var:L.survey.total ?></th><?cs /def ?>
 <?cs def:counts_row(c) ?><td><?cs var:c.allocated ?></td><td><?cs var:c.in_progress ?></td><td><?cs var:c.pending_approval ?></td><td><?cs var:c.completed ?></td><td><?cs var:c.returned ?></td><td><?cs var:c.flagged ?></td><td><?cs var:c.total ?></td><?cs /def ?>
-<?cs if:ByPlace.0.gp ?><div class="table-wrap"><table id="by-place"><thead><tr><th><?cs var:L.survey.block ?></th><th><?cs var:L.survey.place ?></th><?cs call:counts_head() ?></tr></thead><tbody>
+<?cs if:ByPlace.0.gp ?><div class="table-wrap" role="region" tabindex="0" aria-label="<?cs var:L.survey.by_place ?>"><table id="by-place"><thead><tr><th><?cs var:L.survey.block ?></th><th><?cs var:L.survey.place ?></th><?cs call:counts_head() ?></tr></thead><tbody>
 <?cs each:p = ByPlace ?><tr><td><?cs var:p.block ?></td><td><?cs if:Lang == "hi" ?><?cs var:p.gp_hi ?><?cs else ?><?cs var:p.gp_en ?><?cs /if ?></td><?cs call:counts_row(p) ?></tr><?cs /each ?>
 </tbody></table></div><?cs else ?><p><?cs var:L.survey.no_tasks ?></p><?cs /if ?>
-<?cs if:ByVle.0.user ?><h2><?cs var:L.survey.by_vle ?></h2><div class="table-wrap"><table id="by-vle"><thead><tr><th><?cs var:L.survey.vle ?></th><?cs call:counts_head() ?></tr></thead><tbody>
+<?cs if:ByVle.0.user ?><h2><?cs var:L.survey.by_vle ?></h2><div class="table-wrap" role="region" tabindex="0" aria-label="<?cs var:L.survey.by_vle ?>"><table id="by-vle"><thead><tr><th><?cs var:L.survey.vle ?></th><?cs call:counts_head() ?></tr></thead><tbody>
 <?cs each:v = ByVle ?><tr><td><?cs var:v.name ?></td><?cs call:counts_row(v) ?></tr><?cs /each ?>
 </tbody></table></div><?cs /if ?>
 <h2><?cs var:L.survey.ageing ?></h2>
-<dl class="facts" id="ageing"><dt>0–3 <?cs var:L.survey.days ?></dt><dd><?cs var:Ageing.0.d0 ?></dd><dt>4–7 <?cs var:L.survey.days ?></dt><dd><?cs var:Ageing.0.d4 ?></dd><dt>8–15 <?cs var:L.survey.days ?></dt><dd><?cs var:Ageing.0.d8 ?></dd><dt>&gt; 15 <?cs var:L.survey.days ?></dt><dd><?cs var:Ageing.0.d16 ?></dd><dt><?cs var:L.survey.oldest ?></dt><dd><?cs var:Ageing.0.oldest ?></dd></dl>
-<?cs if:PerDay.0.day ?><h2><?cs var:L.survey.per_day ?></h2><div class="table-wrap"><table id="per-day"><thead><tr><th><?cs var:L.survey.day ?></th><th><?cs var:L.survey.submissions ?></th></tr></thead><tbody>
+<dl class="figures" id="ageing"><dt>0–3 <?cs var:L.survey.days ?></dt><dd><?cs var:Ageing.0.d0 ?></dd><dt>4–7 <?cs var:L.survey.days ?></dt><dd><?cs var:Ageing.0.d4 ?></dd><dt>8–15 <?cs var:L.survey.days ?></dt><dd><?cs var:Ageing.0.d8 ?></dd><dt>&gt; 15 <?cs var:L.survey.days ?></dt><dd><?cs var:Ageing.0.d16 ?></dd><dt><?cs var:L.survey.oldest ?></dt><dd><?cs var:Ageing.0.oldest ?></dd></dl>
+<?cs if:PerDay.0.day ?><h2><?cs var:L.survey.per_day ?></h2><div class="table-wrap" role="region" tabindex="0" aria-label="<?cs var:L.survey.per_day ?>"><table id="per-day"><thead><tr><th><?cs var:L.survey.day ?></th><th><?cs var:L.survey.submissions ?></th></tr></thead><tbody>
 <?cs each:d = PerDay ?><tr><td><?cs var:d.day ?></td><td><?cs var:d.n ?></td></tr><?cs /each ?></tbody></table></div><?cs /if ?>
 <?cs if:subcount(Dist) ?><h2><?cs var:L.survey.distributions ?></h2>
 <?cs each:q = Dist ?><h3><?cs var:q.label ?> <span class="small">(<?cs var:q.answered ?> <?cs var:L.survey.answered ?>)</span></h3>

@@ -2,7 +2,7 @@
 <h1><?cs var:L.survey.surveys_title ?></h1>
 <p><a href="/tasks"><?cs var:L.survey.tasks_title ?></a> · <a href="/amenities"><?cs var:L.amenity.title ?></a></p>
 <?cs if:Surveys.0.id ?>
-<div class="table-wrap"><table id="surveys"><thead><tr><th><?cs var:L.survey.survey ?></th><th><?cs var:L.survey.window ?></th><th><?cs var:L.survey.tasks ?></th><th><?cs var:L.survey.state.completed ?></th></tr></thead><tbody>
+<div class="table-wrap" role="region" tabindex="0" aria-label="<?cs var:L.survey.surveys_title ?>"><table id="surveys"><thead><tr><th><?cs var:L.survey.survey ?></th><th><?cs var:L.survey.window ?></th><th><?cs var:L.survey.tasks ?></th><th><?cs var:L.survey.state.completed ?></th></tr></thead><tbody>
 <?cs each:s = Surveys ?><tr><td><?cs if:Officer ?><a href="/surveys/<?cs var:s.id ?>"><?cs /if ?><?cs if:Lang == "hi" ?><?cs var:s.title_hi ?><?cs else ?><?cs var:s.title_en ?><?cs /if ?><?cs if:Officer ?></a><?cs /if ?> (<?cs var:s.code ?>)</td><td><?cs var:s.from ?> – <?cs var:s.to ?></td><td><?cs if:!Officer ?><a href="/tasks?survey=<?cs var:s.id ?>"><?cs /if ?><?cs var:s.tasks ?><?cs if:!Officer ?></a><?cs /if ?></td><td><?cs var:s.completed ?></td></tr><?cs /each ?>
 </tbody></table></div>
 <?cs else ?><p><?cs var:L.survey.no_surveys ?></p><?cs /if ?>

@@ -17,7 +17,7 @@
 </dl>
 <h2><?cs var:L.ticket.thread ?></h2>
 <ol class="thread">
-<?cs each:e = Events ?><li<?cs if:e.internal == "1" ?> class="internal"<?cs /if ?>><p class="small"><?cs var:e.when ?> — <?cs var:e.who ?><?cs if:!e.who ?><?cs var:L.ticket.system ?><?cs /if ?>: <?cs var:e.what ?><?cs if:e.to_name ?> → <?cs var:e.to_name ?><?cs /if ?><?cs if:e.internal == "1" ?> <span class="tag grey"><?cs var:L.ticket.internal ?></span><?cs /if ?></p><?cs if:e.body ?><p><?cs var:e.body ?></p><?cs /if ?></li><?cs /each ?>
+<?cs each:e = Events ?><li<?cs if:e.internal == "1" ?> class="internal"<?cs /if ?>><p class="small"><?cs var:e.when ?> — <?cs var:e.who ?><?cs if:!e.who ?><?cs var:L.ticket.system ?><?cs /if ?><?cs if:Lang != "hi" ?>:<?cs /if ?> <?cs var:e.what ?><?cs if:e.to_name ?> → <?cs var:e.to_name ?><?cs /if ?><?cs if:e.internal == "1" ?> <span class="tag grey"><?cs var:L.ticket.internal ?></span><?cs /if ?></p><?cs if:e.body ?><p><?cs var:e.body ?></p><?cs /if ?></li><?cs /each ?>
 </ol>
 <?cs if:subcount(Files) > 0 ?><h2><?cs var:L.ticket.files ?></h2>
 <ul class="files"><?cs each:f = Files ?><li><a href="/tickets/<?cs var:T.number ?>/files/<?cs var:f.id ?>"><?cs var:f.label ?></a> (<?cs var:f.kb ?> KB) — <?cs var:f.who ?><?cs if:f.internal == "1" ?> <span class="tag grey"><?cs var:L.ticket.file_internal ?></span><?cs /if ?></li><?cs /each ?></ul><?cs /if ?>
@@ -43,7 +43,7 @@
  <h2><?cs var:L.ticket.do.assign ?></h2>
  <form method="post" action="/tickets/<?cs var:T.number ?>"><?cs call:act("assign", "") ?>
   <?cs call:field_input("assignee", L.ticket.assignee, "text", L.ticket.assignee_hint, "") ?>
-  <div class="field"><label><input type="checkbox" name="misrouted" value="1"> <?cs var:L.ticket.misrouted ?></label></div>
+  <div class="field checks"><label><input type="checkbox" name="misrouted" value="1"> <?cs var:L.ticket.misrouted ?></label></div>
   <?cs call:bodybox("assign", L.ticket.reason) ?><button class="button secondary"><?cs var:L.ticket.do.assign ?></button></form>
  <h2><?cs var:L.ticket.do.reject ?></h2>
  <form method="post" action="/tickets/<?cs var:T.number ?>"><?cs call:act("reject", "") ?><?cs call:bodybox("reject", L.ticket.reason) ?><button class="button warning"><?cs var:L.ticket.do.reject ?></button></form>

@@ -20,7 +20,7 @@
  <legend><?cs var:f.label ?><?cs if:!f.required ?> <span class="small">(<?cs var:L.hr.optional ?>)</span><?cs /if ?></legend>
  <?cs if:f.help ?><p class="hint"><?cs var:f.help ?></p><?cs /if ?>
  <?cs if:Form.err[f.input] ?><p class="error-message"><?cs var:Form.err[f.input] ?></p><?cs /if ?>
- <p class="js-only" hidden><button type="button" class="secondary" data-geo-use="<?cs var:f.input ?>"><?cs var:L.form.geo_use ?></button></p>
+ <p class="js-only" hidden><button type="button" class="button secondary" data-geo-use="<?cs var:f.input ?>"><?cs var:L.form.geo_use ?></button></p>
  <label for="f-<?cs var:f.input ?>__lat"><?cs var:L.form.geo_lat ?></label>
  <input id="f-<?cs var:f.input ?>__lat" name="<?cs var:f.input ?>__lat" value="<?cs var:f.lat ?>" type="text" inputmode="decimal" maxlength="14">
  <label for="f-<?cs var:f.input ?>__lon"><?cs var:L.form.geo_lon ?></label>
