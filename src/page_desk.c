@@ -352,6 +352,13 @@ int page_desk_appeal(struct req *r)
 
 /* ---- the JSON API ---- */
 
+static const struct api_col queue_row_cols[] = {
+	{"number", 1, AK_STR},
+	{"service", 12, AK_STR},
+	{"arrived_at", 4, AK_TIME},
+	{"due_at", 5, AK_STR},
+};
+
 static void queue_json(struct req *r, struct jw *w, struct dbres *q, bool tatkal)
 {
 	jw_arr(w);
@@ -359,10 +366,7 @@ static void queue_json(struct req *r, struct jw *w, struct dbres *q, bool tatkal
 		if ((db_int(q, i, 3) == 1) != tatkal)
 			continue;
 		jw_obj(w);
-		jw_kstr(w, "number", db_val(q, i, 1));
-		jw_kstr(w, "service", db_val(q, i, 12));
-		jw_kstr(w, "arrived_at", sql_time_iso(r->a, db_val(q, i, 4)));
-		jw_kstr(w, "due_at", db_val(q, i, 5));
+		API_COLS(r->a, w, q, i, queue_row_cols);
 		jw_kbool(w, "overdue", db_int(q, i, 11) < 0);
 		jw_kbool(w, "claimed", db_int(q, i, 9) == 1);
 		jw_obj_end(w);

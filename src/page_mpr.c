@@ -765,6 +765,18 @@ int api_mpr(struct req *r)
 	return api_send(r, 200, &b);
 }
 
+static const struct api_col mpr_def_cols[] = {
+	{"code", 0, AK_STR},
+	{"name", 1, AK_STR},
+	{"level", 3, AK_STR},
+};
+
+static const struct api_col mpr_month_cols[] = {
+	{"month", 0, AK_STR},
+	{"status", 1, AK_STR},
+	{"late", 2, AK_BOOL},
+};
+
 /* GET /api/v1/mpr — the published MPRs the reader may use, each with its
  * level; with a place of one's own at that level (a VLE's GP, a BI's
  * block), its months of the last year and their state */
@@ -780,9 +792,7 @@ int api_mpr_list(struct req *r)
 	for (size_t i = 0; i < defs->nrows; i++) {
 		long gp = reg_home_place(r->a, &r->actor, db_val(defs, i, 3));
 		jw_obj(&w);
-		jw_kstr(&w, "code", db_val(defs, i, 0));
-		jw_kstr(&w, "name", db_val(defs, i, 1));
-		jw_kstr(&w, "level", db_val(defs, i, 3));
+		API_COLS(r->a, &w, defs, i, mpr_def_cols);
 		if (gp) {
 			struct dbres *mine = my_months(r, (long)db_int(defs, i, 2), gp, arena_printf(r->a, "%s-01", months[12]));
 			if (!mine) {
@@ -792,13 +802,7 @@ int api_mpr_list(struct req *r)
 			jw_kint(&w, "gp", gp);
 			jw_key(&w, "months");
 			jw_arr(&w);
-			for (size_t j = 0; j < mine->nrows; j++) {
-				jw_obj(&w);
-				jw_kstr(&w, "month", db_val(mine, j, 0));
-				jw_kstr(&w, "status", db_val(mine, j, 1));
-				jw_kbool(&w, "late", db_int(mine, j, 2) != 0);
-				jw_obj_end(&w);
-			}
+			API_ROWS(r->a, &w, mine, mpr_month_cols);
 			jw_arr_end(&w);
 		}
 		jw_obj_end(&w);

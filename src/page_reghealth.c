@@ -117,6 +117,22 @@ int page_reghealth_dash(struct req *r, const struct loc *l, int depth)
 	return 0;
 }
 
+static const struct api_col office_health_cols[] = {
+	{"location_id", 0, AK_INT},
+	{"name_en", 1, AK_STR},
+	{"type", 3, AK_STR},
+	{"open_books", 4, AK_INT},
+	{"waiting_signoff", 5, AK_INT},
+};
+
+static const struct api_col book_health_cols[] = {
+	{"book", 0, AK_INT},
+	{"register", 1, AK_STR},
+	{"name_en", 2, AK_STR},
+	{"fy", 4, AK_STR},
+	{"status", 5, AK_STR},
+};
+
 /* The register health of place l (at depth) as the JSON answer of
  * GET /api/v1/dash/registers. */
 int api_reghealth(struct req *r, const struct loc *l, int depth)
@@ -150,11 +166,7 @@ int api_reghealth(struct req *r, const struct loc *l, int depth)
 	jw_arr(&w);
 	for (size_t i = 0; off && i < off->nrows; i++) {
 		jw_obj(&w);
-		jw_kint(&w, "location_id", db_int(off, i, 0));
-		jw_kstr(&w, "name_en", db_val(off, i, 1));
-		jw_kstr(&w, "type", db_val(off, i, 3));
-		jw_kint(&w, "open_books", db_int(off, i, 4));
-		jw_kint(&w, "waiting_signoff", db_int(off, i, 5));
+		API_COLS(r->a, &w, off, i, office_health_cols);
 		days_json(&w, off, i, 6);
 		jw_obj_end(&w);
 	}
@@ -163,11 +175,7 @@ int api_reghealth(struct req *r, const struct loc *l, int depth)
 	jw_arr(&w);
 	for (size_t i = 0; b && i < b->nrows; i++) {
 		jw_obj(&w);
-		jw_kint(&w, "book", db_int(b, i, 0));
-		jw_kstr(&w, "register", db_val(b, i, 1));
-		jw_kstr(&w, "name_en", db_val(b, i, 2));
-		jw_kstr(&w, "fy", db_val(b, i, 4));
-		jw_kstr(&w, "status", db_val(b, i, 5));
+		API_COLS(r->a, &w, b, i, book_health_cols);
 		days_json(&w, b, i, 6);
 		jw_kint(&w, "waiting_signoff", db_int(b, i, 7));
 		jw_obj_end(&w);

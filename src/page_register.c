@@ -543,6 +543,15 @@ static void api_raw_obj(struct jw *w, const char *key, const char *json)
 	jw_raw(w, json && *json == '{' ? json : "{}");
 }
 
+static const struct api_col register_book_cols[] = {
+	{"id", 0, AK_INT},
+	{"code", 1, AK_STR},
+	{"fy", 3, AK_STR},
+	{"status", 4, AK_STR},
+	{"gp", 12, AK_INT},
+	{"entries", 7, AK_INT},
+};
+
 /* GET /api/v1/registers — the reader's books and health figures. */
 int api_registers(struct req *r)
 {
@@ -560,12 +569,7 @@ int api_registers(struct req *r)
 			if (!reg_may(&r->actor, NULL, db_val(books, i, 6), REG_SEE))
 				continue;
 			jw_obj(&w);
-			jw_kint(&w, "id", db_int(books, i, 0));
-			jw_kstr(&w, "code", db_val(books, i, 1));
-			jw_kstr(&w, "fy", db_val(books, i, 3));
-			jw_kstr(&w, "status", db_val(books, i, 4));
-			jw_kint(&w, "gp", db_int(books, i, 12));
-			jw_kint(&w, "entries", db_int(books, i, 7));
+			API_COLS(r->a, &w, books, i, register_book_cols);
 			jw_kstr(&w, "last_entry_at", str_empty(db_val(books, i, 8)) ? NULL : db_val(books, i, 8));
 			jw_knum(&w, "days_since_last_entry", db_val(books, i, 10));
 			jw_kint(&w, "unsigned", db_int(books, i, 9));
