@@ -20,6 +20,9 @@ int api_send_int(struct req *r, int status, const char *key, long long v);
  * write the items with w, then send it (200). */
 void api_list_open(struct sbuf *b, struct jw *w);
 int api_list_send(struct req *r, struct sbuf *b, struct jw *w, const char *next);
+/* ?limit= of a listing into *limit (left as it is when absent): 0, or 422
+ * with the problem at "limit" when it is not a number from 1 to max. */
+int api_limit(struct req *r, long max, long *limit);
 /* Idempotency-Key: when this key was seen with the same request, send the
  * stored answer and return true (a different request with the key: 409).
  * Call before doing the work. */

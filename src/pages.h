@@ -43,6 +43,7 @@ int page_user_post(struct req *r);
 /* page_profile.c */
 int page_profile(struct req *r);
 int page_profile_post(struct req *r);
+int api_notifications(struct req *r);
 /* page_service.c */
 struct svc;
 void service_to_hdf(struct req *r, const struct svc *s, const char *prefix);
@@ -368,6 +369,9 @@ int api_ticket_types(struct req *r);
 int api_ticket_create(struct req *r);
 int api_ticket(struct req *r);
 int api_ticket_act(struct req *r);
+int api_ticket_files(struct req *r);
+int api_ticket_similar(struct req *r);
+int api_ticket_file_add(struct req *r);
 
 /* page_cc.c */
 int page_cc(struct req *r);

@@ -222,6 +222,19 @@ struct dbres *ticket_help_items(struct arena *a, const struct user *u, const cha
  * 180 days: code, count.  NULL on a database error. */
 struct dbres *ticket_help_codes(struct arena *a, const char *code);
 
+/* An open ticket like the one being raised. */
+struct ticket_like {
+	long id;
+	const char *number, *subject, *status, *created_at;
+	int score;	/* subject words in common */
+};
+/* Up to max open tickets of sub type `code` at place `location` or raised
+ * by u that u may open (ticket_seat), into out: most words in common with
+ * subject first, then newest.  Two index ranges of at most 50 rows.
+ * Returns the count, or -1 on a database error. */
+long ticket_similar(struct arena *a, const struct user *u, const char *code, long location, const char *subject,
+		    struct ticket_like *out, long max);
+
 /* ---- grievances in public ---- */
 
 /* The grievance `number` when mobile is the citizen's (raised for it, or

@@ -377,6 +377,13 @@ ROUTES = {
     ("GET", "/api/v1/tickets/dash"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA + ("deptadmin",)),
     ("GET", "/api/v1/tickets/:no"): deny(params={"no": "ticket"}, allowed=SA),
     ("GET", "/api/v1/tickets/:no/files/:id"): deny(params={"no": "ticket", "id": "ticket_file"}, allowed=SA),
+    ("GET", "/api/v1/tickets/:no/files"): deny(params={"no": "ticket"}, allowed=SA),
+    ("POST", "/api/v1/tickets/:no/files"): deny(params={"no": "ticket"}, body={"action": "reply", "body": "walk"},
+                                               multipart=("file", "walk.pdf", lambda v: PDF), allowed=SA),
+    ("GET", "/api/v1/tickets/similar"): own(query=lambda v: {"type": "TECH_HW_PRINTER", "location": v["gp"],
+                                                             "subject": "walk printer"},
+                                            forbid=lambda v: [v["ticket"]], allowed=SA),
+    ("GET", "/api/v1/notifications"): own(),
     ("POST", "/api/v1/tickets/:no/actions"): deny(params={"no": "ticket"}, body={"action": "reject", "body": "walk"},
                                                  allowed=SA),
     ("POST", "/api/v1/attendance/checkins"): own(body={}),
@@ -591,6 +598,10 @@ def send(role, method, pattern, case):
     if pattern.startswith("/api/"):
         if method == "GET":
             return api.request(method, path)
+        if case.multipart:
+            field, name, data = case.multipart
+            raw, ctype = multipart(dict(body or {}), field, name, val(data))
+            return api.request(method, path, body=raw, ctype=ctype)
         return api.request(method, path, body=body if body is not None else {}, ctype="json")
     if method == "GET":
         return web.get(path)

@@ -1,0 +1,14 @@
+-- 091_ticket_portal_similar: portal notifications through the outbox, and
+-- the index of similar-ticket suggestions (issue 15, follow-ups).
+--
+-- A 'portal' message is for a user (recipient: the user's id): it is
+-- written in the same transaction as its event, like an SMS, and shown on
+-- the user's pages and in GET /api/v1/notifications; "delivering" it
+-- sends nothing anywhere (it is marked sent).
+ALTER TABLE notifications
+  MODIFY channel ENUM('sms','email','portal') NOT NULL,
+  ADD KEY k_notif_recipient (recipient, channel, id);
+
+-- While raising: the open tickets of the same sub type at the same place
+-- (ticket_similar), one index range.
+ALTER TABLE tickets ADD KEY k_ticket_similar (type_id, location_id, status);
