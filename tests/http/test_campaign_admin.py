@@ -8,6 +8,7 @@ active, and then called like one loaded from JSON."""
 import time
 
 from gs import Client, test, eq, run, sql, ctl
+from campaign_lib import SETTINGS
 
 RUN = str(int(time.time() * 1000) % 10000000)
 
@@ -104,12 +105,6 @@ def only_the_state_administrator_keeps_the_list():
         c = web(user)
         eq(c.get("/admin/dnc").status, 403, "%s may not see it" % user)
     eq(listed(m), None, "nothing changed")
-
-
-SETTINGS = {"name_en": "Jan Samvad: pensions", "name_hi": "जन संवाद: पेंशन", "scheme": "NSAP",
-            "consent_en": "Namaste, this call is about your pension. May I ask two questions?",
-            "consent_hi": "नमस्ते, यह कॉल आपकी पेंशन के बारे में है। क्या मैं दो प्रश्न पूछ सकता हूँ?",
-            "max_attempts": "2", "retry_gap_min": "60", "sample_per_gp": "5"}
 
 
 @test
