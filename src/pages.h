@@ -370,6 +370,12 @@ int api_ticket_create(struct req *r);
 int api_ticket(struct req *r);
 int api_ticket_act(struct req *r);
 int api_ticket_files(struct req *r);
+/* page_ticket_sms.c */
+int page_ticket_sms_list(struct req *r);
+int page_ticket_sms(struct req *r);
+int page_ticket_sms_post(struct req *r);
+int api_ticket_sms_list(struct req *r);
+int api_ticket_sms_save(struct req *r);
 int api_ticket_similar(struct req *r);
 int api_ticket_file_add(struct req *r);
 

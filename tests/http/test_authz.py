@@ -216,6 +216,12 @@ ROUTES = {
     ("POST", "/admin/dnc"): deny(allowed=SA, body=lambda v: {"action": "add", "mobile": v["mobile"], "reason": "walk"}),
     ("POST", "/admin/dnc/import"): deny(allowed=SA, body={"reason": "walk"}),
     # campaign definitions: the state administrator's; nobody else renames, re-asks or stops the campaign she is called for
+    ("GET", "/admin/ticket-sms"): deny(allowed=SA),
+    ("GET", "/admin/ticket-sms/:code"): deny(params={"code": "ticket_type"}, allowed=SA),
+    ("POST", "/admin/ticket-sms/:code"): deny(params={"code": "ticket_type"}, body={"action": "save", "raised_en": "walk {number}"},
+                                              allowed=SA),
+    ("GET", "/api/v1/ticket-sms"): deny(allowed=SA),
+    ("POST", "/api/v1/ticket-sms/:code"): deny(params={"code": "ticket_type"}, body={"raised_en": "walk {number}"}, allowed=SA),
     ("GET", "/admin/campaigns"): deny(allowed=SA),
     ("POST", "/admin/campaigns"): deny(allowed=SA, body={"code": "WALK" + RUN, "name_en": "walk"}),
     ("GET", "/admin/campaigns/:id"): deny(params={"id": "campaign"}, allowed=SA),
@@ -765,6 +771,7 @@ def setup_objects_owned_by_others():
                                     "body": "the walk's ticket " + RUN})
     eq(r.status, 201, "ticket: %r" % r)
     V["ticket"] = r.json()["number"]
+    V["ticket_type"] = "TECH_HW_PRINTER"
     # the state admin allocates her operator a survey task of her panchayat; he adds an amenity there
     form = {"format": "gramsewa.form/1", "fields": [
         {"name": "working", "type": "radio", "label": {"en": "Working?", "hi": "चालू?"}, "required": True,
