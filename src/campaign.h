@@ -134,6 +134,15 @@ int campaign_settings_save(struct arena *a, const struct actor *who, long id, co
 int campaign_question_add(struct arena *a, const struct actor *who, long id, const struct field_input *in,
 			  struct outcome *out);
 int campaign_question_remove(struct arena *a, const struct actor *who, long id, const char *name, struct outcome *out);
+/* Edits question `name` of campaign id in place (its name stays: answers
+ * are kept by it): the wording (labels of the question and its options,
+ * help) at any time; what it asks (type, option values, whether required,
+ * the condition: an earlier question) only in a draft with no answers —
+ * else 409 (campaign.err.answered, or .not_draft_meaning).  Audited
+ * (campaign.question_edit, the old and new English wording).  0, 404,
+ * 409, 422 or 503. */
+int campaign_question_edit(struct arena *a, const struct actor *who, long id, const char *name, const struct field_input *in,
+			   struct outcome *out);
 /* May a questionnaire ask a question of type t (a service form's types
  * without files, groups or map positions)?  The field editor's list. */
 bool campaign_question_type_ok(enum ftype t);

@@ -389,6 +389,57 @@ int campaign_question_add(struct arena *a, const struct actor *who, long id, con
 	return save_questions(a, who, id, q, "question_add", f.name, out);
 }
 
+/* Does g ask something else than f: another type, other option values,
+ * another condition or whether it must be answered?  (The wording — the
+ * question's and the options' labels, the help — is not the meaning.) */
+static bool meaning_changed(const struct field *f, const struct field *g)
+{
+	if (f->type != g->type || f->required != g->required || f->nopts != g->nopts ||
+	    !str_eq(f->show_field, g->show_field) || !str_eq(f->show_equals, g->show_equals))
+		return true;
+	for (size_t i = 0; i < f->nopts; i++)
+		if (!str_eq(f->opts[i].value, g->opts[i].value))
+			return true;
+	return false;
+}
+
+int campaign_question_edit(struct arena *a, const struct actor *who, long id, const char *name, const struct field_input *in,
+			   struct outcome *out)
+{
+	const char *status;
+	struct svc *q;
+	if (load_def(a, id, &status, &q, out))
+		return out->status;
+	struct field *old = name ? (struct field *)svc_field(q, name) : NULL;
+	if (!old)
+		return out_fail(out, 404, NULL);
+	struct field f = { 0 };
+	fieldedit_read(a, in, &f, campaign_question_type_ok, out);
+	f.name = old->name;	/* the answers are kept by it: never renamed */
+	/* branching: the condition names a question before this one */
+	size_t at = (size_t)(old - q->form.fields);
+	if (!out->status && f.show_field) {
+		const struct field *c = svc_field(q, f.show_field);
+		if (!c || (size_t)(c - q->form.fields) >= at)
+			out_field(out, "show_field", "campaign.err.show_field", NULL);
+	}
+	if (out->status)
+		return out->status;
+	if (meaning_changed(old, &f)) {
+		/* a draft is never called: anything may change; afterwards the
+		 * answers (collected or to come) follow the question as it was */
+		bool answered = db_scalar(a, "SELECT 1 FROM campaign_contacts WHERE campaign_id = ? AND answers IS NOT NULL LIMIT 1",
+					  "i", (long long)id) != NULL;
+		if (answered || !str_eq(status, "draft"))
+			return out_fail(out, 409, answered ? "campaign.err.answered" : "campaign.err.not_draft_meaning");
+	}
+	const char *before = i18n_get(&old->label, "en");
+	*old = f;
+	struct def_ctx c = { .who = who, .a = a, .id = id, .questions = questions_json(a, q), .what = "question_edit",
+			     .remarks = arena_printf(a, "%s: %s -> %s", name, before, i18n_get(&f.label, "en")) };
+	return out_txn(out, save_txn, &c);
+}
+
 int campaign_question_remove(struct arena *a, const struct actor *who, long id, const char *name, struct outcome *out)
 {
 	struct svc *q;

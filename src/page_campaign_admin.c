@@ -195,10 +195,17 @@ static int def_page(struct req *r, const char *kept)
 			hset(r, arena_printf(r->a, "Form.val.%s", cols[i]), db_val(m, 0, i));
 		days_to_hdf(r, (unsigned)db_int(m, 0, 16));
 	}
-	static const char *const qkeep[] = { "name", "type", "label_en", "label_hi", "options", "show_field", "show_equals", NULL };
+	static const char *const qkeep[] = { "name", "type", "label_en", "label_hi", "options", "required", "show_field", "show_equals",
+					     NULL };
+	struct svc *q = campaign_questions(r->a, id);
+	/* ?edit=NAME: that question's editor, filled with it (or as typed after a refusal) */
+	const struct field *ed = q && req_query(r, "edit") ? svc_field(q, req_query(r, "edit")) : NULL;
+	if (ed) {
+		hset(r, "Edit", ed->name);
+		formview_field_fill(r, ed);
+	}
 	if (str_eq(kept, "question"))
 		form_keep(r, qkeep);
-	struct svc *q = campaign_questions(r->a, id);
 	for (size_t i = 0; q && i < q->form.nfields; i++) {
 		const struct field *f = &q->form.fields[i];
 		hset(r, arena_printf(r->a, "Q.%zu.name", i), f->name);
@@ -248,7 +255,7 @@ int page_campaign_def_save(struct req *r)
 }
 
 /* POST /admin/campaigns/:id/questions — action add (the field editor's
- * inputs) or remove (name) */
+ * inputs), edit (name and the field editor's inputs) or remove (name) */
 int page_campaign_def_question(struct req *r)
 {
 	struct outcome out;
@@ -260,6 +267,11 @@ int page_campaign_def_question(struct req *r)
 	} else if (str_eq(action, "add")) {
 		struct field_input in = formview_field_input(r);
 		st = campaign_question_add(r->a, &r->actor, def_id(r), &in, &out);
+	} else if (str_eq(action, "edit")) {
+		struct field_input in = formview_field_input(r);
+		st = campaign_question_edit(r->a, &r->actor, def_id(r), req_form(r, "name"), &in, &out);
+		if (st == 422 || st == 409)
+			hset(r, "Edit", req_form(r, "name"));
 	} else {
 		return 400;
 	}

@@ -6,12 +6,10 @@ only inside it; a retry lands at its next opening and a callback outside
 it is refused.  The test works whatever the hour: the window it closes
 leaves out today's weekday (IST)."""
 import datetime
-import os
-import tempfile
 import time
 
-from gs import Client, test, eq, run, sql, ctl
-from campaign_lib import SETTINGS
+from gs import Client, test, eq, run, sql
+from campaign_lib import SETTINGS, list_one, take_next
 
 RUN = str(int(time.time() * 1000) % 10000000)
 
@@ -44,15 +42,7 @@ def active_campaign(sa, code):
                                                  "options": "yes|Yes|हाँ\nno|No|नहीं", "required": "1"})
     eq(r.status, 303, "question: %r" % r)
     eq(sa.form_post(page, page + "/status", {"to": "active"}).status, 303, "active")
-    village = sql("SELECT v.id FROM locations v JOIN locations g ON g.id=v.parent_id WHERE g.name_en='Jamune' "
-                  "AND g.type='panchayat' ORDER BY v.id LIMIT 1")[0][0]
-    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as f:
-        f.write("name,mobile,village_id,scheme_ref\nBeneficiary,%s,%s,H-%s\n" % (mobile(int(RUN) % 97 + 11), village, RUN))
-    try:
-        ctl("campaign", "list", code, f.name)
-    finally:
-        os.unlink(f.name)
-    ctl("campaign", "sample", code)
+    list_one(code, mobile(int(RUN) % 97 + 11), "H-" + RUN)
     return page, int(page.rsplit("/", 1)[1])
 
 
@@ -85,12 +75,8 @@ def calls_retries_and_callbacks_keep_to_the_campaigns_window():
     sa = web("stateadmin")
     code = "JSHRC" + RUN
     page, cid = active_campaign(sa, code)
-    a = Client()
-    a.api_login("ccagent")
     # open now (the stack's own hours are the whole day): the agent takes the beneficiary
-    r = a.api("POST", "/campaigns/%d/next" % cid)
-    eq(r.status, 200, "next: %r" % r)
-    url = "/campaigns/%d/contacts/%d" % (cid, r.json()["contact"])
+    a, url = take_next(cid)
     # every day but today, 07:00 to 21:00
     days = [str(d) for d in range(7) if d != today_bit()]
     eq(sa.form_post(page, page, dict(SETTINGS, call_from="07:00", call_to="21:00", call_days=days)).status, 303, "saved")
