@@ -9,6 +9,10 @@ ALTER TABLE notifications
   MODIFY channel ENUM('sms','email','portal') NOT NULL,
   ADD KEY k_notif_recipient (recipient, channel, id);
 
--- While raising: the open tickets of the same sub type at the same place
--- (ticket_similar), one index range.
-ALTER TABLE tickets ADD KEY k_ticket_similar (type_id, location_id, status);
+-- While raising (ticket_similar): the newest open tickets of the same sub
+-- type at the same place, and of the same raiser, each read backwards in
+-- id order (the primary key ends every secondary key) until enough open
+-- ones are found, with no sort.
+ALTER TABLE tickets
+  ADD KEY k_ticket_similar (type_id, location_id),
+  ADD KEY k_ticket_raiser_type (raised_by, type_id);

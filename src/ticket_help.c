@@ -83,15 +83,24 @@ long ticket_similar(struct arena *a, const struct user *u, const char *code, lon
 {
 	if (!u || str_empty(code))
 		return 0;
-	/* two index ranges (k_ticket_similar; k_ticket_raiser), the newest
-	 * 50 of each: the place's open tickets of the sub type, and the
-	 * raiser's own anywhere */
-#define SIMILAR_COLS "SELECT t.id, t.number, t.subject, t.status, t.created_at, t.kind, t.raised_by, " \
-		     "IFNULL(t.raised_for_mobile, ''), IFNULL(t.assignee_id, 0), t.loc_path, IFNULL(y.department_id, 0) " \
-		     "FROM ticket_types y JOIN tickets t ON t.type_id = y.id WHERE y.code = ? AND y.level = 'sub' "
-	struct dbres *r = db_query(a, "(" SIMILAR_COLS "AND t.location_id = ? AND t.status IN (" TICKET_OPEN_SQL ") ORDER BY t.id DESC LIMIT 50) UNION ("
-				      SIMILAR_COLS "AND t.raised_by = ? AND t.status IN (" TICKET_OPEN_SQL ") "
-				      "ORDER BY t.id DESC LIMIT 50)", "sisi", code, (long long)location, code, (long long)u->id);
+	struct dbres *y = db_query(a, "SELECT id, IFNULL(department_id, 0) FROM ticket_types WHERE code = ? AND level = 'sub'", "s",
+				   code);
+	if (!y)
+		return -1;
+	if (y->nrows != 1)
+		return 0;
+	long type = (long)db_int(y, 0, 0), dept = (long)db_int(y, 0, 1);
+	/* two index ranges (k_ticket_similar; k_ticket_raiser_type) read
+	 * newest first, the first 50 open of each: the place's tickets of the
+	 * sub type, and the raiser's own anywhere.  Forced, with every leading
+	 * column a constant (no join): otherwise a status range, a sort of all
+	 * the raiser's rows or a scan of the whole table grows with it */
+#define SIMILAR_COLS(idx) "SELECT t.id, t.number, t.subject, t.status, t.created_at, t.kind, t.raised_by, " \
+		     "IFNULL(t.raised_for_mobile, ''), IFNULL(t.assignee_id, 0), t.loc_path FROM tickets t FORCE INDEX (" idx ") " \
+		     "WHERE t.type_id = ? AND t.status IN (" TICKET_OPEN_SQL ") "
+	struct dbres *r = db_query(a, "(" SIMILAR_COLS("k_ticket_similar") "AND t.location_id = ? ORDER BY t.id DESC LIMIT 50) "
+				      "UNION (" SIMILAR_COLS("k_ticket_raiser_type") "AND t.raised_by = ? ORDER BY t.id DESC LIMIT 50)",
+				   "iiii", (long long)type, (long long)location, (long long)type, (long long)u->id);
 #undef SIMILAR_COLS
 	if (!r)
 		return -1;
@@ -102,7 +111,7 @@ long ticket_similar(struct arena *a, const struct user *u, const char *code, lon
 		struct ticket t = { .id = (long)db_int(r, i, 0), .number = db_val(r, i, 1), .kind = db_val(r, i, 5),
 				    .raised_by = (long)db_int(r, i, 6), .mobile = db_val(r, i, 7),
 				    .assignee_id = (long)db_int(r, i, 8), .loc_path = db_val(r, i, 9),
-				    .department_id = (long)db_int(r, i, 10) };
+				    .department_id = dept };
 		/* only what the viewer may open (and so add to): another
 		 * raiser's subject is theirs */
 		if (ticket_seat(u, &t) == TS_NONE)
