@@ -8,7 +8,9 @@
      the Palamu DI;
   2. reads, one request at a time ($BENCH_READS each): the BI's "my" list
      and "open in my area" list, the DI's dashboard of the district by
-     place, and the state admin's dashboard of the state by type: p50/p95;
+     place, the state admin's dashboard of the state by type, and the
+     similar open tickets offered while raising (GET
+     /api/v1/tickets/similar, with the two query plans): p50/p95;
   3. raise: $BENCH_CLIENTS (32) VLEs (made for the bench, one panchayat
      each) raising tickets for $BENCH_SECONDS (20) seconds, first flat out
      (each client sends its next raise when the last is answered), then
@@ -262,6 +264,18 @@ def main():
             reads(stack, "BI's area (list=open)", bi, "/api/v1/tickets?list=open")
             reads(stack, "DI's dashboard, district by place", di, "/api/v1/tickets/dash?location=%s&by=place&days=30" % palamu)
             reads(stack, "state dashboard by type", sa, "/api/v1/tickets/dash?by=type&days=30")
+            # while raising: the similar open tickets of a busy panchayat, as its VLE (who raised them all) and the BI
+            gp = stack.sql("SELECT location_id FROM tickets WHERE number LIKE 'TB%' GROUP BY location_id "
+                           "ORDER BY COUNT(*) DESC LIMIT 1")[0][0]
+            similar = "/api/v1/tickets/similar?type=TECH_HW_INTERNET&location=%s&subject=Bench+ticket+77" % gp
+            csc1 = stack.sql("SELECT id FROM users WHERE username = 'csc1'")[0][0]
+            ty = stack.sql("SELECT id FROM ticket_types WHERE code = 'TECH_HW_INTERNET'")[0][0]
+            for ix, q in (("k_ticket_similar", "location_id = %s" % gp), ("k_ticket_raiser_type", "raised_by = %s" % csc1)):
+                print("  plan: " + " | ".join(" ".join(str(c) for c in r) for r in stack.sql(
+                    "EXPLAIN SELECT t.id FROM tickets t FORCE INDEX (%s) WHERE t.type_id = %s AND t.%s "
+                    "AND t.status IN ('new','assigned','in_progress','awaiting_info') ORDER BY t.id DESC LIMIT 50" % (ix, ty, q))))
+            reads(stack, "similar open tickets, the VLE", login(stack.host, stack.port, "csc1"), similar)
+            reads(stack, "similar open tickets, the BI", bi, similar)
         if "raise" in PHASES:
             raise_phase(stack)
         if "escalate" in PHASES:

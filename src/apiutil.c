@@ -4,6 +4,7 @@
 #include "apiutil.h"
 #include "db.h"
 #include "session.h"
+#include "tmpl.h"
 #include "user.h"
 
 #include <sodium.h>
@@ -62,6 +63,16 @@ int api_send_int(struct req *r, int status, const char *key, long long v)
 	jw_kint(&w, key, v);
 	jw_obj_end(&w);
 	return api_send(r, status, &b);
+}
+
+int api_limit(struct req *r, long max, long *limit)
+{
+	const char *lim = req_query(r, "limit");
+	if (lim && !parse_long(lim, 1, max, limit)) {
+		form_error(r, "limit", "api.limit_bad");
+		return 422;
+	}
+	return 0;
 }
 
 void api_list_open(struct sbuf *b, struct jw *w)

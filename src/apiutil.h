@@ -40,6 +40,9 @@ void api_cols(struct arena *a, struct jw *w, const struct dbres *d, size_t row,
 void api_rows(struct arena *a, struct jw *w, const struct dbres *d,
 	      const struct api_col *cols, size_t ncols);
 #define API_ROWS(a, w, d, tab) api_rows(a, w, d, tab, sizeof(tab) / sizeof((tab)[0]))
+/* ?limit= of a listing into *limit (left as it is when absent): 0, or 422
+ * with the problem at "limit" when it is not a number from 1 to max. */
+int api_limit(struct req *r, long max, long *limit);
 /* Idempotency-Key: when this key was seen with the same request, send the
  * stored answer and return true (a different request with the key: 409).
  * Call before doing the work. */

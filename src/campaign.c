@@ -316,20 +316,25 @@ int campaign_sample(struct arena *a, const struct actor *who, const char *code, 
 
 /* ---- calling ---- */
 
-static void calling_hours(struct office_hours *h)
+bool campaign_window(struct arena *a, long campaign, struct campaign_window *w)
 {
-	if (!sla_hours_parse(cfg.campaign_hours, h))
-		*h = (struct office_hours){ 9 * 3600, 19 * 3600 };	/* config.c refuses a bad value */
+	struct dbres *r = db_query(a, "SELECT TIME_TO_SEC(call_from), TIME_TO_SEC(call_to), call_days FROM campaigns WHERE id = ?",
+				   "i", (long long)campaign);
+	if (!r || r->nrows != 1)
+		return false;
+	*w = (struct campaign_window){ .days = { .weekly_off = ~(unsigned)db_int(r, 0, 2) & 0x7f } };
+	if (db_val(r, 0, 0) && db_val(r, 0, 1))
+		w->hours = (struct office_hours){ (int)db_int(r, 0, 0), (int)db_int(r, 0, 1) };
+	else if (!sla_hours_parse(cfg.campaign_hours, &w->hours))
+		w->hours = (struct office_hours){ 9 * 3600, 19 * 3600 };	/* config.c refuses a bad value */
+	return true;
 }
 
-/* t itself when inside calling hours, else the next opening (any day:
- * beneficiaries are called on holidays too). */
-static time_t in_hours(time_t t)
+/* t itself when inside the campaign's calling window, else its next
+ * opening (holidays are calling days too: beneficiaries are at home). */
+static time_t in_hours(const struct campaign_window *w, time_t t)
 {
-	struct calendar every_day = { 0 };
-	struct office_hours h;
-	calling_hours(&h);
-	return sla_work_add(&every_day, &h, t - 1, 1);
+	return sla_work_add(&w->days, &w->hours, t - 1, 1);
 }
 
 /* The GP of one of who's CSC holdings, for a VLE calling; NULL for an agent. */
@@ -381,8 +386,11 @@ int campaign_next(struct arena *a, const struct actor *who, long campaign, long 
 {
 	if (!db_scalar(a, "SELECT 1 FROM campaigns WHERE id = ? AND status = 'active'", "i", (long long)campaign))
 		return out_fail(out, 404, NULL);
+	struct campaign_window w;
+	if (!campaign_window(a, campaign, &w))
+		return out_fail(out, 503, NULL);
 	time_t now = now_secs();
-	if (in_hours(now) != now)
+	if (in_hours(&w, now) != now)
 		return out_fail(out, 409, "campaign.err.hours");
 	struct next_ctx c = { .a = a, .who = who, .campaign = campaign, .area = vle_area(who ? who->user : NULL), .out = out };
 	int rc = out_txn(out, next_txn, &c);
@@ -400,6 +408,7 @@ struct record_ctx {
 	const char *callback;		/* callback: stored IST time */
 	bool grievance;			/* the answers open a grievance */
 	const char *ticket;		/* its number */
+	struct campaign_window window;	/* the campaign's calling window */
 	struct outcome *out;
 };
 
@@ -429,7 +438,7 @@ static int record_txn(void *p)
 	if (str_eq(d, "busy") || str_eq(d, "no_answer") || str_eq(d, "switched_off")) {
 		status = attempts >= max ? "exhausted" : "pending";
 		char s[20];
-		fmt_sql_time(s, in_hours(now_secs() + gap * 60));
+		fmt_sql_time(s, in_hours(&c->window, now_secs() + gap * 60));
 		next = arena_strdup(c->a, s);
 	} else if (str_eq(d, "callback")) {
 		status = attempts >= max ? "exhausted" : "pending";
@@ -477,6 +486,8 @@ int campaign_record(struct arena *a, const struct actor *who, long contact, cons
 	const char *cid = db_scalar(a, "SELECT campaign_id FROM campaign_contacts WHERE id = ?", "i", (long long)contact);
 	if (!cid)
 		return out_fail(out, 404, NULL);
+	if (!campaign_window(a, strtol(cid, NULL, 10), &c.window))
+		return out_fail(out, 503, NULL);
 	if (str_eq(in->disposition, "completed")) {
 		/* the answers, checked by the service form model like an application's */
 		struct svc *s = campaign_questions(a, strtol(cid, NULL, 10));
@@ -499,7 +510,7 @@ int campaign_record(struct arena *a, const struct actor *who, long contact, cons
 		char s[20];
 		time_t t = in->callback_at && strlen(in->callback_at) == 16
 			? sla_time(arena_printf(a, "%s:00", in->callback_at)) : -1;
-		if (t <= now_secs() || in_hours(t) != t) {
+		if (t <= now_secs() || in_hours(&c.window, t) != t) {
 			out_field(out, "callback_at", "campaign.err.callback", NULL);
 			return out->status;
 		}

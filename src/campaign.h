@@ -16,6 +16,7 @@
 #include "domain.h"
 #include "db.h"
 #include "service.h"
+#include "sla.h"
 #include <stdio.h>
 
 /* Who calls: call-centre agents anywhere, VLEs in their own GP. */
@@ -48,16 +49,29 @@ int campaign_sample(struct arena *a, const struct actor *who, const char *code, 
 
 /* The next contact for the calling agent (who): a sampled one whose next
  * attempt is due, in the agent's GP for a VLE, taken under SKIP LOCKED so
- * two agents never get the same one; only inside campaign_hours.
+ * two agents never get the same one; only inside the campaign's calling
+ * window (campaign_window).
  * *contact gets its id.  0, 404 (nobody left), 409 (outside calling
  * hours) or 503. */
 int campaign_next(struct arena *a, const struct actor *who, long campaign, long *contact, struct outcome *out);
+
+/* When a campaign calls: its hours of the day (IST; the campaign_hours
+ * setting when it has none of its own) on its days of the week (the
+ * calendar's weekly offs are the other days; no holidays).  Calls, retries
+ * (placed at the next opening) and callbacks (refused outside) keep to it. */
+struct campaign_window {
+	struct calendar days;
+	struct office_hours hours;
+};
+/* Reads campaign's window into *w; false when there is no such campaign or
+ * on a database error. */
+bool campaign_window(struct arena *a, long campaign, struct campaign_window *w);
 
 /* One attempt on a contact the agent holds. */
 struct attempt_input {
 	const char *disposition;	/* one of campaign_dispositions */
 	const struct jval *answers;	/* completed: the answers (a JSON object) */
-	const char *callback_at;	/* callback: "YYYY-MM-DD HH:MM" IST, inside calling hours */
+	const char *callback_at;	/* callback: "YYYY-MM-DD HH:MM" IST, inside the calling window */
 };
 /* Records it: completed checks and keeps the answers (and opens the
  * grievance the campaign names when its answer is given); busy, no
@@ -99,6 +113,8 @@ struct campaign_settings {
 	const char *retry_gap_min;		/* 5-10080 minutes */
 	const char *sample_per_gp;		/* 1-10000 */
 	const char *g_type, *g_field, *g_value;	/* the grievance rule: all three or none */
+	const char *call_from, *call_to;	/* the calling hours, HH:MM (IST), 07:00-21:00, from before to; both empty: campaign_hours */
+	unsigned call_days;			/* the days called: bit 0 Sunday ... bit 6 Saturday; at least one */
 };
 struct field_input;
 /* Creates a draft campaign (no questions yet; nobody calls for it) with
@@ -118,6 +134,15 @@ int campaign_settings_save(struct arena *a, const struct actor *who, long id, co
 int campaign_question_add(struct arena *a, const struct actor *who, long id, const struct field_input *in,
 			  struct outcome *out);
 int campaign_question_remove(struct arena *a, const struct actor *who, long id, const char *name, struct outcome *out);
+/* Edits question `name` of campaign id in place (its name stays: answers
+ * are kept by it): the wording (labels of the question and its options,
+ * help) at any time; what it asks (type, option values, whether required,
+ * the condition: an earlier question) only in a draft with no answers —
+ * else 409 (campaign.err.answered, or .not_draft_meaning).  Audited
+ * (campaign.question_edit, the old and new English wording).  0, 404,
+ * 409, 422 or 503. */
+int campaign_question_edit(struct arena *a, const struct actor *who, long id, const char *name, const struct field_input *in,
+			   struct outcome *out);
 /* May a questionnaire ask a question of type t (a service form's types
  * without files, groups or map positions)?  The field editor's list. */
 bool campaign_question_type_ok(enum ftype t);

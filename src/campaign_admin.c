@@ -145,7 +145,46 @@ struct dbres *campaign_dnc_list(struct arena *a, const char *prefix)
 struct settings {
 	const char *code, *name_en, *name_hi, *scheme, *consent_en, *consent_hi, *g_type, *g_field, *g_value;
 	long attempts, gap, per_gp;
+	const char *call_from, *call_to;	/* HH:MM:00, or NULL (both): campaign_hours */
+	long call_days;
 };
+
+/* "HH:MM" as seconds after midnight, or -1. */
+static long hm_secs(const char *s)
+{
+	if (!s || strlen(s) != 5 || s[2] != ':' || strspn(s, "0123456789:") != 5)
+		return -1;
+	long h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
+	return h < 24 && m < 60 ? h * 3600 + m * 60 : -1;
+}
+
+/* The calling window of in into *s: hours HH:MM both or neither, from
+ * 07:00 to 21:00 (nobody is rung at night), the end after the start, at
+ * least one day. */
+static void window_read(struct arena *a, const struct campaign_settings *in, struct settings *s, struct outcome *out)
+{
+	const char *from = str_empty(in->call_from) ? NULL : in->call_from, *to = str_empty(in->call_to) ? NULL : in->call_to;
+	long f = hm_secs(from), t = hm_secs(to);
+	if (from && f < 0)
+		out_field(out, "call_from", "campaign.err.time", NULL);
+	if (to && t < 0)
+		out_field(out, "call_to", "campaign.err.time", NULL);
+	if (!from != !to)
+		out_field(out, from ? "call_to" : "call_from", "campaign.err.both_times", NULL);
+	if (from && to && f >= 0 && t >= 0) {
+		if (f < 7 * 3600 || f > 21 * 3600)
+			out_field(out, "call_from", "campaign.err.night", NULL);
+		if (t < 7 * 3600 || t > 21 * 3600)
+			out_field(out, "call_to", "campaign.err.night", NULL);
+		else if (t <= f)
+			out_field(out, "call_to", "campaign.err.end_first", NULL);
+	}
+	s->call_from = from ? arena_printf(a, "%s:00", from) : NULL;
+	s->call_to = to ? arena_printf(a, "%s:00", to) : NULL;
+	s->call_days = (long)(in->call_days & 0x7f);
+	if (!s->call_days)
+		out_field(out, "call_days", "campaign.err.days", NULL);
+}
 
 /* Checks in (create: also the code) into *s with each problem at its
  * input; q is the questionnaire the grievance rule's question must be in
@@ -174,6 +213,7 @@ static void settings_read(struct arena *a, const struct campaign_settings *in, b
 		out_field(out, "retry_gap_min", "campaign.err.gap", NULL);
 	if (!out_has(out, "sample_per_gp") && s->per_gp < 1)
 		out_field(out, "sample_per_gp", "campaign.err.per_gp", NULL);
+	window_read(a, in, s, out);
 	/* the grievance rule: all three parts or none */
 	s->g_type = fieldedit_text(a, out, "g_type", in->g_type, 32, false);
 	s->g_field = fieldedit_text(a, out, "g_field", in->g_field, 40, false);
@@ -205,9 +245,11 @@ static int create_txn(void *p)
 	struct def_ctx *c = p;
 	const struct settings *s = &c->s;
 	if (db_exec("INSERT INTO campaigns (code, name_en, name_hi, scheme_code, consent_en, consent_hi, questionnaire, max_attempts, "
-		    "retry_gap_min, sample_per_gp, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', NOW())",
-		    "sssssssiii", s->code, s->name_en, s->name_hi, s->scheme, s->consent_en, s->consent_hi, c->questions,
-		    (long long)s->attempts, (long long)s->gap, (long long)s->per_gp) != 1)
+		    "retry_gap_min, sample_per_gp, call_from, call_to, call_days, status, created_at) "
+		    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft', NOW())",
+		    "sssssssiiissi", s->code, s->name_en, s->name_hi, s->scheme, s->consent_en, s->consent_hi, c->questions,
+		    (long long)s->attempts, (long long)s->gap, (long long)s->per_gp, s->call_from, s->call_to,
+		    (long long)s->call_days) != 1)
 		return -1;
 	c->id = (long)db_last_id();
 	struct audit_entry e = { .action = "campaign.create", .entity = "campaign", .entity_id = s->code };
@@ -241,9 +283,11 @@ static int save_txn(void *p)
 	const struct settings *s = &c->s;
 	if (s->name_en &&
 	    db_exec("UPDATE campaigns SET name_en = ?, name_hi = ?, scheme_code = ?, consent_en = ?, consent_hi = ?, max_attempts = ?, "
-		    "retry_gap_min = ?, sample_per_gp = ?, grievance_type = ?, grievance_field = ?, grievance_value = ? WHERE id = ?",
-		    "sssssiiisssi", s->name_en, s->name_hi, s->scheme, s->consent_en, s->consent_hi, (long long)s->attempts,
-		    (long long)s->gap, (long long)s->per_gp, s->g_type, s->g_field, s->g_value, (long long)c->id) < 0)
+		    "retry_gap_min = ?, sample_per_gp = ?, grievance_type = ?, grievance_field = ?, grievance_value = ?, call_from = ?, "
+		    "call_to = ?, call_days = ? WHERE id = ?",
+		    "sssssiiisssssii", s->name_en, s->name_hi, s->scheme, s->consent_en, s->consent_hi, (long long)s->attempts,
+		    (long long)s->gap, (long long)s->per_gp, s->g_type, s->g_field, s->g_value, s->call_from, s->call_to,
+		    (long long)s->call_days, (long long)c->id) < 0)
 		return -1;
 	if (c->questions && db_exec("UPDATE campaigns SET questionnaire = ? WHERE id = ?", "si", c->questions, (long long)c->id) < 0)
 		return -1;
@@ -334,6 +378,57 @@ int campaign_question_add(struct arena *a, const struct actor *who, long id, con
 		return out->status;
 	}
 	return save_questions(a, who, id, q, "question_add", f->name, out);
+}
+
+/* Does g ask something else than f: another type, other option values,
+ * another condition or whether it must be answered?  (The wording — the
+ * question's and the options' labels, the help — is not the meaning.) */
+static bool meaning_changed(const struct field *f, const struct field *g)
+{
+	if (f->type != g->type || f->required != g->required || f->nopts != g->nopts ||
+	    !str_eq(f->show_field, g->show_field) || !str_eq(f->show_equals, g->show_equals))
+		return true;
+	for (size_t i = 0; i < f->nopts; i++)
+		if (!str_eq(f->opts[i].value, g->opts[i].value))
+			return true;
+	return false;
+}
+
+int campaign_question_edit(struct arena *a, const struct actor *who, long id, const char *name, const struct field_input *in,
+			   struct outcome *out)
+{
+	const char *status;
+	struct svc *q;
+	if (load_def(a, id, &status, &q, out))
+		return out->status;
+	struct field *old = name ? (struct field *)svc_field(q, name) : NULL;
+	if (!old)
+		return out_fail(out, 404, NULL);
+	struct field f = { 0 };
+	fieldedit_read(a, in, &f, campaign_question_type_ok, out);
+	f.name = old->name;	/* the answers are kept by it: never renamed */
+	/* branching: the condition names a question before this one */
+	size_t at = (size_t)(old - q->form.fields);
+	if (!out->status && f.show_field) {
+		const struct field *c = svc_field(q, f.show_field);
+		if (!c || (size_t)(c - q->form.fields) >= at)
+			out_field(out, "show_field", "campaign.err.show_field", NULL);
+	}
+	if (out->status)
+		return out->status;
+	if (meaning_changed(old, &f)) {
+		/* a draft is never called: anything may change; afterwards the
+		 * answers (collected or to come) follow the question as it was */
+		bool answered = db_scalar(a, "SELECT 1 FROM campaign_contacts WHERE campaign_id = ? AND answers IS NOT NULL LIMIT 1",
+					  "i", (long long)id) != NULL;
+		if (answered || !str_eq(status, "draft"))
+			return out_fail(out, 409, answered ? "campaign.err.answered" : "campaign.err.not_draft_meaning");
+	}
+	const char *before = i18n_get(&old->label, "en");
+	*old = f;
+	struct def_ctx c = { .who = who, .a = a, .id = id, .questions = questions_json(a, q), .what = "question_edit",
+			     .remarks = arena_printf(a, "%s: %s -> %s", name, before, i18n_get(&f.label, "en")) };
+	return out_txn(out, save_txn, &c);
 }
 
 int campaign_question_remove(struct arena *a, const struct actor *who, long id, const char *name, struct outcome *out)

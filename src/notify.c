@@ -23,6 +23,12 @@ long notify_queue(const char *channel, const char *recipient, const char *body, 
 	return (long)db_last_id();
 }
 
+struct dbres *notify_portal(struct arena *a, long user, long limit)
+{
+	return db_query(a, "SELECT id, body, event, ref, created_at FROM notifications WHERE recipient = ? AND channel = 'portal' "
+			   "ORDER BY id DESC LIMIT ?", "si", arena_printf(a, "%ld", user), (long long)limit);
+}
+
 /* log driver: one line per message in cfg.notify_log, appended under a lock */
 static int drv_log(const char *channel, const char *to, const char *body, const char *dlt, long id, char *err)
 {
@@ -86,6 +92,8 @@ static int deliver(const char *channel, const char *to, const char *body, const 
 {
 	if (str_eq(cfg.notify_driver, "log"))
 		return drv_log(channel, to, body, dlt, id, err);
+	if (str_eq(channel, "portal"))	/* the row is the message: nothing to send */
+		return 0;
 	if (str_eq(channel, "sms")) {
 		if (str_empty(dlt)) {	/* Indian operators drop SMS without a DLT template id */
 			snprintf(err, 200, "no DLT template id");

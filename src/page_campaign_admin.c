@@ -85,7 +85,28 @@ int page_dnc_import(struct req *r)
 /* The settings' inputs, by the names the pages and campaign_settings use. */
 static const char *const setting_fields[] = { "code", "name_en", "name_hi", "scheme", "consent_en", "consent_hi",
 					       "max_attempts", "retry_gap_min", "sample_per_gp", "g_type", "g_field",
-					       "g_value", NULL };
+					       "g_value", "call_from", "call_to", NULL };
+
+/* The days ticked (inputs call_days, values 0 Sunday ... 6 Saturday) as bits. */
+static unsigned days_of(struct req *r)
+{
+	const char *v[7];
+	size_t n = req_form_all(r, "call_days", v, ARRAY_LEN(v));
+	unsigned bits = 0;
+	long d;
+	for (size_t i = 0; i < n; i++)
+		if (parse_long(v[i], 0, 6, &d))
+			bits |= 1u << d;
+	return bits;
+}
+
+/* The days' boxes as Form.val.day.N ("1" ticked), from bits. */
+static void days_to_hdf(struct req *r, unsigned bits)
+{
+	for (int d = 0; d < 7; d++)
+		if (bits & (1u << d))
+			hset(r, arena_printf(r->a, "Form.val.day.%d", d), "1");
+}
 
 static struct campaign_settings settings_of(struct req *r)
 {
@@ -94,7 +115,8 @@ static struct campaign_settings settings_of(struct req *r)
 		.scheme = req_form(r, "scheme"), .consent_en = req_form(r, "consent_en"), .consent_hi = req_form(r, "consent_hi"),
 		.max_attempts = req_form(r, "max_attempts"), .retry_gap_min = req_form(r, "retry_gap_min"),
 		.sample_per_gp = req_form(r, "sample_per_gp"), .g_type = req_form(r, "g_type"), .g_field = req_form(r, "g_field"),
-		.g_value = req_form(r, "g_value"),
+		.g_value = req_form(r, "g_value"), .call_from = req_form(r, "call_from"), .call_to = req_form(r, "call_to"),
+		.call_days = days_of(r),
 	};
 }
 
@@ -113,9 +135,11 @@ static int defs_page(struct req *r)
 		return 503;
 	static const char *const cols[] = { "id", "code", "name_en", "name_hi", "scheme", "status", NULL };
 	hset_rows(r, "Campaigns", d, cols);
-	if (str_eq(r->method, "POST"))
+	if (str_eq(r->method, "POST")) {
 		form_keep(r, setting_fields);
-	else {
+		days_to_hdf(r, days_of(r));
+	} else {
+		days_to_hdf(r, 0x7f);
 		hset(r, "Form.val.max_attempts", "3");
 		hset(r, "Form.val.retry_gap_min", "120");
 		hset(r, "Form.val.sample_per_gp", "10");
@@ -153,23 +177,35 @@ static int def_page(struct req *r, const char *kept)
 {
 	long id = def_id(r);
 	struct dbres *m = id ? db_query(r->a, "SELECT id, code, name_en, name_hi, scheme_code, consent_en, consent_hi, max_attempts, "
-					       "retry_gap_min, sample_per_gp, grievance_type, grievance_field, grievance_value, status "
+					       "retry_gap_min, sample_per_gp, grievance_type, grievance_field, grievance_value, "
+					       "TIME_FORMAT(call_from, '%H:%i'), TIME_FORMAT(call_to, '%H:%i'), status, call_days "
 					       "FROM campaigns WHERE id = ?", "i", (long long)id) : NULL;
 	if (!m || m->nrows != 1)
 		return m ? 404 : 503;
 	static const char *const cols[] = { "id", "code", "name_en", "name_hi", "scheme", "consent_en", "consent_hi", "max_attempts",
-					    "retry_gap_min", "sample_per_gp", "g_type", "g_field", "g_value", "status", NULL };
+					    "retry_gap_min", "sample_per_gp", "g_type", "g_field", "g_value", "call_from", "call_to",
+					    "status", NULL };
 	for (size_t i = 0; cols[i]; i++)
 		hset(r, arena_printf(r->a, "C.%s", cols[i]), db_val(m, 0, i));
-	if (str_eq(kept, "settings"))
+	if (str_eq(kept, "settings")) {
 		form_keep(r, setting_fields);
-	else
+		days_to_hdf(r, days_of(r));
+	} else {
 		for (size_t i = 1; cols[i]; i++)	/* the settings form shows what is stored */
 			hset(r, arena_printf(r->a, "Form.val.%s", cols[i]), db_val(m, 0, i));
-	static const char *const qkeep[] = { "name", "type", "label_en", "label_hi", "options", "show_field", "show_equals", NULL };
+		days_to_hdf(r, (unsigned)db_int(m, 0, 16));
+	}
+	static const char *const qkeep[] = { "name", "type", "label_en", "label_hi", "options", "required", "show_field", "show_equals",
+					     NULL };
+	struct svc *q = campaign_questions(r->a, id);
+	/* ?edit=NAME: that question's editor, filled with it (or as typed after a refusal) */
+	const struct field *ed = q && req_query(r, "edit") ? svc_field(q, req_query(r, "edit")) : NULL;
+	if (ed) {
+		hset(r, "Edit", ed->name);
+		formview_field_fill(r, ed);
+	}
 	if (str_eq(kept, "question"))
 		form_keep(r, qkeep);
-	struct svc *q = campaign_questions(r->a, id);
 	for (size_t i = 0; q && i < q->form.nfields; i++) {
 		const struct field *f = &q->form.fields[i];
 		hset(r, arena_printf(r->a, "Q.%zu.name", i), f->name);
@@ -219,7 +255,7 @@ int page_campaign_def_save(struct req *r)
 }
 
 /* POST /admin/campaigns/:id/questions — action add (the field editor's
- * inputs) or remove (name) */
+ * inputs), edit (name and the field editor's inputs) or remove (name) */
 int page_campaign_def_question(struct req *r)
 {
 	struct outcome out;
@@ -231,6 +267,11 @@ int page_campaign_def_question(struct req *r)
 	} else if (str_eq(action, "add")) {
 		struct field_input in = formview_field_input(r);
 		st = campaign_question_add(r->a, &r->actor, def_id(r), &in, &out);
+	} else if (str_eq(action, "edit")) {
+		struct field_input in = formview_field_input(r);
+		st = campaign_question_edit(r->a, &r->actor, def_id(r), req_form(r, "name"), &in, &out);
+		if (st == 422 || st == 409)
+			hset(r, "Edit", req_form(r, "name"));
 	} else {
 		return 400;
 	}

@@ -245,12 +245,10 @@ static int search_json(struct req *r, const char *q, const char *type, long limi
 int api_locations(struct req *r)
 {
 	const char *parent = req_query(r, "parent"), *within = req_query(r, "within"), *type = req_query(r, "type");
-	const char *q = req_query(r, "q"), *lim = req_query(r, "limit");
+	const char *q = req_query(r, "q");
 	long limit = 100, id = 0;
-	if (lim && !parse_long(lim, 1, 1000, &limit)) {
-		form_error(r, "limit", "api.limit_bad");
+	if (api_limit(r, 1000, &limit))
 		return 422;
-	}
 	if (type && loc_type_from(type) < 0) {
 		form_error(r, "type", "api.type_bad");
 		return 422;

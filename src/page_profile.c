@@ -1,9 +1,12 @@
 /*
  * page_profile.c — the logged-in user's own profile: name, e-mail,
- * address (a village from the tree), language.
+ * address (a village from the tree), language; and the user's portal
+ * messages in the API.
  */
 #include "pages.h"
+#include "apiutil.h"
 #include "db.h"
+#include "notify.h"
 #include "picker.h"
 #include "tmpl.h"
 #include "user.h"
@@ -56,4 +59,29 @@ int page_profile_post(struct req *r)
 	resp_cookie(r, "lang", in.lang, 86400 * 365);
 	resp_redirect(r, "/profile?saved=1");
 	return 0;
+}
+
+/* GET /api/v1/notifications — the caller's portal messages, newest first
+ * (?limit=, at most 100) */
+int api_notifications(struct req *r)
+{
+	long limit = 20;
+	if (api_limit(r, 100, &limit))
+		return 422;
+	struct dbres *d = notify_portal(r->a, r->user->id, limit);
+	if (!d)
+		return 503;
+	struct sbuf b;
+	struct jw w;
+	api_list_open(&b, &w);
+	for (size_t i = 0; i < d->nrows; i++) {
+		jw_obj(&w);
+		jw_kint(&w, "id", db_int(d, i, 0));
+		jw_kstr(&w, "text", db_val(d, i, 1));
+		jw_kstr(&w, "event", db_val(d, i, 2));
+		jw_kstr(&w, "ref", db_val(d, i, 3));
+		jw_kstr(&w, "at", sql_time_iso(r->a, db_val(d, i, 4)));
+		jw_obj_end(&w);
+	}
+	return api_list_send(r, &b, &w, NULL);
 }

@@ -8,8 +8,10 @@
 #include "apiutil.h"
 #include "formview.h"
 #include "location.h"
+#include "locker.h"
 #include "config.h"
 #include "money.h"
+#include "notify.h"
 #include "picker.h"
 #include "ticket.h"
 #include "service.h"
@@ -82,6 +84,12 @@ int page_tickets(struct req *r)
 	if (r->user->roles & GRIEVANCE_FILERS)
 		hset(r, "File", "1");
 	tiles_to_hdf(r);
+	/* what the portal told this user lately (a merged duplicate ...) */
+	struct dbres *n = notify_portal(r->a, r->user->id, 5);
+	static const char *const ncols[] = { "id", "body", "event", "ref", "at", NULL };
+	hset_rows(r, "Notices", n, ncols);
+	for (size_t i = 0; n && i < n->nrows; i++)
+		hset(r, arena_printf(r->a, "Notices.%zu.when", i), date_long(r->a, db_val(n, i, 4), r->lang));
 	return tmpl_render(r, "tickets.cs");
 }
 
@@ -101,6 +109,21 @@ static void help_to_hdf(struct req *r, const char *code)
 		hset(r, arena_printf(r->a, "Help.codes.%zu.name", i),
 		     tmpl_str(r->lang, arena_printf(r->a, "ticket.code.%s", db_val(codes, i, 0))));
 		hset(r, arena_printf(r->a, "Help.codes.%zu.n", i), db_val(codes, i, 1));
+	}
+}
+
+/* The open tickets like the one being raised (the sub type and place
+ * chosen) under Similar, so that the raiser may add to one instead. */
+static void similar_to_hdf(struct req *r, const char *code, long location, const char *subject)
+{
+	struct ticket_like like[5];
+	long n = location > 0 ? ticket_similar(r->a, r->user, code, location, subject, like, ARRAY_LEN(like)) : 0;
+	for (long i = 0; i < n; i++) {
+		hset(r, arena_printf(r->a, "Similar.%ld.number", i), like[i].number);
+		hset(r, arena_printf(r->a, "Similar.%ld.subject", i), like[i].subject);
+		hset(r, arena_printf(r->a, "Similar.%ld.status", i),
+		     tmpl_str(r->lang, arena_printf(r->a, "ticket.st.%s", like[i].status)));
+		hset(r, arena_printf(r->a, "Similar.%ld.when", i), date_long(r->a, like[i].created_at, r->lang));
 	}
 }
 
@@ -131,7 +154,8 @@ static int new_form(struct req *r, const char *kind, const struct outcome *errs)
 	hset_rows(r, "Types", cat, cols);
 	hset(r, "Page.picker", "1");
 	hset_int(r, "MaxKB", cfg.max_upload / 1024);
-	picker_fill(r, "location", 0, LT_VILLAGE);
+	long location = picker_fill(r, "location", 0, LT_VILLAGE);
+	similar_to_hdf(r, req_param(r, "type"), location, req_param(r, "subject"));
 	return tmpl_render(r, "ticket_new.cs");
 }
 
@@ -450,6 +474,26 @@ int page_ticket_dash(struct req *r)
 
 /* ---- API ---- */
 
+/* The files of t in f (ticket_files' columns) as JSON objects: all of
+ * them, or only the one numbered only (0: all). */
+static void files_json(struct req *r, struct jw *w, const struct ticket *t, const struct dbres *f, long only)
+{
+	for (size_t i = 0; f && i < f->nrows; i++) {
+		if (only && db_int(f, i, 0) != only)
+			continue;
+		jw_obj(w);
+		jw_kint(w, "id", db_int(f, i, 0));
+		jw_kstr(w, "name", db_val(f, i, 1));
+		jw_kstr(w, "mime", db_val(f, i, 2));
+		jw_kint(w, "kb", db_int(f, i, 3));
+		jw_kbool(w, "internal", db_int(f, i, 4) != 0);
+		jw_kstr(w, "at", sql_time_iso(r->a, db_val(f, i, 5)));
+		jw_kstr(w, "by", db_val(f, i, 6));
+		jw_kstr(w, "url", arena_printf(r->a, "/api/v1/tickets/%s/files/%s", t->number, db_val(f, i, 0)));
+		jw_obj_end(w);
+	}
+}
+
 static void ticket_json(struct req *r, struct jw *w, const struct ticket *t, enum ticket_seat seat)
 {
 	jw_obj(w);
@@ -527,18 +571,9 @@ static void ticket_json(struct req *r, struct jw *w, const struct ticket *t, enu
 	}
 	jw_arr_end(w);
 	/* the files this viewer may read, and where */
-	struct dbres *f = ticket_files(r->a, t, seat != TS_RAISER);
 	jw_key(w, "files");
 	jw_arr(w);
-	for (size_t i = 0; f && i < f->nrows; i++) {
-		jw_obj(w);
-		jw_kint(w, "id", db_int(f, i, 0));
-		jw_kstr(w, "name", db_val(f, i, 1));
-		jw_kstr(w, "mime", db_val(f, i, 2));
-		jw_kbool(w, "internal", db_int(f, i, 4) != 0);
-		jw_kstr(w, "url", arena_printf(r->a, "/api/v1/tickets/%s/files/%s", t->number, db_val(f, i, 0)));
-		jw_obj_end(w);
-	}
+	files_json(r, w, t, ticket_files(r->a, t, seat != TS_RAISER), 0);
 	jw_arr_end(w);
 	jw_obj_end(w);
 }
@@ -566,10 +601,8 @@ int api_tickets(struct req *r)
 		form_error(r, "list", "ticket.err.list");
 		return 422;
 	}
-	if (req_query(r, "limit") && !parse_long(req_query(r, "limit"), 1, 500, &limit)) {
-		form_error(r, "limit", "api.limit_bad");
+	if (api_limit(r, 500, &limit))
 		return 422;
-	}
 	parse_long(req_query(r, "before"), 1, 9000000000000000000L, &before);
 	struct dbres *d = ticket_list(r->a, r->user, (enum ticket_list)l, before, limit);
 	if (!d)
@@ -621,6 +654,39 @@ int api_ticket_tiles(struct req *r)
 	tile_json(&w, "assigned", t.assigned, t.assigned_open, t.assigned_closed);
 	jw_obj_end(&w);
 	return api_send(r, 200, &b);
+}
+
+/* GET /api/v1/tickets/similar?type=&location=&subject= — up to 5 open
+ * tickets like the one about to be raised */
+int api_ticket_similar(struct req *r)
+{
+	long location = 0;
+	if (!parse_long(req_query(r, "location"), 1, 2000000000L, &location)) {
+		form_error(r, "location", "ticket.err.location");
+		return 422;
+	}
+	if (str_empty(req_query(r, "type"))) {
+		form_error(r, "type", "ticket.err.type");
+		return 422;
+	}
+	struct ticket_like like[5];
+	long n = ticket_similar(r->a, r->user, req_query(r, "type"), location, req_query(r, "subject"), like, ARRAY_LEN(like));
+	if (n < 0)
+		return 503;
+	struct sbuf b;
+	struct jw w;
+	api_list_open(&b, &w);
+	for (long i = 0; i < n; i++) {
+		jw_obj(&w);
+		jw_kstr(&w, "number", like[i].number);
+		jw_kstr(&w, "subject", like[i].subject);
+		jw_kstr(&w, "status", like[i].status);
+		jw_kstr(&w, "created_at", sql_time_iso(r->a, like[i].created_at));
+		jw_kint(&w, "words_in_common", like[i].score);
+		jw_kstr(&w, "url", arena_printf(r->a, "/api/v1/tickets/%s", like[i].number));
+		jw_obj_end(&w);
+	}
+	return api_list_send(r, &b, &w, NULL);
 }
 
 /* GET /api/v1/ticket-types?kind=support|grievance — the sub types to raise */
@@ -696,6 +762,67 @@ int api_ticket_act(struct req *r)
 	if (ticket_act(r->a, &r->actor, rp(r, 0), &a, &out))
 		return page_outcome(r, &out);
 	return send_ticket(r, 200, rp(r, 0));
+}
+
+/* GET /api/v1/tickets/:no/files — the files this viewer may read */
+int api_ticket_files(struct req *r)
+{
+	enum ticket_seat seat;
+	struct ticket *t = visible(r, rp(r, 0), &seat);
+	if (!t)
+		return 404;
+	struct dbres *f = ticket_files(r->a, t, seat != TS_RAISER);
+	if (!f)
+		return 503;
+	struct sbuf b;
+	struct jw w;
+	api_list_open(&b, &w);
+	files_json(r, &w, t, f, 0);
+	return api_list_send(r, &b, &w, NULL);
+}
+
+/* POST /api/v1/tickets/:no/files (multipart: file, body, action) — a file
+ * on the thread: with a reply (public; the default) or, for a handler, an
+ * internal note; body is the message (default: "File: NAME").  The same
+ * checks as the page's (ticket_act: content, size, kinds; the action's
+ * seat and the ticket's state).  403 when the viewer is no party to it. */
+int api_ticket_file_add(struct req *r)
+{
+	struct ticket *t = ticket_get(r->a, rp(r, 0));
+	if (!t)
+		return 404;
+	if (ticket_seat(r->user, t) == TS_NONE)
+		return 403;
+	const struct ticket_file *file = file_of(r);
+	if (!file) {
+		form_error(r, "file", "ticket.err.file_missing");
+		return 422;
+	}
+	const char *action = req_form(r, "action");
+	const char *body = req_form(r, "body");
+	struct ticket_action in = { .action = str_empty(action) ? "reply" : action,
+				    .body = str_empty(body) ? arena_printf(r->a, "File: %s", locker_label(r->a, file->label)) : body,
+				    .file = file };
+	if (!str_eq(in.action, "reply") && !str_eq(in.action, "note")) {
+		form_error(r, "action", "ticket.err.file_action");
+		return 422;
+	}
+	struct outcome out;
+	out_init(&out, r->a);
+	if (ticket_act(r->a, &r->actor, t->number, &in, &out))
+		return page_outcome(r, &out);
+	/* the row just written: the newest of this uploader's on the ticket */
+	const char *id = db_scalar(r->a, "SELECT MAX(id) FROM ticket_attachments WHERE ticket_id = ? AND uploaded_by = ?", "ii",
+				   (long long)t->id, (long long)r->user->id);
+	struct dbres *f = ticket_files(r->a, t, true);
+	if (!id || !f)
+		return 503;
+	struct sbuf b;
+	struct jw w;
+	sbuf_init(&b);
+	jw_init(&w, &b);
+	files_json(r, &w, t, f, strtol(id, NULL, 10));
+	return api_send(r, 201, &b);
 }
 
 /* GET /api/v1/tickets/dash?location=&by=&days= */

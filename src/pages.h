@@ -43,6 +43,7 @@ int page_user_post(struct req *r);
 /* page_profile.c */
 int page_profile(struct req *r);
 int page_profile_post(struct req *r);
+int api_notifications(struct req *r);
 /* page_service.c */
 struct svc;
 void service_to_hdf(struct req *r, const struct svc *s, const char *prefix);
@@ -396,6 +397,15 @@ int api_ticket_types(struct req *r);
 int api_ticket_create(struct req *r);
 int api_ticket(struct req *r);
 int api_ticket_act(struct req *r);
+int api_ticket_files(struct req *r);
+/* page_ticket_sms.c */
+int page_ticket_sms_list(struct req *r);
+int page_ticket_sms(struct req *r);
+int page_ticket_sms_post(struct req *r);
+int api_ticket_sms_list(struct req *r);
+int api_ticket_sms_save(struct req *r);
+int api_ticket_similar(struct req *r);
+int api_ticket_file_add(struct req *r);
 
 /* page_cc.c */
 int page_cc(struct req *r);

@@ -14,6 +14,7 @@
 #include "location.h"
 #include "notify.h"
 #include "sla.h"
+#include "tmpl.h"
 #include "wallet.h"
 
 #include <limits.h>
@@ -479,6 +480,7 @@ struct act_ctx {
 	long assignee;			/* assign: the new assignee */
 	const char *role;		/* assign: the role it now sits with */
 	long parent;			/* duplicate: the ticket kept */
+	const char *parent_number;	/* ... and its number */
 	const struct ticket_blob *blob;	/* the message's attachment, stored, waiting for its row; or NULL */
 };
 
@@ -569,6 +571,22 @@ static int appeal(struct act_ctx *c)
 		return -1;
 	return to ? sms_user(c->a, to, arena_printf(c->a, "Grievance %s is appealed to you: %s - GramSewa", t->number, t->subject),
 			     cfg.ticket_escalated_dlt, "ticket.appeal", t->number) : 0;
+}
+
+/* A duplicate merged: its raiser (or the mobile it was raised for) is
+ * told by SMS, and the raiser on the portal, in their language, which
+ * ticket to follow instead — in the merge's transaction (the outbox). */
+static int merged_notice(struct act_ctx *c)
+{
+	const struct ticket *t = c->t;
+	const char *lang = ticket_sms_lang(c->a, t->raised_by, t->mobile);
+	static const char *const keys[] = { "{number}", "{into}" };
+	const char *vals[] = { t->number, c->parent_number };
+	const char *text = str_fill(c->a, tmpl_str(lang, "ticket.sms.merged"), keys, vals, ARRAY_LEN(keys), false);
+	if (sms_raiser(c->a, t, text, cfg.ticket_update_dlt, "ticket.merged") != 0)
+		return -1;
+	return t->raised_by && !notify_queue("portal", arena_printf(c->a, "%ld", t->raised_by), text, NULL, "ticket.merged",
+					     t->number) ? -1 : 0;
 }
 
 static int act_apply(struct act_ctx *c);
@@ -669,7 +687,9 @@ static int act_apply(struct act_ctx *c)
 	if (str_eq(a, "duplicate")) {
 		if (db_exec("UPDATE tickets SET parent_id = ? WHERE id = ?", "ii", (long long)c->parent, (long long)t->id) != 1)
 			return -1;
-		return move(c, "duplicate", body ? body : in->of, false);
+		if (move(c, "duplicate", body ? body : c->parent_number, false) != 0)
+			return -1;
+		return merged_notice(c);
 	}
 	if (str_eq(a, "rate")) {
 		if (db_exec("UPDATE tickets SET rating = ?, updated_at = NOW() WHERE id = ? AND rating IS NULL", "ii",
@@ -781,8 +801,10 @@ int ticket_act(struct arena *a, const struct actor *who, const char *number, con
 		struct ticket *p = ticket_get(a, in->of);
 		if (!p || p->id == t->id || str_eq(p->status, "duplicate") || ticket_seat(u, p) != TS_HANDLER)
 			out_field(out, "of", "ticket.err.of", NULL);
-		else
+		else {
 			c.parent = p->id;
+			c.parent_number = p->number;
+		}
 	}
 	if (in->file && !r->needs_body)
 		out_field(out, "file", "ticket.err.file_action", NULL);

@@ -208,9 +208,26 @@ const char *ticket_sms_lang(struct arena *a, long raised_by, const char *mobile)
  * type_id in lang: its own text, else the generic one; placeholders
  * filled (arena). */
 const char *ticket_sms_text(struct arena *a, long type_id, bool resolved, const char *lang, const struct ticket_sms *v);
-/* Is tpl fit as a catalogue SMS text (empty; or at most 300 characters
- * using only the placeholders above)? */
+/* Is tpl fit as a catalogue SMS text (empty; or at most TICKET_SMS_MAX
+ * characters using only the placeholders above)? */
+#define TICKET_SMS_MAX 300
 bool ticket_sms_template_ok(const char *tpl);
+/* The first "{...}" of tpl that is not a placeholder, as typed (arena), or
+ * NULL when there is none. */
+const char *ticket_sms_unknown(struct arena *a, const char *tpl);
+/* tpl filled with sample values in lang, for a preview (arena). */
+const char *ticket_sms_sample(struct arena *a, const char *tpl, const char *lang);
+/* The inputs of the four texts, in the columns' order: raised_en,
+ * raised_hi, resolved_en, resolved_hi; NULL-terminated. */
+extern const char *const ticket_sms_fields[];
+/* The active sub types with their texts: code, name en, name hi, kind,
+ * then the four texts (NULL: the generic one). */
+struct dbres *ticket_sms_list(struct arena *a);
+/* Saves the four texts of sub type code (NULL or "": the generic one) in
+ * one transaction with its audit row (ticket.sms_templates).  0, 404, 422
+ * (an unknown placeholder, named, or too long: at its input) or 503. */
+int ticket_sms_save(struct arena *a, const struct actor *who, const char *code, const char *const texts[4],
+		    struct outcome *out);
 
 /* ---- help with a kind of problem (ticket_help.c) ---- */
 
@@ -221,6 +238,19 @@ struct dbres *ticket_help_items(struct arena *a, const struct user *u, const cha
 /* The three resolution codes most used for sub type `code` in the last
  * 180 days: code, count.  NULL on a database error. */
 struct dbres *ticket_help_codes(struct arena *a, const char *code);
+
+/* An open ticket like the one being raised. */
+struct ticket_like {
+	long id;
+	const char *number, *subject, *status, *created_at;
+	int score;	/* subject words in common */
+};
+/* Up to max open tickets of sub type `code` at place `location` or raised
+ * by u that u may open (ticket_seat), into out: most words in common with
+ * subject first, then newest.  Two index ranges of at most 50 rows.
+ * Returns the count, or -1 on a database error. */
+long ticket_similar(struct arena *a, const struct user *u, const char *code, long location, const char *subject,
+		    struct ticket_like *out, long max);
 
 /* ---- grievances in public ---- */
 

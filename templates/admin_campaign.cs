@@ -8,10 +8,23 @@
 <?cs if:C.status == "active" ?><button class="button warning" name="to" value="closed"><?cs var:L.campaign.def.close ?></button><?cs /if ?>
 </form>
 <h2><?cs var:L.campaign.questions ?></h2>
-<div class="table-wrap"><table><thead><tr><th><?cs var:L.campaign.question ?></th><th><?cs var:L.svc.type ?></th><?cs if:C.status == "draft" ?><th></th><?cs /if ?></tr></thead><tbody>
-<?cs each:q = Q ?><tr><td><?cs var:q.label ?><br><code class="small"><?cs var:q.name ?></code><?cs if:q.cond ?> <span class="small"><?cs var:L.svc.shown_when ?> <?cs var:q.cond ?></span><?cs /if ?></td><td><?cs var:q.type ?></td><?cs if:C.status == "draft" ?><td><form class="inline" method="post" action="/admin/campaigns/<?cs var:C.id ?>/questions"><?cs call:csrf_field() ?><input type="hidden" name="action" value="remove"><input type="hidden" name="name" value="<?cs var:q.name ?>"><button class="link"><?cs var:L.svc.delete ?></button></form></td><?cs /if ?></tr><?cs /each ?>
+<div class="table-wrap"><table><thead><tr><th><?cs var:L.campaign.question ?></th><th><?cs var:L.svc.type ?></th><th></th></tr></thead><tbody>
+<?cs each:q = Q ?><tr><td><?cs var:q.label ?><br><code class="small"><?cs var:q.name ?></code><?cs if:q.cond ?> <span class="small"><?cs var:L.svc.shown_when ?> <?cs var:q.cond ?></span><?cs /if ?></td><td><?cs var:q.type ?></td><td><a href="/admin/campaigns/<?cs var:C.id ?>?edit=<?cs var:q.name ?>#edit"><?cs var:L.campaign.def.edit_question ?></a><?cs if:C.status == "draft" ?> <form class="inline" method="post" action="/admin/campaigns/<?cs var:C.id ?>/questions"><?cs call:csrf_field() ?><input type="hidden" name="action" value="remove"><input type="hidden" name="name" value="<?cs var:q.name ?>"><button class="link"><?cs var:L.svc.delete ?></button></form><?cs /if ?></td></tr><?cs /each ?>
 <?cs if:!subcount(Q) ?><tr><td colspan="3" class="none-yet"><?cs var:L.none_yet ?></td></tr><?cs /if ?></tbody></table></div>
-<?cs if:C.status == "draft" ?>
+<?cs if:Edit ?>
+<h3 id="edit"><?cs var:L.campaign.def.edit_question ?>: <code><?cs var:Edit ?></code></h3>
+<p class="hint"><?cs if:C.status == "draft" ?><?cs var:L.campaign.def.edit_draft_hint ?><?cs else ?><?cs var:L.campaign.def.edit_wording_hint ?><?cs /if ?></p>
+<form method="post" action="/admin/campaigns/<?cs var:C.id ?>/questions" novalidate><?cs call:csrf_field() ?><input type="hidden" name="action" value="edit"><input type="hidden" name="name" value="<?cs var:Edit ?>">
+ <?cs call:field_type_select() ?>
+ <?cs call:field_input("label_en", L.svc.label_en, "text", "", "") ?>
+ <?cs call:field_input("label_hi", L.svc.label_hi, "text", "", "") ?>
+ <?cs call:field_textarea("options", L.svc.options, L.svc.options_hint) ?>
+ <div class="field checks"><label><input type="checkbox" name="required" value="1"<?cs if:Form.val.required ?> checked<?cs /if ?>> <?cs var:L.svc.required ?></label></div>
+ <?cs call:field_input("show_field", L.svc.show_field, "text", L.svc.show_hint, "") ?><?cs call:field_input("show_equals", L.svc.show_equals, "text", "", "") ?>
+ <?cs call:field_type_extras() ?>
+ <button class="button"><?cs var:L.campaign.def.save_question ?></button> <a href="/admin/campaigns/<?cs var:C.id ?>"><?cs var:L.campaign.def.cancel_edit ?></a>
+</form>
+<?cs elif:C.status == "draft" ?>
 <h3><?cs var:L.campaign.def.add_question ?></h3>
 <form method="post" action="/admin/campaigns/<?cs var:C.id ?>/questions" novalidate><?cs call:csrf_field() ?><input type="hidden" name="action" value="add">
  <?cs call:field_add_inputs() ?>

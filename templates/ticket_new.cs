@@ -19,6 +19,7 @@
   <select id="f-priority" name="priority"><option value=""><?cs var:L.ticket.priority_default ?></option><?cs loop:p = 1, 4, 1 ?><option value="<?cs var:p ?>"<?cs if:Form.val.priority == p ?> selected<?cs /if ?>><?cs var:L.ticket.prio[p] ?></option><?cs /loop ?></select>
  </div>
  <?cs call:picker(Picker.location, L.ticket.place) ?>
+ <?cs if:subcount(Similar) ?><div class="notice" id="similar"><h2><?cs var:L.ticket.similar ?></h2><p><?cs var:L.ticket.similar_hint ?></p><ul><?cs each:t = Similar ?><li><a href="/tickets/<?cs var:t.number ?>"><?cs var:t.number ?></a>: <?cs var:t.subject ?> <span class="small">(<?cs var:t.status ?>, <?cs var:t.when ?>)</span></li><?cs /each ?></ul></div><?cs /if ?>
  <?cs call:field_input("subject", L.ticket.subject, "text", "", "") ?>
  <?cs call:field_textarea("body", L.ticket.body, L.ticket.body_hint) ?>
  <?cs if:Ask.mobile ?><?cs if:Kind == "grievance" ?><?cs call:field_input("mobile", L.grievance.mobile, "tel", L.grievance.mobile_hint, "mobile") ?><?cs else ?><?cs call:field_input("mobile", L.ticket.mobile, "tel", L.ticket.mobile_hint, "mobile") ?><?cs /if ?><?cs /if ?>

@@ -1,6 +1,7 @@
 <?cs set:Page.title = L.ticket.title ?><?cs include:"inc/head.cs" ?>
 <h1><?cs var:L.ticket.title ?></h1>
 <p><?cs if:Raise ?><a class="button" href="/tickets/new"><?cs var:L.ticket.raise ?></a> <?cs /if ?><?cs if:File ?><a class="button secondary" href="/grievance/new"><?cs var:L.grievance.new ?></a><?cs /if ?><?cs if:Dash ?> <a class="button secondary" href="/tickets/dash"><?cs var:L.ticket.dash.link ?></a><?cs /if ?></p>
+<?cs if:subcount(Notices) ?><section class="notice" aria-labelledby="notices"><h2 id="notices"><?cs var:L.ticket.notices ?></h2><ul><?cs each:n = Notices ?><li><?cs var:n.body ?> <span class="small"><?cs var:n.when ?></span></li><?cs /each ?></ul></section><?cs /if ?>
 <div class="cards">
  <a class="card" href="/tickets?list=raised"><h2><?cs var:L.ticket.tile_raised ?></h2><p><?cs var:L.ticket.raised_n ?>: <strong><?cs var:Tiles.raised ?></strong><br><?cs var:L.ticket.open_n ?>: <strong><?cs var:Tiles.raised_open ?></strong><br><?cs var:L.ticket.closed_n ?>: <strong><?cs var:Tiles.raised_closed ?></strong></p></a>
  <?cs if:Handler ?><a class="card" href="/tickets?list=my"><h2><?cs var:L.ticket.tile_assigned ?></h2><p><?cs var:L.ticket.assigned_n ?>: <strong><?cs var:Tiles.assigned ?></strong><br><?cs var:L.ticket.open_n ?>: <strong><?cs var:Tiles.assigned_open ?></strong><br><?cs var:L.ticket.closed_n ?>: <strong><?cs var:Tiles.assigned_closed ?></strong></p></a><?cs /if ?>

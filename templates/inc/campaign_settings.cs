@@ -12,3 +12,10 @@
  <?cs call:field_input("g_field", L.campaign.def.g_field, "text", "", "") ?>
  <?cs call:field_input("g_value", L.campaign.def.g_value, "text", "", "") ?>
  </fieldset>
+ <fieldset class="field"><legend><?cs var:L.campaign.def.window ?></legend><p class="hint"><?cs var:L.campaign.def.window_hint ?></p>
+ <?cs call:field_input("call_from", L.campaign.def.call_from, "text", L.campaign.def.time_hint, "") ?>
+ <?cs call:field_input("call_to", L.campaign.def.call_to, "text", L.campaign.def.time_hint, "") ?>
+ <div class="field<?cs if:Form.err.call_days ?> has-error<?cs /if ?>" id="f-call_days"><p class="label"><?cs var:L.campaign.def.call_days ?></p>
+ <?cs if:Form.err.call_days ?><p class="error-message" id="e-call_days"><?cs var:Form.err.call_days ?></p><?cs /if ?>
+ <?cs loop:d = 0, 6, 1 ?><label class="checkbox"><input type="checkbox" name="call_days" value="<?cs var:d ?>"<?cs if:Form.val.day[d] ?> checked<?cs /if ?>> <?cs var:L.campaign.def.day[d] ?></label> <?cs /loop ?></div>
+ </fieldset>

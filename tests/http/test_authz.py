@@ -216,6 +216,12 @@ ROUTES = {
     ("POST", "/admin/dnc"): deny(allowed=SA, body=lambda v: {"action": "add", "mobile": v["mobile"], "reason": "walk"}),
     ("POST", "/admin/dnc/import"): deny(allowed=SA, body={"reason": "walk"}),
     # campaign definitions: the state administrator's; nobody else renames, re-asks or stops the campaign she is called for
+    ("GET", "/admin/ticket-sms"): deny(allowed=SA),
+    ("GET", "/admin/ticket-sms/:code"): deny(params={"code": "ticket_type"}, allowed=SA),
+    ("POST", "/admin/ticket-sms/:code"): deny(params={"code": "ticket_type"}, body={"action": "save", "raised_en": "walk {number}"},
+                                              allowed=SA),
+    ("GET", "/api/v1/ticket-sms"): deny(allowed=SA),
+    ("POST", "/api/v1/ticket-sms/:code"): deny(params={"code": "ticket_type"}, body={"raised_en": "walk {number}"}, allowed=SA),
     ("GET", "/admin/campaigns"): deny(allowed=SA),
     ("POST", "/admin/campaigns"): deny(allowed=SA, body={"code": "WALK" + RUN, "name_en": "walk"}),
     ("GET", "/admin/campaigns/:id"): deny(params={"id": "campaign"}, allowed=SA),
@@ -377,6 +383,13 @@ ROUTES = {
     ("GET", "/api/v1/tickets/dash"): deny(query=lambda v: {"location": v["block"]}, allowed=AREA + ("deptadmin",)),
     ("GET", "/api/v1/tickets/:no"): deny(params={"no": "ticket"}, allowed=SA),
     ("GET", "/api/v1/tickets/:no/files/:id"): deny(params={"no": "ticket", "id": "ticket_file"}, allowed=SA),
+    ("GET", "/api/v1/tickets/:no/files"): deny(params={"no": "ticket"}, allowed=SA),
+    ("POST", "/api/v1/tickets/:no/files"): deny(params={"no": "ticket"}, body={"action": "reply", "body": "walk"},
+                                               multipart=("file", "walk.pdf", lambda v: PDF), allowed=SA),
+    ("GET", "/api/v1/tickets/similar"): own(query=lambda v: {"type": "TECH_HW_PRINTER", "location": v["gp"],
+                                                             "subject": "walk printer"},
+                                            forbid=lambda v: [v["ticket"]], allowed=SA),
+    ("GET", "/api/v1/notifications"): own(),
     ("POST", "/api/v1/tickets/:no/actions"): deny(params={"no": "ticket"}, body={"action": "reject", "body": "walk"},
                                                  allowed=SA),
     ("POST", "/api/v1/attendance/checkins"): own(body={}),
@@ -600,6 +613,10 @@ def send(role, method, pattern, case):
     if pattern.startswith("/api/"):
         if method == "GET":
             return api.request(method, path)
+        if case.multipart:
+            field, name, data = case.multipart
+            raw, ctype = multipart(dict(body or {}), field, name, val(data))
+            return api.request(method, path, body=raw, ctype=ctype)
         return api.request(method, path, body=body if body is not None else {}, ctype="json")
     if method == "GET":
         return web.get(path)
@@ -763,6 +780,7 @@ def setup_objects_owned_by_others():
                                     "body": "the walk's ticket " + RUN})
     eq(r.status, 201, "ticket: %r" % r)
     V["ticket"] = r.json()["number"]
+    V["ticket_type"] = "TECH_HW_PRINTER"
     # the state admin allocates her operator a survey task of her panchayat; he adds an amenity there
     form = {"format": "gramsewa.form/1", "fields": [
         {"name": "working", "type": "radio", "label": {"en": "Working?", "hi": "चालू?"}, "required": True,

@@ -8,6 +8,7 @@ active, and then called like one loaded from JSON."""
 import time
 
 from gs import Client, test, eq, run, sql, ctl
+from campaign_lib import SETTINGS, list_one, take_next
 
 RUN = str(int(time.time() * 1000) % 10000000)
 
@@ -106,12 +107,6 @@ def only_the_state_administrator_keeps_the_list():
     eq(listed(m), None, "nothing changed")
 
 
-SETTINGS = {"name_en": "Jan Samvad: pensions", "name_hi": "जन संवाद: पेंशन", "scheme": "NSAP",
-            "consent_en": "Namaste, this call is about your pension. May I ask two questions?",
-            "consent_hi": "नमस्ते, यह कॉल आपकी पेंशन के बारे में है। क्या मैं दो प्रश्न पूछ सकता हूँ?",
-            "max_attempts": "2", "retry_gap_min": "60", "sample_per_gp": "5"}
-
-
 @test
 def a_campaign_is_defined_on_pages_and_then_called():
     sa = web("stateadmin")
@@ -151,21 +146,8 @@ def a_campaign_is_defined_on_pages_and_then_called():
         assert int(sql("SELECT COUNT(*) FROM audit_log WHERE action='campaign.%s' AND entity_id='%s'" % (action, code))[0][0]) >= 1, \
             "audited: " + action
     # called like any campaign: the branching and the grievance rule work
-    village = sql("SELECT v.id FROM locations v JOIN locations g ON g.id=v.parent_id WHERE g.name_en='Jamune' "
-                  "AND g.type='panchayat' ORDER BY v.id LIMIT 1")[0][0]
-    import tempfile, os
-    with tempfile.NamedTemporaryFile("w", suffix=".csv", delete=False) as f:
-        f.write("name,mobile,village_id,scheme_ref\nPensioner,%s,%s,NSAP-%s\n" % (mobile(6), village, RUN))
-    try:
-        ctl("campaign", "list", code, f.name)
-    finally:
-        os.unlink(f.name)
-    ctl("campaign", "sample", code)
-    a = Client()
-    a.api_login("ccagent")
-    r = a.api("POST", "/campaigns/%d/next" % cid)
-    eq(r.status, 200, "next: %r" % r)
-    url = "/campaigns/%d/contacts/%d" % (cid, r.json()["contact"])
+    list_one(code, mobile(6), "NSAP-" + RUN)
+    a, url = take_next(cid)
     r = a.api("POST", url, {"disposition": "completed", "answers": {"pension_received": "no"}})
     eq(r.status, 422, "the branch's question is asked: %r" % r)
     assert "months" in r.json()["error"]["fields"], r.json()

@@ -11,43 +11,11 @@ import re
 import tempfile
 import time
 
-from gs import Client, test, eq, run, sql, ctl
+from gs import test, eq, run, sql, ctl
 from lifecycle import PDF, PNG, file_app, citizen
+from tickets_lib import DOS_PDF, jamune, web, api, multipart
 
 RUN = str(int(time.time() * 1000) % 10000000)
-MZ = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00\xb8" + b"\x00" * 40 + b"This program cannot be run in DOS mode.\r\n"
-DOS_PDF = b"%PDF-1.4\n" + MZ * 20 + b"\n%%EOF\n"
-JAMUNE = None
-
-
-def jamune():
-    global JAMUNE
-    if JAMUNE is None:
-        JAMUNE = int(sql("SELECT id FROM locations WHERE type='panchayat' AND name_en='Jamune'")[0][0])
-    return JAMUNE
-
-
-def web(user):
-    c = Client()
-    c.login(user)
-    return c
-
-
-def api(user):
-    c = Client()
-    c.api_login(user)
-    return c
-
-
-def multipart(fields, data=None, name="doc.pdf", ctype="application/pdf"):
-    out = []
-    for k, v in fields.items():
-        out.append(("--GSUP\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n" % (k, v)).encode())
-    if data is not None:
-        out.append(("--GSUP\r\nContent-Disposition: form-data; name=\"file\"; filename=\"%s\"\r\n"
-                    "Content-Type: %s\r\n\r\n" % (name, ctype)).encode() + data + b"\r\n")
-    out.append(b"--GSUP--\r\n")
-    return b"".join(out)
 
 
 def post_multi(c, page, action, fields, data=None, **kw):
