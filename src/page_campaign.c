@@ -235,6 +235,17 @@ int page_campaign_sample(struct req *r)
 
 /* ---- API ---- */
 
+static const struct api_col campaign_contact_cols[] = {
+	{"contact", 0, AK_INT},
+	{"name", 1, AK_STR},
+	{"mobile", 2, AK_STR},
+	{"village", 3, AK_INT},
+	{"scheme_ref", 4, AK_STR},
+	{"attempts", 5, AK_INT},
+	{"consent_en", 6, AK_STR},
+	{"consent_hi", 7, AK_STR},
+};
+
 /* POST /api/v1/campaigns/:id/next */
 int api_campaign_next(struct req *r)
 {
@@ -255,14 +266,7 @@ int api_campaign_next(struct req *r)
 	sbuf_init(&b);
 	jw_init(&w, &b);
 	jw_obj(&w);
-	jw_kint(&w, "contact", db_int(k, 0, 0));
-	jw_kstr(&w, "name", db_val(k, 0, 1));
-	jw_kstr(&w, "mobile", db_val(k, 0, 2));
-	jw_kint(&w, "village", db_int(k, 0, 3));
-	jw_kstr(&w, "scheme_ref", db_val(k, 0, 4));
-	jw_kint(&w, "attempts", db_int(k, 0, 5));
-	jw_kstr(&w, "consent_en", db_val(k, 0, 6));
-	jw_kstr(&w, "consent_hi", db_val(k, 0, 7));
+	API_COLS(r->a, &w, k, 0, campaign_contact_cols);
 	jw_obj_end(&w);
 	return api_send(r, 200, &b);
 }

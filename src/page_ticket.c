@@ -474,6 +474,16 @@ int page_ticket_dash(struct req *r)
 
 /* ---- API ---- */
 
+static const struct api_col ticket_file_cols[] = {
+	{"id", 0, AK_INT},
+	{"name", 1, AK_STR},
+	{"mime", 2, AK_STR},
+	{"kb", 3, AK_INT},
+	{"internal", 4, AK_BOOL},
+	{"at", 5, AK_TIME},
+	{"by", 6, AK_STR},
+};
+
 /* The files of t in f (ticket_files' columns) as JSON objects: all of
  * them, or only the one numbered only (0: all). */
 static void files_json(struct req *r, struct jw *w, const struct ticket *t, const struct dbres *f, long only)
@@ -482,17 +492,21 @@ static void files_json(struct req *r, struct jw *w, const struct ticket *t, cons
 		if (only && db_int(f, i, 0) != only)
 			continue;
 		jw_obj(w);
-		jw_kint(w, "id", db_int(f, i, 0));
-		jw_kstr(w, "name", db_val(f, i, 1));
-		jw_kstr(w, "mime", db_val(f, i, 2));
-		jw_kint(w, "kb", db_int(f, i, 3));
-		jw_kbool(w, "internal", db_int(f, i, 4) != 0);
-		jw_kstr(w, "at", sql_time_iso(r->a, db_val(f, i, 5)));
-		jw_kstr(w, "by", db_val(f, i, 6));
+		API_COLS(r->a, w, f, i, ticket_file_cols);
 		jw_kstr(w, "url", arena_printf(r->a, "/api/v1/tickets/%s/files/%s", t->number, db_val(f, i, 0)));
 		jw_obj_end(w);
 	}
 }
+
+static const struct api_col ticket_cols[] = {
+	{"at", 0, AK_TIME},
+	{"by", 1, AK_STR},
+	{"action", 2, AK_STR},
+	{"from", 3, AK_STR},
+	{"to", 4, AK_STR},
+	{"body", 5, AK_STR},
+	{"internal", 6, AK_BOOL},
+};
 
 static void ticket_json(struct req *r, struct jw *w, const struct ticket *t, enum ticket_seat seat)
 {
@@ -560,13 +574,7 @@ static void ticket_json(struct req *r, struct jw *w, const struct ticket *t, enu
 	jw_arr(w);
 	for (size_t i = 0; e && i < e->nrows; i++) {
 		jw_obj(w);
-		jw_kstr(w, "at", sql_time_iso(r->a, db_val(e, i, 0)));
-		jw_kstr(w, "by", db_val(e, i, 1));
-		jw_kstr(w, "action", db_val(e, i, 2));
-		jw_kstr(w, "from", db_val(e, i, 3));
-		jw_kstr(w, "to", db_val(e, i, 4));
-		jw_kstr(w, "body", db_val(e, i, 5));
-		jw_kbool(w, "internal", db_int(e, i, 6) != 0);
+		API_COLS(r->a, w, e, i, ticket_cols);
 		jw_obj_end(w);
 	}
 	jw_arr_end(w);
@@ -592,6 +600,19 @@ static int send_ticket(struct req *r, int status, const char *number)
 	return api_send(r, status, &b);
 }
 
+static const struct api_col ticket_row_cols[] = {
+	{"number", 1, AK_STR},
+	{"status", 2, AK_STR},
+	{"priority", 3, AK_INT},
+	{"subject", 4, AK_STR},
+	{"type", 5, AK_STR},
+	{"place", 7, AK_STR},
+	{"due_at", 9, AK_TIME},
+	{"assignee", 10, AK_STR},
+	{"created_at", 11, AK_TIME},
+	{"overdue", 12, AK_BOOL},
+};
+
 /* GET /api/v1/tickets?list=&before=&limit= */
 int api_tickets(struct req *r)
 {
@@ -610,20 +631,7 @@ int api_tickets(struct req *r)
 	struct sbuf b;
 	struct jw w;
 	api_list_open(&b, &w);
-	for (size_t i = 0; i < d->nrows; i++) {
-		jw_obj(&w);
-		jw_kstr(&w, "number", db_val(d, i, 1));
-		jw_kstr(&w, "status", db_val(d, i, 2));
-		jw_kint(&w, "priority", db_int(d, i, 3));
-		jw_kstr(&w, "subject", db_val(d, i, 4));
-		jw_kstr(&w, "type", db_val(d, i, 5));
-		jw_kstr(&w, "place", db_val(d, i, 7));
-		jw_kstr(&w, "due_at", sql_time_iso(r->a, db_val(d, i, 9)));
-		jw_kstr(&w, "assignee", db_val(d, i, 10));
-		jw_kstr(&w, "created_at", sql_time_iso(r->a, db_val(d, i, 11)));
-		jw_kbool(&w, "overdue", db_int(d, i, 12) != 0);
-		jw_obj_end(&w);
-	}
+	API_ROWS(r->a, &w, d, ticket_row_cols);
 	const char *next = (long)d->nrows == limit ? db_val(d, d->nrows - 1, 0) : NULL;
 	return api_list_send(r, &b, &w, next);
 }
@@ -689,6 +697,16 @@ int api_ticket_similar(struct req *r)
 	return api_list_send(r, &b, &w, NULL);
 }
 
+static const struct api_col ticket_type_cols[] = {
+	{"code", 0, AK_STR},
+	{"name_en", 1, AK_STR},
+	{"name_hi", 2, AK_STR},
+	{"main_en", 3, AK_STR},
+	{"type_en", 5, AK_STR},
+	{"default_priority", 7, AK_INT},
+	{"resolver_role", 8, AK_STR},
+};
+
 /* GET /api/v1/ticket-types?kind=support|grievance — the sub types to raise */
 int api_ticket_types(struct req *r)
 {
@@ -699,17 +717,7 @@ int api_ticket_types(struct req *r)
 	struct sbuf b;
 	struct jw w;
 	api_list_open(&b, &w);
-	for (size_t i = 0; i < d->nrows; i++) {
-		jw_obj(&w);
-		jw_kstr(&w, "code", db_val(d, i, 0));
-		jw_kstr(&w, "name_en", db_val(d, i, 1));
-		jw_kstr(&w, "name_hi", db_val(d, i, 2));
-		jw_kstr(&w, "main_en", db_val(d, i, 3));
-		jw_kstr(&w, "type_en", db_val(d, i, 5));
-		jw_kint(&w, "default_priority", db_int(d, i, 7));
-		jw_kstr(&w, "resolver_role", db_val(d, i, 8));
-		jw_obj_end(&w);
-	}
+	API_ROWS(r->a, &w, d, ticket_type_cols);
 	return api_list_send(r, &b, &w, NULL);
 }
 

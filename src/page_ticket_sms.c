@@ -97,6 +97,12 @@ int page_ticket_sms_post(struct req *r)
 	return 0;
 }
 
+static const struct api_col ticket_sms_cols[] = {
+	{"code", 0, AK_STR},
+	{"name_en", 1, AK_STR},
+	{"kind", 3, AK_STR},
+};
+
 /* GET /api/v1/ticket-sms — every active sub type's texts (null: the generic one) */
 int api_ticket_sms_list(struct req *r)
 {
@@ -108,9 +114,7 @@ int api_ticket_sms_list(struct req *r)
 	api_list_open(&b, &w);
 	for (size_t i = 0; i < d->nrows; i++) {
 		jw_obj(&w);
-		jw_kstr(&w, "code", db_val(d, i, 0));
-		jw_kstr(&w, "name_en", db_val(d, i, 1));
-		jw_kstr(&w, "kind", db_val(d, i, 3));
+		API_COLS(r->a, &w, d, i, ticket_sms_cols);
 		for (int k = 0; k < 4; k++)
 			jw_kstr(&w, ticket_sms_fields[k], db_val(d, i, 4 + (size_t)k));
 		jw_obj_end(&w);
