@@ -445,6 +445,18 @@ ROUTES = {
     ("GET", "/amenities/:id/photo"): deny(params={"id": "amenity"}, allowed=REG_WATCH),
     ("GET", "/admin/registers"): deny(allowed=SA),
     ("POST", "/admin/registers/import"): deny(allowed=SA, multipart=("file", "reg.json", lambda v: '{"format": "gramsewa.register/1"}')),
+    ("GET", "/admin/registers/new"): deny(allowed=SA),
+    ("POST", "/admin/registers/new"): deny(allowed=SA, body={"code": "WALKREG", "name_en": "Walk", "name_hi": "Walk"}),
+    ("GET", "/admin/registers/:code/design"): deny(params={"code": "reg_code"}, allowed=SA),
+    ("GET", "/admin/registers/:code/header"): deny(params={"code": "reg_code"}, allowed=SA),
+    ("POST", "/admin/registers/:code/header"): deny(params={"code": "reg_code"}, allowed=SA, body={"name_en": "Walk"}),
+    ("GET", "/admin/registers/:code/add-column"): deny(params={"code": "reg_code"}, allowed=SA),
+    ("POST", "/admin/registers/:code/columns"): deny(params={"code": "reg_code"}, allowed=SA,
+                                                     body={"name": "walk_col", "type": "text", "label_en": "Walk"}),
+    ("GET", "/admin/registers/:code/columns/:name"): deny(params={"code": "reg_code", "name": "reg_col"}, allowed=SA),
+    ("POST", "/admin/registers/:code/columns/:name"): deny(params={"code": "reg_code", "name": "reg_col"}, allowed=SA,
+                                                           body={"label_en": "Walk"}),
+    ("GET", "/admin/registers/:code/print"): deny(params={"code": "reg_code"}, allowed=SA),
     ("GET", "/admin/registers/:code/export"): deny(params={"code": "reg_code"}, allowed=SA),
     ("GET", "/admin/registers/:code/preview"): deny(params={"code": "reg_code"}, allowed=SA),
     ("POST", "/admin/registers/:code/publish"): deny(params={"code": "reg_code"}, allowed=SA),
@@ -491,6 +503,8 @@ ROUTES = {
     ("GET", "/api/v1/registers"): own(forbid=lambda v: ['"id":%s,' % v["reg_book"]], allowed=REG_WATCH),
     ("GET", "/api/v1/registers/definitions/:code"): own(params={"code": "reg_code"}),
     ("POST", "/api/v1/admin/registers"): deny(allowed=SA, body={"format": "gramsewa.register/1"}),
+    ("GET", "/api/v1/admin/registers/:code"): deny(params={"code": "reg_code"}, allowed=SA),
+    ("POST", "/api/v1/admin/registers/:code/publish"): deny(params={"code": "reg_code"}, allowed=SA),
     ("GET", "/api/v1/registers/entries/:id"): deny(params={"id": "reg_entry"}, allowed=REG_WATCH),
     ("POST", "/api/v1/registers/entries/:id"): deny(params={"id": "reg_entry"}, body={"data": {"particulars": "taken"}}),
     ("POST", "/api/v1/registers/entries/:id/:action"): deny(params={"id": "reg_entry", "action": "reg_action"}, body={}),
@@ -727,7 +741,7 @@ def setup_objects_owned_by_others():
     V["gp"] = pan
     r = op.api("POST", "/registers/CASHBOOK/entries", {"submit": True, "data": dict(REG_DATA, date=today(), particulars=V["name"])})
     eq(r.status, 201, "register entry: %r" % r)
-    V.update(reg_entry=r.json()["id"], reg_book=r.json()["book"], reg_code="CASHBOOK", reg_action="verify")
+    V.update(reg_entry=r.json()["id"], reg_book=r.json()["book"], reg_code="CASHBOOK", reg_action="verify", reg_col="particulars")
     # and a works entry with a photo of hers
     pic = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "exif_gps.jpg"), "rb").read()
     raw, ctype = multipart({}, "file", "site.jpg", pic)
