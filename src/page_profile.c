@@ -61,6 +61,14 @@ int page_profile_post(struct req *r)
 	return 0;
 }
 
+static const struct api_col notification_cols[] = {
+	{"id", 0, AK_INT},
+	{"text", 1, AK_STR},
+	{"event", 2, AK_STR},
+	{"ref", 3, AK_STR},
+	{"at", 4, AK_TIME},
+};
+
 /* GET /api/v1/notifications — the caller's portal messages, newest first
  * (?limit=, at most 100) */
 int api_notifications(struct req *r)
@@ -74,14 +82,6 @@ int api_notifications(struct req *r)
 	struct sbuf b;
 	struct jw w;
 	api_list_open(&b, &w);
-	for (size_t i = 0; i < d->nrows; i++) {
-		jw_obj(&w);
-		jw_kint(&w, "id", db_int(d, i, 0));
-		jw_kstr(&w, "text", db_val(d, i, 1));
-		jw_kstr(&w, "event", db_val(d, i, 2));
-		jw_kstr(&w, "ref", db_val(d, i, 3));
-		jw_kstr(&w, "at", sql_time_iso(r->a, db_val(d, i, 4)));
-		jw_obj_end(&w);
-	}
+	API_ROWS(r->a, &w, d, notification_cols);
 	return api_list_send(r, &b, &w, NULL);
 }
